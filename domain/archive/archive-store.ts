@@ -1,0 +1,52 @@
+/**
+ * Port of the write-once archive (SVC-10: kept at least five years, never altered or destroyed).
+ * Two adapters implement it: S3 with object lock in COMPLIANCE mode on AWS, and a filesystem store that
+ * enforces the same rules on one machine.
+ */
+export interface ArchivedObject {
+  /** `tenants/<tenantId>/…` — the prefix the tenant-scoped IAM role is limited to. */
+  readonly key: string;
+  /** Lower-case hex SHA-256 of the bytes, also recorded in the table for later verification. */
+  readonly sha256: string;
+  readonly size: number;
+  readonly contentType: string;
+  readonly storedAt: string;
+  readonly retainUntil: string;
+}
+
+export interface ArchiveStore {
+  /** Stores new bytes; an existing key is never replaced (`ArchiveExists`). */
+  put(input: { key: string; body: Uint8Array; contentType: string; retainUntil: Date; now: Date }): Promise<ArchivedObject>;
+  get(key: string): Promise<{ body: Uint8Array; object: ArchivedObject } | undefined>;
+  /** Refused before the retention date (`ArchiveRetained`). */
+  delete(key: string, now: Date): Promise<void>;
+}
+
+export class ArchiveExists extends Error {
+  constructor(readonly key: string) {
+    super(`SVC-10: archive ${key} exists and is write-once`);
+  }
+}
+
+export class ArchiveRetained extends Error {
+  constructor(
+    readonly key: string,
+    readonly retainUntil: string,
+  ) {
+    super(`SVC-10: archive ${key} is retained until ${retainUntil}`);
+  }
+}
+
+/** SVC-10: retain-until is at least the archiving time plus five years (the rule set may say more). */
+export function retainUntilFor(archivedAt: Date, years: number): Date {
+  const until = new Date(archivedAt.getTime());
+  until.setUTCFullYear(until.getUTCFullYear() + years);
+  return until;
+}
+
+const SAFE_KEY = /^tenants\/[A-Za-z0-9_-]+\/(?:[A-Za-z0-9._-]+\/)*[A-Za-z0-9._-]+$/;
+
+/** Archive keys always sit under one tenant and contain no `..` or empty segment. */
+export function isSafeArchiveKey(key: string): boolean {
+  return SAFE_KEY.test(key) && !key.split('/').some((segment) => segment === '.' || segment === '..');
+}

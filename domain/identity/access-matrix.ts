@@ -1,0 +1,61 @@
+import type { Agency, Role } from './role.js';
+
+/**
+ * Who may call which route: ARCHITECTURE.md §4 and DOMAIN.md ACL-1..5 as one table.
+ *
+ * Every route of every bounded context must have a row here; a route without one is refused at run time
+ * and fails the isolation test, so a new route cannot ship without a decision on who may use it.
+ * The row decides the role (403 otherwise); which objects the role then sees (its own tenant, agency,
+ * county or enterprise) is decided by the scope the repositories are built from, never by this table.
+ */
+export type Access =
+  | { readonly kind: 'public' }
+  | {
+      readonly kind: 'roles';
+      readonly roles: readonly Role[];
+      /** Optional narrowing to regulator agencies (e.g. a register only the city EMB writes). */
+      readonly agencies?: readonly Agency[];
+      /** The data this route reaches, for the isolation test and the reader: whose objects. */
+      readonly scope: 'platform' | 'own-tenant' | 'own-agency' | 'own-org' | 'own-enterprise' | 'cross-tenant-read';
+    };
+
+const PUBLIC: Access = { kind: 'public' };
+const OPERATOR: Access = { kind: 'roles', roles: ['platform-operator'], scope: 'platform' };
+/** ACL-1/ACL-2: an insurer admin manages its tenant's users, a regulator admin its agency's (ACL-3: never the operator). */
+const ORG_ADMINS: Access = { kind: 'roles', roles: ['insurer-admin', 'regulator-admin'], scope: 'own-org' };
+
+export const ACCESS_MATRIX: Readonly<Record<string, Access>> = {
+  'GET /api/v1/health': PUBLIC,
+  'GET /api/v1/openapi.json': PUBLIC,
+  'POST /api/v1/auth/login': PUBLIC,
+
+  // Platform onboarding (ACL-3: the operator onboards insurers and regulators and reads no insurer data).
+  'POST /api/v1/platform/tenants': OPERATOR,
+  'GET /api/v1/platform/tenants': OPERATOR,
+  'GET /api/v1/platform/tenants/{tenantId}': OPERATOR,
+  'POST /api/v1/platform/regulators': OPERATOR,
+  'GET /api/v1/platform/regulators': OPERATOR,
+
+  // Users of the caller's own tenant or agency.
+  'POST /api/v1/users': ORG_ADMINS,
+  'GET /api/v1/users': ORG_ADMINS,
+  'GET /api/v1/users/{userId}': ORG_ADMINS,
+  'PATCH /api/v1/users/{userId}': ORG_ADMINS,
+};
+
+export const accessFor = (routeKey: string): Access | undefined =>
+  Object.hasOwn(ACCESS_MATRIX, routeKey) ? ACCESS_MATRIX[routeKey] : undefined;
+
+export const isPublicRoute = (routeKey: string): boolean => accessFor(routeKey)?.kind === 'public';
+
+/**
+ * Whether a caller of `role` (and `agency`) passes the row of `routeKey`. A missing row is a denial:
+ * an unlisted route is a bug, and failing closed keeps the bug harmless.
+ */
+export function isAllowed(routeKey: string, role: Role, agency?: Agency): boolean {
+  const access = accessFor(routeKey);
+  if (!access) return false;
+  if (access.kind === 'public') return true;
+  if (!access.roles.includes(role)) return false;
+  return !access.agencies || (agency !== undefined && access.agencies.includes(agency));
+}

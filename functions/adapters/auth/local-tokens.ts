@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { SignJWT, importJWK, jwtVerify, type JWK, type JWTPayload } from 'jose';
+import { CLAIMS, type Principal } from '../../../domain/identity/principal.js';
+
+/**
+ * Tokens of the local runtime (ARCHITECTURE.md §4): ES256 JWTs with the same claims Cognito puts in its ID
+ * tokens, signed with a key pair the runtime makes on first start. On AWS there is no local key: Cognito
+ * signs, API Gateway verifies, and `POST /auth/login` is not offered.
+ */
+export const LOCAL_ISSUER = 'anze-local';
+export const LOCAL_AUDIENCE = 'anze-console';
+export const TOKEN_LIFETIME_SECONDS = 3600;
+
+export interface LocalKeyPair {
+  readonly privateJwk: JWK;
+  readonly publicJwk: JWK;
+}
+
+let cached: { file: string; pair: LocalKeyPair } | undefined;
+
+/** The key pair named by `ANZE_LOCAL_JWT_KEY_FILE`, or undefined where none is configured (AWS). */
+export function localKeyPair(env: NodeJS.ProcessEnv = process.env): LocalKeyPair | undefined {
+  const file = env.ANZE_LOCAL_JWT_KEY_FILE;
+  if (!file) return undefined;
+  if (cached?.file !== file) cached = { file, pair: JSON.parse(readFileSync(file, 'utf8')) as LocalKeyPair };
+  return cached.pair;
+}
+
+export function claimsOf(principal: Principal): JWTPayload {
+  return {
+    [CLAIMS.username]: principal.username,
+    [CLAIMS.role]: principal.role,
+    ...(principal.tenantId ? { [CLAIMS.tenantId]: principal.tenantId } : {}),
+    ...(principal.agency ? { [CLAIMS.agency]: principal.agency } : {}),
+    ...(principal.county ? { [CLAIMS.county]: principal.county } : {}),
+    ...(principal.uscc ? { [CLAIMS.uscc]: principal.uscc } : {}),
+  };
+}
+
+export async function signLocalToken(pair: LocalKeyPair, principal: Principal, now: Date): Promise<string> {
+  const key = await importJWK(pair.privateJwk, 'ES256');
+  const issuedAt = Math.floor(now.getTime() / 1000);
+  return new SignJWT(claimsOf(principal))
+    .setProtectedHeader({ alg: 'ES256', kid: pair.publicJwk.kid })
+    .setSubject(principal.userId)
+    .setIssuer(LOCAL_ISSUER)
+    .setAudience(LOCAL_AUDIENCE)
+    .setIssuedAt(issuedAt)
+    .setExpirationTime(issuedAt + TOKEN_LIFETIME_SECONDS)
+    .sign(key);
+}
+
+/** What the local gateway does in place of API Gateway's JWT authoriser: verify, or say why not. */
+export async function verifyLocalToken(pair: LocalKeyPair, token: string): Promise<JWTPayload> {
+  const key = await importJWK(pair.publicJwk, 'ES256');
+  const { payload } = await jwtVerify(token, key, {
+    issuer: LOCAL_ISSUER,
+    audience: LOCAL_AUDIENCE,
+    algorithms: ['ES256'],
+    requiredClaims: ['sub', 'exp', 'iat'],
+  });
+  return payload;
+}

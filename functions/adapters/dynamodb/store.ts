@@ -1,0 +1,179 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  type DynamoDBDocumentClient,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { Conflict, NotFound, StaleVersion, type DomainError } from '../../../domain/kernel/errors.js';
+import type { Clock } from '../clock.js';
+import { newId } from '../ids.js';
+import { decodeCursor, encodeCursor, type PageKey } from './cursor.js';
+import { keys, type ItemKey } from './keys.js';
+
+/** Stored shape of every versioned entity: its key, its optimistic-lock version, its audit times. */
+export interface VersionedItem extends ItemKey {
+  readonly version: number;
+  readonly [attribute: string]: unknown;
+}
+
+/**
+ * One write inside a change. `create` fails if the key exists; `update` fails unless the stored version is
+ * `expectedVersion` (optimistic locking → 412). The item's own `version` must already be the new one.
+ */
+export type Write =
+  | { readonly kind: 'create'; readonly item: VersionedItem | (ItemKey & Record<string, unknown>); readonly onExists: () => DomainError }
+  | { readonly kind: 'update'; readonly item: VersionedItem; readonly expectedVersion: number; readonly entity: string }
+  /** Sets a few attributes of an existing item without a version check (counters, mirrored fields). */
+  | { readonly kind: 'patch'; readonly key: ItemKey; readonly set: Readonly<Record<string, unknown>>; readonly entity: string };
+
+/** A domain event, written as an outbox item in the same transaction as the state change it reports. */
+export interface OutboxEvent {
+  /** Past-tense `context.entity.verb`, e.g. `platform.tenant.onboarded`. */
+  readonly type: string;
+  readonly aggregate: { readonly type: string; readonly id: string; readonly key: ItemKey };
+  /** The aggregate's version after the change: events of one aggregate are ordered by it. */
+  readonly sequence: number;
+  readonly tenantId?: string;
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
+export interface Page<T> {
+  readonly items: T[];
+  readonly nextCursor?: string;
+}
+
+/** How long delivered-or-not outbox items stay in the table: the relay reads them from the stream at once. */
+const OUTBOX_TTL_SECONDS = 7 * 24 * 3600;
+
+/**
+ * The table's unit of work. Every state change is one `TransactWriteItems` holding the entities, their
+ * guards and an outbox item per event (ARCHITECTURE.md §2), so a change and its event are never split.
+ * Every read of one item is one consistent `GetItem`; every listing one `Query`.
+ */
+export class Store {
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    readonly tableName: string,
+    private readonly clock: Clock,
+  ) {}
+
+  async get<T>(key: ItemKey): Promise<T | undefined> {
+    const out = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }));
+    return out.Item as T | undefined;
+  }
+
+  /**
+   * One page of a partition (of the table or of a GSI). The cursor is checked to belong to that partition.
+   */
+  async page<T>(query: {
+    readonly index?: 'GSI1' | 'GSI2';
+    readonly partition: string;
+    readonly limit: number;
+    readonly cursor?: string;
+    readonly newestFirst?: boolean;
+    readonly filter?: Pick<QueryCommandInput, 'FilterExpression' | 'ExpressionAttributeNames' | 'ExpressionAttributeValues'>;
+  }): Promise<Page<T>> {
+    const pkName = query.index ? `${query.index}PK` : 'PK';
+    const startKey: PageKey | undefined = decodeCursor(query.cursor, { name: pkName, value: query.partition });
+    const out = await this.doc.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: query.index,
+        KeyConditionExpression: '#pk = :pk',
+        ...query.filter,
+        ExpressionAttributeNames: { '#pk': pkName, ...query.filter?.ExpressionAttributeNames },
+        ExpressionAttributeValues: { ':pk': query.partition, ...query.filter?.ExpressionAttributeValues },
+        Limit: query.limit,
+        ExclusiveStartKey: startKey,
+        ScanIndexForward: !query.newestFirst,
+      }),
+    );
+    return { items: (out.Items ?? []) as T[], nextCursor: encodeCursor(out.LastEvaluatedKey as PageKey | undefined) };
+  }
+
+  /** Writes the change and its events atomically; maps a failed guard to the domain error it stands for. */
+  async commit(writes: readonly Write[], events: readonly OutboxEvent[]): Promise<void> {
+    const now = this.clock.now();
+    const outbox = events.map((event) => this.outboxItem(event, now));
+    try {
+      await this.doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            ...writes.map((write) => this.transactItem(write)),
+            ...outbox.map((item) => ({
+              Put: { TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' },
+            })),
+          ],
+        }),
+      );
+    } catch (error) {
+      throw this.explain(error, writes);
+    }
+  }
+
+  private transactItem(write: Write) {
+    switch (write.kind) {
+      case 'create':
+        return { Put: { TableName: this.tableName, Item: write.item, ConditionExpression: 'attribute_not_exists(PK)' } };
+      case 'update':
+        return {
+          Put: {
+            TableName: this.tableName,
+            Item: write.item,
+            ConditionExpression: '#version = :expected',
+            ExpressionAttributeNames: { '#version': 'version' },
+            ExpressionAttributeValues: { ':expected': write.expectedVersion },
+          },
+        };
+      case 'patch': {
+        const names = Object.keys(write.set);
+        return {
+          Update: {
+            TableName: this.tableName,
+            Key: write.key,
+            UpdateExpression: `SET ${names.map((_, i) => `#a${i} = :v${i}`).join(', ')}`,
+            ConditionExpression: 'attribute_exists(PK)',
+            ExpressionAttributeNames: Object.fromEntries(names.map((name, i) => [`#a${i}`, name])),
+            ExpressionAttributeValues: Object.fromEntries(names.map((name, i) => [`:v${i}`, write.set[name]])),
+          },
+        };
+      }
+    }
+  }
+
+  private outboxItem(event: OutboxEvent, now: Date): Record<string, unknown> {
+    return {
+      ...keys.outbox(event.aggregate.key, event.sequence),
+      kind: 'OUTBOX',
+      eventId: newId(now),
+      type: event.type,
+      occurredAt: now.toISOString(),
+      tenantId: event.tenantId,
+      aggregateType: event.aggregate.type,
+      aggregateId: event.aggregate.id,
+      sequence: event.sequence,
+      data: event.data,
+      expiresAt: Math.floor(now.getTime() / 1000) + OUTBOX_TTL_SECONDS,
+    };
+  }
+
+  private explain(error: unknown, writes: readonly Write[]): unknown {
+    if (!(error instanceof TransactionCanceledException)) return error;
+    const reasons = error.CancellationReasons ?? [];
+    for (const [index, reason] of reasons.entries()) {
+      if (reason.Code !== 'ConditionalCheckFailed') continue;
+      const write = writes[index];
+      if (!write) return new Conflict('event already recorded for this version');
+      if (write.kind === 'create') return write.onExists();
+      if (write.kind === 'patch') return new NotFound(write.entity);
+      return new StaleVersion(write.entity);
+    }
+    // TransactionConflict: another transaction held one of these items — the caller retried already (SDK).
+    if (reasons.some((reason) => reason.Code === 'TransactionConflict')) {
+      return new Conflict('a concurrent change touched the same items; retry');
+    }
+    return error;
+  }
+}

@@ -1,0 +1,18 @@
+import type { RouteSpec } from './route.js';
+import { platformRoutes } from './platform/routes.js';
+
+/**
+ * The bounded contexts that answer HTTP, one Lambda function each. The CDK API stack, the local gateway,
+ * the OpenAPI generator and the isolation test all read this list, so a context added here is deployed,
+ * served locally, documented and tested for isolation without further wiring.
+ */
+export interface BoundedContext {
+  readonly name: string;
+  /** Handler module, relative to the repository root; it exports `handler`. */
+  readonly entry: string;
+  readonly routes: readonly RouteSpec[];
+}
+
+export const BOUNDED_CONTEXTS: readonly BoundedContext[] = [
+  { name: 'platform', entry: 'functions/http/platform/handler.ts', routes: platformRoutes },
+];

@@ -1,0 +1,35 @@
+import type { PlatformRepository, UserOrg } from '../../../domain/platform/platform.repository.js';
+import type { Principal } from '../../../domain/identity/principal.js';
+import { regulatorIdOf } from '../../../domain/platform/regulator.js';
+import { Forbidden } from '../../../domain/kernel/errors.js';
+import { sharedDynamoDb, mainTableName } from '../../adapters/dynamodb/client.js';
+import { DynamoPlatformRepository } from '../../adapters/dynamodb/platform.repository.js';
+import { Store } from '../../adapters/dynamodb/store.js';
+import { systemClock, type Clock } from '../../adapters/clock.js';
+import { newId } from '../../adapters/ids.js';
+
+export interface PlatformDeps {
+  readonly repository: PlatformRepository;
+  readonly clock: Clock;
+  readonly newId: (now: Date) => string;
+}
+
+let deps: PlatformDeps | undefined;
+
+/** Built on first use, once per container: no client is made at import time (cold start, bench). */
+export function platformDeps(): PlatformDeps {
+  if (!deps) {
+    const store = new Store(sharedDynamoDb().doc, mainTableName(), systemClock);
+    deps = { repository: new DynamoPlatformRepository(store), clock: systemClock, newId };
+  }
+  return deps;
+}
+
+/** The organisation whose users an administrator manages — from its token, never from the request. */
+export function orgOf(principal: Principal): UserOrg {
+  if (principal.tenantId) return { kind: 'tenant', tenantId: principal.tenantId };
+  if (principal.agency) return { kind: 'regulator', regulatorId: regulatorIdOf(principal.agency, principal.county) };
+  if (principal.uscc) return { kind: 'enterprise', uscc: principal.uscc };
+  if (principal.role === 'platform-operator') return { kind: 'platform' };
+  throw new Forbidden('caller belongs to no organisation');
+}

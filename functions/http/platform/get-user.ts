@@ -1,0 +1,19 @@
+import { NotFound } from '../../../domain/kernel/errors.js';
+import { callerOf, defineRoute } from '../route.js';
+import { orgOf, platformDeps } from './deps.js';
+import { userIdParams, userSchema } from './schemas.js';
+
+/** Another organisation's user answers 404, exactly like a missing one: the key is built from the caller. */
+export const getUser = defineRoute({
+  method: 'GET',
+  path: '/api/v1/users/{userId}',
+  summary: "One user of the caller's own tenant or agency",
+  tags: ['users'],
+  params: userIdParams,
+  response: userSchema,
+  async handle(input) {
+    const user = await platformDeps().repository.getUser(orgOf(callerOf(input)), input.params.userId);
+    if (!user) throw new NotFound('user');
+    return { body: user };
+  },
+});

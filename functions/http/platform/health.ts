@@ -1,0 +1,14 @@
+import { defineRoute } from '../route.js';
+import { healthResponse } from './schemas.js';
+
+/** Liveness without authentication. It touches no table: a health check must not cost a read. */
+export const health = defineRoute({
+  method: 'GET',
+  path: '/api/v1/health',
+  summary: 'Liveness and version',
+  tags: ['meta'],
+  response: healthResponse,
+  async handle() {
+    return { body: { status: 'ok', version: process.env.ANZE_VERSION ?? '0.1.0' } };
+  },
+});

@@ -1,0 +1,22 @@
+import { defineRoute } from '../route.js';
+import { pageOf } from '../zod.js';
+import { platformDeps } from './deps.js';
+import { listTenantsQuery, tenantSchema } from './schemas.js';
+
+/** Tenant profiles for the operator (ACL-3: profiles only, never the tenants' data). */
+export const listTenants = defineRoute({
+  method: 'GET',
+  path: '/api/v1/platform/tenants',
+  summary: 'List onboarded insurers; `q` filters by name',
+  tags: ['platform'],
+  query: listTenantsQuery,
+  response: pageOf(tenantSchema),
+  async handle({ query }) {
+    const page = await platformDeps().repository.listTenants({
+      limit: query.limit,
+      cursor: query.cursor,
+      nameContains: query.q || undefined,
+    });
+    return { body: page };
+  },
+});

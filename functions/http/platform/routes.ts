@@ -1,0 +1,29 @@
+import type { RouteSpec } from '../route.js';
+import { createUser } from './create-user.js';
+import { getTenant } from './get-tenant.js';
+import { getUser } from './get-user.js';
+import { health } from './health.js';
+import { listRegulators } from './list-regulators.js';
+import { listTenants } from './list-tenants.js';
+import { listUsers } from './list-users.js';
+import { onboardRegulator } from './onboard-regulator.js';
+import { onboardTenant } from './onboard-tenant.js';
+import { openApi } from './openapi.js';
+import { signIn } from './sign-in.js';
+import { updateUser } from './update-user.js';
+
+/** The platform context's route table: onboarding, users, sign-in and the meta routes. */
+export const platformRoutes: readonly RouteSpec[] = [
+  health,
+  openApi,
+  signIn,
+  onboardTenant,
+  listTenants,
+  getTenant,
+  onboardRegulator,
+  listRegulators,
+  createUser,
+  listUsers,
+  getUser,
+  updateUser,
+];

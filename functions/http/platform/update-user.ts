@@ -1,0 +1,47 @@
+import { NotFound } from '../../../domain/kernel/errors.js';
+import { assertAssignableRole, assertNotSelfLockout, type User } from '../../../domain/platform/user.js';
+import { callerOf, defineRoute } from '../route.js';
+import { orgOf, platformDeps } from './deps.js';
+import { updateUserBody, userIdParams, userSchema } from './schemas.js';
+
+/**
+ * Changes a user's role, status or name. Optimistic: if `If-Match` carries a version and it is not the
+ * stored one, or another change lands first, the answer is 412 and nothing changes.
+ */
+export const updateUser = defineRoute({
+  method: 'PATCH',
+  path: '/api/v1/users/{userId}',
+  summary: "Change a user's role, display name or disabled flag",
+  tags: ['users'],
+  params: userIdParams,
+  body: updateUserBody,
+  response: userSchema,
+  async handle(input) {
+    const caller = callerOf(input);
+    const org = orgOf(caller);
+    const { repository, clock } = platformDeps();
+    const current = await repository.getUser(org, input.params.userId);
+    if (!current) throw new NotFound('user');
+    const change = input.body;
+    if (change.role !== undefined) assertAssignableRole(caller.role, change.role);
+    assertNotSelfLockout(caller.userId, current, change);
+    const expected = expectedVersion(input.headers['if-match'], current.version);
+    const updated: User = {
+      ...current,
+      role: change.role ?? current.role,
+      disabled: change.disabled ?? current.disabled,
+      displayName: change.displayName ?? current.displayName,
+      updatedAt: clock.now().toISOString(),
+      version: current.version + 1,
+    };
+    await repository.updateUser(org, updated, expected);
+    return { body: updated, headers: { etag: `"${updated.version}"` } };
+  },
+});
+
+/** `If-Match: "3"` pins the version the client saw; without it, the version just read is the guard. */
+function expectedVersion(ifMatch: string | undefined, read: number): number {
+  if (!ifMatch) return read;
+  const version = Number(ifMatch.replace(/^W\//, '').replaceAll('"', ''));
+  return Number.isInteger(version) ? version : -1;
+}

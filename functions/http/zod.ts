@@ -1,0 +1,33 @@
+import * as z from 'zod/mini';
+import { en } from 'zod/locales';
+
+/**
+ * zod/mini without its full locale set keeps bundles and cold starts small (STYLE.md); the English
+ * messages alone are enough for clear 400s. Every HTTP schema imports `z` from here so the messages are on.
+ */
+z.config(en());
+
+export { z };
+
+/** Listing query: `limit` 1..100 (default 20) and the opaque `cursor` of the previous page. */
+export const pageQuery = {
+  limit: z._default(
+    z.coerce.number().check(z.refine(Number.isInteger, 'must be a whole number'), z.minimum(1), z.maximum(100)),
+    20,
+  ),
+  cursor: z.optional(z.string().check(z.maxLength(2048))),
+};
+
+export const pageOf = <T extends z.ZodMiniType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.optional(z.string()) });
+
+export const errorSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    rule: z.optional(z.string()),
+    details: z.optional(
+      z.array(z.object({ field: z.optional(z.string()), message: z.string(), rule: z.optional(z.string()) })),
+    ),
+  }),
+});

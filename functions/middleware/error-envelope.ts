@@ -1,0 +1,74 @@
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import {
+  Conflict,
+  DomainError,
+  Forbidden,
+  NotFound,
+  RuleViolation,
+  StaleVersion,
+  Unauthorized,
+  ValidationFailed,
+} from '../../domain/kernel/errors.js';
+
+export interface ErrorBody {
+  readonly error: {
+    readonly code: string;
+    readonly message: string;
+    readonly rule?: string;
+    readonly details?: readonly { field?: string; message: string; rule?: string }[];
+  };
+}
+
+/** Raised by the stack itself (rate limits, idempotency); kept apart from the domain's closed set. */
+export class HttpProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The one mapping from errors to HTTP (ARCHITECTURE.md §5): `{"error":{code,message,details}}`, with the
+ * rule id where a rule was broken; never a stack trace. Unknown errors are 500 and are logged by the caller.
+ */
+export function toErrorResponse(error: unknown, requestId: string): { status: number; body: ErrorBody; known: boolean } {
+  const shape = (status: number, body: ErrorBody['error']) => ({ status, body: { error: body }, known: true });
+  if (error instanceof ValidationFailed) {
+    return shape(400, { code: error.code, message: summarise(error), details: error.details });
+  }
+  if (error instanceof RuleViolation) {
+    return shape(error.status, {
+      code: error.code,
+      message: error.message,
+      rule: error.ruleId,
+      details: [{ field: error.field, message: error.message, rule: error.ruleId }],
+    });
+  }
+  if (error instanceof NotFound) return shape(404, { code: error.code, message: error.message });
+  if (error instanceof Conflict) return shape(409, { code: error.code, message: error.message, rule: error.ruleId });
+  if (error instanceof StaleVersion) return shape(412, { code: error.code, message: error.message });
+  if (error instanceof Forbidden) return shape(403, { code: error.code, message: error.message });
+  if (error instanceof Unauthorized) return shape(401, { code: error.code, message: error.message });
+  if (error instanceof DomainError) return shape(400, { code: error.code, message: error.message });
+  if (error instanceof HttpProblem) return shape(error.status, { code: error.code, message: error.message });
+  return { status: 500, body: { error: { code: 'INTERNAL', message: `internal error (request ${requestId})` } }, known: false };
+}
+
+function summarise(error: ValidationFailed): string {
+  const first = error.details[0];
+  const more = error.details.length > 1 ? ` (and ${error.details.length - 1} more)` : '';
+  return first ? `${first.field}: ${first.message}${more}` : 'invalid request';
+}
+
+export const jsonResponse = (
+  status: number,
+  body: unknown,
+  headers: Readonly<Record<string, string>> = {},
+): APIGatewayProxyStructuredResultV2 => ({
+  statusCode: status,
+  headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+  body: body === undefined ? '' : JSON.stringify(body),
+});

@@ -1,0 +1,91 @@
+import middy, { type MiddlewareObj } from '@middy/core';
+import httpRouterHandler from '@middy/http-router';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
+import type {
+  APIGatewayProxyEventV2WithJWTAuthorizer,
+  APIGatewayProxyStructuredResultV2,
+  Context,
+} from 'aws-lambda';
+import { accessFor, isAllowed } from '../../domain/identity/access-matrix.js';
+import { Forbidden, NotFound, Unauthorized } from '../../domain/kernel/errors.js';
+import { routeKeyOf, type RouteSpec } from '../http/route.js';
+import { jsonResponse, toErrorResponse } from './error-envelope.js';
+import { runIdempotently } from './idempotency.js';
+import { logger, metrics, tracer } from './observability.js';
+import { principalFromEvent } from './principal.js';
+import { parseJsonBody, parsePart } from './validation.js';
+
+export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
+export type HttpResult = APIGatewayProxyStructuredResultV2;
+export type HttpHandler = (event: HttpEvent, context: Context) => Promise<HttpResult>;
+
+/**
+ * Every handler is this stack (ARCHITECTURE.md §5), in this order for each request:
+ * parse the claims → check the access matrix → validate path, query and body → run the use case (once per
+ * `Idempotency-Key` for POSTs) → answer JSON; any error becomes the one error envelope.
+ */
+function routeHandler(route: RouteSpec) {
+  const routeKey = routeKeyOf(route);
+  const access = accessFor(routeKey);
+  if (!access) throw new Error(`route ${routeKey} has no row in the access matrix`);
+
+  return async (event: HttpEvent, context: Context): Promise<HttpResult> => {
+    const principal = principalFromEvent(event);
+    const requestId = event.requestContext?.requestId ?? context.awsRequestId;
+    logger.appendKeys({ requestId, route: routeKey, tenantId: principal?.tenantId, userId: principal?.userId });
+    if (access.kind !== 'public') {
+      if (!principal) throw new Unauthorized('a bearer token is required');
+      if (!isAllowed(routeKey, principal.role, principal.agency)) throw new Forbidden(`role ${principal.role} may not call ${routeKey}`);
+    }
+    const headers = event.headers ?? {};
+    const input = {
+      params: parsePart(route.params, event.pathParameters ?? {}, 'params'),
+      query: parsePart(route.query, event.queryStringParameters ?? {}, 'query'),
+      body: parsePart(route.body, parseJsonBody(event.body, event.isBase64Encoded), 'body'),
+      principal,
+      headers,
+      requestId,
+    };
+    const run = () => route.handle(input);
+    const idempotencyKey = headers['idempotency-key'];
+    const result =
+      route.method === 'POST' && route.idempotent !== false && idempotencyKey
+        ? await runIdempotently(
+            {
+              key: [principal?.tenantId ?? principal?.agency ?? 'platform', principal?.county ?? '', principal?.userId ?? 'anonymous', routeKey, event.rawPath, idempotencyKey].join('|'),
+              body: input.body ?? null,
+            },
+            context,
+            run,
+          )
+        : await run();
+    return jsonResponse(result.status ?? route.successStatus ?? 200, result.body, { 'x-request-id': requestId, ...result.headers });
+  };
+}
+
+const errorEnvelope = (): MiddlewareObj<HttpEvent, HttpResult> => ({
+  onError: async (request) => {
+    const requestId = request.event.requestContext?.requestId ?? request.context.awsRequestId;
+    const { status, body, known } = toErrorResponse(request.error, requestId);
+    if (!known) logger.error('unhandled error', { error: request.error as Error });
+    else logger.info('request refused', { status, code: body.error.code });
+    request.response = jsonResponse(status, body, { 'x-request-id': requestId });
+  },
+});
+
+export function createHttpHandler(routes: readonly RouteSpec[]): HttpHandler {
+  const router = httpRouterHandler({
+    routes: routes.map((route) => ({ method: route.method, path: route.path, handler: routeHandler(route) })),
+    notFoundResponse: () => {
+      throw new NotFound('route');
+    },
+  });
+  return middy<HttpEvent, HttpResult>()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(captureLambdaHandler(tracer, { captureResponse: false }))
+    .use(logMetrics(metrics, { captureColdStartMetric: true }))
+    .use(errorEnvelope())
+    .handler(router as unknown as HttpHandler) as unknown as HttpHandler;
+}

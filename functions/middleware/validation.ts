@@ -1,0 +1,31 @@
+import type { ZodMiniType } from 'zod/mini';
+import { ValidationFailed, type FieldProblem } from '../../domain/kernel/errors.js';
+
+/** Rule ids written at the head of a schema's message (`UW-2: …`) travel to the client as `rule`. */
+const RULE_PREFIX = /^([A-Z]+-\d+):\s*/;
+
+/**
+ * Parses one part of a request. Every problem names its field as a dotted path from the part's root
+ * (`admin.username`), so a console can put the message next to the input that caused it.
+ */
+export function parsePart<T>(schema: ZodMiniType<T> | undefined, value: unknown, part: 'params' | 'query' | 'body'): T {
+  if (!schema) return undefined as T;
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const details: FieldProblem[] = result.error.issues.map((issue) => {
+    const path = issue.path.map(String).join('.');
+    const rule = RULE_PREFIX.exec(issue.message)?.[1];
+    return { field: path === '' ? part : path, message: issue.message, ...(rule ? { rule } : {}) };
+  });
+  throw new ValidationFailed(details);
+}
+
+export function parseJsonBody(raw: string | undefined, isBase64Encoded: boolean | undefined): unknown {
+  if (raw === undefined || raw === '') return undefined;
+  const text = isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new ValidationFailed([{ field: 'body', message: 'body is not valid JSON' }]);
+  }
+}

@@ -1,0 +1,36 @@
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import { EventBridgePublisher } from '../adapters/events/eventbridge-publisher.js';
+import { busEventFromOutboxImage, type BusEvent } from './bus-event.js';
+
+let publisher: EventBridgePublisher | undefined;
+const publisherOf = () =>
+  (publisher ??= new EventBridgePublisher(new EventBridgeClient({}), process.env.ANZE_EVENT_BUS ?? 'anze'));
+
+/**
+ * The outbox relay on AWS: the table stream (filtered to outbox inserts) → the EventBridge bus, in stream
+ * order. On a failure it reports the first undelivered record, so Lambda retries from there and nothing
+ * after it is delivered out of order (ReportBatchItemFailures).
+ */
+export async function relayStreamBatch(event: DynamoDBStreamEvent, publish: (events: readonly BusEvent[]) => Promise<void>): Promise<DynamoDBBatchResponse> {
+  const pending: { sequenceNumber: string; event: BusEvent }[] = [];
+  for (const record of event.Records) {
+    if (record.eventName !== 'INSERT' || !record.dynamodb?.NewImage || !record.dynamodb.SequenceNumber) continue;
+    const busEvent = busEventFromOutboxImage(unmarshall(record.dynamodb.NewImage as Record<string, AttributeValue>));
+    if (busEvent) pending.push({ sequenceNumber: record.dynamodb.SequenceNumber, event: busEvent });
+  }
+  for (let start = 0; start < pending.length; start += 10) {
+    const batch = pending.slice(start, start + 10);
+    try {
+      await publish(batch.map((entry) => entry.event));
+    } catch {
+      return { batchItemFailures: [{ itemIdentifier: batch[0]?.sequenceNumber ?? '' }] };
+    }
+  }
+  return { batchItemFailures: [] };
+}
+
+export const handler = (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> =>
+  relayStreamBatch(event, (events) => publisherOf().publish(events));

@@ -1,0 +1,60 @@
+import { resolve } from 'node:path';
+import { DEMO_PASSWORD } from './seed.js';
+import { REPO_ROOT, startPlatform } from './platform.js';
+
+/**
+ * `npm start`: the whole platform on this machine. Environment:
+ * - `PORT` (default 3000; 0 picks a free port), `HOST` (default 127.0.0.1)
+ * - `ANZE_DATA_DIR` (default `.data`): DynamoDB Local's files, the archive, the token key
+ * - `ANZE_OPERATOR_PASSWORD`: the operator's password on first start (else one is generated and printed once)
+ * - `ANZE_DEMO=false`: no demo data on first start
+ */
+async function main(): Promise<void> {
+  const started = Date.now();
+  const platform = await startPlatform({
+    dataDir: resolve(REPO_ROOT, process.env.ANZE_DATA_DIR ?? '.data'),
+    port: Number(process.env.PORT ?? 3000),
+    host: process.env.HOST ?? '127.0.0.1',
+    operatorPassword: process.env.ANZE_OPERATOR_PASSWORD,
+    demo: process.env.ANZE_DEMO !== 'false',
+    buildWeb: true,
+  });
+
+  const lines = [
+    '',
+    `anze is running at ${platform.url}   (started in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+    `  API: ${platform.url}/api/v1   OpenAPI: ${platform.url}/api/v1/openapi.json`,
+    '',
+  ];
+  if (platform.generatedOperatorPassword) {
+    lines.push(`  Platform operator: operator / ${platform.generatedOperatorPassword}`);
+    lines.push('  (generated now and shown only this once — set ANZE_OPERATOR_PASSWORD to choose it)');
+  } else {
+    lines.push('  Platform operator: operator / (the password from ANZE_OPERATOR_PASSWORD at first start)');
+  }
+  if (platform.demoLogins.length > 0) {
+    lines.push('', `  Demo logins (password for all: ${DEMO_PASSWORD}):`);
+    for (const login of platform.demoLogins) {
+      lines.push(`    ${login.username.padEnd(14)} ${login.role.padEnd(16)} ${login.organisation}`);
+    }
+  }
+  lines.push('', '  Ctrl-C stops everything.', '');
+  console.log(lines.join('\n'));
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping anze …`);
+    await platform.stop();
+    console.log('stopped.');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(`\nanze could not start: ${(error as Error).message}`);
+  process.exit(1);
+});

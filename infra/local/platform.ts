@@ -1,0 +1,203 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { BOUNDED_CONTEXTS } from '../../functions/http/contexts.js';
+import { IDEMPOTENCY_TABLE, MAIN_TABLE } from '../../functions/adapters/dynamodb/table-definition.js';
+import { dynamoDbClientConfig, toDocumentClient } from '../../functions/adapters/dynamodb/client.js';
+import { Store } from '../../functions/adapters/dynamodb/store.js';
+import { DynamoPlatformRepository } from '../../functions/adapters/dynamodb/platform.repository.js';
+import { LocalFsArchiveStore } from '../../functions/adapters/archive/local-fs-archive-store.js';
+import { systemClock } from '../../functions/adapters/clock.js';
+import { InProcessBus } from './bus.js';
+import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.js';
+import { LocalGateway, type LambdaHandler } from './gateway.js';
+import { ensureJwtKeyPair } from './jwt-keys.js';
+import { explainListenError } from './ports.js';
+import { LocalOutboxRelay } from './relay.js';
+import { LocalScheduler } from './scheduler.js';
+import { ensureOperator, recordedDemoLogins, seedDemo, type DemoLogin } from './seed.js';
+import { serveStatic } from './static-files.js';
+import { ensureTable } from './tables.js';
+
+export const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
+
+export interface PlatformOptions {
+  /** Where DynamoDB Local, the archive and the token key live. */
+  readonly dataDir: string;
+  /** HTTP port; 0 picks a free one. */
+  readonly port?: number;
+  readonly host?: string;
+  /** Use a DynamoDB Local that is already running (tests share one) instead of starting one. */
+  readonly dynamoDbEndpoint?: string;
+  /** Table names; tests give each suite its own tables on a shared DynamoDB Local. */
+  readonly tablePrefix?: string;
+  readonly operatorPassword?: string;
+  readonly demo?: boolean;
+  /** Build the console when `web/dist` is missing (on for `npm start`, off for API tests). */
+  readonly buildWeb?: boolean;
+  readonly scheduler?: boolean;
+}
+
+export interface RunningPlatform {
+  readonly url: string;
+  readonly port: number;
+  readonly dynamoDbEndpoint: string;
+  readonly tables: { readonly main: string; readonly idempotency: string };
+  readonly bus: InProcessBus;
+  readonly relay: LocalOutboxRelay;
+  readonly gateway: LocalGateway;
+  readonly archive: LocalFsArchiveStore;
+  readonly dynamoDbPid?: number;
+  readonly generatedOperatorPassword?: string;
+  readonly demoLogins: readonly DemoLogin[];
+  stop(): Promise<void>;
+}
+
+/**
+ * The whole platform on one machine (ARCHITECTURE.md §8): DynamoDB Local with tables from the shared
+ * definition, the write-once archive, the gateway in front of the very Lambda handlers, the outbox relay
+ * onto an in-process bus, the daily scheduler, and the console on the same origin.
+ */
+export async function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
+  // This machine runs Node 20 on purpose (TOOLCHAIN.md); the SDK's reminder about Node 22 is noise here.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  const dataDir = resolve(options.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  const stops: (() => Promise<void> | void)[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop();
+  };
+
+  try {
+    let dynamo: DynamoDbLocal | undefined;
+    let endpoint = options.dynamoDbEndpoint;
+    if (!endpoint) {
+      dynamo = await startDynamoDbLocal({ dataDir: join(dataDir, 'dynamodb') });
+      stops.push(() => dynamo?.stop());
+      endpoint = dynamo.endpoint;
+    }
+    const prefix = options.tablePrefix ?? '';
+    const tables = {
+      main: `${prefix}${MAIN_TABLE.defaultPhysicalName}`,
+      idempotency: `${prefix}${IDEMPOTENCY_TABLE.defaultPhysicalName}`,
+    };
+    const keyFile = join(dataDir, 'jwt-key.json');
+    const keyPair = await ensureJwtKeyPair(keyFile);
+
+    // The handlers read their configuration from the environment, exactly as on Lambda.
+    Object.assign(process.env, {
+      ANZE_DYNAMODB_ENDPOINT: endpoint,
+      ANZE_TABLE: tables.main,
+      ANZE_IDEMPOTENCY_TABLE: tables.idempotency,
+      ANZE_LOCAL_JWT_KEY_FILE: keyFile,
+      ANZE_ARCHIVE_DIR: join(dataDir, 'archive'),
+      AWS_REGION: process.env.AWS_REGION ?? 'cn-north-1',
+      POWERTOOLS_METRICS_DISABLED: 'true',
+      POWERTOOLS_TRACE_ENABLED: 'false',
+      POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+    });
+
+    const client = new DynamoDBClient(dynamoDbClientConfig());
+    stops.push(() => client.destroy());
+    const streamArn = await ensureTable(client, MAIN_TABLE, tables.main);
+    await ensureTable(client, IDEMPOTENCY_TABLE, tables.idempotency);
+    if (!streamArn) throw new Error(`table ${tables.main} has no stream`);
+
+    const store = new Store(toDocumentClient(client), tables.main, systemClock);
+    const repository = new DynamoPlatformRepository(store);
+    const operator = await ensureOperator(repository, options.operatorPassword, systemClock.now());
+    let demoLogins: readonly DemoLogin[] = [];
+    if (options.demo ?? true) {
+      demoLogins = (await seedDemo(repository, store, systemClock.now())) ?? (await recordedDemoLogins(store));
+    }
+
+    const bus = new InProcessBus();
+    const relay = new LocalOutboxRelay(endpoint, streamArn, (events) => bus.publish(events), join(dataDir, `${prefix}relay-positions.json`));
+    relay.start();
+    stops.push(() => relay.stop());
+
+    const handlers = new Map<string, LambdaHandler>();
+    for (const context of BOUNDED_CONTEXTS) {
+      const module = (await import(pathToFileURL(join(REPO_ROOT, context.entry)).href)) as { handler: LambdaHandler };
+      handlers.set(context.name, module.handler);
+    }
+
+    if (options.scheduler ?? true) {
+      const { handler: daily } = (await import('../../functions/schedules/handler.js')) as {
+        handler: (event: { time: string }) => Promise<unknown>;
+      };
+      const scheduler = new LocalScheduler(8, (time) => daily({ time: time.toISOString() }));
+      scheduler.start();
+      stops.push(() => scheduler.stop());
+    }
+
+    const webDist = join(REPO_ROOT, 'web', 'dist');
+    if (options.buildWeb && !existsSync(join(webDist, 'index.html'))) buildConsole();
+
+    const gateway = new LocalGateway(BOUNDED_CONTEXTS, handlers, keyPair);
+    const statics = serveStatic(webDist, { auth: { mode: 'local' }, version: process.env.ANZE_VERSION ?? '0.1.0' });
+    const server = createServer((request, response) => {
+      gateway
+        .handle(request, response)
+        .then((handled) => {
+          if (!handled) statics(request, response);
+        })
+        .catch((error: unknown) => {
+          console.error('gateway:', error);
+          if (!response.headersSent) response.writeHead(500, { 'content-type': 'application/json' });
+          response.end(JSON.stringify({ error: { code: 'INTERNAL', message: 'gateway error' } }));
+        });
+    });
+    server.keepAliveTimeout = 5_000;
+    const port = await listen(server, options.port ?? 3000, options.host ?? '127.0.0.1');
+    stops.push(() => closeServer(server));
+
+    return {
+      url: `http://${options.host ?? '127.0.0.1'}:${port}`,
+      port,
+      dynamoDbEndpoint: endpoint,
+      tables,
+      bus,
+      relay,
+      gateway,
+      archive: new LocalFsArchiveStore(join(dataDir, 'archive')),
+      dynamoDbPid: dynamo?.pid,
+      generatedOperatorPassword: operator.generatedPassword,
+      demoLogins,
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => reject(explainListenError(error, port)));
+    server.listen(port, host, () => {
+      const address = server.address();
+      resolvePort(typeof address === 'object' && address ? address.port : port);
+    });
+  });
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolveClose) => {
+    server.close(() => resolveClose());
+    server.closeAllConnections();
+  });
+}
+
+function buildConsole(): void {
+  if (!existsSync(join(REPO_ROOT, 'web', 'vite.config.ts'))) return;
+  console.log('Building the console (web/dist is missing) …');
+  const result = spawnSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
+    cwd: REPO_ROOT,
+    stdio: 'inherit',
+  });
+  if (result.status !== 0) console.error('The console build failed; the API still runs. Try: npm run build:web');
+}
