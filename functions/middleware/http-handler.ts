@@ -1,6 +1,7 @@
 import middy, { type MiddlewareObj } from '@middy/core';
 import httpRouterHandler from '@middy/http-router';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type {
@@ -35,6 +36,7 @@ function routeHandler(route: RouteSpec) {
     const principal = principalFromEvent(event);
     const requestId = event.requestContext?.requestId ?? context.awsRequestId;
     logger.appendKeys({ requestId, route: routeKey, tenantId: principal?.tenantId, userId: principal?.userId });
+    metrics.addMetric('Requests', MetricUnit.Count, 1);
     if (access.kind !== 'public') {
       if (!principal) throw new Unauthorized('a bearer token is required');
       if (!isAllowed(routeKey, principal.role, principal.agency)) throw new Forbidden(`role ${principal.role} may not call ${routeKey}`);
@@ -69,6 +71,7 @@ const errorEnvelope = (): MiddlewareObj<HttpEvent, HttpResult> => ({
   onError: async (request) => {
     const requestId = request.event.requestContext?.requestId ?? request.context.awsRequestId;
     const { status, body, known } = toErrorResponse(request.error, requestId);
+    metrics.addMetric(known ? 'RefusedRequests' : 'ServerErrors', MetricUnit.Count, 1);
     if (!known) logger.error('unhandled error', { error: request.error as Error });
     else logger.info('request refused', { status, code: body.error.code });
     request.response = jsonResponse(status, body, { 'x-request-id': requestId });

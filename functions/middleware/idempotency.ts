@@ -53,7 +53,8 @@ export async function runIdempotently(
   const idempotent = idempotentRunner();
   idempotent.config.registerLambdaContext(context);
   try {
-    return await idempotent.run(request, run);
+    // The stored result must be plain JSON (no `undefined` members), as the replayed answer will be.
+    return await idempotent.run(request, async () => JSON.parse(JSON.stringify(await run())) as RouteResult);
   } catch (error) {
     if (error instanceof IdempotencyAlreadyInProgressError) {
       throw new HttpProblem(409, 'IDEMPOTENCY_IN_PROGRESS', 'a request with this Idempotency-Key is still being processed');

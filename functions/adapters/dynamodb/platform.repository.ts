@@ -43,7 +43,18 @@ const principalOf = (user: User): Principal => ({
 
 /** Platform onboarding and users over the one table (keys from keys.ts only). */
 export class DynamoPlatformRepository implements PlatformRepository {
-  constructor(private readonly store: Store) {}
+  /**
+   * @param tenantStore reads of a tenant's own users go through tenant-scoped credentials (IAM layer 2);
+   *   writes also touch the platform-wide sign-in record and so use the platform function's role.
+   */
+  constructor(
+    private readonly store: Store,
+    private readonly tenantStore: (tenantId: string) => Promise<Store> = async () => store,
+  ) {}
+
+  private readerFor(org: UserOrg): Promise<Store> {
+    return org.kind === 'tenant' ? this.tenantStore(org.tenantId) : Promise.resolve(this.store);
+  }
 
   async createTenant(tenant: Tenant, admin: User, passwordHash: string): Promise<void> {
     const key = keys.tenant(tenant.id);
@@ -133,11 +144,13 @@ export class DynamoPlatformRepository implements PlatformRepository {
   }
 
   async getUser(org: UserOrg, userId: string): Promise<User | undefined> {
-    return toDomain<User>(await this.store.get(keys.user(ownerOf(org), userId)));
+    const reader = await this.readerFor(org);
+    return toDomain<User>(await reader.get(keys.user(ownerOf(org), userId)));
   }
 
   async listUsers(org: UserOrg, query: { limit: number; cursor?: string }): Promise<Page<User>> {
-    const page = await this.store.page<Record<string, unknown>>({
+    const reader = await this.readerFor(org);
+    const page = await reader.page<Record<string, unknown>>({
       index: 'GSI1',
       partition: keys.userListing(ownerOf(org)),
       limit: query.limit,

@@ -5,6 +5,7 @@ import { Forbidden } from '../../../domain/kernel/errors.js';
 import { sharedDynamoDb, mainTableName } from '../../adapters/dynamodb/client.js';
 import { DynamoPlatformRepository } from '../../adapters/dynamodb/platform.repository.js';
 import { Store } from '../../adapters/dynamodb/store.js';
+import { sharedTenantScopedClients } from '../../adapters/dynamodb/tenant-scoped-client.js';
 import { systemClock, type Clock } from '../../adapters/clock.js';
 import { newId } from '../../adapters/ids.js';
 
@@ -19,8 +20,11 @@ let deps: PlatformDeps | undefined;
 /** Built on first use, once per container: no client is made at import time (cold start, bench). */
 export function platformDeps(): PlatformDeps {
   if (!deps) {
-    const store = new Store(sharedDynamoDb().doc, mainTableName(), systemClock);
-    deps = { repository: new DynamoPlatformRepository(store), clock: systemClock, newId };
+    const table = mainTableName();
+    const store = new Store(sharedDynamoDb().doc, table, systemClock);
+    const scoped = sharedTenantScopedClients();
+    const tenantStore = async (tenantId: string) => new Store(await scoped.forTenant({ tenantId }), table, systemClock);
+    deps = { repository: new DynamoPlatformRepository(store, tenantStore), clock: systemClock, newId };
   }
   return deps;
 }

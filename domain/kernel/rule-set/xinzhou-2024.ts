@@ -1,0 +1,74 @@
+import type { EnterpriseSize } from '../enterprise-size.js';
+import type { RuleSet, SvcObligation } from './rule-set.js';
+
+function sameForEverySize(obligation: SvcObligation): Record<EnterpriseSize, SvcObligation> {
+  return { LARGE: obligation, MEDIUM: obligation, SMALL: obligation, MICRO: obligation };
+}
+
+const MINE = { riskAssessments: 2, hazardInspections: 2, deepInspections: 1 } as const;
+/** Annex 3 art. 9 item 3: large and medium HAZCHEM, FIREWORKS, METAL_SMELTING enterprises; item 4 for the rest. */
+const HIGH_RISK_BY_SIZE: Record<EnterpriseSize, SvcObligation> = {
+  LARGE: { riskAssessments: 1, hazardInspections: 1, deepInspections: 0 },
+  MEDIUM: { riskAssessments: 1, hazardInspections: 1, deepInspections: 0 },
+  SMALL: 'PER_PLAN',
+  MICRO: 'PER_PLAN',
+};
+const PER_PLAN = sameForEverySize('PER_PLAN');
+
+/** Cells are shared between rows, so one careless write would change many; freezing makes it throw instead. */
+function deepFreeze<T extends object>(value: T): T {
+  for (const nested of Object.values(value)) {
+    if (typeof nested === 'object' && nested !== null) deepFreeze(nested);
+  }
+  return Object.freeze(value);
+}
+
+/**
+ * RULES-1: the figures of 忻应急发〔2024〕71号 (with its Annex 3, 忻州市安全生产责任保险事故预防服务规范), version 1.
+ *
+ * `effectiveFrom` is 2024-05-09, the date the notice was signed and issued (印发); Annex 3 art. 23 puts the
+ * service rules in force 自发布之日起. Policies written earlier in 2024 fall under no rule set of this platform.
+ *
+ * Figures that are not in the notice: the 21% ceiling (FEE-5) comes from 应急厅函〔2024〕322号, the NFRA
+ * clock (CMP-8) from 《银行业保险业消费投诉处理管理办法》(2020), the 6% VAT rate from the VAT rules for property
+ * insurance.
+ */
+export const XINZHOU_2024: RuleSet = deepFreeze({
+  id: 'xinzhou-2024',
+  version: 1,
+  effectiveFrom: '2024-05-09',
+  region: '140900',
+  deathLimitFloorFen: 30_000_000,
+  vatRateBasisPoints: 600,
+  preventionFeeFloorBasisPoints: 1500,
+  preventionFeeCeilingBasisPoints: 2100,
+  qualificationFilingDue: { month: 6, day: 15 },
+  firstServiceMonths: 3,
+  followUpWorkingDays: 10,
+  archiveWorkingDays: 20,
+  complaintReplyWorkingDays: 10,
+  complaintVerificationWorkingDays: 30,
+  complaintMaxExtensionDays: 30,
+  workingDayClockEnabled: true,
+  nfraClockEnabled: true,
+  nfraDecisionCalendarDays: 15,
+  nfraExtensionCalendarDays: 30,
+  nfraMaxTotalCalendarDays: 60,
+  halfYearReportDue: { month: 7, day: 31 },
+  yearReportDue: { month: 1, day: 31 },
+  regulatorEvaluationDue: { month: 3, day: 31 },
+  archiveRetentionYears: 5,
+  svcObligations: {
+    COAL_MINE: sameForEverySize(MINE),
+    NON_COAL_MINE: sameForEverySize(MINE),
+    HAZCHEM: HIGH_RISK_BY_SIZE,
+    FIREWORKS: HIGH_RISK_BY_SIZE,
+    METAL_SMELTING: HIGH_RISK_BY_SIZE,
+    CHEMICAL: PER_PLAN,
+    DUST_EXPLOSION: PER_PLAN,
+    GAS_GENERATOR: PER_PLAN,
+    CONFINED_SPACE: PER_PLAN,
+    MASS_CASUALTY_OTHER: PER_PLAN,
+    OTHER: PER_PLAN,
+  },
+});

@@ -1,0 +1,69 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { TenantContext } from '../../../domain/identity/principal.js';
+import { assertKeyPart } from './keys.js';
+import { dynamoDbClientConfig, sharedDynamoDb, toDocumentClient } from './client.js';
+
+/** Renew a little before STS credentials expire, so a request never starts with stale ones. */
+const RENEW_BEFORE_MS = 60_000;
+const SESSION_SECONDS = 900;
+
+interface Scoped {
+  readonly doc: DynamoDBDocumentClient;
+  readonly expiresAt: number;
+}
+
+/**
+ * Tenant isolation, layer 2 (ARCHITECTURE.md §3): DynamoDB clients whose credentials come from assuming
+ * the tenant role with the session tag `tenantId`. That role's policy allows only keys that start
+ * `T#${aws:PrincipalTag/tenantId}#`, so even a key-building bug in layer 1 cannot reach another tenant.
+ *
+ * Without `ANZE_TENANT_ROLE_ARN` (the local runtime) there is nothing to assume and the shared client is used;
+ * layer 1 then stands alone, as it must be able to.
+ */
+export class TenantScopedClients {
+  private readonly cache = new Map<string, Scoped>();
+
+  constructor(
+    private readonly roleArn: string | undefined,
+    private readonly sts: STSClient = new STSClient({}),
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async forTenant(tenant: TenantContext): Promise<DynamoDBDocumentClient> {
+    if (!this.roleArn) return sharedDynamoDb().doc;
+    const tenantId = assertKeyPart(tenant.tenantId, 'tenantId');
+    const cached = this.cache.get(tenantId);
+    if (cached && cached.expiresAt - RENEW_BEFORE_MS > this.now()) return cached.doc;
+    const out = await this.sts.send(
+      new AssumeRoleCommand({
+        RoleArn: this.roleArn,
+        RoleSessionName: `tenant-${tenantId}`.slice(0, 64),
+        DurationSeconds: SESSION_SECONDS,
+        Tags: [{ Key: 'tenantId', Value: tenantId }],
+      }),
+    );
+    const credentials = out.Credentials;
+    if (!credentials?.AccessKeyId || !credentials.SecretAccessKey || !credentials.SessionToken || !credentials.Expiration) {
+      throw new Error('STS returned no credentials for the tenant role');
+    }
+    const doc = toDocumentClient(
+      new DynamoDBClient({
+        ...dynamoDbClientConfig(),
+        credentials: {
+          accessKeyId: credentials.AccessKeyId,
+          secretAccessKey: credentials.SecretAccessKey,
+          sessionToken: credentials.SessionToken,
+          expiration: credentials.Expiration,
+        },
+      }),
+    );
+    this.cache.set(tenantId, { doc, expiresAt: credentials.Expiration.getTime() });
+    return doc;
+  }
+}
+
+let shared: TenantScopedClients | undefined;
+export const sharedTenantScopedClients = (): TenantScopedClients =>
+  (shared ??= new TenantScopedClients(process.env.ANZE_TENANT_ROLE_ARN));

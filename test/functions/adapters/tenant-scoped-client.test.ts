@@ -1,0 +1,59 @@
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { TenantScopedClients } from '../../../functions/adapters/dynamodb/tenant-scoped-client.js';
+import { sharedDynamoDb } from '../../../functions/adapters/dynamodb/client.js';
+
+const sts = mockClient(STSClient);
+const ROLE = 'arn:aws:iam::123456789012:role/anze-tenant';
+
+describe('tenant-scoped DynamoDB clients (IAM layer 2)', () => {
+  beforeEach(() => {
+    sts.reset();
+    sts.on(AssumeRoleCommand).resolves({
+      Credentials: {
+        AccessKeyId: 'AKIA',
+        SecretAccessKey: 'secret',
+        SessionToken: 'token',
+        Expiration: new Date(Date.now() + 900_000),
+      },
+    });
+  });
+
+  it('assumes the tenant role with exactly the tenantId session tag', async () => {
+    const clients = new TenantScopedClients(ROLE, new STSClient({ region: 'cn-north-1' }));
+    await clients.forTenant({ tenantId: 'tenant-a' });
+    expect(sts).toHaveReceivedCommandTimes(AssumeRoleCommand, 1);
+    expect(sts).toHaveReceivedCommandWith(AssumeRoleCommand, {
+      RoleArn: ROLE,
+      RoleSessionName: 'tenant-tenant-a',
+      DurationSeconds: 900,
+      Tags: [{ Key: 'tenantId', Value: 'tenant-a' }],
+    });
+  });
+
+  it('reuses credentials per tenant until shortly before they expire, and never across tenants', async () => {
+    let now = Date.now();
+    const clients = new TenantScopedClients(ROLE, new STSClient({ region: 'cn-north-1' }), () => now);
+    const first = await clients.forTenant({ tenantId: 'a' });
+    expect(await clients.forTenant({ tenantId: 'a' })).toBe(first);
+    const other = await clients.forTenant({ tenantId: 'b' });
+    expect(other).not.toBe(first);
+    expect(sts).toHaveReceivedCommandTimes(AssumeRoleCommand, 2);
+    now += 890_000;
+    await clients.forTenant({ tenantId: 'a' });
+    expect(sts).toHaveReceivedCommandTimes(AssumeRoleCommand, 3);
+  });
+
+  it('refuses a tenant id that could break out of its key prefix', async () => {
+    const clients = new TenantScopedClients(ROLE, new STSClient({ region: 'cn-north-1' }));
+    await expect(clients.forTenant({ tenantId: 'a#b' })).rejects.toThrow(/unsafe tenantId/);
+    expect(sts).toHaveReceivedCommandTimes(AssumeRoleCommand, 0);
+  });
+
+  it('uses the shared client where no role is configured (the local runtime)', async () => {
+    const clients = new TenantScopedClients(undefined, new STSClient({ region: 'cn-north-1' }));
+    expect(await clients.forTenant({ tenantId: 'a' })).toBe(sharedDynamoDb().doc);
+    expect(sts).toHaveReceivedCommandTimes(AssumeRoleCommand, 0);
+  });
+});

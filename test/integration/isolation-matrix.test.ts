@@ -1,0 +1,146 @@
+import { SignJWT, generateKeyPair } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACCESS_MATRIX, isAllowed } from '../../domain/identity/access-matrix.js';
+import type { Role } from '../../domain/identity/role.js';
+import { BOUNDED_CONTEXTS } from '../../functions/http/contexts.js';
+import { routeKeyOf, type RouteSpec } from '../../functions/http/route.js';
+import type { ApiClient } from '../support/api-client.js';
+import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
+
+/**
+ * The isolation matrix (ARCHITECTURE.md §3, §4): every route of every bounded context, read from the route
+ * tables, against every kind of caller. A route added to a context joins this test by itself; a route with
+ * no row in the access matrix fails it, and so does a path parameter nobody wrote a foreign-object fixture for.
+ */
+
+const DEMO_PASSWORD = 'Anze-demo-2026';
+
+interface Caller {
+  readonly name: string;
+  readonly role: Role;
+  readonly agency?: 'EMB_CITY' | 'EMB_COUNTY' | 'NFRA';
+  readonly username: string;
+  client?: ApiClient;
+  userId?: string;
+}
+
+/** One caller of each kind the platform has, from the demo data (which also has a second insurer). */
+const CALLERS: Caller[] = [
+  { name: 'platform operator', role: 'platform-operator', username: 'operator' },
+  { name: 'insurer admin', role: 'insurer-admin', username: 'picc-admin' },
+  { name: 'insurer staff', role: 'insurer-staff', username: 'picc-staff' },
+  { name: 'city EMB admin', role: 'regulator-admin', agency: 'EMB_CITY', username: 'emb-city' },
+  { name: 'county EMB', role: 'regulator', agency: 'EMB_COUNTY', username: 'emb-xinfu' },
+  { name: 'NFRA', role: 'regulator', agency: 'NFRA', username: 'nfra-xinzhou' },
+  { name: 'enterprise', role: 'enterprise', username: 'ent-demo' },
+];
+
+let test: TestPlatform;
+let otherInsurerAdminId: string;
+let ownInsurerAdminId: string;
+
+/**
+ * For each path parameter: an id of an object the caller must not see — another organisation's — so the
+ * answer must be 404, identical to a missing object. Platform-scoped parameters (the operator sees every
+ * tenant profile) use an id that does not exist.
+ */
+const FOREIGN_OBJECT: Record<string, (caller: Caller) => string> = {
+  userId: (caller) => (caller.role.startsWith('insurer') ? otherInsurerAdminId : ownInsurerAdminId),
+  tenantId: () => '01nonexistenttenant0000000',
+};
+
+const ROUTES: RouteSpec[] = BOUNDED_CONTEXTS.flatMap((context) => [...context.routes]);
+
+const pathFor = (route: RouteSpec, fill: (param: string) => string): string =>
+  route.path.replace('/api/v1', '').replace(/\{(\w+)\}/g, (_m, name: string) => encodeURIComponent(fill(name)));
+
+const bodyFor = (route: RouteSpec): unknown => (route.method === 'GET' || route.method === 'DELETE' ? undefined : {});
+
+beforeAll(async () => {
+  test = await startTestPlatform({ demo: true });
+  for (const caller of CALLERS) {
+    const password = caller.username === 'operator' ? 'Operator-test-2026' : DEMO_PASSWORD;
+    const response = await test.anonymous.post<{ accessToken: string; user: { id: string } }>('/auth/login', {
+      username: caller.username,
+      password,
+    });
+    expect(response.status, `sign-in of ${caller.username}`).toBe(200);
+    caller.client = test.anonymous.withToken(response.body.accessToken);
+    caller.userId = response.body.user.id;
+  }
+  ownInsurerAdminId = CALLERS.find((c) => c.username === 'picc-admin')?.userId as string;
+  const other = await test.signIn('pingan-admin', DEMO_PASSWORD);
+  const otherUsers = await other.get<{ items: { id: string; role: string }[] }>('/users');
+  otherInsurerAdminId = otherUsers.body.items.find((u) => u.role === 'insurer-admin')?.id as string;
+  expect(otherInsurerAdminId).toBeDefined();
+});
+
+afterAll(async () => {
+  await test?.stop();
+});
+
+describe('the access matrix covers exactly the routes', () => {
+  it('has a row for every route of every bounded context', () => {
+    const missing = ROUTES.map(routeKeyOf).filter((key) => !Object.hasOwn(ACCESS_MATRIX, key));
+    expect(missing, 'routes without a row in domain/identity/access-matrix.ts').toEqual([]);
+  });
+
+  it('has no row without a route', () => {
+    const keys = new Set(ROUTES.map(routeKeyOf));
+    expect(Object.keys(ACCESS_MATRIX).filter((key) => !keys.has(key))).toEqual([]);
+  });
+
+  it('has a foreign-object fixture for every path parameter', () => {
+    const params = new Set(ROUTES.flatMap((route) => [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string)));
+    expect([...params].filter((param) => !FOREIGN_OBJECT[param])).toEqual([]);
+  });
+});
+
+describe.each(ROUTES.map((route) => [routeKeyOf(route), route] as const))('%s', (routeKey, route) => {
+  const access = ACCESS_MATRIX[routeKey];
+  const placeholder = () => '01placeholder0000000000000';
+
+  if (access?.kind === 'public') {
+    it('answers without a token', async () => {
+      const response = await test.anonymous.request(route.method, pathFor(route, placeholder), bodyFor(route));
+      expect(response.status).not.toBe(401);
+      expect(response.status).toBeLessThan(500);
+    });
+    return;
+  }
+
+  it('refuses a missing token and a forged one with 401', async () => {
+    const missing = await test.anonymous.request(route.method, pathFor(route, placeholder), bodyFor(route));
+    expect(missing.status).toBe(401);
+    const { privateKey } = await generateKeyPair('ES256');
+    const forged = await new SignJWT({ 'custom:role': 'platform-operator', username: 'operator' })
+      .setProtectedHeader({ alg: 'ES256' })
+      .setSubject('forged')
+      .setIssuer('anze-local')
+      .setAudience('anze-console')
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .sign(privateKey);
+    const refused = await test.anonymous.withToken(forged).request(route.method, pathFor(route, placeholder), bodyFor(route));
+    expect(refused.status).toBe(401);
+  });
+
+  it.each(CALLERS.map((caller) => [caller.name, caller] as const))('as %s: 403 unless the matrix allows the role', async (_name, caller) => {
+    const response = await (caller.client as ApiClient).request(route.method, pathFor(route, placeholder), bodyFor(route));
+    if (isAllowed(routeKey, caller.role, caller.agency)) {
+      expect([401, 403]).not.toContain(response.status);
+      expect(response.status).toBeLessThan(500);
+    } else {
+      expect(response.status).toBe(403);
+    }
+  });
+
+  const allowedCallers = CALLERS.filter((caller) => isAllowed(routeKey, caller.role, caller.agency));
+  if (/\{\w+\}/.test(route.path) && allowedCallers.length > 0) {
+    it.each(allowedCallers.map((caller) => [caller.name, caller] as const))('as %s: another organisation’s object answers 404', async (_name, caller) => {
+      const path = pathFor(route, (param) => (FOREIGN_OBJECT[param] as (c: Caller) => string)(caller));
+      const response = await (caller.client as ApiClient).request(route.method, path, bodyFor(route));
+      expect(response.status).toBe(404);
+    });
+  }
+});

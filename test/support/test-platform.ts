@@ -1,0 +1,53 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { inject } from 'vitest';
+import { startPlatform, type RunningPlatform } from '../../infra/local/platform.js';
+import { ApiClient } from './api-client.js';
+
+export const OPERATOR_PASSWORD = 'Operator-test-2026';
+
+export interface TestPlatform {
+  readonly platform: RunningPlatform;
+  readonly url: string;
+  /** A client without a token. */
+  readonly anonymous: ApiClient;
+  signIn(username: string, password: string): Promise<ApiClient>;
+  operator(): Promise<ApiClient>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The real local platform (gateway → handlers → DynamoDB Local) on fresh tables of the run's shared
+ * DynamoDB Local, for one test file. Nothing of our own code is mocked.
+ */
+export async function startTestPlatform(options: { demo?: boolean } = {}): Promise<TestPlatform> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'anze-test-'));
+  const platform = await startPlatform({
+    dataDir,
+    port: 0,
+    dynamoDbEndpoint: inject('dynamoDbEndpoint'),
+    tablePrefix: `t${randomBytes(4).toString('hex')}-`,
+    operatorPassword: OPERATOR_PASSWORD,
+    demo: options.demo ?? false,
+    scheduler: false,
+  });
+  const anonymous = new ApiClient(platform.url);
+  const signIn = async (username: string, password: string) => {
+    const response = await anonymous.post('/auth/login', { username, password });
+    if (response.status !== 200) throw new Error(`sign-in of ${username} failed: ${response.status} ${JSON.stringify(response.body)}`);
+    return anonymous.withToken((response.body as { accessToken: string }).accessToken);
+  };
+  return {
+    platform,
+    url: platform.url,
+    anonymous,
+    signIn,
+    operator: () => signIn('operator', OPERATOR_PASSWORD),
+    async stop() {
+      await platform.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
