@@ -22,12 +22,30 @@ export const toDocumentClient = (client: DynamoDBClient): DynamoDBDocumentClient
     marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
   });
 
+/** DynamoDB API calls made through clients of this module, by operation: the benchmark's "calls per request". */
+const calls = new Map<string, number>();
+export const dynamoDbCalls = (): ReadonlyMap<string, number> => calls;
+export const resetDynamoDbCalls = (): void => calls.clear();
+
+/** Counts every call at the SDK's initialize step; costs a map update, so it stays on everywhere. */
+export function countCalls(client: DynamoDBClient): DynamoDBClient {
+  client.middlewareStack.add(
+    (next, context) => (args) => {
+      const operation = context.commandName ?? 'unknown';
+      calls.set(operation, (calls.get(operation) ?? 0) + 1);
+      return next(args);
+    },
+    { step: 'initialize', name: 'anzeCallCounter' },
+  );
+  return client;
+}
+
 let shared: { client: DynamoDBClient; doc: DynamoDBDocumentClient } | undefined;
 
 /** One client per Lambda container (or per local process), created on first use rather than at import. */
 export function sharedDynamoDb(): { client: DynamoDBClient; doc: DynamoDBDocumentClient } {
   if (!shared) {
-    const client = new DynamoDBClient(dynamoDbClientConfig());
+    const client = countCalls(new DynamoDBClient(dynamoDbClientConfig()));
     shared = { client, doc: toDocumentClient(client) };
   }
   return shared;

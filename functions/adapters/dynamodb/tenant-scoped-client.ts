@@ -3,7 +3,7 @@ import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { TenantContext } from '../../../domain/identity/principal.js';
 import { assertKeyPart } from './keys.js';
-import { dynamoDbClientConfig, sharedDynamoDb, toDocumentClient } from './client.js';
+import { countCalls, dynamoDbClientConfig, sharedDynamoDb, toDocumentClient } from './client.js';
 
 /** Renew a little before STS credentials expire, so a request never starts with stale ones. */
 const RENEW_BEFORE_MS = 60_000;
@@ -49,7 +49,7 @@ export class TenantScopedClients {
       throw new Error('STS returned no credentials for the tenant role');
     }
     const doc = toDocumentClient(
-      new DynamoDBClient({
+      countCalls(new DynamoDBClient({
         ...dynamoDbClientConfig(),
         credentials: {
           accessKeyId: credentials.AccessKeyId,
@@ -57,7 +57,7 @@ export class TenantScopedClients {
           sessionToken: credentials.SessionToken,
           expiration: credentials.Expiration,
         },
-      }),
+      })),
     );
     this.cache.set(tenantId, { doc, expiresAt: credentials.Expiration.getTime() });
     return doc;
