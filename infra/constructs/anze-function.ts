@@ -1,0 +1,101 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { acknowledge } from './nag.js';
+import { assertLocalEsbuild, repoPath } from './repo-paths.js';
+
+/**
+ * ESM bundles still meet CommonJS dependencies that call `require` (some AWS SDK and Powertools internals);
+ * esbuild cannot turn those into imports, so give the module a real `require`.
+ */
+const ESM_REQUIRE_BANNER = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+
+export interface AnzeFunctionProps {
+  /** Handler module relative to the repository root; it exports `handler`. */
+  readonly entry: string;
+  /** Short name, also `POWERTOOLS_SERVICE_NAME=anze-<name>`. */
+  readonly serviceName: string;
+  readonly environment: Readonly<Record<string, string>>;
+  readonly logLevel: string;
+  readonly timeout?: Duration;
+  readonly memorySize?: number;
+  readonly description: string;
+  /** For asynchronously invoked functions: where an event goes after Lambda's own retries fail. */
+  readonly deadLetterQueue?: IQueue;
+}
+
+/**
+ * Every anze Lambda function: Node 22 on ARM64, an ESM bundle made by the local esbuild (never Docker),
+ * X-Ray tracing, and a log group of its own.
+ *
+ * The execution role is created here rather than by NodejsFunction so that it carries no AWS managed policy:
+ * it may write to this function's log group and nothing else until a stack grants more.
+ *
+ * @example
+ * const platform = new AnzeFunction(this, 'Platform', { entry: 'functions/http/platform/handler.ts', … });
+ * table.grantReadData(platform);
+ */
+export class AnzeFunction extends NodejsFunction {
+  constructor(scope: Construct, id: string, props: AnzeFunctionProps) {
+    assertLocalEsbuild();
+    const logGroup = new LogGroup(scope, `${id}Logs`, {
+      retention: RetentionDays.ONE_YEAR,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    const role = new Role(scope, `${id}Role`, {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Execution role of anze-${props.serviceName}`,
+    });
+    logGroup.grantWrite(role);
+
+    super(scope, id, {
+      entry: repoPath(props.entry),
+      handler: 'handler',
+      depsLockFilePath: repoPath('package-lock.json'),
+      projectRoot: repoPath('.'),
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize ?? 1024,
+      timeout: props.timeout ?? Duration.seconds(29),
+      tracing: Tracing.ACTIVE,
+      role,
+      logGroup,
+      description: props.description,
+      ...(props.deadLetterQueue ? { deadLetterQueue: props.deadLetterQueue } : {}),
+      environment: {
+        POWERTOOLS_SERVICE_NAME: `anze-${props.serviceName}`,
+        POWERTOOLS_METRICS_NAMESPACE: 'anze',
+        POWERTOOLS_LOG_LEVEL: props.logLevel,
+        ...props.environment,
+      },
+      bundling: {
+        forceDockerBundling: false,
+        format: OutputFormat.ESM,
+        target: 'node22',
+        mainFields: ['module', 'main'],
+        banner: ESM_REQUIRE_BANNER,
+        minify: true,
+        sourceMap: true,
+        sourceMapMode: SourceMapMode.DEFAULT,
+        sourcesContent: false,
+        // The SDK versions are pinned (TOOLCHAIN.md) and tested; ship those rather than the runtime's copy.
+        bundleAwsSDK: true,
+      },
+    });
+
+    acknowledge(this, {
+      id: 'AwsSolutions-L1',
+      reason:
+        'nodejs22.x on purpose: the same code runs on Node 20 locally and 22 is the newest runtime the project tests; move up together with the local toolchain.',
+    });
+    acknowledge(role, {
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'X-Ray tracing (Tracing.ACTIVE) needs xray:PutTraceSegments and xray:PutTelemetryRecords, which support no resource-level permissions.',
+    });
+  }
+}

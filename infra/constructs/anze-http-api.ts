@@ -1,0 +1,137 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import {
+  CfnStage,
+  CorsHttpMethod,
+  HttpApi,
+  HttpMethod,
+  HttpRoute,
+  HttpRouteKey,
+  HttpStage,
+  LogGroupLogDestination,
+  type IHttpRouteAuthorizer,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { IUserPoolClient, UserPool } from 'aws-cdk-lib/aws-cognito';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import type { BoundedContext } from '../../functions/http/contexts.js';
+import { routeKeyOf } from '../../functions/http/route.js';
+import { acknowledge } from './nag.js';
+
+/** Steady-state and burst limits of the whole stage, and the tighter ones of unauthenticated routes (login). */
+export const STAGE_THROTTLE = { rateLimit: 200, burstLimit: 400 } as const;
+export const PUBLIC_ROUTE_THROTTLE = { rateLimit: 10, burstLimit: 20 } as const;
+
+const ACCESS_LOG_FORMAT = JSON.stringify({
+  requestId: '$context.requestId',
+  ip: '$context.identity.sourceIp',
+  requestTime: '$context.requestTime',
+  routeKey: '$context.routeKey',
+  status: '$context.status',
+  responseLength: '$context.responseLength',
+  latency: '$context.responseLatency',
+  integrationError: '$context.integrationErrorMessage',
+  authorizerError: '$context.authorizer.error',
+  sub: '$context.authorizer.claims.sub',
+});
+
+export interface AnzeHttpApiProps {
+  readonly stage: string;
+  /** functions/http/contexts.ts: one route per RouteSpec, integrated with its context's function. */
+  readonly contexts: readonly BoundedContext[];
+  readonly functionOf: (contextName: string) => IFunction;
+  /** domain/identity/access-matrix.ts: public routes go without the JWT authoriser. */
+  readonly isPublicRoute: (routeKey: string) => boolean;
+  readonly userPool: UserPool;
+  readonly userPoolClient: IUserPoolClient;
+  /** Browser origins allowed by CORS; none means no CORS headers at all. */
+  readonly corsOrigins: readonly string[];
+}
+
+/**
+ * The HTTP API of ARCHITECTURE.md §5: every route of every bounded context, behind a Cognito JWT authoriser
+ * unless the access matrix makes it public, with JSON access logs and throttling.
+ */
+export class AnzeHttpApi extends Construct {
+  readonly httpApi: HttpApi;
+  readonly stage: HttpStage;
+
+  constructor(scope: Construct, id: string, props: AnzeHttpApiProps) {
+    super(scope, id);
+    this.httpApi = new HttpApi(this, 'Api', {
+      apiName: `anze-${props.stage}`,
+      description: 'anze HTTP API',
+      createDefaultStage: false,
+      ...(props.corsOrigins.length > 0
+        ? {
+            corsPreflight: {
+              allowOrigins: [...props.corsOrigins],
+              allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PATCH, CorsHttpMethod.PUT, CorsHttpMethod.DELETE],
+              allowHeaders: ['authorization', 'content-type', 'idempotency-key', 'if-match'],
+              exposeHeaders: ['etag'],
+              maxAge: Duration.hours(1),
+            },
+          }
+        : {}),
+    });
+
+    const accessLogs = new LogGroup(this, 'AccessLogs', {
+      retention: RetentionDays.ONE_YEAR,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    this.stage = new HttpStage(this, 'DefaultStage', {
+      httpApi: this.httpApi,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: STAGE_THROTTLE,
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(ACCESS_LOG_FORMAT),
+      },
+    });
+
+    // Issuer = the user pool, audience = the console's app client (ID tokens carry the custom:* claims the
+    // handlers read). The issuer comes from the pool's ProviderURL rather than HttpUserPoolAuthorizer, which
+    // writes `.amazonaws.com` and would never match in the China regions (`….amazonaws.com.cn`).
+    const jwt: IHttpRouteAuthorizer = new HttpJwtAuthorizer('CognitoJwt', `https://${props.userPool.userPoolProviderUrl}`, {
+      jwtAudience: [props.userPoolClient.userPoolClientId],
+      identitySource: ['$request.header.Authorization'],
+    });
+
+    const publicRouteSettings: Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }> = {};
+    for (const context of props.contexts) {
+      // One invoke permission per function for the whole API, not one per route: a context with many routes
+      // would otherwise outgrow the 20 KB Lambda resource policy.
+      const integration = new HttpLambdaIntegration(`${context.name}Integration`, props.functionOf(context.name), {
+        scopePermissionToRoute: false,
+      });
+      for (const route of context.routes) {
+        const routeKey = routeKeyOf(route);
+        const isPublic = props.isPublicRoute(routeKey);
+        const httpRoute = new HttpRoute(this, `Route ${routeKey.replaceAll('/', '|')}`, {
+          httpApi: this.httpApi,
+          routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
+          integration,
+          ...(isPublic ? {} : { authorizer: jwt }),
+        });
+        if (!isPublic) continue;
+        // Route settings name the route, which must exist before the stage refers to it.
+        this.stage.node.addDependency(httpRoute);
+        publicRouteSettings[routeKey] = {
+          ThrottlingRateLimit: PUBLIC_ROUTE_THROTTLE.rateLimit,
+          ThrottlingBurstLimit: PUBLIC_ROUTE_THROTTLE.burstLimit,
+        };
+        acknowledge(httpRoute, {
+          id: 'AwsSolutions-APIG4',
+          reason: `${routeKey} is public in the access matrix (domain/identity/access-matrix.ts): it must answer before the caller holds a token (health probe, OpenAPI document, login). It has its own tighter throttle.`,
+        });
+      }
+    }
+    if (Object.keys(publicRouteSettings).length > 0) {
+      (this.stage.node.defaultChild as CfnStage).routeSettings = publicRouteSettings;
+    }
+  }
+}

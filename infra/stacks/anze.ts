@@ -1,0 +1,99 @@
+import type { App } from 'aws-cdk-lib';
+import { Tags } from 'aws-cdk-lib';
+import type { BoundedContext } from '../../functions/http/contexts.js';
+import { ApiStack } from './api-stack.js';
+import { DataStack } from './data-stack.js';
+import { IdentityStack } from './identity-stack.js';
+import { WEB_DIST, WebStack } from './web-stack.js';
+
+export interface AnzeSettings {
+  /** `dev`, `staging`, `prod`…: part of every stack name. */
+  readonly stage: string;
+  readonly logLevel: string;
+  readonly corsOrigins: readonly string[];
+  /** The console build to deploy (`web/dist` unless the context `webDist` says otherwise). */
+  readonly webDist: string;
+  readonly customDomain?: { readonly domainName: string; readonly certificateArn: string };
+}
+
+export interface AnzeStacks {
+  readonly data: DataStack;
+  readonly identity: IdentityStack;
+  readonly api: ApiStack;
+  readonly web: WebStack;
+}
+
+export interface AnzeWiring {
+  readonly contexts: readonly BoundedContext[];
+  readonly isPublicRoute: (routeKey: string) => boolean;
+}
+
+const STAGE_NAME = /^[a-z][a-z0-9-]{0,15}$/;
+
+/**
+ * Reads the deployment settings from CDK context (`cdk deploy -c stage=prod`):
+ * - `stage` (default `dev`), `logLevel` (default `INFO`);
+ * - `corsOrigins`: comma-separated browser origins besides the console's own (default none);
+ * - `customDomain` + `certificateArn` (an ACM certificate in us-east-1): the console's own domain;
+ * - `webDist`: the console build to deploy (default `web/dist`; without it a placeholder page).
+ */
+export function settingsFromContext(app: App): AnzeSettings {
+  const stage = String(app.node.tryGetContext('stage') ?? 'dev');
+  if (!STAGE_NAME.test(stage)) throw new Error(`context stage must match ${STAGE_NAME}: got ${JSON.stringify(stage)}`);
+  const logLevel = String(app.node.tryGetContext('logLevel') ?? 'INFO');
+  const cors: unknown = app.node.tryGetContext('corsOrigins');
+  const corsOrigins = typeof cors === 'string' ? cors.split(',').filter(Boolean) : Array.isArray(cors) ? cors.map(String) : [];
+  const domainName: unknown = app.node.tryGetContext('customDomain');
+  const certificateArn: unknown = app.node.tryGetContext('certificateArn');
+  const customDomain =
+    typeof domainName === 'string' && typeof certificateArn === 'string' ? { domainName, certificateArn } : undefined;
+  const webDist = String(app.node.tryGetContext('webDist') ?? WEB_DIST);
+  return { stage, logLevel, corsOrigins, webDist, ...(customDomain ? { customDomain } : {}) };
+}
+
+/**
+ * The whole deployment, in dependency order: data (stateful), identity (stateful), the API (stateless, points
+ * at both) and the web front (CloudFront in front of the console and the API). Stacks are environment
+ * agnostic, so `cdk synth` needs no account; `cdk deploy` takes the account and region of the caller.
+ */
+export function defineAnze(app: App, settings: AnzeSettings, wiring: AnzeWiring): AnzeStacks {
+  const prefix = `anze-${settings.stage}`;
+  const data = new DataStack(app, `${prefix}-data`, {
+    stage: settings.stage,
+    description: 'anze: table, archive bucket, event bus (stateful)',
+    terminationProtection: settings.stage === 'prod',
+  });
+  const identity = new IdentityStack(app, `${prefix}-identity`, {
+    stage: settings.stage,
+    description: 'anze: Cognito user pool (stateful)',
+    terminationProtection: settings.stage === 'prod',
+  });
+  const api = new ApiStack(app, `${prefix}-api`, {
+    description: 'anze: functions, HTTP API, scoped roles, outbox relay, schedules',
+    stage: settings.stage,
+    logLevel: settings.logLevel,
+    table: data.table,
+    idempotencyTable: data.idempotencyTable,
+    eventBus: data.eventBus,
+    userPool: identity.userPool,
+    userPoolClient: identity.spaClient,
+    contexts: wiring.contexts,
+    isPublicRoute: wiring.isPublicRoute,
+    corsOrigins: settings.corsOrigins,
+  });
+  // The API names the archive bucket rather than referencing it (see archiveBucketName): keep the order explicit.
+  api.addStackDependency(data);
+  const web = new WebStack(app, `${prefix}-web`, {
+    description: 'anze: console bucket and CloudFront distribution',
+    apiDomainName: api.apiDomainName,
+    webDist: settings.webDist,
+    userPoolId: identity.userPool.userPoolId,
+    userPoolClientId: identity.spaClient.userPoolClientId,
+    ...(settings.customDomain ? { customDomain: settings.customDomain } : {}),
+  });
+  for (const stack of [data, identity, api, web]) {
+    Tags.of(stack).add('project', 'anze');
+    Tags.of(stack).add('stage', settings.stage);
+  }
+  return { data, identity, api, web };
+}

@@ -1,0 +1,159 @@
+import { Stack, type StackProps } from 'aws-cdk-lib';
+import type { IUserPoolClient, UserPool } from 'aws-cdk-lib/aws-cognito';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import type { IEventBus } from 'aws-cdk-lib/aws-events';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { Bucket } from 'aws-cdk-lib/aws-s3';
+import type { Construct } from 'constructs';
+import { MAIN_TABLE } from '../../functions/adapters/dynamodb/table-definition.js';
+import type { BoundedContext } from '../../functions/http/contexts.js';
+import { AnzeFunction } from '../constructs/anze-function.js';
+import { AnzeHttpApi } from '../constructs/anze-http-api.js';
+import { DeadlineSweep } from '../constructs/deadline-sweep.js';
+import { OutboxRelay } from '../constructs/outbox-relay.js';
+import { leadingKeysCondition, TenantIsolationRoles } from '../constructs/tenant-isolation-roles.js';
+import { COGNITO_ADMIN_ACTIONS, permissionsOf } from './context-permissions.js';
+import { archiveBucketName } from './data-stack.js';
+
+/** How cdk-nag prints pseudo parameters in a finding id. */
+const NAG_PSEUDO = { account: '<AWS::AccountId>', region: '<AWS::Region>' } as const;
+
+/** What Powertools' DynamoDB persistence layer does with an idempotency record. */
+const IDEMPOTENCY_ACTIONS = ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'];
+const OWN_ITEM_ACTIONS = [
+  'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:Query',
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:ConditionCheckItem',
+];
+
+export interface ApiStackProps extends StackProps {
+  readonly stage: string;
+  readonly logLevel: string;
+  readonly table: ITableV2;
+  readonly idempotencyTable: ITableV2;
+  readonly eventBus: IEventBus;
+  readonly userPool: UserPool;
+  readonly userPoolClient: IUserPoolClient;
+  /** functions/http/contexts.ts: one function per context, one route per RouteSpec. */
+  readonly contexts: readonly BoundedContext[];
+  /** domain/identity/access-matrix.ts: public routes go without the JWT authoriser. */
+  readonly isPublicRoute: (routeKey: string) => boolean;
+  /**
+   * Browser origins other than the console's own. The console reaches the API same-origin through CloudFront
+   * (`/api/*`), so it needs no CORS; an empty list sends no CORS headers at all.
+   */
+  readonly corsOrigins: readonly string[];
+}
+
+/**
+ * The stateless half: functions, the HTTP API, the scoped roles, the outbox relay and the schedules. It can be
+ * destroyed and redeployed at will; what it points at lives in DataStack and IdentityStack.
+ */
+export class ApiStack extends Stack {
+  readonly http: AnzeHttpApi;
+  readonly contextFunctions: ReadonlyMap<string, AnzeFunction>;
+  readonly isolation: TenantIsolationRoles;
+  readonly relay: OutboxRelay;
+  readonly deadlineSweep: DeadlineSweep;
+
+  constructor(scope: Construct, id: string, props: ApiStackProps) {
+    super(scope, id, props);
+    const { table, idempotencyTable } = props;
+    const archiveBucket = Bucket.fromBucketName(this, 'ArchiveBucket', archiveBucketName(props.stage));
+    const indexArns = MAIN_TABLE.globalIndexes.map((index) => `${table.tableArn}/index/${index.indexName}`);
+
+    const baseEnvironment = {
+      ANZE_STAGE: props.stage,
+      ANZE_TABLE: table.tableName,
+      ANZE_IDEMPOTENCY_TABLE: idempotencyTable.tableName,
+      ANZE_ARCHIVE_BUCKET: archiveBucket.bucketName,
+      ANZE_EVENT_BUS: props.eventBus.eventBusName,
+    };
+
+    const contextFunctions = new Map<string, AnzeFunction>();
+    for (const context of props.contexts) {
+      const fn = new AnzeFunction(this, `Context-${context.name}`, {
+        entry: context.entry,
+        serviceName: context.name,
+        description: `anze ${context.name} API`,
+        environment: baseEnvironment,
+        logLevel: props.logLevel,
+      });
+      fn.addToRolePolicy(new PolicyStatement({ actions: IDEMPOTENCY_ACTIONS, resources: [idempotencyTable.tableArn] }));
+
+      const own = permissionsOf(context.name);
+      if (own.ownLeadingKeys.length > 0) {
+        fn.addToRolePolicy(
+          new PolicyStatement({
+            actions: OWN_ITEM_ACTIONS,
+            resources: [table.tableArn, ...indexArns],
+            conditions: leadingKeysCondition(own.ownLeadingKeys),
+          }),
+        );
+      }
+      if (own.userPoolAdmin) {
+        fn.addToRolePolicy(new PolicyStatement({ actions: [...COGNITO_ADMIN_ACTIONS], resources: [props.userPool.userPoolArn] }));
+        fn.addEnvironment('ANZE_USER_POOL_ID', props.userPool.userPoolId);
+        fn.addEnvironment('ANZE_USER_POOL_CLIENT_ID', props.userPoolClient.userPoolClientId);
+      }
+      contextFunctions.set(context.name, fn);
+    }
+    this.contextFunctions = contextFunctions;
+
+    this.isolation = new TenantIsolationRoles(this, 'Isolation', {
+      table,
+      archiveBucket,
+      archiveBucketArnAsNagSees: `arn:<AWS::Partition>:s3:::${archiveBucketName(props.stage, NAG_PSEUDO)}`,
+      indexArns,
+      assumedBy: [...contextFunctions.values()].map((fn) => fn.role).filter((role) => role !== undefined),
+    });
+    for (const fn of contextFunctions.values()) {
+      fn.addEnvironment('ANZE_TENANT_ROLE_ARN', this.isolation.tenantRole.roleArn);
+      fn.addEnvironment('ANZE_REGULATOR_ROLE_ARN', this.isolation.regulatorRole.roleArn);
+    }
+
+    this.relay = new OutboxRelay(this, 'OutboxRelay', {
+      table,
+      eventBus: props.eventBus,
+      environment: baseEnvironment,
+      logLevel: props.logLevel,
+    });
+
+    this.deadlineSweep = new DeadlineSweep(this, 'DeadlineSweep', { environment: baseEnvironment, logLevel: props.logLevel });
+    // The sweep works across tenants by design (it is the clock, not a caller): it reads the due-date index
+    // and writes overdue states and their outbox events in the same transactions as any handler would.
+    this.deadlineSweep.function.addToRolePolicy(
+      new PolicyStatement({ actions: ['dynamodb:Query'], resources: [table.tableArn, ...indexArns] }),
+    );
+    this.deadlineSweep.function.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:ConditionCheckItem'],
+        resources: [table.tableArn],
+      }),
+    );
+    props.eventBus.grantPutEventsTo(this.deadlineSweep.function);
+
+    this.http = new AnzeHttpApi(this, 'Http', {
+      stage: props.stage,
+      contexts: props.contexts,
+      functionOf: (name) => {
+        const fn = contextFunctions.get(name);
+        if (!fn) throw new Error(`no function for context ${name}`);
+        return fn;
+      },
+      isPublicRoute: props.isPublicRoute,
+      userPool: props.userPool,
+      userPoolClient: props.userPoolClient,
+      corsOrigins: props.corsOrigins,
+    });
+  }
+
+  /** The API's own host name, for CloudFront's `/api/*` origin. */
+  get apiDomainName(): string {
+    return `${this.http.httpApi.apiId}.execute-api.${this.region}.${this.urlSuffix}`;
+  }
+}

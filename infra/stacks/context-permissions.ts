@@ -1,0 +1,43 @@
+/**
+ * What a bounded context's own execution role may touch in the main table, beyond what every HTTP handler
+ * gets (the idempotency table and assuming the tenant-scoped and regulator roles). Tenant data is reached
+ * only through the tenant-scoped role; the rows here are the exceptions, each for items no tenant owns.
+ *
+ * Patterns are `dynamodb:LeadingKeys` values (functions/adapters/dynamodb/keys.ts builds the keys).
+ */
+export interface ContextPermissions {
+  readonly ownLeadingKeys: readonly string[];
+  /** Cognito admin actions on the user pool (onboarding creates and disables users). */
+  readonly userPoolAdmin: boolean;
+}
+
+const NONE: ContextPermissions = { ownLeadingKeys: [], userPoolAdmin: false };
+
+export const CONTEXT_PERMISSIONS: Readonly<Record<string, ContextPermissions>> = {
+  /*
+   * Platform data (`P#…`: tenants, regulators, enterprises, sign-in records) and user items of any owner:
+   * creating a user writes its `T#<tenant>#USER#<id>` (or `R#…`) item and its `P#LOGIN#<username>` record in
+   * one transaction, which no tenant-scoped session could do. GSI1 listings are `T#<tenant>#USER`.
+   */
+  platform: {
+    ownLeadingKeys: ['P#*', 'T#*#USER', 'T#*#USER#*', 'R#*#USER', 'R#*#USER#*'],
+    userPoolAdmin: true,
+  },
+  /** Regulator-owned data: registers, evaluations, blacklist, rule-set versions (ARCHITECTURE.md §4). */
+  regulator: { ownLeadingKeys: ['R#*'], userPoolAdmin: false },
+};
+
+/** A context not listed gets nothing of its own: it works only through the scoped roles. */
+export const permissionsOf = (contextName: string): ContextPermissions =>
+  Object.hasOwn(CONTEXT_PERMISSIONS, contextName) ? (CONTEXT_PERMISSIONS[contextName] ?? NONE) : NONE;
+
+export const COGNITO_ADMIN_ACTIONS = [
+  'cognito-idp:AdminCreateUser',
+  'cognito-idp:AdminGetUser',
+  'cognito-idp:AdminDisableUser',
+  'cognito-idp:AdminEnableUser',
+  'cognito-idp:AdminResetUserPassword',
+  'cognito-idp:AdminUpdateUserAttributes',
+  'cognito-idp:AdminUserGlobalSignOut',
+  'cognito-idp:ListUsers',
+] as const;

@@ -1,0 +1,180 @@
+import { describe, expect, it } from 'vitest';
+import { isPublicRoute } from '../../domain/identity/access-matrix.js';
+import { BOUNDED_CONTEXTS } from '../../functions/http/contexts.js';
+import { routeKeyOf } from '../../functions/http/route.js';
+
+import { PUBLIC_ROUTE_THROTTLE, STAGE_THROTTLE } from '../../infra/constructs/anze-http-api.js';
+import { asArray, referencedLogicalId, resourcesOfType, statementsOfRole, synthAnze, type CfnResource } from './synth.js';
+
+const { templates } = synthAnze();
+const api = templates.api;
+
+const functions = resourcesOfType(api, 'AWS::Lambda::Function');
+const environmentOf = (fn: CfnResource): Record<string, unknown> =>
+  ((fn.Properties?.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables ?? {});
+/** Logical id of the function whose Powertools service name is `anze-<name>`. */
+function functionIdOf(serviceName: string): string {
+  const ids = Object.entries(functions)
+    .filter(([, fn]) => environmentOf(fn).POWERTOOLS_SERVICE_NAME === `anze-${serviceName}`)
+    .map(([id]) => id);
+  if (ids.length !== 1) throw new Error(`expected one function for ${serviceName}, found ${ids.length}`);
+  return ids[0] as string;
+}
+const roleIdOf = (functionId: string): string => {
+  const roleId = referencedLogicalId(functions[functionId]?.Properties?.Role);
+  if (!roleId) throw new Error(`function ${functionId} has no role of this stack`);
+  return roleId;
+};
+
+const allRoutes = BOUNDED_CONTEXTS.flatMap((context) => context.routes.map((route) => ({ context, route })));
+
+describe('ApiStack: one Lambda function per bounded context', () => {
+  it('deploys each context of functions/http/contexts.ts, plus the relay and the schedules function', () => {
+    expect(Object.keys(functions)).toHaveLength(BOUNDED_CONTEXTS.length + 2);
+    for (const context of BOUNDED_CONTEXTS) expect(functionIdOf(context.name)).toBeTruthy();
+    expect(functionIdOf('relay')).toBeTruthy();
+    expect(functionIdOf('schedules')).toBeTruthy();
+  });
+
+  it('runs every function on nodejs22.x, ARM64, with active tracing and the anze environment', () => {
+    for (const fn of Object.values(functions)) {
+      expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], TracingConfig: { Mode: 'Active' } });
+      expect(Object.keys(environmentOf(fn))).toEqual(
+        expect.arrayContaining(['ANZE_TABLE', 'ANZE_IDEMPOTENCY_TABLE', 'ANZE_ARCHIVE_BUCKET', 'ANZE_EVENT_BUS', 'POWERTOOLS_LOG_LEVEL']),
+      );
+    }
+  });
+
+  it('tells every context function which scoped roles to assume', () => {
+    for (const context of BOUNDED_CONTEXTS) {
+      const environment = environmentOf(functions[functionIdOf(context.name)] as CfnResource);
+      expect(referencedLogicalId(environment.ANZE_TENANT_ROLE_ARN)).toMatch(/^IsolationTenantScopedRole/);
+      expect(referencedLogicalId(environment.ANZE_REGULATOR_ROLE_ARN)).toMatch(/^IsolationRegulatorReadRole/);
+    }
+  });
+});
+
+describe('ApiStack: the HTTP API routes', () => {
+  const routes = Object.values(resourcesOfType(api, 'AWS::ApiGatewayV2::Route'));
+  const routeByKey = new Map(routes.map((route) => [route.Properties?.RouteKey as string, route]));
+  const authorizers = resourcesOfType(api, 'AWS::ApiGatewayV2::Authorizer');
+  const integrations = resourcesOfType(api, 'AWS::ApiGatewayV2::Integration');
+
+  it('has exactly one route per RouteSpec', () => {
+    expect(routes).toHaveLength(allRoutes.length);
+    expect([...routeByKey.keys()].sort()).toEqual(allRoutes.map(({ route }) => routeKeyOf(route)).sort());
+  });
+
+  it.each(allRoutes.map(({ context, route }) => [routeKeyOf(route), context.name] as const))(
+    '%s goes to the %s function, with the JWT authoriser unless the access matrix makes it public',
+    (routeKey, contextName) => {
+      const route = routeByKey.get(routeKey);
+      const target = JSON.stringify(route?.Properties?.Target);
+      const integrationId = Object.keys(integrations).find((id) => target.includes(`"${id}"`));
+      expect(referencedLogicalId(integrations[integrationId ?? '']?.Properties?.IntegrationUri)).toBe(functionIdOf(contextName));
+
+      if (isPublicRoute(routeKey)) {
+        expect(route?.Properties?.AuthorizationType).toBe('NONE');
+        expect(route?.Properties?.AuthorizerId).toBeUndefined();
+      } else {
+        expect(route?.Properties?.AuthorizationType).toBe('JWT');
+        expect(Object.keys(authorizers)).toContain(referencedLogicalId(route?.Properties?.AuthorizerId));
+      }
+    },
+  );
+
+  it('verifies Cognito ID tokens: issuer is the user pool, audience the console client', () => {
+    const [authorizer] = Object.values(authorizers);
+    expect(Object.keys(authorizers)).toHaveLength(1);
+    expect(authorizer?.Properties?.AuthorizerType).toBe('JWT');
+    const jwt = JSON.stringify(authorizer?.Properties?.JwtConfiguration);
+    expect(jwt).toContain('UserPoolSpaClient');
+    expect(jwt).toContain('ProviderURL');
+  });
+
+  it('logs every request and throttles the stage, public routes tighter', () => {
+    const [stage] = Object.values(resourcesOfType(api, 'AWS::ApiGatewayV2::Stage'));
+    expect(stage?.Properties?.StageName).toBe('$default');
+    expect(stage?.Properties?.AccessLogSettings).toMatchObject({ Format: expect.stringContaining('$context.requestId') });
+    expect(referencedLogicalId((stage?.Properties?.AccessLogSettings as { DestinationArn: unknown }).DestinationArn)).toMatch(
+      /^HttpAccessLogs/,
+    );
+    expect(stage?.Properties?.DefaultRouteSettings).toEqual({
+      ThrottlingRateLimit: STAGE_THROTTLE.rateLimit,
+      ThrottlingBurstLimit: STAGE_THROTTLE.burstLimit,
+    });
+    const publicKeys = allRoutes.map(({ route }) => routeKeyOf(route)).filter(isPublicRoute);
+    expect(Object.keys(stage?.Properties?.RouteSettings as object).sort()).toEqual(publicKeys.sort());
+    for (const key of publicKeys) {
+      expect((stage?.Properties?.RouteSettings as Record<string, unknown>)[key]).toEqual({
+        ThrottlingRateLimit: PUBLIC_ROUTE_THROTTLE.rateLimit,
+        ThrottlingBurstLimit: PUBLIC_ROUTE_THROTTLE.burstLimit,
+      });
+    }
+  });
+
+  it('sends no CORS headers unless origins are configured (the console is same-origin via CloudFront)', () => {
+    const [httpApi] = Object.values(resourcesOfType(api, 'AWS::ApiGatewayV2::Api'));
+    expect(httpApi?.Properties?.CorsConfiguration).toBeUndefined();
+  });
+
+  it('allows exactly the configured origins (context corsOrigins), with the Idempotency-Key header', () => {
+    const configured = synthAnze({ context: { corsOrigins: 'https://partner.example.cn,https://ops.example.cn' } });
+    const [httpApi] = Object.values(resourcesOfType(configured.templates.api, 'AWS::ApiGatewayV2::Api'));
+    expect(httpApi?.Properties?.CorsConfiguration).toMatchObject({
+      AllowOrigins: ['https://partner.example.cn', 'https://ops.example.cn'],
+      AllowHeaders: expect.arrayContaining(['authorization', 'idempotency-key']),
+    });
+  });
+});
+
+describe('ApiStack: the outbox relay', () => {
+  const relayId = functionIdOf('relay');
+  const [mapping] = Object.values(resourcesOfType(api, 'AWS::Lambda::EventSourceMapping'));
+
+  it('reads the table stream, only inserted OUTBOX items, bisecting and retrying, then to an SQS DLQ', () => {
+    expect(referencedLogicalId(mapping?.Properties?.FunctionName)).toBe(relayId);
+    expect(JSON.stringify(mapping?.Properties?.EventSourceArn)).toContain('MainTable');
+    expect(JSON.stringify(mapping?.Properties?.EventSourceArn)).toContain('StreamArn');
+    const filters = (mapping?.Properties?.FilterCriteria as { Filters: { Pattern: string }[] }).Filters;
+    expect(filters.map((filter) => JSON.parse(filter.Pattern) as unknown)).toEqual([
+      { eventName: ['INSERT'], dynamodb: { NewImage: { kind: { S: ['OUTBOX'] } } } },
+    ]);
+    expect(mapping?.Properties).toMatchObject({
+      BisectBatchOnFunctionError: true,
+      MaximumRetryAttempts: 10,
+      StartingPosition: 'TRIM_HORIZON',
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
+    const dlq = referencedLogicalId(
+      (mapping?.Properties?.DestinationConfig as { OnFailure: { Destination: unknown } }).OnFailure.Destination,
+    );
+    expect(resourcesOfType(api, 'AWS::SQS::Queue')[dlq ?? '']).toBeDefined();
+  });
+
+  it('may put events on the bus and reads the stream, never a table item', () => {
+    const statements = statementsOfRole(api, roleIdOf(relayId));
+    const putEvents = statements.find((statement) => statement.Action === 'events:PutEvents');
+    expect(JSON.stringify(putEvents?.Resource)).toContain('EventBus');
+    const dynamodbActions = statements.flatMap((statement) => asArray(statement.Action)).filter((a) => a.startsWith('dynamodb:'));
+    expect(new Set(dynamodbActions)).toEqual(
+      new Set(['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams']),
+    );
+  });
+});
+
+describe('ApiStack: the deadline sweep schedule', () => {
+  it('runs the schedules function at 08:00 Asia/Shanghai every day, with retries and a DLQ', () => {
+    const [schedule] = Object.values(resourcesOfType(api, 'AWS::Scheduler::Schedule'));
+    expect(schedule?.Properties).toMatchObject({
+      ScheduleExpression: 'cron(0 8 * * ? *)',
+      ScheduleExpressionTimezone: 'Asia/Shanghai',
+      State: 'ENABLED',
+    });
+    const target = schedule?.Properties?.Target as { Arn: unknown; Input: string; DeadLetterConfig: { Arn: unknown } };
+    expect(referencedLogicalId(target.Arn)).toBe(functionIdOf('schedules'));
+    // The handler reads `time`: Scheduler fills in the scheduled time, not the moment of a retry.
+    expect(JSON.parse(target.Input)).toMatchObject({ time: '<aws.scheduler.scheduled-time>' });
+    expect(referencedLogicalId(target.DeadLetterConfig.Arn)).toMatch(/^DeadlineSweepDeadLetters/);
+  });
+});

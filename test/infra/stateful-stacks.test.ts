@@ -1,0 +1,173 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import { CLAIMS } from '../../domain/identity/principal.js';
+import { IDEMPOTENCY_TABLE, MAIN_TABLE, type TableDefinition } from '../../functions/adapters/dynamodb/table-definition.js';
+import { ARCHIVE_RETENTION_DAYS, EVENT_BUS_NAME } from '../../infra/stacks/data-stack.js';
+import { CUSTOM_ATTRIBUTES } from '../../infra/stacks/identity-stack.js';
+import { resourceByPrefix, resourcesOfType, synthAnze } from './synth.js';
+
+// The stateful stacks (DataStack, IdentityStack): one synth for both.
+const { templates } = synthAnze();
+const data = templates.data;
+const identity = templates.identity;
+
+const keySchemaOf = (definition: TableDefinition) => [
+  { AttributeName: definition.partitionKey.name, KeyType: 'HASH' },
+  ...(definition.sortKey ? [{ AttributeName: definition.sortKey.name, KeyType: 'RANGE' }] : []),
+];
+
+/** Every attribute a key or index names, with its type, as CloudFormation lists them. */
+const attributeDefinitionsOf = (definition: TableDefinition) => {
+  const keys = [
+    definition.partitionKey,
+    ...(definition.sortKey ? [definition.sortKey] : []),
+    ...definition.globalIndexes.flatMap((index) => [index.partitionKey, index.sortKey]),
+  ];
+  return keys.map((key) => ({ AttributeName: key.name, AttributeType: key.type }));
+};
+
+describe('DataStack: the main table, built from the shared definition', () => {
+  const [, table] = resourceByPrefix(data, 'AWS::DynamoDB::GlobalTable', 'MainTable');
+
+  it('has the keys, attribute types and GSIs of MAIN_TABLE', () => {
+    expect(table.Properties?.KeySchema).toEqual(keySchemaOf(MAIN_TABLE));
+    expect(table.Properties?.AttributeDefinitions).toEqual(expect.arrayContaining(attributeDefinitionsOf(MAIN_TABLE)));
+    expect(table.Properties?.GlobalSecondaryIndexes).toEqual(
+      MAIN_TABLE.globalIndexes.map((index) => ({
+        IndexName: index.indexName,
+        KeySchema: [
+          { AttributeName: index.partitionKey.name, KeyType: 'HASH' },
+          { AttributeName: index.sortKey.name, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'ALL' },
+      })),
+    );
+  });
+
+  it('is on-demand, with TTL, a NEW_IMAGE stream, PITR, deletion protection, and retained', () => {
+    data.hasResource('AWS::DynamoDB::GlobalTable', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: Match.objectLike({
+        KeySchema: keySchemaOf(MAIN_TABLE),
+        BillingMode: 'PAY_PER_REQUEST',
+        TimeToLiveSpecification: { AttributeName: MAIN_TABLE.timeToLiveAttribute, Enabled: true },
+        StreamSpecification: { StreamViewType: MAIN_TABLE.stream },
+        Replicas: [
+          Match.objectLike({
+            PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+            DeletionProtectionEnabled: true,
+          }),
+        ],
+      }),
+    });
+  });
+});
+
+describe('DataStack: the idempotency table', () => {
+  it('is keyed and expires as IDEMPOTENCY_TABLE says, without a stream', () => {
+    const [, table] = resourceByPrefix(data, 'AWS::DynamoDB::GlobalTable', 'IdempotencyTable');
+    expect(table.Properties?.KeySchema).toEqual(keySchemaOf(IDEMPOTENCY_TABLE));
+    expect(table.Properties?.TimeToLiveSpecification).toEqual({
+      AttributeName: IDEMPOTENCY_TABLE.timeToLiveAttribute,
+      Enabled: true,
+    });
+    expect(table.Properties?.StreamSpecification).toBeUndefined();
+    expect(table.Properties?.BillingMode).toBe('PAY_PER_REQUEST');
+  });
+});
+
+describe('DataStack: the archive bucket (ARCHITECTURE.md §7)', () => {
+  const [archiveId, archive] = resourceByPrefix(data, 'AWS::S3::Bucket', 'ArchiveBucket');
+
+  it('locks objects in COMPLIANCE mode for five years (1825 days)', () => {
+    expect(ARCHIVE_RETENTION_DAYS).toBe(1825);
+    expect(archive.Properties?.ObjectLockEnabled).toBe(true);
+    expect(archive.Properties?.ObjectLockConfiguration).toEqual({
+      ObjectLockEnabled: 'Enabled',
+      Rule: { DefaultRetention: { Mode: 'COMPLIANCE', Days: 1825 } },
+    });
+  });
+
+  it('is versioned, encrypted, private, logged and retained', () => {
+    expect(archive.Properties?.VersioningConfiguration).toEqual({ Status: 'Enabled' });
+    expect(archive.Properties?.BucketEncryption).toEqual({
+      ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+    });
+    expect(archive.Properties?.PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
+    });
+    expect(archive.Properties?.LoggingConfiguration).toMatchObject({ LogFilePrefix: 'archive/' });
+    expect(archive.DeletionPolicy).toBe('Retain');
+  });
+
+  it('refuses plain-HTTP requests (enforceSSL)', () => {
+    const policies = Object.values(resourcesOfType(data, 'AWS::S3::BucketPolicy')).filter(
+      (policy) => JSON.stringify(policy.Properties?.Bucket) === JSON.stringify({ Ref: archiveId }),
+    );
+    expect(JSON.stringify(policies)).toContain('"aws:SecureTransport":"false"');
+  });
+});
+
+describe('DataStack: the event bus', () => {
+  it(`is named ${EVENT_BUS_NAME}`, () => {
+    data.hasResourceProperties('AWS::Events::EventBus', { Name: 'anze' });
+  });
+});
+
+const [, userPool] = resourceByPrefix(identity, 'AWS::Cognito::UserPool', 'UserPool');
+
+interface SchemaAttribute {
+  readonly Name: string;
+  readonly Mutable?: boolean;
+  readonly AttributeDataType?: string;
+}
+const schema = (userPool.Properties?.Schema ?? []) as SchemaAttribute[];
+
+describe('IdentityStack: the user pool', () => {
+  it('has an immutable custom attribute for every custom:* claim the application reads', () => {
+    const claimed = Object.values(CLAIMS)
+      .filter((claim) => claim.startsWith('custom:'))
+      .map((claim) => claim.slice('custom:'.length));
+    expect(claimed.sort()).toEqual(Object.keys(CUSTOM_ATTRIBUTES).sort());
+    for (const name of claimed) {
+      expect(schema.find((attribute) => attribute.Name === name)).toMatchObject({ Mutable: false, AttributeDataType: 'String' });
+    }
+  });
+
+  it('lets only administrators create users, with a strong password policy and optional MFA', () => {
+    expect(userPool.Properties?.AdminCreateUserConfig).toMatchObject({ AllowAdminCreateUserOnly: true });
+    expect(userPool.Properties?.MfaConfiguration).toBe('OPTIONAL');
+    expect(userPool.Properties?.Policies).toMatchObject({
+      PasswordPolicy: {
+        MinimumLength: 12,
+        RequireLowercase: true,
+        RequireUppercase: true,
+        RequireNumbers: true,
+        RequireSymbols: true,
+      },
+    });
+    expect(userPool.Properties?.UserPoolTier).toBe('PLUS');
+    expect(userPool.Properties?.DeletionProtection).toBe('ACTIVE');
+    expect(userPool.DeletionPolicy).toBe('Retain');
+  });
+});
+
+describe('IdentityStack: the console app client', () => {
+  it('is public (no secret), signs in with SRP, and cannot write custom attributes', () => {
+    identity.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      GenerateSecret: false,
+      ExplicitAuthFlows: Match.arrayWith(['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']),
+      PreventUserExistenceErrors: 'ENABLED',
+    });
+    const [, client] = resourceByPrefix(identity, 'AWS::Cognito::UserPoolClient', 'UserPoolSpaClient');
+    expect(client.Properties?.ExplicitAuthFlows).not.toContain('ALLOW_USER_PASSWORD_AUTH');
+    const writable = client.Properties?.WriteAttributes as string[];
+    expect(writable.filter((name) => name.startsWith('custom:'))).toEqual([]);
+    const readable = client.Properties?.ReadAttributes as string[];
+    expect(readable).toEqual(expect.arrayContaining(Object.keys(CUSTOM_ATTRIBUTES).map((name) => `custom:${name}`)));
+  });
+});

@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import { BOUNDED_CONTEXTS } from '../../functions/http/contexts.js';
+import { TENANT_LEADING_KEYS } from '../../infra/constructs/tenant-isolation-roles.js';
+import { permissionsOf } from '../../infra/stacks/context-permissions.js';
+import {
+  asArray,
+  referencedLogicalId,
+  resourceByPrefix,
+  resourcesOfType,
+  statementsOfRole,
+  synthAnze,
+  type PolicyStatementJson,
+} from './synth.js';
+
+const { templates } = synthAnze();
+const api = templates.api;
+
+const [tenantRoleId, tenantRole] = resourceByPrefix(api, 'AWS::IAM::Role', 'IsolationTenantScopedRole');
+const [regulatorRoleId, regulatorRole] = resourceByPrefix(api, 'AWS::IAM::Role', 'IsolationRegulatorReadRole');
+
+const actionsOf = (statement: PolicyStatementJson): readonly string[] => asArray(statement.Action);
+const touchesDynamoDb = (statement: PolicyStatementJson) => actionsOf(statement).some((action) => action.startsWith('dynamodb:'));
+const touchesMainTable = (statement: PolicyStatementJson) => {
+  const resources = JSON.stringify(statement.Resource);
+  return resources.includes('MainTable') && !resources.includes('StreamArn');
+};
+const leadingKeysOf = (statement: PolicyStatementJson): unknown =>
+  statement.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys'];
+
+/** IAM `StringLike` after policy-variable substitution: `*` is any run of characters, `?` one character. */
+function iamStringLike(pattern: string, value: string, principalTags: Record<string, string>): boolean {
+  const substituted = pattern.replace(/\$\{aws:PrincipalTag\/([^}]+)\}/g, (_, tag: string) => principalTags[tag] ?? '');
+  const regex = substituted
+    .split('')
+    .map((char) => (char === '*' ? '.*' : char === '?' ? '.' : char.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
+    .join('');
+  return new RegExp(`^${regex}$`).test(value);
+}
+
+/** The execution roles of the HTTP context functions, by their Powertools service name. */
+function contextRoleIds(): Map<string, string> {
+  const roles = new Map<string, string>();
+  for (const fn of Object.values(resourcesOfType(api, 'AWS::Lambda::Function'))) {
+    const service = (fn.Properties?.Environment as { Variables: Record<string, unknown> }).Variables.POWERTOOLS_SERVICE_NAME;
+    const context = BOUNDED_CONTEXTS.find((candidate) => `anze-${candidate.name}` === service);
+    const roleId = referencedLogicalId(fn.Properties?.Role);
+    if (context && roleId) roles.set(context.name, roleId);
+  }
+  return roles;
+}
+
+describe('tenant-scoped role (ARCHITECTURE.md §3, layer 2)', () => {
+  const statements = statementsOfRole(api, tenantRoleId);
+  const dynamoStatements = statements.filter(touchesDynamoDb);
+
+  it('conditions every DynamoDB statement on exactly T#${aws:PrincipalTag/tenantId}#*', () => {
+    expect(TENANT_LEADING_KEYS).toBe('T#${aws:PrincipalTag/tenantId}#*');
+    expect(dynamoStatements.length).toBeGreaterThan(0);
+    for (const statement of dynamoStatements) {
+      expect(statement.Effect).toBe('Allow');
+      expect(leadingKeysOf(statement)).toEqual(['T#${aws:PrincipalTag/tenantId}#*']);
+      // ForAllValues holds vacuously for a request without LeadingKeys: the key must be present.
+      expect(statement.Condition?.Null).toEqual({ 'dynamodb:LeadingKeys': 'false' });
+      expect(touchesMainTable(statement)).toBe(true);
+    }
+  });
+
+  it('reaches its own tenant and never a tenant whose id merely starts the same (the trailing #)', () => {
+    const tags = { tenantId: 'ab' };
+    expect(iamStringLike(TENANT_LEADING_KEYS, 'T#ab#POLICY#p1', tags)).toBe(true);
+    expect(iamStringLike(TENANT_LEADING_KEYS, 'T#ab#USER', tags)).toBe(true);
+    expect(iamStringLike(TENANT_LEADING_KEYS, 'T#abc#POLICY#p1', tags)).toBe(false);
+    expect(iamStringLike(TENANT_LEADING_KEYS, 'T#ab', tags)).toBe(false);
+    expect(iamStringLike(TENANT_LEADING_KEYS, 'P#TENANT#ab', tags)).toBe(false);
+    expect(iamStringLike(TENANT_LEADING_KEYS, 'R#ab#EVALUATION#1', tags)).toBe(false);
+  });
+
+  it('allows item actions only: no Scan (it carries no LeadingKeys) and no wildcard actions', () => {
+    const actions = dynamoStatements.flatMap(actionsOf);
+    expect(actions).not.toContain('dynamodb:Scan');
+    expect(actions.filter((action) => action.includes('*'))).toEqual([]);
+    expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:ConditionCheckItem']));
+  });
+
+  it('reads and writes archives under tenants/${aws:PrincipalTag/tenantId}/ only', () => {
+    const s3Statements = statements.filter((statement) => actionsOf(statement).some((action) => action.startsWith('s3:')));
+    expect(s3Statements).toHaveLength(1);
+    expect([...actionsOf(s3Statements[0] as PolicyStatementJson)].sort()).toEqual(['s3:GetObject', 's3:PutObject']);
+    expect(JSON.stringify(s3Statements[0]?.Resource)).toMatch(/:s3:::anze-dev-archive-.*\/tenants\/\$\{aws:PrincipalTag\/tenantId\}\/\*"/);
+  });
+
+  it('has no other statement and no managed policy', () => {
+    expect(statements).toHaveLength(dynamoStatements.length + 1);
+    expect(tenantRole.Properties?.ManagedPolicyArns).toBeUndefined();
+  });
+
+  it('is assumable only by the context functions, with AssumeRole + TagSession and the tenantId tag required', () => {
+    const trust = (tenantRole.Properties?.AssumeRolePolicyDocument as { Statement: PolicyStatementJson[] }).Statement;
+    expect(trust).toHaveLength(1);
+    const [statement] = trust as [PolicyStatementJson];
+    expect([...actionsOf(statement)].sort()).toEqual(['sts:AssumeRole', 'sts:TagSession']);
+    expect(statement.Condition?.Null).toEqual({ 'aws:RequestTag/tenantId': 'false' });
+    expect(statement.Condition?.['ForAllValues:StringEquals']).toEqual({ 'aws:TagKeys': ['tenantId'] });
+    const callers = asArray(statement.Condition?.ArnEquals?.['aws:PrincipalArn'] as unknown).map(referencedLogicalId);
+    expect(new Set(callers)).toEqual(new Set(contextRoleIds().values()));
+  });
+});
+
+describe('regulator read-only role', () => {
+  /** Everything a regulator's session may do. Anything else in its policies is a write or an escalation. */
+  const READ_ACTIONS = new Set(['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 's3:GetObject']);
+  const statements = statementsOfRole(api, regulatorRoleId);
+
+  it('has only read actions, in every policy attached to it', () => {
+    expect(statements.length).toBeGreaterThan(0);
+    for (const statement of statements) {
+      expect(statement.Effect).toBe('Allow');
+      for (const action of actionsOf(statement)) expect(READ_ACTIONS, `${action} is not a read action`).toContain(action);
+    }
+    expect(regulatorRole.Properties?.ManagedPolicyArns).toBeUndefined();
+  });
+
+  it('reads the main table and its indexes, not the idempotency table', () => {
+    const dynamo = statements.filter(touchesDynamoDb);
+    expect(dynamo.every(touchesMainTable)).toBe(true);
+    expect(JSON.stringify(dynamo)).not.toContain('IdempotencyTable');
+  });
+});
+
+describe("context functions' own execution roles", () => {
+  it('touch the main table only under the LeadingKeys their context is granted, and never Scan', () => {
+    for (const [contextName, roleId] of contextRoleIds()) {
+      const own = permissionsOf(contextName).ownLeadingKeys;
+      const statements = statementsOfRole(api, roleId);
+      const onMainTable = statements.filter((statement) => touchesDynamoDb(statement) && touchesMainTable(statement));
+      expect(onMainTable).toHaveLength(own.length > 0 ? 1 : 0);
+      for (const statement of onMainTable) {
+        expect(leadingKeysOf(statement)).toEqual(own);
+        expect(statement.Condition?.Null).toEqual({ 'dynamodb:LeadingKeys': 'false' });
+      }
+      expect(statements.flatMap(actionsOf)).not.toContain('dynamodb:Scan');
+      // Tenant data itself is reached only through the tenant-scoped role.
+      expect(own.filter((pattern) => pattern.startsWith('T#') && !pattern.includes('#USER'))).toEqual([]);
+    }
+  });
+});
