@@ -22,6 +22,12 @@ export type Access =
 const PUBLIC: Access = { kind: 'public' };
 const OPERATOR: Access = { kind: 'roles', roles: ['platform-operator'], scope: 'platform' };
 /** ACL-1/ACL-2: an insurer admin manages its tenant's users, a regulator admin its agency's (ACL-3: never the operator). */
+/** ACL-1: an insurer's own staff work its complaints, policies, services … */
+const INSURER: Access = { kind: 'roles', roles: ['insurer-admin', 'insurer-staff'], scope: 'own-tenant' };
+/** ACL-5: an enterprise user, on its own enterprise's objects across insurers. */
+const ENTERPRISE: Access = { kind: 'roles', roles: ['enterprise'], scope: 'own-enterprise' };
+/** ACL-2/ACL-4: regulators read across insurers (a county EMB its county only) and never write tenant data. */
+const REGULATOR_READ: Access = { kind: 'roles', roles: ['regulator', 'regulator-admin'], scope: 'cross-tenant-read' };
 const ORG_ADMINS: Access = { kind: 'roles', roles: ['insurer-admin', 'regulator-admin'], scope: 'own-org' };
 
 export const ACCESS_MATRIX: Readonly<Record<string, Access>> = {
@@ -35,12 +41,30 @@ export const ACCESS_MATRIX: Readonly<Record<string, Access>> = {
   'GET /api/v1/platform/tenants/{tenantId}': OPERATOR,
   'POST /api/v1/platform/regulators': OPERATOR,
   'GET /api/v1/platform/regulators': OPERATOR,
+  'PUT /api/v1/platform/calendar/{year}': OPERATOR,
+  'GET /api/v1/platform/calendar': OPERATOR,
 
   // Users of the caller's own tenant or agency.
   'POST /api/v1/users': ORG_ADMINS,
   'GET /api/v1/users': ORG_ADMINS,
   'GET /api/v1/users/{userId}': ORG_ADMINS,
   'PATCH /api/v1/users/{userId}': ORG_ADMINS,
+
+  // Complaints (CMP-1..8).
+  'POST /api/v1/complaints': INSURER,
+  'GET /api/v1/complaints': INSURER,
+  'GET /api/v1/complaints/{complaintId}': INSURER,
+  'POST /api/v1/complaints/{complaintId}/needs-verification': INSURER,
+  'POST /api/v1/complaints/{complaintId}/extend': INSURER,
+  'POST /api/v1/complaints/{complaintId}/reply': INSURER,
+  'POST /api/v1/complaints/{complaintId}/escalate': INSURER,
+  'GET /api/v1/me/insurers': ENTERPRISE,
+  'POST /api/v1/me/complaints': ENTERPRISE,
+  'GET /api/v1/me/complaints': ENTERPRISE,
+  'GET /api/v1/me/complaints/{complaintId}': ENTERPRISE,
+  'POST /api/v1/me/complaints/{complaintId}/accept': ENTERPRISE,
+  'POST /api/v1/me/complaints/{complaintId}/escalate': ENTERPRISE,
+  'GET /api/v1/regulator/complaints': REGULATOR_READ,
 };
 
 export const accessFor = (routeKey: string): Access | undefined =>

@@ -1,4 +1,5 @@
 import type { RouteSpec } from './route.js';
+import { complaintRoutes } from './complaints/routes.js';
 import { platformRoutes } from './platform/routes.js';
 
 /**
@@ -15,4 +16,5 @@ export interface BoundedContext {
 
 export const BOUNDED_CONTEXTS: readonly BoundedContext[] = [
   { name: 'platform', entry: 'functions/http/platform/handler.ts', routes: platformRoutes },
+  { name: 'complaints', entry: 'functions/http/complaints/handler.ts', routes: complaintRoutes },
 ];

@@ -37,7 +37,8 @@ export class HttpProblem extends Error {
 export function toErrorResponse(error: unknown, requestId: string): { status: number; body: ErrorBody; known: boolean } {
   const shape = (status: number, body: ErrorBody['error']) => ({ status, body: { error: body }, known: true });
   if (error instanceof ValidationFailed) {
-    return shape(400, { code: error.code, message: summarise(error), details: error.details });
+    const rule = error.details.find((detail) => detail.rule)?.rule;
+    return shape(400, { code: error.code, message: summarise(error), ...(rule ? { rule } : {}), details: error.details });
   }
   if (error instanceof RuleViolation) {
     return shape(error.status, {

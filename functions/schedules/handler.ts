@@ -1,24 +1,48 @@
-import { WorkingDayCalendar } from '../../domain/kernel/calendar/working-day-calendar.js';
 import { mainTableName, sharedDynamoDb } from '../adapters/dynamodb/client.js';
 import { Store } from '../adapters/dynamodb/store.js';
+import { DynamoComplaintRepository } from '../adapters/dynamodb/complaint.repository.js';
+import { DynamoPlatformRepository } from '../adapters/dynamodb/platform.repository.js';
+import { currentCalendar, forgetCalendar } from '../adapters/calendar-provider.js';
 import { systemClock } from '../adapters/clock.js';
 import { logger } from '../middleware/observability.js';
+import { RULE_SETS } from '../http/complaints/deps.js';
 import { remindOfMissingCalendarYear } from './calendar-reminder.js';
+import { sweepOverdueComplaints } from './complaint-overdue-sweep.js';
+import { recomputeProvisionalComplaints } from './recompute-provisional.js';
 
-/** What the scheduler hands over: EventBridge Scheduler's event on AWS, the local scheduler's twin. */
+/** What starts a run: EventBridge Scheduler's daily event, or the bus event of a loaded calendar year. */
 export interface ScheduleEvent {
   readonly 'detail-type'?: string;
   readonly time?: string;
 }
 
+export interface ScheduleOutcome {
+  readonly reminders: number;
+  readonly overdueComplaints: number;
+  readonly recomputedComplaints: number;
+}
+
+const YEAR_LOADED = 'platform.calendar.year_loaded';
+
 /**
- * The daily 08:00 (Asia/Shanghai) run. Today it sends the calendar reminder (CAL-2); the deadline sweep
- * over the due-date index joins it with the services and complaints issues.
+ * The daily 08:00 (Asia/Shanghai) run: the calendar reminder (CAL-2), provisional deadlines recomputed with
+ * the years loaded since, and the overdue sweep over the due-date index. A `platform.calendar.year_loaded`
+ * event runs the recomputation alone, at once.
  */
-export async function handler(event: ScheduleEvent = {}): Promise<{ reminders: number }> {
+export async function handler(event: ScheduleEvent = {}): Promise<ScheduleOutcome> {
   const now = event.time ? new Date(event.time) : systemClock.now();
   const store = new Store(sharedDynamoDb().doc, mainTableName(), systemClock);
-  const reminded = await remindOfMissingCalendarYear(store, WorkingDayCalendar.builtin(), now);
-  logger.info('daily schedule ran', { reminded });
-  return { reminders: reminded ? 1 : 0 };
+  const platform = new DynamoPlatformRepository(store);
+  const complaints = new DynamoComplaintRepository(store);
+  if (event['detail-type'] === YEAR_LOADED) forgetCalendar();
+  const calendar = await currentCalendar();
+  const recomputedComplaints = await recomputeProvisionalComplaints(platform, async () => complaints, { ruleSets: RULE_SETS, calendar });
+  if (event['detail-type'] === YEAR_LOADED) {
+    logger.info('provisional deadlines recomputed', { recomputedComplaints });
+    return { reminders: 0, overdueComplaints: 0, recomputedComplaints };
+  }
+  const reminded = await remindOfMissingCalendarYear(store, calendar, now);
+  const overdueComplaints = await sweepOverdueComplaints(platform, async () => complaints, now);
+  logger.info('daily schedule ran', { reminded, overdueComplaints, recomputedComplaints });
+  return { reminders: reminded ? 1 : 0, overdueComplaints, recomputedComplaints };
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -125,17 +125,19 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       handlers.set(context.name, module.handler);
     }
 
+    const { handler: schedules } = await import('../../functions/schedules/handler.js');
+    // As the EventBridge rule on AWS: a loaded calendar year recomputes provisional deadlines at once.
+    bus.subscribe('platform.calendar.year_loaded', async (event) => {
+      await schedules({ 'detail-type': event.type, time: event.time });
+    });
     if (options.scheduler ?? true) {
-      const { handler: daily } = (await import('../../functions/schedules/handler.js')) as {
-        handler: (event: { time: string }) => Promise<unknown>;
-      };
-      const scheduler = new LocalScheduler(8, (time) => daily({ time: time.toISOString() }));
+      const scheduler = new LocalScheduler(8, (time) => schedules({ time: time.toISOString() }));
       scheduler.start();
       stops.push(() => scheduler.stop());
     }
 
     const webDist = join(REPO_ROOT, 'web', 'dist');
-    if (options.buildWeb && !existsSync(join(webDist, 'index.html'))) buildConsole();
+    if (options.buildWeb && consoleBuildIsStale(webDist)) buildConsole();
 
     const gateway = new LocalGateway(BOUNDED_CONTEXTS, handlers, keyPair);
     const statics = serveStatic(webDist, { auth: { mode: 'local' }, version: process.env.ANZE_VERSION ?? '0.1.0' });
@@ -192,12 +194,29 @@ function closeServer(server: Server): Promise<void> {
   });
 }
 
+/** Missing, or older than any file of the console's sources: a fresh clone and a `git pull` both rebuild. */
+function consoleBuildIsStale(webDist: string): boolean {
+  const built = join(webDist, 'index.html');
+  if (!existsSync(built)) return true;
+  const builtAt = statSync(built).mtimeMs;
+  const newest = (dir: string): number =>
+    readdirSync(dir, { withFileTypes: true }).reduce((latest, entry) => {
+      const path = join(dir, entry.name);
+      return Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+    }, 0);
+  const sources = [join(REPO_ROOT, 'web', 'src'), join(REPO_ROOT, 'web', 'index.html'), join(REPO_ROOT, 'web', 'vite.config.ts')];
+  return sources.some((path) => existsSync(path) && (statSync(path).isDirectory() ? newest(path) : statSync(path).mtimeMs) > builtAt);
+}
+
 function buildConsole(): void {
   if (!existsSync(join(REPO_ROOT, 'web', 'vite.config.ts'))) return;
-  console.log('Building the console (web/dist is missing) …');
+  console.log('Building the console …');
+  // A production build whatever the caller's NODE_ENV (under vitest it is `test`, which gives React's
+  // development build and antd's fixed test ids).
   const result = spawnSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
     cwd: REPO_ROOT,
     stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
   });
   if (result.status !== 0) console.error('The console build failed; the API still runs. Try: npm run build:web');
 }

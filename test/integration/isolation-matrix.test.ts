@@ -5,6 +5,7 @@ import type { Role } from '../../domain/identity/role.js';
 import { BOUNDED_CONTEXTS } from '../../functions/http/contexts.js';
 import { routeKeyOf, type RouteSpec } from '../../functions/http/route.js';
 import type { ApiClient } from '../support/api-client.js';
+import { usccCheckCharacter } from '../../domain/kernel/uscc.js';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
 
 /**
@@ -38,6 +39,8 @@ const CALLERS: Caller[] = [
 let test: TestPlatform;
 let otherInsurerAdminId: string;
 let ownInsurerAdminId: string;
+/** A complaint of another insurer against another enterprise: foreign to every caller allowed on complaint routes. */
+let foreignComplaintId: string;
 
 /**
  * For each path parameter: an id of an object the caller must not see — another organisation's — so the
@@ -47,6 +50,8 @@ let ownInsurerAdminId: string;
 const FOREIGN_OBJECT: Record<string, (caller: Caller) => string> = {
   userId: (caller) => (caller.role.startsWith('insurer') ? otherInsurerAdminId : ownInsurerAdminId),
   tenantId: () => '01nonexistenttenant0000000',
+  complaintId: () => foreignComplaintId,
+  year: () => '2099',
 };
 
 const ROUTES: RouteSpec[] = BOUNDED_CONTEXTS.flatMap((context) => [...context.routes]);
@@ -73,6 +78,14 @@ beforeAll(async () => {
   const otherUsers = await other.get<{ items: { id: string; role: string }[] }>('/users');
   otherInsurerAdminId = otherUsers.body.items.find((u) => u.role === 'insurer-admin')?.id as string;
   expect(otherInsurerAdminId).toBeDefined();
+  const complaint = await other.post<{ id: string }>('/complaints', {
+    enterpriseUscc: `91140981100000001${usccCheckCharacter('91140981100000001')}`,
+    receivedAt: new Date().toISOString(),
+    channel: 'PHONE',
+    request: '隔离测试：另一家承保机构、另一家企业的投诉',
+  });
+  expect(complaint.status).toBe(201);
+  foreignComplaintId = complaint.body.id;
 });
 
 afterAll(async () => {
@@ -137,10 +150,21 @@ describe.each(ROUTES.map((route) => [routeKeyOf(route), route] as const))('%s', 
 
   const allowedCallers = CALLERS.filter((caller) => isAllowed(routeKey, caller.role, caller.agency));
   if (/\{\w+\}/.test(route.path) && allowedCallers.length > 0) {
-    it.each(allowedCallers.map((caller) => [caller.name, caller] as const))('as %s: another organisation’s object answers 404', async (_name, caller) => {
-      const path = pathFor(route, (param) => (FOREIGN_OBJECT[param] as (c: Caller) => string)(caller));
-      const response = await (caller.client as ApiClient).request(route.method, path, bodyFor(route));
-      expect(response.status).toBe(404);
-    });
+    it.each(allowedCallers.map((caller) => [caller.name, caller] as const))(
+      'as %s: another organisation’s object answers exactly like a missing one (404, or the same 400 before any lookup)',
+      async (_name, caller) => {
+        const client = caller.client as ApiClient;
+        const foreign = await client.request<{ error?: { code: string } }>(
+          route.method,
+          pathFor(route, (param) => (FOREIGN_OBJECT[param] as (c: Caller) => string)(caller)),
+          bodyFor(route),
+        );
+        const missing = await client.request<{ error?: { code: string } }>(route.method, pathFor(route, placeholder), bodyFor(route));
+        expect(foreign.status).toBe(missing.status);
+        expect(foreign.body.error?.code).toBe(missing.body.error?.code);
+        // A body refused before any lookup is the only other answer; everything else must be a plain 404.
+        expect(foreign.status === 404 || (foreign.status === 400 && bodyFor(route) !== undefined)).toBe(true);
+      },
+    );
   }
 });

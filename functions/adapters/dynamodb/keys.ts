@@ -74,6 +74,15 @@ export const keys = {
   user: (owner: Owner, userId: string): ItemKey => keys.entity(owner, 'USER', userId),
   userListing: (owner: Owner): string => keys.listing(owner, 'USER'),
 
+  complaint: (tenantId: string, complaintId: string): ItemKey => keys.entity({ kind: 'tenant', tenantId }, 'COMPLAINT', complaintId),
+  complaintListing: (tenantId: string): string => keys.listing({ kind: 'tenant', tenantId }, 'COMPLAINT'),
+  /** GSI2: complaints awaiting a reply, by binding due date. */
+  complaintsDue: (tenantId: string): string => keys.listing({ kind: 'tenant', tenantId }, 'COMPLAINT-DUE'),
+  /** GSI3: one enterprise's complaints across insurers (ACL-5). */
+  enterpriseComplaints: (uscc: string): string => `ENT#${assertKeyPart(uscc, 'uscc')}#COMPLAINT`,
+  /** GSI4: escalated complaints for regulators (CMP-6), sorted by county first (ACL-4). */
+  escalatedComplaints: 'REG#COMPLAINT-ESCALATED',
+
   /** Outbox items ride in their aggregate's partition: ordered per aggregate on the stream. */
   outbox: (aggregate: ItemKey, sequence: number): ItemKey => ({
     PK: aggregate.PK,

@@ -68,23 +68,39 @@ export class Store {
    * One page of a partition (of the table or of a GSI). The cursor is checked to belong to that partition.
    */
   async page<T>(query: {
-    readonly index?: 'GSI1' | 'GSI2';
+    readonly index?: 'GSI1' | 'GSI2' | 'GSI3' | 'GSI4';
     readonly partition: string;
     readonly limit: number;
     readonly cursor?: string;
     readonly newestFirst?: boolean;
+    /** A condition on the sort key: a prefix, an upper bound (exclusive) or one value. */
+    readonly sortKey?: { readonly beginsWith: string } | { readonly lessThan: string } | { readonly equals: string };
     readonly filter?: Pick<QueryCommandInput, 'FilterExpression' | 'ExpressionAttributeNames' | 'ExpressionAttributeValues'>;
   }): Promise<Page<T>> {
     const pkName = query.index ? `${query.index}PK` : 'PK';
+    const skName = query.index ? `${query.index}SK` : 'SK';
+    const sk = query.sortKey;
+    const skCondition = !sk
+      ? ''
+      : 'beginsWith' in sk
+        ? ' AND begins_with(#sk, :sk)'
+        : 'lessThan' in sk
+          ? ' AND #sk < :sk'
+          : ' AND #sk = :sk';
+    const skValue = !sk ? undefined : 'beginsWith' in sk ? sk.beginsWith : 'lessThan' in sk ? sk.lessThan : sk.equals;
     const startKey: PageKey | undefined = decodeCursor(query.cursor, { name: pkName, value: query.partition });
     const out = await this.doc.send(
       new QueryCommand({
         TableName: this.tableName,
         IndexName: query.index,
-        KeyConditionExpression: '#pk = :pk',
+        KeyConditionExpression: `#pk = :pk${skCondition}`,
         ...query.filter,
-        ExpressionAttributeNames: { '#pk': pkName, ...query.filter?.ExpressionAttributeNames },
-        ExpressionAttributeValues: { ':pk': query.partition, ...query.filter?.ExpressionAttributeValues },
+        ExpressionAttributeNames: { '#pk': pkName, ...(sk ? { '#sk': skName } : {}), ...query.filter?.ExpressionAttributeNames },
+        ExpressionAttributeValues: {
+          ':pk': query.partition,
+          ...(sk ? { ':sk': skValue } : {}),
+          ...query.filter?.ExpressionAttributeValues,
+        },
         Limit: query.limit,
         ExclusiveStartKey: startKey,
         ScanIndexForward: !query.newestFirst,

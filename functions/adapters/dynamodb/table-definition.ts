@@ -33,7 +33,11 @@ export interface TableDefinition {
  * platform items `P#…` (see keys.ts, the only place keys are built).
  *
  * - GSI1: listings inside one owner (`T#<tenantId>#USER` → users by creation), platform lists (`P#TENANT`).
- * - GSI2: regulators' cross-tenant views (by county and year) and the due-date index.
+ * - GSI2: the due-date index: an item awaiting something by a date carries `T#<tenantId>#<ENTITY>-DUE` /
+ *   `<dueOn>#<id>`, removed once done — sparse, so reading what is due costs what is due.
+ * - GSI3: an enterprise's own view across insurers (ACL-5): `ENT#<uscc>#<ENTITY>` / `<id>`.
+ * - GSI4: regulators' cross-tenant views (ACL-2/4): `REG#<ENTITY>…` / `<county>#…`, so a county EMB reads a
+ *   key range of its county and the city EMB the whole partition.
  */
 export const MAIN_TABLE: TableDefinition = {
   logicalName: 'Main',
@@ -50,6 +54,16 @@ export const MAIN_TABLE: TableDefinition = {
       indexName: 'GSI2',
       partitionKey: { name: 'GSI2PK', type: 'S' },
       sortKey: { name: 'GSI2SK', type: 'S' },
+    },
+    {
+      indexName: 'GSI3',
+      partitionKey: { name: 'GSI3PK', type: 'S' },
+      sortKey: { name: 'GSI3SK', type: 'S' },
+    },
+    {
+      indexName: 'GSI4',
+      partitionKey: { name: 'GSI4PK', type: 'S' },
+      sortKey: { name: 'GSI4SK', type: 'S' },
     },
   ],
   timeToLiveAttribute: 'expiresAt',

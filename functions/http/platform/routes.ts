@@ -1,4 +1,5 @@
 import type { RouteSpec } from '../route.js';
+import { listCalendarYears, loadCalendarYear } from './calendar.js';
 import { createUser } from './create-user.js';
 import { getTenant } from './get-tenant.js';
 import { getUser } from './get-user.js';
@@ -26,4 +27,6 @@ export const platformRoutes: readonly RouteSpec[] = [
   listUsers,
   getUser,
   updateUser,
+  loadCalendarYear,
+  listCalendarYears,
 ];

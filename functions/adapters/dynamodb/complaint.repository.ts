@@ -1,0 +1,214 @@
+import type { Complaint, TimelineKind } from '../../../domain/complaints/complaint.js';
+import type {
+  ComplaintPage,
+  ComplaintRepository,
+  EnterpriseComplaintQuery,
+  EscalatedComplaintQuery,
+  TenantComplaintQuery,
+} from '../../../domain/complaints/complaint.repository.js';
+import { awaitsReply } from '../../../domain/complaints/deadlines.js';
+import { Conflict } from '../../../domain/kernel/errors.js';
+import { keys } from './keys.js';
+import type { OutboxEvent, Store } from './store.js';
+
+const EVENT_OF: Record<TimelineKind, string> = {
+  RECEIVED: 'complaints.complaint.received',
+  VERIFICATION_REQUIRED: 'complaints.complaint.verification_required',
+  EXTENDED: 'complaints.complaint.extended',
+  REPLIED: 'complaints.complaint.replied',
+  ACCEPTED: 'complaints.complaint.accepted',
+  ESCALATED: 'complaints.complaint.escalated',
+};
+
+const INDEX_ATTRIBUTES = ['PK', 'SK', 'kind', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK', 'GSI4PK', 'GSI4SK', 'overdueNotifiedOn'];
+
+function toDomain(item: Record<string, unknown> | undefined): Complaint | undefined {
+  if (!item) return undefined;
+  const copy: Record<string, unknown> = { ...item };
+  for (const attribute of INDEX_ATTRIBUTES) delete copy[attribute];
+  return copy as unknown as Complaint;
+}
+
+/**
+ * The stored complaint carries its own index entries, so one write keeps every view in step:
+ * the insurer's listing (GSI1), the due-date index while a reply is awaited (GSI2, sparse), the enterprise's
+ * view across insurers (GSI3) and, once escalated, the regulators' view by county (GSI4, sparse).
+ */
+function toItem(complaint: Complaint): Record<string, unknown> {
+  const awaiting = awaitsReply(complaint);
+  return {
+    ...complaint,
+    ...keys.complaint(complaint.tenantId, complaint.id),
+    kind: 'COMPLAINT',
+    GSI1PK: keys.complaintListing(complaint.tenantId),
+    GSI1SK: complaint.id,
+    ...(awaiting
+      ? { GSI2PK: keys.complaintsDue(complaint.tenantId), GSI2SK: `${complaint.deadlines.binding.dueOn}#${complaint.id}` }
+      : {}),
+    GSI3PK: keys.enterpriseComplaints(complaint.enterpriseUscc),
+    GSI3SK: complaint.id,
+    ...(complaint.escalation
+      ? { GSI4PK: keys.escalatedComplaints, GSI4SK: `${complaint.county ?? 'NONE'}#${complaint.escalation.at}#${complaint.id}` }
+      : {}),
+  };
+}
+
+function eventOf(complaint: Complaint, type: string): OutboxEvent {
+  return {
+    type,
+    aggregate: { type: 'complaint', id: complaint.id, key: keys.complaint(complaint.tenantId, complaint.id) },
+    sequence: complaint.version,
+    tenantId: complaint.tenantId,
+    data: {
+      complaintId: complaint.id,
+      enterpriseUscc: complaint.enterpriseUscc,
+      status: complaint.status,
+      county: complaint.county,
+      bindingDueOn: complaint.deadlines.binding.dueOn,
+      bindingClock: complaint.deadlines.binding.clock,
+      provisional: complaint.deadlines.binding.provisional,
+    },
+  };
+}
+
+const lastEvent = (complaint: Complaint): string => {
+  const last = complaint.timeline.at(-1);
+  return last ? EVENT_OF[last.kind] : 'complaints.complaint.changed';
+};
+
+/** Complaints over the one table; every change is one transaction with its outbox event. */
+export class DynamoComplaintRepository implements ComplaintRepository {
+  constructor(private readonly store: Store) {}
+
+  async create(complaint: Complaint): Promise<void> {
+    await this.store.commit(
+      [{ kind: 'create', item: toItem(complaint) as never, onExists: () => new Conflict(`complaint ${complaint.id} exists`) }],
+      [eventOf(complaint, lastEvent(complaint))],
+    );
+  }
+
+  async get(tenantId: string, complaintId: string): Promise<Complaint | undefined> {
+    return toDomain(await this.store.get(keys.complaint(tenantId, complaintId)));
+  }
+
+  /** One enterprise's complaint by id, whichever insurer it is against (GSI3, exact key). */
+  async getForEnterprise(uscc: string, complaintId: string): Promise<Complaint | undefined> {
+    const page = await this.store.page<Record<string, unknown>>({
+      index: 'GSI3',
+      partition: keys.enterpriseComplaints(uscc),
+      sortKey: { equals: complaintId },
+      limit: 1,
+    });
+    return toDomain(page.items[0]);
+  }
+
+  async listByTenant(tenantId: string, query: TenantComplaintQuery): Promise<ComplaintPage> {
+    // Overdue: the sparse due-date index below today — cost grows with what is overdue, not with all complaints.
+    const page = query.overdueOn
+      ? await this.store.page<Record<string, unknown>>({
+          index: 'GSI2',
+          partition: keys.complaintsDue(tenantId),
+          sortKey: { lessThan: query.overdueOn },
+          limit: query.limit,
+          cursor: query.cursor,
+          filter: statusFilter(query.status),
+        })
+      : await this.store.page<Record<string, unknown>>({
+          index: 'GSI1',
+          partition: keys.complaintListing(tenantId),
+          limit: query.limit,
+          cursor: query.cursor,
+          newestFirst: true,
+          filter: statusFilter(query.status),
+        });
+    return { items: page.items.map((item) => toDomain(item) as Complaint), nextCursor: page.nextCursor };
+  }
+
+  async listByEnterprise(enterpriseUscc: string, query: EnterpriseComplaintQuery): Promise<ComplaintPage> {
+    const page = await this.store.page<Record<string, unknown>>({
+      index: 'GSI3',
+      partition: keys.enterpriseComplaints(enterpriseUscc),
+      limit: query.limit,
+      cursor: query.cursor,
+      newestFirst: true,
+      filter: statusFilter(query.status),
+    });
+    return { items: page.items.map((item) => toDomain(item) as Complaint), nextCursor: page.nextCursor };
+  }
+
+  async listEscalated(query: EscalatedComplaintQuery): Promise<ComplaintPage> {
+    const page = await this.store.page<Record<string, unknown>>({
+      index: 'GSI4',
+      partition: keys.escalatedComplaints,
+      sortKey: query.county ? { beginsWith: `${query.county}#` } : undefined,
+      limit: query.limit,
+      cursor: query.cursor,
+      filter: query.to
+        ? { FilterExpression: 'escalation.#to = :to', ExpressionAttributeNames: { '#to': 'to' }, ExpressionAttributeValues: { ':to': query.to } }
+        : undefined,
+    });
+    return { items: page.items.map((item) => toDomain(item) as Complaint), nextCursor: page.nextCursor };
+  }
+
+  async save(complaint: Complaint, expectedVersion: number): Promise<void> {
+    await this.store.commit(
+      [{ kind: 'update', item: toItem(complaint) as never, expectedVersion, entity: 'complaint' }],
+      [eventOf(complaint, lastEvent(complaint))],
+    );
+  }
+
+  /**
+   * The daily sweep's mark: the complaint went past its binding due date without a reply. The event goes out
+   * once per complaint (the marker is checked in the condition), so a repeated sweep sends nothing twice.
+   */
+  async recordOverdue(complaint: Complaint, today: string): Promise<void> {
+    const updated = { ...toItem(complaint), version: complaint.version + 1, overdueNotifiedOn: today };
+    await this.store.commit(
+      [{ kind: 'update', item: updated as never, expectedVersion: complaint.version, entity: 'complaint' }],
+      [eventOf({ ...complaint, version: complaint.version + 1 }, 'complaints.complaint.overdue')],
+    );
+  }
+
+  /** CAL-2: complaints awaiting a reply with any due date still provisional. */
+  async provisionalDue(tenantId: string, limit: number, cursor?: string): Promise<{ items: Complaint[]; nextCursor?: string }> {
+    const page = await this.store.page<Record<string, unknown>>({
+      index: 'GSI2',
+      partition: keys.complaintsDue(tenantId),
+      limit,
+      cursor,
+      filter: {
+        FilterExpression:
+          'deadlines.binding.provisional = :yes OR deadlines.workingDay.provisional = :yes OR deadlines.nfra.provisional = :yes',
+        ExpressionAttributeValues: { ':yes': true },
+      },
+    });
+    return { items: page.items.map((item) => toDomain(item) as Complaint), nextCursor: page.nextCursor };
+  }
+
+  /** A complaint whose deadlines were recomputed with a newly loaded calendar year (no timeline entry). */
+  async saveRecomputed(complaint: Complaint, expectedVersion: number): Promise<void> {
+    await this.store.commit(
+      [{ kind: 'update', item: toItem(complaint) as never, expectedVersion, entity: 'complaint' }],
+      [eventOf(complaint, 'complaints.complaint.deadlines_recomputed')],
+    );
+  }
+
+  /** Complaints of a tenant whose binding due date is before `today` and not yet reported overdue. */
+  async dueBefore(tenantId: string, today: string, limit: number, cursor?: string): Promise<{ items: Complaint[]; nextCursor?: string }> {
+    const page = await this.store.page<Record<string, unknown>>({
+      index: 'GSI2',
+      partition: keys.complaintsDue(tenantId),
+      sortKey: { lessThan: today },
+      limit,
+      cursor,
+      filter: { FilterExpression: 'attribute_not_exists(overdueNotifiedOn)' },
+    });
+    return { items: page.items.map((item) => toDomain(item) as Complaint), nextCursor: page.nextCursor };
+  }
+}
+
+function statusFilter(status: string | undefined) {
+  return status
+    ? { FilterExpression: '#status = :status', ExpressionAttributeNames: { '#status': 'status' }, ExpressionAttributeValues: { ':status': status } }
+    : undefined;
+}

@@ -1,0 +1,34 @@
+import { complaintSchema } from '../../../domain/complaints/schemas.js';
+import { Forbidden } from '../../../domain/kernel/errors.js';
+import { callerOf, defineRoute } from '../route.js';
+import { pageOf } from '../zod.js';
+import { complaintDeps } from './deps.js';
+import { escalatedQuery } from './schemas.js';
+
+/**
+ * CMP-6 / ACL-2 / ACL-4: escalated complaints, read-only, across insurers. A county EMB reads its own county
+ * only (asking for another is refused); the city EMB and the NFRA read every county or one they name.
+ */
+export const listEscalatedComplaints = defineRoute({
+  method: 'GET',
+  path: '/api/v1/regulator/complaints',
+  summary: 'Escalated complaints across insurers (a county EMB: its county only)',
+  tags: ['regulator'],
+  query: escalatedQuery,
+  response: pageOf(complaintSchema),
+  async handle(input) {
+    const caller = callerOf(input);
+    let county = input.query.county;
+    if (caller.agency === 'EMB_COUNTY') {
+      if (county !== undefined && county !== caller.county) throw new Forbidden('ACL-4: a county EMB sees its own county only');
+      county = caller.county;
+    }
+    const page = await complaintDeps().views.listEscalated({
+      limit: input.query.limit,
+      cursor: input.query.cursor,
+      county,
+      to: input.query.to,
+    });
+    return { body: page };
+  },
+});

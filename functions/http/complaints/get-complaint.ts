@@ -1,0 +1,17 @@
+import { complaintSchema } from '../../../domain/complaints/schemas.js';
+import { callerOf, defineRoute } from '../route.js';
+import { loadComplaint } from './deps.js';
+import { complaintIdParams } from './schemas.js';
+
+export const getComplaint = defineRoute({
+  method: 'GET',
+  path: '/api/v1/complaints/{complaintId}',
+  summary: 'One complaint with its deadlines and timeline',
+  tags: ['complaints'],
+  params: complaintIdParams,
+  response: complaintSchema,
+  async handle(input) {
+    const { complaint } = await loadComplaint(callerOf(input).tenantId as string, input.params.complaintId);
+    return { body: complaint };
+  },
+});

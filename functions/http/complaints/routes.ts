@@ -1,0 +1,35 @@
+import type { RouteSpec } from '../route.js';
+import {
+  acceptMyComplaintReply,
+  escalateMyComplaint,
+  fileComplaint,
+  getMyComplaint,
+  listInsurersForEnterprise,
+  listMyComplaints,
+} from './enterprise-complaints.js';
+import { extendComplaint } from './extend-complaint.js';
+import { getComplaint } from './get-complaint.js';
+import { listComplaints } from './list-complaints.js';
+import { listEscalatedComplaints } from './escalated-complaints.js';
+import { receiveComplaint } from './receive-complaint.js';
+import { recordEscalation } from './record-escalation.js';
+import { replyToComplaint } from './reply-to-complaint.js';
+import { requireVerification } from './require-verification.js';
+
+/** The complaints context (CMP-1..8): the insurer's inbox, the enterprise's side, the regulators' view. */
+export const complaintRoutes: readonly RouteSpec[] = [
+  receiveComplaint,
+  listComplaints,
+  getComplaint,
+  requireVerification,
+  extendComplaint,
+  replyToComplaint,
+  recordEscalation,
+  listInsurersForEnterprise,
+  fileComplaint,
+  listMyComplaints,
+  getMyComplaint,
+  acceptMyComplaintReply,
+  escalateMyComplaint,
+  listEscalatedComplaints,
+];

@@ -1,0 +1,25 @@
+import { COMPLAINT_STATUSES, ESCALATION_TARGETS } from '../../../domain/complaints/complaint.js';
+import { selfIntakeComplaintBody } from '../../../domain/complaints/schemas.js';
+import { pageQuery, z } from '../zod.js';
+
+const id = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'not an id'));
+export const complaintIdParams = z.object({ complaintId: id });
+
+export const listComplaintsQuery = z.object({
+  ...pageQuery,
+  status: z.optional(z.enum(COMPLAINT_STATUSES)),
+  overdue: z.optional(z.enum(['true', 'false'])),
+});
+
+export const myComplaintsQuery = z.object({ ...pageQuery, status: z.optional(z.enum(COMPLAINT_STATUSES)) });
+
+export const escalatedQuery = z.object({
+  ...pageQuery,
+  county: z.optional(z.string().check(z.maxLength(10))),
+  to: z.optional(z.enum(ESCALATION_TARGETS)),
+});
+
+/** CMP-1: an enterprise names the insurer it complains about; the rest is what it says. */
+export const fileComplaintBody = z.extend(selfIntakeComplaintBody, { insurerId: id });
+
+export const insurerSummary = z.object({ id: z.string(), name: z.string(), branchName: z.string() });
