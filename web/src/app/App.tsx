@@ -1,0 +1,31 @@
+import { App as AntApp, ConfigProvider } from 'antd';
+import { useState } from 'react';
+import { RouterProvider } from 'react-router';
+import { I18nProvider, LOCALE_RESOURCES, useI18n } from '../i18n';
+import type { ConsoleServices } from './console-services';
+import { createConsoleRouter } from './router';
+import { ServicesProvider } from './ServicesContext';
+import { consoleTheme } from './theme';
+
+function LocalizedConsole({ services }: { readonly services: ConsoleServices }) {
+  const { locale } = useI18n();
+  const [router] = useState(createConsoleRouter);
+  return (
+    <ConfigProvider locale={LOCALE_RESOURCES[locale].antd} theme={consoleTheme} button={{ autoInsertSpace: false }}>
+      <AntApp>
+        <ServicesProvider services={services}>
+          <RouterProvider router={router} />
+        </ServicesProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+/** The console: language, antd theme and locale, services, routes. */
+export function App({ services }: { readonly services: ConsoleServices }) {
+  return (
+    <I18nProvider>
+      <LocalizedConsole services={services} />
+    </I18nProvider>
+  );
+}

@@ -1,0 +1,29 @@
+import { API_BASE_PATH, createApi, type Api } from '../api';
+import { ApiClient } from '../api/api-client';
+import { AuthService } from '../auth/auth-service';
+import type { IdentityProvider } from '../auth/auth-session';
+import { CognitoIdentityProvider } from '../auth/cognito-identity-provider';
+import { LocalIdentityProvider } from '../auth/local-identity-provider';
+import type { RuntimeConfig } from '../config/runtime-config';
+
+/** The console's long-lived objects, made once from the runtime configuration. */
+export interface ConsoleServices {
+  readonly config: RuntimeConfig;
+  readonly auth: AuthService;
+  readonly api: Api;
+}
+
+export function createConsoleServices(config: RuntimeConfig, storage: Storage = sessionStorage): ConsoleServices {
+  // The API needs the session's token and the session (locally) needs the API's login route: bind late.
+  let auth: AuthService | undefined;
+  const api = createApi({
+    getToken: () => (auth ? auth.getToken() : Promise.reject(new Error('auth not ready'))),
+    onUnauthorized: () => auth?.signOut('unauthorized'),
+  });
+  const provider: IdentityProvider =
+    config.auth.mode === 'cognito'
+      ? new CognitoIdentityProvider(config.auth)
+      : new LocalIdentityProvider(new ApiClient({ baseUrl: API_BASE_PATH, getToken: () => Promise.resolve(''), onUnauthorized: () => undefined }));
+  auth = new AuthService(provider, storage);
+  return { config, auth, api };
+}

@@ -1,0 +1,90 @@
+import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
+import { useState } from 'react';
+import { Navigate, useSearchParams } from 'react-router';
+import { useAuth, useServices } from '../app/ServicesContext';
+import { useI18n } from '../i18n';
+import { useDocumentTitle } from '../kit/useDocumentTitle';
+import { LocaleSwitch } from '../layout/LocaleSwitch';
+import { homePathFor } from '../navigation/console-routes';
+import { SignInError, type Credentials, type SignInFailure } from './auth-session';
+import { safeNextPath } from './sign-in-target';
+
+/**
+ * Username and password, against the local login route or Cognito (per /config.json). A wrong password
+ * is shown in place; success goes back to the page that asked (`?next=`) or to the role's home.
+ */
+export function SignInPage() {
+  const { t } = useI18n();
+  const { state, auth } = useAuth();
+  const { config } = useServices();
+  const [searchParams] = useSearchParams();
+  const [failure, setFailure] = useState<SignInFailure>();
+  const [submitting, setSubmitting] = useState(false);
+  useDocumentTitle(t('signIn.title'));
+
+  if (state.status !== 'signed-out') {
+    const next = safeNextPath(searchParams.get('next')) ?? homePathFor(state.session.user.role);
+    return <Navigate to={next} replace />;
+  }
+
+  const signIn = async (credentials: Credentials) => {
+    if (submitting) return;
+    setSubmitting(true);
+    setFailure(undefined);
+    try {
+      await auth.signIn({ username: credentials.username.trim(), password: credentials.password });
+    } catch (error) {
+      setFailure(error instanceof SignInError ? error.failure : 'unavailable');
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <Flex vertical style={{ minHeight: '100vh', background: 'linear-gradient(180deg, #0f1f3d 0%, #1d3a72 100%)' }}>
+      <Flex justify="flex-end" style={{ padding: 12 }}>
+        <div style={{ background: '#fff', borderRadius: 6, padding: 2 }}>
+          <LocaleSwitch />
+        </div>
+      </Flex>
+      <Flex flex={1} justify="center" align="center" style={{ padding: 16 }}>
+        <main style={{ width: '100%', maxWidth: 380 }}>
+          <Card>
+            <Typography.Title level={1} style={{ fontSize: 22, marginTop: 0, marginBottom: 4 }}>
+              {t('app.name')}
+            </Typography.Title>
+            <Typography.Paragraph type="secondary" style={{ marginBottom: 20 }}>
+              {t('app.region')} · {t('signIn.title')}
+            </Typography.Paragraph>
+            {state.reason && !failure && (
+              <Alert type="info" showIcon title={t(`signIn.notice.${state.reason}`)} style={{ marginBottom: 16 }} />
+            )}
+            {failure && (
+              <Alert type="error" showIcon role="alert" title={t(`signIn.error.${failure}`)} style={{ marginBottom: 16 }} />
+            )}
+            <Form<Credentials> name="sign-in" layout="vertical" onFinish={signIn} requiredMark={false}>
+              <Form.Item name="username" label={t('signIn.username')} rules={[{ required: true, message: t('signIn.usernameRequired') }]}>
+                <Input autoComplete="username" autoFocus autoCapitalize="none" spellCheck={false} />
+              </Form.Item>
+              <Form.Item name="password" label={t('signIn.password')} rules={[{ required: true, message: t('signIn.passwordRequired') }]}>
+                <Input.Password autoComplete="current-password" />
+              </Form.Item>
+              <Button type="primary" htmlType="submit" block loading={submitting}>
+                {t('signIn.submit')}
+              </Button>
+            </Form>
+            {config.auth.mode === 'local' && (
+              <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 12 }}>
+                {t('signIn.demoHint')}
+              </Typography.Paragraph>
+            )}
+          </Card>
+          {config.version && (
+            <Typography.Paragraph style={{ color: 'rgba(255,255,255,0.85)', textAlign: 'center', marginTop: 12, fontSize: 12 }}>
+              {t('app.version', { version: config.version })}
+            </Typography.Paragraph>
+          )}
+        </main>
+      </Flex>
+    </Flex>
+  );
+}

@@ -1,0 +1,65 @@
+import type { SessionUser } from '../api/types';
+
+/** What a successful sign-in yields; kept in memory and mirrored to session storage for reloads. */
+export interface AuthSession {
+  readonly mode: 'local' | 'cognito';
+  /** Bearer token for the API: the local JWT, or Cognito's ID token. */
+  readonly token: string;
+  /** Epoch milliseconds. */
+  readonly expiresAt: number;
+  readonly user: SessionUser;
+  /** Cognito only: exchanged for a new ID token before expiry. */
+  readonly refreshToken?: string;
+}
+
+export interface Credentials {
+  readonly username: string;
+  readonly password: string;
+}
+
+export type SignInFailure = 'invalid-credentials' | 'too-many-attempts' | 'new-password-required' | 'not-a-console-user' | 'unavailable';
+
+/** Why a sign-in did not succeed, in terms the sign-in page can show. */
+export class SignInError extends Error {
+  override readonly name = 'SignInError';
+
+  constructor(
+    readonly failure: SignInFailure,
+    message: string = failure,
+  ) {
+    super(message);
+  }
+}
+
+/** A way to turn credentials into a session: the local runtime's login route, or Cognito. */
+export interface IdentityProvider {
+  readonly mode: AuthSession['mode'];
+  signIn(credentials: Credentials): Promise<AuthSession>;
+  /** Providers that can renew silently (Cognito's refresh token) implement this. */
+  refresh?(session: AuthSession): Promise<AuthSession>;
+}
+
+const STORAGE_KEY = 'anze.session';
+
+export function readStoredSession(storage: Storage): AuthSession | undefined {
+  try {
+    const raw = storage.getItem(STORAGE_KEY);
+    if (!raw) return undefined;
+    const parsed = JSON.parse(raw) as Partial<AuthSession>;
+    if (typeof parsed.token !== 'string' || typeof parsed.expiresAt !== 'number' || !parsed.user || !parsed.mode) {
+      return undefined;
+    }
+    return parsed as AuthSession;
+  } catch {
+    return undefined;
+  }
+}
+
+export function writeStoredSession(storage: Storage, session: AuthSession | undefined): void {
+  try {
+    if (session) storage.setItem(STORAGE_KEY, JSON.stringify(session));
+    else storage.removeItem(STORAGE_KEY);
+  } catch {
+    // Storage full or disabled (private mode): the in-memory session still works for this page.
+  }
+}

@@ -1,0 +1,116 @@
+import { isAgency, isRole, type SessionUser } from '../api/types';
+import { SignInError, type AuthSession, type Credentials, type IdentityProvider } from './auth-session';
+import { readJwtClaims } from './jwt-claims';
+
+export interface CognitoConfig {
+  readonly region: string;
+  readonly userPoolId: string;
+  readonly clientId: string;
+  /** Overrides the regional endpoint (a VPC endpoint, a test double). */
+  readonly endpoint?: string;
+}
+
+/** Cognito's regional endpoint; China regions live under amazonaws.com.cn (as the web stack's CSP allows). */
+export function cognitoEndpoint(config: CognitoConfig): string {
+  if (config.endpoint) return config.endpoint;
+  const suffix = config.region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com';
+  return `https://cognito-idp.${config.region}.${suffix}/`;
+}
+
+interface AuthenticationResult {
+  readonly IdToken?: string;
+  readonly RefreshToken?: string;
+  readonly ExpiresIn?: number;
+}
+
+interface InitiateAuthAnswer {
+  readonly AuthenticationResult?: AuthenticationResult;
+  readonly ChallengeName?: string;
+}
+
+/**
+ * Signs in against a Cognito user pool with a plain `fetch` to its JSON API (no Amplify):
+ * `InitiateAuth` with `USER_PASSWORD_AUTH`, then `REFRESH_TOKEN_AUTH` before the ID token expires.
+ * The ID token is the API's bearer token; its `custom:*` claims say who the user is.
+ */
+export class CognitoIdentityProvider implements IdentityProvider {
+  readonly mode = 'cognito' as const;
+  private readonly endpoint: string;
+
+  constructor(
+    private readonly config: CognitoConfig,
+    private readonly fetchImpl: typeof fetch = (input, init) => fetch(input, init),
+  ) {
+    this.endpoint = cognitoEndpoint(config);
+  }
+
+  async signIn({ username, password }: Credentials): Promise<AuthSession> {
+    const answer = await this.initiateAuth('USER_PASSWORD_AUTH', { USERNAME: username, PASSWORD: password });
+    if (answer.ChallengeName) {
+      throw new SignInError(answer.ChallengeName === 'NEW_PASSWORD_REQUIRED' ? 'new-password-required' : 'unavailable', answer.ChallengeName);
+    }
+    const result = answer.AuthenticationResult;
+    if (!result?.IdToken) throw new SignInError('unavailable', 'Cognito answered without tokens');
+    return sessionFrom(result.IdToken, result.RefreshToken);
+  }
+
+  async refresh(session: AuthSession): Promise<AuthSession> {
+    if (!session.refreshToken) throw new SignInError('unavailable', 'no refresh token');
+    const answer = await this.initiateAuth('REFRESH_TOKEN_AUTH', { REFRESH_TOKEN: session.refreshToken });
+    const idToken = answer.AuthenticationResult?.IdToken;
+    if (!idToken) throw new SignInError('unavailable', 'Cognito refresh answered without an ID token');
+    // REFRESH_TOKEN_AUTH does not return a new refresh token unless rotation is on.
+    return sessionFrom(idToken, answer.AuthenticationResult?.RefreshToken ?? session.refreshToken);
+  }
+
+  private async initiateAuth(authFlow: string, parameters: Record<string, string>): Promise<InitiateAuthAnswer> {
+    let response: Response;
+    try {
+      response = await this.fetchImpl(this.endpoint, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/x-amz-json-1.1',
+          'X-Amz-Target': 'AWSCognitoIdentityProviderService.InitiateAuth',
+        },
+        body: JSON.stringify({ AuthFlow: authFlow, ClientId: this.config.clientId, AuthParameters: parameters }),
+      });
+    } catch (cause) {
+      throw new SignInError('unavailable', cause instanceof Error ? cause.message : String(cause));
+    }
+    const body = (await response.json().catch(() => ({}))) as InitiateAuthAnswer & { __type?: string; message?: string };
+    if (response.ok) return body;
+    const type = (body.__type ?? '').split('#').pop() ?? '';
+    if (type === 'NotAuthorizedException' || type === 'UserNotFoundException') {
+      throw new SignInError('invalid-credentials', body.message);
+    }
+    if (type === 'TooManyRequestsException' || type === 'LimitExceededException') {
+      throw new SignInError('too-many-attempts', body.message);
+    }
+    if (type === 'PasswordResetRequiredException') throw new SignInError('new-password-required', body.message);
+    throw new SignInError('unavailable', body.message ?? `Cognito answered ${response.status}`);
+  }
+}
+
+function sessionFrom(idToken: string, refreshToken: string | undefined): AuthSession {
+  const claims = readJwtClaims(idToken);
+  const role = claims['custom:role'];
+  if (!isRole(role)) throw new SignInError('not-a-console-user');
+  const text = (name: string): string | undefined => {
+    const value = claims[name];
+    return typeof value === 'string' && value !== '' ? value : undefined;
+  };
+  const agency = text('custom:agency');
+  const username = text('cognito:username') ?? text('username') ?? text('sub') ?? '';
+  const user: SessionUser = {
+    id: text('sub') ?? username,
+    username,
+    role,
+    displayName: text('name') ?? username,
+    tenantId: text('custom:tenantId'),
+    agency: isAgency(agency) ? agency : undefined,
+    county: text('custom:county'),
+    uscc: text('custom:uscc'),
+  };
+  const exp = typeof claims.exp === 'number' ? claims.exp * 1000 : Date.now() + 3_600_000;
+  return { mode: 'cognito', token: idToken, expiresAt: exp, user, refreshToken };
+}

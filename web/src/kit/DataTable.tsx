@@ -1,0 +1,169 @@
+import { Alert, App, Button, Empty, Flex, Table } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useCallback, useMemo, type ReactNode, type TableHTMLAttributes } from 'react';
+import type { Page } from '../api/types';
+import { fileStamp } from '../i18n/format';
+import { useI18n } from '../i18n/useI18n';
+import { CursorPager } from './CursorPager';
+import { downloadCsv, toCsv } from './csv';
+import { csvValueOf, isExported, type DataColumn } from './data-column';
+import { describeApiError } from './describeApiError';
+import { FilterBar } from './FilterBar';
+import type { FilterField } from './filter-field';
+import { useCursorPages } from './useCursorPages';
+import { useUrlFilters, useUrlPageSize, type FilterValues } from './useUrlFilters';
+
+export interface DataTablePageRequest {
+  readonly cursor?: string;
+  readonly limit: number;
+  /** The current filter values by name, `''` when unset. */
+  readonly filters: FilterValues;
+}
+
+export interface DataTableProps<Row> {
+  /** The table's accessible name (read by screen readers; also a good test handle). */
+  readonly caption: string;
+  readonly columns: readonly DataColumn<Row>[];
+  readonly rowKey: (row: Row) => string;
+  /** Loads one page; pass `signal` to the API so superseded requests are cancelled. */
+  readonly fetchPage: (request: DataTablePageRequest, signal: AbortSignal) => Promise<Page<Row>>;
+  /** Filters shown above the table and kept in the URL. */
+  readonly filters?: readonly FilterField[];
+  /** Base name of the CSV file; the export button shows when given. */
+  readonly exportName?: string;
+  /** Extra buttons at the right of the toolbar ("新建…"). */
+  readonly toolbar?: ReactNode;
+  /** Change it to reload the current page (after a create or an update). */
+  readonly reloadToken?: number;
+  readonly pageSizes?: readonly number[];
+  readonly defaultPageSize?: number;
+}
+
+const DEFAULT_PAGE_SIZES = [10, 20, 50, 100] as const;
+const NO_FILTERS: readonly FilterField[] = [];
+
+/**
+ * The console's list view: server-side cursor pagination, URL-synced filters and page size, loading,
+ * empty and error states, and a CSV export of the rows shown. See web/README.md for a full example.
+ */
+export function DataTable<Row extends object>({
+  caption,
+  columns,
+  rowKey,
+  fetchPage,
+  filters: filterFields = NO_FILTERS,
+  exportName,
+  toolbar,
+  reloadToken,
+  pageSizes = DEFAULT_PAGE_SIZES,
+  defaultPageSize = 20,
+}: DataTableProps<Row>) {
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const filterNames = useMemo(() => filterFields.map((field) => field.name), [filterFields]);
+  const { filters, active, setFilters, clearFilters } = useUrlFilters(filterNames);
+  const [pageSize, setPageSize] = useUrlPageSize(pageSizes, defaultPageSize);
+
+  const queryKey = JSON.stringify([filters, pageSize]);
+  const pages = useCursorPages<Row>(
+    (request, signal) => fetchPage({ ...request, filters }, signal),
+    queryKey,
+    pageSize,
+    reloadToken,
+  );
+
+  const antdColumns = useMemo<ColumnsType<Row>>(
+    () =>
+      columns.map((column) => ({
+        key: column.key,
+        title: column.title,
+        width: column.width,
+        align: column.align,
+        ellipsis: column.ellipsis,
+        render: (_: unknown, row: Row) => (column.render ? column.render(row) : column.value?.(row)),
+      })),
+    [columns],
+  );
+
+  const exportCsv = useCallback(() => {
+    const exported = columns.filter(isExported);
+    const csv = toCsv(
+      exported.map((column) => column.title),
+      pages.rows.map((row) => exported.map((column) => csvValueOf(column, row))),
+    );
+    downloadCsv(`${exportName ?? 'export'}-${fileStamp()}.csv`, csv);
+    void message.success(t('table.exported', { count: pages.rows.length }));
+  }, [columns, pages.rows, exportName, message, t]);
+
+  const emptyText = pages.loading ? (
+    <div style={{ height: 64 }} />
+  ) : pages.error ? (
+    <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('table.loadError')} />
+  ) : (
+    <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={active ? t('table.emptyFiltered') : t('table.empty')}>
+      {active && <Button onClick={clearFilters}>{t('table.clearFilters')}</Button>}
+    </Empty>
+  );
+
+  const TableElement = useCallback(
+    (props: TableHTMLAttributes<HTMLTableElement>) => <table {...props} aria-label={caption} />,
+    [caption],
+  );
+
+  return (
+    <Flex vertical gap={8}>
+      <Flex justify="space-between" align="flex-start" gap={8} wrap>
+        {filterFields.length > 0 ? (
+          <FilterBar fields={filterFields} values={filters} onSearch={setFilters} onReset={clearFilters} />
+        ) : (
+          <span />
+        )}
+        <Flex gap={8} wrap>
+          <Button onClick={pages.reload}>{t('table.refresh')}</Button>
+          {exportName && (
+            <Button onClick={exportCsv} disabled={pages.loading || pages.rows.length === 0}>
+              {t('table.exportCsv')}
+            </Button>
+          )}
+          {toolbar}
+        </Flex>
+      </Flex>
+      {Boolean(pages.error) && (
+        <Alert
+          type="error"
+          showIcon
+          title={t('table.loadError')}
+          description={describeApiError(pages.error, t)}
+          action={
+            <Button size="small" onClick={pages.reload}>
+              {t('table.retry')}
+            </Button>
+          }
+        />
+      )}
+      <Table<Row>
+        rowKey={rowKey}
+        columns={antdColumns}
+        dataSource={pages.rows as Row[]}
+        loading={pages.loading}
+        pagination={false}
+        size="small"
+        bordered
+        components={{ table: TableElement }}
+        locale={{ emptyText }}
+        aria-busy={pages.loading}
+      />
+      <CursorPager
+        pageIndex={pages.pageIndex}
+        rowCount={pages.rows.length}
+        hasPrevious={pages.hasPrevious}
+        hasNext={pages.hasNext}
+        onPrevious={pages.previous}
+        onNext={pages.next}
+        pageSize={pageSize}
+        pageSizes={pageSizes}
+        onPageSizeChange={setPageSize}
+      />
+    </Flex>
+  );
+}

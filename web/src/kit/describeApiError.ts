@@ -1,0 +1,32 @@
+import { ApiError } from '../api/api-error';
+import type { Translate } from '../i18n/translate';
+
+/**
+ * One sentence for a failed call, in the console's language: what the user can do about it, with the
+ * server's own message and the rule id appended when they add something.
+ */
+export function describeApiError(error: unknown, t: Translate): string {
+  if (!(error instanceof ApiError)) return error instanceof Error ? error.message : String(error);
+  const withServerMessage = (text: string): string =>
+    error.message && error.message !== text ? `${text}（${t('form.error.serverSays', { message: error.message })}）` : text;
+  switch (error.status) {
+    case 0:
+      return t('form.error.network');
+    case 400:
+      return withServerMessage(error.fieldIssues.length > 0 ? t('form.error.fields') : t('form.error.title'));
+    case 403:
+      return withServerMessage(t('form.error.forbidden'));
+    case 404:
+      return t('form.error.notFound');
+    case 409: {
+      const rule = error.rule;
+      return withServerMessage(rule ? `${t('form.error.conflict')} · ${t('form.error.rule', { rule })}` : t('form.error.conflict'));
+    }
+    case 412:
+      return t('form.error.stale');
+    case 429:
+      return t('form.error.tooMany');
+    default:
+      return t('form.error.server', { status: error.status });
+  }
+}

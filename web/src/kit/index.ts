@@ -1,0 +1,15 @@
+/** The shared table/form kit of the console; see web/README.md. */
+export { DataTable, type DataTableProps, type DataTablePageRequest } from './DataTable';
+export { dateTimeColumn, moneyColumn, type DataColumn } from './data-column';
+export type { FilterField } from './filter-field';
+export { useApiForm, type ApiForm, type ApiFormOptions, type FormFailure } from './useApiForm';
+export { FormFailureAlert } from './FormFailureAlert';
+export { Money, DateTime, fenToYuanDecimal } from './format-cells';
+export { useUrlFilters, useUrlPageSize, type FilterValues } from './useUrlFilters';
+export { useCursorPages, type CursorPages, type FetchPage } from './useCursorPages';
+export { useApiQuery, type ApiQuery } from './useApiQuery';
+export { toCsv, downloadCsv, type CsvValue } from './csv';
+export { describeApiError } from './describeApiError';
+export { mapFieldIssues, fieldPathOf } from './field-issues';
+export { PageHeading } from './PageHeading';
+export { useDocumentTitle } from './useDocumentTitle';

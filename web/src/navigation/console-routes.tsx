@@ -1,0 +1,101 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BankOutlined,
+  CommentOutlined,
+  DashboardOutlined,
+  DatabaseOutlined,
+  FileDoneOutlined,
+  FileProtectOutlined,
+  FundOutlined,
+  ApiOutlined,
+  MoneyCollectOutlined,
+  SafetyOutlined,
+  TeamOutlined,
+  ToolOutlined,
+  WarningOutlined,
+} from '@ant-design/icons';
+import type { ComponentType, ReactNode } from 'react';
+import type { Role } from '../api/types';
+import type { MessageKey } from '../i18n';
+import { PlannedPage } from '../pages/common/PlannedPage';
+import { AUDIENCE } from './access';
+
+/**
+ * Code-split pages: loaded by the router before it renders the route (react-router's `lazy`), so there is
+ * no Suspense fallback, and no Suspense reveal delay, between a click and the page.
+ */
+const pages = {
+  tenantList: () => import('../pages/platform/TenantListPage').then((m) => m.TenantListPage),
+  createTenant: () => import('../pages/platform/CreateTenantPage').then((m) => m.CreateTenantPage),
+  tenantDetail: () => import('../pages/platform/TenantDetailPage').then((m) => m.TenantDetailPage),
+  regulatorList: () => import('../pages/platform/RegulatorListPage').then((m) => m.RegulatorListPage),
+  createRegulator: () => import('../pages/platform/CreateRegulatorPage').then((m) => m.CreateRegulatorPage),
+  team: () => import('../pages/team/TeamPage').then((m) => m.TeamPage),
+  insurerDashboard: () => import('../pages/insurer/InsurerDashboardPage').then((m) => m.InsurerDashboardPage),
+} satisfies Record<string, () => Promise<ComponentType>>;
+
+/**
+ * One page of the console. The side menu, the router and the role checks all read this table, so a page
+ * added here is routed, guarded (403 for other roles, even typed by hand) and, with `inMenu`, listed.
+ */
+export interface ConsoleRoute {
+  /** Absolute path; `:param` segments as in react-router. */
+  readonly path: string;
+  readonly titleKey: MessageKey;
+  readonly roles: readonly Role[];
+  /** A code-split page (`() => import(…)`), or a small element rendered in place. */
+  readonly page: (() => Promise<ComponentType>) | ReactNode;
+  readonly icon?: ReactNode;
+  /** Listed in the side menu (create and detail pages are reached from their list instead). */
+  readonly inMenu: boolean;
+}
+
+const planned = (titleKey: MessageKey): ReactNode => <PlannedPage titleKey={titleKey} />;
+
+
+export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
+  // Platform operator (ACL-3): onboarding only, no tenant data.
+  { path: '/platform/tenants', titleKey: 'nav.platform.tenants', roles: AUDIENCE.operator, page: pages.tenantList, icon: <BankOutlined />, inMenu: true },
+  { path: '/platform/tenants/new', titleKey: 'tenant.createTitle', roles: AUDIENCE.operator, page: pages.createTenant, inMenu: false },
+  { path: '/platform/tenants/:tenantId', titleKey: 'tenant.detailTitle', roles: AUDIENCE.operator, page: pages.tenantDetail, inMenu: false },
+  { path: '/platform/regulators', titleKey: 'nav.platform.regulators', roles: AUDIENCE.operator, page: pages.regulatorList, icon: <ApartmentOutlined />, inMenu: true },
+  { path: '/platform/regulators/new', titleKey: 'regulator.createTitle', roles: AUDIENCE.operator, page: pages.createRegulator, inMenu: false },
+
+  // Insurers (ACL-1): their own tenant's data.
+  { path: '/insurer/dashboard', titleKey: 'nav.insurer.dashboard', roles: AUDIENCE.insurer, page: pages.insurerDashboard, icon: <DashboardOutlined />, inMenu: true },
+  { path: '/insurer/underwriting', titleKey: 'nav.insurer.underwriting', roles: AUDIENCE.insurer, page: planned('nav.insurer.underwriting'), icon: <FileProtectOutlined />, inMenu: true },
+  { path: '/insurer/services', titleKey: 'nav.insurer.services', roles: AUDIENCE.insurer, page: planned('nav.insurer.services'), icon: <SafetyOutlined />, inMenu: true },
+  { path: '/insurer/fees', titleKey: 'nav.insurer.fees', roles: AUDIENCE.insurer, page: planned('nav.insurer.fees'), icon: <MoneyCollectOutlined />, inMenu: true },
+  { path: '/insurer/complaints', titleKey: 'nav.insurer.complaints', roles: AUDIENCE.insurer, page: planned('nav.insurer.complaints'), icon: <CommentOutlined />, inMenu: true },
+  { path: '/insurer/reports', titleKey: 'nav.insurer.reports', roles: AUDIENCE.insurer, page: planned('nav.insurer.reports'), icon: <FileDoneOutlined />, inMenu: true },
+  { path: '/insurer/webhooks', titleKey: 'nav.insurer.webhooks', roles: AUDIENCE.insurerAdmin, page: planned('nav.insurer.webhooks'), icon: <ApiOutlined />, inMenu: true },
+  { path: '/insurer/team', titleKey: 'nav.team', roles: AUDIENCE.insurerAdmin, page: pages.team, icon: <TeamOutlined />, inMenu: true },
+
+  // Regulators (ACL-2, ACL-4): read across insurers, write their own registers.
+  { path: '/regulator/overview', titleKey: 'nav.regulator.overview', roles: AUDIENCE.regulator, page: planned('nav.regulator.overview'), icon: <FundOutlined />, inMenu: true },
+  { path: '/regulator/registers', titleKey: 'nav.regulator.registers', roles: AUDIENCE.regulator, page: planned('nav.regulator.registers'), icon: <DatabaseOutlined />, inMenu: true },
+  { path: '/regulator/evaluations', titleKey: 'nav.regulator.evaluations', roles: AUDIENCE.regulator, page: planned('nav.regulator.evaluations'), icon: <AuditOutlined />, inMenu: true },
+  { path: '/regulator/team', titleKey: 'nav.team', roles: AUDIENCE.regulatorAdmin, page: pages.team, icon: <TeamOutlined />, inMenu: true },
+
+  // Enterprises (ACL-5): their own policies, services, hazards, complaints.
+  { path: '/my/policies', titleKey: 'nav.enterprise.policies', roles: AUDIENCE.enterprise, page: planned('nav.enterprise.policies'), icon: <FileProtectOutlined />, inMenu: true },
+  { path: '/my/services', titleKey: 'nav.enterprise.services', roles: AUDIENCE.enterprise, page: planned('nav.enterprise.services'), icon: <ToolOutlined />, inMenu: true },
+  { path: '/my/hazards', titleKey: 'nav.enterprise.hazards', roles: AUDIENCE.enterprise, page: planned('nav.enterprise.hazards'), icon: <WarningOutlined />, inMenu: true },
+  { path: '/my/complaints', titleKey: 'nav.enterprise.complaints', roles: AUDIENCE.enterprise, page: planned('nav.enterprise.complaints'), icon: <CommentOutlined />, inMenu: true },
+];
+
+export const menuRoutesFor = (role: Role): readonly ConsoleRoute[] =>
+  CONSOLE_ROUTES.filter((route) => route.inMenu && route.roles.includes(role));
+
+/** Where a role lands after sign-in: its first menu entry. */
+export function homePathFor(role: Role): string {
+  return menuRoutesFor(role)[0]?.path ?? '/';
+}
+
+/** The menu entry a location belongs to (longest matching prefix), for highlighting. */
+export function menuKeyFor(pathname: string, role: Role): string | undefined {
+  return menuRoutesFor(role)
+    .filter((route) => pathname === route.path || pathname.startsWith(`${route.path}/`))
+    .sort((a, b) => b.path.length - a.path.length)[0]?.path;
+}
