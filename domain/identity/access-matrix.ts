@@ -32,7 +32,6 @@ const ORG_ADMINS: Access = { kind: 'roles', roles: ['insurer-admin', 'regulator-
 
 export const ACCESS_MATRIX: Readonly<Record<string, Access>> = {
   'GET /api/v1/health': PUBLIC,
-  'GET /api/v1/openapi.json': PUBLIC,
   'POST /api/v1/auth/login': PUBLIC,
 
   // Platform onboarding (ACL-3: the operator onboards insurers and regulators and reads no insurer data).

@@ -1,6 +1,7 @@
 import { accessFor } from '../../domain/identity/access-matrix.js';
 import { routeKeyOf, type RouteSpec } from './route.js';
-import { errorSchema, z } from './zod.js';
+import * as z from 'zod/mini';
+import { errorSchema } from './zod.js';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -18,6 +19,13 @@ const ERROR_RESPONSES: Record<string, string> = {
   '412': 'Stale version',
   '429': 'Too many requests',
 };
+
+/**
+ * Where the document is served: a static file, not a Lambda route — generating it needs every context's
+ * route table, which no single function should bundle. The local gateway serves it from memory; on AWS the
+ * web stack writes it at synth time next to the console, and CloudFront serves it under this path.
+ */
+export const OPENAPI_PATH = '/api/v1/openapi.json';
 
 /**
  * The OpenAPI 3.1 document, generated from the same zod schemas that validate requests (so the document

@@ -1,5 +1,7 @@
 import type { ZodMiniType } from 'zod/mini';
 import { ValidationFailed, type FieldProblem } from '../../domain/kernel/errors.js';
+// English messages for every schema (zod/mini ships none by default).
+import '../http/zod.js';
 
 /** Rule ids written at the head of a schema's message (`UW-2: …`) travel to the client as `rule`. */
 const RULE_PREFIX = /^([A-Z]+-\d+):\s*/;

@@ -4,6 +4,7 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructured
 import { isPublicRoute } from '../../domain/identity/access-matrix.js';
 import type { BoundedContext } from '../../functions/http/contexts.js';
 import { routeKeyOf } from '../../functions/http/route.js';
+import { buildOpenApiDocument, OPENAPI_PATH } from '../../functions/http/openapi.js';
 import { verifyLocalToken, type LocalKeyPair } from '../../functions/adapters/auth/local-tokens.js';
 
 export type LambdaHandler = (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
@@ -27,6 +28,8 @@ const MAX_BODY_BYTES = 6 * 1024 * 1024;
  */
 export class LocalGateway {
   private readonly routes: CompiledRoute[];
+  /** Generated once from the route tables, as the CDK web stack does at synth for CloudFront to serve. */
+  private readonly openApiDocument: string;
 
   constructor(
     contexts: readonly BoundedContext[],
@@ -34,6 +37,7 @@ export class LocalGateway {
     private readonly keyPair: LocalKeyPair,
     private readonly counters = { requests: 0 },
   ) {
+    this.openApiDocument = JSON.stringify(buildOpenApiDocument(contexts.flatMap((context) => context.routes)));
     this.routes = contexts.flatMap((context) =>
       context.routes.map((route) => {
         const names: string[] = [];
@@ -65,6 +69,11 @@ export class LocalGateway {
     this.counters.requests += 1;
     const requestId = randomUUID();
     const method = request.method ?? 'GET';
+    if (method === 'GET' && url.pathname === OPENAPI_PATH) {
+      response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'public, max-age=300' });
+      response.end(this.openApiDocument);
+      return true;
+    }
     const match = this.match(method, url.pathname);
     if (!match) return this.send(response, 404, requestId, 'NOT_FOUND', `no route ${method} ${url.pathname}`);
 

@@ -3,7 +3,8 @@ import type { Complaint } from '../../../domain/complaints/complaint.js';
 import { complaintSchema, escalateComplaintBody } from '../../../domain/complaints/schemas.js';
 import { NotFound } from '../../../domain/kernel/errors.js';
 import { callerOf, defineRoute } from '../route.js';
-import { pageOf, z } from '../zod.js';
+import * as z from 'zod/mini';
+import { pageOf } from '../zod.js';
 import { complaintDeps, countyOf } from './deps.js';
 import { complaintIdParams, fileComplaintBody, insurerSummary, myComplaintsQuery } from './schemas.js';
 

@@ -1,6 +1,7 @@
 import { COMPLAINT_STATUSES, ESCALATION_TARGETS } from '../../../domain/complaints/complaint.js';
 import { selfIntakeComplaintBody } from '../../../domain/complaints/schemas.js';
-import { pageQuery, z } from '../zod.js';
+import * as z from 'zod/mini';
+import { pageQuery } from '../zod.js';
 
 const id = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'not an id'));
 export const complaintIdParams = z.object({ complaintId: id });

@@ -7,7 +7,7 @@ import { Store } from '../../adapters/dynamodb/store.js';
 import { forgetCalendar } from '../../adapters/calendar-provider.js';
 import { systemClock } from '../../adapters/clock.js';
 import { callerOf, defineRoute } from '../route.js';
-import { z } from '../zod.js';
+import * as z from 'zod/mini';
 
 const repository = () => new DynamoCalendarRepository(new Store(sharedDynamoDb().doc, mainTableName(), systemClock));
 

@@ -9,14 +9,12 @@ import { listTenants } from './list-tenants.js';
 import { listUsers } from './list-users.js';
 import { onboardRegulator } from './onboard-regulator.js';
 import { onboardTenant } from './onboard-tenant.js';
-import { openApi } from './openapi.js';
 import { signIn } from './sign-in.js';
 import { updateUser } from './update-user.js';
 
-/** The platform context's route table: onboarding, users, sign-in and the meta routes. */
+/** The platform context's route table: onboarding, users, sign-in, the calendar and health. */
 export const platformRoutes: readonly RouteSpec[] = [
   health,
-  openApi,
   signIn,
   onboardTenant,
   listTenants,

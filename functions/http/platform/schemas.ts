@@ -2,7 +2,8 @@ import { AGENCIES, ROLES } from '../../../domain/identity/role.js';
 import { areaCodeSchema } from '../../../domain/kernel/area.js';
 import { usccSchema } from '../../../domain/kernel/uscc.js';
 import { PASSWORD_RULE, PASSWORD_RULE_TEXT, USERNAME_RULE } from '../../../domain/platform/credentials.js';
-import { pageQuery, z } from '../zod.js';
+import * as z from 'zod/mini';
+import { pageQuery } from '../zod.js';
 
 const name = (max: number) => z.string().check(z.trim(), z.minLength(2, 'at least 2 characters'), z.maxLength(max));
 

@@ -1,0 +1,151 @@
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build, type BuildOptions, type Metafile } from 'esbuild';
+import { BOUNDED_CONTEXTS } from '../../functions/http/contexts.js';
+import { kib, markdownTable, verdict } from './table.js';
+import { TARGETS } from './targets.js';
+
+/** Every Lambda function the CDK app deploys: one per bounded context, the outbox relay, the daily schedule. */
+export const FUNCTIONS: readonly { readonly name: string; readonly entry: string }[] = [
+  ...BOUNDED_CONTEXTS.map((context) => ({ name: context.name, entry: context.entry })),
+  { name: 'relay', entry: 'functions/relay/handler.ts' },
+  { name: 'schedules', entry: 'functions/schedules/handler.ts' },
+];
+
+/**
+ * The settings of `bundling` in infra/constructs/anze-function.ts, as the esbuild flags NodejsFunction
+ * passes (`--bundle --platform=node --target --format --minify --sourcemap --sources-content=false
+ * --banner:js --main-fields`; no externals, since `bundleAwsSDK: true`). A copy: the construct module
+ * imports aws-cdk-lib. `bundlingDrift` says when the two stop agreeing.
+ */
+const ESM_REQUIRE_BANNER = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+const CDK_LIKE: BuildOptions = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node22',
+  mainFields: ['module', 'main'],
+  minify: true,
+  sourcemap: true,
+  sourcesContent: false,
+  banner: { js: ESM_REQUIRE_BANNER },
+  metafile: true,
+  logLevel: 'warning',
+};
+
+/** Settings of the construct this bench copies, as they are written there. */
+const CONSTRUCT_SETTINGS = [
+  'format: OutputFormat.ESM',
+  "target: 'node22'",
+  "mainFields: ['module', 'main']",
+  'minify: true',
+  'sourceMap: true',
+  'sourcesContent: false',
+  'bundleAwsSDK: true',
+  ESM_REQUIRE_BANNER,
+];
+
+/** Lines of the construct's bundling settings the bench's copy no longer finds there (empty when in step). */
+export function bundlingDrift(repoRoot: string): string[] {
+  const construct = readFileSync(join(repoRoot, 'infra/constructs/anze-function.ts'), 'utf8');
+  return CONSTRUCT_SETTINGS.filter((setting) => !construct.includes(setting));
+}
+
+export interface ModuleBytes {
+  readonly path: string;
+  readonly bytes: number;
+}
+
+export interface BundleResult {
+  readonly name: string;
+  readonly entry: string;
+  readonly file: string;
+  readonly bytes: number;
+  readonly gzipBytes: number;
+  readonly sourceMapBytes: number;
+  /** The heaviest input modules (the first 30; the full list is in esbuild's metafile). */
+  readonly modules: readonly ModuleBytes[];
+  readonly packages: readonly ModuleBytes[];
+}
+
+const MODULES_KEPT = 30;
+
+/**
+ * `node_modules/@scope/name/...` → `@scope/name`; our own files (domain, functions) → `(anze source)`.
+ * zod's locales count apart from zod: STYLE.md names them as the usual half of a bundle.
+ */
+function packageOf(path: string): string {
+  if (path.includes('node_modules/zod/v4/locales/')) return 'zod (locales only)';
+  const parts = path.split('/');
+  const at = parts.lastIndexOf('node_modules');
+  if (at < 0) return '(anze source)';
+  const first = parts[at + 1] ?? '?';
+  return first.startsWith('@') ? `${first}/${parts[at + 2] ?? '?'}` : first;
+}
+
+function contributions(metafile: Metafile): { modules: ModuleBytes[]; packages: ModuleBytes[] } {
+  // The code output names its entry point; the source map output does not.
+  const output = Object.values(metafile.outputs).find((candidate) => candidate.entryPoint !== undefined);
+  if (!output) throw new Error('esbuild reported no code output');
+  const modules = Object.entries(output.inputs)
+    .map(([path, input]) => ({ path, bytes: input.bytesInOutput }))
+    .sort((a, b) => b.bytes - a.bytes);
+  const byPackage = new Map<string, number>();
+  for (const { path, bytes } of modules) {
+    const name = packageOf(path);
+    byPackage.set(name, (byPackage.get(name) ?? 0) + bytes);
+  }
+  const packages = [...byPackage].map(([path, bytes]) => ({ path, bytes })).sort((a, b) => b.bytes - a.bytes);
+  return { modules: modules.slice(0, MODULES_KEPT), packages };
+}
+
+export async function buildBundles(repoRoot: string, outDir: string): Promise<BundleResult[]> {
+  mkdirSync(outDir, { recursive: true });
+  const results: BundleResult[] = [];
+  for (const fn of FUNCTIONS) {
+    const file = join(outDir, `${fn.name}.mjs`);
+    const built = await build({ ...CDK_LIKE, absWorkingDir: repoRoot, entryPoints: [join(repoRoot, fn.entry)], outfile: file });
+    if (!built.metafile) throw new Error('esbuild returned no metafile');
+    const code = readFileSync(file);
+    results.push({
+      name: fn.name,
+      entry: fn.entry,
+      file,
+      bytes: code.length,
+      gzipBytes: gzipSync(code).length,
+      sourceMapBytes: statSync(`${file}.map`).size,
+      ...contributions(built.metafile),
+    });
+  }
+  return results;
+}
+
+export function bundleTable(bundles: readonly BundleResult[]): string {
+  const limit = TARGETS.bundleKb * 1024;
+  return markdownTable(
+    ['function', 'entry', 'bundle KB', 'gzip KB', 'source map KB (not loaded)', `target ≤ ${TARGETS.bundleKb} KB`],
+    bundles.map((bundle) => [bundle.name, bundle.entry, kib(bundle.bytes), kib(bundle.gzipBytes), kib(bundle.sourceMapBytes), verdict(bundle.bytes <= limit)]),
+    [2, 3, 4],
+  );
+}
+
+/** What to look at to shrink the biggest bundle: its heaviest input modules and packages. */
+export function biggestBundleTables(bundles: readonly BundleResult[], top = 10): { name: string; modules: string; packages: string } {
+  const biggest = [...bundles].sort((a, b) => b.bytes - a.bytes)[0];
+  if (!biggest) throw new Error('no bundles');
+  const share = (bytes: number) => `${((100 * bytes) / biggest.bytes).toFixed(1)} %`;
+  return {
+    name: biggest.name,
+    modules: markdownTable(
+      ['input module (esbuild metafile)', 'KB in bundle', 'share'],
+      biggest.modules.slice(0, top).map((module) => [module.path, kib(module.bytes), share(module.bytes)]),
+      [1, 2],
+    ),
+    packages: markdownTable(
+      ['package', 'KB in bundle', 'share'],
+      biggest.packages.slice(0, top).map((pkg) => [pkg.path, kib(pkg.bytes), share(pkg.bytes)]),
+      [1, 2],
+    ),
+  };
+}

@@ -1,0 +1,115 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { REPO_ROOT, startPlatform } from '../../infra/local/platform.js';
+import { biggestBundleTables, bundleTable, bundlingDrift, buildBundles } from './bundles.js';
+import { coldImportTable, measureColdImports } from './cold-import.js';
+import { callsTable, fixedCostTable, latencyNotes, latencyTable } from './latency-report.js';
+import { measureLatency, type LatencySection } from './latency.js';
+import { measureMemory, memoryTable, type MemorySection } from './memory.js';
+import { benchScenario } from './operations.js';
+import type { Repetitions } from './stats.js';
+import { verdicts, verdictTable } from './summary.js';
+
+/**
+ * `npm run bench`: latency through the local gateway against the bare DynamoDB calls, DynamoDB calls per
+ * request, bundle sizes, cold imports and memory, printed as Markdown (stdout) and saved raw to
+ * `.bench/results.json`. Progress goes to stderr, so stdout can be pasted as it is. See README.md.
+ *
+ * Environment: BENCH_RUNS (timed requests per operation, default 200), BENCH_WARMUP (default 30),
+ * BENCH_COLD_RUNS (fresh processes per bundle, default 15).
+ */
+const OPERATOR_PASSWORD = 'Bench-operator-2026';
+const BENCH_DIR = join(REPO_ROOT, '.bench');
+const startedAt = performance.now();
+
+const count = (name: string, fallback: number): number => {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive whole number`);
+  return value;
+};
+
+const progress = (line: string): void =>
+  void process.stderr.write(`… ${((performance.now() - startedAt) / 1000).toFixed(0).padStart(3)} s  ${line}\n`);
+const print = (...blocks: string[]): void => console.log(`${blocks.join('\n\n')}\n`);
+
+/** The runtime as `npm start` runs it, on a fresh data folder: latency, then memory while it still runs. */
+async function measurePlatform(repetitions: Repetitions): Promise<{ latency: LatencySection; memory: MemorySection }> {
+  progress('starting the platform (DynamoDB Local on a fresh data folder)');
+  const dataDir = mkdtempSync(join(tmpdir(), 'anze-bench-'));
+  const platform = await startPlatform({ dataDir, port: 0, demo: false, scheduler: false, operatorPassword: OPERATOR_PASSWORD });
+  try {
+    const scenario = await benchScenario(platform.url, OPERATOR_PASSWORD);
+    const latency = await measureLatency(scenario, repetitions, progress);
+    return { latency, memory: measureMemory(platform.dynamoDbPid) };
+  } finally {
+    progress('stopping the platform');
+    await platform.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const repetitions = { warmup: count('BENCH_WARMUP', 30), runs: count('BENCH_RUNS', 200) };
+  const coldRuns = count('BENCH_COLD_RUNS', 15);
+  const machine = {
+    node: process.version,
+    cpu: cpus()[0]?.model.trim() ?? 'unknown',
+    cores: cpus().length,
+    date: new Date().toISOString(),
+    loadAverage: loadavg().map((load) => Number(load.toFixed(2))),
+  };
+  print(
+    '# anze benchmark',
+    `${machine.date} · Node ${machine.node} · ${machine.cpu} × ${machine.cores} cores · ` +
+      `load average ${machine.loadAverage.join(' / ')} at start (1 / 5 / 15 min) · ` +
+      `${repetitions.runs} timed requests per operation after ${repetitions.warmup} warm-up, sequential`,
+  );
+
+  const { latency, memory } = await measurePlatform(repetitions);
+  print(
+    '## Latency through the local gateway vs the bare DynamoDB calls',
+    latencyTable(latency),
+    latencyNotes(latency),
+    fixedCostTable(latency),
+    '## DynamoDB calls per request',
+    callsTable(latency),
+    '## Memory of the local runtime (after the latency runs)',
+    memoryTable(memory),
+  );
+
+  progress("bundling every function with the CDK construct's esbuild settings");
+  const bundles = await buildBundles(REPO_ROOT, join(BENCH_DIR, 'bundles'));
+  const drift = bundlingDrift(REPO_ROOT);
+  const heaviest = biggestBundleTables(bundles);
+  print(
+    '## Bundles (esbuild, settings of infra/constructs/anze-function.ts)',
+    bundleTable(bundles),
+    ...(drift.length ? [`⚠ the construct no longer contains these settings the bench copies: ${drift.join(' · ')}`] : []),
+    `### Heaviest inputs of the biggest bundle (${heaviest.name})`,
+    heaviest.modules,
+    heaviest.packages,
+  );
+
+  progress(`cold imports: ${coldRuns} fresh node processes per bundle, and as many bare \`node -e 0\``);
+  const cold = measureColdImports(bundles, coldRuns);
+  print('## Cold import of each bundle vs bare node startup', coldImportTable(cold));
+
+  const summary = verdicts(latency, memory, bundles, cold);
+  const seconds = (performance.now() - startedAt) / 1000;
+  print('## Targets', verdictTable(summary), `Whole run: ${seconds.toFixed(0)} s.`);
+
+  mkdirSync(BENCH_DIR, { recursive: true });
+  const results = { machine, repetitions, coldRuns, seconds, summary, latency, memory, bundles, cold, bundlingDrift: drift };
+  writeFileSync(join(BENCH_DIR, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  progress('raw numbers written to .bench/results.json');
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exit(1);
+  },
+);
