@@ -3,7 +3,6 @@ import httpRouterHandler from '@middy/http-router';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type {
   APIGatewayProxyEventV2WithJWTAuthorizer,
   APIGatewayProxyStructuredResultV2,
@@ -13,8 +12,9 @@ import { accessFor, isAllowed } from '../../domain/identity/access-matrix.js';
 import { Forbidden, NotFound, Unauthorized } from '../../domain/kernel/errors.js';
 import { routeKeyOf, type RouteSpec } from '../http/route.js';
 import { jsonResponse, toErrorResponse } from './error-envelope.js';
-import { runIdempotently } from './idempotency.js';
-import { logger, metrics, tracer } from './observability.js';
+
+import { logger, metrics } from './observability.js';
+import { tracing } from './tracing.js';
 import { principalFromEvent } from './principal.js';
 import { parseJsonBody, parsePart } from './validation.js';
 
@@ -54,7 +54,7 @@ function routeHandler(route: RouteSpec) {
     const idempotencyKey = headers['idempotency-key'];
     const result =
       route.method === 'POST' && route.idempotent !== false && idempotencyKey
-        ? await runIdempotently(
+        ? await (await import('./idempotency.js')).runIdempotently(
             {
               key: [principal?.tenantId ?? principal?.agency ?? 'platform', principal?.county ?? '', principal?.userId ?? 'anonymous', routeKey, event.rawPath, idempotencyKey].join('|'),
               body: input.body ?? null,
@@ -87,7 +87,7 @@ export function createHttpHandler(routes: readonly RouteSpec[]): HttpHandler {
   });
   return middy<HttpEvent, HttpResult>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(captureLambdaHandler(tracer, { captureResponse: false }))
+    .use(tracing() as MiddlewareObj<HttpEvent, HttpResult>)
     .use(logMetrics(metrics, { captureColdStartMetric: true }))
     .use(errorEnvelope())
     .handler(router as unknown as HttpHandler) as unknown as HttpHandler;

@@ -1,5 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+import type { STSClient } from '@aws-sdk/client-sts';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { TenantContext } from '../../../domain/identity/principal.js';
 import { assertKeyPart } from './keys.js';
@@ -27,7 +27,8 @@ export class TenantScopedClients {
 
   constructor(
     private readonly roleArn: string | undefined,
-    private readonly sts: STSClient = new STSClient({}),
+    /** Made on first use: the local runtime, which assumes nothing, never loads the STS client. */
+    private sts?: STSClient,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -36,6 +37,8 @@ export class TenantScopedClients {
     const tenantId = assertKeyPart(tenant.tenantId, 'tenantId');
     const cached = this.cache.get(tenantId);
     if (cached && cached.expiresAt - RENEW_BEFORE_MS > this.now()) return cached.doc;
+    const { AssumeRoleCommand, STSClient } = await import('@aws-sdk/client-sts');
+    this.sts ??= new STSClient({});
     const out = await this.sts.send(
       new AssumeRoleCommand({
         RoleArn: this.roleArn,
