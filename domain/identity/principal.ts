@@ -20,8 +20,15 @@ export interface TenantContext {
   readonly tenantId: string;
 }
 
-/** The claim names, shared by Cognito (custom attributes) and the local token issuer. */
+/**
+ * The claim names, shared by Cognito and the local token issuer. On AWS `custom:userId`, `custom:tenantId`,
+ * `custom:agency`, `custom:county` and `custom:uscc` are the pool's immutable custom attributes (the
+ * organisation binding, set once at registration), while `custom:role` and `username` are added at each
+ * token issue from our table by the pre-token-generation trigger — a role can change, an attribute cannot.
+ * `custom:userId` is there because Cognito's `sub` is its own id, not ours.
+ */
 export const CLAIMS = {
+  userId: 'custom:userId',
   tenantId: 'custom:tenantId',
   role: 'custom:role',
   agency: 'custom:agency',

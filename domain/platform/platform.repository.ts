@@ -17,7 +17,19 @@ export interface Credential {
   readonly disabled: boolean;
   readonly failedAttempts: number;
   readonly lockedUntil?: string;
+  /**
+   * Written `true` with a new user where the identity lives in an external directory (Cognito), and
+   * cleared once the directory has it: until then the user exists here but cannot sign in, and a repeat
+   * of the creating request may finish the job (functions/http/platform/identity-registration.ts).
+   */
+  readonly identityPending?: boolean;
   readonly version: number;
+}
+
+/** How a new user's sign-in record starts out; by default complete (local runtime, seed). */
+export interface NewUserOptions {
+  /** See {@link Credential.identityPending}. */
+  readonly identityPending?: boolean;
 }
 
 /** Whose users a listing or lookup is confined to: an administrator's own organisation. */
@@ -29,14 +41,15 @@ export type UserOrg =
 
 /** Port of the platform context; the DynamoDB adapter implements it. */
 export interface PlatformRepository {
-  createTenant(tenant: Tenant, admin: User, passwordHash: string): Promise<void>;
+  createTenant(tenant: Tenant, admin: User, passwordHash: string, options?: NewUserOptions): Promise<void>;
   getTenant(tenantId: string): Promise<Tenant | undefined>;
   listTenants(query: { limit: number; cursor?: string; nameContains?: string }): Promise<Page<Tenant>>;
 
-  createRegulator(regulator: Regulator, admin: User, passwordHash: string): Promise<void>;
+  createRegulator(regulator: Regulator, admin: User, passwordHash: string, options?: NewUserOptions): Promise<void>;
+  getRegulator(regulatorId: string): Promise<Regulator | undefined>;
   listRegulators(query: { limit: number; cursor?: string }): Promise<Page<Regulator>>;
 
-  createUser(org: UserOrg, user: User, passwordHash: string): Promise<void>;
+  createUser(org: UserOrg, user: User, passwordHash: string, options?: NewUserOptions): Promise<void>;
   getUser(org: UserOrg, userId: string): Promise<User | undefined>;
   listUsers(org: UserOrg, query: { limit: number; cursor?: string }): Promise<Page<User>>;
   /** Saves `user` (its version already the next one) if the stored one is still `expectedVersion`. */
@@ -44,4 +57,9 @@ export interface PlatformRepository {
 
   getCredential(username: string): Promise<Credential | undefined>;
   recordSignIn(credential: Credential, outcome: { failedAttempts: number; lockedUntil?: string }): Promise<void>;
+  /**
+   * Clears {@link Credential.identityPending} once the external directory holds the identity; with
+   * `passwordHash`, also records the password a finishing retry registered.
+   */
+  markIdentityRegistered(username: string, passwordHash?: string): Promise<void>;
 }

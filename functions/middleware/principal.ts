@@ -18,7 +18,8 @@ const text = (claims: Claims, name: string): string | undefined => {
 export function principalFromEvent(event: Pick<APIGatewayProxyEventV2WithJWTAuthorizer, 'requestContext'>): Principal | undefined {
   const claims = event.requestContext?.authorizer?.jwt?.claims as Claims | undefined;
   if (!claims || Object.keys(claims).length === 0) return undefined;
-  const userId = text(claims, 'sub');
+  // Cognito's `sub` is its own id; ours travels as `custom:userId` (local tokens carry both, equal).
+  const userId = text(claims, CLAIMS.userId) ?? text(claims, 'sub');
   const role = text(claims, CLAIMS.role) as Role | undefined;
   const username = text(claims, CLAIMS.username) ?? text(claims, 'cognito:username');
   if (!userId || !username || !role || !ROLES.includes(role)) throw new Unauthorized('token lacks a known role');

@@ -62,7 +62,8 @@ export async function ensureOperator(
   now: Date,
 ): Promise<{ created: boolean; generatedPassword?: string }> {
   if (await repository.getCredential('operator')) return { created: false };
-  const generated = password ? undefined : `op-${randomBytes(9).toString('base64url')}7`;
+  // Fits PASSWORD_POLICY whatever the random part holds: upper and lower case, a symbol, a digit, 16 characters.
+  const generated = password ? undefined : `Op-${randomBytes(9).toString('base64url')}7`;
   const at = now.toISOString();
   const operator: User = {
     id: newId(now),

@@ -52,9 +52,10 @@ export function settingsFromContext(app: App): AnzeSettings {
 }
 
 /**
- * The whole deployment, in dependency order: data (stateful), identity (stateful), the API (stateless, points
- * at both) and the web front (CloudFront in front of the console and the API). Stacks are environment
- * agnostic, so `cdk synth` needs no account; `cdk deploy` takes the account and region of the caller.
+ * The whole deployment, in dependency order: data (stateful), identity (stateful; its token trigger reads the
+ * table), the API (stateless, points at both) and the web front (CloudFront in front of the console and the
+ * API). Stacks are environment agnostic, so `cdk synth` needs no account; `cdk deploy` takes the account and
+ * region of the caller.
  */
 export function defineAnze(app: App, settings: AnzeSettings, wiring: AnzeWiring): AnzeStacks {
   const prefix = `anze-${settings.stage}`;
@@ -65,7 +66,10 @@ export function defineAnze(app: App, settings: AnzeSettings, wiring: AnzeWiring)
   });
   const identity = new IdentityStack(app, `${prefix}-identity`, {
     stage: settings.stage,
-    description: 'anze: Cognito user pool (stateful)',
+    logLevel: settings.logLevel,
+    // The token trigger reads sign-in records from the main table, so identity comes after data.
+    table: data.table,
+    description: 'anze: Cognito user pool and its token trigger (stateful)',
     terminationProtection: settings.stage === 'prod',
   });
   const api = new ApiStack(app, `${prefix}-api`, {

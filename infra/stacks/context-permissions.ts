@@ -7,7 +7,7 @@
  */
 export interface ContextPermissions {
   readonly ownLeadingKeys: readonly string[];
-  /** Cognito admin actions on the user pool (onboarding creates and disables users). */
+  /** Cognito admin actions on the user pool (onboarding registers identities, user changes update them). */
   readonly userPoolAdmin: boolean;
 }
 
@@ -37,6 +37,7 @@ export const COGNITO_ADMIN_ACTIONS = [
   'cognito-idp:AdminDisableUser',
   'cognito-idp:AdminEnableUser',
   'cognito-idp:AdminResetUserPassword',
+  'cognito-idp:AdminSetUserPassword',
   'cognito-idp:AdminUpdateUserAttributes',
   'cognito-idp:AdminUserGlobalSignOut',
   'cognito-idp:ListUsers',

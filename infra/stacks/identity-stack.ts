@@ -9,17 +9,28 @@ import {
   UserPool,
   UserPoolClient,
 } from 'aws-cdk-lib/aws-cognito';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
+import { PASSWORD_POLICY } from '../../domain/platform/credentials.js';
 import { acknowledge } from '../constructs/nag.js';
+import { TokenClaimsTrigger } from '../constructs/token-claims-trigger.js';
 
 /**
- * The claims of domain/identity/principal.ts (`custom:tenantId`, …) as Cognito custom attributes. Immutable:
- * set once by the platform operator's onboarding (AdminCreateUser) and never by the user, so a token can
- * only ever carry the scope it was issued with. A changed role is a new user.
+ * The organisation binding of domain/identity/principal.ts's claims as Cognito custom attributes: our user
+ * id (`custom:userId`, since `sub` is Cognito's own) and tenant, agency, county, USCC. Immutable: written once
+ * when the platform function registers the user (AdminCreateUser, functions/adapters/auth) and never by the
+ * user, and a user never changes organisation. The role is deliberately not one of them — an administrator
+ * may change it at any time — so the pre-token-generation trigger adds `custom:role` from our table to each
+ * token instead (infra/constructs/token-claims-trigger.ts).
+ *
+ * A pool made before `role` left this list still has that attribute: Cognito adds custom attributes but never
+ * deletes one, so CloudFormation cannot apply its removal there (and deletion protection rules out a
+ * replacement). For such a pool, list `role` again, unused — the trigger's claim overrides it in the token.
  */
 export const CUSTOM_ATTRIBUTES = {
+  // Ids from functions/adapters/ids.ts: 26 characters.
+  userId: { minLen: 1, maxLen: 64 },
   tenantId: { minLen: 1, maxLen: 64 },
-  role: { minLen: 1, maxLen: 32 },
   agency: { minLen: 1, maxLen: 16 },
   county: { minLen: 1, maxLen: 64 },
   // 统一社会信用代码: 18 characters.
@@ -28,12 +39,19 @@ export const CUSTOM_ATTRIBUTES = {
 
 export interface IdentityStackProps extends StackProps {
   readonly stage: string;
+  readonly logLevel: string;
+  /** The main table (DataStack), whose sign-in records the token trigger reads: data → identity → api. */
+  readonly table: ITableV2;
 }
 
-/** ARCHITECTURE.md §4 on AWS: the user pool whose tokens the HTTP API's JWT authoriser verifies. */
+/**
+ * ARCHITECTURE.md §4 on AWS: the user pool whose tokens the HTTP API's JWT authoriser verifies, and the
+ * trigger that puts each user's current role from our table into them.
+ */
 export class IdentityStack extends Stack {
   readonly userPool: UserPool;
   readonly spaClient: UserPoolClient;
+  readonly tokenClaims: TokenClaimsTrigger;
 
   constructor(scope: Construct, id: string, props: IdentityStackProps) {
     super(scope, id, props);
@@ -51,14 +69,8 @@ export class IdentityStack extends Stack {
       customAttributes: Object.fromEntries(
         Object.entries(CUSTOM_ATTRIBUTES).map(([name, length]) => [name, new StringAttribute({ ...length, mutable: false })]),
       ),
-      passwordPolicy: {
-        minLength: 12,
-        requireLowercase: true,
-        requireUppercase: true,
-        requireDigits: true,
-        requireSymbols: true,
-        tempPasswordValidity: Duration.days(3),
-      },
+      // The API checks passwords against the same constant before it stores a user (domain/platform/credentials.ts).
+      passwordPolicy: { ...PASSWORD_POLICY, tempPasswordValidity: Duration.days(3) },
       mfa: Mfa.OPTIONAL,
       mfaSecondFactor: { otp: true, sms: false },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
@@ -73,6 +85,13 @@ export class IdentityStack extends Stack {
       id: 'AwsSolutions-COG2',
       reason:
         'MFA is optional by product decision (enterprise users sign in rarely, from shared office machines); TOTP is offered to everyone and Plus-tier threat protection challenges risky sign-ins.',
+    });
+
+    this.tokenClaims = new TokenClaimsTrigger(this, 'TokenClaims', {
+      userPool: this.userPool,
+      table: props.table,
+      environment: { ANZE_STAGE: props.stage, ANZE_TABLE: props.table.tableName },
+      logLevel: props.logLevel,
     });
 
     const standardOnly = new ClientAttributes().withStandardAttributes({ email: true, fullname: true });

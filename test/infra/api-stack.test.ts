@@ -4,6 +4,7 @@ import { BOUNDED_CONTEXTS } from '../../functions/http/contexts.js';
 import { routeKeyOf } from '../../functions/http/route.js';
 
 import { PUBLIC_ROUTE_THROTTLE, STAGE_THROTTLE } from '../../infra/constructs/anze-http-api.js';
+import { COGNITO_ADMIN_ACTIONS } from '../../infra/stacks/context-permissions.js';
 import { asArray, referencedLogicalId, resourcesOfType, statementsOfRole, synthAnze, type CfnResource } from './synth.js';
 
 const { templates } = synthAnze();
@@ -51,6 +52,22 @@ describe('ApiStack: one Lambda function per bounded context', () => {
       expect(referencedLogicalId(environment.ANZE_TENANT_ROLE_ARN)).toMatch(/^IsolationTenantScopedRole/);
       expect(referencedLogicalId(environment.ANZE_REGULATOR_ROLE_ARN)).toMatch(/^IsolationRegulatorReadRole/);
     }
+  });
+});
+
+describe('ApiStack: the platform function and the user pool', () => {
+  it('may register and update identities (COGNITO_ADMIN_ACTIONS, AdminSetUserPassword included) in the pool only', () => {
+    const platformId = functionIdOf('platform');
+    const cognito = statementsOfRole(api, roleIdOf(platformId)).filter((statement) =>
+      asArray(statement.Action).some((action) => action.startsWith('cognito-idp:')),
+    );
+    expect(cognito).toHaveLength(1);
+    expect(new Set(asArray(cognito[0]?.Action ?? []))).toEqual(new Set(COGNITO_ADMIN_ACTIONS));
+    expect(COGNITO_ADMIN_ACTIONS).toContain('cognito-idp:AdminSetUserPassword');
+    expect(JSON.stringify(cognito[0]?.Resource)).toContain('UserPool');
+    expect(JSON.stringify(cognito[0]?.Resource)).not.toContain('*');
+    // The directory is Cognito exactly where the pool is named (functions/adapters/auth/identity-directory-from-env.ts).
+    expect(JSON.stringify(environmentOf(functions[platformId] as CfnResource).ANZE_USER_POOL_ID)).toContain('UserPool');
   });
 });
 

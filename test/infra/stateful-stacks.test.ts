@@ -3,11 +3,20 @@ import { describe, expect, it } from 'vitest';
 import { CLAIMS } from '../../domain/identity/principal.js';
 import { IDEMPOTENCY_TABLE, MAIN_TABLE, type TableDefinition } from '../../functions/adapters/dynamodb/table-definition.js';
 import { ARCHIVE_RETENTION_DAYS, EVENT_BUS_NAME } from '../../infra/stacks/data-stack.js';
+import { PASSWORD_POLICY } from '../../domain/platform/credentials.js';
 import { CUSTOM_ATTRIBUTES } from '../../infra/stacks/identity-stack.js';
-import { resourceByPrefix, resourcesOfType, synthAnze } from './synth.js';
+import { SIGN_IN_RECORD_KEYS } from '../../infra/constructs/token-claims-trigger.js';
+import {
+  asArray,
+  referencedLogicalId,
+  resourceByPrefix,
+  resourcesOfType,
+  statementsOfRole,
+  synthAnze,
+} from './synth.js';
 
 // The stateful stacks (DataStack, IdentityStack): one synth for both.
-const { templates } = synthAnze();
+const { templates, stacks } = synthAnze();
 const data = templates.data;
 const identity = templates.identity;
 
@@ -128,14 +137,32 @@ interface SchemaAttribute {
 const schema = (userPool.Properties?.Schema ?? []) as SchemaAttribute[];
 
 describe('IdentityStack: the user pool', () => {
-  it('has an immutable custom attribute for every custom:* claim the application reads', () => {
+  it('has an immutable custom attribute for every custom:* claim the application reads, except the role', () => {
     const claimed = Object.values(CLAIMS)
       .filter((claim) => claim.startsWith('custom:'))
       .map((claim) => claim.slice('custom:'.length));
-    expect(claimed.sort()).toEqual(Object.keys(CUSTOM_ATTRIBUTES).sort());
-    for (const name of claimed) {
+    // The role can change, so the token trigger adds it from the table; every other claim is the binding.
+    expect(claimed.filter((name) => `custom:${name}` !== CLAIMS.role).sort()).toEqual(Object.keys(CUSTOM_ATTRIBUTES).sort());
+    for (const name of Object.keys(CUSTOM_ATTRIBUTES)) {
       expect(schema.find((attribute) => attribute.Name === name)).toMatchObject({ Mutable: false, AttributeDataType: 'String' });
     }
+  });
+
+  it('binds our user id as immutable custom:userId and has no custom:role attribute', () => {
+    expect(CLAIMS.userId).toBe('custom:userId');
+    expect(schema.find((attribute) => attribute.Name === 'userId')).toMatchObject({ Mutable: false, AttributeDataType: 'String' });
+    expect(schema.find((attribute) => attribute.Name === 'role')).toBeUndefined();
+  });
+
+  it('has exactly the password policy the API checks (PASSWORD_POLICY)', () => {
+    expect((userPool.Properties?.Policies as { PasswordPolicy: Record<string, unknown> }).PasswordPolicy).toEqual({
+      MinimumLength: PASSWORD_POLICY.minLength,
+      RequireLowercase: PASSWORD_POLICY.requireLowercase,
+      RequireUppercase: PASSWORD_POLICY.requireUppercase,
+      RequireNumbers: PASSWORD_POLICY.requireDigits,
+      RequireSymbols: PASSWORD_POLICY.requireSymbols,
+      TemporaryPasswordValidityDays: 3,
+    });
   });
 
   it('lets only administrators create users, with a strong password policy and optional MFA', () => {
@@ -169,5 +196,56 @@ describe('IdentityStack: the console app client', () => {
     expect(writable.filter((name) => name.startsWith('custom:'))).toEqual([]);
     const readable = client.Properties?.ReadAttributes as string[];
     expect(readable).toEqual(expect.arrayContaining(Object.keys(CUSTOM_ATTRIBUTES).map((name) => `custom:${name}`)));
+  });
+});
+
+describe('IdentityStack: the pre-token-generation trigger', () => {
+  const [functionId, fn] = resourceByPrefix(identity, 'AWS::Lambda::Function', 'TokenClaimsFunction');
+
+  it('is wired to the pool with the V2_0 event (role and user name from the table into each token)', () => {
+    expect(userPool.Properties?.LambdaConfig).toEqual({
+      PreTokenGenerationConfig: { LambdaArn: { 'Fn::GetAtt': [functionId, 'Arn'] }, LambdaVersion: 'V2_0' },
+    });
+    const permissions = Object.values(resourcesOfType(identity, 'AWS::Lambda::Permission'));
+    expect(permissions).toHaveLength(1);
+    expect(permissions[0]?.Properties).toMatchObject({
+      Action: 'lambda:InvokeFunction',
+      Principal: 'cognito-idp.amazonaws.com',
+      FunctionName: { 'Fn::GetAtt': [functionId, 'Arn'] },
+    });
+    expect(referencedLogicalId(permissions[0]?.Properties?.SourceArn)).toBe(resourceByPrefix(identity, 'AWS::Cognito::UserPool', 'UserPool')[0]);
+  });
+
+  it('answers within Cognito’s 5 s limit and reads the main table named in its environment', () => {
+    expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Timeout: 5 });
+    const environment = (fn.Properties?.Environment as { Variables: Record<string, unknown> }).Variables;
+    expect(environment.POWERTOOLS_SERVICE_NAME).toBe('anze-pre-token');
+    expect(JSON.stringify(environment.ANZE_TABLE)).toContain('MainTable');
+  });
+
+  it('may read sign-in records (P#LOGIN#*) with GetItem and nothing else of any table', () => {
+    const roleId = referencedLogicalId(fn.Properties?.Role);
+    const dynamo = statementsOfRole(identity, roleId ?? '').filter((statement) =>
+      asArray(statement.Action).some((action) => action.startsWith('dynamodb:')),
+    );
+    expect(SIGN_IN_RECORD_KEYS).toBe('P#LOGIN#*');
+    expect(dynamo).toHaveLength(1);
+    expect(dynamo[0]).toMatchObject({
+      Effect: 'Allow',
+      Action: 'dynamodb:GetItem',
+      Condition: {
+        'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['P#LOGIN#*'] },
+        Null: { 'dynamodb:LeadingKeys': 'false' },
+      },
+    });
+    const resource = JSON.stringify(dynamo[0]?.Resource);
+    expect(resource).toContain('MainTable');
+    expect(resource).not.toContain('index');
+  });
+
+  it('keeps the stacks in order data → identity → api, with no cycle', () => {
+    expect(stacks.data.dependencies).toEqual([]);
+    expect(stacks.identity.dependencies).toEqual([stacks.data]);
+    expect(stacks.api.dependencies).toEqual(expect.arrayContaining([stacks.data, stacks.identity]));
   });
 });

@@ -174,6 +174,17 @@ describe('platform onboarding through the local gateway', () => {
     expect(after.body.items).toHaveLength(before.body.items.length);
   });
 
+  it('refuses a password the Cognito pool would refuse (PASSWORD_POLICY) with 400 on the field, and creates nothing', async () => {
+    const body = tenantBody('P');
+    const weak = await operator.post<ErrorBody>('/platform/tenants', { ...body, admin: { ...body.admin, password: 'Admin-pass' } });
+    expect(weak.status).toBe(400);
+    expect(weak.body.error.details).toEqual([expect.objectContaining({ field: 'admin.password', message: expect.stringMatching(/at least 12/) })]);
+    const noSymbol = await adminA.post<ErrorBody>('/users', { ...staffBody('w'), password: 'Staffpass2026' });
+    expect(noSymbol.status).toBe(400);
+    expect(noSymbol.body.error.details).toEqual([expect.objectContaining({ field: 'password' })]);
+    expect((await test.anonymous.post('/auth/login', { username: body.admin.username, password: 'Admin-pass' })).status).toBe(401);
+  });
+
   it('refuses a second insurer with the same USCC (409) and a taken user name (409)', async () => {
     const first = tenantBody('D');
     expect((await operator.post('/platform/tenants', first)).status).toBe(201);
@@ -233,6 +244,12 @@ describe('platform onboarding through the local gateway', () => {
     const me = (await adminA.get<{ items: User[] }>('/users?limit=100')).body.items.find((u) => u.role === 'insurer-admin');
     const self = await adminA.patch<ErrorBody>(`/users/${me?.id}`, { disabled: true });
     expect(self.status).toBe(403);
+  });
+
+  it('accepts user names with dots, as the user-name rule allows', async () => {
+    const body = { ...staffBody('dot'), username: unique('li.ming.') };
+    expect((await adminA.post<User>('/users', body)).status).toBe(201);
+    expect((await test.anonymous.post('/auth/login', { username: body.username, password: body.password })).status).toBe(200);
   });
 
   it('does not let an insurer admin hand out regulator or operator roles', async () => {

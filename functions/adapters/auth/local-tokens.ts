@@ -28,6 +28,7 @@ export function localKeyPair(env: NodeJS.ProcessEnv = process.env): LocalKeyPair
 
 export function claimsOf(principal: Principal): JWTPayload {
   return {
+    [CLAIMS.userId]: principal.userId,
     [CLAIMS.username]: principal.username,
     [CLAIMS.role]: principal.role,
     ...(principal.tenantId ? { [CLAIMS.tenantId]: principal.tenantId } : {}),
@@ -37,8 +38,20 @@ export function claimsOf(principal: Principal): JWTPayload {
   };
 }
 
+/** Imported keys, by key id: importing a JWK costs about as much as verifying a token. */
+const imported = new Map<string, ReturnType<typeof importJWK>>();
+const keyOf = (jwk: JWK, use: 'sign' | 'verify') => {
+  const id = `${use}:${jwk.kid ?? JSON.stringify(jwk)}`;
+  let key = imported.get(id);
+  if (!key) {
+    key = importJWK(jwk, 'ES256');
+    imported.set(id, key);
+  }
+  return key;
+};
+
 export async function signLocalToken(pair: LocalKeyPair, principal: Principal, now: Date): Promise<string> {
-  const key = await importJWK(pair.privateJwk, 'ES256');
+  const key = await keyOf(pair.privateJwk, 'sign');
   const issuedAt = Math.floor(now.getTime() / 1000);
   return new SignJWT(claimsOf(principal))
     .setProtectedHeader({ alg: 'ES256', kid: pair.publicJwk.kid })
@@ -52,7 +65,7 @@ export async function signLocalToken(pair: LocalKeyPair, principal: Principal, n
 
 /** What the local gateway does in place of API Gateway's JWT authoriser: verify, or say why not. */
 export async function verifyLocalToken(pair: LocalKeyPair, token: string): Promise<JWTPayload> {
-  const key = await importJWK(pair.publicJwk, 'ES256');
+  const key = await keyOf(pair.publicJwk, 'verify');
   const { payload } = await jwtVerify(token, key, {
     issuer: LOCAL_ISSUER,
     audience: LOCAL_AUDIENCE,

@@ -15,8 +15,8 @@ export interface ItemKey {
   readonly SK: string;
 }
 
-/** Ids that go into keys: letters, digits, `_` and `-` only — never the `#` separator. */
-const SAFE_ID = /^[A-Za-z0-9_-]{1,64}$/;
+/** Ids that go into keys: letters, digits, `_`, `-` and `.` (user names have dots) — never the `#` separator. */
+const SAFE_ID = /^[A-Za-z0-9_.-]{1,64}$/;
 
 export function assertKeyPart(value: string, what: string): string {
   if (!SAFE_ID.test(value)) throw new Error(`unsafe ${what} for a key: ${JSON.stringify(value)}`);
@@ -88,4 +88,39 @@ export const keys = {
     PK: aggregate.PK,
     SK: `OUTBOX#${String(sequence).padStart(10, '0')}`,
   }),
+
+  // ── Regulator context: the enterprise register (REG-1) and the blacklist (BLK-1) ─────────────────────────
+  // Regulator-owned, so under `R#…` (the regulator function's own IAM grant). The register is one city-wide
+  // owner whichever EMB writes an entry (ACL-4 is decided on the entry's county, not by who owns the key);
+  // the blacklist is one owner kept jointly by the city EMB and the NFRA.
+
+  registerOwner: { kind: 'regulator', regulatorId: 'register' } satisfies Owner,
+  blacklistOwner: { kind: 'regulator', regulatorId: 'blacklist' } satisfies Owner,
+
+  /** REG-1: an enterprise's entry, keyed by USCC: `R#register#ENT#<uscc>` / `PROFILE`. */
+  registerEntry: (uscc: string): ItemKey => keys.entity(keys.registerOwner, 'ENT', uscc),
+  /** GSI1: one county's entries (`R#register#ENT-COUNTY#<county>`), sorted by industry then USCC (ACL-4). */
+  registerCountyListing: (county: string): string =>
+    `${keys.listing(keys.registerOwner, 'ENT-COUNTY')}#${assertKeyPart(county, 'county')}`,
+  registerCountySortKey: (industry: string, uscc: string): string =>
+    `${assertKeyPart(industry, 'industry')}#${assertKeyPart(uscc, 'uscc')}`,
+  /**
+   * REG-1 counters: `R#register#COUNT#<county>` / `<industry>` with `registered`. One county's counts are one
+   * Query (UW-11's coverage gap), never a count over the entries.
+   */
+  registerCounters: (county: string): string => `${keys.listing(keys.registerOwner, 'COUNT')}#${assertKeyPart(county, 'county')}`,
+  registerCounter: (county: string, industry: string): ItemKey => ({
+    PK: keys.registerCounters(county),
+    SK: assertKeyPart(industry, 'industry'),
+  }),
+  /** REG-1: one bulk import's record: `R#register#IMPORT#<importId>` / `PROFILE`. */
+  registerImport: (importId: string): ItemKey => keys.entity(keys.registerOwner, 'IMPORT', importId),
+
+  /** BLK-1: one listing: `R#blacklist#ENTRY#<entryId>` / `PROFILE`. */
+  blacklistEntry: (entryId: string): ItemKey => keys.entity(keys.blacklistOwner, 'ENTRY', entryId),
+  /** GSI1: every listing, by id (time-ordered). */
+  blacklistListing: (): string => keys.listing(keys.blacklistOwner, 'ENTRY'),
+  /** GSI3: one insurer's listings (`R#blacklist#INSURER#<tenantId>`), for QUAL-2's check in one Query. */
+  insurerBlacklist: (tenantId: string): string =>
+    `${keys.listing(keys.blacklistOwner, 'INSURER')}#${assertKeyPart(tenantId, 'tenantId')}`,
 } as const;

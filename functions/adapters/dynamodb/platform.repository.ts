@@ -1,6 +1,7 @@
 import type { Principal } from '../../../domain/identity/principal.js';
 import type {
   Credential,
+  NewUserOptions,
   Page,
   PlatformRepository,
   UserOrg,
@@ -56,7 +57,7 @@ export class DynamoPlatformRepository implements PlatformRepository {
     return org.kind === 'tenant' ? this.tenantStore(org.tenantId) : Promise.resolve(this.store);
   }
 
-  async createTenant(tenant: Tenant, admin: User, passwordHash: string): Promise<void> {
+  async createTenant(tenant: Tenant, admin: User, passwordHash: string, options: NewUserOptions = {}): Promise<void> {
     const key = keys.tenant(tenant.id);
     await this.store.commit(
       [
@@ -70,7 +71,7 @@ export class DynamoPlatformRepository implements PlatformRepository {
           item: { ...keys.tenantUscc(tenant.uscc), kind: 'TENANT_USCC', tenantId: tenant.id },
           onExists: () => new Conflict(`an insurer with USCC ${tenant.uscc} is already onboarded`),
         },
-        ...this.userWrites({ kind: 'tenant', tenantId: tenant.id }, admin, passwordHash),
+        ...this.userWrites({ kind: 'tenant', tenantId: tenant.id }, admin, passwordHash, options),
       ],
       [
         this.event('platform.tenant.onboarded', 'tenant', tenant.id, key, 1, tenant.id, {
@@ -105,7 +106,7 @@ export class DynamoPlatformRepository implements PlatformRepository {
     return { items: page.items.map((item) => toDomain<Tenant>(item) as Tenant), nextCursor: page.nextCursor };
   }
 
-  async createRegulator(regulator: Regulator, admin: User, passwordHash: string): Promise<void> {
+  async createRegulator(regulator: Regulator, admin: User, passwordHash: string, options: NewUserOptions = {}): Promise<void> {
     const key = keys.regulator(regulator.id);
     const org: UserOrg = { kind: 'regulator', regulatorId: regulator.id };
     await this.store.commit(
@@ -115,7 +116,7 @@ export class DynamoPlatformRepository implements PlatformRepository {
           item: { ...key, kind: 'REGULATOR', GSI1PK: keys.regulatorListing, GSI1SK: regulator.id, ...regulator },
           onExists: () => new Conflict(`regulator ${regulator.id} is already onboarded`),
         },
-        ...this.userWrites(org, admin, passwordHash),
+        ...this.userWrites(org, admin, passwordHash, options),
       ],
       [
         this.event('platform.regulator.onboarded', 'regulator', regulator.id, key, 1, undefined, {
@@ -129,6 +130,10 @@ export class DynamoPlatformRepository implements PlatformRepository {
     );
   }
 
+  async getRegulator(regulatorId: string): Promise<Regulator | undefined> {
+    return toDomain<Regulator>(await this.store.get(keys.regulator(regulatorId)));
+  }
+
   async listRegulators(query: { limit: number; cursor?: string }): Promise<Page<Regulator>> {
     const page = await this.store.page<Record<string, unknown>>({
       index: 'GSI1',
@@ -139,8 +144,8 @@ export class DynamoPlatformRepository implements PlatformRepository {
     return { items: page.items.map((item) => toDomain<Regulator>(item) as Regulator), nextCursor: page.nextCursor };
   }
 
-  async createUser(org: UserOrg, user: User, passwordHash: string): Promise<void> {
-    await this.store.commit(this.userWrites(org, user, passwordHash), [this.userCreated(org, user)]);
+  async createUser(org: UserOrg, user: User, passwordHash: string, options: NewUserOptions = {}): Promise<void> {
+    await this.store.commit(this.userWrites(org, user, passwordHash, options), [this.userCreated(org, user)]);
   }
 
   async getUser(org: UserOrg, userId: string): Promise<User | undefined> {
@@ -202,11 +207,16 @@ export class DynamoPlatformRepository implements PlatformRepository {
     );
   }
 
+  async markIdentityRegistered(username: string, passwordHash?: string): Promise<void> {
+    const set = { identityPending: false, ...(passwordHash ? { passwordHash } : {}) };
+    await this.store.commit([{ kind: 'patch', key: keys.credential(username), set, entity: 'credential' }], []);
+  }
+
   private userIndex(owner: Owner, user: User) {
     return { kind: 'USER', GSI1PK: keys.userListing(owner), GSI1SK: user.id };
   }
 
-  private userWrites(org: UserOrg, user: User, passwordHash: string): Write[] {
+  private userWrites(org: UserOrg, user: User, passwordHash: string, options: NewUserOptions): Write[] {
     const owner = ownerOf(org);
     const credential: Credential = {
       username: user.username,
@@ -215,6 +225,7 @@ export class DynamoPlatformRepository implements PlatformRepository {
       principal: principalOf(user),
       disabled: user.disabled,
       failedAttempts: 0,
+      ...(options.identityPending ? { identityPending: true } : {}),
       version: 1,
     };
     return [

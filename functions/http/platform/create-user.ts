@@ -1,12 +1,16 @@
+import { Conflict } from '../../../domain/kernel/errors.js';
 import { assertAssignableRole, type User } from '../../../domain/platform/user.js';
 import { hashPassword } from '../../adapters/auth/password.js';
 import { callerOf, defineRoute } from '../route.js';
 import { orgOf, platformDeps } from './deps.js';
+import { isSameNewUser, registerIdentity, resumeRegistration } from './identity-registration.js';
 import { createUserBody, userSchema } from './schemas.js';
 
 /**
  * Adds a user to the caller's own organisation. The organisation — tenant, or agency and county — is
  * copied from the administrator's token onto the new user; the body cannot name another one.
+ * The user is written to the table, then registered with the identity directory (Cognito on AWS); a
+ * repeat after a directory failure finishes that registration (identity-registration.ts).
  */
 export const createUser = defineRoute({
   method: 'POST',
@@ -20,7 +24,9 @@ export const createUser = defineRoute({
     const caller = callerOf(input);
     const { body } = input;
     assertAssignableRole(caller.role, body.role);
-    const { repository, clock, newId } = platformDeps();
+    const deps = platformDeps();
+    const { repository, directory, clock, newId } = deps;
+    const org = orgOf(caller);
     const now = clock.now();
     const at = now.toISOString();
     const user: User = {
@@ -36,7 +42,18 @@ export const createUser = defineRoute({
       updatedAt: at,
       version: 1,
     };
-    await repository.createUser(orgOf(caller), user, await hashPassword(body.password));
+    try {
+      await repository.createUser(org, user, await hashPassword(body.password), { identityPending: directory.external });
+    } catch (error) {
+      if (!(error instanceof Conflict)) throw error;
+      // Only a user of the caller's own organisation can be found here (getUser is scoped to it).
+      const stored = await resumeRegistration(deps, error, body, async (credential) => {
+        const candidate = await repository.getUser(org, credential.principal.userId);
+        return isSameNewUser(candidate, body) ? candidate : undefined;
+      });
+      return { body: stored };
+    }
+    await registerIdentity(deps, user, body.password);
     return { body: user };
   },
 });

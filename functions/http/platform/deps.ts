@@ -1,7 +1,9 @@
+import type { IdentityDirectory } from '../../../domain/platform/identity-directory.js';
 import type { PlatformRepository, UserOrg } from '../../../domain/platform/platform.repository.js';
 import type { Principal } from '../../../domain/identity/principal.js';
 import { regulatorIdOf } from '../../../domain/platform/regulator.js';
 import { Forbidden } from '../../../domain/kernel/errors.js';
+import { identityDirectoryFromEnv } from '../../adapters/auth/identity-directory-from-env.js';
 import { sharedDynamoDb, mainTableName } from '../../adapters/dynamodb/client.js';
 import { DynamoPlatformRepository } from '../../adapters/dynamodb/platform.repository.js';
 import { Store } from '../../adapters/dynamodb/store.js';
@@ -11,6 +13,8 @@ import { newId } from '../../adapters/ids.js';
 
 export interface PlatformDeps {
   readonly repository: PlatformRepository;
+  /** Cognito on AWS, nothing more than the table locally (functions/adapters/auth). */
+  readonly directory: IdentityDirectory;
   readonly clock: Clock;
   readonly newId: (now: Date) => string;
 }
@@ -24,7 +28,12 @@ export function platformDeps(): PlatformDeps {
     const store = new Store(sharedDynamoDb().doc, table, systemClock);
     const scoped = sharedTenantScopedClients();
     const tenantStore = async (tenantId: string) => new Store(await scoped.forTenant({ tenantId }), table, systemClock);
-    deps = { repository: new DynamoPlatformRepository(store, tenantStore), clock: systemClock, newId };
+    deps = {
+      repository: new DynamoPlatformRepository(store, tenantStore),
+      directory: identityDirectoryFromEnv(),
+      clock: systemClock,
+      newId,
+    };
   }
   return deps;
 }

@@ -1,13 +1,16 @@
+import { Conflict } from '../../../domain/kernel/errors.js';
 import { regulatorIdOf, type Regulator } from '../../../domain/platform/regulator.js';
 import type { User } from '../../../domain/platform/user.js';
 import { hashPassword } from '../../adapters/auth/password.js';
 import { defineRoute } from '../route.js';
 import { platformDeps } from './deps.js';
+import { isSameNewUser, registerIdentity, resumeRegistration } from './identity-registration.js';
 import { onboardRegulatorBody, regulatorSchema } from './schemas.js';
 
 /**
  * Onboards a regulator agency with its first administrator (role `regulator-admin`). A county EMB names
- * its county and will only ever see that county (ACL-4); one agency per area, so a repeat is a 409.
+ * its county and will only ever see that county (ACL-4); one agency per area, so a repeat is a 409 —
+ * unless it repeats an onboarding whose identity registration failed, which it then finishes.
  */
 export const onboardRegulator = defineRoute({
   method: 'POST',
@@ -18,7 +21,8 @@ export const onboardRegulator = defineRoute({
   response: regulatorSchema,
   successStatus: 201,
   async handle({ body }) {
-    const { repository, clock, newId } = platformDeps();
+    const deps = platformDeps();
+    const { repository, directory, clock, newId } = deps;
     const now = clock.now();
     const createdAt = now.toISOString();
     const regulator: Regulator = {
@@ -41,7 +45,20 @@ export const onboardRegulator = defineRoute({
       updatedAt: createdAt,
       version: 1,
     };
-    await repository.createRegulator(regulator, admin, await hashPassword(body.admin.password));
+    try {
+      await repository.createRegulator(regulator, admin, await hashPassword(body.admin.password), { identityPending: directory.external });
+    } catch (error) {
+      if (!(error instanceof Conflict)) throw error;
+      let first: Regulator | undefined;
+      await resumeRegistration(deps, error, body.admin, async ({ principal }) => {
+        first = await repository.getRegulator(regulator.id);
+        if (!first || first.name !== regulator.name) return undefined;
+        const stored = await repository.getUser({ kind: 'regulator', regulatorId: regulator.id }, principal.userId);
+        return isSameNewUser(stored, admin) ? stored : undefined;
+      });
+      return { body: first };
+    }
+    await registerIdentity(deps, admin, body.admin.password);
     return { body: regulator };
   },
 });

@@ -2,11 +2,14 @@ import { NotFound } from '../../../domain/kernel/errors.js';
 import { assertAssignableRole, assertNotSelfLockout, type User } from '../../../domain/platform/user.js';
 import { callerOf, defineRoute } from '../route.js';
 import { orgOf, platformDeps } from './deps.js';
+import { syncIdentity } from './identity-registration.js';
 import { updateUserBody, userIdParams, userSchema } from './schemas.js';
 
 /**
  * Changes a user's role, status or name. Optimistic: if `If-Match` carries a version and it is not the
  * stored one, or another change lands first, the answer is 412 and nothing changes.
+ * Role and status take effect at the user's next token (read from the table by the pre-token trigger on
+ * AWS, from the sign-in record locally); the identity directory is then brought in line (name, enabled).
  */
 export const updateUser = defineRoute({
   method: 'PATCH',
@@ -19,7 +22,8 @@ export const updateUser = defineRoute({
   async handle(input) {
     const caller = callerOf(input);
     const org = orgOf(caller);
-    const { repository, clock } = platformDeps();
+    const deps = platformDeps();
+    const { repository, clock } = deps;
     const current = await repository.getUser(org, input.params.userId);
     if (!current) throw new NotFound('user');
     const change = input.body;
@@ -35,6 +39,7 @@ export const updateUser = defineRoute({
       version: current.version + 1,
     };
     await repository.updateUser(org, updated, expected);
+    await syncIdentity(deps, updated);
     return { body: updated, headers: { etag: `"${updated.version}"` } };
   },
 });

@@ -37,6 +37,11 @@ describe('the principal comes from the token claims only', () => {
     });
   });
 
+  it('takes our user id from custom:userId where the token has it (Cognito: sub is its own id)', () => {
+    const cognito = { sub: '5c8a1f7e-cognito', 'cognito:username': 'a', username: 'a', 'custom:userId': 'u1', 'custom:role': 'insurer-admin', 'custom:tenantId': 't1' };
+    expect(principalFromEvent(event(cognito))).toMatchObject({ userId: 'u1', username: 'a' });
+  });
+
   it('ACL-4 refuses claims that contradict the role: an insurer without tenant, a county EMB without county', () => {
     expect(() => principalFromEvent(event({ sub: 'u1', username: 'a', 'custom:role': 'insurer-staff' }))).toThrow(/do not fit/);
     expect(() => principalFromEvent(event({ sub: 'u1', username: 'a', 'custom:role': 'regulator', 'custom:agency': 'EMB_COUNTY' }))).toThrow(/do not fit/);
