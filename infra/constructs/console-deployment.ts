@@ -3,6 +3,7 @@ import type { Distribution } from 'aws-cdk-lib/aws-cloudfront';
 import type { Bucket, CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source, type ISource } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import { OPENAPI_PATH } from '../../functions/http/openapi.js';
 import { acknowledge } from './nag.js';
 import { repoPath, repoPathExists } from './repo-paths.js';
 
@@ -17,6 +18,8 @@ export interface ConsoleDeploymentProps {
   readonly distribution: Distribution;
   /** Served as `/config.json`; web/src/config/runtime-config.ts reads exactly this shape. */
   readonly runtimeConfig: Record<string, unknown>;
+  /** Served as `/api/v1/openapi.json` (a behaviour of its own in front of the API's `/api/*`). */
+  readonly openApiDocument: Record<string, unknown>;
 }
 
 /**
@@ -45,7 +48,11 @@ export class ConsoleDeployment extends Construct {
     }
     const shell: ISource = built ? Source.asset(repoPath(props.webDist)) : Source.data('index.html', PLACEHOLDER_INDEX);
     const shellDeployment = new BucketDeployment(this, 'Shell', {
-      sources: [shell, Source.jsonData('config.json', props.runtimeConfig)],
+      sources: [
+        shell,
+        Source.jsonData('config.json', props.runtimeConfig),
+        Source.jsonData(OPENAPI_PATH.slice(1), props.openApiDocument),
+      ],
       destinationBucket: props.bucket,
       exclude: ['assets/*'],
       cacheControl: [CacheControl.noCache()],

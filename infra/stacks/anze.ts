@@ -2,6 +2,7 @@ import type { App } from 'aws-cdk-lib';
 import { Tags } from 'aws-cdk-lib';
 import type { BoundedContext } from '../../functions/http/contexts.js';
 import { ApiStack } from './api-stack.js';
+import { buildOpenApiDocument } from '../../functions/http/openapi.js';
 import { DataStack } from './data-stack.js';
 import { IdentityStack } from './identity-stack.js';
 import { WEB_DIST, WebStack } from './web-stack.js';
@@ -91,6 +92,7 @@ export function defineAnze(app: App, settings: AnzeSettings, wiring: AnzeWiring)
     description: 'anze: console bucket and CloudFront distribution',
     apiDomainName: api.apiDomainName,
     webDist: settings.webDist,
+    openApiDocument: buildOpenApiDocument(wiring.contexts.flatMap((context) => context.routes)),
     userPoolId: identity.userPool.userPoolId,
     userPoolClientId: identity.spaClient.userPoolClientId,
     ...(settings.customDomain ? { customDomain: settings.customDomain } : {}),

@@ -1,4 +1,4 @@
-import { Stack, type StackProps } from 'aws-cdk-lib';
+import { Stack, type StackProps, Duration } from 'aws-cdk-lib';
 import type { IUserPoolClient, UserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
@@ -10,9 +10,11 @@ import type { BoundedContext } from '../../functions/http/contexts.js';
 import { AnzeFunction } from '../constructs/anze-function.js';
 import { AnzeHttpApi } from '../constructs/anze-http-api.js';
 import { DeadlineSweep } from '../constructs/deadline-sweep.js';
+import { Rule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { OutboxRelay } from '../constructs/outbox-relay.js';
 import { leadingKeysCondition, TenantIsolationRoles } from '../constructs/tenant-isolation-roles.js';
-import { COGNITO_ADMIN_ACTIONS, permissionsOf } from './context-permissions.js';
+import { CALENDAR_LEADING_KEYS, COGNITO_ADMIN_ACTIONS, permissionsOf } from './context-permissions.js';
 import { archiveBucketName } from './data-stack.js';
 
 /** How cdk-nag prints pseudo parameters in a finding id. */
@@ -20,6 +22,7 @@ const NAG_PSEUDO = { account: '<AWS::AccountId>', region: '<AWS::Region>' } as c
 
 /** What Powertools' DynamoDB persistence layer does with an idempotency record. */
 const IDEMPOTENCY_ACTIONS = ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'];
+const READ_ITEM_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'];
 const OWN_ITEM_ACTIONS = [
   'dynamodb:GetItem',
   'dynamodb:BatchGetItem',
@@ -95,6 +98,13 @@ export class ApiStack extends Stack {
           }),
         );
       }
+      fn.addToRolePolicy(
+        new PolicyStatement({
+          actions: READ_ITEM_ACTIONS,
+          resources: [table.tableArn, ...indexArns],
+          conditions: leadingKeysCondition([...CALENDAR_LEADING_KEYS, ...(own.readLeadingKeys ?? [])]),
+        }),
+      );
       if (own.userPoolAdmin) {
         fn.addToRolePolicy(new PolicyStatement({ actions: [...COGNITO_ADMIN_ACTIONS], resources: [props.userPool.userPoolArn] }));
         fn.addEnvironment('ANZE_USER_POOL_ID', props.userPool.userPoolId);
@@ -124,6 +134,13 @@ export class ApiStack extends Stack {
     });
 
     this.deadlineSweep = new DeadlineSweep(this, 'DeadlineSweep', { environment: baseEnvironment, logLevel: props.logLevel });
+    // CAL-2: a loaded calendar year recomputes provisional deadlines at once, not at the next 08:00 run.
+    new Rule(this, 'CalendarYearLoaded', {
+      eventBus: props.eventBus,
+      description: 'Recompute provisional deadlines when the operator loads a calendar year (CAL-2)',
+      eventPattern: { source: ['anze'], detailType: ['platform.calendar.year_loaded'] },
+      targets: [new LambdaFunction(this.deadlineSweep.function, { retryAttempts: 4, maxEventAge: Duration.hours(6) })],
+    });
     // The sweep works across tenants by design (it is the clock, not a caller): it reads the due-date index
     // and writes overdue states and their outbox events in the same transactions as any handler would.
     this.deadlineSweep.function.addToRolePolicy(

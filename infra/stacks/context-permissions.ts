@@ -7,6 +7,12 @@
  */
 export interface ContextPermissions {
   readonly ownLeadingKeys: readonly string[];
+  /**
+   * Items it reads but never writes: shared views across owners (an enterprise's complaints on GSI3, the
+   * regulators' escalations on GSI4) and platform data every context needs (tenant profiles, loaded calendar
+   * years for deadlines, CAL-2).
+   */
+  readonly readLeadingKeys?: readonly string[];
   /** Cognito admin actions on the user pool (onboarding registers identities, user changes update them). */
   readonly userPoolAdmin: boolean;
 }
@@ -23,9 +29,21 @@ export const CONTEXT_PERMISSIONS: Readonly<Record<string, ContextPermissions>> =
     ownLeadingKeys: ['P#*', 'T#*#USER', 'T#*#USER#*', 'R#*#USER', 'R#*#USER#*'],
     userPoolAdmin: true,
   },
+  /**
+   * Complaints: tenants' complaints only through the tenant role (an enterprise's complaint is written with
+   * the role of the insurer it is against); reads of the enterprise and regulator views and of tenant profiles.
+   */
+  complaints: {
+    ownLeadingKeys: [],
+    readLeadingKeys: ['P#TENANT', 'P#TENANT#*', 'ENT#*', 'REG#COMPLAINT-ESCALATED'],
+    userPoolAdmin: false,
+  },
   /** Regulator-owned data: registers, evaluations, blacklist, rule-set versions (ARCHITECTURE.md §4). */
   regulator: { ownLeadingKeys: ['R#*'], userPoolAdmin: false },
 };
+
+/** Every context computes deadlines with the loaded calendar years (CAL-2): read-only, platform data. */
+export const CALENDAR_LEADING_KEYS = ['P#CALENDAR', 'P#CALENDAR#*'] as const;
 
 /** A context not listed gets nothing of its own: it works only through the scoped roles. */
 export const permissionsOf = (contextName: string): ContextPermissions =>

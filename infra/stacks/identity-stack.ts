@@ -99,7 +99,8 @@ export class IdentityStack extends Stack {
       userPoolClientName: 'anze-console',
       // A browser cannot keep a secret; SRP keeps the password off the wire.
       generateSecret: false,
-      authFlows: { userSrp: true },
+      // USER_PASSWORD_AUTH is what the console sends (over TLS, to Cognito directly); SRP stays for other clients.
+      authFlows: { userSrp: true, userPassword: true },
       disableOAuth: true,
       preventUserExistenceErrors: true,
       enableTokenRevocation: true,

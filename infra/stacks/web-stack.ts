@@ -22,6 +22,7 @@ import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { ConsoleDeployment } from '../constructs/console-deployment.js';
+import { OPENAPI_PATH } from '../../functions/http/openapi.js';
 import { acknowledge } from '../constructs/nag.js';
 
 /** Where the web build (`web/vite.config.ts`) writes the console. */
@@ -45,6 +46,8 @@ export interface WebStackProps extends StackProps {
   readonly userPoolClientId: string;
   /** The console build to deploy, relative to the repository root; a placeholder page when it is missing. */
   readonly webDist: string;
+  /** The API's OpenAPI document, generated at synth from the route tables and served as a static file. */
+  readonly openApiDocument: Record<string, unknown>;
   /** Optional custom domain; with it (and its us-east-1 ACM certificate) viewers get TLS 1.2+ only. */
   readonly customDomain?: { readonly domainName: string; readonly certificateArn: string };
 }
@@ -139,6 +142,14 @@ export class WebStack extends Stack {
         functionAssociations: [{ function: spaFallback, eventType: FunctionEventType.VIEWER_REQUEST }],
       },
       additionalBehaviors: {
+        // Listed before `/api/*` so it wins: the document is a file in the console bucket, not a Lambda route.
+        [OPENAPI_PATH]: {
+          origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
+          viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+          cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+          responseHeadersPolicy: securityHeaders,
+          compress: true,
+        },
         '/api/*': {
           origin: new HttpOrigin(props.apiDomainName, { protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY }),
           viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
@@ -190,6 +201,7 @@ export class WebStack extends Stack {
       runtimeConfig: {
         auth: { mode: 'cognito', region: Aws.REGION, userPoolId: props.userPoolId, clientId: props.userPoolClientId },
       },
+      openApiDocument: props.openApiDocument,
     });
   }
 }

@@ -195,3 +195,14 @@ describe('ApiStack: the deadline sweep schedule', () => {
     expect(referencedLogicalId(target.DeadLetterConfig.Arn)).toMatch(/^DeadlineSweepDeadLetters/);
   });
 });
+
+describe('CAL-2: a loaded calendar year', () => {
+  it('CAL-2 triggers the schedules function from the bus, so provisional deadlines are recomputed at once', () => {
+    const rules = Object.values(resourcesOfType(api, 'AWS::Events::Rule'));
+    const rule = rules.find((r) => JSON.stringify(r.Properties?.EventPattern).includes('platform.calendar.year_loaded'));
+    expect(rule?.Properties?.EventPattern).toEqual({ source: ['anze'], 'detail-type': ['platform.calendar.year_loaded'] });
+    const targets = rule?.Properties?.Targets as { Arn: unknown }[];
+    expect(targets).toHaveLength(1);
+    expect(JSON.stringify(targets[0]?.Arn)).toMatch(/DeadlineSweepFunction/);
+  });
+});

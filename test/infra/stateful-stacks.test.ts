@@ -184,14 +184,14 @@ describe('IdentityStack: the user pool', () => {
 });
 
 describe('IdentityStack: the console app client', () => {
-  it('is public (no secret), signs in with SRP, and cannot write custom attributes', () => {
+  it('is public (no secret), signs in with the console’s USER_PASSWORD_AUTH or SRP, and cannot write custom attributes', () => {
     identity.hasResourceProperties('AWS::Cognito::UserPoolClient', {
       GenerateSecret: false,
-      ExplicitAuthFlows: Match.arrayWith(['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']),
+      ExplicitAuthFlows: Match.arrayWith(['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']),
       PreventUserExistenceErrors: 'ENABLED',
     });
     const [, client] = resourceByPrefix(identity, 'AWS::Cognito::UserPoolClient', 'UserPoolSpaClient');
-    expect(client.Properties?.ExplicitAuthFlows).not.toContain('ALLOW_USER_PASSWORD_AUTH');
+    expect(client.Properties?.ExplicitAuthFlows).not.toContain('ALLOW_ADMIN_USER_PASSWORD_AUTH');
     const writable = client.Properties?.WriteAttributes as string[];
     expect(writable.filter((name) => name.startsWith('custom:'))).toEqual([]);
     const readable = client.Properties?.ReadAttributes as string[];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BOUNDED_CONTEXTS } from '../../functions/http/contexts.js';
 import { TENANT_LEADING_KEYS } from '../../infra/constructs/tenant-isolation-roles.js';
-import { permissionsOf } from '../../infra/stacks/context-permissions.js';
+import { CALENDAR_LEADING_KEYS, permissionsOf } from '../../infra/stacks/context-permissions.js';
 import {
   asArray,
   referencedLogicalId,
@@ -128,16 +128,24 @@ describe('regulator read-only role', () => {
 });
 
 describe("context functions' own execution roles", () => {
-  it('touch the main table only under the LeadingKeys their context is granted, and never Scan', () => {
+  it('touch the main table only under the LeadingKeys their context is granted, reads apart, and never Scan', () => {
+    const READS = ['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query'];
     for (const [contextName, roleId] of contextRoleIds()) {
-      const own = permissionsOf(contextName).ownLeadingKeys;
+      const permissions = permissionsOf(contextName);
+      const own = permissions.ownLeadingKeys;
       const statements = statementsOfRole(api, roleId);
       const onMainTable = statements.filter((statement) => touchesDynamoDb(statement) && touchesMainTable(statement));
-      expect(onMainTable).toHaveLength(own.length > 0 ? 1 : 0);
-      for (const statement of onMainTable) {
+      const readOnly = onMainTable.filter((statement) => actionsOf(statement).every((action) => READS.includes(action)));
+      const writing = onMainTable.filter((statement) => !readOnly.includes(statement));
+      expect(writing).toHaveLength(own.length > 0 ? 1 : 0);
+      for (const statement of writing) {
         expect(leadingKeysOf(statement)).toEqual(own);
         expect(statement.Condition?.Null).toEqual({ 'dynamodb:LeadingKeys': 'false' });
       }
+      // Reads: the loaded calendar years for every context, plus the context's own shared views.
+      expect(readOnly).toHaveLength(1);
+      expect(leadingKeysOf(readOnly[0] as never)).toEqual([...CALENDAR_LEADING_KEYS, ...(permissions.readLeadingKeys ?? [])]);
+      expect(readOnly[0]?.Condition?.Null).toEqual({ 'dynamodb:LeadingKeys': 'false' });
       expect(statements.flatMap(actionsOf)).not.toContain('dynamodb:Scan');
       // Tenant data itself is reached only through the tenant-scoped role.
       expect(own.filter((pattern) => pattern.startsWith('T#') && !pattern.includes('#USER'))).toEqual([]);

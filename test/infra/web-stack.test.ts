@@ -134,3 +134,11 @@ describe('WebStack: deployment of the console', () => {
     expect(only[0]?.Properties?.DistributionPaths).toEqual(['/*']);
   });
 });
+
+describe('the OpenAPI document on the same origin', () => {
+  it('is served from the console bucket by a behaviour listed before /api/*, so no Lambda serves it', () => {
+    const patterns = config.CacheBehaviors.map((behavior) => (behavior as unknown as { PathPattern: string }).PathPattern);
+    expect(patterns.indexOf('/api/v1/openapi.json')).toBeGreaterThanOrEqual(0);
+    expect(patterns.indexOf('/api/v1/openapi.json')).toBeLessThan(patterns.indexOf('/api/*'));
+  });
+});
