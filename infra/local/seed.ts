@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { PlatformRepository, UserOrg } from '../../domain/platform/platform.repository.js';
 import type { Agency, Role } from '../../domain/identity/role.js';
 import { regulatorIdOf } from '../../domain/platform/regulator.js';
@@ -6,6 +5,8 @@ import type { User } from '../../domain/platform/user.js';
 import { usccCheckCharacter } from '../../domain/kernel/uscc.js';
 import { Conflict } from '../../domain/kernel/errors.js';
 import { hashPassword } from '../../functions/adapters/auth/password.js';
+import { LocalIdentityDirectory } from '../../functions/adapters/auth/local-identity-directory.js';
+import { ensureOperator as ensureOperatorIn } from '../../functions/platform/ensure-operator.js';
 import { newId } from '../../functions/adapters/ids.js';
 import type { Store } from '../../functions/adapters/dynamodb/store.js';
 
@@ -52,32 +53,9 @@ const REGULATORS: readonly { agency: Agency; county?: string; name: string; user
 /** A coal mine of 忻府区 from the shared register, so its enterprise user has real data in later issues. */
 const DEMO_ENTERPRISE_USCC = '91140902100079190P';
 
-/**
- * The platform operator, bootstrapped on every start if missing (ARCHITECTURE.md §4): password from
- * `ANZE_OPERATOR_PASSWORD`, or a generated one that is returned once to be printed and never stored in clear.
- */
-export async function ensureOperator(
-  repository: PlatformRepository,
-  password: string | undefined,
-  now: Date,
-): Promise<{ created: boolean; generatedPassword?: string }> {
-  if (await repository.getCredential('operator')) return { created: false };
-  // Fits PASSWORD_POLICY whatever the random part holds: upper and lower case, a symbol, a digit, 16 characters.
-  const generated = password ? undefined : `Op-${randomBytes(9).toString('base64url')}7`;
-  const at = now.toISOString();
-  const operator: User = {
-    id: newId(now),
-    username: 'operator',
-    displayName: '平台运营',
-    role: 'platform-operator',
-    disabled: false,
-    createdAt: at,
-    updatedAt: at,
-    version: 1,
-  };
-  await repository.createUser({ kind: 'platform' }, operator, await hashPassword(password ?? (generated as string)));
-  return { created: true, generatedPassword: generated };
-}
+/** The operator on one machine: the sign-in record in the table is the whole identity. */
+export const ensureOperator = (repository: PlatformRepository, password: string | undefined, now: Date) =>
+  ensureOperatorIn(repository, new LocalIdentityDirectory(), password, now);
 
 /**
  * Demo identities on first start: three insurers, the city EMB, 忻府区's EMB, the NFRA branch and one

@@ -1,4 +1,4 @@
-import { Aws, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { Aws, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { EventBus } from 'aws-cdk-lib/aws-events';
 import {
@@ -55,6 +55,8 @@ export class DataStack extends Stack {
     super(scope, id, props);
 
     this.table = tableFromDefinition(this, 'MainTable', { definition: MAIN_TABLE, durable: true });
+    // For `npm run bootstrap:operator` (ANZE_TABLE).
+    new CfnOutput(this, 'MainTableName', { value: this.table.tableName, description: 'ANZE_TABLE for npm run bootstrap:operator' });
     // Idempotency records live a day (functions/middleware/idempotency.ts): nothing to recover, nothing to keep.
     this.idempotencyTable = tableFromDefinition(this, 'IdempotencyTable', { definition: IDEMPOTENCY_TABLE, durable: false });
 

@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import {
   AccountRecovery,
   ClientAttributes,
@@ -81,6 +81,8 @@ export class IdentityStack extends Stack {
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    // For `npm run bootstrap:operator` (ANZE_USER_POOL_ID).
+    new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId, description: 'ANZE_USER_POOL_ID for npm run bootstrap:operator' });
     acknowledge(this.userPool, {
       id: 'AwsSolutions-COG2',
       reason:
