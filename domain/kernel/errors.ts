@@ -26,6 +26,11 @@ export class RuleViolation extends DomainError {
     message: string,
     /** 400 when the request itself is malformed under the rule (UW-2), 409 when it clashes with state (UW-8). */
     readonly status: 400 | 409 = 409,
+    /**
+     * Several findings behind one refusal (UW-8 names every failing QUAL criterion); the error envelope lists
+     * them as its details. Without them the envelope's one detail is this violation's field and message.
+     */
+    readonly findings?: readonly FieldProblem[],
   ) {
     super(message);
   }

@@ -9,13 +9,15 @@ import {
   Unauthorized,
   ValidationFailed,
 } from '../../domain/kernel/errors.js';
+import { ImportRejected } from '../../domain/register/import-rejected.js';
 
 export interface ErrorBody {
   readonly error: {
     readonly code: string;
     readonly message: string;
     readonly rule?: string;
-    readonly details?: readonly { field?: string; message: string; rule?: string }[];
+    /** `row` only in an import's report (IMPORT_REJECTED): the file's row, the header being row 1. */
+    readonly details?: readonly { row?: number; field?: string; message: string; rule?: string }[];
   };
 }
 
@@ -45,8 +47,13 @@ export function toErrorResponse(error: unknown, requestId: string): { status: nu
       code: error.code,
       message: error.message,
       rule: error.ruleId,
-      details: [{ field: error.field, message: error.message, rule: error.ruleId }],
+      details: error.findings ?? [{ field: error.field, message: error.message, rule: error.ruleId }],
     });
+  }
+  if (error instanceof ImportRejected) {
+    // Every problem of every row at once, so the regulator fixes the file in one pass (REG-1).
+    const rule = error.details[0]?.rule;
+    return shape(error.status, { code: error.code, message: error.message, ...(rule ? { rule } : {}), details: error.details });
   }
   if (error instanceof NotFound) return shape(404, { code: error.code, message: error.message });
   if (error instanceof Conflict) return shape(409, { code: error.code, message: error.message, rule: error.ruleId });

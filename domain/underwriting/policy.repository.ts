@@ -1,0 +1,77 @@
+import type { LocalDate } from '../kernel/calendar/local-date.js';
+import type { Industry } from '../kernel/industry.js';
+import type { Policy, PolicyStatus } from './policy.js';
+
+/** One page of policies and the opaque cursor of the next page (absent on the last page). */
+export interface PolicyPage {
+  readonly items: readonly Policy[];
+  readonly nextCursor?: string;
+}
+
+/** A page request: `limit` items (the HTTP layer bounds it) after `cursor`. */
+export interface PageRequest {
+  readonly limit: number;
+  readonly cursor?: string;
+}
+
+/** An insurer's policy list (`GET /policies?status=&industry=&county=`); filters combine with AND. */
+export interface TenantPolicyQuery extends PageRequest {
+  readonly status?: PolicyStatus;
+  /** The enterprise snapshot's industry (SCOPE-1). */
+  readonly industry?: Industry;
+  /** The enterprise snapshot's county (SCOPE-5). */
+  readonly county?: string;
+}
+
+/**
+ * The port of the underwriting context for policies; the DynamoDB adapter implements it. Every read is scoped
+ * by tenant (ACL-1), so a caller cannot read outside its scope by forgetting a filter:
+ *
+ * - `get`, `getByPolicyNumber`, `listByTenant` answer only policies the tenant **issued** (it is the lead) —
+ *   the write path (endorse, cancel) loads through `get`, which is how "writable by the lead only" holds;
+ * - `getVisible`, `listVisibleToMember` add co-insured policies the tenant is a member of — read only.
+ *
+ * Listings are newest first (by `createdAt`).
+ *
+ * @example
+ * const policy = issuePolicy(body, context);
+ * await policies.create(policy);                   // Conflict (UW-1) if the policy number is taken
+ * const next = cancelPolicy(policy, { on, reason }, now, by);
+ * await policies.save(next, policy.version);       // StaleVersion if someone changed it meanwhile
+ */
+export interface PolicyRepository {
+  /**
+   * Stores a new policy (version 1). Policy numbers are unique per insurer (UW-1): the adapter enforces it in
+   * the same transaction (a uniqueness item keyed by tenant and number) and throws `Conflict` with rule UW-1
+   * when the number is taken; also `Conflict` if the id is taken.
+   */
+  create(policy: Policy): Promise<void>;
+
+  /** ACL-1: the tenant's own (lead) policy, or `undefined` — also when it exists under another tenant. */
+  get(tenantId: string, policyId: string): Promise<Policy | undefined>;
+
+  /** UW-1: the tenant's policy with this number, or `undefined`; for a friendly check before `create`. */
+  getByPolicyNumber(tenantId: string, policyNumber: string): Promise<Policy | undefined>;
+
+  /** ACL-1: the tenant's own (lead) policies, optionally by status, industry and county. */
+  listByTenant(tenantId: string, query: TenantPolicyQuery): Promise<PolicyPage>;
+
+  /**
+   * UW-9: the enterprise's policies the tenant takes part in — as lead or as co-insurance member — that may
+   * still cover a day on or after `coveringFrom` (their `periodEnd` is not before it), cancelled ones included
+   * (the domain counts only the days they still cover). Not paginated: an enterprise holds a handful.
+   */
+  listByEnterpriseForTenant(tenantId: string, enterpriseUscc: string, coveringFrom: LocalDate): Promise<readonly Policy[]>;
+
+  /** ACL-1: a policy the tenant issued or is a co-insurance member of (read only), or `undefined`. */
+  getVisible(tenantId: string, policyId: string): Promise<Policy | undefined>;
+
+  /** ACL-1: co-insured policies led by another tenant in which this tenant is a member (read only). */
+  listVisibleToMember(tenantId: string, query: TenantPolicyQuery): Promise<PolicyPage>;
+
+  /**
+   * Saves `policy` (its `version` already the next one, as every transition returns it) if the stored one is
+   * still `expectedVersion`; otherwise throws `StaleVersion`, and the caller reloads and retries.
+   */
+  save(policy: Policy, expectedVersion: number): Promise<void>;
+}
