@@ -1,5 +1,6 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
+  BatchGetCommand,
   GetCommand,
   QueryCommand,
   TransactWriteCommand,
@@ -26,7 +27,17 @@ export type Write =
   | { readonly kind: 'create'; readonly item: VersionedItem | (ItemKey & Record<string, unknown>); readonly onExists: () => DomainError }
   | { readonly kind: 'update'; readonly item: VersionedItem; readonly expectedVersion: number; readonly entity: string }
   /** Sets a few attributes of an existing item without a version check (counters, mirrored fields). */
-  | { readonly kind: 'patch'; readonly key: ItemKey; readonly set: Readonly<Record<string, unknown>>; readonly entity: string };
+  | { readonly kind: 'patch'; readonly key: ItemKey; readonly set: Readonly<Record<string, unknown>>; readonly entity: string }
+  /**
+   * Adds to number attributes (`ADD`, so a delta, never a read-modify-write) and sets others, creating the item
+   * if missing: counters kept in step with the entities they count, in the same transaction.
+   */
+  | {
+      readonly kind: 'add';
+      readonly key: ItemKey;
+      readonly add: Readonly<Record<string, number>>;
+      readonly set?: Readonly<Record<string, unknown>>;
+    };
 
 /** A domain event, written as an outbox item in the same transaction as the state change it reports. */
 export interface OutboxEvent {
@@ -43,6 +54,15 @@ export interface Page<T> {
   readonly items: T[];
   readonly nextCursor?: string;
 }
+
+/** BatchGetItem's limit of keys per call. */
+const BATCH_GET_MAX_KEYS = 100;
+/** Attempts at the keys DynamoDB leaves unprocessed (throttling) before giving up, with exponential backoff. */
+const BATCH_MAX_ATTEMPTS = 8;
+
+const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+/** Exponential backoff with full jitter (25 ms · 2^attempt, at most 1 s): retries of many callers spread out. */
+export const backoff = (attempt: number): Promise<void> => pause(Math.random() * Math.min(1000, 25 * 2 ** attempt));
 
 /** How long delivered-or-not outbox items stay in the table: the relay reads them from the stream at once. */
 const OUTBOX_TTL_SECONDS = 7 * 24 * 3600;
@@ -62,6 +82,27 @@ export class Store {
   async get<T>(key: ItemKey): Promise<T | undefined> {
     const out = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }));
     return out.Item as T | undefined;
+  }
+
+  /**
+   * Many items by key, each read consistently: BatchGetItem calls of at most 100 keys, retrying the keys
+   * DynamoDB leaves unprocessed. Missing items are simply absent from the answer, which is in no set order.
+   */
+  async getMany<T>(itemKeys: readonly ItemKey[]): Promise<T[]> {
+    const found: T[] = [];
+    for (let start = 0; start < itemKeys.length; start += BATCH_GET_MAX_KEYS) {
+      let pending: ItemKey[] = itemKeys.slice(start, start + BATCH_GET_MAX_KEYS);
+      for (let attempt = 0; pending.length > 0; attempt += 1) {
+        if (attempt >= BATCH_MAX_ATTEMPTS) throw new Error(`BatchGetItem left ${pending.length} keys unprocessed after ${attempt} attempts`);
+        if (attempt > 0) await backoff(attempt);
+        const out = await this.doc.send(
+          new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: pending, ConsistentRead: true } } }),
+        );
+        found.push(...((out.Responses?.[this.tableName] ?? []) as T[]));
+        pending = (out.UnprocessedKeys?.[this.tableName]?.Keys ?? []) as ItemKey[];
+      }
+    }
+    return found;
   }
 
   /**
@@ -156,6 +197,28 @@ export class Store {
           },
         };
       }
+      case 'add': {
+        const added = Object.keys(write.add);
+        const set = Object.keys(write.set ?? {});
+        return {
+          Update: {
+            TableName: this.tableName,
+            Key: write.key,
+            UpdateExpression: [
+              `ADD ${added.map((_, i) => `#n${i} :n${i}`).join(', ')}`,
+              ...(set.length > 0 ? [`SET ${set.map((_, i) => `#s${i} = :s${i}`).join(', ')}`] : []),
+            ].join(' '),
+            ExpressionAttributeNames: Object.fromEntries([
+              ...added.map((name, i) => [`#n${i}`, name]),
+              ...set.map((name, i) => [`#s${i}`, name]),
+            ]),
+            ExpressionAttributeValues: Object.fromEntries([
+              ...added.map((name, i) => [`:n${i}`, write.add[name]]),
+              ...set.map((name, i) => [`:s${i}`, write.set?.[name]]),
+            ]),
+          },
+        };
+      }
     }
   }
 
@@ -184,6 +247,7 @@ export class Store {
       if (!write) return new Conflict('event already recorded for this version');
       if (write.kind === 'create') return write.onExists();
       if (write.kind === 'patch') return new NotFound(write.entity);
+      if (write.kind === 'add') return error; // unconditional: cannot fail its (absent) condition
       return new StaleVersion(write.entity);
     }
     // TransactionConflict: another transaction held one of these items — the caller retried already (SDK).

@@ -1,0 +1,24 @@
+import type { BlacklistEntry } from './blacklist.js';
+
+export interface BlacklistPage {
+  readonly items: readonly BlacklistEntry[];
+  readonly nextCursor?: string;
+}
+
+/**
+ * The port of the blacklist (BLK-1). Entries are never deleted; lifting is a change of the entry.
+ *
+ * @example
+ * const barred = isBlacklisted(await repository.entriesOf(tenantId), tenantId, today); // QUAL-2
+ */
+export interface BlacklistRepository {
+  /** Stores a new entry (version 1) with its `regulator.blacklist_entry.listed` event. */
+  create(entry: BlacklistEntry): Promise<void>;
+  get(entryId: string): Promise<BlacklistEntry | undefined>;
+  /** Every entry newest first, or one insurer's. */
+  list(query: { insurerTenantId?: string; limit: number; cursor?: string }): Promise<BlacklistPage>;
+  /** All entries of one insurer, lifted ones included — what `isBlacklisted` needs (QUAL-2). */
+  entriesOf(insurerTenantId: string): Promise<BlacklistEntry[]>;
+  /** Saves a lifted entry if the stored one is still `expectedVersion`, with its `…lifted` event. */
+  save(entry: BlacklistEntry, expectedVersion: number): Promise<void>;
+}

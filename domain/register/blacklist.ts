@@ -1,0 +1,123 @@
+import { compareLocalDates, type LocalDate } from '../kernel/calendar/local-date.js';
+import { Conflict, Forbidden, RuleViolation } from '../kernel/errors.js';
+
+/** Longest reason (listing or lifting), in characters. */
+export const BLACKLIST_TEXT_MAX_LENGTH = 2000;
+
+/**
+ * BLK-1: one listing of an insurer on the joint-punishment blacklist (联合惩戒黑名单), kept by the city EMB
+ * and the NFRA. A listing bars the insurer from `listedOn` through `until` (inclusive; open-ended without
+ * it) unless lifted: from `liftedOn` on it no longer does. Entries are never deleted — a lifted listing
+ * stays, with who lifted it and why, because QUAL-2 asks about the past three years, not only today.
+ *
+ * @example
+ * const entry: BlacklistEntry = { id: 'b-1', insurerTenantId: 't-1', reason: '考核不合格', listedOn: '2026-01-01',
+ *   until: '2027-12-31', listedBy: 'emb-city', createdAt: '2026-01-01T02:00:00.000Z', version: 1 };
+ */
+export interface BlacklistEntry {
+  readonly id: string;
+  /** The insurer (tenant id) listed. */
+  readonly insurerTenantId: string;
+  readonly reason: string;
+  readonly listedOn: LocalDate;
+  /** Last day of the listing, when the notice fixes one. */
+  readonly until?: LocalDate;
+  /** First day the listing no longer applies, once lifted. */
+  readonly liftedOn?: LocalDate;
+  readonly liftedReason?: string;
+  /** The agency (regulator id) that lifted it. */
+  readonly liftedBy?: string;
+  /** The agency (regulator id, `emb-city` or `nfra`) that listed it. */
+  readonly listedBy: string;
+  readonly createdAt: string;
+  readonly version: number;
+}
+
+/**
+ * BLK-1: whether `entry` bars its insurer on `onDate` (Asia/Shanghai): listed by then, not past `until`, not
+ * yet lifted.
+ */
+export function isActiveOn(entry: BlacklistEntry, onDate: LocalDate): boolean {
+  return (
+    compareLocalDates(entry.listedOn, onDate) <= 0 &&
+    (entry.until === undefined || compareLocalDates(onDate, entry.until) <= 0) &&
+    (entry.liftedOn === undefined || compareLocalDates(onDate, entry.liftedOn) < 0)
+  );
+}
+
+/**
+ * BLK-1: whether the insurer `tenantId` is on the blacklist on `onDate` by any of `entries` — what QUAL-2 asks
+ * when eligibility is computed (a blacklisted insurer is ineligible).
+ *
+ * @example
+ * isBlacklisted(entries, 't-1', '2026-06-01'); // true while a listing of t-1 covers that day
+ */
+export function isBlacklisted(entries: readonly BlacklistEntry[], tenantId: string, onDate: LocalDate): boolean {
+  return entries.some((entry) => entry.insurerTenantId === tenantId && isActiveOn(entry, onDate));
+}
+
+/** What listing an insurer needs besides the body: the new id, the agency, the day and the time. */
+export interface ListingContext {
+  readonly id: string;
+  readonly listedBy: string;
+  readonly today: LocalDate;
+  readonly now: Date;
+}
+
+/**
+ * BLK-1: a new listing, from `listedOn` (default `today`) through `until` when given.
+ *
+ * @throws RuleViolation (BLK-1, `until`, 400) when `until` is before `listedOn`.
+ * @example
+ * listInsurer({ insurerTenantId: 't-1', reason: '考核不合格' }, { id: 'b-1', listedBy: 'nfra', today: '2026-03-02', now });
+ */
+export function listInsurer(
+  body: { insurerTenantId: string; reason: string; listedOn?: LocalDate; until?: LocalDate },
+  context: ListingContext,
+): BlacklistEntry {
+  const listedOn = body.listedOn ?? context.today;
+  if (body.until !== undefined && compareLocalDates(body.until, listedOn) < 0) {
+    throw new RuleViolation('BLK-1', 'until', `BLK-1: until ${body.until} is before listedOn ${listedOn}`, 400);
+  }
+  return {
+    id: context.id,
+    insurerTenantId: body.insurerTenantId,
+    reason: body.reason,
+    listedOn,
+    ...(body.until === undefined ? {} : { until: body.until }),
+    listedBy: context.listedBy,
+    createdAt: context.now.toISOString(),
+    version: 1,
+  };
+}
+
+/**
+ * BLK-1: the listing lifted from `liftedOn` (default `today`) on. Only the agency that listed an insurer lifts
+ * the listing — the city EMB and the NFRA each answer for their own sanctions.
+ *
+ * @throws Forbidden (BLK-1) when `by` is not the listing agency.
+ * @throws Conflict (BLK-1, 409) when already lifted, or when the listing ended before `liftedOn`.
+ * @throws RuleViolation (BLK-1, `liftedOn`, 400) when `liftedOn` is before `listedOn`.
+ * @example
+ * liftListing(entry, { reason: '整改验收合格' }, { by: 'emb-city', today: '2026-09-01' }).liftedOn; // '2026-09-01'
+ */
+export function liftListing(
+  entry: BlacklistEntry,
+  body: { reason: string; liftedOn?: LocalDate },
+  context: { by: string; today: LocalDate },
+): BlacklistEntry {
+  if (entry.listedBy !== context.by) {
+    throw new Forbidden(`BLK-1: only the agency that listed this entry (${entry.listedBy}) may lift it`);
+  }
+  if (entry.liftedOn !== undefined) {
+    throw new Conflict(`BLK-1: the listing was already lifted from ${entry.liftedOn}`, 'BLK-1');
+  }
+  const liftedOn = body.liftedOn ?? context.today;
+  if (compareLocalDates(liftedOn, entry.listedOn) < 0) {
+    throw new RuleViolation('BLK-1', 'liftedOn', `BLK-1: liftedOn ${liftedOn} is before listedOn ${entry.listedOn}`, 400);
+  }
+  if (entry.until !== undefined && compareLocalDates(entry.until, liftedOn) < 0) {
+    throw new Conflict(`BLK-1: the listing ended on ${entry.until}; there is nothing to lift on ${liftedOn}`, 'BLK-1');
+  }
+  return { ...entry, liftedOn, liftedReason: body.reason, liftedBy: context.by, version: entry.version + 1 };
+}

@@ -1,0 +1,90 @@
+import type { BlacklistEntry } from '../../../domain/register/blacklist.js';
+import type { BlacklistPage, BlacklistRepository } from '../../../domain/register/blacklist.repository.js';
+import { Conflict } from '../../../domain/kernel/errors.js';
+import { keys } from './keys.js';
+import type { OutboxEvent, Store } from './store.js';
+
+const STORAGE_ATTRIBUTES = ['PK', 'SK', 'kind', 'GSI1PK', 'GSI1SK', 'GSI3PK', 'GSI3SK'] as const;
+
+function toDomain(item: Record<string, unknown>): BlacklistEntry {
+  const copy: Record<string, unknown> = { ...item };
+  for (const attribute of STORAGE_ATTRIBUTES) delete copy[attribute];
+  return copy as unknown as BlacklistEntry;
+}
+
+/** Every listing (GSI1, newest first) and each insurer's listings (GSI3), kept in step by the one item. */
+function toItem(entry: BlacklistEntry): Record<string, unknown> & { PK: string; SK: string; version: number } {
+  return {
+    ...entry,
+    ...keys.blacklistEntry(entry.id),
+    kind: 'BLACKLIST_ENTRY',
+    GSI1PK: keys.blacklistListing(),
+    GSI1SK: entry.id,
+    GSI3PK: keys.insurerBlacklist(entry.insurerTenantId),
+    GSI3SK: `${entry.listedOn}#${entry.id}`,
+  };
+}
+
+function eventOf(entry: BlacklistEntry, type: string): OutboxEvent {
+  return {
+    type,
+    aggregate: { type: 'blacklist-entry', id: entry.id, key: keys.blacklistEntry(entry.id) },
+    sequence: entry.version,
+    data: {
+      entryId: entry.id,
+      insurerTenantId: entry.insurerTenantId,
+      listedOn: entry.listedOn,
+      until: entry.until,
+      liftedOn: entry.liftedOn,
+      listedBy: entry.listedBy,
+      liftedBy: entry.liftedBy,
+    },
+  };
+}
+
+/** Largest page read when collecting one insurer's listings: a handful in practice. */
+const INSURER_PAGE = 100;
+
+/** The blacklist (BLK-1) over the one table; every change is one transaction with its outbox event. */
+export class DynamoBlacklistRepository implements BlacklistRepository {
+  constructor(private readonly store: Store) {}
+
+  async create(entry: BlacklistEntry): Promise<void> {
+    await this.store.commit(
+      [{ kind: 'create', item: toItem(entry), onExists: () => new Conflict(`blacklist entry ${entry.id} exists`) }],
+      [eventOf(entry, 'regulator.blacklist_entry.listed')],
+    );
+  }
+
+  async get(entryId: string): Promise<BlacklistEntry | undefined> {
+    const item = await this.store.get<Record<string, unknown>>(keys.blacklistEntry(entryId));
+    return item ? toDomain(item) : undefined;
+  }
+
+  async list(query: { insurerTenantId?: string; limit: number; cursor?: string }): Promise<BlacklistPage> {
+    const page = await this.store.page<Record<string, unknown>>(
+      query.insurerTenantId === undefined
+        ? { index: 'GSI1', partition: keys.blacklistListing(), limit: query.limit, cursor: query.cursor, newestFirst: true }
+        : { index: 'GSI3', partition: keys.insurerBlacklist(query.insurerTenantId), limit: query.limit, cursor: query.cursor, newestFirst: true },
+    );
+    return { items: page.items.map(toDomain), nextCursor: page.nextCursor };
+  }
+
+  async entriesOf(insurerTenantId: string): Promise<BlacklistEntry[]> {
+    const entries: BlacklistEntry[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.list({ insurerTenantId, limit: INSURER_PAGE, cursor });
+      entries.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor !== undefined);
+    return entries;
+  }
+
+  async save(entry: BlacklistEntry, expectedVersion: number): Promise<void> {
+    await this.store.commit(
+      [{ kind: 'update', item: toItem(entry), expectedVersion, entity: 'blacklist entry' }],
+      [eventOf(entry, entry.liftedOn === undefined ? 'regulator.blacklist_entry.changed' : 'regulator.blacklist_entry.lifted')],
+    );
+  }
+}

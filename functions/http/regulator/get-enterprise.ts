@@ -1,0 +1,25 @@
+import { NotFound } from '../../../domain/kernel/errors.js';
+import { isInScope } from '../../../domain/register/register-entry.js';
+import { registerEntrySchema } from '../../../domain/register/schemas.js';
+import { callerOf, defineRoute } from '../route.js';
+import { actorOf, regulatorDeps } from './deps.js';
+import { usccParams } from './schemas.js';
+
+/**
+ * REG-1 / ACL-4: one entry of the register. For a county EMB an enterprise of another county is outside its
+ * view, and answers exactly as an unregistered one does (404), like every scoped read of the platform.
+ */
+export const getEnterprise = defineRoute({
+  method: 'GET',
+  path: '/api/v1/regulator/enterprises/{uscc}',
+  summary: 'One enterprise of the register (a county EMB: of its county)',
+  tags: ['regulator'],
+  params: usccParams,
+  response: registerEntrySchema,
+  async handle(input) {
+    const actor = actorOf(callerOf(input));
+    const entry = await regulatorDeps().register.get(input.params.uscc);
+    if (entry === undefined || !isInScope(actor, entry)) throw new NotFound('register entry');
+    return { body: entry };
+  },
+});

@@ -1,0 +1,36 @@
+import { Forbidden } from '../../../domain/kernel/errors.js';
+import { registerEntrySchema } from '../../../domain/register/schemas.js';
+import { callerOf, defineRoute } from '../route.js';
+import { pageOf } from '../zod.js';
+import { actorOf, regulatorDeps } from './deps.js';
+import { listEnterprisesQuery } from './schemas.js';
+
+/**
+ * REG-1 / ACL-4: the register, by county and industry. A county EMB reads its own county only (naming another
+ * is refused); the city EMB and the NFRA read one county or all of them.
+ */
+export const listEnterprises = defineRoute({
+  method: 'GET',
+  path: '/api/v1/regulator/enterprises',
+  summary: 'The enterprise register by county and industry (a county EMB: its county only)',
+  tags: ['regulator'],
+  query: listEnterprisesQuery,
+  response: pageOf(registerEntrySchema),
+  async handle(input) {
+    const actor = actorOf(callerOf(input));
+    let county: string | undefined = input.query.county;
+    if (actor.county !== undefined) {
+      if (county !== undefined && county !== actor.county) {
+        throw new Forbidden(`ACL-4: a county EMB sees its own county (${actor.county}) only`);
+      }
+      county = actor.county;
+    }
+    const page = await regulatorDeps().register.list({
+      county,
+      industry: input.query.industry,
+      limit: input.query.limit,
+      cursor: input.query.cursor,
+    });
+    return { body: page };
+  },
+});

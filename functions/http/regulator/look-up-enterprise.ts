@@ -1,0 +1,23 @@
+import { NotFound } from '../../../domain/kernel/errors.js';
+import { registerEntrySchema } from '../../../domain/register/schemas.js';
+import { defineRoute } from '../route.js';
+import { regulatorDeps } from './deps.js';
+import { usccParams } from './schemas.js';
+
+/**
+ * REG-1: an insurer looks up one enterprise it is about to underwrite (industry, size, staff for UW-1/UW-3),
+ * whatever its county. One entry by USCC only: insurers cannot list the register.
+ */
+export const lookUpEnterprise = defineRoute({
+  method: 'GET',
+  path: '/api/v1/register/enterprises/{uscc}',
+  summary: 'One enterprise of the regulators’ register, for underwriting',
+  tags: ['register'],
+  params: usccParams,
+  response: registerEntrySchema,
+  async handle(input) {
+    const entry = await regulatorDeps().register.get(input.params.uscc);
+    if (entry === undefined) throw new NotFound('register entry');
+    return { body: entry };
+  },
+});
