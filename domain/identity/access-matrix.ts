@@ -16,7 +16,15 @@ export type Access =
       /** Optional narrowing to regulator agencies (e.g. a register only the city EMB writes). */
       readonly agencies?: readonly Agency[];
       /** The data this route reaches, for the isolation test and the reader: whose objects. */
-      readonly scope: 'platform' | 'own-tenant' | 'own-agency' | 'own-org' | 'own-enterprise' | 'cross-tenant-read';
+      readonly scope:
+        | 'platform'
+        | 'own-tenant'
+        | 'own-agency'
+        | 'own-org'
+        | 'own-enterprise'
+        | 'cross-tenant-read'
+        /** The regulators' own registers (`R#…`): no tenant's data, shared by the agencies ACL-2 names. */
+        | 'regulator-owned';
     };
 
 const PUBLIC: Access = { kind: 'public' };
@@ -29,6 +37,30 @@ const ENTERPRISE: Access = { kind: 'roles', roles: ['enterprise'], scope: 'own-e
 /** ACL-2/ACL-4: regulators read across insurers (a county EMB its county only) and never write tenant data. */
 const REGULATOR_READ: Access = { kind: 'roles', roles: ['regulator', 'regulator-admin'], scope: 'cross-tenant-read' };
 const ORG_ADMINS: Access = { kind: 'roles', roles: ['insurer-admin', 'regulator-admin'], scope: 'own-org' };
+
+// ── Regulator context: the regulators' own registers (REG-1 enterprise register, BLK-1 blacklist) ─────────────
+/**
+ * ACL-2/ACL-4: the city EMB writes every county's register entries and a county EMB its own county's (the use
+ * case decides by the entry's county, 403 ACL-4); the NFRA reads the register but does not keep it.
+ */
+const REGISTER_WRITE: Access = {
+  kind: 'roles',
+  roles: ['regulator', 'regulator-admin'],
+  agencies: ['EMB_CITY', 'EMB_COUNTY'],
+  scope: 'regulator-owned',
+};
+/** ACL-2/ACL-4: every regulator reads the register (a county EMB its county's entries) and the blacklist. */
+const REGISTER_READ: Access = { kind: 'roles', roles: ['regulator', 'regulator-admin'], scope: 'regulator-owned' };
+/** REG-1: an insurer reads one entry by USCC, any county, to underwrite; it never lists or writes the register. */
+const REGISTER_LOOKUP: Access = { kind: 'roles', roles: ['insurer-admin', 'insurer-staff'], scope: 'regulator-owned' };
+/** BLK-1: the blacklist is kept by the city EMB and the NFRA. */
+const BLACKLIST_WRITE: Access = {
+  kind: 'roles',
+  roles: ['regulator', 'regulator-admin'],
+  agencies: ['EMB_CITY', 'NFRA'],
+  scope: 'regulator-owned',
+};
+// ─────────────────────────────────────────────────────────────────────────────────────────────────────────────
 
 export const ACCESS_MATRIX: Readonly<Record<string, Access>> = {
   'GET /api/v1/health': PUBLIC,
@@ -64,6 +96,28 @@ export const ACCESS_MATRIX: Readonly<Record<string, Access>> = {
   'POST /api/v1/me/complaints/{complaintId}/accept': ENTERPRISE,
   'POST /api/v1/me/complaints/{complaintId}/escalate': ENTERPRISE,
   'GET /api/v1/regulator/complaints': REGULATOR_READ,
+
+  // Underwriting (QUAL, UW-1..11).
+  'PUT /api/v1/qualification/{year}': INSURER,
+  'GET /api/v1/qualification/{year}': INSURER,
+  'POST /api/v1/policies': INSURER,
+  'GET /api/v1/policies': INSURER,
+  'GET /api/v1/policies/{policyId}': INSURER,
+  'POST /api/v1/policies/{policyId}/endorsements': INSURER,
+  'POST /api/v1/policies/{policyId}/cancel': INSURER,
+  'GET /api/v1/me/policies': ENTERPRISE,
+  'GET /api/v1/regulator/uninsured': REGULATOR_READ,
+  'GET /api/v1/regulator/coverage': REGULATOR_READ,
+
+  // ── Regulator context: the enterprise register (REG-1) and the blacklist (BLK-1) ──
+  'POST /api/v1/regulator/enterprises': REGISTER_WRITE,
+  'GET /api/v1/regulator/enterprises': REGISTER_READ,
+  'GET /api/v1/regulator/enterprises/{uscc}': REGISTER_READ,
+  'POST /api/v1/regulator/enterprise-imports': REGISTER_WRITE,
+  'GET /api/v1/register/enterprises/{uscc}': REGISTER_LOOKUP,
+  'POST /api/v1/regulator/blacklist': BLACKLIST_WRITE,
+  'GET /api/v1/regulator/blacklist': REGISTER_READ,
+  'POST /api/v1/regulator/blacklist/{entryId}/lift': BLACKLIST_WRITE,
 };
 
 export const accessFor = (routeKey: string): Access | undefined =>

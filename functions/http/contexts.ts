@@ -1,6 +1,8 @@
 import type { RouteSpec } from './route.js';
 import { complaintRoutes } from './complaints/routes.js';
 import { platformRoutes } from './platform/routes.js';
+import { underwritingRoutes } from './underwriting/routes.js';
+import { regulatorRoutes } from './regulator/routes.js';
 
 /**
  * The bounded contexts that answer HTTP, one Lambda function each. The CDK API stack, the local gateway,
@@ -17,4 +19,6 @@ export interface BoundedContext {
 export const BOUNDED_CONTEXTS: readonly BoundedContext[] = [
   { name: 'platform', entry: 'functions/http/platform/handler.ts', routes: platformRoutes },
   { name: 'complaints', entry: 'functions/http/complaints/handler.ts', routes: complaintRoutes },
+  { name: 'underwriting', entry: 'functions/http/underwriting/handler.ts', routes: underwritingRoutes },
+  { name: 'regulator', entry: 'functions/http/regulator/handler.ts', routes: regulatorRoutes },
 ];

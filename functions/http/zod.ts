@@ -29,7 +29,9 @@ export const errorSchema = z.object({
     message: z.string(),
     rule: z.optional(z.string()),
     details: z.optional(
-      z.array(z.object({ field: z.optional(z.string()), message: z.string(), rule: z.optional(z.string()) })),
+      z.array(
+        z.object({ field: z.optional(z.string()), message: z.string(), rule: z.optional(z.string()), row: z.optional(z.number()) }),
+      ),
     ),
   }),
 });

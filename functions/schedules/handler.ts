@@ -9,6 +9,8 @@ import { RULE_SETS } from '../http/complaints/deps.js';
 import { remindOfMissingCalendarYear } from './calendar-reminder.js';
 import { sweepOverdueComplaints } from './complaint-overdue-sweep.js';
 import { recomputeProvisionalComplaints } from './recompute-provisional.js';
+import { DynamoCoverageRepository } from '../adapters/dynamodb/coverage.repository.js';
+import { sweepCoverageEdges } from '../projections/policy-projection.js';
 
 /** What starts a run: EventBridge Scheduler's daily event, or the bus event of a loaded calendar year. */
 export interface ScheduleEvent {
@@ -20,13 +22,15 @@ export interface ScheduleOutcome {
   readonly reminders: number;
   readonly overdueComplaints: number;
   readonly recomputedComplaints: number;
+  readonly coverageChanges?: number;
 }
 
 const YEAR_LOADED = 'platform.calendar.year_loaded';
 
 /**
  * The daily 08:00 (Asia/Shanghai) run: the calendar reminder (CAL-2), provisional deadlines recomputed with
- * the years loaded since, and the overdue sweep over the due-date index. A `platform.calendar.year_loaded`
+ * the years loaded since, the overdue sweep over the due-date index, and UW-11's coverage counters for
+ * policies that started or ended today. A `platform.calendar.year_loaded`
  * event runs the recomputation alone, at once.
  */
 export async function handler(event: ScheduleEvent = {}): Promise<ScheduleOutcome> {
@@ -43,6 +47,7 @@ export async function handler(event: ScheduleEvent = {}): Promise<ScheduleOutcom
   }
   const reminded = await remindOfMissingCalendarYear(store, calendar, now);
   const overdueComplaints = await sweepOverdueComplaints(platform, async () => complaints, now);
-  logger.info('daily schedule ran', { reminded, overdueComplaints, recomputedComplaints });
-  return { reminders: reminded ? 1 : 0, overdueComplaints, recomputedComplaints };
+  const coverageChanges = await sweepCoverageEdges(new DynamoCoverageRepository(store), now);
+  logger.info('daily schedule ran', { reminded, overdueComplaints, recomputedComplaints, coverageChanges });
+  return { reminders: reminded ? 1 : 0, overdueComplaints, recomputedComplaints, coverageChanges };
 }

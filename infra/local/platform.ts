@@ -126,6 +126,11 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     }
 
     const { handler: schedules } = await import('../../functions/schedules/handler.js');
+    const { handler: projections } = await import('../../functions/projections/handler.js');
+    // As the EventBridge rules on AWS: policy events project member copies and UW-11 coverage.
+    bus.subscribe('underwriting.policy.*', async (event) => {
+      await projections({ 'detail-type': event.type, detail: event });
+    });
     // As the EventBridge rule on AWS: a loaded calendar year recomputes provisional deadlines at once.
     bus.subscribe('platform.calendar.year_loaded', async (event) => {
       await schedules({ 'detail-type': event.type, time: event.time });

@@ -134,6 +134,30 @@ export class ApiStack extends Stack {
     });
 
     this.deadlineSweep = new DeadlineSweep(this, 'DeadlineSweep', { environment: baseEnvironment, logLevel: props.logLevel });
+    // Projections of policy events: co-insurance members' read-only copies (ACL-1) and UW-11 coverage. A
+    // platform component by design: it writes into members' partitions, which no tenant session may.
+    const projections = new AnzeFunction(this, 'Projections', {
+      entry: 'functions/projections/handler.ts',
+      serviceName: 'projections',
+      description: 'Projections of domain events: co-insured policy copies, UW-11 coverage',
+      environment: baseEnvironment,
+      logLevel: props.logLevel,
+      timeout: Duration.minutes(1),
+    });
+    projections.addToRolePolicy(
+      new PolicyStatement({
+        actions: OWN_ITEM_ACTIONS,
+        resources: [table.tableArn, ...indexArns],
+        conditions: leadingKeysCondition(['T#*#POLICY#*', 'R#coverage#*']),
+      }),
+    );
+    new Rule(this, 'PolicyEvents', {
+      eventBus: props.eventBus,
+      description: 'Project policy events (ACL-1 member copies, UW-11 coverage)',
+      eventPattern: { source: ['anze'], detailType: ['underwriting.policy.issued', 'underwriting.policy.endorsed', 'underwriting.policy.cancelled'] },
+      targets: [new LambdaFunction(projections, { retryAttempts: 8, maxEventAge: Duration.hours(24) })],
+    });
+
     // CAL-2: a loaded calendar year recomputes provisional deadlines at once, not at the next 08:00 run.
     new Rule(this, 'CalendarYearLoaded', {
       eventBus: props.eventBus,

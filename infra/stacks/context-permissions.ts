@@ -38,8 +38,20 @@ export const CONTEXT_PERMISSIONS: Readonly<Record<string, ContextPermissions>> =
     readLeadingKeys: ['P#TENANT', 'P#TENANT#*', 'ENT#*', 'REG#COMPLAINT-ESCALATED'],
     userPoolAdmin: false,
   },
-  /** Regulator-owned data: registers, evaluations, blacklist, rule-set versions (ARCHITECTURE.md §4). */
-  regulator: { ownLeadingKeys: ['R#*'], userPoolAdmin: false },
+  /**
+   * Underwriting: policies and filings only through the tenant role; reads of the register (REG-1, UW-3),
+   * the blacklist (BLK-1), tenant ids (UW-6), the enterprise view (GSI3) and UW-11's coverage projection.
+   */
+  underwriting: {
+    ownLeadingKeys: [],
+    readLeadingKeys: ['P#TENANT', 'P#TENANT#*', 'R#register#*', 'R#blacklist#*', 'ENT#*', 'R#coverage#*'],
+    userPoolAdmin: false,
+  },
+  /**
+   * Regulator-owned data: registers, evaluations, blacklist, rule-set versions (ARCHITECTURE.md §4); tenant
+   * profiles are read to check that a blacklisted insurer exists.
+   */
+  regulator: { ownLeadingKeys: ['R#*'], readLeadingKeys: ['P#TENANT', 'P#TENANT#*'], userPoolAdmin: false },
 };
 
 /** Every context computes deadlines with the loaded calendar years (CAL-2): read-only, platform data. */

@@ -30,11 +30,12 @@ const roleIdOf = (functionId: string): string => {
 const allRoutes = BOUNDED_CONTEXTS.flatMap((context) => context.routes.map((route) => ({ context, route })));
 
 describe('ApiStack: one Lambda function per bounded context', () => {
-  it('deploys each context of functions/http/contexts.ts, plus the relay and the schedules function', () => {
-    expect(Object.keys(functions)).toHaveLength(BOUNDED_CONTEXTS.length + 2);
+  it('deploys each context of functions/http/contexts.ts, plus the relay, the schedules and the projections functions', () => {
+    expect(Object.keys(functions)).toHaveLength(BOUNDED_CONTEXTS.length + 3);
     for (const context of BOUNDED_CONTEXTS) expect(functionIdOf(context.name)).toBeTruthy();
     expect(functionIdOf('relay')).toBeTruthy();
     expect(functionIdOf('schedules')).toBeTruthy();
+    expect(functionIdOf('projections')).toBeTruthy();
   });
 
   it('runs every function on nodejs22.x, ARM64, with active tracing and the anze environment', () => {
@@ -204,5 +205,23 @@ describe('CAL-2: a loaded calendar year', () => {
     const targets = rule?.Properties?.Targets as { Arn: unknown }[];
     expect(targets).toHaveLength(1);
     expect(JSON.stringify(targets[0]?.Arn)).toMatch(/DeadlineSweepFunction/);
+  });
+});
+
+describe('ACL-1 / UW-11: the policy projection', () => {
+  it('receives every policy event from the bus and may write only policy copies and coverage items', () => {
+    const rules = Object.values(resourcesOfType(api, 'AWS::Events::Rule'));
+    const rule = rules.find((r) => JSON.stringify(r.Properties?.EventPattern).includes('underwriting.policy.issued'));
+    expect(rule?.Properties?.EventPattern).toEqual({
+      source: ['anze'],
+      'detail-type': ['underwriting.policy.issued', 'underwriting.policy.endorsed', 'underwriting.policy.cancelled'],
+    });
+    const [functionId] = Object.entries(functions).find(([id]) => id.startsWith('Projections')) ?? [];
+    expect(functionId).toBeDefined();
+    const writes = statementsOfRole(api, roleIdOf(functionId as string)).filter((statement) =>
+      asArray(statement.Action).some((action) => action === 'dynamodb:PutItem'),
+    );
+    expect(writes).toHaveLength(1);
+    expect(writes[0]?.Condition?.['ForAllValues:StringLike']).toEqual({ 'dynamodb:LeadingKeys': ['T#*#POLICY#*', 'R#coverage#*'] });
   });
 });

@@ -71,6 +71,10 @@ describe('loading a calendar year (CAL-2)', () => {
       .toBe(false);
     const after = await staff.get<Complaint>(`/complaints/${created.body.id}`);
     expect(after.body.version).toBe(verified.body.version + 1);
-    expect(test.platform.bus.recent().some((e) => e.type === 'complaints.complaint.deadlines_recomputed' && e.aggregate.id === created.body.id)).toBe(true);
+    await expect
+      .poll(() => test.platform.bus.recent().some((e) => e.type === 'complaints.complaint.deadlines_recomputed' && e.aggregate.id === created.body.id), {
+        timeout: 10_000,
+      })
+      .toBe(true);
   });
 });

@@ -6,6 +6,7 @@ import { BOUNDED_CONTEXTS } from '../../functions/http/contexts.js';
 import { routeKeyOf, type RouteSpec } from '../../functions/http/route.js';
 import type { ApiClient } from '../support/api-client.js';
 import { usccCheckCharacter } from '../../domain/kernel/uscc.js';
+import { HUTUO, fileQualification, policyBody, registerEnterprises } from '../support/underwriting-fixtures.js';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
 
 /**
@@ -41,6 +42,20 @@ let otherInsurerAdminId: string;
 let ownInsurerAdminId: string;
 /** A complaint of another insurer against another enterprise: foreign to every caller allowed on complaint routes. */
 let foreignComplaintId: string;
+/** A policy another insurer issued. */
+let foreignPolicyId: string;
+
+/** REG-1: an enterprise of 原平市 (140981), registered by the city EMB: outside the 忻府区 EMB's view (ACL-4). */
+const OTHER_COUNTY_USCC = `91140981100000002${usccCheckCharacter('91140981100000002')}`;
+/** A well-formed USCC nobody registered: a malformed one would be refused (400, UW-2) before any lookup. */
+const UNREGISTERED_USCC = `91140902100000003${usccCheckCharacter('91140902100000003')}`;
+
+/**
+ * Path parameters that do not name an object but a part of the caller's own data — a filing year is always
+ * the caller's own filing of that year (keys are built from the token). The underwriting test shows another
+ * insurer reading the same year sees nothing; here they only need a valid value.
+ */
+const OWN_SCOPE: Record<string, string> = { year: '2099' };
 
 /**
  * For each path parameter: an id of an object the caller must not see — another organisation's — so the
@@ -51,8 +66,16 @@ const FOREIGN_OBJECT: Record<string, (caller: Caller) => string> = {
   userId: (caller) => (caller.role.startsWith('insurer') ? otherInsurerAdminId : ownInsurerAdminId),
   tenantId: () => '01nonexistenttenant0000000',
   complaintId: () => foreignComplaintId,
-  year: () => '2099',
+  policyId: () => foreignPolicyId,
+  // ACL-4: for a county EMB another county's enterprise is outside its view and answers like an unregistered one
+  // (404); nothing of the city-wide register is foreign to the city EMB, the NFRA or an insurer's one-entry look-up.
+  uscc: (caller) => (caller.agency === 'EMB_COUNTY' ? OTHER_COUNTY_USCC : UNREGISTERED_USCC),
+  // BLK-1: the blacklist is shared by every regulator, so nothing of it is another organisation's: a missing entry.
+  entryId: () => '01nonexistententry00000000',
 };
+
+/** The "missing object" of a parameter whose ids have a shape of their own; the placeholder otherwise. */
+const MISSING_OBJECT: Record<string, string> = { uscc: UNREGISTERED_USCC, ...OWN_SCOPE };
 
 const ROUTES: RouteSpec[] = BOUNDED_CONTEXTS.flatMap((context) => [...context.routes]);
 
@@ -86,6 +109,22 @@ beforeAll(async () => {
   });
   expect(complaint.status).toBe(201);
   foreignComplaintId = complaint.body.id;
+  // Another insurer's policy: the city EMB registers the enterprise, pingan files its qualification and issues.
+  await registerEnterprises(await test.signIn('emb-city', DEMO_PASSWORD), [HUTUO]);
+  expect((await fileQualification(other)).status).toBe(200);
+  const policy = await other.post<{ id: string }>('/policies', policyBody({ enterpriseUscc: HUTUO.uscc, employeesCovered: HUTUO.staff }));
+  expect(policy.status, JSON.stringify(policy.body)).toBe(201);
+  foreignPolicyId = policy.body.id;
+  const cityEmb = CALLERS.find((c) => c.username === 'emb-city')?.client as ApiClient;
+  const registered = await cityEmb.post('/regulator/enterprises', {
+    uscc: OTHER_COUNTY_USCC,
+    name: '原平隔离测试煤业有限公司',
+    industry: 'COAL_MINE',
+    county: '140981',
+    staff: 120,
+    revenueWan: 900,
+  });
+  expect(registered.status).toBe(201);
 });
 
 afterAll(async () => {
@@ -105,13 +144,13 @@ describe('the access matrix covers exactly the routes', () => {
 
   it('has a foreign-object fixture for every path parameter', () => {
     const params = new Set(ROUTES.flatMap((route) => [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string)));
-    expect([...params].filter((param) => !FOREIGN_OBJECT[param])).toEqual([]);
+    expect([...params].filter((param) => !FOREIGN_OBJECT[param] && !OWN_SCOPE[param])).toEqual([]);
   });
 });
 
 describe.each(ROUTES.map((route) => [routeKeyOf(route), route] as const))('%s', (routeKey, route) => {
   const access = ACCESS_MATRIX[routeKey];
-  const placeholder = () => '01placeholder0000000000000';
+  const placeholder = (param: string) => MISSING_OBJECT[param] ?? '01placeholder0000000000000';
 
   if (access?.kind === 'public') {
     it('answers without a token', async () => {
@@ -149,14 +188,15 @@ describe.each(ROUTES.map((route) => [routeKeyOf(route), route] as const))('%s', 
   });
 
   const allowedCallers = CALLERS.filter((caller) => isAllowed(routeKey, caller.role, caller.agency));
-  if (/\{\w+\}/.test(route.path) && allowedCallers.length > 0) {
+  const namesObjects = [...route.path.matchAll(/\{(\w+)\}/g)].some((m) => !OWN_SCOPE[m[1] as string]);
+  if (namesObjects && allowedCallers.length > 0) {
     it.each(allowedCallers.map((caller) => [caller.name, caller] as const))(
       'as %s: another organisation’s object answers exactly like a missing one (404, or the same 400 before any lookup)',
       async (_name, caller) => {
         const client = caller.client as ApiClient;
         const foreign = await client.request<{ error?: { code: string } }>(
           route.method,
-          pathFor(route, (param) => (FOREIGN_OBJECT[param] as (c: Caller) => string)(caller)),
+          pathFor(route, (param) => OWN_SCOPE[param] ?? (FOREIGN_OBJECT[param] as (c: Caller) => string)(caller)),
           bodyFor(route),
         );
         const missing = await client.request<{ error?: { code: string } }>(route.method, pathFor(route, placeholder), bodyFor(route));

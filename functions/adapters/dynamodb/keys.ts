@@ -83,6 +83,41 @@ export const keys = {
   /** GSI4: escalated complaints for regulators (CMP-6), sorted by county first (ACL-4). */
   escalatedComplaints: 'REG#COMPLAINT-ESCALATED',
 
+  // ── Underwriting: policies and qualification filings (tenant data) ──────────────────────────────────────
+  policy: (tenantId: string, policyId: string): ItemKey => keys.entity({ kind: 'tenant', tenantId }, 'POLICY', policyId),
+  /** GSI1: the policies a tenant issued (as lead), newest first. */
+  policyListing: (tenantId: string): string => keys.listing({ kind: 'tenant', tenantId }, 'POLICY'),
+  /** GSI1: co-insured policies led by another tenant in which this tenant is a member (read-only copies). */
+  sharedPolicyListing: (tenantId: string): string => keys.listing({ kind: 'tenant', tenantId }, 'POLICY-SHARED'),
+  /** GSI2: one enterprise's policies this tenant takes part in, by period start (UW-9). */
+  enterprisePoliciesOfTenant: (tenantId: string, uscc: string): string =>
+    `${keys.listing({ kind: 'tenant', tenantId }, 'POLICY-ENT')}#${assertKeyPart(uscc, 'uscc')}`,
+  /** Uniqueness guard: a policy number once per insurer (UW-1); numbers may hold `/`, so they are encoded. */
+  policyNumber: (tenantId: string, policyNumber: string): ItemKey => ({
+    PK: `${keys.listing({ kind: 'tenant', tenantId }, 'POLICYNO')}#${Buffer.from(policyNumber, 'utf8').toString('base64url')}`,
+    SK: 'UNIQUE',
+  }),
+  /** GSI3: one enterprise's policies across insurers (ACL-5). */
+  enterprisePolicies: (uscc: string): string => `ENT#${assertKeyPart(uscc, 'uscc')}#POLICY`,
+  qualification: (tenantId: string, year: number): ItemKey => keys.entity({ kind: 'tenant', tenantId }, 'QUALIFICATION', String(year)),
+  qualificationListing: (tenantId: string): string => keys.listing({ kind: 'tenant', tenantId }, 'QUALIFICATION'),
+
+  // ── UW-11 coverage: a projection of policy events, regulator-readable ──────────────────────────────────
+  /** One enterprise's coverage periods across insurers: `R#coverage#ENT#<uscc>`. */
+  coverage: (uscc: string): ItemKey => keys.entity({ kind: 'regulator', regulatorId: 'coverage' }, 'ENT', uscc),
+  /** GSI1: one county's coverage items, by industry then USCC. */
+  coverageCountyListing: (county: string): string =>
+    `${keys.listing({ kind: 'regulator', regulatorId: 'coverage' }, 'ENT-COUNTY')}#${assertKeyPart(county, 'county')}`,
+  /** Insured-today counters per county × industry (UW-11's counts in one Query per county). */
+  coverageCounters: (county: string): string =>
+    `${keys.listing({ kind: 'regulator', regulatorId: 'coverage' }, 'COUNT')}#${assertKeyPart(county, 'county')}`,
+  coverageCounter: (county: string, industry: string): ItemKey => ({
+    PK: keys.coverageCounters(county),
+    SK: assertKeyPart(industry, 'industry'),
+  }),
+  /** GSI2: coverage items by the next day their insured status changes, for the daily sweep. */
+  coverageEdges: 'R#coverage#EDGE',
+
   /** Outbox items ride in their aggregate's partition: ordered per aggregate on the stream. */
   outbox: (aggregate: ItemKey, sequence: number): ItemKey => ({
     PK: aggregate.PK,

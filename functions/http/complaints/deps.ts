@@ -1,6 +1,6 @@
 import type { ComplaintRules } from '../../../domain/complaints/deadlines.js';
 import type { Complaint } from '../../../domain/complaints/complaint.js';
-import { XINZHOU_2024 } from '../../../domain/kernel/rule-set/xinzhou-2024.js';
+import { PUBLISHED_RULE_SETS } from '../../../domain/kernel/rule-set/published.js';
 import { currentCalendar } from '../../adapters/calendar-provider.js';
 import { isXinzhouArea } from '../../../domain/kernel/area.js';
 import { NotFound } from '../../../domain/kernel/errors.js';
@@ -24,8 +24,8 @@ export interface ComplaintDeps {
   readonly newId: (now: Date) => string;
 }
 
-/** The published rule-set versions (RULES-1); the regulators' rule-set register will feed this list. */
-export const RULE_SETS = [XINZHOU_2024];
+/** The published rule-set versions (RULES-1). */
+export const RULE_SETS = PUBLISHED_RULE_SETS;
 
 let deps: ComplaintDeps | undefined;
 

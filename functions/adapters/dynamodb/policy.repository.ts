@@ -1,0 +1,183 @@
+import type { LocalDate } from '../../../domain/kernel/calendar/local-date.js';
+import { Conflict } from '../../../domain/kernel/errors.js';
+import type { Policy } from '../../../domain/underwriting/policy.js';
+import type { PolicyPage, PolicyRepository, TenantPolicyQuery } from '../../../domain/underwriting/policy.repository.js';
+import { keys } from './keys.js';
+import type { OutboxEvent, Store } from './store.js';
+
+const INDEX_ATTRIBUTES = ['PK', 'SK', 'kind', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK', 'sharedWith', 'projections'];
+
+function toDomain(item: Record<string, unknown> | undefined): Policy | undefined {
+  if (!item) return undefined;
+  const copy: Record<string, unknown> = { ...item };
+  for (const attribute of INDEX_ATTRIBUTES) delete copy[attribute];
+  return copy as unknown as Policy;
+}
+
+/**
+ * The lead's policy carries its own index entries, so one write keeps its views in step: the insurer's
+ * listing (GSI1), the enterprise's policies with this insurer for UW-9 (GSI2), and the enterprise's own view
+ * across insurers (GSI3, ACL-5).
+ */
+function toItem(policy: Policy): Record<string, unknown> {
+  return {
+    ...policy,
+    ...keys.policy(policy.tenantId, policy.id),
+    kind: 'POLICY',
+    GSI1PK: keys.policyListing(policy.tenantId),
+    GSI1SK: policy.id,
+    GSI2PK: keys.enterprisePoliciesOfTenant(policy.tenantId, policy.enterprise.uscc),
+    GSI2SK: `${policy.periodStart}#${policy.id}`,
+    GSI3PK: keys.enterprisePolicies(policy.enterprise.uscc),
+    GSI3SK: policy.id,
+  };
+}
+
+/**
+ * A co-insurance member's read-only copy, in the member's own partition (ACL-1): written by the projection of
+ * the lead's events, never by the lead's request, whose tenant-scoped role reaches only the lead's keys.
+ */
+export function memberCopyOf(policy: Policy, memberTenantId: string): Record<string, unknown> {
+  return {
+    ...policy,
+    ...keys.policy(memberTenantId, policy.id),
+    kind: 'POLICY_SHARE',
+    GSI1PK: keys.sharedPolicyListing(memberTenantId),
+    GSI1SK: policy.id,
+    GSI2PK: keys.enterprisePoliciesOfTenant(memberTenantId, policy.enterprise.uscc),
+    GSI2SK: `${policy.periodStart}#${policy.id}`,
+  };
+}
+
+const EVENT_OF_CHANGE = (policy: Policy): string =>
+  policy.status === 'CANCELLED' ? 'underwriting.policy.cancelled' : policy.version === 1 ? 'underwriting.policy.issued' : 'underwriting.policy.endorsed';
+
+function eventOf(policy: Policy): OutboxEvent {
+  return {
+    type: EVENT_OF_CHANGE(policy),
+    aggregate: { type: 'policy', id: policy.id, key: keys.policy(policy.tenantId, policy.id) },
+    sequence: policy.version,
+    tenantId: policy.tenantId,
+    data: {
+      policyId: policy.id,
+      policyNumber: policy.policyNumber,
+      enterpriseUscc: policy.enterprise.uscc,
+      industry: policy.enterprise.industry,
+      county: policy.enterprise.county,
+      periodStart: policy.periodStart,
+      periodEnd: policy.periodEnd,
+      status: policy.status,
+      mode: policy.mode,
+      members: policy.members.map((member) => member.tenantId),
+      cancelledOn: policy.cancellation?.on,
+    },
+  };
+}
+
+/** Policies over the one table; every change is one transaction with its outbox event. */
+export class DynamoPolicyRepository implements PolicyRepository {
+  constructor(private readonly store: Store) {}
+
+  async create(policy: Policy): Promise<void> {
+    await this.store.commit(
+      [
+        { kind: 'create', item: toItem(policy) as never, onExists: () => new Conflict(`policy ${policy.id} exists`) },
+        {
+          kind: 'create',
+          item: { ...keys.policyNumber(policy.tenantId, policy.policyNumber), kind: 'POLICY_NUMBER', policyId: policy.id },
+          onExists: () => new Conflict(`UW-1: policy number ${policy.policyNumber} is already used by this insurer`, 'UW-1'),
+        },
+      ],
+      [eventOf(policy)],
+    );
+  }
+
+  async get(tenantId: string, policyId: string): Promise<Policy | undefined> {
+    const item = await this.store.get<Record<string, unknown>>(keys.policy(tenantId, policyId));
+    return item?.kind === 'POLICY' ? toDomain(item) : undefined;
+  }
+
+  async getByPolicyNumber(tenantId: string, policyNumber: string): Promise<Policy | undefined> {
+    const guard = await this.store.get<{ policyId: string }>(keys.policyNumber(tenantId, policyNumber));
+    return guard ? this.get(tenantId, guard.policyId) : undefined;
+  }
+
+  async listByTenant(tenantId: string, query: TenantPolicyQuery): Promise<PolicyPage> {
+    return this.pageOf(keys.policyListing(tenantId), query);
+  }
+
+  async listByEnterpriseForTenant(tenantId: string, enterpriseUscc: string, coveringFrom: LocalDate): Promise<readonly Policy[]> {
+    const policies: Policy[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.store.page<Record<string, unknown>>({
+        index: 'GSI2',
+        partition: keys.enterprisePoliciesOfTenant(tenantId, enterpriseUscc),
+        limit: 100,
+        cursor,
+        // Only periods that may still reach `coveringFrom` matter for UW-9.
+        filter: { FilterExpression: 'periodEnd >= :from', ExpressionAttributeValues: { ':from': coveringFrom } },
+      });
+      policies.push(...page.items.map((item) => toDomain(item) as Policy));
+      cursor = page.nextCursor;
+    } while (cursor);
+    return policies;
+  }
+
+  /** The tenant's own policy or its read-only copy as a co-insurance member: one GetItem either way. */
+  async getVisible(tenantId: string, policyId: string): Promise<Policy | undefined> {
+    return toDomain(await this.store.get<Record<string, unknown>>(keys.policy(tenantId, policyId)));
+  }
+
+  async listVisibleToMember(tenantId: string, query: TenantPolicyQuery): Promise<PolicyPage> {
+    return this.pageOf(keys.sharedPolicyListing(tenantId), query);
+  }
+
+  async save(policy: Policy, expectedVersion: number): Promise<void> {
+    await this.store.commit([{ kind: 'update', item: toItem(policy) as never, expectedVersion, entity: 'policy' }], [eventOf(policy)]);
+  }
+
+  /** ACL-5: one enterprise's policies across insurers (GSI3). */
+  async listByEnterprise(uscc: string, query: { limit: number; cursor?: string }): Promise<PolicyPage> {
+    const page = await this.store.page<Record<string, unknown>>({
+      index: 'GSI3',
+      partition: keys.enterprisePolicies(uscc),
+      limit: query.limit,
+      cursor: query.cursor,
+      newestFirst: true,
+    });
+    return { items: page.items.map((item) => toDomain(item) as Policy), nextCursor: page.nextCursor };
+  }
+
+  private async pageOf(partition: string, query: TenantPolicyQuery): Promise<PolicyPage> {
+    const names: Record<string, string> = {};
+    const values: Record<string, unknown> = {};
+    const conditions: string[] = [];
+    if (query.status) {
+      names['#status'] = 'status';
+      values[':status'] = query.status;
+      conditions.push('#status = :status');
+    }
+    if (query.industry) {
+      names['#enterprise'] = 'enterprise';
+      values[':industry'] = query.industry;
+      conditions.push('#enterprise.industry = :industry');
+    }
+    if (query.county) {
+      names['#enterprise'] = 'enterprise';
+      values[':county'] = query.county;
+      conditions.push('#enterprise.county = :county');
+    }
+    const page = await this.store.page<Record<string, unknown>>({
+      index: 'GSI1',
+      partition,
+      limit: query.limit,
+      cursor: query.cursor,
+      newestFirst: true,
+      filter: conditions.length
+        ? { FilterExpression: conditions.join(' AND '), ExpressionAttributeNames: names, ExpressionAttributeValues: values }
+        : undefined,
+    });
+    return { items: page.items.map((item) => toDomain(item) as Policy), nextCursor: page.nextCursor };
+  }
+}

@@ -1,0 +1,92 @@
+import { expect } from 'vitest';
+import { ANNEX_1_ITEM_CODES } from '../../domain/underwriting/qualification.js';
+import type { ApiClient } from './api-client.js';
+
+/** Underwriting fixtures shared by the integration and isolation tests: register entries, a filing, a policy. */
+
+/** Three enterprises of the shared register: two coal mines of 忻府区, one HAZCHEM of 忻府区, one coal mine of 原平市. */
+export const XINDA = { uscc: '91140902100079190P', name: '忻府忻达煤业有限责任公司', industry: 'COAL_MINE', county: '140902', staff: 254, revenueWan: 1175 };
+export const TAIXIN = { uscc: '91140902101583807B', name: '忻府泰忻煤业有限责任公司', industry: 'COAL_MINE', county: '140902', staff: 5, revenueWan: 76 };
+export const XINGYUAN = { uscc: '91140902109502805H', name: '忻府兴源化工危险品经营有限责任公司', industry: 'HAZCHEM', county: '140902', staff: 979, revenueWan: 33972 };
+export const HUTUO = { uscc: '911409811022173237', name: '原平滹沱宏煤业股份有限公司', industry: 'COAL_MINE', county: '140981', staff: 144, revenueWan: 1855 };
+
+export const doc = (name: string) => ({ archiveId: `arc-${name.length}${name.charCodeAt(0)}`, sha256: 'a'.repeat(64), name });
+
+/** A complete filing for the current year, declared filed on June 1 (before QUAL-6's June 15). */
+export function filingBody(year: number, overrides: Record<string, unknown> = {}) {
+  return {
+    branch: { name: '测试财产保险股份有限公司忻州市分公司', cityLevelBranchInXinzhou: true, writesPropertyInsurance: true },
+    businessLicence: { number: '91140900MA0GRXXX1', expiresOn: null },
+    insurancePermit: { number: '000123', expiresOn: `${year + 1}-12-31` },
+    majorViolations: [],
+    solvency: { comprehensiveRatioBasisPoints: 23_560, riskRating: 'A' },
+    prevention: {
+      systemDocument: doc('事故预防服务制度.pdf'),
+      planTemplate: doc('事故预防服务方案模板.docx'),
+      riskControlTeam: [{ name: '张工', role: '负责人' }],
+      evidence: [doc('风控团队任命文件.pdf')],
+    },
+    filedProduct: {
+      filingNumber: 'C00000232512024050901181',
+      name: '安全生产责任保险（2024版）',
+      baseRatesPpm: { COAL_MINE: 3500, NON_COAL_MINE: 3000, HAZCHEM: 2500 },
+      factorBounds: {
+        accidentRecord: { minBasisPoints: 8_000, maxBasisPoints: 15_000 },
+        standardisation: {
+          GRADE_1: { minBasisPoints: 8_000, maxBasisPoints: 9_000 },
+          GRADE_2: { minBasisPoints: 9_000, maxBasisPoints: 10_000 },
+          GRADE_3: { minBasisPoints: 10_000, maxBasisPoints: 10_500 },
+          NONE: { minBasisPoints: 10_500, maxBasisPoints: 12_000 },
+        },
+        penalties: { minBasisPoints: 10_000, maxBasisPoints: 13_000 },
+        riskLevel: { minBasisPoints: 9_000, maxBasisPoints: 12_000 },
+      },
+    },
+    annex1: 'ALL',
+    commitmentLetter: { signedBy: '王总', signedOn: `${year}-06-01` },
+    filedOn: `${year}-06-01`,
+    ...overrides,
+  };
+}
+
+
+export const year = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
+/** Today in Asia/Shanghai. */
+export const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+export const inAYear = `${year + 1}${today.slice(4)}`;
+
+export const policyBody = (overrides: Record<string, unknown> = {}) => ({
+  enterpriseUscc: XINDA.uscc,
+  policyNumber: `PZAA${Date.now()}${Math.floor(Math.random() * 1000)}`,
+  periodStart: today,
+  periodEnd: inAYear,
+  employeesCovered: 254,
+  perPersonInsuredAmountFen: 30_000_000,
+  perPersonDeathLimitFen: 30_000_000,
+  rating: {
+    accidentRecordBasisPoints: 10_000,
+    standardisationGrade: 'GRADE_2',
+    standardisationBasisPoints: 9_500,
+    penaltiesBasisPoints: 10_000,
+    riskLevelBasisPoints: 11_000,
+  },
+  mode: 'INDEPENDENT',
+  premiumPaidByEnterprise: true,
+  ...overrides,
+});
+
+
+/** Files a complete qualification for this year (every Annex 1 item attached). */
+export async function fileQualification(client: ApiClient) {
+  const body = filingBody(year, { annex1: Object.fromEntries(ANNEX_1_ITEM_CODES.map((code) => [code, [doc(`${code}.pdf`)]])) });
+  return client.request<{ eligibility: { eligible: boolean; criteria: { rule: string; passed: boolean; reason: string }[] } }>('PUT', `/qualification/${year}`, body);
+}
+
+
+/** Adds entries to the register as the city EMB (REG-1). */
+export async function registerEnterprises(cityEmb: ApiClient, entries: readonly object[]): Promise<void> {
+  for (const entry of entries) {
+    const added = await cityEmb.post('/regulator/enterprises', entry);
+    expect([200, 201], JSON.stringify(added.body)).toContain(added.status);
+  }
+}
