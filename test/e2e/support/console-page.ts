@@ -77,13 +77,15 @@ export async function signIn(page: Page, username: string, password: string): Pr
 
 /**
  * Form fields without an accessible name (no `<label for>`, `aria-label` or `aria-labelledby`): every
- * field of the console must have one.
+ * field of the console must have one. Fields hidden from assistive technology (`aria-hidden`) are not fields.
  */
 export function unlabelledFields(page: Page): Promise<string[]> {
   // Runs in the browser; a string, because this project's tsconfig has no DOM types.
   return page.evaluate<string[]>(`
     Array.from(document.querySelectorAll('input, select, textarea'))
       .filter((field) => field.type !== 'hidden')
+      // Not exposed to assistive technology (antd's auto-size text areas measure with a hidden clone).
+      .filter((field) => !field.closest('[aria-hidden="true"]'))
       .filter((field) => !((field.labels && field.labels.length) || field.getAttribute('aria-label') || field.getAttribute('aria-labelledby')))
       .map((field) => field.outerHTML.slice(0, 160))
   `);

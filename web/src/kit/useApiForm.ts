@@ -18,6 +18,8 @@ export interface ApiFormOptions<Values, Result> {
   /** Calls the API; `idempotencyKey` goes into the `Idempotency-Key` header. */
   readonly submit: (values: Values, idempotencyKey: string) => Promise<Result>;
   readonly onSuccess?: (result: Result, values: Values) => void;
+  /** Called after any failed submission (besides `failure`), e.g. to reload a page a 409 or 412 made stale. */
+  readonly onFailure?: (error: unknown, values: Values) => void;
 }
 
 export interface ApiForm<Values> {
@@ -43,7 +45,7 @@ export interface ApiForm<Values> {
  *   onSuccess: (tenant) => navigate(`/platform/tenants/${tenant.id}`),
  * });
  */
-export function useApiForm<Values, Result>({ submit, onSuccess }: ApiFormOptions<Values, Result>): ApiForm<Values> {
+export function useApiForm<Values, Result>({ submit, onSuccess, onFailure }: ApiFormOptions<Values, Result>): ApiForm<Values> {
   const { t, messages } = useI18n();
   const [form] = Form.useForm<Values>();
   const [submitting, setSubmitting] = useState(false);
@@ -78,12 +80,13 @@ export function useApiForm<Values, Result>({ submit, onSuccess }: ApiFormOptions
         } else {
           setFailure({ message: describeApiError(error, t), issues: [] });
         }
+        onFailure?.(error, values);
       } finally {
         inFlight.current = false;
         setSubmitting(false);
       }
     },
-    [form, submit, onSuccess, t, messages],
+    [form, submit, onSuccess, onFailure, t, messages],
   );
 
   const reset = useCallback(() => {

@@ -1,4 +1,5 @@
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
@@ -33,6 +34,12 @@ const pages = {
   createRegulator: () => import('../pages/platform/CreateRegulatorPage').then((m) => m.CreateRegulatorPage),
   team: () => import('../pages/team/TeamPage').then((m) => m.TeamPage),
   insurerDashboard: () => import('../pages/insurer/InsurerDashboardPage').then((m) => m.InsurerDashboardPage),
+  complaintInbox: () => import('../pages/insurer/ComplaintInboxPage').then((m) => m.ComplaintInboxPage),
+  complaint: () => import('../pages/insurer/ComplaintPage').then((m) => m.ComplaintPage),
+  myComplaints: () => import('../pages/enterprise/MyComplaintsPage').then((m) => m.MyComplaintsPage),
+  fileComplaint: () => import('../pages/enterprise/FileComplaintPage').then((m) => m.FileComplaintPage),
+  myComplaint: () => import('../pages/enterprise/MyComplaintPage').then((m) => m.MyComplaintPage),
+  escalatedComplaints: () => import('../pages/regulator/EscalatedComplaintsPage').then((m) => m.EscalatedComplaintsPage),
 } satisfies Record<string, () => Promise<ComponentType>>;
 
 /**
@@ -67,7 +74,8 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
   { path: '/insurer/underwriting', titleKey: 'nav.insurer.underwriting', roles: AUDIENCE.insurer, page: planned('nav.insurer.underwriting'), icon: <FileProtectOutlined />, inMenu: true },
   { path: '/insurer/services', titleKey: 'nav.insurer.services', roles: AUDIENCE.insurer, page: planned('nav.insurer.services'), icon: <SafetyOutlined />, inMenu: true },
   { path: '/insurer/fees', titleKey: 'nav.insurer.fees', roles: AUDIENCE.insurer, page: planned('nav.insurer.fees'), icon: <MoneyCollectOutlined />, inMenu: true },
-  { path: '/insurer/complaints', titleKey: 'nav.insurer.complaints', roles: AUDIENCE.insurer, page: planned('nav.insurer.complaints'), icon: <CommentOutlined />, inMenu: true },
+  { path: '/insurer/complaints', titleKey: 'nav.insurer.complaints', roles: AUDIENCE.insurer, page: pages.complaintInbox, icon: <CommentOutlined />, inMenu: true },
+  { path: '/insurer/complaints/:complaintId', titleKey: 'complaint.detailTitle', roles: AUDIENCE.insurer, page: pages.complaint, inMenu: false },
   { path: '/insurer/reports', titleKey: 'nav.insurer.reports', roles: AUDIENCE.insurer, page: planned('nav.insurer.reports'), icon: <FileDoneOutlined />, inMenu: true },
   { path: '/insurer/webhooks', titleKey: 'nav.insurer.webhooks', roles: AUDIENCE.insurerAdmin, page: planned('nav.insurer.webhooks'), icon: <ApiOutlined />, inMenu: true },
   { path: '/insurer/team', titleKey: 'nav.team', roles: AUDIENCE.insurerAdmin, page: pages.team, icon: <TeamOutlined />, inMenu: true },
@@ -76,13 +84,16 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
   { path: '/regulator/overview', titleKey: 'nav.regulator.overview', roles: AUDIENCE.regulator, page: planned('nav.regulator.overview'), icon: <FundOutlined />, inMenu: true },
   { path: '/regulator/registers', titleKey: 'nav.regulator.registers', roles: AUDIENCE.regulator, page: planned('nav.regulator.registers'), icon: <DatabaseOutlined />, inMenu: true },
   { path: '/regulator/evaluations', titleKey: 'nav.regulator.evaluations', roles: AUDIENCE.regulator, page: planned('nav.regulator.evaluations'), icon: <AuditOutlined />, inMenu: true },
+  { path: '/regulator/complaints', titleKey: 'nav.regulator.complaints', roles: AUDIENCE.regulator, page: pages.escalatedComplaints, icon: <AlertOutlined />, inMenu: true },
   { path: '/regulator/team', titleKey: 'nav.team', roles: AUDIENCE.regulatorAdmin, page: pages.team, icon: <TeamOutlined />, inMenu: true },
 
   // Enterprises (ACL-5): their own policies, services, hazards, complaints.
   { path: '/my/policies', titleKey: 'nav.enterprise.policies', roles: AUDIENCE.enterprise, page: planned('nav.enterprise.policies'), icon: <FileProtectOutlined />, inMenu: true },
   { path: '/my/services', titleKey: 'nav.enterprise.services', roles: AUDIENCE.enterprise, page: planned('nav.enterprise.services'), icon: <ToolOutlined />, inMenu: true },
   { path: '/my/hazards', titleKey: 'nav.enterprise.hazards', roles: AUDIENCE.enterprise, page: planned('nav.enterprise.hazards'), icon: <WarningOutlined />, inMenu: true },
-  { path: '/my/complaints', titleKey: 'nav.enterprise.complaints', roles: AUDIENCE.enterprise, page: planned('nav.enterprise.complaints'), icon: <CommentOutlined />, inMenu: true },
+  { path: '/my/complaints', titleKey: 'nav.enterprise.complaints', roles: AUDIENCE.enterprise, page: pages.myComplaints, icon: <CommentOutlined />, inMenu: true },
+  { path: '/my/complaints/new', titleKey: 'complaint.my.newTitle', roles: AUDIENCE.enterprise, page: pages.fileComplaint, inMenu: false },
+  { path: '/my/complaints/:complaintId', titleKey: 'complaint.detailTitle', roles: AUDIENCE.enterprise, page: pages.myComplaint, inMenu: false },
 ];
 
 export const menuRoutesFor = (role: Role): readonly ConsoleRoute[] =>

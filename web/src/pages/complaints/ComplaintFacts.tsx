@@ -1,0 +1,39 @@
+import { Descriptions, Typography, type DescriptionsProps } from 'antd';
+import type { ReactNode } from 'react';
+import type { Complaint } from '../../api/types';
+import { useI18n } from '../../i18n';
+import { DateTime } from '../../kit';
+import { countyName } from '../../reference/xinzhou-counties';
+import { ComplaintStatusTag } from './ComplaintStatusTag';
+
+/** Multi-line text as the complainant or the insurer typed it (line breaks kept). */
+export function LongText({ children }: { readonly children: string }) {
+  return <div style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{children}</div>;
+}
+
+/** What was received: when, how, from whom, what is asked; the insurer's name when the reader needs it. */
+export function ComplaintFacts({ complaint, insurer }: { readonly complaint: Complaint; readonly insurer?: ReactNode }) {
+  const { t, locale } = useI18n();
+  const items: DescriptionsProps['items'] = [
+    { key: 'status', label: t('complaint.status'), children: <ComplaintStatusTag status={complaint.status} /> },
+    { key: 'receivedAt', label: t('complaint.receivedAt'), children: <DateTime value={complaint.receivedAt} /> },
+    { key: 'channel', label: t('complaint.channel'), children: t(`complaint.channel.${complaint.channel}`) },
+    ...(insurer === undefined ? [] : [{ key: 'insurer', label: t('complaint.insurer'), children: insurer }]),
+    {
+      key: 'enterprise',
+      label: t('complaint.enterpriseUscc'),
+      children: <Typography.Text style={{ fontFamily: 'monospace' }}>{complaint.enterpriseUscc}</Typography.Text>,
+    },
+    { key: 'county', label: t('complaint.county'), children: countyName(complaint.county, locale) || t('complaint.unknown') },
+    ...(complaint.policyId ? [{ key: 'policy', label: t('complaint.policyId'), children: complaint.policyId }] : []),
+    ...(complaint.serviceId ? [{ key: 'service', label: t('complaint.serviceId'), children: complaint.serviceId }] : []),
+    { key: 'request', label: t('complaint.request'), children: <LongText>{complaint.request}</LongText> },
+    {
+      key: 'ruleSet',
+      label: t('complaint.ruleSet'),
+      children: t('complaint.ruleSetVersion', { id: complaint.ruleSetId, version: complaint.ruleSetVersion }),
+    },
+    { key: 'id', label: t('complaint.id'), children: <Typography.Text copyable>{complaint.id}</Typography.Text> },
+  ];
+  return <Descriptions bordered size="small" column={1} styles={{ label: { width: 180 } }} items={items} />;
+}
