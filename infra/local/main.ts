@@ -1,3 +1,4 @@
+import './local-env.js';
 import { resolve } from 'node:path';
 import { DEMO_PASSWORD } from './seed.js';
 import { REPO_ROOT, startPlatform } from './platform.js';
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
     host: process.env.HOST ?? '127.0.0.1',
     operatorPassword: process.env.ANZE_OPERATOR_PASSWORD,
     demo: process.env.ANZE_DEMO !== 'false',
+    demoBusiness: process.env.ANZE_DEMO_BUSINESS === 'true',
     buildWeb: true,
   });
 

@@ -39,6 +39,11 @@ export interface PlatformOptions {
   /** Build the console when `web/dist` is missing (on for `npm start`, off for API tests). */
   readonly buildWeb?: boolean;
   readonly scheduler?: boolean;
+  /**
+   * Business demo data on first start (the 5,000-enterprise register, filings, policies, a complaint), made
+   * through the API once the server listens; `npm start` turns it on, tests leave it off.
+   */
+  readonly demoBusiness?: boolean;
 }
 
 export interface RunningPlatform {
@@ -161,9 +166,14 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     server.keepAliveTimeout = 5_000;
     const port = await listen(server, options.port ?? 3000, options.host ?? '127.0.0.1');
     stops.push(() => closeServer(server));
+    const url = `http://${options.host ?? '127.0.0.1'}:${port}`;
+    if ((options.demo ?? true) && options.demoBusiness) {
+      const { seedDemoBusiness } = await import('./demo-business.js');
+      if (await seedDemoBusiness(url, store, systemClock.now())) console.log('Demo data: register, filings, policies and a complaint seeded.');
+    }
 
     return {
-      url: `http://${options.host ?? '127.0.0.1'}:${port}`,
+      url,
       port,
       dynamoDbEndpoint: endpoint,
       tables,
