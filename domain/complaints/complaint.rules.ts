@@ -1,8 +1,8 @@
 import type { ZodMiniType } from 'zod/mini';
+import { fieldProblemsOf, validateWith } from '../kernel/validation.js';
 import { shanghaiDateOf } from '../kernel/calendar/local-date.js';
 import type { LocalDate } from '../kernel/calendar/local-date.js';
 import { Conflict, RuleViolation, ValidationFailed } from '../kernel/errors.js';
-import type { FieldProblem } from '../kernel/errors.js';
 import { selectRuleSet } from '../kernel/rule-set/rule-set-registry.js';
 import type { Complaint, ComplaintStatus, TimelineEntry, TimelineKind } from './complaint.js';
 import { awaitsReply, computeDeadlines, deadlineInputOf, isOverdue, ruleSetOf } from './deadlines.js';
@@ -38,22 +38,8 @@ export interface ReceiveContext extends ComplaintRules {
   readonly now: Date;
 }
 
-const RULE_PREFIX = /^([A-Z]+-\d+):/;
-
-function problemsOf(issues: readonly { path: readonly PropertyKey[]; message: string }[], root: string): FieldProblem[] {
-  return issues.map((issue) => {
-    const path = issue.path.map(String).join('.');
-    const rule = RULE_PREFIX.exec(issue.message)?.[1];
-    return { field: path === '' ? root : path, message: issue.message, ...(rule === undefined ? {} : { rule }) };
-  });
-}
-
-/** Validates a whole input at once, as a form would want it: every problem, each with its rule. */
-function validate<T>(schema: ZodMiniType<T>, value: unknown, root: string): T {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  throw new ValidationFailed(problemsOf(result.error.issues, root));
-}
+const problemsOf = fieldProblemsOf;
+const validate = validateWith;
 
 /**
  * Validates a transition's input where a rule governs it: the first problem that names a rule becomes a

@@ -1,4 +1,5 @@
 import { addDays, compareLocalDates, shanghaiDateOf } from '../kernel/calendar/local-date.js';
+import { recordedRuleSet } from '../kernel/rule-set/rule-set-registry.js';
 import type { LocalDate } from '../kernel/calendar/local-date.js';
 import type { CalendarResult, WorkingDayCalendar } from '../kernel/calendar/working-day-calendar.js';
 import { RuleViolation } from '../kernel/errors.js';
@@ -192,17 +193,7 @@ export function computeDeadlines(
  * ruleSetOf(complaint, [XINZHOU_2024]).complaintMaxExtensionDays; // 30
  */
 export function ruleSetOf(complaint: Pick<Complaint, 'id' | 'ruleSetId' | 'ruleSetVersion'>, ruleSets: readonly RuleSet[]): RuleSet {
-  const ruleSet = ruleSets.find(
-    (candidate) => candidate.id === complaint.ruleSetId && candidate.version === complaint.ruleSetVersion,
-  );
-  if (ruleSet === undefined) {
-    throw new RuleViolation(
-      'RULES-1',
-      undefined,
-      `RULES-1: complaint ${complaint.id} was received under rule set ${complaint.ruleSetId} v${complaint.ruleSetVersion}, which is not loaded`,
-    );
-  }
-  return ruleSet;
+  return recordedRuleSet(ruleSets, complaint, `complaint ${complaint.id}`);
 }
 
 /** The facts of a complaint that its deadlines are computed from. */

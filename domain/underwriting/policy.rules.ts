@@ -1,9 +1,9 @@
-import type { ZodMiniType } from 'zod/mini';
+import { recordedRuleSet } from '../kernel/rule-set/rule-set-registry.js';
+import { fieldProblemsOf, validateWith } from '../kernel/validation.js';
 import { areaName } from '../kernel/area.js';
 import { addDays, addMonths, compareLocalDates, daysBetween, shanghaiDateOf } from '../kernel/calendar/local-date.js';
 import type { LocalDate } from '../kernel/calendar/local-date.js';
 import { Conflict, RuleViolation, ValidationFailed } from '../kernel/errors.js';
-import type { FieldProblem } from '../kernel/errors.js';
 import { INDUSTRY_NAMES_ZH } from '../kernel/industry.js';
 import { exTaxFen, fenToYuanString } from '../kernel/money.js';
 import type { Fen } from '../kernel/money.js';
@@ -98,22 +98,8 @@ export interface EndorseContext {
 // Validation helpers
 // ---------------------------------------------------------------------------------------------------------
 
-const RULE_PREFIX = /^([A-Z]+-\d+):/;
-
-function problemsOf(issues: readonly { path: readonly PropertyKey[]; message: string }[], root: string): FieldProblem[] {
-  return issues.map((issue) => {
-    const path = issue.path.map(String).join('.');
-    const rule = RULE_PREFIX.exec(issue.message)?.[1];
-    return { field: path === '' ? root : path, message: issue.message, ...(rule === undefined ? {} : { rule }) };
-  });
-}
-
-/** Validates a whole input at once, as a form would want it: every problem, each with its rule. */
-function validate<T>(schema: ZodMiniType<T>, value: unknown, root: string): T {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  throw new ValidationFailed(problemsOf(result.error.issues, root));
-}
+const problemsOf = fieldProblemsOf;
+const validate = validateWith;
 
 function instantOf(now: Date): string {
   if (Number.isNaN(now.getTime())) throw new RangeError('now must be a valid Date');
@@ -494,17 +480,7 @@ export function recordOtherSafetyInsurance(
  * @throws RuleViolation (RULES-1, 409) when that version is not among `ruleSets`.
  */
 export function ruleSetOfPolicy(policy: Pick<Policy, 'id' | 'ruleSetId' | 'ruleSetVersion'>, ruleSets: readonly RuleSet[]): RuleSet {
-  const ruleSet = ruleSets.find(
-    (candidate) => candidate.id === policy.ruleSetId && candidate.version === policy.ruleSetVersion,
-  );
-  if (ruleSet === undefined) {
-    throw new RuleViolation(
-      'RULES-1',
-      undefined,
-      `RULES-1: policy ${policy.id} was issued under rule set ${policy.ruleSetId} v${policy.ruleSetVersion}, which is not loaded`,
-    );
-  }
-  return ruleSet;
+  return recordedRuleSet(ruleSets, policy, `policy ${policy.id}`);
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -1,10 +1,8 @@
 import type { ZodMiniType } from 'zod/mini';
-import { ValidationFailed, type FieldProblem } from '../../domain/kernel/errors.js';
+import { ValidationFailed } from '../../domain/kernel/errors.js';
+import { fieldProblemsOf } from '../../domain/kernel/validation.js';
 // English messages for every schema (zod/mini ships none by default).
 import '../http/zod.js';
-
-/** Rule ids written at the head of a schema's message (`UW-2: …`) travel to the client as `rule`. */
-const RULE_PREFIX = /^([A-Z]+-\d+):\s*/;
 
 /**
  * Parses one part of a request. Every problem names its field as a dotted path from the part's root
@@ -14,12 +12,7 @@ export function parsePart<T>(schema: ZodMiniType<T> | undefined, value: unknown,
   if (!schema) return undefined as T;
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const details: FieldProblem[] = result.error.issues.map((issue) => {
-    const path = issue.path.map(String).join('.');
-    const rule = RULE_PREFIX.exec(issue.message)?.[1];
-    return { field: path === '' ? part : path, message: issue.message, ...(rule ? { rule } : {}) };
-  });
-  throw new ValidationFailed(details);
+  throw new ValidationFailed(fieldProblemsOf(result.error.issues, part));
 }
 
 export function parseJsonBody(raw: string | undefined, isBase64Encoded: boolean | undefined): unknown {

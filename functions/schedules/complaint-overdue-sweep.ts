@@ -2,6 +2,7 @@ import { shanghaiDateOf } from '../../domain/kernel/calendar/local-date.js';
 import { StaleVersion } from '../../domain/kernel/errors.js';
 import type { DynamoComplaintRepository } from '../adapters/dynamodb/complaint.repository.js';
 import type { DynamoPlatformRepository } from '../adapters/dynamodb/platform.repository.js';
+import { forEachTenant } from './each-tenant.js';
 
 /**
  * CMP-2..4/CMP-8: each day, complaints whose binding due date has passed without a reply are reported once
@@ -15,27 +16,22 @@ export async function sweepOverdueComplaints(
 ): Promise<number> {
   const today = shanghaiDateOf(now);
   let reported = 0;
-  let tenantCursor: string | undefined;
-  do {
-    const tenants = await platform.listTenants({ limit: 100, cursor: tenantCursor });
-    for (const tenant of tenants.items) {
-      const repository = await complaintsOf(tenant.id);
-      let cursor: string | undefined;
-      do {
-        const due = await repository.dueBefore(tenant.id, today, 100, cursor);
-        for (const complaint of due.items) {
-          try {
-            await repository.recordOverdue(complaint, today);
-            reported += 1;
-          } catch (error) {
-            // Changed since it was read (a reply just landed, or another sweep marked it): nothing to report.
-            if (!(error instanceof StaleVersion)) throw error;
-          }
+  await forEachTenant(platform, async (tenantId) => {
+    const repository = await complaintsOf(tenantId);
+    let cursor: string | undefined;
+    do {
+      const due = await repository.dueBefore(tenantId, today, 100, cursor);
+      for (const complaint of due.items) {
+        try {
+          await repository.recordOverdue(complaint, today);
+          reported += 1;
+        } catch (error) {
+          // Changed since it was read (a reply just landed, or another sweep marked it): nothing to report.
+          if (!(error instanceof StaleVersion)) throw error;
         }
-        cursor = due.nextCursor;
-      } while (cursor);
-    }
-    tenantCursor = tenants.nextCursor;
-  } while (tenantCursor);
+      }
+      cursor = due.nextCursor;
+    } while (cursor);
+  });
   return reported;
 }

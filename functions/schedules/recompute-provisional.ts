@@ -2,6 +2,7 @@ import { recomputeDeadlines, type ComplaintRules } from '../../domain/complaints
 import { StaleVersion } from '../../domain/kernel/errors.js';
 import type { DynamoComplaintRepository } from '../adapters/dynamodb/complaint.repository.js';
 import type { DynamoPlatformRepository } from '../adapters/dynamodb/platform.repository.js';
+import { forEachTenant } from './each-tenant.js';
 
 /**
  * CAL-2: once the operator loads a year's schedule, deadlines that were computed provisionally for it are
@@ -14,28 +15,23 @@ export async function recomputeProvisionalComplaints(
   rules: ComplaintRules,
 ): Promise<number> {
   let changed = 0;
-  let tenantCursor: string | undefined;
-  do {
-    const tenants = await platform.listTenants({ limit: 100, cursor: tenantCursor });
-    for (const tenant of tenants.items) {
-      const repository = await complaintsOf(tenant.id);
-      let cursor: string | undefined;
-      do {
-        const page = await repository.provisionalDue(tenant.id, 100, cursor);
-        for (const complaint of page.items) {
-          const recomputed = recomputeDeadlines(complaint, rules);
-          if (recomputed === complaint) continue;
-          try {
-            await repository.saveRecomputed(recomputed, complaint.version);
-            changed += 1;
-          } catch (error) {
-            if (!(error instanceof StaleVersion)) throw error; // changed meanwhile: its own save recomputed it
-          }
+  await forEachTenant(platform, async (tenantId) => {
+    const repository = await complaintsOf(tenantId);
+    let cursor: string | undefined;
+    do {
+      const page = await repository.provisionalDue(tenantId, 100, cursor);
+      for (const complaint of page.items) {
+        const recomputed = recomputeDeadlines(complaint, rules);
+        if (recomputed === complaint) continue;
+        try {
+          await repository.saveRecomputed(recomputed, complaint.version);
+          changed += 1;
+        } catch (error) {
+          if (!(error instanceof StaleVersion)) throw error; // changed meanwhile: its own save recomputed it
         }
-        cursor = page.nextCursor;
-      } while (cursor);
-    }
-    tenantCursor = tenants.nextCursor;
-  } while (tenantCursor);
+      }
+      cursor = page.nextCursor;
+    } while (cursor);
+  });
   return changed;
 }

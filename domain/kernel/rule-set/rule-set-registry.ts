@@ -52,3 +52,19 @@ export function selectRuleSet(versions: readonly RuleSet[], onDate: LocalDate): 
 export function svcObligationsFor(ruleSet: RuleSet, industry: Industry, size: EnterpriseSize): SvcObligation {
   return ruleSet.svcObligations[obligationIndustryOf(industry)][size];
 }
+
+/**
+ * RULES-1: the rule set an aggregate recorded when it was decided (a policy at issue, a complaint at receipt),
+ * so later decisions on it keep using that version even after a newer one is published.
+ */
+export function recordedRuleSet(
+  ruleSets: readonly RuleSet[],
+  recorded: { readonly ruleSetId: string; readonly ruleSetVersion: number },
+  what: string,
+): RuleSet {
+  const ruleSet = ruleSets.find((candidate) => candidate.id === recorded.ruleSetId && candidate.version === recorded.ruleSetVersion);
+  if (ruleSet === undefined) {
+    throw new RuleViolation('RULES-1', undefined, `RULES-1: ${what} was decided under rule set ${recorded.ruleSetId} v${recorded.ruleSetVersion}, which is not loaded`);
+  }
+  return ruleSet;
+}
