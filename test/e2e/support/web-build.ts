@@ -31,6 +31,8 @@ export function ensureConsoleBuilt(repoRoot: string): void {
   const builtAt = newestMtime(join(web, 'dist', 'index.html'));
   const sourcesAt = Math.max(
     ...['src', 'public', 'index.html', 'vite.config.ts'].map((entry) => newestMtime(join(web, entry))),
+    // The one domain module the console bundles (the password rule, shared with the API and Cognito).
+    newestMtime(join(repoRoot, 'domain', 'platform', 'credentials.ts')),
   );
   if (builtAt > sourcesAt && isProductionBuild(join(web, 'dist'))) return;
   const result = spawnSync(join(repoRoot, 'node_modules', '.bin', 'vite'), ['build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {

@@ -25,8 +25,15 @@ export class ApiError extends Error {
 
   /** The field issues of a 400 answer; empty for every other error. */
   get fieldIssues(): readonly FieldIssue[] {
-    if (this.status !== 400 || !Array.isArray(this.details)) return [];
-    return this.details.filter(isFieldIssue);
+    return this.status === 400 ? this.issues : [];
+  }
+
+  /**
+   * The `details` that are `{field, message, rule?}`, whatever the status: a 409 names its field too
+   * (REG-1 at `enterpriseUscc`, UW-9 at `periodStart`), and UW-8 lists one per failing criterion.
+   */
+  get issues(): readonly FieldIssue[] {
+    return Array.isArray(this.details) ? this.details.filter(isFieldIssue) : [];
   }
 
   /** The rule id a 409 (or 400) names, e.g. `UW-3`, when the server gave one (`error.rule` or in `details`). */

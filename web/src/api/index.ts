@@ -1,6 +1,8 @@
 import { ApiClient, type ApiClientOptions } from './api-client';
 import { ComplaintsApi, MyComplaintsApi, RegulatorApi } from './complaints-api';
 import { PlatformApi } from './platform-api';
+import { RegisterApi } from './register-api';
+import { MyPoliciesApi, PoliciesApi, QualificationApi } from './underwriting-api';
 import { UsersApi } from './users-api';
 
 export { ApiClient } from './api-client';
@@ -8,6 +10,8 @@ export type { Query, QueryValue, RequestOptions } from './api-client';
 export { ApiError, type FieldIssue } from './api-error';
 export { newIdempotencyKey } from './idempotency-key';
 export * from './types';
+export * from './underwriting-types';
+export type { PolicyListRequest } from './underwriting-api';
 
 export const API_BASE_PATH = '/api/v1';
 
@@ -21,6 +25,14 @@ export interface Api {
   /** The enterprise's own complaints (`/me/…`). */
   readonly myComplaints: MyComplaintsApi;
   readonly regulator: RegulatorApi;
+  /** The insurer's qualification filing and eligibility (QUAL). */
+  readonly qualification: QualificationApi;
+  /** The insurer's policies (UW) and the register look-up for underwriting. */
+  readonly policies: PoliciesApi;
+  /** The enterprise's own policies (`/me/policies`). */
+  readonly myPolicies: MyPoliciesApi;
+  /** The regulators' registers: enterprises (REG-1), coverage gap (UW-11), blacklist (BLK-1). */
+  readonly register: RegisterApi;
 }
 
 export function createApi(options: Omit<ApiClientOptions, 'baseUrl'>): Api {
@@ -32,5 +44,9 @@ export function createApi(options: Omit<ApiClientOptions, 'baseUrl'>): Api {
     complaints: new ComplaintsApi(client),
     myComplaints: new MyComplaintsApi(client),
     regulator: new RegulatorApi(client),
+    qualification: new QualificationApi(client),
+    policies: new PoliciesApi(client),
+    myPolicies: new MyPoliciesApi(client),
+    register: new RegisterApi(client),
   };
 }

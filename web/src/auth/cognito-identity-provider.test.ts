@@ -85,4 +85,30 @@ describe('CognitoIdentityProvider', () => {
     const { fetchImpl } = fakeFetch([{ status: 200, body: { ChallengeName: 'NEW_PASSWORD_REQUIRED', Session: 's' } }]);
     await expect(new CognitoIdentityProvider(config, fetchImpl).signIn({ username: 'u', password: 'p' })).rejects.toMatchObject({ failure: 'new-password-required' });
   });
+
+  it('takes the user id from custom:userId (the pre-token trigger) and the role from custom:role', async () => {
+    const token = idToken({
+      sub: 'cognito-sub-7',
+      'cognito:username': 'picc-staff',
+      'custom:userId': '01JUSERID0000000000000000',
+      'custom:role': 'insurer-staff',
+      'custom:tenantId': 't-1',
+      exp: 1_900_000_000,
+    });
+    const { fetchImpl } = fakeFetch([{ status: 200, body: { AuthenticationResult: { IdToken: token, RefreshToken: 'r' } } }]);
+    const session = await new CognitoIdentityProvider(config, fetchImpl).signIn({ username: 'picc-staff', password: 'pw' });
+    expect(session.user).toMatchObject({ id: '01JUSERID0000000000000000', role: 'insurer-staff', tenantId: 't-1' });
+  });
+
+  it('falls back to sub without custom:userId, and refuses a token without custom:role', async () => {
+    const withoutId = idToken({ sub: 'cognito-sub-8', 'cognito:username': 'u', 'custom:role': 'regulator', exp: 1_900_000_000 });
+    const first = fakeFetch([{ status: 200, body: { AuthenticationResult: { IdToken: withoutId } } }]);
+    expect((await new CognitoIdentityProvider(config, first.fetchImpl).signIn({ username: 'u', password: 'p' })).user.id).toBe('cognito-sub-8');
+
+    const withoutRole = idToken({ sub: 's', 'cognito:username': 'u', 'custom:userId': 'x', exp: 1_900_000_000 });
+    const second = fakeFetch([{ status: 200, body: { AuthenticationResult: { IdToken: withoutRole } } }]);
+    await expect(new CognitoIdentityProvider(config, second.fetchImpl).signIn({ username: 'u', password: 'p' })).rejects.toMatchObject({
+      failure: 'not-a-console-user',
+    });
+  });
 });

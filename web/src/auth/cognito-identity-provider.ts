@@ -91,6 +91,12 @@ export class CognitoIdentityProvider implements IdentityProvider {
   }
 }
 
+/**
+ * The user from the ID token's claims. The platform's own user id and role are `custom:userId` and
+ * `custom:role`, which the pre-token-generation trigger adds from the user's record at every issue (so a role
+ * changed by an admin applies from the next refresh); `sub` is Cognito's id, used only when an older token
+ * lacks `custom:userId`.
+ */
 function sessionFrom(idToken: string, refreshToken: string | undefined): AuthSession {
   const claims = readJwtClaims(idToken);
   const role = claims['custom:role'];
@@ -102,7 +108,7 @@ function sessionFrom(idToken: string, refreshToken: string | undefined): AuthSes
   const agency = text('custom:agency');
   const username = text('cognito:username') ?? text('username') ?? text('sub') ?? '';
   const user: SessionUser = {
-    id: text('sub') ?? username,
+    id: text('custom:userId') ?? text('sub') ?? username,
     username,
     role,
     displayName: text('name') ?? username,

@@ -12,4 +12,7 @@ export { toCsv, downloadCsv, type CsvValue } from './csv';
 export { describeApiError } from './describeApiError';
 export { mapFieldIssues, fieldPathOf } from './field-issues';
 export { PageHeading } from './PageHeading';
+export { describeFieldIssue, ruleText } from './rule-message';
+export * from './decimal';
+export { labelledTable } from './labelled-table';
 export { useDocumentTitle } from './useDocumentTitle';

@@ -3,12 +3,22 @@ import type { MessageKey, Messages } from '../i18n/messages.zh-CN';
 import type { Translate } from '../i18n/translate';
 
 /**
- * The console's own wording for a field issue that names a DOMAIN.md rule (`rule.UW-2` in the
- * catalogue), so a Chinese console does not show the server's English text; other issues keep the
- * server's message. The rule id is always appended: it is what support and the regulator quote.
+ * The console's own wording for a field issue that names a DOMAIN.md rule, so a Chinese console does not
+ * show the server's English text: `rule.<id>.<field>` when the catalogue words the rule for that field
+ * (`rule.UW-3.employeesCovered` — UW-3 also governs the insured amount; list items as `*`:
+ * `rule.QUAL-2.majorViolations.*.decidedOn`), else `rule.<id>` (`rule.UW-2`); other issues keep the server's
+ * message. The rule id is always shown: it is what support and the regulator quote.
  */
 export function describeFieldIssue(issue: FieldIssue, t: Translate, messages: Messages): string {
-  const key = `rule.${issue.rule ?? ''}`;
-  const text = issue.rule && key in messages ? t(key as MessageKey) : issue.message;
-  return issue.rule ? `${text}（${issue.rule}）` : text;
+  if (!issue.rule) return issue.message;
+  const text = ruleText(issue.rule, issue.field, issue.message, t, messages);
+  // The server's own message already starts with the rule id (`UW-4: …`): not twice.
+  return text === issue.message && text.startsWith(`${issue.rule}:`) ? text : `${text}（${issue.rule}）`;
+}
+
+/** The catalogue's text for a rule (at a field), or the server's message when the catalogue has none. */
+export function ruleText(rule: string, field: string | undefined, fallback: string, t: Translate, messages: Messages): string {
+  const candidates = field ? [`rule.${rule}.${field}`, `rule.${rule}.${field.replace(/\.\d+(?=\.|$)/g, '.*')}`, `rule.${rule}`] : [`rule.${rule}`];
+  const key = candidates.find((candidate) => candidate in messages);
+  return key ? t(key as MessageKey) : fallback;
 }

@@ -20,6 +20,11 @@ export interface ApiFormOptions<Values, Result> {
   readonly onSuccess?: (result: Result, values: Values) => void;
   /** Called after any failed submission (besides `failure`), e.g. to reload a page a 409 or 412 made stale. */
   readonly onFailure?: (error: unknown, values: Values) => void;
+  /**
+   * Also put a 409's field details under the matching fields (a clash with stored data that still has a
+   * field to fix, e.g. UW-9 at the period start); the conflict sentence stays in `failure`.
+   */
+  readonly conflictsAtFields?: boolean;
 }
 
 export interface ApiForm<Values> {
@@ -45,7 +50,7 @@ export interface ApiForm<Values> {
  *   onSuccess: (tenant) => navigate(`/platform/tenants/${tenant.id}`),
  * });
  */
-export function useApiForm<Values, Result>({ submit, onSuccess, onFailure }: ApiFormOptions<Values, Result>): ApiForm<Values> {
+export function useApiForm<Values, Result>({ submit, onSuccess, onFailure, conflictsAtFields = false }: ApiFormOptions<Values, Result>): ApiForm<Values> {
   const { t, messages } = useI18n();
   const [form] = Form.useForm<Values>();
   const [submitting, setSubmitting] = useState(false);
@@ -78,6 +83,13 @@ export function useApiForm<Values, Result>({ submit, onSuccess, onFailure }: Api
             issues: unmatched.map((issue) => `${issue.field}: ${describeFieldIssue(issue, t, messages)}`),
           });
         } else {
+          if (conflictsAtFields && error instanceof ApiError && error.status === 409 && error.issues.length > 0) {
+            const registered: FieldPath[] = form.getFieldsError().map((entry) => entry.name);
+            const { fields } = mapFieldIssues(error.issues, registered, (issue) => describeFieldIssue(issue, t, messages));
+            form.setFields(fields.map((field) => ({ name: field.name, errors: field.errors })) as Parameters<typeof form.setFields>[0]);
+            const first = fields[0];
+            if (first) form.scrollToField(first.name, { focus: true, block: 'center' });
+          }
           setFailure({ message: describeApiError(error, t), issues: [] });
         }
         onFailure?.(error, values);
@@ -86,7 +98,7 @@ export function useApiForm<Values, Result>({ submit, onSuccess, onFailure }: Api
         setSubmitting(false);
       }
     },
-    [form, submit, onSuccess, onFailure, t, messages],
+    [form, submit, onSuccess, onFailure, conflictsAtFields, t, messages],
   );
 
   const reset = useCallback(() => {

@@ -11,7 +11,10 @@ import {
   FundOutlined,
   ApiOutlined,
   MoneyCollectOutlined,
+  PieChartOutlined,
   SafetyOutlined,
+  SolutionOutlined,
+  StopOutlined,
   TeamOutlined,
   ToolOutlined,
   WarningOutlined,
@@ -40,6 +43,14 @@ const pages = {
   fileComplaint: () => import('../pages/enterprise/FileComplaintPage').then((m) => m.FileComplaintPage),
   myComplaint: () => import('../pages/enterprise/MyComplaintPage').then((m) => m.MyComplaintPage),
   escalatedComplaints: () => import('../pages/regulator/EscalatedComplaintsPage').then((m) => m.EscalatedComplaintsPage),
+  qualification: () => import('../pages/insurer/QualificationPage').then((m) => m.QualificationPage),
+  policyList: () => import('../pages/insurer/PolicyListPage').then((m) => m.PolicyListPage),
+  createPolicy: () => import('../pages/insurer/CreatePolicyPage').then((m) => m.CreatePolicyPage),
+  policy: () => import('../pages/insurer/PolicyPage').then((m) => m.PolicyPage),
+  myPolicies: () => import('../pages/enterprise/MyPoliciesPage').then((m) => m.MyPoliciesPage),
+  register: () => import('../pages/regulator/RegisterPage').then((m) => m.RegisterPage),
+  coverageGap: () => import('../pages/regulator/CoverageGapPage').then((m) => m.CoverageGapPage),
+  blacklist: () => import('../pages/regulator/BlacklistPage').then((m) => m.BlacklistPage),
 } satisfies Record<string, () => Promise<ComponentType>>;
 
 /**
@@ -71,7 +82,10 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
 
   // Insurers (ACL-1): their own tenant's data.
   { path: '/insurer/dashboard', titleKey: 'nav.insurer.dashboard', roles: AUDIENCE.insurer, page: pages.insurerDashboard, icon: <DashboardOutlined />, inMenu: true },
-  { path: '/insurer/underwriting', titleKey: 'nav.insurer.underwriting', roles: AUDIENCE.insurer, page: planned('nav.insurer.underwriting'), icon: <FileProtectOutlined />, inMenu: true },
+  { path: '/insurer/qualification', titleKey: 'nav.insurer.qualification', roles: AUDIENCE.insurer, page: pages.qualification, icon: <SolutionOutlined />, inMenu: true },
+  { path: '/insurer/underwriting', titleKey: 'nav.insurer.underwriting', roles: AUDIENCE.insurer, page: pages.policyList, icon: <FileProtectOutlined />, inMenu: true },
+  { path: '/insurer/underwriting/new', titleKey: 'policy.create.title', roles: AUDIENCE.insurer, page: pages.createPolicy, inMenu: false },
+  { path: '/insurer/underwriting/:policyId', titleKey: 'policy.detailTitle', roles: AUDIENCE.insurer, page: pages.policy, inMenu: false },
   { path: '/insurer/services', titleKey: 'nav.insurer.services', roles: AUDIENCE.insurer, page: planned('nav.insurer.services'), icon: <SafetyOutlined />, inMenu: true },
   { path: '/insurer/fees', titleKey: 'nav.insurer.fees', roles: AUDIENCE.insurer, page: planned('nav.insurer.fees'), icon: <MoneyCollectOutlined />, inMenu: true },
   { path: '/insurer/complaints', titleKey: 'nav.insurer.complaints', roles: AUDIENCE.insurer, page: pages.complaintInbox, icon: <CommentOutlined />, inMenu: true },
@@ -82,13 +96,15 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
 
   // Regulators (ACL-2, ACL-4): read across insurers, write their own registers.
   { path: '/regulator/overview', titleKey: 'nav.regulator.overview', roles: AUDIENCE.regulator, page: planned('nav.regulator.overview'), icon: <FundOutlined />, inMenu: true },
-  { path: '/regulator/registers', titleKey: 'nav.regulator.registers', roles: AUDIENCE.regulator, page: planned('nav.regulator.registers'), icon: <DatabaseOutlined />, inMenu: true },
+  { path: '/regulator/registers', titleKey: 'nav.regulator.registers', roles: AUDIENCE.regulator, page: pages.register, icon: <DatabaseOutlined />, inMenu: true },
+  { path: '/regulator/coverage', titleKey: 'nav.regulator.coverage', roles: AUDIENCE.regulator, page: pages.coverageGap, icon: <PieChartOutlined />, inMenu: true },
+  { path: '/regulator/blacklist', titleKey: 'nav.regulator.blacklist', roles: AUDIENCE.regulator, page: pages.blacklist, icon: <StopOutlined />, inMenu: true },
   { path: '/regulator/evaluations', titleKey: 'nav.regulator.evaluations', roles: AUDIENCE.regulator, page: planned('nav.regulator.evaluations'), icon: <AuditOutlined />, inMenu: true },
   { path: '/regulator/complaints', titleKey: 'nav.regulator.complaints', roles: AUDIENCE.regulator, page: pages.escalatedComplaints, icon: <AlertOutlined />, inMenu: true },
   { path: '/regulator/team', titleKey: 'nav.team', roles: AUDIENCE.regulatorAdmin, page: pages.team, icon: <TeamOutlined />, inMenu: true },
 
   // Enterprises (ACL-5): their own policies, services, hazards, complaints.
-  { path: '/my/policies', titleKey: 'nav.enterprise.policies', roles: AUDIENCE.enterprise, page: planned('nav.enterprise.policies'), icon: <FileProtectOutlined />, inMenu: true },
+  { path: '/my/policies', titleKey: 'nav.enterprise.policies', roles: AUDIENCE.enterprise, page: pages.myPolicies, icon: <FileProtectOutlined />, inMenu: true },
   { path: '/my/services', titleKey: 'nav.enterprise.services', roles: AUDIENCE.enterprise, page: planned('nav.enterprise.services'), icon: <ToolOutlined />, inMenu: true },
   { path: '/my/hazards', titleKey: 'nav.enterprise.hazards', roles: AUDIENCE.enterprise, page: planned('nav.enterprise.hazards'), icon: <WarningOutlined />, inMenu: true },
   { path: '/my/complaints', titleKey: 'nav.enterprise.complaints', roles: AUDIENCE.enterprise, page: pages.myComplaints, icon: <CommentOutlined />, inMenu: true },

@@ -1,12 +1,36 @@
 import { useMemo } from 'react';
+import type { Api } from '../../api';
 import type { InsurerSummary } from '../../api/types';
 import { useApi } from '../../app/ServicesContext';
 import { useApiQuery } from '../../kit';
+import { useSessionUser } from '../underwriting/session';
 
-/** The insurers an enterprise can complain about, and a lookup of their branch names by tenant id. */
+type Insurers = { readonly items: readonly InsurerSummary[] };
+
+/** How long the list of insurers is reused between pages: insurers are onboarded rarely. */
+const REUSE_MS = 5 * 60_000;
+const cache = new WeakMap<Api, Map<string, { readonly at: number; readonly answer: Promise<Insurers> }>>();
+
+/**
+ * The platform's insurers, fetched once for a signed-in user and reused by the next pages for a while, so
+ * 我的保单 and 我的投诉 show insurer names at once instead of ids while the list loads again.
+ */
+function insurersFor(api: Api, userId: string): Promise<Insurers> {
+  const byUser = cache.get(api) ?? new Map<string, { at: number; answer: Promise<Insurers> }>();
+  cache.set(api, byUser);
+  const kept = byUser.get(userId);
+  if (kept && Date.now() - kept.at < REUSE_MS) return kept.answer;
+  const answer = api.myComplaints.insurers();
+  byUser.set(userId, { at: Date.now(), answer });
+  answer.catch(() => byUser.delete(userId));
+  return answer;
+}
+
+/** The insurers an enterprise deals with (`/me/insurers`), and a lookup of their branch names by tenant id. */
 export function useMyInsurers(): { readonly insurers: readonly InsurerSummary[]; readonly nameOf: (tenantId: string) => string; readonly loading: boolean; readonly error: unknown; readonly reload: () => void } {
   const api = useApi();
-  const query = useApiQuery('me:insurers', (signal) => api.myComplaints.insurers(signal));
+  const userId = useSessionUser()?.id ?? '';
+  const query = useApiQuery(`me:insurers:${userId}`, () => insurersFor(api, userId));
   const insurers = useMemo(() => query.data?.items ?? [], [query.data]);
   const nameOf = useMemo(() => {
     const names = new Map(insurers.map((insurer) => [insurer.id, insurer.branchName || insurer.name]));

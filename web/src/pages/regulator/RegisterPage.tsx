@@ -1,0 +1,144 @@
+import { App, Button, Modal, Typography } from 'antd';
+import { useCallback, useMemo, useState } from 'react';
+import type { Industry, RegisterEntry } from '../../api/underwriting-types';
+import { useApi } from '../../app/ServicesContext';
+import { useI18n } from '../../i18n';
+import { DataTable, dateTimeColumn, PageHeading, type DataColumn, type DataTablePageRequest, type FilterField } from '../../kit';
+import { INDUSTRIES, industryName } from '../../reference/underwriting';
+import { countyName, XINZHOU_COUNTIES } from '../../reference/xinzhou-counties';
+import { useSessionUser } from '../underwriting/session';
+import { RegisterEntryForm } from './RegisterEntryForm';
+import { RegisterImportForm } from './RegisterImportForm';
+
+type Dialog = { readonly kind: 'add' } | { readonly kind: 'edit'; readonly entry: RegisterEntry } | { readonly kind: 'import' } | undefined;
+
+/**
+ * 企业底数 (REG-1): the register of high-risk enterprises the coverage gap (UW-11) is computed against, by
+ * county and industry. The city EMB keeps every county's, a county EMB its own county's only (ACL-4: no county
+ * filter, and its county fixed in the form); the NFRA reads it. One entry at a time, or a whole file.
+ */
+export function RegisterPage() {
+  const { t, locale } = useI18n();
+  const api = useApi();
+  const { message } = App.useApp();
+  const user = useSessionUser();
+  const countyEmb = user?.agency === 'EMB_COUNTY';
+  const writes = user?.agency === 'EMB_CITY' || countyEmb;
+  const [dialog, setDialog] = useState<Dialog>();
+  const [reloadToken, setReloadToken] = useState(0);
+  const reload = useCallback(() => setReloadToken((token) => token + 1), []);
+
+  const filters = useMemo<FilterField[]>(
+    () => [
+      ...(countyEmb
+        ? []
+        : [{ kind: 'select' as const, name: 'county', label: t('register.county'), options: XINZHOU_COUNTIES.map((county) => ({ value: county.code, label: countyName(county.code, locale) })) }]),
+      { kind: 'select', name: 'industry', label: t('register.industry'), options: INDUSTRIES.map((industry) => ({ value: industry.code, label: industryName(industry.code, locale) })) },
+    ],
+    [t, locale, countyEmb],
+  );
+
+  const columns = useMemo<DataColumn<RegisterEntry>[]>(
+    () => [
+      { key: 'uscc', title: t('register.uscc'), width: 180, value: (entry) => entry.uscc, render: (entry) => <span style={{ fontFamily: 'monospace' }}>{entry.uscc}</span> },
+      { key: 'name', title: t('register.name'), value: (entry) => entry.name },
+      { key: 'industry', title: t('register.industry'), width: 130, value: (entry) => industryName(entry.industry, locale) },
+      { key: 'county', title: t('register.county'), width: 100, value: (entry) => countyName(entry.county, locale) },
+      { key: 'staff', title: t('register.staff'), width: 90, align: 'right', value: (entry) => entry.staff },
+      { key: 'revenue', title: t('register.revenueWan'), width: 110, align: 'right', value: (entry) => entry.revenueWan },
+      {
+        key: 'size',
+        title: t('register.size'),
+        width: 90,
+        value: (entry) => t(`size.${entry.size}`),
+        render: (entry) => (
+          <span title={entry.sizeOverrideReason}>
+            {t(`size.${entry.size}`)}
+            {entry.sizeOverrideReason && <Typography.Text type="secondary">{t('register.sizeOverridden')}</Typography.Text>}
+          </span>
+        ),
+      },
+      dateTimeColumn<RegisterEntry>('updatedAt', t('register.updatedAt'), (entry) => entry.updatedAt),
+      ...(writes
+        ? [
+            {
+              key: 'actions',
+              title: t('table.actions'),
+              width: 70,
+              csv: false as const,
+              render: (entry: RegisterEntry) => (
+                <Button size="small" type="link" onClick={() => setDialog({ kind: 'edit', entry })} aria-label={t('register.editOne', { name: entry.name })}>
+                  {t('register.edit')}
+                </Button>
+              ),
+            },
+          ]
+        : []),
+    ],
+    [t, locale, writes],
+  );
+
+  const fetchPage = useCallback(
+    ({ cursor, limit, filters: values }: DataTablePageRequest, signal: AbortSignal) =>
+      api.register.listEnterprises(
+        { cursor, limit, county: countyEmb ? undefined : values.county || undefined, industry: (values.industry || undefined) as Industry | undefined },
+        signal,
+      ),
+    [api, countyEmb],
+  );
+
+  const saved = useCallback(
+    (entry: RegisterEntry) => {
+      setDialog(undefined);
+      void message.success(t('register.saved', { name: entry.name }));
+      reload();
+    },
+    [message, reload, t],
+  );
+
+  return (
+    <>
+      <PageHeading title={t('register.title')} />
+      <Typography.Paragraph type="secondary">
+        {countyEmb ? t('register.introCounty', { county: countyName(user?.county, locale) }) : writes ? t('register.intro') : t('register.introReadOnly')}
+      </Typography.Paragraph>
+      <DataTable<RegisterEntry>
+        caption={t('register.title')}
+        columns={columns}
+        rowKey={(entry) => entry.uscc}
+        fetchPage={fetchPage}
+        filters={filters}
+        exportName="enterprise-register"
+        reloadToken={reloadToken}
+        toolbar={
+          writes && (
+            <>
+              <Button onClick={() => setDialog({ kind: 'import' })}>{t('register.import.title')}</Button>
+              <Button type="primary" onClick={() => setDialog({ kind: 'add' })}>
+                {t('register.add')}
+              </Button>
+            </>
+          )
+        }
+      />
+      <Modal
+        open={dialog?.kind === 'add' || dialog?.kind === 'edit'}
+        title={dialog?.kind === 'edit' ? t('register.editTitle') : t('register.addTitle')}
+        footer={null}
+        onCancel={() => setDialog(undefined)}
+        destroyOnHidden
+        width={640}
+      >
+        <RegisterEntryForm
+          entry={dialog?.kind === 'edit' ? dialog.entry : undefined}
+          lockedCounty={countyEmb ? user?.county : undefined}
+          onSaved={saved}
+          onCancel={() => setDialog(undefined)}
+        />
+      </Modal>
+      <Modal open={dialog?.kind === 'import'} title={t('register.import.title')} footer={null} onCancel={() => setDialog(undefined)} destroyOnHidden width={860}>
+        <RegisterImportForm onImported={reload} onClose={() => setDialog(undefined)} />
+      </Modal>
+    </>
+  );
+}
