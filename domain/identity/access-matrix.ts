@@ -62,6 +62,20 @@ const BLACKLIST_WRITE: Access = {
 };
 // ─────────────────────────────────────────────────────────────────────────────────────────────────────────────
 
+// ── Prevention fee (FEE-1..5): the insurer's ledger, its own tenant only ─────────────────────────────────────
+/**
+ * FEE-1, FEE-2: recording premium received and booking expenses is the day-to-day work of the insurer's
+ * staff, as are reading the ledger, the summary and the export.
+ */
+const FEE_BOOKING: Access = { kind: 'roles', roles: ['insurer-admin', 'insurer-staff'], scope: 'own-tenant' };
+/**
+ * FEE-2: a reversal takes booked money back out of the ledger — the one move that could hide a diversion
+ * (挪用) after the fact — so it is the insurer admin's alone: whoever booked an entry cannot also quietly undo
+ * it (separation of duties). The correction's new entry is then ordinary booking again.
+ */
+const FEE_REVERSAL: Access = { kind: 'roles', roles: ['insurer-admin'], scope: 'own-tenant' };
+// ─────────────────────────────────────────────────────────────────────────────────────────────────────────────
+
 export const ACCESS_MATRIX: Readonly<Record<string, Access>> = {
   'GET /api/v1/health': PUBLIC,
   'POST /api/v1/auth/login': PUBLIC,
@@ -118,6 +132,17 @@ export const ACCESS_MATRIX: Readonly<Record<string, Access>> = {
   'POST /api/v1/regulator/blacklist': BLACKLIST_WRITE,
   'GET /api/v1/regulator/blacklist': REGISTER_READ,
   'POST /api/v1/regulator/blacklist/{entryId}/lift': BLACKLIST_WRITE,
+
+  // ── Prevention fee (FEE-1..5) ──
+  'POST /api/v1/fees/premium-receipts': FEE_BOOKING,
+  'GET /api/v1/fees/premium-receipts': FEE_BOOKING,
+  'POST /api/v1/fees/expenses': FEE_BOOKING,
+  'POST /api/v1/fees/entries/{entryId}/reverse': FEE_REVERSAL,
+  'GET /api/v1/fees/entries/{entryId}': FEE_BOOKING,
+  'GET /api/v1/fees/ledger': FEE_BOOKING,
+  'GET /api/v1/fees/ledger/export': FEE_BOOKING,
+  'GET /api/v1/fees/summary': FEE_BOOKING,
+  'GET /api/v1/fees/summary/check': FEE_BOOKING,
 };
 
 export const accessFor = (routeKey: string): Access | undefined =>

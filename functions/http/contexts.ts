@@ -1,5 +1,6 @@
 import type { RouteSpec } from './route.js';
 import { complaintRoutes } from './complaints/routes.js';
+import { feeRoutes } from './fees/routes.js';
 import { platformRoutes } from './platform/routes.js';
 import { underwritingRoutes } from './underwriting/routes.js';
 import { regulatorRoutes } from './regulator/routes.js';
@@ -21,4 +22,5 @@ export const BOUNDED_CONTEXTS: readonly BoundedContext[] = [
   { name: 'complaints', entry: 'functions/http/complaints/handler.ts', routes: complaintRoutes },
   { name: 'underwriting', entry: 'functions/http/underwriting/handler.ts', routes: underwritingRoutes },
   { name: 'regulator', entry: 'functions/http/regulator/handler.ts', routes: regulatorRoutes },
+  { name: 'fees', entry: 'functions/http/fees/handler.ts', routes: feeRoutes },
 ];

@@ -52,6 +52,12 @@ export const CONTEXT_PERMISSIONS: Readonly<Record<string, ContextPermissions>> =
    * profiles are read to check that a blacklisted insurer exists.
    */
   regulator: { ownLeadingKeys: ['R#*'], readLeadingKeys: ['P#TENANT', 'P#TENANT#*'], userPoolAdmin: false },
+  /**
+   * Prevention fee: nothing of its own. The ledger, its counters, the receipts and the policies they are taken
+   * against are all the tenant's (`T#<tenant>#FEE-…`, `T#<tenant>#POLICY#…`), reached through the tenant role;
+   * rule sets are code. Stated rather than left to the default, so the choice is visible.
+   */
+  fees: { ownLeadingKeys: [], userPoolAdmin: false },
 };
 
 /** Every context computes deadlines with the loaded calendar years (CAL-2): read-only, platform data. */

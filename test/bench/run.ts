@@ -8,6 +8,7 @@ import { coldImportTable, measureColdImports } from './cold-import.js';
 import { callsTable, fixedCostTable, latencyNotes, latencyTable } from './latency-report.js';
 import { measureLatency, type LatencySection } from './latency.js';
 import { measureMemory, memoryTable, type MemorySection } from './memory.js';
+import { feeSummaryTables, runFeeSummaryInChild } from './fees-summary.js';
 import { benchScenario } from './operations.js';
 import { measureRegisterImport, registerImportTable, type RegisterImportSection } from './register-import.js';
 import type { Repetitions } from './stats.js';
@@ -87,6 +88,10 @@ async function main(): Promise<void> {
     registerImportTable(registerImport),
   );
 
+  progress('prevention-fee summary at 10 and 100,000 entries (a child process with its own DynamoDB Local)');
+  const feeSummary = runFeeSummaryInChild();
+  print('## Prevention-fee summary (FEE-4) at 10 and 100,000 entries', feeSummaryTables(feeSummary));
+
   progress("bundling every function with the CDK construct's esbuild settings");
   const bundles = await buildBundles(REPO_ROOT, join(BENCH_DIR, 'bundles'));
   const drift = bundlingDrift(REPO_ROOT);
@@ -109,7 +114,7 @@ async function main(): Promise<void> {
   print('## Targets', verdictTable(summary), `Whole run: ${seconds.toFixed(0)} s.`);
 
   mkdirSync(BENCH_DIR, { recursive: true });
-  const results = { machine, repetitions, coldRuns, seconds, summary, latency, memory, registerImport, bundles, cold, bundlingDrift: drift };
+  const results = { machine, repetitions, coldRuns, seconds, summary, latency, memory, registerImport, feeSummary, bundles, cold, bundlingDrift: drift };
   writeFileSync(join(BENCH_DIR, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   progress('raw numbers written to .bench/results.json');
 }

@@ -6,7 +6,7 @@ import { BOUNDED_CONTEXTS } from '../../functions/http/contexts.js';
 import { routeKeyOf, type RouteSpec } from '../../functions/http/route.js';
 import type { ApiClient } from '../support/api-client.js';
 import { usccCheckCharacter } from '../../domain/kernel/uscc.js';
-import { HUTUO, fileQualification, policyBody, registerEnterprises } from '../support/underwriting-fixtures.js';
+import { HUTUO, fileQualification, policyBody, registerEnterprises, today } from '../support/underwriting-fixtures.js';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
 
 /**
@@ -44,6 +44,8 @@ let ownInsurerAdminId: string;
 let foreignComplaintId: string;
 /** A policy another insurer issued. */
 let foreignPolicyId: string;
+/** FEE-2: an entry of another insurer's prevention-fee ledger. */
+let foreignLedgerEntryId: string;
 
 /** REG-1: an enterprise of 原平市 (140981), registered by the city EMB: outside the 忻府区 EMB's view (ACL-4). */
 const OTHER_COUNTY_USCC = `91140981100000002${usccCheckCharacter('91140981100000002')}`;
@@ -71,7 +73,8 @@ const FOREIGN_OBJECT: Record<string, (caller: Caller) => string> = {
   // (404); nothing of the city-wide register is foreign to the city EMB, the NFRA or an insurer's one-entry look-up.
   uscc: (caller) => (caller.agency === 'EMB_COUNTY' ? OTHER_COUNTY_USCC : UNREGISTERED_USCC),
   // BLK-1: the blacklist is shared by every regulator, so nothing of it is another organisation's: a missing entry.
-  entryId: () => '01nonexistententry00000000',
+  // FEE-2: for an insurer (the only callers of the fee routes) an entry of another insurer's ledger.
+  entryId: (caller) => (caller.role.startsWith('insurer') ? foreignLedgerEntryId : '01nonexistententry00000000'),
 };
 
 /** The "missing object" of a parameter whose ids have a shape of their own; the placeholder otherwise. */
@@ -115,6 +118,16 @@ beforeAll(async () => {
   const policy = await other.post<{ id: string }>('/policies', policyBody({ enterpriseUscc: HUTUO.uscc, employeesCovered: HUTUO.staff }));
   expect(policy.status, JSON.stringify(policy.body)).toBe(201);
   foreignPolicyId = policy.body.id;
+  const ledgerEntry = await other.post<{ id: string }>('/fees/expenses', {
+    spentOn: today,
+    category: 'OFFLINE_SERVICE',
+    amountFen: 100,
+    description: '隔离测试：另一家承保机构的台账条目',
+    serviceId: 'svc-isolation',
+    advance: true,
+  });
+  expect(ledgerEntry.status, JSON.stringify(ledgerEntry.body)).toBe(201);
+  foreignLedgerEntryId = ledgerEntry.body.id;
   const cityEmb = CALLERS.find((c) => c.username === 'emb-city')?.client as ApiClient;
   const registered = await cityEmb.post('/regulator/enterprises', {
     uscc: OTHER_COUNTY_USCC,

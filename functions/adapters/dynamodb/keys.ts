@@ -158,4 +158,54 @@ export const keys = {
   /** GSI3: one insurer's listings (`R#blacklist#INSURER#<tenantId>`), for QUAL-2's check in one Query. */
   insurerBlacklist: (tenantId: string): string =>
     `${keys.listing(keys.blacklistOwner, 'INSURER')}#${assertKeyPart(tenantId, 'tenantId')}`,
+
+  // ── Prevention fee (FEE-1..5): ledgers, their counters, premium receipts (tenant data) ───────────────────
+  // One partition per insurer-year holds the whole ledger (台账): its counters, its entries by sequence number,
+  // the marks of reversed entries and its outbox events. A year's entries are then one key range of one
+  // partition, read consistently (listing, export, consistency check), and an entry id — which carries its
+  // year and number (domain/fees/ledger-entry.ts) — is one GetItem. One partition per policy holds what the
+  // insurer received on it: the received counter and the receipts.
+
+  /** FEE-2: `T#<tenantId>#FEE-LEDGER#<year>`, the partition of one insurer-year's ledger. */
+  feeLedger: (tenantId: string, year: number): string =>
+    `${keys.listing({ kind: 'tenant', tenantId }, 'FEE-LEDGER')}#${feeYearPart(year)}`,
+  /** FEE-4: the year's counters; its `version` is the last sequence number given. */
+  feeYear: (tenantId: string, year: number): ItemKey => ({ PK: keys.feeLedger(tenantId, year), SK: 'COUNTERS' }),
+  /** FEE-2: entry `sequence` of the year, zero-padded so the sort key orders entries by number. */
+  feeEntry: (tenantId: string, year: number, sequence: number): ItemKey => ({
+    PK: keys.feeLedger(tenantId, year),
+    SK: `${keys.feeEntryPrefix}${feeSequencePart(sequence)}`,
+  }),
+  /** Sort-key prefix of a year's entries (its counters, marks and outbox items sort apart). */
+  feeEntryPrefix: 'ENTRY#',
+  /** FEE-2: the mark that entry `sequence` was reversed; creating it twice fails, so no entry is reversed twice. */
+  feeReversalMark: (tenantId: string, year: number, sequence: number): ItemKey => ({
+    PK: keys.feeLedger(tenantId, year),
+    SK: `${keys.feeReversalPrefix}${feeSequencePart(sequence)}`,
+  }),
+  feeReversalPrefix: 'REVERSED#',
+  /** FEE-1: `T#<tenantId>#FEE-POLICY#<policyId>`, what this insurer received on one policy. */
+  feePolicy: (tenantId: string, policyId: string): string =>
+    `${keys.listing({ kind: 'tenant', tenantId }, 'FEE-POLICY')}#${assertKeyPart(policyId, 'policyId')}`,
+  /** FEE-1: the policy's received counter (versioned: receipts never overshoot the premium). */
+  feePolicyReceived: (tenantId: string, policyId: string): ItemKey => ({ PK: keys.feePolicy(tenantId, policyId), SK: 'RECEIVED' }),
+  /** FEE-1: one receipt on the policy. */
+  premiumReceipt: (tenantId: string, policyId: string, receiptId: string): ItemKey => ({
+    PK: keys.feePolicy(tenantId, policyId),
+    SK: `${keys.premiumReceiptPrefix}${assertKeyPart(receiptId, 'receiptId')}`,
+  }),
+  premiumReceiptPrefix: 'RECEIPT#',
 } as const;
+
+function feeYearPart(year: number): string {
+  if (!Number.isInteger(year) || year < 1000 || year > 9999) throw new Error(`unsafe year for a key: ${String(year)}`);
+  return String(year);
+}
+
+/** Ten digits: sequence numbers sort as text in number order up to 9,999,999,999 entries a year. */
+function feeSequencePart(sequence: number): string {
+  if (!Number.isSafeInteger(sequence) || sequence < 1 || sequence > 9_999_999_999) {
+    throw new Error(`unsafe sequence number for a key: ${String(sequence)}`);
+  }
+  return String(sequence).padStart(10, '0');
+}

@@ -1,6 +1,7 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
+  BatchWriteCommand,
   GetCommand,
   QueryCommand,
   TransactWriteCommand,
@@ -57,6 +58,8 @@ export interface Page<T> {
 
 /** BatchGetItem's limit of keys per call. */
 const BATCH_GET_MAX_KEYS = 100;
+/** BatchWriteItem's limit of items per call. */
+const BATCH_WRITE_MAX_ITEMS = 25;
 /** Attempts at the keys DynamoDB leaves unprocessed (throttling) before giving up, with exponential backoff. */
 const BATCH_MAX_ATTEMPTS = 8;
 
@@ -106,6 +109,28 @@ export class Store {
   }
 
   /**
+   * Puts many new items without a transaction, a condition or an event: for bulk loads only (a ledger migrated
+   * from another system, benchmark data), never for a state change the API makes. BatchWriteItem calls of 25
+   * items, `parallel` at a time, retrying the items DynamoDB leaves unprocessed.
+   */
+  async putMany(items: readonly (ItemKey & Record<string, unknown>)[], parallel = 4): Promise<void> {
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < items.length) {
+        let pending = items.slice(next, next + BATCH_WRITE_MAX_ITEMS).map((item) => ({ PutRequest: { Item: item } }));
+        next += BATCH_WRITE_MAX_ITEMS;
+        for (let attempt = 0; pending.length > 0; attempt += 1) {
+          if (attempt >= BATCH_MAX_ATTEMPTS) throw new Error(`BatchWriteItem left ${pending.length} items unprocessed after ${attempt} attempts`);
+          if (attempt > 0) await backoff(attempt);
+          const out = await this.doc.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: pending } }));
+          pending = (out.UnprocessedItems?.[this.tableName] ?? []) as typeof pending;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, parallel) }, worker));
+  }
+
+  /**
    * One page of a partition (of the table or of a GSI). The cursor is checked to belong to that partition.
    */
   async page<T>(query: {
@@ -117,6 +142,8 @@ export class Store {
     /** A condition on the sort key: a prefix, an upper bound (exclusive) or one value. */
     readonly sortKey?: { readonly beginsWith: string } | { readonly lessThan: string } | { readonly equals: string };
     readonly filter?: Pick<QueryCommandInput, 'FilterExpression' | 'ExpressionAttributeNames' | 'ExpressionAttributeValues'>;
+    /** A strongly consistent read of the table (indexes cannot give one): for reads that must see every write. */
+    readonly consistent?: boolean;
   }): Promise<Page<T>> {
     const pkName = query.index ? `${query.index}PK` : 'PK';
     const skName = query.index ? `${query.index}SK` : 'SK';
@@ -145,6 +172,7 @@ export class Store {
         Limit: query.limit,
         ExclusiveStartKey: startKey,
         ScanIndexForward: !query.newestFirst,
+        ...(query.consistent && !query.index ? { ConsistentRead: true } : {}),
       }),
     );
     return { items: (out.Items ?? []) as T[], nextCursor: encodeCursor(out.LastEvaluatedKey as PageKey | undefined) };

@@ -31,6 +31,24 @@ describe('the key builder', () => {
   });
 });
 
+describe('the prevention-fee keys (FEE-1, FEE-2)', () => {
+  it('keep a year’s ledger in one tenant partition, entries ordered by zero-padded number, apart from counters and marks', () => {
+    expect(keys.feeYear('t1', 2024)).toEqual({ PK: 'T#t1#FEE-LEDGER#2024', SK: 'COUNTERS' });
+    expect(keys.feeEntry('t1', 2024, 51)).toEqual({ PK: 'T#t1#FEE-LEDGER#2024', SK: 'ENTRY#0000000051' });
+    expect(keys.feeEntry('t1', 2024, 10).SK > keys.feeEntry('t1', 2024, 9).SK).toBe(true);
+    expect(keys.feeReversalMark('t1', 2024, 51).SK.startsWith(keys.feeEntryPrefix)).toBe(false);
+    expect(keys.premiumReceipt('t1', 'p1', 'r1')).toEqual({ PK: 'T#t1#FEE-POLICY#p1', SK: 'RECEIPT#r1' });
+    expect(keys.feePolicyReceived('t1', 'p1').PK.startsWith('T#t1#')).toBe(true);
+  });
+
+  it('refuses a year or a number that could not be a key part', () => {
+    expect(() => keys.feeYear('t1', 24)).toThrow(/unsafe year/);
+    expect(() => keys.feeEntry('t1', 2024, 0)).toThrow(/unsafe sequence/);
+    expect(() => keys.feeEntry('t1', 2024, 1.5)).toThrow(/unsafe sequence/);
+    expect(() => keys.premiumReceipt('t1', 'p#1', 'r1')).toThrow(/unsafe/);
+  });
+});
+
 describe('pagination cursors', () => {
   const partition = { name: 'GSI1PK', value: 'T#t1#USER' };
 

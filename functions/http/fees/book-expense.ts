@@ -1,0 +1,37 @@
+import { yearOf } from '../../../domain/kernel/calendar/local-date.js';
+import { bookExpense as book } from '../../../domain/fees/ledger.rules.js';
+import { bookExpenseBody, ledgerEntrySchema } from '../../../domain/fees/schemas.js';
+import { callerOf, defineRoute } from '../route.js';
+import { entryIdSuffix, feeDeps, untilBooked } from './deps.js';
+
+/**
+ * FEE-2, FEE-3: prevention money spent. Primary course: 1. read the counters of the expense's year; 2. the
+ * domain checks the category (FEE-3), the date (no pre-accrual), the link and the balance (FEE-2, unless booked
+ * as an advance) and takes the year's next number; 3. one transaction stores the entry, the counters and
+ * `fees.entry.booked`, conditioned on the counters as read — a lost race goes back to 1, so the balance is
+ * always checked against the balance the entry is committed on.
+ */
+export const bookExpense = defineRoute({
+  method: 'POST',
+  path: '/api/v1/fees/expenses',
+  summary: 'Book a prevention expense (FEE-2, FEE-3); forbidden uses are refused naming FEE-3',
+  tags: ['fees'],
+  body: bookExpenseBody,
+  response: ledgerEntrySchema,
+  successStatus: 201,
+  async handle(input) {
+    const caller = callerOf(input);
+    const tenantId = caller.tenantId as string;
+    const { forTenant, clock, ruleSets } = feeDeps();
+    const { fees } = await forTenant(tenantId);
+    const year = yearOf(input.body.spentOn);
+    const booked = await untilBooked(async () => {
+      const ledger = await fees.year(tenantId, year);
+      const now = clock.now();
+      const change = book(input.body, { tenantId, by: caller.userId, now, idSuffix: entryIdSuffix(now), ruleSets, ledger });
+      await fees.bookExpense(change);
+      return change;
+    });
+    return { body: booked.entry };
+  },
+});

@@ -1,0 +1,54 @@
+import { NotFound } from '../../../domain/kernel/errors.js';
+import { reverseEntry as reverse } from '../../../domain/fees/ledger.rules.js';
+import { ledgerEntrySchema, reverseEntryBody } from '../../../domain/fees/schemas.js';
+import { callerOf, defineRoute } from '../route.js';
+import { entryIdSuffix, feeDeps, untilBooked } from './deps.js';
+import { entryIdParams } from './schemas.js';
+
+/**
+ * FEE-2: the correction of an entry is its reversal (plus, by the caller, a new entry): there is no update or
+ * delete. Primary course: 1. read the entry with its reversal mark, its year's counters and, for an ACCRUAL,
+ * the policy's received counter; 2. the domain refuses a reversal of a reversal, a second reversal and a
+ * balance below zero (unless an advance), and mirrors the entry; 3. one transaction stores the reversal, the
+ * mark, the counters and `fees.entry.reversed` — a lost race goes back to 1.
+ */
+export const reverseEntry = defineRoute({
+  method: 'POST',
+  path: '/api/v1/fees/entries/{entryId}/reverse',
+  summary: 'Reverse a ledger entry: its effect is taken back exactly, in its own year (FEE-2)',
+  tags: ['fees'],
+  params: entryIdParams,
+  body: reverseEntryBody,
+  response: ledgerEntrySchema,
+  successStatus: 201,
+  async handle(input) {
+    const caller = callerOf(input);
+    const tenantId = caller.tenantId as string;
+    const { forTenant, clock, ruleSets } = feeDeps();
+    const { fees } = await forTenant(tenantId);
+    const reversed = await untilBooked(async () => {
+      const view = await fees.entry(tenantId, input.params.entryId);
+      if (!view) throw new NotFound('ledger entry');
+      const { entry } = view;
+      const [ledger, received] = await Promise.all([
+        fees.year(tenantId, entry.year),
+        entry.kind === 'ACCRUAL' ? fees.policyReceipts(tenantId, entry.policyId) : Promise.resolve(undefined),
+      ]);
+      if (!ledger) throw new Error(`entry ${entry.id} exists but its ${entry.year} counters do not`);
+      const now = clock.now();
+      const change = reverse(entry, input.body, {
+        tenantId,
+        by: caller.userId,
+        now,
+        idSuffix: entryIdSuffix(now),
+        ruleSets,
+        ledger,
+        reversedBy: view.reversedBy,
+        ...(received ? { received } : {}),
+      });
+      await fees.reverse(change);
+      return change;
+    });
+    return { body: reversed.entry };
+  },
+});
