@@ -8,7 +8,7 @@ import { REPO_ROOT, startPlatform } from './platform.js';
  * - `PORT` (default 3000; 0 picks a free port), `HOST` (default 127.0.0.1)
  * - `ANZE_DATA_DIR` (default `.data`): DynamoDB Local's files, the archive, the token key
  * - `ANZE_OPERATOR_PASSWORD`: the operator's password on first start (else one is generated and printed once)
- * - `ANZE_DEMO=false`: no demo data on first start
+ * - `ANZE_DEMO=false`: no demo data on first start; `ANZE_DEMO_BUSINESS=false`: demo logins only
  */
 async function main(): Promise<void> {
   const started = Date.now();
@@ -18,7 +18,7 @@ async function main(): Promise<void> {
     host: process.env.HOST ?? '127.0.0.1',
     operatorPassword: process.env.ANZE_OPERATOR_PASSWORD,
     demo: process.env.ANZE_DEMO !== 'false',
-    demoBusiness: process.env.ANZE_DEMO_BUSINESS === 'true',
+    demoBusiness: process.env.ANZE_DEMO_BUSINESS !== 'false',
     buildWeb: true,
   });
 

@@ -55,7 +55,7 @@ describe('npm start', () => {
     first.child.kill('SIGINT');
     expect(await exited).toBe(0);
     expect(existsSync(join(dataDir, 'dynamodb', 'shared-local-instance.db'))).toBe(true);
-  }, 90_000);
+  }, 120_000);
 
   it('starts again on the same data: nothing seeded twice, the operator and demo users still sign in', async () => {
     const again = await start();
@@ -75,5 +75,5 @@ describe('npm start', () => {
       again.child.kill('SIGINT');
       expect(await exited).toBe(0);
     }
-  }, 90_000);
+  }, 120_000);
 });

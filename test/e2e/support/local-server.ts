@@ -32,7 +32,15 @@ export async function startLocalServer(options: { readonly timeoutMs?: number } 
   const operatorPassword = `Operator-${Math.random().toString(36).slice(2, 10)}-2026`;
   const child = spawn(join(REPO_ROOT, 'node_modules', '.bin', 'tsx'), ['infra/local/main.ts'], {
     cwd: REPO_ROOT,
-    env: { ...process.env, ANZE_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', ANZE_OPERATOR_PASSWORD: operatorPassword },
+    // Demo logins yes, business demo data no: each browser test makes the records it looks at.
+    env: {
+      ...process.env,
+      ANZE_DATA_DIR: dataDir,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      ANZE_OPERATOR_PASSWORD: operatorPassword,
+      ANZE_DEMO_BUSINESS: 'false',
+    },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
