@@ -1,4 +1,5 @@
 import { ApiClient, type ApiClientOptions } from './api-client';
+import { FeesApi } from './fees-api';
 import { ComplaintsApi, MyComplaintsApi, RegulatorApi } from './complaints-api';
 import { PlatformApi } from './platform-api';
 import { RegisterApi } from './register-api';
@@ -12,6 +13,7 @@ export { newIdempotencyKey } from './idempotency-key';
 export * from './types';
 export * from './underwriting-types';
 export type { PolicyListRequest } from './underwriting-api';
+export * from './fees-api';
 
 export const API_BASE_PATH = '/api/v1';
 
@@ -33,6 +35,8 @@ export interface Api {
   readonly myPolicies: MyPoliciesApi;
   /** The regulators' registers: enterprises (REG-1), coverage gap (UW-11), blacklist (BLK-1). */
   readonly register: RegisterApi;
+  /** The insurer's prevention-fee ledger (FEE-1..5). */
+  readonly fees: FeesApi;
 }
 
 export function createApi(options: Omit<ApiClientOptions, 'baseUrl'>): Api {
@@ -48,5 +52,6 @@ export function createApi(options: Omit<ApiClientOptions, 'baseUrl'>): Api {
     policies: new PoliciesApi(client),
     myPolicies: new MyPoliciesApi(client),
     register: new RegisterApi(client),
+    fees: new FeesApi(client),
   };
 }

@@ -51,6 +51,7 @@ const pages = {
   register: () => import('../pages/regulator/RegisterPage').then((m) => m.RegisterPage),
   coverageGap: () => import('../pages/regulator/CoverageGapPage').then((m) => m.CoverageGapPage),
   blacklist: () => import('../pages/regulator/BlacklistPage').then((m) => m.BlacklistPage),
+  fees: () => import('../pages/fees/FeesPage').then((m) => m.FeesPage),
 } satisfies Record<string, () => Promise<ComponentType>>;
 
 /**
@@ -87,7 +88,7 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
   { path: '/insurer/underwriting/new', titleKey: 'policy.create.title', roles: AUDIENCE.insurer, page: pages.createPolicy, inMenu: false },
   { path: '/insurer/underwriting/:policyId', titleKey: 'policy.detailTitle', roles: AUDIENCE.insurer, page: pages.policy, inMenu: false },
   { path: '/insurer/services', titleKey: 'nav.insurer.services', roles: AUDIENCE.insurer, page: planned('nav.insurer.services'), icon: <SafetyOutlined />, inMenu: true },
-  { path: '/insurer/fees', titleKey: 'nav.insurer.fees', roles: AUDIENCE.insurer, page: planned('nav.insurer.fees'), icon: <MoneyCollectOutlined />, inMenu: true },
+  { path: '/insurer/fees', titleKey: 'nav.insurer.fees', roles: AUDIENCE.insurer, page: pages.fees, icon: <MoneyCollectOutlined />, inMenu: true },
   { path: '/insurer/complaints', titleKey: 'nav.insurer.complaints', roles: AUDIENCE.insurer, page: pages.complaintInbox, icon: <CommentOutlined />, inMenu: true },
   { path: '/insurer/complaints/:complaintId', titleKey: 'complaint.detailTitle', roles: AUDIENCE.insurer, page: pages.complaint, inMenu: false },
   { path: '/insurer/reports', titleKey: 'nav.insurer.reports', roles: AUDIENCE.insurer, page: planned('nav.insurer.reports'), icon: <FileDoneOutlined />, inMenu: true },

@@ -1,0 +1,98 @@
+import { Button, Flex, Form, Input, Select, Typography } from 'antd';
+import type { Rule } from 'antd/es/form';
+import { useCallback, useMemo } from 'react';
+import type { PremiumReceived } from '../../api/fees-api';
+import { useApi } from '../../app/ServicesContext';
+import { useI18n } from '../../i18n';
+import { FormFailureAlert, Money, useApiForm, useApiQuery, yuanToFen } from '../../kit';
+import { shanghaiToday } from '../complaints/due-dates';
+import { requiredRule, requiredSelectRule } from '../platform/account-rules';
+
+/** The form keeps the API's field names (a 400's `details[].field` lands at its input); amounts typed in 元. */
+interface ReceiptValues {
+  readonly policyId: string;
+  readonly receivedOn: string;
+  readonly amountFen: string;
+}
+
+/** Policies offered: the insurer's first 100 (the demo's volumes); a search box would replace this at scale. */
+const POLICY_CHOICES = 100;
+
+interface PremiumReceiptFormProps {
+  readonly onBooked: (received: PremiumReceived) => void;
+  readonly onCancel: () => void;
+}
+
+/**
+ * 登记保费收入 (FEE-1): premium received against one of the insurer's policies; the server accrues the
+ * prevention fee on its premium ex-tax in the same booking. FEE-1 refusals (more than the policy's premium,
+ * a date after today) are shown at their fields.
+ */
+export function PremiumReceiptForm({ onBooked, onCancel }: PremiumReceiptFormProps) {
+  const { t } = useI18n();
+  const api = useApi();
+  const policies = useApiQuery('fees:policies', (signal) => api.policies.list({ limit: POLICY_CHOICES }, signal));
+  const submit = useCallback(
+    (values: ReceiptValues, key: string) =>
+      api.fees.receivePremium({ policyId: values.policyId, receivedOn: values.receivedOn, amountFen: yuanToFen(values.amountFen) ?? 0 }, key),
+    [api],
+  );
+  const { form, onFinish, submitting, failure } = useApiForm<ReceiptValues, PremiumReceived>({ submit, onSuccess: onBooked, conflictsAtFields: true });
+
+  const policyId = Form.useWatch('policyId', form);
+  const received = useApiQuery(`fees:receipts:${policyId ?? ''}`, (signal) =>
+    policyId ? api.fees.receipts(policyId, signal) : Promise.resolve(undefined),
+  );
+
+  const options = useMemo(
+    () => (policies.data?.items ?? []).map((policy) => ({ value: policy.id, label: `${policy.policyNumber} · ${policy.enterprise.name}` })),
+    [policies.data],
+  );
+  const yuanRule: Rule = {
+    validator: (_, value: unknown) =>
+      typeof value !== 'string' || value.trim() === '' || (yuanToFen(value) ?? 0) > 0 ? Promise.resolve() : Promise.reject(new Error(t('uw.yuanFormat'))),
+  };
+
+  return (
+    <>
+      <FormFailureAlert failure={failure} />
+      <Form<ReceiptValues> form={form} name="premium-receipt" layout="vertical" onFinish={onFinish} initialValues={{ receivedOn: shanghaiToday() }}>
+        <Form.Item
+          name="policyId"
+          label={t('fee.receipt.policy')}
+          rules={[requiredSelectRule(t, t('fee.receipt.policy'))]}
+          extra={
+            received.data ? (
+              <Typography.Text type="secondary" data-testid="receipt-outstanding">
+                {t('fee.receipt.outstanding')} <Money fen={received.data.receivablePremiumFen} /> · {t('fee.receipt.receivedSoFar')}{' '}
+                <Money fen={received.data.receivedFen} /> · {t('fee.receipt.left')} <Money fen={received.data.outstandingFen} />
+              </Typography.Text>
+            ) : undefined
+          }
+        >
+          <Select options={options} loading={policies.loading} showSearch={{ optionFilterProp: 'label' }} />
+        </Form.Item>
+        <Flex gap={12} wrap>
+          <Form.Item name="receivedOn" label={t('fee.receipt.receivedOn')} rules={[requiredRule(t, t('fee.receipt.receivedOn'))]} style={{ flex: '1 1 160px' }}>
+            <Input type="date" />
+          </Form.Item>
+          <Form.Item
+            name="amountFen"
+            label={t('fee.receipt.amount')}
+            rules={[requiredRule(t, t('fee.receipt.amount')), yuanRule]}
+            extra={t('fee.receipt.amountHint')}
+            style={{ flex: '1 1 220px' }}
+          >
+            <Input inputMode="decimal" suffix={t('money.unit')} />
+          </Form.Item>
+        </Flex>
+        <Flex gap={8} justify="flex-end">
+          <Button onClick={onCancel}>{t('form.cancel')}</Button>
+          <Button type="primary" htmlType="submit" loading={submitting}>
+            {t('fee.receipt.submit')}
+          </Button>
+        </Flex>
+      </Form>
+    </>
+  );
+}
