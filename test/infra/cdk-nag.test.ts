@@ -2,7 +2,7 @@ import { App, Stack, Validations } from 'aws-cdk-lib';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
-import { buildAnze } from './synth.js';
+import { buildAnze, TEST_CDK_OUT } from './synth.js';
 
 const { app } = buildAnze();
 /** The one synth of this file (cdk-nag runs in it); later calls reuse it. */
@@ -11,7 +11,7 @@ const synthOnce = () => app.synth();
 describe('cdk-nag AwsSolutions', () => {
   it('fails a synth on an unacknowledged finding (so the checks below are not vacuous)', () => {
     // Same App settings as buildAnze (no built-in schema validation): cdk-nag alone must fail it.
-    const canary = new App({ context: { 'aws:cdk:bundling-stacks': [] }, builtinCloudFormationValidation: false });
+    const canary = new App({ outdir: TEST_CDK_OUT, context: { 'aws:cdk:bundling-stacks': [] }, builtinCloudFormationValidation: false });
     new Bucket(new Stack(canary, 'Canary'), 'Unlogged');
     Validations.of(canary).addPlugins(new AwsSolutionsChecks(canary));
     expect(() => canary.synth()).toThrow(/AwsSolutions-S1/);

@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { afterAll } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { repoPath } from '../../infra/constructs/repo-paths.js';
@@ -43,9 +46,18 @@ export function synthAnze(options: SynthOptions = {}): SynthesisedAnze {
   };
 }
 
+/**
+ * One cloud-assembly folder per test file, removed after its tests: without an `outdir` every App makes a
+ * fresh `cdk.out*` folder in the system's temp directory and leaves it there.
+ */
+export const TEST_CDK_OUT = mkdtempSync(join(tmpdir(), 'anze-cdk-test-'));
+// Registered on the importing file's root suite: vitest's workers end without running exit handlers.
+afterAll(() => rmSync(TEST_CDK_OUT, { recursive: true, force: true }));
+
 /** The app as {@link synthAnze} builds it, not yet synthesised. */
 export function buildAnze(options: SynthOptions = {}): { readonly app: App; readonly stacks: AnzeStacks } {
   const app = new App({
+    outdir: TEST_CDK_OUT,
     context: { ...cdkJsonContext(), 'aws:cdk:bundling-stacks': [], webDist: WEB_DIST_FIXTURE, ...options.context },
     // CDK's built-in CloudFormation schema validation costs about 4 s per process; `cdk synth` runs it, the
     // tests do not. cdk-nag, a plugin of our own, runs on every synth here too.
