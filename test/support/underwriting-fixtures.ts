@@ -13,6 +13,15 @@ export const HUTUO = { uscc: '911409811022173237', name: '原平滹沱宏煤业�
 export const doc = (name: string) => ({ archiveId: `arc-${name.length}${name.charCodeAt(0)}`, sha256: 'a'.repeat(64), name });
 
 /** A complete filing for the current year, declared filed on June 1 (before QUAL-6's June 15). */
+/**
+ * QUAL-6: declared filed by June 1 of the year (before its June 15 due date), or today when the year has not
+ * reached June yet — never a day in the future.
+ */
+export function filedOnFor(year: number, on: string = today): string {
+  return on < `${year}-06-01` ? on : `${year}-06-01`;
+}
+
+/** A complete filing (every QUAL criterion met, every Annex 1 item attached) for `year`. */
 export function filingBody(year: number, overrides: Record<string, unknown> = {}) {
   return {
     branch: { name: '测试财产保险股份有限公司忻州市分公司', cityLevelBranchInXinzhou: true, writesPropertyInsurance: true },
@@ -42,9 +51,9 @@ export function filingBody(year: number, overrides: Record<string, unknown> = {}
         riskLevel: { minBasisPoints: 9_000, maxBasisPoints: 12_000 },
       },
     },
-    annex1: 'ALL',
-    commitmentLetter: { signedBy: '王总', signedOn: `${year}-06-01` },
-    filedOn: `${year}-06-01`,
+    annex1: Object.fromEntries(ANNEX_1_ITEM_CODES.map((code) => [code, [doc(`${code}.pdf`)]])),
+    commitmentLetter: { signedBy: '王总', signedOn: filedOnFor(year) },
+    filedOn: filedOnFor(year),
     ...overrides,
   };
 }
@@ -78,7 +87,7 @@ export const policyBody = (overrides: Record<string, unknown> = {}) => ({
 
 /** Files a complete qualification for this year (every Annex 1 item attached). */
 export async function fileQualification(client: ApiClient) {
-  const body = filingBody(year, { annex1: Object.fromEntries(ANNEX_1_ITEM_CODES.map((code) => [code, [doc(`${code}.pdf`)]])) });
+  const body = filingBody(year);
   return client.request<{ eligibility: { eligible: boolean; criteria: { rule: string; passed: boolean; reason: string }[] } }>('PUT', `/qualification/${year}`, body);
 }
 

@@ -38,11 +38,15 @@ export const issuePolicy = defineRoute({
     const now = clock.now();
     const today = todayOf(clock);
     const role = input.body.mode === 'COINSURANCE' ? 'LEAD' : 'INDEPENDENT';
-    const [{ policies }, enterprise, eligibility, tenants] = await Promise.all([
+    // UW-6 needs the platform's tenants only to check co-insurance members; an independent policy's sole
+    // member is the issuer, so its request skips that Query.
+    const [{ policies }, enterprise, eligibility, knownTenantIds] = await Promise.all([
       forTenant(tenantId),
       enterpriseSnapshot(input.body.enterpriseUscc),
       eligibilityOn(tenantId, today, role),
-      platform.listTenants({ limit: 100 }),
+      input.body.mode === 'COINSURANCE'
+        ? platform.listTenants({ limit: 100 }).then((page) => new Set(page.items.map((tenant) => tenant.id)))
+        : Promise.resolve(new Set([tenantId])),
     ]);
     const enterprisePolicies = await policies.listByEnterpriseForTenant(tenantId, input.body.enterpriseUscc, input.body.periodStart);
     const policy = issue(input.body, {
@@ -54,7 +58,7 @@ export const issuePolicy = defineRoute({
       enterprise,
       eligibility: eligibility.result,
       filedProduct: eligibility.filing?.filedProduct,
-      knownTenantIds: new Set(tenants.items.map((tenant) => tenant.id)),
+      knownTenantIds,
       enterprisePolicies,
     });
     await policies.create(policy);
