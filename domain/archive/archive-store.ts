@@ -18,8 +18,33 @@ export interface ArchiveStore {
   /** Stores new bytes; an existing key is never replaced (`ArchiveExists`). */
   put(input: { key: string; body: Uint8Array; contentType: string; retainUntil: Date; now: Date }): Promise<ArchivedObject>;
   get(key: string): Promise<{ body: Uint8Array; object: ArchivedObject } | undefined>;
+  /** The object's metadata without its bytes, or `undefined` when absent. */
+  head(key: string): Promise<ArchivedObject | undefined>;
   /** Refused before the retention date (`ArchiveRetained`). */
   delete(key: string, now: Date): Promise<void>;
+  /**
+   * A one-time upload straight to storage, never through a Lambda body (SVC-13 evidence): a presigned S3 PUT on
+   * AWS, the same shape locally. The store enforces what the ticket names — the key is written once, the bytes
+   * must have `sha256`, and they are retained until `retainUntil`.
+   */
+  presignUpload(input: {
+    key: string;
+    contentType: string;
+    sha256: string;
+    size: number;
+    retainUntil: Date;
+    now: Date;
+    expiresInSeconds: number;
+  }): Promise<UploadTicket>;
+}
+
+/** How a client uploads one file: `method` to `url` with exactly `headers`, before `expiresAt`. */
+export interface UploadTicket {
+  readonly key: string;
+  readonly url: string;
+  readonly method: 'PUT';
+  readonly headers: Readonly<Record<string, string>>;
+  readonly expiresAt: string;
 }
 
 export class ArchiveExists extends Error {

@@ -76,6 +76,22 @@ const FEE_BOOKING: Access = { kind: 'roles', roles: ['insurer-admin', 'insurer-s
 const FEE_REVERSAL: Access = { kind: 'roles', roles: ['insurer-admin'], scope: 'own-tenant' };
 // ─────────────────────────────────────────────────────────────────────────────────────────────────────────────
 
+// ── Regulators' registers of service providers: organisations (REG-2) and experts (REG-3) ─────────────────────
+/** REG-2, REG-3: organisations register (备案) with the city EMB, which also keeps the expert pool. */
+const CITY_REGISTER_WRITE: Access = {
+  kind: 'roles',
+  roles: ['regulator', 'regulator-admin'],
+  agencies: ['EMB_CITY'],
+  scope: 'regulator-owned',
+};
+/** SVC-6: insurers read both registers to name a provider and experts; every regulator reads them. */
+const PROVIDER_REGISTER_READ: Access = {
+  kind: 'roles',
+  roles: ['regulator', 'regulator-admin', 'insurer-admin', 'insurer-staff'],
+  scope: 'regulator-owned',
+};
+// ─────────────────────────────────────────────────────────────────────────────────────────────────────────────
+
 export const ACCESS_MATRIX: Readonly<Record<string, Access>> = {
   'GET /api/v1/health': PUBLIC,
   'POST /api/v1/auth/login': PUBLIC,
@@ -132,6 +148,46 @@ export const ACCESS_MATRIX: Readonly<Record<string, Access>> = {
   'POST /api/v1/regulator/blacklist': BLACKLIST_WRITE,
   'GET /api/v1/regulator/blacklist': REGISTER_READ,
   'POST /api/v1/regulator/blacklist/{entryId}/lift': BLACKLIST_WRITE,
+
+  'POST /api/v1/regulator/service-orgs': CITY_REGISTER_WRITE,
+  'GET /api/v1/regulator/service-orgs': PROVIDER_REGISTER_READ,
+  'GET /api/v1/regulator/service-orgs/{orgId}': PROVIDER_REGISTER_READ,
+  'PATCH /api/v1/regulator/service-orgs/{orgId}': CITY_REGISTER_WRITE,
+  'POST /api/v1/regulator/experts': CITY_REGISTER_WRITE,
+  'GET /api/v1/regulator/experts': PROVIDER_REGISTER_READ,
+  'GET /api/v1/regulator/experts/{expertId}': PROVIDER_REGISTER_READ,
+  'PATCH /api/v1/regulator/experts/{expertId}': CITY_REGISTER_WRITE,
+
+  // ── Prevention services (SVC-1..13): the insurer's work, the enterprise's confirmations and rectifications ──
+  'PUT /api/v1/policies/{policyId}/service-plan': INSURER,
+  'GET /api/v1/policies/{policyId}/service-plan': INSURER,
+  'GET /api/v1/policies/{policyId}/risk': INSURER,
+  'GET /api/v1/policies/{policyId}/obligations': INSURER,
+  'POST /api/v1/services': INSURER,
+  'GET /api/v1/services': INSURER,
+  'GET /api/v1/services/{serviceId}': INSURER,
+  'POST /api/v1/services/{serviceId}/confirm-schedule': INSURER,
+  'POST /api/v1/services/{serviceId}/evidence-uploads': INSURER,
+  'POST /api/v1/services/{serviceId}/complete': INSURER,
+  'POST /api/v1/services/{serviceId}/follow-up': INSURER,
+  'POST /api/v1/services/{serviceId}/confirm': INSURER,
+  'POST /api/v1/services/{serviceId}/archive': INSURER,
+  'POST /api/v1/services/{serviceId}/cancel': INSURER,
+  'GET /api/v1/hazards': INSURER,
+  'GET /api/v1/hazards/{hazardId}': INSURER,
+  'POST /api/v1/hazards/{hazardId}/evidence-uploads': INSURER,
+  'POST /api/v1/hazards/{hazardId}/rectification': INSURER,
+  'POST /api/v1/hazards/{hazardId}/verify': INSURER,
+  'GET /api/v1/archives/{archiveId}': INSURER,
+  'GET /api/v1/archives/{archiveId}/verify': INSURER,
+  'GET /api/v1/me/services': ENTERPRISE,
+  'GET /api/v1/me/services/{serviceId}': ENTERPRISE,
+  'POST /api/v1/me/services/{serviceId}/confirm-schedule': ENTERPRISE,
+  'POST /api/v1/me/services/{serviceId}/confirm': ENTERPRISE,
+  'GET /api/v1/me/hazards': ENTERPRISE,
+  'GET /api/v1/me/hazards/{hazardId}': ENTERPRISE,
+  'POST /api/v1/me/hazards/{hazardId}/evidence-uploads': ENTERPRISE,
+  'POST /api/v1/me/hazards/{hazardId}/rectification': ENTERPRISE,
 
   // ── Prevention fee (FEE-1..5) ──
   'POST /api/v1/fees/premium-receipts': FEE_BOOKING,

@@ -195,6 +195,52 @@ export const keys = {
     SK: `${keys.premiumReceiptPrefix}${assertKeyPart(receiptId, 'receiptId')}`,
   }),
   premiumReceiptPrefix: 'RECEIPT#',
+
+  // ── Prevention services (SVC-1..13): plans, services, hazards, archive records (tenant data) ─────────────
+  /** SVC-4: a policy's service plan: `T#<tenantId>#SERVICE-PLAN#<policyId>` / `PROFILE`. */
+  servicePlan: (tenantId: string, policyId: string): ItemKey => keys.entity({ kind: 'tenant', tenantId }, 'SERVICE-PLAN', policyId),
+  service: (tenantId: string, serviceId: string): ItemKey => keys.entity({ kind: 'tenant', tenantId }, 'SERVICE', serviceId),
+  /** GSI1: a tenant's services by id (time-ordered). */
+  serviceListing: (tenantId: string): string => keys.listing({ kind: 'tenant', tenantId }, 'SERVICE'),
+  /** GSI2 (sparse): services with an open SVC-8/SVC-9 deadline, sort key `<dueOn>#<serviceId>`, for the sweep. */
+  servicesDue: (tenantId: string): string => keys.listing({ kind: 'tenant', tenantId }, 'SERVICE-DUE'),
+  /** GSI4: one policy's services, sort key `<scheduledOn>#<serviceId>` — the obligations engine's input in one Query. */
+  policyServices: (tenantId: string, policyId: string): string =>
+    `${keys.listing({ kind: 'tenant', tenantId }, 'SERVICE-POLICY')}#${assertKeyPart(policyId, 'policyId')}`,
+  /** GSI3: one enterprise's services across insurers (ACL-5). */
+  enterpriseServices: (uscc: string): string => `ENT#${assertKeyPart(uscc, 'uscc')}#SERVICE`,
+  hazard: (tenantId: string, hazardId: string): ItemKey => keys.entity({ kind: 'tenant', tenantId }, 'HAZARD', hazardId),
+  /** GSI1: a tenant's hazards by id. */
+  hazardListing: (tenantId: string): string => keys.listing({ kind: 'tenant', tenantId }, 'HAZARD'),
+  /** GSI2 (sparse): hazards not yet verified, sort key `<due day>#<hazardId>`. */
+  hazardsDue: (tenantId: string): string => keys.listing({ kind: 'tenant', tenantId }, 'HAZARD-DUE'),
+  /** GSI3: one enterprise's hazards across insurers (ACL-5). */
+  enterpriseHazards: (uscc: string): string => `ENT#${assertKeyPart(uscc, 'uscc')}#HAZARD`,
+  /** SVC-10: an archive's record — its key in the store and the SHA-256 digest verification compares with. */
+  archiveRecord: (tenantId: string, archiveId: string): ItemKey => keys.entity({ kind: 'tenant', tenantId }, 'ARCHIVE', archiveId),
+
+  /**
+   * SVC-13: an upload ticket given out for one file (`T#<tenantId>#UPLOAD#<uploadId>`): what the file must be
+   * (key, digest, size, type) and what it is for (a service or a hazard), checked when a record cites it.
+   */
+  upload: (tenantId: string, uploadId: string): ItemKey => keys.entity({ kind: 'tenant', tenantId }, 'UPLOAD', uploadId),
+
+  // ── Regulator registers: third-party service organisations (REG-2) and the expert pool (REG-3) ──────────
+  serviceOrgOwner: { kind: 'regulator', regulatorId: 'service-orgs' } satisfies Owner,
+  expertOwner: { kind: 'regulator', regulatorId: 'experts' } satisfies Owner,
+  /** REG-2: `R#service-orgs#ORG#<orgId>` / `PROFILE`. */
+  serviceOrg: (orgId: string): ItemKey => keys.entity(keys.serviceOrgOwner, 'ORG', orgId),
+  /** GSI1: every registered organisation, by id. */
+  serviceOrgListing: (): string => keys.listing(keys.serviceOrgOwner, 'ORG'),
+  /** Uniqueness guard: one organisation per registration number (encoded: numbers may hold `/` or CJK). */
+  serviceOrgRegistration: (registrationNumber: string): ItemKey => ({
+    PK: `${keys.listing(keys.serviceOrgOwner, 'REGNO')}#${Buffer.from(registrationNumber, 'utf8').toString('base64url')}`,
+    SK: 'UNIQUE',
+  }),
+  /** REG-3: `R#experts#EXPERT#<expertId>` / `PROFILE`. */
+  expert: (expertId: string): ItemKey => keys.entity(keys.expertOwner, 'EXPERT', expertId),
+  /** GSI1: the whole pool, by id. */
+  expertListing: (): string => keys.listing(keys.expertOwner, 'EXPERT'),
 } as const;
 
 function feeYearPart(year: number): string {
