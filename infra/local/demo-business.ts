@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { shanghaiDateOf, yearOf } from '../../domain/kernel/calendar/local-date.js';
 import { ANNEX_1_ITEM_CODES } from '../../domain/underwriting/qualification.js';
 import { Conflict } from '../../domain/kernel/errors.js';
+import { usccCheckCharacter } from '../../domain/kernel/uscc.js';
 import type { Store } from '../../functions/adapters/dynamodb/store.js';
 import { DEMO_PASSWORD } from './seed.js';
 
@@ -79,7 +80,8 @@ function filing(year: number, branchName: string) {
  * Business demo data on the first `npm start` of a data folder, made through the API: the city EMB imports
  * the shared 5,000-enterprise register (REG-1), the three insurers file their qualification for this year
  * (QUAL-1..6), each issues policies to mandatory-industry enterprises of a few counties (UW-1..10), and an
- * enterprise files a complaint (CMP-1). About 15 s, once; the coverage gap (UW-11) then has real figures.
+ * enterprise files a complaint (CMP-1); the city EMB also registers service organisations (REG-2) and keeps an
+ * expert pool (REG-3). About 15 s, once; the coverage gap (UW-11) then has real figures.
  */
 export async function seedDemoBusiness(url: string, store: Store, now: Date): Promise<boolean> {
   if (await store.get(MARKER)) return false;
@@ -91,6 +93,7 @@ export async function seedDemoBusiness(url: string, store: Store, now: Date): Pr
     contentBase64: csv.toString('base64'),
   });
   if (imported.status !== 201 && imported.status !== 200) throw new Error(`demo register import failed: ${JSON.stringify(imported.body)}`);
+  await seedDemoProviders(url, now);
 
   const rows: Row[] = csv
     .toString('utf8')
@@ -143,4 +146,79 @@ export async function seedDemoBusiness(url: string, store: Store, now: Date): Pr
 
   await store.commit([{ kind: 'create', item: { ...MARKER, kind: 'SEED', seededAt: now.toISOString() }, onExists: () => new Conflict('seeded') }], []);
   return true;
+}
+
+/** A USCC of the 忻州 area with its GB 32100-2015 check character, from a readable 17-character stem. */
+const demoUscc = (first17: string): string => first17 + usccCheckCharacter(first17);
+
+/**
+ * REG-2 / REG-3, made by the city EMB through the API: two organisations an insurer can name today, one
+ * suspended and one whose registration has run out (SVC-6 refuses both), and six experts, one removed from the
+ * pool. A re-run adds nothing: a registration number already held answers 409, and experts already in the
+ * pool (by name) are skipped.
+ */
+export async function seedDemoProviders(url: string, now: Date): Promise<void> {
+  const api = client(url);
+  const city = await api.signIn('emb-city');
+  const year = yearOf(shanghaiDateOf(now));
+  const orgs = [
+    {
+      name: '忻州安泰安全技术服务有限公司',
+      uscc: demoUscc('91140900MA0K3A001'),
+      registrationNumber: `忻应急服备〔${year - 1}〕001号`,
+      validFrom: `${year - 1}-01-01`,
+      validTo: `${year + 2}-12-31`,
+      scope: ['RISK_ASSESSMENT', 'HAZARD_INSPECTION', 'TRAINING'],
+      contact: '张经理 0350-3036001',
+    },
+    {
+      name: '山西晋安安全评价有限公司',
+      uscc: demoUscc('91140100MA0H7B002'),
+      registrationNumber: `忻应急服备〔${year}〕002号`,
+      validFrom: `${year}-01-01`,
+      validTo: `${year + 2}-12-31`,
+      scope: ['RISK_ASSESSMENT', 'HAZARD_INSPECTION'],
+      contact: '李工 0351-7020002',
+    },
+    {
+      name: '忻州市恒信安全咨询有限公司',
+      uscc: demoUscc('91140902MA0K5C003'),
+      registrationNumber: `忻应急服备〔${year - 1}〕003号`,
+      validFrom: `${year - 1}-03-01`,
+      validTo: `${year + 1}-02-28`,
+      scope: ['HAZARD_INSPECTION', 'TRAINING'],
+      status: 'SUSPENDED',
+    },
+    {
+      name: '原平市正元安全技术服务有限公司',
+      uscc: demoUscc('91140981MA0K2D004'),
+      registrationNumber: `忻应急服备〔${year - 3}〕004号`,
+      validFrom: `${year - 3}-01-01`,
+      validTo: `${year - 1}-12-31`,
+      scope: ['HAZARD_INSPECTION'],
+    },
+  ];
+  for (const org of orgs) {
+    const answer = await api.call(city, 'POST', '/regulator/service-orgs', org);
+    if (answer.status !== 201 && answer.status !== 409) throw new Error(`demo service organisation failed: ${JSON.stringify(answer.body)}`);
+  }
+  const experts = [
+    { name: '王建国', specialties: ['煤矿通风', '瓦斯防治'], title: '正高级工程师', employer: '山西焦煤集团' },
+    { name: '刘海燕', specialties: ['危化工艺', '重大危险源'], title: '高级工程师', employer: '太原理工大学' },
+    { name: '赵志强', specialties: ['非煤矿山', '尾矿库'], title: '高级工程师', employer: '忻州市应急管理局专家组' },
+    { name: '孙丽', specialties: ['烟花爆竹', '消防'], title: '注册安全工程师' },
+    { name: '周明', specialties: ['冶金', '有限空间'], title: '高级工程师', employer: '太钢集团' },
+    { name: '陈立军', specialties: ['煤矿机电'], title: '工程师', employer: '原平市某煤业公司', removed: true },
+  ];
+  const pool = await api.call(city, 'GET', '/regulator/experts?limit=100');
+  const present = new Set(((pool.body.items ?? []) as { name: string }[]).map((expert) => expert.name));
+  for (const { removed, ...expert } of experts) {
+    if (present.has(expert.name)) continue;
+    const added = await api.call(city, 'POST', '/regulator/experts', expert);
+    if (added.status !== 201) throw new Error(`demo expert failed: ${JSON.stringify(added.body)}`);
+    if (removed) {
+      const out = await api.call(city, 'PATCH', `/regulator/experts/${String(added.body.id)}`, { status: 'REMOVED', version: 1 });
+      if (out.status !== 200) throw new Error(`demo expert removal failed: ${JSON.stringify(out.body)}`);
+    }
+  }
 }

@@ -6,6 +6,7 @@ import { systemClock, type Clock } from '../../adapters/clock.js';
 import { DynamoBlacklistRepository } from '../../adapters/dynamodb/blacklist.repository.js';
 import { mainTableName, sharedDynamoDb } from '../../adapters/dynamodb/client.js';
 import { DynamoPlatformRepository } from '../../adapters/dynamodb/platform.repository.js';
+import { DynamoProviderRegisters } from '../../adapters/dynamodb/provider-registers.repository.js';
 import { DynamoRegisterRepository } from '../../adapters/dynamodb/register.repository.js';
 import { Store } from '../../adapters/dynamodb/store.js';
 import { newId } from '../../adapters/ids.js';
@@ -17,6 +18,8 @@ export interface RegulatorDeps {
   readonly blacklist: DynamoBlacklistRepository;
   /** Tenant profiles, to check that a listed insurer exists. */
   readonly platform: DynamoPlatformRepository;
+  /** REG-2 / REG-3: `R#service-orgs…` and `R#experts…` items, kept by the city EMB. */
+  readonly providers: DynamoProviderRegisters;
   readonly clock: Clock;
   readonly newId: (now: Date) => string;
 }
@@ -30,6 +33,7 @@ export function regulatorDeps(): RegulatorDeps {
       register: new DynamoRegisterRepository(store),
       blacklist: new DynamoBlacklistRepository(store),
       platform: new DynamoPlatformRepository(store),
+      providers: new DynamoProviderRegisters(store),
       clock: systemClock,
       newId,
     };

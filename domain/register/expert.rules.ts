@@ -1,0 +1,68 @@
+import type { Expert, ExpertStatus } from './expert.js';
+import { distinctTags, sameTags, type RegisterChangeContext } from './service-org.rules.js';
+
+/** REG-3: what the city EMB states when it adds an expert to the pool. */
+export interface ExpertInput {
+  readonly name: string;
+  readonly specialties: readonly string[];
+  readonly title?: string;
+  readonly employer?: string;
+}
+
+/** REG-3: what may change on an expert; `null` clears title or employer. */
+export interface ExpertChange {
+  readonly status?: ExpertStatus;
+  readonly specialties?: readonly string[];
+  readonly title?: string | null;
+  readonly employer?: string | null;
+}
+
+/**
+ * REG-3: a new member of the city's 安全生产和应急救援专家库, ACTIVE from the start.
+ *
+ * @example
+ * addExpert({ name: '王建国', specialties: ['煤矿通风'], title: '高级工程师' }, { id: 'e-1', now, by: 'u-1' });
+ */
+export function addExpert(input: ExpertInput, ctx: RegisterChangeContext & { readonly id: string }): Expert {
+  const at = ctx.now.toISOString();
+  return {
+    id: ctx.id,
+    name: input.name,
+    specialties: distinctTags(input.specialties),
+    ...(input.title === undefined ? {} : { title: input.title }),
+    ...(input.employer === undefined ? {} : { employer: input.employer }),
+    status: 'ACTIVE',
+    createdAt: at,
+    updatedAt: at,
+    updatedBy: ctx.by,
+    version: 1,
+  };
+}
+
+const cleared = <T>(value: T | null | undefined, previous: T | undefined): T | undefined => (value === null ? undefined : (value ?? previous));
+
+/**
+ * REG-3: the city EMB removes an expert from the pool (出库) or takes one back, or corrects what the pool says
+ * of them. A removed expert stays on record: services that named them keep pointing at who they were. Returns
+ * `expert` itself when the change says nothing new — nothing to write, no event.
+ */
+export function changeExpert(expert: Expert, change: ExpertChange, ctx: RegisterChangeContext): Expert {
+  const status = change.status ?? expert.status;
+  const specialties = change.specialties === undefined ? expert.specialties : distinctTags(change.specialties);
+  const title = cleared(change.title, expert.title);
+  const employer = cleared(change.employer, expert.employer);
+  if (status === expert.status && sameTags(specialties, expert.specialties) && title === expert.title && employer === expert.employer) {
+    return expert;
+  }
+  const { title: _title, employer: _employer, ...rest } = expert;
+  return {
+    ...rest,
+    specialties,
+    ...(title === undefined ? {} : { title }),
+    ...(employer === undefined ? {} : { employer }),
+    status,
+    updatedAt: ctx.now.toISOString(),
+    updatedBy: ctx.by,
+    version: expert.version + 1,
+  };
+}

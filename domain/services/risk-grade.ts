@@ -1,0 +1,124 @@
+import type { EnterpriseSize } from '../kernel/enterprise-size.js';
+import { RuleViolation } from '../kernel/errors.js';
+import { INDUSTRY_NAMES_ZH } from '../kernel/industry.js';
+import type { Industry } from '../kernel/industry.js';
+import type { RiskAssessmentResult, RiskGrade } from './service-plan.js';
+
+/**
+ * SVC-12: the enterprise's risk grade (高 / 中 / 低, 应急厅函〔2024〕322号), as a points score that explains
+ * itself factor by factor. The notice names the inputs (industry, accident record, open hazards, monitoring
+ * alarms) but no formula; this one is the platform's, kept simple enough to state in full:
+ *
+ * | factor | points |
+ * |---|---|
+ * | INDUSTRY — COAL_MINE, NON_COAL_MINE, TAILINGS_POND | 40 |
+ * | INDUSTRY — HAZCHEM, FIREWORKS, METAL_SMELTING | 30 |
+ * | INDUSTRY — CHEMICAL, DUST_EXPLOSION, GAS_GENERATOR, CONFINED_SPACE, MASS_CASUALTY_OTHER | 20 |
+ * | INDUSTRY — OTHER | 5 |
+ * | SIZE (people exposed) — LARGE 10, MEDIUM 5, SMALL and MICRO 0 | 0–10 |
+ * | ACCIDENT_RECORD — the UW-7 accident-record factor: 1 point per 1 % above ×1.00, 1 point off per 1 % below, within −10 … +30 (×1.20 → 20, ×0.90 → −10) | −10–30 |
+ * | OPEN_HAZARDS — 3 per open GENERAL hazard (at most 15) + 20 per open MAJOR hazard (at most 40) | 0–55 |
+ * | MONITORING_ALARMS — 2 per alarm in the period looked at (at most 20) | 0–20 |
+ *
+ * Grade: **HIGH** from 60 points, **MEDIUM** from 30, **LOW** below 30. So a mine is at least MEDIUM by its
+ * industry alone and HIGH with one open major hazard; an OTHER-industry micro enterprise with a clean record is
+ * LOW.
+ *
+ * The grade drives what the plan proposes beyond the SVC-1 minimum ({@link EXTRA_SERVICES_BY_GRADE}):
+ * - HIGH: one more deep hazard inspection (体检式精查), one more hazard inspection and one more training;
+ * - MEDIUM: one more hazard inspection;
+ * - LOW: nothing beyond the minimum.
+ */
+export const RISK_GRADE_THRESHOLDS = { HIGH: 60, MEDIUM: 30 } as const;
+
+const INDUSTRY_POINTS: Readonly<Record<Industry, number>> = {
+  COAL_MINE: 40,
+  NON_COAL_MINE: 40,
+  TAILINGS_POND: 40,
+  HAZCHEM: 30,
+  FIREWORKS: 30,
+  METAL_SMELTING: 30,
+  CHEMICAL: 20,
+  DUST_EXPLOSION: 20,
+  GAS_GENERATOR: 20,
+  CONFINED_SPACE: 20,
+  MASS_CASUALTY_OTHER: 20,
+  OTHER: 5,
+};
+
+const SIZE_POINTS: Readonly<Record<EnterpriseSize, number>> = { LARGE: 10, MEDIUM: 5, SMALL: 0, MICRO: 0 };
+
+/** SVC-12: the services each grade proposes beyond the SVC-1 minimum. */
+export const EXTRA_SERVICES_BY_GRADE: Readonly<Record<RiskGrade, RiskAssessmentResult['proposedExtra']>> = {
+  HIGH: [
+    { type: 'HAZARD_INSPECTION', deep: true, count: 1 },
+    { type: 'HAZARD_INSPECTION', deep: false, count: 1 },
+    { type: 'TRAINING', deep: false, count: 1 },
+  ],
+  MEDIUM: [{ type: 'HAZARD_INSPECTION', deep: false, count: 1 }],
+  LOW: [],
+};
+
+export interface RiskInput {
+  readonly industry: Industry;
+  readonly size: EnterpriseSize;
+  /** The policy's `rating.factors.accidentRecord.basisPoints`; above 10000 means a worse record. */
+  readonly accidentRecordBasisPoints: number;
+  readonly openHazards: { readonly general: number; readonly major: number };
+  readonly monitoringAlarms: number;
+}
+
+function requireCount(value: number, field: string): void {
+  if (!Number.isSafeInteger(value) || value < 0) {
+    throw new RuleViolation('SVC-12', field, `SVC-12: ${field} must be a whole number ≥ 0, got ${value}`, 400);
+  }
+}
+
+const clamp = (value: number, low: number, high: number): number => Math.min(high, Math.max(low, value));
+
+/** The grade of a score (see the table above). */
+export function riskGradeOf(score: number): RiskGrade {
+  if (score >= RISK_GRADE_THRESHOLDS.HIGH) return 'HIGH';
+  if (score >= RISK_GRADE_THRESHOLDS.MEDIUM) return 'MEDIUM';
+  return 'LOW';
+}
+
+/**
+ * SVC-12: grade an insured enterprise, with the points of each factor and the services the grade proposes.
+ *
+ * @throws RuleViolation (SVC-12, 400) for a negative or fractional count or a non-positive accident factor.
+ * @example
+ * assessRisk({ industry: 'COAL_MINE', size: 'SMALL', accidentRecordBasisPoints: 10000,
+ *   openHazards: { general: 0, major: 1 }, monitoringAlarms: 0 }).grade; // 'HIGH' (40 + 20)
+ */
+export function assessRisk(input: RiskInput): RiskAssessmentResult {
+  requireCount(input.openHazards.general, 'openHazards.general');
+  requireCount(input.openHazards.major, 'openHazards.major');
+  requireCount(input.monitoringAlarms, 'monitoringAlarms');
+  if (!Number.isSafeInteger(input.accidentRecordBasisPoints) || input.accidentRecordBasisPoints <= 0) {
+    throw new RuleViolation('SVC-12', 'accidentRecordBasisPoints', `SVC-12: the accident-record factor must be a positive whole number of basis points, got ${input.accidentRecordBasisPoints}`, 400);
+  }
+  // `|| 0` turns the -0 of a slightly better record (×0.995) into 0.
+  const accidentPoints = clamp(Math.trunc((input.accidentRecordBasisPoints - 10_000) / 100), -10, 30) || 0;
+  const generalPoints = Math.min(15, input.openHazards.general * 3);
+  const majorPoints = Math.min(40, input.openHazards.major * 20);
+  const alarmPoints = Math.min(20, input.monitoringAlarms * 2);
+  const factors = [
+    { factor: 'INDUSTRY', points: INDUSTRY_POINTS[input.industry], detail: `${INDUSTRY_NAMES_ZH[input.industry]} (${input.industry})` },
+    { factor: 'SIZE', points: SIZE_POINTS[input.size], detail: input.size },
+    {
+      factor: 'ACCIDENT_RECORD',
+      points: accidentPoints,
+      detail: `accident-record factor ×${(input.accidentRecordBasisPoints / 10_000).toFixed(2)}`,
+    },
+    {
+      factor: 'OPEN_HAZARDS',
+      points: generalPoints + majorPoints,
+      detail: `${input.openHazards.general} general, ${input.openHazards.major} major open`,
+    },
+    { factor: 'MONITORING_ALARMS', points: alarmPoints, detail: `${input.monitoringAlarms} alarms` },
+  ];
+  const score = factors.reduce((sum, factor) => sum + factor.points, 0);
+  const grade = riskGradeOf(score);
+  return { grade, score, factors, proposedExtra: EXTRA_SERVICES_BY_GRADE[grade].map((extra) => ({ ...extra })) };
+}

@@ -1,0 +1,206 @@
+import type { QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { Expert } from '../../../domain/register/expert.js';
+import type {
+  ExpertQuery,
+  ProviderPage,
+  ProviderRegisterRepository,
+  ServiceOrgQuery,
+} from '../../../domain/register/provider-registers.js';
+import type { ServiceOrg } from '../../../domain/register/service-org.js';
+import { Conflict, RuleViolation } from '../../../domain/kernel/errors.js';
+import { keys, type ItemKey } from './keys.js';
+import type { OutboxEvent, Store } from './store.js';
+
+type Filter = Pick<QueryCommandInput, 'FilterExpression' | 'ExpressionAttributeNames' | 'ExpressionAttributeValues'>;
+
+const STORAGE_ATTRIBUTES = ['PK', 'SK', 'kind', 'GSI1PK', 'GSI1SK'] as const;
+
+function fromItem<T>(item: Record<string, unknown>): T {
+  const copy: Record<string, unknown> = { ...item };
+  for (const attribute of STORAGE_ATTRIBUTES) delete copy[attribute];
+  return copy as T;
+}
+
+/**
+ * An id from outside (a path, a service's expert list) as a key, or `undefined` when it could never be one:
+ * such an id names nothing, which is an answer (absent), not a failure.
+ */
+function keyOf(build: (id: string) => ItemKey, id: string): ItemKey | undefined {
+  try {
+    return build(id);
+  } catch {
+    return undefined;
+  }
+}
+
+function orgItem(org: ServiceOrg): Record<string, unknown> & ItemKey & { version: number } {
+  return { ...org, ...keys.serviceOrg(org.id), kind: 'SERVICE_ORG', GSI1PK: keys.serviceOrgListing(), GSI1SK: org.id };
+}
+
+function expertItem(expert: Expert): Record<string, unknown> & ItemKey & { version: number } {
+  return { ...expert, ...keys.expert(expert.id), kind: 'EXPERT', GSI1PK: keys.expertListing(), GSI1SK: expert.id };
+}
+
+/** The whole registration travels with the event: SYNC-1 sends third-party organisations to the provincial platform. */
+function orgEvent(org: ServiceOrg, type: 'regulator.service_org.registered' | 'regulator.service_org.updated'): OutboxEvent {
+  return {
+    type,
+    aggregate: { type: 'service-org', id: org.id, key: keys.serviceOrg(org.id) },
+    sequence: org.version,
+    data: {
+      orgId: org.id,
+      name: org.name,
+      uscc: org.uscc,
+      registrationNumber: org.registrationNumber,
+      status: org.status,
+      validFrom: org.validFrom,
+      validTo: org.validTo,
+      scope: org.scope,
+      updatedBy: org.updatedBy,
+    },
+  };
+}
+
+function expertEvent(expert: Expert, type: 'regulator.expert.added' | 'regulator.expert.updated'): OutboxEvent {
+  return {
+    type,
+    aggregate: { type: 'expert', id: expert.id, key: keys.expert(expert.id) },
+    sequence: expert.version,
+    data: { expertId: expert.id, name: expert.name, status: expert.status, specialties: expert.specialties, updatedBy: expert.updatedBy },
+  };
+}
+
+/** Conditions joined with AND, their names and values merged; `undefined` when there is none. */
+function allOf(filters: readonly Filter[]): Filter | undefined {
+  if (filters.length === 0) return undefined;
+  return {
+    FilterExpression: filters.map((filter) => `(${filter.FilterExpression})`).join(' AND '),
+    ExpressionAttributeNames: Object.assign({}, ...filters.map((filter) => filter.ExpressionAttributeNames)),
+    ExpressionAttributeValues: Object.assign({}, ...filters.map((filter) => filter.ExpressionAttributeValues)),
+  };
+}
+
+const statusIs = (status: string): Filter => ({
+  FilterExpression: '#status = :status',
+  ExpressionAttributeNames: { '#status': 'status' },
+  ExpressionAttributeValues: { ':status': status },
+});
+
+/**
+ * The city EMB's provider registers over the one table: organisations (REG-2) and the expert pool (REG-3),
+ * each a small city-wide listing on GSI1 (tens to a few hundred items), so filters ride on the listing's
+ * Query rather than on indexes of their own. Every change is one transaction with its outbox event.
+ */
+export class DynamoProviderRegisters implements ProviderRegisterRepository {
+  constructor(private readonly store: Store) {}
+
+  /** REG-2: the organisation and its registration-number guard in one transaction, so a number is never held twice. */
+  async createServiceOrg(org: ServiceOrg): Promise<void> {
+    await this.store.commit(
+      [
+        { kind: 'create', item: orgItem(org), onExists: () => new Conflict(`service organisation ${org.id} exists`) },
+        {
+          kind: 'create',
+          item: { ...keys.serviceOrgRegistration(org.registrationNumber), kind: 'UNIQUE', orgId: org.id },
+          onExists: () =>
+            new RuleViolation(
+              'REG-2',
+              'registrationNumber',
+              `REG-2: registration number ${org.registrationNumber} is already registered to another organisation`,
+              409,
+            ),
+        },
+      ],
+      [orgEvent(org, 'regulator.service_org.registered')],
+    );
+  }
+
+  async saveServiceOrg(org: ServiceOrg, expectedVersion: number): Promise<void> {
+    await this.store.commit(
+      [{ kind: 'update', item: orgItem(org), expectedVersion, entity: 'service organisation' }],
+      [orgEvent(org, 'regulator.service_org.updated')],
+    );
+  }
+
+  async getServiceOrg(id: string): Promise<ServiceOrg | undefined> {
+    const key = keyOf(keys.serviceOrg, id);
+    const item = key && (await this.store.get<Record<string, unknown>>(key));
+    return item ? fromItem<ServiceOrg>(item) : undefined;
+  }
+
+  /** Newest registration first; `usableOn` is SVC-6's test (ACTIVE, validFrom ≤ day ≤ validTo) as a filter. */
+  async listServiceOrgs(query: ServiceOrgQuery): Promise<ProviderPage<ServiceOrg>> {
+    const filters: Filter[] = [];
+    if (query.status !== undefined) filters.push(statusIs(query.status));
+    if (query.usableOn !== undefined) {
+      filters.push({
+        FilterExpression: '#usableStatus = :active AND #validFrom <= :on AND #validTo >= :on',
+        ExpressionAttributeNames: { '#usableStatus': 'status', '#validFrom': 'validFrom', '#validTo': 'validTo' },
+        ExpressionAttributeValues: { ':active': 'ACTIVE', ':on': query.usableOn },
+      });
+    }
+    const page = await this.store.page<Record<string, unknown>>({
+      index: 'GSI1',
+      partition: keys.serviceOrgListing(),
+      limit: query.limit,
+      cursor: query.cursor,
+      newestFirst: true,
+      filter: allOf(filters),
+    });
+    return { items: page.items.map((item) => fromItem<ServiceOrg>(item)), nextCursor: page.nextCursor };
+  }
+
+  async addExpert(expert: Expert): Promise<void> {
+    await this.store.commit(
+      [{ kind: 'create', item: expertItem(expert), onExists: () => new Conflict(`expert ${expert.id} exists`) }],
+      [expertEvent(expert, 'regulator.expert.added')],
+    );
+  }
+
+  async saveExpert(expert: Expert, expectedVersion: number): Promise<void> {
+    await this.store.commit(
+      [{ kind: 'update', item: expertItem(expert), expectedVersion, entity: 'expert' }],
+      [expertEvent(expert, 'regulator.expert.updated')],
+    );
+  }
+
+  async getExpert(id: string): Promise<Expert | undefined> {
+    const key = keyOf(keys.expert, id);
+    const item = key && (await this.store.get<Record<string, unknown>>(key));
+    return item ? fromItem<Expert>(item) : undefined;
+  }
+
+  /** SVC-6: the named experts in one BatchGetItem (a record names a handful), in the order asked. */
+  async getExperts(ids: readonly string[]): Promise<Expert[]> {
+    const distinct = [...new Set(ids)];
+    const expertKeys = distinct.flatMap((id) => keyOf(keys.expert, id) ?? []);
+    const found = new Map(
+      (await this.store.getMany<Record<string, unknown>>(expertKeys)).map((item) => {
+        const expert = fromItem<Expert>(item);
+        return [expert.id, expert] as const;
+      }),
+    );
+    return distinct.flatMap((id) => found.get(id) ?? []);
+  }
+
+  async listExperts(query: ExpertQuery): Promise<ProviderPage<Expert>> {
+    const filters: Filter[] = [];
+    if (query.status !== undefined) filters.push(statusIs(query.status));
+    if (query.specialty !== undefined) {
+      filters.push({
+        FilterExpression: 'contains(#specialties, :specialty)',
+        ExpressionAttributeNames: { '#specialties': 'specialties' },
+        ExpressionAttributeValues: { ':specialty': query.specialty },
+      });
+    }
+    const page = await this.store.page<Record<string, unknown>>({
+      index: 'GSI1',
+      partition: keys.expertListing(),
+      limit: query.limit,
+      cursor: query.cursor,
+      newestFirst: true,
+      filter: allOf(filters),
+    });
+    return { items: page.items.map((item) => fromItem<Expert>(item)), nextCursor: page.nextCursor };
+  }
+}

@@ -1,0 +1,23 @@
+import { expertBody, expertSchema } from '../../../domain/register/provider-schemas.js';
+import { addExpert as add } from '../../../domain/register/expert.rules.js';
+import { callerOf, defineRoute } from '../route.js';
+import { regulatorDeps } from './deps.js';
+
+/** REG-3: the city EMB adds an expert to the 安全生产和应急救援专家库; `regulator.expert.added` goes out with it. */
+export const addExpert = defineRoute({
+  method: 'POST',
+  path: '/api/v1/regulator/experts',
+  summary: 'Add an expert to the city expert pool (REG-3; the city EMB)',
+  tags: ['regulator'],
+  body: expertBody,
+  response: expertSchema,
+  successStatus: 201,
+  async handle(input) {
+    const caller = callerOf(input);
+    const { providers, clock, newId } = regulatorDeps();
+    const now = clock.now();
+    const expert = add(input.body, { id: newId(now), now, by: caller.userId });
+    await providers.addExpert(expert);
+    return { body: expert, headers: { etag: `"${expert.version}"` } };
+  },
+});

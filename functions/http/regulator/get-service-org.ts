@@ -1,0 +1,23 @@
+import { shanghaiDateOf } from '../../../domain/kernel/calendar/local-date.js';
+import { NotFound } from '../../../domain/kernel/errors.js';
+import { serviceOrgViewSchema } from '../../../domain/register/provider-schemas.js';
+import { defineRoute } from '../route.js';
+import { regulatorDeps } from './deps.js';
+import { serviceOrgParams } from './provider-params.js';
+import { serviceOrgView } from './service-org-view.js';
+
+/** REG-2: one registered organisation; its `version` is what a change must quote. */
+export const getServiceOrg = defineRoute({
+  method: 'GET',
+  path: '/api/v1/regulator/service-orgs/{orgId}',
+  summary: 'One registered third-party service organisation (REG-2)',
+  tags: ['regulator'],
+  params: serviceOrgParams,
+  response: serviceOrgViewSchema,
+  async handle(input) {
+    const { providers, clock } = regulatorDeps();
+    const org = await providers.getServiceOrg(input.params.orgId);
+    if (org === undefined) throw new NotFound('service organisation');
+    return { body: serviceOrgView(org, shanghaiDateOf(clock.now())), headers: { etag: `"${org.version}"` } };
+  },
+});

@@ -1,0 +1,20 @@
+import { expertSchema } from '../../../domain/register/provider-schemas.js';
+import { defineRoute } from '../route.js';
+import { pageOf } from '../zod.js';
+import { regulatorDeps } from './deps.js';
+import { listExpertsQuery } from './provider-params.js';
+
+/** REG-3: the expert pool, newest first, by status or specialty; every regulator and insurer reads it (SVC-6). */
+export const listExperts = defineRoute({
+  method: 'GET',
+  path: '/api/v1/regulator/experts',
+  summary: 'The city expert pool (REG-3), by status or specialty',
+  tags: ['regulator'],
+  query: listExpertsQuery,
+  response: pageOf(expertSchema),
+  async handle(input) {
+    const { status, specialty, limit, cursor } = input.query;
+    const page = await regulatorDeps().providers.listExperts({ status, specialty, limit, cursor });
+    return { body: { items: page.items, nextCursor: page.nextCursor } };
+  },
+});

@@ -1,0 +1,27 @@
+import { shanghaiDateOf } from '../../../domain/kernel/calendar/local-date.js';
+import { serviceOrgViewSchema } from '../../../domain/register/provider-schemas.js';
+import { defineRoute } from '../route.js';
+import { pageOf } from '../zod.js';
+import { regulatorDeps } from './deps.js';
+import { listServiceOrgsQuery } from './provider-params.js';
+import { serviceOrgView } from './service-org-view.js';
+
+/**
+ * REG-2: the registered organisations, newest first; `usableOn` keeps those that may provide a service on
+ * that day (SVC-6), which is what an insurer picks a provider from. Every regulator and insurer reads it.
+ */
+export const listServiceOrgs = defineRoute({
+  method: 'GET',
+  path: '/api/v1/regulator/service-orgs',
+  summary: 'The registered third-party service organisations (REG-2), by status or usable on a day',
+  tags: ['regulator'],
+  query: listServiceOrgsQuery,
+  response: pageOf(serviceOrgViewSchema),
+  async handle(input) {
+    const { providers, clock } = regulatorDeps();
+    const today = shanghaiDateOf(clock.now());
+    const { status, usableOn, limit, cursor } = input.query;
+    const page = await providers.listServiceOrgs({ status, usableOn, limit, cursor });
+    return { body: { items: page.items.map((org) => serviceOrgView(org, today)), nextCursor: page.nextCursor } };
+  },
+});

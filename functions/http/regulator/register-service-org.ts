@@ -1,0 +1,29 @@
+import { shanghaiDateOf } from '../../../domain/kernel/calendar/local-date.js';
+import { serviceOrgBody, serviceOrgViewSchema } from '../../../domain/register/provider-schemas.js';
+import { registerServiceOrg as register } from '../../../domain/register/service-org.rules.js';
+import { callerOf, defineRoute } from '../route.js';
+import { regulatorDeps } from './deps.js';
+import { serviceOrgView } from './service-org-view.js';
+
+/**
+ * REG-2: the city EMB registers (备案) a third-party service organisation. The organisation, the guard that
+ * holds its registration number (a second registration under the same number is 409 REG-2) and
+ * `regulator.service_org.registered` are one transaction.
+ */
+export const registerServiceOrg = defineRoute({
+  method: 'POST',
+  path: '/api/v1/regulator/service-orgs',
+  summary: 'Register a third-party service organisation (REG-2; the city EMB)',
+  tags: ['regulator'],
+  body: serviceOrgBody,
+  response: serviceOrgViewSchema,
+  successStatus: 201,
+  async handle(input) {
+    const caller = callerOf(input);
+    const { providers, clock, newId } = regulatorDeps();
+    const now = clock.now();
+    const org = register(input.body, { id: newId(now), now, by: caller.userId });
+    await providers.createServiceOrg(org);
+    return { body: serviceOrgView(org, shanghaiDateOf(now)), headers: { etag: `"${org.version}"` } };
+  },
+});
