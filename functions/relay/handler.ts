@@ -18,6 +18,9 @@ export async function relayStreamBatch(event: DynamoDBStreamEvent, publish: (eve
   const pending: { sequenceNumber: string; event: BusEvent }[] = [];
   for (const record of event.Records) {
     if (record.eventName !== 'INSERT' || !record.dynamodb?.NewImage || !record.dynamodb.SequenceNumber) continue;
+    // Only outbox items are unmarshalled (the AWS event filter does the same): another item may hold a shape the
+    // local stream reports oddly — an empty map comes back as `{}` — and one such item must not stall the relay.
+    if ((record.dynamodb.NewImage as Record<string, AttributeValue>).kind?.S !== 'OUTBOX') continue;
     const busEvent = busEventFromOutboxImage(unmarshall(record.dynamodb.NewImage as Record<string, AttributeValue>));
     if (busEvent) pending.push({ sequenceNumber: record.dynamodb.SequenceNumber, event: busEvent });
   }

@@ -62,6 +62,21 @@ describe('the outbox relay (stream → EventBridge)', () => {
     });
   });
 
+  it('skips items that are not outbox events without unmarshalling them, so an odd image cannot stall the relay', async () => {
+    eventBridge.on(PutEventsCommand).resolves({ FailedEntryCount: 0, Entries: [{ EventId: 'x' }] });
+    const publisher = new EventBridgePublisher(new EventBridgeClient({ region: 'cn-north-1' }), 'anze');
+    // DynamoDB Local's stream reports an empty map as `{}`, which unmarshall refuses ("No value defined").
+    const odd: DynamoDBStreamEvent = {
+      Records: [
+        { eventName: 'INSERT', dynamodb: { SequenceNumber: '99', NewImage: { PK: { S: 'T#t1#SERVICE#s1' }, kind: { S: 'SERVICE' }, confirmations: {} } as never } },
+        ...streamEvent([outboxImage(2)]).Records,
+      ],
+    };
+    const result = await relayStreamBatch(odd, (events) => publisher.publish(events));
+    expect(result.batchItemFailures).toEqual([]);
+    expect(eventBridge).toHaveReceivedCommandTimes(PutEventsCommand, 1);
+  });
+
   it('batches by ten and, when EventBridge refuses, reports the first undelivered record so order holds', async () => {
     eventBridge
       .on(PutEventsCommand)
