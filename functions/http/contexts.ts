@@ -4,6 +4,7 @@ import { feeRoutes } from './fees/routes.js';
 import { platformRoutes } from './platform/routes.js';
 import { underwritingRoutes } from './underwriting/routes.js';
 import { regulatorRoutes } from './regulator/routes.js';
+import { serviceRoutes } from './services/routes.js';
 
 /**
  * The bounded contexts that answer HTTP, one Lambda function each. The CDK API stack, the local gateway,
@@ -23,4 +24,5 @@ export const BOUNDED_CONTEXTS: readonly BoundedContext[] = [
   { name: 'underwriting', entry: 'functions/http/underwriting/handler.ts', routes: underwritingRoutes },
   { name: 'regulator', entry: 'functions/http/regulator/handler.ts', routes: regulatorRoutes },
   { name: 'fees', entry: 'functions/http/fees/handler.ts', routes: feeRoutes },
+  { name: 'services', entry: 'functions/http/services/handler.ts', routes: serviceRoutes },
 ];

@@ -11,7 +11,9 @@ import { measureLatency, type LatencySection } from './latency.js';
 import { measureMemory, memoryTable, type MemorySection } from './memory.js';
 import { feeSummaryTables, runFeeSummaryInChild } from './fees-summary.js';
 import { benchScenario } from './operations.js';
+import { measureObligationsEngine, OBLIGATIONS_ENGINE_HEADING, obligationsEngineTable } from './obligations-engine.js';
 import { measureRegisterImport, registerImportTable, type RegisterImportSection } from './register-import.js';
+import { measureServicesLifecycle, servicesLifecycleTable, type ServicesLifecycleSection } from './services-lifecycle.js';
 import type { Repetitions } from './stats.js';
 import { verdicts, verdictTable } from './summary.js';
 
@@ -40,7 +42,7 @@ const print = (...blocks: string[]): void => console.log(`${blocks.join('\n\n')}
 /** The runtime as `npm start` runs it, on a fresh data folder: latency, then memory while it still runs. */
 async function measurePlatform(
   repetitions: Repetitions,
-): Promise<{ latency: LatencySection; memory: MemorySection; registerImport: RegisterImportSection }> {
+): Promise<{ latency: LatencySection; memory: MemorySection; registerImport: RegisterImportSection; servicesLifecycle: ServicesLifecycleSection }> {
   progress('starting the platform (DynamoDB Local on a fresh data folder)');
   const dataDir = mkdtempSync(join(tmpdir(), 'anze-bench-'));
   const platform = await startPlatform({ dataDir, port: 0, demo: false, scheduler: false, operatorPassword: OPERATOR_PASSWORD });
@@ -50,7 +52,8 @@ async function measurePlatform(
     const memory = measureMemory(platform.dynamoDbPid);
     // After memory, so the 5,000 entries it writes do not weigh on the runtime's figures.
     const registerImport = await measureRegisterImport(platform.url, OPERATOR_PASSWORD, progress);
-    return { latency, memory, registerImport };
+    const servicesLifecycle = await measureServicesLifecycle(platform.url, OPERATOR_PASSWORD, progress);
+    return { latency, memory, registerImport, servicesLifecycle };
   } finally {
     progress('stopping the platform');
     await platform.stop();
@@ -75,7 +78,7 @@ async function main(): Promise<void> {
       `${repetitions.runs} timed requests per operation after ${repetitions.warmup} warm-up, sequential`,
   );
 
-  const { latency, memory, registerImport } = await measurePlatform(repetitions);
+  const { latency, memory, registerImport, servicesLifecycle } = await measurePlatform(repetitions);
   print(
     '## Latency through the local gateway vs the bare DynamoDB calls',
     latencyTable(latency),
@@ -87,11 +90,17 @@ async function main(): Promise<void> {
     memoryTable(memory),
     '## Bulk import of the enterprise register (REG-1), 5,000 rows of XLSX through the gateway',
     registerImportTable(registerImport),
+    '## DynamoDB calls per step of a prevention service (SVC-5..10)',
+    servicesLifecycleTable(servicesLifecycle),
   );
 
   progress('prevention-fee summary at 10 and 100,000 entries (a child process with its own DynamoDB Local)');
   const feeSummary = runFeeSummaryInChild();
   print('## Prevention-fee summary (FEE-4) at 10 and 100,000 entries', feeSummaryTables(feeSummary));
+
+  progress('obligations engine (SVC-11): 100,000 policies and 400,000 services, in this process, pure CPU');
+  const obligationsEngine = measureObligationsEngine(progress);
+  print(OBLIGATIONS_ENGINE_HEADING, obligationsEngineTable(obligationsEngine));
 
   progress("bundling every function with the CDK construct's esbuild settings");
   const bundles = await buildBundles(REPO_ROOT, join(BENCH_DIR, 'bundles'));
@@ -115,7 +124,7 @@ async function main(): Promise<void> {
   print('## Targets', verdictTable(summary), `Whole run: ${seconds.toFixed(0)} s.`);
 
   mkdirSync(BENCH_DIR, { recursive: true });
-  const results = { machine, repetitions, coldRuns, seconds, summary, latency, memory, registerImport, feeSummary, bundles, cold, bundlingDrift: drift };
+  const results = { machine, repetitions, coldRuns, seconds, summary, latency, memory, registerImport, servicesLifecycle, feeSummary, obligationsEngine, bundles, cold, bundlingDrift: drift };
   writeFileSync(join(BENCH_DIR, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   progress('raw numbers written to .bench/results.json');
 }

@@ -7,6 +7,7 @@ import { routeKeyOf, type RouteSpec } from '../../functions/http/route.js';
 import type { ApiClient } from '../support/api-client.js';
 import { usccCheckCharacter } from '../../domain/kernel/uscc.js';
 import { HUTUO, fileQualification, policyBody, registerEnterprises, today } from '../support/underwriting-fixtures.js';
+import { scheduleBody, walkService } from '../support/services-fixtures.js';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
 
 /**
@@ -46,6 +47,10 @@ let foreignComplaintId: string;
 let foreignPolicyId: string;
 /** FEE-2: an entry of another insurer's prevention-fee ledger. */
 let foreignLedgerEntryId: string;
+/** SVC-5..10: another insurer's service on another enterprise, the hazard it found and that hazard's archived notice. */
+let foreignServiceId: string;
+let foreignHazardId: string;
+let foreignArchiveId: string;
 
 /** REG-1: an enterprise of 原平市 (140981), registered by the city EMB: outside the 忻府区 EMB's view (ACL-4). */
 const OTHER_COUNTY_USCC = `91140981100000002${usccCheckCharacter('91140981100000002')}`;
@@ -75,6 +80,15 @@ const FOREIGN_OBJECT: Record<string, (caller: Caller) => string> = {
   // BLK-1: the blacklist is shared by every regulator, so nothing of it is another organisation's: a missing entry.
   // FEE-2: for an insurer (the only callers of the fee routes) an entry of another insurer's ledger.
   entryId: (caller) => (caller.role.startsWith('insurer') ? foreignLedgerEntryId : '01nonexistententry00000000'),
+  // SVC: another insurer's service on another enterprise — foreign to an insurer (ACL-1) and to the demo
+  // enterprise (ACL-5) alike; likewise the hazard it found and the archived notice of that hazard.
+  serviceId: () => foreignServiceId,
+  hazardId: () => foreignHazardId,
+  archiveId: () => foreignArchiveId,
+  // REG-2/REG-3: the provider registers are the regulators' own and read by every insurer, so nothing in them
+  // is another organisation's: a missing entry, as for the shared `{uscc}` register routes.
+  orgId: () => '01nonexistentorg0000000000',
+  expertId: () => '01nonexistentexpert0000000',
 };
 
 /** The "missing object" of a parameter whose ids have a shape of their own; the placeholder otherwise. */
@@ -128,6 +142,14 @@ beforeAll(async () => {
   });
   expect(ledgerEntry.status, JSON.stringify(ledgerEntry.body)).toBe(201);
   foreignLedgerEntryId = ledgerEntry.body.id;
+  const service = await walkService(other, undefined, scheduleBody(foreignPolicyId), 'COMPLETED', {
+    hazards: [{ description: '隔离测试：另一家承保机构发现的隐患', grade: 'GENERAL', rectifyBy: '2099-12-31' }],
+  });
+  foreignServiceId = service.id;
+  foreignHazardId = service.hazardIds[0] as string;
+  const hazard = await other.get<{ notice: { archiveId: string } }>(`/hazards/${foreignHazardId}`);
+  expect(hazard.status).toBe(200);
+  foreignArchiveId = hazard.body.notice.archiveId;
   const cityEmb = CALLERS.find((c) => c.username === 'emb-city')?.client as ApiClient;
   const registered = await cityEmb.post('/regulator/enterprises', {
     uscc: OTHER_COUNTY_USCC,

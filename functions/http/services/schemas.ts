@@ -1,0 +1,72 @@
+import * as z from 'zod/mini';
+import { localDateSchema } from '../../../domain/kernel/calendar/local-date.js';
+import { HAZARD_GRADES, HAZARD_STATUSES } from '../../../domain/services/hazard.js';
+import { ARCHIVE_RECORD_KINDS } from '../../../domain/services/service.repository.js';
+import { SERVICE_STATUSES } from '../../../domain/services/service.js';
+import { pageQuery } from '../zod.js';
+
+const id = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'not an id'));
+export const policyIdParams = z.object({ policyId: id });
+export const serviceIdParams = z.object({ serviceId: id });
+export const hazardIdParams = z.object({ hazardId: id });
+export const archiveIdParams = z.object({ archiveId: id });
+
+export const listServicesQuery = z.object({
+  ...pageQuery,
+  policyId: z.optional(id),
+  status: z.optional(z.enum(SERVICE_STATUSES)),
+  /** SVC-8/SVC-9: services whose next deadline falls before this day. */
+  dueBefore: z.optional(localDateSchema),
+});
+
+export const myServicesQuery = z.object({ ...pageQuery, status: z.optional(z.enum(SERVICE_STATUSES)) });
+
+export const listHazardsQuery = z.object({
+  ...pageQuery,
+  status: z.optional(z.enum(HAZARD_STATUSES)),
+  grade: z.optional(z.enum(HAZARD_GRADES)),
+  serviceId: z.optional(id),
+});
+
+export const myHazardsQuery = z.object({ ...pageQuery, status: z.optional(z.enum(HAZARD_STATUSES)) });
+
+export const uploadTicketAnswer = z.object({
+  uploadId: z.string(),
+  ticket: z.object({
+    key: z.string(),
+    url: z.string(),
+    method: z.literal('PUT'),
+    headers: z.record(z.string(), z.string()),
+    expiresAt: z.string(),
+  }),
+});
+
+const subject = z.object({ kind: z.enum(['SERVICE', 'HAZARD']), id: z.string() });
+
+export const archiveRecordSchema = z.object({
+  archiveId: z.string(),
+  tenantId: z.string(),
+  kind: z.enum(ARCHIVE_RECORD_KINDS),
+  key: z.string(),
+  sha256: z.string(),
+  size: z.number(),
+  contentType: z.string(),
+  subject,
+  policyId: z.string(),
+  enterpriseUscc: z.string(),
+  retainUntil: z.string(),
+  archivedAt: z.string(),
+  archivedBy: z.string(),
+  /** SERVICE_RECORD: the archived document itself, parsed. */
+  document: z.optional(z.unknown()),
+});
+
+const digestCheck = { key: z.string(), sha256: z.string(), actualSha256: z.optional(z.string()), matches: z.boolean() };
+
+export const archiveVerificationSchema = z.object({
+  archiveId: z.string(),
+  ...digestCheck,
+  retainUntil: z.string(),
+  checkedAt: z.string(),
+  attachments: z.array(z.object(digestCheck)),
+});
