@@ -38,6 +38,15 @@ export const leadingKeysCondition = (patterns: readonly string[]) => ({
   Null: { 'dynamodb:LeadingKeys': 'false' },
 });
 
+/**
+ * What a tenant session may do with its own archive objects (SVC-10, SVC-13). Writes carry their compliance
+ * retention (`x-amz-object-lock-*`), which S3 authorises as s3:PutObjectRetention; in COMPLIANCE mode a
+ * retention can only be lengthened, never shortened or removed. s3:GetObjectRetention makes HeadObject and
+ * GetObject return the retain-until date. HeadObject is authorised as s3:GetObject. No delete of any kind:
+ * nothing in the application deletes an archive within its five years.
+ */
+export const TENANT_ARCHIVE_ACTIONS = ['s3:GetObject', 's3:PutObject', 's3:GetObjectRetention', 's3:PutObjectRetention'] as const;
+
 export const REGULATOR_TABLE_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'] as const;
 
 export interface TenantIsolationRolesProps {
@@ -99,7 +108,7 @@ export class TenantIsolationRoles extends Construct {
             new PolicyStatement({
               sid: 'TenantArchivesOnly',
               effect: Effect.ALLOW,
-              actions: ['s3:GetObject', 's3:PutObject'],
+              actions: [...TENANT_ARCHIVE_ACTIONS],
               resources: [archiveBucket.arnForObjects(TENANT_ARCHIVE_PREFIX)],
             }),
           ],
@@ -122,7 +131,7 @@ export class TenantIsolationRoles extends Construct {
             }),
             new PolicyStatement({
               sid: 'ReadArchives',
-              actions: ['s3:GetObject'],
+              actions: ['s3:GetObject', 's3:GetObjectRetention'],
               resources: [archiveBucket.arnForObjects('*')],
             }),
           ],

@@ -11,6 +11,7 @@ import { Store } from '../../functions/adapters/dynamodb/store.js';
 import { DynamoPlatformRepository } from '../../functions/adapters/dynamodb/platform.repository.js';
 import { LocalFsArchiveStore } from '../../functions/adapters/archive/local-fs-archive-store.js';
 import { systemClock } from '../../functions/adapters/clock.js';
+import { ensureUploadSecret, localArchiveUploads } from './archive-uploads.js';
 import { InProcessBus } from './bus.js';
 import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.js';
 import { LocalGateway, type LambdaHandler } from './gateway.js';
@@ -25,7 +26,7 @@ import { ensureTable } from './tables.js';
 export const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
 
 export interface PlatformOptions {
-  /** Where DynamoDB Local, the archive and the token key live. */
+  /** Where DynamoDB Local, the archive, the token key and the upload secret live. */
   readonly dataDir: string;
   /** HTTP port; 0 picks a free one. */
   readonly port?: number;
@@ -91,6 +92,8 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     };
     const keyFile = join(dataDir, 'jwt-key.json');
     const keyPair = await ensureJwtKeyPair(keyFile);
+    const archiveDir = join(dataDir, 'archive');
+    const uploadSecret = ensureUploadSecret(join(dataDir, 'upload-secret'));
 
     // The handlers read their configuration from the environment, exactly as on Lambda.
     Object.assign(process.env, {
@@ -98,7 +101,9 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       ANZE_TABLE: tables.main,
       ANZE_IDEMPOTENCY_TABLE: tables.idempotency,
       ANZE_LOCAL_JWT_KEY_FILE: keyFile,
-      ANZE_ARCHIVE_DIR: join(dataDir, 'archive'),
+      ANZE_ARCHIVE_DIR: archiveDir,
+      // SVC-13 upload tickets are signed with it; ANZE_LOCAL_ARCHIVE_URL follows once the server listens.
+      ANZE_LOCAL_UPLOAD_SECRET: uploadSecret,
       AWS_REGION: process.env.AWS_REGION ?? 'cn-north-1',
       POWERTOOLS_METRICS_DISABLED: 'true',
       POWERTOOLS_TRACE_ENABLED: 'false',
@@ -151,9 +156,11 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
 
     const gateway = new LocalGateway(BOUNDED_CONTEXTS, handlers, keyPair);
     const statics = serveStatic(webDist, { auth: { mode: 'local' }, version: process.env.ANZE_VERSION ?? '0.1.0' });
+    // The twin of presigned S3 PUTs: evidence goes to the archive without passing through a handler.
+    const uploads = localArchiveUploads({ store: new LocalFsArchiveStore(archiveDir), secret: uploadSecret });
     const server = createServer((request, response) => {
-      gateway
-        .handle(request, response)
+      uploads(request, response)
+        .then((handled) => handled || gateway.handle(request, response))
         .then((handled) => {
           if (!handled) statics(request, response);
         })
@@ -167,6 +174,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     const port = await listen(server, options.port ?? 3000, options.host ?? '127.0.0.1');
     stops.push(() => closeServer(server));
     const url = `http://${options.host ?? '127.0.0.1'}:${port}`;
+    process.env.ANZE_LOCAL_ARCHIVE_URL = url;
     if ((options.demo ?? true) && options.demoBusiness) {
       const { seedDemoBusiness } = await import('./demo-business.js');
       if (await seedDemoBusiness(url, store, systemClock.now())) console.log('Demo data: register, filings, policies and a complaint seeded.');
@@ -180,7 +188,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       bus,
       relay,
       gateway,
-      archive: new LocalFsArchiveStore(join(dataDir, 'archive')),
+      archive: new LocalFsArchiveStore(archiveDir, { uploadBaseUrl: url, uploadSecret }),
       dynamoDbPid: dynamo?.pid,
       generatedOperatorPassword: operator.generatedPassword,
       demoLogins,

@@ -1,9 +1,9 @@
 import type { App } from 'aws-cdk-lib';
-import { Tags } from 'aws-cdk-lib';
+import { Aws, Tags } from 'aws-cdk-lib';
 import type { BoundedContext } from '../../functions/http/contexts.js';
 import { ApiStack } from './api-stack.js';
 import { buildOpenApiDocument } from '../../functions/http/openapi.js';
-import { DataStack } from './data-stack.js';
+import { archiveBucketName, consoleOrigins, DataStack } from './data-stack.js';
 import { IdentityStack } from './identity-stack.js';
 import { WEB_DIST, WebStack } from './web-stack.js';
 
@@ -62,6 +62,7 @@ export function defineAnze(app: App, settings: AnzeSettings, wiring: AnzeWiring)
   const prefix = `anze-${settings.stage}`;
   const data = new DataStack(app, `${prefix}-data`, {
     stage: settings.stage,
+    uploadOrigins: consoleOrigins(settings),
     description: 'anze: table, archive bucket, event bus (stateful)',
     terminationProtection: settings.stage === 'prod',
   });
@@ -92,6 +93,8 @@ export function defineAnze(app: App, settings: AnzeSettings, wiring: AnzeWiring)
     description: 'anze: console bucket and CloudFront distribution',
     apiDomainName: api.apiDomainName,
     webDist: settings.webDist,
+    // SVC-13: presigned uploads go to the bucket's regional virtual-hosted endpoint, as the SDK presigns them.
+    archiveUploadOrigin: `https://${archiveBucketName(settings.stage)}.s3.${Aws.REGION}.${Aws.URL_SUFFIX}`,
     openApiDocument: buildOpenApiDocument(wiring.contexts.flatMap((context) => context.routes)),
     userPoolId: identity.userPool.userPoolId,
     userPoolClientId: identity.spaClient.userPoolClientId,

@@ -105,6 +105,7 @@ export class ApiStack extends Stack {
           conditions: leadingKeysCondition([...CALENDAR_LEADING_KEYS, ...(own.readLeadingKeys ?? [])]),
         }),
       );
+      if (own.archive) fn.addEnvironment('ARCHIVE_BUCKET', archiveBucket.bucketName);
       if (own.userPoolAdmin) {
         fn.addToRolePolicy(new PolicyStatement({ actions: [...COGNITO_ADMIN_ACTIONS], resources: [props.userPool.userPoolArn] }));
         fn.addEnvironment('ANZE_USER_POOL_ID', props.userPool.userPoolId);

@@ -15,6 +15,11 @@ export interface ContextPermissions {
   readonly readLeadingKeys?: readonly string[];
   /** Cognito admin actions on the user pool (onboarding registers identities, user changes update them). */
   readonly userPoolAdmin: boolean;
+  /**
+   * Uses the write-once archive (SVC-10): the function is told the bucket (`ARCHIVE_BUCKET`). Its objects are
+   * reached only through the tenant role, which is limited to `tenants/${aws:PrincipalTag/tenantId}/*`.
+   */
+  readonly archive?: boolean;
 }
 
 const NONE: ContextPermissions = { ownLeadingKeys: [], userPoolAdmin: false };
@@ -58,6 +63,20 @@ export const CONTEXT_PERMISSIONS: Readonly<Record<string, ContextPermissions>> =
    * rule sets are code. Stated rather than left to the default, so the choice is visible.
    */
   fees: { ownLeadingKeys: [], userPoolAdmin: false },
+  /**
+   * Prevention services (SVC-1..13): plans, services, hazards, upload tickets and archive records are the
+   * insurer's (`T#<tenant>#…`), written only through the tenant role — an enterprise's confirmation too, with
+   * the role of the insurer whose service it is. Its own role reads the city EMB's registers of service
+   * organisations and experts (SVC-6 against REG-2/REG-3), an enterprise's services and hazards across
+   * insurers on GSI3 (ACL-5), and tenant profiles (the insurer named on a hazard notice). Archives and evidence
+   * go to the bucket through the tenant role as well.
+   */
+  services: {
+    ownLeadingKeys: [],
+    readLeadingKeys: ['P#TENANT', 'P#TENANT#*', 'R#service-orgs#*', 'R#experts#*', 'ENT#*#SERVICE', 'ENT#*#HAZARD'],
+    userPoolAdmin: false,
+    archive: true,
+  },
 };
 
 /** Every context computes deadlines with the loaded calendar years (CAL-2): read-only, platform data. */

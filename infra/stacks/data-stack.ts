@@ -5,6 +5,7 @@ import {
   BlockPublicAccess,
   Bucket,
   BucketEncryption,
+  HttpMethods,
   ObjectLockRetention,
   ObjectOwnership,
 } from 'aws-cdk-lib/aws-s3';
@@ -37,8 +38,32 @@ export function archiveBucketName(
   return `anze-${stage}-archive-${pseudo.account}-${pseudo.region}`;
 }
 
+/**
+ * The headers a browser sends with a presigned evidence upload (SVC-13), all of them signed
+ * (functions/adapters/archive/s3-archive-store.ts): CORS must allow exactly these.
+ */
+export const ARCHIVE_UPLOAD_HEADERS = [
+  'content-type',
+  'if-none-match',
+  'x-amz-checksum-sha256',
+  'x-amz-object-lock-mode',
+  'x-amz-object-lock-retain-until-date',
+] as const;
+
+/**
+ * Where the console runs, for the archive bucket's CORS rule: its custom domain, or else any CloudFront
+ * domain — the distribution's own name is generated in the web stack, which is deployed after this one. The
+ * origin only lets a browser read the answer; what authorises an upload is the presigned signature.
+ */
+export function consoleOrigins(settings: { readonly customDomain?: { readonly domainName: string }; readonly corsOrigins: readonly string[] }): string[] {
+  const own = settings.customDomain ? `https://${settings.customDomain.domainName}` : 'https://*.cloudfront.net';
+  return [own, ...settings.corsOrigins];
+}
+
 export interface DataStackProps extends StackProps {
   readonly stage: string;
+  /** Browser origins that may PUT presigned evidence uploads into the archive bucket ({@link consoleOrigins}). */
+  readonly uploadOrigins: readonly string[];
 }
 
 /**
@@ -95,6 +120,16 @@ export class DataStack extends Stack {
       serverAccessLogsBucket: accessLogs,
       serverAccessLogsPrefix: 'archive/',
       lifecycleRules: [{ abortIncompleteMultipartUploadAfter: Duration.days(7) }],
+      // SVC-13: the console PUTs evidence straight to the bucket with a presigned URL, never through a Lambda.
+      cors: [
+        {
+          allowedOrigins: [...props.uploadOrigins],
+          allowedMethods: [HttpMethods.PUT],
+          allowedHeaders: [...ARCHIVE_UPLOAD_HEADERS],
+          exposedHeaders: ['etag', 'x-amz-checksum-sha256', 'x-amz-version-id'],
+          maxAge: 600,
+        },
+      ],
       removalPolicy: RemovalPolicy.RETAIN,
     });
 

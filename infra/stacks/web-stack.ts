@@ -44,6 +44,8 @@ export interface WebStackProps extends StackProps {
   readonly apiDomainName: string;
   readonly userPoolId: string;
   readonly userPoolClientId: string;
+  /** The archive bucket's endpoint, where the console PUTs presigned evidence uploads (SVC-13): CSP connect-src. */
+  readonly archiveUploadOrigin: string;
   /** The console build to deploy, relative to the repository root; a placeholder page when it is missing. */
   readonly webDist: string;
   /** The API's OpenAPI document, generated at synth from the route tables and served as a static file. */
@@ -102,14 +104,15 @@ export class WebStack extends Stack {
         xssProtection: { protection: true, modeBlock: true, override: true },
         contentSecurityPolicy: {
           // antd injects its CSS-in-JS as <style> elements, hence 'unsafe-inline' for styles (never scripts).
-          // The browser talks to Cognito directly for SRP sign-in; everything else is same-origin.
+          // The browser talks to Cognito directly for SRP sign-in and PUTs evidence to the archive bucket with
+          // presigned URLs; everything else is same-origin.
           contentSecurityPolicy: [
             "default-src 'self'",
             "script-src 'self'",
             "style-src 'self' 'unsafe-inline'",
             "img-src 'self' data: blob:",
             "font-src 'self' data:",
-            `connect-src 'self' https://cognito-idp.${Aws.REGION}.${Aws.URL_SUFFIX}`,
+            `connect-src 'self' https://cognito-idp.${Aws.REGION}.${Aws.URL_SUFFIX} ${props.archiveUploadOrigin}`,
             "object-src 'none'",
             "base-uri 'self'",
             "form-action 'self'",

@@ -225,3 +225,50 @@ describe('ACL-1 / UW-11: the policy projection', () => {
     expect(writes[0]?.Condition?.['ForAllValues:StringLike']).toEqual({ 'dynamodb:LeadingKeys': ['T#*#POLICY#*', 'R#coverage#*'] });
   });
 });
+
+describe('SVC-1..13: the services context', () => {
+  const servicesId = functionIdOf('services');
+
+  it('deploys functions/http/services/handler.ts as its own function, told the archive bucket (ARCHIVE_BUCKET)', () => {
+    expect(BOUNDED_CONTEXTS.find((context) => context.name === 'services')?.entry).toBe('functions/http/services/handler.ts');
+    const environment = environmentOf(functions[servicesId] as CfnResource);
+    expect(JSON.stringify(environment.ARCHIVE_BUCKET)).toMatch(/anze-dev-archive-.*AWS::AccountId.*AWS::Region/);
+    expect(environment.ARCHIVE_BUCKET).toEqual(environment.ANZE_ARCHIVE_BUCKET);
+    // Only contexts that use the archive are told where it is.
+    expect(environmentOf(functions[functionIdOf('fees')] as CfnResource).ARCHIVE_BUCKET).toBeUndefined();
+  });
+
+  it('SVC-6 / ACL-5 reads the REG-2/REG-3 registers, GSI3 enterprise views and tenant profiles, and writes nothing itself', () => {
+    const statements = statementsOfRole(api, roleIdOf(servicesId));
+    const dynamo = statements.filter((statement) => asArray(statement.Action).some((action) => action.startsWith('dynamodb:')));
+    const onMainTable = dynamo.filter((statement) => JSON.stringify(statement.Resource).includes('MainTable'));
+    expect(onMainTable).toHaveLength(1);
+    expect([...asArray(onMainTable[0]?.Action ?? [])].sort()).toEqual(['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query']);
+    expect(onMainTable[0]?.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys']).toEqual(
+      expect.arrayContaining(['R#service-orgs#*', 'R#experts#*', 'ENT#*#SERVICE', 'ENT#*#HAZARD', 'P#TENANT', 'P#TENANT#*']),
+    );
+    // Archives and tenant items only through the tenant role: no S3 action on its own role.
+    expect(statements.flatMap((statement) => asArray(statement.Action)).filter((action) => action.startsWith('s3:'))).toEqual([]);
+  });
+
+  it('may assume the tenant role (tagged) to reach its archives', () => {
+    const statements = statementsOfRole(api, roleIdOf(servicesId));
+    const assume = statements.find((statement) => asArray(statement.Action).includes('sts:TagSession'));
+    expect(referencedLogicalId(asArray(assume?.Resource as unknown)[0])).toMatch(/^IsolationTenantScopedRole/);
+  });
+});
+
+describe('REG-2 / REG-3: the regulator function', () => {
+  it('owns the regulator keys, the service-organisation and expert registers among them', () => {
+    const statements = statementsOfRole(api, roleIdOf(functionIdOf('regulator')));
+    const writing = statements.find(
+      (statement) => asArray(statement.Action).includes('dynamodb:PutItem') && JSON.stringify(statement.Resource).includes('MainTable'),
+    );
+    const patterns = writing?.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys'] as string[];
+    expect(patterns).toEqual(['R#*']);
+    const likeIam = (pattern: string, key: string) => new RegExp(`^${pattern.replace(/\*/g, '.*')}$`).test(key);
+    for (const key of ['R#service-orgs#ORG#o1', 'R#service-orgs#ORG', 'R#experts#EXPERT#e1']) {
+      expect(patterns.some((pattern) => likeIam(pattern, key))).toBe(true);
+    }
+  });
+});

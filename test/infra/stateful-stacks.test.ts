@@ -2,7 +2,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { CLAIMS } from '../../domain/identity/principal.js';
 import { IDEMPOTENCY_TABLE, MAIN_TABLE, type TableDefinition } from '../../functions/adapters/dynamodb/table-definition.js';
-import { ARCHIVE_RETENTION_DAYS, EVENT_BUS_NAME } from '../../infra/stacks/data-stack.js';
+import { ARCHIVE_RETENTION_DAYS, ARCHIVE_UPLOAD_HEADERS, consoleOrigins, EVENT_BUS_NAME } from '../../infra/stacks/data-stack.js';
 import { PASSWORD_POLICY } from '../../domain/platform/credentials.js';
 import { CUSTOM_ATTRIBUTES } from '../../infra/stacks/identity-stack.js';
 import { SIGN_IN_RECORD_KEYS } from '../../infra/constructs/token-claims-trigger.js';
@@ -111,6 +111,30 @@ describe('DataStack: the archive bucket (ARCHITECTURE.md §7)', () => {
     });
     expect(archive.Properties?.LoggingConfiguration).toMatchObject({ LogFilePrefix: 'archive/' });
     expect(archive.DeletionPolicy).toBe('Retain');
+  });
+
+  it('SVC-13 lets the console PUT presigned uploads (CORS: PUT only, exactly the signed headers)', () => {
+    expect(archive.Properties?.CorsConfiguration).toEqual({
+      CorsRules: [
+        {
+          AllowedOrigins: ['https://*.cloudfront.net'],
+          AllowedMethods: ['PUT'],
+          AllowedHeaders: [...ARCHIVE_UPLOAD_HEADERS],
+          ExposedHeaders: ['etag', 'x-amz-checksum-sha256', 'x-amz-version-id'],
+          MaxAge: 600,
+        },
+      ],
+    });
+    expect(ARCHIVE_UPLOAD_HEADERS).toEqual(
+      expect.arrayContaining(['content-type', 'if-none-match', 'x-amz-checksum-sha256', 'x-amz-object-lock-mode', 'x-amz-object-lock-retain-until-date']),
+    );
+  });
+
+  it('SVC-13 with a custom domain allows that origin only, plus the configured corsOrigins', () => {
+    expect(consoleOrigins({ customDomain: { domainName: 'anze.example.cn' }, corsOrigins: ['https://ops.example.cn'] })).toEqual([
+      'https://anze.example.cn',
+      'https://ops.example.cn',
+    ]);
   });
 
   it('refuses plain-HTTP requests (enforceSSL)', () => {

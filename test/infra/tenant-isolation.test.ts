@@ -82,11 +82,27 @@ describe('tenant-scoped role (ARCHITECTURE.md §3, layer 2)', () => {
     expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:ConditionCheckItem']));
   });
 
-  it('reads and writes archives under tenants/${aws:PrincipalTag/tenantId}/ only', () => {
+  it('SVC-10 reads and writes archives, with their retention, under tenants/${aws:PrincipalTag/tenantId}/ only, and deletes nothing', () => {
     const s3Statements = statements.filter((statement) => actionsOf(statement).some((action) => action.startsWith('s3:')));
     expect(s3Statements).toHaveLength(1);
-    expect([...actionsOf(s3Statements[0] as PolicyStatementJson)].sort()).toEqual(['s3:GetObject', 's3:PutObject']);
-    expect(JSON.stringify(s3Statements[0]?.Resource)).toMatch(/:s3:::anze-dev-archive-.*\/tenants\/\$\{aws:PrincipalTag\/tenantId\}\/\*"/);
+    expect([...actionsOf(s3Statements[0] as PolicyStatementJson)].sort()).toEqual([
+      's3:GetObject',
+      's3:GetObjectRetention',
+      's3:PutObject',
+      's3:PutObjectRetention',
+    ]);
+    expect(asArray(s3Statements[0]?.Resource)).toHaveLength(1);
+    expect(JSON.stringify(s3Statements[0]?.Resource)).toMatch(/:s3:::anze-dev-archive-.*\/tenants\/\$\{aws:PrincipalTag\/tenantId\}\/\*"\]\]\}$/);
+    expect(statements.flatMap(actionsOf).filter((action) => /^s3:(Delete|BypassGovernance|PutBucket|ListBucket)/.test(action))).toEqual([]);
+  });
+
+  it('SVC-13 a presigned upload signed by one tenant\'s session reaches only that tenant\'s prefix', () => {
+    const pattern = 'tenants/${aws:PrincipalTag/tenantId}/*';
+    expect(JSON.stringify(statements.find((statement) => statement.Sid === 'TenantArchivesOnly')?.Resource)).toContain(pattern);
+    const tags = { tenantId: 't1' };
+    expect(iamStringLike(pattern, 'tenants/t1/uploads/u1/photo.jpg', tags)).toBe(true);
+    expect(iamStringLike(pattern, 'tenants/t12/uploads/u1/photo.jpg', tags)).toBe(false);
+    expect(iamStringLike(pattern, 'tenants/t2/archives/a1/service-record.json', tags)).toBe(false);
   });
 
   it('has no other statement and no managed policy', () => {
@@ -108,7 +124,7 @@ describe('tenant-scoped role (ARCHITECTURE.md §3, layer 2)', () => {
 
 describe('regulator read-only role', () => {
   /** Everything a regulator's session may do. Anything else in its policies is a write or an escalation. */
-  const READ_ACTIONS = new Set(['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 's3:GetObject']);
+  const READ_ACTIONS = new Set(['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 's3:GetObject', 's3:GetObjectRetention']);
   const statements = statementsOfRole(api, regulatorRoleId);
 
   it('has only read actions, in every policy attached to it', () => {

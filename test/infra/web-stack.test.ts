@@ -83,6 +83,10 @@ describe('WebStack: the distribution', () => {
     expect(headers.StrictTransportSecurity).toMatchObject({ IncludeSubdomains: true, Override: true });
     expect(headers.FrameOptions).toEqual({ FrameOption: 'DENY', Override: true });
     expect(JSON.stringify(headers.ContentSecurityPolicy)).toContain("frame-ancestors 'none'");
+    // SVC-13: the console may PUT presigned evidence uploads to the archive bucket's endpoint, and nowhere else.
+    const csp = JSON.stringify(headers.ContentSecurityPolicy);
+    expect(csp).toMatch(/connect-src 'self' https:\/\/cognito-idp\..* https:\/\/anze-dev-archive-/);
+    expect(csp).toMatch(/\.s3\.", *\{"Ref":"AWS::Region"\}, *"\.", *\{"Ref":"AWS::URLSuffix"\}/);
   });
 });
 

@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { chmod, mkdir, open, readFile, rm } from 'node:fs/promises';
+import { chmod, mkdir, open, readFile, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import {
   ArchiveExists,
@@ -7,25 +6,44 @@ import {
   isSafeArchiveKey,
   type ArchivedObject,
   type ArchiveStore,
+  type UploadTicket,
 } from '../../../domain/archive/archive-store.js';
+import { localUploadUrl, signLocalUpload } from './local-upload-signature.js';
+import { isSha256Hex, sha256Hex, sha256HexToBase64 } from './sha256.js';
 
 const META_SUFFIX = '.archive-meta.json';
+
+/** A value fixed now, or read when needed (the local server's URL is known only once it listens). */
+type Setting = string | (() => string | undefined);
+
+export interface LocalFsArchiveStoreOptions {
+  /** Origin of the local server that answers `PUT /local-archive/<key>` (infra/local/archive-uploads.ts). */
+  readonly uploadBaseUrl?: Setting;
+  /** The HMAC key both this store and the upload endpoint hold, made once per data folder. */
+  readonly uploadSecret?: Setting;
+}
 
 /**
  * The archive on one machine. There is no local S3 with object lock (TOOLCHAIN.md), so this store enforces
  * the rules itself: files are created exclusively (`wx`) and made read-only, metadata with the digest and
  * retain-until sits beside each file, and delete is refused before retain-until. Someone with the disk can
  * still edit a file — which verification against the digest kept in the table then reports.
+ *
+ * @example
+ * const store = new LocalFsArchiveStore('.data/archive', { uploadBaseUrl: 'http://127.0.0.1:3000', uploadSecret });
  */
 export class LocalFsArchiveStore implements ArchiveStore {
-  constructor(private readonly root: string) {}
+  constructor(
+    private readonly root: string,
+    private readonly options: LocalFsArchiveStoreOptions = {},
+  ) {}
 
   async put(input: { key: string; body: Uint8Array; contentType: string; retainUntil: Date; now: Date }): Promise<ArchivedObject> {
     const path = this.pathOf(input.key);
     await mkdir(dirname(path), { recursive: true });
     const object: ArchivedObject = {
       key: input.key,
-      sha256: createHash('sha256').update(input.body).digest('hex'),
+      sha256: sha256Hex(input.body),
       size: input.body.byteLength,
       contentType: input.contentType,
       storedAt: input.now.toISOString(),
@@ -60,13 +78,72 @@ export class LocalFsArchiveStore implements ArchiveStore {
     }
   }
 
+  /**
+   * The recorded metadata, the bytes left unread. The digest is the one recorded at write time, as S3's
+   * stored checksum is; an edit on disk after that shows only when the bytes are read and hashed.
+   */
+  async head(key: string): Promise<ArchivedObject | undefined> {
+    const path = this.pathOf(key);
+    try {
+      // A crash between the metadata and the file leaves metadata alone: that is not an archive.
+      const [meta] = await Promise.all([readFile(`${path}${META_SUFFIX}`, 'utf8'), stat(path)]);
+      return JSON.parse(meta) as ArchivedObject;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw error;
+    }
+  }
+
   async delete(key: string, now: Date): Promise<void> {
-    const stored = await this.get(key);
-    if (!stored) return;
-    if (now.toISOString() < stored.object.retainUntil) throw new ArchiveRetained(key, stored.object.retainUntil);
+    const object = await this.head(key);
+    if (!object) return;
+    if (now.toISOString() < object.retainUntil) throw new ArchiveRetained(key, object.retainUntil);
     const path = this.pathOf(key);
     await rm(path, { force: true });
     await rm(`${path}${META_SUFFIX}`, { force: true });
+  }
+
+  /**
+   * SVC-13 evidence goes straight to storage: a URL on the local server, signed with the data folder's
+   * upload secret, that names the key, expiry, digest, size and retention. The endpoint checks all of it and
+   * then calls {@link put}, so write-once and retention hold as for any other archive.
+   */
+  async presignUpload(input: {
+    key: string;
+    contentType: string;
+    sha256: string;
+    size: number;
+    retainUntil: Date;
+    now: Date;
+    expiresInSeconds: number;
+  }): Promise<UploadTicket> {
+    this.pathOf(input.key);
+    if (!isSha256Hex(input.sha256)) throw new Error(`sha256 must be 64 lower-case hex digits, got ${JSON.stringify(input.sha256)}`);
+    if (!Number.isSafeInteger(input.size) || input.size < 0) throw new Error(`size must be a non-negative integer, got ${input.size}`);
+    if (!Number.isSafeInteger(input.expiresInSeconds) || input.expiresInSeconds <= 0) {
+      throw new Error(`expiresInSeconds must be a positive integer, got ${input.expiresInSeconds}`);
+    }
+    const baseUrl = read(this.options.uploadBaseUrl);
+    const secret = read(this.options.uploadSecret);
+    if (!baseUrl || !secret) {
+      throw new Error('local uploads need uploadBaseUrl and uploadSecret (ANZE_LOCAL_ARCHIVE_URL, ANZE_LOCAL_UPLOAD_SECRET)');
+    }
+    const expires = Math.floor(input.now.getTime() / 1000) + input.expiresInSeconds;
+    const grant = {
+      key: input.key,
+      expires,
+      sha256: input.sha256,
+      size: input.size,
+      retain: input.retainUntil.toISOString(),
+      contentType: input.contentType,
+    };
+    return {
+      key: input.key,
+      url: localUploadUrl(baseUrl, grant, signLocalUpload(secret, grant)),
+      method: 'PUT',
+      headers: { 'content-type': input.contentType, 'x-amz-checksum-sha256': sha256HexToBase64(input.sha256) },
+      expiresAt: new Date(expires * 1000).toISOString(),
+    };
   }
 
   private pathOf(key: string): string {
@@ -83,3 +160,5 @@ export class LocalFsArchiveStore implements ArchiveStore {
     }
   }
 }
+
+const read = (setting: Setting | undefined): string | undefined => (typeof setting === 'function' ? setting() : setting);

@@ -1,0 +1,263 @@
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+  S3Client,
+  type HeadObjectCommandOutput,
+} from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { STSClient } from '@aws-sdk/client-sts';
+import {
+  ArchiveExists,
+  ArchiveRetained,
+  isSafeArchiveKey,
+  type ArchivedObject,
+  type ArchiveStore,
+  type UploadTicket,
+} from '../../../domain/archive/archive-store.js';
+import { isSha256Hex, sha256Base64ToHex, sha256Hex, sha256HexToBase64 } from './sha256.js';
+import { ARCHIVE_SESSION_SECONDS, assumeTenantArchiveSession, type ArchiveSessionCredentials } from './tenant-archive-session.js';
+
+/** Where an S3 client for a key's tenant comes from; `validForSeconds` is how long its credentials must last. */
+export interface S3ClientSource {
+  clientFor(tenantId: string, validForSeconds: number): Promise<S3Client>;
+}
+
+/**
+ * The headers a presigned PUT signs, so S3 refuses the upload unless the browser sends exactly these values:
+ * the type, the digest (S3 recomputes it over the bytes), compliance-mode retention, and write-once.
+ * `content-type` and `if-none-match` are not signed by the presigner unless asked; the `x-amz-*` ones would be
+ * hoisted into the query string, where S3 takes the checksum and lock values less strictly, unless kept.
+ */
+const SIGNED_UPLOAD_HEADERS = ['content-type', 'if-none-match'] as const;
+const UNHOISTED_UPLOAD_HEADERS = ['x-amz-checksum-sha256', 'x-amz-object-lock-mode', 'x-amz-object-lock-retain-until-date'] as const;
+const REQUIRED_SIGNED_HEADERS = [...SIGNED_UPLOAD_HEADERS, ...UNHOISTED_UPLOAD_HEADERS];
+
+/**
+ * The archive on AWS (SVC-10, ARCHITECTURE.md §7): a bucket with object lock in COMPLIANCE mode. Every write
+ * names its retain-until and is conditional (`If-None-Match: *`), and carries its SHA-256, which S3 checks
+ * against the bytes and keeps; nobody, root included, can alter or delete it before retain-until.
+ *
+ * @example
+ * const store = new S3ArchiveStore('anze-prod-archive-…', new TenantScopedS3Clients(process.env.ANZE_TENANT_ROLE_ARN));
+ * await store.put({ key: 'tenants/t1/archives/a1/service-record.json', body, contentType: 'application/json', retainUntil, now });
+ */
+export class S3ArchiveStore implements ArchiveStore {
+  private readonly clients: S3ClientSource;
+
+  constructor(
+    private readonly bucket: string,
+    clients: S3Client | S3ClientSource,
+  ) {
+    this.clients = clients instanceof S3Client ? { clientFor: async () => clients } : clients;
+  }
+
+  async put(input: { key: string; body: Uint8Array; contentType: string; retainUntil: Date; now: Date }): Promise<ArchivedObject> {
+    const client = await this.clientOf(input.key);
+    const sha256 = sha256Hex(input.body);
+    try {
+      await client.send(
+        new PutObjectCommand({
+          Bucket: this.bucket,
+          Key: input.key,
+          Body: input.body,
+          ContentType: input.contentType,
+          ObjectLockMode: 'COMPLIANCE',
+          ObjectLockRetainUntilDate: input.retainUntil,
+          IfNoneMatch: '*',
+          ChecksumSHA256: sha256HexToBase64(sha256),
+        }),
+      );
+    } catch (error) {
+      // 412: the key exists. 409: another conditional write of the same key is in flight; one of them wins.
+      if (statusOf(error) === 412 || statusOf(error) === 409 || nameOf(error) === 'PreconditionFailed' || nameOf(error) === 'ConditionalRequestConflict') {
+        throw new ArchiveExists(input.key);
+      }
+      throw error;
+    }
+    return {
+      key: input.key,
+      sha256,
+      size: input.body.byteLength,
+      contentType: input.contentType,
+      storedAt: input.now.toISOString(),
+      retainUntil: input.retainUntil.toISOString(),
+    };
+  }
+
+  async get(key: string): Promise<{ body: Uint8Array; object: ArchivedObject } | undefined> {
+    const client = await this.clientOf(key);
+    try {
+      // ChecksumMode makes S3 return the stored checksum and the SDK verify the bytes against it.
+      const out = await client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key, ChecksumMode: 'ENABLED' }));
+      if (!out.Body) throw new Error(`S3 returned no body for ${key}`);
+      const body = await out.Body.transformToByteArray();
+      return { body, object: objectOf(key, out, sha256Hex(body)) };
+    } catch (error) {
+      if (isAbsent(error)) return undefined;
+      throw error;
+    }
+  }
+
+  async head(key: string): Promise<ArchivedObject | undefined> {
+    const out = await this.headObject(key);
+    return out ? objectOf(key, out) : undefined;
+  }
+
+  /** S3 refuses too (compliance mode); asking first gives the caller the same `ArchiveRetained` as locally. */
+  async delete(key: string, now: Date): Promise<void> {
+    const out = await this.headObject(key);
+    if (!out) return;
+    const object = objectOf(key, out);
+    if (now.toISOString() < object.retainUntil) throw new ArchiveRetained(key, object.retainUntil);
+    // The version itself: a plain delete in a versioned bucket would only hide it behind a delete marker.
+    const client = await this.clientOf(key);
+    await client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key, ...(out.VersionId ? { VersionId: out.VersionId } : {}) }));
+  }
+
+  /**
+   * SVC-13 evidence goes from the browser straight to the bucket: a presigned PUT whose signature covers the
+   * content type, the SHA-256 (S3 rejects bytes that do not match it), compliance retention until
+   * `retainUntil`, and `If-None-Match: *`. The ticket's headers are exactly the signed ones.
+   */
+  async presignUpload(input: {
+    key: string;
+    contentType: string;
+    sha256: string;
+    size: number;
+    retainUntil: Date;
+    now: Date;
+    expiresInSeconds: number;
+  }): Promise<UploadTicket> {
+    if (!isSha256Hex(input.sha256)) throw new Error(`sha256 must be 64 lower-case hex digits, got ${JSON.stringify(input.sha256)}`);
+    const client = await this.clientOf(input.key, input.expiresInSeconds);
+    const command = new PutObjectCommand({
+      Bucket: this.bucket,
+      Key: input.key,
+      ContentType: input.contentType,
+      ChecksumSHA256: sha256HexToBase64(input.sha256),
+      ObjectLockMode: 'COMPLIANCE',
+      ObjectLockRetainUntilDate: input.retainUntil,
+      IfNoneMatch: '*',
+    });
+    // The header values as the SDK serialises them (the retain-until date's format is its choice, not ours).
+    let serialised: Record<string, string> = {};
+    command.middlewareStack.add(
+      (next) => async (args) => {
+        serialised = { ...(args.request as { headers: Record<string, string> }).headers };
+        return next(args);
+      },
+      { step: 'build', priority: 'low', name: 'anzeCaptureUploadHeaders' },
+    );
+    const url = await getSignedUrl(client, command, {
+      expiresIn: input.expiresInSeconds,
+      signingDate: input.now,
+      signableHeaders: new Set(SIGNED_UPLOAD_HEADERS),
+      unhoistableHeaders: new Set(UNHOISTED_UPLOAD_HEADERS),
+    });
+    const signed = (new URL(url).searchParams.get('X-Amz-SignedHeaders') ?? '').split(';');
+    const missing = REQUIRED_SIGNED_HEADERS.filter((header) => !signed.includes(header));
+    if (missing.length > 0) throw new Error(`presigned upload does not sign ${missing.join(', ')}`);
+    const headers: Record<string, string> = {};
+    for (const name of signed) {
+      const value = serialised[name];
+      if (name !== 'host' && value !== undefined) headers[name] = value;
+    }
+    return {
+      key: input.key,
+      url,
+      method: 'PUT',
+      headers,
+      expiresAt: new Date(input.now.getTime() + input.expiresInSeconds * 1000).toISOString(),
+    };
+  }
+
+  private async headObject(key: string): Promise<HeadObjectCommandOutput | undefined> {
+    const client = await this.clientOf(key);
+    try {
+      return await client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key, ChecksumMode: 'ENABLED' }));
+    } catch (error) {
+      if (isAbsent(error)) return undefined;
+      throw error;
+    }
+  }
+
+  private clientOf(key: string, validForSeconds = 60): Promise<S3Client> {
+    if (!isSafeArchiveKey(key)) throw new Error(`unsafe archive key ${JSON.stringify(key)}`);
+    return this.clients.clientFor(key.split('/')[1] as string, validForSeconds);
+  }
+}
+
+/** What HeadObject and GetObject both answer about an object. */
+interface StoredObjectMetadata {
+  readonly ChecksumSHA256?: string;
+  readonly ContentLength?: number;
+  readonly ContentType?: string;
+  readonly LastModified?: Date;
+  readonly ObjectLockRetainUntilDate?: Date;
+}
+
+function objectOf(key: string, out: StoredObjectMetadata, bodySha256?: string): ArchivedObject {
+  // Our writes are single PUTs, so the checksum is a full-object one (base64 of the digest), never `…-N`.
+  const sha256 = (out.ChecksumSHA256 ? sha256Base64ToHex(out.ChecksumSHA256) : undefined) ?? bodySha256;
+  if (!sha256) throw new Error(`archive ${key} has no full-object SHA-256 checksum`);
+  // Returned only with s3:GetObjectRetention, which the tenant and regulator roles have for this reason.
+  if (!out.ObjectLockRetainUntilDate) throw new Error(`archive ${key} has no object-lock retain-until date`);
+  return {
+    key,
+    sha256,
+    size: out.ContentLength ?? 0,
+    contentType: out.ContentType ?? 'application/octet-stream',
+    storedAt: (out.LastModified ?? new Date(0)).toISOString(),
+    retainUntil: out.ObjectLockRetainUntilDate.toISOString(),
+  };
+}
+
+const nameOf = (error: unknown): string | undefined => (error as { name?: string } | undefined)?.name;
+const statusOf = (error: unknown): number | undefined =>
+  (error as { $metadata?: { httpStatusCode?: number } } | undefined)?.$metadata?.httpStatusCode;
+
+/**
+ * Absent, as the caller sees it. The scoped roles deliberately lack s3:ListBucket (it would list every
+ * tenant's key names), and without it S3 answers a missing key with 403 rather than 404. Keys reach here only
+ * under the session's own `tenants/<tenantId>/` prefix, which the role may read, so a 403 means "not there".
+ */
+function isAbsent(error: unknown): boolean {
+  const name = nameOf(error);
+  const status = statusOf(error);
+  return name === 'NoSuchKey' || name === 'NotFound' || status === 404 || status === 403;
+}
+
+/** Renew before the credentials run out, with a margin for the request in flight. */
+const RENEW_MARGIN_MS = 60_000;
+
+/**
+ * S3 clients with credentials of the tenant role tagged with the key's tenant (ARCHITECTURE.md §3): a key
+ * built for the wrong tenant is refused by IAM, not only by our code. Without a role (local runs against a
+ * real bucket) one client with the default credentials serves every tenant.
+ */
+export class TenantScopedS3Clients implements S3ClientSource {
+  private readonly cache = new Map<string, { client: S3Client; expiresAt: number }>();
+  private shared: S3Client | undefined;
+
+  constructor(
+    private readonly roleArn: string | undefined,
+    private readonly sts?: STSClient,
+    private readonly now: () => number = Date.now,
+    private readonly assume: (roleArn: string, tenantId: string, sts?: STSClient) => Promise<ArchiveSessionCredentials> = assumeTenantArchiveSession,
+  ) {}
+
+  async clientFor(tenantId: string, validForSeconds: number): Promise<S3Client> {
+    if (!this.roleArn) return (this.shared ??= new S3Client({}));
+    if (validForSeconds * 1000 + RENEW_MARGIN_MS > ARCHIVE_SESSION_SECONDS * 1000) {
+      throw new Error(`an archive session lasts ${ARCHIVE_SESSION_SECONDS} s: it cannot sign for ${validForSeconds} s`);
+    }
+    const cached = this.cache.get(tenantId);
+    if (cached && cached.expiresAt - RENEW_MARGIN_MS - validForSeconds * 1000 > this.now()) return cached.client;
+    const credentials = await this.assume(this.roleArn, tenantId, this.sts);
+    const client = new S3Client({ credentials });
+    this.cache.set(tenantId, { client, expiresAt: credentials.expiration.getTime() });
+    return client;
+  }
+}

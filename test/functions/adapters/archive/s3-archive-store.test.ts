@@ -1,0 +1,259 @@
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+  S3Client,
+  S3ServiceException,
+} from '@aws-sdk/client-s3';
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { ArchiveExists, ArchiveRetained, retainUntilFor } from '../../../../domain/archive/archive-store.js';
+import { S3ArchiveStore, TenantScopedS3Clients } from '../../../../functions/adapters/archive/s3-archive-store.js';
+import { sha256Hex } from '../../../../functions/adapters/archive/archive-store-from-env.js';
+
+const s3 = mockClient(S3Client);
+const BUCKET = 'anze-test-archive-123456789012-cn-north-1';
+const NOW = new Date('2026-11-28T08:00:00.000Z');
+const RETAIN = retainUntilFor(NOW, 5);
+const body = new TextEncoder().encode('{"service":"s1","hazards":["配电箱未接地"]}');
+const digestHex = sha256Hex(body);
+const digestBase64 = Buffer.from(digestHex, 'hex').toString('base64');
+/** Fixed fake credentials: the presigned URL is then a pure function of its inputs. */
+const client = () => new S3Client({ region: 'cn-north-1', credentials: { accessKeyId: 'AKIAFAKEFAKEFAKE', secretAccessKey: 'fake-secret' } });
+
+function s3Error(name: string, status: number): S3ServiceException {
+  return new S3ServiceException({ name, $fault: 'client', $metadata: { httpStatusCode: status }, message: name });
+}
+
+const stored = {
+  ChecksumSHA256: digestBase64,
+  ChecksumType: 'FULL_OBJECT' as const,
+  ContentLength: body.byteLength,
+  ContentType: 'application/json',
+  LastModified: NOW,
+  ObjectLockMode: 'COMPLIANCE' as const,
+  ObjectLockRetainUntilDate: RETAIN,
+  VersionId: 'v1',
+};
+
+describe('SVC-10 the S3 archive store (object lock, COMPLIANCE)', () => {
+  beforeEach(() => s3.reset());
+
+  it('SVC-10 writes once, with compliance retention until retain-until and the SHA-256 S3 checks — exactly these parameters', async () => {
+    s3.on(PutObjectCommand).resolves({});
+    const object = await new S3ArchiveStore(BUCKET, client()).put({
+      key: 'tenants/t1/archives/a1/service-record.json',
+      body,
+      contentType: 'application/json',
+      retainUntil: RETAIN,
+      now: NOW,
+    });
+    const expected = {
+      Bucket: BUCKET,
+      Key: 'tenants/t1/archives/a1/service-record.json',
+      Body: body,
+      ContentType: 'application/json',
+      ObjectLockMode: 'COMPLIANCE' as const,
+      ObjectLockRetainUntilDate: RETAIN,
+      IfNoneMatch: '*',
+      ChecksumSHA256: digestBase64,
+    };
+    expect(s3).toHaveReceivedCommandExactlyOnceWith(PutObjectCommand, expected);
+    expect(s3.commandCalls(PutObjectCommand)[0]?.args[0].input).toEqual(expected);
+    expect(object).toEqual({
+      key: 'tenants/t1/archives/a1/service-record.json',
+      sha256: digestHex,
+      size: body.byteLength,
+      contentType: 'application/json',
+      storedAt: NOW.toISOString(),
+      retainUntil: '2031-11-28T08:00:00.000Z',
+    });
+  });
+
+  it.each([
+    ['PreconditionFailed', 412],
+    ['ConditionalRequestConflict', 409],
+  ])('SVC-10 refuses to overwrite: S3 %s (%i) is ArchiveExists', async (name, status) => {
+    s3.on(PutObjectCommand).rejects(s3Error(name, status));
+    const put = new S3ArchiveStore(BUCKET, client()).put({ key: 'tenants/t1/a.json', body, contentType: 'application/json', retainUntil: RETAIN, now: NOW });
+    await expect(put).rejects.toBeInstanceOf(ArchiveExists);
+  });
+
+  it('passes other S3 failures through unchanged', async () => {
+    s3.on(PutObjectCommand).rejects(s3Error('InternalError', 500));
+    const put = new S3ArchiveStore(BUCKET, client()).put({ key: 'tenants/t1/a.json', body, contentType: 'application/json', retainUntil: RETAIN, now: NOW });
+    await expect(put).rejects.toThrow('InternalError');
+  });
+
+  it('SVC-10 head asks for the stored checksum and maps it (base64 → hex), the size, type and retain-until', async () => {
+    s3.on(HeadObjectCommand).resolves(stored);
+    const object = await new S3ArchiveStore(BUCKET, client()).head('tenants/t1/a.json');
+    expect(s3.commandCalls(HeadObjectCommand)[0]?.args[0].input).toEqual({ Bucket: BUCKET, Key: 'tenants/t1/a.json', ChecksumMode: 'ENABLED' });
+    expect(object).toEqual({
+      key: 'tenants/t1/a.json',
+      sha256: digestHex,
+      size: body.byteLength,
+      contentType: 'application/json',
+      storedAt: NOW.toISOString(),
+      retainUntil: RETAIN.toISOString(),
+    });
+  });
+
+  it.each([
+    ['NotFound', 404],
+    ['Forbidden', 403],
+  ])('head answers undefined for %s (%i): without s3:ListBucket S3 says 403 for a missing key', async (name, status) => {
+    s3.on(HeadObjectCommand).rejects(s3Error(name, status));
+    expect(await new S3ArchiveStore(BUCKET, client()).head('tenants/t1/missing.json')).toBeUndefined();
+  });
+
+  it('refuses a composite (multipart) checksum rather than report a wrong digest', async () => {
+    s3.on(HeadObjectCommand).resolves({ ...stored, ChecksumSHA256: `${digestBase64.slice(0, 40)}abc=-3` });
+    await expect(new S3ArchiveStore(BUCKET, client()).head('tenants/t1/a.json')).rejects.toThrow(/no full-object SHA-256/);
+  });
+
+  it('SVC-10 get reads the bytes with checksum validation and maps the metadata', async () => {
+    s3.on(GetObjectCommand).resolves({ ...stored, Body: { transformToByteArray: async () => body } as never });
+    const got = await new S3ArchiveStore(BUCKET, client()).get('tenants/t1/a.json');
+    expect(s3.commandCalls(GetObjectCommand)[0]?.args[0].input).toEqual({ Bucket: BUCKET, Key: 'tenants/t1/a.json', ChecksumMode: 'ENABLED' });
+    expect(got?.body).toEqual(body);
+    expect(got?.object.sha256).toBe(digestHex);
+    expect(sha256Hex(got?.body as Uint8Array)).toBe(got?.object.sha256);
+    s3.on(GetObjectCommand).rejects(s3Error('NoSuchKey', 404));
+    expect(await new S3ArchiveStore(BUCKET, client()).get('tenants/t1/missing.json')).toBeUndefined();
+  });
+
+  it('SVC-10 refuses delete before retain-until without asking S3 to delete', async () => {
+    s3.on(HeadObjectCommand).resolves(stored);
+    const store = new S3ArchiveStore(BUCKET, client());
+    await expect(store.delete('tenants/t1/a.json', new Date('2031-11-28T07:59:59.999Z'))).rejects.toBeInstanceOf(ArchiveRetained);
+    expect(s3).toHaveReceivedCommandTimes(DeleteObjectCommand, 0);
+  });
+
+  it('after retain-until deletes the version itself, not just a delete marker', async () => {
+    s3.on(HeadObjectCommand).resolves(stored);
+    s3.on(DeleteObjectCommand).resolves({});
+    await new S3ArchiveStore(BUCKET, client()).delete('tenants/t1/a.json', RETAIN);
+    expect(s3.commandCalls(DeleteObjectCommand)[0]?.args[0].input).toEqual({ Bucket: BUCKET, Key: 'tenants/t1/a.json', VersionId: 'v1' });
+  });
+
+  it('refuses keys outside a tenant folder before calling S3', async () => {
+    const store = new S3ArchiveStore(BUCKET, client());
+    await expect(store.head('tenants/t1/../t2/a.json')).rejects.toThrow(/unsafe archive key/);
+    await expect(store.put({ key: 'other/a.json', body, contentType: 'text/plain', retainUntil: RETAIN, now: NOW })).rejects.toThrow(/unsafe/);
+    expect(s3.calls()).toHaveLength(0);
+  });
+});
+
+describe('SVC-13 presigned evidence uploads straight to S3', () => {
+  const key = 'tenants/t1/uploads/u1/photo.jpg';
+  const presign = () =>
+    new S3ArchiveStore(BUCKET, client()).presignUpload({
+      key,
+      contentType: 'image/jpeg',
+      sha256: digestHex,
+      size: body.byteLength,
+      retainUntil: RETAIN,
+      now: NOW,
+      expiresInSeconds: 900,
+    });
+
+  it('signs the type, the digest, compliance retention and If-None-Match, so S3 refuses anything else', async () => {
+    const ticket = await presign();
+    const url = new URL(ticket.url);
+    expect(url.pathname).toBe(`/${key}`);
+    expect(url.hostname).toBe(`${BUCKET}.s3.cn-north-1.amazonaws.com.cn`);
+    const signed = url.searchParams.get('X-Amz-SignedHeaders')?.split(';');
+    expect(signed).toEqual(
+      expect.arrayContaining([
+        'content-type',
+        'if-none-match',
+        'x-amz-checksum-sha256',
+        'x-amz-object-lock-mode',
+        'x-amz-object-lock-retain-until-date',
+      ]),
+    );
+    expect(url.searchParams.get('X-Amz-Expires')).toBe('900');
+    expect(url.searchParams.get('X-Amz-Date')).toBe('20261128T080000Z');
+    expect(url.searchParams.get('X-Amz-Credential')).toMatch(/^AKIAFAKEFAKEFAKE\/20261128\/cn-north-1\/s3\/aws4_request$/);
+    // Kept as headers, not hoisted into the query where they would not bind the request's own headers.
+    expect(url.searchParams.has('x-amz-checksum-sha256')).toBe(false);
+    expect(url.searchParams.has('x-amz-object-lock-mode')).toBe(false);
+  });
+
+  it('tells the client exactly the signed headers to send, and when the ticket expires', async () => {
+    const ticket = await presign();
+    expect(ticket).toMatchObject({ key, method: 'PUT', expiresAt: '2026-11-28T08:15:00.000Z' });
+    expect(ticket.headers).toEqual({
+      'content-type': 'image/jpeg',
+      'if-none-match': '*',
+      'x-amz-checksum-sha256': digestBase64,
+      'x-amz-object-lock-mode': 'COMPLIANCE',
+      'x-amz-object-lock-retain-until-date': '2031-11-28T08:00:00Z',
+    });
+    const signed = new URL(ticket.url).searchParams.get('X-Amz-SignedHeaders')?.split(';') ?? [];
+    expect(Object.keys(ticket.headers).sort()).toEqual(signed.filter((header) => header !== 'host').sort());
+    expect(s3.calls()).toHaveLength(0);
+  });
+
+  it('signs a different URL for a different digest (the digest is part of the signature)', async () => {
+    const one = await presign();
+    const other = await new S3ArchiveStore(BUCKET, client()).presignUpload({
+      key,
+      contentType: 'image/jpeg',
+      sha256: sha256Hex(new TextEncoder().encode('other')),
+      size: 5,
+      retainUntil: RETAIN,
+      now: NOW,
+      expiresInSeconds: 900,
+    });
+    expect(new URL(other.url).searchParams.get('X-Amz-Signature')).not.toBe(new URL(one.url).searchParams.get('X-Amz-Signature'));
+  });
+});
+
+describe('tenant-scoped archive credentials (IAM layer 2)', () => {
+  const sts = mockClient(STSClient);
+  const ROLE = 'arn:aws:iam::123456789012:role/anze-tenant';
+  beforeEach(() => {
+    sts.reset();
+    s3.reset();
+    sts.on(AssumeRoleCommand).callsFake(() => ({
+      Credentials: { AccessKeyId: 'ASIAFAKE', SecretAccessKey: 'secret', SessionToken: 'token', Expiration: new Date(clock + 3_600_000) },
+    }));
+  });
+  let clock = NOW.getTime();
+
+  it('assumes the tenant role tagged with the key\'s tenant, an hour long, and reuses it per tenant', async () => {
+    const clients = new TenantScopedS3Clients(ROLE, new STSClient({ region: 'cn-north-1' }), () => clock);
+    const first = await clients.clientFor('t1', 60);
+    expect(await clients.clientFor('t1', 60)).toBe(first);
+    expect(await clients.clientFor('t2', 60)).not.toBe(first);
+    expect(sts).toHaveReceivedCommandTimes(AssumeRoleCommand, 2);
+    expect(sts.commandCalls(AssumeRoleCommand)[0]?.args[0].input).toEqual({
+      RoleArn: ROLE,
+      RoleSessionName: 'archive-t1',
+      DurationSeconds: 3600,
+      Tags: [{ Key: 'tenantId', Value: 't1' }],
+    });
+  });
+
+  it('renews when the session would not outlive a ticket, and refuses tickets longer than a session', async () => {
+    clock = NOW.getTime();
+    const clients = new TenantScopedS3Clients(ROLE, new STSClient({ region: 'cn-north-1' }), () => clock);
+    const first = await clients.clientFor('t1', 900);
+    clock += 2_700_000; // 900 s left: enough for 60 s, not for a 900 s ticket plus the 60 s margin
+    expect(await clients.clientFor('t1', 60)).toBe(first);
+    expect(await clients.clientFor('t1', 900)).not.toBe(first);
+    await expect(clients.clientFor('t1', 3600)).rejects.toThrow(/cannot sign for 3600 s/);
+  });
+
+  it('uses the key\'s tenant segment for every store call', async () => {
+    const seen: string[] = [];
+    s3.on(HeadObjectCommand).resolves(stored);
+    const store = new S3ArchiveStore(BUCKET, { clientFor: async (tenantId) => (seen.push(tenantId), client()) });
+    await store.head('tenants/tenant-b/uploads/u1/a.jpg');
+    expect(seen).toEqual(['tenant-b']);
+  });
+});
