@@ -3,7 +3,7 @@ import { localDateSchema } from '../kernel/calendar/local-date.js';
 import { ENTERPRISE_SIZES } from '../kernel/enterprise-size.js';
 import { INDUSTRIES } from '../kernel/industry.js';
 // The instant check lives with the complaints schemas for now; it belongs in the kernel (see the report).
-import { isInstant } from '../complaints/schemas.js';
+import { isInstant } from '../kernel/calendar/instant.js';
 import { HAZARD_GRADES, HAZARD_STATUSES } from './hazard.js';
 import type { Hazard } from './hazard.js';
 import type {

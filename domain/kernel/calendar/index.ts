@@ -24,3 +24,4 @@ export { BUILTIN_FIRST_YEAR, BUILTIN_LAST_YEAR, BUILTIN_YEARS } from './builtin-
 export { statutoryHolidaysOf } from './statutory-holidays.js';
 export { WorkingDayCalendar } from './working-day-calendar.js';
 export type { CalendarResult, WorkingDayStatus } from './working-day-calendar.js';
+export { isInstant } from './instant.js';

@@ -3,12 +3,12 @@ import {
   complaintSchema,
   escalateComplaintBody,
   extendComplaintBody,
-  isInstant,
   needsVerificationBody,
   receiveComplaintBody,
   replyToComplaintBody,
   selfIntakeComplaintBody,
 } from '../../../domain/complaints/schemas.js';
+import { isInstant } from '../../../domain/kernel/calendar/instant.js';
 import { extendComplaint, replyToComplaint } from '../../../domain/complaints/complaint.rules.js';
 import { REPLY, RULES, USCC, at, received } from './fixtures.js';
 
