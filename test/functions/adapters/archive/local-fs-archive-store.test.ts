@@ -25,6 +25,19 @@ describe('SVC-10 the local write-once archive store', () => {
   const put = (store: LocalFsArchiveStore, key: string, bytes = body) =>
     store.put({ key, body: bytes, contentType: 'application/json', retainUntil: RETAIN, now: NOW });
 
+  it('SVC-10 keeps five years from archiving: retain-until is the archiving instant plus five years', () => {
+    expect(RETAIN.toISOString()).toBe('2031-11-28T08:00:00.000Z');
+    expect(retainUntilFor(new Date('2024-02-29T00:00:00Z'), 5).toISOString()).toBe('2029-03-01T00:00:00.000Z');
+  });
+
+  it('SVC-10 stores bytes with their SHA-256 and returns them unchanged after a restart', async () => {
+    const stored = await put(new LocalFsArchiveStore(root), 'tenants/t1/services/s1/record.json');
+    expect(stored).toMatchObject({ sha256: sha256Hex(body), size: body.byteLength, retainUntil: '2031-11-28T08:00:00.000Z' });
+    const reopened = await new LocalFsArchiveStore(root).get('tenants/t1/services/s1/record.json');
+    expect(reopened?.body).toEqual(body);
+    expect(reopened?.object.sha256).toBe(stored.sha256);
+  });
+
   it('SVC-10 refuses to overwrite an archive, and the first bytes stay', async () => {
     const store = new LocalFsArchiveStore(root);
     await put(store, 'tenants/t1/a.json');
