@@ -3,6 +3,7 @@ import { FeesApi } from './fees-api';
 import { ComplaintsApi, MyComplaintsApi, RegulatorApi } from './complaints-api';
 import { PlatformApi } from './platform-api';
 import { RegisterApi } from './register-api';
+import { MyServicesApi, ProvidersApi, ServicesApi } from './services-api';
 import { MyPoliciesApi, PoliciesApi, QualificationApi } from './underwriting-api';
 import { UsersApi } from './users-api';
 
@@ -14,6 +15,8 @@ export * from './types';
 export * from './underwriting-types';
 export type { PolicyListRequest } from './underwriting-api';
 export * from './fees-api';
+export * from './services-types';
+export type { HazardListRequest, ServiceListRequest } from './services-api';
 
 export const API_BASE_PATH = '/api/v1';
 
@@ -37,6 +40,12 @@ export interface Api {
   readonly register: RegisterApi;
   /** The insurer's prevention-fee ledger (FEE-1..5). */
   readonly fees: FeesApi;
+  /** The insurer's prevention services, hazards, plans and archives (SVC-1..13). */
+  readonly services: ServicesApi;
+  /** The enterprise's own services and hazards (`/me/…`). */
+  readonly myServices: MyServicesApi;
+  /** The city EMB's registers of organisations (REG-2) and experts (REG-3). */
+  readonly providers: ProvidersApi;
 }
 
 export function createApi(options: Omit<ApiClientOptions, 'baseUrl'>): Api {
@@ -53,5 +62,8 @@ export function createApi(options: Omit<ApiClientOptions, 'baseUrl'>): Api {
     myPolicies: new MyPoliciesApi(client),
     register: new RegisterApi(client),
     fees: new FeesApi(client),
+    services: new ServicesApi(client),
+    myServices: new MyServicesApi(client),
+    providers: new ProvidersApi(client),
   };
 }

@@ -1,3 +1,4 @@
+import { servicesEnUS } from './messages-services.en-US';
 import type { Messages } from './messages.zh-CN';
 
 /** English messages; the `Messages` type makes a missing or extra key a compile error. */
@@ -808,4 +809,5 @@ export const enUS: Messages = {
   'rule.FEE-1.receivedOn': 'The date is after today: prevention fees accrue on premium actually received',
 
   'money.unit': 'yuan',
+  ...servicesEnUS,
 };

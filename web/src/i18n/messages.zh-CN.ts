@@ -1,3 +1,5 @@
+import { servicesZhCN } from './messages-services.zh-CN';
+
 /**
  * The console's Chinese messages, the reference catalogue: its keys define `MessageKey`, and
  * messages.en-US.ts must have exactly the same keys (checked by the compiler). `{name}` placeholders are
@@ -810,6 +812,7 @@ export const zhCN = {
   'rule.FEE-1.receivedOn': '收款日期不得晚于今天：预防费用按实收保费计提',
 
   'money.unit': '元',
+  ...servicesZhCN,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;

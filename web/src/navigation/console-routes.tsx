@@ -13,10 +13,13 @@ import {
   MoneyCollectOutlined,
   PieChartOutlined,
   SafetyOutlined,
+  ScheduleOutlined,
+  ShopOutlined,
   SolutionOutlined,
   StopOutlined,
   TeamOutlined,
   ToolOutlined,
+  UserSwitchOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
 import type { ComponentType, ReactNode } from 'react';
@@ -52,6 +55,15 @@ const pages = {
   coverageGap: () => import('../pages/regulator/CoverageGapPage').then((m) => m.CoverageGapPage),
   blacklist: () => import('../pages/regulator/BlacklistPage').then((m) => m.BlacklistPage),
   fees: () => import('../pages/fees/FeesPage').then((m) => m.FeesPage),
+  services: () => import('../pages/services/ServicesPage').then((m) => m.ServicesPage),
+  service: () => import('../pages/services/ServicePage').then((m) => m.ServicePage),
+  hazardBoard: () => import('../pages/services/HazardBoardPage').then((m) => m.HazardBoardPage),
+  obligations: () => import('../pages/services/ObligationsPage').then((m) => m.ObligationsPage),
+  archive: () => import('../pages/services/ArchiveVerifyPage').then((m) => m.ArchiveVerifyPage),
+  myServices: () => import('../pages/enterprise/MyServicesPage').then((m) => m.MyServicesPage),
+  myHazards: () => import('../pages/enterprise/MyHazardsPage').then((m) => m.MyHazardsPage),
+  serviceOrgs: () => import('../pages/regulator/ServiceOrgsPage').then((m) => m.ServiceOrgsPage),
+  experts: () => import('../pages/regulator/ExpertsPage').then((m) => m.ExpertsPage),
 } satisfies Record<string, () => Promise<ComponentType>>;
 
 /**
@@ -87,7 +99,11 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
   { path: '/insurer/underwriting', titleKey: 'nav.insurer.underwriting', roles: AUDIENCE.insurer, page: pages.policyList, icon: <FileProtectOutlined />, inMenu: true },
   { path: '/insurer/underwriting/new', titleKey: 'policy.create.title', roles: AUDIENCE.insurer, page: pages.createPolicy, inMenu: false },
   { path: '/insurer/underwriting/:policyId', titleKey: 'policy.detailTitle', roles: AUDIENCE.insurer, page: pages.policy, inMenu: false },
-  { path: '/insurer/services', titleKey: 'nav.insurer.services', roles: AUDIENCE.insurer, page: planned('nav.insurer.services'), icon: <SafetyOutlined />, inMenu: true },
+  { path: '/insurer/services', titleKey: 'nav.insurer.services', roles: AUDIENCE.insurer, page: pages.services, icon: <SafetyOutlined />, inMenu: true },
+  { path: '/insurer/services/:serviceId', titleKey: 'svc.detail.title', roles: AUDIENCE.insurer, page: pages.service, inMenu: false },
+  { path: '/insurer/hazards', titleKey: 'nav.insurer.hazards', roles: AUDIENCE.insurer, page: pages.hazardBoard, icon: <WarningOutlined />, inMenu: true },
+  { path: '/insurer/obligations', titleKey: 'nav.insurer.obligations', roles: AUDIENCE.insurer, page: pages.obligations, icon: <ScheduleOutlined />, inMenu: true },
+  { path: '/insurer/archives/:archiveId', titleKey: 'archive.title', roles: AUDIENCE.insurer, page: pages.archive, inMenu: false },
   { path: '/insurer/fees', titleKey: 'nav.insurer.fees', roles: AUDIENCE.insurer, page: pages.fees, icon: <MoneyCollectOutlined />, inMenu: true },
   { path: '/insurer/complaints', titleKey: 'nav.insurer.complaints', roles: AUDIENCE.insurer, page: pages.complaintInbox, icon: <CommentOutlined />, inMenu: true },
   { path: '/insurer/complaints/:complaintId', titleKey: 'complaint.detailTitle', roles: AUDIENCE.insurer, page: pages.complaint, inMenu: false },
@@ -99,6 +115,8 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
   { path: '/regulator/overview', titleKey: 'nav.regulator.overview', roles: AUDIENCE.regulator, page: planned('nav.regulator.overview'), icon: <FundOutlined />, inMenu: true },
   { path: '/regulator/registers', titleKey: 'nav.regulator.registers', roles: AUDIENCE.regulator, page: pages.register, icon: <DatabaseOutlined />, inMenu: true },
   { path: '/regulator/coverage', titleKey: 'nav.regulator.coverage', roles: AUDIENCE.regulator, page: pages.coverageGap, icon: <PieChartOutlined />, inMenu: true },
+  { path: '/regulator/service-orgs', titleKey: 'nav.regulator.serviceOrgs', roles: AUDIENCE.regulator, page: pages.serviceOrgs, icon: <ShopOutlined />, inMenu: true },
+  { path: '/regulator/experts', titleKey: 'nav.regulator.experts', roles: AUDIENCE.regulator, page: pages.experts, icon: <UserSwitchOutlined />, inMenu: true },
   { path: '/regulator/blacklist', titleKey: 'nav.regulator.blacklist', roles: AUDIENCE.regulator, page: pages.blacklist, icon: <StopOutlined />, inMenu: true },
   { path: '/regulator/evaluations', titleKey: 'nav.regulator.evaluations', roles: AUDIENCE.regulator, page: planned('nav.regulator.evaluations'), icon: <AuditOutlined />, inMenu: true },
   { path: '/regulator/complaints', titleKey: 'nav.regulator.complaints', roles: AUDIENCE.regulator, page: pages.escalatedComplaints, icon: <AlertOutlined />, inMenu: true },
@@ -106,8 +124,8 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
 
   // Enterprises (ACL-5): their own policies, services, hazards, complaints.
   { path: '/my/policies', titleKey: 'nav.enterprise.policies', roles: AUDIENCE.enterprise, page: pages.myPolicies, icon: <FileProtectOutlined />, inMenu: true },
-  { path: '/my/services', titleKey: 'nav.enterprise.services', roles: AUDIENCE.enterprise, page: planned('nav.enterprise.services'), icon: <ToolOutlined />, inMenu: true },
-  { path: '/my/hazards', titleKey: 'nav.enterprise.hazards', roles: AUDIENCE.enterprise, page: planned('nav.enterprise.hazards'), icon: <WarningOutlined />, inMenu: true },
+  { path: '/my/services', titleKey: 'nav.enterprise.services', roles: AUDIENCE.enterprise, page: pages.myServices, icon: <ToolOutlined />, inMenu: true },
+  { path: '/my/hazards', titleKey: 'nav.enterprise.hazards', roles: AUDIENCE.enterprise, page: pages.myHazards, icon: <WarningOutlined />, inMenu: true },
   { path: '/my/complaints', titleKey: 'nav.enterprise.complaints', roles: AUDIENCE.enterprise, page: pages.myComplaints, icon: <CommentOutlined />, inMenu: true },
   { path: '/my/complaints/new', titleKey: 'complaint.my.newTitle', roles: AUDIENCE.enterprise, page: pages.fileComplaint, inMenu: false },
   { path: '/my/complaints/:complaintId', titleKey: 'complaint.detailTitle', roles: AUDIENCE.enterprise, page: pages.myComplaint, inMenu: false },

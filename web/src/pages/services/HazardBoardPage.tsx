@@ -1,0 +1,199 @@
+import { Alert, App, Button, Card, Col, Empty, Flex, Form, Input, Modal, Radio, Row, Select, Skeleton, Tag, Typography } from 'antd';
+import { useCallback, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { HAZARD_GRADES, HAZARD_STATUSES, type Api, type Hazard, type HazardGrade, type VerifyHazardRequest } from '../../api';
+import { useApi } from '../../app/ServicesContext';
+import { useI18n } from '../../i18n';
+import { describeApiError, FormFailureAlert, PageHeading, useApiForm, useApiQuery } from '../../kit';
+import { OVERDUE_COLOR } from '../complaints/DueDateBadge';
+import { shanghaiToday } from '../complaints/due-dates';
+import { requiredRule } from '../platform/account-rules';
+import { HazardGradeTag } from './ServiceTags';
+import { hazardColumns, hazardDueOn, isHazardOverdue } from './service-dates';
+import { hazardGradeText, hazardStatusText, servicePath } from './service-text';
+
+/** Hazards read per column: an open board is short (the verified column shows the latest). */
+const PER_COLUMN = 100;
+
+async function readBoard(api: Api, grade: HazardGrade | undefined, signal: AbortSignal): Promise<{ hazards: Hazard[]; truncated: boolean }> {
+  const pages = await Promise.all(HAZARD_STATUSES.map((status) => api.services.listHazards({ status, grade, limit: PER_COLUMN }, signal)));
+  return { hazards: pages.flatMap((page) => page.items), truncated: pages.some((page) => Boolean(page.nextCursor)) };
+}
+
+/**
+ * 隐患看板 (SVC-7): the hazards found on services in four columns — 待整改, 整改中, 已整改待核验, 已核验 — MAJOR
+ * ones in red and first, overdue ones marked; the grade filter lives in the URL. A rectified hazard is verified
+ * here: accepted, or sent back to rectification with the reason.
+ */
+export function HazardBoardPage() {
+  const { t } = useI18n();
+  const api = useApi();
+  const { message } = App.useApp();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const gradeParam = searchParams.get('grade');
+  const grade = HAZARD_GRADES.find((value) => value === gradeParam);
+  const [version, setVersion] = useState(0);
+  const board = useApiQuery(`hazards:board:${grade ?? ''}:${version}`, (signal) => readBoard(api, grade, signal));
+  const [verifying, setVerifying] = useState<Hazard>();
+  const today = shanghaiToday();
+  const columns = hazardColumns(board.data?.hazards ?? []);
+
+  const setGrade = (next: string | undefined) =>
+    setSearchParams((current) => {
+      const params = new URLSearchParams(current);
+      if (next) params.set('grade', next);
+      else params.delete('grade');
+      return params;
+    });
+
+  return (
+    <>
+      <PageHeading title={t('hazard.board.title')} extra={<Link to="/insurer/services">{t('nav.insurer.services')}</Link>} />
+      <Typography.Paragraph type="secondary">{t('hazard.board.intro')}</Typography.Paragraph>
+      <Flex gap={8} align="center" wrap style={{ marginBottom: 12 }} role="search">
+        <label htmlFor="hazard-grade-filter">{t('hazard.grade')}</label>
+        <Select
+          id="hazard-grade-filter"
+          allowClear
+          style={{ width: 160 }}
+          value={grade}
+          onChange={(value?: string) => setGrade(value)}
+          options={HAZARD_GRADES.map((value) => ({ value, label: hazardGradeText(value, t) }))}
+        />
+        <Button onClick={board.reload}>{t('table.refresh')}</Button>
+      </Flex>
+      {Boolean(board.error) && <Alert type="error" showIcon title={t('table.loadError')} description={describeApiError(board.error, t)} style={{ marginBottom: 12 }} />}
+      {board.data?.truncated && <Alert type="info" showIcon title={t('hazard.truncated', { count: PER_COLUMN })} style={{ marginBottom: 12 }} />}
+      {board.loading && !board.data ? (
+        <Skeleton active />
+      ) : (
+        <Row gutter={[12, 12]}>
+          {HAZARD_STATUSES.map((status) => (
+            <Col key={status} xs={24} md={12} xl={6}>
+              <section aria-label={hazardStatusText(status, t)} data-column={status}>
+                <Card size="small" title={<Typography.Title level={2} style={{ fontSize: 15, margin: 0 }}>{`${hazardStatusText(status, t)}（${columns[status].length}）`}</Typography.Title>}>
+                  {columns[status].length === 0 ? (
+                    <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('hazard.empty')} />
+                  ) : (
+                    <Flex vertical gap={8}>
+                      {columns[status].map((hazard) => (
+                        <HazardCard key={hazard.id} hazard={hazard} today={today} onVerify={status === 'RECTIFIED' ? () => setVerifying(hazard) : undefined} />
+                      ))}
+                    </Flex>
+                  )}
+                </Card>
+              </section>
+            </Col>
+          ))}
+        </Row>
+      )}
+      <Modal open={Boolean(verifying)} title={t('hazard.verify.title')} footer={null} onCancel={() => setVerifying(undefined)} destroyOnHidden>
+        {verifying && (
+          <VerifyHazardForm
+            hazard={verifying}
+            onDone={() => {
+              setVerifying(undefined);
+              void message.success(t('hazard.verify.done'));
+              setVersion((count) => count + 1);
+            }}
+            onCancel={() => setVerifying(undefined)}
+          />
+        )}
+      </Modal>
+    </>
+  );
+}
+
+function HazardCard({ hazard, today, onVerify }: { readonly hazard: Hazard; readonly today: string; readonly onVerify?: () => void }) {
+  const { t } = useI18n();
+  const dueOn = hazardDueOn(hazard);
+  const overdue = isHazardOverdue(hazard, today);
+  return (
+    <Card
+      size="small"
+      data-hazard={hazard.id}
+      style={hazard.grade === 'MAJOR' ? { borderColor: OVERDUE_COLOR, borderInlineStartWidth: 4 } : undefined}
+      styles={{ body: { padding: 10 } }}
+    >
+      <Flex vertical gap={4}>
+        <Flex gap={4} wrap align="center">
+          <HazardGradeTag grade={hazard.grade} />
+          {overdue && (
+            <Tag color={OVERDUE_COLOR} variant="solid" style={{ marginInlineEnd: 0 }}>
+              {t('hazard.overdue')}
+            </Tag>
+          )}
+        </Flex>
+        <Typography.Text>{hazard.description}</Typography.Text>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {hazard.enterprise.name} · {t('hazard.foundOn')} {hazard.foundOn}
+        </Typography.Text>
+        {dueOn && (
+          <Typography.Text style={{ fontSize: 12, color: overdue ? OVERDUE_COLOR : undefined }}>
+            {t('hazard.dueOn')} {dueOn}
+          </Typography.Text>
+        )}
+        {hazard.rectification && (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('hazard.responsible')}：{hazard.rectification.responsiblePerson} · {hazard.rectification.plan}
+          </Typography.Text>
+        )}
+        <Flex gap={8} align="center" wrap>
+          <Link to={servicePath({ id: hazard.serviceId })} style={{ fontSize: 12 }}>
+            {t('hazard.service')}
+          </Link>
+          {onVerify && (
+            <Button size="small" type="primary" onClick={onVerify}>
+              {t('hazard.verify')}
+            </Button>
+          )}
+        </Flex>
+      </Flex>
+    </Card>
+  );
+}
+
+interface VerifyValues {
+  readonly accepted: 'yes' | 'no';
+  readonly comments: string;
+}
+
+/** SVC-7: the insurer's check of a rectified hazard; a refusal sends it back to RECTIFYING. */
+function VerifyHazardForm({ hazard, onDone, onCancel }: { readonly hazard: Hazard; readonly onDone: () => void; readonly onCancel: () => void }) {
+  const { t } = useI18n();
+  const api = useApi();
+  const submit = useCallback(
+    (values: VerifyValues, key: string) => {
+      const body: VerifyHazardRequest = { accepted: values.accepted === 'yes', comments: values.comments.trim() };
+      return api.services.verifyHazard(hazard.id, body, key);
+    },
+    [api, hazard.id],
+  );
+  const { form, onFinish, submitting, failure } = useApiForm<VerifyValues, Hazard>({ submit, onSuccess: onDone });
+  return (
+    <>
+      <Typography.Paragraph>{hazard.description}</Typography.Paragraph>
+      {hazard.rectification?.closureNote && <Typography.Paragraph type="secondary">{hazard.rectification.closureNote}</Typography.Paragraph>}
+      <FormFailureAlert failure={failure} />
+      <Form<VerifyValues> form={form} name="verify-hazard" layout="vertical" onFinish={onFinish} initialValues={{ accepted: 'yes' }}>
+        <Form.Item name="accepted" label={t('hazard.verify.accepted')}>
+          <Radio.Group
+            options={[
+              { value: 'yes', label: t('hazard.verify.accept') },
+              { value: 'no', label: t('hazard.verify.reject') },
+            ]}
+          />
+        </Form.Item>
+        <Form.Item name="comments" label={t('hazard.verify.comments')} rules={[requiredRule(t, t('hazard.verify.comments'))]}>
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
+        </Form.Item>
+        <Flex gap={8} justify="flex-end">
+          <Button onClick={onCancel}>{t('form.cancel')}</Button>
+          <Button type="primary" htmlType="submit" loading={submitting}>
+            {t('hazard.verify.submit')}
+          </Button>
+        </Flex>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,261 @@
+import { Alert, App, Button, Card, Descriptions, Empty, Flex, Modal, Progress, Select, Skeleton, Table, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import type { ObligationStatus, Requirement, RiskAssessmentResult, RiskGrade, ServicePlan } from '../../api';
+import { ApiError } from '../../api/api-error';
+import { useApi } from '../../app/ServicesContext';
+import { useI18n, type MessageKey } from '../../i18n';
+import { describeApiError, labelledTable, PageHeading, useApiQuery } from '../../kit';
+import { OVERDUE_COLOR } from '../complaints/DueDateBadge';
+import { progressPercent, requirementLabel } from './obligation-rows';
+import { ServicePlanForm } from './ServicePlanForm';
+import { serviceTypeText } from './service-text';
+
+const POLICY_CHOICES = 100;
+const RISK_COLORS: Readonly<Record<RiskGrade, string>> = { HIGH: OVERDUE_COLOR, MEDIUM: '#c2410c', LOW: '#15803d' };
+
+/**
+ * 服务义务 (SVC-1, SVC-2, SVC-11) for the policy picked (`?policyId=`, linked from a policy or the services list):
+ * one row per requirement with done/required, its due date and the days left (OVERDUE in red); the risk grade
+ * (SVC-12) and the service plan with its editor (SVC-4).
+ */
+export function ObligationsPage() {
+  const { t } = useI18n();
+  const api = useApi();
+  const { message } = App.useApp();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const policyId = searchParams.get('policyId') ?? '';
+  const [version, setVersion] = useState(0);
+  const [editing, setEditing] = useState(false);
+  const policies = useApiQuery('obligations:policies', (signal) => api.policies.list({ limit: POLICY_CHOICES }, signal));
+  const obligations = useApiQuery(`obligations:${policyId}:${version}`, (signal) => (policyId ? api.services.obligations(policyId, signal) : Promise.resolve(undefined)));
+  const risk = useApiQuery(`risk:${policyId}:${version}`, (signal) => (policyId ? api.services.risk(policyId, signal) : Promise.resolve(undefined)));
+  // A policy without a plan answers 404: that is "no plan yet", not an error.
+  const plan = useApiQuery(`plan:${policyId}:${version}`, (signal) =>
+    policyId
+      ? api.services.plan(policyId, signal).catch((error: unknown) => {
+          if (error instanceof ApiError && error.status === 404) return null;
+          throw error;
+        })
+      : Promise.resolve(undefined),
+  );
+
+  const policyOptions = useMemo(
+    () => (policies.data?.items ?? []).map((policy) => ({ value: policy.id, label: `${policy.policyNumber} · ${policy.enterprise.name}` })),
+    [policies.data],
+  );
+
+  const pick = (next?: string) =>
+    setSearchParams((current) => {
+      const params = new URLSearchParams(current);
+      if (next) params.set('policyId', next);
+      else params.delete('policyId');
+      return params;
+    });
+
+  return (
+    <>
+      <PageHeading title={t('obl.title')} extra={<Link to="/insurer/services">{t('nav.insurer.services')}</Link>} />
+      <Typography.Paragraph type="secondary">{t('obl.intro')}</Typography.Paragraph>
+      <Flex gap={8} align="center" wrap style={{ marginBottom: 16 }}>
+        <label htmlFor="obligations-policy">{t('obl.policy')}</label>
+        <Select
+          id="obligations-policy"
+          style={{ minWidth: 360 }}
+          placeholder={t('obl.pickPolicy')}
+          value={policyId || undefined}
+          onChange={(value?: string) => pick(value)}
+          options={policyOptions}
+          loading={policies.loading}
+          showSearch={{ optionFilterProp: 'label' }}
+          allowClear
+        />
+      </Flex>
+      {!policyId ? (
+        <Empty description={t('obl.pickPolicy')} />
+      ) : (
+        <Flex vertical gap={16}>
+          <Card size="small" title={<Typography.Title level={2} style={{ fontSize: 15, margin: 0 }}>{t('obl.caption')}</Typography.Title>}>
+            {Boolean(obligations.error) && <Alert type="error" showIcon title={describeApiError(obligations.error, t)} />}
+            {obligations.loading && !obligations.data && <Skeleton active />}
+            {obligations.data && <ObligationTable status={obligations.data} />}
+          </Card>
+          <Card size="small" title={<Typography.Title level={2} style={{ fontSize: 15, margin: 0 }}>{t('obl.risk.title')}</Typography.Title>}>
+            {Boolean(risk.error) && <Alert type="error" showIcon title={describeApiError(risk.error, t)} />}
+            {risk.data && <RiskView risk={risk.data} />}
+          </Card>
+          <Card
+            size="small"
+            title={<Typography.Title level={2} style={{ fontSize: 15, margin: 0 }}>{t('plan.title')}</Typography.Title>}
+            extra={
+              plan.data !== undefined && (
+                <Button type="primary" onClick={() => setEditing(true)}>
+                  {plan.data ? t('plan.edit') : t('plan.create')}
+                </Button>
+              )
+            }
+          >
+            {Boolean(plan.error) && <Alert type="error" showIcon title={describeApiError(plan.error, t)} />}
+            {plan.data === null && <Typography.Text type="secondary">{t('plan.none')}</Typography.Text>}
+            {plan.data && <PlanView plan={plan.data} />}
+          </Card>
+        </Flex>
+      )}
+      <Modal open={editing} title={plan.data ? t('plan.edit') : t('plan.create')} footer={null} onCancel={() => setEditing(false)} destroyOnHidden width={860}>
+        {editing && (
+          <ServicePlanForm
+            policyId={policyId}
+            plan={plan.data ?? undefined}
+            risk={risk.data}
+            onSaved={() => {
+              setEditing(false);
+              void message.success(t('plan.saved'));
+              setVersion((count) => count + 1);
+            }}
+            onCancel={() => setEditing(false)}
+          />
+        )}
+      </Modal>
+    </>
+  );
+}
+
+function ObligationTable({ status }: { readonly status: ObligationStatus }) {
+  const { t } = useI18n();
+  const label = (requirement: Requirement) => {
+    const { key, type, deep } = requirementLabel(requirement);
+    return key === 'obl.req.plan' && type ? t(key, { type: serviceTypeText({ type, deep }, t) }) : t(key);
+  };
+  return (
+    <Flex vertical gap={8}>
+      <Typography.Text>
+        {t('obl.period', { start: status.periodStart, end: status.periodEnd, days: status.daysLeftInYear })} · {t(`obl.basis.${status.basis}`)}
+      </Typography.Text>
+      {status.planMissing && <Alert type="warning" showIcon title={t('obl.planMissing')} />}
+      {status.allDone && !status.planMissing && <Alert type="success" showIcon title={t('obl.allDone')} />}
+      <Table<Requirement>
+        size="small"
+        bordered
+        pagination={false}
+        rowKey={(requirement) => requirement.key}
+        dataSource={status.requirements as Requirement[]}
+        components={{ table: labelledTable(t('obl.caption')) }}
+        rowClassName={(requirement) => (requirement.status === 'OVERDUE' ? 'obligation-overdue' : '')}
+        columns={[
+          { key: 'requirement', title: t('obl.requirement'), render: (_, requirement) => label(requirement) },
+          { key: 'rule', title: t('obl.rule'), width: 70, render: (_, requirement) => requirement.rule },
+          {
+            key: 'progress',
+            title: t('obl.progress'),
+            width: 240,
+            render: (_, requirement) => (
+              <Flex vertical gap={0}>
+                <Progress
+                  percent={progressPercent(requirement)}
+                  size="small"
+                  status={requirement.status === 'OVERDUE' ? 'exception' : requirement.status === 'DONE' ? 'success' : 'active'}
+                  format={() => t('obl.progressText', { done: requirement.done, required: requirement.required })}
+                  aria-label={`${label(requirement)} ${t('obl.progressText', { done: requirement.done, required: requirement.required })}`}
+                />
+                {requirement.inProgress > 0 && (
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {t('obl.inProgress', { count: requirement.inProgress })}
+                  </Typography.Text>
+                )}
+              </Flex>
+            ),
+          },
+          { key: 'dueBy', title: t('obl.dueBy'), width: 110, render: (_, requirement) => requirement.dueBy },
+          {
+            key: 'daysLeft',
+            title: t('obl.daysLeft'),
+            width: 110,
+            render: (_, requirement) =>
+              requirement.status === 'DONE' ? '—' : requirement.daysLeft < 0 ? (
+                <Typography.Text strong style={{ color: OVERDUE_COLOR }}>
+                  {t('obl.overdueDays', { days: -requirement.daysLeft })}
+                </Typography.Text>
+              ) : (
+                t('obl.days', { days: requirement.daysLeft })
+              ),
+          },
+          {
+            key: 'status',
+            title: t('obl.status'),
+            width: 90,
+            render: (_, requirement) => (
+              <Tag
+                color={requirement.status === 'OVERDUE' ? OVERDUE_COLOR : requirement.status === 'DONE' ? 'green' : 'blue'}
+                variant={requirement.status === 'OVERDUE' ? 'solid' : undefined}
+                style={{ marginInlineEnd: 0 }}
+              >
+                {t(`obl.status.${requirement.status}`)}
+              </Tag>
+            ),
+          },
+        ]}
+      />
+    </Flex>
+  );
+}
+
+function RiskView({ risk }: { readonly risk: RiskAssessmentResult }) {
+  const { t, messages } = useI18n();
+  // SVC-12's factors by name in the catalogue; a factor the console does not know yet keeps the server's name.
+  const factorName = (factor: string): string => {
+    const key = `obl.risk.factor.${factor}`;
+    return key in messages ? t(key as MessageKey) : factor;
+  };
+  return (
+    <Flex vertical gap={8}>
+      <Flex gap={8} align="center">
+        <Tag color={RISK_COLORS[risk.grade]} variant="solid" data-testid="risk-grade">
+          {t(`obl.risk.grade.${risk.grade}`)}
+        </Tag>
+        <Typography.Text type="secondary">{t('obl.risk.score', { score: risk.score })}</Typography.Text>
+      </Flex>
+      <Descriptions size="small" column={1} bordered>
+        {risk.factors.map((factor) => (
+          <Descriptions.Item key={factor.factor} label={factorName(factor.factor)}>
+            {factor.points} · {factor.detail}
+          </Descriptions.Item>
+        ))}
+      </Descriptions>
+      {risk.proposedExtra.length > 0 && (
+        <Typography.Text>
+          {t('obl.risk.proposed', {
+            items: risk.proposedExtra.map((extra) => t('obl.risk.proposedItem', { type: serviceTypeText(extra, t), count: extra.count })).join('、'),
+          })}
+        </Typography.Text>
+      )}
+    </Flex>
+  );
+}
+
+function PlanView({ plan }: { readonly plan: ServicePlan }) {
+  const { t } = useI18n();
+  return (
+    <Flex vertical gap={8}>
+      <Typography.Text type="secondary">{t('plan.agreed', { by: plan.agreedBy, on: plan.agreedOn, grade: t(`obl.risk.grade.${plan.risk.grade}`) })}</Typography.Text>
+      <Table
+        size="small"
+        bordered
+        pagination={false}
+        rowKey={(_, index) => String(index)}
+        dataSource={plan.items as ServicePlan['items'][number][]}
+        components={{ table: labelledTable(t('plan.lines')) }}
+        columns={[
+          { key: 'type', title: t('svc.field.type'), render: (_, item) => serviceTypeText(item, t) },
+          { key: 'count', title: t('plan.count'), width: 80, render: (_, item) => item.count },
+          { key: 'items', title: t('plan.items'), render: (_, item) => item.items.join('；') },
+          { key: 'provider', title: t('svc.field.provider'), width: 180, render: (_, item) => (item.provider.kind === 'OWN' ? t('svc.provider.OWN') : item.provider.orgName ?? t('svc.provider.THIRD_PARTY')) },
+        ]}
+      />
+      <Descriptions size="small" column={1}>
+        <Descriptions.Item label={t('plan.goals')}>{plan.goals}</Descriptions.Item>
+        <Descriptions.Item label={t('plan.support')}>{plan.support}</Descriptions.Item>
+        <Descriptions.Item label={t('plan.basis')}>{plan.basis}</Descriptions.Item>
+      </Descriptions>
+    </Flex>
+  );
+}
