@@ -5,6 +5,7 @@ import { ANNEX_1_ITEM_CODES } from '../../domain/underwriting/qualification.js';
 import { Conflict } from '../../domain/kernel/errors.js';
 import { usccCheckCharacter } from '../../domain/kernel/uscc.js';
 import type { Store } from '../../functions/adapters/dynamodb/store.js';
+import { seedDemoServices } from './demo-services.js';
 import { DEMO_PASSWORD } from './seed.js';
 
 const SEED_CSV = join(import.meta.dirname, 'seed', 'enterprises-xinzhou-5000.csv');
@@ -138,6 +139,8 @@ export async function seedDemoBusiness(url: string, store: Store, now: Date): Pr
       if (issued.status !== 201) throw new Error(`demo policy for ${row.uscc} failed: ${JSON.stringify(issued.body)}`);
     }
   }
+
+  await seedDemoServices(url, now);
 
   const enterprise = await api.signIn('ent-demo');
   const insurers = await api.call(enterprise, 'GET', '/me/insurers');

@@ -177,7 +177,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     process.env.ANZE_LOCAL_ARCHIVE_URL = url;
     if ((options.demo ?? true) && options.demoBusiness) {
       const { seedDemoBusiness } = await import('./demo-business.js');
-      if (await seedDemoBusiness(url, store, systemClock.now())) console.log('Demo data: register, filings, policies and a complaint seeded.');
+      if (await seedDemoBusiness(url, store, systemClock.now())) console.log('Demo data: register, filings, policies, service organisations and experts, services and hazards, and a complaint seeded.');
     }
 
     return {

@@ -11,12 +11,12 @@ const TICKET_SECONDS = 15 * 60;
 
 /** A file name safe inside an archive key; the name as given is kept on the upload item. */
 export function safeFileName(fileName: string): string {
-  const safe = fileName
-    .normalize('NFKC')
-    .replace(/[^A-Za-z0-9._-]+/g, '_')
-    .replace(/^[._]+/, '')
-    .slice(-100);
-  return safe === '' || safe === '_' ? 'file' : safe;
+  const clean = (part: string) => part.normalize('NFKC').replace(/[^A-Za-z0-9_-]+/g, '_').replace(/^_+|_+$/g, '');
+  // The stem and the extension are cleaned apart, so a name written only in Chinese keeps its extension: 现场.png → file.png.
+  const match = /^(.*[^.])\.([A-Za-z0-9]{1,10})$/.exec(fileName);
+  const stem = clean(match?.[1] ?? fileName).slice(0, 90) || 'file';
+  const extension = match?.[2] ?? '';
+  return extension === '' ? stem : `${stem}.${extension}`;
 }
 
 /**

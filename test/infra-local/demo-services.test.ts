@@ -1,0 +1,177 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { crc32, inflateSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, shanghaiDateOf } from '../../domain/kernel/calendar/local-date.js';
+import { WorkingDayCalendar } from '../../domain/kernel/calendar/working-day-calendar.js';
+import { systemClock } from '../../functions/adapters/clock.js';
+import { dynamoDbClientConfig, toDocumentClient } from '../../functions/adapters/dynamodb/client.js';
+import { Store } from '../../functions/adapters/dynamodb/store.js';
+import { seedDemoBusiness } from '../../infra/local/demo-business.js';
+import { demoPhoto, seedDemoServices } from '../../infra/local/demo-services.js';
+import type { ApiClient } from '../support/api-client.js';
+import { expectOk } from '../support/services-fixtures.js';
+import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
+
+const DEMO = 'Anze-demo-2026';
+const DEMO_ENTERPRISE_USCC = '91140902100079190P';
+
+interface Service {
+  id: string;
+  policyId: string;
+  status: string;
+  type: string;
+  deep: boolean;
+  enterprise: { uscc: string; industry: string };
+  provider: { kind: string; orgId?: string };
+  expertIds: string[];
+  hazardIds: string[];
+  evidence: { kind: string; sha256: string }[];
+  record?: { performedAt: string; performedOn: string };
+  deadlines?: { followUp: { dueOn: string }; archive: { dueOn: string } };
+  followUp?: { late: boolean };
+  confirmations: { insurer?: unknown; enterprise?: unknown };
+  reviewFlags: { code: string }[];
+  archive?: { archiveId: string; late: boolean };
+}
+interface Hazard {
+  id: string;
+  grade: string;
+  status: string;
+  notice: { addressedTo: string };
+}
+
+let test: TestPlatform;
+let picc: ApiClient;
+let seededAt: Date;
+let services: Service[];
+
+const byStatus = (status: string) => services.filter((service) => service.status === status);
+const only = (status: string): Service => {
+  const found = byStatus(status);
+  expect(found, status).toHaveLength(1);
+  return found[0] as Service;
+};
+
+beforeAll(async () => {
+  test = await startTestPlatform({ demo: true });
+  const store = new Store(toDocumentClient(new DynamoDBClient(dynamoDbClientConfig())), test.platform.tables.main, systemClock);
+  seededAt = new Date();
+  // The whole business demo, as `npm start` runs it: the services are seeded from its call site.
+  expect(await seedDemoBusiness(test.url, store, seededAt)).toBe(true);
+  picc = await test.signIn('picc-staff', DEMO);
+  services = expectOk(await picc.get<{ items: Service[] }>('/services?limit=100')).items;
+}, 180_000);
+afterAll(async () => test?.stop());
+
+describe('demo prevention services on first start (infra/local/demo-services.ts)', () => {
+  it('SVC-9 makes one service in each state the console shows, none performed in the future', () => {
+    expect(services.map((service) => service.status).sort()).toEqual(['ARCHIVED', 'COMPLETED', 'CONFIRMED', 'FOLLOWED_UP', 'SCHEDULED']);
+    for (const service of services) {
+      if (service.record) expect(Date.parse(service.record.performedAt)).toBeLessThanOrEqual(Date.now());
+    }
+  });
+
+  it('SVC-13 leaves no review flag: evidence captured during the service, signatures after the record', () => {
+    expect(services.flatMap((service) => service.reviewFlags.map((flag) => `${service.status}: ${flag.code}`))).toEqual([]);
+  });
+
+  it("SVC-1 SVC-4 agrees a plan on ent-demo's coal-mine policy meeting the table, and SVC-2's first service is done", async () => {
+    const archived = only('ARCHIVED');
+    expect(archived.enterprise).toMatchObject({ uscc: DEMO_ENTERPRISE_USCC, industry: 'COAL_MINE' });
+    const plan = expectOk(await picc.get<{ items: { type: string; deep: boolean; count: number }[] }>(`/policies/${archived.policyId}/service-plan`));
+    const count = (type: string, deep?: boolean) =>
+      plan.items.filter((item) => item.type === type && (deep === undefined || item.deep === deep)).reduce((sum, item) => sum + item.count, 0);
+    expect(count('RISK_ASSESSMENT')).toBeGreaterThanOrEqual(2);
+    expect(count('HAZARD_INSPECTION')).toBeGreaterThanOrEqual(2);
+    expect(count('HAZARD_INSPECTION', true)).toBeGreaterThanOrEqual(1);
+    const obligations = expectOk(
+      await picc.get<{ basis: string; planMissing: boolean; requirements: { key: string; status: string }[] }>(`/policies/${archived.policyId}/obligations`),
+    );
+    expect(obligations).toMatchObject({ basis: 'TABLE', planMissing: false });
+    expect(obligations.requirements.find((requirement) => requirement.key === 'FIRST_SERVICE')?.status).toBe('DONE');
+  });
+
+  it('SVC-10 SVC-7 archives a service with its uploaded photo intact and its GENERAL hazard verified', async () => {
+    const archived = only('ARCHIVED');
+    expect(archived.evidence).toEqual([expect.objectContaining({ kind: 'PHOTO', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) })]);
+    expect(archived.archive?.late).toBe(false);
+    const verification = expectOk(
+      await picc.get<{ matches: boolean; attachments: { key: string; matches: boolean }[] }>(`/archives/${archived.archive?.archiveId}/verify`),
+    );
+    expect(verification.matches).toBe(true);
+    // The service's photo, the hazard's notice and the enterprise's closure photo, each with its digest.
+    expect(verification.attachments).toHaveLength(3);
+    expect(verification.attachments.every((attachment) => attachment.matches)).toBe(true);
+    expect(verification.attachments.filter((attachment) => attachment.key.includes('/uploads/')).map((attachment) => attachment.key.split('/').pop()).sort()).toEqual([
+      'main-shaft-site.png',
+      'sand-box-rectified.png',
+    ]);
+    const hazards = expectOk(await picc.get<{ items: Hazard[] }>(`/hazards?serviceId=${archived.id}`)).items;
+    expect(hazards.map((hazard) => [hazard.grade, hazard.status])).toEqual([['GENERAL', 'VERIFIED']]);
+  });
+
+  it('SVC-7 completes an inspection with a MAJOR hazard noticed to the principal and a GENERAL one, open', async () => {
+    const completed = only('COMPLETED');
+    expect(completed.enterprise.uscc).toBe(DEMO_ENTERPRISE_USCC);
+    const hazards = expectOk(await picc.get<{ items: Hazard[] }>(`/hazards?serviceId=${completed.id}`)).items;
+    expect(hazards.map((hazard) => hazard.grade).sort()).toEqual(['GENERAL', 'MAJOR']);
+    expect(hazards.find((hazard) => hazard.grade === 'MAJOR')?.notice.addressedTo).toBe('赵矿长');
+    expect(hazards.every((hazard) => hazard.status === 'OPEN')).toBe(true);
+  });
+
+  it('SVC-9 leaves a confirmed service, signed by both parties, ready to archive on another policy', () => {
+    const confirmed = only('CONFIRMED');
+    expect(confirmed.enterprise.uscc).not.toBe(DEMO_ENTERPRISE_USCC);
+    expect(confirmed.confirmations).toEqual({ insurer: expect.anything(), enterprise: expect.anything() });
+    expect(confirmed.archive).toBeUndefined();
+  });
+
+  it('SVC-5 SVC-6 schedules a deep inspection by a registered organisation and pool experts, awaiting ent-demo', async () => {
+    const scheduled = only('SCHEDULED');
+    expect(scheduled).toMatchObject({ type: 'HAZARD_INSPECTION', deep: true, provider: { kind: 'THIRD_PARTY' } });
+    expect(scheduled.expertIds).toHaveLength(2);
+    const enterprise = await test.signIn('ent-demo', DEMO);
+    const mine = expectOk(await enterprise.get<{ items: Service[] }>('/me/services?limit=100')).items;
+    expect(mine.find((service) => service.id === scheduled.id)?.status).toBe('SCHEDULED');
+    expect(mine.map((service) => service.status).sort()).toEqual(['ARCHIVED', 'COMPLETED', 'SCHEDULED']);
+  });
+
+  it('SVC-8 SVC-9 shows a service performed 25 working days ago on the due list with its archive overdue', async () => {
+    const today = shanghaiDateOf(seededAt);
+    const overdue = only('FOLLOWED_UP');
+    expect(overdue.record?.performedOn).toBe(WorkingDayCalendar.builtin().addWorkingDays(today, -25).date);
+    expect(overdue.followUp?.late).toBe(true);
+    expect((overdue.deadlines?.archive.dueOn ?? today) < today).toBe(true);
+    const due = expectOk(await picc.get<{ items: Service[] }>(`/services?dueBefore=${today}&limit=100`)).items;
+    expect(due.map((service) => service.id)).toContain(overdue.id);
+    // The services of today's policies are not due yet.
+    expect(due.map((service) => service.id)).not.toContain(only('COMPLETED').id);
+    expect(expectOk(await picc.get<{ items: Service[] }>(`/services?dueBefore=${addDays(today, 60)}&limit=100`)).items.length).toBeGreaterThan(1);
+  });
+
+  it('a second run adds nothing: the services seeding answers false and the list is unchanged', async () => {
+    expect(await seedDemoServices(test.url, new Date())).toBe(false);
+    const again = expectOk(await picc.get<{ items: Service[] }>('/services?limit=100')).items;
+    expect(again.map((service) => service.id).sort()).toEqual(services.map((service) => service.id).sort());
+  });
+});
+
+describe('the demo site photo', () => {
+  it('SVC-13 is a well-formed PNG (signature, chunk CRCs, 96×64 RGB pixels), different per hue', () => {
+    const png = demoPhoto(200);
+    expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    const chunks: { type: string; data: Buffer }[] = [];
+    for (let offset = 8; offset < png.length; ) {
+      const length = png.readUInt32BE(offset);
+      const typed = png.subarray(offset + 4, offset + 8 + length);
+      expect(png.readUInt32BE(offset + 8 + length)).toBe(crc32(typed));
+      chunks.push({ type: typed.subarray(0, 4).toString('ascii'), data: typed.subarray(4) });
+      offset += 12 + length;
+    }
+    expect(chunks.map((chunk) => chunk.type)).toEqual(['IHDR', 'IDAT', 'IEND']);
+    const header = chunks[0]?.data as Buffer;
+    expect([header.readUInt32BE(0), header.readUInt32BE(4), header[8], header[9]]).toEqual([96, 64, 8, 2]);
+    expect(inflateSync(chunks[1]?.data as Buffer).length).toBe(64 * (1 + 96 * 3));
+    expect(demoPhoto(60).equals(png)).toBe(false);
+  });
+});
