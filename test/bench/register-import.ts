@@ -7,6 +7,7 @@ import { readRegisterFile } from '../../functions/adapters/register-file/registe
 import { readEnterpriseRegister, type RegisterRow } from '../domain/kernel/enterprise-register.js';
 import { ApiClient, type ApiResponse } from '../support/api-client.js';
 import { unique } from '../support/fixtures.js';
+import { benchCityEmb } from './city-emb.js';
 import { callsPerRequest, describeCalls, recordCalls, resetCalls, type CallsPerRequest } from './dynamodb-calls.js';
 import { median } from './stats.js';
 import { kib, markdownTable } from './table.js';
@@ -69,10 +70,7 @@ export async function measureRegisterImport(
       expectStatus(await anonymous.post<{ accessToken: string }>('/auth/login', { username, password }), 200, `sign-in of ${username}`).body
         .accessToken,
     );
-  const operator = await signIn('operator', operatorPassword);
-  const admin = { username: unique('bench-emb-'), password: 'Bench-emb-2026', displayName: '基准测试市局' };
-  expectStatus(await operator.post('/platform/regulators', { agency: 'EMB_CITY', name: '忻州市应急管理局', admin }), 201, 'onboarding the city EMB');
-  const cityEmb = await signIn(admin.username, admin.password);
+  const cityEmb = await benchCityEmb(baseUrl, operatorPassword);
 
   const seed = readEnterpriseRegister();
   const fresh = await xlsxOf(seed);

@@ -3,6 +3,7 @@ import { ApiClient, type ApiResponse } from '../support/api-client.js';
 import { tenantBody, unique } from '../support/fixtures.js';
 import { completeBody, registerProviders, scheduleBody } from '../support/services-fixtures.js';
 import { XINDA, fileQualification, policyBody, registerEnterprises } from '../support/underwriting-fixtures.js';
+import { benchCityEmb } from './city-emb.js';
 import { callsPerRequest, describeCalls, resetCalls, type CallsPerRequest } from './dynamodb-calls.js';
 import { markdownTable } from './table.js';
 
@@ -38,13 +39,7 @@ export async function measureServicesLifecycle(baseUrl: string, operatorPassword
   const signIn = async (username: string, password: string) =>
     anonymous.withToken(expectStatus(await anonymous.post<{ accessToken: string }>('/auth/login', { username, password }), 200, `sign-in of ${username}`).accessToken);
   const operator = await signIn('operator', operatorPassword);
-  const embAdmin = unique('bench-emb-');
-  expectStatus(
-    await operator.post('/platform/regulators', { agency: 'EMB_CITY', name: '忻州市应急管理局（基准）', admin: { username: embAdmin, password: PASSWORD, displayName: '基准' } }),
-    201,
-    'onboarding the city EMB',
-  );
-  const cityEmb = await signIn(embAdmin, PASSWORD);
+  const cityEmb = await benchCityEmb(baseUrl, operatorPassword);
   const insurerAdmin = unique('bench-svc-');
   expectStatus(await operator.post('/platform/tenants', tenantBody('BenchSvc', { admin: { username: insurerAdmin, password: PASSWORD, displayName: '基准' } })), 201, 'onboarding');
   const insurer = await signIn(insurerAdmin, PASSWORD);
