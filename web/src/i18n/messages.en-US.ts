@@ -529,6 +529,7 @@ export const enUS: Messages = {
   'policy.days': '{days} days',
   'policy.snapshotHint': 'As the enterprise register described it when the policy was issued.',
   'policy.view': 'View',
+  'policy.obligations': 'Service obligations',
   'policy.backToList': 'Back',
   'policy.detailTitle': 'Policy',
   'policy.detailTitleNumber': 'Policy {number}',

@@ -532,6 +532,7 @@ export const zhCN = {
   'policy.days': '{days} 天',
   'policy.snapshotHint': '出单时企业底数中的登记信息。',
   'policy.view': '查看',
+  'policy.obligations': '服务义务',
   'policy.backToList': '返回',
   'policy.detailTitle': '保单详情',
   'policy.detailTitleNumber': '保单 {number}',

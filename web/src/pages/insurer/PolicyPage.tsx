@@ -79,6 +79,8 @@ export function PolicyPage() {
 
   const actions = (
     <>
+      {/* SVC-1, SVC-2, SVC-11: the services this policy owes; a member's copy has none (they are the lead's). */}
+      {!memberCopy && <Button onClick={() => void navigate(`/insurer/obligations?policyId=${encodeURIComponent(policy.id)}`)}>{t('policy.obligations')}</Button>}
       <ActionButton label={t('policy.endorse')} unavailable={endorseUnavailable} onClick={() => setDialog('endorse')} primary />
       <ActionButton label={t('policy.cancel')} unavailable={cancelUnavailable} onClick={() => setDialog('cancel')} danger />
     </>
