@@ -120,5 +120,12 @@ export function assessRisk(input: RiskInput): RiskAssessmentResult {
   ];
   const score = factors.reduce((sum, factor) => sum + factor.points, 0);
   const grade = riskGradeOf(score);
-  return { grade, score, factors, proposedExtra: EXTRA_SERVICES_BY_GRADE[grade].map((extra) => ({ ...extra })) };
+  const inputs = {
+    industry: input.industry,
+    size: input.size,
+    accidentRecordBasisPoints: input.accidentRecordBasisPoints,
+    openHazards: { general: input.openHazards.general, major: input.openHazards.major },
+    monitoringAlarms: input.monitoringAlarms,
+  };
+  return { grade, score, factors, inputs, proposedExtra: EXTRA_SERVICES_BY_GRADE[grade].map((extra) => ({ ...extra })) };
 }

@@ -391,6 +391,15 @@ export const riskAssessmentSchema = z.object({
   grade: z.enum(RISK_GRADES),
   score: z.number(),
   factors: z.readonly(z.array(z.object({ factor: z.string(), points: z.number(), detail: z.string() }))),
+  inputs: z.optional(
+    z.object({
+      industry: z.enum(INDUSTRIES),
+      size: z.enum(ENTERPRISE_SIZES),
+      accidentRecordBasisPoints: z.number(),
+      openHazards: z.object({ general: z.number(), major: z.number() }),
+      monitoringAlarms: z.number(),
+    }),
+  ),
   proposedExtra: z.readonly(z.array(plannedServiceSchema)),
 });
 

@@ -1,4 +1,6 @@
 import type { LocalDate } from '../kernel/calendar/local-date.js';
+import type { EnterpriseSize } from '../kernel/enterprise-size.js';
+import type { Industry } from '../kernel/industry.js';
 import type { ServiceProvider, ServiceType } from './service.js';
 
 /** SVC-12: 高 / 中 / 低 风险. */
@@ -10,6 +12,14 @@ export interface RiskAssessmentResult {
   readonly grade: RiskGrade;
   readonly score: number;
   readonly factors: readonly { readonly factor: string; readonly points: number; readonly detail: string }[];
+  /** What was graded, so a screen can state each factor in its own language (`detail` is English). */
+  readonly inputs?: {
+    readonly industry: Industry;
+    readonly size: EnterpriseSize;
+    readonly accidentRecordBasisPoints: number;
+    readonly openHazards: { readonly general: number; readonly major: number };
+    readonly monitoringAlarms: number;
+  };
   /** Services the grade proposes beyond the SVC-1 minimum, e.g. one more hazard inspection for HIGH. */
   readonly proposedExtra: readonly { readonly type: ServiceType; readonly deep: boolean; readonly count: number }[];
 }

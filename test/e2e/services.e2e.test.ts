@@ -209,7 +209,9 @@ describe('console: prevention services', () => {
         await first.getByText('已完成').waitFor();
         const inspections = obligations.locator('tbody tr').filter({ hasText: '隐患排查（含精查）' });
         expect(await inspections.textContent()).toContain('1/2');
-        await page.getByTestId('risk-grade').waitFor();
+        // SVC-12: a coal mine (40) with one open MAJOR hazard (20) is HIGH, each factor stated in Chinese.
+        expect(await page.getByTestId('risk-grade').textContent()).toBe('高风险');
+        await page.getByText('20 分 · 一般隐患 0 项、重大隐患 1 项未整改').waitFor();
         await page.getByText('尚未制定服务计划').waitFor();
         await settled(page);
         await screenshot('services-5-obligations');

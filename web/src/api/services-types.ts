@@ -233,6 +233,14 @@ export interface RiskAssessmentResult {
   readonly grade: RiskGrade;
   readonly score: number;
   readonly factors: readonly { readonly factor: string; readonly points: number; readonly detail: string }[];
+  /** What was graded: the console states each factor from these in its own language. */
+  readonly inputs?: {
+    readonly industry: string;
+    readonly size: string;
+    readonly accidentRecordBasisPoints: number;
+    readonly openHazards: { readonly general: number; readonly major: number };
+    readonly monitoringAlarms: number;
+  };
   readonly proposedExtra: readonly { readonly type: ServiceType; readonly deep: boolean; readonly count: number }[];
 }
 

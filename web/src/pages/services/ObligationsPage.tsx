@@ -6,6 +6,7 @@ import { ApiError } from '../../api/api-error';
 import { useApi } from '../../app/ServicesContext';
 import { useI18n, type MessageKey } from '../../i18n';
 import { describeApiError, labelledTable, PageHeading, useApiQuery } from '../../kit';
+import { industryName } from '../../reference/underwriting';
 import { OVERDUE_COLOR } from '../complaints/DueDateBadge';
 import { progressPercent, requirementLabel } from './obligation-rows';
 import { ServicePlanForm } from './ServicePlanForm';
@@ -200,11 +201,30 @@ function ObligationTable({ status }: { readonly status: ObligationStatus }) {
 }
 
 function RiskView({ risk }: { readonly risk: RiskAssessmentResult }) {
-  const { t, messages } = useI18n();
+  const { t, messages, locale } = useI18n();
   // SVC-12's factors by name in the catalogue; a factor the console does not know yet keeps the server's name.
   const factorName = (factor: string): string => {
     const key = `obl.risk.factor.${factor}`;
     return key in messages ? t(key as MessageKey) : factor;
+  };
+  // What each factor looked at, in the console's language; the server's English `detail` when it is not known.
+  const inputs = risk.inputs;
+  const factorDetail = (factor: { readonly factor: string; readonly detail: string }): string => {
+    if (!inputs) return factor.detail;
+    switch (factor.factor) {
+      case 'INDUSTRY':
+        return industryName(inputs.industry, locale);
+      case 'SIZE':
+        return `size.${inputs.size}` in messages ? t(`size.${inputs.size}` as MessageKey) : inputs.size;
+      case 'ACCIDENT_RECORD':
+        return t('obl.risk.detail.accidentRecord', { factor: (inputs.accidentRecordBasisPoints / 10_000).toFixed(2) });
+      case 'OPEN_HAZARDS':
+        return t('obl.risk.detail.openHazards', { general: inputs.openHazards.general, major: inputs.openHazards.major });
+      case 'MONITORING_ALARMS':
+        return t('obl.risk.detail.alarms', { count: inputs.monitoringAlarms });
+      default:
+        return factor.detail;
+    }
   };
   return (
     <Flex vertical gap={8}>
@@ -217,7 +237,7 @@ function RiskView({ risk }: { readonly risk: RiskAssessmentResult }) {
       <Descriptions size="small" column={1} bordered>
         {risk.factors.map((factor) => (
           <Descriptions.Item key={factor.factor} label={factorName(factor.factor)}>
-            {factor.points} · {factor.detail}
+            {t('obl.risk.pointsOf', { points: factor.points })} · {factorDetail(factor)}
           </Descriptions.Item>
         ))}
       </Descriptions>
