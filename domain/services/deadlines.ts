@@ -1,7 +1,9 @@
+import { compareLocalDates, shanghaiDateOf } from '../kernel/calendar/local-date.js';
 import type { LocalDate } from '../kernel/calendar/local-date.js';
 import type { WorkingDayCalendar } from '../kernel/calendar/working-day-calendar.js';
+import { RuleViolation } from '../kernel/errors.js';
 import type { RuleSet } from '../kernel/rule-set/rule-set.js';
-import type { ServiceDeadlines } from './service.js';
+import type { PreventionService, ServiceDeadlines } from './service.js';
 
 /**
  * SVC-8, SVC-9: the follow-up and archive due dates of a service performed on `performedOn`, counted in working
@@ -24,4 +26,56 @@ export function serviceDeadlines(
     followUp: { dueOn: followUp.date, provisional: followUp.provisional },
     archive: { dueOn: archive.date, provisional: archive.provisional },
   };
+}
+
+function sameDeadlines(a: ServiceDeadlines, b: ServiceDeadlines): boolean {
+  return (
+    a.followUp.dueOn === b.followUp.dueOn &&
+    a.followUp.provisional === b.followUp.provisional &&
+    a.archive.dueOn === b.archive.dueOn &&
+    a.archive.provisional === b.archive.provisional
+  );
+}
+
+/**
+ * CAL-2: the service with its SVC-8/SVC-9 deadlines recomputed on `calendar`, for when the operator loads a
+ * year's schedule and provisional dates become final (or move). Recomputed from the stored `record.performedOn`
+ * with the service's own rule set, never patched — as complaints do (`recomputeDeadlines`).
+ *
+ * A follow-up already made was judged late against the provisional date; that judgement was as provisional as
+ * the date, so it is judged again against the final one (a follow-up on the final due date is on time).
+ *
+ * Returns the same object when nothing changes (no record yet, ARCHIVED, or the same dates), so a caller can
+ * skip the write; otherwise a new service with `version` + 1 and `updatedAt` unchanged — the service did not
+ * change, only the calendar it is measured on. An ARCHIVED service is left alone: its record is sealed in the
+ * write-once archive with the deadlines it had (SVC-10), and the database copy must keep saying the same.
+ *
+ * @throws RuleViolation (RULES-1, 409) when `ruleSet` is not the version recorded on the service.
+ * @example
+ * const loaded = WorkingDayCalendar.builtin().withYear(schedule2027);
+ * const next = recomputeServiceDeadlines(service, XINZHOU_2024, loaded); // performed 2026-12-24
+ * next.deadlines?.archive; // { dueOn: '2027-01-25', provisional: false } with 2027-01-20 a holiday
+ */
+export function recomputeServiceDeadlines(
+  service: PreventionService,
+  ruleSet: Pick<RuleSet, 'id' | 'version' | 'followUpWorkingDays' | 'archiveWorkingDays'>,
+  calendar: WorkingDayCalendar,
+): PreventionService {
+  if (ruleSet.id !== service.ruleSetId || ruleSet.version !== service.ruleSetVersion) {
+    throw new RuleViolation(
+      'RULES-1',
+      undefined,
+      `RULES-1: service ${service.id} was scheduled under rule set ${service.ruleSetId} v${service.ruleSetVersion}, not ${ruleSet.id} v${ruleSet.version}`,
+      409,
+    );
+  }
+  if (service.record === undefined || service.deadlines === undefined || service.status === 'ARCHIVED') return service;
+
+  const deadlines = serviceDeadlines(service.record.performedOn, ruleSet, calendar);
+  const followUp =
+    service.followUp === undefined
+      ? undefined
+      : { ...service.followUp, late: compareLocalDates(shanghaiDateOf(service.followUp.at), deadlines.followUp.dueOn) > 0 };
+  if (sameDeadlines(deadlines, service.deadlines) && followUp?.late === service.followUp?.late) return service;
+  return { ...service, deadlines, ...(followUp === undefined ? {} : { followUp }), version: service.version + 1 };
 }

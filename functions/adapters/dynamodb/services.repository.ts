@@ -336,6 +336,38 @@ export class DynamoServiceRepository implements ServiceRepository, EnterpriseSer
     );
   }
 
+  /**
+   * CAL-2: services with an open SVC-8/SVC-9 deadline (the sparse due index, so COMPLETED, FOLLOWED_UP and
+   * CONFIRMED only) whose follow-up or archive date is still provisional.
+   */
+  async provisionalDue(tenantId: string, limit: number, cursor?: string): Promise<Page<PreventionService>> {
+    return servicePageOf(
+      await this.store.page<Record<string, unknown>>({
+        index: 'GSI2',
+        partition: keys.servicesDue(tenantId),
+        limit,
+        cursor,
+        filter: {
+          // ARCHIVE is a DynamoDB reserved word: every path segment goes through a name.
+          FilterExpression: '#deadlines.#followUp.#provisional = :yes OR #deadlines.#archive.#provisional = :yes',
+          ExpressionAttributeNames: { '#deadlines': 'deadlines', '#followUp': 'followUp', '#archive': 'archive', '#provisional': 'provisional' },
+          ExpressionAttributeValues: { ':yes': true },
+        },
+      }),
+    );
+  }
+
+  /**
+   * CAL-2: a service whose deadlines were recomputed with a newly loaded calendar year. The item is written
+   * whole, so the due index's sort key follows the new next deadline in the same transaction.
+   */
+  async saveRecomputed(service: PreventionService, expectedVersion: number): Promise<void> {
+    await this.store.commit(
+      [{ kind: 'update', item: serviceItem(service) as never, expectedVersion, entity: 'service' }],
+      [serviceEvent(service, 'services.service.deadlines_recomputed', { deadlines: service.deadlines })],
+    );
+  }
+
   async getHazard(tenantId: string, hazardId: string): Promise<Hazard | undefined> {
     return strip<Hazard>(await this.store.get(keys.hazard(tenantId, hazardId)));
   }

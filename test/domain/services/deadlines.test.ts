@@ -1,11 +1,35 @@
 import { describe, expect, it } from 'vitest';
 import { WorkingDayCalendar } from '../../../domain/kernel/calendar/working-day-calendar.js';
 import { XINZHOU_2024 } from '../../../domain/kernel/rule-set/xinzhou-2024.js';
-import { serviceDeadlines } from '../../../domain/services/deadlines.js';
+import { recomputeServiceDeadlines, serviceDeadlines } from '../../../domain/services/deadlines.js';
 import { reviewFlagsOf } from '../../../domain/services/evidence-flags.js';
-import { completed, evidenceAt, scheduled } from './fixtures.js';
+import {
+  archiveService,
+  completeService,
+  confirmRecord,
+  confirmSchedule,
+  recordFollowUp,
+  scheduleService,
+} from '../../../domain/services/lifecycle.js';
+import type { PreventionService } from '../../../domain/services/service.js';
+import {
+  COMPLETE_INPUT,
+  EXPERT,
+  ORG,
+  POLICY,
+  SCHEDULE_INPUT,
+  SHA,
+  at,
+  completeContext,
+  completed,
+  evidenceAt,
+  expectViolation,
+  frozen,
+  scheduled,
+} from './fixtures.js';
 
 const calendar = WorkingDayCalendar.builtin();
+const RULES = XINZHOU_2024;
 
 describe('SVC-8/SVC-9 service deadlines', () => {
   it.each([
@@ -46,5 +70,97 @@ describe('SVC-13 reviewFlagsOf', () => {
   it('SVC-13 an evidence time nobody can read is flagged like a wrong one', () => {
     const service = { ...completed(), evidence: [evidenceAt('sometime on Friday', 'ev-x')] };
     expect(reviewFlagsOf(service).map((flag) => flag.evidenceId)).toEqual(['ev-x']);
+  });
+});
+
+/** A 2026–2027 service year, so a service can be performed on Thursday 2026-12-24, the last known year's end. */
+const POLICY_2026 = { ...POLICY, periodStart: '2026-07-01', periodEnd: '2027-06-30' };
+
+/** Performed 2026-12-24 09:00–17:00 and recorded that evening, on `calendarOfRecord` (the built-in one by default). */
+function performedOnChristmasEve(calendarOfRecord = calendar): PreventionService {
+  const service = scheduleService(
+    { ...SCHEDULE_INPUT, scheduledAt: '2026-12-24T09:00:00+08:00' },
+    { id: 's-2026', policy: POLICY_2026, org: ORG, experts: [EXPERT], now: at('2026-12-01T02:00:00Z'), by: 'staff-1' },
+  );
+  const confirmedSchedule = confirmSchedule(service, { confirmedByName: '李矿长' }, { recordedBy: 'INSURER', now: at('2026-12-02T02:00:00Z'), by: 'staff-1' });
+  return completeService(
+    confirmedSchedule,
+    { ...COMPLETE_INPUT, performedAt: '2026-12-24T09:00:00+08:00', endedAt: '2026-12-24T17:00:00+08:00' },
+    completeContext({
+      now: at('2026-12-24T10:00:00Z'),
+      calendar: calendarOfRecord,
+      evidence: [evidenceAt('2026-12-24T10:00:00+08:00')],
+      policy: POLICY_2026,
+    }),
+  ).service;
+}
+
+/** An invented 2027 schedule (the real one is not published in the pinned data): 1-01 and 1-20 off. */
+const with2027 = calendar.withYear({ year: 2027, holidays: ['2027-01-01', '2027-01-20'], adjustedWorkdays: [], source: 'loaded' });
+
+describe('CAL-2 recomputeServiceDeadlines', () => {
+  it('CAL-2 SVC-8 SVC-9 a service performed 2026-12-24 has provisional deadlines in 2027, unknown to the built-in calendar', () => {
+    const service = performedOnChristmasEve();
+    expect(service.deadlines).toEqual({
+      followUp: { dueOn: '2027-01-08', provisional: true },
+      archive: { dueOn: '2027-01-22', provisional: true },
+    });
+    // Recomputed on the same calendar nothing changes: the very same object, so the caller skips the write.
+    expect(recomputeServiceDeadlines(service, RULES, calendar)).toBe(service);
+  });
+
+  it('CAL-2 once 2027 is loaded the deadlines are final, the archive date moves, version + 1, updatedAt kept', () => {
+    const service = frozen(performedOnChristmasEve());
+    const recomputed = recomputeServiceDeadlines(service, RULES, with2027);
+    expect(recomputed.deadlines).toEqual({
+      followUp: { dueOn: '2027-01-08', provisional: false },
+      // 2027-01-20 is a holiday in the loaded schedule: the 20th working day moves to Monday 01-25.
+      archive: { dueOn: '2027-01-25', provisional: false },
+    });
+    expect(recomputed.version).toBe(service.version + 1);
+    expect(recomputed.updatedAt).toBe(service.updatedAt);
+    const { deadlines: _after, version: _v1, ...restAfter } = recomputed;
+    const { deadlines: _before, version: _v0, ...restBefore } = service;
+    expect(restAfter).toEqual(restBefore);
+    // Final now: a second pass with the same calendar has nothing to do.
+    expect(recomputeServiceDeadlines(recomputed, RULES, with2027)).toBe(recomputed);
+  });
+
+  it('CAL-2 SVC-9 a followed-up service: the archive deadline, still open, becomes final too', () => {
+    const followed = recordFollowUp(performedOnChristmasEve(), { channel: 'PHONE', satisfaction: 5, comments: '满意' }, { now: at('2027-01-05T02:00:00Z'), by: 'staff-1' });
+    expect(followed.followUp?.late).toBe(false);
+    const recomputed = recomputeServiceDeadlines(followed, RULES, with2027);
+    expect(recomputed.status).toBe('FOLLOWED_UP');
+    expect(recomputed.deadlines?.archive).toEqual({ dueOn: '2027-01-25', provisional: false });
+    expect(recomputed.followUp).toEqual(followed.followUp);
+  });
+
+  it('CAL-2 SVC-8 a follow-up judged late against the provisional date is on time on the final one', () => {
+    // In this schedule 2027-01-05 is a holiday, so the 10th working day is Monday 01-11, not Friday 01-08.
+    const loaded = calendar.withYear({ year: 2027, holidays: ['2027-01-01', '2027-01-05'], adjustedWorkdays: [], source: 'loaded' });
+    const followed = recordFollowUp(performedOnChristmasEve(), { channel: 'PHONE', satisfaction: 4, comments: '较满意' }, { now: at('2027-01-11T02:00:00Z'), by: 'staff-1' });
+    expect(followed.followUp?.late).toBe(true);
+    const recomputed = recomputeServiceDeadlines(followed, RULES, loaded);
+    expect(recomputed.deadlines?.followUp).toEqual({ dueOn: '2027-01-11', provisional: false });
+    expect(recomputed.followUp).toEqual({ ...followed.followUp, late: false });
+  });
+
+  it('CAL-2 SVC-10 an archived service keeps the deadlines its sealed record was archived with', () => {
+    const followed = recordFollowUp(performedOnChristmasEve(), { channel: 'PHONE', satisfaction: 5, comments: '满意' }, { now: at('2027-01-05T02:00:00Z'), by: 'staff-1' });
+    const now = at('2027-01-06T02:00:00Z');
+    const insurer = confirmRecord(followed, { party: 'INSURER', signerName: '王经理', signedAt: '2027-01-06T10:00:00+08:00' }, { now, by: 'staff-1' });
+    const both = confirmRecord(insurer, { party: 'ENTERPRISE', signerName: '李矿长', signedAt: '2027-01-06T10:05:00+08:00' }, { now, by: 'ent-1' });
+    const sealed = archiveService(both, { now: at('2027-01-07T02:00:00Z'), by: 'staff-1', archiveId: 'a-2026', sha256: SHA });
+    expect(sealed.deadlines?.archive.provisional).toBe(true);
+    expect(recomputeServiceDeadlines(sealed, RULES, with2027)).toBe(sealed);
+  });
+
+  it('CAL-2 a service not yet performed has no deadlines to recompute', () => {
+    const service = scheduled();
+    expect(recomputeServiceDeadlines(service, RULES, with2027)).toBe(service);
+  });
+
+  it('RULES-1 refuses a rule set other than the one recorded on the service', () => {
+    expectViolation(() => recomputeServiceDeadlines(performedOnChristmasEve(), { ...RULES, version: 2 }, with2027), 'RULES-1', undefined, 409);
   });
 });
