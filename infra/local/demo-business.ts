@@ -84,11 +84,17 @@ function filing(year: number, branchName: string) {
  * enterprise files a complaint (CMP-1); the city EMB also registers service organisations (REG-2) and keeps an
  * expert pool (REG-3). About 15 s, once; the coverage gap (UW-11) then has real figures.
  */
-export async function seedDemoBusiness(url: string, store: Store, now: Date): Promise<boolean> {
+export async function seedDemoBusiness(
+  url: string,
+  store: Store,
+  now: Date,
+  /** The register to import (CSV bytes); the shared 5,000 enterprises unless a test passes a smaller one. */
+  registerCsv: Buffer = readFileSync(SEED_CSV),
+): Promise<boolean> {
   if (await store.get(MARKER)) return false;
   const api = client(url);
   const city = await api.signIn('emb-city');
-  const csv = readFileSync(SEED_CSV);
+  const csv = registerCsv;
   const imported = await api.call(city, 'POST', '/regulator/enterprise-imports', {
     fileName: 'enterprises-xinzhou-5000.csv',
     contentBase64: csv.toString('base64'),
