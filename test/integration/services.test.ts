@@ -1,5 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StaleVersion } from '../../domain/kernel/errors.js';
@@ -317,6 +317,22 @@ describe('prevention services through the local gateway', () => {
     expect(tampered.matches).toBe(false);
     expect(tampered.attachments[0]).toMatchObject({ matches: false });
     expect(tampered.attachments[0]?.actualSha256).not.toBe(tampered.attachments[0]?.sha256);
+
+    // The record itself edited on disk: its own digest no longer matches the one kept in the table.
+    const recordPath = join(process.env.ANZE_ARCHIVE_DIR as string, record.key);
+    chmodSync(recordPath, 0o644);
+    writeFileSync(recordPath, readFileSync(recordPath, 'utf8').replace('"status":"CONFIRMED"', '"status":"CANCELLED"'));
+    const edited = expectOk(await picc.get<Verification & { sha256: string; actualSha256?: string }>(`/archives/${archiveId}/verify`));
+    expect(edited.matches).toBe(false);
+    expect(edited.sha256).toBe(archived.archive?.sha256);
+    expect(edited.actualSha256).not.toBe(edited.sha256);
+
+    // Deleted on disk (the store itself refuses to delete before retain-until): reported missing, never "matches".
+    rmSync(path, { force: true });
+    const deleted = expectOk(await picc.get<Verification>(`/archives/${archiveId}/verify`));
+    expect(deleted.matches).toBe(false);
+    expect(deleted.attachments[0]).toMatchObject({ matches: false });
+    expect(deleted.attachments[0]).not.toHaveProperty('actualSha256');
   });
 
   it('SVC-10 no route changes an archived service: every write answers 409', async () => {
