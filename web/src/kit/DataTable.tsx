@@ -41,6 +41,7 @@ export interface DataTableProps<Row> {
 
 const DEFAULT_PAGE_SIZES = [10, 20, 50, 100] as const;
 const NO_FILTERS: readonly FilterField[] = [];
+const UNSIZED_COLUMN_WIDTH = 150;
 
 /**
  * The console's list view: server-side cursor pagination, URL-synced filters and page size, loading,
@@ -82,6 +83,12 @@ export function DataTable<Row extends object>({
         ellipsis: column.ellipsis,
         render: (_: unknown, row: Row) => (column.render ? column.render(row) : column.value?.(row)),
       })),
+    [columns],
+  );
+
+  // The columns' own widths (a column without one counts as 150 px): below that, the table scrolls sideways.
+  const scrollWidth = useMemo(
+    () => columns.reduce((sum, column) => sum + (typeof column.width === 'number' ? column.width : UNSIZED_COLUMN_WIDTH), 0),
     [columns],
   );
 
@@ -150,6 +157,8 @@ export function DataTable<Row extends object>({
         size="small"
         bordered
         components={{ table: TableElement }}
+        // Wide tables scroll inside their card instead of widening the whole page; narrower ones fill it.
+        scroll={{ x: scrollWidth }}
         locale={{ emptyText }}
         aria-busy={pages.loading}
       />

@@ -53,6 +53,7 @@ export function ServicesPage() {
       {
         key: 'enterprise',
         title: t('svc.field.enterprise'),
+        width: 200,
         ellipsis: true,
         value: (service) => service.enterprise.name,
         render: (service) => (
@@ -62,8 +63,8 @@ export function ServicesPage() {
         ),
       },
       { key: 'policy', title: t('svc.field.policy'), width: 150, value: (service) => service.policyNumber },
-      { key: 'type', title: t('svc.field.type'), width: 180, value: (service) => serviceTypeText(service, t) },
-      { key: 'provider', title: t('svc.field.provider'), width: 160, ellipsis: true, value: (service) => providerText(service, t) },
+      { key: 'type', title: t('svc.field.type'), width: 160, value: (service) => serviceTypeText(service, t) },
+      { key: 'provider', title: t('svc.field.provider'), width: 150, ellipsis: true, value: (service) => providerText(service, t) },
       {
         key: 'status',
         title: t('svc.field.status'),
