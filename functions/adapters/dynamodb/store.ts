@@ -8,7 +8,7 @@ import {
   type DynamoDBDocumentClient,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import { Conflict, NotFound, StaleVersion, type DomainError } from '../../../domain/kernel/errors.js';
+import { Conflict, NotFound, StaleVersion, ValidationFailed, type DomainError } from '../../../domain/kernel/errors.js';
 import type { Clock } from '../clock.js';
 import { newId } from '../ids.js';
 import { decodeCursor, encodeCursor, type PageKey } from './cursor.js';
@@ -157,6 +157,11 @@ export class Store {
           : ' AND #sk = :sk';
     const skValue = !sk ? undefined : 'beginsWith' in sk ? sk.beginsWith : 'lessThan' in sk ? sk.lessThan : sk.equals;
     const startKey: PageKey | undefined = decodeCursor(query.cursor, { name: pkName, value: query.partition });
+    // A cursor from the same partition but outside the sort-key condition (another county's page, a forged one)
+    // would make DynamoDB refuse the Query: that is the caller's bad cursor (400), not a failure of ours.
+    if (startKey && sk && skValue !== undefined && !sortKeyMatches(startKey[skName], sk, skValue)) {
+      throw new ValidationFailed([{ field: 'cursor', message: 'cursor is not one this listing issued' }]);
+    }
     const out = await this.doc.send(
       new QueryCommand({
         TableName: this.tableName,
@@ -284,4 +289,15 @@ export class Store {
     }
     return error;
   }
+}
+
+function sortKeyMatches(
+  value: string | undefined,
+  condition: { readonly beginsWith: string } | { readonly lessThan: string } | { readonly equals: string },
+  bound: string,
+): boolean {
+  if (value === undefined) return false;
+  if ('beginsWith' in condition) return value.startsWith(bound);
+  if ('lessThan' in condition) return value < bound;
+  return value === bound;
 }
