@@ -188,6 +188,8 @@ export const ACCESS_MATRIX: Readonly<Record<string, Access>> = {
   'GET /api/v1/me/hazards/{hazardId}': ENTERPRISE,
   'POST /api/v1/me/hazards/{hazardId}/evidence-uploads': ENTERPRISE,
   'POST /api/v1/me/hazards/{hazardId}/rectification': ENTERPRISE,
+  // SVC-7, ACL-2/ACL-4: regulators follow hazards across insurers (a county EMB its county) and never write them.
+  'GET /api/v1/regulator/hazards': REGULATOR_READ,
 
   // ── Prevention fee (FEE-1..5) ──
   'POST /api/v1/fees/premium-receipts': FEE_BOOKING,

@@ -68,12 +68,13 @@ export const CONTEXT_PERMISSIONS: Readonly<Record<string, ContextPermissions>> =
    * insurer's (`T#<tenant>#…`), written only through the tenant role — an enterprise's confirmation too, with
    * the role of the insurer whose service it is. Its own role reads the city EMB's registers of service
    * organisations and experts (SVC-6 against REG-2/REG-3), an enterprise's services and hazards across
-   * insurers on GSI3 (ACL-5), and tenant profiles (the insurer named on a hazard notice). Archives and evidence
-   * go to the bucket through the tenant role as well.
+   * insurers on GSI3 (ACL-5), the regulators' hazards across insurers on GSI4 (SVC-7, ACL-2/ACL-4), and tenant
+   * profiles (the insurer named on a hazard notice). Archives and evidence go to the bucket through the tenant
+   * role as well.
    */
   services: {
     ownLeadingKeys: [],
-    readLeadingKeys: ['P#TENANT', 'P#TENANT#*', 'R#service-orgs#*', 'R#experts#*', 'ENT#*#SERVICE', 'ENT#*#HAZARD'],
+    readLeadingKeys: ['P#TENANT', 'P#TENANT#*', 'R#service-orgs#*', 'R#experts#*', 'ENT#*#SERVICE', 'ENT#*#HAZARD', 'REG#HAZARD'],
     userPoolAdmin: false,
     archive: true,
   },

@@ -231,7 +231,7 @@ describe('console: prevention services', () => {
     );
   });
 
-  it('the enterprise reports the MAJOR hazard rectified with evidence and 人保 verifies it (SVC-7); the city EMB keeps both registers (REG-2, REG-3)', async () => {
+  it('the enterprise reports the MAJOR hazard rectified with evidence and 人保 verifies it (SVC-7); the city EMB keeps both registers (REG-2, REG-3) and sees the hazard on 隐患监管 (ACL-2)', async () => {
     await withConsole(async ({ page, screenshot }) => {
       await signIn(page, 'ent-demo', DEMO_PASSWORD);
       await page.getByRole('heading', { level: 1, name: '我的保单' }).waitFor();
@@ -291,6 +291,19 @@ describe('console: prevention services', () => {
       await expertRow.getByText('在库').waitFor();
       await settled(page);
       await screenshot('services-8-expert-pool');
+
+      // SVC-7, ACL-2: the city EMB follows the MAJOR hazard across insurers on 隐患监管, read-only, in red.
+      await menu(page).getByRole('link', { name: '隐患监管' }).click();
+      await page.getByRole('heading', { level: 1, name: '隐患监管' }).waitFor();
+      await page.goto('/regulator/hazards?grade=MAJOR');
+      const hazardRow = page.locator('table[aria-label="隐患监管"] tbody tr.ant-table-row').filter({ hasText: hazard });
+      await hazardRow.locator('[data-grade="MAJOR"]').waitFor();
+      expect(await hazardRow.getByText('忻府区').count()).toBe(1);
+      expect(await hazardRow.getByText('已核验').count()).toBe(1);
+      expect(await hazardRow.getByRole('button').count()).toBe(0);
+      expect(await page.getByLabel('区县').count()).toBe(1);
+      await settled(page);
+      await screenshot('services-9-regulator-hazards');
     });
   });
 });

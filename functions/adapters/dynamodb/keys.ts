@@ -216,6 +216,13 @@ export const keys = {
   hazardsDue: (tenantId: string): string => keys.listing({ kind: 'tenant', tenantId }, 'HAZARD-DUE'),
   /** GSI3: one enterprise's hazards across insurers (ACL-5). */
   enterpriseHazards: (uscc: string): string => `ENT#${assertKeyPart(uscc, 'uscc')}#HAZARD`,
+  /**
+   * GSI4: every hazard for the regulators (SVC-7, ACL-2/ACL-4), sort key `<county>#<foundOn>#<hazardId>`: a county
+   * EMB reads the key range of its county, the city EMB and the NFRA the whole partition.
+   */
+  regulatorHazards: 'REG#HAZARD',
+  regulatorHazardSortKey: (county: string, foundOn: string, hazardId: string): string =>
+    `${assertKeyPart(county, 'county')}#${foundOn}#${assertKeyPart(hazardId, 'hazardId')}`,
   /** SVC-10: an archive's record — its key in the store and the SHA-256 digest verification compares with. */
   archiveRecord: (tenantId: string, archiveId: string): ItemKey => keys.entity({ kind: 'tenant', tenantId }, 'ARCHIVE', archiveId),
 

@@ -16,7 +16,7 @@ import type {
   ServiceRepository,
   TenantServiceQuery,
 } from '../../../domain/services/service.repository.js';
-import type { HazardStatus } from '../../../domain/services/hazard.js';
+import type { HazardGrade, HazardStatus } from '../../../domain/services/hazard.js';
 import { keys } from './keys.js';
 import type { OutboxEvent, Store, Write } from './store.js';
 
@@ -54,7 +54,10 @@ function serviceItem(service: PreventionService): Record<string, unknown> {
   };
 }
 
-/** A hazard: listing (GSI1), due index until verified (GSI2, sparse), the enterprise's view (GSI3). */
+/**
+ * A hazard: listing (GSI1), due index until verified (GSI2, sparse), the enterprise's view (GSI3) and the
+ * regulators' view across insurers (GSI4, every grade and status: SVC-7, ACL-2/ACL-4 — the regulators filter).
+ */
 function hazardItem(hazard: Hazard): Record<string, unknown> {
   const due = hazardDueOn(hazard);
   return {
@@ -66,6 +69,8 @@ function hazardItem(hazard: Hazard): Record<string, unknown> {
     ...(due ? { GSI2PK: keys.hazardsDue(hazard.tenantId), GSI2SK: `${due}#${hazard.id}` } : {}),
     GSI3PK: keys.enterpriseHazards(hazard.enterprise.uscc),
     GSI3SK: hazard.id,
+    GSI4PK: keys.regulatorHazards,
+    GSI4SK: keys.regulatorHazardSortKey(hazard.enterprise.county, hazard.foundOn, hazard.id),
   };
 }
 
@@ -158,6 +163,13 @@ function majorHazardEvent(hazard: Hazard): OutboxEvent {
       addressedTo: hazard.notice.addressedTo,
     },
   };
+}
+
+/** `GET /regulator/hazards`: one county (a county EMB's own, ACL-4) or all, by grade and status. */
+export interface RegulatorHazardQuery extends PageRequest {
+  readonly county?: string;
+  readonly grade?: HazardGrade;
+  readonly status?: HazardStatus;
 }
 
 const eq = (name: string, value: unknown, filters: Filters) => {
@@ -408,6 +420,30 @@ export class DynamoServiceRepository implements ServiceRepository, EnterpriseSer
       cursor = page.nextCursor;
     } while (cursor);
     return counts;
+  }
+
+  /**
+   * SVC-7, ACL-2/ACL-4: hazards across insurers for the regulators (GSI4), read with the context's own role —
+   * the index holds only what regulators may read, and the route gives no write. Newest first inside a county;
+   * with no county, county by county.
+   */
+  async listForRegulators(query: RegulatorHazardQuery): Promise<Page<Hazard>> {
+    const prefix = query.county ? `${query.county}#` : undefined;
+    // A cursor from another county (or forged) is refused by the store as one this listing did not issue (400).
+    return pageOf(
+      await this.store.page<Record<string, unknown>>({
+        index: 'GSI4',
+        partition: keys.regulatorHazards,
+        sortKey: prefix ? { beginsWith: prefix } : undefined,
+        limit: query.limit,
+        cursor: query.cursor,
+        newestFirst: true,
+        filter: filterOf((f) => {
+          if (query.grade) eq('grade', query.grade, f);
+          if (query.status) eq('status', query.status, f);
+        }),
+      }),
+    );
   }
 
   async saveHazard(hazard: Hazard, expectedVersion: number, event: HazardEventType): Promise<void> {

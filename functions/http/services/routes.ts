@@ -14,11 +14,15 @@ import {
 } from './enterprise-services.js';
 import { getHazard, hazardEvidenceUploadRoute, listHazards, recordRectification, verifyHazard } from './hazard-routes.js';
 import { getPolicyObligations, getPolicyRisk, getServicePlan, putServicePlan } from './plan-routes.js';
+import { listRegulatorHazards } from './regulator-hazards.js';
 import { scheduleService } from './schedule-service.js';
 import { getService, listServices } from './service-queries.js';
 import { cancelService, confirmSchedule, confirmServiceRecord, followUpService, serviceEvidenceUpload } from './service-steps.js';
 
-/** The prevention-services context (SVC-1..13): plans, services, hazards, archives, and the enterprise's side. */
+/**
+ * The prevention-services context (SVC-1..13): plans, services, hazards, archives, the enterprise's side and the
+ * regulators' read-only hazard view.
+ */
 export const serviceRoutes: readonly RouteSpec[] = [
   putServicePlan,
   getServicePlan,
@@ -49,4 +53,5 @@ export const serviceRoutes: readonly RouteSpec[] = [
   getMyHazard,
   myHazardEvidenceUpload,
   reportMyRectification,
+  listRegulatorHazards,
 ];

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { areaCodeSchema } from '../../../domain/kernel/area.js';
 import { localDateSchema } from '../../../domain/kernel/calendar/local-date.js';
 import { HAZARD_GRADES, HAZARD_STATUSES } from '../../../domain/services/hazard.js';
 import { ARCHIVE_RECORD_KINDS } from '../../../domain/services/service.repository.js';
@@ -29,6 +30,14 @@ export const listHazardsQuery = z.object({
 });
 
 export const myHazardsQuery = z.object({ ...pageQuery, status: z.optional(z.enum(HAZARD_STATUSES)) });
+
+/** SVC-7, ACL-4: the regulators' hazard view; `county` narrows a city-level caller's view (a county EMB has its own). */
+export const regulatorHazardsQuery = z.object({
+  ...pageQuery,
+  county: z.optional(areaCodeSchema),
+  grade: z.optional(z.enum(HAZARD_GRADES)),
+  status: z.optional(z.enum(HAZARD_STATUSES)),
+});
 
 export const uploadTicketAnswer = z.object({
   uploadId: z.string(),

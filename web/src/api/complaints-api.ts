@@ -1,4 +1,5 @@
 import type { ApiClient } from './api-client';
+import type { Hazard, HazardGrade, HazardStatus } from './services-types';
 import type {
   Complaint,
   ComplaintStatus,
@@ -98,5 +99,13 @@ export class RegulatorApi {
     signal?: AbortSignal,
   ): Promise<Page<Complaint>> {
     return this.client.get('/regulator/complaints', { query: { ...request }, signal });
+  }
+
+  /** SVC-7: hazards found by every insurer's services; a county EMB gets its own county only. */
+  listHazards(
+    request: PageRequest & { county?: string; grade?: HazardGrade; status?: HazardStatus },
+    signal?: AbortSignal,
+  ): Promise<Page<Hazard>> {
+    return this.client.get('/regulator/hazards', { query: { ...request }, signal });
   }
 }

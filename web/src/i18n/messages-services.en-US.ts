@@ -6,6 +6,7 @@ export const servicesEnUS: Readonly<Record<keyof typeof servicesZhCN, string>> =
   'nav.insurer.obligations': 'Service obligations',
   'nav.regulator.serviceOrgs': 'Service organisations',
   'nav.regulator.experts': 'Expert pool',
+  'nav.regulator.hazards': 'Hazard supervision',
 
   'svc.type.TRAINING': 'Safety training',
   'svc.type.RISK_ASSESSMENT': 'Risk assessment',
@@ -225,6 +226,11 @@ export const servicesEnUS: Readonly<Record<keyof typeof servicesZhCN, string>> =
   'hazard.verify.done': 'Verification recorded',
   'hazard.service': 'Service',
   'hazard.truncated': 'Each column shows {count} hazards at most',
+
+  'hazard.regulator.title': 'Hazard supervision',
+  'hazard.regulator.intro':
+    "Hazards found on every insurer's services and how their rectification stands, read-only; major hazards in red (SVC-7). A county EMB sees its own county only (ACL-4).",
+  'hazard.regulator.county': 'County',
 
   'hazard.my.title': 'Hazard rectification',
   'hazard.my.intro': 'Hazards the insurer found: report the rectification plan, due date and responsible person, then report it closed with evidence (SVC-7).',

@@ -7,6 +7,7 @@ export const servicesZhCN = {
   'nav.insurer.obligations': '服务义务',
   'nav.regulator.serviceOrgs': '第三方服务机构',
   'nav.regulator.experts': '专家库',
+  'nav.regulator.hazards': '隐患监管',
 
   'svc.type.TRAINING': '宣传教育培训',
   'svc.type.RISK_ASSESSMENT': '风险辨识评估',
@@ -226,6 +227,10 @@ export const servicesZhCN = {
   'hazard.verify.done': '已提交核验',
   'hazard.service': '所属服务',
   'hazard.truncated': '每列最多显示 {count} 项',
+
+  'hazard.regulator.title': '隐患监管',
+  'hazard.regulator.intro': '各保险机构服务中发现的隐患及其整改进度，只读；重大隐患以红色标示（SVC-7）。县级应急管理局仅可查看本县（ACL-4）。',
+  'hazard.regulator.county': '区县',
 
   'hazard.my.title': '隐患整改',
   'hazard.my.intro': '保险机构服务中发现的隐患：请报告整改方案、期限和责任人，整改完成后上传佐证材料（SVC-7）。',
