@@ -430,6 +430,15 @@ export function completeService(
 }
 
 /**
+ * SVC-13: the completed record with its evidence, once the adapter has resolved the uploads — so the record's
+ * rules are checked before any upload is looked at, and only once. The review flags follow the evidence.
+ */
+export function withEvidence(completed: PreventionService, evidence: readonly EvidenceItem[]): PreventionService {
+  const items = [...evidence];
+  return { ...completed, evidence: items, reviewFlags: reviewFlagsOf({ record: completed.record, evidence: items, confirmations: completed.confirmations }) };
+}
+
+/**
  * SVC-7: the hazard once its written notice (隐患整改通知书) is in the archive. The principal's name lives on in
  * the notice's `addressedTo`.
  *
@@ -533,11 +542,16 @@ const SHA256_HEX = /^[0-9a-f]{64}$/;
  * @example
  * archiveService(confirmed, { now, by, archiveId: 'a-1', sha256 }).archive?.late; // false
  */
+/** SVC-9: only a record confirmed by both parties is archived — checked before a byte goes to the write-once store. */
+export function requireArchivable(service: PreventionService): void {
+  refuseUnless(service, ['CONFIRMED'], 'SVC-9', 'archived');
+}
+
 export function archiveService(
   service: PreventionService,
   ctx: { readonly now: Date; readonly by: string; readonly archiveId: string; readonly sha256: string },
 ): PreventionService {
-  refuseUnless(service, ['CONFIRMED'], 'SVC-9', 'archived');
+  requireArchivable(service);
   if (!SHA256_HEX.test(ctx.sha256)) {
     throw new RuleViolation('SVC-10', 'sha256', 'SVC-10: the archive digest must be a lower-case hex SHA-256', 400);
   }

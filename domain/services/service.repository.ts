@@ -121,6 +121,8 @@ export interface ServiceRepository {
   archiveService(service: PreventionService, expectedVersion: number, record: ArchiveRecord): Promise<void>;
 
   getHazard(tenantId: string, hazardId: string): Promise<Hazard | undefined>;
+  /** Several hazards in one read, in the order of `hazardIds`; missing ones are left out. */
+  getHazards(tenantId: string, hazardIds: readonly string[]): Promise<readonly Hazard[]>;
   listHazards(tenantId: string, query: HazardQuery): Promise<Page<Hazard>>;
   /** SVC-12: hazards of one enterprise not yet verified, with this insurer. */
   openHazardsOf(tenantId: string, enterpriseUscc: string): Promise<{ general: number; major: number }>;

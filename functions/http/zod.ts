@@ -11,6 +11,9 @@ import en from 'zod/v4/locales/en.js';
  */
 z.config(en());
 
+/** A path or query id: letters, digits, `_` and `-`, as every id this platform issues (ULIDs, user ids). */
+export const idParam = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'not an id'));
+
 /** Listing query: `limit` 1..100 (default 20) and the opaque `cursor` of the previous page. */
 export const pageQuery = {
   limit: z._default(

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { retainUntilFor, type UploadTicket } from '../../domain/archive/archive-store.js';
-import { archiveStoreFromEnv, sha256Hex } from '../../functions/adapters/archive/archive-store-from-env.js';
+import { archiveStoreFromEnv } from '../../functions/adapters/archive/archive-store-from-env.js';
+import { sha256Hex } from '../../functions/adapters/archive/sha256.js';
 import { ensureUploadSecret } from '../../infra/local/archive-uploads.js';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
 

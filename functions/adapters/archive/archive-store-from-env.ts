@@ -2,8 +2,6 @@ import type { ArchiveStore } from '../../../domain/archive/archive-store.js';
 import { LocalFsArchiveStore } from './local-fs-archive-store.js';
 import { S3ArchiveStore, TenantScopedS3Clients } from './s3-archive-store.js';
 
-export { sha256Hex } from './sha256.js';
-
 let cached: { readonly where: string; readonly store: ArchiveStore } | undefined;
 
 /**

@@ -93,7 +93,8 @@ export class S3ArchiveStore implements ArchiveStore {
       const out = await client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key, ChecksumMode: 'ENABLED' }));
       if (!out.Body) throw new Error(`S3 returned no body for ${key}`);
       const body = await out.Body.transformToByteArray();
-      return { body, object: objectOf(key, out, sha256Hex(body)) };
+      // The stored checksum names the digest; the bytes are hashed here only for an object without one.
+      return { body, object: objectOf(key, out, out.ChecksumSHA256 ? undefined : sha256Hex(body)) };
     } catch (error) {
       if (isAbsent(error)) return undefined;
       throw error;

@@ -11,7 +11,19 @@ export type PageKey = Record<string, string>;
 export const encodeCursor = (key: PageKey | undefined): string | undefined =>
   key ? Buffer.from(JSON.stringify(key), 'utf8').toString('base64url') : undefined;
 
-export function decodeCursor(cursor: string | undefined, partition: { name: string; value: string }): PageKey | undefined {
+/** A listing's condition on its sort key: a prefix, an upper bound (exclusive) or one value. */
+export type SortKeyCondition = { readonly beginsWith: string } | { readonly lessThan: string } | { readonly equals: string };
+
+/**
+ * `sortKey` is the listing's sort-key condition, when it has one: a cursor from the same partition but outside
+ * it (another county's page of a county-scoped view, ACL-4) would make DynamoDB refuse the Query, so it is the
+ * caller's bad cursor (400) like any other.
+ */
+export function decodeCursor(
+  cursor: string | undefined,
+  partition: { name: string; value: string },
+  sortKey?: { name: string; condition: SortKeyCondition },
+): PageKey | undefined {
   if (cursor === undefined || cursor === '') return undefined;
   const invalid = () => new ValidationFailed([{ field: 'cursor', message: 'cursor is not one this listing issued' }]);
   let parsed: unknown;
@@ -25,5 +37,13 @@ export function decodeCursor(cursor: string | undefined, partition: { name: stri
   if (entries.length > 6 || !entries.every(([, v]) => typeof v === 'string')) throw invalid();
   const key = Object.fromEntries(entries) as PageKey;
   if (key[partition.name] !== partition.value) throw invalid();
+  if (sortKey && !satisfies(key[sortKey.name], sortKey.condition)) throw invalid();
   return key;
+}
+
+function satisfies(value: string | undefined, condition: SortKeyCondition): boolean {
+  if (value === undefined) return false;
+  if ('beginsWith' in condition) return value.startsWith(condition.beginsWith);
+  if ('lessThan' in condition) return value < condition.lessThan;
+  return value === condition.equals;
 }

@@ -384,6 +384,13 @@ export class DynamoServiceRepository implements ServiceRepository, EnterpriseSer
     return strip<Hazard>(await this.store.get(keys.hazard(tenantId, hazardId)));
   }
 
+  async getHazards(tenantId: string, hazardIds: readonly string[]): Promise<readonly Hazard[]> {
+    if (hazardIds.length === 0) return [];
+    const items = await this.store.getMany<Record<string, unknown>>([...new Set(hazardIds)].map((id) => keys.hazard(tenantId, id)));
+    const byId = new Map(items.map((item) => strip<Hazard>(item) as Hazard).map((hazard) => [hazard.id, hazard]));
+    return hazardIds.flatMap((id) => byId.get(id) ?? []);
+  }
+
   async listHazards(tenantId: string, query: HazardQuery): Promise<Page<Hazard>> {
     return pageOf(
       await this.store.page<Record<string, unknown>>({

@@ -1,9 +1,9 @@
 import { COMPLAINT_STATUSES, ESCALATION_TARGETS } from '../../../domain/complaints/complaint.js';
 import { selfIntakeComplaintBody } from '../../../domain/complaints/schemas.js';
 import * as z from 'zod/mini';
-import { pageQuery } from '../zod.js';
+import { pageQuery, idParam } from '../zod.js';
 
-const id = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'not an id'));
+const id = idParam;
 export const complaintIdParams = z.object({ complaintId: id });
 
 export const listComplaintsQuery = z.object({

@@ -3,7 +3,7 @@ import { areaCodeSchema } from '../../../domain/kernel/area.js';
 import { usccSchema } from '../../../domain/kernel/uscc.js';
 import { PASSWORD_RULE, PASSWORD_RULE_TEXT, USERNAME_RULE } from '../../../domain/platform/credentials.js';
 import * as z from 'zod/mini';
-import { pageQuery } from '../zod.js';
+import { pageQuery, idParam } from '../zod.js';
 
 const name = (max: number) => z.string().check(z.trim(), z.minLength(2, 'at least 2 characters'), z.maxLength(max));
 
@@ -52,7 +52,7 @@ export const signInBody = z.strictObject({
   password: z.string().check(z.minLength(1), z.maxLength(128)),
 });
 
-const id = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'not an id'));
+const id = idParam;
 export const tenantIdParams = z.object({ tenantId: id });
 export const userIdParams = z.object({ userId: id });
 

@@ -2,9 +2,9 @@ import * as z from 'zod/mini';
 import { localDateSchema } from '../../../domain/kernel/calendar/local-date.js';
 import { EXPERT_STATUSES } from '../../../domain/register/expert.js';
 import { SERVICE_ORG_STATUSES } from '../../../domain/register/service-org.js';
-import { pageQuery } from '../zod.js';
+import { pageQuery, idParam } from '../zod.js';
 
-const id = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'not an id'));
+const id = idParam;
 
 export const serviceOrgParams = z.object({ orgId: id });
 export const expertParams = z.object({ expertId: id });

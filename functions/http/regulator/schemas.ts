@@ -2,9 +2,9 @@ import * as z from 'zod/mini';
 import { areaCodeSchema } from '../../../domain/kernel/area.js';
 import { industrySchema } from '../../../domain/kernel/industry.js';
 import { usccSchema } from '../../../domain/kernel/uscc.js';
-import { pageQuery } from '../zod.js';
+import { pageQuery, idParam } from '../zod.js';
 
-const id = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'not an id'));
+const id = idParam;
 
 /** UW-2: a USCC in the path is checked like any other, so a typo is a 400 naming the rule, not a 404. */
 export const usccParams = z.object({ uscc: usccSchema });

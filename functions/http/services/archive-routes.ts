@@ -1,5 +1,5 @@
 import { NotFound } from '../../../domain/kernel/errors.js';
-import { sha256Hex } from '../../adapters/archive/archive-store-from-env.js';
+import { sha256Hex } from '../../adapters/archive/sha256.js';
 import { callerOf, defineRoute } from '../route.js';
 import { serviceDeps } from './deps.js';
 import { archiveIdParams, archiveRecordSchema, archiveVerificationSchema } from './schemas.js';

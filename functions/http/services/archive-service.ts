@@ -1,7 +1,6 @@
 import { retainUntilFor } from '../../../domain/archive/archive-store.js';
 import { serviceArchiveDocument } from '../../../domain/services/archive-document.js';
-import type { Hazard } from '../../../domain/services/hazard.js';
-import { archiveService as archive } from '../../../domain/services/lifecycle.js';
+import { archiveService as archive, requireArchivable } from '../../../domain/services/lifecycle.js';
 import { serviceSchema } from '../../../domain/services/schemas.js';
 import type { ArchiveRecord } from '../../../domain/services/service.repository.js';
 import { callerOf, defineRoute } from '../route.js';
@@ -30,16 +29,9 @@ export const archiveService = defineRoute({
     const now = clock.now();
     const archiveId = newId(now);
     // The rule refuses anything but CONFIRMED before a byte is written to the write-once store.
-    archive(service, { now, by: caller.userId, archiveId, sha256: '0'.repeat(64) });
-    const [hazards, insurerName] = await Promise.all([
-      Promise.all(service.hazardIds.map((hazardId) => tenant.services.getHazard(tenantId, hazardId))),
-      insurerNameOf(tenantId),
-    ]);
-    const document = serviceArchiveDocument(
-      service,
-      hazards.filter((hazard): hazard is Hazard => hazard !== undefined),
-      { archiveId, archivedAt: now.toISOString(), insurerName },
-    );
+    requireArchivable(service);
+    const [hazards, insurerName] = await Promise.all([tenant.services.getHazards(tenantId, service.hazardIds), insurerNameOf(tenantId)]);
+    const document = serviceArchiveDocument(service, hazards, { archiveId, archivedAt: now.toISOString(), insurerName });
     const key = `tenants/${tenantId}/archives/${archiveId}/${document.fileName}`;
     const stored = await store().put({
       key,

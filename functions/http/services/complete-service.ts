@@ -1,7 +1,7 @@
 import { retainUntilFor } from '../../../domain/archive/archive-store.js';
 import { hazardNoticeAddressee, hazardNoticeDocument } from '../../../domain/services/hazard.rules.js';
 import type { Hazard } from '../../../domain/services/hazard.js';
-import { completeService as complete, issueHazard, policyFactsOf, type CompleteServiceContext } from '../../../domain/services/lifecycle.js';
+import { completeService as complete, issueHazard, policyFactsOf, withEvidence, type CompleteServiceContext } from '../../../domain/services/lifecycle.js';
 import { completeServiceBody, serviceSchema } from '../../../domain/services/schemas.js';
 import type { ArchiveRecord } from '../../../domain/services/service.repository.js';
 import { callerOf, defineRoute } from '../route.js';
@@ -36,7 +36,8 @@ export const completeService = defineRoute({
     const [experts, calendar, insurerName, policy] = await Promise.all([
       registers.getExperts(expertIds),
       serviceDeps().calendar(),
-      insurerNameOf(tenantId),
+      // The insurer's name goes only on hazard notices: no read for a record without hazards.
+      input.body.hazards.length > 0 ? insurerNameOf(tenantId) : '',
       tenant.policies.get(tenantId, service.policyId),
     ]);
     const context: CompleteServiceContext = {
@@ -50,9 +51,9 @@ export const completeService = defineRoute({
       ...(policy ? { policy: policyFactsOf(policy) } : {}),
     };
     // The rule speaks first (illegal transition, bad record): its answer must not hide behind an evidence check.
-    complete(service, { ...input.body, evidence: [] }, context);
+    const { service: recorded, hazards: drafts } = complete(service, input.body, context);
     const evidence = await resolveEvidence(tenant.services, tenantId, { kind: 'SERVICE', id: service.id }, input.body.evidence, 'evidence');
-    const { service: completed, hazards: drafts } = complete(service, input.body, { ...context, evidence });
+    const completed = withEvidence(recorded, evidence);
 
     const retainUntil = retainUntilFor(now, ruleSet.archiveRetentionYears);
     const performedOn = completed.record?.performedOn ?? '';

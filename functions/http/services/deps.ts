@@ -43,7 +43,6 @@ export interface ServiceDeps {
 }
 
 let deps: ServiceDeps | undefined;
-let archive: ArchiveStore | undefined;
 
 export function serviceDeps(): ServiceDeps {
   if (!deps) {
@@ -58,7 +57,7 @@ export function serviceDeps(): ServiceDeps {
       views: new DynamoServiceRepository(store),
       registers: new DynamoProviderRegisters(store),
       platform: new DynamoPlatformRepository(store),
-      archive: () => (archive ??= archiveStoreFromEnv()),
+      archive: () => archiveStoreFromEnv(),
       calendar: () => currentCalendar(),
       ruleSets: PUBLISHED_RULE_SETS,
       clock: systemClock,

@@ -4,9 +4,9 @@ import { localDateSchema } from '../../../domain/kernel/calendar/local-date.js';
 import { HAZARD_GRADES, HAZARD_STATUSES } from '../../../domain/services/hazard.js';
 import { ARCHIVE_RECORD_KINDS } from '../../../domain/services/service.repository.js';
 import { SERVICE_STATUSES } from '../../../domain/services/service.js';
-import { pageQuery } from '../zod.js';
+import { pageQuery, idParam } from '../zod.js';
 
-const id = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'not an id'));
+const id = idParam;
 export const policyIdParams = z.object({ policyId: id });
 export const serviceIdParams = z.object({ serviceId: id });
 export const hazardIdParams = z.object({ hazardId: id });

@@ -11,10 +11,10 @@ import {
 } from '../../../domain/underwriting/schemas.js';
 import * as z from 'zod/mini';
 import { callerOf, defineRoute } from '../route.js';
-import { pageOf, pageQuery } from '../zod.js';
+import { pageOf, pageQuery, idParam } from '../zod.js';
 import { eligibilityOn, enterpriseSnapshot, todayOf, underwritingDeps } from './deps.js';
 
-const policyIdParams = z.object({ policyId: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'not an id')) });
+const policyIdParams = z.object({ policyId: idParam });
 const listQuery = z.extend(policyListFilterSchema, { ...pageQuery, shared: z.optional(z.enum(['true', 'false'])) });
 
 /**

@@ -13,6 +13,7 @@ import {
   recordFollowUp,
   scheduleService,
   serviceYearOf,
+  withEvidence,
 } from '../../../domain/services/lifecycle.js';
 import type { PolicyFacts } from '../../../domain/services/lifecycle.js';
 import type { Policy } from '../../../domain/underwriting/policy.js';
@@ -484,6 +485,13 @@ describe('SVC-13 review flags', () => {
     ]);
     expect(service.reviewFlags[0]?.rule).toBe('SVC-13');
     expect(service.reviewFlags[0]?.message.startsWith('SVC-13:')).toBe(true);
+  });
+
+  it('SVC-13 evidence resolved after the record is checked gives the same service as evidence passed with it', () => {
+    const evidence = [evidenceAt('2024-09-27T10:00:00+08:00', 'ev-in'), evidenceAt('2024-09-26T12:00:00Z', 'ev-other-day')];
+    const together = completedWith({}, { evidence }).service;
+    expect(withEvidence(completedWith().service, evidence)).toEqual(together);
+    expect(together.reviewFlags.map((flag) => flag.evidenceId)).toEqual(['ev-other-day']);
   });
 
   it('SVC-13 instants in different offsets compare as instants, not text', () => {

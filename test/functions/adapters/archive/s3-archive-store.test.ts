@@ -11,7 +11,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ArchiveExists, ArchiveRetained, retainUntilFor } from '../../../../domain/archive/archive-store.js';
 import { S3ArchiveStore, TenantScopedS3Clients } from '../../../../functions/adapters/archive/s3-archive-store.js';
-import { sha256Hex } from '../../../../functions/adapters/archive/archive-store-from-env.js';
+import { sha256Hex } from '../../../../functions/adapters/archive/sha256.js';
 
 const s3 = mockClient(S3Client);
 const BUCKET = 'anze-test-archive-123456789012-cn-north-1';
