@@ -1,4 +1,3 @@
-import { confirmRecord, confirmSchedule } from '../../../domain/services/lifecycle.js';
 import {
   confirmScheduleBody,
   enterpriseConfirmBody,
@@ -11,6 +10,7 @@ import { callerOf, defineRoute } from '../route.js';
 import { pageOf } from '../zod.js';
 import { ownHazard, ownService, serviceDeps } from './deps.js';
 import { hazardEvidenceUpload, rectifyHazard } from './hazard-steps.js';
+import { confirmScheduleStep, signRecordStep } from './service-steps.js';
 import { hazardIdParams, myHazardsQuery, myServicesQuery, serviceIdParams, uploadTicketAnswer } from './schemas.js';
 
 /**
@@ -57,10 +57,8 @@ export const confirmMySchedule = defineRoute({
   async handle(input) {
     const caller = callerOf(input);
     const service = await ownService(usccOf(input), input.params.serviceId);
-    const updated = confirmSchedule(service, input.body, { recordedBy: 'ENTERPRISE', now: serviceDeps().clock.now(), by: caller.userId });
     const { services } = await serviceDeps().forTenant(service.tenantId);
-    await services.saveService(updated, service.version, 'services.service.schedule_confirmed');
-    return { body: updated };
+    return { body: await confirmScheduleStep(services, service, input.body, 'ENTERPRISE', caller.userId) };
   },
 });
 
@@ -75,10 +73,8 @@ export const confirmMyRecord = defineRoute({
   async handle(input) {
     const caller = callerOf(input);
     const service = await ownService(usccOf(input), input.params.serviceId);
-    const updated = confirmRecord(service, { ...input.body, party: 'ENTERPRISE' }, { now: serviceDeps().clock.now(), by: caller.userId });
     const { services } = await serviceDeps().forTenant(service.tenantId);
-    await services.saveService(updated, service.version, updated.status === 'CONFIRMED' ? 'services.service.confirmed' : 'services.service.signed');
-    return { body: updated };
+    return { body: await signRecordStep(services, service, { ...input.body, party: 'ENTERPRISE' }, caller.userId) };
   },
 });
 

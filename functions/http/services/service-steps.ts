@@ -8,6 +8,9 @@ import {
   serviceSchema,
 } from '../../../domain/services/schemas.js';
 import { RuleViolation } from '../../../domain/kernel/errors.js';
+import type { ConfirmRecordInput, ConfirmScheduleInput } from '../../../domain/services/inputs.js';
+import type { ServiceRepository } from '../../../domain/services/service.repository.js';
+import type { PreventionService } from '../../../domain/services/service.js';
 import { callerOf, defineRoute } from '../route.js';
 import { loadService, ruleSetOf, serviceDeps } from './deps.js';
 import { issueUpload } from './evidence.js';
@@ -18,6 +21,26 @@ import { serviceIdParams, uploadTicketAnswer } from './schemas.js';
  * applies the rule and saves against the loaded version: a concurrent change answers 412, an illegal
  * transition 409 from the rule.
  */
+
+/** SVC-5: the schedule agreed — recorded by the insurer or confirmed by the enterprise itself (ACL-5). */
+export async function confirmScheduleStep(
+  repository: ServiceRepository,
+  service: PreventionService,
+  body: ConfirmScheduleInput,
+  recordedBy: 'INSURER' | 'ENTERPRISE',
+  by: string,
+): Promise<PreventionService> {
+  const updated = confirm(service, body, { recordedBy, now: serviceDeps().clock.now(), by });
+  await repository.saveService(updated, service.version, 'services.service.schedule_confirmed');
+  return updated;
+}
+
+/** SVC-9, SVC-13: one party's signature; `confirmed` once both have signed, `signed` before. */
+export async function signRecordStep(repository: ServiceRepository, service: PreventionService, body: ConfirmRecordInput, by: string): Promise<PreventionService> {
+  const updated = confirmRecord(service, body, { now: serviceDeps().clock.now(), by });
+  await repository.saveService(updated, service.version, updated.status === 'CONFIRMED' ? 'services.service.confirmed' : 'services.service.signed');
+  return updated;
+}
 
 export const confirmSchedule = defineRoute({
   method: 'POST',
@@ -30,9 +53,7 @@ export const confirmSchedule = defineRoute({
   async handle(input) {
     const caller = callerOf(input);
     const { tenant, service } = await loadService(caller.tenantId as string, input.params.serviceId);
-    const updated = confirm(service, input.body, { recordedBy: 'INSURER', now: serviceDeps().clock.now(), by: caller.userId });
-    await tenant.services.saveService(updated, service.version, 'services.service.schedule_confirmed');
-    return { body: updated };
+    return { body: await confirmScheduleStep(tenant.services, service, input.body, 'INSURER', caller.userId) };
   },
 });
 
@@ -92,9 +113,7 @@ export const confirmServiceRecord = defineRoute({
   async handle(input) {
     const caller = callerOf(input);
     const { tenant, service } = await loadService(caller.tenantId as string, input.params.serviceId);
-    const updated = confirmRecord(service, input.body, { now: serviceDeps().clock.now(), by: caller.userId });
-    await tenant.services.saveService(updated, service.version, updated.status === 'CONFIRMED' ? 'services.service.confirmed' : 'services.service.signed');
-    return { body: updated };
+    return { body: await signRecordStep(tenant.services, service, input.body, caller.userId) };
   },
 });
 
