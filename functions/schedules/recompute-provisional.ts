@@ -9,30 +9,37 @@ import type { DynamoPlatformRepository } from '../adapters/dynamodb/platform.rep
 import type { DynamoServiceRepository } from '../adapters/dynamodb/services.repository.js';
 import { forEachTenant } from './each-tenant.js';
 
+/** What both passes need of a repository: the provisional items of a tenant, and a save of a recomputed one. */
+interface ProvisionalDeadlines<T extends { readonly version: number }> {
+  provisionalDue(tenantId: string, limit: number, cursor?: string): Promise<{ items: readonly T[]; nextCursor?: string }>;
+  saveRecomputed(item: T, expectedVersion: number): Promise<void>;
+}
+
 /**
  * CAL-2: once the operator loads a year's schedule, deadlines that were computed provisionally for it are
  * computed again and become final (or move, if the State Council's notice says so). Runs on the
- * `platform.calendar.year_loaded` event and in the daily run; a complaint whose dates do not change is left alone.
+ * `platform.calendar.year_loaded` event and in the daily run; an item whose dates do not change is left alone,
+ * and one changed meanwhile (StaleVersion) was recomputed by its own save or is found again by the next run.
  */
-export async function recomputeProvisionalComplaints(
+async function recomputeProvisional<T extends { readonly version: number }>(
   platform: DynamoPlatformRepository,
-  complaintsOf: (tenantId: string) => Promise<DynamoComplaintRepository>,
-  rules: ComplaintRules,
+  repositoryOf: (tenantId: string) => Promise<ProvisionalDeadlines<T>>,
+  recompute: (item: T) => T,
 ): Promise<number> {
   let changed = 0;
   await forEachTenant(platform, async (tenantId) => {
-    const repository = await complaintsOf(tenantId);
+    const repository = await repositoryOf(tenantId);
     let cursor: string | undefined;
     do {
       const page = await repository.provisionalDue(tenantId, 100, cursor);
-      for (const complaint of page.items) {
-        const recomputed = recomputeDeadlines(complaint, rules);
-        if (recomputed === complaint) continue;
+      for (const item of page.items) {
+        const recomputed = recompute(item);
+        if (recomputed === item) continue;
         try {
-          await repository.saveRecomputed(recomputed, complaint.version);
+          await repository.saveRecomputed(recomputed, item.version);
           changed += 1;
         } catch (error) {
-          if (!(error instanceof StaleVersion)) throw error; // changed meanwhile: its own save recomputed it
+          if (!(error instanceof StaleVersion)) throw error;
         }
       }
       cursor = page.nextCursor;
@@ -41,35 +48,25 @@ export async function recomputeProvisionalComplaints(
   return changed;
 }
 
+/** CAL-2, CMP-2..4, CMP-8: complaints' reply deadlines. */
+export function recomputeProvisionalComplaints(
+  platform: DynamoPlatformRepository,
+  complaintsOf: (tenantId: string) => Promise<DynamoComplaintRepository>,
+  rules: ComplaintRules,
+): Promise<number> {
+  return recomputeProvisional(platform, complaintsOf, (complaint) => recomputeDeadlines(complaint, rules));
+}
+
 /**
- * CAL-2, SVC-8, SVC-9: the same for prevention services — the follow-up and archive dates of services still
- * in the due index, each recomputed from its day performed under the rule set it recorded (RULES-1).
+ * CAL-2, SVC-8, SVC-9: the follow-up and archive dates of services still in the due index, each recomputed from
+ * its day performed under the rule set it recorded (RULES-1).
  */
-export async function recomputeProvisionalServices(
+export function recomputeProvisionalServices(
   platform: DynamoPlatformRepository,
   servicesOf: (tenantId: string) => Promise<DynamoServiceRepository>,
   rules: { readonly ruleSets: readonly RuleSet[]; readonly calendar: WorkingDayCalendar },
 ): Promise<number> {
-  let changed = 0;
-  await forEachTenant(platform, async (tenantId) => {
-    const repository = await servicesOf(tenantId);
-    let cursor: string | undefined;
-    do {
-      const page = await repository.provisionalDue(tenantId, 100, cursor);
-      for (const service of page.items) {
-        const ruleSet = recordedRuleSet(rules.ruleSets, service, `service ${service.id}`);
-        const recomputed = recomputeServiceDeadlines(service, ruleSet, rules.calendar);
-        if (recomputed === service) continue;
-        try {
-          await repository.saveRecomputed(recomputed, service.version);
-          changed += 1;
-        } catch (error) {
-          // Changed meanwhile (followed up, signed …): the next run or year_loaded event finds it again if still provisional.
-          if (!(error instanceof StaleVersion)) throw error;
-        }
-      }
-      cursor = page.nextCursor;
-    } while (cursor);
-  });
-  return changed;
+  return recomputeProvisional(platform, servicesOf, (service) =>
+    recomputeServiceDeadlines(service, recordedRuleSet(rules.ruleSets, service, `service ${service.id}`), rules.calendar),
+  );
 }
