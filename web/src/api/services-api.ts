@@ -105,10 +105,6 @@ export class ServicesApi {
     return this.client.get('/hazards', { query: { ...request }, signal });
   }
 
-  getHazard(id: string, signal?: AbortSignal): Promise<Hazard> {
-    return this.client.get(hazardPath(id), { signal });
-  }
-
   hazardEvidenceUpload(id: string, body: EvidenceUploadRequest, idempotencyKey: string): Promise<EvidenceUploadAnswer> {
     return this.client.post(hazardPath(id, '/evidence-uploads'), { body, idempotencyKey });
   }
@@ -162,10 +158,6 @@ export class MyServicesApi {
     return this.client.get('/me/services', { query: { ...request }, signal });
   }
 
-  get(id: string, signal?: AbortSignal): Promise<PreventionService> {
-    return this.client.get(myServicePath(id), { signal });
-  }
-
   /** SVC-5. */
   confirmSchedule(id: string, body: ConfirmScheduleRequest, idempotencyKey: string): Promise<PreventionService> {
     return this.client.post(myServicePath(id, '/confirm-schedule'), { body, idempotencyKey });
@@ -194,7 +186,7 @@ export class MyServicesApi {
 export class ProvidersApi {
   constructor(private readonly client: ApiClient) {}
 
-  listOrgs(request: PageRequest & { status?: ServiceOrgStatus; usableOn?: LocalDate }, signal?: AbortSignal): Promise<Page<ServiceOrg>> {
+  listOrgs(request: PageRequest & { status?: ServiceOrgStatus }, signal?: AbortSignal): Promise<Page<ServiceOrg>> {
     return this.client.get('/regulator/service-orgs', { query: { ...request }, signal });
   }
 

@@ -19,7 +19,6 @@ export const servicesEnUS: Readonly<Record<keyof typeof servicesZhCN, string>> =
   'svc.type.CONSULTING': 'Safety consulting',
   'svc.type.ONLINE_PUSH': 'Online push',
   'svc.deep': 'in-depth check-up',
-  'svc.deepShort': 'in-depth',
 
   'svc.status.SCHEDULED': 'Scheduled',
   'svc.status.SCHEDULE_CONFIRMED': 'Schedule confirmed',
@@ -111,7 +110,6 @@ export const servicesEnUS: Readonly<Record<keyof typeof servicesZhCN, string>> =
   'svc.confirmSchedule.byINSURER': 'recorded by the insurer',
   'svc.confirmSchedule.byENTERPRISE': 'confirmed by the enterprise',
 
-  'svc.record.title': 'Service record',
   'svc.record.intro': 'The record states time, place, personnel, items, measures and process (SVC-9); each hazard found gets a written rectification notice (SVC-7).',
   'svc.record.performedAt': 'Started at',
   'svc.record.endedAt': 'Ended at',
@@ -142,7 +140,6 @@ export const servicesEnUS: Readonly<Record<keyof typeof servicesZhCN, string>> =
   'svc.evidence.file': 'Choose files',
   'svc.evidence.fileName': 'File',
   'svc.evidence.uploading': 'Hashing and uploading…',
-  'svc.evidence.uploaded': 'Uploaded {name}',
   'svc.evidence.failed': 'Upload failed: {reason}',
   'svc.evidence.remove': 'Remove',
   'svc.evidence.capturedAt': 'Captured at',
@@ -156,7 +153,6 @@ export const servicesEnUS: Readonly<Record<keyof typeof servicesZhCN, string>> =
   'svc.evidence.kind.REPORT': 'Report',
   'svc.evidence.kind.OTHER': 'Other',
 
-  'svc.followUp.title': 'Follow-up',
   'svc.followUp.intro': 'Follow up within 10 working days after the service: channel, satisfaction and comments (SVC-8).',
   'svc.followUp.channel': 'Channel',
   'svc.followUp.channel.PHONE': 'Phone',
@@ -182,7 +178,6 @@ export const servicesEnUS: Readonly<Record<keyof typeof servicesZhCN, string>> =
   'svc.confirm.signed': '{name}{title} signed {at}',
   'svc.confirm.pending': 'Not signed',
 
-  'svc.archive.title': 'Archive',
   'svc.archive.intro': 'Once both have signed, the record goes to the write-once archive for at least 5 years with its SHA-256 recorded (SVC-10).',
   'svc.archive.submit': 'Archive',
   'svc.archive.confirm': 'An archived record can no longer change. Archive it?',
@@ -194,7 +189,6 @@ export const servicesEnUS: Readonly<Record<keyof typeof servicesZhCN, string>> =
 
   'svc.deadline.followUp': 'Follow-up (SVC-8)',
   'svc.deadline.archive': 'Archive (SVC-9)',
-  'svc.deadline.provisional': 'Provisional',
 
   'hazard.board.title': 'Hazard board',
   'hazard.board.intro': 'Hazards found on services by rectification progress; major ones in red. Once the enterprise reports a hazard rectified, the insurer verifies it (SVC-7).',
@@ -212,9 +206,7 @@ export const servicesEnUS: Readonly<Record<keyof typeof servicesZhCN, string>> =
   'hazard.dueOn': 'Rectify by',
   'hazard.overdue': 'Overdue',
   'hazard.empty': 'None',
-  'hazard.rectification': 'Rectification plan',
   'hazard.responsible': 'Responsible',
-  'hazard.notice': 'Notice addressed to: {to}',
   'hazard.addressedTo': 'Notice to',
   'hazard.verify': 'Verify',
   'hazard.verify.title': 'Verify the rectification',
@@ -291,7 +283,6 @@ export const servicesEnUS: Readonly<Record<keyof typeof servicesZhCN, string>> =
   'obl.risk.detail.accidentRecord': 'accident-record factor ×{factor}',
   'obl.risk.detail.openHazards': '{general} general and {major} major hazards open',
   'obl.risk.detail.alarms': '{count} monitoring alarms',
-  'obl.risk.factor': 'Factor',
   'obl.risk.factor.INDUSTRY': 'Industry',
   'obl.risk.factor.SIZE': 'Size',
   'obl.risk.factor.ACCIDENT_RECORD': 'Accident record',

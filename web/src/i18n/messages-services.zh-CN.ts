@@ -20,7 +20,6 @@ export const servicesZhCN = {
   'svc.type.CONSULTING': '安全咨询',
   'svc.type.ONLINE_PUSH': '线上推送',
   'svc.deep': '体检式精查',
-  'svc.deepShort': '精查',
 
   'svc.status.SCHEDULED': '已排期',
   'svc.status.SCHEDULE_CONFIRMED': '排期已确认',
@@ -112,7 +111,6 @@ export const servicesZhCN = {
   'svc.confirmSchedule.byINSURER': '保险机构代为记录',
   'svc.confirmSchedule.byENTERPRISE': '企业自行确认',
 
-  'svc.record.title': '填写服务记录',
   'svc.record.intro': '服务记录须载明时间、地点、人员、事项、措施和过程（SVC-9）；发现的隐患将生成书面整改通知书（SVC-7）。',
   'svc.record.performedAt': '服务开始时间',
   'svc.record.endedAt': '服务结束时间',
@@ -143,7 +141,6 @@ export const servicesZhCN = {
   'svc.evidence.file': '选择文件',
   'svc.evidence.fileName': '文件',
   'svc.evidence.uploading': '正在计算摘要并上传…',
-  'svc.evidence.uploaded': '已上传 {name}',
   'svc.evidence.failed': '上传失败：{reason}',
   'svc.evidence.remove': '移除',
   'svc.evidence.capturedAt': '拍摄时间',
@@ -157,7 +154,6 @@ export const servicesZhCN = {
   'svc.evidence.kind.REPORT': '服务报告',
   'svc.evidence.kind.OTHER': '其他',
 
-  'svc.followUp.title': '回访',
   'svc.followUp.intro': '服务完成后 10 个工作日内回访，记录方式、满意度和意见（SVC-8）。',
   'svc.followUp.channel': '回访方式',
   'svc.followUp.channel.PHONE': '电话',
@@ -183,7 +179,6 @@ export const servicesZhCN = {
   'svc.confirm.signed': '{name}{title} 于 {at} 签字',
   'svc.confirm.pending': '待签字',
 
-  'svc.archive.title': '归档',
   'svc.archive.intro': '双方确认后归档：服务记录写入不可篡改的档案存储，保存不少于 5 年，并记录 SHA-256 摘要（SVC-10）。',
   'svc.archive.submit': '归档',
   'svc.archive.confirm': '归档后服务记录不可再修改，确认归档？',
@@ -195,7 +190,6 @@ export const servicesZhCN = {
 
   'svc.deadline.followUp': '回访期限（SVC-8）',
   'svc.deadline.archive': '归档期限（SVC-9）',
-  'svc.deadline.provisional': '暂定',
 
   'hazard.board.title': '隐患看板',
   'hazard.board.intro': '服务中发现的隐患按整改进度分列；重大隐患以红色标示，企业报告整改完成后由保险机构核验（SVC-7）。',
@@ -213,9 +207,7 @@ export const servicesZhCN = {
   'hazard.dueOn': '整改期限',
   'hazard.overdue': '逾期',
   'hazard.empty': '无',
-  'hazard.rectification': '整改方案',
   'hazard.responsible': '责任人',
-  'hazard.notice': '整改通知书送达：{to}',
   'hazard.addressedTo': '通知书送达',
   'hazard.verify': '核验',
   'hazard.verify.title': '核验整改',
@@ -291,7 +283,6 @@ export const servicesZhCN = {
   'obl.risk.detail.accidentRecord': '事故记录系数 ×{factor}',
   'obl.risk.detail.openHazards': '一般隐患 {general} 项、重大隐患 {major} 项未整改',
   'obl.risk.detail.alarms': '监测报警 {count} 次',
-  'obl.risk.factor': '因素',
   'obl.risk.factor.INDUSTRY': '行业',
   'obl.risk.factor.SIZE': '企业规模',
   'obl.risk.factor.ACCIDENT_RECORD': '事故记录',

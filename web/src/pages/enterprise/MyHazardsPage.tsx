@@ -1,16 +1,15 @@
-import { App, Button, Flex, Form, Input, Modal, Tag, Typography } from 'antd';
+import { App, Button, Flex, Form, Input, Modal, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { HAZARD_STATUSES, type Hazard, type HazardStatus, type RectificationRequest } from '../../api';
 import { useApi } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
 import { DataTable, FormFailureAlert, PageHeading, useApiForm, type DataColumn, type DataTablePageRequest, type FilterField } from '../../kit';
-import { OVERDUE_COLOR } from '../complaints/DueDateBadge';
 import { shanghaiToday } from '../complaints/due-dates';
 import { requiredRule } from '../platform/account-rules';
 import { EvidenceUploader } from '../services/EvidenceUploader';
-import { HazardGradeTag, HazardStatusTag } from '../services/ServiceTags';
+import { HazardDueCell, HazardGradeTag, HazardStatusTag } from '../services/ServiceTags';
 import { evidenceRequestOf, type UploadedEvidence } from '../services/evidence-upload';
-import { hazardDueOn, isHazardOverdue } from '../services/service-dates';
+import { hazardDueOn } from '../services/service-dates';
 import { hazardGradeText, hazardStatusText } from '../services/service-text';
 
 type Dialog = { readonly kind: 'plan' | 'close'; readonly hazard: Hazard } | undefined;
@@ -44,16 +43,7 @@ export function MyHazardsPage() {
         title: t('hazard.dueOn'),
         width: 150,
         value: (hazard) => hazardDueOn(hazard),
-        render: (hazard) => (
-          <Flex gap={4} align="center">
-            {hazardDueOn(hazard)}
-            {isHazardOverdue(hazard, today) && (
-              <Tag color={OVERDUE_COLOR} variant="solid">
-                {t('hazard.overdue')}
-              </Tag>
-            )}
-          </Flex>
-        ),
+        render: (hazard) => <HazardDueCell hazard={hazard} today={today} />,
       },
       { key: 'responsible', title: t('hazard.responsible'), width: 100, value: (hazard) => hazard.rectification?.responsiblePerson },
       {

@@ -118,11 +118,11 @@ export function MyServicesPage() {
             <ServiceSteps service={service} />
             <ReviewFlags service={service} />
             <ServiceCard title={t('svc.section.overview')}>
-              <ServiceOverview service={service} expertName={(id) => id} />
+              <ServiceOverview service={service} />
             </ServiceCard>
             {service.record && (
               <ServiceCard title={t('svc.section.record')}>
-                <RecordView service={service} expertName={(id) => id} />
+                <RecordView service={service} />
               </ServiceCard>
             )}
             {service.record && (

@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n';
 import { FormFailureAlert, Money, useApiForm, useApiQuery, yuanToFen } from '../../kit';
 import { shanghaiToday } from '../complaints/due-dates';
 import { requiredRule, requiredSelectRule } from '../platform/account-rules';
+import { policyOption } from '../underwriting/policy-option';
 
 /** The form keeps the API's field names (a 400's `details[].field` lands at its input); amounts typed in 元. */
 interface ReceiptValues {
@@ -45,7 +46,7 @@ export function PremiumReceiptForm({ onBooked, onCancel }: PremiumReceiptFormPro
   );
 
   const options = useMemo(
-    () => (policies.data?.items ?? []).map((policy) => ({ value: policy.id, label: `${policy.policyNumber} · ${policy.enterprise.name}` })),
+    () => (policies.data?.items ?? []).map(policyOption),
     [policies.data],
   );
   const yuanRule: Rule = {

@@ -10,6 +10,7 @@ import { describeApiError, fenToYuanText, FormFailureAlert, PageHeading, useApiF
 import { ActionButton } from '../complaints/ComplaintDetail';
 import { shanghaiToday } from '../complaints/due-dates';
 import { requiredRule } from '../platform/account-rules';
+import { obligationsPath } from '../services/service-text';
 import { PolicyDetail } from '../underwriting/PolicyDetail';
 import { useSessionUser } from '../underwriting/session';
 
@@ -80,7 +81,7 @@ export function PolicyPage() {
   const actions = (
     <>
       {/* SVC-1, SVC-2, SVC-11: the services this policy owes; a member's copy has none (they are the lead's). */}
-      {!memberCopy && <Button onClick={() => void navigate(`/insurer/obligations?policyId=${encodeURIComponent(policy.id)}`)}>{t('policy.obligations')}</Button>}
+      {!memberCopy && <Button onClick={() => void navigate(obligationsPath(policy.id))}>{t('policy.obligations')}</Button>}
       <ActionButton label={t('policy.endorse')} unavailable={endorseUnavailable} onClick={() => setDialog('endorse')} primary />
       <ActionButton label={t('policy.cancel')} unavailable={cancelUnavailable} onClick={() => setDialog('cancel')} danger />
     </>

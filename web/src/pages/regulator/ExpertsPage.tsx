@@ -1,12 +1,12 @@
 import { App, Button, Flex, Form, Input, Modal, Popconfirm, Select, Tag, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
-import { newIdempotencyKey } from '../../api/idempotency-key';
 import { EXPERT_STATUSES, type CreateExpertRequest, type Expert, type ExpertStatus } from '../../api';
 import { useApi } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
-import { DataTable, describeApiError, FormFailureAlert, PageHeading, useApiForm, type DataColumn, type DataTablePageRequest, type FilterField } from '../../kit';
+import { DataTable, FormFailureAlert, PageHeading, useApiForm, type DataColumn, type DataTablePageRequest, type FilterField } from '../../kit';
 import { requiredRule } from '../platform/account-rules';
 import { useSessionUser } from '../underwriting/session';
+import { useStatusChange } from './useStatusChange';
 
 /**
  * 专家库 (REG-3): the city's pool of safety and emergency experts. Every regulator reads it; the city EMB adds
@@ -15,24 +15,13 @@ import { useSessionUser } from '../underwriting/session';
 export function ExpertsPage() {
   const { t } = useI18n();
   const api = useApi();
-  const { message, modal } = App.useApp();
+  const { message } = App.useApp();
   const user = useSessionUser();
   const writes = user?.agency === 'EMB_CITY';
   const [adding, setAdding] = useState(false);
-  const [reloadToken, setReloadToken] = useState(0);
-
-  const setStatus = useCallback(
-    async (expert: Expert, status: ExpertStatus) => {
-      try {
-        await api.providers.updateExpert(expert.id, { status, version: expert.version }, newIdempotencyKey());
-        void message.success(t('expert.statusChanged', { name: expert.name, status: t(`expert.status.${status}`) }));
-      } catch (error) {
-        modal.error({ title: t('form.error.title'), content: describeApiError(error, t) });
-      } finally {
-        setReloadToken((token) => token + 1);
-      }
-    },
-    [api, message, modal, t],
+  const { reloadToken, reload, changeStatus: setStatus } = useStatusChange<Expert, ExpertStatus>(
+    (expert, status, key) => api.providers.updateExpert(expert.id, { status, version: expert.version }, key),
+    (expert, status) => t('expert.statusChanged', { name: expert.name, status: t(`expert.status.${status}`) }),
   );
 
   const filters = useMemo<FilterField[]>(
@@ -117,7 +106,7 @@ export function ExpertsPage() {
           onDone={() => {
             setAdding(false);
             void message.success(t('expert.added'));
-            setReloadToken((token) => token + 1);
+            reload();
           }}
           onCancel={() => setAdding(false)}
         />

@@ -1,15 +1,15 @@
-import { Flex, Tag, Typography } from 'antd';
+import { Typography } from 'antd';
 import { useCallback, useMemo } from 'react';
 import { HAZARD_GRADES, HAZARD_STATUSES, type Hazard, type HazardGrade, type HazardStatus } from '../../api';
-import { useApi, useAuth } from '../../app/ServicesContext';
+import { useApi } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
 import { DataTable, PageHeading, type DataColumn, type DataTablePageRequest, type FilterField } from '../../kit';
 import { countyName, XINZHOU_COUNTIES } from '../../reference/xinzhou-counties';
-import { OVERDUE_COLOR } from '../complaints/DueDateBadge';
 import { shanghaiToday } from '../complaints/due-dates';
-import { HazardGradeTag, HazardStatusTag } from '../services/ServiceTags';
-import { hazardDueOn, isHazardOverdue } from '../services/service-dates';
+import { HazardDueCell, HazardGradeTag, HazardStatusTag } from '../services/ServiceTags';
+import { hazardDueOn } from '../services/service-dates';
 import { hazardGradeText, hazardStatusText } from '../services/service-text';
+import { useSessionUser } from '../underwriting/session';
 
 /**
  * 隐患监管 (SVC-7, ACL-2, ACL-4): the hazards every insurer's services found, read-only, MAJOR in red. A county
@@ -18,8 +18,7 @@ import { hazardGradeText, hazardStatusText } from '../services/service-text';
 export function RegulatorHazardsPage() {
   const { t, locale } = useI18n();
   const api = useApi();
-  const { state } = useAuth();
-  const agency = state.status === 'signed-out' ? undefined : state.session.user.agency;
+  const agency = useSessionUser()?.agency;
   const countyWide = agency !== 'EMB_COUNTY';
   const today = shanghaiToday();
 
@@ -55,16 +54,7 @@ export function RegulatorHazardsPage() {
         width: 150,
         // The enterprise's own due date once it reported a plan, the inspector's before (and none once verified).
         value: (hazard) => hazardDueOn(hazard) ?? hazard.rectifyBy,
-        render: (hazard) => (
-          <Flex gap={4} align="center">
-            {hazardDueOn(hazard) ?? hazard.rectifyBy}
-            {isHazardOverdue(hazard, today) && (
-              <Tag color={OVERDUE_COLOR} variant="solid">
-                {t('hazard.overdue')}
-              </Tag>
-            )}
-          </Flex>
-        ),
+        render: (hazard) => <HazardDueCell hazard={hazard} today={today} dueOn={hazardDueOn(hazard) ?? hazard.rectifyBy} />,
       },
     ],
     [t, locale, today],

@@ -1,13 +1,13 @@
 import { App, Button, Dropdown, Flex, Form, Input, Modal, Select, Tag, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
-import { newIdempotencyKey } from '../../api/idempotency-key';
 import { SERVICE_ORG_STATUSES, type CreateServiceOrgRequest, type ServiceOrg, type ServiceOrgStatus } from '../../api';
 import { useApi } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
-import { DataTable, describeApiError, FormFailureAlert, PageHeading, useApiForm, type DataColumn, type DataTablePageRequest, type FilterField } from '../../kit';
+import { DataTable, FormFailureAlert, PageHeading, useApiForm, type DataColumn, type DataTablePageRequest, type FilterField } from '../../kit';
 import { shanghaiToday } from '../complaints/due-dates';
 import { requiredRule, usccRules } from '../platform/account-rules';
 import { useSessionUser } from '../underwriting/session';
+import { useStatusChange } from './useStatusChange';
 
 const STATUS_COLORS: Readonly<Record<ServiceOrgStatus, string>> = { ACTIVE: 'green', SUSPENDED: 'orange', REVOKED: 'default' };
 
@@ -19,25 +19,13 @@ const STATUS_COLORS: Readonly<Record<ServiceOrgStatus, string>> = { ACTIVE: 'gre
 export function ServiceOrgsPage() {
   const { t } = useI18n();
   const api = useApi();
-  const { message, modal } = App.useApp();
+  const { message } = App.useApp();
   const user = useSessionUser();
   const writes = user?.agency === 'EMB_CITY';
   const [adding, setAdding] = useState(false);
-  const [reloadToken, setReloadToken] = useState(0);
-  const reload = () => setReloadToken((token) => token + 1);
-
-  const changeStatus = useCallback(
-    async (org: ServiceOrg, status: ServiceOrgStatus) => {
-      try {
-        await api.providers.updateOrg(org.id, { status, version: org.version }, newIdempotencyKey());
-        void message.success(t('org.statusChanged', { name: org.name, status: t(`org.status.${status}`) }));
-      } catch (error) {
-        modal.error({ title: t('form.error.title'), content: describeApiError(error, t) });
-      } finally {
-        setReloadToken((token) => token + 1);
-      }
-    },
-    [api, message, modal, t],
+  const { reloadToken, reload, changeStatus } = useStatusChange<ServiceOrg, ServiceOrgStatus>(
+    (org, status, key) => api.providers.updateOrg(org.id, { status, version: org.version }, key),
+    (org, status) => t('org.statusChanged', { name: org.name, status: t(`org.status.${status}`) }),
   );
 
   const filters = useMemo<FilterField[]>(

@@ -1,10 +1,11 @@
 import { Alert, Button, Descriptions, Result, Skeleton, Table, Tag, Typography } from 'antd';
 import type { DigestCheck } from '../../api';
-import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useApi } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
 import { DateTime, describeApiError, labelledTable, PageHeading, useApiQuery } from '../../kit';
+import { OVERDUE_COLOR } from '../complaints/DueDateBadge';
+import { ShortSha } from './ServiceTags';
 
 /**
  * 档案核验 (SVC-10): the archived document's record and a fresh check of its bytes against the SHA-256 recorded
@@ -15,9 +16,8 @@ export function ArchiveVerifyPage() {
   const api = useApi();
   const navigate = useNavigate();
   const archiveId = useParams().archiveId ?? '';
-  const [round, setRound] = useState(0);
   const record = useApiQuery(`archive:${archiveId}`, (signal) => api.services.getArchive(archiveId, signal));
-  const check = useApiQuery(`archive:${archiveId}:verify:${round}`, (signal) => api.services.verifyArchive(archiveId, signal));
+  const check = useApiQuery(`archive:${archiveId}:verify`, (signal) => api.services.verifyArchive(archiveId, signal));
   const verification = check.data;
   const back = <Button onClick={() => void navigate(-1)}>{t('svc.detail.back')}</Button>;
 
@@ -34,7 +34,7 @@ export function ArchiveVerifyPage() {
             title={verification.matches ? t('archive.matches') : t('archive.mismatch')}
             subTitle={verification.matches ? t('archive.matchesBody') : t('archive.mismatchBody')}
             extra={
-              <Button onClick={() => setRound((count) => count + 1)} loading={check.loading}>
+              <Button onClick={check.reload} loading={check.loading}>
                 {t('archive.again')}
               </Button>
             }
@@ -49,7 +49,7 @@ export function ArchiveVerifyPage() {
               </code>
             </Descriptions.Item>
             <Descriptions.Item label={t('archive.actual')}>
-              <code style={{ wordBreak: 'break-all', color: verification.matches ? undefined : '#b91c1c' }} data-testid="sha-actual">
+              <code style={{ wordBreak: 'break-all', color: verification.matches ? undefined : OVERDUE_COLOR }} data-testid="sha-actual">
                 {verification.actualSha256 ?? verification.sha256}
               </code>
             </Descriptions.Item>
@@ -77,12 +77,12 @@ export function ArchiveVerifyPage() {
               components={{ table: labelledTable(t('archive.attachments')) }}
               columns={[
                 { key: 'key', title: t('archive.key'), render: (_, attachment) => <code style={{ wordBreak: 'break-all' }}>{attachment.key.split('/').pop()}</code> },
-                { key: 'sha256', title: t('archive.recorded'), render: (_, attachment) => <code title={attachment.sha256}>{attachment.sha256.slice(0, 16)}…</code> },
+                { key: 'sha256', title: t('archive.recorded'), render: (_, attachment) => <ShortSha sha256={attachment.sha256} /> },
                 {
                   key: 'matches',
                   title: t('archive.result'),
                   width: 90,
-                  render: (_, attachment) => (attachment.matches ? <Tag color="green">{t('archive.matches')}</Tag> : <Tag color="#b91c1c" variant="solid">{t('archive.mismatch')}</Tag>),
+                  render: (_, attachment) => (attachment.matches ? <Tag color="green">{t('archive.matches')}</Tag> : <Tag color={OVERDUE_COLOR} variant="solid">{t('archive.mismatch')}</Tag>),
                 },
               ]}
             />

@@ -10,7 +10,7 @@ import { EvidenceUploader } from './EvidenceUploader';
 import { evidenceRequestOf, type UploadedEvidence } from './evidence-upload';
 import { needsPrincipal } from './service-dates';
 import { hazardGradeText } from './service-text';
-import { expertOption, useProviderChoices } from './useProviderChoices';
+import { expertOption, type ProviderChoices } from './useProviderChoices';
 
 /** The API's field names (`hazards.0.rectifyBy`, `personnel.1.expertId` …); times as `datetime-local`. */
 interface RecordValues {
@@ -27,6 +27,8 @@ interface RecordValues {
 
 interface CompleteServiceFormProps {
   readonly service: PreventionService;
+  /** The detail page's registers (SVC-6), read once there. */
+  readonly providers: ProviderChoices;
   readonly onCompleted: () => void;
   readonly onFailure: (error: unknown) => void;
 }
@@ -38,10 +40,9 @@ const trimmed = (value: string | undefined): string | undefined => (value?.trim(
  * the hazards found with their grade and rectification deadline (SVC-7: a MAJOR one needs the enterprise's
  * principal responsible person), and the evidence uploaded with its capture time and place (SVC-13).
  */
-export function CompleteServiceForm({ service, onCompleted, onFailure }: CompleteServiceFormProps) {
+export function CompleteServiceForm({ service, providers, onCompleted, onFailure }: CompleteServiceFormProps) {
   const { t } = useI18n();
   const api = useApi();
-  const providers = useProviderChoices();
   const [evidence, setEvidence] = useState<readonly UploadedEvidence[]>([]);
 
   const submit = useCallback(

@@ -6,6 +6,7 @@ import { formatInstant, useI18n } from '../../i18n';
 import { describeApiError, labelledTable } from '../../kit';
 import { useSessionUser } from '../underwriting/session';
 import { currentLocation, uploadEvidence, type UploadedEvidence } from './evidence-upload';
+import { locationText, ShortSha } from './ServiceTags';
 
 interface EvidenceUploaderProps {
   /** `POST …/evidence-uploads` on the service or the hazard the files belong to. */
@@ -98,13 +99,13 @@ export function EvidenceUploader({ requestTicket, value, onChange, label, defaul
               key: 'location',
               title: t('svc.evidence.location'),
               width: 150,
-              render: (_, evidence) => (evidence.location ? `${evidence.location.latitude.toFixed(4)}, ${evidence.location.longitude.toFixed(4)}` : t('svc.evidence.noLocation')),
+              render: (_, evidence) => locationText(evidence.location, t),
             },
             {
               key: 'sha256',
               title: t('svc.evidence.sha256'),
               ellipsis: true,
-              render: (_, evidence) => <code title={evidence.sha256}>{evidence.sha256.slice(0, 16)}…</code>,
+              render: (_, evidence) => <ShortSha sha256={evidence.sha256} />,
             },
             {
               key: 'remove',

@@ -1,19 +1,21 @@
 import { Alert, App, Button, Card, Col, Empty, Flex, Form, Input, Modal, Radio, Row, Select, Skeleton, Tag, Typography } from 'antd';
 import { useCallback, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { HAZARD_GRADES, HAZARD_STATUSES, type Api, type Hazard, type HazardGrade, type VerifyHazardRequest } from '../../api';
 import { useApi } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
-import { describeApiError, FormFailureAlert, PageHeading, useApiForm, useApiQuery } from '../../kit';
+import { describeApiError, FormFailureAlert, PageHeading, useApiForm, useApiQuery, useUrlFilters } from '../../kit';
 import { OVERDUE_COLOR } from '../complaints/DueDateBadge';
 import { shanghaiToday } from '../complaints/due-dates';
 import { requiredRule } from '../platform/account-rules';
 import { HazardGradeTag } from './ServiceTags';
+import { SectionTitle } from './ServiceView';
 import { hazardColumns, hazardDueOn, isHazardOverdue } from './service-dates';
 import { hazardGradeText, hazardStatusText, servicePath } from './service-text';
 
 /** Hazards read per column: an open board is short (the verified column shows the latest). */
 const PER_COLUMN = 100;
+const GRADE_FILTER = ['grade'] as const;
 
 async function readBoard(api: Api, grade: HazardGrade | undefined, signal: AbortSignal): Promise<{ hazards: Hazard[]; truncated: boolean }> {
   const pages = await Promise.all(HAZARD_STATUSES.map((status) => api.services.listHazards({ status, grade, limit: PER_COLUMN }, signal)));
@@ -29,22 +31,14 @@ export function HazardBoardPage() {
   const { t } = useI18n();
   const api = useApi();
   const { message } = App.useApp();
-  const [searchParams, setSearchParams] = useSearchParams();
-  const gradeParam = searchParams.get('grade');
-  const grade = HAZARD_GRADES.find((value) => value === gradeParam);
-  const [version, setVersion] = useState(0);
-  const board = useApiQuery(`hazards:board:${grade ?? ''}:${version}`, (signal) => readBoard(api, grade, signal));
+  const { filters: gradeFilter, setFilters: setGradeFilter } = useUrlFilters(GRADE_FILTER);
+  const grade = HAZARD_GRADES.find((value) => value === gradeFilter.grade);
+  const board = useApiQuery(`hazards:board:${grade ?? ''}`, (signal) => readBoard(api, grade, signal));
   const [verifying, setVerifying] = useState<Hazard>();
   const today = shanghaiToday();
   const columns = hazardColumns(board.data?.hazards ?? []);
 
-  const setGrade = (next: string | undefined) =>
-    setSearchParams((current) => {
-      const params = new URLSearchParams(current);
-      if (next) params.set('grade', next);
-      else params.delete('grade');
-      return params;
-    });
+  const setGrade = (next: string | undefined) => setGradeFilter({ grade: next });
 
   return (
     <>
@@ -71,7 +65,7 @@ export function HazardBoardPage() {
           {HAZARD_STATUSES.map((status) => (
             <Col key={status} xs={24} md={12} xl={6}>
               <section aria-label={hazardStatusText(status, t)} data-column={status}>
-                <Card size="small" title={<Typography.Title level={2} style={{ fontSize: 15, margin: 0 }}>{`${hazardStatusText(status, t)}（${columns[status].length}）`}</Typography.Title>}>
+                <Card size="small" title={<SectionTitle>{`${hazardStatusText(status, t)}（${columns[status].length}）`}</SectionTitle>}>
                   {columns[status].length === 0 ? (
                     <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('hazard.empty')} />
                   ) : (
@@ -94,7 +88,7 @@ export function HazardBoardPage() {
             onDone={() => {
               setVerifying(undefined);
               void message.success(t('hazard.verify.done'));
-              setVersion((count) => count + 1);
+              board.reload();
             }}
             onCancel={() => setVerifying(undefined)}
           />

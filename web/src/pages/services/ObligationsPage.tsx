@@ -1,19 +1,22 @@
 import { Alert, App, Button, Card, Descriptions, Empty, Flex, Modal, Progress, Select, Skeleton, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import type { ObligationStatus, Requirement, RiskAssessmentResult, RiskGrade, ServicePlan } from '../../api';
 import { ApiError } from '../../api/api-error';
 import { useApi } from '../../app/ServicesContext';
 import { useI18n, type MessageKey } from '../../i18n';
-import { describeApiError, labelledTable, PageHeading, useApiQuery } from '../../kit';
+import { describeApiError, labelledTable, PageHeading, useApiQuery, useUrlFilters } from '../../kit';
 import { industryName } from '../../reference/underwriting';
-import { OVERDUE_COLOR } from '../complaints/DueDateBadge';
+import { DUE_SOON_COLOR, OVERDUE_COLOR } from '../complaints/DueDateBadge';
 import { progressPercent, requirementLabel } from './obligation-rows';
 import { ServicePlanForm } from './ServicePlanForm';
+import { SectionTitle } from './ServiceView';
 import { serviceTypeText } from './service-text';
+import { policyOption } from '../underwriting/policy-option';
 
 const POLICY_CHOICES = 100;
-const RISK_COLORS: Readonly<Record<RiskGrade, string>> = { HIGH: OVERDUE_COLOR, MEDIUM: '#c2410c', LOW: '#15803d' };
+const POLICY_FILTER = ['policyId'] as const;
+const RISK_COLORS: Readonly<Record<RiskGrade, string>> = { HIGH: OVERDUE_COLOR, MEDIUM: DUE_SOON_COLOR, LOW: '#15803d' };
 
 /**
  * 服务义务 (SVC-1, SVC-2, SVC-11) for the policy picked (`?policyId=`, linked from a policy or the services list):
@@ -24,13 +27,14 @@ export function ObligationsPage() {
   const { t } = useI18n();
   const api = useApi();
   const { message } = App.useApp();
-  const [searchParams, setSearchParams] = useSearchParams();
-  const policyId = searchParams.get('policyId') ?? '';
+  const { filters: picked, setFilters: setPicked } = useUrlFilters(POLICY_FILTER);
+  const policyId = picked.policyId;
   const [version, setVersion] = useState(0);
   const [editing, setEditing] = useState(false);
   const policies = useApiQuery('obligations:policies', (signal) => api.policies.list({ limit: POLICY_CHOICES }, signal));
   const obligations = useApiQuery(`obligations:${policyId}:${version}`, (signal) => (policyId ? api.services.obligations(policyId, signal) : Promise.resolve(undefined)));
-  const risk = useApiQuery(`risk:${policyId}:${version}`, (signal) => (policyId ? api.services.risk(policyId, signal) : Promise.resolve(undefined)));
+  // SVC-12's grade comes from the policy and its open hazards: saving a plan does not change it.
+  const risk = useApiQuery(`risk:${policyId}`, (signal) => (policyId ? api.services.risk(policyId, signal) : Promise.resolve(undefined)));
   // A policy without a plan answers 404: that is "no plan yet", not an error.
   const plan = useApiQuery(`plan:${policyId}:${version}`, (signal) =>
     policyId
@@ -42,17 +46,11 @@ export function ObligationsPage() {
   );
 
   const policyOptions = useMemo(
-    () => (policies.data?.items ?? []).map((policy) => ({ value: policy.id, label: `${policy.policyNumber} · ${policy.enterprise.name}` })),
+    () => (policies.data?.items ?? []).map(policyOption),
     [policies.data],
   );
 
-  const pick = (next?: string) =>
-    setSearchParams((current) => {
-      const params = new URLSearchParams(current);
-      if (next) params.set('policyId', next);
-      else params.delete('policyId');
-      return params;
-    });
+  const pick = (next?: string) => setPicked({ policyId: next });
 
   return (
     <>
@@ -76,18 +74,18 @@ export function ObligationsPage() {
         <Empty description={t('obl.pickPolicy')} />
       ) : (
         <Flex vertical gap={16}>
-          <Card size="small" title={<Typography.Title level={2} style={{ fontSize: 15, margin: 0 }}>{t('obl.caption')}</Typography.Title>}>
+          <Card size="small" title={<SectionTitle>{t('obl.caption')}</SectionTitle>}>
             {Boolean(obligations.error) && <Alert type="error" showIcon title={describeApiError(obligations.error, t)} />}
             {obligations.loading && !obligations.data && <Skeleton active />}
             {obligations.data && <ObligationTable status={obligations.data} />}
           </Card>
-          <Card size="small" title={<Typography.Title level={2} style={{ fontSize: 15, margin: 0 }}>{t('obl.risk.title')}</Typography.Title>}>
+          <Card size="small" title={<SectionTitle>{t('obl.risk.title')}</SectionTitle>}>
             {Boolean(risk.error) && <Alert type="error" showIcon title={describeApiError(risk.error, t)} />}
             {risk.data && <RiskView risk={risk.data} />}
           </Card>
           <Card
             size="small"
-            title={<Typography.Title level={2} style={{ fontSize: 15, margin: 0 }}>{t('plan.title')}</Typography.Title>}
+            title={<SectionTitle>{t('plan.title')}</SectionTitle>}
             extra={
               plan.data !== undefined && (
                 <Button type="primary" onClick={() => setEditing(true)}>

@@ -8,6 +8,7 @@ import { shanghaiInstant } from '../complaints/due-dates';
 import { requiredRule, requiredSelectRule } from '../platform/account-rules';
 import { serviceTypeText } from './service-text';
 import { expertOption, orgOption, useProviderChoices } from './useProviderChoices';
+import { policyOption } from '../underwriting/policy-option';
 
 /** The form keeps the API's field names, so a 400's or 409's `details[].field` lands at its input. */
 interface ScheduleValues {
@@ -63,7 +64,7 @@ export function ScheduleServiceForm({ initialPolicyId, onScheduled, onCancel }: 
   const providerKind = Form.useWatch(['provider', 'kind'], form);
 
   const policyOptions = useMemo(
-    () => (policies.data?.items ?? []).map((policy) => ({ value: policy.id, label: `${policy.policyNumber} · ${policy.enterprise.name}` })),
+    () => (policies.data?.items ?? []).map(policyOption),
     [policies.data],
   );
   const typeOptions = useMemo(() => SERVICE_TYPES.map((value) => ({ value, label: serviceTypeText({ type: value }, t) })), [t]);

@@ -104,7 +104,7 @@ export function ServicePage() {
           />
         );
       case 'SCHEDULE_CONFIRMED':
-        return <CompleteServiceForm service={service} onCompleted={done(t('svc.record.done'))} onFailure={failed} />;
+        return <CompleteServiceForm service={service} providers={providers} onCompleted={done(t('svc.record.done'))} onFailure={failed} />;
       case 'COMPLETED':
         return <FollowUpForm service={service} onDone={done(t('svc.followUp.done'))} onFailure={failed} />;
       case 'FOLLOWED_UP':

@@ -1,9 +1,9 @@
 import { Flex, Tag, Typography } from 'antd';
-import type { HazardGrade, HazardStatus, PreventionService, ServiceStatus } from '../../api';
-import { useI18n } from '../../i18n';
+import type { GeoLocation, Hazard, HazardGrade, HazardStatus, LocalDate, PreventionService, ServiceStatus } from '../../api';
+import { useI18n, type Translate } from '../../i18n';
 import { DUE_SOON_COLOR, OVERDUE_COLOR, ProvisionalMark } from '../complaints/DueDateBadge';
 import { DUE_SOON_DAYS } from '../complaints/due-dates';
-import { serviceDue } from './service-dates';
+import { hazardDueOn, isHazardOverdue, serviceDue } from './service-dates';
 import { hazardGradeText, hazardStatusText, serviceStatusText } from './service-text';
 
 const STATUS_COLORS: Readonly<Record<ServiceStatus, string>> = {
@@ -73,16 +73,45 @@ export function ServiceDueBadge({ service, today }: { readonly service: Pick<Pre
           {t('svc.due.overdueBadge')}
         </Tag>
       )}
-      {note && !due.overdue && (
-        <Typography.Text strong style={{ fontSize: 13, color: DUE_SOON_COLOR }}>
-          {note}
-        </Typography.Text>
-      )}
-      {due.overdue && (
-        <Typography.Text strong style={{ fontSize: 13, color: OVERDUE_COLOR }}>
+      {note && (
+        <Typography.Text strong style={{ fontSize: 13, color }}>
           {note}
         </Typography.Text>
       )}
     </Flex>
   );
 }
+
+/**
+ * SVC-7: the day a hazard must be rectified by, with 逾期 once past while still OPEN or RECTIFYING; nothing once
+ * verified unless the caller names the day to show (`dueOn`).
+ */
+export function HazardDueCell({
+  hazard,
+  today,
+  dueOn = hazardDueOn(hazard),
+}: {
+  readonly hazard: Pick<Hazard, 'status' | 'rectifyBy' | 'rectification'>;
+  readonly today: LocalDate;
+  readonly dueOn?: LocalDate;
+}) {
+  const { t } = useI18n();
+  if (!dueOn) return null;
+  return (
+    <Flex gap={4} align="center">
+      {dueOn}
+      {isHazardOverdue(hazard, today) && (
+        <Tag color={OVERDUE_COLOR} variant="solid">
+          {t('hazard.overdue')}
+        </Tag>
+      )}
+    </Flex>
+  );
+}
+
+/** SVC-13: where a piece of evidence was captured, to four decimals, or that the device gave no position. */
+export const locationText = (location: GeoLocation | undefined, t: Translate): string =>
+  location ? `${location.latitude.toFixed(4)}, ${location.longitude.toFixed(4)}` : t('svc.evidence.noLocation');
+
+/** A SHA-256 digest's first 16 hex digits, the whole digest on hover. */
+export const ShortSha = ({ sha256 }: { readonly sha256: string }) => <code title={sha256}>{sha256.slice(0, 16)}…</code>;

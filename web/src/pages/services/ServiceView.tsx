@@ -4,9 +4,9 @@ import { Link } from 'react-router';
 import type { EvidenceItem, Hazard, PreventionService, Signature } from '../../api';
 import { formatInstant, useI18n } from '../../i18n';
 import { DateTime, labelledTable } from '../../kit';
-import { ProvisionalMark } from '../complaints/DueDateBadge';
-import { HazardGradeTag, HazardStatusTag, ServiceDueBadge, ServiceStatusTag } from './ServiceTags';
-import { hazardDueOn, LIFECYCLE_STEPS, lifecycleStep } from './service-dates';
+import { OVERDUE_COLOR, ProvisionalMark } from '../complaints/DueDateBadge';
+import { HazardDueCell, HazardGradeTag, HazardStatusTag, locationText, ServiceDueBadge, ServiceStatusTag, ShortSha } from './ServiceTags';
+import { LIFECYCLE_STEPS, lifecycleStep } from './service-dates';
 import { archivePath, providerText, serviceTypeText } from './service-text';
 
 export const SectionTitle = ({ children }: { readonly children: ReactNode }) => (
@@ -61,7 +61,10 @@ export function ReviewFlags({ service }: { readonly service: PreventionService }
   );
 }
 
-export function ServiceOverview({ service, expertName }: { readonly service: PreventionService; readonly expertName: (id: string) => string }) {
+/** An expert named by id where the pool's names are not at hand (the enterprise's view). */
+const sameId = (id: string): string => id;
+
+export function ServiceOverview({ service, expertName = sameId }: { readonly service: PreventionService; readonly expertName?: (id: string) => string }) {
   const { t } = useI18n();
   return (
     <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered>
@@ -125,15 +128,15 @@ export function EvidenceTable({ evidence, caption }: { readonly evidence: readon
           key: 'location',
           title: t('svc.evidence.location'),
           width: 150,
-          render: (_, item) => (item.location ? `${item.location.latitude.toFixed(4)}, ${item.location.longitude.toFixed(4)}` : t('svc.evidence.noLocation')),
+          render: (_, item) => locationText(item.location, t),
         },
-        { key: 'sha256', title: t('svc.evidence.sha256'), width: 170, render: (_, item) => <code title={item.sha256}>{item.sha256.slice(0, 16)}…</code> },
+        { key: 'sha256', title: t('svc.evidence.sha256'), width: 170, render: (_, item) => <ShortSha sha256={item.sha256} /> },
       ]}
     />
   );
 }
 
-export function RecordView({ service, expertName }: { readonly service: PreventionService; readonly expertName: (id: string) => string }) {
+export function RecordView({ service, expertName = sameId }: { readonly service: PreventionService; readonly expertName?: (id: string) => string }) {
   const { t } = useI18n();
   const { record } = service;
   if (!record) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('svc.nothingToDo')} />;
@@ -173,7 +176,7 @@ export function RecordView({ service, expertName }: { readonly service: Preventi
   );
 }
 
-export function HazardList({ hazards, caption, today }: { readonly hazards: readonly Hazard[]; readonly caption: string; readonly today?: string }) {
+export function HazardList({ hazards, caption, today }: { readonly hazards: readonly Hazard[]; readonly caption: string; readonly today: string }) {
   const { t } = useI18n();
   if (hazards.length === 0) return <Typography.Text type="secondary">{t('hazard.empty')}</Typography.Text>;
   return (
@@ -191,15 +194,7 @@ export function HazardList({ hazards, caption, today }: { readonly hazards: read
           key: 'due',
           title: t('hazard.dueOn'),
           width: 140,
-          render: (_, hazard) => {
-            const dueOn = hazardDueOn(hazard);
-            const overdue = Boolean(today && dueOn && dueOn < today && (hazard.status === 'OPEN' || hazard.status === 'RECTIFYING'));
-            return dueOn ? (
-              <span>
-                {dueOn} {overdue && <Tag color="#b91c1c" variant="solid">{t('hazard.overdue')}</Tag>}
-              </span>
-            ) : null;
-          },
+          render: (_, hazard) => <HazardDueCell hazard={hazard} today={today} />,
         },
         { key: 'notice', title: t('hazard.addressedTo'), width: 160, render: (_, hazard) => hazard.notice.addressedTo },
       ]}
@@ -238,11 +233,11 @@ export function DeadlinesView({ service, today }: { readonly service: Prevention
       <Descriptions size="small" column={1}>
         <Descriptions.Item label={t('svc.deadline.followUp')}>
           {deadlines.followUp.dueOn} {deadlines.followUp.provisional && <ProvisionalMark />}
-          {service.followUp?.late && <Tag color="#b91c1c" variant="solid">{t('svc.due.late')}</Tag>}
+          {service.followUp?.late && <Tag color={OVERDUE_COLOR} variant="solid">{t('svc.due.late')}</Tag>}
         </Descriptions.Item>
         <Descriptions.Item label={t('svc.deadline.archive')}>
           {deadlines.archive.dueOn} {deadlines.archive.provisional && <ProvisionalMark />}
-          {service.archive?.late && <Tag color="#b91c1c" variant="solid">{t('svc.due.late')}</Tag>}
+          {service.archive?.late && <Tag color={OVERDUE_COLOR} variant="solid">{t('svc.due.late')}</Tag>}
         </Descriptions.Item>
       </Descriptions>
     </Flex>
@@ -259,7 +254,7 @@ export function ArchiveView({ service }: { readonly service: PreventionService }
         <code>{archive.archiveId}</code>
       </Descriptions.Item>
       <Descriptions.Item label={t('svc.archive.at')}>
-        <DateTime value={archive.archivedAt} /> {archive.late && <Tag color="#b91c1c" variant="solid">{t('svc.archive.late')}</Tag>}
+        <DateTime value={archive.archivedAt} /> {archive.late && <Tag color={OVERDUE_COLOR} variant="solid">{t('svc.archive.late')}</Tag>}
       </Descriptions.Item>
       <Descriptions.Item label="SHA-256">
         <code style={{ wordBreak: 'break-all' }}>{archive.sha256}</code>

@@ -1,7 +1,7 @@
 import { App, Button, Flex, Modal, Tabs, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
-import { SERVICE_STATUSES, type LocalDate, type PreventionService, type ServiceStatus } from '../../api';
+import { Link, useNavigate } from 'react-router';
+import { SERVICE_STATUSES, type LocalDate, type PreventionService, type ServiceListRequest, type ServiceStatus } from '../../api';
 import { useApi } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
 import { DataTable, PageHeading, dateTimeColumn, useApiQuery, useUrlFilters, type DataColumn, type DataTablePageRequest, type FilterField } from '../../kit';
@@ -11,10 +11,19 @@ import { ServiceCalendar } from './ServiceCalendar';
 import { ServiceDueBadge, ServiceStatusTag } from './ServiceTags';
 import { serviceDue } from './service-dates';
 import { obligationsPath, servicePath, serviceStatusText, serviceTypeText, providerText } from './service-text';
+import { policyOption } from '../underwriting/policy-option';
 
 const FILTER_NAMES = ['policyId', 'status', 'dueBefore'] as const;
 const POLICY_CHOICES = 100;
+const VIEW_FILTER = ['view'] as const;
 const isDate = (value: string): value is LocalDate => /^\d{4}-\d{2}-\d{2}$/.test(value);
+
+/** The URL's filters as the list request's: the same for the list and the calendar. */
+const serviceFilters = (values: Readonly<Partial<Record<(typeof FILTER_NAMES)[number], string>>>): Omit<ServiceListRequest, 'limit' | 'cursor'> => ({
+  policyId: values.policyId || undefined,
+  status: (values.status || undefined) as ServiceStatus | undefined,
+  dueBefore: isDate(values.dueBefore ?? '') ? values.dueBefore : undefined,
+});
 
 /**
  * 服务日历与清单 (SVC-3..11): the insurer's services as a list — status, the follow-up (SVC-8) or archive (SVC-9)
@@ -26,8 +35,8 @@ export function ServicesPage() {
   const api = useApi();
   const navigate = useNavigate();
   const { message } = App.useApp();
-  const [searchParams, setSearchParams] = useSearchParams();
-  const view = searchParams.get('view') === 'calendar' ? 'calendar' : 'list';
+  const { filters: viewFilter, setFilters: setViewFilter } = useUrlFilters(VIEW_FILTER);
+  const view = viewFilter.view === 'calendar' ? 'calendar' : 'list';
   const [scheduling, setScheduling] = useState(false);
   const today = shanghaiToday();
   const { filters: values } = useUrlFilters(FILTER_NAMES);
@@ -39,7 +48,7 @@ export function ServicesPage() {
         kind: 'select',
         name: 'policyId',
         label: t('svc.field.policy'),
-        options: (policies.data?.items ?? []).map((policy) => ({ value: policy.id, label: `${policy.policyNumber} · ${policy.enterprise.name}` })),
+        options: (policies.data?.items ?? []).map(policyOption),
       },
       { kind: 'select', name: 'status', label: t('svc.field.status'), options: SERVICE_STATUSES.map((value) => ({ value, label: serviceStatusText(value, t) })) },
       { kind: 'text', name: 'dueBefore', label: t('svc.field.dueBefore'), placeholder: t('svc.field.dueBeforeHint') },
@@ -90,27 +99,11 @@ export function ServicesPage() {
 
   const fetchPage = useCallback(
     ({ cursor, limit, filters: current }: DataTablePageRequest, signal: AbortSignal) =>
-      api.services.list(
-        {
-          cursor,
-          limit,
-          policyId: current.policyId || undefined,
-          status: (current.status || undefined) as ServiceStatus | undefined,
-          dueBefore: isDate(current.dueBefore ?? '') ? current.dueBefore : undefined,
-        },
-        signal,
-      ),
+      api.services.list({ cursor, limit, ...serviceFilters(current) }, signal),
     [api],
   );
 
-  const calendarFilters = useMemo(
-    () => ({
-      policyId: values.policyId || undefined,
-      status: (values.status || undefined) as ServiceStatus | undefined,
-      dueBefore: isDate(values.dueBefore) ? values.dueBefore : undefined,
-    }),
-    [values],
-  );
+  const calendarFilters = useMemo(() => serviceFilters(values), [values]);
 
   const onScheduled = useCallback(
     (service: PreventionService) => {
@@ -121,13 +114,7 @@ export function ServicesPage() {
     [message, navigate, t],
   );
 
-  const setView = (next: string) =>
-    setSearchParams((current) => {
-      const params = new URLSearchParams(current);
-      if (next === 'calendar') params.set('view', 'calendar');
-      else params.delete('view');
-      return params;
-    });
+  const setView = (next: string) => setViewFilter({ view: next === 'calendar' ? 'calendar' : '' });
 
   const newButton = (
     <Button type="primary" onClick={() => setScheduling(true)}>

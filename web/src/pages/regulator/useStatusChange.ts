@@ -1,0 +1,47 @@
+import { App } from 'antd';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { newIdempotencyKey } from '../../api/idempotency-key';
+import { useI18n } from '../../i18n';
+import { describeApiError } from '../../kit';
+
+export interface StatusChange<Item, Status> {
+  /** Bumped after every change, refused or not, and by {@link StatusChange.reload}: the table's `reloadToken`. */
+  readonly reloadToken: number;
+  readonly reload: () => void;
+  /** Sends the change; says so on success, shows the refusal in a dialog, and reloads the table either way. */
+  readonly changeStatus: (item: Item, status: Status) => Promise<void>;
+}
+
+/**
+ * A register's status change (REG-2 organisations, REG-3 experts): `update` with a fresh idempotency key, then
+ * `doneText` as a success message or the API's refusal in an error dialog, and the list read again.
+ */
+export function useStatusChange<Item, Status>(
+  update: (item: Item, status: Status, idempotencyKey: string) => Promise<unknown>,
+  doneText: (item: Item, status: Status) => string,
+): StatusChange<Item, Status> {
+  const { t } = useI18n();
+  const { message, modal } = App.useApp();
+  const [reloadToken, setReloadToken] = useState(0);
+  // The latest callbacks, so that inline ones do not make `changeStatus` (and the columns using it) new each render.
+  const latest = useRef({ update, doneText });
+  useEffect(() => {
+    latest.current = { update, doneText };
+  });
+  const reload = useCallback(() => setReloadToken((token) => token + 1), []);
+
+  const changeStatus = useCallback(
+    async (item: Item, status: Status) => {
+      try {
+        await latest.current.update(item, status, newIdempotencyKey());
+        void message.success(latest.current.doneText(item, status));
+      } catch (error) {
+        modal.error({ title: t('form.error.title'), content: describeApiError(error, t) });
+      } finally {
+        reload();
+      }
+    },
+    [message, modal, t, reload],
+  );
+  return { reloadToken, reload, changeStatus };
+}
