@@ -13,22 +13,14 @@ import {
   TIMELINE_KINDS,
 } from './complaint.js';
 import type { Complaint } from './complaint.js';
+import { idField, requiredText, strictObject } from '../kernel/schema-parts.js';
+
+/** Required free text, at most COMPLAINT_TEXT_MAX_LENGTH characters unless said. */
+const text = (message: string, max: number = COMPLAINT_TEXT_MAX_LENGTH) => requiredText(message, max);
 
 // Messages that apply a rule start with its id (`CMP-5: …`): the HTTP layer copies that id into the error's
 // `rule`, so a client can go from a 400 back to DOMAIN.md.
 
-/** Free text that must say something: trimmed, then 1..4000 characters. One message for missing and blank. */
-function text(message: string, max = COMPLAINT_TEXT_MAX_LENGTH) {
-  const rule = /^([A-Z]+-\d+):/.exec(message)?.[1];
-  return z.string(message).check(
-    z.trim(),
-    z.minLength(1, message),
-    z.maxLength(max, `${rule === undefined ? '' : `${rule}: `}at most ${max} characters`),
-  );
-}
-
-const idSchema = (field: string) =>
-  z.string(`${field} must be an id`).check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, `${field} must be an id of 1–64 letters, digits, "_" or "-"`));
 
 const enterpriseUsccSchema = z.string('UW-2: enterpriseUscc is required: the complainant’s 18-character USCC').check(
   z.superRefine((code, ctx) => {
@@ -50,15 +42,6 @@ const receivedAtSchema = z
 
 const requestSchema = text('CMP-1: request is required: what the complainant asks, in its own words');
 
-/** An object with exactly these fields; an unknown field is refused rather than silently dropped. */
-function strict<Shape extends z.core.$ZodLooseShape>(shape: Shape) {
-  return z.strictObject(shape, {
-    error: (issue) =>
-      issue.code === 'unrecognized_keys'
-        ? `unknown field(s): ${issue.keys.join(', ')}`
-        : 'the body must be a JSON object',
-  });
-}
 
 /**
  * CMP-1: `POST /complaints` — an insurer records a complaint it received by phone, letter, visit or online.
@@ -68,9 +51,9 @@ function strict<Shape extends z.core.$ZodLooseShape>(shape: Shape) {
  * receiveComplaintBody.parse({ enterpriseUscc: '91140902100000008A', receivedAt: '2024-09-27T09:30:00+08:00',
  *   channel: 'PHONE', request: '第三方机构未按约定开展隐患排查' });
  */
-export const receiveComplaintBody = strict({
-  policyId: z.optional(idSchema('policyId')),
-  serviceId: z.optional(idSchema('serviceId')),
+export const receiveComplaintBody = strictObject({
+  policyId: z.optional(idField('policyId')),
+  serviceId: z.optional(idField('serviceId')),
   enterpriseUscc: enterpriseUsccSchema,
   receivedAt: receivedAtSchema,
   channel: z.enum(INSURER_INTAKE_CHANNELS, `CMP-1: channel must be one of ${INSURER_INTAKE_CHANNELS.join(', ')}`),
@@ -86,9 +69,9 @@ export type ReceiveComplaintBody = z.output<typeof receiveComplaintBody>;
  * @example
  * selfIntakeComplaintBody.parse({ policyId: 'p-1', request: '服务报告与现场不符' });
  */
-export const selfIntakeComplaintBody = strict({
-  policyId: z.optional(idSchema('policyId')),
-  serviceId: z.optional(idSchema('serviceId')),
+export const selfIntakeComplaintBody = strictObject({
+  policyId: z.optional(idField('policyId')),
+  serviceId: z.optional(idField('serviceId')),
   request: requestSchema,
 });
 export type SelfIntakeComplaintBody = z.output<typeof selfIntakeComplaintBody>;
@@ -97,9 +80,9 @@ export type SelfIntakeComplaintBody = z.output<typeof selfIntakeComplaintBody>;
  * CMP-1: what `receiveComplaint` validates — either body above once the caller has filled in the rest: any
  * channel (CONSOLE included), and the enterprise's county looked up for ACL-4.
  */
-export const receiveComplaintInputSchema = strict({
-  policyId: z.optional(idSchema('policyId')),
-  serviceId: z.optional(idSchema('serviceId')),
+export const receiveComplaintInputSchema = strictObject({
+  policyId: z.optional(idField('policyId')),
+  serviceId: z.optional(idField('serviceId')),
   enterpriseUscc: enterpriseUsccSchema,
   receivedAt: receivedAtSchema,
   channel: z.enum(COMPLAINT_CHANNELS, `CMP-1: channel must be one of ${COMPLAINT_CHANNELS.join(', ')}`),
@@ -117,7 +100,7 @@ export type ReceiveComplaintInput = z.output<typeof receiveComplaintInputSchema>
  * @example
  * extendComplaintBody.parse({ approvedBy: '王经理', reason: '需调取第三方服务机构现场记录', days: 30 });
  */
-export const extendComplaintBody = strict({
+export const extendComplaintBody = strictObject({
   approvedBy: text(
     'CMP-4: approvedBy is required: the responsible officer (投诉处理工作责任人) who approved the extension',
     PERSON_NAME_MAX_LENGTH,
@@ -136,7 +119,7 @@ export type ExtendComplaintBody = z.output<typeof extendComplaintBody>;
  * @example
  * replyToComplaintBody.parse({ request: '要求重新排查', facts: '经核实…', basis: '服务合同第5条', measures: '已安排复查' });
  */
-export const replyToComplaintBody = strict({
+export const replyToComplaintBody = strictObject({
   request: text('CMP-5: the reply must state the complainant’s request (request)'),
   facts: text('CMP-5: the reply must state the facts found (facts)'),
   basis: text('CMP-5: the reply must state the basis of the facts found (basis)'),
@@ -150,7 +133,7 @@ export type ReplyToComplaintBody = z.output<typeof replyToComplaintBody>;
  * @example
  * escalateComplaintBody.parse({ to: 'EMB', reason: '对答复意见不满意' });
  */
-export const escalateComplaintBody = strict({
+export const escalateComplaintBody = strictObject({
   to: z.enum(ESCALATION_TARGETS, `CMP-6: to must be one of ${ESCALATION_TARGETS.join(', ')}`),
   reason: text('CMP-6: reason is required: why the complainant escalates'),
 });
@@ -159,7 +142,7 @@ export type EscalateComplaintBody = z.output<typeof escalateComplaintBody>;
 /**
  * CMP-3: `POST /complaints/{id}/needs-verification` carries nothing: no body, or `{}`.
  */
-export const needsVerificationBody = z.optional(strict({}));
+export const needsVerificationBody = z.optional(strictObject({}));
 
 const extensionSchema = z.object({
   approvedBy: z.string(),

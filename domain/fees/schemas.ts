@@ -7,6 +7,10 @@ import { EXPENSE_CATEGORIES, REFUSED_EXPENSE_CATEGORIES } from './ledger-entry.j
 import type { LedgerEntry } from './ledger-entry.js';
 import type { PolicyReceipts, PremiumReceipt } from './premium-receipt.js';
 import type { YearTotals } from './year-ledger.js';
+import { requiredText, strictObject } from '../kernel/schema-parts.js';
+
+/** Required free text, at most FEE_TEXT_MAX_LENGTH characters unless said. */
+const text = (message: string, max: number = FEE_TEXT_MAX_LENGTH) => requiredText(message, max);
 
 // As in underwriting: a message that applies a rule starts with its id (`FEE-3: …`), which the HTTP layer
 // copies into the error's `rule`.
@@ -16,28 +20,14 @@ export const FEE_TEXT_MAX_LENGTH = 2000;
 /** Largest single amount: 10,000,000,000.00 CNY, far above any 安责险 premium, well inside exact integers. */
 export const MAX_AMOUNT_FEN = 1_000_000_000_000;
 
-function text(message: string, max = FEE_TEXT_MAX_LENGTH) {
-  const rule = /^([A-Z]+-\d+):/.exec(message)?.[1];
-  return z.string(message).check(
-    z.trim(),
-    z.minLength(1, message),
-    z.maxLength(max, `${rule === undefined ? '' : `${rule}: `}at most ${max} characters`),
-  );
-}
 
 const date = (message: string) => z.string(message).check(z.refine(isLocalDate, message));
 const integer = (message: string, min: number, max: number) => z.int(message).check(z.gte(min, message), z.lte(max, message));
 const id = (message: string) => z.string(message).check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, message));
 
-function strict<Shape extends z.core.$ZodLooseShape>(shape: Shape, what = 'the body') {
-  return z.strictObject(shape, {
-    error: (issue) =>
-      issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')}` : `${what} must be a JSON object`,
-  });
-}
 
 /** SVC-10: a reference to an archived document (an invoice, a contract), with the SHA-256 recorded at archiving. */
-export const documentRefSchema = strict(
+export const documentRefSchema = strictObject(
   {
     archiveId: id('FEE-2: document.archiveId must be an id of 1–64 letters, digits, "_" or "-"'),
     sha256: z
@@ -56,7 +46,7 @@ export const documentRefSchema = strict(
  * @example
  * receivePremiumBody.parse({ policyId: '01j…', receivedOn: '2024-07-01', amountFen: 10_600_000 });
  */
-export const receivePremiumBody = strict({
+export const receivePremiumBody = strictObject({
   policyId: id('FEE-1: policyId is required: the policy the premium was received for'),
   receivedOn: date('FEE-1: receivedOn is the day the premium was received (YYYY-MM-DD)'),
   amountFen: integer(`FEE-1: amountFen is the premium received incl. VAT, in whole fen, 1 to ${MAX_AMOUNT_FEN}`, 1, MAX_AMOUNT_FEN),
@@ -77,7 +67,7 @@ const CATEGORY_MESSAGE = `FEE-3: category must be one of ${EXPENSE_CATEGORIES.jo
  * bookExpenseBody.parse({ spentOn: '2024-08-15', category: 'OFFLINE_SERVICE', amountFen: 800_000,
  *   description: '体检式精查（第一次）', serviceId: '01j…' });
  */
-export const bookExpenseBody = strict({
+export const bookExpenseBody = strictObject({
   spentOn: date('FEE-2: spentOn is the day the money was spent (YYYY-MM-DD)'),
   category: z.enum([...EXPENSE_CATEGORIES, ...REFUSED_EXPENSE_CATEGORIES], CATEGORY_MESSAGE),
   amountFen: integer(`FEE-2: amountFen is the amount spent, in whole fen, 1 to ${MAX_AMOUNT_FEN}`, 1, MAX_AMOUNT_FEN),
@@ -100,7 +90,7 @@ export type BookExpenseBody = z.output<typeof bookExpenseBody>;
  * @example
  * reverseEntryBody.parse({ reason: '金额录入错误，冲销后重新登记' });
  */
-export const reverseEntryBody = strict({
+export const reverseEntryBody = strictObject({
   reason: text('FEE-2: reason is required: why the entry is reversed'),
   advance: z.optional(z.boolean('FEE-2: advance must be true or false')),
 });

@@ -3,19 +3,11 @@ import { isLocalDate, localDateSchema } from '../kernel/calendar/local-date.js';
 import { usccSchema } from '../kernel/uscc.js';
 import { EXPERT_STATUSES, type Expert } from './expert.js';
 import { SERVICE_ORG_STATUSES, type ServiceOrg } from './service-org.js';
+import { requiredText, strictObject } from '../kernel/schema-parts.js';
 
 // The bodies of the provider registers' routes (REG-2 organisations, REG-3 experts) and what they answer.
 // Messages that apply a rule start with its id, which the HTTP layer copies into `rule`.
 
-/** Free text that must say something: trimmed, then 1..max characters; one message for missing and blank. */
-function text(message: string, max: number) {
-  const rule = /^([A-Z]+-\d+):/.exec(message)?.[1];
-  return z.string(message).check(
-    z.trim(),
-    z.minLength(1, message),
-    z.maxLength(max, `${rule === undefined ? '' : `${rule}: `}at most ${max} characters`),
-  );
-}
 
 /** A `YYYY-MM-DD` day with a message of its own when the field is missing. */
 const day = (message: string) => z.string(message).check(z.refine(isLocalDate, 'CAL-1: must be a calendar date written YYYY-MM-DD'));
@@ -23,7 +15,7 @@ const day = (message: string) => z.string(message).check(z.refine(isLocalDate, '
 /** A list of short tags (scope, specialties): 1..20 entries of 1..64 characters. */
 const tags = (rule: string, field: string, example: string) => {
   const required = `${rule}: ${field} is required: a list of at least one entry, e.g. ${example}`;
-  return z.array(text(`${rule}: each entry of ${field} must say something`, 64), required).check(
+  return z.array(requiredText(`${rule}: each entry of ${field} must say something`, 64), required).check(
     z.minLength(1, required),
     z.maxLength(20, `${rule}: at most 20 entries in ${field}`),
   );
@@ -44,13 +36,6 @@ const versionSchema = z
   .int('version is required: the version of the record you last read (optimistic locking)')
   .check(z.gte(1, 'version must be 1 or more'));
 
-/** An object with exactly these fields; an unknown field is refused rather than silently dropped. */
-function strict<Shape extends z.core.$ZodLooseShape>(shape: Shape) {
-  return z.strictObject(shape, {
-    error: (issue) =>
-      issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')}` : 'the body must be a JSON object',
-  });
-}
 
 const SCOPE_EXAMPLE = '["RISK_ASSESSMENT", "HAZARD_INSPECTION"]';
 const SPECIALTY_EXAMPLE = '["煤矿通风", "危化工艺"]';
@@ -63,43 +48,43 @@ const SPECIALTY_EXAMPLE = '["煤矿通风", "危化工艺"]';
  * serviceOrgBody.parse({ name: '忻州安泰安全技术服务有限公司', uscc: '91140900MA0K00000D', registrationNumber: '忻应急备〔2026〕001号',
  *   validFrom: '2026-01-01', validTo: '2028-12-31', scope: ['HAZARD_INSPECTION'] });
  */
-export const serviceOrgBody = strict({
-  name: text('REG-2: name is required: the organisation’s registered name', 200),
+export const serviceOrgBody = strictObject({
+  name: requiredText('REG-2: name is required: the organisation’s registered name', 200),
   uscc: orgUsccSchema,
-  registrationNumber: text('REG-2: registrationNumber is required: the city EMB’s registration (备案) number', 64),
+  registrationNumber: requiredText('REG-2: registrationNumber is required: the city EMB’s registration (备案) number', 64),
   validFrom: day('REG-2: validFrom is required: the first day the registration is valid, YYYY-MM-DD'),
   validTo: day('REG-2: validTo is required: the last day the registration is valid, YYYY-MM-DD'),
   scope: tags('REG-2', 'scope', SCOPE_EXAMPLE),
-  contact: z.optional(text('REG-2: contact must say something when given', 200)),
+  contact: z.optional(requiredText('REG-2: contact must say something when given', 200)),
   status: z.optional(z.enum(SERVICE_ORG_STATUSES, `REG-2: status must be one of ${SERVICE_ORG_STATUSES.join(', ')}`)),
 });
 export type ServiceOrgBody = z.output<typeof serviceOrgBody>;
 
 /** REG-2: `PATCH /regulator/service-orgs/{orgId}` — what may change, with the version last read; `contact: null` clears it. */
-export const serviceOrgChangeBody = strict({
+export const serviceOrgChangeBody = strictObject({
   status: z.optional(z.enum(SERVICE_ORG_STATUSES, `REG-2: status must be one of ${SERVICE_ORG_STATUSES.join(', ')}`)),
   validTo: z.optional(day('REG-2: validTo must be a day, YYYY-MM-DD')),
-  contact: z.optional(z.nullable(text('REG-2: contact must say something; send null to clear it', 200))),
+  contact: z.optional(z.nullable(requiredText('REG-2: contact must say something; send null to clear it', 200))),
   scope: z.optional(tags('REG-2', 'scope', SCOPE_EXAMPLE)),
   version: versionSchema,
 });
 export type ServiceOrgChangeBody = z.output<typeof serviceOrgChangeBody>;
 
 /** REG-3: `POST /regulator/experts` — the city EMB adds an expert to the pool. */
-export const expertBody = strict({
-  name: text('REG-3: name is required: the expert’s name', 50),
+export const expertBody = strictObject({
+  name: requiredText('REG-3: name is required: the expert’s name', 50),
   specialties: tags('REG-3', 'specialties', SPECIALTY_EXAMPLE),
-  title: z.optional(text('REG-3: title must say something when given, e.g. 高级工程师', 50)),
-  employer: z.optional(text('REG-3: employer must say something when given', 200)),
+  title: z.optional(requiredText('REG-3: title must say something when given, e.g. 高级工程师', 50)),
+  employer: z.optional(requiredText('REG-3: employer must say something when given', 200)),
 });
 export type ExpertBody = z.output<typeof expertBody>;
 
 /** REG-3: `PATCH /regulator/experts/{expertId}` — what may change, with the version last read; null clears title or employer. */
-export const expertChangeBody = strict({
+export const expertChangeBody = strictObject({
   status: z.optional(z.enum(EXPERT_STATUSES, `REG-3: status must be one of ${EXPERT_STATUSES.join(', ')}`)),
   specialties: z.optional(tags('REG-3', 'specialties', SPECIALTY_EXAMPLE)),
-  title: z.optional(z.nullable(text('REG-3: title must say something; send null to clear it', 50))),
-  employer: z.optional(z.nullable(text('REG-3: employer must say something; send null to clear it', 200))),
+  title: z.optional(z.nullable(requiredText('REG-3: title must say something; send null to clear it', 50))),
+  employer: z.optional(z.nullable(requiredText('REG-3: employer must say something; send null to clear it', 200))),
   version: versionSchema,
 });
 export type ExpertChangeBody = z.output<typeof expertChangeBody>;

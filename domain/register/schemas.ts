@@ -8,19 +8,11 @@ import { BLACKLIST_TEXT_MAX_LENGTH } from './blacklist.js';
 import type { BlacklistEntry } from './blacklist.js';
 import { ENTERPRISE_NAME_MAX_LENGTH, SIZE_OVERRIDE_REASON_MAX_LENGTH } from './register-entry.js';
 import type { RegisterEntry } from './register-entry.js';
+import { requiredText, strictObject } from '../kernel/schema-parts.js';
 
 // Messages that apply a rule start with its id (`SCOPE-4: …`): the HTTP layer and the import's row report copy
 // that id into `rule`, so a regulator can go from a refused row back to DOMAIN.md.
 
-/** Free text that must say something: trimmed, then 1..max characters; one message for missing and blank. */
-function text(message: string, max: number) {
-  const rule = /^([A-Z]+-\d+):/.exec(message)?.[1];
-  return z.string(message).check(
-    z.trim(),
-    z.minLength(1, message),
-    z.maxLength(max, `${rule === undefined ? '' : `${rule}: `}at most ${max} characters`),
-  );
-}
 
 /** UW-2, with a message of its own when the field is missing altogether. */
 const enterpriseUsccSchema = z.string('UW-2: uscc is required: the enterprise’s 18-character 统一社会信用代码').check(
@@ -45,27 +37,20 @@ const figure = (field: string, unit: string) =>
  */
 export const registerEntryFields = {
   uscc: enterpriseUsccSchema,
-  name: text("REG-1: name is required: the enterprise's registered name", ENTERPRISE_NAME_MAX_LENGTH),
+  name: requiredText("REG-1: name is required: the enterprise's registered name", ENTERPRISE_NAME_MAX_LENGTH),
   industry: industrySchema,
   county: areaCodeSchema,
   staff: figure('staff', ''),
   revenueWan: figure('revenueWan', ' of 万元'),
   size: z.optional(enterpriseSizeSchema),
   sizeOverrideReason: z.optional(
-    text('SCOPE-4: sizeOverrideReason must say why the size differs from the derived one', SIZE_OVERRIDE_REASON_MAX_LENGTH),
+    requiredText('SCOPE-4: sizeOverrideReason must say why the size differs from the derived one', SIZE_OVERRIDE_REASON_MAX_LENGTH),
   ),
 };
 
-/** An object with exactly these fields; an unknown field is refused rather than silently dropped. */
-function strict<Shape extends z.core.$ZodLooseShape>(shape: Shape) {
-  return z.strictObject(shape, {
-    error: (issue) =>
-      issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')}` : 'the body must be a JSON object',
-  });
-}
 
 /** One row of a register file, its fields typed (REG-1); the import converts cells before parsing. */
-export const registerRowSchema = strict(registerEntryFields);
+export const registerRowSchema = strictObject(registerEntryFields);
 export type RegisterRowFields = z.output<typeof registerRowSchema>;
 
 /**
@@ -76,7 +61,7 @@ export type RegisterRowFields = z.output<typeof registerRowSchema>;
  * registerEntryBody.parse({ uscc: '91140902100079190P', name: '忻府忻达煤业有限责任公司', industry: 'COAL_MINE',
  *   county: '140902', staff: 254, revenueWan: 1175 });
  */
-export const registerEntryBody = strict({
+export const registerEntryBody = strictObject({
   ...registerEntryFields,
   version: z.optional(z.int('version must be a whole number').check(z.gte(1, 'version must be 1 or more'))),
 });
@@ -90,7 +75,7 @@ export const IMPORT_CONTENT_MAX_LENGTH = 6_000_000;
  * extension, with the header `uscc,name,industry,county,staff,revenueWan,size` (and optionally
  * `sizeOverrideReason`).
  */
-export const registerImportBody = strict({
+export const registerImportBody = strictObject({
   fileName: z.string('fileName is required, ending in .csv or .xlsx').check(
     z.trim(),
     z.maxLength(255, 'fileName: at most 255 characters'),
@@ -137,19 +122,19 @@ export const registerImportResultSchema = z.object({
  * @example
  * blacklistEntryBody.parse({ insurerTenantId: '01j…', reason: '2025年度考核不合格，暂停高危行业承保资格', until: '2027-12-31' });
  */
-export const blacklistEntryBody = strict({
+export const blacklistEntryBody = strictObject({
   insurerTenantId: z.string('BLK-1: insurerTenantId is required: the insurer (tenant id) to list').check(
     z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'BLK-1: insurerTenantId must be a tenant id'),
   ),
-  reason: text('BLK-1: reason is required: why the insurer is listed, as published', BLACKLIST_TEXT_MAX_LENGTH),
+  reason: requiredText('BLK-1: reason is required: why the insurer is listed, as published', BLACKLIST_TEXT_MAX_LENGTH),
   listedOn: z.optional(localDateSchema),
   until: z.optional(localDateSchema),
 });
 export type BlacklistEntryBody = z.output<typeof blacklistEntryBody>;
 
 /** BLK-1: `POST /regulator/blacklist/{entryId}/lift` — `liftedOn` (default today) is the first day off the list. */
-export const liftBlacklistEntryBody = strict({
-  reason: text('BLK-1: reason is required: why the listing is lifted', BLACKLIST_TEXT_MAX_LENGTH),
+export const liftBlacklistEntryBody = strictObject({
+  reason: requiredText('BLK-1: reason is required: why the listing is lifted', BLACKLIST_TEXT_MAX_LENGTH),
   liftedOn: z.optional(localDateSchema),
 });
 export type LiftBlacklistEntryBody = z.output<typeof liftBlacklistEntryBody>;

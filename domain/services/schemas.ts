@@ -2,7 +2,6 @@ import * as z from 'zod/mini';
 import { localDateSchema } from '../kernel/calendar/local-date.js';
 import { ENTERPRISE_SIZES } from '../kernel/enterprise-size.js';
 import { INDUSTRIES } from '../kernel/industry.js';
-// The instant check lives with the complaints schemas for now; it belongs in the kernel (see the report).
 import { isInstant } from '../kernel/calendar/instant.js';
 import { HAZARD_GRADES, HAZARD_STATUSES } from './hazard.js';
 import type { Hazard } from './hazard.js';
@@ -30,6 +29,10 @@ import {
   SERVICE_TYPES,
 } from './service.js';
 import type { PreventionService } from './service.js';
+import { idField, requiredText, strictObject } from '../kernel/schema-parts.js';
+
+/** Required free text, at most TEXT_MAX characters unless said. */
+const text = (message: string, max: number = TEXT_MAX) => requiredText(message, max);
 
 // Messages that apply a rule start with its id (`SVC-8: …`): the HTTP layer copies it into the error's `rule`.
 
@@ -42,18 +45,6 @@ export const MAX_HAZARDS_PER_RECORD = 20;
 /** SVC-13: evidence items a record or a closure cites. */
 export const MAX_EVIDENCE_ITEMS = 50;
 
-/** Free text that must say something: trimmed, then 1..max characters; one message for missing and blank. */
-function text(message: string, max = TEXT_MAX) {
-  const rule = /^([A-Z]+-\d+):/.exec(message)?.[1];
-  return z.string(message).check(
-    z.trim(),
-    z.minLength(1, message),
-    z.maxLength(max, `${rule === undefined ? '' : `${rule}: `}at most ${max} characters`),
-  );
-}
-
-const idSchema = (field: string) =>
-  z.string(`${field} must be an id`).check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, `${field} must be an id of 1–64 letters, digits, "_" or "-"`));
 
 /** CAL-1: an instant whose Asia/Shanghai day is unambiguous (it states its offset). */
 const instant = (field: string, rule = 'CAL-1') => {
@@ -66,20 +57,13 @@ const date = (field: string, rule: string) =>
     z.refine((value) => localDateSchema.safeParse(value).success, `${rule}: ${field} must be a calendar date written YYYY-MM-DD`),
   );
 
-/** An object with exactly these fields; an unknown field is refused rather than silently dropped. */
-function strict<Shape extends z.core.$ZodLooseShape>(shape: Shape) {
-  return z.strictObject(shape, {
-    error: (issue) =>
-      issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')}` : 'must be a JSON object',
-  });
-}
 
 const serviceType = z.enum(SERVICE_TYPES, `SVC-3: type must be one of ${SERVICE_TYPES.join(', ')}`);
 const textList = (message: string) => z.array(text(message, 500), message);
 
-const providerBody = strict({
+const providerBody = strictObject({
   kind: z.enum(PROVIDER_KINDS, `SVC-6: provider.kind must be one of ${PROVIDER_KINDS.join(', ')}`),
-  orgId: z.optional(idSchema('SVC-6: provider.orgId')),
+  orgId: z.optional(idField('SVC-6: provider.orgId')),
 });
 
 /**
@@ -91,10 +75,10 @@ const providerBody = strict({
  *   provider: { kind: 'OWN' }, personnel: ['张工'] }], goals: '…', support: '…', basis: '…', agreedBy: '王矿长',
  *   agreedOn: '2024-07-05' });
  */
-export const servicePlanBody = strict({
+export const servicePlanBody = strictObject({
   items: z
     .array(
-      strict({
+      strictObject({
         type: serviceType,
         deep: z.optional(z.boolean('SVC-3: deep must be true or false')),
         count: z.int('SVC-4: count must be a whole number of services').check(z.gte(1, 'SVC-4: count must be at least 1')),
@@ -117,13 +101,13 @@ export const servicePlanBody = strict({
  * SVC-5, SVC-6: `POST /services` — a service scheduled on a policy, by the insurer's own team or a registered
  * third party, naming the pool experts who will take part.
  */
-export const scheduleServiceBody = strict({
-  policyId: idSchema('policyId'),
+export const scheduleServiceBody = strictObject({
+  policyId: idField('policyId'),
   type: serviceType,
   deep: z.optional(z.boolean('SVC-3: deep must be true or false')),
   scheduledAt: instant('scheduledAt', 'SVC-5'),
   provider: providerBody,
-  expertIds: z._default(z.array(idSchema('SVC-6: expertIds'), 'SVC-6: expertIds must be a list of pool ids'), []),
+  expertIds: z._default(z.array(idField('SVC-6: expertIds'), 'SVC-6: expertIds must be a list of pool ids'), []),
   plannedItems: textList('SVC-5: plannedItems lists the items agreed with the enterprise').check(
     z.minLength(1, 'SVC-5: plannedItems needs at least one item'),
   ),
@@ -131,7 +115,7 @@ export const scheduleServiceBody = strict({
 });
 
 /** SVC-5: the enterprise's person who agreed the items, measures and time. */
-export const confirmScheduleBody = strict({
+export const confirmScheduleBody = strictObject({
   confirmedByName: text('SVC-5: confirmedByName is required: who at the enterprise agreed the schedule', NAME_MAX),
 });
 
@@ -139,7 +123,7 @@ const SHA256_HEX = /^[0-9a-f]{64}$/;
 const MIME_TYPE = /^[a-z]+\/[a-z0-9.+-]+(?:;\s*charset=[a-z0-9-]+)?$/i;
 
 /** SVC-13: `POST …/evidence-uploads` — a ticket to upload one file straight to the write-once archive. */
-export const evidenceUploadBody = strict({
+export const evidenceUploadBody = strictObject({
   fileName: text('SVC-13: fileName is required', 200),
   contentType: z.string('SVC-13: contentType is required').check(z.regex(MIME_TYPE, 'SVC-13: contentType must be a MIME type, e.g. image/jpeg')),
   size: z
@@ -148,7 +132,7 @@ export const evidenceUploadBody = strict({
   sha256: z.string('SVC-13: sha256 is required').check(z.regex(SHA256_HEX, 'SVC-13: sha256 must be the lower-case hex SHA-256 of the file')),
 });
 
-const geoLocation = strict({
+const geoLocation = strictObject({
   latitude: z.number('SVC-13: location.latitude must be a number').check(z.gte(-90, 'SVC-13: latitude must be -90..90'), z.lte(90, 'SVC-13: latitude must be -90..90')),
   longitude: z
     .number('SVC-13: location.longitude must be a number')
@@ -156,8 +140,8 @@ const geoLocation = strict({
   accuracyMeters: z.optional(z.number().check(z.gte(0, 'SVC-13: accuracyMeters cannot be negative'))),
 });
 
-const evidenceBody = strict({
-  uploadId: idSchema('SVC-13: uploadId'),
+const evidenceBody = strictObject({
+  uploadId: idField('SVC-13: uploadId'),
   kind: z.enum(EVIDENCE_KINDS, `SVC-13: kind must be one of ${EVIDENCE_KINDS.join(', ')}`),
   capturedAt: instant('capturedAt', 'SVC-13'),
   capturedBy: text('SVC-13: capturedBy is required: who captured the evidence', NAME_MAX),
@@ -165,16 +149,16 @@ const evidenceBody = strict({
 });
 
 /** SVC-7, SVC-9, SVC-13: `POST /services/{id}/complete` — the record as performed, its hazards and evidence. */
-export const completeServiceBody = strict({
+export const completeServiceBody = strictObject({
   performedAt: instant('performedAt', 'SVC-9'),
   endedAt: z.optional(instant('endedAt', 'SVC-9')),
   place: text('SVC-9: place is required: where the service was performed', 500),
   personnel: z
     .array(
-      strict({
+      strictObject({
         name: text('SVC-9: personnel.name is required', NAME_MAX),
         role: z.optional(text('SVC-9: personnel.role must not be blank', NAME_MAX)),
-        expertId: z.optional(idSchema('SVC-6: personnel.expertId')),
+        expertId: z.optional(idField('SVC-6: personnel.expertId')),
       }),
       'SVC-9: personnel must be a list of people',
     )
@@ -184,7 +168,7 @@ export const completeServiceBody = strict({
   process: text('SVC-9: process is required: how the service went'),
   hazards: z._default(
     z.array(
-      strict({
+      strictObject({
         description: text('SVC-7: hazards.description is required'),
         grade: z.enum(HAZARD_GRADES, `SVC-7: grade must be one of ${HAZARD_GRADES.join(', ')}`),
         rectifyBy: date('rectifyBy', 'SVC-7'),
@@ -201,7 +185,7 @@ export const completeServiceBody = strict({
 });
 
 /** SVC-8: `POST /services/{id}/follow-up`. */
-export const followUpBody = strict({
+export const followUpBody = strictObject({
   channel: z.enum(FOLLOW_UP_CHANNELS, `SVC-8: channel must be one of ${FOLLOW_UP_CHANNELS.join(', ')}`),
   satisfaction: z
     .int('SVC-8: satisfaction must be 1..5')
@@ -216,24 +200,24 @@ const signature = {
 };
 
 /** SVC-9, SVC-13: `POST /services/{id}/confirm` — the insurer records either party's signature. */
-export const confirmRecordBody = strict({
+export const confirmRecordBody = strictObject({
   party: z.enum(CONFIRMING_PARTIES, `SVC-9: party must be one of ${CONFIRMING_PARTIES.join(', ')}`),
   ...signature,
 });
 
 /** ACL-5: `POST /me/services/{id}/confirm` — the enterprise signs for itself; `party`, if sent, must say so. */
-export const enterpriseConfirmBody = strict({
+export const enterpriseConfirmBody = strictObject({
   party: z.optional(z.literal('ENTERPRISE', 'ACL-5: an enterprise confirms as ENTERPRISE only')),
   ...signature,
 });
 
 /** `POST /services/{id}/cancel`. */
-export const cancelServiceBody = strict({
+export const cancelServiceBody = strictObject({
   reason: text('SVC-5: reason is required: why the service will not take place'),
 });
 
 /** SVC-7: `POST /hazards/{id}/rectification` or `/me/hazards/{id}/rectification`. */
-export const rectificationBody = strict({
+export const rectificationBody = strictObject({
   plan: z.optional(text('SVC-7: plan must not be blank')),
   dueOn: z.optional(date('dueOn', 'SVC-7')),
   responsiblePerson: z.optional(text('SVC-7: responsiblePerson must not be blank', NAME_MAX)),
@@ -245,7 +229,7 @@ export const rectificationBody = strict({
 });
 
 /** SVC-7: `POST /hazards/{id}/verify`. */
-export const verifyHazardBody = strict({
+export const verifyHazardBody = strictObject({
   accepted: z.boolean('SVC-7: accepted must be true or false'),
   comments: text('SVC-7: comments is required: what the verification found'),
 });

@@ -18,6 +18,10 @@ import {
   STANDARDISATION_GRADES,
 } from './qualification.js';
 import type { EligibilityResult, QualificationFiling, QualificationFilingInput } from './qualification.js';
+import { idField, requiredText, strictObject } from '../kernel/schema-parts.js';
+
+/** Required free text, at most TEXT_MAX_LENGTH characters unless said. */
+const text = (message: string, max: number = TEXT_MAX_LENGTH) => requiredText(message, max);
 
 // Messages that apply a rule start with its id (`UW-4: …`): the HTTP layer copies that id into the error's
 // `rule`, so a client can go from a 400 back to DOMAIN.md. Every field has its own message, so a form can
@@ -36,20 +40,6 @@ export const MAX_FACTOR_BASIS_POINTS = 100_000;
 /** Most members of one co-insurance (共保体). */
 export const MAX_MEMBERS = 20;
 
-function ruleOf(message: string): string | undefined {
-  return /^([A-Z]+-\d+):/.exec(message)?.[1];
-}
-
-/** Text that must say something: trimmed, then 1..max characters. One message for missing and blank. */
-function text(message: string, max = TEXT_MAX_LENGTH) {
-  const rule = ruleOf(message);
-  return z.string(message).check(
-    z.trim(),
-    z.minLength(1, message),
-    z.maxLength(max, `${rule === undefined ? '' : `${rule}: `}at most ${max} characters`),
-  );
-}
-
 /** A `YYYY-MM-DD` day; `message` is used for a missing value and for a malformed one. */
 function date(message: string) {
   return z.string(message).check(z.refine(isLocalDate, message));
@@ -60,13 +50,6 @@ function integer(message: string, min: number, max: number) {
   return z.int(message).check(z.gte(min, message), z.lte(max, message));
 }
 
-/** An object with exactly these fields; an unknown field is refused rather than silently dropped. */
-function strict<Shape extends z.core.$ZodLooseShape>(shape: Shape, what = 'the body') {
-  return z.strictObject(shape, {
-    error: (issue) =>
-      issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')}` : `${what} must be a JSON object`,
-  });
-}
 
 /** An object keyed by some of `keys`; an unknown key is refused by name, with the rule. */
 function keyedBy<const Key extends string, Value extends z.ZodMiniType>(
@@ -83,24 +66,14 @@ function keyedBy<const Key extends string, Value extends z.ZodMiniType>(
   });
 }
 
-const idSchema = (field: string, rule?: string) =>
-  z
-    .string(`${rule === undefined ? '' : `${rule}: `}${field} must be an id`)
-    .check(
-      z.regex(
-        /^[A-Za-z0-9_-]{1,64}$/,
-        `${rule === undefined ? '' : `${rule}: `}${field} must be an id of 1–64 letters, digits, "_" or "-"`,
-      ),
-    );
-
 // ---------------------------------------------------------------------------------------------------------
 // Qualification (QUAL)
 // ---------------------------------------------------------------------------------------------------------
 
 /** SVC-10: a reference to an archived document, with the SHA-256 recorded when it was archived. */
-export const archiveRefSchema = strict(
+export const archiveRefSchema = strictObject(
   {
-    archiveId: idSchema('archiveId'),
+    archiveId: idField('archiveId'),
     sha256: z
       .string('sha256 must be the lower-case hex SHA-256 of the archived document')
       .check(z.regex(/^[0-9a-f]{64}$/, 'sha256 must be the lower-case hex SHA-256 of the archived document')),
@@ -110,7 +83,7 @@ export const archiveRefSchema = strict(
 );
 
 const licenceSchema = (rule: string, what: string) =>
-  strict(
+  strictObject(
     {
       number: text(`${rule}: the ${what} number is required`, NAME_MAX_LENGTH),
       expiresOn: z.nullable(
@@ -120,7 +93,7 @@ const licenceSchema = (rule: string, what: string) =>
     `the ${what}`,
   );
 
-const factorBoundsSchema = strict(
+const factorBoundsSchema = strictObject(
   {
     minBasisPoints: integer(
       `UW-7: minBasisPoints must be a whole number of basis points from 1 to ${MAX_FACTOR_BASIS_POINTS}`,
@@ -142,7 +115,7 @@ const factorBoundsSchema = strict(
 );
 
 /** QUAL-5, UW-7: the filed product — filing number, base rates per industry (ppm), factor bounds. */
-export const filedProductSchema = strict(
+export const filedProductSchema = strictObject(
   {
     filingNumber: text('QUAL-5: filingNumber is required: the product’s filing number with the financial regulator', NAME_MAX_LENGTH),
     name: z.optional(text('QUAL-5: name must not be blank', NAME_MAX_LENGTH)),
@@ -151,10 +124,10 @@ export const filedProductSchema = strict(
       integer('UW-7: a base rate is a whole number of parts per million of the insured amount, 1 to 1000000', 1, 1_000_000),
       `UW-7: baseRatesPpm is keyed by industry (${INDUSTRIES.join(', ')})`,
     ),
-    factorBounds: strict(
+    factorBounds: strictObject(
       {
         accidentRecord: factorBoundsSchema,
-        standardisation: strict(
+        standardisation: strictObject(
           {
             GRADE_1: factorBoundsSchema,
             GRADE_2: factorBoundsSchema,
@@ -180,9 +153,9 @@ export const filedProductSchema = strict(
  * @example
  * putQualificationBody.parse({ solvency: { comprehensiveRatioBasisPoints: 23560, riskRating: 'A' } });
  */
-export const putQualificationBody = strict({
+export const putQualificationBody = strictObject({
   branch: z.optional(
-    strict(
+    strictObject(
       {
         name: text('QUAL-1: branch.name is required: the branch’s legal name', NAME_MAX_LENGTH),
         cityLevelBranchInXinzhou: z.boolean('QUAL-1: cityLevelBranchInXinzhou must be true or false'),
@@ -195,7 +168,7 @@ export const putQualificationBody = strict({
   insurancePermit: z.optional(licenceSchema('QUAL-1', 'insurance permit')),
   majorViolations: z.optional(
     z.array(
-      strict(
+      strictObject(
         {
           decidedOn: date('QUAL-2: decidedOn is the day the violation was decided (YYYY-MM-DD)'),
           authority: text('QUAL-2: authority is required: who decided the violation', NAME_MAX_LENGTH),
@@ -207,7 +180,7 @@ export const putQualificationBody = strict({
     ),
   ),
   solvency: z.optional(
-    strict(
+    strictObject(
       {
         comprehensiveRatioBasisPoints: integer(
           'QUAL-3: comprehensiveRatioBasisPoints is the prior-year ratio in basis points (10000 = 100%)',
@@ -220,13 +193,13 @@ export const putQualificationBody = strict({
     ),
   ),
   prevention: z.optional(
-    strict(
+    strictObject(
       {
         systemDocument: z.optional(archiveRefSchema),
         planTemplate: z.optional(archiveRefSchema),
         riskControlTeam: z.optional(
           z.array(
-            strict(
+            strictObject(
               {
                 name: text('QUAL-4: a team member’s name is required', NAME_MAX_LENGTH),
                 role: z.optional(text('QUAL-4: role must not be blank', NAME_MAX_LENGTH)),
@@ -250,7 +223,7 @@ export const putQualificationBody = strict({
     ),
   ),
   commitmentLetter: z.optional(
-    strict(
+    strictObject(
       {
         signedBy: text('QUAL-6: signedBy is required: who signed the commitment letter', NAME_MAX_LENGTH),
         signedOn: date('QUAL-6: signedOn is the day the commitment letter was signed (YYYY-MM-DD)'),
@@ -348,7 +321,7 @@ const factor = (name: string) =>
   );
 
 /** UW-7: the rating factors of `POST /policies`; their filed bounds are checked by `ratePolicy`. */
-export const ratingFactorsSchema = strict(
+export const ratingFactorsSchema = strictObject(
   {
     accidentRecordBasisPoints: factor('accidentRecordBasisPoints'),
     standardisationGrade: z.enum(
@@ -362,16 +335,16 @@ export const ratingFactorsSchema = strict(
   'UW-7: rating',
 );
 
-const memberSchema = strict(
+const memberSchema = strictObject(
   {
-    tenantId: idSchema('tenantId', 'UW-6'),
+    tenantId: idField('tenantId', 'UW-6'),
     shareBasisPoints: integer('UW-6: shareBasisPoints is the member’s share in basis points, 1 to 10000', 1, 10_000),
     lead: z.boolean('UW-6: lead must be true or false'),
   },
   'UW-6: a member',
 );
 
-const otherSafetyInsuranceSchema = strict(
+const otherSafetyInsuranceSchema = strictObject(
   {
     kind: z.enum(
       OTHER_SAFETY_INSURANCE_KINDS,
@@ -402,7 +375,7 @@ const POLICY_NUMBER_MESSAGE =
  *     penaltiesBasisPoints: 10_000, riskLevelBasisPoints: 11_000 },
  *   mode: 'INDEPENDENT', premiumPaidByEnterprise: true });
  */
-export const issuePolicyBody = strict({
+export const issuePolicyBody = strictObject({
   enterpriseUscc: z.string('UW-2: enterpriseUscc is required: the enterprise’s 18-character USCC').check(
     z.superRefine((code, ctx) => {
       const result = usccSchema.safeParse(code);
@@ -450,7 +423,7 @@ export type IssuePolicyBody = z.output<typeof issuePolicyBody>;
  * @example
  * endorsePolicyBody.parse({ employeesCovered: 280, reason: '新招聘26人' });
  */
-export const endorsePolicyBody = strict({
+export const endorsePolicyBody = strictObject({
   employeesCovered: z.optional(
     integer(`UW-3: employeesCovered is the enterprise’s whole workforce, 1 to ${MAX_EMPLOYEES}`, 1, MAX_EMPLOYEES),
   ),
@@ -469,7 +442,7 @@ export type EndorsePolicyBody = z.output<typeof endorsePolicyBody>;
  * @example
  * cancelPolicyBody.parse({ on: '2025-01-01', reason: '企业关闭' });
  */
-export const cancelPolicyBody = strict({
+export const cancelPolicyBody = strictObject({
   on: date('UW-1: on is the first day no longer covered (YYYY-MM-DD)'),
   reason: text('UW-1: reason is required: why the policy is cancelled'),
 });
