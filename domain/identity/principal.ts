@@ -36,3 +36,51 @@ export const CLAIMS = {
   uscc: 'custom:uscc',
   username: 'username',
 } as const;
+
+/** An insurer's staff member or admin: always bound to one tenant (ACL-1). */
+export interface InsurerPrincipal extends Principal {
+  readonly role: 'insurer-admin' | 'insurer-staff';
+  readonly tenantId: string;
+}
+
+/** A regulator of one agency; a county EMB also of one county (ACL-2, ACL-4). */
+export interface RegulatorPrincipal extends Principal {
+  readonly role: 'regulator' | 'regulator-admin';
+  readonly agency: Agency;
+}
+
+/** A user of one enterprise, known by its USCC (ACL-5). */
+export interface EnterprisePrincipal extends Principal {
+  readonly role: 'enterprise';
+  readonly uscc: string;
+}
+
+/** The platform operator (ACL-3): no tenant, agency or enterprise. */
+export interface OperatorPrincipal extends Principal {
+  readonly role: 'platform-operator';
+}
+
+/** The kinds of caller a use case can ask for, and the principal each one guarantees. */
+export interface CallerKinds {
+  readonly insurer: InsurerPrincipal;
+  readonly regulator: RegulatorPrincipal;
+  readonly enterprise: EnterprisePrincipal;
+  readonly operator: OperatorPrincipal;
+  readonly any: Principal;
+}
+export type CallerKind = keyof CallerKinds;
+
+/**
+ * Narrows a verified principal to the kind a use case serves, or `undefined` when it is another kind.
+ * The claims were already checked to fit the role (an insurer always has a tenant), so this only states it
+ * in the type: no use case needs a cast to read its caller's tenant, agency or enterprise.
+ */
+export function principalAs<K extends CallerKind>(principal: Principal, kind: K): CallerKinds[K] | undefined {
+  const fits =
+    kind === 'any' ||
+    (kind === 'insurer' && (principal.role === 'insurer-admin' || principal.role === 'insurer-staff') && principal.tenantId !== undefined) ||
+    (kind === 'regulator' && (principal.role === 'regulator' || principal.role === 'regulator-admin') && principal.agency !== undefined) ||
+    (kind === 'enterprise' && principal.role === 'enterprise' && principal.uscc !== undefined) ||
+    (kind === 'operator' && principal.role === 'platform-operator');
+  return fits ? (principal as CallerKinds[K]) : undefined;
+}

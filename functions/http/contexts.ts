@@ -1,4 +1,4 @@
-import type { RouteSpec } from './route.js';
+import type { RouteSpec } from '../middleware/route.js';
 import { complaintRoutes } from './complaints/routes.js';
 import { feeRoutes } from './fees/routes.js';
 import { platformRoutes } from './platform/routes.js';

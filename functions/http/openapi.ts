@@ -1,5 +1,4 @@
-import { accessFor } from '../../domain/identity/access-matrix.js';
-import { routeKeyOf, type RouteSpec } from './route.js';
+import { routeKeyOf, type RouteSpec } from '../middleware/route.js';
 import * as z from 'zod/mini';
 import { errorSchema } from './zod.js';
 
@@ -35,7 +34,7 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[]): JsonSchema {
   const paths: Record<string, Record<string, unknown>> = {};
   const error = toSchema(errorSchema, 'output');
   for (const route of routes) {
-    const access = accessFor(routeKeyOf(route));
+    const access = route.access;
     const parameters = [
       ...propertiesOf(route.params, 'path'),
       ...propertiesOf(route.query, 'query'),

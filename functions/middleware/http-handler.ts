@@ -8,9 +8,9 @@ import type {
   APIGatewayProxyStructuredResultV2,
   Context,
 } from 'aws-lambda';
-import { accessFor, isAllowed } from '../../domain/identity/access-matrix.js';
+import { allows } from '../../domain/identity/access.js';
 import { Forbidden, NotFound, Unauthorized } from '../../domain/kernel/errors.js';
-import { routeKeyOf, type RouteSpec } from '../http/route.js';
+import { routeKeyOf, type RouteSpec } from './route.js';
 import { jsonResponse, toErrorResponse } from './error-envelope.js';
 
 import { logger, metrics } from './observability.js';
@@ -29,8 +29,8 @@ export type HttpHandler = (event: HttpEvent, context: Context) => Promise<HttpRe
  */
 function routeHandler(route: RouteSpec) {
   const routeKey = routeKeyOf(route);
-  const access = accessFor(routeKey);
-  if (!access) throw new Error(`route ${routeKey} has no row in the access matrix`);
+  const access = route.access;
+  if (!access) throw new Error(`route ${routeKey} declares no access row`);
 
   return async (event: HttpEvent, context: Context): Promise<HttpResult> => {
     const principal = principalFromEvent(event);
@@ -39,7 +39,7 @@ function routeHandler(route: RouteSpec) {
     metrics.addMetric('Requests', MetricUnit.Count, 1);
     if (access.kind !== 'public') {
       if (!principal) throw new Unauthorized('a bearer token is required');
-      if (!isAllowed(routeKey, principal.role, principal.agency)) throw new Forbidden(`role ${principal.role} may not call ${routeKey}`);
+      if (!allows(access, principal.role, principal.agency)) throw new Forbidden(`role ${principal.role} may not call ${routeKey}`);
     }
     const headers = event.headers ?? {};
     const input = {

@@ -7,7 +7,7 @@ import {
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import type { Context } from 'aws-lambda';
 import { idempotencyTableName, sharedDynamoDb } from '../adapters/dynamodb/client.js';
-import type { RouteResult } from '../http/route.js';
+import type { RouteResult } from './route.js';
 import { HttpProblem } from './error-envelope.js';
 
 /** What the idempotency record is keyed and checked on. */

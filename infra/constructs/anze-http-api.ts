@@ -18,7 +18,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { BoundedContext } from '../../functions/http/contexts.js';
-import { routeKeyOf } from '../../functions/http/route.js';
+import { routeKeyOf } from '../../functions/middleware/route.js';
 import { acknowledge } from './nag.js';
 
 /** Steady-state and burst limits of the whole stage, and the tighter ones of unauthenticated routes (login). */
@@ -43,7 +43,7 @@ export interface AnzeHttpApiProps {
   /** functions/http/contexts.ts: one route per RouteSpec, integrated with its context's function. */
   readonly contexts: readonly BoundedContext[];
   readonly functionOf: (contextName: string) => IFunction;
-  /** domain/identity/access-matrix.ts: public routes go without the JWT authoriser. */
+  /** functions/http/access-matrix.ts: public routes go without the JWT authoriser. */
   readonly isPublicRoute: (routeKey: string) => boolean;
   readonly userPool: UserPool;
   readonly userPoolClient: IUserPoolClient;
@@ -126,7 +126,7 @@ export class AnzeHttpApi extends Construct {
         };
         acknowledge(httpRoute, {
           id: 'AwsSolutions-APIG4',
-          reason: `${routeKey} is public in the access matrix (domain/identity/access-matrix.ts): it must answer before the caller holds a token (health probe, OpenAPI document, login). It has its own tighter throttle.`,
+          reason: `${routeKey} is public in the access matrix (functions/http/access-matrix.ts): it must answer before the caller holds a token (health probe, OpenAPI document, login). It has its own tighter throttle.`,
         });
       }
     }

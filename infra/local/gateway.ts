@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { isPublicRoute } from '../../domain/identity/access-matrix.js';
+import { isPublicRoute } from '../../functions/http/access-matrix.js';
 import type { BoundedContext } from '../../functions/http/contexts.js';
-import { routeKeyOf } from '../../functions/http/route.js';
+import { routeKeyOf } from '../../functions/middleware/route.js';
 import { buildOpenApiDocument, OPENAPI_PATH } from '../../functions/http/openapi.js';
 import { verifyLocalToken, type LocalKeyPair } from '../../functions/adapters/auth/local-tokens.js';
 

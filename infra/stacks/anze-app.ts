@@ -1,6 +1,6 @@
 import { Validations, type App } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { isPublicRoute } from '../../domain/identity/access-matrix.js';
+import { isPublicRoute } from '../../functions/http/access-matrix.js';
 import { BOUNDED_CONTEXTS } from '../../functions/http/contexts.js';
 import { defineAnze, settingsFromContext, type AnzeStacks } from './anze.js';
 

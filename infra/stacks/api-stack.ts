@@ -43,7 +43,7 @@ export interface ApiStackProps extends StackProps {
   readonly userPoolClient: IUserPoolClient;
   /** functions/http/contexts.ts: one function per context, one route per RouteSpec. */
   readonly contexts: readonly BoundedContext[];
-  /** domain/identity/access-matrix.ts: public routes go without the JWT authoriser. */
+  /** functions/http/access-matrix.ts: public routes go without the JWT authoriser. */
   readonly isPublicRoute: (routeKey: string) => boolean;
   /**
    * Browser origins other than the console's own. The console reaches the API same-origin through CloudFront

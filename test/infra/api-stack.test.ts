@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isPublicRoute } from '../../domain/identity/access-matrix.js';
+import { isPublicRoute } from '../../functions/http/access-matrix.js';
 import { BOUNDED_CONTEXTS } from '../../functions/http/contexts.js';
-import { routeKeyOf } from '../../functions/http/route.js';
+import { routeKeyOf } from '../../functions/middleware/route.js';
 
 import { PUBLIC_ROUTE_THROTTLE, STAGE_THROTTLE } from '../../infra/constructs/anze-http-api.js';
 import { COGNITO_ADMIN_ACTIONS } from '../../infra/stacks/context-permissions.js';

@@ -2,11 +2,12 @@ import { acceptReply, escalateComplaint, receiveComplaint, selfIntakeInput } fro
 import type { Complaint } from '../../../domain/complaints/complaint.js';
 import { complaintSchema, escalateComplaintBody } from '../../../domain/complaints/schemas.js';
 import { NotFound } from '../../../domain/kernel/errors.js';
-import { callerOf, defineRoute } from '../route.js';
+import { callerOf, defineRoute } from '../../middleware/route.js';
 import * as z from 'zod/mini';
 import { pageOf } from '../zod.js';
 import { complaintDeps, countyOf } from './deps.js';
 import { complaintIdParams, fileComplaintBody, insurerSummary, myComplaintsQuery } from './schemas.js';
+import { ENTERPRISE } from '../../../domain/identity/access.js';
 
 /**
  * The enterprise's side of complaints (ACL-5): it files complaints against any insurer on the platform, sees
@@ -23,6 +24,7 @@ async function ownComplaint(uscc: string, complaintId: string): Promise<Complain
 export const listInsurersForEnterprise = defineRoute({
   method: 'GET',
   path: '/api/v1/me/insurers',
+  access: ENTERPRISE,
   summary: 'Insurers an enterprise can address a complaint to (names only)',
   tags: ['enterprise'],
   response: z.object({ items: z.array(insurerSummary) }),
@@ -35,6 +37,7 @@ export const listInsurersForEnterprise = defineRoute({
 export const fileComplaint = defineRoute({
   method: 'POST',
   path: '/api/v1/me/complaints',
+  access: ENTERPRISE,
   summary: 'File a complaint against an insurer (CMP-1: the insurer is told at once)',
   tags: ['enterprise'],
   body: fileComplaintBody,
@@ -63,6 +66,7 @@ export const fileComplaint = defineRoute({
 export const listMyComplaints = defineRoute({
   method: 'GET',
   path: '/api/v1/me/complaints',
+  access: ENTERPRISE,
   summary: "The enterprise's own complaints across insurers",
   tags: ['enterprise'],
   query: myComplaintsQuery,
@@ -81,6 +85,7 @@ export const listMyComplaints = defineRoute({
 export const getMyComplaint = defineRoute({
   method: 'GET',
   path: '/api/v1/me/complaints/{complaintId}',
+  access: ENTERPRISE,
   summary: "One of the enterprise's complaints, with the insurer's reply",
   tags: ['enterprise'],
   params: complaintIdParams,
@@ -93,6 +98,7 @@ export const getMyComplaint = defineRoute({
 export const acceptMyComplaintReply = defineRoute({
   method: 'POST',
   path: '/api/v1/me/complaints/{complaintId}/accept',
+  access: ENTERPRISE,
   summary: "Accept the insurer's reply",
   tags: ['enterprise'],
   params: complaintIdParams,
@@ -109,6 +115,7 @@ export const acceptMyComplaintReply = defineRoute({
 export const escalateMyComplaint = defineRoute({
   method: 'POST',
   path: '/api/v1/me/complaints/{complaintId}/escalate',
+  access: ENTERPRISE,
   summary: 'Take the complaint to the EMB or the NFRA (CMP-6)',
   tags: ['enterprise'],
   params: complaintIdParams,

@@ -1,9 +1,10 @@
 import { complaintSchema } from '../../../domain/complaints/schemas.js';
 import { Forbidden } from '../../../domain/kernel/errors.js';
-import { callerOf, defineRoute } from '../route.js';
+import { callerOf, defineRoute } from '../../middleware/route.js';
 import { pageOf } from '../zod.js';
 import { complaintDeps } from './deps.js';
 import { escalatedQuery } from './schemas.js';
+import { REGULATOR_READ } from '../../../domain/identity/access.js';
 
 /**
  * CMP-6 / ACL-2 / ACL-4: escalated complaints, read-only, across insurers. A county EMB reads its own county
@@ -12,6 +13,7 @@ import { escalatedQuery } from './schemas.js';
 export const listEscalatedComplaints = defineRoute({
   method: 'GET',
   path: '/api/v1/regulator/complaints',
+  access: REGULATOR_READ,
   summary: 'Escalated complaints across insurers (a county EMB: its county only)',
   tags: ['regulator'],
   query: escalatedQuery,

@@ -1,11 +1,13 @@
 import { complaintSchema } from '../../../domain/complaints/schemas.js';
-import { callerOf, defineRoute } from '../route.js';
+import { callerOf, defineRoute } from '../../middleware/route.js';
 import { loadComplaint } from './deps.js';
 import { complaintIdParams } from './schemas.js';
+import { INSURER } from '../../../domain/identity/access.js';
 
 export const getComplaint = defineRoute({
   method: 'GET',
   path: '/api/v1/complaints/{complaintId}',
+  access: INSURER,
   summary: 'One complaint with its deadlines and timeline',
   tags: ['complaints'],
   params: complaintIdParams,

@@ -1,14 +1,16 @@
 import { shanghaiDateOf } from '../../../domain/kernel/calendar/local-date.js';
 import { complaintSchema } from '../../../domain/complaints/schemas.js';
-import { callerOf, defineRoute } from '../route.js';
+import { callerOf, defineRoute } from '../../middleware/route.js';
 import { pageOf } from '../zod.js';
 import { complaintDeps } from './deps.js';
 import { listComplaintsQuery } from './schemas.js';
+import { INSURER } from '../../../domain/identity/access.js';
 
 /** The insurer's complaint inbox; `overdue=true` reads the due-date index below today (Asia/Shanghai). */
 export const listComplaints = defineRoute({
   method: 'GET',
   path: '/api/v1/complaints',
+  access: INSURER,
   summary: "The insurer's complaints, newest first; overdue ones from the due-date index",
   tags: ['complaints'],
   query: listComplaintsQuery,

@@ -1,7 +1,8 @@
 import { receiveComplaint as receive } from '../../../domain/complaints/complaint.rules.js';
 import { complaintSchema, receiveComplaintBody } from '../../../domain/complaints/schemas.js';
-import { callerOf, defineRoute } from '../route.js';
+import { callerOf, defineRoute } from '../../middleware/route.js';
 import { complaintDeps, countyOf } from './deps.js';
+import { INSURER } from '../../../domain/identity/access.js';
 
 /**
  * CMP-1: insurer staff record a complaint received by phone, letter, visit or online. Both clocks start
@@ -10,6 +11,7 @@ import { complaintDeps, countyOf } from './deps.js';
 export const receiveComplaint = defineRoute({
   method: 'POST',
   path: '/api/v1/complaints',
+  access: INSURER,
   summary: 'Record a complaint received by the insurer (CMP-1)',
   tags: ['complaints'],
   body: receiveComplaintBody,

@@ -1,8 +1,9 @@
 import { escalateComplaint } from '../../../domain/complaints/complaint.rules.js';
 import { complaintSchema, escalateComplaintBody } from '../../../domain/complaints/schemas.js';
-import { callerOf, defineRoute } from '../route.js';
+import { callerOf, defineRoute } from '../../middleware/route.js';
 import { complaintDeps, loadComplaint } from './deps.js';
 import { complaintIdParams } from './schemas.js';
+import { INSURER } from '../../../domain/identity/access.js';
 
 /**
  * CMP-6: the insurer records that the complainant took the complaint to the EMB or the NFRA (by letter,
@@ -11,6 +12,7 @@ import { complaintIdParams } from './schemas.js';
 export const recordEscalation = defineRoute({
   method: 'POST',
   path: '/api/v1/complaints/{complaintId}/escalate',
+  access: INSURER,
   summary: "Record the complainant's escalation to the EMB or NFRA (CMP-6)",
   tags: ['complaints'],
   params: complaintIdParams,

@@ -1,4 +1,4 @@
-import type { RouteSpec } from '../route.js';
+import type { RouteSpec } from '../../middleware/route.js';
 import {
   acceptMyComplaintReply,
   escalateMyComplaint,

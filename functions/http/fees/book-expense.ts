@@ -1,8 +1,9 @@
 import { yearOf } from '../../../domain/kernel/calendar/local-date.js';
 import { bookExpense as book } from '../../../domain/fees/ledger.rules.js';
 import { bookExpenseBody, ledgerEntrySchema } from '../../../domain/fees/schemas.js';
-import { callerOf, defineRoute } from '../route.js';
+import { callerOf, defineRoute } from '../../middleware/route.js';
 import { entryIdSuffix, feeDeps, untilBooked } from './deps.js';
+import { FEE_BOOKING } from '../../../domain/identity/access.js';
 
 /**
  * FEE-2, FEE-3: prevention money spent. Primary course: 1. read the counters of the expense's year; 2. the
@@ -14,6 +15,7 @@ import { entryIdSuffix, feeDeps, untilBooked } from './deps.js';
 export const bookExpense = defineRoute({
   method: 'POST',
   path: '/api/v1/fees/expenses',
+  access: FEE_BOOKING,
   summary: 'Book a prevention expense (FEE-2, FEE-3); forbidden uses are refused naming FEE-3',
   tags: ['fees'],
   body: bookExpenseBody,

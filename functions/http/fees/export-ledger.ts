@@ -6,9 +6,10 @@ import type { YearTotals } from '../../../domain/fees/year-ledger.js';
 import type { DynamoFeeLedgerRepository } from '../../adapters/dynamodb/fee-ledger.repository.js';
 import { ledgerWorkbook } from '../../adapters/ledger-file/ledger-workbook.js';
 import { HttpProblem } from '../../middleware/error-envelope.js';
-import { callerOf, defineRoute } from '../route.js';
+import { callerOf, defineRoute } from '../../middleware/route.js';
 import { feeDeps, todayOf } from './deps.js';
 import { yearQuery } from './schemas.js';
+import { FEE_BOOKING } from '../../../domain/identity/access.js';
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -75,6 +76,7 @@ export async function exportLedger(
 export const exportLedgerRoute = defineRoute({
   method: 'GET',
   path: '/api/v1/fees/ledger/export',
+  access: FEE_BOOKING,
   summary: "A year's prevention-fee ledger as XLSX, base64 in JSON, totals equal to the summary (FEE-2, FEE-4)",
   tags: ['fees'],
   query: yearQuery,

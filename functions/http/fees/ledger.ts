@@ -1,10 +1,11 @@
 import { yearOf } from '../../../domain/kernel/calendar/local-date.js';
 import { NotFound } from '../../../domain/kernel/errors.js';
 import { ledgerEntrySchema, ledgerEntryViewSchema } from '../../../domain/fees/schemas.js';
-import { callerOf, defineRoute } from '../route.js';
+import { callerOf, defineRoute } from '../../middleware/route.js';
 import { pageOf } from '../zod.js';
 import { feeDeps, todayOf } from './deps.js';
 import { entryIdParams, ledgerQuery } from './schemas.js';
+import { FEE_BOOKING } from '../../../domain/identity/access.js';
 
 /**
  * FEE-2: one year's ledger (台账), a page at a time, by sequence number: oldest first as the ledger reads, or
@@ -13,6 +14,7 @@ import { entryIdParams, ledgerQuery } from './schemas.js';
 export const listLedger = defineRoute({
   method: 'GET',
   path: '/api/v1/fees/ledger',
+  access: FEE_BOOKING,
   summary: "A year's prevention-fee ledger by sequence number (FEE-2); order=desc for newest first",
   tags: ['fees'],
   query: ledgerQuery,
@@ -35,6 +37,7 @@ export const listLedger = defineRoute({
 export const getLedgerEntry = defineRoute({
   method: 'GET',
   path: '/api/v1/fees/entries/{entryId}',
+  access: FEE_BOOKING,
   summary: 'One ledger entry and, if reversed, its reversal (FEE-2)',
   tags: ['fees'],
   params: entryIdParams,

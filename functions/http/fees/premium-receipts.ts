@@ -3,9 +3,10 @@ import { NotFound } from '../../../domain/kernel/errors.js';
 import { receivePremium as receive } from '../../../domain/fees/ledger.rules.js';
 import { receivablePremiumFen } from '../../../domain/fees/premium-receipt.js';
 import { premiumReceivedSchema, receivePremiumBody } from '../../../domain/fees/schemas.js';
-import { callerOf, defineRoute } from '../route.js';
+import { callerOf, defineRoute } from '../../middleware/route.js';
 import { entryIdSuffix, feeDeps, untilBooked } from './deps.js';
 import { policyPremiumSchema, receiptsQuery } from './schemas.js';
+import { FEE_BOOKING } from '../../../domain/identity/access.js';
 
 /** ACL-1: a policy this insurer issued or co-insures, or the same 404 whether missing or another's. */
 async function visiblePolicy(tenantId: string, policyId: string) {
@@ -26,6 +27,7 @@ async function visiblePolicy(tenantId: string, policyId: string) {
 export const receivePremium = defineRoute({
   method: 'POST',
   path: '/api/v1/fees/premium-receipts',
+  access: FEE_BOOKING,
   summary: 'Record premium received against a policy and accrue the prevention fee on it (FEE-1, UW-5)',
   tags: ['fees'],
   body: receivePremiumBody,
@@ -63,6 +65,7 @@ export const receivePremium = defineRoute({
 export const listPremiumReceipts = defineRoute({
   method: 'GET',
   path: '/api/v1/fees/premium-receipts',
+  access: FEE_BOOKING,
   summary: 'Premium received on a policy, receipt by receipt, against its premium (FEE-1)',
   tags: ['fees'],
   query: receiptsQuery,

@@ -1,9 +1,10 @@
 import { NotFound } from '../../../domain/kernel/errors.js';
 import { reverseEntry as reverse } from '../../../domain/fees/ledger.rules.js';
 import { ledgerEntrySchema, reverseEntryBody } from '../../../domain/fees/schemas.js';
-import { callerOf, defineRoute } from '../route.js';
+import { callerOf, defineRoute } from '../../middleware/route.js';
 import { entryIdSuffix, feeDeps, untilBooked } from './deps.js';
 import { entryIdParams } from './schemas.js';
+import { FEE_REVERSAL } from '../../../domain/identity/access.js';
 
 /**
  * FEE-2: the correction of an entry is its reversal (plus, by the caller, a new entry): there is no update or
@@ -15,6 +16,7 @@ import { entryIdParams } from './schemas.js';
 export const reverseEntry = defineRoute({
   method: 'POST',
   path: '/api/v1/fees/entries/{entryId}/reverse',
+  access: FEE_REVERSAL,
   summary: 'Reverse a ledger entry: its effect is taken back exactly, in its own year (FEE-2)',
   tags: ['fees'],
   params: entryIdParams,

@@ -1,4 +1,4 @@
-import type { RouteSpec } from '../route.js';
+import type { RouteSpec } from '../../middleware/route.js';
 import { bookExpense } from './book-expense.js';
 import { exportLedgerRoute } from './export-ledger.js';
 import { getLedgerEntry, listLedger } from './ledger.js';

@@ -3,9 +3,10 @@ import { summarizeYear, ruleSetForYear } from '../../../domain/fees/compliance.j
 import { checkYear } from '../../../domain/fees/consistency.js';
 import type { LedgerEntry } from '../../../domain/fees/ledger-entry.js';
 import { consistencyReportSchema, feeSummarySchema } from '../../../domain/fees/schemas.js';
-import { callerOf, defineRoute } from '../route.js';
+import { callerOf, defineRoute } from '../../middleware/route.js';
 import { feeDeps, todayOf } from './deps.js';
 import { yearQuery } from './schemas.js';
+import { FEE_BOOKING } from '../../../domain/identity/access.js';
 
 /**
  * FEE-4, FEE-5: the year's premium ex-tax, accrued, spent, balance and spending ratio against the floor (15%)
@@ -14,6 +15,7 @@ import { yearQuery } from './schemas.js';
 export const feeSummary = defineRoute({
   method: 'GET',
   path: '/api/v1/fees/summary',
+  access: FEE_BOOKING,
   summary: "A year's prevention-fee summary and compliance (FEE-4, FEE-5), from pre-aggregated counters",
   tags: ['fees'],
   query: yearQuery,
@@ -41,6 +43,7 @@ export const feeSummary = defineRoute({
 export const checkFeeSummary = defineRoute({
   method: 'GET',
   path: '/api/v1/fees/summary/check',
+  access: FEE_BOOKING,
   summary: "Recompute a year's counters from its entries and report any difference (FEE-4, FEE-2)",
   tags: ['fees'],
   query: yearQuery,

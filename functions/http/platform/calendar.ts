@@ -6,8 +6,9 @@ import { mainTableName, sharedDynamoDb } from '../../adapters/dynamodb/client.js
 import { Store } from '../../adapters/dynamodb/store.js';
 import { forgetCalendar } from '../../adapters/calendar-provider.js';
 import { systemClock } from '../../adapters/clock.js';
-import { callerOf, defineRoute } from '../route.js';
+import { callerOf, defineRoute } from '../../middleware/route.js';
 import * as z from 'zod/mini';
+import { OPERATOR } from '../../../domain/identity/access.js';
 
 const repository = () => new DynamoCalendarRepository(new Store(sharedDynamoDb().doc, mainTableName(), systemClock));
 
@@ -22,6 +23,7 @@ const loadBody = z.strictObject({ holidays: z.array(z.string()), adjustedWorkday
 export const loadCalendarYear = defineRoute({
   method: 'PUT',
   path: '/api/v1/platform/calendar/{year}',
+  access: OPERATOR,
   summary: "Load a year's public holidays and adjusted working days (CAL-2)",
   tags: ['platform'],
   params: yearParams,
@@ -44,6 +46,7 @@ export const loadCalendarYear = defineRoute({
 export const listCalendarYears = defineRoute({
   method: 'GET',
   path: '/api/v1/platform/calendar',
+  access: OPERATOR,
   summary: 'Calendar years known: built in, and loaded by the operator',
   tags: ['platform'],
   async handle() {

@@ -1,10 +1,11 @@
 import { Conflict } from '../../../domain/kernel/errors.js';
 import { assertAssignableRole, type User } from '../../../domain/platform/user.js';
 import { hashPassword } from '../../adapters/auth/password.js';
-import { callerOf, defineRoute } from '../route.js';
+import { callerOf, defineRoute } from '../../middleware/route.js';
 import { orgOf, platformDeps } from './deps.js';
 import { isSameNewUser, registerIdentity, resumeRegistration } from './identity-registration.js';
 import { createUserBody, userSchema } from './schemas.js';
+import { ORG_ADMINS } from '../../../domain/identity/access.js';
 
 /**
  * Adds a user to the caller's own organisation. The organisation — tenant, or agency and county — is
@@ -15,6 +16,7 @@ import { createUserBody, userSchema } from './schemas.js';
 export const createUser = defineRoute({
   method: 'POST',
   path: '/api/v1/users',
+  access: ORG_ADMINS,
   summary: "Add a user to the caller's own tenant or agency",
   tags: ['users'],
   body: createUserBody,

@@ -1,11 +1,13 @@
 import { NotFound } from '../../../domain/kernel/errors.js';
-import { defineRoute } from '../route.js';
+import { defineRoute } from '../../middleware/route.js';
 import { platformDeps } from './deps.js';
 import { tenantIdParams, tenantSchema } from './schemas.js';
+import { OPERATOR } from '../../../domain/identity/access.js';
 
 export const getTenant = defineRoute({
   method: 'GET',
   path: '/api/v1/platform/tenants/{tenantId}',
+  access: OPERATOR,
   summary: "One insurer's profile",
   tags: ['platform'],
   params: tenantIdParams,

@@ -1,12 +1,14 @@
 import { NotFound } from '../../../domain/kernel/errors.js';
-import { callerOf, defineRoute } from '../route.js';
+import { callerOf, defineRoute } from '../../middleware/route.js';
 import { orgOf, platformDeps } from './deps.js';
 import { userIdParams, userSchema } from './schemas.js';
+import { ORG_ADMINS } from '../../../domain/identity/access.js';
 
 /** Another organisation's user answers 404, exactly like a missing one: the key is built from the caller. */
 export const getUser = defineRoute({
   method: 'GET',
   path: '/api/v1/users/{userId}',
+  access: ORG_ADMINS,
   summary: "One user of the caller's own tenant or agency",
   tags: ['users'],
   params: userIdParams,

@@ -1,11 +1,13 @@
-import { defineRoute } from '../route.js';
+import { defineRoute } from '../../middleware/route.js';
 import { pageOf } from '../zod.js';
 import { platformDeps } from './deps.js';
 import { listQuery, regulatorSchema } from './schemas.js';
+import { OPERATOR } from '../../../domain/identity/access.js';
 
 export const listRegulators = defineRoute({
   method: 'GET',
   path: '/api/v1/platform/regulators',
+  access: OPERATOR,
   summary: 'List onboarded regulator agencies',
   tags: ['platform'],
   query: listQuery,

@@ -1,12 +1,14 @@
-import { defineRoute } from '../route.js';
+import { defineRoute } from '../../middleware/route.js';
 import { pageOf } from '../zod.js';
 import { platformDeps } from './deps.js';
 import { listTenantsQuery, tenantSchema } from './schemas.js';
+import { OPERATOR } from '../../../domain/identity/access.js';
 
 /** Tenant profiles for the operator (ACL-3: profiles only, never the tenants' data). */
 export const listTenants = defineRoute({
   method: 'GET',
   path: '/api/v1/platform/tenants',
+  access: OPERATOR,
   summary: 'List onboarded insurers; `q` filters by name',
   tags: ['platform'],
   query: listTenantsQuery,

@@ -2,10 +2,11 @@ import { Conflict } from '../../../domain/kernel/errors.js';
 import { regulatorIdOf, type Regulator } from '../../../domain/platform/regulator.js';
 import type { User } from '../../../domain/platform/user.js';
 import { hashPassword } from '../../adapters/auth/password.js';
-import { defineRoute } from '../route.js';
+import { defineRoute } from '../../middleware/route.js';
 import { platformDeps } from './deps.js';
 import { isSameNewUser, registerIdentity, resumeRegistration } from './identity-registration.js';
 import { onboardRegulatorBody, regulatorSchema } from './schemas.js';
+import { OPERATOR } from '../../../domain/identity/access.js';
 
 /**
  * Onboards a regulator agency with its first administrator (role `regulator-admin`). A county EMB names
@@ -15,6 +16,7 @@ import { onboardRegulatorBody, regulatorSchema } from './schemas.js';
 export const onboardRegulator = defineRoute({
   method: 'POST',
   path: '/api/v1/platform/regulators',
+  access: OPERATOR,
   summary: 'Onboard a regulator (city EMB, county EMB or NFRA branch) with its first administrator',
   tags: ['platform'],
   body: onboardRegulatorBody,

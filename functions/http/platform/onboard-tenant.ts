@@ -2,10 +2,11 @@ import { Conflict } from '../../../domain/kernel/errors.js';
 import type { Tenant } from '../../../domain/platform/tenant.js';
 import type { User } from '../../../domain/platform/user.js';
 import { hashPassword } from '../../adapters/auth/password.js';
-import { defineRoute } from '../route.js';
+import { defineRoute } from '../../middleware/route.js';
 import { platformDeps } from './deps.js';
 import { isSameNewUser, registerIdentity, resumeRegistration } from './identity-registration.js';
 import { onboardTenantBody, tenantSchema } from './schemas.js';
+import { OPERATOR } from '../../../domain/identity/access.js';
 
 /**
  * Onboards an insurer: the tenant, its first administrator and their events, in one transaction.
@@ -17,6 +18,7 @@ import { onboardTenantBody, tenantSchema } from './schemas.js';
 export const onboardTenant = defineRoute({
   method: 'POST',
   path: '/api/v1/platform/tenants',
+  access: OPERATOR,
   summary: 'Onboard an insurer (a tenant) with its first administrator',
   tags: ['platform'],
   body: onboardTenantBody,

@@ -1,4 +1,4 @@
-import type { RouteSpec } from '../route.js';
+import type { RouteSpec } from '../../middleware/route.js';
 import { listCalendarYears, loadCalendarYear } from './calendar.js';
 import { createUser } from './create-user.js';
 import { getTenant } from './get-tenant.js';

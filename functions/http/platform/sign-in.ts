@@ -3,9 +3,10 @@ import { NotFound, Unauthorized } from '../../../domain/kernel/errors.js';
 import { decoyHash, verifyPassword } from '../../adapters/auth/password.js';
 import { localKeyPair, signLocalToken, TOKEN_LIFETIME_SECONDS } from '../../adapters/auth/local-tokens.js';
 import { HttpProblem } from '../../middleware/error-envelope.js';
-import { defineRoute } from '../route.js';
+import { defineRoute } from '../../middleware/route.js';
 import { platformDeps } from './deps.js';
 import { signInBody, signInResponse } from './schemas.js';
+import { PUBLIC } from '../../../domain/identity/access.js';
 
 const REFUSED = 'user name or password is wrong';
 
@@ -17,6 +18,7 @@ const REFUSED = 'user name or password is wrong';
 export const signIn = defineRoute({
   method: 'POST',
   path: '/api/v1/auth/login',
+  access: PUBLIC,
   summary: 'Sign in with user name and password (local runtime; on AWS the console signs in with Cognito)',
   tags: ['auth'],
   body: signInBody,

@@ -1,9 +1,10 @@
 import { NotFound } from '../../../domain/kernel/errors.js';
 import { assertAssignableRole, assertNotSelfLockout, type User } from '../../../domain/platform/user.js';
-import { callerOf, defineRoute } from '../route.js';
+import { callerOf, defineRoute } from '../../middleware/route.js';
 import { orgOf, platformDeps } from './deps.js';
 import { syncIdentity } from './identity-registration.js';
 import { updateUserBody, userIdParams, userSchema } from './schemas.js';
+import { ORG_ADMINS } from '../../../domain/identity/access.js';
 
 /**
  * Changes a user's role, status or name. Optimistic: if `If-Match` carries a version and it is not the
@@ -14,6 +15,7 @@ import { updateUserBody, userIdParams, userSchema } from './schemas.js';
 export const updateUser = defineRoute({
   method: 'PATCH',
   path: '/api/v1/users/{userId}',
+  access: ORG_ADMINS,
   summary: "Change a user's role, display name or disabled flag",
   tags: ['users'],
   params: userIdParams,

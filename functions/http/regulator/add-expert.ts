@@ -1,12 +1,14 @@
 import { expertBody, expertSchema } from '../../../domain/register/provider-schemas.js';
 import { addExpert as add } from '../../../domain/register/expert.rules.js';
-import { callerOf, defineRoute } from '../route.js';
+import { callerOf, defineRoute } from '../../middleware/route.js';
 import { regulatorDeps } from './deps.js';
+import { CITY_REGISTER_WRITE } from '../../../domain/identity/access.js';
 
 /** REG-3: the city EMB adds an expert to the 安全生产和应急救援专家库; `regulator.expert.added` goes out with it. */
 export const addExpert = defineRoute({
   method: 'POST',
   path: '/api/v1/regulator/experts',
+  access: CITY_REGISTER_WRITE,
   summary: 'Add an expert to the city expert pool (REG-3; the city EMB)',
   tags: ['regulator'],
   body: expertBody,

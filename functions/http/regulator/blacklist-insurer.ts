@@ -2,9 +2,10 @@ import { shanghaiDateOf } from '../../../domain/kernel/calendar/local-date.js';
 import { NotFound } from '../../../domain/kernel/errors.js';
 import { listInsurer } from '../../../domain/register/blacklist.js';
 import { blacklistEntryBody, blacklistEntryViewSchema } from '../../../domain/register/schemas.js';
-import { callerOf, defineRoute } from '../route.js';
+import { callerOf, defineRoute } from '../../middleware/route.js';
 import { blacklistView } from './blacklist-view.js';
 import { actorOf, regulatorDeps } from './deps.js';
+import { BLACKLIST_WRITE } from '../../../domain/identity/access.js';
 
 /**
  * BLK-1: the city EMB or the NFRA lists an insurer on the joint-punishment blacklist; from `listedOn` the
@@ -13,6 +14,7 @@ import { actorOf, regulatorDeps } from './deps.js';
 export const blacklistInsurer = defineRoute({
   method: 'POST',
   path: '/api/v1/regulator/blacklist',
+  access: BLACKLIST_WRITE,
   summary: 'List an insurer on the blacklist (BLK-1; the city EMB and the NFRA)',
   tags: ['regulator'],
   body: blacklistEntryBody,

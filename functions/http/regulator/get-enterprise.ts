@@ -1,9 +1,10 @@
 import { NotFound } from '../../../domain/kernel/errors.js';
 import { isInScope } from '../../../domain/register/register-entry.js';
 import { registerEntrySchema } from '../../../domain/register/schemas.js';
-import { callerOf, defineRoute } from '../route.js';
+import { callerOf, defineRoute } from '../../middleware/route.js';
 import { actorOf, regulatorDeps } from './deps.js';
 import { usccParams } from './schemas.js';
+import { REGISTER_READ } from '../../../domain/identity/access.js';
 
 /**
  * REG-1 / ACL-4: one entry of the register. For a county EMB an enterprise of another county is outside its
@@ -12,6 +13,7 @@ import { usccParams } from './schemas.js';
 export const getEnterprise = defineRoute({
   method: 'GET',
   path: '/api/v1/regulator/enterprises/{uscc}',
+  access: REGISTER_READ,
   summary: 'One enterprise of the register (a county EMB: of its county)',
   tags: ['regulator'],
   params: usccParams,

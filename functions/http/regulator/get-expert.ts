@@ -1,13 +1,15 @@
 import { NotFound } from '../../../domain/kernel/errors.js';
 import { expertSchema } from '../../../domain/register/provider-schemas.js';
-import { defineRoute } from '../route.js';
+import { defineRoute } from '../../middleware/route.js';
 import { regulatorDeps } from './deps.js';
 import { expertParams } from './provider-params.js';
+import { PROVIDER_REGISTER_READ } from '../../../domain/identity/access.js';
 
 /** REG-3: one expert of the pool, removed ones included; its `version` is what a change must quote. */
 export const getExpert = defineRoute({
   method: 'GET',
   path: '/api/v1/regulator/experts/{expertId}',
+  access: PROVIDER_REGISTER_READ,
   summary: 'One expert of the city expert pool (REG-3)',
   tags: ['regulator'],
   params: expertParams,

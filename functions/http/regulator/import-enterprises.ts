@@ -11,8 +11,9 @@ import { registerRowsOf, validateRegisterFile } from '../../../domain/register/r
 import type { NumberedRegisterInput } from '../../../domain/register/register-row.js';
 import { registerImportBody, registerImportResultSchema } from '../../../domain/register/schemas.js';
 import { readRegisterFile } from '../../adapters/register-file/register-file.js';
-import { callerOf, defineRoute } from '../route.js';
+import { callerOf, defineRoute } from '../../middleware/route.js';
 import { actorOf, regulatorDeps } from './deps.js';
+import { REGISTER_WRITE } from '../../../domain/identity/access.js';
 
 /** Counties whose registered counters an import moved: where an entry is now, and where a moved one was. */
 function countiesOf(changes: readonly RegisterChange[]): string[] {
@@ -70,6 +71,7 @@ function countiesOf(changes: readonly RegisterChange[]): string[] {
 export const importEnterprises = defineRoute({
   method: 'POST',
   path: '/api/v1/regulator/enterprise-imports',
+  access: REGISTER_WRITE,
   summary: 'Import the enterprise register from a CSV or XLSX file: every row valid, or nothing written (REG-1)',
   tags: ['regulator'],
   body: registerImportBody,

@@ -2,10 +2,11 @@ import { shanghaiDateOf } from '../../../domain/kernel/calendar/local-date.js';
 import { NotFound } from '../../../domain/kernel/errors.js';
 import { liftListing } from '../../../domain/register/blacklist.js';
 import { blacklistEntryViewSchema, liftBlacklistEntryBody } from '../../../domain/register/schemas.js';
-import { callerOf, defineRoute } from '../route.js';
+import { callerOf, defineRoute } from '../../middleware/route.js';
 import { blacklistView } from './blacklist-view.js';
 import { actorOf, regulatorDeps } from './deps.js';
 import { blacklistEntryParams } from './schemas.js';
+import { BLACKLIST_WRITE } from '../../../domain/identity/access.js';
 
 /**
  * BLK-1: the agency that listed an insurer lifts the listing from `liftedOn` (default today); the entry stays,
@@ -14,6 +15,7 @@ import { blacklistEntryParams } from './schemas.js';
 export const liftBlacklistEntry = defineRoute({
   method: 'POST',
   path: '/api/v1/regulator/blacklist/{entryId}/lift',
+  access: BLACKLIST_WRITE,
   summary: 'Lift a blacklist listing (BLK-1; the agency that listed it)',
   tags: ['regulator'],
   params: blacklistEntryParams,

@@ -1,15 +1,17 @@
 import { shanghaiDateOf } from '../../../domain/kernel/calendar/local-date.js';
 import { blacklistEntryViewSchema } from '../../../domain/register/schemas.js';
-import { defineRoute } from '../route.js';
+import { defineRoute } from '../../middleware/route.js';
 import { pageOf } from '../zod.js';
 import { blacklistView } from './blacklist-view.js';
 import { regulatorDeps } from './deps.js';
 import { listBlacklistQuery } from './schemas.js';
+import { REGISTER_READ } from '../../../domain/identity/access.js';
 
 /** BLK-1: the blacklist, newest first, lifted and ended listings included; every regulator reads it. */
 export const listBlacklist = defineRoute({
   method: 'GET',
   path: '/api/v1/regulator/blacklist',
+  access: REGISTER_READ,
   summary: 'The blacklist, newest first, or one insurer’s listings (BLK-1)',
   tags: ['regulator'],
   query: listBlacklistQuery,

@@ -1,9 +1,10 @@
 import { Forbidden } from '../../../domain/kernel/errors.js';
 import { registerEntrySchema } from '../../../domain/register/schemas.js';
-import { callerOf, defineRoute } from '../route.js';
+import { callerOf, defineRoute } from '../../middleware/route.js';
 import { pageOf } from '../zod.js';
 import { actorOf, regulatorDeps } from './deps.js';
 import { listEnterprisesQuery } from './schemas.js';
+import { REGISTER_READ } from '../../../domain/identity/access.js';
 
 /**
  * REG-1 / ACL-4: the register, by county and industry. A county EMB reads its own county only (naming another
@@ -12,6 +13,7 @@ import { listEnterprisesQuery } from './schemas.js';
 export const listEnterprises = defineRoute({
   method: 'GET',
   path: '/api/v1/regulator/enterprises',
+  access: REGISTER_READ,
   summary: 'The enterprise register by county and industry (a county EMB: its county only)',
   tags: ['regulator'],
   query: listEnterprisesQuery,

@@ -1,13 +1,15 @@
 import { expertSchema } from '../../../domain/register/provider-schemas.js';
-import { defineRoute } from '../route.js';
+import { defineRoute } from '../../middleware/route.js';
 import { pageOf } from '../zod.js';
 import { regulatorDeps } from './deps.js';
 import { listExpertsQuery } from './provider-params.js';
+import { PROVIDER_REGISTER_READ } from '../../../domain/identity/access.js';
 
 /** REG-3: the expert pool, newest first, by status or specialty; every regulator and insurer reads it (SVC-6). */
 export const listExperts = defineRoute({
   method: 'GET',
   path: '/api/v1/regulator/experts',
+  access: PROVIDER_REGISTER_READ,
   summary: 'The city expert pool (REG-3), by status or specialty',
   tags: ['regulator'],
   query: listExpertsQuery,

@@ -1,10 +1,11 @@
 import { shanghaiDateOf } from '../../../domain/kernel/calendar/local-date.js';
 import { serviceOrgViewSchema } from '../../../domain/register/provider-schemas.js';
-import { defineRoute } from '../route.js';
+import { defineRoute } from '../../middleware/route.js';
 import { pageOf } from '../zod.js';
 import { regulatorDeps } from './deps.js';
 import { listServiceOrgsQuery } from './provider-params.js';
 import { serviceOrgView } from './service-org-view.js';
+import { PROVIDER_REGISTER_READ } from '../../../domain/identity/access.js';
 
 /**
  * REG-2: the registered organisations, newest first; `usableOn` keeps those that may provide a service on
@@ -13,6 +14,7 @@ import { serviceOrgView } from './service-org-view.js';
 export const listServiceOrgs = defineRoute({
   method: 'GET',
   path: '/api/v1/regulator/service-orgs',
+  access: PROVIDER_REGISTER_READ,
   summary: 'The registered third-party service organisations (REG-2), by status or usable on a day',
   tags: ['regulator'],
   query: listServiceOrgsQuery,

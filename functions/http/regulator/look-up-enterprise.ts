@@ -1,8 +1,9 @@
 import { NotFound } from '../../../domain/kernel/errors.js';
 import { registerEntrySchema } from '../../../domain/register/schemas.js';
-import { defineRoute } from '../route.js';
+import { defineRoute } from '../../middleware/route.js';
 import { regulatorDeps } from './deps.js';
 import { usccParams } from './schemas.js';
+import { REGISTER_LOOKUP } from '../../../domain/identity/access.js';
 
 /**
  * REG-1: an insurer looks up one enterprise it is about to underwrite (industry, size, staff for UW-1/UW-3),
@@ -11,6 +12,7 @@ import { usccParams } from './schemas.js';
 export const lookUpEnterprise = defineRoute({
   method: 'GET',
   path: '/api/v1/register/enterprises/{uscc}',
+  access: REGISTER_LOOKUP,
   summary: 'One enterprise of the regulators’ register, for underwriting',
   tags: ['register'],
   params: usccParams,

@@ -1,8 +1,9 @@
 import { Forbidden, RuleViolation, StaleVersion } from '../../../domain/kernel/errors.js';
 import { countyScopeProblem, registerEnterprise as register, resolveSize } from '../../../domain/register/register-entry.js';
 import { registerEntryBody, registerEntrySchema } from '../../../domain/register/schemas.js';
-import { callerOf, defineRoute } from '../route.js';
+import { callerOf, defineRoute } from '../../middleware/route.js';
 import { actorOf, regulatorDeps } from './deps.js';
+import { REGISTER_WRITE } from '../../../domain/identity/access.js';
 
 /**
  * REG-1: the city EMB or a county EMB adds an enterprise to the register or updates its entry (201 when
@@ -13,6 +14,7 @@ import { actorOf, regulatorDeps } from './deps.js';
 export const registerEnterprise = defineRoute({
   method: 'POST',
   path: '/api/v1/regulator/enterprises',
+  access: REGISTER_WRITE,
   summary: 'Add (201) or update (200) one enterprise of the register (REG-1; a county EMB: its county only)',
   tags: ['regulator'],
   body: registerEntryBody,

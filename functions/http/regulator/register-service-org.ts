@@ -1,9 +1,10 @@
 import { shanghaiDateOf } from '../../../domain/kernel/calendar/local-date.js';
 import { serviceOrgBody, serviceOrgViewSchema } from '../../../domain/register/provider-schemas.js';
 import { registerServiceOrg as register } from '../../../domain/register/service-org.rules.js';
-import { callerOf, defineRoute } from '../route.js';
+import { callerOf, defineRoute } from '../../middleware/route.js';
 import { regulatorDeps } from './deps.js';
 import { serviceOrgView } from './service-org-view.js';
+import { CITY_REGISTER_WRITE } from '../../../domain/identity/access.js';
 
 /**
  * REG-2: the city EMB registers (备案) a third-party service organisation. The organisation, the guard that
@@ -13,6 +14,7 @@ import { serviceOrgView } from './service-org-view.js';
 export const registerServiceOrg = defineRoute({
   method: 'POST',
   path: '/api/v1/regulator/service-orgs',
+  access: CITY_REGISTER_WRITE,
   summary: 'Register a third-party service organisation (REG-2; the city EMB)',
   tags: ['regulator'],
   body: serviceOrgBody,

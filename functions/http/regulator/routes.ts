@@ -1,4 +1,4 @@
-import type { RouteSpec } from '../route.js';
+import type { RouteSpec } from '../../middleware/route.js';
 import { addExpert } from './add-expert.js';
 import { blacklistInsurer } from './blacklist-insurer.js';
 import { getEnterprise } from './get-enterprise.js';

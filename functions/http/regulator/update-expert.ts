@@ -1,9 +1,10 @@
 import { NotFound, StaleVersion } from '../../../domain/kernel/errors.js';
 import { changeExpert } from '../../../domain/register/expert.rules.js';
 import { expertChangeBody, expertSchema } from '../../../domain/register/provider-schemas.js';
-import { callerOf, defineRoute } from '../route.js';
+import { callerOf, defineRoute } from '../../middleware/route.js';
 import { regulatorDeps } from './deps.js';
 import { expertParams } from './provider-params.js';
+import { CITY_REGISTER_WRITE } from '../../../domain/identity/access.js';
 
 /**
  * REG-3: the city EMB removes an expert from the pool, takes one back, or corrects specialties, title or
@@ -13,6 +14,7 @@ import { expertParams } from './provider-params.js';
 export const updateExpert = defineRoute({
   method: 'PATCH',
   path: '/api/v1/regulator/experts/{expertId}',
+  access: CITY_REGISTER_WRITE,
   summary: 'Change an expert’s standing, specialties, title or employer (REG-3; the city EMB)',
   tags: ['regulator'],
   params: expertParams,

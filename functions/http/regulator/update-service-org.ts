@@ -2,10 +2,11 @@ import { shanghaiDateOf } from '../../../domain/kernel/calendar/local-date.js';
 import { NotFound, StaleVersion } from '../../../domain/kernel/errors.js';
 import { serviceOrgChangeBody, serviceOrgViewSchema } from '../../../domain/register/provider-schemas.js';
 import { changeServiceOrg } from '../../../domain/register/service-org.rules.js';
-import { callerOf, defineRoute } from '../route.js';
+import { callerOf, defineRoute } from '../../middleware/route.js';
 import { regulatorDeps } from './deps.js';
 import { serviceOrgParams } from './provider-params.js';
 import { serviceOrgView } from './service-org-view.js';
+import { CITY_REGISTER_WRITE } from '../../../domain/identity/access.js';
 
 /**
  * REG-2: the city EMB suspends, reinstates or revokes a registration, or changes its validity, scope or
@@ -16,6 +17,7 @@ import { serviceOrgView } from './service-org-view.js';
 export const updateServiceOrg = defineRoute({
   method: 'PATCH',
   path: '/api/v1/regulator/service-orgs/{orgId}',
+  access: CITY_REGISTER_WRITE,
   summary: 'Change a registration’s status, validity, scope or contact (REG-2; the city EMB)',
   tags: ['regulator'],
   params: serviceOrgParams,

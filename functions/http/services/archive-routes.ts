@@ -1,8 +1,9 @@
 import { NotFound } from '../../../domain/kernel/errors.js';
 import { sha256Hex } from '../../adapters/archive/sha256.js';
-import { callerOf, defineRoute } from '../route.js';
+import { callerOf, defineRoute } from '../../middleware/route.js';
 import { serviceDeps } from './deps.js';
 import { archiveIdParams, archiveRecordSchema, archiveVerificationSchema } from './schemas.js';
+import { INSURER } from '../../../domain/identity/access.js';
 
 async function loadRecord(tenantId: string, archiveId: string) {
   const { services } = await serviceDeps().forTenant(tenantId);
@@ -33,6 +34,7 @@ function citedFiles(document: unknown): { key: string; sha256: string }[] {
 export const getArchive = defineRoute({
   method: 'GET',
   path: '/api/v1/archives/{archiveId}',
+  access: INSURER,
   summary: "An archived document's record — key, SHA-256, retain-until — and a service record's content",
   tags: ['services'],
   params: archiveIdParams,
@@ -53,6 +55,7 @@ export const getArchive = defineRoute({
 export const verifyArchive = defineRoute({
   method: 'GET',
   path: '/api/v1/archives/{archiveId}/verify',
+  access: INSURER,
   summary: 'Recompute the SHA-256 of an archive (and of every file a service record cites) and compare (SVC-10)',
   tags: ['services'],
   params: archiveIdParams,

@@ -3,9 +3,10 @@ import { serviceArchiveDocument } from '../../../domain/services/archive-documen
 import { archiveService as archive, requireArchivable } from '../../../domain/services/lifecycle.js';
 import { serviceSchema } from '../../../domain/services/schemas.js';
 import type { ArchiveRecord } from '../../../domain/services/service.repository.js';
-import { callerOf, defineRoute } from '../route.js';
+import { callerOf, defineRoute } from '../../middleware/route.js';
 import { insurerNameOf, loadService, ruleSetOf, serviceDeps } from './deps.js';
 import { serviceIdParams } from './schemas.js';
+import { INSURER } from '../../../domain/identity/access.js';
 
 const utf8 = new TextEncoder();
 
@@ -17,6 +18,7 @@ const utf8 = new TextEncoder();
 export const archiveService = defineRoute({
   method: 'POST',
   path: '/api/v1/services/{serviceId}/archive',
+  access: INSURER,
   summary: 'Archive the confirmed record write-once with its SHA-256 (SVC-9, SVC-10)',
   tags: ['services'],
   params: serviceIdParams,

@@ -4,10 +4,11 @@ import type { Hazard } from '../../../domain/services/hazard.js';
 import { completeService as complete, issueHazard, policyFactsOf, withEvidence, type CompleteServiceContext } from '../../../domain/services/lifecycle.js';
 import { completeServiceBody, serviceSchema } from '../../../domain/services/schemas.js';
 import type { ArchiveRecord } from '../../../domain/services/service.repository.js';
-import { callerOf, defineRoute } from '../route.js';
+import { callerOf, defineRoute } from '../../middleware/route.js';
 import { insurerNameOf, loadService, ruleSetOf, serviceDeps } from './deps.js';
 import { resolveEvidence } from './evidence.js';
 import { serviceIdParams } from './schemas.js';
+import { INSURER } from '../../../domain/identity/access.js';
 
 const utf8 = new TextEncoder();
 
@@ -20,6 +21,7 @@ const utf8 = new TextEncoder();
 export const completeService = defineRoute({
   method: 'POST',
   path: '/api/v1/services/{serviceId}/complete',
+  access: INSURER,
   summary: 'Record the service as performed, with its evidence and the hazards found (SVC-7, SVC-9, SVC-13)',
   tags: ['services'],
   params: serviceIdParams,

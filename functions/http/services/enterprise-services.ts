@@ -6,12 +6,13 @@ import {
   rectificationBody,
   serviceSchema,
 } from '../../../domain/services/schemas.js';
-import { callerOf, defineRoute } from '../route.js';
+import { callerOf, defineRoute } from '../../middleware/route.js';
 import { pageOf } from '../zod.js';
 import { ownHazard, ownService, serviceDeps } from './deps.js';
 import { hazardEvidenceUpload, rectifyHazard } from './hazard-steps.js';
 import { confirmScheduleStep, signRecordStep } from './service-steps.js';
 import { hazardIdParams, myHazardsQuery, myServicesQuery, serviceIdParams, uploadTicketAnswer } from './schemas.js';
+import { ENTERPRISE } from '../../../domain/identity/access.js';
 
 /**
  * The enterprise's side of prevention services (ACL-5): its own services and hazards across insurers, read
@@ -24,6 +25,7 @@ const usccOf = (input: { principal: Parameters<typeof callerOf>[0]['principal'] 
 export const listMyServices = defineRoute({
   method: 'GET',
   path: '/api/v1/me/services',
+  access: ENTERPRISE,
   summary: "The enterprise's prevention services across insurers",
   tags: ['enterprise'],
   query: myServicesQuery,
@@ -37,6 +39,7 @@ export const listMyServices = defineRoute({
 export const getMyService = defineRoute({
   method: 'GET',
   path: '/api/v1/me/services/{serviceId}',
+  access: ENTERPRISE,
   summary: "One of the enterprise's services",
   tags: ['enterprise'],
   params: serviceIdParams,
@@ -49,6 +52,7 @@ export const getMyService = defineRoute({
 export const confirmMySchedule = defineRoute({
   method: 'POST',
   path: '/api/v1/me/services/{serviceId}/confirm-schedule',
+  access: ENTERPRISE,
   summary: 'Agree the items, measures and time of a scheduled service (SVC-5)',
   tags: ['enterprise'],
   params: serviceIdParams,
@@ -65,6 +69,7 @@ export const confirmMySchedule = defineRoute({
 export const confirmMyRecord = defineRoute({
   method: 'POST',
   path: '/api/v1/me/services/{serviceId}/confirm',
+  access: ENTERPRISE,
   summary: "Sign the service record for the enterprise (SVC-9, SVC-13: a named person's signature)",
   tags: ['enterprise'],
   params: serviceIdParams,
@@ -81,6 +86,7 @@ export const confirmMyRecord = defineRoute({
 export const listMyHazards = defineRoute({
   method: 'GET',
   path: '/api/v1/me/hazards',
+  access: ENTERPRISE,
   summary: "The hazards found at the enterprise, across insurers, with their notices (SVC-7)",
   tags: ['enterprise'],
   query: myHazardsQuery,
@@ -94,6 +100,7 @@ export const listMyHazards = defineRoute({
 export const getMyHazard = defineRoute({
   method: 'GET',
   path: '/api/v1/me/hazards/{hazardId}',
+  access: ENTERPRISE,
   summary: 'One hazard found at the enterprise',
   tags: ['enterprise'],
   params: hazardIdParams,
@@ -106,6 +113,7 @@ export const getMyHazard = defineRoute({
 export const myHazardEvidenceUpload = defineRoute({
   method: 'POST',
   path: '/api/v1/me/hazards/{hazardId}/evidence-uploads',
+  access: ENTERPRISE,
   summary: 'A ticket to upload one closure-evidence file straight to the archive (SVC-7, SVC-13)',
   tags: ['enterprise'],
   params: hazardIdParams,
@@ -123,6 +131,7 @@ export const myHazardEvidenceUpload = defineRoute({
 export const reportMyRectification = defineRoute({
   method: 'POST',
   path: '/api/v1/me/hazards/{hazardId}/rectification',
+  access: ENTERPRISE,
   summary: 'Report the rectification plan, or the hazard closed with evidence (SVC-7)',
   tags: ['enterprise'],
   params: hazardIdParams,

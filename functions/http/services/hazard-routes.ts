@@ -1,14 +1,16 @@
 import { verifyHazard as verify } from '../../../domain/services/hazard.rules.js';
 import { evidenceUploadBody, hazardSchema, rectificationBody, verifyHazardBody } from '../../../domain/services/schemas.js';
-import { callerOf, defineRoute } from '../route.js';
+import { callerOf, defineRoute } from '../../middleware/route.js';
 import { pageOf } from '../zod.js';
 import { loadHazard, serviceDeps } from './deps.js';
 import { hazardEvidenceUpload, rectifyHazard } from './hazard-steps.js';
 import { hazardIdParams, listHazardsQuery, uploadTicketAnswer } from './schemas.js';
+import { INSURER } from '../../../domain/identity/access.js';
 
 export const listHazards = defineRoute({
   method: 'GET',
   path: '/api/v1/hazards',
+  access: INSURER,
   summary: "The insurer's hazards found, newest first, by status, grade or service (SVC-7)",
   tags: ['services'],
   query: listHazardsQuery,
@@ -24,6 +26,7 @@ export const listHazards = defineRoute({
 export const getHazard = defineRoute({
   method: 'GET',
   path: '/api/v1/hazards/{hazardId}',
+  access: INSURER,
   summary: 'One hazard with its notice, rectification and verifications',
   tags: ['services'],
   params: hazardIdParams,
@@ -36,6 +39,7 @@ export const getHazard = defineRoute({
 export const hazardEvidenceUploadRoute = defineRoute({
   method: 'POST',
   path: '/api/v1/hazards/{hazardId}/evidence-uploads',
+  access: INSURER,
   summary: 'A ticket to upload one closure-evidence file straight to the archive (SVC-7, SVC-13)',
   tags: ['services'],
   params: hazardIdParams,
@@ -52,6 +56,7 @@ export const hazardEvidenceUploadRoute = defineRoute({
 export const recordRectification = defineRoute({
   method: 'POST',
   path: '/api/v1/hazards/{hazardId}/rectification',
+  access: INSURER,
   summary: "Record the enterprise's rectification plan or closure on its behalf (SVC-7)",
   tags: ['services'],
   params: hazardIdParams,
@@ -67,6 +72,7 @@ export const recordRectification = defineRoute({
 export const verifyHazard = defineRoute({
   method: 'POST',
   path: '/api/v1/hazards/{hazardId}/verify',
+  access: INSURER,
   summary: 'Verify a rectified hazard, or send it back to rectification (SVC-7)',
   tags: ['services'],
   params: hazardIdParams,

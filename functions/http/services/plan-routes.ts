@@ -9,9 +9,10 @@ import { agreePlan } from '../../../domain/services/service-plan.rules.js';
 import { obligationStatusSchema, riskAssessmentSchema, servicePlanBody, servicePlanSchema } from '../../../domain/services/schemas.js';
 import type { RiskAssessmentResult } from '../../../domain/services/service-plan.js';
 import type { Policy } from '../../../domain/underwriting/policy.js';
-import { callerOf, defineRoute } from '../route.js';
+import { callerOf, defineRoute } from '../../middleware/route.js';
 import { loadPolicy, serviceDeps, type TenantServices } from './deps.js';
 import { policyIdParams } from './schemas.js';
+import { INSURER } from '../../../domain/identity/access.js';
 
 /** RULES-1: a policy's services follow the rule set in force on its start date. */
 const ruleSetFor = (policy: Policy) => selectRuleSet(serviceDeps().ruleSets, policy.periodStart);
@@ -39,6 +40,7 @@ const svcObligationSchema = z.union([
 export const putServicePlan = defineRoute({
   method: 'PUT',
   path: '/api/v1/policies/{policyId}/service-plan',
+  access: INSURER,
   summary: 'Agree the service plan of a policy (SVC-4; meets SVC-1; shows the SVC-12 grade)',
   tags: ['services'],
   params: policyIdParams,
@@ -65,6 +67,7 @@ export const putServicePlan = defineRoute({
 export const getServicePlan = defineRoute({
   method: 'GET',
   path: '/api/v1/policies/{policyId}/service-plan',
+  access: INSURER,
   summary: "A policy's agreed service plan (404 until one is agreed)",
   tags: ['services'],
   params: policyIdParams,
@@ -81,6 +84,7 @@ export const getServicePlan = defineRoute({
 export const getPolicyRisk = defineRoute({
   method: 'GET',
   path: '/api/v1/policies/{policyId}/risk',
+  access: INSURER,
   summary: "The enterprise's SVC-12 risk grade with its factors, and the SVC-1 minimums its plan must meet",
   tags: ['services'],
   params: policyIdParams,
@@ -104,6 +108,7 @@ export const getPolicyRisk = defineRoute({
 export const getPolicyObligations = defineRoute({
   method: 'GET',
   path: '/api/v1/policies/{policyId}/obligations',
+  access: INSURER,
   summary: 'SVC-1, SVC-2, SVC-11: what the policy still owes in its year, and the days left',
   tags: ['services'],
   params: policyIdParams,

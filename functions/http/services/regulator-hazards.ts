@@ -1,9 +1,10 @@
 import { Forbidden } from '../../../domain/kernel/errors.js';
 import { hazardSchema } from '../../../domain/services/schemas.js';
-import { callerOf, defineRoute } from '../route.js';
+import { callerOf, defineRoute } from '../../middleware/route.js';
 import { pageOf } from '../zod.js';
 import { serviceDeps } from './deps.js';
 import { regulatorHazardsQuery } from './schemas.js';
+import { REGULATOR_READ } from '../../../domain/identity/access.js';
 
 /**
  * SVC-7 / ACL-2 / ACL-4: hazards across insurers, read-only — MAJOR ones are what the regulators are alerted to,
@@ -13,6 +14,7 @@ import { regulatorHazardsQuery } from './schemas.js';
 export const listRegulatorHazards = defineRoute({
   method: 'GET',
   path: '/api/v1/regulator/hazards',
+  access: REGULATOR_READ,
   summary: 'Hazards across insurers, by grade and status (a county EMB: its county only)',
   tags: ['regulator'],
   query: regulatorHazardsQuery,

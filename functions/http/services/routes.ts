@@ -1,4 +1,4 @@
-import type { RouteSpec } from '../route.js';
+import type { RouteSpec } from '../../middleware/route.js';
 import { getArchive, verifyArchive } from './archive-routes.js';
 import { archiveService } from './archive-service.js';
 import { completeService } from './complete-service.js';

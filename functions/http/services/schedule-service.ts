@@ -1,7 +1,8 @@
 import { policyFactsOf, scheduleService as schedule } from '../../../domain/services/lifecycle.js';
 import { scheduleServiceBody, serviceSchema } from '../../../domain/services/schemas.js';
-import { callerOf, defineRoute } from '../route.js';
+import { callerOf, defineRoute } from '../../middleware/route.js';
 import { loadPolicy, serviceDeps } from './deps.js';
+import { INSURER } from '../../../domain/identity/access.js';
 
 /**
  * SVC-5, SVC-6: a service scheduled on one of the lead insurer's policies. The provider and experts are read
@@ -10,6 +11,7 @@ import { loadPolicy, serviceDeps } from './deps.js';
 export const scheduleService = defineRoute({
   method: 'POST',
   path: '/api/v1/services',
+  access: INSURER,
   summary: 'Schedule a prevention service on a policy (SVC-5; provider and experts registered: SVC-6)',
   tags: ['services'],
   body: scheduleServiceBody,

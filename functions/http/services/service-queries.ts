@@ -1,13 +1,15 @@
 import { serviceSchema } from '../../../domain/services/schemas.js';
-import { callerOf, defineRoute } from '../route.js';
+import { callerOf, defineRoute } from '../../middleware/route.js';
 import { pageOf } from '../zod.js';
 import { loadService, serviceDeps } from './deps.js';
 import { listServicesQuery, serviceIdParams } from './schemas.js';
+import { INSURER } from '../../../domain/identity/access.js';
 
 /** The insurer's services: newest first, one policy's in scheduled order, or those falling due (GSI2). */
 export const listServices = defineRoute({
   method: 'GET',
   path: '/api/v1/services',
+  access: INSURER,
   summary: "The insurer's services, by policy, status or next deadline (dueBefore: the due index)",
   tags: ['services'],
   query: listServicesQuery,
@@ -23,6 +25,7 @@ export const listServices = defineRoute({
 export const getService = defineRoute({
   method: 'GET',
   path: '/api/v1/services/{serviceId}',
+  access: INSURER,
   summary: 'One service with its record, evidence, deadlines, confirmations and review flags (hazards: GET /hazards?serviceId=)',
   tags: ['services'],
   params: serviceIdParams,

@@ -11,10 +11,11 @@ import { RuleViolation } from '../../../domain/kernel/errors.js';
 import type { ConfirmRecordInput, ConfirmScheduleInput } from '../../../domain/services/inputs.js';
 import type { ServiceRepository } from '../../../domain/services/service.repository.js';
 import type { PreventionService } from '../../../domain/services/service.js';
-import { callerOf, defineRoute } from '../route.js';
+import { callerOf, defineRoute } from '../../middleware/route.js';
 import { loadService, ruleSetOf, serviceDeps } from './deps.js';
 import { issueUpload } from './evidence.js';
 import { serviceIdParams, uploadTicketAnswer } from './schemas.js';
+import { INSURER } from '../../../domain/identity/access.js';
 
 /**
  * The insurer's steps on a service after scheduling (SVC-5, SVC-8, SVC-9, SVC-13). Each loads the service,
@@ -45,6 +46,7 @@ export async function signRecordStep(repository: ServiceRepository, service: Pre
 export const confirmSchedule = defineRoute({
   method: 'POST',
   path: '/api/v1/services/{serviceId}/confirm-schedule',
+  access: INSURER,
   summary: "Record the enterprise's agreement to the items, measures and time (SVC-5)",
   tags: ['services'],
   params: serviceIdParams,
@@ -60,6 +62,7 @@ export const confirmSchedule = defineRoute({
 export const serviceEvidenceUpload = defineRoute({
   method: 'POST',
   path: '/api/v1/services/{serviceId}/evidence-uploads',
+  access: INSURER,
   summary: 'A ticket to upload one evidence file straight to the write-once archive (SVC-13)',
   tags: ['services'],
   params: serviceIdParams,
@@ -88,6 +91,7 @@ export const serviceEvidenceUpload = defineRoute({
 export const followUpService = defineRoute({
   method: 'POST',
   path: '/api/v1/services/{serviceId}/follow-up',
+  access: INSURER,
   summary: 'Record the follow-up (回访) within 10 working days (SVC-8)',
   tags: ['services'],
   params: serviceIdParams,
@@ -105,6 +109,7 @@ export const followUpService = defineRoute({
 export const confirmServiceRecord = defineRoute({
   method: 'POST',
   path: '/api/v1/services/{serviceId}/confirm',
+  access: INSURER,
   summary: "Record a party's signature on the record; CONFIRMED once both have signed (SVC-9, SVC-13)",
   tags: ['services'],
   params: serviceIdParams,
@@ -120,6 +125,7 @@ export const confirmServiceRecord = defineRoute({
 export const cancelService = defineRoute({
   method: 'POST',
   path: '/api/v1/services/{serviceId}/cancel',
+  access: INSURER,
   summary: 'Cancel a service not yet performed',
   tags: ['services'],
   params: serviceIdParams,

@@ -9,8 +9,9 @@ import { DynamoCoverageRepository } from '../../adapters/dynamodb/coverage.repos
 import { mainTableName, sharedDynamoDb } from '../../adapters/dynamodb/client.js';
 import { Store } from '../../adapters/dynamodb/store.js';
 import { systemClock } from '../../adapters/clock.js';
-import { callerOf, defineRoute } from '../route.js';
+import { callerOf, defineRoute } from '../../middleware/route.js';
 import { todayOf, underwritingDeps } from './deps.js';
+import { REGULATOR_READ } from '../../../domain/identity/access.js';
 
 const countyQuery = z.optional(z.string().check(z.maxLength(10)));
 const coverage = () => new DynamoCoverageRepository(new Store(sharedDynamoDb().doc, mainTableName(), systemClock));
@@ -31,6 +32,7 @@ function countiesFor(caller: Principal, asked: string | undefined): string[] {
 export const listUninsured = defineRoute({
   method: 'GET',
   path: '/api/v1/regulator/uninsured',
+  access: REGULATOR_READ,
   summary: 'Registered enterprises without an in-force policy on a date, by county and industry (UW-11)',
   tags: ['regulator'],
   query: z.object({ date: z.optional(localDateSchema), county: countyQuery, industry: z.optional(industrySchema) }),
@@ -60,6 +62,7 @@ export const listUninsured = defineRoute({
 export const coverageCounts = defineRoute({
   method: 'GET',
   path: '/api/v1/regulator/coverage',
+  access: REGULATOR_READ,
   summary: "Today's registered and insured counts per county and industry (UW-11, pre-aggregated)",
   tags: ['regulator'],
   query: z.object({ county: countyQuery }),

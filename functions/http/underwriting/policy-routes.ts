@@ -10,9 +10,10 @@ import {
   policySchema,
 } from '../../../domain/underwriting/schemas.js';
 import * as z from 'zod/mini';
-import { callerOf, defineRoute } from '../route.js';
+import { callerOf, defineRoute } from '../../middleware/route.js';
 import { pageOf, pageQuery, idParam } from '../zod.js';
 import { eligibilityOn, enterpriseSnapshot, todayOf, underwritingDeps } from './deps.js';
+import { ENTERPRISE, INSURER } from '../../../domain/identity/access.js';
 
 const policyIdParams = z.object({ policyId: idParam });
 const listQuery = z.extend(policyListFilterSchema, { ...pageQuery, shared: z.optional(z.enum(['true', 'false'])) });
@@ -26,6 +27,7 @@ const listQuery = z.extend(policyListFilterSchema, { ...pageQuery, shared: z.opt
 export const issuePolicy = defineRoute({
   method: 'POST',
   path: '/api/v1/policies',
+  access: INSURER,
   summary: 'Issue a 安责险 policy (UW-1..10); refusals name the rule and the field',
   tags: ['underwriting'],
   body: issuePolicyBody,
@@ -69,6 +71,7 @@ export const issuePolicy = defineRoute({
 export const listPolicies = defineRoute({
   method: 'GET',
   path: '/api/v1/policies',
+  access: INSURER,
   summary: 'The insurer’s policies (shared=true: co-insured policies led by another insurer, read-only)',
   tags: ['underwriting'],
   query: listQuery,
@@ -85,6 +88,7 @@ export const listPolicies = defineRoute({
 export const getPolicy = defineRoute({
   method: 'GET',
   path: '/api/v1/policies/{policyId}',
+  access: INSURER,
   summary: 'One policy the insurer issued or co-insures (ACL-1)',
   tags: ['underwriting'],
   params: policyIdParams,
@@ -110,6 +114,7 @@ async function ownPolicy(tenantId: string, policyId: string) {
 export const endorsePolicy = defineRoute({
   method: 'POST',
   path: '/api/v1/policies/{policyId}/endorsements',
+  access: INSURER,
   summary: 'Endorse a policy: staff count, insured amount, death limit or period end (UW-3, UW-4, UW-9)',
   tags: ['underwriting'],
   params: policyIdParams,
@@ -138,6 +143,7 @@ export const endorsePolicy = defineRoute({
 export const cancelPolicy = defineRoute({
   method: 'POST',
   path: '/api/v1/policies/{policyId}/cancel',
+  access: INSURER,
   summary: 'Cancel a policy from a day on (never back-dated)',
   tags: ['underwriting'],
   params: policyIdParams,
@@ -156,6 +162,7 @@ export const cancelPolicy = defineRoute({
 export const listMyPolicies = defineRoute({
   method: 'GET',
   path: '/api/v1/me/policies',
+  access: ENTERPRISE,
   summary: "The enterprise's own policies across insurers",
   tags: ['enterprise'],
   query: z.object(pageQuery),

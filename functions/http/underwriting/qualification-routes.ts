@@ -1,9 +1,10 @@
 import { fileQualification } from '../../../domain/underwriting/qualification.js';
 import { eligibilityResultSchema, putQualificationBody, qualificationFilingSchema, qualificationYearSchema } from '../../../domain/underwriting/schemas.js';
 import { localDateSchema } from '../../../domain/kernel/calendar/local-date.js';
-import { callerOf, defineRoute } from '../route.js';
+import { callerOf, defineRoute } from '../../middleware/route.js';
 import * as z from 'zod/mini';
 import { eligibilityOn, todayOf, underwritingDeps } from './deps.js';
+import { INSURER } from '../../../domain/identity/access.js';
 
 const yearParams = z.object({ year: qualificationYearSchema });
 const onDateQuery = z.object({ onDate: z.optional(localDateSchema) });
@@ -16,6 +17,7 @@ const answer = z.object({ year: z.number(), filing: z.optional(qualificationFili
 export const putQualification = defineRoute({
   method: 'PUT',
   path: '/api/v1/qualification/{year}',
+  access: INSURER,
   summary: "File or update the insurer's qualification for a year (QUAL-1..6)",
   tags: ['underwriting'],
   params: yearParams,
@@ -38,6 +40,7 @@ export const putQualification = defineRoute({
 export const getQualification = defineRoute({
   method: 'GET',
   path: '/api/v1/qualification/{year}',
+  access: INSURER,
   summary: "The insurer's filing for a year and its eligibility on a date, with every criterion's reason",
   tags: ['underwriting'],
   params: yearParams,

@@ -1,4 +1,4 @@
-import type { RouteSpec } from '../route.js';
+import type { RouteSpec } from '../../middleware/route.js';
 import { coverageCounts, listUninsured } from './coverage-routes.js';
 import { cancelPolicy, endorsePolicy, getPolicy, issuePolicy, listMyPolicies, listPolicies } from './policy-routes.js';
 import { getQualification, putQualification } from './qualification-routes.js';

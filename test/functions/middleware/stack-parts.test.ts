@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAllowed, ACCESS_MATRIX } from '../../../domain/identity/access-matrix.js';
+import { isAllowed, ACCESS_MATRIX } from '../../../functions/http/access-matrix.js';
 import { Conflict, NotFound, RuleViolation, StaleVersion, ValidationFailed } from '../../../domain/kernel/errors.js';
 import { toErrorResponse } from '../../../functions/middleware/error-envelope.js';
 import { principalFromEvent } from '../../../functions/middleware/principal.js';

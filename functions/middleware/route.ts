@@ -1,6 +1,7 @@
 import type { ZodMiniType } from 'zod/mini';
-import type { Principal } from '../../domain/identity/principal.js';
-import { Unauthorized } from '../../domain/kernel/errors.js';
+import type { Access } from '../../domain/identity/access.js';
+import { principalAs, type CallerKind, type CallerKinds, type Principal } from '../../domain/identity/principal.js';
+import { Forbidden, Unauthorized } from '../../domain/kernel/errors.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -23,15 +24,17 @@ export interface RouteResult {
 }
 
 /**
- * One HTTP route: its contract (schemas, for validation and for /openapi.json) and its use case.
- * Who may call it is not said here but in the access matrix (domain/identity/access-matrix.ts), keyed by
- * `routeKey`, so that the whole matrix reads as one table and the isolation test can walk it.
+ * One HTTP route, declared in its use case's file: its contract (schemas, for validation and for
+ * /openapi.json), who may call it (`access`, one of the named rows of domain/identity/access.ts) and the use
+ * case itself. The access matrix is assembled from these declarations (functions/http/access-matrix.ts).
  */
 export interface RouteSpec<P = unknown, Q = unknown, B = unknown> {
   readonly method: HttpMethod;
   /** API Gateway style path under the base path, e.g. `/api/v1/users/{userId}`. */
   readonly path: string;
   readonly summary: string;
+  /** Who may call it (ACL-1..5); checked by the middleware before anything is parsed. */
+  readonly access: Access;
   readonly tags: readonly string[];
   readonly params?: ZodMiniType<P>;
   readonly query?: ZodMiniType<Q>;
@@ -55,8 +58,16 @@ export function defineRoute<P, Q, B>(spec: RouteSpec<P, Q, B>): RouteSpec {
 
 export const API_BASE_PATH = '/api/v1';
 
-/** The caller of a non-public route; the stack has already refused requests without one. */
-export function callerOf(input: { principal: Principal | undefined }): Principal {
+/**
+ * The caller of a non-public route as the kind the use case serves: `callerOf(input, 'insurer').tenantId` is a
+ * string by type. The access row has already admitted only the right roles, so a mismatch here is a wiring bug
+ * and is refused (403) rather than trusted.
+ *
+ * @example const { tenantId, userId } = callerOf(input, 'insurer');
+ */
+export function callerOf<K extends CallerKind = 'any'>(input: { principal: Principal | undefined }, kind?: K): CallerKinds[K] {
   if (!input.principal) throw new Unauthorized('a bearer token is required');
-  return input.principal;
+  const caller = principalAs(input.principal, kind ?? ('any' as K));
+  if (!caller) throw new Forbidden(`role ${input.principal.role} may not call this route`);
+  return caller;
 }

@@ -1,0 +1,105 @@
+import type { Agency, Role } from './role.js';
+
+/**
+ * Who may call a route: ARCHITECTURE.md §4 and DOMAIN.md ACL-1..5 as a small set of named rows.
+ *
+ * Every use case declares one of these next to its path (`access: INSURER`), and the access matrix is
+ * assembled from those declarations (functions/http/access-matrix.ts), so a route cannot exist without a
+ * decision on who may use it, and the isolation test walks the assembled matrix.
+ * The row decides the role (403 otherwise); which objects the role then sees (its own tenant, agency,
+ * county or enterprise) is decided by the scope the repositories are built from, never by this row.
+ */
+export type Access =
+  | { readonly kind: 'public' }
+  | {
+      readonly kind: 'roles';
+      readonly roles: readonly Role[];
+      /** Optional narrowing to regulator agencies (e.g. a register only the city EMB writes). */
+      readonly agencies?: readonly Agency[];
+      /** The data this route reaches, for the isolation test and the reader: whose objects. */
+      readonly scope:
+        | 'platform'
+        | 'own-tenant'
+        | 'own-agency'
+        | 'own-org'
+        | 'own-enterprise'
+        | 'cross-tenant-read'
+        /** The regulators' own registers (`R#…`): no tenant's data, shared by the agencies ACL-2 names. */
+        | 'regulator-owned';
+    };
+
+export const PUBLIC: Access = { kind: 'public' };
+export const OPERATOR: Access = { kind: 'roles', roles: ['platform-operator'], scope: 'platform' };
+/** ACL-1/ACL-2: an insurer admin manages its tenant's users, a regulator admin its agency's (ACL-3: never the operator). */
+/** ACL-1: an insurer's own staff work its complaints, policies, services … */
+export const INSURER: Access = { kind: 'roles', roles: ['insurer-admin', 'insurer-staff'], scope: 'own-tenant' };
+/** ACL-5: an enterprise user, on its own enterprise's objects across insurers. */
+export const ENTERPRISE: Access = { kind: 'roles', roles: ['enterprise'], scope: 'own-enterprise' };
+/** ACL-2/ACL-4: regulators read across insurers (a county EMB its county only) and never write tenant data. */
+export const REGULATOR_READ: Access = { kind: 'roles', roles: ['regulator', 'regulator-admin'], scope: 'cross-tenant-read' };
+export const ORG_ADMINS: Access = { kind: 'roles', roles: ['insurer-admin', 'regulator-admin'], scope: 'own-org' };
+
+// ── Regulator context: the regulators' own registers (REG-1 enterprise register, BLK-1 blacklist) ─────────────
+/**
+ * ACL-2/ACL-4: the city EMB writes every county's register entries and a county EMB its own county's (the use
+ * case decides by the entry's county, 403 ACL-4); the NFRA reads the register but does not keep it.
+ */
+export const REGISTER_WRITE: Access = {
+  kind: 'roles',
+  roles: ['regulator', 'regulator-admin'],
+  agencies: ['EMB_CITY', 'EMB_COUNTY'],
+  scope: 'regulator-owned',
+};
+/** ACL-2/ACL-4: every regulator reads the register (a county EMB its county's entries) and the blacklist. */
+export const REGISTER_READ: Access = { kind: 'roles', roles: ['regulator', 'regulator-admin'], scope: 'regulator-owned' };
+/** REG-1: an insurer reads one entry by USCC, any county, to underwrite; it never lists or writes the register. */
+export const REGISTER_LOOKUP: Access = { kind: 'roles', roles: ['insurer-admin', 'insurer-staff'], scope: 'regulator-owned' };
+/** BLK-1: the blacklist is kept by the city EMB and the NFRA. */
+export const BLACKLIST_WRITE: Access = {
+  kind: 'roles',
+  roles: ['regulator', 'regulator-admin'],
+  agencies: ['EMB_CITY', 'NFRA'],
+  scope: 'regulator-owned',
+};
+// ─────────────────────────────────────────────────────────────────────────────────────────────────────────────
+
+// ── Prevention fee (FEE-1..5): the insurer's ledger, its own tenant only ─────────────────────────────────────
+/**
+ * FEE-1, FEE-2: recording premium received and booking expenses is the day-to-day work of the insurer's
+ * staff, as are reading the ledger, the summary and the export.
+ */
+export const FEE_BOOKING: Access = { kind: 'roles', roles: ['insurer-admin', 'insurer-staff'], scope: 'own-tenant' };
+/**
+ * FEE-2: a reversal takes booked money back out of the ledger — the one move that could hide a diversion
+ * (挪用) after the fact — so it is the insurer admin's alone: whoever booked an entry cannot also quietly undo
+ * it (separation of duties). The correction's new entry is then ordinary booking again.
+ */
+export const FEE_REVERSAL: Access = { kind: 'roles', roles: ['insurer-admin'], scope: 'own-tenant' };
+// ─────────────────────────────────────────────────────────────────────────────────────────────────────────────
+
+// ── Regulators' registers of service providers: organisations (REG-2) and experts (REG-3) ─────────────────────
+/** REG-2, REG-3: organisations register (备案) with the city EMB, which also keeps the expert pool. */
+export const CITY_REGISTER_WRITE: Access = {
+  kind: 'roles',
+  roles: ['regulator', 'regulator-admin'],
+  agencies: ['EMB_CITY'],
+  scope: 'regulator-owned',
+};
+/** SVC-6: insurers read both registers to name a provider and experts; every regulator reads them. */
+export const PROVIDER_REGISTER_READ: Access = {
+  kind: 'roles',
+  roles: ['regulator', 'regulator-admin', 'insurer-admin', 'insurer-staff'],
+  scope: 'regulator-owned',
+};
+// ─────────────────────────────────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Whether a caller of `role` (and `agency`) passes `access`. A missing row is a denial: an undeclared route
+ * is a bug, and failing closed keeps the bug harmless.
+ */
+export function allows(access: Access | undefined, role: Role, agency?: Agency): boolean {
+  if (!access) return false;
+  if (access.kind === 'public') return true;
+  if (!access.roles.includes(role)) return false;
+  return !access.agencies || (agency !== undefined && access.agencies.includes(agency));
+}
