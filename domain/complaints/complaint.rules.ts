@@ -20,6 +20,7 @@ import type {
   ReplyToComplaintBody,
   SelfIntakeComplaintBody,
 } from './schemas.js';
+import { instantOf } from '../kernel/calendar/instant.js';
 
 /**
  * How far `receivedAt` may lie after `now`: the clock of the browser an insurer types the time into and the
@@ -55,10 +56,6 @@ function validateUnderRule<T>(schema: ZodMiniType<T>, value: unknown, root: stri
   throw new ValidationFailed(problems);
 }
 
-function instantOf(now: Date): string {
-  if (Number.isNaN(now.getTime())) throw new RangeError('now must be a valid Date');
-  return now.toISOString();
-}
 
 /** The complaint after one transition: the changes, one more timeline entry, the next version. */
 function transition(

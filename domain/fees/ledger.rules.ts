@@ -20,6 +20,7 @@ import type { PolicyReceipts, PolicyTerms, PremiumReceipt } from './premium-rece
 import type { BookExpenseBody, ReceivePremiumBody, ReverseEntryBody } from './schemas.js';
 import { appendToYear, balanceOf, emptyYear } from './year-ledger.js';
 import type { YearLedger } from './year-ledger.js';
+import { instantOf } from '../kernel/calendar/instant.js';
 
 /** Everything a booking needs besides its input: who books it, when, and under which rules. */
 export interface BookingContext {
@@ -78,10 +79,6 @@ export interface EntryReversed extends EntryBooked<ReversalEntry> {
 const percent = (basisPoints: number): string => `${(basisPoints / 100).toFixed(2).replace(/\.?0+$/, '')}%`;
 const yuan = (fen: Fen): string => `${fenToYuanString(fen)} CNY`;
 
-function instantOf(now: Date): string {
-  if (Number.isNaN(now.getTime())) throw new RangeError('now must be a valid Date');
-  return now.toISOString();
-}
 
 function requireAmount(amountFen: Fen, field: string, rule: string): void {
   if (!isFen(amountFen) || amountFen < 1) {

@@ -6,11 +6,8 @@ import type { RectificationInput, VerifyHazardInput } from './inputs.js';
 import type { HazardDraft } from './lifecycle.js';
 import { SERVICE_TYPE_NAMES_ZH } from './service.js';
 import type { EvidenceItem, ServiceType } from './service.js';
+import { instantOf } from '../kernel/calendar/instant.js';
 
-function instantOf(now: Date): string {
-  if (Number.isNaN(now.getTime())) throw new RangeError('now must be a valid Date');
-  return now.toISOString();
-}
 
 function isBlank(value: string | undefined): boolean {
   return value === undefined || value.trim() === '';

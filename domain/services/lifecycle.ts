@@ -26,6 +26,7 @@ import type {
   ServiceStatus,
   Signature,
 } from './service.js';
+import { instantOf } from '../kernel/calendar/instant.js';
 
 export { reviewFlagsOf } from './evidence-flags.js';
 
@@ -87,10 +88,6 @@ export function serviceYearOf(policy: Pick<PolicyFacts, 'periodStart' | 'periodE
   return { start: policy.periodStart, end: lastCovered < policy.periodEnd ? lastCovered : policy.periodEnd };
 }
 
-function instantOf(now: Date): string {
-  if (Number.isNaN(now.getTime())) throw new RangeError('now must be a valid Date');
-  return now.toISOString();
-}
 
 /** The Asia/Shanghai day of an input instant; an unreadable one is the caller's 400 under CAL-1. */
 function dayOfInput(instant: string, field: string): LocalDate {

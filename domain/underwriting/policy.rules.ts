@@ -25,6 +25,7 @@ import { proRataDeltaFen, ratePolicy, rerate } from './rating.js';
 import type { AppliedRating } from './policy.js';
 import { cancelPolicyBody, endorsePolicyBody, issuePolicyBody } from './schemas.js';
 import type { CancelPolicyBody, EndorsePolicyBody, IssuePolicyBody } from './schemas.js';
+import { instantOf } from '../kernel/calendar/instant.js';
 
 /**
  * UW-1: how many days past one year a policy period may run. "Normally one year" leaves room for aligning a
@@ -101,10 +102,6 @@ export interface EndorseContext {
 const problemsOf = fieldProblemsOf;
 const validate = validateWith;
 
-function instantOf(now: Date): string {
-  if (Number.isNaN(now.getTime())) throw new RangeError('now must be a valid Date');
-  return now.toISOString();
-}
 
 function laterOf(a: LocalDate, b: LocalDate): LocalDate {
   return compareLocalDates(a, b) >= 0 ? a : b;

@@ -5,6 +5,7 @@ import { RuleViolation, ValidationFailed } from '../kernel/errors.js';
 import type { FieldProblem } from '../kernel/errors.js';
 import type { Industry } from '../kernel/industry.js';
 import type { RuleSet } from '../kernel/rule-set/rule-set.js';
+import { instantOf } from '../kernel/calendar/instant.js';
 
 /**
  * QUAL-3: the integrated risk rating (风险综合评级) of the C-ROSS solvency regime, best first. A and B pass,
@@ -311,10 +312,6 @@ export interface FilingContext {
 // Saving a filing
 // ---------------------------------------------------------------------------------------------------------
 
-function instantOf(now: Date): string {
-  if (Number.isNaN(now.getTime())) throw new RangeError('now must be a valid Date');
-  return now.toISOString();
-}
 
 /**
  * QUAL-6: the Annex 1 items with no document attached, in the annex's order.

@@ -7,6 +7,8 @@ export interface BusEvent {
   readonly id: string;
   /** Past-tense `context.entity.verb`. */
   readonly type: string;
+  /** The payload's schema version (the event's declaration in domain/<context>/events.ts). */
+  readonly version: number;
   readonly source: 'anze';
   readonly time: string;
   readonly tenantId?: string;
@@ -19,11 +21,12 @@ export interface BusEvent {
 /** The bus event of a new stream image, or undefined for items that are not outbox events. */
 export function busEventFromOutboxImage(image: Record<string, unknown> | undefined): BusEvent | undefined {
   if (!image || image.kind !== 'OUTBOX') return undefined;
-  const { eventId, type, occurredAt, tenantId, aggregateType, aggregateId, sequence, data } = image;
+  const { eventId, type, version, occurredAt, tenantId, aggregateType, aggregateId, sequence, data } = image;
   if (typeof eventId !== 'string' || typeof type !== 'string' || typeof occurredAt !== 'string') return undefined;
   return {
     id: eventId,
     type,
+    version: typeof version === 'number' ? version : 1,
     source: 'anze',
     time: occurredAt,
     ...(typeof tenantId === 'string' ? { tenantId } : {}),

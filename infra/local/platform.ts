@@ -22,6 +22,7 @@ import { LocalScheduler } from './scheduler.js';
 import { ensureOperator, recordedDemoLogins, seedDemo, type DemoLogin } from './seed.js';
 import { serveStatic } from './static-files.js';
 import { ensureTable } from './tables.js';
+import { subscribeAll } from './bus-subscriptions.js';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
 
@@ -137,13 +138,10 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
 
     const { handler: schedules } = await import('../../functions/schedules/handler.js');
     const { handler: projections } = await import('../../functions/projections/handler.js');
-    // As the EventBridge rules on AWS: policy events project member copies and UW-11 coverage.
-    bus.subscribe('underwriting.policy.*', async (event) => {
-      await projections({ 'detail-type': event.type, detail: event });
-    });
-    // As the EventBridge rule on AWS: a loaded calendar year recomputes provisional deadlines at once.
-    bus.subscribe('platform.calendar.year_loaded', async (event) => {
-      await schedules({ 'detail-type': event.type, time: event.time });
+    // As the EventBridge rules on AWS, from the same table (functions/events/subscriptions.ts).
+    subscribeAll(bus, {
+      projections: (event) => projections({ 'detail-type': event.type, detail: event }),
+      schedules: (event) => schedules({ 'detail-type': event.type, time: event.time }),
     });
     if (options.scheduler ?? true) {
       const scheduler = new LocalScheduler(8, (time) => schedules({ time: time.toISOString() }));

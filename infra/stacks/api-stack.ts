@@ -16,6 +16,7 @@ import { OutboxRelay } from '../constructs/outbox-relay.js';
 import { leadingKeysCondition, TenantIsolationRoles } from '../constructs/tenant-isolation-roles.js';
 import { CALENDAR_LEADING_KEYS, COGNITO_ADMIN_ACTIONS, permissionsOf } from './context-permissions.js';
 import { archiveBucketName } from './data-stack.js';
+import { SUBSCRIPTIONS } from '../../functions/events/subscriptions.js';
 
 /** How cdk-nag prints pseudo parameters in a finding id. */
 const NAG_PSEUDO = { account: '<AWS::AccountId>', region: '<AWS::Region>' } as const;
@@ -152,20 +153,21 @@ export class ApiStack extends Stack {
         conditions: leadingKeysCondition(['T#*#POLICY#*', 'R#coverage#*']),
       }),
     );
-    new Rule(this, 'PolicyEvents', {
-      eventBus: props.eventBus,
-      description: 'Project policy events (ACL-1 member copies, UW-11 coverage)',
-      eventPattern: { source: ['anze'], detailType: ['underwriting.policy.issued', 'underwriting.policy.endorsed', 'underwriting.policy.cancelled'] },
-      targets: [new LambdaFunction(projections, { retryAttempts: 8, maxEventAge: Duration.hours(24) })],
-    });
-
-    // CAL-2: a loaded calendar year recomputes provisional deadlines at once, not at the next 08:00 run.
-    new Rule(this, 'CalendarYearLoaded', {
-      eventBus: props.eventBus,
-      description: 'Recompute provisional deadlines when the operator loads a calendar year (CAL-2)',
-      eventPattern: { source: ['anze'], detailType: ['platform.calendar.year_loaded'] },
-      targets: [new LambdaFunction(this.deadlineSweep.function, { retryAttempts: 4, maxEventAge: Duration.hours(6) })],
-    });
+    // The bus subscriptions, from the one table the local runtime also reads (functions/events/subscriptions.ts).
+    const subscribers = { projections, schedules: this.deadlineSweep.function };
+    for (const subscription of SUBSCRIPTIONS) {
+      new Rule(this, subscription.name, {
+        eventBus: props.eventBus,
+        description: subscription.description,
+        eventPattern: { source: ['anze'], detailType: [...subscription.events] },
+        targets: [
+          new LambdaFunction(subscribers[subscription.target], {
+            retryAttempts: subscription.retry.attempts,
+            maxEventAge: Duration.hours(subscription.retry.maxEventAgeHours),
+          }),
+        ],
+      });
+    }
     // The sweep works across tenants by design (it is the clock, not a caller): it reads the due-date index
     // and writes overdue states and their outbox events in the same transactions as any handler would.
     this.deadlineSweep.function.addToRolePolicy(

@@ -20,3 +20,14 @@ export function isInstant(value: unknown): value is string {
   const match = INSTANT_SHAPE.exec(value);
   return match !== null && isLocalDate(match[1]) && !Number.isNaN(Date.parse(value));
 }
+
+/**
+ * The ISO 8601 instant (UTC, `Z`) a transition stamps on what it records, from the time it was handed
+ * (the domain reads no clock). An invalid Date is a caller's bug, not user input.
+ *
+ * @example instantOf(new Date('2024-09-27T01:30:00Z')); // '2024-09-27T01:30:00.000Z'
+ */
+export function instantOf(now: Date): string {
+  if (Number.isNaN(now.getTime())) throw new RangeError('now must be a valid Date');
+  return now.toISOString();
+}

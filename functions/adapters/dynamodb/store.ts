@@ -9,6 +9,7 @@ import {
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { Conflict, NotFound, StaleVersion, type DomainError } from '../../../domain/kernel/errors.js';
+import type { DomainEvent } from '../../../domain/kernel/events.js';
 import type { Clock } from '../clock.js';
 import { newId } from '../ids.js';
 import { decodeCursor, encodeCursor, type PageKey, type SortKeyCondition } from './cursor.js';
@@ -40,16 +41,27 @@ export type Write =
       readonly set?: Readonly<Record<string, unknown>>;
     };
 
-/** A domain event, written as an outbox item in the same transaction as the state change it reports. */
+/**
+ * A domain event on its way into the outbox: written in the same transaction as the state change it reports,
+ * in its aggregate's partition (`aggregate.key`), because a DynamoDB stream is ordered per partition key.
+ */
 export interface OutboxEvent {
   /** Past-tense `context.entity.verb`, e.g. `platform.tenant.onboarded`. */
   readonly type: string;
+  /** The payload's schema version (domain/kernel/events.ts); 1 unless the event's declaration says otherwise. */
+  readonly version?: number;
   readonly aggregate: { readonly type: string; readonly id: string; readonly key: ItemKey };
   /** The aggregate's version after the change: events of one aggregate are ordered by it. */
   readonly sequence: number;
   readonly tenantId?: string;
-  readonly data: Readonly<Record<string, unknown>>;
+  readonly data: unknown;
 }
+
+/** A domain event placed in the partition of the aggregate item whose key is `key`. */
+export const outboxOf = (event: DomainEvent, key: ItemKey): OutboxEvent => ({
+  ...event,
+  aggregate: { ...event.aggregate, key },
+});
 
 export interface Page<T> {
   readonly items: T[];
@@ -260,6 +272,7 @@ export class Store {
       kind: 'OUTBOX',
       eventId: newId(now),
       type: event.type,
+      version: event.version ?? 1,
       occurredAt: now.toISOString(),
       tenantId: event.tenantId,
       aggregateType: event.aggregate.type,

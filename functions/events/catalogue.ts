@@ -1,0 +1,22 @@
+import type { AnyEventType } from '../../domain/kernel/events.js';
+import { complaintEvents } from '../../domain/complaints/events.js';
+import { feeEvents } from '../../domain/fees/events.js';
+import { platformEvents } from '../../domain/platform/events.js';
+import { registerEvents } from '../../domain/register/events.js';
+import { serviceEvents } from '../../domain/services/events.js';
+import { underwritingEvents } from '../../domain/underwriting/events.js';
+
+/**
+ * Every kind of event the platform raises, by context: the source of the AsyncAPI document
+ * (/api/v1/asyncapi.json) that webhook subscribers read, and of the names the subscription table may use.
+ */
+export const EVENT_CATALOGUE: Readonly<Record<string, Readonly<Record<string, AnyEventType>>>> = {
+  platform: platformEvents,
+  complaints: complaintEvents,
+  underwriting: underwritingEvents,
+  register: registerEvents,
+  services: serviceEvents,
+  fees: feeEvents,
+};
+
+export const ALL_EVENT_TYPES: readonly AnyEventType[] = Object.values(EVENT_CATALOGUE).flatMap((events) => Object.values(events));

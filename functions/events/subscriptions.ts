@@ -1,0 +1,34 @@
+/**
+ * Who listens to which events on the bus: ONE table, read by the CDK app (an EventBridge rule per row, with the
+ * names as its `detail-type` list) and by the local runtime (an in-process bus subscription per row), so the two
+ * cannot subscribe to different sets (test/infra/subscriptions.test.ts compares them).
+ * Names are exact, never patterns: a new event reaches a subscriber only when it is added here, on AWS and
+ * locally alike.
+ */
+export interface Subscription {
+  /** The rule's construct id on AWS. */
+  readonly name: string;
+  readonly description: string;
+  /** The function that receives the events. */
+  readonly target: 'projections' | 'schedules';
+  readonly events: readonly string[];
+  /** EventBridge target retry policy (the local bus delivers in-process and needs none). */
+  readonly retry: { readonly attempts: number; readonly maxEventAgeHours: number };
+}
+
+export const SUBSCRIPTIONS: readonly Subscription[] = [
+  {
+    name: 'PolicyEvents',
+    description: 'Project policy events (ACL-1 member copies, UW-11 coverage)',
+    target: 'projections',
+    events: ['underwriting.policy.issued', 'underwriting.policy.endorsed', 'underwriting.policy.cancelled'],
+    retry: { attempts: 8, maxEventAgeHours: 24 },
+  },
+  {
+    name: 'CalendarYearLoaded',
+    description: 'Recompute provisional deadlines when the operator loads a calendar year (CAL-2)',
+    target: 'schedules',
+    events: ['platform.calendar.year_loaded'],
+    retry: { attempts: 4, maxEventAgeHours: 6 },
+  },
+];
