@@ -1,26 +1,24 @@
-import { ApiClient, type ApiClientOptions } from './api-client';
-import { FeesApi } from './fees-api';
+import { createApiClient, type ApiClient, type ApiClientOptions } from './api-client';
 import { ComplaintsApi, MyComplaintsApi, RegulatorApi } from './complaints-api';
-import { PlatformApi } from './platform-api';
+import { FeesApi } from './fees-api';
+import { PlatformApi, UsersApi } from './platform-api';
 import { RegisterApi } from './register-api';
 import { MyServicesApi, ProvidersApi, ServicesApi } from './services-api';
 import { MyPoliciesApi, PoliciesApi, QualificationApi } from './underwriting-api';
-import { UsersApi } from './users-api';
 
-export { ApiClient } from './api-client';
-export type { Query, QueryValue, RequestOptions } from './api-client';
+export { createApiClient, idempotent, ok, type ApiClient, type ApiClientOptions } from './api-client';
 export { ApiError, type FieldIssue } from './api-error';
 export { newIdempotencyKey } from './idempotency-key';
-export * from './types';
-export * from './underwriting-types';
-export type { PolicyListRequest } from './underwriting-api';
-export * from './fees-api';
-export * from './services-types';
-export type { HazardListRequest, ServiceListRequest } from './services-api';
+export type * from './contract';
+export type * from './platform-api';
+export type * from './complaints-api';
+export type * from './underwriting-api';
+export type * from './register-api';
+export type * from './fees-api';
+export type * from './services-api';
+export { queryKeys } from './query-keys';
 
-export const API_BASE_PATH = '/api/v1';
-
-/** The typed API, one property per group of routes; later issues add theirs here. */
+/** The typed API, one property per group of routes, over the one openapi-fetch client. */
 export interface Api {
   readonly client: ApiClient;
   readonly platform: PlatformApi;
@@ -48,8 +46,8 @@ export interface Api {
   readonly providers: ProvidersApi;
 }
 
-export function createApi(options: Omit<ApiClientOptions, 'baseUrl'>): Api {
-  const client = new ApiClient({ baseUrl: API_BASE_PATH, ...options });
+export function createApi(options: ApiClientOptions): Api {
+  const client = createApiClient(options);
   return {
     client,
     platform: new PlatformApi(client),

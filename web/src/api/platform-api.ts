@@ -1,27 +1,61 @@
-import type { ApiClient } from './api-client';
-import type { CreateRegulatorRequest, CreateTenantRequest, Page, PageRequest, Regulator, Tenant } from './types';
+import { idempotent, ok, type ApiClient } from './api-client';
+import type { BodyOf, ItemOf, Page, PageRequest, QueryOf, ResponseOf } from './contract';
+
+export type LoginResponse = ResponseOf<'/api/v1/auth/login', 'post'>;
+/** The signed-in user, as `POST /auth/login` answers it (or as read from a Cognito ID token). */
+export type SessionUser = LoginResponse['user'];
+export type Role = SessionUser['role'];
+export type Agency = NonNullable<SessionUser['agency']>;
+
+export type Tenant = ResponseOf<'/api/v1/platform/tenants/{tenantId}', 'get'>;
+export type TenantStatus = Tenant['status'];
+export type CreateTenantRequest = BodyOf<'/api/v1/platform/tenants', 'post'>;
+export type AdminAccount = CreateTenantRequest['admin'];
+export type Regulator = ItemOf<'/api/v1/platform/regulators'>;
+export type CreateRegulatorRequest = BodyOf<'/api/v1/platform/regulators', 'post'>;
+
+export type User = ResponseOf<'/api/v1/users/{userId}', 'get'>;
+export type CreateUserRequest = BodyOf<'/api/v1/users', 'post'>;
+export type UpdateUserRequest = BodyOf<'/api/v1/users/{userId}', 'patch'>;
 
 /** Platform-operator routes: onboarding insurers (tenants) and regulators. */
 export class PlatformApi {
   constructor(private readonly client: ApiClient) {}
 
-  listTenants(request: PageRequest & { q?: string }, signal?: AbortSignal): Promise<Page<Tenant>> {
-    return this.client.get('/platform/tenants', { query: { ...request }, signal });
+  listTenants(query: QueryOf<'/api/v1/platform/tenants'>, signal?: AbortSignal): Promise<Page<Tenant>> {
+    return ok(this.client.GET('/api/v1/platform/tenants', { params: { query }, signal }));
   }
 
   getTenant(tenantId: string, signal?: AbortSignal): Promise<Tenant> {
-    return this.client.get(`/platform/tenants/${encodeURIComponent(tenantId)}`, { signal });
+    return ok(this.client.GET('/api/v1/platform/tenants/{tenantId}', { params: { path: { tenantId } }, signal }));
   }
 
   createTenant(body: CreateTenantRequest, idempotencyKey: string): Promise<Tenant> {
-    return this.client.post('/platform/tenants', { body, idempotencyKey });
+    return ok(this.client.POST('/api/v1/platform/tenants', { body, headers: idempotent(idempotencyKey) }));
   }
 
-  listRegulators(request: PageRequest, signal?: AbortSignal): Promise<Page<Regulator>> {
-    return this.client.get('/platform/regulators', { query: { ...request }, signal });
+  listRegulators(query: PageRequest, signal?: AbortSignal): Promise<Page<Regulator>> {
+    return ok(this.client.GET('/api/v1/platform/regulators', { params: { query }, signal }));
   }
 
   createRegulator(body: CreateRegulatorRequest, idempotencyKey: string): Promise<Regulator> {
-    return this.client.post('/platform/regulators', { body, idempotencyKey });
+    return ok(this.client.POST('/api/v1/platform/regulators', { body, headers: idempotent(idempotencyKey) }));
+  }
+}
+
+/** Users of the caller's own tenant or agency (insurer-admin, regulator-admin). */
+export class UsersApi {
+  constructor(private readonly client: ApiClient) {}
+
+  list(query: PageRequest, signal?: AbortSignal): Promise<Page<User>> {
+    return ok(this.client.GET('/api/v1/users', { params: { query }, signal }));
+  }
+
+  create(body: CreateUserRequest, idempotencyKey: string): Promise<User> {
+    return ok(this.client.POST('/api/v1/users', { body, headers: idempotent(idempotencyKey) }));
+  }
+
+  update(userId: string, body: UpdateUserRequest, idempotencyKey?: string): Promise<User> {
+    return ok(this.client.PATCH('/api/v1/users/{userId}', { params: { path: { userId } }, body, headers: idempotent(idempotencyKey) }));
   }
 }

@@ -1,17 +1,15 @@
-import type { ApiClient } from './api-client';
-import type { LocalDate, Page, PageRequest } from './types';
-import type {
-  BlacklistEntry,
-  BlacklistRequest,
-  CoverageCounts,
-  CoverageGap,
-  Industry,
-  LiftBlacklistRequest,
-  RegisterEntry,
-  RegisterEntryRequest,
-  RegisterImportRequest,
-  RegisterImportResult,
-} from './underwriting-types';
+import { idempotent, ok, type ApiClient } from './api-client';
+import type { BodyOf, ErrorDetail, ItemOf, Page, QueryOf, ResponseOf } from './contract';
+import type { RegisterEntry } from './underwriting-api';
+
+export type RegisterEntryRequest = BodyOf<'/api/v1/regulator/enterprises', 'post'>;
+export type RegisterImportRequest = BodyOf<'/api/v1/regulator/enterprise-imports', 'post'>;
+export type RegisterImportResult = ResponseOf<'/api/v1/regulator/enterprise-imports', 'post'>;
+/** A refused import row (`IMPORT_REJECTED` details): the row, its field, the message and the rule. */
+export type ImportRowProblem = ErrorDetail & { readonly row: number };
+export type BlacklistEntry = ItemOf<'/api/v1/regulator/blacklist'>;
+export type BlacklistRequest = BodyOf<'/api/v1/regulator/blacklist', 'post'>;
+export type LiftBlacklistRequest = BodyOf<'/api/v1/regulator/blacklist/{entryId}/lift', 'post'>;
 
 /**
  * The regulators' registers: the enterprise register (REG-1), the coverage gap (UW-11) and the blacklist
@@ -20,43 +18,49 @@ import type {
 export class RegisterApi {
   constructor(private readonly client: ApiClient) {}
 
-  listEnterprises(request: PageRequest & { county?: string; industry?: Industry }, signal?: AbortSignal): Promise<Page<RegisterEntry>> {
-    return this.client.get('/regulator/enterprises', { query: { ...request }, signal });
+  listEnterprises(query: QueryOf<'/api/v1/regulator/enterprises'>, signal?: AbortSignal): Promise<Page<RegisterEntry>> {
+    return ok(this.client.GET('/api/v1/regulator/enterprises', { params: { query }, signal }));
   }
 
   getEnterprise(uscc: string, signal?: AbortSignal): Promise<RegisterEntry> {
-    return this.client.get(`/regulator/enterprises/${encodeURIComponent(uscc)}`, { signal });
+    return ok(this.client.GET('/api/v1/regulator/enterprises/{uscc}', { params: { path: { uscc } }, signal }));
   }
 
   /** Adds (201) or updates (200) one entry. */
   saveEnterprise(body: RegisterEntryRequest, idempotencyKey: string): Promise<RegisterEntry> {
-    return this.client.post('/regulator/enterprises', { body, idempotencyKey });
+    return ok(this.client.POST('/api/v1/regulator/enterprises', { body, headers: idempotent(idempotencyKey) }));
   }
 
   /** Every row valid, or nothing written: a refusal is `IMPORT_REJECTED` with `{row, field, message, rule}` details. */
   importEnterprises(body: RegisterImportRequest, idempotencyKey: string): Promise<RegisterImportResult> {
-    return this.client.post('/regulator/enterprise-imports', { body, idempotencyKey });
+    return ok(this.client.POST('/api/v1/regulator/enterprise-imports', { body, headers: idempotent(idempotencyKey) }));
   }
 
-  /** UW-11: registered enterprises without an in-force policy on a date, by county and industry. */
-  uninsured(request: { date?: LocalDate; county?: string; industry?: Industry }, signal?: AbortSignal): Promise<CoverageGap> {
-    return this.client.get('/regulator/uninsured', { query: { ...request }, signal });
+  /**
+   * UW-11: registered enterprises without an in-force policy on a date, by county and industry.
+   * Undocumented answer (no response schema on the server's route yet): the caller narrows it.
+   */
+  uninsured(query: QueryOf<'/api/v1/regulator/uninsured'>, signal?: AbortSignal): Promise<unknown> {
+    return ok(this.client.GET('/api/v1/regulator/uninsured', { params: { query }, signal }));
   }
 
-  /** UW-11: today's registered, insured and uninsured counts per county × industry. */
-  coverage(request: { county?: string }, signal?: AbortSignal): Promise<CoverageCounts> {
-    return this.client.get('/regulator/coverage', { query: { ...request }, signal });
+  /**
+   * UW-11: today's registered, insured and uninsured counts per county × industry.
+   * Undocumented answer (no response schema on the server's route yet): the caller narrows it.
+   */
+  coverage(query: QueryOf<'/api/v1/regulator/coverage'>, signal?: AbortSignal): Promise<unknown> {
+    return ok(this.client.GET('/api/v1/regulator/coverage', { params: { query }, signal }));
   }
 
-  listBlacklist(request: PageRequest & { insurerTenantId?: string }, signal?: AbortSignal): Promise<Page<BlacklistEntry>> {
-    return this.client.get('/regulator/blacklist', { query: { ...request }, signal });
+  listBlacklist(query: QueryOf<'/api/v1/regulator/blacklist'>, signal?: AbortSignal): Promise<Page<BlacklistEntry>> {
+    return ok(this.client.GET('/api/v1/regulator/blacklist', { params: { query }, signal }));
   }
 
   blacklist(body: BlacklistRequest, idempotencyKey: string): Promise<BlacklistEntry> {
-    return this.client.post('/regulator/blacklist', { body, idempotencyKey });
+    return ok(this.client.POST('/api/v1/regulator/blacklist', { body, headers: idempotent(idempotencyKey) }));
   }
 
   lift(entryId: string, body: LiftBlacklistRequest, idempotencyKey: string): Promise<BlacklistEntry> {
-    return this.client.post(`/regulator/blacklist/${encodeURIComponent(entryId)}/lift`, { body, idempotencyKey });
+    return ok(this.client.POST('/api/v1/regulator/blacklist/{entryId}/lift', { params: { path: { entryId } }, body, headers: idempotent(idempotencyKey) }));
   }
 }

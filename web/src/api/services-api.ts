@@ -1,212 +1,215 @@
-import type { ApiClient } from './api-client';
-import type {
-  ArchiveRecord,
-  ArchiveVerification,
-  CompleteServiceRequest,
-  ConfirmRecordRequest,
-  ConfirmScheduleRequest,
-  CreateExpertRequest,
-  CreateServiceOrgRequest,
-  EvidenceUploadAnswer,
-  EvidenceUploadRequest,
-  Expert,
-  ExpertStatus,
-  FollowUpRequest,
-  Hazard,
-  HazardGrade,
-  HazardStatus,
-  ObligationStatus,
-  PreventionService,
-  RectificationRequest,
-  RiskAssessmentResult,
-  ScheduleServiceRequest,
-  ServiceOrg,
-  ServiceOrgStatus,
-  ServicePlan,
-  ServicePlanRequest,
-  ServiceStatus,
-  UpdateExpertRequest,
-  UpdateServiceOrgRequest,
-  VerifyHazardRequest,
-} from './services-types';
-import type { LocalDate, Page, PageRequest } from './types';
+import { idempotent, ok, type ApiClient } from './api-client';
+import type { BodyOf, ItemOf, Page, QueryOf, ResponseOf } from './contract';
 
-const encode = encodeURIComponent;
-const servicePath = (id: string, action = ''): string => `/services/${encode(id)}${action}`;
-const hazardPath = (id: string, action = ''): string => `/hazards/${encode(id)}${action}`;
-const policyPath = (id: string, action: string): string => `/policies/${encode(id)}${action}`;
+/** A prevention service (SVC-1..13). */
+export type PreventionService = ResponseOf<'/api/v1/services/{serviceId}', 'get'>;
+export type ServiceType = PreventionService['type'];
+export type ServiceStatus = PreventionService['status'];
+export type ServiceProvider = PreventionService['provider'];
+export type ProviderKind = ServiceProvider['kind'];
+export type ServedEnterprise = PreventionService['enterprise'];
+export type ScheduleConfirmation = NonNullable<PreventionService['scheduleConfirmation']>;
+export type ServiceRecord = NonNullable<PreventionService['record']>;
+export type ServicePerson = ServiceRecord['personnel'][number];
+export type EvidenceItem = PreventionService['evidence'][number];
+export type EvidenceKind = EvidenceItem['kind'];
+export type GeoLocation = NonNullable<EvidenceItem['location']>;
+export type FollowUp = NonNullable<PreventionService['followUp']>;
+export type FollowUpChannel = FollowUp['channel'];
+export type Signature = NonNullable<PreventionService['confirmations']['insurer']>;
+export type ConfirmingParty = Signature['party'];
+export type ServiceDeadline = NonNullable<PreventionService['deadlines']>['followUp'];
+export type ReviewFlag = PreventionService['reviewFlags'][number];
+export type ServiceArchiveRef = NonNullable<PreventionService['archive']>;
 
-export interface ServiceListRequest extends PageRequest {
-  readonly policyId?: string;
-  readonly status?: ServiceStatus;
-  /** Services with a follow-up or archive deadline on or before this day (SVC-8, SVC-9). */
-  readonly dueBefore?: LocalDate;
-}
+export type Hazard = ResponseOf<'/api/v1/hazards/{hazardId}', 'get'>;
+export type HazardGrade = Hazard['grade'];
+export type HazardStatus = Hazard['status'];
+export type HazardNotice = Hazard['notice'];
+export type Rectification = NonNullable<Hazard['rectification']>;
+export type Verification = Hazard['verifications'][number];
 
-export interface HazardListRequest extends PageRequest {
-  readonly status?: HazardStatus;
-  readonly grade?: HazardGrade;
-  /** The hazards found on one service (insurer only). */
-  readonly serviceId?: string;
-}
+export type ServicePlan = ResponseOf<'/api/v1/policies/{policyId}/service-plan', 'get'>;
+export type PlanItem = ServicePlan['items'][number];
+export type RiskAssessmentResult = ResponseOf<'/api/v1/policies/{policyId}/risk', 'get'>;
+export type RiskGrade = RiskAssessmentResult['grade'];
+export type ObligationStatus = ResponseOf<'/api/v1/policies/{policyId}/obligations', 'get'>;
+export type Requirement = ObligationStatus['requirements'][number];
+export type RequirementStatus = Requirement['status'];
 
-/** The insurer's prevention services (SVC-1..13): plans, services, hazards and their archives. */
+export type ServiceOrg = ResponseOf<'/api/v1/regulator/service-orgs/{orgId}', 'get'>;
+export type ServiceOrgStatus = ServiceOrg['status'];
+export type Expert = ResponseOf<'/api/v1/regulator/experts/{expertId}', 'get'>;
+export type ExpertStatus = Expert['status'];
+
+export type ArchiveRecord = ResponseOf<'/api/v1/archives/{archiveId}', 'get'>;
+export type ArchiveVerification = ResponseOf<'/api/v1/archives/{archiveId}/verify', 'get'>;
+export type DigestCheck = ArchiveVerification['attachments'][number];
+
+export type ServicePlanRequest = BodyOf<'/api/v1/policies/{policyId}/service-plan', 'put'>;
+export type ScheduleServiceRequest = BodyOf<'/api/v1/services', 'post'>;
+export type ConfirmScheduleRequest = BodyOf<'/api/v1/services/{serviceId}/confirm-schedule', 'post'>;
+export type EvidenceUploadRequest = BodyOf<'/api/v1/services/{serviceId}/evidence-uploads', 'post'>;
+export type EvidenceUploadAnswer = ResponseOf<'/api/v1/services/{serviceId}/evidence-uploads', 'post'>;
+export type UploadTicket = EvidenceUploadAnswer['ticket'];
+export type CompleteServiceRequest = BodyOf<'/api/v1/services/{serviceId}/complete', 'post'>;
+export type EvidenceRequest = NonNullable<CompleteServiceRequest['evidence']>[number];
+export type HazardFoundRequest = NonNullable<CompleteServiceRequest['hazards']>[number];
+export type FollowUpRequest = BodyOf<'/api/v1/services/{serviceId}/follow-up', 'post'>;
+export type ConfirmRecordRequest = BodyOf<'/api/v1/services/{serviceId}/confirm', 'post'>;
+export type RectificationRequest = BodyOf<'/api/v1/hazards/{hazardId}/rectification', 'post'>;
+export type VerifyHazardRequest = BodyOf<'/api/v1/hazards/{hazardId}/verify', 'post'>;
+export type CreateServiceOrgRequest = BodyOf<'/api/v1/regulator/service-orgs', 'post'>;
+export type UpdateServiceOrgRequest = BodyOf<'/api/v1/regulator/service-orgs/{orgId}', 'patch'>;
+export type CreateExpertRequest = BodyOf<'/api/v1/regulator/experts', 'post'>;
+export type UpdateExpertRequest = BodyOf<'/api/v1/regulator/experts/{expertId}', 'patch'>;
+
+export type ServiceListRequest = QueryOf<'/api/v1/services'>;
+export type HazardListRequest = QueryOf<'/api/v1/hazards'>;
+
+/** The insurer's prevention services (SVC-1..13), hazards, plans and archives. */
 export class ServicesApi {
   constructor(private readonly client: ApiClient) {}
 
-  list(request: ServiceListRequest, signal?: AbortSignal): Promise<Page<PreventionService>> {
-    return this.client.get('/services', { query: { ...request }, signal });
+  list(query: ServiceListRequest, signal?: AbortSignal): Promise<Page<PreventionService>> {
+    return ok(this.client.GET('/api/v1/services', { params: { query }, signal }));
   }
 
-  get(id: string, signal?: AbortSignal): Promise<PreventionService> {
-    return this.client.get(servicePath(id), { signal });
+  get(serviceId: string, signal?: AbortSignal): Promise<PreventionService> {
+    return ok(this.client.GET('/api/v1/services/{serviceId}', { params: { path: { serviceId } }, signal }));
   }
 
-  /** SVC-3, SVC-4, SVC-6: a service on a policy, by the insurer's own team or a registered organisation. */
+  /** SVC-3/5: schedules a service against a policy (the plan's provider, registered experts). */
   schedule(body: ScheduleServiceRequest, idempotencyKey: string): Promise<PreventionService> {
-    return this.client.post('/services', { body, idempotencyKey });
+    return ok(this.client.POST('/api/v1/services', { body, headers: idempotent(idempotencyKey) }));
   }
 
-  /** SVC-5: the enterprise agreed the items, measures and time (recorded by the insurer). */
-  confirmSchedule(id: string, body: ConfirmScheduleRequest, idempotencyKey: string): Promise<PreventionService> {
-    return this.client.post(servicePath(id, '/confirm-schedule'), { body, idempotencyKey });
+  confirmSchedule(serviceId: string, body: ConfirmScheduleRequest, idempotencyKey: string): Promise<PreventionService> {
+    return ok(this.client.POST('/api/v1/services/{serviceId}/confirm-schedule', { params: { path: { serviceId } }, body, headers: idempotent(idempotencyKey) }));
   }
 
-  /** SVC-13: a ticket to upload one evidence file straight to the archive store. */
-  evidenceUpload(id: string, body: EvidenceUploadRequest, idempotencyKey: string): Promise<EvidenceUploadAnswer> {
-    return this.client.post(servicePath(id, '/evidence-uploads'), { body, idempotencyKey });
+  evidenceUpload(serviceId: string, body: EvidenceUploadRequest, idempotencyKey: string): Promise<EvidenceUploadAnswer> {
+    return ok(this.client.POST('/api/v1/services/{serviceId}/evidence-uploads', { params: { path: { serviceId } }, body, headers: idempotent(idempotencyKey) }));
   }
 
-  /** SVC-7, SVC-9: the record of the service, with the hazards found (each notified in writing). */
-  complete(id: string, body: CompleteServiceRequest, idempotencyKey: string): Promise<PreventionService> {
-    return this.client.post(servicePath(id, '/complete'), { body, idempotencyKey });
+  complete(serviceId: string, body: CompleteServiceRequest, idempotencyKey: string): Promise<PreventionService> {
+    return ok(this.client.POST('/api/v1/services/{serviceId}/complete', { params: { path: { serviceId } }, body, headers: idempotent(idempotencyKey) }));
   }
 
-  /** SVC-8: 回访. */
-  followUp(id: string, body: FollowUpRequest, idempotencyKey: string): Promise<PreventionService> {
-    return this.client.post(servicePath(id, '/follow-up'), { body, idempotencyKey });
+  followUp(serviceId: string, body: FollowUpRequest, idempotencyKey: string): Promise<PreventionService> {
+    return ok(this.client.POST('/api/v1/services/{serviceId}/follow-up', { params: { path: { serviceId } }, body, headers: idempotent(idempotencyKey) }));
   }
 
-  /** SVC-9, SVC-13: a party's signature (the enterprise's recorded on its behalf). */
-  confirm(id: string, body: ConfirmRecordRequest, idempotencyKey: string): Promise<PreventionService> {
-    return this.client.post(servicePath(id, '/confirm'), { body, idempotencyKey });
+  confirm(serviceId: string, body: ConfirmRecordRequest, idempotencyKey: string): Promise<PreventionService> {
+    return ok(this.client.POST('/api/v1/services/{serviceId}/confirm', { params: { path: { serviceId } }, body, headers: idempotent(idempotencyKey) }));
   }
 
-  /** SVC-10: the confirmed record into the write-once archive. */
-  archive(id: string, idempotencyKey: string): Promise<PreventionService> {
-    return this.client.post(servicePath(id, '/archive'), { body: {}, idempotencyKey });
+  archive(serviceId: string, idempotencyKey: string): Promise<PreventionService> {
+    return ok(this.client.POST('/api/v1/services/{serviceId}/archive', { params: { path: { serviceId } }, headers: idempotent(idempotencyKey) }));
   }
 
-  cancel(id: string, reason: string, idempotencyKey: string): Promise<PreventionService> {
-    return this.client.post(servicePath(id, '/cancel'), { body: { reason }, idempotencyKey });
+  cancel(serviceId: string, reason: string, idempotencyKey: string): Promise<PreventionService> {
+    return ok(this.client.POST('/api/v1/services/{serviceId}/cancel', { params: { path: { serviceId } }, body: { reason }, headers: idempotent(idempotencyKey) }));
   }
 
-  listHazards(request: HazardListRequest, signal?: AbortSignal): Promise<Page<Hazard>> {
-    return this.client.get('/hazards', { query: { ...request }, signal });
+  listHazards(query: HazardListRequest, signal?: AbortSignal): Promise<Page<Hazard>> {
+    return ok(this.client.GET('/api/v1/hazards', { params: { query }, signal }));
   }
 
-  hazardEvidenceUpload(id: string, body: EvidenceUploadRequest, idempotencyKey: string): Promise<EvidenceUploadAnswer> {
-    return this.client.post(hazardPath(id, '/evidence-uploads'), { body, idempotencyKey });
+  hazardEvidenceUpload(hazardId: string, body: EvidenceUploadRequest, idempotencyKey: string): Promise<EvidenceUploadAnswer> {
+    return ok(this.client.POST('/api/v1/hazards/{hazardId}/evidence-uploads', { params: { path: { hazardId } }, body, headers: idempotent(idempotencyKey) }));
   }
 
-  reportRectification(id: string, body: RectificationRequest, idempotencyKey: string): Promise<Hazard> {
-    return this.client.post(hazardPath(id, '/rectification'), { body, idempotencyKey });
+  reportRectification(hazardId: string, body: RectificationRequest, idempotencyKey: string): Promise<Hazard> {
+    return ok(this.client.POST('/api/v1/hazards/{hazardId}/rectification', { params: { path: { hazardId } }, body, headers: idempotent(idempotencyKey) }));
   }
 
-  /** SVC-7: the insurer checks a rectified hazard (refused: back to RECTIFYING). */
-  verifyHazard(id: string, body: VerifyHazardRequest, idempotencyKey: string): Promise<Hazard> {
-    return this.client.post(hazardPath(id, '/verify'), { body, idempotencyKey });
+  verifyHazard(hazardId: string, body: VerifyHazardRequest, idempotencyKey: string): Promise<Hazard> {
+    return ok(this.client.POST('/api/v1/hazards/{hazardId}/verify', { params: { path: { hazardId } }, body, headers: idempotent(idempotencyKey) }));
   }
 
   plan(policyId: string, signal?: AbortSignal): Promise<ServicePlan> {
-    return this.client.get(policyPath(policyId, '/service-plan'), { signal });
+    return ok(this.client.GET('/api/v1/policies/{policyId}/service-plan', { params: { path: { policyId } }, signal }));
   }
 
-  /** SVC-1, SVC-4: the plan must meet the policy's minimums; each shortfall comes back as a field issue. */
   savePlan(policyId: string, body: ServicePlanRequest, idempotencyKey: string): Promise<ServicePlan> {
-    return this.client.put(policyPath(policyId, '/service-plan'), { body, idempotencyKey });
+    return ok(this.client.PUT('/api/v1/policies/{policyId}/service-plan', { params: { path: { policyId } }, body, headers: idempotent(idempotencyKey) }));
   }
 
-  /** SVC-12. */
   risk(policyId: string, signal?: AbortSignal): Promise<RiskAssessmentResult> {
-    return this.client.get(policyPath(policyId, '/risk'), { signal });
+    return ok(this.client.GET('/api/v1/policies/{policyId}/risk', { params: { path: { policyId } }, signal }));
   }
 
-  /** SVC-1, SVC-2, SVC-11. */
   obligations(policyId: string, signal?: AbortSignal): Promise<ObligationStatus> {
-    return this.client.get(policyPath(policyId, '/obligations'), { signal });
+    return ok(this.client.GET('/api/v1/policies/{policyId}/obligations', { params: { path: { policyId } }, signal }));
   }
 
   getArchive(archiveId: string, signal?: AbortSignal): Promise<ArchiveRecord> {
-    return this.client.get(`/archives/${encode(archiveId)}`, { signal });
+    return ok(this.client.GET('/api/v1/archives/{archiveId}', { params: { path: { archiveId } }, signal }));
   }
 
-  /** SVC-10: the stored bytes hashed again against the recorded digest. */
   verifyArchive(archiveId: string, signal?: AbortSignal): Promise<ArchiveVerification> {
-    return this.client.get(`/archives/${encode(archiveId)}/verify`, { signal });
+    return ok(this.client.GET('/api/v1/archives/{archiveId}/verify', { params: { path: { archiveId } }, signal }));
   }
 }
 
-const myServicePath = (id: string, action = ''): string => `/me/services/${encode(id)}${action}`;
-const myHazardPath = (id: string, action = ''): string => `/me/hazards/${encode(id)}${action}`;
-
-/** The enterprise's own services and hazards (ACL-5). */
+/** The enterprise's own services and hazards (`/me/…`, ACL-5). */
 export class MyServicesApi {
   constructor(private readonly client: ApiClient) {}
 
-  list(request: PageRequest & { status?: ServiceStatus }, signal?: AbortSignal): Promise<Page<PreventionService>> {
-    return this.client.get('/me/services', { query: { ...request }, signal });
+  list(query: QueryOf<'/api/v1/me/services'>, signal?: AbortSignal): Promise<Page<PreventionService>> {
+    return ok(this.client.GET('/api/v1/me/services', { params: { query }, signal }));
   }
 
-  /** SVC-5. */
-  confirmSchedule(id: string, body: ConfirmScheduleRequest, idempotencyKey: string): Promise<PreventionService> {
-    return this.client.post(myServicePath(id, '/confirm-schedule'), { body, idempotencyKey });
+  confirmSchedule(serviceId: string, body: ConfirmScheduleRequest, idempotencyKey: string): Promise<PreventionService> {
+    return ok(this.client.POST('/api/v1/me/services/{serviceId}/confirm-schedule', { params: { path: { serviceId } }, body, headers: idempotent(idempotencyKey) }));
   }
 
-  /** SVC-9, SVC-13: the enterprise's own signature on the record. */
-  confirm(id: string, body: ConfirmRecordRequest, idempotencyKey: string): Promise<PreventionService> {
-    return this.client.post(myServicePath(id, '/confirm'), { body, idempotencyKey });
+  confirm(serviceId: string, body: BodyOf<'/api/v1/me/services/{serviceId}/confirm', 'post'>, idempotencyKey: string): Promise<PreventionService> {
+    return ok(this.client.POST('/api/v1/me/services/{serviceId}/confirm', { params: { path: { serviceId } }, body, headers: idempotent(idempotencyKey) }));
   }
 
-  listHazards(request: HazardListRequest, signal?: AbortSignal): Promise<Page<Hazard>> {
-    return this.client.get('/me/hazards', { query: { ...request }, signal });
+  listHazards(query: QueryOf<'/api/v1/me/hazards'>, signal?: AbortSignal): Promise<Page<Hazard>> {
+    return ok(this.client.GET('/api/v1/me/hazards', { params: { query }, signal }));
   }
 
-  hazardEvidenceUpload(id: string, body: EvidenceUploadRequest, idempotencyKey: string): Promise<EvidenceUploadAnswer> {
-    return this.client.post(myHazardPath(id, '/evidence-uploads'), { body, idempotencyKey });
+  hazardEvidenceUpload(hazardId: string, body: EvidenceUploadRequest, idempotencyKey: string): Promise<EvidenceUploadAnswer> {
+    return ok(this.client.POST('/api/v1/me/hazards/{hazardId}/evidence-uploads', { params: { path: { hazardId } }, body, headers: idempotent(idempotencyKey) }));
   }
 
-  /** SVC-7: the plan, due date and responsible person; later, closed with evidence. */
-  reportRectification(id: string, body: RectificationRequest, idempotencyKey: string): Promise<Hazard> {
-    return this.client.post(myHazardPath(id, '/rectification'), { body, idempotencyKey });
+  reportRectification(hazardId: string, body: RectificationRequest, idempotencyKey: string): Promise<Hazard> {
+    return ok(this.client.POST('/api/v1/me/hazards/{hazardId}/rectification', { params: { path: { hazardId } }, body, headers: idempotent(idempotencyKey) }));
   }
 }
 
-/** The city EMB's registers of service providers: organisations (REG-2) and experts (REG-3). */
+/** The city EMB's registers of organisations (REG-2) and experts (REG-3). */
 export class ProvidersApi {
   constructor(private readonly client: ApiClient) {}
 
-  listOrgs(request: PageRequest & { status?: ServiceOrgStatus }, signal?: AbortSignal): Promise<Page<ServiceOrg>> {
-    return this.client.get('/regulator/service-orgs', { query: { ...request }, signal });
+  listOrgs(query: QueryOf<'/api/v1/regulator/service-orgs'>, signal?: AbortSignal): Promise<Page<ServiceOrg>> {
+    return ok(this.client.GET('/api/v1/regulator/service-orgs', { params: { query }, signal }));
   }
 
   createOrg(body: CreateServiceOrgRequest, idempotencyKey: string): Promise<ServiceOrg> {
-    return this.client.post('/regulator/service-orgs', { body, idempotencyKey });
+    return ok(this.client.POST('/api/v1/regulator/service-orgs', { body, headers: idempotent(idempotencyKey) }));
   }
 
-  updateOrg(id: string, body: UpdateServiceOrgRequest, idempotencyKey: string): Promise<ServiceOrg> {
-    return this.client.patch(`/regulator/service-orgs/${encode(id)}`, { body, idempotencyKey });
+  updateOrg(orgId: string, body: UpdateServiceOrgRequest, idempotencyKey: string): Promise<ServiceOrg> {
+    return ok(this.client.PATCH('/api/v1/regulator/service-orgs/{orgId}', { params: { path: { orgId } }, body, headers: idempotent(idempotencyKey) }));
   }
 
-  listExperts(request: PageRequest & { status?: ExpertStatus; specialty?: string }, signal?: AbortSignal): Promise<Page<Expert>> {
-    return this.client.get('/regulator/experts', { query: { ...request }, signal });
+  listExperts(query: QueryOf<'/api/v1/regulator/experts'>, signal?: AbortSignal): Promise<Page<Expert>> {
+    return ok(this.client.GET('/api/v1/regulator/experts', { params: { query }, signal }));
   }
 
   createExpert(body: CreateExpertRequest, idempotencyKey: string): Promise<Expert> {
-    return this.client.post('/regulator/experts', { body, idempotencyKey });
+    return ok(this.client.POST('/api/v1/regulator/experts', { body, headers: idempotent(idempotencyKey) }));
   }
 
-  updateExpert(id: string, body: UpdateExpertRequest, idempotencyKey: string): Promise<Expert> {
-    return this.client.patch(`/regulator/experts/${encode(id)}`, { body, idempotencyKey });
+  updateExpert(expertId: string, body: UpdateExpertRequest, idempotencyKey: string): Promise<Expert> {
+    return ok(this.client.PATCH('/api/v1/regulator/experts/{expertId}', { params: { path: { expertId } }, body, headers: idempotent(idempotencyKey) }));
   }
 }
+
+/** Items of a list answer, for the pages that only need the row type. */
+export type ServiceListItem = ItemOf<'/api/v1/services'>;

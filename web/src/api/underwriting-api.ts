@@ -1,18 +1,43 @@
-import type { ApiClient } from './api-client';
-import type { Page, PageRequest } from './types';
-import type {
-  CancelPolicyRequest,
-  EndorsePolicyRequest,
-  Industry,
-  IssuePolicyRequest,
-  Policy,
-  PolicyStatus,
-  PutQualificationRequest,
-  QualificationAnswer,
-  RegisterEntry,
-} from './underwriting-types';
+import { idempotent, ok, type ApiClient } from './api-client';
+import type { BodyOf, Page, QueryOf, ResponseOf } from './contract';
 
-const policyPath = (id: string, action = ''): string => `/policies/${encodeURIComponent(id)}${action}`;
+export type QualificationAnswer = ResponseOf<'/api/v1/qualification/{year}', 'get'>;
+export type QualificationFiling = NonNullable<QualificationAnswer['filing']>;
+export type EligibilityResult = QualificationAnswer['eligibility'];
+export type EligibilityCriterion = EligibilityResult['criteria'][number];
+export type EligibilityRule = EligibilityCriterion['rule'];
+export type PutQualificationRequest = BodyOf<'/api/v1/qualification/{year}', 'put'>;
+/** The product (UW-7) a filing names, as the server answers it. */
+export type FiledProduct = NonNullable<QualificationFiling['filedProduct']>;
+export type FactorBoundsTable = NonNullable<PutQualificationRequest['filedProduct']>['factorBounds'];
+export type FactorBounds = FactorBoundsTable['accidentRecord'];
+export type Licence = NonNullable<PutQualificationRequest['businessLicence']>;
+export type RiskRating = NonNullable<PutQualificationRequest['solvency']>['riskRating'];
+/** A document in the write-once archive, as a filing cites it. */
+export type ArchiveRef = NonNullable<NonNullable<PutQualificationRequest['prevention']>['systemDocument']>;
+
+export type Policy = ResponseOf<'/api/v1/policies/{policyId}', 'get'>;
+export type PolicyStatus = Policy['status'];
+export type PolicyMode = Policy['mode'];
+export type Industry = Policy['enterprise']['industry'];
+export type EnterpriseSize = Policy['enterprise']['size'];
+export type Endorsement = Policy['endorsements'][number];
+export type AppliedFactor = Policy['rating']['factors']['accidentRecord'];
+export type CoinsuranceMember = Policy['members'][number];
+export type OtherSafetyInsurance = Policy['otherSafetyInsurance'][number];
+export type OtherSafetyInsuranceKind = OtherSafetyInsurance['kind'];
+export type IssuePolicyRequest = BodyOf<'/api/v1/policies', 'post'>;
+export type RatingFactorsRequest = IssuePolicyRequest['rating'];
+export type StandardisationGrade = RatingFactorsRequest['standardisationGrade'];
+export type EndorsePolicyRequest = BodyOf<'/api/v1/policies/{policyId}/endorsements', 'post'>;
+export type CancelPolicyRequest = BodyOf<'/api/v1/policies/{policyId}/cancel', 'post'>;
+export type PolicyListRequest = Omit<QueryOf<'/api/v1/policies'>, 'shared'> & {
+  /** Co-insured policies led by another insurer (read-only). */
+  readonly shared?: boolean;
+};
+
+/** REG-1: one enterprise of the regulators' register. */
+export type RegisterEntry = ResponseOf<'/api/v1/register/enterprises/{uscc}', 'get'>;
 
 /** The insurer's qualification filing (QUAL-1..6) and its live eligibility. */
 export class QualificationApi {
@@ -20,51 +45,43 @@ export class QualificationApi {
 
   /** The year's filing (absent before the first save) and the eligibility today, criterion by criterion. */
   get(year: number, signal?: AbortSignal): Promise<QualificationAnswer> {
-    return this.client.get(`/qualification/${year}`, { signal });
+    return ok(this.client.GET('/api/v1/qualification/{year}', { params: { path: { year } }, signal }));
   }
 
   /** Files or corrects the whole filing of the year (a PUT replaces it); answers the eligibility after the save. */
-  put(year: number, body: PutQualificationRequest, idempotencyKey: string): Promise<QualificationAnswer> {
-    return this.client.put(`/qualification/${year}`, { body, idempotencyKey });
+  put(year: number, body: PutQualificationRequest, idempotencyKey: string): Promise<ResponseOf<'/api/v1/qualification/{year}', 'put'>> {
+    return ok(this.client.PUT('/api/v1/qualification/{year}', { params: { path: { year } }, body, headers: idempotent(idempotencyKey) }));
   }
-}
-
-export interface PolicyListRequest extends PageRequest {
-  readonly status?: PolicyStatus;
-  readonly industry?: Industry;
-  readonly county?: string;
-  /** Co-insured policies led by another insurer (read-only). */
-  readonly shared?: boolean;
 }
 
 /** The insurer's policies (UW-1..10). */
 export class PoliciesApi {
   constructor(private readonly client: ApiClient) {}
 
-  list(request: PolicyListRequest, signal?: AbortSignal): Promise<Page<Policy>> {
-    return this.client.get('/policies', { query: { ...request, shared: request.shared ? 'true' : undefined }, signal });
+  list({ shared, ...query }: PolicyListRequest, signal?: AbortSignal): Promise<Page<Policy>> {
+    return ok(this.client.GET('/api/v1/policies', { params: { query: { ...query, shared: shared ? 'true' : undefined } }, signal }));
   }
 
-  get(id: string, signal?: AbortSignal): Promise<Policy> {
-    return this.client.get(policyPath(id), { signal });
+  get(policyId: string, signal?: AbortSignal): Promise<Policy> {
+    return ok(this.client.GET('/api/v1/policies/{policyId}', { params: { path: { policyId } }, signal }));
   }
 
   /** UW-1..10; refusals name the rule and the field (UW-8 lists every failing QUAL criterion). */
   issue(body: IssuePolicyRequest, idempotencyKey: string): Promise<Policy> {
-    return this.client.post('/policies', { body, idempotencyKey });
+    return ok(this.client.POST('/api/v1/policies', { body, headers: idempotent(idempotencyKey) }));
   }
 
-  endorse(id: string, body: EndorsePolicyRequest, idempotencyKey: string): Promise<Policy> {
-    return this.client.post(policyPath(id, '/endorsements'), { body, idempotencyKey });
+  endorse(policyId: string, body: EndorsePolicyRequest, idempotencyKey: string): Promise<Policy> {
+    return ok(this.client.POST('/api/v1/policies/{policyId}/endorsements', { params: { path: { policyId } }, body, headers: idempotent(idempotencyKey) }));
   }
 
-  cancel(id: string, body: CancelPolicyRequest, idempotencyKey: string): Promise<Policy> {
-    return this.client.post(policyPath(id, '/cancel'), { body, idempotencyKey });
+  cancel(policyId: string, body: CancelPolicyRequest, idempotencyKey: string): Promise<Policy> {
+    return ok(this.client.POST('/api/v1/policies/{policyId}/cancel', { params: { path: { policyId } }, body, headers: idempotent(idempotencyKey) }));
   }
 
   /** REG-1: one enterprise of the regulators' register, by USCC, to underwrite it. */
   lookUpEnterprise(uscc: string, signal?: AbortSignal): Promise<RegisterEntry> {
-    return this.client.get(`/register/enterprises/${encodeURIComponent(uscc)}`, { signal });
+    return ok(this.client.GET('/api/v1/register/enterprises/{uscc}', { params: { path: { uscc } }, signal }));
   }
 }
 
@@ -72,7 +89,7 @@ export class PoliciesApi {
 export class MyPoliciesApi {
   constructor(private readonly client: ApiClient) {}
 
-  list(request: PageRequest, signal?: AbortSignal): Promise<Page<Policy>> {
-    return this.client.get('/me/policies', { query: { ...request }, signal });
+  list(query: QueryOf<'/api/v1/me/policies'>, signal?: AbortSignal): Promise<Page<Policy>> {
+    return ok(this.client.GET('/api/v1/me/policies', { params: { query }, signal }));
   }
 }

@@ -1,5 +1,4 @@
-import { API_BASE_PATH, createApi, type Api } from '../api';
-import { ApiClient } from '../api/api-client';
+import { createApi, type Api } from '../api';
 import { AuthService } from '../auth/auth-service';
 import type { IdentityProvider } from '../auth/auth-session';
 import { CognitoIdentityProvider } from '../auth/cognito-identity-provider';
@@ -23,7 +22,7 @@ export function createConsoleServices(config: RuntimeConfig, storage: Storage = 
   const provider: IdentityProvider =
     config.auth.mode === 'cognito'
       ? new CognitoIdentityProvider(config.auth)
-      : new LocalIdentityProvider(new ApiClient({ baseUrl: API_BASE_PATH, getToken: () => Promise.resolve(''), onUnauthorized: () => undefined }));
+      : new LocalIdentityProvider(api.client); // the login route is public: no token, no sign-out on 401
   auth = new AuthService(provider, storage);
   return { config, auth, api };
 }

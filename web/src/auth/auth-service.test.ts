@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../api/api-error';
-import type { SessionUser } from '../api/types';
+import type { SessionUser } from '../api';
 import { AuthService } from './auth-service';
 import { SignInError, type AuthSession, type Credentials, type IdentityProvider } from './auth-session';
 

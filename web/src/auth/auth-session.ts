@@ -1,4 +1,4 @@
-import type { SessionUser } from '../api/types';
+import type { SessionUser } from '../api';
 
 /** What a successful sign-in yields; kept in memory and mirrored to session storage for reloads. */
 export interface AuthSession {

@@ -1,4 +1,5 @@
-import { isAgency, isRole, type SessionUser } from '../api/types';
+import type { SessionUser } from '../api';
+import { isAgency, isRole } from './roles';
 import { SignInError, type AuthSession, type Credentials, type IdentityProvider } from './auth-session';
 import { readJwtClaims } from './jwt-claims';
 

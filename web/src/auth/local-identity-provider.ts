@@ -1,6 +1,6 @@
 import { ApiError } from '../api/api-error';
-import type { ApiClient } from '../api/api-client';
-import { isRole, type LoginResponse } from '../api/types';
+import { ok, type ApiClient, type LoginResponse } from '../api';
+import { isRole } from './roles';
 import { SignInError, type AuthSession, type Credentials, type IdentityProvider } from './auth-session';
 
 /** Signs in against the local runtime's `POST /api/v1/auth/login`; on expiry the console asks again. */
@@ -15,7 +15,7 @@ export class LocalIdentityProvider implements IdentityProvider {
   async signIn(credentials: Credentials): Promise<AuthSession> {
     let answer: LoginResponse;
     try {
-      answer = await this.client.post<LoginResponse>('/auth/login', { body: credentials, anonymous: true });
+      answer = await ok(this.client.POST('/api/v1/auth/login', { body: credentials }));
     } catch (error) {
       throw toSignInError(error);
     }

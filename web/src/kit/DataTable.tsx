@@ -1,7 +1,7 @@
 import { Alert, App, Button, Empty, Flex, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useMemo, type ReactNode, type TableHTMLAttributes } from 'react';
-import type { Page } from '../api/types';
+import type { Page } from '../api';
 import { fileStamp } from '../i18n/format';
 import { useI18n } from '../i18n/useI18n';
 import { CursorPager } from './CursorPager';

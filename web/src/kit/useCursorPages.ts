@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Page } from '../api/types';
+import type { Page } from '../api';
 import { currentCursor, firstPage, forQuery, nextPage, previousPage } from './cursor-stack';
 
 export interface CursorPageRequest {

@@ -1,5 +1,5 @@
 import { Button, Flex, Tag, Typography } from 'antd';
-import type { SessionUser } from '../api/types';
+import type { SessionUser } from '../api';
 import { useAuth } from '../app/ServicesContext';
 import { useI18n } from '../i18n';
 import { countyName } from '../reference/xinzhou-counties';

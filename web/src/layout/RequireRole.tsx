@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Role } from '../api/types';
+import type { Role } from '../api';
 import { useAuth } from '../app/ServicesContext';
 import { ForbiddenPage } from '../pages/common/ForbiddenPage';
 

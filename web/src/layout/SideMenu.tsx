@@ -1,6 +1,6 @@
 import { Menu, type MenuProps } from 'antd';
 import { Link, useLocation, useNavigate } from 'react-router';
-import type { Role } from '../api/types';
+import type { Role } from '../api';
 import { useI18n } from '../i18n';
 import { menuKeyFor, menuRoutesFor } from '../navigation/console-routes';
 

@@ -1,4 +1,4 @@
-import type { Role } from '../api/types';
+import type { Role } from '../api';
 
 /**
  * Who may open which part of the console (DOMAIN.md §12, ACL-1…5): the console's side of the access

@@ -23,7 +23,7 @@ import {
   WarningOutlined,
 } from '@ant-design/icons';
 import type { ComponentType, ReactNode } from 'react';
-import type { Role } from '../api/types';
+import type { Role } from '../api';
 import type { MessageKey } from '../i18n';
 import { PlannedPage } from '../pages/common/PlannedPage';
 import { AUDIENCE } from './access';

@@ -1,7 +1,7 @@
 import { Flex, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, type TableHTMLAttributes } from 'react';
-import type { Complaint, ComplaintClock } from '../../api/types';
+import type { Complaint, ComplaintClock } from '../../api';
 import { useI18n } from '../../i18n';
 import { DueDateBadge, ProvisionalMark } from './DueDateBadge';
 

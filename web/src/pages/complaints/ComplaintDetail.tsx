@@ -1,6 +1,6 @@
 import { Button, Card, Col, Flex, Popconfirm, Row, Typography } from 'antd';
 import { useId, type ReactNode } from 'react';
-import type { Complaint } from '../../api/types';
+import type { Complaint } from '../../api';
 import { useI18n } from '../../i18n';
 import { ComplaintDeadlines } from './ComplaintDeadlines';
 import { ComplaintFacts } from './ComplaintFacts';

@@ -1,6 +1,6 @@
 import { Descriptions, Typography, type DescriptionsProps } from 'antd';
 import type { ReactNode } from 'react';
-import type { Complaint } from '../../api/types';
+import type { Complaint } from '../../api';
 import { useI18n } from '../../i18n';
 import { DateTime } from '../../kit';
 import { countyName } from '../../reference/xinzhou-counties';

@@ -1,5 +1,5 @@
 import { Tag } from 'antd';
-import type { ComplaintStatus } from '../../api/types';
+import type { ComplaintStatus } from '../../api';
 import { useI18n } from '../../i18n';
 import { complaintStatusText } from './complaint-text';
 

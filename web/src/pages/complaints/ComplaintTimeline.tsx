@@ -1,6 +1,6 @@
 import { Timeline, Typography, type TimelineProps } from 'antd';
 import type { ReactNode } from 'react';
-import type { Complaint, ComplaintTimelineKind } from '../../api/types';
+import type { Complaint, ComplaintTimelineKind } from '../../api';
 import { useI18n } from '../../i18n';
 import { DateTime } from '../../kit';
 

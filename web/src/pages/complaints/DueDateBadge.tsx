@@ -1,5 +1,5 @@
 import { Flex, Tag, Typography } from 'antd';
-import type { Complaint } from '../../api/types';
+import type { Complaint } from '../../api';
 import { useI18n } from '../../i18n';
 import { dueState, otherClock, type DueUrgency } from './due-dates';
 

@@ -1,5 +1,6 @@
 import { Button, Flex, Form, Input, Radio, Typography } from 'antd';
-import { ESCALATION_TARGETS, type Complaint, type EscalateComplaintRequest } from '../../api/types';
+import { type Complaint, type EscalateComplaintRequest } from '../../api';
+import { ESCALATION_TARGETS } from '../../reference/domain';
 import { useI18n } from '../../i18n';
 import { FormFailureAlert, useApiForm } from '../../kit';
 import { requiredRule, requiredSelectRule } from '../platform/account-rules';

@@ -1,5 +1,5 @@
 import { Descriptions, type DescriptionsProps } from 'antd';
-import type { Complaint } from '../../api/types';
+import type { Complaint } from '../../api';
 import { useI18n } from '../../i18n';
 import { DateTime } from '../../kit';
 import { LongText } from './ComplaintFacts';

@@ -1,4 +1,4 @@
-import type { ComplaintStatus } from '../../api/types';
+import type { ComplaintStatus } from '../../api';
 import type { MessageKey, Messages, Translate } from '../../i18n';
 
 export function complaintStatusText(status: ComplaintStatus, t: Translate): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Complaint } from '../../api/types';
+import type { Complaint } from '../../api';
 import { awaitsReply, daysBetween, dueState, isOverdue, otherClock, shanghaiInstant, shanghaiLocalNow, shanghaiToday } from './due-dates';
 
 type DueFields = Pick<Complaint, 'status' | 'reply' | 'deadlines'>;

@@ -1,4 +1,4 @@
-import type { Complaint, ComplaintClock, ComplaintDeadlines, LocalDate } from '../../api/types';
+import type { Complaint, ComplaintClock, ComplaintDeadlines, LocalDate } from '../../api';
 import { formatInstant } from '../../i18n/format';
 
 /** A due date at most this many days away (0 = today) is shown in orange. */

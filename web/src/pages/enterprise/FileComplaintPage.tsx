@@ -1,7 +1,7 @@
 import { Alert, App, Button, Card, Flex, Form, Input, Select, Typography } from 'antd';
 import { useCallback } from 'react';
 import { useNavigate } from 'react-router';
-import type { Complaint, FileComplaintRequest } from '../../api/types';
+import type { Complaint, FileComplaintRequest } from '../../api';
 import { useApi } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
 import { describeApiError, FormFailureAlert, PageHeading, useApiForm } from '../../kit';

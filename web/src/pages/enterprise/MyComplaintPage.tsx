@@ -2,7 +2,7 @@ import { Alert, App, Button, Modal, Skeleton, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { newIdempotencyKey } from '../../api/idempotency-key';
-import type { EscalateComplaintRequest } from '../../api/types';
+import type { EscalateComplaintRequest } from '../../api';
 import { useApi } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
 import { describeApiError, PageHeading, useApiQuery } from '../../kit';

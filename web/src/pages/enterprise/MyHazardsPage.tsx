@@ -1,6 +1,7 @@
 import { App, Button, Flex, Form, Input, Modal, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
-import { HAZARD_STATUSES, type Hazard, type HazardStatus, type RectificationRequest } from '../../api';
+import { type Hazard, type HazardStatus, type RectificationRequest } from '../../api';
+import { HAZARD_STATUSES } from '../../reference/domain';
 import { useApi } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
 import { DataTable, FormFailureAlert, PageHeading, useApiForm, type DataColumn, type DataTablePageRequest, type FilterField } from '../../kit';

@@ -1,6 +1,6 @@
 import { Button, Drawer, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
-import type { Policy } from '../../api/underwriting-types';
+import type { Policy } from '../../api';
 import { useApi } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
 import { DataTable, moneyColumn, PageHeading, type DataColumn, type DataTablePageRequest } from '../../kit';

@@ -1,6 +1,7 @@
 import { App, Button, Drawer, Flex, Modal, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
-import { SERVICE_STATUSES, type PreventionService, type ServiceStatus } from '../../api';
+import { type PreventionService, type ServiceStatus } from '../../api';
+import { SERVICE_STATUSES } from '../../reference/domain';
 import { useApi } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
 import { DataTable, dateTimeColumn, PageHeading, type DataColumn, type DataTablePageRequest, type FilterField } from '../../kit';
@@ -106,7 +107,7 @@ export function MyServicesPage() {
           <ConfirmRecordForm
             parties={['ENTERPRISE']}
             askTime={false}
-            submit={(body, key) => api.myServices.confirm(service.id, body, key)}
+            submit={(body, key) => api.myServices.confirm(service.id, { ...body, party: 'ENTERPRISE' }, key)}
             onDone={done(t('svc.confirm.done'))}
             onCancel={() => setDialog(undefined)}
           />

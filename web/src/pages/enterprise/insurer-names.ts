@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { Api } from '../../api';
-import type { InsurerSummary } from '../../api/types';
+import type { InsurerSummary } from '../../api';
 import { useApi } from '../../app/ServicesContext';
 import { useApiQuery } from '../../kit';
 import { useSessionUser } from '../underwriting/session';

@@ -1,15 +1,9 @@
 import { Button, Checkbox, Flex, Form, Input, Radio, Select } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { useCallback, useMemo } from 'react';
-import {
-  EXPENSE_CATEGORIES,
-  REFUSED_EXPENSE_CATEGORIES,
-  type BookExpenseRequest,
-  type ExpenseCategory,
-  type LedgerEntry,
-  type RefusedExpenseCategory,
-} from '../../api/fees-api';
-import type { ArchiveRef } from '../../api/underwriting-types';
+import { type BookExpenseRequest, type ExpenseCategory, type LedgerEntry, type RefusedExpenseCategory } from '../../api';
+import { EXPENSE_CATEGORIES, REFUSED_EXPENSE_CATEGORIES } from '../../reference/domain';
+import type { ArchiveRef } from '../../api';
 import { useApi } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
 import { FormFailureAlert, useApiForm, yuanToFen } from '../../kit';

@@ -3,7 +3,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import type { Api } from '../../api';
-import type { ConsistencyReport, FeeSummary, LedgerEntry, PremiumReceived } from '../../api/fees-api';
+import type { ConsistencyReport, FeeSummary, LedgerEntry, PremiumReceived } from '../../api';
 import { useApi } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
 import { describeApiError, FormFailureAlert, Money, PageHeading, labelledTable, fenToYuanDecimal, useApiForm, useApiQuery } from '../../kit';

@@ -1,7 +1,7 @@
 import { Button, Flex, Form, Input, Select, Typography } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { useCallback, useMemo } from 'react';
-import type { PremiumReceived } from '../../api/fees-api';
+import type { PremiumReceived } from '../../api';
 import { useApi } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
 import { FormFailureAlert, Money, useApiForm, useApiQuery, yuanToFen } from '../../kit';

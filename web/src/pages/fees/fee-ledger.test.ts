@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LedgerEntry } from '../../api/fees-api';
+import type { LedgerEntry } from '../../api';
 import { dialScale, monthlyTotals, reversedIds, runningBalances } from './fee-ledger';
 
 const base = { tenantId: 't', year: 2026, advance: false, ruleSetId: 'r', ruleSetVersion: 1, recordedAt: '2026-01-01T00:00:00Z', recordedBy: 'u' };

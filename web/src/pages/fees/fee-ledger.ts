@@ -1,4 +1,4 @@
-import type { LedgerEntry } from '../../api/fees-api';
+import type { LedgerEntry } from '../../api';
 
 /** How an entry moves the year's accrued and spent figures (signed fen), as domain/fees `effectOf` does. */
 export function entryEffect(entry: LedgerEntry): { accruedFen: number; spentFen: number } {

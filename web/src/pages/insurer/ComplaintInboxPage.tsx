@@ -1,7 +1,8 @@
 import { App, Button, Modal, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { COMPLAINT_STATUSES, type Complaint, type ComplaintStatus } from '../../api/types';
+import { type Complaint, type ComplaintStatus } from '../../api';
+import { COMPLAINT_STATUSES } from '../../reference/domain';
 import { useApi } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
 import { DataTable, dateTimeColumn, PageHeading, type DataColumn, type DataTablePageRequest, type FilterField } from '../../kit';

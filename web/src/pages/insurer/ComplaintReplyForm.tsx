@@ -1,7 +1,7 @@
 import { Button, Flex, Form, Input, Typography } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { useCallback } from 'react';
-import type { Complaint, ReplyToComplaintRequest } from '../../api/types';
+import type { Complaint, ReplyToComplaintRequest } from '../../api';
 import { useApi } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
 import { FormFailureAlert, useApiForm } from '../../kit';

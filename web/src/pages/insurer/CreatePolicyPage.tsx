@@ -4,7 +4,7 @@ import type { Rule } from 'antd/es/form';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ApiError } from '../../api/api-error';
-import type { FiledProduct, Policy } from '../../api/underwriting-types';
+import type { FiledProduct, Policy } from '../../api';
 import { useApi } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
 import {
@@ -20,8 +20,9 @@ import {
   wholeNumber,
   yuanToFen,
 } from '../../kit';
-import { OTHER_SAFETY_INSURANCE_KINDS, STANDARDISATION_GRADES, type StandardisationGrade } from '../../reference/underwriting';
-import { isValidUscc } from '../../reference/uscc';
+import type { StandardisationGrade } from '../../api';
+import { OTHER_SAFETY_INSURANCE_KINDS, STANDARDISATION_GRADES } from '../../reference/underwriting';
+import { isValidUscc } from '../../reference/domain';
 import { shanghaiToday } from '../complaints/due-dates';
 import { requiredRule, requiredSelectRule, usccRules } from '../platform/account-rules';
 import { EnterpriseDescription } from '../underwriting/EnterpriseCard';
@@ -106,6 +107,7 @@ export function CreatePolicyPage() {
   useEffect(() => {
     if (!grade || !product) return;
     const bounds = product.factorBounds.standardisation[grade];
+    if (!bounds) return;
     const clamped = Math.min(Math.max(10_000, bounds.minBasisPoints), bounds.maxBasisPoints);
     form.setFieldValue(['rating', 'standardisationBasisPoints'], factorText(clamped).slice(1));
   }, [grade, product, form]);

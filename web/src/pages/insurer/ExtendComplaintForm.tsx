@@ -1,6 +1,6 @@
 import { Button, Flex, Form, Input, InputNumber, Typography } from 'antd';
 import { useCallback } from 'react';
-import type { Complaint, ExtendComplaintRequest } from '../../api/types';
+import type { Complaint, ExtendComplaintRequest } from '../../api';
 import { useApi } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
 import { FormFailureAlert, useApiForm } from '../../kit';

@@ -1,7 +1,8 @@
 import { Button, Tabs, Typography } from 'antd';
+import { asAreaCode } from '../../reference/xinzhou-counties';
 import { useCallback, useMemo } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import type { Industry, Policy, PolicyStatus } from '../../api/underwriting-types';
+import type { Industry, Policy, PolicyStatus } from '../../api';
 import { useApi } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
 import { DataTable, moneyColumn, PageHeading, type DataColumn, type DataTablePageRequest, type FilterField } from '../../kit';
@@ -92,7 +93,7 @@ export function PolicyListPage() {
           limit,
           status: (values.status || undefined) as PolicyStatus | undefined,
           industry: (values.industry || undefined) as Industry | undefined,
-          county: values.county || undefined,
+          county: asAreaCode(values.county),
           shared,
         },
         signal,

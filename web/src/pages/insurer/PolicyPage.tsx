@@ -3,7 +3,7 @@ import type { Rule } from 'antd/es/form';
 import { useCallback, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../api/api-error';
-import type { CancelPolicyRequest, EndorsePolicyRequest, Policy } from '../../api/underwriting-types';
+import type { CancelPolicyRequest, EndorsePolicyRequest, Policy } from '../../api';
 import { useApi } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
 import { describeApiError, fenToYuanText, FormFailureAlert, PageHeading, useApiForm, useApiQuery, wholeNumber, yuanToFen } from '../../kit';

@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Checkbox, Col, Descriptions, Flex, Form, Inpu
 import type { Rule } from 'antd/es/form';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
-import type { QualificationAnswer } from '../../api/underwriting-types';
+import type { QualificationAnswer } from '../../api';
 import { useApi } from '../../app/ServicesContext';
 import { useI18n, type Translate } from '../../i18n';
 import {

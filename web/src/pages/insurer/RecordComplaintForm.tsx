@@ -1,6 +1,7 @@
 import { Button, Flex, Form, Input, Select } from 'antd';
 import { useCallback, useMemo } from 'react';
-import { INSURER_INTAKE_CHANNELS, type Complaint, type InsurerIntakeChannel } from '../../api/types';
+import { type Complaint, type InsurerIntakeChannel } from '../../api';
+import { INSURER_INTAKE_CHANNELS } from '../../reference/domain';
 import { useApi } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
 import { FormFailureAlert, useApiForm } from '../../kit';

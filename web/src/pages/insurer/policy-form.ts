@@ -1,4 +1,4 @@
-import type { IssuePolicyRequest, OtherSafetyInsuranceKind, PolicyMode, StandardisationGrade } from '../../api/underwriting-types';
+import type { IssuePolicyRequest, OtherSafetyInsuranceKind, PolicyMode, StandardisationGrade } from '../../api';
 import { multiplierToBasisPoints, percentToBasisPoints, wholeNumber, yuanToFen } from '../../kit/decimal';
 
 /**

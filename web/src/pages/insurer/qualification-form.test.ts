@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { putQualificationBody } from '../../../../domain/underwriting/schemas';
-import type { QualificationFiling } from '../../api/underwriting-types';
+import type { QualificationFiling } from '../../api';
 import { ANNEX_1_ITEMS } from '../../reference/underwriting';
 import { attachedAnnex1Items, formValuesOf, qualificationBodyOf } from './qualification-form';
 

@@ -1,4 +1,4 @@
-import type { ArchiveRef, FactorBounds, PutQualificationRequest, QualificationFiling } from '../../api/underwriting-types';
+import type { ArchiveRef, FactorBounds, PutQualificationRequest, QualificationFiling } from '../../api';
 import {
   basisPointsToMultiplierText,
   basisPointsToPercentText,
@@ -7,7 +7,8 @@ import {
   permilleToPpm,
   ppmToPermilleText,
 } from '../../kit/decimal';
-import { ANNEX_1_ITEMS, INDUSTRY_CODES, STANDARDISATION_GRADES, type Industry, type RiskRating, type StandardisationGrade } from '../../reference/underwriting';
+import type { Industry, RiskRating, StandardisationGrade } from '../../api';
+import { ANNEX_1_ITEMS, INDUSTRY_CODES, STANDARDISATION_GRADES } from '../../reference/underwriting';
 
 /**
  * The qualification form's values. Field paths are the API's (`solvency.comprehensiveRatioBasisPoints`,

@@ -1,7 +1,8 @@
 import { App, Button, Card, Divider, Flex, Form, Input, Select } from 'antd';
 import { useCallback } from 'react';
 import { useNavigate } from 'react-router';
-import { AGENCIES, type CreateRegulatorRequest, type Regulator } from '../../api/types';
+import { type CreateRegulatorRequest, type Regulator } from '../../api';
+import { AGENCIES } from '../../reference/domain';
 import { useApi } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
 import { FormFailureAlert, PageHeading, useApiForm } from '../../kit';

@@ -1,7 +1,7 @@
 import { App, Button, Card, Divider, Flex, Form, Input } from 'antd';
 import { useCallback } from 'react';
 import { useNavigate } from 'react-router';
-import type { CreateTenantRequest, Tenant } from '../../api/types';
+import type { CreateTenantRequest, Tenant } from '../../api';
 import { useApi } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
 import { FormFailureAlert, PageHeading, useApiForm } from '../../kit';

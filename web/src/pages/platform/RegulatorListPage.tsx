@@ -1,7 +1,7 @@
 import { Button } from 'antd';
 import { useCallback, useMemo } from 'react';
 import { useNavigate } from 'react-router';
-import type { Regulator } from '../../api/types';
+import type { Regulator } from '../../api';
 import { useApi } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
 import { DataTable, dateTimeColumn, PageHeading, type DataColumn, type DataTablePageRequest } from '../../kit';

@@ -1,5 +1,5 @@
 import { Tag } from 'antd';
-import type { TenantStatus } from '../../api/types';
+import type { TenantStatus } from '../../api';
 import { useI18n } from '../../i18n';
 
 export function TenantStatusTag({ status }: { readonly status: TenantStatus }) {

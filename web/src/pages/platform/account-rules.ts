@@ -1,7 +1,7 @@
 import type { Rule } from 'antd/es/form';
 // The platform's one password policy, the very constant the API and the Cognito user pool are built from:
 // a dependency-free module, so the console imports it rather than keeping a copy that could drift.
-import { PASSWORD_RULE } from '../../../../domain/platform/credentials';
+import { PASSWORD_RULE } from '../../reference/domain';
 import type { Translate } from '../../i18n';
 
 /**

@@ -1,6 +1,6 @@
 import { App, Button, Flex, Form, Input, Modal, Tag, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
-import type { BlacklistEntry, BlacklistRequest, LiftBlacklistRequest } from '../../api/underwriting-types';
+import type { BlacklistEntry, BlacklistRequest, LiftBlacklistRequest } from '../../api';
 import { useApi } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
 import { DataTable, FormFailureAlert, PageHeading, useApiForm, type DataColumn, type DataTablePageRequest, type FilterField } from '../../kit';

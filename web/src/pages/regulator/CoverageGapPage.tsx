@@ -1,14 +1,15 @@
 import { Alert, Button, Card, Col, Empty, Flex, Form, Input, Row, Select, Skeleton, Table, Tag, Typography } from 'antd';
 import { useEffect, useMemo, type ReactNode } from 'react';
-import type { CoverageCounts, CoverageGapGroup, Industry } from '../../api/underwriting-types';
+import type { Industry } from '../../api';
 import { useApi } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
 import { describeApiError, downloadCsv, labelledTable, PageHeading, toCsv, useApiQuery, useUrlFilters } from '../../kit';
 import { INDUSTRIES, industryName } from '../../reference/underwriting';
-import { countyName, XINZHOU_COUNTIES } from '../../reference/xinzhou-counties';
+import { asAreaCode, countyName, XINZHOU_COUNTIES } from '../../reference/xinzhou-counties';
 import { shanghaiToday } from '../complaints/due-dates';
 import { useSessionUser } from '../underwriting/session';
 import { CoverageChart, type CoverageBar } from './CoverageChart';
+import { readCoverageCounts, readCoverageGap, type CoverageCountRow, type CoverageGapGroup } from './coverage-answers';
 
 const SectionTitle = ({ children }: { readonly children: ReactNode }) => (
   <Typography.Title level={2} style={{ fontSize: 15, margin: 0 }}>
@@ -20,9 +21,9 @@ const FILTERS = ['date', 'county', 'industry'] as const;
 /** Beyond this many USCCs a group shows the first ones and the count of the rest. */
 const SHOWN_PER_GROUP = 300;
 
-type CountRow = CoverageCounts['items'][number];
+type CountRow = CoverageCountRow;
 
-const COUNTY_ORDER = new Map(XINZHOU_COUNTIES.map((county, index) => [county.code, index]));
+const COUNTY_ORDER = new Map<string, number>(XINZHOU_COUNTIES.map((county, index) => [county.code, index]));
 const INDUSTRY_ORDER = new Map(INDUSTRIES.map((industry, index) => [industry.code, index]));
 const rateText = (insured: number, registered: number): string => (registered === 0 ? '—' : `${((insured * 1000) / registered / 10).toFixed(1)}%`);
 
@@ -40,7 +41,7 @@ export function CoverageGapPage() {
   const today = shanghaiToday();
   const { filters, setFilters, clearFilters } = useUrlFilters(FILTERS);
   const date = /^\d{4}-\d{2}-\d{2}$/.test(filters.date) ? filters.date : today;
-  const county = countyEmb ? undefined : filters.county || undefined;
+  const county = countyEmb ? undefined : asAreaCode(filters.county);
   const industry = (filters.industry || undefined) as Industry | undefined;
   const [form] = Form.useForm<Record<(typeof FILTERS)[number], string | undefined>>();
 
@@ -48,8 +49,8 @@ export function CoverageGapPage() {
     form.setFieldsValue({ date, county, industry });
   }, [form, date, county, industry]);
 
-  const gap = useApiQuery(`uninsured:${date}:${county ?? ''}:${industry ?? ''}`, (signal) => api.register.uninsured({ date, county, industry }, signal));
-  const counts = useApiQuery(`coverage:${county ?? ''}`, (signal) => api.register.coverage({ county }, signal));
+  const gap = useApiQuery(`uninsured:${date}:${county ?? ''}:${industry ?? ''}`, (signal) => api.register.uninsured({ date, county, industry }, signal).then(readCoverageGap));
+  const counts = useApiQuery(`coverage:${county ?? ''}`, (signal) => api.register.coverage({ county }, signal).then(readCoverageCounts));
 
   const countRows = useMemo(
     () =>

@@ -1,6 +1,7 @@
 import { Button, Drawer, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
-import { ESCALATION_TARGETS, type Complaint, type EscalationTarget } from '../../api/types';
+import { type Complaint, type EscalationTarget } from '../../api';
+import { ESCALATION_TARGETS } from '../../reference/domain';
 import { useApi, useAuth } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
 import { formatInstant } from '../../i18n/format';

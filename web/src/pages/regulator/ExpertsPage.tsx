@@ -1,6 +1,7 @@
 import { App, Button, Flex, Form, Input, Modal, Popconfirm, Select, Tag, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
-import { EXPERT_STATUSES, type CreateExpertRequest, type Expert, type ExpertStatus } from '../../api';
+import { type CreateExpertRequest, type Expert, type ExpertStatus } from '../../api';
+import { EXPERT_STATUSES } from '../../reference/domain';
 import { useApi } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
 import { DataTable, FormFailureAlert, PageHeading, useApiForm, type DataColumn, type DataTablePageRequest, type FilterField } from '../../kit';

@@ -1,12 +1,12 @@
 import { Button, Flex, Form, Input, Select, Typography } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { useCallback } from 'react';
-import type { EnterpriseSize, Industry, RegisterEntry, RegisterEntryRequest } from '../../api/underwriting-types';
+import type { EnterpriseSize, Industry, RegisterEntry, RegisterEntryRequest } from '../../api';
 import { useApi } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
 import { FormFailureAlert, ruleText, useApiForm, wholeNumber } from '../../kit';
-import { derivedEnterpriseSize, ENTERPRISE_SIZES, INDUSTRIES, industryName } from '../../reference/underwriting';
-import { isValidUscc } from '../../reference/uscc';
+import { classifyEnterpriseSize, ENTERPRISE_SIZES, INDUSTRIES, industryName } from '../../reference/underwriting';
+import { isValidUscc } from '../../reference/domain';
 import { countyName, XINZHOU_COUNTIES } from '../../reference/xinzhou-counties';
 import { nameRules, requiredRule, requiredSelectRule, usccRules } from '../platform/account-rules';
 
@@ -45,7 +45,7 @@ export function RegisterEntryForm({ entry, lockedCounty, onSaved, onCancel }: Re
         uscc: (values.uscc ?? '').trim(),
         name: (values.name ?? '').trim(),
         industry: values.industry as Industry,
-        county: lockedCounty ?? (values.county as string),
+        county: (lockedCounty ?? values.county) as RegisterEntryRequest['county'],
         staff: wholeNumber(values.staff) as number,
         revenueWan: wholeNumber(values.revenueWan) as number,
         ...(values.size ? { size: values.size } : {}),
@@ -60,7 +60,7 @@ export function RegisterEntryForm({ entry, lockedCounty, onSaved, onCancel }: Re
   const staff = wholeNumber(Form.useWatch('staff', form));
   const revenue = wholeNumber(Form.useWatch('revenueWan', form));
   const size = Form.useWatch('size', form);
-  const derived = staff !== undefined && revenue !== undefined ? derivedEnterpriseSize(staff, revenue) : undefined;
+  const derived = staff !== undefined && revenue !== undefined ? classifyEnterpriseSize({ staff, revenueWan: revenue }) : undefined;
   const overridden = Boolean(size) && size !== derived;
 
   const whole = (label: string): Rule[] => [

@@ -2,7 +2,7 @@ import { Alert, Button, Descriptions, Flex, Table, Typography } from 'antd';
 import { useCallback, useId, useState } from 'react';
 import { ApiError } from '../../api/api-error';
 import { newIdempotencyKey } from '../../api/idempotency-key';
-import type { ImportRowProblem, RegisterImportResult } from '../../api/underwriting-types';
+import type { ImportRowProblem, RegisterImportResult } from '../../api';
 import { useApi } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
 import { describeApiError, downloadCsv, labelledTable, ruleText, toCsv } from '../../kit';
@@ -141,7 +141,7 @@ export function RegisterImportForm({ onImported, onClose }: { readonly onImporte
                 key: 'message',
                 title: t('register.import.problem'),
                 render: (_: unknown, problem: ImportRowProblem) => {
-                  const wording = ruleText(problem.rule, problem.field, '', t, messages);
+                  const wording = (problem.rule ? ruleText(problem.rule, problem.field, '', t, messages) : '');
                   return (
                     <>
                       {wording && <div>{wording}</div>}

@@ -1,6 +1,7 @@
 import { App, Button, Modal, Typography } from 'antd';
+import { asAreaCode } from '../../reference/xinzhou-counties';
 import { useCallback, useMemo, useState } from 'react';
-import type { Industry, RegisterEntry } from '../../api/underwriting-types';
+import type { Industry, RegisterEntry } from '../../api';
 import { useApi } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
 import { DataTable, dateTimeColumn, PageHeading, type DataColumn, type DataTablePageRequest, type FilterField } from '../../kit';
@@ -81,7 +82,7 @@ export function RegisterPage() {
   const fetchPage = useCallback(
     ({ cursor, limit, filters: values }: DataTablePageRequest, signal: AbortSignal) =>
       api.register.listEnterprises(
-        { cursor, limit, county: countyEmb ? undefined : values.county || undefined, industry: (values.industry || undefined) as Industry | undefined },
+        { cursor, limit, county: countyEmb ? undefined : asAreaCode(values.county), industry: (values.industry || undefined) as Industry | undefined },
         signal,
       ),
     [api, countyEmb],

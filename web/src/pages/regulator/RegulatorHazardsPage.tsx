@@ -1,6 +1,8 @@
 import { Typography } from 'antd';
+import { asAreaCode } from '../../reference/xinzhou-counties';
 import { useCallback, useMemo } from 'react';
-import { HAZARD_GRADES, HAZARD_STATUSES, type Hazard, type HazardGrade, type HazardStatus } from '../../api';
+import { type Hazard, type HazardGrade, type HazardStatus } from '../../api';
+import { HAZARD_GRADES, HAZARD_STATUSES } from '../../reference/domain';
 import { useApi } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
 import { DataTable, PageHeading, type DataColumn, type DataTablePageRequest, type FilterField } from '../../kit';
@@ -66,7 +68,7 @@ export function RegulatorHazardsPage() {
         {
           cursor,
           limit,
-          county: countyWide ? values.county || undefined : undefined,
+          county: countyWide ? asAreaCode(values.county) : undefined,
           grade: (values.grade || undefined) as HazardGrade | undefined,
           status: (values.status || undefined) as HazardStatus | undefined,
         },

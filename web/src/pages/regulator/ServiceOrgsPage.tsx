@@ -1,6 +1,7 @@
 import { App, Button, Dropdown, Flex, Form, Input, Modal, Select, Tag, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
-import { SERVICE_ORG_STATUSES, type CreateServiceOrgRequest, type ServiceOrg, type ServiceOrgStatus } from '../../api';
+import { type CreateServiceOrgRequest, type ServiceOrg, type ServiceOrgStatus } from '../../api';
+import { SERVICE_ORG_STATUSES } from '../../reference/domain';
 import { useApi } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
 import { DataTable, FormFailureAlert, PageHeading, useApiForm, type DataColumn, type DataTablePageRequest, type FilterField } from '../../kit';

@@ -1,6 +1,7 @@
 import { Button, Card, Flex, Form, Input, Select, Typography } from 'antd';
 import { useCallback, useState } from 'react';
-import { HAZARD_GRADES, type HazardGrade, type PreventionService, type ServicePerson } from '../../api';
+import { type HazardGrade, type PreventionService, type ServicePerson } from '../../api';
+import { HAZARD_GRADES } from '../../reference/domain';
 import { useApi } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
 import { FormFailureAlert, useApiForm } from '../../kit';

@@ -1,6 +1,7 @@
 import { Alert, Button, Flex, Select, Table, Typography } from 'antd';
 import { useId, useState } from 'react';
-import { EVIDENCE_KINDS, type EvidenceKind, type EvidenceUploadAnswer, type EvidenceUploadRequest } from '../../api';
+import { type EvidenceKind, type EvidenceUploadAnswer, type EvidenceUploadRequest } from '../../api';
+import { EVIDENCE_KINDS } from '../../reference/domain';
 import { newIdempotencyKey } from '../../api/idempotency-key';
 import { formatInstant, useI18n } from '../../i18n';
 import { describeApiError, labelledTable } from '../../kit';

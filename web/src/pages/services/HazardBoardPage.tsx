@@ -1,7 +1,8 @@
 import { Alert, App, Button, Card, Col, Empty, Flex, Form, Input, Modal, Radio, Row, Select, Skeleton, Tag, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { Link } from 'react-router';
-import { HAZARD_GRADES, HAZARD_STATUSES, type Api, type Hazard, type HazardGrade, type VerifyHazardRequest } from '../../api';
+import { type Api, type Hazard, type HazardGrade, type VerifyHazardRequest } from '../../api';
+import { HAZARD_GRADES, HAZARD_STATUSES } from '../../reference/domain';
 import { useApi } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
 import { describeApiError, FormFailureAlert, PageHeading, useApiForm, useApiQuery, useUrlFilters } from '../../kit';

@@ -1,6 +1,7 @@
 import { Button, Checkbox, Flex, Form, Input, Radio, Select, Typography } from 'antd';
 import { useCallback, useMemo } from 'react';
-import { SERVICE_TYPES, type PreventionService, type ProviderKind, type ServiceType } from '../../api';
+import { type PreventionService, type ProviderKind, type ServiceType } from '../../api';
+import { SERVICE_TYPES } from '../../reference/domain';
 import { useApi } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
 import { FormFailureAlert, useApiForm, useApiQuery } from '../../kit';

@@ -1,13 +1,7 @@
 import { Button, Flex, Form, Input, Radio, Rate, Select, Typography } from 'antd';
 import { useCallback, useState } from 'react';
-import {
-  FOLLOW_UP_CHANNELS,
-  type ConfirmRecordRequest,
-  type ConfirmScheduleRequest,
-  type ConfirmingParty,
-  type FollowUpChannel,
-  type PreventionService,
-} from '../../api';
+import { type ConfirmRecordRequest, type ConfirmScheduleRequest, type ConfirmingParty, type FollowUpChannel, type PreventionService } from '../../api';
+import { FOLLOW_UP_CHANNELS } from '../../reference/domain';
 import { useApi } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
 import { FormFailureAlert, useApiForm } from '../../kit';

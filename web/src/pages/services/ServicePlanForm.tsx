@@ -1,6 +1,7 @@
 import { Button, Card, Checkbox, Flex, Form, Input, InputNumber, Radio, Select, Tag, Typography } from 'antd';
 import { useCallback } from 'react';
-import { SERVICE_TYPES, type ProviderKind, type RiskAssessmentResult, type ServicePlan, type ServicePlanRequest, type ServiceType } from '../../api';
+import { type ProviderKind, type RiskAssessmentResult, type ServicePlan, type ServicePlanRequest, type ServiceType } from '../../api';
+import { SERVICE_TYPES } from '../../reference/domain';
 import { useApi } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
 import { FormFailureAlert, useApiForm } from '../../kit';

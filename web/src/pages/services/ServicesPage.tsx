@@ -1,7 +1,8 @@
 import { App, Button, Flex, Modal, Tabs, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { SERVICE_STATUSES, type LocalDate, type PreventionService, type ServiceListRequest, type ServiceStatus } from '../../api';
+import { type LocalDate, type PreventionService, type ServiceListRequest, type ServiceStatus } from '../../api';
+import { SERVICE_STATUSES } from '../../reference/domain';
 import { useApi } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
 import { DataTable, PageHeading, dateTimeColumn, useApiQuery, useUrlFilters, type DataColumn, type DataTablePageRequest, type FilterField } from '../../kit';

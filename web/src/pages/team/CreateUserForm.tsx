@@ -1,6 +1,6 @@
 import { Button, Flex, Form, Input, Select } from 'antd';
 import { useCallback } from 'react';
-import type { CreateUserRequest, Role, User } from '../../api/types';
+import type { CreateUserRequest, Role, User } from '../../api';
 import { useApi } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
 import { FormFailureAlert, useApiForm } from '../../kit';

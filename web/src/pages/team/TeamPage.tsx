@@ -1,6 +1,6 @@
 import { App, Button, Modal, Tag } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
-import type { Role, User } from '../../api/types';
+import type { Role, User } from '../../api';
 import { useApi, useAuth } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
 import { DataTable, dateTimeColumn, describeApiError, PageHeading, type DataColumn, type DataTablePageRequest } from '../../kit';

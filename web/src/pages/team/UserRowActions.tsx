@@ -1,5 +1,5 @@
 import { Button, Popconfirm, Space } from 'antd';
-import type { Role, User } from '../../api/types';
+import type { Role, User } from '../../api';
 import { useI18n } from '../../i18n';
 
 interface UserRowActionsProps {

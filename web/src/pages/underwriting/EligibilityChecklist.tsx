@@ -1,6 +1,6 @@
 import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import { Flex, Tag, Typography } from 'antd';
-import type { EligibilityResult } from '../../api/underwriting-types';
+import type { EligibilityResult } from '../../api';
 import { useI18n } from '../../i18n';
 
 /**

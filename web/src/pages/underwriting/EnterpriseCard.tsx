@@ -1,5 +1,5 @@
 import { Descriptions, Tag } from 'antd';
-import type { RegisterEntry } from '../../api/underwriting-types';
+import type { RegisterEntry } from '../../api';
 import { useI18n } from '../../i18n';
 import { industryName, industryScopeOf } from '../../reference/underwriting';
 import { countyName } from '../../reference/xinzhou-counties';
@@ -8,7 +8,7 @@ import { countyName } from '../../reference/xinzhou-counties';
 export function EnterpriseDescription({
   enterprise,
 }: {
-  readonly enterprise: Pick<RegisterEntry, 'uscc' | 'name' | 'industry' | 'county' | 'size'> & { readonly staff: number; readonly revenueWan?: number };
+  readonly enterprise: Pick<RegisterEntry, 'uscc' | 'name' | 'industry' | 'size'> & { readonly county: string; readonly staff: number; readonly revenueWan?: number };
 }) {
   const { t, locale } = useI18n();
   const scope = industryScopeOf(enterprise.industry);

@@ -1,6 +1,6 @@
 import { Card, Col, Descriptions, Empty, Flex, Row, Table, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import type { AppliedFactor, Endorsement, Policy } from '../../api/underwriting-types';
+import type { AppliedFactor, Endorsement, Policy } from '../../api';
 import { useI18n } from '../../i18n';
 import { DateTime, labelledTable, Money } from '../../kit';
 import { EnterpriseDescription } from './EnterpriseCard';

@@ -1,5 +1,5 @@
 import { Tag } from 'antd';
-import type { Policy } from '../../api/underwriting-types';
+import type { Policy } from '../../api';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n';
 

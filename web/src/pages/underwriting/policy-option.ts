@@ -1,4 +1,4 @@
-import type { Policy } from '../../api/underwriting-types';
+import type { Policy } from '../../api';
 
 /** A policy offered in a picker: `保单号 · 企业名称`, searchable by either. */
 export const policyOption = (policy: Pick<Policy, 'id' | 'policyNumber'> & { readonly enterprise: Pick<Policy['enterprise'], 'name'> }) => ({

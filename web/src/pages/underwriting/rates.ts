@@ -1,4 +1,4 @@
-import type { FactorBounds } from '../../api/underwriting-types';
+import type { FactorBounds } from '../../api';
 import { basisPointsToMultiplierText, basisPointsToPercentText, ppmToPermilleText } from '../../kit/decimal';
 
 /** A base rate in ppm as people read it: `3500` → `3.5‰`. */

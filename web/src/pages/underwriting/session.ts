@@ -1,4 +1,4 @@
-import type { SessionUser } from '../../api/types';
+import type { SessionUser } from '../../api';
 import { useAuth } from '../../app/ServicesContext';
 
 /** The signed-in user (pages render inside RequireSession, so there is one). */

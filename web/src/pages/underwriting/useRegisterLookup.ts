@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../api/api-error';
-import type { RegisterEntry } from '../../api/underwriting-types';
+import type { RegisterEntry } from '../../api';
 import { useApi } from '../../app/ServicesContext';
-import { isValidUscc } from '../../reference/uscc';
+import { isValidUscc } from '../../reference/domain';
 
 export type RegisterLookup =
   | { readonly status: 'idle' }
