@@ -1,3 +1,4 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 import { useState } from 'react';
 import { RouterProvider } from 'react-router';
@@ -21,11 +22,13 @@ function LocalizedConsole({ services }: { readonly services: ConsoleServices }) 
   );
 }
 
-/** The console: language, antd theme and locale, services, routes. */
+/** The console: server data, language, antd theme and locale, services, routes. */
 export function App({ services }: { readonly services: ConsoleServices }) {
   return (
-    <I18nProvider>
-      <LocalizedConsole services={services} />
-    </I18nProvider>
+    <QueryClientProvider client={services.queryClient}>
+      <I18nProvider>
+        <LocalizedConsole services={services} />
+      </I18nProvider>
+    </QueryClientProvider>
   );
 }

@@ -1,3 +1,4 @@
+import { QueryClient } from '@tanstack/react-query';
 import { createApi, type Api } from '../api';
 import { AuthService } from '../auth/auth-service';
 import type { IdentityProvider } from '../auth/auth-session';
@@ -10,6 +11,8 @@ export interface ConsoleServices {
   readonly config: RuntimeConfig;
   readonly auth: AuthService;
   readonly api: Api;
+  /** Every piece of server data the pages show (TanStack Query); emptied at sign-out. */
+  readonly queryClient: QueryClient;
 }
 
 export function createConsoleServices(config: RuntimeConfig, storage: Storage = sessionStorage): ConsoleServices {
@@ -24,5 +27,23 @@ export function createConsoleServices(config: RuntimeConfig, storage: Storage = 
       ? new CognitoIdentityProvider(config.auth)
       : new LocalIdentityProvider(api.client); // the login route is public: no token, no sign-out on 401
   auth = new AuthService(provider, storage);
-  return { config, auth, api };
+  const queryClient = createQueryClient();
+  // Another user may sign in next on this tab: nothing of this session's data may show for them.
+  auth.subscribe(() => {
+    if (auth?.getState().status === 'signed-out') queryClient.clear();
+  });
+  return { config, auth, api, queryClient };
+}
+
+/**
+ * The cache of server data. Failures are shown at once with a retry button (no silent retries: a 4xx will
+ * not change by asking again), and a page refetches on mount and after a change, not on window focus.
+ */
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: { retry: false, refetchOnWindowFocus: false },
+      mutations: { retry: false },
+    },
+  });
 }

@@ -1,6 +1,7 @@
 import { Alert, App, Button, Empty, Flex, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useCallback, useMemo, type ReactNode, type TableHTMLAttributes } from 'react';
+import { keepPreviousData, useQuery, type QueryKey } from '@tanstack/react-query';
+import { useCallback, useMemo, useState, type ReactNode, type TableHTMLAttributes } from 'react';
 import type { Page } from '../api';
 import { fileStamp } from '../i18n/format';
 import { useI18n } from '../i18n/useI18n';
@@ -10,7 +11,7 @@ import { csvValueOf, isExported, type DataColumn } from './data-column';
 import { describeApiError } from './describeApiError';
 import { FilterBar } from './FilterBar';
 import type { FilterField } from './filter-field';
-import { useCursorPages } from './useCursorPages';
+import { currentCursor, firstPage, forQuery, nextPage, previousPage } from './cursor-stack';
 import { useUrlFilters, useUrlPageSize, type FilterValues } from './useUrlFilters';
 
 export interface DataTablePageRequest {
@@ -25,6 +26,11 @@ export interface DataTableProps<Row> {
   readonly caption: string;
   readonly columns: readonly DataColumn<Row>[];
   readonly rowKey: (row: Row) => string;
+  /**
+   * The list's query key: its context's prefix and the path (`[...queryKeys.complaints, '/api/v1/complaints']`);
+   * filters, page size and cursor are appended. Invalidating the prefix after a change reloads the page shown.
+   */
+  readonly queryKey: QueryKey;
   /** Loads one page; pass `signal` to the API so superseded requests are cancelled. */
   readonly fetchPage: (request: DataTablePageRequest, signal: AbortSignal) => Promise<Page<Row>>;
   /** Filters shown above the table and kept in the URL. */
@@ -33,8 +39,6 @@ export interface DataTableProps<Row> {
   readonly exportName?: string;
   /** Extra buttons at the right of the toolbar ("新建…"). */
   readonly toolbar?: ReactNode;
-  /** Change it to reload the current page (after a create or an update). */
-  readonly reloadToken?: number;
   readonly pageSizes?: readonly number[];
   readonly defaultPageSize?: number;
 }
@@ -51,11 +55,11 @@ export function DataTable<Row extends object>({
   caption,
   columns,
   rowKey,
+  queryKey,
   fetchPage,
   filters: filterFields = NO_FILTERS,
   exportName,
   toolbar,
-  reloadToken,
   pageSizes = DEFAULT_PAGE_SIZES,
   defaultPageSize = 20,
 }: DataTableProps<Row>) {
@@ -65,13 +69,7 @@ export function DataTable<Row extends object>({
   const { filters, active, setFilters, clearFilters } = useUrlFilters(filterNames);
   const [pageSize, setPageSize] = useUrlPageSize(pageSizes, defaultPageSize);
 
-  const queryKey = JSON.stringify([filters, pageSize]);
-  const pages = useCursorPages<Row>(
-    (request, signal) => fetchPage({ ...request, filters }, signal),
-    queryKey,
-    pageSize,
-    reloadToken,
-  );
+  const pages = useCursorPages(queryKey, filters, pageSize, fetchPage);
 
   const antdColumns = useMemo<ColumnsType<Row>>(
     () =>
@@ -175,4 +173,53 @@ export function DataTable<Row extends object>({
       />
     </Flex>
   );
+}
+
+/**
+ * Server-side pagination over the API's opaque cursors (see cursor-stack.ts), one query per page keyed by
+ * (list, filters, page size, cursor): "previous" steps back over the cursors already seen, "next" pushes the
+ * answer's `nextCursor`; new filters or a new page size start again at the first page. The rows shown stay
+ * while the next page loads.
+ */
+function useCursorPages<Row>(
+  listKey: QueryKey,
+  filters: FilterValues,
+  limit: number,
+  fetchPage: (request: DataTablePageRequest, signal: AbortSignal) => Promise<Page<Row>>,
+) {
+  const stackKey = JSON.stringify([listKey, filters, limit]);
+  const [position, setPosition] = useState(() => firstPage(stackKey));
+  // A new query resets the stack during render, so no request goes out for a stale cursor.
+  const current = forQuery(position, stackKey);
+  if (current !== position) setPosition(current);
+  const cursor = currentCursor(current);
+
+  const query = useQuery({
+    queryKey: [...listKey, { filters, limit, cursor }],
+    queryFn: ({ signal }) => fetchPage({ cursor, limit, filters }, signal),
+    placeholderData: keepPreviousData,
+  });
+  const loading = query.isFetching;
+  const nextCursor = query.isPlaceholderData ? undefined : query.data?.nextCursor;
+  const rows: readonly Row[] = query.isError ? [] : (query.data?.items ?? []);
+
+  const next = useCallback(() => {
+    if (!nextCursor || loading) return;
+    setPosition((stack) => nextPage(stack, nextCursor));
+  }, [nextCursor, loading]);
+  const previous = useCallback(() => setPosition(previousPage), []);
+  const { refetch } = query;
+  const reload = useCallback(() => void refetch(), [refetch]);
+
+  return {
+    rows,
+    loading,
+    error: query.error,
+    pageIndex: current.index,
+    hasPrevious: current.index > 0,
+    hasNext: Boolean(nextCursor) && !loading,
+    next,
+    previous,
+    reload,
+  };
 }

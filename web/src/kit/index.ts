@@ -6,8 +6,6 @@ export { useApiForm, type ApiForm, type ApiFormOptions, type FormFailure } from 
 export { FormFailureAlert } from './FormFailureAlert';
 export { Money, DateTime, fenToYuanDecimal } from './format-cells';
 export { useUrlFilters, useUrlPageSize, type FilterValues } from './useUrlFilters';
-export { useCursorPages, type CursorPages, type FetchPage } from './useCursorPages';
-export { useApiQuery, type ApiQuery } from './useApiQuery';
 export { toCsv, downloadCsv, type CsvValue } from './csv';
 export { describeApiError } from './describeApiError';
 export { mapFieldIssues, fieldPathOf } from './field-issues';
@@ -16,3 +14,4 @@ export { describeFieldIssue, ruleText } from './rule-message';
 export * from './decimal';
 export { labelledTable } from './labelled-table';
 export { useDocumentTitle } from './useDocumentTitle';
+export { useInvalidate } from './useInvalidate';

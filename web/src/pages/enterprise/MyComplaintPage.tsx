@@ -1,3 +1,6 @@
+import { useQuery } from '@tanstack/react-query';
+import { useInvalidate } from '../../kit/useInvalidate';
+import { queryKeys } from '../../api/query-keys';
 import { Alert, App, Button, Modal, Skeleton, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
@@ -5,7 +8,7 @@ import { newIdempotencyKey } from '../../api/idempotency-key';
 import type { EscalateComplaintRequest } from '../../api';
 import { useApi } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
-import { describeApiError, PageHeading, useApiQuery } from '../../kit';
+import { describeApiError, PageHeading } from '../../kit';
 import { ComplaintActionAlert, isStateConflict, type ActionFailure } from '../complaints/ComplaintActionAlert';
 import { ActionButton, ComplaintDetail } from '../complaints/ComplaintDetail';
 import { ComplaintReplyView } from '../complaints/ComplaintReplyView';
@@ -25,9 +28,9 @@ export function MyComplaintPage() {
   const { message } = App.useApp();
   const { nameOf } = useMyInsurers();
   const complaintId = useParams().complaintId ?? '';
-  const query = useApiQuery(`my-complaint:${complaintId}`, (signal) => api.myComplaints.get(complaintId, signal));
+  const query = useQuery({ queryKey: [...queryKeys.complaints, `my-complaint:${complaintId}`], queryFn: ({ signal }) => api.myComplaints.get(complaintId, signal) });
   const complaint = query.data;
-  const { reload } = query;
+  const reload = useInvalidate('complaints');
   const [failure, setFailure] = useState<ActionFailure>();
   const [escalating, setEscalating] = useState(false);
   const [accepting, setAccepting] = useState(false);
@@ -70,7 +73,7 @@ export function MyComplaintPage() {
             }
           />
         )}
-        {query.loading && <Skeleton active />}
+        {query.isFetching && <Skeleton active />}
       </>
     );
   }

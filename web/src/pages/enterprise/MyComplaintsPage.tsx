@@ -1,3 +1,4 @@
+import { queryKeys } from '../../api/query-keys';
 import { Button } from 'antd';
 import { useCallback, useMemo } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -71,7 +72,7 @@ export function MyComplaintsPage() {
     <>
       <PageHeading title={t('complaint.my.title')} />
       <DataTable<Complaint>
-        caption={t('complaint.my.title')}
+queryKey={[...queryKeys.complaints, '/api/v1/me/complaints']}         caption={t('complaint.my.title')}
         columns={columns}
         rowKey={(complaint) => complaint.id}
         fetchPage={fetchPage}

@@ -1,3 +1,5 @@
+import { useInvalidate } from '../../kit/useInvalidate';
+import { queryKeys } from '../../api/query-keys';
 import { App, Button, Flex, Form, Input, Modal, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { type Hazard, type HazardStatus, type RectificationRequest } from '../../api';
@@ -25,7 +27,7 @@ export function MyHazardsPage() {
   const api = useApi();
   const { message } = App.useApp();
   const [dialog, setDialog] = useState<Dialog>();
-  const [reloadToken, setReloadToken] = useState(0);
+  const invalidate = useInvalidate('services');
   const today = shanghaiToday();
 
   const filters = useMemo<FilterField[]>(
@@ -76,14 +78,14 @@ export function MyHazardsPage() {
   const done = (text: string) => () => {
     setDialog(undefined);
     void message.success(text);
-    setReloadToken((token) => token + 1);
+    invalidate();
   };
 
   return (
     <>
       <PageHeading title={t('hazard.my.title')} />
       <Typography.Paragraph type="secondary">{t('hazard.my.intro')}</Typography.Paragraph>
-      <DataTable<Hazard> caption={t('hazard.my.title')} columns={columns} rowKey={(hazard) => hazard.id} fetchPage={fetchPage} filters={filters} exportName="my-hazards" reloadToken={reloadToken} />
+      <DataTable<Hazard> queryKey={[...queryKeys.services, '/api/v1/me/hazards']} caption={t('hazard.my.title')} columns={columns} rowKey={(hazard) => hazard.id} fetchPage={fetchPage} filters={filters} exportName="my-hazards" />
       <Modal open={dialog?.kind === 'plan'} title={t('hazard.my.reportTitle')} footer={null} onCancel={() => setDialog(undefined)} destroyOnHidden>
         {dialog?.kind === 'plan' && <RectificationPlanForm hazard={dialog.hazard} onDone={done(t('hazard.my.reported'))} onCancel={() => setDialog(undefined)} />}
       </Modal>

@@ -1,3 +1,4 @@
+import { queryKeys } from '../../api/query-keys';
 import { Button, Drawer, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import type { Policy } from '../../api';
@@ -60,7 +61,7 @@ export function MyPoliciesPage() {
     <>
       <PageHeading title={t('policy.my.title')} />
       <Typography.Paragraph type="secondary">{t('policy.my.intro')}</Typography.Paragraph>
-      <DataTable<Policy> caption={t('policy.my.title')} columns={columns} rowKey={(policy) => policy.id} fetchPage={fetchPage} exportName="my-policies" />
+      <DataTable<Policy> queryKey={[...queryKeys.underwriting, '/api/v1/me/policies']} caption={t('policy.my.title')} columns={columns} rowKey={(policy) => policy.id} fetchPage={fetchPage} exportName="my-policies" />
       <Drawer
         open={Boolean(shown)}
         title={shown ? t('policy.detailTitleNumber', { number: shown.policyNumber }) : t('policy.detailTitle')}

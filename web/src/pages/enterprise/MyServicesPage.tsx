@@ -1,3 +1,5 @@
+import { useInvalidate } from '../../kit/useInvalidate';
+import { queryKeys } from '../../api/query-keys';
 import { App, Button, Drawer, Flex, Modal, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { type PreventionService, type ServiceStatus } from '../../api';
@@ -26,7 +28,7 @@ export function MyServicesPage() {
   const { message } = App.useApp();
   const { nameOf } = useMyInsurers();
   const [dialog, setDialog] = useState<Dialog>();
-  const [reloadToken, setReloadToken] = useState(0);
+  const invalidate = useInvalidate('services');
 
   const filters = useMemo<FilterField[]>(
     () => [{ kind: 'select', name: 'status', label: t('svc.field.status'), options: SERVICE_STATUSES.map((value) => ({ value, label: serviceStatusText(value, t) })) }],
@@ -76,7 +78,7 @@ export function MyServicesPage() {
   const done = (text: string) => () => {
     setDialog(undefined);
     void message.success(text);
-    setReloadToken((token) => token + 1);
+    invalidate();
   };
 
   const service = dialog?.service;
@@ -85,13 +87,12 @@ export function MyServicesPage() {
       <PageHeading title={t('svc.my.title')} />
       <Typography.Paragraph type="secondary">{t('svc.my.intro')}</Typography.Paragraph>
       <DataTable<PreventionService>
-        caption={t('svc.my.title')}
+queryKey={[...queryKeys.services, '/api/v1/me/services']}         caption={t('svc.my.title')}
         columns={columns}
         rowKey={(row) => row.id}
         fetchPage={fetchPage}
         filters={filters}
         exportName="my-services"
-        reloadToken={reloadToken}
       />
       <Modal open={dialog?.kind === 'schedule'} title={t('svc.confirmSchedule.title')} footer={null} onCancel={() => setDialog(undefined)} destroyOnHidden>
         {service && dialog?.kind === 'schedule' && (

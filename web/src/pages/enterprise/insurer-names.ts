@@ -1,8 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
+import { queryKeys } from '../../api/query-keys';
 import { useMemo } from 'react';
 import type { Api } from '../../api';
 import type { InsurerSummary } from '../../api';
 import { useApi } from '../../app/ServicesContext';
-import { useApiQuery } from '../../kit';
 import { useSessionUser } from '../underwriting/session';
 
 type Insurers = { readonly items: readonly InsurerSummary[] };
@@ -30,11 +31,11 @@ function insurersFor(api: Api, userId: string): Promise<Insurers> {
 export function useMyInsurers(): { readonly insurers: readonly InsurerSummary[]; readonly nameOf: (tenantId: string) => string; readonly loading: boolean; readonly error: unknown; readonly reload: () => void } {
   const api = useApi();
   const userId = useSessionUser()?.id ?? '';
-  const query = useApiQuery(`me:insurers:${userId}`, () => insurersFor(api, userId));
+  const query = useQuery({ queryKey: [...queryKeys.complaints, `me:insurers:${userId}`], queryFn: () => insurersFor(api, userId) });
   const insurers = useMemo(() => query.data?.items ?? [], [query.data]);
   const nameOf = useMemo(() => {
     const names = new Map(insurers.map((insurer) => [insurer.id, insurer.branchName || insurer.name]));
     return (tenantId: string) => names.get(tenantId) ?? tenantId;
   }, [insurers]);
-  return { insurers, nameOf, loading: query.loading, error: query.error, reload: query.reload };
+  return { insurers, nameOf, loading: query.isFetching, error: query.error, reload: () => void query.refetch() };
 }

@@ -1,3 +1,6 @@
+import { useQuery } from '@tanstack/react-query';
+import { useInvalidate } from '../../kit/useInvalidate';
+import { queryKeys } from '../../api/query-keys';
 import { Alert, App, Button, Card, Checkbox, Col, Flex, Form, Input, Modal, Row, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
@@ -6,7 +9,7 @@ import type { Api } from '../../api';
 import type { ConsistencyReport, FeeSummary, LedgerEntry, PremiumReceived } from '../../api';
 import { useApi } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
-import { describeApiError, FormFailureAlert, Money, PageHeading, labelledTable, fenToYuanDecimal, useApiForm, useApiQuery } from '../../kit';
+import { describeApiError, FormFailureAlert, Money, PageHeading, labelledTable, fenToYuanDecimal, useApiForm } from '../../kit';
 import { shanghaiToday } from '../complaints/due-dates';
 import { requiredRule } from '../platform/account-rules';
 import { useSessionUser } from '../underwriting/session';
@@ -67,10 +70,9 @@ export function FeesPage() {
   const requested = Number(searchParams.get('year'));
   const year = Number.isInteger(requested) && requested >= 2000 && requested <= 2100 ? requested : thisYear;
 
-  const [version, setVersion] = useState(0);
-  const summary = useApiQuery(`fees:summary:${year}:${version}`, (signal) => api.fees.summary(year, signal));
-  const ledger = useApiQuery(`fees:ledger:${year}:${version}`, (signal) => readYear(api, year, signal));
-  const refresh = useCallback(() => setVersion((count) => count + 1), []);
+  const summary = useQuery({ queryKey: [...queryKeys.fees, `fees:summary:${year}`], queryFn: ({ signal }) => api.fees.summary(year, signal) });
+  const ledger = useQuery({ queryKey: [...queryKeys.fees, `fees:ledger:${year}`], queryFn: ({ signal }) => readYear(api, year, signal) });
+  const refresh = useInvalidate('fees');
 
   const [dialog, setDialog] = useState<Dialog>();
   const [booked, setBooked] = useState<ReactNode>();
@@ -158,11 +160,11 @@ export function FeesPage() {
       />
       {booked && <Alert type="success" showIcon closable={{ onClose: () => setBooked(undefined) }} title={booked} style={{ marginBottom: 12 }} />}
       {summary.error ? (
-        <Alert type="error" showIcon title={describeApiError(summary.error, t)} action={<Button onClick={summary.reload}>{t('app.retry')}</Button>} />
+        <Alert type="error" showIcon title={describeApiError(summary.error, t)} action={<Button onClick={() => void summary.refetch()}>{t('app.retry')}</Button>} />
       ) : (
         <Row gutter={[16, 16]}>
           <Col xs={24} xl={14}>
-            <SummaryCard summary={summary.data} loading={summary.loading} />
+            <SummaryCard summary={summary.data} loading={summary.isFetching} />
           </Col>
           <Col xs={24} xl={10}>
             <MonthlyCard entries={ledger.data} year={year} />
@@ -190,9 +192,9 @@ export function FeesPage() {
       >
         {check && !check.loading && <CheckResult report={check.report} error={check.error} onClose={() => setCheck(undefined)} />}
         {ledger.error ? (
-          <Alert type="error" showIcon title={describeApiError(ledger.error, t)} action={<Button onClick={ledger.reload}>{t('app.retry')}</Button>} />
+          <Alert type="error" showIcon title={describeApiError(ledger.error, t)} action={<Button onClick={() => void ledger.refetch()}>{t('app.retry')}</Button>} />
         ) : (
-          <LedgerTable entries={ledger.data} loading={ledger.loading} canReverse={isAdmin} onReverse={(entry) => setDialog({ kind: 'reverse', entry })} year={year} />
+          <LedgerTable entries={ledger.data} loading={ledger.isFetching} canReverse={isAdmin} onReverse={(entry) => setDialog({ kind: 'reverse', entry })} year={year} />
         )}
       </Card>
 

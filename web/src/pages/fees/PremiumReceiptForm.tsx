@@ -1,10 +1,12 @@
+import { useQuery } from '@tanstack/react-query';
+import { queryKeys } from '../../api/query-keys';
 import { Button, Flex, Form, Input, Select, Typography } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { useCallback, useMemo } from 'react';
 import type { PremiumReceived } from '../../api';
 import { useApi } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
-import { FormFailureAlert, Money, useApiForm, useApiQuery, yuanToFen } from '../../kit';
+import { FormFailureAlert, Money, useApiForm, yuanToFen } from '../../kit';
 import { shanghaiToday } from '../complaints/due-dates';
 import { requiredRule, requiredSelectRule } from '../platform/account-rules';
 import { policyOption } from '../underwriting/policy-option';
@@ -32,7 +34,7 @@ interface PremiumReceiptFormProps {
 export function PremiumReceiptForm({ onBooked, onCancel }: PremiumReceiptFormProps) {
   const { t } = useI18n();
   const api = useApi();
-  const policies = useApiQuery('fees:policies', (signal) => api.policies.list({ limit: POLICY_CHOICES }, signal));
+  const policies = useQuery({ queryKey: [...queryKeys.underwriting, 'fees:policies'], queryFn: ({ signal }) => api.policies.list({ limit: POLICY_CHOICES }, signal) });
   const submit = useCallback(
     (values: ReceiptValues, key: string) =>
       api.fees.receivePremium({ policyId: values.policyId, receivedOn: values.receivedOn, amountFen: yuanToFen(values.amountFen) ?? 0 }, key),
@@ -41,9 +43,7 @@ export function PremiumReceiptForm({ onBooked, onCancel }: PremiumReceiptFormPro
   const { form, onFinish, submitting, failure } = useApiForm<ReceiptValues, PremiumReceived>({ submit, onSuccess: onBooked, conflictsAtFields: true });
 
   const policyId = Form.useWatch('policyId', form);
-  const received = useApiQuery(`fees:receipts:${policyId ?? ''}`, (signal) =>
-    policyId ? api.fees.receipts(policyId, signal) : Promise.resolve(undefined),
-  );
+  const received = useQuery({ queryKey: [...queryKeys.fees, `fees:receipts:${policyId ?? ''}`], queryFn: ({ signal }) => policyId ? api.fees.receipts(policyId, signal) : Promise.resolve(undefined), });
 
   const options = useMemo(
     () => (policies.data?.items ?? []).map(policyOption),
@@ -71,7 +71,7 @@ export function PremiumReceiptForm({ onBooked, onCancel }: PremiumReceiptFormPro
             ) : undefined
           }
         >
-          <Select options={options} loading={policies.loading} showSearch={{ optionFilterProp: 'label' }} />
+          <Select options={options} loading={policies.isFetching} showSearch={{ optionFilterProp: 'label' }} />
         </Form.Item>
         <Flex gap={12} wrap>
           <Form.Item name="receivedOn" label={t('fee.receipt.receivedOn')} rules={[requiredRule(t, t('fee.receipt.receivedOn'))]} style={{ flex: '1 1 160px' }}>

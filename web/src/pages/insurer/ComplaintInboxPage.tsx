@@ -1,3 +1,4 @@
+import { queryKeys } from '../../api/query-keys';
 import { App, Button, Modal, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -104,7 +105,7 @@ export function ComplaintInboxPage() {
     <>
       <PageHeading title={t('complaint.inbox.title')} />
       <DataTable<Complaint>
-        caption={t('complaint.inbox.title')}
+queryKey={[...queryKeys.complaints, '/api/v1/complaints']}         caption={t('complaint.inbox.title')}
         columns={columns}
         rowKey={(complaint) => complaint.id}
         fetchPage={fetchPage}

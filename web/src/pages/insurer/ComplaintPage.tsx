@@ -1,3 +1,6 @@
+import { useQuery } from '@tanstack/react-query';
+import { useInvalidate } from '../../kit/useInvalidate';
+import { queryKeys } from '../../api/query-keys';
 import { Alert, App, Button, Modal, Skeleton, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
@@ -5,7 +8,7 @@ import { newIdempotencyKey } from '../../api/idempotency-key';
 import type { EscalateComplaintRequest } from '../../api';
 import { useApi } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
-import { describeApiError, PageHeading, useApiQuery } from '../../kit';
+import { describeApiError, PageHeading } from '../../kit';
 import { ComplaintActionAlert, isStateConflict, type ActionFailure } from '../complaints/ComplaintActionAlert';
 import { ActionButton, ComplaintDetail } from '../complaints/ComplaintDetail';
 import { ComplaintReplyView } from '../complaints/ComplaintReplyView';
@@ -28,13 +31,13 @@ export function ComplaintPage() {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const complaintId = useParams().complaintId ?? '';
-  const query = useApiQuery(`complaint:${complaintId}`, (signal) => api.complaints.get(complaintId, signal));
+  const query = useQuery({ queryKey: [...queryKeys.complaints, `complaint:${complaintId}`], queryFn: ({ signal }) => api.complaints.get(complaintId, signal) });
   const complaint = query.data;
   const [failure, setFailure] = useState<ActionFailure>();
   const [dialog, setDialog] = useState<Dialog>();
   const [verifying, setVerifying] = useState(false);
   const today = shanghaiToday();
-  const { reload } = query;
+  const reload = useInvalidate('complaints');
 
   const failed = useCallback(
     (action: string) => (error: unknown) => {
@@ -93,7 +96,7 @@ export function ComplaintPage() {
             }
           />
         )}
-        {query.loading && <Skeleton active />}
+        {query.isFetching && <Skeleton active />}
       </>
     );
   }

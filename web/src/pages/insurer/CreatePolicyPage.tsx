@@ -1,3 +1,5 @@
+import { useQuery } from '@tanstack/react-query';
+import { queryKeys } from '../../api/query-keys';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Checkbox, Col, Descriptions, Flex, Form, Input, Radio, Row, Select, Spin, Typography } from 'antd';
 import type { Rule } from 'antd/es/form';
@@ -16,7 +18,6 @@ import {
   percentToBasisPoints,
   ruleText,
   useApiForm,
-  useApiQuery,
   wholeNumber,
   yuanToFen,
 } from '../../kit';
@@ -61,11 +62,9 @@ export function CreatePolicyPage() {
   const [refusal, setRefusal] = useState<ApiError>();
 
   // The filed product (UW-7) that will rate the policy: the governing filing's, which may be last year's.
-  const qualification = useApiQuery(`qualification:${year}`, (signal) => api.qualification.get(year, signal));
+  const qualification = useQuery({ queryKey: [...queryKeys.underwriting, `qualification:${year}`], queryFn: ({ signal }) => api.qualification.get(year, signal) });
   const governingYear = qualification.data?.eligibility.filingYear;
-  const governing = useApiQuery(`qualification:governing:${governingYear ?? 'none'}`, (signal) =>
-    governingYear === undefined || governingYear === year ? Promise.resolve(undefined) : api.qualification.get(governingYear, signal),
-  );
+  const governing = useQuery({ queryKey: [...queryKeys.underwriting, `qualification:governing:${governingYear ?? 'none'}`], queryFn: ({ signal }) => governingYear === undefined || governingYear === year ? Promise.resolve(undefined) : api.qualification.get(governingYear, signal), });
   const product: FiledProduct | undefined =
     governingYear === year || governingYear === undefined ? qualification.data?.filing?.filedProduct : governing.data?.filing?.filedProduct;
   const eligibility = qualification.data?.eligibility;

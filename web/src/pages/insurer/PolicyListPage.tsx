@@ -1,3 +1,4 @@
+import { queryKeys } from '../../api/query-keys';
 import { Button, Tabs, Typography } from 'antd';
 import { asAreaCode } from '../../reference/xinzhou-counties';
 import { useCallback, useMemo } from 'react';
@@ -126,7 +127,7 @@ export function PolicyListPage() {
         </Typography.Paragraph>
       )}
       <DataTable<Policy>
-        key={shared ? 'shared' : 'own'}
+queryKey={[...queryKeys.underwriting, '/api/v1/policies']}         key={shared ? 'shared' : 'own'}
         caption={caption}
         columns={columns}
         rowKey={(policy) => policy.id}

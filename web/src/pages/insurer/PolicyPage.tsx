@@ -1,3 +1,6 @@
+import { useQuery } from '@tanstack/react-query';
+import { useInvalidate } from '../../kit/useInvalidate';
+import { queryKeys } from '../../api/query-keys';
 import { Alert, App, Button, Flex, Form, Input, Modal, Skeleton } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { useCallback, useState } from 'react';
@@ -6,7 +9,7 @@ import { ApiError } from '../../api/api-error';
 import type { CancelPolicyRequest, EndorsePolicyRequest, Policy } from '../../api';
 import { useApi } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
-import { describeApiError, fenToYuanText, FormFailureAlert, PageHeading, useApiForm, useApiQuery, wholeNumber, yuanToFen } from '../../kit';
+import { describeApiError, fenToYuanText, FormFailureAlert, PageHeading, useApiForm, wholeNumber, yuanToFen } from '../../kit';
 import { ActionButton } from '../complaints/ComplaintDetail';
 import { shanghaiToday } from '../complaints/due-dates';
 import { requiredRule } from '../platform/account-rules';
@@ -28,11 +31,11 @@ export function PolicyPage() {
   const { message } = App.useApp();
   const user = useSessionUser();
   const policyId = useParams().policyId ?? '';
-  const query = useApiQuery(`policy:${policyId}`, (signal) => api.policies.get(policyId, signal));
+  const query = useQuery({ queryKey: [...queryKeys.underwriting, `policy:${policyId}`], queryFn: ({ signal }) => api.policies.get(policyId, signal) });
   const policy = query.data;
   const [dialog, setDialog] = useState<Dialog>();
   const today = shanghaiToday();
-  const { reload } = query;
+  const reload = useInvalidate('underwriting');
 
   const done = useCallback(
     (text: string) => {
@@ -60,7 +63,7 @@ export function PolicyPage() {
             }
           />
         )}
-        {query.loading && <Skeleton active />}
+        {query.isFetching && <Skeleton active />}
       </>
     );
   }

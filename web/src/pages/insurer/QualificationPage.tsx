@@ -1,3 +1,5 @@
+import { useQuery } from '@tanstack/react-query';
+import { queryKeys } from '../../api/query-keys';
 import { BorderOutlined, CheckSquareFilled, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Checkbox, Col, Descriptions, Flex, Form, Input, Row, Select, Skeleton, Typography } from 'antd';
 import type { Rule } from 'antd/es/form';
@@ -15,8 +17,7 @@ import {
   percentToBasisPoints,
   permilleToPpm,
   useApiForm,
-  useApiQuery,
-} from '../../kit';
+  } from '../../kit';
 import { ANNEX_1_ITEMS, annex1Label, INDUSTRIES, RISK_RATINGS, STANDARDISATION_GRADES } from '../../reference/underwriting';
 import { shanghaiToday } from '../complaints/due-dates';
 import { ArchiveRefFields, ArchiveRefHeader } from '../underwriting/ArchiveRefFields';
@@ -54,7 +55,7 @@ export function QualificationPage() {
   const askedYear = Number(searchParams.get('year'));
   const year = Number.isInteger(askedYear) && askedYear >= thisYear - 5 && askedYear <= thisYear + 1 ? askedYear : thisYear;
 
-  const query = useApiQuery(`qualification:${year}`, (signal) => api.qualification.get(year, signal));
+  const query = useQuery({ queryKey: [...queryKeys.underwriting, `qualification:${year}`], queryFn: ({ signal }) => api.qualification.get(year, signal) });
   const [answer, setAnswer] = useState<QualificationAnswer>();
   const shown = answer?.year === year ? answer : query.data;
 
@@ -123,7 +124,7 @@ export function QualificationPage() {
           style={{ marginBottom: 12 }}
           title={describeApiError(query.error, t)}
           action={
-            <Button size="small" onClick={query.reload}>
+            <Button size="small" onClick={() => void query.refetch()}>
               {t('table.retry')}
             </Button>
           }
@@ -133,7 +134,7 @@ export function QualificationPage() {
         <Col xs={24} xl={16}>
           <FormFailureAlert failure={failure} />
           <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('doc.uploadsLater')} />
-          {query.loading && !shown ? (
+          {query.isFetching && !shown ? (
             <Skeleton active />
           ) : (
             <Form<QualificationFormValues> form={form} name={FORM_NAME} layout="vertical" onFinish={onFinish} scrollToFirstError={{ focus: true }}>

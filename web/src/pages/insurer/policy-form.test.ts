@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, addMonths } from '../../../../domain/kernel/calendar/local-date';
-import { issuePolicyBody } from '../../../../domain/underwriting/schemas';
+import { issuePolicyBody } from '../../../../domain/underwriting/policy-commands.schema';
 import { issuePolicyBodyOf, oneYearEnd, type PolicyFormValues } from './policy-form';
 
 const values: PolicyFormValues = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { putQualificationBody } from '../../../../domain/underwriting/schemas';
+import { putQualificationBody } from '../../../../domain/underwriting/qualification.schema';
 import type { QualificationFiling } from '../../api';
 import { ANNEX_1_ITEMS } from '../../reference/underwriting';
 import { attachedAnnex1Items, formValuesOf, qualificationBodyOf } from './qualification-form';

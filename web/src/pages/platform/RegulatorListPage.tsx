@@ -1,3 +1,4 @@
+import { queryKeys } from '../../api/query-keys';
 import { Button } from 'antd';
 import { useCallback, useMemo } from 'react';
 import { useNavigate } from 'react-router';
@@ -33,7 +34,7 @@ export function RegulatorListPage() {
     <>
       <PageHeading title={t('regulator.listTitle')} />
       <DataTable<Regulator>
-        caption={t('regulator.listTitle')}
+queryKey={[...queryKeys.platform, '/api/v1/platform/regulators']}         caption={t('regulator.listTitle')}
         columns={columns}
         rowKey={(regulator) => regulator.id}
         fetchPage={fetchPage}

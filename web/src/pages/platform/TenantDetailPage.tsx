@@ -1,8 +1,10 @@
+import { useQuery } from '@tanstack/react-query';
+import { queryKeys } from '../../api/query-keys';
 import { Alert, Button, Card, Descriptions, Skeleton } from 'antd';
 import { useParams, useNavigate } from 'react-router';
 import { useApi } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
-import { DateTime, describeApiError, PageHeading, useApiQuery } from '../../kit';
+import { DateTime, describeApiError, PageHeading } from '../../kit';
 import { TenantStatusTag } from './TenantStatusTag';
 
 /** A tenant's profile (ACL-3: the operator sees the profile only, never the tenant's data). */
@@ -11,7 +13,7 @@ export function TenantDetailPage() {
   const api = useApi();
   const navigate = useNavigate();
   const tenantId = useParams().tenantId ?? '';
-  const query = useApiQuery(`tenant:${tenantId}`, (signal) => api.platform.getTenant(tenantId, signal));
+  const query = useQuery({ queryKey: [...queryKeys.platform, `tenant:${tenantId}`], queryFn: ({ signal }) => api.platform.getTenant(tenantId, signal) });
   const tenant = query.data;
 
   return (
@@ -26,13 +28,13 @@ export function TenantDetailPage() {
           showIcon
           title={describeApiError(query.error, t)}
           action={
-            <Button size="small" onClick={query.reload}>
+            <Button size="small" onClick={() => void query.refetch()}>
               {t('table.retry')}
             </Button>
           }
         />
       )}
-      {query.loading && !tenant && <Skeleton active />}
+      {query.isFetching && !tenant && <Skeleton active />}
       {tenant && (
         <Card style={{ maxWidth: 880 }}>
           <Descriptions bordered size="small" column={1} styles={{ label: { width: 200 } }}>

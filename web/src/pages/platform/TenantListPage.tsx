@@ -1,3 +1,4 @@
+import { queryKeys } from '../../api/query-keys';
 import { Button } from 'antd';
 import { useCallback, useMemo } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -51,7 +52,7 @@ export function TenantListPage() {
     <>
       <PageHeading title={t('tenant.listTitle')} />
       <DataTable<Tenant>
-        caption={t('tenant.listTitle')}
+queryKey={[...queryKeys.platform, '/api/v1/platform/tenants']}         caption={t('tenant.listTitle')}
         columns={columns}
         rowKey={(tenant) => tenant.id}
         fetchPage={fetchPage}

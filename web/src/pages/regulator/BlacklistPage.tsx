@@ -1,3 +1,5 @@
+import { useInvalidate } from '../../kit/useInvalidate';
+import { queryKeys } from '../../api/query-keys';
 import { App, Button, Flex, Form, Input, Modal, Tag, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import type { BlacklistEntry, BlacklistRequest, LiftBlacklistRequest } from '../../api';
@@ -23,7 +25,7 @@ export function BlacklistPage() {
   // BLK-1: only the agency that listed an entry lifts it (domain/platform/regulator.ts names the agencies).
   const agencyId = user?.agency === 'EMB_CITY' ? 'emb-city' : user?.agency === 'NFRA' ? 'nfra' : undefined;
   const [dialog, setDialog] = useState<Dialog>();
-  const [reloadToken, setReloadToken] = useState(0);
+  const invalidate = useInvalidate('register');
 
   const filters = useMemo<FilterField[]>(() => [{ kind: 'text', name: 'insurerTenantId', label: t('blacklist.insurerTenantId') }], [t]);
 
@@ -82,7 +84,7 @@ export function BlacklistPage() {
   const done = (text: string) => {
     setDialog(undefined);
     void message.success(text);
-    setReloadToken((token) => token + 1);
+    invalidate();
   };
 
   return (
@@ -90,13 +92,12 @@ export function BlacklistPage() {
       <PageHeading title={t('blacklist.title')} />
       <Typography.Paragraph type="secondary">{writes ? t('blacklist.intro') : t('blacklist.introReadOnly')}</Typography.Paragraph>
       <DataTable<BlacklistEntry>
-        caption={t('blacklist.title')}
+queryKey={[...queryKeys.register, '/api/v1/regulator/blacklist']}         caption={t('blacklist.title')}
         columns={columns}
         rowKey={(entry) => entry.id}
         fetchPage={fetchPage}
         filters={filters}
         exportName="blacklist"
-        reloadToken={reloadToken}
         toolbar={
           writes && (
             <Button type="primary" danger onClick={() => setDialog({ kind: 'list' })}>

@@ -1,9 +1,11 @@
+import { useQuery } from '@tanstack/react-query';
+import { queryKeys } from '../../api/query-keys';
 import { Alert, Button, Card, Col, Empty, Flex, Form, Input, Row, Select, Skeleton, Table, Tag, Typography } from 'antd';
 import { useEffect, useMemo, type ReactNode } from 'react';
 import type { Industry } from '../../api';
 import { useApi } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
-import { describeApiError, downloadCsv, labelledTable, PageHeading, toCsv, useApiQuery, useUrlFilters } from '../../kit';
+import { describeApiError, downloadCsv, labelledTable, PageHeading, toCsv, useUrlFilters } from '../../kit';
 import { INDUSTRIES, industryName } from '../../reference/underwriting';
 import { asAreaCode, countyName, XINZHOU_COUNTIES } from '../../reference/xinzhou-counties';
 import { shanghaiToday } from '../complaints/due-dates';
@@ -49,8 +51,8 @@ export function CoverageGapPage() {
     form.setFieldsValue({ date, county, industry });
   }, [form, date, county, industry]);
 
-  const gap = useApiQuery(`uninsured:${date}:${county ?? ''}:${industry ?? ''}`, (signal) => api.register.uninsured({ date, county, industry }, signal).then(readCoverageGap));
-  const counts = useApiQuery(`coverage:${county ?? ''}`, (signal) => api.register.coverage({ county }, signal).then(readCoverageCounts));
+  const gap = useQuery({ queryKey: [...queryKeys.register, `uninsured:${date}:${county ?? ''}:${industry ?? ''}`], queryFn: ({ signal }) => api.register.uninsured({ date, county, industry }, signal).then(readCoverageGap) });
+  const counts = useQuery({ queryKey: [...queryKeys.register, `coverage:${county ?? ''}`], queryFn: ({ signal }) => api.register.coverage({ county }, signal).then(readCoverageCounts) });
 
   const countRows = useMemo(
     () =>
@@ -122,7 +124,7 @@ export function CoverageGapPage() {
       columns={groupColumns}
       components={{ table: labelledTable(caption) }}
       locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText} /> }}
-      loading={gap.loading}
+      loading={gap.isFetching}
       expandable={{
         expandedRowRender: (group) => (
           <Flex gap={4} wrap aria-label={t('coverage.enterprisesOf', { county: countyName(group.county, locale), industry: industryName(group.industry, locale) })} role="list">
@@ -197,8 +199,8 @@ export function CoverageGapPage() {
 
       <Flex vertical gap={16}>
         <Card size="small" title={<SectionTitle>{t('coverage.countsTitle', { date: counts.data?.onDate ?? today })}</SectionTitle>}>
-          {Boolean(counts.error) && <Alert type="error" showIcon style={{ marginBottom: 8 }} title={describeApiError(counts.error, t)} action={<Button size="small" onClick={counts.reload}>{t('table.retry')}</Button>} />}
-          {counts.loading && !counts.data ? (
+          {Boolean(counts.error) && <Alert type="error" showIcon style={{ marginBottom: 8 }} title={describeApiError(counts.error, t)} action={<Button size="small" onClick={() => void counts.refetch()}>{t('table.retry')}</Button>} />}
+          {counts.isFetching && !counts.data ? (
             <Skeleton active />
           ) : (
             <Row gutter={[16, 16]}>
@@ -241,7 +243,7 @@ export function CoverageGapPage() {
           <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
             {t('coverage.mandatoryHint')}
           </Typography.Paragraph>
-          {Boolean(gap.error) && <Alert type="error" showIcon style={{ marginBottom: 8 }} title={describeApiError(gap.error, t)} action={<Button size="small" onClick={gap.reload}>{t('table.retry')}</Button>} />}
+          {Boolean(gap.error) && <Alert type="error" showIcon style={{ marginBottom: 8 }} title={describeApiError(gap.error, t)} action={<Button size="small" onClick={() => void gap.refetch()}>{t('table.retry')}</Button>} />}
           {gapTable(gap.data?.mandatory ?? [], t('coverage.mandatory'), t('coverage.noneMandatory'))}
         </Card>
         <Card

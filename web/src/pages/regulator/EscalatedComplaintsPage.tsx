@@ -1,3 +1,4 @@
+import { queryKeys } from '../../api/query-keys';
 import { Button, Drawer, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { type Complaint, type EscalationTarget } from '../../api';
@@ -130,7 +131,7 @@ export function EscalatedComplaintsPage() {
       <PageHeading title={t('complaint.supervision.title')} />
       <Typography.Paragraph type="secondary">{t('complaint.supervision.intro')}</Typography.Paragraph>
       <DataTable<Complaint>
-        caption={t('complaint.supervision.title')}
+queryKey={[...queryKeys.complaints, '/api/v1/regulator/complaints']}         caption={t('complaint.supervision.title')}
         columns={columns}
         rowKey={(complaint) => complaint.id}
         fetchPage={fetchPage}

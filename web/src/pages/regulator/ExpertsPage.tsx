@@ -1,3 +1,5 @@
+import { useInvalidate } from '../../kit/useInvalidate';
+import { queryKeys } from '../../api/query-keys';
 import { App, Button, Flex, Form, Input, Modal, Popconfirm, Select, Tag, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { type CreateExpertRequest, type Expert, type ExpertStatus } from '../../api';
@@ -20,7 +22,7 @@ export function ExpertsPage() {
   const user = useSessionUser();
   const writes = user?.agency === 'EMB_CITY';
   const [adding, setAdding] = useState(false);
-  const { reloadToken, reload, changeStatus: setStatus } = useStatusChange<Expert, ExpertStatus>(
+  const { reload, changeStatus: setStatus } = useStatusChange<Expert, ExpertStatus>(
     (expert, status, key) => api.providers.updateExpert(expert.id, { status, version: expert.version }, key),
     (expert, status) => t('expert.statusChanged', { name: expert.name, status: t(`expert.status.${status}`) }),
   );
@@ -87,13 +89,12 @@ export function ExpertsPage() {
       <PageHeading title={t('expert.title')} />
       <Typography.Paragraph type="secondary">{writes ? t('expert.intro') : t('expert.introReadOnly')}</Typography.Paragraph>
       <DataTable<Expert>
-        caption={t('expert.title')}
+queryKey={[...queryKeys.providers, '/api/v1/regulator/experts']}         caption={t('expert.title')}
         columns={columns}
         rowKey={(expert) => expert.id}
         fetchPage={fetchPage}
         filters={filters}
         exportName="experts"
-        reloadToken={reloadToken}
         toolbar={
           writes && (
             <Button type="primary" onClick={() => setAdding(true)}>

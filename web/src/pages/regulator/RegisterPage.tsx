@@ -1,3 +1,5 @@
+import { useInvalidate } from '../../kit/useInvalidate';
+import { queryKeys } from '../../api/query-keys';
 import { App, Button, Modal, Typography } from 'antd';
 import { asAreaCode } from '../../reference/xinzhou-counties';
 import { useCallback, useMemo, useState } from 'react';
@@ -26,8 +28,7 @@ export function RegisterPage() {
   const countyEmb = user?.agency === 'EMB_COUNTY';
   const writes = user?.agency === 'EMB_CITY' || countyEmb;
   const [dialog, setDialog] = useState<Dialog>();
-  const [reloadToken, setReloadToken] = useState(0);
-  const reload = useCallback(() => setReloadToken((token) => token + 1), []);
+  const reload = useInvalidate('register');
 
   const filters = useMemo<FilterField[]>(
     () => [
@@ -104,13 +105,12 @@ export function RegisterPage() {
         {countyEmb ? t('register.introCounty', { county: countyName(user?.county, locale) }) : writes ? t('register.intro') : t('register.introReadOnly')}
       </Typography.Paragraph>
       <DataTable<RegisterEntry>
-        caption={t('register.title')}
+queryKey={[...queryKeys.register, '/api/v1/regulator/enterprises']}         caption={t('register.title')}
         columns={columns}
         rowKey={(entry) => entry.uscc}
         fetchPage={fetchPage}
         filters={filters}
         exportName="enterprise-register"
-        reloadToken={reloadToken}
         toolbar={
           writes && (
             <>

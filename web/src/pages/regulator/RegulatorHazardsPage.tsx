@@ -1,3 +1,4 @@
+import { queryKeys } from '../../api/query-keys';
 import { Typography } from 'antd';
 import { asAreaCode } from '../../reference/xinzhou-counties';
 import { useCallback, useMemo } from 'react';
@@ -82,7 +83,7 @@ export function RegulatorHazardsPage() {
       <PageHeading title={t('hazard.regulator.title')} />
       <Typography.Paragraph type="secondary">{t('hazard.regulator.intro')}</Typography.Paragraph>
       <DataTable<Hazard>
-        caption={t('hazard.regulator.title')}
+queryKey={[...queryKeys.services, '/api/v1/regulator/hazards']}         caption={t('hazard.regulator.title')}
         columns={columns}
         rowKey={(hazard) => hazard.id}
         fetchPage={fetchPage}

@@ -1,3 +1,5 @@
+import { useInvalidate } from '../../kit/useInvalidate';
+import { queryKeys } from '../../api/query-keys';
 import { App, Button, Dropdown, Flex, Form, Input, Modal, Select, Tag, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { type CreateServiceOrgRequest, type ServiceOrg, type ServiceOrgStatus } from '../../api';
@@ -24,7 +26,7 @@ export function ServiceOrgsPage() {
   const user = useSessionUser();
   const writes = user?.agency === 'EMB_CITY';
   const [adding, setAdding] = useState(false);
-  const { reloadToken, reload, changeStatus } = useStatusChange<ServiceOrg, ServiceOrgStatus>(
+  const { reload, changeStatus } = useStatusChange<ServiceOrg, ServiceOrgStatus>(
     (org, status, key) => api.providers.updateOrg(org.id, { status, version: org.version }, key),
     (org, status) => t('org.statusChanged', { name: org.name, status: t(`org.status.${status}`) }),
   );
@@ -91,13 +93,12 @@ export function ServiceOrgsPage() {
       <PageHeading title={t('org.title')} />
       <Typography.Paragraph type="secondary">{writes ? t('org.intro') : t('org.introReadOnly')}</Typography.Paragraph>
       <DataTable<ServiceOrg>
-        caption={t('org.title')}
+queryKey={[...queryKeys.providers, '/api/v1/regulator/service-orgs']}         caption={t('org.title')}
         columns={columns}
         rowKey={(org) => org.id}
         fetchPage={fetchPage}
         filters={filters}
         exportName="service-orgs"
-        reloadToken={reloadToken}
         toolbar={
           writes && (
             <Button type="primary" onClick={() => setAdding(true)}>

@@ -1,12 +1,11 @@
 import { App } from 'antd';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { newIdempotencyKey } from '../../api/idempotency-key';
 import { useI18n } from '../../i18n';
-import { describeApiError } from '../../kit';
+import { describeApiError, useInvalidate } from '../../kit';
 
 export interface StatusChange<Item, Status> {
-  /** Bumped after every change, refused or not, and by {@link StatusChange.reload}: the table's `reloadToken`. */
-  readonly reloadToken: number;
+  /** Reads the register again (its lists and details): after every change, refused or not. */
   readonly reload: () => void;
   /** Sends the change; says so on success, shows the refusal in a dialog, and reloads the table either way. */
   readonly changeStatus: (item: Item, status: Status) => Promise<void>;
@@ -22,13 +21,12 @@ export function useStatusChange<Item, Status>(
 ): StatusChange<Item, Status> {
   const { t } = useI18n();
   const { message, modal } = App.useApp();
-  const [reloadToken, setReloadToken] = useState(0);
+  const reload = useInvalidate('providers');
   // The latest callbacks, so that inline ones do not make `changeStatus` (and the columns using it) new each render.
   const latest = useRef({ update, doneText });
   useEffect(() => {
     latest.current = { update, doneText };
   });
-  const reload = useCallback(() => setReloadToken((token) => token + 1), []);
 
   const changeStatus = useCallback(
     async (item: Item, status: Status) => {
@@ -43,5 +41,5 @@ export function useStatusChange<Item, Status>(
     },
     [message, modal, t, reload],
   );
-  return { reloadToken, reload, changeStatus };
+  return { reload, changeStatus };
 }

@@ -1,9 +1,11 @@
+import { useQuery } from '@tanstack/react-query';
+import { queryKeys } from '../../api/query-keys';
 import { Alert, Button, Descriptions, Result, Skeleton, Table, Tag, Typography } from 'antd';
 import type { DigestCheck } from '../../api';
 import { useNavigate, useParams } from 'react-router';
 import { useApi } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
-import { DateTime, describeApiError, labelledTable, PageHeading, useApiQuery } from '../../kit';
+import { DateTime, describeApiError, labelledTable, PageHeading } from '../../kit';
 import { OVERDUE_COLOR } from '../complaints/DueDateBadge';
 import { ShortSha } from './ServiceTags';
 
@@ -16,8 +18,8 @@ export function ArchiveVerifyPage() {
   const api = useApi();
   const navigate = useNavigate();
   const archiveId = useParams().archiveId ?? '';
-  const record = useApiQuery(`archive:${archiveId}`, (signal) => api.services.getArchive(archiveId, signal));
-  const check = useApiQuery(`archive:${archiveId}:verify`, (signal) => api.services.verifyArchive(archiveId, signal));
+  const record = useQuery({ queryKey: [...queryKeys.services, `archive:${archiveId}`], queryFn: ({ signal }) => api.services.getArchive(archiveId, signal) });
+  const check = useQuery({ queryKey: [...queryKeys.services, `archive:${archiveId}:verify`], queryFn: ({ signal }) => api.services.verifyArchive(archiveId, signal) });
   const verification = check.data;
   const back = <Button onClick={() => void navigate(-1)}>{t('svc.detail.back')}</Button>;
 
@@ -26,7 +28,7 @@ export function ArchiveVerifyPage() {
       <PageHeading title={t('archive.title')} extra={back} />
       <Typography.Paragraph type="secondary">{t('archive.intro')}</Typography.Paragraph>
       {Boolean(check.error) && <Alert type="error" showIcon title={describeApiError(check.error, t)} style={{ marginBottom: 12 }} />}
-      {check.loading && !verification && <Skeleton active />}
+      {check.isFetching && !verification && <Skeleton active />}
       {verification && (
         <section aria-label={t('archive.title')} data-testid="archive-result" data-matches={String(verification.matches)}>
           <Result
@@ -34,7 +36,7 @@ export function ArchiveVerifyPage() {
             title={verification.matches ? t('archive.matches') : t('archive.mismatch')}
             subTitle={verification.matches ? t('archive.matchesBody') : t('archive.mismatchBody')}
             extra={
-              <Button onClick={check.reload} loading={check.loading}>
+              <Button onClick={() => void check.refetch()} loading={check.isFetching}>
                 {t('archive.again')}
               </Button>
             }

@@ -1,3 +1,5 @@
+import { useQuery } from '@tanstack/react-query';
+import { queryKeys } from '../../api/query-keys';
 import { Alert, App, Button, Card, Col, Empty, Flex, Form, Input, Modal, Radio, Row, Select, Skeleton, Tag, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { Link } from 'react-router';
@@ -5,7 +7,7 @@ import { type Api, type Hazard, type HazardGrade, type VerifyHazardRequest } fro
 import { HAZARD_GRADES, HAZARD_STATUSES } from '../../reference/domain';
 import { useApi } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
-import { describeApiError, FormFailureAlert, PageHeading, useApiForm, useApiQuery, useUrlFilters } from '../../kit';
+import { describeApiError, FormFailureAlert, PageHeading, useApiForm, useUrlFilters } from '../../kit';
 import { OVERDUE_COLOR } from '../complaints/DueDateBadge';
 import { shanghaiToday } from '../complaints/due-dates';
 import { requiredRule } from '../platform/account-rules';
@@ -34,7 +36,7 @@ export function HazardBoardPage() {
   const { message } = App.useApp();
   const { filters: gradeFilter, setFilters: setGradeFilter } = useUrlFilters(GRADE_FILTER);
   const grade = HAZARD_GRADES.find((value) => value === gradeFilter.grade);
-  const board = useApiQuery(`hazards:board:${grade ?? ''}`, (signal) => readBoard(api, grade, signal));
+  const board = useQuery({ queryKey: [...queryKeys.services, `hazards:board:${grade ?? ''}`], queryFn: ({ signal }) => readBoard(api, grade, signal) });
   const [verifying, setVerifying] = useState<Hazard>();
   const today = shanghaiToday();
   const columns = hazardColumns(board.data?.hazards ?? []);
@@ -55,11 +57,11 @@ export function HazardBoardPage() {
           onChange={(value?: string) => setGrade(value)}
           options={HAZARD_GRADES.map((value) => ({ value, label: hazardGradeText(value, t) }))}
         />
-        <Button onClick={board.reload}>{t('table.refresh')}</Button>
+        <Button onClick={() => void board.refetch()}>{t('table.refresh')}</Button>
       </Flex>
       {Boolean(board.error) && <Alert type="error" showIcon title={t('table.loadError')} description={describeApiError(board.error, t)} style={{ marginBottom: 12 }} />}
       {board.data?.truncated && <Alert type="info" showIcon title={t('hazard.truncated', { count: PER_COLUMN })} style={{ marginBottom: 12 }} />}
-      {board.loading && !board.data ? (
+      {board.isFetching && !board.data ? (
         <Skeleton active />
       ) : (
         <Row gutter={[12, 12]}>
@@ -89,7 +91,7 @@ export function HazardBoardPage() {
             onDone={() => {
               setVerifying(undefined);
               void message.success(t('hazard.verify.done'));
-              board.reload();
+              void board.refetch();
             }}
             onCancel={() => setVerifying(undefined)}
           />

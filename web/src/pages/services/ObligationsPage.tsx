@@ -1,3 +1,6 @@
+import { useQuery } from '@tanstack/react-query';
+import { useInvalidate } from '../../kit/useInvalidate';
+import { queryKeys } from '../../api/query-keys';
 import { Alert, App, Button, Card, Descriptions, Empty, Flex, Modal, Progress, Select, Skeleton, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
@@ -5,7 +8,7 @@ import type { ObligationStatus, Requirement, RiskAssessmentResult, RiskGrade, Se
 import { ApiError } from '../../api/api-error';
 import { useApi } from '../../app/ServicesContext';
 import { useI18n, type MessageKey } from '../../i18n';
-import { describeApiError, labelledTable, PageHeading, useApiQuery, useUrlFilters } from '../../kit';
+import { describeApiError, labelledTable, PageHeading, useUrlFilters } from '../../kit';
 import { industryName } from '../../reference/underwriting';
 import { DUE_SOON_COLOR, OVERDUE_COLOR } from '../complaints/DueDateBadge';
 import { progressPercent, requirementLabel } from './obligation-rows';
@@ -29,21 +32,19 @@ export function ObligationsPage() {
   const { message } = App.useApp();
   const { filters: picked, setFilters: setPicked } = useUrlFilters(POLICY_FILTER);
   const policyId = picked.policyId;
-  const [version, setVersion] = useState(0);
+  const invalidate = useInvalidate('services');
   const [editing, setEditing] = useState(false);
-  const policies = useApiQuery('obligations:policies', (signal) => api.policies.list({ limit: POLICY_CHOICES }, signal));
-  const obligations = useApiQuery(`obligations:${policyId}:${version}`, (signal) => (policyId ? api.services.obligations(policyId, signal) : Promise.resolve(undefined)));
+  const policies = useQuery({ queryKey: [...queryKeys.underwriting, 'obligations:policies'], queryFn: ({ signal }) => api.policies.list({ limit: POLICY_CHOICES }, signal) });
+  const obligations = useQuery({ queryKey: [...queryKeys.services, `obligations:${policyId}`], queryFn: ({ signal }) => (policyId ? api.services.obligations(policyId, signal) : Promise.resolve(undefined)) });
   // SVC-12's grade comes from the policy and its open hazards: saving a plan does not change it.
-  const risk = useApiQuery(`risk:${policyId}`, (signal) => (policyId ? api.services.risk(policyId, signal) : Promise.resolve(undefined)));
+  const risk = useQuery({ queryKey: [...queryKeys.services, `risk:${policyId}`], queryFn: ({ signal }) => (policyId ? api.services.risk(policyId, signal) : Promise.resolve(undefined)) });
   // A policy without a plan answers 404: that is "no plan yet", not an error.
-  const plan = useApiQuery(`plan:${policyId}:${version}`, (signal) =>
-    policyId
+  const plan = useQuery({ queryKey: [...queryKeys.services, `plan:${policyId}`], queryFn: ({ signal }) => policyId
       ? api.services.plan(policyId, signal).catch((error: unknown) => {
           if (error instanceof ApiError && error.status === 404) return null;
           throw error;
         })
-      : Promise.resolve(undefined),
-  );
+      : Promise.resolve(undefined), });
 
   const policyOptions = useMemo(
     () => (policies.data?.items ?? []).map(policyOption),
@@ -65,7 +66,7 @@ export function ObligationsPage() {
           value={policyId || undefined}
           onChange={(value?: string) => pick(value)}
           options={policyOptions}
-          loading={policies.loading}
+          loading={policies.isFetching}
           showSearch={{ optionFilterProp: 'label' }}
           allowClear
         />
@@ -76,7 +77,7 @@ export function ObligationsPage() {
         <Flex vertical gap={16}>
           <Card size="small" title={<SectionTitle>{t('obl.caption')}</SectionTitle>}>
             {Boolean(obligations.error) && <Alert type="error" showIcon title={describeApiError(obligations.error, t)} />}
-            {obligations.loading && !obligations.data && <Skeleton active />}
+            {obligations.isFetching && !obligations.data && <Skeleton active />}
             {obligations.data && <ObligationTable status={obligations.data} />}
           </Card>
           <Card size="small" title={<SectionTitle>{t('obl.risk.title')}</SectionTitle>}>
@@ -109,7 +110,7 @@ export function ObligationsPage() {
             onSaved={() => {
               setEditing(false);
               void message.success(t('plan.saved'));
-              setVersion((count) => count + 1);
+              invalidate();
             }}
             onCancel={() => setEditing(false)}
           />

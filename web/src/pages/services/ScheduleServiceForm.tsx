@@ -1,10 +1,12 @@
+import { useQuery } from '@tanstack/react-query';
+import { queryKeys } from '../../api/query-keys';
 import { Button, Checkbox, Flex, Form, Input, Radio, Select, Typography } from 'antd';
 import { useCallback, useMemo } from 'react';
 import { type PreventionService, type ProviderKind, type ServiceType } from '../../api';
 import { SERVICE_TYPES } from '../../reference/domain';
 import { useApi } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
-import { FormFailureAlert, useApiForm, useApiQuery } from '../../kit';
+import { FormFailureAlert, useApiForm } from '../../kit';
 import { shanghaiInstant } from '../complaints/due-dates';
 import { requiredRule, requiredSelectRule } from '../platform/account-rules';
 import { serviceTypeText } from './service-text';
@@ -41,7 +43,7 @@ interface ScheduleServiceFormProps {
 export function ScheduleServiceForm({ initialPolicyId, onScheduled, onCancel }: ScheduleServiceFormProps) {
   const { t } = useI18n();
   const api = useApi();
-  const policies = useApiQuery('services:policies', (signal) => api.policies.list({ limit: POLICY_CHOICES, status: 'ISSUED' }, signal));
+  const policies = useQuery({ queryKey: [...queryKeys.underwriting, 'services:policies'], queryFn: ({ signal }) => api.policies.list({ limit: POLICY_CHOICES, status: 'ISSUED' }, signal) });
   const providers = useProviderChoices();
   const submit = useCallback(
     (values: ScheduleValues, key: string) =>
@@ -85,7 +87,7 @@ export function ScheduleServiceForm({ initialPolicyId, onScheduled, onCancel }: 
         scrollToFirstError={{ focus: true }}
       >
         <Form.Item name="policyId" label={t('svc.field.policy')} rules={[requiredSelectRule(t, t('svc.field.policy'))]}>
-          <Select options={policyOptions} loading={policies.loading} showSearch={{ optionFilterProp: 'label' }} />
+          <Select options={policyOptions} loading={policies.isFetching} showSearch={{ optionFilterProp: 'label' }} />
         </Form.Item>
         <Flex gap={12} wrap>
           <Form.Item name="type" label={t('svc.field.type')} rules={[requiredSelectRule(t, t('svc.field.type'))]} style={{ flex: '1 1 200px' }}>

@@ -1,3 +1,5 @@
+import { useQuery } from '@tanstack/react-query';
+import { queryKeys } from '../../api/query-keys';
 import { Alert, Calendar, Flex, Tag, Typography, type CalendarProps } from 'antd';
 import type { Dayjs } from 'dayjs';
 // antd's Calendar takes its weekday and month names from dayjs, which knows only English until told otherwise.
@@ -7,7 +9,7 @@ import { Link } from 'react-router';
 import type { Api, PreventionService, ServiceListRequest } from '../../api';
 import { useApi } from '../../app/ServicesContext';
 import { formatInstant, useI18n } from '../../i18n';
-import { describeApiError, useApiQuery } from '../../kit';
+import { describeApiError } from '../../kit';
 import { servicesByDay } from './service-dates';
 import { servicePath, serviceTypeText } from './service-text';
 
@@ -35,7 +37,7 @@ export function ServiceCalendar({ filters }: { readonly filters: Omit<ServiceLis
   const { t } = useI18n();
   const api = useApi();
   const key = JSON.stringify(filters);
-  const query = useApiQuery(`services:calendar:${key}`, (signal) => readServices(api, filters, signal));
+  const query = useQuery({ queryKey: [...queryKeys.services, `services:calendar:${key}`], queryFn: ({ signal }) => readServices(api, filters, signal) });
   const byDay = useMemo(() => servicesByDay(query.data?.items ?? []), [query.data]);
 
   const cellRender: CellRender = (current, info) => {
@@ -62,7 +64,7 @@ export function ServiceCalendar({ filters }: { readonly filters: Omit<ServiceLis
     <Flex vertical gap={8}>
       {Boolean(query.error) && <Alert type="error" showIcon title={t('table.loadError')} description={describeApiError(query.error, t)} />}
       {query.data?.truncated && <Alert type="warning" showIcon title={t('svc.list.calendarTruncated', { count: CALENDAR_LIMIT })} />}
-      <section aria-label={t('svc.list.calendarLabel')} aria-busy={query.loading}>
+      <section aria-label={t('svc.list.calendarLabel')} aria-busy={query.isFetching}>
         <Calendar cellRender={cellRender} />
       </section>
     </Flex>

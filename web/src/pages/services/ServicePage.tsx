@@ -1,3 +1,6 @@
+import { useQuery } from '@tanstack/react-query';
+import { useInvalidate } from '../../kit/useInvalidate';
+import { queryKeys } from '../../api/query-keys';
 import { Alert, App, Button, Col, Flex, Form, Input, Modal, Popconfirm, Row, Skeleton, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -6,7 +9,7 @@ import { newIdempotencyKey } from '../../api/idempotency-key';
 import type { ConfirmingParty, PreventionService } from '../../api';
 import { useApi } from '../../app/ServicesContext';
 import { formatInstant, useI18n } from '../../i18n';
-import { describeApiError, FormFailureAlert, PageHeading, useApiForm, useApiQuery } from '../../kit';
+import { describeApiError, FormFailureAlert, PageHeading, useApiForm } from '../../kit';
 import { shanghaiToday } from '../complaints/due-dates';
 import { requiredRule } from '../platform/account-rules';
 import { CompleteServiceForm } from './CompleteServiceForm';
@@ -29,19 +32,17 @@ export function ServicePage() {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const serviceId = useParams().serviceId ?? '';
-  const [version, setVersion] = useState(0);
-  const query = useApiQuery(`service:${serviceId}:${version}`, (signal) => api.services.get(serviceId, signal));
+  const query = useQuery({ queryKey: [...queryKeys.services, `service:${serviceId}`], queryFn: ({ signal }) => api.services.get(serviceId, signal) });
   const service = query.data;
   const hazardIds = service?.hazardIds.join(',') ?? '';
-  const hazards = useApiQuery(`service:${serviceId}:hazards:${hazardIds}:${version}`, async (signal) =>
-    hazardIds ? (await api.services.listHazards({ serviceId, limit: 100 }, signal)).items : [],
-  );
+  const hazards = useQuery({ queryKey: [...queryKeys.services, `service:${serviceId}:hazards:${hazardIds}`], queryFn: async ({ signal }) =>
+    hazardIds ? (await api.services.listHazards({ serviceId, limit: 100 }, signal)).items : [] });
   const providers = useProviderChoices();
   const [failure, setFailure] = useState<string>();
   const [archiving, setArchiving] = useState(false);
   const [cancelling, setCancelling] = useState(false);
   const today = shanghaiToday();
-  const reload = useCallback(() => setVersion((count) => count + 1), []);
+  const reload = useInvalidate('services');
 
   const done = useCallback(
     (text: string) => () => {
@@ -80,9 +81,9 @@ export function ServicePage() {
       <>
         <PageHeading title={t('svc.detail.title')} extra={back} />
         {Boolean(query.error) && (
-          <Alert type="error" showIcon title={describeApiError(query.error, t)} action={<Button size="small" onClick={query.reload}>{t('table.retry')}</Button>} />
+          <Alert type="error" showIcon title={describeApiError(query.error, t)} action={<Button size="small" onClick={() => void query.refetch()}>{t('table.retry')}</Button>} />
         )}
-        {query.loading && <Skeleton active />}
+        {query.isFetching && <Skeleton active />}
       </>
     );
   }

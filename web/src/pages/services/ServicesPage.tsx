@@ -1,3 +1,5 @@
+import { useQuery } from '@tanstack/react-query';
+import { queryKeys } from '../../api/query-keys';
 import { App, Button, Flex, Modal, Tabs, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -5,7 +7,7 @@ import { type LocalDate, type PreventionService, type ServiceListRequest, type S
 import { SERVICE_STATUSES } from '../../reference/domain';
 import { useApi } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
-import { DataTable, PageHeading, dateTimeColumn, useApiQuery, useUrlFilters, type DataColumn, type DataTablePageRequest, type FilterField } from '../../kit';
+import { DataTable, PageHeading, dateTimeColumn, useUrlFilters, type DataColumn, type DataTablePageRequest, type FilterField } from '../../kit';
 import { shanghaiToday } from '../complaints/due-dates';
 import { ScheduleServiceForm } from './ScheduleServiceForm';
 import { ServiceCalendar } from './ServiceCalendar';
@@ -41,7 +43,7 @@ export function ServicesPage() {
   const [scheduling, setScheduling] = useState(false);
   const today = shanghaiToday();
   const { filters: values } = useUrlFilters(FILTER_NAMES);
-  const policies = useApiQuery('services:policies', (signal) => api.policies.list({ limit: POLICY_CHOICES }, signal));
+  const policies = useQuery({ queryKey: [...queryKeys.underwriting, 'services:policies'], queryFn: ({ signal }) => api.policies.list({ limit: POLICY_CHOICES }, signal) });
 
   const filters = useMemo<FilterField[]>(
     () => [
@@ -144,7 +146,7 @@ export function ServicesPage() {
             label: t('svc.list.tabList'),
             children: (
               <DataTable<PreventionService>
-                caption={t('svc.list.caption')}
+queryKey={[...queryKeys.services, '/api/v1/services']}                 caption={t('svc.list.caption')}
                 columns={columns}
                 rowKey={(service) => service.id}
                 fetchPage={fetchPage}

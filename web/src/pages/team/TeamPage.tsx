@@ -1,3 +1,5 @@
+import { useInvalidate } from '../../kit/useInvalidate';
+import { queryKeys } from '../../api/query-keys';
 import { App, Button, Modal, Tag } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import type { Role, User } from '../../api';
@@ -20,7 +22,7 @@ export function TeamPage() {
   const me = state.status === 'signed-out' ? undefined : state.session.user;
   const roles = useMemo(() => (me ? assignableRoles(me.role) : []), [me]);
   const [creating, setCreating] = useState(false);
-  const [reloadToken, setReloadToken] = useState(0);
+  const invalidate = useInvalidate('users');
   const [busyUserId, setBusyUserId] = useState<string>();
 
   const update = useCallback(
@@ -29,7 +31,7 @@ export function TeamPage() {
       try {
         await api.users.update(user.id, change);
         void message.success(t('team.updated', { username: user.username }));
-        setReloadToken((token) => token + 1);
+        invalidate();
       } catch (error) {
         void message.error(describeApiError(error, t));
       } finally {
@@ -89,7 +91,7 @@ export function TeamPage() {
     (user: User) => {
       setCreating(false);
       void message.success(t('team.created', { username: user.username }));
-      setReloadToken((token) => token + 1);
+      invalidate();
     },
     [message, t],
   );
@@ -98,12 +100,11 @@ export function TeamPage() {
     <>
       <PageHeading title={t('team.title')} />
       <DataTable<User>
-        caption={t('team.title')}
+queryKey={[...queryKeys.users, '/api/v1/users']}         caption={t('team.title')}
         columns={columns}
         rowKey={(user) => user.id}
         fetchPage={fetchPage}
         exportName="team"
-        reloadToken={reloadToken}
         toolbar={
           <Button type="primary" onClick={() => setCreating(true)}>
             {t('team.create')}
