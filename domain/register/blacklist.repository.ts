@@ -1,3 +1,4 @@
+import type { DomainEvent } from '../kernel/events.js';
 import type { BlacklistEntry } from './blacklist.js';
 
 export interface BlacklistPage {
@@ -12,13 +13,13 @@ export interface BlacklistPage {
  * const barred = isBlacklisted(await repository.entriesOf(tenantId), tenantId, today); // QUAL-2
  */
 export interface BlacklistRepository {
-  /** Stores a new entry (version 1) with its `regulator.blacklist_entry.listed` event. */
-  create(entry: BlacklistEntry): Promise<void>;
+  /** Stores a new entry (version 1) with its events (`register.blacklist_entry.listed`). */
+  create(entry: BlacklistEntry, events: readonly DomainEvent[]): Promise<void>;
   get(entryId: string): Promise<BlacklistEntry | undefined>;
   /** Every entry newest first, or one insurer's. */
   list(query: { insurerTenantId?: string; limit: number; cursor?: string }): Promise<BlacklistPage>;
   /** All entries of one insurer, lifted ones included — what `isBlacklisted` needs (QUAL-2). */
   entriesOf(insurerTenantId: string): Promise<BlacklistEntry[]>;
-  /** Saves a lifted entry if the stored one is still `expectedVersion`, with its `…lifted` event. */
-  save(entry: BlacklistEntry, expectedVersion: number): Promise<void>;
+  /** Saves a lifted entry if the stored one is still `expectedVersion`, with its events (`…lifted`). */
+  save(entry: BlacklistEntry, expectedVersion: number, events: readonly DomainEvent[]): Promise<void>;
 }

@@ -1,37 +1,23 @@
 import { compareLocalDates, type LocalDate } from '../kernel/calendar/local-date.js';
+import type * as z from 'zod/mini';
 import { Conflict, Forbidden, RuleViolation } from '../kernel/errors.js';
+import type { DomainEvent } from '../kernel/events.js';
+import type { BlacklistEntryBody, blacklistEntrySchema, LiftBlacklistEntryBody } from './blacklist.schema.js';
+import { blacklistEntryLifted, blacklistEntryListed } from './events.js';
 
 /** Longest reason (listing or lifting), in characters. */
 export const BLACKLIST_TEXT_MAX_LENGTH = 2000;
 
 /**
  * BLK-1: one listing of an insurer on the joint-punishment blacklist (联合惩戒黑名单), kept by the city EMB
- * and the NFRA. A listing bars the insurer from `listedOn` through `until` (inclusive; open-ended without
- * it) unless lifted: from `liftedOn` on it no longer does. Entries are never deleted — a lifted listing
- * stays, with who lifted it and why, because QUAL-2 asks about the past three years, not only today.
+ * and the NFRA; its fields are documented on {@link blacklistEntrySchema}. Entries are never deleted — a
+ * lifted listing stays, with who lifted it and why, because QUAL-2 asks about the past three years, not only today.
  *
  * @example
  * const entry: BlacklistEntry = { id: 'b-1', insurerTenantId: 't-1', reason: '考核不合格', listedOn: '2026-01-01',
  *   until: '2027-12-31', listedBy: 'emb-city', createdAt: '2026-01-01T02:00:00.000Z', version: 1 };
  */
-export interface BlacklistEntry {
-  readonly id: string;
-  /** The insurer (tenant id) listed. */
-  readonly insurerTenantId: string;
-  readonly reason: string;
-  readonly listedOn: LocalDate;
-  /** Last day of the listing, when the notice fixes one. */
-  readonly until?: LocalDate;
-  /** First day the listing no longer applies, once lifted. */
-  readonly liftedOn?: LocalDate;
-  readonly liftedReason?: string;
-  /** The agency (regulator id) that lifted it. */
-  readonly liftedBy?: string;
-  /** The agency (regulator id, `emb-city` or `nfra`) that listed it. */
-  readonly listedBy: string;
-  readonly createdAt: string;
-  readonly version: number;
-}
+export type BlacklistEntry = Readonly<z.output<typeof blacklistEntrySchema>>;
 
 /**
  * BLK-1: whether `entry` bars its insurer on `onDate` (Asia/Shanghai): listed by then, not past `until`, not
@@ -72,7 +58,7 @@ export interface ListingContext {
  * listInsurer({ insurerTenantId: 't-1', reason: '考核不合格' }, { id: 'b-1', listedBy: 'nfra', today: '2026-03-02', now });
  */
 export function listInsurer(
-  body: { insurerTenantId: string; reason: string; listedOn?: LocalDate; until?: LocalDate },
+  body: BlacklistEntryBody,
   context: ListingContext,
 ): BlacklistEntry {
   const listedOn = body.listedOn ?? context.today;
@@ -103,7 +89,7 @@ export function listInsurer(
  */
 export function liftListing(
   entry: BlacklistEntry,
-  body: { reason: string; liftedOn?: LocalDate },
+  body: LiftBlacklistEntryBody,
   context: { by: string; today: LocalDate },
 ): BlacklistEntry {
   if (entry.listedBy !== context.by) {
@@ -120,4 +106,27 @@ export function liftListing(
     throw new Conflict(`BLK-1: the listing ended on ${entry.until}; there is nothing to lift on ${liftedOn}`, 'BLK-1');
   }
   return { ...entry, liftedOn, liftedReason: body.reason, liftedBy: context.by, version: entry.version + 1 };
+}
+
+/**
+ * BLK-1: what a listing's change tells the platform — `register.blacklist_entry.listed` for a new listing
+ * (`previous` absent), `register.blacklist_entry.lifted` once {@link liftListing} lifted it.
+ *
+ * @example
+ * const entry = listInsurer(body, context);
+ * await blacklist.create(entry, blacklistEvents(undefined, entry));
+ */
+export function blacklistEvents(previous: BlacklistEntry | undefined, entry: BlacklistEntry): DomainEvent[] {
+  if (entry === previous) return [];
+  const data = {
+    entryId: entry.id,
+    insurerTenantId: entry.insurerTenantId,
+    listedOn: entry.listedOn,
+    until: entry.until,
+    liftedOn: entry.liftedOn,
+    listedBy: entry.listedBy,
+    liftedBy: entry.liftedBy,
+  };
+  if (previous === undefined) return [blacklistEntryListed.of(entry, data)];
+  return entry.liftedOn !== undefined && previous.liftedOn === undefined ? [blacklistEntryLifted.of(entry, data)] : [];
 }

@@ -1,21 +1,14 @@
-import type { Expert, ExpertStatus } from './expert.js';
+import type { DomainEvent } from '../kernel/events.js';
+import { expertAdded, expertUpdated } from './events.js';
+import type { Expert } from './expert.js';
+import type { ExpertBody, ExpertChangeBody } from './expert.schema.js';
 import { distinctTags, sameTags, type RegisterChangeContext } from './service-org.rules.js';
 
 /** REG-3: what the city EMB states when it adds an expert to the pool. */
-export interface ExpertInput {
-  readonly name: string;
-  readonly specialties: readonly string[];
-  readonly title?: string;
-  readonly employer?: string;
-}
+export type ExpertInput = ExpertBody;
 
 /** REG-3: what may change on an expert; `null` clears title or employer. */
-export interface ExpertChange {
-  readonly status?: ExpertStatus;
-  readonly specialties?: readonly string[];
-  readonly title?: string | null;
-  readonly employer?: string | null;
-}
+export type ExpertChange = Omit<ExpertChangeBody, 'version'>;
 
 /**
  * REG-3: a new member of the city's 安全生产和应急救援专家库, ACTIVE from the start.
@@ -65,4 +58,22 @@ export function changeExpert(expert: Expert, change: ExpertChange, ctx: Register
     updatedBy: ctx.by,
     version: expert.version + 1,
   };
+}
+
+/**
+ * REG-3: what a change of the pool tells the platform — `register.expert.added` for a new expert (`previous`
+ * absent), `register.expert.updated` for a change, nothing when {@link changeExpert} returned the expert itself.
+ */
+export function expertEvents(previous: Expert | undefined, expert: Expert): DomainEvent[] {
+  if (expert === previous) return [];
+  const type = previous === undefined ? expertAdded : expertUpdated;
+  return [
+    type.of(expert, {
+      expertId: expert.id,
+      name: expert.name,
+      status: expert.status,
+      specialties: expert.specialties,
+      updatedBy: expert.updatedBy,
+    }),
+  ];
 }

@@ -1,4 +1,5 @@
 import type { LocalDate } from '../kernel/calendar/local-date.js';
+import type { DomainEvent } from '../kernel/events.js';
 import type { Expert, ExpertStatus } from './expert.js';
 import type { ServiceOrg, ServiceOrgStatus } from './service-org.js';
 
@@ -35,16 +36,17 @@ export interface ProviderPage<T> {
 }
 
 /**
- * REG-2, REG-3: the registers as the city EMB keeps them. Every write is one transaction with its outbox
- * event; `save…` fails with StaleVersion (412) unless the stored version is `expectedVersion`.
+ * REG-2, REG-3: the registers as the city EMB keeps them. Every write is one transaction with the events the
+ * domain raised (`serviceOrgEvents`, `expertEvents`); `save…` fails with StaleVersion (412) unless the stored
+ * version is `expectedVersion`.
  */
 export interface ProviderRegisterRepository extends ProviderRegisters {
   /** REG-2: fails with a 409 naming REG-2 when the registration number is already taken. */
-  createServiceOrg(org: ServiceOrg): Promise<void>;
-  saveServiceOrg(org: ServiceOrg, expectedVersion: number): Promise<void>;
+  createServiceOrg(org: ServiceOrg, events: readonly DomainEvent[]): Promise<void>;
+  saveServiceOrg(org: ServiceOrg, expectedVersion: number, events: readonly DomainEvent[]): Promise<void>;
   listServiceOrgs(query: ServiceOrgQuery): Promise<ProviderPage<ServiceOrg>>;
-  addExpert(expert: Expert): Promise<void>;
+  addExpert(expert: Expert, events: readonly DomainEvent[]): Promise<void>;
   getExpert(id: string): Promise<Expert | undefined>;
-  saveExpert(expert: Expert, expectedVersion: number): Promise<void>;
+  saveExpert(expert: Expert, expectedVersion: number, events: readonly DomainEvent[]): Promise<void>;
   listExperts(query: ExpertQuery): Promise<ProviderPage<Expert>>;
 }

@@ -1,6 +1,9 @@
+import type * as z from 'zod/mini';
 import { classifyEnterpriseSize, type EnterpriseSize } from '../kernel/enterprise-size.js';
+import type { DomainEvent } from '../kernel/events.js';
 import type { Industry } from '../kernel/industry.js';
-import type { XinzhouAreaCode } from '../kernel/area.js';
+import { enterpriseRegistered } from './events.js';
+import type { registerEntrySchema } from './register-entry.schema.js';
 
 /** Longest enterprise name, in characters: registered names are far shorter, but a register file is user input. */
 export const ENTERPRISE_NAME_MAX_LENGTH = 200;
@@ -8,11 +11,8 @@ export const ENTERPRISE_NAME_MAX_LENGTH = 200;
 export const SIZE_OVERRIDE_REASON_MAX_LENGTH = 500;
 
 /**
- * REG-1: one enterprise of the regulators' register (企业底数), the base of the coverage gap (UW-11).
- *
- * The register is city-wide and keyed by USCC: an enterprise has one entry whichever EMB wrote it, and
- * ACL-4 decides by the entry's `county` which county EMB may change or see it. `size` is derived from staff
- * and revenue (SCOPE-4) unless `sizeOverrideReason` records why a regulator set it otherwise.
+ * REG-1: one enterprise of the regulators' register (企业底数), the base of the coverage gap (UW-11); its fields
+ * are documented on {@link registerEntrySchema}.
  *
  * @example
  * const entry: RegisterEntry = {
@@ -21,39 +21,10 @@ export const SIZE_OVERRIDE_REASON_MAX_LENGTH = 500;
  *   updatedAt: '2026-03-02T01:00:00.000Z', version: 1,
  * };
  */
-export interface RegisterEntry {
-  readonly uscc: string;
-  readonly name: string;
-  /** SCOPE-1. */
-  readonly industry: Industry;
-  /** SCOPE-5: the area the enterprise belongs to; ACL-4 scopes county EMBs by it. */
-  readonly county: XinzhouAreaCode;
-  /** Employees (从业人员), a whole number. */
-  readonly staff: number;
-  /** Yearly operating revenue in 万元, a whole number. */
-  readonly revenueWan: number;
-  /** SCOPE-4. */
-  readonly size: EnterpriseSize;
-  /** SCOPE-4: present exactly when `size` differs from what staff and revenue give. */
-  readonly sizeOverrideReason?: string;
-  /** The regulator (agency id, e.g. `emb-city`, `emb-county-140902`) that last wrote the entry. */
-  readonly registeredBy: string;
-  /** ISO instant of the last change. */
-  readonly updatedAt: string;
-  readonly version: number;
-}
+export type RegisterEntry = Readonly<z.output<typeof registerEntrySchema>>;
 
 /** What a regulator states about an enterprise, validated, with the size already resolved (SCOPE-4). */
-export interface RegisterEntryInput {
-  readonly uscc: string;
-  readonly name: string;
-  readonly industry: Industry;
-  readonly county: XinzhouAreaCode;
-  readonly staff: number;
-  readonly revenueWan: number;
-  readonly size: EnterpriseSize;
-  readonly sizeOverrideReason?: string;
-}
+export type RegisterEntryInput = Omit<RegisterEntry, 'registeredBy' | 'updatedAt' | 'version'>;
 
 /** Who writes: the regulator agency (its id) and, for a county EMB, the county it is bound to (ACL-4). */
 export interface RegisterActor {
@@ -198,4 +169,48 @@ export function registeredCountDeltas(changes: readonly RegisterChange[]): Regis
     move(change.entry.county, change.entry.industry, 1);
   }
   return [...deltas.values()].filter((cell) => cell.delta !== 0);
+}
+
+/**
+ * REG-1: the counties whose registered counters `changes` move — where an entry is now, and where a moved
+ * one was — in order: what UW-11's coverage gap recomputes.
+ */
+export function countiesMovedBy(changes: readonly RegisterChange[]): string[] {
+  const counties = new Set<string>();
+  for (const change of changes) {
+    if (change.kind === 'unchanged') continue;
+    counties.add(change.entry.county);
+    if (change.kind === 'updated') counties.add(change.previous.county);
+  }
+  return [...counties].sort();
+}
+
+/**
+ * REG-1: what one stated entry tells the platform: `register.enterprise.registered` for a new or changed
+ * entry, with the counties whose counters moved; nothing when the entry already said this.
+ *
+ * @example
+ * const change = registerEnterprise(input, current, actor, now);
+ * await repository.save(change, registerChangeEvents(change));
+ */
+export function registerChangeEvents(change: RegisterChange): DomainEvent[] {
+  if (change.kind === 'unchanged') return [];
+  const { entry } = change;
+  const counties = change.kind === 'updated' && change.previous.county !== entry.county ? [change.previous.county, entry.county] : [entry.county];
+  return [
+    enterpriseRegistered.of(
+      { id: entry.uscc, version: entry.version },
+      {
+        uscc: entry.uscc,
+        county: entry.county,
+        industry: entry.industry,
+        size: entry.size,
+        registered: 1,
+        created: change.kind === 'created' ? 1 : 0,
+        updated: change.kind === 'updated' ? 1 : 0,
+        counties,
+        by: entry.registeredBy,
+      },
+    ),
+  ];
 }

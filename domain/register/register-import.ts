@@ -1,3 +1,5 @@
+import type { DomainEvent } from '../kernel/events.js';
+import { enterpriseRegistered } from './events.js';
 import { countyScopeProblem, registerEnterprise } from './register-entry.js';
 import type { RegisterActor, RegisterChange, RegisterEntry } from './register-entry.js';
 import type { NumberedRegisterInput, RowProblem } from './register-row.js';
@@ -133,4 +135,24 @@ export function completeRegisterImport(
 /** REG-1: the import stopped part-way; what was written stays, and the same file can be imported again. */
 export function failRegisterImport(record: RegisterImport, failure: string, now: Date): RegisterImport {
   return { ...record, status: 'FAILED', failure, finishedAt: now.toISOString(), version: record.version + 1 };
+}
+
+/**
+ * REG-1: what an import tells the platform once DONE — one `register.enterprise.registered` for the whole file
+ * (aggregate `register-import`), with its counts and the counties whose counters moved; not one per entry:
+ * 5,000 entry events would be 5,000 more outbox items while their consumer, the coverage gap, recomputes per
+ * county anyway. A FAILED import tells nothing.
+ */
+export function registerImportEvents(record: RegisterImport, counties: readonly string[]): DomainEvent[] {
+  if (record.status !== 'DONE') return [];
+  const event = enterpriseRegistered.of(record, {
+    importId: record.id,
+    registered: record.rows,
+    created: record.created,
+    updated: record.updated,
+    unchanged: record.unchanged,
+    counties: [...counties],
+    by: record.by,
+  });
+  return [{ ...event, aggregate: { type: 'register-import', id: record.id } }];
 }

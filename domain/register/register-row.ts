@@ -2,7 +2,7 @@ import { isXinzhouArea } from '../kernel/area.js';
 import type { EnterpriseSize } from '../kernel/enterprise-size.js';
 import { countyScopeProblem, resolveSize } from './register-entry.js';
 import type { RegisterActor, RegisterEntryInput } from './register-entry.js';
-import { registerRowSchema } from './schemas.js';
+import { registerRowSchema } from './register-entry.schema.js';
 
 /**
  * REG-1: the columns of a register file, in the order of the seed register

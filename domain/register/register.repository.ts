@@ -1,3 +1,4 @@
+import type { DomainEvent } from '../kernel/events.js';
 import type { Industry } from '../kernel/industry.js';
 import type { RegisterChange, RegisterEntry } from './register-entry.js';
 import type { RegisterImport } from './register-import.js';
@@ -38,7 +39,7 @@ export interface AppliedImport {
  *
  * @example
  * const change = registerEnterprise(input, await repository.get(input.uscc), actor, now);
- * await repository.save(change); // the entry, its counters and the outbox event, at once
+ * await repository.save(change, registerChangeEvents(change)); // the entry, its counters and the event, at once
  */
 export interface RegisterRepository {
   get(uscc: string): Promise<RegisterEntry | undefined>;
@@ -47,10 +48,10 @@ export interface RegisterRepository {
   /** Entries of one county (by industry, then USCC), or of every county in area order when `county` is absent. */
   list(query: RegisterQuery): Promise<RegisterPage>;
   /**
-   * Writes one change with its counters and a `regulator.enterprise.registered` event; `unchanged` writes
-   * nothing. `StaleVersion` / `Conflict` when the entry changed since it was read.
+   * Writes one change with its counters and `events` (the domain's `register.enterprise.registered`);
+   * `unchanged` writes nothing. `StaleVersion` / `Conflict` when the entry changed since it was read.
    */
-  save(change: RegisterChange): Promise<void>;
+  save(change: RegisterChange, events: readonly DomainEvent[]): Promise<void>;
   /** REG-1: the registered counters of one county, one read. */
   registeredCounts(county: string): Promise<RegisteredCount[]>;
 
@@ -65,6 +66,6 @@ export interface RegisterRepository {
     changes: readonly RegisterChange[],
     replan: (usccs: readonly string[]) => Promise<readonly RegisterChange[]>,
   ): Promise<AppliedImport>;
-  /** Completes (DONE, with the `regulator.enterprise.registered` event) or fails an import record. */
-  finishImport(record: RegisterImport, affectedCounties: readonly string[]): Promise<void>;
+  /** Completes (DONE, with `events`: the import's `register.enterprise.registered`) or fails an import record. */
+  finishImport(record: RegisterImport, events: readonly DomainEvent[]): Promise<void>;
 }

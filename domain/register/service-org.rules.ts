@@ -1,27 +1,17 @@
 import { compareLocalDates, type LocalDate } from '../kernel/calendar/local-date.js';
 import { RuleViolation } from '../kernel/errors.js';
-import type { ServiceOrg, ServiceOrgStatus } from './service-org.js';
+import type { DomainEvent } from '../kernel/events.js';
+import { serviceOrgRegistered, serviceOrgUpdated } from './events.js';
+import type { ServiceOrg } from './service-org.js';
+import type { ServiceOrgBody, ServiceOrgChangeBody } from './service-org.schema.js';
 
 /** REG-2: what the city EMB states when it registers (备案) an organisation. */
-export interface ServiceOrgInput {
-  readonly name: string;
-  readonly uscc: string;
-  readonly registrationNumber: string;
-  readonly validFrom: LocalDate;
-  readonly validTo: LocalDate;
-  readonly scope: readonly string[];
-  readonly contact?: string;
-  readonly status?: ServiceOrgStatus;
-}
+export type ServiceOrgInput = ServiceOrgBody;
 
 /** REG-2: what may change on a registration; `null` clears the contact. */
-export interface ServiceOrgChange {
-  readonly status?: ServiceOrgStatus;
-  readonly validTo?: LocalDate;
-  readonly contact?: string | null;
-  readonly scope?: readonly string[];
-}
+export type ServiceOrgChange = Omit<ServiceOrgChangeBody, 'version'>;
 
+/** Who changes a register (REG-2, REG-3), and when. */
 export interface RegisterChangeContext {
   readonly now: Date;
   /** The user making the change. */
@@ -96,4 +86,31 @@ export function changeServiceOrg(org: ServiceOrg, change: ServiceOrgChange, ctx:
     updatedBy: ctx.by,
     version: org.version + 1,
   };
+}
+
+/**
+ * REG-2: what a registration's change tells the platform — `register.service_org.registered` for a new one
+ * (`previous` absent), `register.service_org.updated` for a change, nothing when {@link changeServiceOrg}
+ * returned the organisation itself. The whole registration travels with it (SYNC-1).
+ *
+ * @example
+ * const org = registerServiceOrg(body, ctx);
+ * await providers.createServiceOrg(org, serviceOrgEvents(undefined, org));
+ */
+export function serviceOrgEvents(previous: ServiceOrg | undefined, org: ServiceOrg): DomainEvent[] {
+  if (org === previous) return [];
+  const type = previous === undefined ? serviceOrgRegistered : serviceOrgUpdated;
+  return [
+    type.of(org, {
+      orgId: org.id,
+      name: org.name,
+      uscc: org.uscc,
+      registrationNumber: org.registrationNumber,
+      status: org.status,
+      validFrom: org.validFrom,
+      validTo: org.validTo,
+      scope: org.scope,
+      updatedBy: org.updatedBy,
+    }),
+  ];
 }

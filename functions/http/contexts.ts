@@ -3,7 +3,7 @@ import { complaintRoutes } from './complaints/routes.js';
 import { feeRoutes } from './fees/routes.js';
 import { platformRoutes } from './platform/routes.js';
 import { underwritingRoutes } from './underwriting/routes.js';
-import { regulatorRoutes } from './regulator/routes.js';
+import { registerRoutes } from './register/routes.js';
 import { serviceRoutes } from './services/routes.js';
 
 /**
@@ -22,7 +22,7 @@ export const BOUNDED_CONTEXTS: readonly BoundedContext[] = [
   { name: 'platform', entry: 'functions/http/platform/handler.ts', routes: platformRoutes },
   { name: 'complaints', entry: 'functions/http/complaints/handler.ts', routes: complaintRoutes },
   { name: 'underwriting', entry: 'functions/http/underwriting/handler.ts', routes: underwritingRoutes },
-  { name: 'regulator', entry: 'functions/http/regulator/handler.ts', routes: regulatorRoutes },
+  { name: 'register', entry: 'functions/http/register/handler.ts', routes: registerRoutes },
   { name: 'fees', entry: 'functions/http/fees/handler.ts', routes: feeRoutes },
   { name: 'services', entry: 'functions/http/services/handler.ts', routes: serviceRoutes },
 ];

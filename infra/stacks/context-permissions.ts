@@ -56,7 +56,7 @@ export const CONTEXT_PERMISSIONS: Readonly<Record<string, ContextPermissions>> =
    * Regulator-owned data: registers, evaluations, blacklist, rule-set versions (ARCHITECTURE.md §4); tenant
    * profiles are read to check that a blacklisted insurer exists.
    */
-  regulator: { ownLeadingKeys: ['R#*'], readLeadingKeys: ['P#TENANT', 'P#TENANT#*'], userPoolAdmin: false },
+  register: { ownLeadingKeys: ['R#*'], readLeadingKeys: ['P#TENANT', 'P#TENANT#*'], userPoolAdmin: false },
   /**
    * Prevention fee: nothing of its own. The ledger, its counters, the receipts and the policies they are taken
    * against are all the tenant's (`T#<tenant>#FEE-…`, `T#<tenant>#POLICY#…`), reached through the tenant role;

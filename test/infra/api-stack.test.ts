@@ -258,9 +258,9 @@ describe('SVC-1..13: the services context', () => {
   });
 });
 
-describe('REG-2 / REG-3: the regulator function', () => {
+describe('REG-2 / REG-3: the register function', () => {
   it('owns the regulator keys, the service-organisation and expert registers among them', () => {
-    const statements = statementsOfRole(api, roleIdOf(functionIdOf('regulator')));
+    const statements = statementsOfRole(api, roleIdOf(functionIdOf('register')));
     const writing = statements.find(
       (statement) => asArray(statement.Action).includes('dynamodb:PutItem') && JSON.stringify(statement.Resource).includes('MainTable'),
     );

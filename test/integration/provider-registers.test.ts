@@ -130,7 +130,7 @@ describe('REG-2 third-party service organisations through the local gateway', ()
 
     expect(await eventsOf(keys.serviceOrg(created.body.id))).toEqual([
       {
-        type: 'regulator.service_org.registered',
+        type: 'register.service_org.registered',
         sequence: 1,
         data: expect.objectContaining({ orgId: created.body.id, registrationNumber: body.registrationNumber, status: 'ACTIVE' }) as unknown,
       },
@@ -191,9 +191,9 @@ describe('REG-2 third-party service organisations through the local gateway', ()
     expect(reinstated.body).not.toHaveProperty('contact');
 
     expect((await eventsOf(keys.serviceOrg(created.body.id))).map((event) => `${event.type}#${event.sequence}`)).toEqual([
-      'regulator.service_org.registered#1',
-      'regulator.service_org.updated#2',
-      'regulator.service_org.updated#3',
+      'register.service_org.registered#1',
+      'register.service_org.updated#2',
+      'register.service_org.updated#3',
     ]);
   });
 
@@ -253,7 +253,7 @@ describe('REG-3 the expert pool through the local gateway', () => {
     const bySpecialty = await all<ExpertView>(cityEmb, `/regulator/experts?specialty=${encodeURIComponent(body.specialties[0] as string)}`);
     expect(bySpecialty.map((expert) => expert.id)).toEqual([added.body.id]);
     expect(await eventsOf(keys.expert(added.body.id))).toEqual([
-      { type: 'regulator.expert.added', sequence: 1, data: expect.objectContaining({ expertId: added.body.id, status: 'ACTIVE' }) as unknown },
+      { type: 'register.expert.added', sequence: 1, data: expect.objectContaining({ expertId: added.body.id, status: 'ACTIVE' }) as unknown },
     ]);
   });
 
@@ -274,8 +274,8 @@ describe('REG-3 the expert pool through the local gateway', () => {
     expect(removedOnes.every((expert) => expert.status === 'REMOVED')).toBe(true);
     expect((await all<ExpertView>(insurer, '/regulator/experts?status=ACTIVE')).map((expert) => expert.id)).not.toContain(added.body.id);
     expect((await eventsOf(keys.expert(added.body.id))).map((event) => `${event.type}#${event.sequence}`)).toEqual([
-      'regulator.expert.added#1',
-      'regulator.expert.updated#2',
+      'register.expert.added#1',
+      'register.expert.updated#2',
     ]);
   });
 

@@ -311,7 +311,7 @@ describe('the 5,000-enterprise XLSX import (REG-1 acceptance)', () => {
     const entry = await insurer.get<Entry>(`/register/enterprises/${sample.uscc}`);
     expect(entry.body).toMatchObject({ ...sample, registeredBy: 'emb-city', version: 1 });
     await expect
-      .poll(() => test.platform.bus.recent().find((event) => event.type === 'regulator.enterprise.registered' && event.aggregate.id === imported.body.importId), {
+      .poll(() => test.platform.bus.recent().find((event) => event.type === 'register.enterprise.registered' && event.aggregate.id === imported.body.importId), {
         timeout: 10_000,
       })
       .toMatchObject({ data: { registered: 5000, created: 5000 } });

@@ -1,8 +1,9 @@
 import type { BlacklistEntry } from '../../../domain/register/blacklist.js';
 import type { BlacklistPage, BlacklistRepository } from '../../../domain/register/blacklist.repository.js';
 import { Conflict } from '../../../domain/kernel/errors.js';
+import type { DomainEvent } from '../../../domain/kernel/events.js';
 import { keys } from './keys.js';
-import type { OutboxEvent, Store } from './store.js';
+import { outboxOf, type Store } from './store.js';
 
 const STORAGE_ATTRIBUTES = ['PK', 'SK', 'kind', 'GSI1PK', 'GSI1SK', 'GSI3PK', 'GSI3SK'] as const;
 
@@ -25,23 +26,6 @@ function toItem(entry: BlacklistEntry): Record<string, unknown> & { PK: string; 
   };
 }
 
-function eventOf(entry: BlacklistEntry, type: string): OutboxEvent {
-  return {
-    type,
-    aggregate: { type: 'blacklist-entry', id: entry.id, key: keys.blacklistEntry(entry.id) },
-    sequence: entry.version,
-    data: {
-      entryId: entry.id,
-      insurerTenantId: entry.insurerTenantId,
-      listedOn: entry.listedOn,
-      until: entry.until,
-      liftedOn: entry.liftedOn,
-      listedBy: entry.listedBy,
-      liftedBy: entry.liftedBy,
-    },
-  };
-}
-
 /** Largest page read when collecting one insurer's listings: a handful in practice. */
 const INSURER_PAGE = 100;
 
@@ -49,10 +33,10 @@ const INSURER_PAGE = 100;
 export class DynamoBlacklistRepository implements BlacklistRepository {
   constructor(private readonly store: Store) {}
 
-  async create(entry: BlacklistEntry): Promise<void> {
+  async create(entry: BlacklistEntry, events: readonly DomainEvent[]): Promise<void> {
     await this.store.commit(
       [{ kind: 'create', item: toItem(entry), onExists: () => new Conflict(`blacklist entry ${entry.id} exists`) }],
-      [eventOf(entry, 'regulator.blacklist_entry.listed')],
+      events.map((event) => outboxOf(event, keys.blacklistEntry(entry.id))),
     );
   }
 
@@ -81,10 +65,10 @@ export class DynamoBlacklistRepository implements BlacklistRepository {
     return entries;
   }
 
-  async save(entry: BlacklistEntry, expectedVersion: number): Promise<void> {
+  async save(entry: BlacklistEntry, expectedVersion: number, events: readonly DomainEvent[]): Promise<void> {
     await this.store.commit(
       [{ kind: 'update', item: toItem(entry), expectedVersion, entity: 'blacklist entry' }],
-      [eventOf(entry, entry.liftedOn === undefined ? 'regulator.blacklist_entry.changed' : 'regulator.blacklist_entry.lifted')],
+      events.map((event) => outboxOf(event, keys.blacklistEntry(entry.id))),
     );
   }
 }

@@ -8,8 +8,9 @@ import type {
 } from '../../../domain/register/provider-registers.js';
 import type { ServiceOrg } from '../../../domain/register/service-org.js';
 import { Conflict, RuleViolation } from '../../../domain/kernel/errors.js';
+import type { DomainEvent } from '../../../domain/kernel/events.js';
 import { keys, type ItemKey } from './keys.js';
-import type { OutboxEvent, Store } from './store.js';
+import { outboxOf, type Store } from './store.js';
 
 type Filter = Pick<QueryCommandInput, 'FilterExpression' | 'ExpressionAttributeNames' | 'ExpressionAttributeValues'>;
 
@@ -41,35 +42,6 @@ function expertItem(expert: Expert): Record<string, unknown> & ItemKey & { versi
   return { ...expert, ...keys.expert(expert.id), kind: 'EXPERT', GSI1PK: keys.expertListing(), GSI1SK: expert.id };
 }
 
-/** The whole registration travels with the event: SYNC-1 sends third-party organisations to the provincial platform. */
-function orgEvent(org: ServiceOrg, type: 'regulator.service_org.registered' | 'regulator.service_org.updated'): OutboxEvent {
-  return {
-    type,
-    aggregate: { type: 'service-org', id: org.id, key: keys.serviceOrg(org.id) },
-    sequence: org.version,
-    data: {
-      orgId: org.id,
-      name: org.name,
-      uscc: org.uscc,
-      registrationNumber: org.registrationNumber,
-      status: org.status,
-      validFrom: org.validFrom,
-      validTo: org.validTo,
-      scope: org.scope,
-      updatedBy: org.updatedBy,
-    },
-  };
-}
-
-function expertEvent(expert: Expert, type: 'regulator.expert.added' | 'regulator.expert.updated'): OutboxEvent {
-  return {
-    type,
-    aggregate: { type: 'expert', id: expert.id, key: keys.expert(expert.id) },
-    sequence: expert.version,
-    data: { expertId: expert.id, name: expert.name, status: expert.status, specialties: expert.specialties, updatedBy: expert.updatedBy },
-  };
-}
-
 /** Conditions joined with AND, their names and values merged; `undefined` when there is none. */
 function allOf(filters: readonly Filter[]): Filter | undefined {
   if (filters.length === 0) return undefined;
@@ -95,7 +67,7 @@ export class DynamoProviderRegisters implements ProviderRegisterRepository {
   constructor(private readonly store: Store) {}
 
   /** REG-2: the organisation and its registration-number guard in one transaction, so a number is never held twice. */
-  async createServiceOrg(org: ServiceOrg): Promise<void> {
+  async createServiceOrg(org: ServiceOrg, events: readonly DomainEvent[]): Promise<void> {
     await this.store.commit(
       [
         { kind: 'create', item: orgItem(org), onExists: () => new Conflict(`service organisation ${org.id} exists`) },
@@ -111,14 +83,14 @@ export class DynamoProviderRegisters implements ProviderRegisterRepository {
             ),
         },
       ],
-      [orgEvent(org, 'regulator.service_org.registered')],
+      events.map((event) => outboxOf(event, keys.serviceOrg(org.id))),
     );
   }
 
-  async saveServiceOrg(org: ServiceOrg, expectedVersion: number): Promise<void> {
+  async saveServiceOrg(org: ServiceOrg, expectedVersion: number, events: readonly DomainEvent[]): Promise<void> {
     await this.store.commit(
       [{ kind: 'update', item: orgItem(org), expectedVersion, entity: 'service organisation' }],
-      [orgEvent(org, 'regulator.service_org.updated')],
+      events.map((event) => outboxOf(event, keys.serviceOrg(org.id))),
     );
   }
 
@@ -150,17 +122,17 @@ export class DynamoProviderRegisters implements ProviderRegisterRepository {
     return { items: page.items.map((item) => fromItem<ServiceOrg>(item)), nextCursor: page.nextCursor };
   }
 
-  async addExpert(expert: Expert): Promise<void> {
+  async addExpert(expert: Expert, events: readonly DomainEvent[]): Promise<void> {
     await this.store.commit(
       [{ kind: 'create', item: expertItem(expert), onExists: () => new Conflict(`expert ${expert.id} exists`) }],
-      [expertEvent(expert, 'regulator.expert.added')],
+      events.map((event) => outboxOf(event, keys.expert(expert.id))),
     );
   }
 
-  async saveExpert(expert: Expert, expectedVersion: number): Promise<void> {
+  async saveExpert(expert: Expert, expectedVersion: number, events: readonly DomainEvent[]): Promise<void> {
     await this.store.commit(
       [{ kind: 'update', item: expertItem(expert), expectedVersion, entity: 'expert' }],
-      [expertEvent(expert, 'regulator.expert.updated')],
+      events.map((event) => outboxOf(event, keys.expert(expert.id))),
     );
   }
 

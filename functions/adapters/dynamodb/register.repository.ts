@@ -1,5 +1,6 @@
 import { XINZHOU_AREAS, isXinzhouArea } from '../../../domain/kernel/area.js';
 import { Conflict, StaleVersion, ValidationFailed } from '../../../domain/kernel/errors.js';
+import type { DomainEvent } from '../../../domain/kernel/events.js';
 import { registeredCountDeltas } from '../../../domain/register/register-entry.js';
 import type { RegisterChange, RegisterEntry, RegisteredCountDelta } from '../../../domain/register/register-entry.js';
 import type { RegisterImport } from '../../../domain/register/register-import.js';
@@ -11,14 +12,12 @@ import type {
   RegisterRepository,
 } from '../../../domain/register/register.repository.js';
 import { keys } from './keys.js';
-import { backoff, type OutboxEvent, type Store, type Write } from './store.js';
+import { backoff, outboxOf, type Store, type Write } from './store.js';
 
 /** DynamoDB's limit of items in one TransactWriteItems. */
 const MAX_TRANSACTION_ITEMS = 100;
 /** How often a chunk that met a concurrent change is re-planned and retried before the import gives up. */
 const MAX_REPLANS = 3;
-
-export const ENTERPRISE_REGISTERED = 'regulator.enterprise.registered';
 
 const STORAGE_ATTRIBUTES = ['PK', 'SK', 'kind', 'GSI1PK', 'GSI1SK'] as const;
 
@@ -97,27 +96,6 @@ export function importTransactions(changes: readonly RegisterChange[]): Written[
   return transactions;
 }
 
-function changeEvent(change: Written): OutboxEvent {
-  const { entry } = change;
-  const counties = change.kind === 'updated' && change.previous.county !== entry.county ? [change.previous.county, entry.county] : [entry.county];
-  return {
-    type: ENTERPRISE_REGISTERED,
-    aggregate: { type: 'register-entry', id: entry.uscc, key: keys.registerEntry(entry.uscc) },
-    sequence: entry.version,
-    data: {
-      uscc: entry.uscc,
-      county: entry.county,
-      industry: entry.industry,
-      size: entry.size,
-      registered: 1,
-      created: change.kind === 'created' ? 1 : 0,
-      updated: change.kind === 'updated' ? 1 : 0,
-      counties,
-      by: entry.registeredBy,
-    },
-  };
-}
-
 interface CityCursor {
   /** The area whose partition the page continues in. */
   readonly area: string;
@@ -143,7 +121,7 @@ function decodeCityCursor(cursor: string | undefined): CityCursor | undefined {
 /**
  * The register (REG-1) over the one table. A single entry is one transaction: the entry, its counters and the
  * outbox event. A bulk import is a RUNNING record, then transactions of ~99 entries each with their counters,
- * then the DONE record with one event: see `functions/http/regulator/import-enterprises.ts` for why.
+ * then the DONE record with one event: see `functions/http/register/import-enterprises.ts` for why.
  */
 export class DynamoRegisterRepository implements RegisterRepository {
   constructor(private readonly store: Store) {}
@@ -199,9 +177,13 @@ export class DynamoRegisterRepository implements RegisterRepository {
     return { items, ...(next === undefined ? {} : { nextCursor: encodeCityCursor({ area: next }) }) };
   }
 
-  async save(change: RegisterChange): Promise<void> {
+  async save(change: RegisterChange, events: readonly DomainEvent[]): Promise<void> {
     if (change.kind === 'unchanged') return;
-    await this.store.commit([entryWrite(change), ...counterWrites(registeredCountDeltas([change]))], [changeEvent(change)]);
+    const key = keys.registerEntry(change.entry.uscc);
+    await this.store.commit(
+      [entryWrite(change), ...counterWrites(registeredCountDeltas([change]))],
+      events.map((event) => outboxOf(event, key)),
+    );
   }
 
   async registeredCounts(county: string): Promise<RegisteredCount[]> {
@@ -259,29 +241,11 @@ export class DynamoRegisterRepository implements RegisterRepository {
     }
   }
 
-  async finishImport(record: RegisterImport, affectedCounties: readonly string[]): Promise<void> {
-    const events: OutboxEvent[] =
-      record.status === 'DONE'
-        ? [
-            {
-              type: ENTERPRISE_REGISTERED,
-              aggregate: { type: 'register-import', id: record.id, key: keys.registerImport(record.id) },
-              sequence: record.version,
-              data: {
-                importId: record.id,
-                registered: record.rows,
-                created: record.created,
-                updated: record.updated,
-                unchanged: record.unchanged,
-                counties: [...affectedCounties],
-                by: record.by,
-              },
-            },
-          ]
-        : [];
+  async finishImport(record: RegisterImport, events: readonly DomainEvent[]): Promise<void> {
+    const key = keys.registerImport(record.id);
     await this.store.commit(
       [{ kind: 'update', item: importItem(record), expectedVersion: record.version - 1, entity: 'register import' }],
-      events,
+      events.map((event) => outboxOf(event, key)),
     );
   }
 }

@@ -1,4 +1,5 @@
 import { ValidationFailed } from '../../../domain/kernel/errors.js';
+import type { RegisterFileReader } from '../../../domain/register/register-file.port.js';
 import type { ImportFormat } from '../../../domain/register/register-import.js';
 import type { TableRecord } from '../../../domain/register/register-row.js';
 import { csvRecords } from './csv-records.js';
@@ -36,3 +37,8 @@ export async function readRegisterFile(fileName: string, bytes: Buffer): Promise
   }
   throw new ValidationFailed([{ field: 'fileName', message: 'fileName must end in .csv or .xlsx' }]);
 }
+
+/** The register-file port (domain/register/register-file.port.ts) over {@link readRegisterFile}. */
+export const registerFileReader: RegisterFileReader = {
+  read: (fileName, bytes) => readRegisterFile(fileName, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)),
+};

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addExpert, changeExpert } from '../../../domain/register/expert.rules.js';
-import { expertBody, expertChangeBody } from '../../../domain/register/provider-schemas.js';
+import { expertBody, expertChangeBody } from '../../../domain/register/expert.schema.js';
 
 const NOW = new Date('2026-03-02T01:00:00.000Z');
 const LATER = new Date('2026-04-01T02:00:00.000Z');

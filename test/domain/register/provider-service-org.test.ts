@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RuleViolation } from '../../../domain/kernel/errors.js';
-import { serviceOrgBody, serviceOrgChangeBody } from '../../../domain/register/provider-schemas.js';
+import { serviceOrgBody, serviceOrgChangeBody } from '../../../domain/register/service-org.schema.js';
 import { isServiceOrgUsableOn } from '../../../domain/register/service-org.js';
 import { changeServiceOrg, registerServiceOrg } from '../../../domain/register/service-org.rules.js';
 

@@ -1,29 +1,20 @@
 import { Forbidden } from '../../../domain/kernel/errors.js';
 import { ImportRejected } from '../../../domain/register/import-rejected.js';
-import type { RegisterChange } from '../../../domain/register/register-entry.js';
+import { countiesMovedBy } from '../../../domain/register/register-entry.js';
 import {
   completeRegisterImport,
   failRegisterImport,
   planRegisterImport,
+  registerImportEvents,
   startRegisterImport,
 } from '../../../domain/register/register-import.js';
 import { registerRowsOf, validateRegisterFile } from '../../../domain/register/register-row.js';
 import type { NumberedRegisterInput } from '../../../domain/register/register-row.js';
-import { registerImportBody, registerImportResultSchema } from '../../../domain/register/schemas.js';
-import { readRegisterFile } from '../../adapters/register-file/register-file.js';
+import { registerImportBody, registerImportResultSchema } from '../../../domain/register/register-import.schema.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
-import { actorOf, regulatorDeps } from './deps.js';
+import { registerContext } from './composition-root.js';
+import { actorOf } from './register-actor.js';
 import { REGISTER_WRITE } from '../../../domain/identity/access.js';
-
-/** Counties whose registered counters an import moved: where an entry is now, and where a moved one was. */
-function countiesOf(changes: readonly RegisterChange[]): string[] {
-  const counties = new Set<string>();
-  for (const change of changes) {
-    counties.add(change.entry.county);
-    if (change.kind === 'updated') counties.add(change.previous.county);
-  }
-  return [...counties].sort();
-}
 
 /**
  * REG-1: a bulk upload of the register (企业底数) — the 5,000 enterprises of a city, or a county's share —
@@ -42,7 +33,7 @@ function countiesOf(changes: readonly RegisterChange[]): string[] {
  * 5. Write the changes in TransactWriteItems of at most 100 items: ~99 entries and the registered counters
  *    (county × industry) they move, as `ADD` deltas.
  * 6. Complete the record, DONE with its counts, together with the import's one
- *    `regulator.enterprise.registered` event; answer the counts.
+ *    `register.enterprise.registered` event; answer the counts.
  *
  * Why transactions of entries with their counters, not BatchWriteItem of 25:
  * - **Counters never disagree with entries.** UW-11 reads the counters (one Query per county), so they must
@@ -78,11 +69,11 @@ export const importEnterprises = defineRoute({
   response: registerImportResultSchema,
   successStatus: 201,
   async handle(input) {
-    const caller = callerOf(input);
+    const caller = callerOf(input, 'regulator');
     const actor = actorOf(caller);
-    const { register, clock, newId } = regulatorDeps();
+    const { register, files, clock, newId } = registerContext();
 
-    const { format, records } = await readRegisterFile(input.body.fileName, Buffer.from(input.body.contentBase64, 'base64'));
+    const { format, records } = await files.read(input.body.fileName, Buffer.from(input.body.contentBase64, 'base64'));
     const table = registerRowsOf(records);
     if (table.problems.length > 0) throw new ImportRejected(table.problems);
     const { inputs, problems } = validateRegisterFile(table.rows, actor);
@@ -119,14 +110,15 @@ export const importEnterprises = defineRoute({
         { ...applied, unchanged: inputs.length - applied.created - applied.updated },
         clock.now(),
       );
-      await register.finishImport(done, countiesOf(plan.changes));
+      await register.finishImport(done, registerImportEvents(done, countiesMovedBy(plan.changes)));
       return {
         body: { importId: done.id, imported: done.rows, created: done.created, updated: done.updated, unchanged: done.unchanged },
       };
     } catch (error) {
       const failure = error instanceof Error ? error.message : String(error);
       // Best effort: the record says FAILED when the function can still say so; the original error is the answer.
-      await register.finishImport(failRegisterImport(record, failure.slice(0, 1000), clock.now()), []).catch(() => undefined);
+      const failed = failRegisterImport(record, failure.slice(0, 1000), clock.now());
+      await register.finishImport(failed, registerImportEvents(failed, [])).catch(() => undefined);
       throw error;
     }
   },

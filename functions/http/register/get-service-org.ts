@@ -1,8 +1,8 @@
 import { shanghaiDateOf } from '../../../domain/kernel/calendar/local-date.js';
 import { NotFound } from '../../../domain/kernel/errors.js';
-import { serviceOrgViewSchema } from '../../../domain/register/provider-schemas.js';
+import { serviceOrgViewSchema } from '../../../domain/register/service-org.schema.js';
 import { defineRoute } from '../../middleware/route.js';
-import { regulatorDeps } from './deps.js';
+import { registerContext } from './composition-root.js';
 import { serviceOrgParams } from './provider-params.js';
 import { serviceOrgView } from './service-org-view.js';
 import { PROVIDER_REGISTER_READ } from '../../../domain/identity/access.js';
@@ -17,7 +17,7 @@ export const getServiceOrg = defineRoute({
   params: serviceOrgParams,
   response: serviceOrgViewSchema,
   async handle(input) {
-    const { providers, clock } = regulatorDeps();
+    const { providers, clock } = registerContext();
     const org = await providers.getServiceOrg(input.params.orgId);
     if (org === undefined) throw new NotFound('service organisation');
     return { body: serviceOrgView(org, shanghaiDateOf(clock.now())), headers: { etag: `"${org.version}"` } };

@@ -1,10 +1,11 @@
+import { REGISTER_READ } from '../../../domain/identity/access.js';
 import { NotFound } from '../../../domain/kernel/errors.js';
 import { isInScope } from '../../../domain/register/register-entry.js';
-import { registerEntrySchema } from '../../../domain/register/schemas.js';
+import { registerEntrySchema } from '../../../domain/register/register-entry.schema.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
-import { actorOf, regulatorDeps } from './deps.js';
-import { usccParams } from './schemas.js';
-import { REGISTER_READ } from '../../../domain/identity/access.js';
+import { registerContext } from './composition-root.js';
+import { actorOf } from './register-actor.js';
+import { usccParams } from './register-params.js';
 
 /**
  * REG-1 / ACL-4: one entry of the register. For a county EMB an enterprise of another county is outside its
@@ -19,8 +20,8 @@ export const getEnterprise = defineRoute({
   params: usccParams,
   response: registerEntrySchema,
   async handle(input) {
-    const actor = actorOf(callerOf(input));
-    const entry = await regulatorDeps().register.get(input.params.uscc);
+    const actor = actorOf(callerOf(input, 'regulator'));
+    const entry = await registerContext().register.get(input.params.uscc);
     if (entry === undefined || !isInScope(actor, entry)) throw new NotFound('register entry');
     return { body: entry };
   },

@@ -1,11 +1,11 @@
-import { shanghaiDateOf } from '../../../domain/kernel/calendar/local-date.js';
-import { blacklistEntryViewSchema } from '../../../domain/register/schemas.js';
+import { REGISTER_READ } from '../../../domain/identity/access.js';
+import { todayOf } from '../../../domain/kernel/clock.js';
+import { blacklistEntryViewSchema } from '../../../domain/register/blacklist.schema.js';
 import { defineRoute } from '../../middleware/route.js';
 import { pageOf } from '../zod.js';
 import { blacklistView } from './blacklist-view.js';
-import { regulatorDeps } from './deps.js';
-import { listBlacklistQuery } from './schemas.js';
-import { REGISTER_READ } from '../../../domain/identity/access.js';
+import { registerContext } from './composition-root.js';
+import { listBlacklistQuery } from './register-params.js';
 
 /** BLK-1: the blacklist, newest first, lifted and ended listings included; every regulator reads it. */
 export const listBlacklist = defineRoute({
@@ -17,8 +17,8 @@ export const listBlacklist = defineRoute({
   query: listBlacklistQuery,
   response: pageOf(blacklistEntryViewSchema),
   async handle(input) {
-    const { blacklist, clock } = regulatorDeps();
-    const today = shanghaiDateOf(clock.now());
+    const { blacklist, clock } = registerContext();
+    const today = todayOf(clock);
     const page = await blacklist.list({ insurerTenantId: input.query.insurerTenantId, limit: input.query.limit, cursor: input.query.cursor });
     return { body: { items: page.items.map((entry) => blacklistView(entry, today)), nextCursor: page.nextCursor } };
   },

@@ -1,9 +1,10 @@
 import { Forbidden } from '../../../domain/kernel/errors.js';
-import { registerEntrySchema } from '../../../domain/register/schemas.js';
+import { registerEntrySchema } from '../../../domain/register/register-entry.schema.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
 import { pageOf } from '../zod.js';
-import { actorOf, regulatorDeps } from './deps.js';
-import { listEnterprisesQuery } from './schemas.js';
+import { registerContext } from './composition-root.js';
+import { actorOf } from './register-actor.js';
+import { listEnterprisesQuery } from './register-params.js';
 import { REGISTER_READ } from '../../../domain/identity/access.js';
 
 /**
@@ -19,7 +20,7 @@ export const listEnterprises = defineRoute({
   query: listEnterprisesQuery,
   response: pageOf(registerEntrySchema),
   async handle(input) {
-    const actor = actorOf(callerOf(input));
+    const actor = actorOf(callerOf(input, 'regulator'));
     let county: string | undefined = input.query.county;
     if (actor.county !== undefined) {
       if (county !== undefined && county !== actor.county) {
@@ -27,7 +28,7 @@ export const listEnterprises = defineRoute({
       }
       county = actor.county;
     }
-    const page = await regulatorDeps().register.list({
+    const page = await registerContext().register.list({
       county,
       industry: input.query.industry,
       limit: input.query.limit,

@@ -1,8 +1,8 @@
 import { NotFound } from '../../../domain/kernel/errors.js';
-import { registerEntrySchema } from '../../../domain/register/schemas.js';
+import { registerEntrySchema } from '../../../domain/register/register-entry.schema.js';
 import { defineRoute } from '../../middleware/route.js';
-import { regulatorDeps } from './deps.js';
-import { usccParams } from './schemas.js';
+import { registerContext } from './composition-root.js';
+import { usccParams } from './register-params.js';
 import { REGISTER_LOOKUP } from '../../../domain/identity/access.js';
 
 /**
@@ -18,7 +18,7 @@ export const lookUpEnterprise = defineRoute({
   params: usccParams,
   response: registerEntrySchema,
   async handle(input) {
-    const entry = await regulatorDeps().register.get(input.params.uscc);
+    const entry = await registerContext().register.get(input.params.uscc);
     if (entry === undefined) throw new NotFound('register entry');
     return { body: entry };
   },

@@ -1,15 +1,16 @@
+import { BLACKLIST_WRITE } from '../../../domain/identity/access.js';
 import { shanghaiDateOf } from '../../../domain/kernel/calendar/local-date.js';
 import { NotFound } from '../../../domain/kernel/errors.js';
-import { listInsurer } from '../../../domain/register/blacklist.js';
-import { blacklistEntryBody, blacklistEntryViewSchema } from '../../../domain/register/schemas.js';
+import { blacklistEvents, listInsurer } from '../../../domain/register/blacklist.js';
+import { blacklistEntryBody, blacklistEntryViewSchema } from '../../../domain/register/blacklist.schema.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
 import { blacklistView } from './blacklist-view.js';
-import { actorOf, regulatorDeps } from './deps.js';
-import { BLACKLIST_WRITE } from '../../../domain/identity/access.js';
+import { registerContext } from './composition-root.js';
+import { actorOf } from './register-actor.js';
 
 /**
  * BLK-1: the city EMB or the NFRA lists an insurer on the joint-punishment blacklist; from `listedOn` the
- * insurer is ineligible (QUAL-2). `regulator.blacklist_entry.listed` goes out with it.
+ * insurer is ineligible (QUAL-2). `register.blacklist_entry.listed` goes out with it.
  */
 export const blacklistInsurer = defineRoute({
   method: 'POST',
@@ -21,13 +22,13 @@ export const blacklistInsurer = defineRoute({
   response: blacklistEntryViewSchema,
   successStatus: 201,
   async handle(input) {
-    const actor = actorOf(callerOf(input));
-    const { blacklist, platform, clock, newId } = regulatorDeps();
-    if (!(await platform.getTenant(input.body.insurerTenantId))) throw new NotFound('insurer');
+    const actor = actorOf(callerOf(input, 'regulator'));
+    const { blacklist, tenants, clock, newId } = registerContext();
+    if (!(await tenants.getTenant(input.body.insurerTenantId))) throw new NotFound('insurer');
     const now = clock.now();
     const today = shanghaiDateOf(now);
     const entry = listInsurer(input.body, { id: newId(now), listedBy: actor.regulatorId, today, now });
-    await blacklist.create(entry);
+    await blacklist.create(entry, blacklistEvents(undefined, entry));
     return { body: blacklistView(entry, today) };
   },
 });

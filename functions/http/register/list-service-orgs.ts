@@ -1,8 +1,8 @@
 import { shanghaiDateOf } from '../../../domain/kernel/calendar/local-date.js';
-import { serviceOrgViewSchema } from '../../../domain/register/provider-schemas.js';
+import { serviceOrgViewSchema } from '../../../domain/register/service-org.schema.js';
 import { defineRoute } from '../../middleware/route.js';
 import { pageOf } from '../zod.js';
-import { regulatorDeps } from './deps.js';
+import { registerContext } from './composition-root.js';
 import { listServiceOrgsQuery } from './provider-params.js';
 import { serviceOrgView } from './service-org-view.js';
 import { PROVIDER_REGISTER_READ } from '../../../domain/identity/access.js';
@@ -20,7 +20,7 @@ export const listServiceOrgs = defineRoute({
   query: listServiceOrgsQuery,
   response: pageOf(serviceOrgViewSchema),
   async handle(input) {
-    const { providers, clock } = regulatorDeps();
+    const { providers, clock } = registerContext();
     const today = shanghaiDateOf(clock.now());
     const { status, usableOn, limit, cursor } = input.query;
     const page = await providers.listServiceOrgs({ status, usableOn, limit, cursor });

@@ -1,15 +1,16 @@
 import { Forbidden, RuleViolation, StaleVersion } from '../../../domain/kernel/errors.js';
-import { countyScopeProblem, registerEnterprise as register, resolveSize } from '../../../domain/register/register-entry.js';
-import { registerEntryBody, registerEntrySchema } from '../../../domain/register/schemas.js';
+import { countyScopeProblem, registerChangeEvents, registerEnterprise as register, resolveSize } from '../../../domain/register/register-entry.js';
+import { registerEntryBody, registerEntrySchema } from '../../../domain/register/register-entry.schema.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
-import { actorOf, regulatorDeps } from './deps.js';
+import { registerContext } from './composition-root.js';
+import { actorOf } from './register-actor.js';
 import { REGISTER_WRITE } from '../../../domain/identity/access.js';
 
 /**
  * REG-1: the city EMB or a county EMB adds an enterprise to the register or updates its entry (201 when
  * new, 200 otherwise; nothing is written when the entry already says this). A county EMB writes its own
  * county's entries only (ACL-4, 403). The entry, the registered counters it moves and the
- * `regulator.enterprise.registered` event are one transaction.
+ * `register.enterprise.registered` event are one transaction.
  */
 export const registerEnterprise = defineRoute({
   method: 'POST',
@@ -20,18 +21,18 @@ export const registerEnterprise = defineRoute({
   body: registerEntryBody,
   response: registerEntrySchema,
   async handle(input) {
-    const actor = actorOf(callerOf(input));
+    const actor = actorOf(callerOf(input, 'regulator'));
     const { version, size: stated, sizeOverrideReason, ...fields } = input.body;
     const size = resolveSize(fields, stated, sizeOverrideReason);
     if ('problem' in size) throw new RuleViolation('SCOPE-4', 'sizeOverrideReason', size.problem, 400);
     const entryInput = { ...fields, ...size };
-    const { register: repository, clock } = regulatorDeps();
+    const { register: repository, clock } = registerContext();
     const current = await repository.get(entryInput.uscc);
     const outside = countyScopeProblem(actor, entryInput, current);
     if (outside !== undefined) throw new Forbidden(outside);
     if (version !== undefined && current?.version !== version) throw new StaleVersion('register entry');
     const change = register(entryInput, current, actor, clock.now());
-    await repository.save(change);
+    await repository.save(change, registerChangeEvents(change));
     return { status: change.kind === 'created' ? 201 : 200, body: change.entry };
   },
 });

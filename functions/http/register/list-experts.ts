@@ -1,7 +1,7 @@
-import { expertSchema } from '../../../domain/register/provider-schemas.js';
+import { expertSchema } from '../../../domain/register/expert.schema.js';
 import { defineRoute } from '../../middleware/route.js';
 import { pageOf } from '../zod.js';
-import { regulatorDeps } from './deps.js';
+import { registerContext } from './composition-root.js';
 import { listExpertsQuery } from './provider-params.js';
 import { PROVIDER_REGISTER_READ } from '../../../domain/identity/access.js';
 
@@ -16,7 +16,7 @@ export const listExperts = defineRoute({
   response: pageOf(expertSchema),
   async handle(input) {
     const { status, specialty, limit, cursor } = input.query;
-    const page = await regulatorDeps().providers.listExperts({ status, specialty, limit, cursor });
+    const page = await registerContext().providers.listExperts({ status, specialty, limit, cursor });
     return { body: { items: page.items, nextCursor: page.nextCursor } };
   },
 });

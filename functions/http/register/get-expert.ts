@@ -1,7 +1,7 @@
 import { NotFound } from '../../../domain/kernel/errors.js';
-import { expertSchema } from '../../../domain/register/provider-schemas.js';
+import { expertSchema } from '../../../domain/register/expert.schema.js';
 import { defineRoute } from '../../middleware/route.js';
-import { regulatorDeps } from './deps.js';
+import { registerContext } from './composition-root.js';
 import { expertParams } from './provider-params.js';
 import { PROVIDER_REGISTER_READ } from '../../../domain/identity/access.js';
 
@@ -15,7 +15,7 @@ export const getExpert = defineRoute({
   params: expertParams,
   response: expertSchema,
   async handle(input) {
-    const expert = await regulatorDeps().providers.getExpert(input.params.expertId);
+    const expert = await registerContext().providers.getExpert(input.params.expertId);
     if (expert === undefined) throw new NotFound('expert');
     return { body: expert, headers: { etag: `"${expert.version}"` } };
   },

@@ -1,16 +1,17 @@
-import { shanghaiDateOf } from '../../../domain/kernel/calendar/local-date.js';
+import { BLACKLIST_WRITE } from '../../../domain/identity/access.js';
+import { todayOf } from '../../../domain/kernel/clock.js';
 import { NotFound } from '../../../domain/kernel/errors.js';
-import { liftListing } from '../../../domain/register/blacklist.js';
-import { blacklistEntryViewSchema, liftBlacklistEntryBody } from '../../../domain/register/schemas.js';
+import { blacklistEvents, liftListing } from '../../../domain/register/blacklist.js';
+import { blacklistEntryViewSchema, liftBlacklistEntryBody } from '../../../domain/register/blacklist.schema.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
 import { blacklistView } from './blacklist-view.js';
-import { actorOf, regulatorDeps } from './deps.js';
-import { blacklistEntryParams } from './schemas.js';
-import { BLACKLIST_WRITE } from '../../../domain/identity/access.js';
+import { registerContext } from './composition-root.js';
+import { actorOf } from './register-actor.js';
+import { blacklistEntryParams } from './register-params.js';
 
 /**
  * BLK-1: the agency that listed an insurer lifts the listing from `liftedOn` (default today); the entry stays,
- * with who lifted it and why. `regulator.blacklist_entry.lifted` goes out with it.
+ * with who lifted it and why. `register.blacklist_entry.lifted` goes out with it.
  */
 export const liftBlacklistEntry = defineRoute({
   method: 'POST',
@@ -22,13 +23,13 @@ export const liftBlacklistEntry = defineRoute({
   body: liftBlacklistEntryBody,
   response: blacklistEntryViewSchema,
   async handle(input) {
-    const actor = actorOf(callerOf(input));
-    const { blacklist, clock } = regulatorDeps();
+    const actor = actorOf(callerOf(input, 'regulator'));
+    const { blacklist, clock } = registerContext();
     const entry = await blacklist.get(input.params.entryId);
     if (entry === undefined) throw new NotFound('blacklist entry');
-    const today = shanghaiDateOf(clock.now());
+    const today = todayOf(clock);
     const lifted = liftListing(entry, input.body, { by: actor.regulatorId, today });
-    await blacklist.save(lifted, entry.version);
+    await blacklist.save(lifted, entry.version, blacklistEvents(entry, lifted));
     return { body: blacklistView(lifted, today) };
   },
 });

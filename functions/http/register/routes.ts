@@ -17,10 +17,10 @@ import { updateExpert } from './update-expert.js';
 import { updateServiceOrg } from './update-service-org.js';
 
 /**
- * The regulator context: the regulators' own registers — the enterprise register (REG-1), the blacklist (BLK-1),
+ * The register context: the regulators' own registers — the enterprise register (REG-1), the blacklist (BLK-1),
  * and the city EMB's provider registers: third-party service organisations (REG-2) and the expert pool (REG-3).
  */
-export const regulatorRoutes: readonly RouteSpec[] = [
+export const registerRoutes: readonly RouteSpec[] = [
   registerEnterprise,
   listEnterprises,
   getEnterprise,

@@ -1,0 +1,53 @@
+import type { Clock } from '../../../domain/kernel/clock.js';
+import type { PlatformRepository } from '../../../domain/platform/platform.repository.js';
+import type { BlacklistRepository } from '../../../domain/register/blacklist.repository.js';
+import type { ProviderRegisterRepository } from '../../../domain/register/provider-registers.js';
+import type { RegisterFileReader } from '../../../domain/register/register-file.port.js';
+import type { RegisterRepository } from '../../../domain/register/register.repository.js';
+import { systemClock } from '../../adapters/clock.js';
+import { DynamoBlacklistRepository } from '../../adapters/dynamodb/blacklist.repository.js';
+import { mainTableName, sharedDynamoDb } from '../../adapters/dynamodb/client.js';
+import { DynamoPlatformRepository } from '../../adapters/dynamodb/platform.repository.js';
+import { DynamoProviderRegisters } from '../../adapters/dynamodb/provider-registers.repository.js';
+import { DynamoRegisterRepository } from '../../adapters/dynamodb/register.repository.js';
+import { Store } from '../../adapters/dynamodb/store.js';
+import { newId } from '../../adapters/ids.js';
+import { registerFileReader } from '../../adapters/register-file/register-file.js';
+
+/**
+ * What the register context's use cases work with, typed only by the domain's ports. Every item is
+ * regulator-owned (`R#…`), reached through the register function's own role.
+ */
+export interface RegisterCompositionRoot {
+  /** REG-1: the enterprise register and its imports. */
+  readonly register: RegisterRepository;
+  /** BLK-1: the blacklist. */
+  readonly blacklist: BlacklistRepository;
+  /** Tenant profiles, to check that a listed insurer exists. */
+  readonly tenants: Pick<PlatformRepository, 'getTenant'>;
+  /** REG-2 / REG-3: the city EMB's service organisations and expert pool. */
+  readonly providers: ProviderRegisterRepository;
+  /** REG-1: the records of an uploaded CSV or XLSX register file. */
+  readonly files: RegisterFileReader;
+  readonly clock: Clock;
+  readonly newId: (now: Date) => string;
+}
+
+let root: RegisterCompositionRoot | undefined;
+
+/** The one composition root of the register Lambda: the DynamoDB adapters are built on first use, once. */
+export function registerContext(): RegisterCompositionRoot {
+  if (!root) {
+    const store = new Store(sharedDynamoDb().doc, mainTableName(), systemClock);
+    root = {
+      register: new DynamoRegisterRepository(store),
+      blacklist: new DynamoBlacklistRepository(store),
+      tenants: new DynamoPlatformRepository(store),
+      providers: new DynamoProviderRegisters(store),
+      files: registerFileReader,
+      clock: systemClock,
+      newId,
+    };
+  }
+  return root;
+}
