@@ -1,4 +1,5 @@
 import type { LocalDate } from '../kernel/calendar/local-date.js';
+import type { Changed } from '../kernel/events.js';
 import type { Complaint, ComplaintStatus, EscalationTarget } from './complaint.js';
 
 /** One page of complaints and the opaque cursor of the next page (absent on the last page). */
@@ -38,19 +39,19 @@ export interface EscalatedComplaintQuery extends PageRequest {
 }
 
 /**
- * The port of the complaints context; the DynamoDB adapter implements it. Every method is scoped as the
- * access rules require — by tenant (ACL-1), by enterprise (ACL-5) or by county (ACL-4) — so a caller cannot
- * read outside its scope by forgetting a filter. Listings are newest first.
+ * The port of the complaints context within one insurer's data; the DynamoDB adapter implements it. Every
+ * method is scoped by tenant (ACL-1), so a caller cannot read outside its scope by forgetting a filter.
+ * Listings are newest first. A change is stored with the events its transition raised, in one transaction.
  *
  * @example
  * const complaint = receiveComplaint(input, context);
- * await repository.create(complaint);
+ * await repository.create(changeOf(complaint));
  * const next = replyToComplaint(complaint, reply, by, now);
- * await repository.save(next, complaint.version); // StaleVersion if someone changed it meanwhile
+ * await repository.save(changeOf(next), complaint.version); // StaleVersion if someone changed it meanwhile
  */
 export interface ComplaintRepository {
-  /** Stores a new complaint (version 1); a `Conflict` if the id is already taken. */
-  create(complaint: Complaint): Promise<void>;
+  /** Stores a new complaint (version 1) with its events; a `Conflict` if the id is already taken. */
+  create(change: Changed<Complaint>): Promise<void>;
 
   /** ACL-1: the tenant's complaint, or `undefined` — also when it exists under another tenant. */
   get(tenantId: string, complaintId: string): Promise<Complaint | undefined>;
@@ -58,15 +59,44 @@ export interface ComplaintRepository {
   /** ACL-1: the tenant's complaints, optionally by status and/or overdue on a day. */
   listByTenant(tenantId: string, query: TenantComplaintQuery): Promise<ComplaintPage>;
 
+  /**
+   * Saves `change.state` (its `version` already the next one, as every transition returns it) with its events
+   * if the stored one is still `expectedVersion`; otherwise throws `StaleVersion`, and the caller reloads and
+   * retries.
+   */
+  save(change: Changed<Complaint>, expectedVersion: number): Promise<void>;
+}
+
+/**
+ * The views across insurers, each scoped as the access rules require: one enterprise's complaints (ACL-5) and
+ * the regulators' escalated ones, by county (CMP-6, ACL-2, ACL-4). Read-only.
+ */
+export interface ComplaintViews {
+  /** ACL-5: one enterprise's complaint by id, whichever insurer it is against; `undefined` for another's. */
+  getForEnterprise(enterpriseUscc: string, complaintId: string): Promise<Complaint | undefined>;
+
   /** ACL-5: one enterprise's complaints across all insurers. */
   listByEnterprise(enterpriseUscc: string, query: EnterpriseComplaintQuery): Promise<ComplaintPage>;
 
   /** CMP-6, ACL-2, ACL-4: escalated complaints of every insurer, for the regulators, optionally of one county. */
   listEscalated(query: EscalatedComplaintQuery): Promise<ComplaintPage>;
+}
+
+/** What the daily run reads and marks in one insurer's complaints awaiting a reply (the due-date index). */
+export interface ComplaintDeadlineSweeps {
+  /** CMP-2..4, CMP-8: complaints whose binding due date is before `today` and not yet reported overdue. */
+  dueBefore(tenantId: string, today: LocalDate, page: PageRequest): Promise<ComplaintPage>;
 
   /**
-   * Saves `complaint` (its `version` already the next one, as every transition returns it) if the stored one
-   * is still `expectedVersion`; otherwise throws `StaleVersion`, and the caller reloads and retries.
+   * Records `report` (from `reportOverdue`) once per complaint: a complaint already reported is not found by
+   * `dueBefore` again, and a repeated sweep of the same day sends nothing twice. `StaleVersion` when the
+   * complaint changed since it was read.
    */
-  save(complaint: Complaint, expectedVersion: number): Promise<void>;
+  recordOverdue(report: Changed<Complaint>, expectedVersion: number, today: LocalDate): Promise<void>;
+
+  /** CAL-2: complaints awaiting a reply with any due date still provisional. */
+  provisionalDue(tenantId: string, page: PageRequest): Promise<ComplaintPage>;
+
+  /** CAL-2: saves a complaint whose deadlines were recomputed (`deadlinesRecomputed`), as `save` does. */
+  save(change: Changed<Complaint>, expectedVersion: number): Promise<void>;
 }

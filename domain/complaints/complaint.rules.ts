@@ -4,23 +4,25 @@ import { shanghaiDateOf } from '../kernel/calendar/local-date.js';
 import type { LocalDate } from '../kernel/calendar/local-date.js';
 import { Conflict, RuleViolation, ValidationFailed } from '../kernel/errors.js';
 import { selectRuleSet } from '../kernel/rule-set/rule-set-registry.js';
-import type { Complaint, ComplaintStatus, TimelineEntry, TimelineKind } from './complaint.js';
+import type { Complaint, ComplaintDeadlines, ComplaintStatus, TimelineEntry, TimelineKind } from './complaint.js';
 import { awaitsReply, computeDeadlines, deadlineInputOf, isOverdue, ruleSetOf } from './deadlines.js';
-import type { ComplaintDeadlines, ComplaintRules } from './deadlines.js';
+import type { ComplaintRules } from './deadlines.js';
 import {
   escalateComplaintBody,
   extendComplaintBody,
   receiveComplaintInputSchema,
   replyToComplaintBody,
-} from './schemas.js';
+} from './complaint.schema.js';
 import type {
   EscalateComplaintBody,
   ExtendComplaintBody,
   ReceiveComplaintInput,
   ReplyToComplaintBody,
   SelfIntakeComplaintBody,
-} from './schemas.js';
+} from './complaint.schema.js';
 import { instantOf } from '../kernel/calendar/instant.js';
+import type { Changed } from '../kernel/events.js';
+import { complaintEventOf, EVENT_OF_ENTRY } from './events.js';
 
 /**
  * How far `receivedAt` may lie after `now`: the clock of the browser an insurer types the time into and the
@@ -65,6 +67,20 @@ function transition(
 ): Complaint {
   const timelineEntry: TimelineEntry = entry.note === undefined ? { at: entry.at, kind: entry.kind, by: entry.by } : entry;
   return { ...complaint, ...changes, timeline: [...complaint.timeline, timelineEntry], version: complaint.version + 1 };
+}
+
+/**
+ * The change a transition made: the complaint it returned and the one event its new timeline entry raises
+ * (`complaints.complaint.received` tells the insurer of a complaint at once, CMP-1; `…extended` tells the
+ * complainant of an extension, CMP-4; …). A use case stores both in one transaction.
+ *
+ * @example
+ * const updated = replyToComplaint(complaint, reply, 'u-1', now);
+ * await repository.save(changeOf(updated), complaint.version); // with complaints.complaint.replied
+ */
+export function changeOf(complaint: Complaint): Changed<Complaint> {
+  const entry = complaint.timeline[complaint.timeline.length - 1];
+  return { state: complaint, events: entry === undefined ? [] : [complaintEventOf(EVENT_OF_ENTRY[entry.kind], complaint)] };
 }
 
 function refuseUnlessOpen(complaint: Complaint, action: string, ruleId: string): void {

@@ -1,5 +1,5 @@
-import type { LocalDate } from '../kernel/calendar/local-date.js';
-import type { ComplaintDeadlines } from './deadlines.js';
+import * as z from 'zod/mini';
+import { localDateSchema } from '../kernel/calendar/local-date.js';
 
 /**
  * CMP-1: how a complaint reached the insurer. The insurer records PHONE, LETTER, VISIT and ONLINE (its own
@@ -44,54 +44,96 @@ export const COMPLAINT_TEXT_MAX_LENGTH = 4000;
 /** Longest person's name, e.g. the responsible officer who approved an extension. */
 export const PERSON_NAME_MAX_LENGTH = 100;
 
-/** One entry of a complaint's history. `at` is an ISO instant, `by` the user id that recorded it. */
-export interface TimelineEntry {
-  readonly at: string;
-  readonly kind: TimelineKind;
-  readonly by: string;
-  readonly note?: string;
-}
+const described = (description: string) => z.meta({ description });
+const instant = (description: string) => z.string().check(described(`${description} (ISO 8601, UTC)`));
+const provisional = z.boolean().check(
+  described('CAL-2: the date depends on a day of a year whose State Council schedule is not loaded yet'),
+);
+
+/** CMP-2..4: the notice's working-day clock, and the rule its current date comes from. */
+export const workingDayDeadlineSchema = z.object({
+  dueOn: localDateSchema.check(described('The last day of the working-day clock (Asia/Shanghai)')),
+  provisional,
+  basis: z
+    .enum(['CMP-2', 'CMP-3', 'CMP-4'])
+    .check(described('CMP-2 (10 working days), CMP-3 (30 with verification) or CMP-4 (either, plus the extension)')),
+});
+export type WorkingDayDeadline = z.output<typeof workingDayDeadlineSchema>;
+
+/** CMP-8: the NFRA's calendar-day clock. */
+export const nfraDeadlineSchema = z.object({
+  dueOn: localDateSchema.check(described('The last day of the NFRA calendar-day clock (Asia/Shanghai)')),
+  provisional,
+  basis: z.literal('CMP-8'),
+});
+export type NfraDeadline = z.output<typeof nfraDeadlineSchema>;
+
+/** CMP-8: the clock that binds — the earlier of the enabled ones. */
+export const bindingDeadlineSchema = z.object({
+  dueOn: localDateSchema.check(described('The day the reply is due: the earlier of the enabled clocks')),
+  clock: z.enum(['WORKING_DAY', 'NFRA']).check(described('Which clock binds')),
+  provisional: z.boolean().check(
+    described(
+      'CAL-2: the binding date may still change once a missing year is loaded — because the binding clock is provisional, or because the other clock is and could still turn out earlier',
+    ),
+  ),
+});
+export type BindingDeadline = z.output<typeof bindingDeadlineSchema>;
+
+/** CMP-8: a complaint's two due dates (each absent when its clock is switched off) and the binding one. */
+export const complaintDeadlinesSchema = z.object({
+  workingDay: z.optional(workingDayDeadlineSchema),
+  nfra: z.optional(nfraDeadlineSchema),
+  binding: bindingDeadlineSchema,
+});
+export type ComplaintDeadlines = z.output<typeof complaintDeadlinesSchema>;
 
 /**
  * CMP-4: the one extension of a complex case. `reason` is the text told to the complainant; recording the
- * extension is what tells them (the enterprise sees it in its console, ACL-5, and the HTTP layer emits an
- * event for notification), so `toldComplainantOn` is the day it was recorded.
+ * extension is what tells them (the enterprise sees it in its console, ACL-5, and an event goes out for
+ * notification), so `toldComplainantOn` is the day it was recorded.
  */
-export interface ComplaintExtension {
-  /** The insurer's responsible officer for complaints (投诉处理工作责任人) who approved it — a name. */
-  readonly approvedBy: string;
-  readonly reason: string;
-  /** Calendar days added to the working-day due date, 1..`complaintMaxExtensionDays` of the rule set. */
-  readonly days: number;
-  readonly toldComplainantOn: LocalDate;
-}
+export const complaintExtensionSchema = z.object({
+  approvedBy: z.string().check(described('The responsible officer for complaints (投诉处理工作责任人) who approved it — a name')),
+  reason: z.string().check(described('The reason, as told to the complainant')),
+  days: z.int().check(described('Calendar days added to the working-day due date, 1..the rule set’s maximum')),
+  toldComplainantOn: localDateSchema.check(described('The day the extension was recorded, and so told')),
+});
+export type ComplaintExtension = z.output<typeof complaintExtensionSchema>;
 
 /** CMP-5: a reply with its four required parts (投诉请求、基本事实的认定及依据、处理措施). */
-export interface ComplaintReply {
-  /** The complainant's request as the insurer understood it. */
-  readonly request: string;
-  /** The facts found. */
-  readonly facts: string;
-  /** What the findings rest on: documents, policy terms, regulations. */
-  readonly basis: string;
-  /** The measures taken on the complaint. */
-  readonly measures: string;
-  readonly repliedAt: string;
-  readonly repliedBy: string;
-}
+export const complaintReplySchema = z.object({
+  request: z.string().check(described("The complainant's request as the insurer understood it")),
+  facts: z.string().check(described('The facts found')),
+  basis: z.string().check(described('What the findings rest on: documents, policy terms, regulations')),
+  measures: z.string().check(described('The measures taken on the complaint')),
+  repliedAt: instant('When the reply was recorded'),
+  repliedBy: z.string().check(described('The user who recorded it')),
+});
+export type ComplaintReply = z.output<typeof complaintReplySchema>;
 
 /** CMP-6: the complainant took the complaint to a regulator; it now appears in the regulators' views. */
-export interface ComplaintEscalation {
-  readonly to: EscalationTarget;
-  readonly at: string;
-  readonly reason: string;
-}
+export const complaintEscalationSchema = z.object({
+  to: z.enum(ESCALATION_TARGETS).check(described('EMB 应急管理部门 or NFRA 金融监管分局')),
+  at: instant('When the escalation was recorded'),
+  reason: z.string().check(described('Why the complainant escalates')),
+});
+export type ComplaintEscalation = z.output<typeof complaintEscalationSchema>;
+
+/** One entry of a complaint's history. */
+export const timelineEntrySchema = z.object({
+  at: instant('When it happened'),
+  kind: z.enum(TIMELINE_KINDS),
+  by: z.string().check(described('The user id that recorded it')),
+  note: z.optional(z.string()),
+});
+export type TimelineEntry = z.output<typeof timelineEntrySchema>;
 
 /**
- * A complaint (投诉) by an enterprise against an insurer — the aggregate of the complaints context. Values are
- * immutable: every transition in `complaint.rules.ts` returns a new complaint with `version` + 1, one more
- * {@link TimelineEntry} and its `deadlines` recomputed from the facts (receipt day, verification,
- * extension).
+ * A complaint (投诉) by an enterprise against an insurer — the aggregate of the complaints context, as the API
+ * returns it and as the repository maps it back from storage. Values are immutable: every transition in
+ * `complaint.rules.ts` returns a new complaint with `version` + 1, one more timeline entry and its `deadlines`
+ * recomputed from the facts (receipt day, verification, extension).
  *
  * Instants (`receivedAt`, `createdAt`, timeline `at` …) are ISO 8601 in UTC (`…Z`); dates are `YYYY-MM-DD` in
  * Asia/Shanghai (CAL-1).
@@ -105,47 +147,39 @@ export interface ComplaintEscalation {
  * );
  * complaint.deadlines.binding; // { dueOn: '2024-10-12', clock: 'NFRA', provisional: false }
  */
-export interface Complaint {
-  readonly id: string;
-  /** The insurer the complaint is against (ACL-1: only its users see it among insurers). */
-  readonly tenantId: string;
-  /** The complainant enterprise (ACL-5: its users see its complaints across insurers). */
-  readonly enterpriseUscc: string;
-  readonly policyId?: string;
-  readonly serviceId?: string;
-  /**
-   * ACL-4: the enterprise's area code (SCOPE-5), for a county EMB's view. Looked up by the caller (from the
-   * policy or the enterprise register); absent when unknown, in which case only city-level regulators see it.
-   */
-  readonly county?: string;
-  readonly channel: ComplaintChannel;
-  /** CMP-1: the instant the insurer received the complaint, normalised to UTC. */
-  readonly receivedAt: string;
-  /** CMP-7: the Asia/Shanghai day of `receivedAt`, from which every period is counted (that day excluded). */
-  readonly receivedOn: LocalDate;
-  /** What the complainant asks, in its own words. */
-  readonly request: string;
-  readonly status: ComplaintStatus;
-  /** CMP-3: the facts need further verification, so the working-day clock runs 30 working days. */
-  readonly needsVerification: boolean;
-  readonly verificationRequiredAt?: string;
-  readonly verificationRequiredBy?: string;
-  readonly extension?: ComplaintExtension;
-  readonly reply?: ComplaintReply;
-  readonly escalation?: ComplaintEscalation;
-  readonly acceptedAt?: string;
-  readonly acceptedBy?: string;
-  /** CMP-2..4, CMP-8: both clocks and the binding due date; see `computeDeadlines`. */
-  readonly deadlines: ComplaintDeadlines;
-  /**
-   * RULES-1: the rule set in force on `receivedOn`. Every decision on the complaint — its deadlines, the
-   * extension limit — uses this version for the complaint's whole life, so a version published mid-way does
-   * not move a deadline the complainant was already given.
-   */
-  readonly ruleSetId: string;
-  readonly ruleSetVersion: number;
-  readonly timeline: readonly TimelineEntry[];
-  readonly createdAt: string;
-  /** Optimistic lock: 1 on receipt, + 1 on every change; the repository saves only over the previous one. */
-  readonly version: number;
-}
+export const complaintSchema = z.object({
+  id: z.string(),
+  tenantId: z.string().check(described('The insurer the complaint is against (ACL-1: only its users see it among insurers)')),
+  enterpriseUscc: z.string().check(described('The complainant enterprise (ACL-5: its users see its complaints across insurers)')),
+  policyId: z.optional(z.string()),
+  serviceId: z.optional(z.string()),
+  county: z.optional(
+    z.string().check(
+      described("ACL-4: the enterprise's area code (SCOPE-5), for a county EMB's view; absent when unknown (then only city-level regulators see it)"),
+    ),
+  ),
+  channel: z.enum(COMPLAINT_CHANNELS),
+  receivedAt: instant('CMP-1: the instant the insurer received the complaint'),
+  receivedOn: localDateSchema.check(
+    described('CMP-7: the Asia/Shanghai day of receivedAt, from which every period is counted (that day excluded)'),
+  ),
+  request: z.string().check(described('What the complainant asks, in its own words')),
+  status: z.enum(COMPLAINT_STATUSES),
+  needsVerification: z.boolean().check(described('CMP-3: the facts need further verification (30 working days)')),
+  verificationRequiredAt: z.optional(instant('CMP-3: when verification was required')),
+  verificationRequiredBy: z.optional(z.string()),
+  extension: z.optional(complaintExtensionSchema),
+  reply: z.optional(complaintReplySchema),
+  escalation: z.optional(complaintEscalationSchema),
+  acceptedAt: z.optional(instant('When the complainant accepted the reply')),
+  acceptedBy: z.optional(z.string()),
+  deadlines: complaintDeadlinesSchema,
+  ruleSetId: z.string().check(
+    described('RULES-1: the rule set in force on receivedOn, used for every decision on the complaint for its whole life'),
+  ),
+  ruleSetVersion: z.int(),
+  timeline: z.readonly(z.array(timelineEntrySchema)),
+  createdAt: instant('When the complaint was recorded'),
+  version: z.int().check(described('Optimistic lock: 1 on receipt, + 1 on every change')),
+});
+export type Complaint = z.output<typeof complaintSchema>;

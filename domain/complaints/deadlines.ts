@@ -4,41 +4,9 @@ import type { LocalDate } from '../kernel/calendar/local-date.js';
 import type { CalendarResult, WorkingDayCalendar } from '../kernel/calendar/working-day-calendar.js';
 import { RuleViolation } from '../kernel/errors.js';
 import type { RuleSet } from '../kernel/rule-set/rule-set.js';
-import type { Complaint } from './complaint.js';
-
-/** CMP-2..4: the notice's working-day clock, and the rule its current date comes from. */
-export interface WorkingDayDeadline {
-  readonly dueOn: LocalDate;
-  /** CAL-2: the date depends on a day of a year whose State Council schedule is not loaded yet. */
-  readonly provisional: boolean;
-  /** CMP-2 (10 working days), CMP-3 (30 with verification) or CMP-4 (either, plus the extension). */
-  readonly basis: 'CMP-2' | 'CMP-3' | 'CMP-4';
-}
-
-/** CMP-8: the NFRA's calendar-day clock. */
-export interface NfraDeadline {
-  readonly dueOn: LocalDate;
-  readonly provisional: boolean;
-  readonly basis: 'CMP-8';
-}
-
-/** CMP-8: the clock that binds — the earlier of the enabled ones. */
-export interface BindingDeadline {
-  readonly dueOn: LocalDate;
-  readonly clock: 'WORKING_DAY' | 'NFRA';
-  /**
-   * CAL-2: the binding date may still change once the missing year is loaded — because the binding clock is
-   * provisional, or because the other clock is and could still turn out earlier.
-   */
-  readonly provisional: boolean;
-}
-
-/** CMP-8: a complaint's two due dates (each absent when its clock is switched off) and the binding one. */
-export interface ComplaintDeadlines {
-  readonly workingDay?: WorkingDayDeadline;
-  readonly nfra?: NfraDeadline;
-  readonly binding: BindingDeadline;
-}
+import type { Changed } from '../kernel/events.js';
+import type { BindingDeadline, Complaint, ComplaintDeadlines, NfraDeadline, WorkingDayDeadline } from './complaint.js';
+import { complaintEventOf, complaintEvents } from './events.js';
 
 /** The facts the deadlines depend on — nothing else about a complaint moves them. */
 export interface DeadlineInput {
@@ -222,12 +190,24 @@ function sameDeadlines(a: ComplaintDeadlines, b: ComplaintDeadlines): boolean {
  * @example
  * const loaded = WorkingDayCalendar.builtin().withYear(schedule2027);
  * const next = recomputeDeadlines(complaint, { ruleSets: [XINZHOU_2024], calendar: loaded });
- * if (next !== complaint) await repository.save(next, complaint.version);
+ * if (next !== complaint) await repository.save(deadlinesRecomputed(next), complaint.version);
  */
 export function recomputeDeadlines(complaint: Complaint, rules: ComplaintRules): Complaint {
   const deadlines = computeDeadlines(deadlineInputOf(complaint), ruleSetOf(complaint, rules.ruleSets), rules.calendar);
   if (sameDeadlines(deadlines, complaint.deadlines)) return complaint;
   return { ...complaint, deadlines, version: complaint.version + 1 };
+}
+
+/**
+ * CAL-2: the change {@link recomputeDeadlines} made, with `complaints.complaint.deadlines_recomputed`: the
+ * complainant's due date may have moved, and subscribers are told so.
+ *
+ * @example
+ * const next = recomputeDeadlines(complaint, rules);
+ * if (next !== complaint) await repository.save(deadlinesRecomputed(next), complaint.version);
+ */
+export function deadlinesRecomputed(recomputed: Complaint): Changed<Complaint> {
+  return { state: recomputed, events: [complaintEventOf(complaintEvents.deadlinesRecomputed, recomputed)] };
 }
 
 /**
@@ -270,4 +250,19 @@ export function isRepliedLate(complaint: Pick<Complaint, 'deadlines' | 'reply'>)
     complaint.reply !== undefined &&
     compareLocalDates(shanghaiDateOf(complaint.reply.repliedAt), complaint.deadlines.binding.dueOn) > 0
   );
+}
+
+/**
+ * CMP-2..4, CMP-8: the daily run's report of a complaint that went past its binding due date without a reply:
+ * the next version of the complaint (nothing else about it changes) and `complaints.complaint.overdue`, or
+ * `undefined` when it is not overdue on `today`. The repository records the report once per complaint.
+ *
+ * @example
+ * const report = reportOverdue(complaint, '2024-10-13');
+ * if (report) await sweeps.recordOverdue(report, complaint.version, '2024-10-13');
+ */
+export function reportOverdue(complaint: Complaint, today: LocalDate): Changed<Complaint> | undefined {
+  if (!isOverdue(complaint, today)) return undefined;
+  const state = { ...complaint, version: complaint.version + 1 };
+  return { state, events: [complaintEventOf(complaintEvents.overdue, state)] };
 }

@@ -1,17 +1,9 @@
-import { mainTableName, sharedDynamoDb } from '../adapters/dynamodb/client.js';
-import { Store } from '../adapters/dynamodb/store.js';
-import { DynamoComplaintRepository } from '../adapters/dynamodb/complaint.repository.js';
-import { DynamoPlatformRepository } from '../adapters/dynamodb/platform.repository.js';
-import { DynamoServiceRepository } from '../adapters/dynamodb/services.repository.js';
-import { currentCalendar, forgetCalendar } from '../adapters/calendar-provider.js';
-import { systemClock } from '../adapters/clock.js';
 import { logger } from '../middleware/observability.js';
-import { RULE_SETS } from '../http/complaints/deps.js';
+import { sweepCoverageEdges } from '../projections/policy-projection.js';
 import { remindOfMissingCalendarYear } from './calendar-reminder.js';
 import { sweepOverdueComplaints } from './complaint-overdue-sweep.js';
+import { schedulesRoot } from './composition-root.js';
 import { recomputeProvisionalComplaints, recomputeProvisionalServices } from './recompute-provisional.js';
-import { DynamoCoverageRepository } from '../adapters/dynamodb/coverage.repository.js';
-import { sweepCoverageEdges } from '../projections/policy-projection.js';
 
 /** What starts a run: EventBridge Scheduler's daily event, or the bus event of a loaded calendar year. */
 export interface ScheduleEvent {
@@ -37,22 +29,19 @@ const YEAR_LOADED = 'platform.calendar.year_loaded';
  * event runs the recomputation alone, at once.
  */
 export async function handler(event: ScheduleEvent = {}): Promise<ScheduleOutcome> {
-  const now = event.time ? new Date(event.time) : systemClock.now();
-  const store = new Store(sharedDynamoDb().doc, mainTableName(), systemClock);
-  const platform = new DynamoPlatformRepository(store);
-  const complaints = new DynamoComplaintRepository(store);
-  const services = new DynamoServiceRepository(store);
-  if (event['detail-type'] === YEAR_LOADED) forgetCalendar();
-  const calendar = await currentCalendar();
-  const recomputedComplaints = await recomputeProvisionalComplaints(platform, async () => complaints, { ruleSets: RULE_SETS, calendar });
-  const recomputedServices = await recomputeProvisionalServices(platform, async () => services, { ruleSets: RULE_SETS, calendar });
+  const { platform, complaintsOf, servicesOf, coverage, calendar: calendarSource, reminders, ruleSets, clock } = schedulesRoot();
+  const now = event.time ? new Date(event.time) : clock.now();
+  if (event['detail-type'] === YEAR_LOADED) calendarSource.forget();
+  const calendar = await calendarSource.current();
+  const recomputedComplaints = await recomputeProvisionalComplaints(platform, complaintsOf, { ruleSets, calendar });
+  const recomputedServices = await recomputeProvisionalServices(platform, servicesOf, { ruleSets, calendar });
   if (event['detail-type'] === YEAR_LOADED) {
     logger.info('provisional deadlines recomputed', { recomputedComplaints, recomputedServices });
     return { reminders: 0, overdueComplaints: 0, recomputedComplaints, recomputedServices };
   }
-  const reminded = await remindOfMissingCalendarYear(store, calendar, now);
-  const overdueComplaints = await sweepOverdueComplaints(platform, async () => complaints, now);
-  const coverageChanges = await sweepCoverageEdges(new DynamoCoverageRepository(store), now);
+  const reminded = await remindOfMissingCalendarYear(reminders, calendar, now);
+  const overdueComplaints = await sweepOverdueComplaints(platform, complaintsOf, now);
+  const coverageChanges = await sweepCoverageEdges(coverage, now);
   logger.info('daily schedule ran', { reminded, overdueComplaints, recomputedComplaints, recomputedServices, coverageChanges });
   return { reminders: reminded ? 1 : 0, overdueComplaints, recomputedComplaints, recomputedServices, coverageChanges };
 }

@@ -1,24 +1,21 @@
-import type { Complaint, TimelineKind } from '../../../domain/complaints/complaint.js';
+import type { Complaint } from '../../../domain/complaints/complaint.js';
 import type {
+  ComplaintDeadlineSweeps,
   ComplaintPage,
   ComplaintRepository,
+  ComplaintViews,
   EnterpriseComplaintQuery,
   EscalatedComplaintQuery,
+  PageRequest,
   TenantComplaintQuery,
 } from '../../../domain/complaints/complaint.repository.js';
 import { awaitsReply } from '../../../domain/complaints/deadlines.js';
+import type { LocalDate } from '../../../domain/kernel/calendar/local-date.js';
 import { Conflict } from '../../../domain/kernel/errors.js';
+import type { Changed } from '../../../domain/kernel/events.js';
 import { keys } from './keys.js';
+import { outboxOf } from './store.js';
 import type { OutboxEvent, Store } from './store.js';
-
-const EVENT_OF: Record<TimelineKind, string> = {
-  RECEIVED: 'complaints.complaint.received',
-  VERIFICATION_REQUIRED: 'complaints.complaint.verification_required',
-  EXTENDED: 'complaints.complaint.extended',
-  REPLIED: 'complaints.complaint.replied',
-  ACCEPTED: 'complaints.complaint.accepted',
-  ESCALATED: 'complaints.complaint.escalated',
-};
 
 const INDEX_ATTRIBUTES = ['PK', 'SK', 'kind', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK', 'GSI4PK', 'GSI4SK', 'overdueNotifiedOn'];
 
@@ -53,37 +50,24 @@ function toItem(complaint: Complaint): Record<string, unknown> {
   };
 }
 
-function eventOf(complaint: Complaint, type: string): OutboxEvent {
-  return {
-    type,
-    aggregate: { type: 'complaint', id: complaint.id, key: keys.complaint(complaint.tenantId, complaint.id) },
-    sequence: complaint.version,
-    tenantId: complaint.tenantId,
-    data: {
-      complaintId: complaint.id,
-      enterpriseUscc: complaint.enterpriseUscc,
-      status: complaint.status,
-      county: complaint.county,
-      bindingDueOn: complaint.deadlines.binding.dueOn,
-      bindingClock: complaint.deadlines.binding.clock,
-      provisional: complaint.deadlines.binding.provisional,
-    },
-  };
-}
+/** The events a change raised, each in the complaint's partition (ordered with it on the stream). */
+const outboxOfChange = ({ state, events }: Changed<Complaint>): OutboxEvent[] =>
+  events.map((event) => outboxOf(event, keys.complaint(state.tenantId, state.id)));
 
-const lastEvent = (complaint: Complaint): string => {
-  const last = complaint.timeline.at(-1);
-  return last ? EVENT_OF[last.kind] : 'complaints.complaint.changed';
-};
+const pageOfItems = (page: { items: Record<string, unknown>[]; nextCursor?: string }): ComplaintPage => ({
+  items: page.items.map((item) => toDomain(item) as Complaint),
+  nextCursor: page.nextCursor,
+});
 
-/** Complaints over the one table; every change is one transaction with its outbox event. */
-export class DynamoComplaintRepository implements ComplaintRepository {
+/** Complaints over the one table; every change is one transaction with the events it raised. */
+export class DynamoComplaintRepository implements ComplaintRepository, ComplaintViews, ComplaintDeadlineSweeps {
   constructor(private readonly store: Store) {}
 
-  async create(complaint: Complaint): Promise<void> {
+  async create(change: Changed<Complaint>): Promise<void> {
+    const complaint = change.state;
     await this.store.commit(
       [{ kind: 'create', item: toItem(complaint) as never, onExists: () => new Conflict(`complaint ${complaint.id} exists`) }],
-      [eventOf(complaint, lastEvent(complaint))],
+      outboxOfChange(change),
     );
   }
 
@@ -121,7 +105,7 @@ export class DynamoComplaintRepository implements ComplaintRepository {
           newestFirst: true,
           filter: statusFilter(query.status),
         });
-    return { items: page.items.map((item) => toDomain(item) as Complaint), nextCursor: page.nextCursor };
+    return pageOfItems(page);
   }
 
   async listByEnterprise(enterpriseUscc: string, query: EnterpriseComplaintQuery): Promise<ComplaintPage> {
@@ -133,7 +117,7 @@ export class DynamoComplaintRepository implements ComplaintRepository {
       newestFirst: true,
       filter: statusFilter(query.status),
     });
-    return { items: page.items.map((item) => toDomain(item) as Complaint), nextCursor: page.nextCursor };
+    return pageOfItems(page);
   }
 
   async listEscalated(query: EscalatedComplaintQuery): Promise<ComplaintPage> {
@@ -147,30 +131,29 @@ export class DynamoComplaintRepository implements ComplaintRepository {
         ? { FilterExpression: 'escalation.#to = :to', ExpressionAttributeNames: { '#to': 'to' }, ExpressionAttributeValues: { ':to': query.to } }
         : undefined,
     });
-    return { items: page.items.map((item) => toDomain(item) as Complaint), nextCursor: page.nextCursor };
+    return pageOfItems(page);
   }
 
-  async save(complaint: Complaint, expectedVersion: number): Promise<void> {
+  async save(change: Changed<Complaint>, expectedVersion: number): Promise<void> {
     await this.store.commit(
-      [{ kind: 'update', item: toItem(complaint) as never, expectedVersion, entity: 'complaint' }],
-      [eventOf(complaint, lastEvent(complaint))],
+      [{ kind: 'update', item: toItem(change.state) as never, expectedVersion, entity: 'complaint' }],
+      outboxOfChange(change),
     );
   }
 
   /**
-   * The daily sweep's mark: the complaint went past its binding due date without a reply. The event goes out
-   * once per complaint (the marker is checked in the condition), so a repeated sweep sends nothing twice.
+   * The daily sweep's mark: the complaint went past its binding due date without a reply. The marker keeps
+   * it out of `dueBefore` from then on, and the version condition keeps two sweeps from both reporting it.
    */
-  async recordOverdue(complaint: Complaint, today: string): Promise<void> {
-    const updated = { ...toItem(complaint), version: complaint.version + 1, overdueNotifiedOn: today };
+  async recordOverdue(report: Changed<Complaint>, expectedVersion: number, today: LocalDate): Promise<void> {
     await this.store.commit(
-      [{ kind: 'update', item: updated as never, expectedVersion: complaint.version, entity: 'complaint' }],
-      [eventOf({ ...complaint, version: complaint.version + 1 }, 'complaints.complaint.overdue')],
+      [{ kind: 'update', item: { ...toItem(report.state), overdueNotifiedOn: today } as never, expectedVersion, entity: 'complaint' }],
+      outboxOfChange(report),
     );
   }
 
   /** CAL-2: complaints awaiting a reply with any due date still provisional. */
-  async provisionalDue(tenantId: string, limit: number, cursor?: string): Promise<{ items: Complaint[]; nextCursor?: string }> {
+  async provisionalDue(tenantId: string, { limit, cursor }: PageRequest): Promise<ComplaintPage> {
     const page = await this.store.page<Record<string, unknown>>({
       index: 'GSI2',
       partition: keys.complaintsDue(tenantId),
@@ -182,19 +165,11 @@ export class DynamoComplaintRepository implements ComplaintRepository {
         ExpressionAttributeValues: { ':yes': true },
       },
     });
-    return { items: page.items.map((item) => toDomain(item) as Complaint), nextCursor: page.nextCursor };
-  }
-
-  /** A complaint whose deadlines were recomputed with a newly loaded calendar year (no timeline entry). */
-  async saveRecomputed(complaint: Complaint, expectedVersion: number): Promise<void> {
-    await this.store.commit(
-      [{ kind: 'update', item: toItem(complaint) as never, expectedVersion, entity: 'complaint' }],
-      [eventOf(complaint, 'complaints.complaint.deadlines_recomputed')],
-    );
+    return pageOfItems(page);
   }
 
   /** Complaints of a tenant whose binding due date is before `today` and not yet reported overdue. */
-  async dueBefore(tenantId: string, today: string, limit: number, cursor?: string): Promise<{ items: Complaint[]; nextCursor?: string }> {
+  async dueBefore(tenantId: string, today: LocalDate, { limit, cursor }: PageRequest): Promise<ComplaintPage> {
     const page = await this.store.page<Record<string, unknown>>({
       index: 'GSI2',
       partition: keys.complaintsDue(tenantId),
@@ -203,7 +178,7 @@ export class DynamoComplaintRepository implements ComplaintRepository {
       cursor,
       filter: { FilterExpression: 'attribute_not_exists(overdueNotifiedOn)' },
     });
-    return { items: page.items.map((item) => toDomain(item) as Complaint), nextCursor: page.nextCursor };
+    return pageOfItems(page);
   }
 }
 

@@ -1,9 +1,11 @@
-import { extendComplaint as extend } from '../../../domain/complaints/complaint.rules.js';
-import { complaintSchema, extendComplaintBody } from '../../../domain/complaints/schemas.js';
-import { callerOf, defineRoute } from '../../middleware/route.js';
-import { complaintDeps, loadComplaint } from './deps.js';
-import { complaintIdParams } from './schemas.js';
+import { changeOf, extendComplaint as extend } from '../../../domain/complaints/complaint.rules.js';
+import { complaintSchema } from '../../../domain/complaints/complaint.js';
+import { extendComplaintBody } from '../../../domain/complaints/complaint.schema.js';
 import { INSURER } from '../../../domain/identity/access.js';
+import { callerOf, defineRoute } from '../../middleware/route.js';
+import { complaintsRoot } from './composition-root.js';
+import { loadComplaint } from './load-complaint.js';
+import { complaintIdParams } from './schemas.js';
 
 /** CMP-4: the one extension of a complex case, approved by the responsible officer, reason told to the complainant. */
 export const extendComplaint = defineRoute({
@@ -16,12 +18,11 @@ export const extendComplaint = defineRoute({
   body: extendComplaintBody,
   response: complaintSchema,
   async handle(input) {
-    const caller = callerOf(input);
-    const { repository, complaint } = await loadComplaint(caller.tenantId as string, input.params.complaintId);
-    const { clock } = complaintDeps();
-    const rules = await complaintDeps().rules();
-    const updated = extend(complaint, input.body, caller.userId, clock.now(), rules);
-    await repository.save(updated, complaint.version);
+    const { tenantId, userId } = callerOf(input, 'insurer');
+    const { clock, rules } = complaintsRoot();
+    const [{ repository, complaint }, complaintRules] = await Promise.all([loadComplaint(tenantId, input.params.complaintId), rules()]);
+    const updated = extend(complaint, input.body, userId, clock.now(), complaintRules);
+    await repository.save(changeOf(updated), complaint.version);
     return { body: updated };
   },
 });

@@ -1,9 +1,10 @@
-import { complaintSchema } from '../../../domain/complaints/schemas.js';
-import { callerOf, defineRoute } from '../../middleware/route.js';
-import { loadComplaint } from './deps.js';
-import { complaintIdParams } from './schemas.js';
+import { complaintSchema } from '../../../domain/complaints/complaint.js';
 import { INSURER } from '../../../domain/identity/access.js';
+import { callerOf, defineRoute } from '../../middleware/route.js';
+import { loadComplaint } from './load-complaint.js';
+import { complaintIdParams } from './schemas.js';
 
+/** ACL-1: one of the insurer's complaints with its deadlines and timeline; another insurer's answers 404. */
 export const getComplaint = defineRoute({
   method: 'GET',
   path: '/api/v1/complaints/{complaintId}',
@@ -13,7 +14,7 @@ export const getComplaint = defineRoute({
   params: complaintIdParams,
   response: complaintSchema,
   async handle(input) {
-    const { complaint } = await loadComplaint(callerOf(input).tenantId as string, input.params.complaintId);
+    const { complaint } = await loadComplaint(callerOf(input, 'insurer').tenantId, input.params.complaintId);
     return { body: complaint };
   },
 });

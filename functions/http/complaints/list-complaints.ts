@@ -1,10 +1,10 @@
-import { shanghaiDateOf } from '../../../domain/kernel/calendar/local-date.js';
-import { complaintSchema } from '../../../domain/complaints/schemas.js';
+import { complaintSchema } from '../../../domain/complaints/complaint.js';
+import { INSURER } from '../../../domain/identity/access.js';
+import { todayOf } from '../../../domain/kernel/clock.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
 import { pageOf } from '../zod.js';
-import { complaintDeps } from './deps.js';
+import { complaintsRoot } from './composition-root.js';
 import { listComplaintsQuery } from './schemas.js';
-import { INSURER } from '../../../domain/identity/access.js';
 
 /** The insurer's complaint inbox; `overdue=true` reads the due-date index below today (Asia/Shanghai). */
 export const listComplaints = defineRoute({
@@ -16,13 +16,13 @@ export const listComplaints = defineRoute({
   query: listComplaintsQuery,
   response: pageOf(complaintSchema),
   async handle(input) {
-    const tenantId = callerOf(input).tenantId as string;
-    const { forTenant, clock } = complaintDeps();
+    const { tenantId } = callerOf(input, 'insurer');
+    const { forTenant, clock } = complaintsRoot();
     const page = await (await forTenant(tenantId)).listByTenant(tenantId, {
       limit: input.query.limit,
       cursor: input.query.cursor,
       status: input.query.status,
-      overdueOn: input.query.overdue === 'true' ? shanghaiDateOf(clock.now()) : undefined,
+      overdueOn: input.query.overdue === 'true' ? todayOf(clock) : undefined,
     });
     return { body: page };
   },

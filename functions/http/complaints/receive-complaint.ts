@@ -1,8 +1,10 @@
-import { receiveComplaint as receive } from '../../../domain/complaints/complaint.rules.js';
-import { complaintSchema, receiveComplaintBody } from '../../../domain/complaints/schemas.js';
-import { callerOf, defineRoute } from '../../middleware/route.js';
-import { complaintDeps, countyOf } from './deps.js';
+import { changeOf, receiveComplaint as receive } from '../../../domain/complaints/complaint.rules.js';
+import { complaintSchema } from '../../../domain/complaints/complaint.js';
+import { receiveComplaintBody } from '../../../domain/complaints/complaint.schema.js';
 import { INSURER } from '../../../domain/identity/access.js';
+import { callerOf, defineRoute } from '../../middleware/route.js';
+import { complaintsRoot } from './composition-root.js';
+import { countyOf } from './county-of.js';
 
 /**
  * CMP-1: insurer staff record a complaint received by phone, letter, visit or online. Both clocks start
@@ -18,16 +20,15 @@ export const receiveComplaint = defineRoute({
   response: complaintSchema,
   successStatus: 201,
   async handle(input) {
-    const caller = callerOf(input);
-    const tenantId = caller.tenantId as string;
-    const { clock, newId, forTenant } = complaintDeps();
-    const rules = await complaintDeps().rules();
+    const { tenantId, userId } = callerOf(input, 'insurer');
+    const { clock, newId, forTenant, rules } = complaintsRoot();
+    const complaintRules = await rules();
     const now = clock.now();
     const complaint = receive(
       { ...input.body, county: countyOf(input.body.enterpriseUscc) },
-      { ...rules, id: newId(now), tenantId, by: caller.userId, now },
+      { ...complaintRules, id: newId(now), tenantId, by: userId, now },
     );
-    await (await forTenant(tenantId)).create(complaint);
+    await (await forTenant(tenantId)).create(changeOf(complaint));
     return { body: complaint };
   },
 });

@@ -1,9 +1,11 @@
-import { escalateComplaint } from '../../../domain/complaints/complaint.rules.js';
-import { complaintSchema, escalateComplaintBody } from '../../../domain/complaints/schemas.js';
-import { callerOf, defineRoute } from '../../middleware/route.js';
-import { complaintDeps, loadComplaint } from './deps.js';
-import { complaintIdParams } from './schemas.js';
+import { changeOf, escalateComplaint } from '../../../domain/complaints/complaint.rules.js';
+import { complaintSchema } from '../../../domain/complaints/complaint.js';
+import { escalateComplaintBody } from '../../../domain/complaints/complaint.schema.js';
 import { INSURER } from '../../../domain/identity/access.js';
+import { callerOf, defineRoute } from '../../middleware/route.js';
+import { complaintsRoot } from './composition-root.js';
+import { loadComplaint } from './load-complaint.js';
+import { complaintIdParams } from './schemas.js';
 
 /**
  * CMP-6: the insurer records that the complainant took the complaint to the EMB or the NFRA (by letter,
@@ -19,10 +21,10 @@ export const recordEscalation = defineRoute({
   body: escalateComplaintBody,
   response: complaintSchema,
   async handle(input) {
-    const caller = callerOf(input);
-    const { repository, complaint } = await loadComplaint(caller.tenantId as string, input.params.complaintId);
-    const updated = escalateComplaint(complaint, input.body, caller.userId, complaintDeps().clock.now());
-    await repository.save(updated, complaint.version);
+    const { tenantId, userId } = callerOf(input, 'insurer');
+    const { repository, complaint } = await loadComplaint(tenantId, input.params.complaintId);
+    const updated = escalateComplaint(complaint, input.body, userId, complaintsRoot().clock.now());
+    await repository.save(changeOf(updated), complaint.version);
     return { body: updated };
   },
 });

@@ -1,9 +1,11 @@
-import { replyToComplaint as reply } from '../../../domain/complaints/complaint.rules.js';
-import { complaintSchema, replyToComplaintBody } from '../../../domain/complaints/schemas.js';
-import { callerOf, defineRoute } from '../../middleware/route.js';
-import { complaintDeps, loadComplaint } from './deps.js';
-import { complaintIdParams } from './schemas.js';
+import { changeOf, replyToComplaint as reply } from '../../../domain/complaints/complaint.rules.js';
+import { complaintSchema } from '../../../domain/complaints/complaint.js';
+import { replyToComplaintBody } from '../../../domain/complaints/complaint.schema.js';
 import { INSURER } from '../../../domain/identity/access.js';
+import { callerOf, defineRoute } from '../../middleware/route.js';
+import { complaintsRoot } from './composition-root.js';
+import { loadComplaint } from './load-complaint.js';
+import { complaintIdParams } from './schemas.js';
 
 /** CMP-5: a reply states the request, the facts found and their basis, and the measures taken. */
 export const replyToComplaint = defineRoute({
@@ -16,10 +18,10 @@ export const replyToComplaint = defineRoute({
   body: replyToComplaintBody,
   response: complaintSchema,
   async handle(input) {
-    const caller = callerOf(input);
-    const { repository, complaint } = await loadComplaint(caller.tenantId as string, input.params.complaintId);
-    const updated = reply(complaint, input.body, caller.userId, complaintDeps().clock.now());
-    await repository.save(updated, complaint.version);
+    const { tenantId, userId } = callerOf(input, 'insurer');
+    const { repository, complaint } = await loadComplaint(tenantId, input.params.complaintId);
+    const updated = reply(complaint, input.body, userId, complaintsRoot().clock.now());
+    await repository.save(changeOf(updated), complaint.version);
     return { body: updated };
   },
 });

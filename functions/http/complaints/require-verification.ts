@@ -1,9 +1,11 @@
-import { requireVerification as require } from '../../../domain/complaints/complaint.rules.js';
-import { complaintSchema, needsVerificationBody } from '../../../domain/complaints/schemas.js';
-import { callerOf, defineRoute } from '../../middleware/route.js';
-import { complaintDeps, loadComplaint } from './deps.js';
-import { complaintIdParams } from './schemas.js';
+import { changeOf, requireVerification as require } from '../../../domain/complaints/complaint.rules.js';
+import { complaintSchema } from '../../../domain/complaints/complaint.js';
+import { needsVerificationBody } from '../../../domain/complaints/complaint.schema.js';
 import { INSURER } from '../../../domain/identity/access.js';
+import { callerOf, defineRoute } from '../../middleware/route.js';
+import { complaintsRoot } from './composition-root.js';
+import { loadComplaint } from './load-complaint.js';
+import { complaintIdParams } from './schemas.js';
 
 /** CMP-3: the facts need further verification — the working-day clock moves to 30 working days. */
 export const requireVerification = defineRoute({
@@ -16,12 +18,11 @@ export const requireVerification = defineRoute({
   body: needsVerificationBody,
   response: complaintSchema,
   async handle(input) {
-    const caller = callerOf(input);
-    const { repository, complaint } = await loadComplaint(caller.tenantId as string, input.params.complaintId);
-    const { clock } = complaintDeps();
-    const rules = await complaintDeps().rules();
-    const updated = require(complaint, caller.userId, clock.now(), rules);
-    await repository.save(updated, complaint.version);
+    const { tenantId, userId } = callerOf(input, 'insurer');
+    const { clock, rules } = complaintsRoot();
+    const [{ repository, complaint }, complaintRules] = await Promise.all([loadComplaint(tenantId, input.params.complaintId), rules()]);
+    const updated = require(complaint, userId, clock.now(), complaintRules);
+    await repository.save(changeOf(updated), complaint.version);
     return { body: updated };
   },
 });

@@ -1,16 +1,14 @@
 import type { RouteSpec } from '../../middleware/route.js';
-import {
-  acceptMyComplaintReply,
-  escalateMyComplaint,
-  fileComplaint,
-  getMyComplaint,
-  listInsurersForEnterprise,
-  listMyComplaints,
-} from './enterprise-complaints.js';
+import { acceptMyComplaintReply } from './accept-complaint-reply.js';
+import { escalateMyComplaint } from './escalate-my-complaint.js';
 import { extendComplaint } from './extend-complaint.js';
+import { fileComplaint } from './file-complaint.js';
 import { getComplaint } from './get-complaint.js';
+import { getMyComplaint } from './get-my-complaint.js';
 import { listComplaints } from './list-complaints.js';
-import { listEscalatedComplaints } from './escalated-complaints.js';
+import { listEscalatedComplaints } from './list-escalated-complaints.js';
+import { listInsurersForEnterprise } from './list-insurers.js';
+import { listMyComplaints } from './list-my-complaints.js';
 import { receiveComplaint } from './receive-complaint.js';
 import { recordEscalation } from './record-escalation.js';
 import { replyToComplaint } from './reply-to-complaint.js';

@@ -1,5 +1,5 @@
 import { COMPLAINT_STATUSES, ESCALATION_TARGETS } from '../../../domain/complaints/complaint.js';
-import { selfIntakeComplaintBody } from '../../../domain/complaints/schemas.js';
+import { selfIntakeComplaintBody } from '../../../domain/complaints/complaint.schema.js';
 import * as z from 'zod/mini';
 import { pageQuery, idParam } from '../zod.js';
 
@@ -23,4 +23,9 @@ export const escalatedQuery = z.object({
 /** CMP-1: an enterprise names the insurer it complains about; the rest is what it says. */
 export const fileComplaintBody = z.extend(selfIntakeComplaintBody, { insurerId: id });
 
-export const insurerSummary = z.object({ id: z.string(), name: z.string(), branchName: z.string() });
+/** An insurer as an enterprise sees it when choosing whom to complain to: names only. */
+export const insurerSummary = z.object({
+  id: z.string().check(z.meta({ description: 'The insurer (tenant) id to file the complaint with' })),
+  name: z.string().check(z.meta({ description: 'Legal name of the branch' })),
+  branchName: z.string().check(z.meta({ description: 'Short name shown in the console' })),
+});

@@ -11,7 +11,7 @@ import {
   selfIntakeInput,
 } from '../../../domain/complaints/complaint.rules.js';
 import { isOverdue, isRepliedLate } from '../../../domain/complaints/deadlines.js';
-import type { ExtendComplaintBody, ReplyToComplaintBody } from '../../../domain/complaints/schemas.js';
+import type { ExtendComplaintBody, ReplyToComplaintBody } from '../../../domain/complaints/complaint.schema.js';
 import { Conflict, RuleViolation, ValidationFailed } from '../../../domain/kernel/errors.js';
 import type { RuleSet } from '../../../domain/kernel/rule-set/rule-set.js';
 import { XINZHOU_2024 } from '../../../domain/kernel/rule-set/xinzhou-2024.js';

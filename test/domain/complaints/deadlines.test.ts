@@ -8,7 +8,8 @@ import {
   recomputeDeadlines,
   ruleSetOf,
 } from '../../../domain/complaints/deadlines.js';
-import type { ComplaintDeadlines, DeadlineInput } from '../../../domain/complaints/deadlines.js';
+import type { ComplaintDeadlines } from '../../../domain/complaints/complaint.js';
+import type { DeadlineInput } from '../../../domain/complaints/deadlines.js';
 import { receiveComplaint } from '../../../domain/complaints/complaint.rules.js';
 import { addDays, compareLocalDates, dayOfWeek } from '../../../domain/kernel/calendar/local-date.js';
 import type { LocalDate } from '../../../domain/kernel/calendar/local-date.js';

@@ -7,7 +7,7 @@ import type { Complaint } from '../../../domain/complaints/complaint.js';
 import { receiveComplaint } from '../../../domain/complaints/complaint.rules.js';
 import type { ReceiveContext } from '../../../domain/complaints/complaint.rules.js';
 import type { ComplaintRules } from '../../../domain/complaints/deadlines.js';
-import type { ReceiveComplaintInput } from '../../../domain/complaints/schemas.js';
+import type { ReceiveComplaintInput } from '../../../domain/complaints/complaint.schema.js';
 import { WorkingDayCalendar } from '../../../domain/kernel/calendar/working-day-calendar.js';
 import type { YearSchedule } from '../../../domain/kernel/calendar/year-schedule.js';
 import { XINZHOU_2024 } from '../../../domain/kernel/rule-set/xinzhou-2024.js';

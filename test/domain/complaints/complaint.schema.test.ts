@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { complaintSchema } from '../../../domain/complaints/complaint.js';
 import {
-  complaintSchema,
   escalateComplaintBody,
   extendComplaintBody,
   needsVerificationBody,
   receiveComplaintBody,
   replyToComplaintBody,
   selfIntakeComplaintBody,
-} from '../../../domain/complaints/schemas.js';
+} from '../../../domain/complaints/complaint.schema.js';
 import { isInstant } from '../../../domain/kernel/calendar/instant.js';
 import { extendComplaint, replyToComplaint } from '../../../domain/complaints/complaint.rules.js';
 import { REPLY, RULES, USCC, at, received } from './fixtures.js';

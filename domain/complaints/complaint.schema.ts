@@ -1,26 +1,22 @@
 import * as z from 'zod/mini';
 import { isXinzhouArea } from '../kernel/area.js';
 import { isInstant } from '../kernel/calendar/instant.js';
-import { localDateSchema } from '../kernel/calendar/local-date.js';
 import { usccSchema } from '../kernel/uscc.js';
 import {
   COMPLAINT_CHANNELS,
-  COMPLAINT_STATUSES,
   COMPLAINT_TEXT_MAX_LENGTH,
   ESCALATION_TARGETS,
   INSURER_INTAKE_CHANNELS,
   PERSON_NAME_MAX_LENGTH,
-  TIMELINE_KINDS,
 } from './complaint.js';
-import type { Complaint } from './complaint.js';
 import { idField, requiredText, strictObject } from '../kernel/schema-parts.js';
 
 /** Required free text, at most COMPLAINT_TEXT_MAX_LENGTH characters unless said. */
 const text = (message: string, max: number = COMPLAINT_TEXT_MAX_LENGTH) => requiredText(message, max);
 
 // Messages that apply a rule start with its id (`CMP-5: …`): the HTTP layer copies that id into the error's
-// `rule`, so a client can go from a 400 back to DOMAIN.md.
-
+// `rule`, so a client can go from a 400 back to DOMAIN.md. These are the request bodies of the transitions;
+// the complaint itself is `complaintSchema` in complaint.ts.
 
 const enterpriseUsccSchema = z.string('UW-2: enterpriseUscc is required: the complainant’s 18-character USCC').check(
   z.superRefine((code, ctx) => {
@@ -29,6 +25,7 @@ const enterpriseUsccSchema = z.string('UW-2: enterpriseUscc is required: the com
       for (const issue of result.error.issues) ctx.issues.push({ code: 'custom', message: issue.message, input: code });
     }
   }),
+  z.meta({ description: 'The complainant enterprise’s 统一社会信用代码 (18 characters)' }),
 );
 
 const receivedAtSchema = z
@@ -38,10 +35,12 @@ const receivedAtSchema = z
       isInstant,
       'CAL-1: receivedAt must be an ISO 8601 instant with Z or an offset, e.g. 2024-09-27T09:30:00+08:00',
     ),
+    z.meta({ description: 'CMP-1: when the insurer received the complaint (not when it is typed in), with Z or an offset' }),
   );
 
-const requestSchema = text('CMP-1: request is required: what the complainant asks, in its own words');
-
+const requestSchema = text('CMP-1: request is required: what the complainant asks, in its own words').check(
+  z.meta({ description: 'What the complainant asks, in its own words' }),
+);
 
 /**
  * CMP-1: `POST /complaints` — an insurer records a complaint it received by phone, letter, visit or online.
@@ -104,11 +103,16 @@ export const extendComplaintBody = strictObject({
   approvedBy: text(
     'CMP-4: approvedBy is required: the responsible officer (投诉处理工作责任人) who approved the extension',
     PERSON_NAME_MAX_LENGTH,
+  ).check(z.meta({ description: 'The responsible officer (投诉处理工作责任人) who approved the extension — a name' })),
+  reason: text('CMP-4: reason is required: the reason for the extension, as told to the complainant').check(
+    z.meta({ description: 'The reason for the extension, as told to the complainant' }),
   ),
-  reason: text('CMP-4: reason is required: the reason for the extension, as told to the complainant'),
   days: z
     .int('CMP-4: days must be a whole number of calendar days')
-    .check(z.gte(1, 'CMP-4: days must be at least 1')),
+    .check(
+      z.gte(1, 'CMP-4: days must be at least 1'),
+      z.meta({ description: 'Calendar days added, 1 to the rule set’s maximum (30 in 2024)' }),
+    ),
 });
 export type ExtendComplaintBody = z.output<typeof extendComplaintBody>;
 
@@ -134,8 +138,12 @@ export type ReplyToComplaintBody = z.output<typeof replyToComplaintBody>;
  * escalateComplaintBody.parse({ to: 'EMB', reason: '对答复意见不满意' });
  */
 export const escalateComplaintBody = strictObject({
-  to: z.enum(ESCALATION_TARGETS, `CMP-6: to must be one of ${ESCALATION_TARGETS.join(', ')}`),
-  reason: text('CMP-6: reason is required: why the complainant escalates'),
+  to: z
+    .enum(ESCALATION_TARGETS, `CMP-6: to must be one of ${ESCALATION_TARGETS.join(', ')}`)
+    .check(z.meta({ description: 'EMB 应急管理部门 or NFRA 金融监管分局' })),
+  reason: text('CMP-6: reason is required: why the complainant escalates').check(
+    z.meta({ description: 'Why the complainant escalates' }),
+  ),
 });
 export type EscalateComplaintBody = z.output<typeof escalateComplaintBody>;
 
@@ -143,68 +151,3 @@ export type EscalateComplaintBody = z.output<typeof escalateComplaintBody>;
  * CMP-3: `POST /complaints/{id}/needs-verification` carries nothing: no body, or `{}`.
  */
 export const needsVerificationBody = z.optional(strictObject({}));
-
-const extensionSchema = z.object({
-  approvedBy: z.string(),
-  reason: z.string(),
-  days: z.int(),
-  toldComplainantOn: localDateSchema,
-});
-
-const replySchema = z.object({
-  request: z.string(),
-  facts: z.string(),
-  basis: z.string(),
-  measures: z.string(),
-  repliedAt: z.string(),
-  repliedBy: z.string(),
-});
-
-const deadlinesSchema = z.object({
-  workingDay: z.optional(
-    z.object({ dueOn: localDateSchema, provisional: z.boolean(), basis: z.enum(['CMP-2', 'CMP-3', 'CMP-4']) }),
-  ),
-  nfra: z.optional(z.object({ dueOn: localDateSchema, provisional: z.boolean(), basis: z.literal('CMP-8') })),
-  binding: z.object({ dueOn: localDateSchema, clock: z.enum(['WORKING_DAY', 'NFRA']), provisional: z.boolean() }),
-});
-
-/**
- * A complaint as the API returns it and as the repository maps it back from storage — the same shape as the
- * {@link Complaint} interface (a compile-time check below keeps the two together).
- */
-export const complaintSchema = z.object({
-  id: z.string(),
-  tenantId: z.string(),
-  enterpriseUscc: z.string(),
-  policyId: z.optional(z.string()),
-  serviceId: z.optional(z.string()),
-  county: z.optional(z.string()),
-  channel: z.enum(COMPLAINT_CHANNELS),
-  receivedAt: z.string(),
-  receivedOn: localDateSchema,
-  request: z.string(),
-  status: z.enum(COMPLAINT_STATUSES),
-  needsVerification: z.boolean(),
-  verificationRequiredAt: z.optional(z.string()),
-  verificationRequiredBy: z.optional(z.string()),
-  extension: z.optional(extensionSchema),
-  reply: z.optional(replySchema),
-  escalation: z.optional(z.object({ to: z.enum(ESCALATION_TARGETS), at: z.string(), reason: z.string() })),
-  acceptedAt: z.optional(z.string()),
-  acceptedBy: z.optional(z.string()),
-  deadlines: deadlinesSchema,
-  ruleSetId: z.string(),
-  ruleSetVersion: z.int(),
-  timeline: z.readonly(
-    z.array(z.object({ at: z.string(), kind: z.enum(TIMELINE_KINDS), by: z.string(), note: z.optional(z.string()) })),
-  ),
-  createdAt: z.string(),
-  version: z.int(),
-});
-
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-
-// Fails to compile when the schema and the interface drift apart: the interface documents each field, the
-// schema validates and describes it (OpenAPI), and both must say the same thing.
-const schemaMatchesInterface: Same<z.output<typeof complaintSchema>, Complaint> = true;
-void schemaMatchesInterface;

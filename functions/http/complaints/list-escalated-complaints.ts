@@ -1,10 +1,10 @@
-import { complaintSchema } from '../../../domain/complaints/schemas.js';
+import { complaintSchema } from '../../../domain/complaints/complaint.js';
+import { REGULATOR_READ } from '../../../domain/identity/access.js';
 import { Forbidden } from '../../../domain/kernel/errors.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
 import { pageOf } from '../zod.js';
-import { complaintDeps } from './deps.js';
+import { complaintsRoot } from './composition-root.js';
 import { escalatedQuery } from './schemas.js';
-import { REGULATOR_READ } from '../../../domain/identity/access.js';
 
 /**
  * CMP-6 / ACL-2 / ACL-4: escalated complaints, read-only, across insurers. A county EMB reads its own county
@@ -19,13 +19,13 @@ export const listEscalatedComplaints = defineRoute({
   query: escalatedQuery,
   response: pageOf(complaintSchema),
   async handle(input) {
-    const caller = callerOf(input);
+    const caller = callerOf(input, 'regulator');
     let county = input.query.county;
     if (caller.agency === 'EMB_COUNTY') {
       if (county !== undefined && county !== caller.county) throw new Forbidden('ACL-4: a county EMB sees its own county only');
       county = caller.county;
     }
-    const page = await complaintDeps().views.listEscalated({
+    const page = await complaintsRoot().views.listEscalated({
       limit: input.query.limit,
       cursor: input.query.cursor,
       county,

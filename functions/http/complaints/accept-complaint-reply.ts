@@ -1,0 +1,26 @@
+import { acceptReply, changeOf } from '../../../domain/complaints/complaint.rules.js';
+import { complaintSchema } from '../../../domain/complaints/complaint.js';
+import { ENTERPRISE } from '../../../domain/identity/access.js';
+import { callerOf, defineRoute } from '../../middleware/route.js';
+import { complaintsRoot } from './composition-root.js';
+import { loadOwnComplaint } from './load-complaint.js';
+import { complaintIdParams } from './schemas.js';
+
+/** The complainant accepts the insurer's reply, which closes the complaint (`complaints.complaint.accepted`). */
+export const acceptMyComplaintReply = defineRoute({
+  method: 'POST',
+  path: '/api/v1/me/complaints/{complaintId}/accept',
+  access: ENTERPRISE,
+  summary: "Accept the insurer's reply",
+  tags: ['enterprise'],
+  params: complaintIdParams,
+  response: complaintSchema,
+  async handle(input) {
+    const { uscc, userId } = callerOf(input, 'enterprise');
+    const complaint = await loadOwnComplaint(uscc, input.params.complaintId);
+    const { clock, forTenant } = complaintsRoot();
+    const updated = acceptReply(complaint, userId, clock.now());
+    await (await forTenant(complaint.tenantId)).save(changeOf(updated), complaint.version);
+    return { body: updated };
+  },
+});

@@ -1,0 +1,55 @@
+import type { ComplaintRepository, ComplaintViews } from '../../../domain/complaints/complaint.repository.js';
+import type { ComplaintRules } from '../../../domain/complaints/deadlines.js';
+import type { Clock } from '../../../domain/kernel/clock.js';
+import type { NewId } from '../../../domain/kernel/new-id.port.js';
+import { PUBLISHED_RULE_SETS } from '../../../domain/kernel/rule-set/published.js';
+import type { CalendarSource } from '../../../domain/platform/calendar-source.port.js';
+import type { PlatformRepository } from '../../../domain/platform/platform.repository.js';
+import { sharedCalendarSource } from '../../adapters/calendar-provider.js';
+import { systemClock } from '../../adapters/clock.js';
+import { mainTableName, sharedDynamoDb } from '../../adapters/dynamodb/client.js';
+import { DynamoComplaintRepository } from '../../adapters/dynamodb/complaint.repository.js';
+import { DynamoPlatformRepository } from '../../adapters/dynamodb/platform.repository.js';
+import { Store } from '../../adapters/dynamodb/store.js';
+import { sharedTenantScopedClients } from '../../adapters/dynamodb/tenant-scoped-client.js';
+import { newId } from '../../adapters/ids.js';
+
+/** What the complaints Lambda's use cases work with: ports of domain/ only. */
+export interface ComplaintsRoot {
+  /** A tenant's complaints through tenant-scoped credentials (IAM layer 2). */
+  forTenant(tenantId: string): Promise<ComplaintRepository>;
+  /** Cross-tenant reads through the enterprise (GSI3) and regulator (GSI4) views. */
+  readonly views: ComplaintViews;
+  /** The insurers on the platform, which an enterprise addresses a complaint to. */
+  readonly platform: PlatformRepository;
+  /** RULES-1 versions and the current calendar (built-in plus loaded years, CAL-2). */
+  rules(): Promise<ComplaintRules>;
+  readonly clock: Clock;
+  readonly newId: NewId;
+}
+
+/** Everything the rules need besides the complaint: every published rule set and the calendar of now. */
+export async function complaintRulesFrom(calendar: CalendarSource): Promise<ComplaintRules> {
+  // RULES-1: every published version; each complaint uses the one in force on its day of receipt.
+  return { ruleSets: PUBLISHED_RULE_SETS, calendar: await calendar.current() };
+}
+
+let root: ComplaintsRoot | undefined;
+
+/** Built on first use, once per container: no client is made at import time (cold start, bench). */
+export function complaintsRoot(): ComplaintsRoot {
+  if (!root) {
+    const table = mainTableName();
+    const store = new Store(sharedDynamoDb().doc, table, systemClock);
+    const scoped = sharedTenantScopedClients();
+    root = {
+      forTenant: async (tenantId) => new DynamoComplaintRepository(new Store(await scoped.forTenant({ tenantId }), table, systemClock)),
+      views: new DynamoComplaintRepository(store),
+      platform: new DynamoPlatformRepository(store),
+      rules: () => complaintRulesFrom(sharedCalendarSource),
+      clock: systemClock,
+      newId,
+    };
+  }
+  return root;
+}

@@ -1,0 +1,62 @@
+import type { ComplaintDeadlineSweeps } from '../../domain/complaints/complaint.repository.js';
+import type { Clock } from '../../domain/kernel/clock.js';
+import { PUBLISHED_RULE_SETS } from '../../domain/kernel/rule-set/published.js';
+import type { RuleSet } from '../../domain/kernel/rule-set/rule-set.js';
+import type { CalendarReminders } from '../../domain/platform/calendar-reminder.port.js';
+import type { CalendarSource } from '../../domain/platform/calendar-source.port.js';
+import type { PlatformRepository } from '../../domain/platform/platform.repository.js';
+import type { ServiceRepository } from '../../domain/services/service.repository.js';
+import { sharedCalendarSource } from '../adapters/calendar-provider.js';
+import { systemClock } from '../adapters/clock.js';
+import { DynamoCalendarReminders } from '../adapters/dynamodb/calendar-reminders.js';
+import { mainTableName, sharedDynamoDb } from '../adapters/dynamodb/client.js';
+import { DynamoComplaintRepository } from '../adapters/dynamodb/complaint.repository.js';
+import { DynamoCoverageRepository } from '../adapters/dynamodb/coverage.repository.js';
+import { DynamoPlatformRepository } from '../adapters/dynamodb/platform.repository.js';
+import { DynamoServiceRepository } from '../adapters/dynamodb/services.repository.js';
+import { Store } from '../adapters/dynamodb/store.js';
+import type { sweepCoverageEdges } from '../projections/policy-projection.js';
+
+/**
+ * What the daily run works with: ports of domain/ only. It runs with the schedules function's own role over
+ * every tenant (it is no tenant's request), so each tenant gets the same repository.
+ */
+export interface SchedulesRoot {
+  /** The onboarded tenants the sweeps walk. */
+  readonly platform: PlatformRepository;
+  /** A tenant's complaints awaiting a reply: overdue and provisional ones (CMP-2..4, CMP-8, CAL-2). */
+  complaintsOf(tenantId: string): Promise<ComplaintDeadlineSweeps>;
+  /** A tenant's prevention services with provisional SVC-8/SVC-9 deadlines (CAL-2). */
+  servicesOf(tenantId: string): Promise<ServiceRepository>;
+  /** UW-11's coverage items whose period starts or ends today (the projection's own port). */
+  readonly coverage: Parameters<typeof sweepCoverageEdges>[0];
+  /** The working-day calendar of this container, forgotten when a year was loaded (CAL-2). */
+  readonly calendar: CalendarSource;
+  /** The operator's once-a-day reminder of a missing year (CAL-2). */
+  readonly reminders: CalendarReminders;
+  /** Every published rule set version (RULES-1). */
+  readonly ruleSets: readonly RuleSet[];
+  readonly clock: Clock;
+}
+
+let root: SchedulesRoot | undefined;
+
+/** Built on first use, once per container: no client is made at import time (cold start, bench). */
+export function schedulesRoot(): SchedulesRoot {
+  if (!root) {
+    const store = new Store(sharedDynamoDb().doc, mainTableName(), systemClock);
+    const complaints = new DynamoComplaintRepository(store);
+    const services = new DynamoServiceRepository(store);
+    root = {
+      platform: new DynamoPlatformRepository(store),
+      complaintsOf: async () => complaints,
+      servicesOf: async () => services,
+      coverage: new DynamoCoverageRepository(store),
+      calendar: sharedCalendarSource,
+      reminders: new DynamoCalendarReminders(store),
+      ruleSets: PUBLISHED_RULE_SETS,
+      clock: systemClock,
+    };
+  }
+  return root;
+}
