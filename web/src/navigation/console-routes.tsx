@@ -34,10 +34,10 @@ import { AUDIENCE } from './access';
  */
 const pages = {
   tenantList: () => import('../pages/platform/TenantListPage').then((m) => m.TenantListPage),
-  createTenant: () => import('../pages/platform/CreateTenantPage').then((m) => m.CreateTenantPage),
+  createTenant: () => import('../pages/platform/OnboardPage').then((m) => m.CreateTenantPage),
   tenantDetail: () => import('../pages/platform/TenantDetailPage').then((m) => m.TenantDetailPage),
   regulatorList: () => import('../pages/platform/RegulatorListPage').then((m) => m.RegulatorListPage),
-  createRegulator: () => import('../pages/platform/CreateRegulatorPage').then((m) => m.CreateRegulatorPage),
+  createRegulator: () => import('../pages/platform/OnboardPage').then((m) => m.CreateRegulatorPage),
   team: () => import('../pages/team/TeamPage').then((m) => m.TeamPage),
   insurerDashboard: () => import('../pages/insurer/InsurerDashboardPage').then((m) => m.InsurerDashboardPage),
   complaintInbox: () => import('../pages/insurer/ComplaintInboxPage').then((m) => m.ComplaintInboxPage),
