@@ -1,44 +1,18 @@
+import type * as z from 'zod/mini';
 import { localDate } from '../kernel/calendar/local-date.js';
 import { percentOfFen } from '../kernel/money.js';
 import type { Fen } from '../kernel/money.js';
 import { selectRuleSet } from '../kernel/rule-set/rule-set-registry.js';
 import type { RuleSet } from '../kernel/rule-set/rule-set.js';
 import { balanceOf, totalsOfLedger } from './year-ledger.js';
-import type { YearLedger, YearTotals } from './year-ledger.js';
+import type { YearLedger } from './year-ledger.js';
+import type { feeSummarySchema } from './summary.schema.js';
 
 /**
  * FEE-4, FEE-5: an insurer's prevention-fee year at a glance — premium ex-tax, accrued, spent, balance, and
- * spending against the floor and the ceiling. Computed from the year's counters alone: one read.
+ * spending against the floor and the ceiling (summary.schema.ts). Computed from the year's counters alone: one read.
  */
-export interface FeeSummary extends YearTotals {
-  readonly tenantId: string;
-  readonly year: number;
-  /** RULES-1: the rule set whose floor and ceiling the year is judged by (see {@link ruleSetForYear}). */
-  readonly ruleSetId: string;
-  readonly ruleSetVersion: number;
-  readonly floorBasisPoints: number;
-  readonly ceilingBasisPoints: number;
-  /** FEE-2: accrued − spent; negative only through advances. */
-  readonly balanceFen: Fen;
-  /** FEE-4: spent ÷ premium ex-tax (4 decimals), or null while no premium is received. */
-  readonly ratio: number | null;
-  /** The same in basis points, rounded half up. */
-  readonly ratioBasisPoints: number | null;
-  /** FEE-4: the floor's share of premium ex-tax, rounded half up on the fen: what must be spent. */
-  readonly requiredSpendFen: Fen;
-  /** FEE-4: what is still to be spent to reach the floor (0 once reached). */
-  readonly shortfallFen: Fen;
-  /** FEE-5: the ceiling's share of premium ex-tax, rounded half up on the fen. */
-  readonly ceilingFen: Fen;
-  /** FEE-4: spent ≥ requiredSpendFen. */
-  readonly compliant: boolean;
-  /** FEE-5: spent > ceilingFen — flagged, not refused (the ceiling is a budget of its own, 322号). */
-  readonly aboveCeiling: boolean;
-  /** FEE-2: the advance not yet covered by accruals: −balance when the balance is negative, else 0. */
-  readonly outstandingAdvanceFen: Fen;
-  /** When the last entry was booked, or null for a year with none. */
-  readonly updatedAt: string | null;
-}
+export type FeeSummary = z.output<typeof feeSummarySchema>;
 
 /**
  * RULES-1: the rule set a year is judged by — the version in force on its last day, December 31, so a year is

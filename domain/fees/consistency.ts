@@ -1,6 +1,8 @@
+import type * as z from 'zod/mini';
 import type { LedgerEntry, ReversalEntry } from './ledger-entry.js';
 import { YEAR_TOTAL_FIELDS, totalsOf, totalsOfLedger } from './year-ledger.js';
-import type { YearLedger, YearTotals } from './year-ledger.js';
+import type { YearLedger } from './year-ledger.js';
+import type { consistencyReportSchema } from './summary.schema.js';
 
 /** The guard stored when an entry is reversed: it makes a second reversal of the same entry fail. */
 export interface ReversalMark {
@@ -14,20 +16,9 @@ export interface ReversalMark {
 
 /**
  * FEE-4: the year's stored counters against the same figures recomputed from its entries, and anything else
- * about the entries that breaks FEE-2 (a gap in the numbering, a reversal without its entry, an entry reversed
- * twice). `consistent` when there is neither a difference nor a problem.
+ * about the entries that breaks FEE-2 (summary.schema.ts). `consistent` when there is neither a difference nor a problem.
  */
-export interface ConsistencyReport {
-  readonly tenantId: string;
-  readonly year: number;
-  readonly consistent: boolean;
-  readonly entriesRead: number;
-  readonly stored: YearTotals;
-  readonly recomputed: YearTotals;
-  readonly differences: readonly { readonly field: string; readonly stored: number; readonly recomputed: number }[];
-  /** At most {@link MAX_PROBLEMS_LISTED}, the last line saying how many more there were. */
-  readonly problems: readonly string[];
-}
+export type ConsistencyReport = z.output<typeof consistencyReportSchema>;
 
 /** A report lists this many problems; a broken ledger of 100,000 entries would otherwise answer megabytes. */
 export const MAX_PROBLEMS_LISTED = 100;

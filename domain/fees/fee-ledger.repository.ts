@@ -1,6 +1,10 @@
 import type { ReversalMark } from './consistency.js';
-import type { PremiumReceived, EntryBooked, EntryReversed } from './ledger.rules.js';
+import type * as z from 'zod/mini';
+import type { EntryBooked } from './ledger.rules.js';
 import type { ExpenseEntry, LedgerEntry } from './ledger-entry.js';
+import type { ledgerEntryViewSchema } from './ledger-entry.schema.js';
+import type { PremiumReceived } from './premium-receipt.rules.js';
+import type { EntryReversed } from './reversal.rules.js';
 import type { PolicyReceipts, PremiumReceipt } from './premium-receipt.js';
 import type { YearLedger } from './year-ledger.js';
 
@@ -11,10 +15,7 @@ export interface LedgerEntryPage {
 }
 
 /** An entry and, once reversed, the reversal that took it back. */
-export interface LedgerEntryView {
-  readonly entry: LedgerEntry;
-  readonly reversedBy?: { readonly entryId: string; readonly sequence: number };
-}
+export type LedgerEntryView = z.output<typeof ledgerEntryViewSchema>;
 
 /**
  * The port of the prevention-fee context; the DynamoDB adapter implements it. Every method is scoped by tenant:

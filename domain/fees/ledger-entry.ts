@@ -1,6 +1,6 @@
-import type { LocalDate } from '../kernel/calendar/local-date.js';
+import type * as z from 'zod/mini';
 import type { Fen } from '../kernel/money.js';
-import type { ArchiveRef } from '../underwriting/qualification.js';
+import type { accrualEntrySchema, expenseEntrySchema, reversalEntrySchema, reversedEntrySchema } from './ledger-entry.schema.js';
 
 /** FEE-2: the three kinds of ledger (台账) entry. */
 export const LEDGER_ENTRY_KINDS = ['ACCRUAL', 'EXPENSE', 'REVERSAL'] as const;
@@ -36,95 +36,17 @@ export const REFUSED_CATEGORY_NAMES: Readonly<Record<RefusedExpenseCategory, str
   PRE_ACCRUAL: 'pre-accruing an expense not yet incurred (预提)',
 };
 
-/** Fields every ledger entry has, whatever its kind. */
-interface LedgerEntryBase {
-  /** `<year>-<sequence, 10 digits>-<10 random characters>`: see {@link ledgerEntryId}. */
-  readonly id: string;
-  readonly tenantId: string;
-  /** FEE-2: the ledger the entry belongs to — the Asia/Shanghai year of `date`. */
-  readonly year: number;
-  /** FEE-2: 1, 2, 3 … per insurer and year, gap-free, in the order entries were booked. */
-  readonly sequence: number;
-  /**
-   * The day the money moved: the receipt's `receivedOn` for an ACCRUAL, `spentOn` for an EXPENSE, and for a
-   * REVERSAL the date of the entry it reverses — a reversal corrects that day's figures, in that year.
-   */
-  readonly date: LocalDate;
-  /** Integer fen, never negative: the kind says which way it moves the year's figures (see `effectOf`). */
-  readonly amountFen: Fen;
-  /**
-   * FEE-2's balance rule: true when this entry took the year's prevention balance (accrued − spent) below
-   * zero, which is allowed only when the caller books it as an advance (垫支), and which the summary reports.
-   */
-  readonly advance: boolean;
-  /** RULES-1: the rule set the entry was decided under. */
-  readonly ruleSetId: string;
-  readonly ruleSetVersion: number;
-  /** When it was booked (ISO 8601, UTC) and by which user. */
-  readonly recordedAt: string;
-  readonly recordedBy: string;
-}
-
 /**
- * FEE-1: the prevention fee accrued (提取) from one premium receipt: at least the rule set's share (15% in 2024)
- * of the premium received, excluding tax (UW-5), booked in the same transaction as the receipt.
+ * FEE-1: the prevention fee accrued (提取) from one premium receipt, booked with the receipt. The entry types are
+ * their schemas' (ledger-entry.schema.ts): one shape for the rules, the table and the API.
  */
-export interface AccrualEntry extends LedgerEntryBase {
-  readonly kind: 'ACCRUAL';
-  readonly receiptId: string;
-  readonly policyId: string;
-  readonly policyNumber: string;
-  /** The premium received, incl. VAT. */
-  readonly receivedFen: Fen;
-  /** The policy's VAT rate (UW-5). */
-  readonly vatRateBasisPoints: number;
-  /** UW-5: the receipt's premium ex-tax — FEE-1's base. */
-  readonly premiumExTaxFen: Fen;
-  /** FEE-1: the share accrued, at least the rule set's floor. `amountFen` = this share of `premiumExTaxFen`. */
-  readonly accrualBasisPoints: number;
-}
-
+export type AccrualEntry = z.output<typeof accrualEntrySchema>;
 /** FEE-2, FEE-3: money spent on prevention, of an allowed category, linked to what it paid for. */
-export interface ExpenseEntry extends LedgerEntryBase {
-  readonly kind: 'EXPENSE';
-  readonly category: ExpenseCategory;
-  readonly description: string;
-  /** The prevention service (SVC) it paid for. Not checked yet: the services context does not exist. */
-  readonly serviceId?: string;
-  /** The archived document it paid for: an invoice, a contract, a purchase record. */
-  readonly document?: ArchiveRef;
-}
-
-/**
- * What a reversal took back, copied from the reversed entry when it was booked: entries never change, so the
- * copy cannot go stale, and a reversal's effect can be computed from the reversal alone.
- */
-export interface ReversedEntry {
-  readonly entryId: string;
-  readonly sequence: number;
-  readonly kind: 'ACCRUAL' | 'EXPENSE';
-  readonly amountFen: Fen;
-  readonly advance: boolean;
-  /** ACCRUAL only: the receipt, so that the policy's received premium is given back too. */
-  readonly receiptId?: string;
-  readonly policyId?: string;
-  readonly receivedFen?: Fen;
-  readonly premiumExTaxFen?: Fen;
-  /** EXPENSE only. */
-  readonly category?: ExpenseCategory;
-}
-
-/**
- * FEE-2: the correction of one entry. Entries are never updated or deleted; a wrong entry is reversed — its
- * effect taken back exactly, in its own year — and the right one booked anew.
- */
-export interface ReversalEntry extends LedgerEntryBase {
-  readonly kind: 'REVERSAL';
-  readonly reason: string;
-  /** The Asia/Shanghai day the reversal was booked (its `date` is the reversed entry's). */
-  readonly reversedOn: LocalDate;
-  readonly reverses: ReversedEntry;
-}
+export type ExpenseEntry = z.output<typeof expenseEntrySchema>;
+/** What a reversal took back, copied from the reversed entry when it was booked. */
+export type ReversedEntry = z.output<typeof reversedEntrySchema>;
+/** FEE-2: the correction of one entry: its effect taken back exactly, in its own year. */
+export type ReversalEntry = z.output<typeof reversalEntrySchema>;
 
 /**
  * One entry of an insurer's prevention-fee ledger (事故预防费用台账), FEE-2. Append-only: nothing changes an entry

@@ -1,37 +1,17 @@
+import type * as z from 'zod/mini';
 import type { Fen } from '../kernel/money.js';
 import { effectOf } from './ledger-entry.js';
 import type { LedgerEntry } from './ledger-entry.js';
+import type { yearLedgerSchema, yearTotalsSchema } from './year-ledger.schema.js';
 
 /**
  * The figures of one insurer-year's ledger, kept as pre-aggregated counters (FEE-4, FEE-5): the summary is one
  * read of them whatever the number of entries, and each booking updates them in the entry's own transaction.
  */
-export interface YearTotals {
-  /** FEE-2: the last sequence number given — entries are numbered 1..lastSequence with no gap. */
-  readonly lastSequence: number;
-  /** Entries booked, by kind (a reversed entry still counts: it was booked). */
-  readonly accruals: number;
-  readonly expenses: number;
-  readonly reversals: number;
-  /** Premium received incl. VAT, net of reversed receipts. */
-  readonly receivedFen: Fen;
-  /** UW-5, FEE-1: premium received ex-tax — the base of FEE-1 and FEE-4. */
-  readonly premiumExTaxFen: Fen;
-  /** FEE-1: prevention fee accrued, net of reversals. */
-  readonly accruedFen: Fen;
-  /** FEE-4: prevention expense, net of reversals. */
-  readonly spentFen: Fen;
-  /** FEE-2: entries booked as advances (they took the balance below zero), net of their reversals. */
-  readonly advances: number;
-}
+export type YearTotals = z.output<typeof yearTotalsSchema>;
 
 /** One insurer-year's counters as stored. `lastSequence` is also the optimistic-lock version of the item. */
-export interface YearLedger extends YearTotals {
-  readonly tenantId: string;
-  readonly year: number;
-  /** When the last entry was booked (ISO 8601, UTC). */
-  readonly updatedAt: string;
-}
+export type YearLedger = z.output<typeof yearLedgerSchema>;
 
 /** The counter fields, in the order reports list them. */
 export const YEAR_TOTAL_FIELDS = [

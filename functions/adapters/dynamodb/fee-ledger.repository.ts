@@ -3,17 +3,17 @@ import type { ReversalMark } from '../../../domain/fees/consistency.js';
 import type { FeeLedgerRepository, LedgerEntryPage, LedgerEntryView } from '../../../domain/fees/fee-ledger.repository.js';
 import { parseLedgerEntryId } from '../../../domain/fees/ledger-entry.js';
 import type { ExpenseEntry, LedgerEntry, LedgerEntryKind } from '../../../domain/fees/ledger-entry.js';
-import type { EntryBooked, EntryReversed, PremiumReceived } from '../../../domain/fees/ledger.rules.js';
+import { FEE_LEDGER, POLICY_PREMIUM } from '../../../domain/fees/events.js';
+import type { EntryBooked } from '../../../domain/fees/ledger.rules.js';
+import type { PremiumReceived } from '../../../domain/fees/premium-receipt.rules.js';
+import type { EntryReversed } from '../../../domain/fees/reversal.rules.js';
 import type { PolicyReceipts, PremiumReceipt } from '../../../domain/fees/premium-receipt.js';
 import { totalsOf } from '../../../domain/fees/year-ledger.js';
 import type { YearLedger } from '../../../domain/fees/year-ledger.js';
 import { Conflict, StaleVersion } from '../../../domain/kernel/errors.js';
+import type { DomainEvent } from '../../../domain/kernel/events.js';
 import { keys, type ItemKey } from './keys.js';
-import type { OutboxEvent, Store, Write } from './store.js';
-
-export const PREMIUM_RECEIVED = 'fees.premium.received';
-export const ENTRY_BOOKED = 'fees.entry.booked';
-export const ENTRY_REVERSED = 'fees.entry.reversed';
+import { outboxOf, type OutboxEvent, type Store, type Write } from './store.js';
 
 /** Entries in one page of a full read: DynamoDB's 1 MB page limit is what actually bounds it. */
 const FULL_READ_PAGE = 5000;
@@ -76,15 +76,18 @@ function receivedWrite(received: PolicyReceipts): Write {
 /** The entry takes its number's key; with the counters guarded it cannot exist, but a lost race is retried. */
 const entryWrite = (entry: LedgerEntry): Write => ({ kind: 'create', item: entryItem(entry), onExists: () => new StaleVersion('fee ledger') });
 
-/** Events of a ledger ride in its partition, ordered by sequence number (ARCHITECTURE.md §6). */
-function ledgerEvent(type: string, entry: LedgerEntry, data: Record<string, unknown>): OutboxEvent {
-  return {
-    type,
-    aggregate: { type: 'fee-ledger', id: `${entry.tenantId}-${entry.year}`, key: keys.feeYear(entry.tenantId, entry.year) },
-    sequence: entry.sequence,
-    tenantId: entry.tenantId,
-    data: { entryId: entry.id, year: entry.year, sequence: entry.sequence, kind: entry.kind, date: entry.date, amountFen: entry.amountFen, advance: entry.advance, ...data },
-  };
+/**
+ * The domain's events in their aggregates' partitions (ARCHITECTURE.md §6): a ledger's in its year's, ordered by
+ * sequence number; a policy's receipts' in the policy's received counter's.
+ */
+function outboxOfBooking(events: readonly DomainEvent[], at: { tenantId: string; year: number; policyId?: string }): OutboxEvent[] {
+  return events.map((event) => {
+    if (event.aggregate.type === FEE_LEDGER) return outboxOf(event, keys.feeYear(at.tenantId, at.year));
+    if (event.aggregate.type === POLICY_PREMIUM && at.policyId !== undefined) {
+      return outboxOf(event, keys.feePolicyReceived(at.tenantId, at.policyId));
+    }
+    throw new RangeError(`no partition for ${event.type} of ${event.aggregate.type}`);
+  });
 }
 
 /**
@@ -189,40 +192,13 @@ export class DynamoFeeLedgerRepository implements FeeLedgerRepository {
         entryWrite(entry),
         { kind: 'create', item: receiptItem(receipt), onExists: () => new Conflict(`receipt ${receipt.id} exists`) },
       ],
-      [
-        {
-          type: PREMIUM_RECEIVED,
-          aggregate: { type: 'policy-premium', id: receipt.policyId, key: keys.feePolicyReceived(receipt.tenantId, receipt.policyId) },
-          sequence: received.version,
-          tenantId: receipt.tenantId,
-          data: {
-            receiptId: receipt.id,
-            policyId: receipt.policyId,
-            policyNumber: receipt.policyNumber,
-            receivedOn: receipt.receivedOn,
-            amountFen: receipt.amountFen,
-            premiumExTaxFen: receipt.premiumExTaxFen,
-            accrualFen: receipt.accrualFen,
-            receivedFen: received.receivedFen,
-            entryId: entry.id,
-          },
-        },
-        ledgerEvent(ENTRY_BOOKED, entry, {
-          receiptId: receipt.id,
-          policyId: receipt.policyId,
-          premiumExTaxFen: entry.premiumExTaxFen,
-          accrualBasisPoints: entry.accrualBasisPoints,
-        }),
-      ],
+      outboxOfBooking(change.events, { tenantId: entry.tenantId, year: entry.year, policyId: receipt.policyId }),
     );
   }
 
   async bookExpense(change: EntryBooked<ExpenseEntry>): Promise<void> {
     const { entry, ledger } = change;
-    await this.store.commit(
-      [yearWrite(ledger), entryWrite(entry)],
-      [ledgerEvent(ENTRY_BOOKED, entry, { category: entry.category, serviceId: entry.serviceId, archiveId: entry.document?.archiveId })],
-    );
+    await this.store.commit([yearWrite(ledger), entryWrite(entry)], outboxOfBooking(change.events, entry));
   }
 
   async reverse(change: EntryReversed): Promise<void> {
@@ -245,16 +221,7 @@ export class DynamoFeeLedgerRepository implements FeeLedgerRepository {
           onExists: () => new Conflict(`FEE-2: entry ${reversed.sequence} of ${entry.year} was already reversed`, 'FEE-2'),
         },
       ],
-      [
-        ledgerEvent(ENTRY_REVERSED, entry, {
-          reason: entry.reason,
-          reversedEntryId: reversed.entryId,
-          reversedSequence: reversed.sequence,
-          reversedKind: reversed.kind,
-          policyId: reversed.policyId,
-          receiptId: reversed.receiptId,
-        }),
-      ],
+      outboxOfBooking(change.events, entry),
     );
   }
 

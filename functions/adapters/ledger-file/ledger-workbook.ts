@@ -2,8 +2,8 @@ import { PassThrough } from 'node:stream';
 import type { FeeSummary } from '../../../domain/fees/compliance.js';
 import { effectOf } from '../../../domain/fees/ledger-entry.js';
 import type { ExpenseCategory, LedgerEntry, LedgerEntryKind } from '../../../domain/fees/ledger-entry.js';
+import type { LedgerFile, LedgerFileWriter } from '../../../domain/fees/ledger-file.port.js';
 import { addEntry, balanceOf, NO_TOTALS } from '../../../domain/fees/year-ledger.js';
-import type { YearTotals } from '../../../domain/fees/year-ledger.js';
 import type { Fen } from '../../../domain/kernel/money.js';
 
 /** The ledger sheet's name and its columns, in the order of the paper 台账. */
@@ -99,12 +99,11 @@ function rowOf(entry: LedgerEntry, balanceFen: Fen): Record<string, string | num
 }
 
 /** The workbook and what it holds, so the answer can state its totals without reading it back. */
-export interface LedgerWorkbook {
+export interface LedgerWorkbook extends LedgerFile {
   readonly bytes: Buffer;
-  readonly entries: number;
-  /** Recomputed from the entries written: what the totals row says, in fen. */
-  readonly totals: YearTotals;
 }
+
+export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
  * FEE-2, FEE-4: one year's ledger as XLSX (exceljs, streamed so that a year of 100,000 entries is written row
@@ -180,4 +179,20 @@ export async function ledgerWorkbook(
   await workbook.commit();
   await finished;
   return { bytes: Buffer.concat(chunks), entries, totals };
+}
+
+/**
+ * The ledger file as XLSX ({@link ledgerWorkbook}). Importing this module costs nothing: exceljs is loaded when
+ * the first workbook is written, so only the export route pays for it.
+ */
+export class XlsxLedgerFileWriter implements LedgerFileWriter {
+  readonly contentType = XLSX_CONTENT_TYPE;
+
+  fileNameOf(year: number): string {
+    return `事故预防费用台账-${year}.xlsx`;
+  }
+
+  write(summary: FeeSummary, eachEntryPage: (visit: (entries: readonly LedgerEntry[]) => void) => Promise<void>): Promise<LedgerWorkbook> {
+    return ledgerWorkbook(summary, eachEntryPage);
+  }
 }

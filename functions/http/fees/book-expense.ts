@@ -1,16 +1,17 @@
-import { yearOf } from '../../../domain/kernel/calendar/local-date.js';
-import { bookExpense as book } from '../../../domain/fees/ledger.rules.js';
-import { bookExpenseBody, ledgerEntrySchema } from '../../../domain/fees/schemas.js';
-import { callerOf, defineRoute } from '../../middleware/route.js';
-import { entryIdSuffix, feeDeps, untilBooked } from './deps.js';
+import { bookExpense as book } from '../../../domain/fees/expense.rules.js';
+import { bookExpenseBody, ledgerEntrySchema } from '../../../domain/fees/ledger-entry.schema.js';
 import { FEE_BOOKING } from '../../../domain/identity/access.js';
+import { yearOf } from '../../../domain/kernel/calendar/local-date.js';
+import { callerOf, defineRoute } from '../../middleware/route.js';
+import { feesRoot } from './composition-root.js';
+import { untilBooked } from './until-booked.js';
 
 /**
  * FEE-2, FEE-3: prevention money spent. Primary course: 1. read the counters of the expense's year; 2. the
  * domain checks the category (FEE-3), the date (no pre-accrual), the link and the balance (FEE-2, unless booked
- * as an advance) and takes the year's next number; 3. one transaction stores the entry, the counters and
- * `fees.entry.booked`, conditioned on the counters as read — a lost race goes back to 1, so the balance is
- * always checked against the balance the entry is committed on.
+ * as an advance), takes the year's next number and raises `fees.entry.booked`; 3. one transaction stores the
+ * entry, the counters and the event, conditioned on the counters as read — a lost race goes back to 1, so the
+ * balance is always checked against the balance the entry is committed on.
  */
 export const bookExpense = defineRoute({
   method: 'POST',
@@ -22,9 +23,9 @@ export const bookExpense = defineRoute({
   response: ledgerEntrySchema,
   successStatus: 201,
   async handle(input) {
-    const caller = callerOf(input);
-    const tenantId = caller.tenantId as string;
-    const { forTenant, clock, ruleSets } = feeDeps();
+    const caller = callerOf(input, 'insurer');
+    const { tenantId } = caller;
+    const { forTenant, clock, entryIdSuffix, ruleSets } = feesRoot();
     const { fees } = await forTenant(tenantId);
     const year = yearOf(input.body.spentOn);
     const booked = await untilBooked(async () => {

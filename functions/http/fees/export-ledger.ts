@@ -1,17 +1,15 @@
-import { yearOf } from '../../../domain/kernel/calendar/local-date.js';
 import { ruleSetForYear, summarizeYear } from '../../../domain/fees/compliance.js';
-import type { RuleSet } from '../../../domain/kernel/rule-set/rule-set.js';
-import { ledgerExportSchema } from '../../../domain/fees/schemas.js';
+import type { FeeLedgerRepository } from '../../../domain/fees/fee-ledger.repository.js';
+import type { LedgerFileWriter } from '../../../domain/fees/ledger-file.port.js';
+import { ledgerExportSchema } from '../../../domain/fees/summary.schema.js';
 import type { YearTotals } from '../../../domain/fees/year-ledger.js';
-import type { DynamoFeeLedgerRepository } from '../../adapters/dynamodb/fee-ledger.repository.js';
-import { ledgerWorkbook } from '../../adapters/ledger-file/ledger-workbook.js';
+import { FEE_BOOKING } from '../../../domain/identity/access.js';
+import type { RuleSet } from '../../../domain/kernel/rule-set/rule-set.js';
 import { HttpProblem } from '../../middleware/error-envelope.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
-import { feeDeps, todayOf } from './deps.js';
+import { feesRoot } from './composition-root.js';
+import { ledgerYearOf } from './ledger-year.js';
 import { yearQuery } from './schemas.js';
-import { FEE_BOOKING } from '../../../domain/identity/access.js';
-
-export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
  * Largest workbook the route answers. A Lambda (and API Gateway) answer is at most 6 MB, and base64 makes a
@@ -41,11 +39,11 @@ export interface LedgerExport {
 }
 
 /**
- * FEE-2, FEE-4: the year's ledger as XLSX — shared by the route and the benchmark. `maxEntries` refuses a year
- * with more entries (413) before reading them.
+ * FEE-2, FEE-4: the year's ledger as a file (XLSX through the composition root) — shared by the route and the
+ * benchmark. `maxEntries` refuses a year with more entries (413) before reading them.
  */
 export async function exportLedger(
-  fees: DynamoFeeLedgerRepository,
+  { fees, ledgerFiles }: { readonly fees: FeeLedgerRepository; readonly ledgerFiles: LedgerFileWriter },
   tenantId: string,
   year: number,
   ruleSets: readonly RuleSet[],
@@ -53,13 +51,13 @@ export async function exportLedger(
 ): Promise<LedgerExport> {
   const summary = summarizeYear(await fees.year(tenantId, year), { tenantId, year, ruleSet: ruleSetForYear(ruleSets, year) });
   if (summary.lastSequence > maxEntries) throw tooLarge(year, summary.lastSequence, 'cannot fit');
-  const workbook = await ledgerWorkbook(summary, (visit) => fees.eachEntryPage(tenantId, year, visit));
+  const file = await ledgerFiles.write(summary, (visit) => fees.eachEntryPage(tenantId, year, visit));
   return {
-    fileName: `事故预防费用台账-${year}.xlsx`,
-    contentType: XLSX_CONTENT_TYPE,
-    bytes: workbook.bytes,
-    entries: workbook.entries,
-    totals: workbook.totals,
+    fileName: ledgerFiles.fileNameOf(year),
+    contentType: ledgerFiles.contentType,
+    bytes: Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength),
+    entries: file.entries,
+    totals: file.totals,
   };
 }
 
@@ -82,11 +80,12 @@ export const exportLedgerRoute = defineRoute({
   query: yearQuery,
   response: ledgerExportSchema,
   async handle(input) {
-    const tenantId = callerOf(input).tenantId as string;
-    const { forTenant, clock, ruleSets } = feeDeps();
-    const year = input.query.year ?? yearOf(todayOf(clock));
+    const { tenantId } = callerOf(input, 'insurer');
+    const { forTenant, ledgerFiles, clock, ruleSets } = feesRoot();
+    const year = ledgerYearOf(input.query.year, clock);
     const { fees } = await forTenant(tenantId);
-    const exported = await exportLedger(fees, tenantId, year, ruleSets, Math.floor(MAX_EXPORT_BYTES / MIN_XLSX_BYTES_PER_ENTRY));
+    const maxEntries = Math.floor(MAX_EXPORT_BYTES / MIN_XLSX_BYTES_PER_ENTRY);
+    const exported = await exportLedger({ fees, ledgerFiles }, tenantId, year, ruleSets, maxEntries);
     if (exported.bytes.length > MAX_EXPORT_BYTES) {
       throw tooLarge(year, exported.entries, `makes a ${(exported.bytes.length / 1048576).toFixed(1)} MB workbook`);
     }

@@ -1,17 +1,18 @@
-import { NotFound } from '../../../domain/kernel/errors.js';
-import { reverseEntry as reverse } from '../../../domain/fees/ledger.rules.js';
-import { ledgerEntrySchema, reverseEntryBody } from '../../../domain/fees/schemas.js';
-import { callerOf, defineRoute } from '../../middleware/route.js';
-import { entryIdSuffix, feeDeps, untilBooked } from './deps.js';
-import { entryIdParams } from './schemas.js';
+import { ledgerEntrySchema, reverseEntryBody } from '../../../domain/fees/ledger-entry.schema.js';
+import { reverseEntry as reverse } from '../../../domain/fees/reversal.rules.js';
 import { FEE_REVERSAL } from '../../../domain/identity/access.js';
+import { NotFound } from '../../../domain/kernel/errors.js';
+import { callerOf, defineRoute } from '../../middleware/route.js';
+import { feesRoot } from './composition-root.js';
+import { entryIdParams } from './schemas.js';
+import { untilBooked } from './until-booked.js';
 
 /**
  * FEE-2: the correction of an entry is its reversal (plus, by the caller, a new entry): there is no update or
  * delete. Primary course: 1. read the entry with its reversal mark, its year's counters and, for an ACCRUAL,
  * the policy's received counter; 2. the domain refuses a reversal of a reversal, a second reversal and a
- * balance below zero (unless an advance), and mirrors the entry; 3. one transaction stores the reversal, the
- * mark, the counters and `fees.entry.reversed` — a lost race goes back to 1.
+ * balance below zero (unless an advance), mirrors the entry and raises `fees.entry.reversed`; 3. one
+ * transaction stores the reversal, the mark, the counters and the event — a lost race goes back to 1.
  */
 export const reverseEntry = defineRoute({
   method: 'POST',
@@ -24,9 +25,9 @@ export const reverseEntry = defineRoute({
   response: ledgerEntrySchema,
   successStatus: 201,
   async handle(input) {
-    const caller = callerOf(input);
-    const tenantId = caller.tenantId as string;
-    const { forTenant, clock, ruleSets } = feeDeps();
+    const caller = callerOf(input, 'insurer');
+    const { tenantId } = caller;
+    const { forTenant, clock, entryIdSuffix, ruleSets } = feesRoot();
     const { fees } = await forTenant(tenantId);
     const reversed = await untilBooked(async () => {
       const view = await fees.entry(tenantId, input.params.entryId);

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { feeYearSchema, policyReceiptsSchema, premiumReceiptSchema } from '../../../domain/fees/schemas.js';
+import { policyReceiptsSchema, premiumReceiptSchema } from '../../../domain/fees/premium-receipt.schema.js';
+import { feeYearSchema } from '../../../domain/fees/year-ledger.schema.js';
 import { pageQuery } from '../zod.js';
 
 const id = (what: string) => z.string(`${what} is required`).check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, `${what} must be an id`));

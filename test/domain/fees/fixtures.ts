@@ -9,10 +9,15 @@ import type { RuleSet } from '../../../domain/kernel/rule-set/rule-set.js';
 import { XINZHOU_2024 } from '../../../domain/kernel/rule-set/xinzhou-2024.js';
 import type { ReversalMark } from '../../../domain/fees/consistency.js';
 import type { LedgerEntry } from '../../../domain/fees/ledger-entry.js';
-import { bookExpense, receivePremium, reverseEntry } from '../../../domain/fees/ledger.rules.js';
-import type { BookingContext, EntryBooked, EntryReversed, PremiumReceived } from '../../../domain/fees/ledger.rules.js';
+import { bookExpense } from '../../../domain/fees/expense.rules.js';
+import type { BookingContext, EntryBooked } from '../../../domain/fees/ledger.rules.js';
+import { receivePremium } from '../../../domain/fees/premium-receipt.rules.js';
+import type { PremiumReceived } from '../../../domain/fees/premium-receipt.rules.js';
+import { reverseEntry } from '../../../domain/fees/reversal.rules.js';
+import type { EntryReversed } from '../../../domain/fees/reversal.rules.js';
 import type { PolicyReceipts, PolicyTerms } from '../../../domain/fees/premium-receipt.js';
-import type { BookExpenseBody, ReceivePremiumBody, ReverseEntryBody } from '../../../domain/fees/schemas.js';
+import type { BookExpenseBody, ReverseEntryBody } from '../../../domain/fees/ledger-entry.schema.js';
+import type { ReceivePremiumBody } from '../../../domain/fees/premium-receipt.schema.js';
 import type { YearLedger } from '../../../domain/fees/year-ledger.js';
 
 export const PICC = 't-picc';

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { bookExpenseBody, feeYearSchema, receivePremiumBody, reverseEntryBody } from '../../../domain/fees/schemas.js';
+import { bookExpenseBody, reverseEntryBody } from '../../../domain/fees/ledger-entry.schema.js';
+import { receivePremiumBody } from '../../../domain/fees/premium-receipt.schema.js';
+import { feeYearSchema } from '../../../domain/fees/year-ledger.schema.js';
 
 const messagesOf = (result: { success: boolean; error?: { issues: { message: string; path: PropertyKey[] }[] } }) =>
   (result.error?.issues ?? []).map((issue) => `${issue.path.join('.')}: ${issue.message}`);

@@ -1,34 +1,11 @@
-import { yearOf } from '../../../domain/kernel/calendar/local-date.js';
-import { summarizeYear, ruleSetForYear } from '../../../domain/fees/compliance.js';
 import { checkYear } from '../../../domain/fees/consistency.js';
 import type { LedgerEntry } from '../../../domain/fees/ledger-entry.js';
-import { consistencyReportSchema, feeSummarySchema } from '../../../domain/fees/schemas.js';
-import { callerOf, defineRoute } from '../../middleware/route.js';
-import { feeDeps, todayOf } from './deps.js';
-import { yearQuery } from './schemas.js';
+import { consistencyReportSchema } from '../../../domain/fees/summary.schema.js';
 import { FEE_BOOKING } from '../../../domain/identity/access.js';
-
-/**
- * FEE-4, FEE-5: the year's premium ex-tax, accrued, spent, balance and spending ratio against the floor (15%)
- * and the ceiling (21%). One GetItem of the year's counters, whatever the number of entries.
- */
-export const feeSummary = defineRoute({
-  method: 'GET',
-  path: '/api/v1/fees/summary',
-  access: FEE_BOOKING,
-  summary: "A year's prevention-fee summary and compliance (FEE-4, FEE-5), from pre-aggregated counters",
-  tags: ['fees'],
-  query: yearQuery,
-  response: feeSummarySchema,
-  async handle(input) {
-    const tenantId = callerOf(input).tenantId as string;
-    const { forTenant, clock, ruleSets } = feeDeps();
-    const year = input.query.year ?? yearOf(todayOf(clock));
-    const ruleSet = ruleSetForYear(ruleSets, year);
-    const { fees } = await forTenant(tenantId);
-    return { body: summarizeYear(await fees.year(tenantId, year), { tenantId, year, ruleSet }) };
-  },
-});
+import { callerOf, defineRoute } from '../../middleware/route.js';
+import { feesRoot } from './composition-root.js';
+import { ledgerYearOf } from './ledger-year.js';
+import { yearQuery } from './schemas.js';
 
 /**
  * FEE-4, FEE-2: recomputes the year's counters from its entries — a paged, consistent Query of the year's
@@ -49,9 +26,9 @@ export const checkFeeSummary = defineRoute({
   query: yearQuery,
   response: consistencyReportSchema,
   async handle(input) {
-    const tenantId = callerOf(input).tenantId as string;
-    const { forTenant, clock } = feeDeps();
-    const year = input.query.year ?? yearOf(todayOf(clock));
+    const { tenantId } = callerOf(input, 'insurer');
+    const { forTenant, clock } = feesRoot();
+    const year = ledgerYearOf(input.query.year, clock);
     const { fees } = await forTenant(tenantId);
     const stored = await fees.year(tenantId, year);
     let entries: LedgerEntry[] = [];

@@ -1,0 +1,118 @@
+import { compareLocalDates, shanghaiDateOf, yearOf } from '../kernel/calendar/local-date.js';
+import type { LocalDate } from '../kernel/calendar/local-date.js';
+import { instantOf } from '../kernel/calendar/instant.js';
+import { RuleViolation } from '../kernel/errors.js';
+import { selectRuleSet } from '../kernel/rule-set/rule-set-registry.js';
+import { expenseBookedEvents } from './events.js';
+import { EXPENSE_CATEGORIES, REFUSED_CATEGORY_NAMES, REFUSED_EXPENSE_CATEGORIES, balanceChangeOf, ledgerEntryId } from './ledger-entry.js';
+import type { ExpenseCategory, ExpenseEntry, RefusedExpenseCategory } from './ledger-entry.js';
+import type { BookExpenseBody } from './ledger-entry.schema.js';
+import { checkBalance, openLedger, requireAmount, yuan } from './ledger.rules.js';
+import type { BookingContext, EntryBooked } from './ledger.rules.js';
+import { appendToYear } from './year-ledger.js';
+import type { YearLedger } from './year-ledger.js';
+
+export interface ExpenseContext extends BookingContext {
+  /** The ledger of the expense's year, as read (absent before its first entry). */
+  readonly ledger: YearLedger | undefined;
+}
+
+const isRefused = (category: string): category is RefusedExpenseCategory =>
+  (REFUSED_EXPENSE_CATEGORIES as readonly string[]).includes(category);
+
+/**
+ * FEE-3: an expense must be of an allowed category. Internal management costs, diverting (挪用), squeezing
+ * (挤占) and pre-accruing (预提) are refused, each by name.
+ *
+ * @throws RuleViolation (FEE-3, `category`, 400).
+ */
+export function checkExpenseCategory(category: string): asserts category is ExpenseCategory {
+  if (isRefused(category)) {
+    throw new RuleViolation(
+      'FEE-3',
+      'category',
+      `FEE-3: ${REFUSED_CATEGORY_NAMES[category]} is not a prevention expense; allowed: ${EXPENSE_CATEGORIES.join(', ')}`,
+      400,
+    );
+  }
+  if (!(EXPENSE_CATEGORIES as readonly string[]).includes(category)) {
+    throw new RuleViolation('FEE-3', 'category', `FEE-3: category must be one of ${EXPENSE_CATEGORIES.join(', ')}`, 400);
+  }
+}
+
+/**
+ * FEE-3: expenses are booked as incurred (据实列支); one dated after today is money not yet spent — pre-accrual
+ * (预提) — and refused.
+ *
+ * @throws RuleViolation (FEE-3, `spentOn`, 400).
+ */
+export function checkNotPreAccrued(spentOn: LocalDate, today: LocalDate): void {
+  if (compareLocalDates(spentOn, today) > 0) {
+    throw new RuleViolation(
+      'FEE-3',
+      'spentOn',
+      `FEE-3: an expense is booked when incurred; spentOn ${spentOn} is after today (${today}), which would pre-accrue it (预提)`,
+      400,
+    );
+  }
+}
+
+/**
+ * FEE-2: every expense names what it paid for — the prevention service or the archived document.
+ *
+ * @throws RuleViolation (FEE-2, `serviceId`, 400).
+ */
+export function checkExpenseLink(input: Pick<BookExpenseBody, 'serviceId' | 'document'>): void {
+  if (input.serviceId === undefined && input.document === undefined) {
+    throw new RuleViolation(
+      'FEE-2',
+      'serviceId',
+      'FEE-2: an expense links to the service (serviceId) or the archived document (document) it pays for',
+      400,
+    );
+  }
+}
+
+/**
+ * FEE-2, FEE-3: books prevention money spent, in the ledger of its year, as the year's next entry.
+ *
+ * Checks, in order: the category (FEE-3), the date (FEE-3, not pre-accrued), the link to what it paid for
+ * (FEE-2), a rule set in force that day (RULES-1), the balance (FEE-2).
+ *
+ * @example
+ * bookExpense({ spentOn: '2024-08-15', category: 'OFFLINE_SERVICE', amountFen: 800_000, description: '体检式精查',
+ *   serviceId: 's1' }, context).entry.sequence; // the year's next number
+ */
+export function bookExpense(input: BookExpenseBody, context: ExpenseContext): EntryBooked<ExpenseEntry> {
+  checkExpenseCategory(input.category);
+  requireAmount(input.amountFen, 'amountFen', 'FEE-2');
+  const recordedAt = instantOf(context.now);
+  checkNotPreAccrued(input.spentOn, shanghaiDateOf(context.now));
+  checkExpenseLink(input);
+  const ruleSet = selectRuleSet(context.ruleSets, input.spentOn);
+  const year = yearOf(input.spentOn);
+  const ledger = openLedger(context.ledger, context.tenantId, year, recordedAt);
+  const sequence = ledger.lastSequence + 1;
+  const draft: ExpenseEntry = {
+    id: ledgerEntryId(year, sequence, context.idSuffix),
+    tenantId: context.tenantId,
+    year,
+    sequence,
+    kind: 'EXPENSE',
+    date: input.spentOn,
+    amountFen: input.amountFen,
+    advance: false,
+    ruleSetId: ruleSet.id,
+    ruleSetVersion: ruleSet.version,
+    recordedAt,
+    recordedBy: context.by,
+    category: input.category,
+    description: input.description,
+    ...(input.serviceId === undefined ? {} : { serviceId: input.serviceId }),
+    ...(input.document === undefined ? {} : { document: input.document }),
+  };
+  const advance = checkBalance(ledger, balanceChangeOf(draft), input.advance === true, `an expense of ${yuan(input.amountFen)}`);
+  const entry: ExpenseEntry = { ...draft, advance };
+  return { entry, ledger: appendToYear(ledger, entry), events: expenseBookedEvents(entry) };
+}
+
