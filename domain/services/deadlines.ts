@@ -79,3 +79,22 @@ export function recomputeServiceDeadlines(
   if (sameDeadlines(deadlines, service.deadlines) && followUp?.late === service.followUp?.late) return service;
   return { ...service, deadlines, ...(followUp === undefined ? {} : { followUp }), version: service.version + 1 };
 }
+
+/**
+ * SVC-8, SVC-9: the next date the service must meet — the follow-up while COMPLETED, the archive while
+ * FOLLOWED_UP or CONFIRMED, none otherwise. It drives the "services due" index.
+ *
+ * @example
+ * nextDeadline(completed); // { dueOn: '2024-10-16', kind: 'FOLLOW_UP', provisional: false }
+ */
+export function nextDeadline(
+  service: Pick<PreventionService, 'status' | 'deadlines'>,
+): { dueOn: LocalDate; kind: 'FOLLOW_UP' | 'ARCHIVE'; provisional: boolean } | undefined {
+  const deadlines = service.deadlines;
+  if (deadlines === undefined) return undefined;
+  if (service.status === 'COMPLETED') return { dueOn: deadlines.followUp.dueOn, kind: 'FOLLOW_UP', provisional: deadlines.followUp.provisional };
+  if (service.status === 'FOLLOWED_UP' || service.status === 'CONFIRMED') {
+    return { dueOn: deadlines.archive.dueOn, kind: 'ARCHIVE', provisional: deadlines.archive.provisional };
+  }
+  return undefined;
+}

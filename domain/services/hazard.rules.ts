@@ -2,8 +2,8 @@ import { isLocalDate } from '../kernel/calendar/local-date.js';
 import type { LocalDate } from '../kernel/calendar/local-date.js';
 import { RuleViolation } from '../kernel/errors.js';
 import type { Hazard, Rectification } from './hazard.js';
-import type { RectificationInput, VerifyHazardInput } from './inputs.js';
-import type { HazardDraft } from './lifecycle.js';
+import type { RectificationInput, VerifyHazardInput } from './hazard.schema.js';
+import type { HazardDraft } from './service-record.rules.js';
 import { SERVICE_TYPE_NAMES_ZH } from './service.js';
 import type { EvidenceItem, ServiceType } from './service.js';
 import { instantOf } from '../kernel/calendar/instant.js';
@@ -111,18 +111,6 @@ export function verifyHazard(hazard: Hazard, input: VerifyHazardInput, ctx: { re
 function withoutClosure(rectification: Rectification): Rectification {
   const { closedAt: _closedAt, closureNote: _closureNote, ...open } = rectification;
   return open;
-}
-
-/**
- * SVC-7, SVC-11: the day the hazard must be rectified by — the enterprise's own plan date once reported, the
- * inspector's deadline until then — or undefined once VERIFIED (nothing is owed any more).
- *
- * @example
- * hazardDueOn(hazard); // '2024-10-31'
- */
-export function hazardDueOn(hazard: Pick<Hazard, 'status' | 'rectification' | 'rectifyBy'>): LocalDate | undefined {
-  if (hazard.status === 'VERIFIED') return undefined;
-  return hazard.rectification?.dueOn ?? hazard.rectifyBy;
 }
 
 /**

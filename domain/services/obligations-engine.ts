@@ -4,7 +4,7 @@ import type { EnterpriseSize } from '../kernel/enterprise-size.js';
 import { obligationIndustryOf } from '../kernel/industry.js';
 import type { Industry } from '../kernel/industry.js';
 import type { RuleSet } from '../kernel/rule-set/rule-set.js';
-import type { ObligationStatus, Requirement, RequirementKey, RequirementStatus } from './obligations.js';
+import type { ObligationStatus, Requirement, RequirementKey, RequirementStatus } from './obligations.schema.js';
 import type { PlanItem } from './service-plan.js';
 import { SERVICE_TYPES } from './service.js';
 import type { ServiceStatus, ServiceType } from './service.js';

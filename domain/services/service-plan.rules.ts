@@ -3,8 +3,8 @@ import { RuleViolation } from '../kernel/errors.js';
 import type { FieldProblem } from '../kernel/errors.js';
 import { svcObligationsFor } from '../kernel/rule-set/rule-set-registry.js';
 import type { RuleSet, SvcObligation } from '../kernel/rule-set/rule-set.js';
-import type { ServicePlanInput } from './inputs.js';
-import type { PolicyFacts } from './lifecycle.js';
+import type { ServicePlanInput } from './service-plan.schema.js';
+import type { PolicyFacts } from './policy-facts.js';
 import type { PlanItem, RiskAssessmentResult, ServicePlan } from './service-plan.js';
 import type { ServiceType } from './service.js';
 

@@ -4,8 +4,10 @@ import { addDays, localDate, yearOf } from '../../domain/kernel/calendar/local-d
 import { WorkingDayCalendar } from '../../domain/kernel/calendar/working-day-calendar.js';
 import { XINZHOU_2024 } from '../../domain/kernel/rule-set/xinzhou-2024.js';
 import { serviceDeadlines } from '../../domain/services/deadlines.js';
-import type { CompleteServiceInput } from '../../domain/services/inputs.js';
-import { completeService, policyFactsOf } from '../../domain/services/lifecycle.js';
+import { completedEvents } from '../../domain/services/events.js';
+import type { CompleteServiceInput } from '../../domain/services/service.schema.js';
+import { policyFactsOf } from '../../domain/services/policy-facts.js';
+import { completeService } from '../../domain/services/service-record.rules.js';
 import type { PreventionService } from '../../domain/services/service.js';
 import type { Policy } from '../../domain/underwriting/policy.js';
 import { currentCalendar } from '../../functions/adapters/calendar-provider.js';
@@ -74,7 +76,7 @@ async function performedOn(day: string, calendar: WorkingDayCalendar): Promise<P
     experts: [],
     policy: policyFactsOf(policy),
   });
-  await repository.completeService(service, stored.version, [], []);
+  await repository.completeService(service, stored.version, [], [], completedEvents(service, []));
   return service;
 }
 

@@ -1,14 +1,14 @@
 import { retainUntilFor } from '../../../domain/archive/archive-store.js';
-import { serviceArchiveDocument } from '../../../domain/services/archive-document.js';
-import { archiveService as archive, requireArchivable } from '../../../domain/services/lifecycle.js';
-import { serviceSchema } from '../../../domain/services/schemas.js';
-import type { ArchiveRecord } from '../../../domain/services/service.repository.js';
-import { callerOf, defineRoute } from '../../middleware/route.js';
-import { insurerNameOf, loadService, ruleSetOf, serviceDeps } from './deps.js';
-import { serviceIdParams } from './schemas.js';
 import { INSURER } from '../../../domain/identity/access.js';
-
-const utf8 = new TextEncoder();
+import { serviceArchiveDocument } from '../../../domain/services/archive-document.js';
+import { archivedEvents } from '../../../domain/services/events.js';
+import { serviceSchema } from '../../../domain/services/service.schema.js';
+import { archiveService as archive, requireArchivable } from '../../../domain/services/service-sign-off.rules.js';
+import { callerOf, defineRoute } from '../../middleware/route.js';
+import { archiveDocument, insurerNameOf } from './archive-document.js';
+import { servicesRoot } from './composition-root.js';
+import { loadService, ruleSetOf } from './load-service.js';
+import { serviceIdParams } from './schemas.js';
 
 /**
  * SVC-9, SVC-10: the confirmed record goes into the write-once archive as canonical JSON (retained for the rule
@@ -24,41 +24,28 @@ export const archiveService = defineRoute({
   params: serviceIdParams,
   response: serviceSchema,
   async handle(input) {
-    const caller = callerOf(input);
-    const tenantId = caller.tenantId as string;
+    const { tenantId, userId } = callerOf(input, 'insurer');
     const { tenant, service } = await loadService(tenantId, input.params.serviceId);
-    const { clock, newId, archive: store } = serviceDeps();
+    const { clock, newId } = servicesRoot();
     const now = clock.now();
     const archiveId = newId(now);
     // The rule refuses anything but CONFIRMED before a byte is written to the write-once store.
     requireArchivable(service);
-    const [hazards, insurerName] = await Promise.all([tenant.services.getHazards(tenantId, service.hazardIds), insurerNameOf(tenantId)]);
-    const document = serviceArchiveDocument(service, hazards, { archiveId, archivedAt: now.toISOString(), insurerName });
-    const key = `tenants/${tenantId}/archives/${archiveId}/${document.fileName}`;
-    const stored = await store().put({
-      key,
-      body: utf8.encode(document.body),
-      contentType: document.contentType,
-      retainUntil: retainUntilFor(now, ruleSetOf(service).archiveRetentionYears),
-      now,
-    });
-    const archived = archive(service, { now, by: caller.userId, archiveId, sha256: stored.sha256 });
-    const record: ArchiveRecord = {
-      archiveId,
+    const [hazards, insurerName] = await Promise.all([tenant.hazards.getHazards(tenantId, service.hazardIds), insurerNameOf(tenantId)]);
+    const record = await archiveDocument({
       tenantId,
+      archiveId,
       kind: 'SERVICE_RECORD',
-      key,
-      sha256: stored.sha256,
-      size: stored.size,
-      contentType: document.contentType,
+      document: serviceArchiveDocument(service, hazards, { archiveId, archivedAt: now.toISOString(), insurerName }),
       subject: { kind: 'SERVICE', id: service.id },
       policyId: service.policyId,
       enterpriseUscc: service.enterprise.uscc,
-      retainUntil: stored.retainUntil,
-      archivedAt: now.toISOString(),
-      archivedBy: caller.userId,
-    };
-    await tenant.services.archiveService(archived, service.version, record);
+      retainUntil: retainUntilFor(now, ruleSetOf(service).archiveRetentionYears),
+      now,
+      by: userId,
+    });
+    const archived = archive(service, { now, by: userId, archiveId, sha256: record.sha256 });
+    await tenant.services.archiveService(archived, service.version, record, archivedEvents(archived, record));
     return { body: archived };
   },
 });

@@ -1,10 +1,10 @@
 import { retainUntilFor, type UploadTicket } from '../../../domain/archive/archive-store.js';
 import { RuleViolation } from '../../../domain/kernel/errors.js';
 import type { RuleSet } from '../../../domain/kernel/rule-set/rule-set.js';
-import type { EvidenceInput, EvidenceUploadInput } from '../../../domain/services/inputs.js';
-import type { ArchiveSubject, EvidenceUpload, ServiceRepository } from '../../../domain/services/service.repository.js';
-import type { EvidenceItem } from '../../../domain/services/service.js';
-import { serviceDeps } from './deps.js';
+import type { ArchiveRecordRepository } from '../../../domain/services/archive-record.repository.js';
+import type { ArchiveSubject, EvidenceUpload } from '../../../domain/services/archive-record.schema.js';
+import type { EvidenceInput, EvidenceItem, EvidenceUploadInput } from '../../../domain/services/evidence.schema.js';
+import { servicesRoot } from './composition-root.js';
 
 /** How long an upload ticket stays usable: long enough for a phone on a mine's network, short enough to expire unused. */
 const TICKET_SECONDS = 15 * 60;
@@ -25,10 +25,10 @@ export function safeFileName(fileName: string): string {
  * that subject and only once the bytes are there with the declared digest.
  */
 export async function issueUpload(
-  repository: ServiceRepository,
+  repository: ArchiveRecordRepository,
   request: { tenantId: string; subject: ArchiveSubject; body: EvidenceUploadInput; ruleSet: RuleSet; by: string },
 ): Promise<{ uploadId: string; ticket: UploadTicket }> {
-  const { clock, newId, archive } = serviceDeps();
+  const { clock, newId, archive } = servicesRoot();
   const now = clock.now();
   const uploadId = newId(now);
   const key = `tenants/${request.tenantId}/uploads/${uploadId}/${safeFileName(request.body.fileName)}`;
@@ -64,7 +64,7 @@ export async function issueUpload(
  * holds its bytes with the digest declared at upload. Anything else is a 409 naming `<field>.<i>.uploadId`.
  */
 export async function resolveEvidence(
-  repository: ServiceRepository,
+  repository: ArchiveRecordRepository,
   tenantId: string,
   subject: ArchiveSubject,
   inputs: readonly EvidenceInput[],
@@ -72,7 +72,7 @@ export async function resolveEvidence(
 ): Promise<EvidenceItem[]> {
   if (inputs.length === 0) return [];
   const uploads = new Map((await repository.getUploads(tenantId, inputs.map((input) => input.uploadId))).map((upload) => [upload.id, upload]));
-  const store = serviceDeps().archive();
+  const store = servicesRoot().archive();
   const heads = await Promise.all(inputs.map((input) => {
     const upload = uploads.get(input.uploadId);
     return upload ? store.head(upload.key) : undefined;

@@ -1,8 +1,11 @@
-import { policyFactsOf, scheduleService as schedule } from '../../../domain/services/lifecycle.js';
-import { scheduleServiceBody, serviceSchema } from '../../../domain/services/schemas.js';
-import { callerOf, defineRoute } from '../../middleware/route.js';
-import { loadPolicy, serviceDeps } from './deps.js';
 import { INSURER } from '../../../domain/identity/access.js';
+import { scheduledEvents } from '../../../domain/services/events.js';
+import { policyFactsOf } from '../../../domain/services/policy-facts.js';
+import { scheduleServiceBody, serviceSchema } from '../../../domain/services/service.schema.js';
+import { scheduleService as schedule } from '../../../domain/services/service-schedule.rules.js';
+import { callerOf, defineRoute } from '../../middleware/route.js';
+import { servicesRoot } from './composition-root.js';
+import { loadPolicy } from './load-policy.js';
 
 /**
  * SVC-5, SVC-6: a service scheduled on one of the lead insurer's policies. The provider and experts are read
@@ -18,10 +21,9 @@ export const scheduleService = defineRoute({
   response: serviceSchema,
   successStatus: 201,
   async handle(input) {
-    const caller = callerOf(input);
-    const tenantId = caller.tenantId as string;
+    const { tenantId, userId } = callerOf(input, 'insurer');
     const { tenant, policy } = await loadPolicy(tenantId, input.body.policyId, { lead: true });
-    const { registers, clock, newId } = serviceDeps();
+    const { registers, clock, newId } = servicesRoot();
     const orgId = input.body.provider.orgId;
     const [org, experts] = await Promise.all([
       orgId === undefined ? undefined : registers.getServiceOrg(orgId),
@@ -34,9 +36,9 @@ export const scheduleService = defineRoute({
       ...(org ? { org } : {}),
       experts,
       now,
-      by: caller.userId,
+      by: userId,
     });
-    await tenant.services.createService(service);
+    await tenant.services.createService(service, scheduledEvents(service));
     return { body: service };
   },
 });

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { areaCodeSchema } from '../../../domain/kernel/area.js';
 import { localDateSchema } from '../../../domain/kernel/calendar/local-date.js';
 import { HAZARD_GRADES, HAZARD_STATUSES } from '../../../domain/services/hazard.js';
-import { ARCHIVE_RECORD_KINDS } from '../../../domain/services/service.repository.js';
+import { archiveRecordSchema as storedArchiveRecordSchema } from '../../../domain/services/archive-record.schema.js';
 import { SERVICE_STATUSES } from '../../../domain/services/service.js';
 import { pageQuery, idParam } from '../zod.js';
 
@@ -16,8 +16,7 @@ export const listServicesQuery = z.object({
   ...pageQuery,
   policyId: z.optional(id),
   status: z.optional(z.enum(SERVICE_STATUSES)),
-  /** SVC-8/SVC-9: services whose next deadline falls before this day. */
-  dueBefore: z.optional(localDateSchema),
+  dueBefore: z.optional(localDateSchema.check(z.meta({ description: 'SVC-8/SVC-9: services whose next deadline falls before this day' }))),
 });
 
 export const myServicesQuery = z.object({ ...pageQuery, status: z.optional(z.enum(SERVICE_STATUSES)) });
@@ -50,24 +49,9 @@ export const uploadTicketAnswer = z.object({
   }),
 });
 
-const subject = z.object({ kind: z.enum(['SERVICE', 'HAZARD']), id: z.string() });
-
-export const archiveRecordSchema = z.object({
-  archiveId: z.string(),
-  tenantId: z.string(),
-  kind: z.enum(ARCHIVE_RECORD_KINDS),
-  key: z.string(),
-  sha256: z.string(),
-  size: z.number(),
-  contentType: z.string(),
-  subject,
-  policyId: z.string(),
-  enterpriseUscc: z.string(),
-  retainUntil: z.string(),
-  archivedAt: z.string(),
-  archivedBy: z.string(),
-  /** SERVICE_RECORD: the archived document itself, parsed. */
-  document: z.optional(z.unknown()),
+/** SVC-10: an archive's record, and a service record's content. */
+export const archiveRecordSchema = z.extend(storedArchiveRecordSchema, {
+  document: z.optional(z.unknown().check(z.meta({ description: 'SERVICE_RECORD: the archived document itself, parsed' }))),
 });
 
 const digestCheck = { key: z.string(), sha256: z.string(), actualSha256: z.optional(z.string()), matches: z.boolean() };

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../../domain/archive/canonical-json.js';
 import { SERVICE_RECORD_FORMAT, serviceArchiveDocument } from '../../../domain/services/archive-document.js';
 import type { Hazard } from '../../../domain/services/hazard.js';
-import { archiveService, confirmRecord, issueHazard, recordFollowUp } from '../../../domain/services/lifecycle.js';
+import { issueHazard } from '../../../domain/services/service-record.rules.js';
+import { archiveService, confirmRecord, recordFollowUp } from '../../../domain/services/service-sign-off.rules.js';
 import type { PreventionService } from '../../../domain/services/service.js';
 import { SHA, at, completedWith, confirmed, expectViolation, scheduled } from './fixtures.js';
 

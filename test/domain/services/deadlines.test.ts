@@ -3,14 +3,9 @@ import { WorkingDayCalendar } from '../../../domain/kernel/calendar/working-day-
 import { XINZHOU_2024 } from '../../../domain/kernel/rule-set/xinzhou-2024.js';
 import { recomputeServiceDeadlines, serviceDeadlines } from '../../../domain/services/deadlines.js';
 import { reviewFlagsOf } from '../../../domain/services/evidence-flags.js';
-import {
-  archiveService,
-  completeService,
-  confirmRecord,
-  confirmSchedule,
-  recordFollowUp,
-  scheduleService,
-} from '../../../domain/services/lifecycle.js';
+import { completeService } from '../../../domain/services/service-record.rules.js';
+import { confirmSchedule, scheduleService } from '../../../domain/services/service-schedule.rules.js';
+import { archiveService, confirmRecord, recordFollowUp } from '../../../domain/services/service-sign-off.rules.js';
 import type { PreventionService } from '../../../domain/services/service.js';
 import {
   COMPLETE_INPUT,

@@ -9,16 +9,12 @@ import { RuleViolation } from '../../../domain/kernel/errors.js';
 import { XINZHOU_2024 } from '../../../domain/kernel/rule-set/xinzhou-2024.js';
 import type { Expert } from '../../../domain/register/expert.js';
 import type { ServiceOrg } from '../../../domain/register/service-org.js';
-import type { CompleteServiceInput, ScheduleServiceInput } from '../../../domain/services/inputs.js';
-import {
-  archiveService,
-  completeService,
-  confirmRecord,
-  confirmSchedule,
-  recordFollowUp,
-  scheduleService,
-} from '../../../domain/services/lifecycle.js';
-import type { CompleteServiceContext, HazardDraft, PolicyFacts } from '../../../domain/services/lifecycle.js';
+import type { CompleteServiceInput, ScheduleServiceInput } from '../../../domain/services/service.schema.js';
+import { completeService } from '../../../domain/services/service-record.rules.js';
+import { confirmSchedule, scheduleService } from '../../../domain/services/service-schedule.rules.js';
+import { archiveService, confirmRecord, recordFollowUp } from '../../../domain/services/service-sign-off.rules.js';
+import type { PolicyFacts } from '../../../domain/services/policy-facts.js';
+import type { CompleteServiceContext, HazardDraft } from '../../../domain/services/service-record.rules.js';
 import type { EvidenceItem, PreventionService } from '../../../domain/services/service.js';
 
 export const calendar = WorkingDayCalendar.builtin();

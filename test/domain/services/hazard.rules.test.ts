@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { Hazard } from '../../../domain/services/hazard.js';
+import { hazardDueOn, type Hazard } from '../../../domain/services/hazard.js';
 import {
-  hazardDueOn,
   hazardNoticeAddressee,
   hazardNoticeDocument,
   reportRectification,
   verifyHazard,
 } from '../../../domain/services/hazard.rules.js';
-import { issueHazard } from '../../../domain/services/lifecycle.js';
-import type { HazardDraft } from '../../../domain/services/lifecycle.js';
+import { issueHazard } from '../../../domain/services/service-record.rules.js';
+import type { HazardDraft } from '../../../domain/services/service-record.rules.js';
 import type { EvidenceItem } from '../../../domain/services/service.js';
 import { SHA, at, completedWith, evidenceAt, expectViolation, frozen } from './fixtures.js';
 

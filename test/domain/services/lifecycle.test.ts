@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { RuleViolation } from '../../../domain/kernel/errors.js';
 import type { ServiceStatus, PreventionService } from '../../../domain/services/service.js';
-import {
-  archiveService,
-  cancelService,
-  completeService,
-  confirmRecord,
-  confirmSchedule,
-  issueHazard,
-  nextDeadline,
-  policyFactsOf,
-  recordFollowUp,
-  scheduleService,
-  serviceYearOf,
-  withEvidence,
-} from '../../../domain/services/lifecycle.js';
-import type { PolicyFacts } from '../../../domain/services/lifecycle.js';
+import { nextDeadline } from '../../../domain/services/deadlines.js';
+import { policyFactsOf, serviceYearOf } from '../../../domain/services/policy-facts.js';
+import { completeService, issueHazard, withEvidence } from '../../../domain/services/service-record.rules.js';
+import { cancelService, confirmSchedule, scheduleService } from '../../../domain/services/service-schedule.rules.js';
+import { archiveService, confirmRecord, recordFollowUp } from '../../../domain/services/service-sign-off.rules.js';
+import type { PolicyFacts } from '../../../domain/services/policy-facts.js';
 import type { Policy } from '../../../domain/underwriting/policy.js';
 import {
   COMPLETE_INPUT,

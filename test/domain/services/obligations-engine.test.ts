@@ -6,7 +6,7 @@ import { INDUSTRIES } from '../../../domain/kernel/industry.js';
 import type { Industry } from '../../../domain/kernel/industry.js';
 import { svcObligationsFor } from '../../../domain/kernel/rule-set/rule-set-registry.js';
 import { XINZHOU_2024 } from '../../../domain/kernel/rule-set/xinzhou-2024.js';
-import type { Requirement } from '../../../domain/services/obligations.js';
+import type { Requirement } from '../../../domain/services/obligations.schema.js';
 import { evaluateObligations } from '../../../domain/services/obligations-engine.js';
 import type { PolicyForObligations, ServiceForObligations } from '../../../domain/services/obligations-engine.js';
 import type { PlanItem } from '../../../domain/services/service-plan.js';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { RuleViolation } from '../../../domain/kernel/errors.js';
-import type { ServicePlanInput } from '../../../domain/services/inputs.js';
+import type { ServicePlanInput } from '../../../domain/services/service-plan.schema.js';
 import { assessRisk } from '../../../domain/services/risk-grade.js';
 import { agreePlan, planShortfalls } from '../../../domain/services/service-plan.rules.js';
-import type { PolicyFacts } from '../../../domain/services/lifecycle.js';
+import type { PolicyFacts } from '../../../domain/services/policy-facts.js';
 import { POLICY, RULES, at, expectViolation } from './fixtures.js';
 
 const NOW = at('2024-07-02T02:00:00Z');

@@ -1,10 +1,10 @@
+import { REGULATOR_READ } from '../../../domain/identity/access.js';
 import { Forbidden } from '../../../domain/kernel/errors.js';
-import { hazardSchema } from '../../../domain/services/schemas.js';
+import { hazardSchema } from '../../../domain/services/hazard.schema.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
 import { pageOf } from '../zod.js';
-import { serviceDeps } from './deps.js';
+import { servicesRoot } from './composition-root.js';
 import { regulatorHazardsQuery } from './schemas.js';
-import { REGULATOR_READ } from '../../../domain/identity/access.js';
 
 /**
  * SVC-7 / ACL-2 / ACL-4: hazards across insurers, read-only — MAJOR ones are what the regulators are alerted to,
@@ -20,13 +20,13 @@ export const listRegulatorHazards = defineRoute({
   query: regulatorHazardsQuery,
   response: pageOf(hazardSchema),
   async handle(input) {
-    const caller = callerOf(input);
+    const caller = callerOf(input, 'regulator');
     let county: string | undefined = input.query.county;
     if (caller.agency === 'EMB_COUNTY') {
       if (county !== undefined && county !== caller.county) throw new Forbidden('ACL-4: a county EMB sees its own county only');
       county = caller.county;
     }
     const { limit, cursor, grade, status } = input.query;
-    return { body: await serviceDeps().views.listForRegulators({ limit, cursor, county, grade, status }) };
+    return { body: await servicesRoot().regulatorHazards.listForRegulators({ limit, cursor, county, grade, status }) };
   },
 });

@@ -1,16 +1,9 @@
-import { NotFound } from '../../../domain/kernel/errors.js';
+import { INSURER } from '../../../domain/identity/access.js';
 import { sha256Hex } from '../../adapters/archive/sha256.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
-import { serviceDeps } from './deps.js';
-import { archiveIdParams, archiveRecordSchema, archiveVerificationSchema } from './schemas.js';
-import { INSURER } from '../../../domain/identity/access.js';
-
-async function loadRecord(tenantId: string, archiveId: string) {
-  const { services } = await serviceDeps().forTenant(tenantId);
-  const record = await services.getArchiveRecord(tenantId, archiveId);
-  if (!record) throw new NotFound('archive');
-  return record;
-}
+import { servicesRoot } from './composition-root.js';
+import { loadArchiveRecord } from './load-archive-record.js';
+import { archiveIdParams, archiveVerificationSchema } from './schemas.js';
 
 const utf8 = new TextDecoder();
 
@@ -31,22 +24,6 @@ function citedFiles(document: unknown): { key: string; sha256: string }[] {
   return [...found].map(([key, sha256]) => ({ key, sha256 }));
 }
 
-export const getArchive = defineRoute({
-  method: 'GET',
-  path: '/api/v1/archives/{archiveId}',
-  access: INSURER,
-  summary: "An archived document's record — key, SHA-256, retain-until — and a service record's content",
-  tags: ['services'],
-  params: archiveIdParams,
-  response: archiveRecordSchema,
-  async handle(input) {
-    const record = await loadRecord(callerOf(input).tenantId as string, input.params.archiveId);
-    if (record.kind !== 'SERVICE_RECORD') return { body: record };
-    const stored = await serviceDeps().archive().get(record.key);
-    return { body: { ...record, ...(stored ? { document: JSON.parse(utf8.decode(stored.body)) as unknown } : {}) } };
-  },
-});
-
 /**
  * SVC-10: verification against the digest recorded in the table, from the bytes read back now — never from
  * the store's own metadata, which sits beside the bytes and could be edited with them. A service record is
@@ -61,8 +38,9 @@ export const verifyArchive = defineRoute({
   params: archiveIdParams,
   response: archiveVerificationSchema,
   async handle(input) {
-    const record = await loadRecord(callerOf(input).tenantId as string, input.params.archiveId);
-    const store = serviceDeps().archive();
+    const record = await loadArchiveRecord(callerOf(input, 'insurer').tenantId, input.params.archiveId);
+    const { archive, clock } = servicesRoot();
+    const store = archive();
     const check = async (key: string, sha256: string) => {
       const stored = await store.get(key);
       const actualSha256 = stored ? sha256Hex(stored.body) : undefined;
@@ -85,7 +63,7 @@ export const verifyArchive = defineRoute({
         ...own,
         matches: own.matches && attachments.every((attachment) => attachment.matches),
         retainUntil: record.retainUntil,
-        checkedAt: serviceDeps().clock.now().toISOString(),
+        checkedAt: clock.now().toISOString(),
         attachments,
       },
     };

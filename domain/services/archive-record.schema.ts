@@ -1,0 +1,46 @@
+import * as z from 'zod/mini';
+import { described } from './service-fields.js';
+
+export const ARCHIVE_RECORD_KINDS = ['HAZARD_NOTICE', 'SERVICE_RECORD'] as const;
+export type ArchiveRecordKind = (typeof ARCHIVE_RECORD_KINDS)[number];
+
+/** What a file in the archive is for: the service or hazard that cites it. */
+export const archiveSubjectSchema = z.object({ kind: z.enum(['SERVICE', 'HAZARD']), id: z.string() });
+export type ArchiveSubject = z.output<typeof archiveSubjectSchema>;
+
+/** SVC-10: an archived document's reference: where its bytes are and the digest verification compares with. */
+export const archiveRecordSchema = z.object({
+  archiveId: z.string(),
+  tenantId: z.string(),
+  kind: z.enum(ARCHIVE_RECORD_KINDS),
+  key: described(z.string(), 'Where the bytes sit in the write-once store (`tenants/<tenantId>/archives/…`)'),
+  sha256: described(z.string(), 'Lower-case hex SHA-256 recorded when archived; verification compares with it'),
+  size: z.number(),
+  contentType: z.string(),
+  subject: archiveSubjectSchema,
+  policyId: z.string(),
+  enterpriseUscc: z.string(),
+  retainUntil: described(z.string(), 'SVC-10: the store refuses to delete or change the bytes before this instant'),
+  archivedAt: z.string(),
+  archivedBy: z.string(),
+});
+export type ArchiveRecord = z.output<typeof archiveRecordSchema>;
+
+/**
+ * SVC-13: an upload ticket given out for one file — what the file must be and what it is for. A record citing
+ * the upload is accepted only for that subject and once the store holds the bytes with that digest. Kept in the
+ * table only, never answered.
+ */
+export interface EvidenceUpload {
+  readonly id: string;
+  readonly tenantId: string;
+  readonly key: string;
+  readonly sha256: string;
+  readonly size: number;
+  readonly contentType: string;
+  readonly fileName: string;
+  readonly subject: ArchiveSubject;
+  readonly retainUntil: string;
+  readonly createdAt: string;
+  readonly createdBy: string;
+}

@@ -1,0 +1,66 @@
+import * as z from 'zod/mini';
+import { idField, strictObject } from '../kernel/schema-parts.js';
+import { described, instant, NAME_MAX, text } from './service-fields.js';
+import { EVIDENCE_KINDS } from './service.js';
+
+/** SVC-13: one evidence file; bigger material (video) is out of scope for a record's evidence. */
+export const EVIDENCE_MAX_BYTES = 50 * 1024 * 1024;
+/** SVC-13: evidence items a record or a closure cites. */
+export const MAX_EVIDENCE_ITEMS = 50;
+
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+const MIME_TYPE = /^[a-z]+\/[a-z0-9.+-]+(?:;\s*charset=[a-z0-9-]+)?$/i;
+
+/** SVC-13: where the device was when the evidence was captured. */
+export const geoLocationSchema = z.object({ latitude: z.number(), longitude: z.number(), accuracyMeters: z.optional(z.number()) });
+export type GeoLocation = z.output<typeof geoLocationSchema>;
+
+/**
+ * SVC-13: one piece of evidence — a file uploaded straight to the write-once archive (never through a Lambda
+ * body) — with who captured it, when and where, as the capturing device reported.
+ */
+export const evidenceItemSchema = z.object({
+  id: z.string(),
+  kind: z.enum(EVIDENCE_KINDS),
+  archiveKey: described(z.string(), '`tenants/<tenantId>/…` key in the archive store'),
+  sha256: described(z.string(), 'Lower-case hex SHA-256 of the file, as declared at upload and enforced by the store'),
+  size: z.number(),
+  contentType: z.string(),
+  fileName: z.optional(z.string()),
+  capturedAt: described(z.string(), 'ISO 8601 instant from the device'),
+  capturedBy: z.string(),
+  location: z.optional(geoLocationSchema),
+});
+export type EvidenceItem = z.output<typeof evidenceItemSchema>;
+
+/** SVC-13: `POST …/evidence-uploads` — a ticket to upload one file straight to the write-once archive. */
+export const evidenceUploadBody = strictObject({
+  fileName: text('SVC-13: fileName is required', 200),
+  contentType: z.string('SVC-13: contentType is required').check(z.regex(MIME_TYPE, 'SVC-13: contentType must be a MIME type, e.g. image/jpeg')),
+  size: z
+    .int('SVC-13: size must be the file size in bytes')
+    .check(z.gte(1, 'SVC-13: size must be at least 1 byte'), z.lte(EVIDENCE_MAX_BYTES, `SVC-13: size must be at most ${EVIDENCE_MAX_BYTES} bytes`)),
+  sha256: described(
+    z.string('SVC-13: sha256 is required').check(z.regex(SHA256_HEX, 'SVC-13: sha256 must be the lower-case hex SHA-256 of the file')),
+    'Lower-case hex SHA-256 of the file',
+  ),
+});
+export type EvidenceUploadInput = z.output<typeof evidenceUploadBody>;
+
+const geoLocationBody = strictObject({
+  latitude: z.number('SVC-13: location.latitude must be a number').check(z.gte(-90, 'SVC-13: latitude must be -90..90'), z.lte(90, 'SVC-13: latitude must be -90..90')),
+  longitude: z
+    .number('SVC-13: location.longitude must be a number')
+    .check(z.gte(-180, 'SVC-13: longitude must be -180..180'), z.lte(180, 'SVC-13: longitude must be -180..180')),
+  accuracyMeters: z.optional(z.number().check(z.gte(0, 'SVC-13: accuracyMeters cannot be negative'))),
+});
+
+/** SVC-13: a file already uploaded with an upload ticket, and how it was captured. */
+export const evidenceBody = strictObject({
+  uploadId: described(idField('SVC-13: uploadId'), 'The id returned with the upload ticket; the archive key is derived from it'),
+  kind: z.enum(EVIDENCE_KINDS, `SVC-13: kind must be one of ${EVIDENCE_KINDS.join(', ')}`),
+  capturedAt: instant('capturedAt', 'SVC-13'),
+  capturedBy: text('SVC-13: capturedBy is required: who captured the evidence', NAME_MAX),
+  location: z.optional(geoLocationBody),
+});
+export type EvidenceInput = z.output<typeof evidenceBody>;

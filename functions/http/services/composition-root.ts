@@ -1,0 +1,96 @@
+import type { ArchiveStore } from '../../../domain/archive/archive-store.js';
+import type { WorkingDayCalendar } from '../../../domain/kernel/calendar/working-day-calendar.js';
+import type { Clock } from '../../../domain/kernel/clock.js';
+import { PUBLISHED_RULE_SETS } from '../../../domain/kernel/rule-set/published.js';
+import type { RuleSet } from '../../../domain/kernel/rule-set/rule-set.js';
+import type { PlatformRepository } from '../../../domain/platform/platform.repository.js';
+import type { ProviderRegisters } from '../../../domain/register/provider-registers.js';
+import type { ArchiveRecordRepository } from '../../../domain/services/archive-record.repository.js';
+import type { EnterpriseHazardViews, HazardRepository, RegulatorHazardViews } from '../../../domain/services/hazard.repository.js';
+import type { ServicePlanRepository } from '../../../domain/services/service-plan.repository.js';
+import type { EnterpriseServiceViews, ServiceRepository } from '../../../domain/services/service.repository.js';
+import type { PolicyRepository } from '../../../domain/underwriting/policy.repository.js';
+import { archiveStoreFromEnv } from '../../adapters/archive/archive-store-from-env.js';
+import { currentCalendar } from '../../adapters/calendar-provider.js';
+import { systemClock } from '../../adapters/clock.js';
+import { DynamoArchiveRecordRepository } from '../../adapters/dynamodb/archive-records.repository.js';
+import { mainTableName, sharedDynamoDb } from '../../adapters/dynamodb/client.js';
+import { DynamoHazardRepository } from '../../adapters/dynamodb/hazards.repository.js';
+import { DynamoPlatformRepository } from '../../adapters/dynamodb/platform.repository.js';
+import { DynamoPolicyRepository } from '../../adapters/dynamodb/policy.repository.js';
+import { DynamoProviderRegisters } from '../../adapters/dynamodb/provider-registers.repository.js';
+import { DynamoServicePlanRepository } from '../../adapters/dynamodb/service-plans.repository.js';
+import { DynamoServiceRepository } from '../../adapters/dynamodb/services.repository.js';
+import { Store } from '../../adapters/dynamodb/store.js';
+import { sharedTenantScopedClients } from '../../adapters/dynamodb/tenant-scoped-client.js';
+import { newId } from '../../adapters/ids.js';
+
+/** One insurer's data, reached through credentials scoped to that tenant (IAM layer 2). */
+export interface TenantServices {
+  readonly services: ServiceRepository;
+  readonly hazards: HazardRepository;
+  readonly plans: ServicePlanRepository;
+  readonly archives: ArchiveRecordRepository;
+  /** The policies the services are kept on (the lead's own, or a co-insurance member's read-only copy). */
+  readonly policies: Pick<PolicyRepository, 'get' | 'getVisible'>;
+}
+
+/**
+ * What the prevention-services Lambda's use cases depend on — ports of domain/ only. The concrete adapters
+ * (DynamoDB, S3 or the local archive, the system clock) are chosen here and built on first use.
+ */
+export interface ServicesCompositionRoot {
+  /** A tenant's plans, services, hazards, archive records and policies (ACL-1). */
+  forTenant(tenantId: string): Promise<TenantServices>;
+  /** ACL-5: the enterprise's services and hazards across insurers (GSI3, the USCC from its token). */
+  readonly enterpriseServices: EnterpriseServiceViews;
+  readonly enterpriseHazards: EnterpriseHazardViews;
+  /** SVC-7, ACL-2/ACL-4: the regulators' read-only hazard view. */
+  readonly regulatorHazards: RegulatorHazardViews;
+  /** SVC-6: the city EMB's registers of organisations (REG-2) and experts (REG-3). */
+  readonly registers: ProviderRegisters;
+  /** The insurers' names, as notices and records state them. */
+  readonly tenants: Pick<PlatformRepository, 'getTenant'>;
+  /** SVC-10, SVC-13: the write-once archive (S3 with object lock on AWS, the local store otherwise). */
+  archive(): ArchiveStore;
+  /** CAL-1/CAL-2: built-in plus loaded years. */
+  calendar(): Promise<WorkingDayCalendar>;
+  readonly ruleSets: readonly RuleSet[];
+  readonly clock: Clock;
+  newId(now: Date): string;
+}
+
+let root: ServicesCompositionRoot | undefined;
+
+/** The composition root of the services Lambda, built once per container on first use. */
+export function servicesRoot(): ServicesCompositionRoot {
+  if (!root) {
+    const table = mainTableName();
+    const store = new Store(sharedDynamoDb().doc, table, systemClock);
+    const scoped = sharedTenantScopedClients();
+    const hazards = new DynamoHazardRepository(store);
+    root = {
+      forTenant: async (tenantId) => {
+        const tenantStore = new Store(await scoped.forTenant({ tenantId }), table, systemClock);
+        return {
+          services: new DynamoServiceRepository(tenantStore),
+          hazards: new DynamoHazardRepository(tenantStore),
+          plans: new DynamoServicePlanRepository(tenantStore),
+          archives: new DynamoArchiveRecordRepository(tenantStore),
+          policies: new DynamoPolicyRepository(tenantStore),
+        };
+      },
+      enterpriseServices: new DynamoServiceRepository(store),
+      enterpriseHazards: hazards,
+      regulatorHazards: hazards,
+      registers: new DynamoProviderRegisters(store),
+      tenants: new DynamoPlatformRepository(store),
+      archive: () => archiveStoreFromEnv(),
+      calendar: () => currentCalendar(),
+      ruleSets: PUBLISHED_RULE_SETS,
+      clock: systemClock,
+      newId,
+    };
+  }
+  return root;
+}

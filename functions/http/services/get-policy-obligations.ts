@@ -1,0 +1,44 @@
+import { INSURER } from '../../../domain/identity/access.js';
+import { todayOf } from '../../../domain/kernel/clock.js';
+import { obligationStatusSchema } from '../../../domain/services/obligations.schema.js';
+import { evaluateObligations } from '../../../domain/services/obligations-engine.js';
+import { callerOf, defineRoute } from '../../middleware/route.js';
+import { servicesRoot } from './composition-root.js';
+import { loadPolicy, ruleSetFor } from './load-policy.js';
+import { policyIdParams } from './schemas.js';
+
+/** SVC-1, SVC-2, SVC-11: two GetItems and one Query, then the pure obligations engine. */
+export const getPolicyObligations = defineRoute({
+  method: 'GET',
+  path: '/api/v1/policies/{policyId}/obligations',
+  access: INSURER,
+  summary: 'SVC-1, SVC-2, SVC-11: what the policy still owes in its year, and the days left',
+  tags: ['services'],
+  params: policyIdParams,
+  response: obligationStatusSchema,
+  async handle(input) {
+    const { tenantId } = callerOf(input, 'insurer');
+    const { tenant, policy } = await loadPolicy(tenantId, input.params.policyId, { lead: true });
+    const [plan, services] = await Promise.all([tenant.plans.getPlan(tenantId, policy.id), tenant.services.servicesOfPolicy(tenantId, policy.id)]);
+    const status = evaluateObligations(
+      {
+        id: policy.id,
+        industry: policy.enterprise.industry,
+        size: policy.enterprise.size,
+        periodStart: policy.periodStart,
+        periodEnd: policy.periodEnd,
+        ...(policy.cancellation ? { cancelledOn: policy.cancellation.on } : {}),
+      },
+      plan,
+      services.map((service) => ({
+        type: service.type,
+        deep: service.deep,
+        status: service.status,
+        ...(service.record ? { performedOn: service.record.performedOn } : {}),
+      })),
+      ruleSetFor(policy),
+      todayOf(servicesRoot().clock),
+    );
+    return { body: status };
+  },
+});
