@@ -1,7 +1,13 @@
 import type { Principal } from '../identity/principal.js';
+import type { Changed } from '../kernel/events.js';
+import type { RegulatorOnboarding } from './regulator.rules.js';
 import type { Regulator } from './regulator.js';
+import type { TenantOnboarding } from './tenant.rules.js';
 import type { Tenant } from './tenant.js';
+import type { UserOrg } from './user-org.js';
 import type { User } from './user.js';
+
+export type { UserOrg };
 
 export interface Page<T> {
   readonly items: T[];
@@ -32,28 +38,26 @@ export interface NewUserOptions {
   readonly identityPending?: boolean;
 }
 
-/** Whose users a listing or lookup is confined to: an administrator's own organisation. */
-export type UserOrg =
-  | { readonly kind: 'tenant'; readonly tenantId: string }
-  | { readonly kind: 'regulator'; readonly regulatorId: string }
-  | { readonly kind: 'platform' }
-  | { readonly kind: 'enterprise'; readonly uscc: string };
-
-/** Port of the platform context; the DynamoDB adapter implements it. */
+/**
+ * Port of the platform context; the DynamoDB adapter implements it. Each write takes what a transition of
+ * domain/platform returned (`Changed`: the state and its events) and stores both in one transaction.
+ */
 export interface PlatformRepository {
-  createTenant(tenant: Tenant, admin: User, passwordHash: string, options?: NewUserOptions): Promise<void>;
+  /** The tenant, its USCC guard, its admin and sign-in record; a USCC or user name already taken is a `Conflict`. */
+  createTenant(onboarded: Changed<TenantOnboarding>, passwordHash: string, options?: NewUserOptions): Promise<void>;
   getTenant(tenantId: string): Promise<Tenant | undefined>;
   listTenants(query: { limit: number; cursor?: string; nameContains?: string }): Promise<Page<Tenant>>;
 
-  createRegulator(regulator: Regulator, admin: User, passwordHash: string, options?: NewUserOptions): Promise<void>;
+  /** The agency (one per area), its first user and sign-in record; a second onboarding is a `Conflict`. */
+  createRegulator(onboarded: Changed<RegulatorOnboarding>, passwordHash: string, options?: NewUserOptions): Promise<void>;
   getRegulator(regulatorId: string): Promise<Regulator | undefined>;
   listRegulators(query: { limit: number; cursor?: string }): Promise<Page<Regulator>>;
 
-  createUser(org: UserOrg, user: User, passwordHash: string, options?: NewUserOptions): Promise<void>;
+  createUser(org: UserOrg, created: Changed<User>, passwordHash: string, options?: NewUserOptions): Promise<void>;
   getUser(org: UserOrg, userId: string): Promise<User | undefined>;
   listUsers(org: UserOrg, query: { limit: number; cursor?: string }): Promise<Page<User>>;
-  /** Saves `user` (its version already the next one) if the stored one is still `expectedVersion`. */
-  updateUser(org: UserOrg, user: User, expectedVersion: number): Promise<void>;
+  /** Saves the changed user (its version already the next one) if the stored one is still `expectedVersion`. */
+  updateUser(org: UserOrg, changed: Changed<User>, expectedVersion: number): Promise<void>;
 
   getCredential(username: string): Promise<Credential | undefined>;
   recordSignIn(credential: Credential, outcome: { failedAttempts: number; lockedUntil?: string }): Promise<void>;

@@ -1,22 +1,27 @@
-import type { Agency, Role } from '../identity/role.js';
-import { INSURER_ROLES, REGULATOR_ROLES } from '../identity/role.js';
+import * as z from 'zod/mini';
+import { AGENCIES, INSURER_ROLES, REGULATOR_ROLES, ROLES, type Role } from '../identity/role.js';
 import { Forbidden } from '../kernel/errors.js';
 
-/** A person who signs in. Which organisation it belongs to is its owner, fixed at creation. */
-export interface User {
-  readonly id: string;
-  readonly username: string;
-  readonly displayName: string;
-  readonly role: Role;
-  readonly disabled: boolean;
-  readonly tenantId?: string;
-  readonly agency?: Agency;
-  readonly county?: string;
-  readonly uscc?: string;
-  readonly createdAt: string;
-  readonly updatedAt: string;
-  readonly version: number;
-}
+/**
+ * A person who signs in. Which organisation it belongs to is its owner, fixed at creation: exactly one of
+ * tenant, agency (and county) or USCC, or none for the platform operator.
+ */
+export const userSchema = z.object({
+  id: z.string().check(z.meta({ description: "Our user id (on AWS also the identity's custom:userId)" })),
+  username: z.string().check(z.meta({ description: 'The sign-in name: lower-case, unique on the platform' })),
+  displayName: z.string().check(z.meta({ description: 'Name shown in the console and in the ID token' })),
+  role: z.enum(ROLES),
+  disabled: z.boolean().check(z.meta({ description: 'A disabled user gets no new token (from the next sign-in or refresh)' })),
+  tenantId: z.optional(z.string().check(z.meta({ description: "An insurer user's tenant" }))),
+  agency: z.optional(z.enum(AGENCIES).check(z.meta({ description: "A regulator user's agency" }))),
+  county: z.optional(z.string().check(z.meta({ description: "A county EMB user's county" }))),
+  uscc: z.optional(z.string().check(z.meta({ description: "An enterprise user's USCC" }))),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  version: z.number(),
+});
+
+export type User = Readonly<z.output<typeof userSchema>>;
 
 /**
  * Roles an administrator may hand out inside its own organisation: an insurer admin only insurer roles,

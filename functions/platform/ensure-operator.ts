@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { IdentityDirectory } from '../../domain/platform/identity-directory.js';
 import type { PlatformRepository } from '../../domain/platform/platform.repository.js';
-import type { User } from '../../domain/platform/user.js';
+import { createUser } from '../../domain/platform/user.rules.js';
 import { hashPassword } from '../adapters/auth/password.js';
 import { newId } from '../adapters/ids.js';
 
@@ -35,20 +35,10 @@ export async function ensureOperator(
   }
   // Fits PASSWORD_POLICY whatever the random part holds: upper and lower case, a symbol, a digit, 16 characters.
   const generated = password ? undefined : `Op-${randomBytes(9).toString('base64url')}7`;
-  const chosen = password ?? (generated as string);
-  const at = now.toISOString();
-  const operator: User = {
-    id: newId(now),
-    username: 'operator',
-    displayName: '平台运营',
-    role: 'platform-operator',
-    disabled: false,
-    createdAt: at,
-    updatedAt: at,
-    version: 1,
-  };
-  await repository.createUser({ kind: 'platform' }, operator, await hashPassword(chosen), { identityPending: directory.external });
-  await directory.register(operator, chosen);
+  const chosen = password ?? generated ?? '';
+  const created = createUser({ id: newId(now), username: 'operator', displayName: '平台运营', role: 'platform-operator' }, now);
+  await repository.createUser({ kind: 'platform' }, created, await hashPassword(chosen), { identityPending: directory.external });
+  await directory.register(created.state, chosen);
   if (directory.external) await repository.markIdentityRegistered('operator');
   return { created: true, generatedPassword: generated };
 }

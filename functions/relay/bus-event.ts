@@ -1,22 +1,7 @@
-/**
- * An event as it travels on the bus (EventBridge `anze` on AWS, the in-process bus locally), built from an
- * outbox item. `id` is the outbox item's own id, so a relay that delivers twice delivers the same id and
- * subscribers can drop the repeat.
- */
-export interface BusEvent {
-  readonly id: string;
-  /** Past-tense `context.entity.verb`. */
-  readonly type: string;
-  /** The payload's schema version (the event's declaration in domain/<context>/events.ts). */
-  readonly version: number;
-  readonly source: 'anze';
-  readonly time: string;
-  readonly tenantId?: string;
-  readonly aggregate: { readonly type: string; readonly id: string };
-  /** Order of this event among its aggregate's events. */
-  readonly sequence: number;
-  readonly data: Readonly<Record<string, unknown>>;
-}
+import type { BusEvent } from '../../domain/kernel/event-publisher.port.js';
+
+/** The bus event's type lives with the relay's port (domain/kernel/event-publisher.port.ts). */
+export type { BusEvent };
 
 /** The bus event of a new stream image, or undefined for items that are not outbox events. */
 export function busEventFromOutboxImage(image: Record<string, unknown> | undefined): BusEvent | undefined {

@@ -2,11 +2,13 @@ import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import type { EventPublisher } from '../../domain/kernel/event-publisher.port.js';
 import { EventBridgePublisher } from '../adapters/events/eventbridge-publisher.js';
 import { busEventFromOutboxImage, type BusEvent } from './bus-event.js';
 
-let publisher: EventBridgePublisher | undefined;
-const publisherOf = () =>
+let publisher: EventPublisher | undefined;
+/** The relay's composition root: the EventBridge publisher, made on first use. */
+const publisherOf = (): EventPublisher =>
   (publisher ??= new EventBridgePublisher(new EventBridgeClient({}), process.env.ANZE_EVENT_BUS ?? 'anze'));
 
 /**
@@ -14,7 +16,7 @@ const publisherOf = () =>
  * order. On a failure it reports the first undelivered record, so Lambda retries from there and nothing
  * after it is delivered out of order (ReportBatchItemFailures).
  */
-export async function relayStreamBatch(event: DynamoDBStreamEvent, publish: (events: readonly BusEvent[]) => Promise<void>): Promise<DynamoDBBatchResponse> {
+export async function relayStreamBatch(event: DynamoDBStreamEvent, publish: EventPublisher['publish']): Promise<DynamoDBBatchResponse> {
   const pending: { sequenceNumber: string; event: BusEvent }[] = [];
   for (const record of event.Records) {
     if (record.eventName !== 'INSERT' || !record.dynamodb?.NewImage || !record.dynamodb.SequenceNumber) continue;

@@ -1,7 +1,8 @@
 import type { PlatformRepository, UserOrg } from '../../domain/platform/platform.repository.js';
 import type { Agency, Role } from '../../domain/identity/role.js';
-import { regulatorIdOf } from '../../domain/platform/regulator.js';
-import type { User } from '../../domain/platform/user.js';
+import { onboardRegulator } from '../../domain/platform/regulator.rules.js';
+import { onboardTenant } from '../../domain/platform/tenant.rules.js';
+import { createUser, type NewUser } from '../../domain/platform/user.rules.js';
 import { usccCheckCharacter } from '../../domain/kernel/uscc.js';
 import { Conflict } from '../../domain/kernel/errors.js';
 import { hashPassword } from '../../functions/adapters/auth/password.js';
@@ -67,23 +68,17 @@ export async function seedDemo(repository: PlatformRepository, store: Store, now
   const hash = await hashPassword(DEMO_PASSWORD);
   const at = now.toISOString();
   const logins: DemoLogin[] = [];
-  const user = (username: string, displayName: string, role: Role, scope: Partial<User>): User => ({
-    id: newId(now),
-    username,
-    displayName,
-    role,
-    disabled: false,
-    createdAt: at,
-    updatedAt: at,
-    version: 1,
-    ...scope,
-  });
+  const user = (username: string, displayName: string, role: Role, scope: Partial<NewUser>) =>
+    createUser({ id: newId(now), username, displayName, role, ...scope }, now);
 
   for (const insurer of INSURERS) {
     const tenantId = newId(now);
     await repository.createTenant(
-      { id: tenantId, name: insurer.name, uscc: insurer.uscc, branchName: insurer.branchName, status: 'ACTIVE', createdAt: at, version: 1 },
-      user(`${insurer.key}-admin`, `${insurer.branchName}管理员`, 'insurer-admin', { tenantId }),
+      onboardTenant(
+        { id: tenantId, name: insurer.name, uscc: insurer.uscc, branchName: insurer.branchName },
+        user(`${insurer.key}-admin`, `${insurer.branchName}管理员`, 'insurer-admin', { tenantId }),
+        now,
+      ),
       hash,
     );
     logins.push({ username: `${insurer.key}-admin`, role: 'insurer-admin', organisation: insurer.branchName });
@@ -98,10 +93,12 @@ export async function seedDemo(repository: PlatformRepository, store: Store, now
   }
 
   for (const regulator of REGULATORS) {
-    const id = regulatorIdOf(regulator.agency, regulator.county);
     await repository.createRegulator(
-      { id, agency: regulator.agency, county: regulator.county, name: regulator.name, createdAt: at, version: 1 },
-      user(regulator.username, regulator.name, regulator.role, { agency: regulator.agency, county: regulator.county }),
+      onboardRegulator(
+        { agency: regulator.agency, county: regulator.county, name: regulator.name },
+        user(regulator.username, regulator.name, regulator.role, { agency: regulator.agency, county: regulator.county }),
+        now,
+      ),
       hash,
     );
     logins.push({ username: regulator.username, role: regulator.role, organisation: regulator.name });

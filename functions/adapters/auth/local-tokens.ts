@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { SignJWT, importJWK, jwtVerify, type JWK, type JWTPayload } from 'jose';
 import { CLAIMS, type Principal } from '../../../domain/identity/principal.js';
+import type { TokenIssuer } from '../../../domain/platform/token-issuer.port.js';
 
 /**
  * Tokens of the local runtime (ARCHITECTURE.md §4): ES256 JWTs with the same claims Cognito puts in its ID
@@ -61,6 +62,12 @@ export async function signLocalToken(pair: LocalKeyPair, principal: Principal, n
     .setIssuedAt(issuedAt)
     .setExpirationTime(issuedAt + TOKEN_LIFETIME_SECONDS)
     .sign(key);
+}
+
+/** The {@link TokenIssuer} of the local runtime, or undefined where no key pair is configured (AWS: Cognito signs). */
+export function localTokenIssuer(env: NodeJS.ProcessEnv = process.env): TokenIssuer | undefined {
+  const pair = localKeyPair(env);
+  return pair && { lifetimeSeconds: TOKEN_LIFETIME_SECONDS, issue: (principal, now) => signLocalToken(pair, principal, now) };
 }
 
 /** What the local gateway does in place of API Gateway's JWT authoriser: verify, or say why not. */

@@ -1,4 +1,5 @@
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import type { PasswordHasher } from '../../../domain/platform/password-hasher.port.js';
 
 const scrypt = (password: string, salt: Buffer, length: number, options: ScryptOptions) =>
   new Promise<Buffer>((resolve, reject) =>
@@ -32,3 +33,12 @@ export async function verifyPassword(password: string, stored: string): Promise<
 /** A hash of nothing in particular, checked when the user name is unknown so timing does not reveal it. */
 let decoy: Promise<string> | undefined;
 export const decoyHash = (): Promise<string> => (decoy ??= hashPassword(randomBytes(12).toString('hex')));
+
+/** The {@link PasswordHasher} port over scrypt. */
+export const scryptPasswordHasher: PasswordHasher = {
+  hash: hashPassword,
+  verify: verifyPassword,
+  verifyNothing: async (password) => {
+    await verifyPassword(password, await decoyHash());
+  },
+};

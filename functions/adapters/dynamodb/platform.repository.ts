@@ -1,4 +1,5 @@
 import type { Principal } from '../../../domain/identity/principal.js';
+import type { Changed, DomainEvent } from '../../../domain/kernel/events.js';
 import type {
   Credential,
   NewUserOptions,
@@ -7,11 +8,13 @@ import type {
   UserOrg,
 } from '../../../domain/platform/platform.repository.js';
 import type { Regulator } from '../../../domain/platform/regulator.js';
+import type { RegulatorOnboarding } from '../../../domain/platform/regulator.rules.js';
 import type { Tenant } from '../../../domain/platform/tenant.js';
+import type { TenantOnboarding } from '../../../domain/platform/tenant.rules.js';
 import type { User } from '../../../domain/platform/user.js';
 import { Conflict } from '../../../domain/kernel/errors.js';
 import { keys, type ItemKey, type Owner } from './keys.js';
-import type { OutboxEvent, Store, Write } from './store.js';
+import { outboxOf, type OutboxEvent, type Store, type Write } from './store.js';
 
 const ownerOf = (org: UserOrg): Owner =>
   org.kind === 'tenant'
@@ -57,8 +60,9 @@ export class DynamoPlatformRepository implements PlatformRepository {
     return org.kind === 'tenant' ? this.tenantStore(org.tenantId) : Promise.resolve(this.store);
   }
 
-  async createTenant(tenant: Tenant, admin: User, passwordHash: string, options: NewUserOptions = {}): Promise<void> {
+  async createTenant({ state: { tenant, admin }, events }: Changed<TenantOnboarding>, passwordHash: string, options: NewUserOptions = {}): Promise<void> {
     const key = keys.tenant(tenant.id);
+    const org: UserOrg = { kind: 'tenant', tenantId: tenant.id };
     await this.store.commit(
       [
         {
@@ -71,17 +75,9 @@ export class DynamoPlatformRepository implements PlatformRepository {
           item: { ...keys.tenantUscc(tenant.uscc), kind: 'TENANT_USCC', tenantId: tenant.id },
           onExists: () => new Conflict(`an insurer with USCC ${tenant.uscc} is already onboarded`),
         },
-        ...this.userWrites({ kind: 'tenant', tenantId: tenant.id }, admin, passwordHash, options),
+        ...this.userWrites(org, admin, passwordHash, options),
       ],
-      [
-        this.event('platform.tenant.onboarded', 'tenant', tenant.id, key, 1, tenant.id, {
-          tenantId: tenant.id,
-          name: tenant.name,
-          uscc: tenant.uscc,
-          branchName: tenant.branchName,
-        }),
-        this.userCreated({ kind: 'tenant', tenantId: tenant.id }, admin),
-      ],
+      this.outbox(org, events),
     );
   }
 
@@ -106,7 +102,11 @@ export class DynamoPlatformRepository implements PlatformRepository {
     return { items: page.items.map((item) => toDomain<Tenant>(item) as Tenant), nextCursor: page.nextCursor };
   }
 
-  async createRegulator(regulator: Regulator, admin: User, passwordHash: string, options: NewUserOptions = {}): Promise<void> {
+  async createRegulator(
+    { state: { regulator, admin }, events }: Changed<RegulatorOnboarding>,
+    passwordHash: string,
+    options: NewUserOptions = {},
+  ): Promise<void> {
     const key = keys.regulator(regulator.id);
     const org: UserOrg = { kind: 'regulator', regulatorId: regulator.id };
     await this.store.commit(
@@ -118,15 +118,7 @@ export class DynamoPlatformRepository implements PlatformRepository {
         },
         ...this.userWrites(org, admin, passwordHash, options),
       ],
-      [
-        this.event('platform.regulator.onboarded', 'regulator', regulator.id, key, 1, undefined, {
-          regulatorId: regulator.id,
-          agency: regulator.agency,
-          county: regulator.county,
-          name: regulator.name,
-        }),
-        this.userCreated(org, admin),
-      ],
+      this.outbox(org, events),
     );
   }
 
@@ -144,8 +136,8 @@ export class DynamoPlatformRepository implements PlatformRepository {
     return { items: page.items.map((item) => toDomain<Regulator>(item) as Regulator), nextCursor: page.nextCursor };
   }
 
-  async createUser(org: UserOrg, user: User, passwordHash: string, options: NewUserOptions = {}): Promise<void> {
-    await this.store.commit(this.userWrites(org, user, passwordHash, options), [this.userCreated(org, user)]);
+  async createUser(org: UserOrg, { state: user, events }: Changed<User>, passwordHash: string, options: NewUserOptions = {}): Promise<void> {
+    await this.store.commit(this.userWrites(org, user, passwordHash, options), this.outbox(org, events));
   }
 
   async getUser(org: UserOrg, userId: string): Promise<User | undefined> {
@@ -164,7 +156,7 @@ export class DynamoPlatformRepository implements PlatformRepository {
     return { items: page.items.map((item) => toDomain<User>(item) as User), nextCursor: page.nextCursor };
   }
 
-  async updateUser(org: UserOrg, user: User, expectedVersion: number): Promise<void> {
+  async updateUser(org: UserOrg, { state: user, events }: Changed<User>, expectedVersion: number): Promise<void> {
     const owner = ownerOf(org);
     const key = keys.user(owner, user.id);
     await this.store.commit(
@@ -178,14 +170,7 @@ export class DynamoPlatformRepository implements PlatformRepository {
           entity: 'credential',
         },
       ],
-      [
-        this.event('platform.user.updated', 'user', user.id, key, user.version, user.tenantId, {
-          userId: user.id,
-          username: user.username,
-          role: user.role,
-          disabled: user.disabled,
-        }),
-      ],
+      this.outbox(org, events),
     );
   }
 
@@ -242,23 +227,21 @@ export class DynamoPlatformRepository implements PlatformRepository {
     ];
   }
 
-  private userCreated(org: UserOrg, user: User): OutboxEvent {
-    return this.event('platform.user.created', 'user', user.id, keys.user(ownerOf(org), user.id), 1, user.tenantId, {
-      userId: user.id,
-      username: user.username,
-      role: user.role,
-    });
+  /** Each event in the partition of its aggregate's item (tenant, regulator, or a user of `org`). */
+  private outbox(org: UserOrg, events: readonly DomainEvent[]): OutboxEvent[] {
+    return events.map((event) => outboxOf(event, this.aggregateKey(org, event.aggregate)));
   }
 
-  private event(
-    type: string,
-    aggregateType: string,
-    id: string,
-    key: ItemKey,
-    sequence: number,
-    tenantId: string | undefined,
-    data: Record<string, unknown>,
-  ): OutboxEvent {
-    return { type, aggregate: { type: aggregateType, id, key }, sequence, tenantId, data };
+  private aggregateKey(org: UserOrg, aggregate: DomainEvent['aggregate']): ItemKey {
+    switch (aggregate.type) {
+      case 'tenant':
+        return keys.tenant(aggregate.id);
+      case 'regulator':
+        return keys.regulator(aggregate.id);
+      case 'user':
+        return keys.user(ownerOf(org), aggregate.id);
+      default:
+        throw new Error(`no platform item holds a ${aggregate.type}`);
+    }
   }
 }

@@ -1,5 +1,5 @@
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import type { BusEvent } from '../../relay/bus-event.js';
+import type { BusEvent, EventPublisher } from '../../../domain/kernel/event-publisher.port.js';
 
 /** PutEvents takes at most ten entries a call. */
 const BATCH = 10;
@@ -8,7 +8,7 @@ const BATCH = 10;
  * Puts bus events on the EventBridge bus, in the order given. Partial failures are an error for the
  * whole call, so the stream batch is retried from the first undelivered record (at-least-once, ordered).
  */
-export class EventBridgePublisher {
+export class EventBridgePublisher implements EventPublisher {
   constructor(
     private readonly client: EventBridgeClient,
     private readonly busName: string,

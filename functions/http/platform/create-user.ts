@@ -1,11 +1,12 @@
-import { Conflict } from '../../../domain/kernel/errors.js';
-import { assertAssignableRole, type User } from '../../../domain/platform/user.js';
-import { hashPassword } from '../../adapters/auth/password.js';
-import { callerOf, defineRoute } from '../../middleware/route.js';
-import { orgOf, platformDeps } from './deps.js';
-import { isSameNewUser, registerIdentity, resumeRegistration } from './identity-registration.js';
-import { createUserBody, userSchema } from './schemas.js';
 import { ORG_ADMINS } from '../../../domain/identity/access.js';
+import { Conflict } from '../../../domain/kernel/errors.js';
+import { userOrgOf } from '../../../domain/platform/user-org.js';
+import { createUser as create, isSameNewUser } from '../../../domain/platform/user.rules.js';
+import { assertAssignableRole, userSchema } from '../../../domain/platform/user.js';
+import { callerOf, defineRoute } from '../../middleware/route.js';
+import { platformRoot } from './composition-root.js';
+import { registerIdentity, resumeRegistration } from './identity-registration.js';
+import { createUserBody } from './schemas.js';
 
 /**
  * Adds a user to the caller's own organisation. The organisation — tenant, or agency and county — is
@@ -26,36 +27,34 @@ export const createUser = defineRoute({
     const caller = callerOf(input);
     const { body } = input;
     assertAssignableRole(caller.role, body.role);
-    const deps = platformDeps();
-    const { repository, directory, clock, newId } = deps;
-    const org = orgOf(caller);
+    const root = platformRoot();
+    const { repository, directory, passwords, clock, newId } = root;
+    const org = userOrgOf(caller);
     const now = clock.now();
-    const at = now.toISOString();
-    const user: User = {
-      id: newId(now),
-      username: body.username,
-      displayName: body.displayName,
-      role: body.role,
-      disabled: false,
-      tenantId: caller.tenantId,
-      agency: caller.agency,
-      county: caller.county,
-      createdAt: at,
-      updatedAt: at,
-      version: 1,
-    };
+    const created = create(
+      {
+        id: newId(now),
+        username: body.username,
+        displayName: body.displayName,
+        role: body.role,
+        tenantId: caller.tenantId,
+        agency: caller.agency,
+        county: caller.county,
+      },
+      now,
+    );
     try {
-      await repository.createUser(org, user, await hashPassword(body.password), { identityPending: directory.external });
+      await repository.createUser(org, created, await passwords.hash(body.password), { identityPending: directory.external });
     } catch (error) {
       if (!(error instanceof Conflict)) throw error;
       // Only a user of the caller's own organisation can be found here (getUser is scoped to it).
-      const stored = await resumeRegistration(deps, error, body, async (credential) => {
+      const stored = await resumeRegistration(root, error, body, async (credential) => {
         const candidate = await repository.getUser(org, credential.principal.userId);
         return isSameNewUser(candidate, body) ? candidate : undefined;
       });
       return { body: stored };
     }
-    await registerIdentity(deps, user, body.password);
-    return { body: user };
+    await registerIdentity(root, created.state, body.password);
+    return { body: created.state };
   },
 });

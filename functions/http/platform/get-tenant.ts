@@ -1,7 +1,8 @@
 import { NotFound } from '../../../domain/kernel/errors.js';
 import { defineRoute } from '../../middleware/route.js';
-import { platformDeps } from './deps.js';
-import { tenantIdParams, tenantSchema } from './schemas.js';
+import { tenantSchema } from '../../../domain/platform/tenant.js';
+import { platformRoot } from './composition-root.js';
+import { tenantIdParams } from './schemas.js';
 import { OPERATOR } from '../../../domain/identity/access.js';
 
 export const getTenant = defineRoute({
@@ -13,7 +14,7 @@ export const getTenant = defineRoute({
   params: tenantIdParams,
   response: tenantSchema,
   async handle({ params }) {
-    const tenant = await platformDeps().repository.getTenant(params.tenantId);
+    const tenant = await platformRoot().repository.getTenant(params.tenantId);
     if (!tenant) throw new NotFound('tenant');
     return { body: tenant };
   },

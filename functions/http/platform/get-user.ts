@@ -1,7 +1,9 @@
 import { NotFound } from '../../../domain/kernel/errors.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
-import { orgOf, platformDeps } from './deps.js';
-import { userIdParams, userSchema } from './schemas.js';
+import { userOrgOf } from '../../../domain/platform/user-org.js';
+import { userSchema } from '../../../domain/platform/user.js';
+import { platformRoot } from './composition-root.js';
+import { userIdParams } from './schemas.js';
 import { ORG_ADMINS } from '../../../domain/identity/access.js';
 
 /** Another organisation's user answers 404, exactly like a missing one: the key is built from the caller. */
@@ -14,7 +16,7 @@ export const getUser = defineRoute({
   params: userIdParams,
   response: userSchema,
   async handle(input) {
-    const user = await platformDeps().repository.getUser(orgOf(callerOf(input)), input.params.userId);
+    const user = await platformRoot().repository.getUser(userOrgOf(callerOf(input)), input.params.userId);
     if (!user) throw new NotFound('user');
     return { body: user };
   },

@@ -1,10 +1,12 @@
 import { Conflict, DomainError } from '../../../domain/kernel/errors.js';
 import type { Credential } from '../../../domain/platform/platform.repository.js';
 import type { User } from '../../../domain/platform/user.js';
-import { hashPassword } from '../../adapters/auth/password.js';
 import { HttpProblem } from '../../middleware/error-envelope.js';
 import { logger } from '../../middleware/observability.js';
-import type { PlatformDeps } from './deps.js';
+import type { PlatformRoot } from './composition-root.js';
+
+/** The ports identity registration uses. */
+type Registration = Pick<PlatformRoot, 'repository' | 'directory' | 'passwords'>;
 
 /*
  * Table first, directory second (Cognito on AWS; nothing locally). The table transaction decides: it holds
@@ -30,7 +32,7 @@ import type { PlatformDeps } from './deps.js';
  */
 
 /** Registers `user` in the directory and clears its pending mark; a directory failure is a 503 to retry. */
-export async function registerIdentity(deps: PlatformDeps, user: User, password: string, newPasswordHash?: string): Promise<void> {
+export async function registerIdentity(deps: Registration, user: User, password: string, newPasswordHash?: string): Promise<void> {
   try {
     await deps.directory.register(user, password);
     if (deps.directory.external) await deps.repository.markIdentityRegistered(user.username, newPasswordHash);
@@ -51,7 +53,7 @@ export async function registerIdentity(deps: PlatformDeps, user: User, password:
  * creates; returns it. Otherwise rethrows `conflict`.
  */
 export async function resumeRegistration(
-  deps: PlatformDeps,
+  deps: Registration,
   conflict: Conflict,
   request: { readonly username: string; readonly password: string },
   storedMatch: (credential: Credential) => Promise<User | undefined>,
@@ -60,12 +62,12 @@ export async function resumeRegistration(
   if (!credential?.identityPending) throw conflict;
   const stored = await storedMatch(credential);
   if (!stored) throw conflict;
-  await registerIdentity(deps, stored, request.password, await hashPassword(request.password));
+  await registerIdentity(deps, stored, request.password, await deps.passwords.hash(request.password));
   return stored;
 }
 
 /** Brings the directory in line after a user change; the change is saved either way. */
-export async function syncIdentity(deps: PlatformDeps, user: User): Promise<void> {
+export async function syncIdentity(deps: Registration, user: User): Promise<void> {
   try {
     await deps.directory.update(user);
   } catch (error) {
@@ -78,10 +80,3 @@ export async function syncIdentity(deps: PlatformDeps, user: User): Promise<void
     );
   }
 }
-
-/** Whether `stored` is the user a create request with these fields would have made. */
-export const isSameNewUser = (stored: User | undefined, wanted: Pick<User, 'username' | 'role' | 'displayName'>): stored is User =>
-  stored !== undefined &&
-  stored.username === wanted.username &&
-  stored.role === wanted.role &&
-  stored.displayName === wanted.displayName;

@@ -1,7 +1,8 @@
 import { defineRoute } from '../../middleware/route.js';
 import { pageOf } from '../zod.js';
-import { platformDeps } from './deps.js';
-import { listQuery, regulatorSchema } from './schemas.js';
+import { regulatorSchema } from '../../../domain/platform/regulator.js';
+import { platformRoot } from './composition-root.js';
+import { listQuery } from './schemas.js';
 import { OPERATOR } from '../../../domain/identity/access.js';
 
 export const listRegulators = defineRoute({
@@ -13,6 +14,6 @@ export const listRegulators = defineRoute({
   query: listQuery,
   response: pageOf(regulatorSchema),
   async handle({ query }) {
-    return { body: await platformDeps().repository.listRegulators({ limit: query.limit, cursor: query.cursor }) };
+    return { body: await platformRoot().repository.listRegulators({ limit: query.limit, cursor: query.cursor }) };
   },
 });

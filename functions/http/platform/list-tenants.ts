@@ -1,7 +1,8 @@
 import { defineRoute } from '../../middleware/route.js';
 import { pageOf } from '../zod.js';
-import { platformDeps } from './deps.js';
-import { listTenantsQuery, tenantSchema } from './schemas.js';
+import { tenantSchema } from '../../../domain/platform/tenant.js';
+import { platformRoot } from './composition-root.js';
+import { listTenantsQuery } from './schemas.js';
 import { OPERATOR } from '../../../domain/identity/access.js';
 
 /** Tenant profiles for the operator (ACL-3: profiles only, never the tenants' data). */
@@ -14,7 +15,7 @@ export const listTenants = defineRoute({
   query: listTenantsQuery,
   response: pageOf(tenantSchema),
   async handle({ query }) {
-    const page = await platformDeps().repository.listTenants({
+    const page = await platformRoot().repository.listTenants({
       limit: query.limit,
       cursor: query.cursor,
       nameContains: query.q || undefined,

@@ -1,7 +1,9 @@
 import { callerOf, defineRoute } from '../../middleware/route.js';
 import { pageOf } from '../zod.js';
-import { orgOf, platformDeps } from './deps.js';
-import { listQuery, userSchema } from './schemas.js';
+import { userOrgOf } from '../../../domain/platform/user-org.js';
+import { userSchema } from '../../../domain/platform/user.js';
+import { platformRoot } from './composition-root.js';
+import { listQuery } from './schemas.js';
 import { ORG_ADMINS } from '../../../domain/identity/access.js';
 
 export const listUsers = defineRoute({
@@ -13,7 +15,7 @@ export const listUsers = defineRoute({
   query: listQuery,
   response: pageOf(userSchema),
   async handle(input) {
-    const page = await platformDeps().repository.listUsers(orgOf(callerOf(input)), {
+    const page = await platformRoot().repository.listUsers(userOrgOf(callerOf(input)), {
       limit: input.query.limit,
       cursor: input.query.cursor,
     });

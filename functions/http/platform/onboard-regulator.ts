@@ -1,12 +1,12 @@
-import { Conflict } from '../../../domain/kernel/errors.js';
-import { regulatorIdOf, type Regulator } from '../../../domain/platform/regulator.js';
-import type { User } from '../../../domain/platform/user.js';
-import { hashPassword } from '../../adapters/auth/password.js';
-import { defineRoute } from '../../middleware/route.js';
-import { platformDeps } from './deps.js';
-import { isSameNewUser, registerIdentity, resumeRegistration } from './identity-registration.js';
-import { onboardRegulatorBody, regulatorSchema } from './schemas.js';
 import { OPERATOR } from '../../../domain/identity/access.js';
+import { Conflict } from '../../../domain/kernel/errors.js';
+import { onboardRegulator as onboard } from '../../../domain/platform/regulator.rules.js';
+import { regulatorSchema, type Regulator } from '../../../domain/platform/regulator.js';
+import { createUser, isSameNewUser } from '../../../domain/platform/user.rules.js';
+import { defineRoute } from '../../middleware/route.js';
+import { platformRoot } from './composition-root.js';
+import { registerIdentity, resumeRegistration } from './identity-registration.js';
+import { onboardRegulatorBody } from './schemas.js';
 
 /**
  * Onboards a regulator agency with its first administrator (role `regulator-admin`). A county EMB names
@@ -23,44 +23,36 @@ export const onboardRegulator = defineRoute({
   response: regulatorSchema,
   successStatus: 201,
   async handle({ body }) {
-    const deps = platformDeps();
-    const { repository, directory, clock, newId } = deps;
+    const root = platformRoot();
+    const { repository, directory, passwords, clock, newId } = root;
     const now = clock.now();
-    const createdAt = now.toISOString();
-    const regulator: Regulator = {
-      id: regulatorIdOf(body.agency, body.county),
-      agency: body.agency,
-      county: body.county,
-      name: body.name,
-      createdAt,
-      version: 1,
-    };
-    const admin: User = {
-      id: newId(now),
-      username: body.admin.username,
-      displayName: body.admin.displayName,
-      role: 'regulator-admin',
-      disabled: false,
-      agency: body.agency,
-      county: body.county,
-      createdAt,
-      updatedAt: createdAt,
-      version: 1,
-    };
+    const admin = createUser(
+      {
+        id: newId(now),
+        username: body.admin.username,
+        displayName: body.admin.displayName,
+        role: 'regulator-admin',
+        agency: body.agency,
+        county: body.county,
+      },
+      now,
+    );
+    const onboarded = onboard({ agency: body.agency, county: body.county, name: body.name }, admin, now);
+    const { regulator } = onboarded.state;
     try {
-      await repository.createRegulator(regulator, admin, await hashPassword(body.admin.password), { identityPending: directory.external });
+      await repository.createRegulator(onboarded, await passwords.hash(body.admin.password), { identityPending: directory.external });
     } catch (error) {
       if (!(error instanceof Conflict)) throw error;
       let first: Regulator | undefined;
-      await resumeRegistration(deps, error, body.admin, async ({ principal }) => {
+      await resumeRegistration(root, error, body.admin, async ({ principal }) => {
         first = await repository.getRegulator(regulator.id);
         if (!first || first.name !== regulator.name) return undefined;
         const stored = await repository.getUser({ kind: 'regulator', regulatorId: regulator.id }, principal.userId);
-        return isSameNewUser(stored, admin) ? stored : undefined;
+        return isSameNewUser(stored, admin.state) ? stored : undefined;
       });
       return { body: first };
     }
-    await registerIdentity(deps, admin, body.admin.password);
+    await registerIdentity(root, admin.state, body.admin.password);
     return { body: regulator };
   },
 });

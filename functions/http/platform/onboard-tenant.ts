@@ -1,12 +1,12 @@
-import { Conflict } from '../../../domain/kernel/errors.js';
-import type { Tenant } from '../../../domain/platform/tenant.js';
-import type { User } from '../../../domain/platform/user.js';
-import { hashPassword } from '../../adapters/auth/password.js';
-import { defineRoute } from '../../middleware/route.js';
-import { platformDeps } from './deps.js';
-import { isSameNewUser, registerIdentity, resumeRegistration } from './identity-registration.js';
-import { onboardTenantBody, tenantSchema } from './schemas.js';
 import { OPERATOR } from '../../../domain/identity/access.js';
+import { Conflict } from '../../../domain/kernel/errors.js';
+import { isSameTenant, onboardTenant as onboard } from '../../../domain/platform/tenant.rules.js';
+import { tenantSchema, type Tenant } from '../../../domain/platform/tenant.js';
+import { createUser, isSameNewUser } from '../../../domain/platform/user.rules.js';
+import { defineRoute } from '../../middleware/route.js';
+import { platformRoot } from './composition-root.js';
+import { registerIdentity, resumeRegistration } from './identity-registration.js';
+import { onboardTenantBody } from './schemas.js';
 
 /**
  * Onboards an insurer: the tenant, its first administrator and their events, in one transaction.
@@ -25,45 +25,30 @@ export const onboardTenant = defineRoute({
   response: tenantSchema,
   successStatus: 201,
   async handle({ body }) {
-    const deps = platformDeps();
-    const { repository, directory, clock, newId } = deps;
+    const root = platformRoot();
+    const { repository, directory, passwords, clock, newId } = root;
     const now = clock.now();
-    const createdAt = now.toISOString();
-    const tenant: Tenant = {
-      id: newId(now),
-      name: body.name,
-      uscc: body.uscc,
-      branchName: body.branchName,
-      status: 'ACTIVE',
-      createdAt,
-      version: 1,
-    };
-    const admin: User = {
-      id: newId(now),
-      username: body.admin.username,
-      displayName: body.admin.displayName,
-      role: 'insurer-admin',
-      disabled: false,
-      tenantId: tenant.id,
-      createdAt,
-      updatedAt: createdAt,
-      version: 1,
-    };
+    const tenantId = newId(now);
+    const admin = createUser(
+      { id: newId(now), username: body.admin.username, displayName: body.admin.displayName, role: 'insurer-admin', tenantId },
+      now,
+    );
+    const onboarded = onboard({ id: tenantId, name: body.name, uscc: body.uscc, branchName: body.branchName }, admin, now);
     try {
-      await repository.createTenant(tenant, admin, await hashPassword(body.admin.password), { identityPending: directory.external });
+      await repository.createTenant(onboarded, await passwords.hash(body.admin.password), { identityPending: directory.external });
     } catch (error) {
       if (!(error instanceof Conflict)) throw error;
       let first: Tenant | undefined;
-      await resumeRegistration(deps, error, body.admin, async ({ principal }) => {
+      await resumeRegistration(root, error, body.admin, async ({ principal }) => {
         if (!principal.tenantId) return undefined;
         first = await repository.getTenant(principal.tenantId);
-        if (!first || first.uscc !== body.uscc || first.name !== body.name || first.branchName !== body.branchName) return undefined;
+        if (!isSameTenant(first, body)) return undefined;
         const stored = await repository.getUser({ kind: 'tenant', tenantId: first.id }, principal.userId);
-        return isSameNewUser(stored, admin) ? stored : undefined;
+        return isSameNewUser(stored, admin.state) ? stored : undefined;
       });
       return { body: first };
     }
-    await registerIdentity(deps, admin, body.admin.password);
-    return { body: tenant };
+    await registerIdentity(root, admin.state, body.admin.password);
+    return { body: onboarded.state.tenant };
   },
 });

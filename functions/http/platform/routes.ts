@@ -1,12 +1,13 @@
 import type { RouteSpec } from '../../middleware/route.js';
-import { listCalendarYears, loadCalendarYear } from './calendar.js';
 import { createUser } from './create-user.js';
 import { getTenant } from './get-tenant.js';
 import { getUser } from './get-user.js';
 import { health } from './health.js';
+import { listCalendarYears } from './list-calendar-years.js';
 import { listRegulators } from './list-regulators.js';
 import { listTenants } from './list-tenants.js';
 import { listUsers } from './list-users.js';
+import { loadCalendarYear } from './load-calendar-year.js';
 import { onboardRegulator } from './onboard-regulator.js';
 import { onboardTenant } from './onboard-tenant.js';
 import { signIn } from './sign-in.js';

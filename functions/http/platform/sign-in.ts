@@ -1,10 +1,8 @@
 import { MAX_FAILED_SIGN_INS, SIGN_IN_LOCK_MINUTES } from '../../../domain/platform/credentials.js';
 import { NotFound, Unauthorized } from '../../../domain/kernel/errors.js';
-import { decoyHash, verifyPassword } from '../../adapters/auth/password.js';
-import { localKeyPair, signLocalToken, TOKEN_LIFETIME_SECONDS } from '../../adapters/auth/local-tokens.js';
 import { HttpProblem } from '../../middleware/error-envelope.js';
 import { defineRoute } from '../../middleware/route.js';
-import { platformDeps } from './deps.js';
+import { platformRoot } from './composition-root.js';
 import { signInBody, signInResponse } from './schemas.js';
 import { PUBLIC } from '../../../domain/identity/access.js';
 
@@ -25,19 +23,18 @@ export const signIn = defineRoute({
   response: signInResponse,
   idempotent: false,
   async handle({ body }) {
-    const keyPair = localKeyPair();
-    if (!keyPair) throw new NotFound('route (sign in with Cognito)');
-    const { repository, clock } = platformDeps();
+    const { repository, passwords, tokens, clock } = platformRoot();
+    if (!tokens) throw new NotFound('route (sign in with Cognito)');
     const now = clock.now();
     const credential = await repository.getCredential(body.username);
     if (!credential) {
-      await verifyPassword(body.password, await decoyHash());
+      await passwords.verifyNothing(body.password);
       throw new Unauthorized(REFUSED);
     }
     if (credential.lockedUntil && credential.lockedUntil > now.toISOString()) {
       throw new HttpProblem(429, 'SIGN_IN_LOCKED', `too many failed sign-ins; try again after ${credential.lockedUntil}`);
     }
-    if (!(await verifyPassword(body.password, credential.passwordHash))) {
+    if (!(await passwords.verify(body.password, credential.passwordHash))) {
       const failedAttempts = credential.failedAttempts + 1;
       const lockedUntil =
         failedAttempts >= MAX_FAILED_SIGN_INS
@@ -53,9 +50,9 @@ export const signIn = defineRoute({
     const { principal } = credential;
     return {
       body: {
-        accessToken: await signLocalToken(keyPair, principal, now),
+        accessToken: await tokens.issue(principal, now),
         tokenType: 'Bearer',
-        expiresIn: TOKEN_LIFETIME_SECONDS,
+        expiresIn: tokens.lifetimeSeconds,
         user: {
           id: principal.userId,
           username: principal.username,

@@ -1,9 +1,11 @@
 import { NotFound } from '../../../domain/kernel/errors.js';
-import { assertAssignableRole, assertNotSelfLockout, type User } from '../../../domain/platform/user.js';
+import { userOrgOf } from '../../../domain/platform/user-org.js';
+import { changeUser } from '../../../domain/platform/user.rules.js';
+import { assertAssignableRole, assertNotSelfLockout, userSchema } from '../../../domain/platform/user.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
-import { orgOf, platformDeps } from './deps.js';
+import { platformRoot } from './composition-root.js';
 import { syncIdentity } from './identity-registration.js';
-import { updateUserBody, userIdParams, userSchema } from './schemas.js';
+import { updateUserBody, userIdParams } from './schemas.js';
 import { ORG_ADMINS } from '../../../domain/identity/access.js';
 
 /**
@@ -23,25 +25,19 @@ export const updateUser = defineRoute({
   response: userSchema,
   async handle(input) {
     const caller = callerOf(input);
-    const org = orgOf(caller);
-    const deps = platformDeps();
-    const { repository, clock } = deps;
+    const org = userOrgOf(caller);
+    const root = platformRoot();
+    const { repository, clock } = root;
     const current = await repository.getUser(org, input.params.userId);
     if (!current) throw new NotFound('user');
     const change = input.body;
     if (change.role !== undefined) assertAssignableRole(caller.role, change.role);
     assertNotSelfLockout(caller.userId, current, change);
     const expected = expectedVersion(input.headers['if-match'], current.version);
-    const updated: User = {
-      ...current,
-      role: change.role ?? current.role,
-      disabled: change.disabled ?? current.disabled,
-      displayName: change.displayName ?? current.displayName,
-      updatedAt: clock.now().toISOString(),
-      version: current.version + 1,
-    };
-    await repository.updateUser(org, updated, expected);
-    await syncIdentity(deps, updated);
+    const changed = changeUser(current, change, clock.now());
+    await repository.updateUser(org, changed, expected);
+    const updated = changed.state;
+    await syncIdentity(root, updated);
     return { body: updated, headers: { etag: `"${updated.version}"` } };
   },
 });

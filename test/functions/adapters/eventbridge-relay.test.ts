@@ -50,6 +50,7 @@ describe('the outbox relay (stream → EventBridge)', () => {
           Detail: JSON.stringify({
             id: 'ev1',
             type: 'platform.user.created',
+            version: 1,
             source: 'anze',
             time: '2026-11-28T08:00:00.000Z',
             tenantId: 't1',

@@ -1,0 +1,61 @@
+import type { Clock } from '../../../domain/kernel/clock.js';
+import type { NewId } from '../../../domain/kernel/new-id.port.js';
+import type { CalendarRepository } from '../../../domain/platform/calendar.repository.js';
+import type { CalendarSource } from '../../../domain/platform/calendar-source.port.js';
+import type { IdentityDirectory } from '../../../domain/platform/identity-directory.js';
+import type { PasswordHasher } from '../../../domain/platform/password-hasher.port.js';
+import type { PlatformRepository } from '../../../domain/platform/platform.repository.js';
+import type { TokenIssuer } from '../../../domain/platform/token-issuer.port.js';
+import { identityDirectoryFromEnv } from '../../adapters/auth/identity-directory-from-env.js';
+import { localTokenIssuer } from '../../adapters/auth/local-tokens.js';
+import { scryptPasswordHasher } from '../../adapters/auth/password.js';
+import { sharedCalendarSource } from '../../adapters/calendar-provider.js';
+import { systemClock } from '../../adapters/clock.js';
+import { DynamoCalendarRepository } from '../../adapters/dynamodb/calendar.repository.js';
+import { mainTableName, sharedDynamoDb } from '../../adapters/dynamodb/client.js';
+import { DynamoPlatformRepository } from '../../adapters/dynamodb/platform.repository.js';
+import { Store } from '../../adapters/dynamodb/store.js';
+import { sharedTenantScopedClients } from '../../adapters/dynamodb/tenant-scoped-client.js';
+import { newId } from '../../adapters/ids.js';
+
+/** What the platform Lambda's use cases work with: ports of domain/ only. */
+export interface PlatformRoot {
+  /** Tenants, regulators, users and sign-in records. */
+  readonly repository: PlatformRepository;
+  /** Cognito on AWS, nothing more than the table locally (functions/adapters/auth). */
+  readonly directory: IdentityDirectory;
+  /** The calendar years the operator loaded (CAL-2). */
+  readonly calendarYears: CalendarRepository;
+  /** The working-day calendar of this container, forgotten after a load. */
+  readonly calendar: CalendarSource;
+  readonly passwords: PasswordHasher;
+  /** The local sign-in's token issuer; undefined on AWS, where Cognito signs. */
+  readonly tokens: TokenIssuer | undefined;
+  readonly clock: Clock;
+  readonly newId: NewId;
+}
+
+let root: PlatformRoot | undefined;
+
+/** Built on first use, once per container: no client is made at import time (cold start, bench). */
+export function platformRoot(): PlatformRoot {
+  if (!root) {
+    const table = mainTableName();
+    const store = new Store(sharedDynamoDb().doc, table, systemClock);
+    const scoped = sharedTenantScopedClients();
+    const tenantStore = async (tenantId: string) => new Store(await scoped.forTenant({ tenantId }), table, systemClock);
+    root = {
+      repository: new DynamoPlatformRepository(store, tenantStore),
+      directory: identityDirectoryFromEnv(),
+      calendarYears: new DynamoCalendarRepository(store),
+      calendar: sharedCalendarSource,
+      passwords: scryptPasswordHasher,
+      get tokens() {
+        return localTokenIssuer();
+      },
+      clock: systemClock,
+      newId,
+    };
+  }
+  return root;
+}
