@@ -4,6 +4,8 @@ import type { LocalDate } from '../kernel/calendar/local-date.js';
 import { INDUSTRIES, industryScope } from '../kernel/industry.js';
 import type { Industry } from '../kernel/industry.js';
 import type { Policy } from './policy.js';
+import type * as z from 'zod/mini';
+import type { coverageCountSchema, coverageGapGroupSchema, coverageGapSchema } from './coverage.schema.js';
 
 /** Days an enterprise is covered, both ends included. */
 export interface CoveragePeriod {
@@ -23,25 +25,13 @@ export interface CoverageRegisterEntry {
 }
 
 /** UW-11: the uninsured enterprises of one county and one industry. */
-export interface CoverageGapGroup {
-  readonly county: string;
-  readonly industry: Industry;
-  /** How many enterprises of this county and industry the register lists. */
-  readonly registered: number;
-  /** Their USCCs, sorted. */
-  readonly uninsured: readonly string[];
-}
+export type CoverageGapGroup = z.output<typeof coverageGapGroupSchema>;
 
-/**
- * UW-11: enterprises with no policy in force on `onDate`, by county and industry. `mandatory` lists SCOPE-2
- * industries — findings (应保未保); `advisory` lists SCOPE-3 industries — reported, not violations. OTHER is
- * encouraged only and never listed.
- */
-export interface CoverageGap {
-  readonly onDate: LocalDate;
-  readonly mandatory: readonly CoverageGapGroup[];
-  readonly advisory: readonly CoverageGapGroup[];
-}
+/** UW-11: enterprises with no policy in force on a date, by county and industry (see coverage.schema.ts). */
+export type CoverageGap = z.output<typeof coverageGapSchema>;
+
+/** UW-11: one county × industry row of today's counts. */
+export type CoverageCount = z.output<typeof coverageCountSchema>;
 
 /**
  * The days a policy actually covers: its period, cut short by a cancellation (the cancellation's day is the
@@ -168,4 +158,140 @@ export function coverageGap(
     mandatory: listed.filter((group) => industryScope(group.industry) === 'MANDATORY'),
     advisory: listed.filter((group) => industryScope(group.industry) === 'PROMOTED'),
   };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// UW-11's pre-aggregated view: each enterprise's coverage across insurers and the insured-today counters
+// ---------------------------------------------------------------------------------------------------------
+
+/** One policy's share of an enterprise's coverage: who insures it and which days. */
+export interface CoverageShare extends CoveragePeriod {
+  readonly tenantId: string;
+}
+
+/** Which enterprise a coverage item is about, and its policies' shares by policy id. */
+export interface CoverageSubject {
+  readonly uscc: string;
+  readonly county: string;
+  readonly industry: string;
+  readonly shares: Readonly<Record<string, CoverageShare>>;
+}
+
+/**
+ * UW-11: an enterprise's coverage periods across insurers, and whether it counted as insured in its county ×
+ * industry counter when last evaluated. Kept from policy events (and re-evaluated on the days a period starts
+ * or ends); regulators read it.
+ */
+export interface EnterpriseCoverage extends CoverageSubject {
+  /** The day `insuredCounted` was last evaluated, and whether the counter then counted it. */
+  readonly evaluatedOn: LocalDate;
+  readonly insuredCounted: boolean;
+  /** The next day its insured status may change (a period starts or ends), for the daily sweep. */
+  readonly nextEdge?: LocalDate;
+  readonly version: number;
+}
+
+/** UW-11: a change of one county × industry insured-today counter. */
+export interface InsuredCounterDelta {
+  readonly county: string;
+  readonly industry: string;
+  readonly delta: 1 | -1;
+}
+
+/** UW-11: an enterprise's coverage as re-evaluated, with the counter changes that go with it. */
+export interface CoverageChange {
+  readonly coverage: EnterpriseCoverage;
+  /** The version it replaces; `undefined` for the enterprise's first coverage item. */
+  readonly expectedVersion: number | undefined;
+  readonly counterDeltas: readonly InsuredCounterDelta[];
+}
+
+/**
+ * UW-11: the first day after `today` on which some period starts or has just ended — when the enterprise's
+ * insured status may next change.
+ *
+ * @example
+ * nextEdgeAfter([{ start: '2024-07-01', end: '2025-06-30' }], '2024-09-27'); // '2025-07-01'
+ */
+export function nextEdgeAfter(periods: readonly CoveragePeriod[], today: LocalDate): LocalDate | undefined {
+  const edges = periods.flatMap((period) => [period.start, addDays(period.end, 1)]).filter((day) => compareLocalDates(day, today) > 0);
+  return edges.sort(compareLocalDates)[0];
+}
+
+/**
+ * UW-11: the enterprise's coverage with `policy`'s share as it is now — its covered days (see
+ * {@link coveragePeriodOf}), or no share when it covers no day (cancelled before it began). The policy's
+ * enterprise snapshot decides the county and industry counted.
+ *
+ * @example
+ * withPolicyShare(undefined, policy).shares[policy.id]; // { tenantId, start: '2024-07-01', end: '2025-06-30' }
+ */
+export function withPolicyShare(
+  current: CoverageSubject | undefined,
+  policy: Pick<Policy, 'id' | 'tenantId' | 'enterprise' | 'periodStart' | 'periodEnd' | 'cancellation'>,
+): CoverageSubject {
+  const shares: Record<string, CoverageShare> = { ...current?.shares };
+  const period = coveragePeriodOf(policy);
+  if (period) shares[policy.id] = { tenantId: policy.tenantId, ...period };
+  else delete shares[policy.id];
+  return { uscc: policy.enterprise.uscc, county: policy.enterprise.county, industry: policy.enterprise.industry, shares };
+}
+
+/**
+ * UW-11: re-evaluates an enterprise's coverage on `today` — insured when any share covers today — and the
+ * counter changes that keep each county × industry insured-today counter exact: −1 where it was counted and is
+ * no longer (or moved to another county or industry), +1 where it is counted now and was not (or moved there).
+ *
+ * @example
+ * evaluateCoverage(undefined, withPolicyShare(undefined, policy), '2024-09-27').counterDeltas;
+ * // [{ county: '140902', industry: 'COAL_MINE', delta: 1 }]
+ */
+export function evaluateCoverage(current: EnterpriseCoverage | undefined, next: CoverageSubject, today: LocalDate): CoverageChange {
+  const periods = Object.values(next.shares);
+  const insured = isCovered(periods, today);
+  const nextEdge = nextEdgeAfter(periods, today);
+  const wasCounted = current?.insuredCounted ?? false;
+  const moved = current !== undefined && (current.county !== next.county || current.industry !== next.industry);
+  const counterDeltas: InsuredCounterDelta[] = [];
+  if (current && wasCounted && (!insured || moved)) counterDeltas.push({ county: current.county, industry: current.industry, delta: -1 });
+  if (insured && (!wasCounted || moved)) counterDeltas.push({ county: next.county, industry: next.industry, delta: 1 });
+  return {
+    coverage: {
+      uscc: next.uscc,
+      county: next.county,
+      industry: next.industry,
+      shares: next.shares,
+      evaluatedOn: today,
+      insuredCounted: insured,
+      ...(nextEdge === undefined ? {} : { nextEdge }),
+      version: (current?.version ?? 0) + 1,
+    },
+    expectedVersion: current?.version,
+    counterDeltas,
+  };
+}
+
+/**
+ * UW-11: today's counts of one county — per SCOPE-2/3 industry the register lists, how many are insured (never
+ * more than registered: a counter can run ahead of a register entry removed meanwhile) and how many are not.
+ * OTHER (encouraged only) is left out.
+ *
+ * @example
+ * coverageCountsOf('140902', [{ industry: 'COAL_MINE', registered: 2 }], [{ industry: 'COAL_MINE', insured: 1 }]);
+ * // [{ county: '140902', industry: 'COAL_MINE', scope: 'MANDATORY', registered: 2, insured: 1, uninsured: 1 }]
+ */
+export function coverageCountsOf(
+  county: string,
+  registered: readonly { readonly industry: Industry; readonly registered: number }[],
+  insured: readonly { readonly industry: string; readonly insured: number }[],
+): CoverageCount[] {
+  const insuredOf = new Map(insured.map((row) => [row.industry, row.insured]));
+  const rows: CoverageCount[] = [];
+  for (const row of registered) {
+    const scope = industryScope(row.industry);
+    if (scope === 'ENCOURAGED') continue;
+    const covered = Math.min(insuredOf.get(row.industry) ?? 0, row.registered);
+    rows.push({ county, industry: row.industry, scope, registered: row.registered, insured: covered, uninsured: row.registered - covered });
+  }
+  return rows;
 }

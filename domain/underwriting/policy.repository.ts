@@ -1,4 +1,5 @@
 import type { LocalDate } from '../kernel/calendar/local-date.js';
+import type { DomainEvent } from '../kernel/events.js';
 import type { Industry } from '../kernel/industry.js';
 import type { Policy, PolicyStatus } from './policy.js';
 
@@ -35,17 +36,18 @@ export interface TenantPolicyQuery extends PageRequest {
  *
  * @example
  * const policy = issuePolicy(body, context);
- * await policies.create(policy);                   // Conflict (UW-1) if the policy number is taken
+ * await policies.create(policy, issuedEvents(policy));         // Conflict (UW-1) if the number is taken
  * const next = cancelPolicy(policy, { on, reason }, now, by);
- * await policies.save(next, policy.version);       // StaleVersion if someone changed it meanwhile
+ * await policies.save(next, policy.version, cancelledEvents(next)); // StaleVersion if changed meanwhile
  */
 export interface PolicyRepository {
   /**
    * Stores a new policy (version 1). Policy numbers are unique per insurer (UW-1): the adapter enforces it in
    * the same transaction (a uniqueness item keyed by tenant and number) and throws `Conflict` with rule UW-1
-   * when the number is taken; also `Conflict` if the id is taken.
+   * when the number is taken; also `Conflict` if the id is taken. `events` go to the outbox in the same
+   * transaction.
    */
-  create(policy: Policy): Promise<void>;
+  create(policy: Policy, events: readonly DomainEvent[]): Promise<void>;
 
   /** ACL-1: the tenant's own (lead) policy, or `undefined` — also when it exists under another tenant. */
   get(tenantId: string, policyId: string): Promise<Policy | undefined>;
@@ -71,7 +73,11 @@ export interface PolicyRepository {
 
   /**
    * Saves `policy` (its `version` already the next one, as every transition returns it) if the stored one is
-   * still `expectedVersion`; otherwise throws `StaleVersion`, and the caller reloads and retries.
+   * still `expectedVersion`; otherwise throws `StaleVersion`, and the caller reloads and retries. `events` go to
+   * the outbox in the same transaction.
    */
-  save(policy: Policy, expectedVersion: number): Promise<void>;
+  save(policy: Policy, expectedVersion: number, events: readonly DomainEvent[]): Promise<void>;
+
+  /** ACL-5: one enterprise's own policies across insurers (read only), newest first. */
+  listByEnterprise(enterpriseUscc: string, page: PageRequest): Promise<PolicyPage>;
 }

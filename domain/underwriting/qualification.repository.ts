@@ -1,3 +1,4 @@
+import type { DomainEvent } from '../kernel/events.js';
 import type { QualificationFiling } from './qualification.js';
 
 /**
@@ -8,7 +9,7 @@ import type { QualificationFiling } from './qualification.js';
  * @example
  * const previous = await filings.get(tenantId, 2024);
  * const filing = fileQualification(previous, body, { tenantId, year: 2024, now, by });
- * await filings.put(filing, previous?.version); // StaleVersion if someone saved it meanwhile
+ * await filings.put(filing, previous?.version, filingEvents(filing)); // StaleVersion if saved meanwhile
  */
 export interface QualificationRepository {
   /** The tenant's filing for `year`, or `undefined`. */
@@ -22,7 +23,8 @@ export interface QualificationRepository {
 
   /**
    * Stores `filing` (version 1 for a new one, as `fileQualification` returns it) when the stored one is still
-   * `expectedVersion` — `undefined` meaning none may exist yet; otherwise throws `StaleVersion`.
+   * `expectedVersion` — `undefined` meaning none may exist yet; otherwise throws `StaleVersion`. `events` go to
+   * the outbox in the same transaction.
    */
-  put(filing: QualificationFiling, expectedVersion: number | undefined): Promise<void>;
+  put(filing: QualificationFiling, expectedVersion: number | undefined, events: readonly DomainEvent[]): Promise<void>;
 }

@@ -1,3 +1,6 @@
+import type { CoverageRepository } from '../../domain/underwriting/coverage.repository.js';
+import type { PolicyRepository } from '../../domain/underwriting/policy.repository.js';
+import type { Clock } from '../../domain/kernel/clock.js';
 import { mainTableName, sharedDynamoDb } from '../adapters/dynamodb/client.js';
 import { DynamoCoverageRepository } from '../adapters/dynamodb/coverage.repository.js';
 import { DynamoPolicyRepository } from '../adapters/dynamodb/policy.repository.js';
@@ -12,19 +15,31 @@ export interface ProjectionEvent {
   readonly detail: { readonly tenantId?: string; readonly aggregate: { readonly id: string } };
 }
 
+/** The projection function's composition root: what it reads and writes, typed by the domain's ports. */
+interface ProjectionPorts {
+  readonly policies: Pick<PolicyRepository, 'get'>;
+  readonly coverage: CoverageRepository;
+  readonly clock: Clock;
+}
+
+function projectionPorts(): ProjectionPorts {
+  const store = new Store(sharedDynamoDb().doc, mainTableName(), systemClock);
+  return { policies: new DynamoPolicyRepository(store), coverage: new DynamoCoverageRepository(store), clock: systemClock };
+}
+
 /**
- * Projections of domain events into views other owners read (on AWS: an EventBridge rule on
- * `underwriting.policy.*`; locally: a bus subscription). It reads the policy as it is now, so events that
- * arrive late or twice project the same state.
+ * Projections of domain events into views other owners read (on AWS: an EventBridge rule on the policy events
+ * of functions/events/subscriptions.ts; locally: a bus subscription). It reads the policy as it is now, so
+ * events that arrive late or twice project the same state.
  */
 export async function handler(event: ProjectionEvent): Promise<void> {
-  const store = new Store(sharedDynamoDb().doc, mainTableName(), systemClock);
   const tenantId = event.detail.tenantId;
   if (!event['detail-type'].startsWith('underwriting.policy.') || !tenantId) return;
-  const policy = await new DynamoPolicyRepository(store).get(tenantId, event.detail.aggregate.id);
+  const { policies, coverage, clock } = projectionPorts();
+  const policy = await policies.get(tenantId, event.detail.aggregate.id);
   if (!policy) {
     logger.warn('policy event for a policy that is not there', { tenantId, policyId: event.detail.aggregate.id });
     return;
   }
-  await projectPolicy(policy, new DynamoCoverageRepository(store), systemClock.now());
+  await projectPolicy(policy, coverage, clock.now());
 }

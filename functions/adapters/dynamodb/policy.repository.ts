@@ -1,17 +1,15 @@
 import type { LocalDate } from '../../../domain/kernel/calendar/local-date.js';
 import { Conflict } from '../../../domain/kernel/errors.js';
+import type { DomainEvent } from '../../../domain/kernel/events.js';
 import type { Policy } from '../../../domain/underwriting/policy.js';
-import type { PolicyPage, PolicyRepository, TenantPolicyQuery } from '../../../domain/underwriting/policy.repository.js';
+import { policySchema } from '../../../domain/underwriting/policy.schema.js';
+import type { PageRequest, PolicyPage, PolicyRepository, TenantPolicyQuery } from '../../../domain/underwriting/policy.repository.js';
 import { keys } from './keys.js';
-import type { OutboxEvent, Store } from './store.js';
+import { outboxOf, type Store, type Write } from './store.js';
 
-const INDEX_ATTRIBUTES = ['PK', 'SK', 'kind', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK', 'sharedWith', 'projections'];
-
+/** The policy as the domain knows it: the stored item read through its schema, which drops keys and indexes. */
 function toDomain(item: Record<string, unknown> | undefined): Policy | undefined {
-  if (!item) return undefined;
-  const copy: Record<string, unknown> = { ...item };
-  for (const attribute of INDEX_ATTRIBUTES) delete copy[attribute];
-  return copy as unknown as Policy;
+  return item === undefined ? undefined : policySchema.parse(item);
 }
 
 /**
@@ -49,36 +47,25 @@ export function memberCopyOf(policy: Policy, memberTenantId: string): Record<str
   };
 }
 
-const EVENT_OF_CHANGE = (policy: Policy): string =>
-  policy.status === 'CANCELLED' ? 'underwriting.policy.cancelled' : policy.version === 1 ? 'underwriting.policy.issued' : 'underwriting.policy.endorsed';
-
-function eventOf(policy: Policy): OutboxEvent {
-  return {
-    type: EVENT_OF_CHANGE(policy),
-    aggregate: { type: 'policy', id: policy.id, key: keys.policy(policy.tenantId, policy.id) },
-    sequence: policy.version,
-    tenantId: policy.tenantId,
-    data: {
-      policyId: policy.id,
-      policyNumber: policy.policyNumber,
-      enterpriseUscc: policy.enterprise.uscc,
-      industry: policy.enterprise.industry,
-      county: policy.enterprise.county,
-      periodStart: policy.periodStart,
-      periodEnd: policy.periodEnd,
-      status: policy.status,
-      mode: policy.mode,
-      members: policy.members.map((member) => member.tenantId),
-      cancelledOn: policy.cancellation?.on,
-    },
-  };
+/**
+ * ACL-1: the writes of a co-insured policy's read-only copies, one per member other than the lead — for the
+ * projection's transaction. An `add` on `projections` creates the copy or refreshes it.
+ */
+export function memberCopyWrites(policy: Policy): Write[] {
+  return policy.members
+    .filter((member) => member.tenantId !== policy.tenantId)
+    .map((member) => {
+      const { PK, SK, ...attributes } = memberCopyOf(policy, member.tenantId);
+      return { kind: 'add', key: { PK: PK as string, SK: SK as string }, add: { projections: 1 }, set: attributes };
+    });
 }
 
-/** Policies over the one table; every change is one transaction with its outbox event. */
+/** Policies over the one table, stored whole; every change is one transaction with the events the domain raised. */
 export class DynamoPolicyRepository implements PolicyRepository {
   constructor(private readonly store: Store) {}
 
-  async create(policy: Policy): Promise<void> {
+  async create(policy: Policy, events: readonly DomainEvent[]): Promise<void> {
+    const key = keys.policy(policy.tenantId, policy.id);
     await this.store.commit(
       [
         { kind: 'create', item: toItem(policy) as never, onExists: () => new Conflict(`policy ${policy.id} exists`) },
@@ -88,7 +75,7 @@ export class DynamoPolicyRepository implements PolicyRepository {
           onExists: () => new Conflict(`UW-1: policy number ${policy.policyNumber} is already used by this insurer`, 'UW-1'),
         },
       ],
-      [eventOf(policy)],
+      events.map((event) => outboxOf(event, key)),
     );
   }
 
@@ -133,12 +120,16 @@ export class DynamoPolicyRepository implements PolicyRepository {
     return this.pageOf(keys.sharedPolicyListing(tenantId), query);
   }
 
-  async save(policy: Policy, expectedVersion: number): Promise<void> {
-    await this.store.commit([{ kind: 'update', item: toItem(policy) as never, expectedVersion, entity: 'policy' }], [eventOf(policy)]);
+  async save(policy: Policy, expectedVersion: number, events: readonly DomainEvent[]): Promise<void> {
+    const key = keys.policy(policy.tenantId, policy.id);
+    await this.store.commit(
+      [{ kind: 'update', item: toItem(policy) as never, expectedVersion, entity: 'policy' }],
+      events.map((event) => outboxOf(event, key)),
+    );
   }
 
   /** ACL-5: one enterprise's policies across insurers (GSI3). */
-  async listByEnterprise(uscc: string, query: { limit: number; cursor?: string }): Promise<PolicyPage> {
+  async listByEnterprise(uscc: string, query: PageRequest): Promise<PolicyPage> {
     const page = await this.store.page<Record<string, unknown>>({
       index: 'GSI3',
       partition: keys.enterprisePolicies(uscc),

@@ -1,19 +1,17 @@
 import { StaleVersion } from '../../../domain/kernel/errors.js';
+import type { DomainEvent } from '../../../domain/kernel/events.js';
 import type { QualificationFiling } from '../../../domain/underwriting/qualification.js';
+import { qualificationFilingSchema } from '../../../domain/underwriting/qualification.schema.js';
 import type { QualificationRepository } from '../../../domain/underwriting/qualification.repository.js';
 import { keys } from './keys.js';
-import type { Store } from './store.js';
+import { outboxOf, type Store } from './store.js';
 
-const INDEX_ATTRIBUTES = ['PK', 'SK', 'kind', 'GSI1PK', 'GSI1SK'];
-
+/** The filing as the domain knows it: the stored item read through its schema, which drops keys and indexes. */
 function toDomain(item: Record<string, unknown> | undefined): QualificationFiling | undefined {
-  if (!item) return undefined;
-  const copy: Record<string, unknown> = { ...item };
-  for (const attribute of INDEX_ATTRIBUTES) delete copy[attribute];
-  return copy as unknown as QualificationFiling;
+  return item === undefined ? undefined : qualificationFilingSchema.parse(item);
 }
 
-/** An insurer's yearly qualification filings (QUAL-1..6), tenant data; each save is one transaction with its event. */
+/** An insurer's yearly qualification filings (QUAL-1..6), tenant data; each save is one transaction with the events the domain raised. */
 export class DynamoQualificationRepository implements QualificationRepository {
   constructor(private readonly store: Store) {}
 
@@ -27,7 +25,7 @@ export class DynamoQualificationRepository implements QualificationRepository {
     return found.map((item) => toDomain(item) as QualificationFiling).sort((a, b) => b.year - a.year);
   }
 
-  async put(filing: QualificationFiling, expectedVersion: number | undefined): Promise<void> {
+  async put(filing: QualificationFiling, expectedVersion: number | undefined, events: readonly DomainEvent[]): Promise<void> {
     const key = keys.qualification(filing.tenantId, filing.year);
     const item = { ...filing, ...key, kind: 'QUALIFICATION', GSI1PK: keys.qualificationListing(filing.tenantId), GSI1SK: String(filing.year) };
     await this.store.commit(
@@ -36,15 +34,7 @@ export class DynamoQualificationRepository implements QualificationRepository {
           ? { kind: 'create', item: item as never, onExists: () => new StaleFiling() }
           : { kind: 'update', item: item as never, expectedVersion, entity: 'qualification filing' },
       ],
-      [
-        {
-          type: 'underwriting.qualification.changed',
-          aggregate: { type: 'qualification', id: `${filing.tenantId}-${filing.year}`, key },
-          sequence: filing.version,
-          tenantId: filing.tenantId,
-          data: { year: filing.year, version: filing.version, filedOn: filing.filedOn },
-        },
-      ],
+      events.map((event) => outboxOf(event, key)),
     );
   }
 }

@@ -1,11 +1,18 @@
 import type { RouteSpec } from '../../middleware/route.js';
-import { coverageCounts, listUninsured } from './coverage-routes.js';
-import { cancelPolicy, endorsePolicy, getPolicy, issuePolicy, listMyPolicies, listPolicies } from './policy-routes.js';
-import { getQualification, putQualification } from './qualification-routes.js';
+import { cancelPolicy } from './cancel-policy.js';
+import { coverageCounts } from './coverage-counts.js';
+import { endorsePolicy } from './endorse-policy.js';
+import { fileQualification } from './file-qualification.js';
+import { getPolicy } from './get-policy.js';
+import { getQualification } from './get-qualification.js';
+import { issuePolicy } from './issue-policy.js';
+import { listMyPolicies } from './list-my-policies.js';
+import { listPolicies } from './list-policies.js';
+import { listUninsured } from './list-uninsured.js';
 
 /** The underwriting context (QUAL, UW): qualification, policies, the enterprise's policies, UW-11 for regulators. */
 export const underwritingRoutes: readonly RouteSpec[] = [
-  putQualification,
+  fileQualification,
   getQualification,
   issuePolicy,
   listPolicies,

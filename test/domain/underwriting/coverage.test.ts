@@ -11,7 +11,7 @@ import {
   isInForce,
 } from '../../../domain/underwriting/coverage.js';
 import type { CoveragePeriod, CoverageRegisterEntry } from '../../../domain/underwriting/coverage.js';
-import { cancelPolicy } from '../../../domain/underwriting/policy.rules.js';
+import { cancelPolicy } from '../../../domain/underwriting/cancellation.rules.js';
 import { readEnterpriseRegister } from '../kernel/enterprise-register.js';
 import { COAL_MINE, at, issued } from './fixtures.js';
 

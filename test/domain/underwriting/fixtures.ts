@@ -8,13 +8,10 @@ import { RuleViolation } from '../../../domain/kernel/errors.js';
 import type { RuleSet } from '../../../domain/kernel/rule-set/rule-set.js';
 import { XINZHOU_2024 } from '../../../domain/kernel/rule-set/xinzhou-2024.js';
 import type { EnterpriseSnapshot, Policy } from '../../../domain/underwriting/policy.js';
-import { issuePolicy } from '../../../domain/underwriting/policy.rules.js';
-import type { IssueContext } from '../../../domain/underwriting/policy.rules.js';
-import {
-  ANNEX_1_ITEM_CODES,
-  evaluateEligibility,
-  fileQualification,
-} from '../../../domain/underwriting/qualification.js';
+import { issuePolicy } from '../../../domain/underwriting/issue.rules.js';
+import type { IssueContext } from '../../../domain/underwriting/issue.rules.js';
+import { evaluateEligibility } from '../../../domain/underwriting/eligibility.rules.js';
+import { ANNEX_1_ITEM_CODES, fileQualification } from '../../../domain/underwriting/qualification.js';
 import type {
   Annex1ItemCode,
   ArchiveRef,
@@ -24,7 +21,7 @@ import type {
   QualificationFiling,
   QualificationFilingInput,
 } from '../../../domain/underwriting/qualification.js';
-import type { IssuePolicyBody } from '../../../domain/underwriting/schemas.js';
+import type { IssuePolicyBody } from '../../../domain/underwriting/policy-commands.schema.js';
 
 export const RULE_SET: RuleSet = XINZHOU_2024;
 export const RULE_SETS = [XINZHOU_2024];

@@ -6,16 +6,13 @@ import type { RuleSet } from '../../../domain/kernel/rule-set/rule-set.js';
 import { isInForce } from '../../../domain/underwriting/coverage.js';
 import { conversionCandidates, isReadableBy, isWritableBy } from '../../../domain/underwriting/policy.js';
 import type { Policy } from '../../../domain/underwriting/policy.js';
-import {
-  MAX_PERIOD_EXTENSION_DAYS,
-  cancelPolicy,
-  endorsePolicy,
-  issuePolicy,
-  premiumExTax,
-} from '../../../domain/underwriting/policy.rules.js';
-import type { EndorseContext } from '../../../domain/underwriting/policy.rules.js';
-import { InsurerNotEligible } from '../../../domain/underwriting/qualification.js';
-import type { IssuePolicyBody } from '../../../domain/underwriting/schemas.js';
+import { MAX_PERIOD_EXTENSION_DAYS, premiumExTax } from '../../../domain/underwriting/policy.rules.js';
+import { issuePolicy } from '../../../domain/underwriting/issue.rules.js';
+import { endorsePolicy } from '../../../domain/underwriting/endorsement.rules.js';
+import type { EndorseContext } from '../../../domain/underwriting/endorsement.rules.js';
+import { cancelPolicy } from '../../../domain/underwriting/cancellation.rules.js';
+import { InsurerNotEligible } from '../../../domain/underwriting/eligibility.rules.js';
+import type { IssuePolicyBody } from '../../../domain/underwriting/policy-commands.schema.js';
 import {
   BODY,
   BODY_PREMIUM_FEN,

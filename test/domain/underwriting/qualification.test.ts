@@ -5,14 +5,16 @@ import {
   ANNEX_1_ITEMS,
   ANNEX_1_ITEM_CODES,
   ELIGIBILITY_RULES,
-  InsurerNotEligible,
-  evaluateEligibility,
-  failingCriteria,
   fileQualification,
-  governingFiling,
   isFilingComplete,
   missingAnnex1Items,
 } from '../../../domain/underwriting/qualification.js';
+import {
+  InsurerNotEligible,
+  evaluateEligibility,
+  failingCriteria,
+  governingFiling,
+} from '../../../domain/underwriting/eligibility.rules.js';
 import type { EligibilityCriterion, EligibilityResult, QualificationFiling } from '../../../domain/underwriting/qualification.js';
 import { ALL_ANNEX_1, FILING_INPUT, PICC, RULE_SET, at, doc, eligibilityOn, filing, thrown } from './fixtures.js';
 

@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { endorsePolicy } from '../../../domain/underwriting/policy.rules.js';
+import { endorsePolicy } from '../../../domain/underwriting/endorsement.rules.js';
+import { cancelPolicyBody, endorsePolicyBody, issuePolicyBody } from '../../../domain/underwriting/policy-commands.schema.js';
+import { policySchema } from '../../../domain/underwriting/policy.schema.js';
 import {
-  cancelPolicyBody,
   eligibilityResultSchema,
-  endorsePolicyBody,
-  issuePolicyBody,
-  policySchema,
   putQualificationBody,
   qualificationFilingSchema,
   qualificationYearSchema,
-} from '../../../domain/underwriting/schemas.js';
+} from '../../../domain/underwriting/qualification.schema.js';
 import { BODY, COAL_MINE, FILING_INPUT, RULE_SETS, at, eligibilityOn, filing, issued } from './fixtures.js';
 
 interface Problem {

@@ -1,0 +1,67 @@
+import type { Clock } from '../../../domain/kernel/clock.js';
+import type { NewId } from '../../../domain/kernel/new-id.port.js';
+import type { PlatformRepository } from '../../../domain/platform/platform.repository.js';
+import type { BlacklistRepository } from '../../../domain/register/blacklist.repository.js';
+import type { RegisterRepository } from '../../../domain/register/register.repository.js';
+import type { CoverageRepository } from '../../../domain/underwriting/coverage.repository.js';
+import type { PolicyRepository } from '../../../domain/underwriting/policy.repository.js';
+import type { QualificationRepository } from '../../../domain/underwriting/qualification.repository.js';
+import { systemClock } from '../../adapters/clock.js';
+import { DynamoBlacklistRepository } from '../../adapters/dynamodb/blacklist.repository.js';
+import { mainTableName, sharedDynamoDb } from '../../adapters/dynamodb/client.js';
+import { DynamoCoverageRepository } from '../../adapters/dynamodb/coverage.repository.js';
+import { DynamoPlatformRepository } from '../../adapters/dynamodb/platform.repository.js';
+import { DynamoPolicyRepository } from '../../adapters/dynamodb/policy.repository.js';
+import { DynamoQualificationRepository } from '../../adapters/dynamodb/qualification.repository.js';
+import { DynamoRegisterRepository } from '../../adapters/dynamodb/register.repository.js';
+import { Store } from '../../adapters/dynamodb/store.js';
+import { sharedTenantScopedClients } from '../../adapters/dynamodb/tenant-scoped-client.js';
+import { newId } from '../../adapters/ids.js';
+
+/** A tenant's own underwriting data, reached through tenant-scoped credentials (IAM layer 2). */
+export interface TenantUnderwriting {
+  readonly policies: PolicyRepository;
+  readonly qualifications: QualificationRepository;
+}
+
+/** What the underwriting Lambda's use cases work with: ports of domain/ only. */
+export interface UnderwritingRoot {
+  forTenant(tenantId: string): Promise<TenantUnderwriting>;
+  /** ACL-5: an enterprise's own policies across insurers (GSI3). */
+  readonly enterprisePolicies: Pick<PolicyRepository, 'listByEnterprise'>;
+  /** REG-1: the regulators' register — the enterprise a policy is written on, and UW-11's registered base. */
+  readonly register: Pick<RegisterRepository, 'get' | 'list' | 'registeredCounts'>;
+  /** BLK-1 for eligibility (QUAL-2). */
+  readonly blacklist: Pick<BlacklistRepository, 'entriesOf'>;
+  /** UW-6: the platform's tenants, which co-insurance members must be. */
+  readonly platform: Pick<PlatformRepository, 'listTenants'>;
+  /** UW-11: the pre-aggregated coverage the policy projection keeps (read only here). */
+  readonly coverage: Pick<CoverageRepository, 'listCounty' | 'insuredCounts'>;
+  readonly clock: Clock;
+  readonly newId: NewId;
+}
+
+let root: UnderwritingRoot | undefined;
+
+/** Built on first use, once per container: no client is made at import time (cold start, bench). */
+export function underwritingRoot(): UnderwritingRoot {
+  if (!root) {
+    const table = mainTableName();
+    const store = new Store(sharedDynamoDb().doc, table, systemClock);
+    const scoped = sharedTenantScopedClients();
+    root = {
+      forTenant: async (tenantId) => {
+        const tenantStore = new Store(await scoped.forTenant({ tenantId }), table, systemClock);
+        return { policies: new DynamoPolicyRepository(tenantStore), qualifications: new DynamoQualificationRepository(tenantStore) };
+      },
+      enterprisePolicies: new DynamoPolicyRepository(store),
+      register: new DynamoRegisterRepository(store),
+      blacklist: new DynamoBlacklistRepository(store),
+      platform: new DynamoPlatformRepository(store),
+      coverage: new DynamoCoverageRepository(store),
+      clock: systemClock,
+      newId,
+    };
+  }
+  return root;
+}

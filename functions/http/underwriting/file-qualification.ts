@@ -1,0 +1,33 @@
+import { INSURER } from '../../../domain/identity/access.js';
+import { todayOf } from '../../../domain/kernel/clock.js';
+import { fileQualification as file, filingEvents } from '../../../domain/underwriting/qualification.js';
+import { putQualificationBody } from '../../../domain/underwriting/qualification.schema.js';
+import { callerOf, defineRoute } from '../../middleware/route.js';
+import { underwritingRoot } from './composition-root.js';
+import { eligibilityOn } from './eligibility-on.js';
+import { qualificationAnswer, yearParams } from './qualification-answer.js';
+
+/**
+ * QUAL-1..6: the insurer files (or corrects) its qualification for a year. The answer carries the
+ * eligibility computed today from the filing that governs today, so the console's checklist is live.
+ */
+export const fileQualification = defineRoute({
+  method: 'PUT',
+  path: '/api/v1/qualification/{year}',
+  access: INSURER,
+  summary: "File or update the insurer's qualification for a year (QUAL-1..6)",
+  tags: ['underwriting'],
+  params: yearParams,
+  body: putQualificationBody,
+  response: qualificationAnswer,
+  async handle(input) {
+    const { tenantId, userId } = callerOf(input, 'insurer');
+    const { forTenant, clock } = underwritingRoot();
+    const { qualifications } = await forTenant(tenantId);
+    const previous = await qualifications.get(tenantId, input.params.year);
+    const filing = file(previous, input.body, { tenantId, year: input.params.year, now: clock.now(), by: userId });
+    await qualifications.put(filing, previous?.version, filingEvents(filing));
+    const { result } = await eligibilityOn(tenantId, todayOf(clock), 'INDEPENDENT');
+    return { body: { year: filing.year, filing, eligibility: result } };
+  },
+});

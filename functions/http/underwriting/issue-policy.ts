@@ -1,0 +1,59 @@
+import { INSURER } from '../../../domain/identity/access.js';
+import { todayOf } from '../../../domain/kernel/clock.js';
+import { PUBLISHED_RULE_SETS } from '../../../domain/kernel/rule-set/published.js';
+import { issuePolicy as issue, issuedEvents } from '../../../domain/underwriting/issue.rules.js';
+import { issuePolicyBody } from '../../../domain/underwriting/policy-commands.schema.js';
+import { policySchema } from '../../../domain/underwriting/policy.schema.js';
+import { callerOf, defineRoute } from '../../middleware/route.js';
+import { underwritingRoot } from './composition-root.js';
+import { eligibilityOn } from './eligibility-on.js';
+import { enterpriseSnapshot } from './enterprise-snapshot.js';
+
+/**
+ * UW-1..10: issue a policy. Everything the rules need is looked up first — the register's entry (REG-1,
+ * UW-3), the insurer's eligibility today and its filed product (UW-8, UW-7), the platform's tenants (UW-6),
+ * the enterprise's policies with this insurer (UW-9) — then the domain decides, and one transaction stores the
+ * policy, its number guard and `underwriting.policy.issued`.
+ */
+export const issuePolicy = defineRoute({
+  method: 'POST',
+  path: '/api/v1/policies',
+  access: INSURER,
+  summary: 'Issue a 安责险 policy (UW-1..10); refusals name the rule and the field',
+  tags: ['underwriting'],
+  body: issuePolicyBody,
+  response: policySchema,
+  successStatus: 201,
+  async handle(input) {
+    const { tenantId, userId } = callerOf(input, 'insurer');
+    const { forTenant, platform, clock, newId } = underwritingRoot();
+    const now = clock.now();
+    const today = todayOf(clock);
+    const role = input.body.mode === 'COINSURANCE' ? 'LEAD' : 'INDEPENDENT';
+    // UW-6 needs the platform's tenants only to check co-insurance members; an independent policy's sole
+    // member is the issuer, so its request skips that Query.
+    const [{ policies }, enterprise, eligibility, knownTenantIds] = await Promise.all([
+      forTenant(tenantId),
+      enterpriseSnapshot(input.body.enterpriseUscc),
+      eligibilityOn(tenantId, today, role),
+      input.body.mode === 'COINSURANCE'
+        ? platform.listTenants({ limit: 100 }).then((page) => new Set(page.items.map((tenant) => tenant.id)))
+        : Promise.resolve(new Set([tenantId])),
+    ]);
+    const enterprisePolicies = await policies.listByEnterpriseForTenant(tenantId, input.body.enterpriseUscc, input.body.periodStart);
+    const policy = issue(input.body, {
+      id: newId(now),
+      tenantId,
+      by: userId,
+      now,
+      ruleSets: PUBLISHED_RULE_SETS,
+      enterprise,
+      eligibility: eligibility.result,
+      filedProduct: eligibility.filing?.filedProduct,
+      knownTenantIds,
+      enterprisePolicies,
+    });
+    await policies.create(policy, issuedEvents(policy));
+    return { body: policy };
+  },
+});
