@@ -4,9 +4,6 @@ import type { AccrualEntry, ExpenseEntry, LedgerEntry, ReversalEntry } from './l
 import { EXPENSE_CATEGORIES } from './ledger-entry.js';
 import type { PolicyReceipts, PremiumReceipt } from './premium-receipt.js';
 
-/** The field's documentation, carried into the AsyncAPI document. */
-const described = (description: string) => z.meta({ description });
-
 /** The aggregate of the ledger events: one insurer-year's ledger, `<tenantId>-<year>`, versioned by sequence number. */
 export const FEE_LEDGER = 'fee-ledger';
 /** The aggregate of `fees.premium.received`: one insurer's receipts on one policy, versioned by its counter. */
@@ -14,13 +11,13 @@ export const POLICY_PREMIUM = 'policy-premium';
 
 /** What every ledger event says of its entry. */
 const entryFacts = {
-  entryId: z.string().check(described('The entry: `<year>-<sequence>-<random tail>`')),
-  year: z.int().check(described('FEE-2: the ledger (Asia/Shanghai year) the entry belongs to')),
-  sequence: z.int().check(described('FEE-2: its number in that year, gap-free')),
+  entryId: z.string().check(z.meta({ description: 'The entry: `<year>-<sequence>-<random tail>`' })),
+  year: z.int().check(z.meta({ description: 'FEE-2: the ledger (Asia/Shanghai year) the entry belongs to' })),
+  sequence: z.int().check(z.meta({ description: 'FEE-2: its number in that year, gap-free' })),
   kind: z.enum(['ACCRUAL', 'EXPENSE', 'REVERSAL']),
-  date: z.string().check(described('The day the money moved (YYYY-MM-DD)')),
-  amountFen: z.int().check(described('Integer fen, never negative; the kind says which way it moves the figures')),
-  advance: z.boolean().check(described('FEE-2: it took the year’s prevention balance below zero (垫支)')),
+  date: z.string().check(z.meta({ description: 'The day the money moved (YYYY-MM-DD)' })),
+  amountFen: z.int().check(z.meta({ description: 'Integer fen, never negative; the kind says which way it moves the figures' })),
+  advance: z.boolean().check(z.meta({ description: 'FEE-2: it took the year’s prevention balance below zero (垫支)' })),
 };
 
 /** FEE-1: premium received against a policy; the accrual it booked is announced by `fees.entry.booked`. */
@@ -33,12 +30,12 @@ export const premiumReceived = defineEvent({
     receiptId: z.string(),
     policyId: z.string(),
     policyNumber: z.string(),
-    receivedOn: z.string().check(described('The day the premium was received (YYYY-MM-DD)')),
-    amountFen: z.int().check(described('This receipt, incl. VAT')),
-    premiumExTaxFen: z.int().check(described('UW-5: this receipt’s premium ex-tax')),
-    accrualFen: z.int().check(described('FEE-1: the prevention fee accrued on it')),
-    receivedFen: z.int().check(described('Everything received on the policy so far, incl. VAT')),
-    entryId: z.string().check(described('The ACCRUAL entry booked with it')),
+    receivedOn: z.string().check(z.meta({ description: 'The day the premium was received (YYYY-MM-DD)' })),
+    amountFen: z.int().check(z.meta({ description: 'This receipt, incl. VAT' })),
+    premiumExTaxFen: z.int().check(z.meta({ description: 'UW-5: this receipt’s premium ex-tax' })),
+    accrualFen: z.int().check(z.meta({ description: 'FEE-1: the prevention fee accrued on it' })),
+    receivedFen: z.int().check(z.meta({ description: 'Everything received on the policy so far, incl. VAT' })),
+    entryId: z.string().check(z.meta({ description: 'The ACCRUAL entry booked with it' })),
   }),
 });
 
@@ -50,13 +47,13 @@ export const entryBooked = defineEvent({
   summary: 'An accrual or an expense was booked in an insurer’s prevention-fee ledger (FEE-1, FEE-2, FEE-3)',
   payload: z.object({
     ...entryFacts,
-    receiptId: z.optional(z.string().check(described('ACCRUAL: the receipt it accrues on'))),
-    policyId: z.optional(z.string().check(described('ACCRUAL: the policy'))),
-    premiumExTaxFen: z.optional(z.int().check(described('ACCRUAL: the premium ex-tax it accrues on'))),
-    accrualBasisPoints: z.optional(z.int().check(described('ACCRUAL: the share accrued, in basis points'))),
-    category: z.optional(z.enum(EXPENSE_CATEGORIES).check(described('EXPENSE: the FEE-3 category'))),
-    serviceId: z.optional(z.string().check(described('EXPENSE: the prevention service it paid for'))),
-    archiveId: z.optional(z.string().check(described('EXPENSE: the archived document it paid for'))),
+    receiptId: z.optional(z.string().check(z.meta({ description: 'ACCRUAL: the receipt it accrues on' }))),
+    policyId: z.optional(z.string().check(z.meta({ description: 'ACCRUAL: the policy' }))),
+    premiumExTaxFen: z.optional(z.int().check(z.meta({ description: 'ACCRUAL: the premium ex-tax it accrues on' }))),
+    accrualBasisPoints: z.optional(z.int().check(z.meta({ description: 'ACCRUAL: the share accrued, in basis points' }))),
+    category: z.optional(z.enum(EXPENSE_CATEGORIES).check(z.meta({ description: 'EXPENSE: the FEE-3 category' }))),
+    serviceId: z.optional(z.string().check(z.meta({ description: 'EXPENSE: the prevention service it paid for' }))),
+    archiveId: z.optional(z.string().check(z.meta({ description: 'EXPENSE: the archived document it paid for' }))),
   }),
 });
 
@@ -72,8 +69,8 @@ export const entryReversed = defineEvent({
     reversedEntryId: z.string(),
     reversedSequence: z.int(),
     reversedKind: z.enum(['ACCRUAL', 'EXPENSE']),
-    policyId: z.optional(z.string().check(described('A reversed ACCRUAL: its policy'))),
-    receiptId: z.optional(z.string().check(described('A reversed ACCRUAL: the receipt given back'))),
+    policyId: z.optional(z.string().check(z.meta({ description: 'A reversed ACCRUAL: its policy' }))),
+    receiptId: z.optional(z.string().check(z.meta({ description: 'A reversed ACCRUAL: the receipt given back' }))),
   }),
 });
 

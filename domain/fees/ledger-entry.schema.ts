@@ -20,9 +20,6 @@ export const feeInteger = (message: string, min: number, max: number) => z.int(m
 /** An id this platform issued, refused with `message`. */
 export const feeId = (message: string) => z.string(message).check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, message));
 
-/** The field's documentation, carried into the OpenAPI document. */
-const described = (description: string) => z.meta({ description });
-
 // ---------------------------------------------------------------------------------------------------------
 // Requests
 // ---------------------------------------------------------------------------------------------------------
@@ -86,27 +83,25 @@ export type ReverseEntryBody = z.output<typeof reverseEntryBody>;
 /** An archived document an expense paid for, as stored on the entry. */
 export const archivedDocumentSchema = z.object({
   archiveId: z.string(),
-  sha256: z.string().check(described('Lower-case hex SHA-256 of the archived bytes')),
+  sha256: z.string().check(z.meta({ description: 'Lower-case hex SHA-256 of the archived bytes' })),
   name: z.string(),
 });
 
 /** Fields every ledger entry has, whatever its kind. */
 const entryBase = {
-  id: z.string().check(described('`<year>-<sequence, 10 digits>-<10 random characters>`: the entry’s year and number')),
+  id: z.string().check(z.meta({ description: '`<year>-<sequence, 10 digits>-<10 random characters>`: the entry’s year and number' })),
   tenantId: z.string(),
-  year: z.int().check(described('FEE-2: the ledger the entry belongs to — the Asia/Shanghai year of `date`')),
-  sequence: z.int().check(described('FEE-2: 1, 2, 3 … per insurer and year, gap-free, in the order entries were booked')),
+  year: z.int().check(z.meta({ description: 'FEE-2: the ledger the entry belongs to — the Asia/Shanghai year of `date`' })),
+  sequence: z.int().check(z.meta({ description: 'FEE-2: 1, 2, 3 … per insurer and year, gap-free, in the order entries were booked' })),
   date: localDateSchema.check(
-    described(
-      'The day the money moved: receivedOn for an ACCRUAL, spentOn for an EXPENSE, the reversed entry’s date for a REVERSAL',
-    ),
+    z.meta({ description: 'The day the money moved: receivedOn for an ACCRUAL, spentOn for an EXPENSE, the reversed entry’s date for a REVERSAL' }),
   ),
-  amountFen: z.int().check(described('Integer fen, never negative: the kind says which way it moves the year’s figures')),
-  advance: z.boolean().check(described('FEE-2: true when this entry took the year’s prevention balance below zero (垫支)')),
-  ruleSetId: z.string().check(described('RULES-1: the rule set the entry was decided under')),
+  amountFen: z.int().check(z.meta({ description: 'Integer fen, never negative: the kind says which way it moves the year’s figures' })),
+  advance: z.boolean().check(z.meta({ description: 'FEE-2: true when this entry took the year’s prevention balance below zero (垫支)' })),
+  ruleSetId: z.string().check(z.meta({ description: 'RULES-1: the rule set the entry was decided under' })),
   ruleSetVersion: z.int(),
-  recordedAt: z.string().check(described('When it was booked (ISO 8601, UTC)')),
-  recordedBy: z.string().check(described('The user who booked it')),
+  recordedAt: z.string().check(z.meta({ description: 'When it was booked (ISO 8601, UTC)' })),
+  recordedBy: z.string().check(z.meta({ description: 'The user who booked it' })),
 };
 
 /**
@@ -119,10 +114,10 @@ export const accrualEntrySchema = z.object({
   receiptId: z.string(),
   policyId: z.string(),
   policyNumber: z.string(),
-  receivedFen: z.int().check(described('The premium received, incl. VAT')),
-  vatRateBasisPoints: z.int().check(described('UW-5: the policy’s VAT rate')),
-  premiumExTaxFen: z.int().check(described('UW-5: the receipt’s premium ex-tax — FEE-1’s base')),
-  accrualBasisPoints: z.int().check(described('FEE-1: the share accrued, at least the rule set’s floor')),
+  receivedFen: z.int().check(z.meta({ description: 'The premium received, incl. VAT' })),
+  vatRateBasisPoints: z.int().check(z.meta({ description: 'UW-5: the policy’s VAT rate' })),
+  premiumExTaxFen: z.int().check(z.meta({ description: 'UW-5: the receipt’s premium ex-tax — FEE-1’s base' })),
+  accrualBasisPoints: z.int().check(z.meta({ description: 'FEE-1: the share accrued, at least the rule set’s floor' })),
 });
 
 /** FEE-2, FEE-3: money spent on prevention, of an allowed category, linked to what it paid for. */
@@ -131,8 +126,8 @@ export const expenseEntrySchema = z.object({
   kind: z.literal('EXPENSE'),
   category: z.enum(EXPENSE_CATEGORIES),
   description: z.string(),
-  serviceId: z.optional(z.string().check(described('The prevention service (SVC) it paid for'))),
-  document: z.optional(archivedDocumentSchema.check(described('The archived document it paid for: an invoice, a contract'))),
+  serviceId: z.optional(z.string().check(z.meta({ description: 'The prevention service (SVC) it paid for' }))),
+  document: z.optional(archivedDocumentSchema.check(z.meta({ description: 'The archived document it paid for: an invoice, a contract' }))),
 });
 
 /**
@@ -145,11 +140,11 @@ export const reversedEntrySchema = z.object({
   kind: z.enum(['ACCRUAL', 'EXPENSE']),
   amountFen: z.int(),
   advance: z.boolean(),
-  receiptId: z.optional(z.string().check(described('ACCRUAL only: the receipt given back to the policy'))),
+  receiptId: z.optional(z.string().check(z.meta({ description: 'ACCRUAL only: the receipt given back to the policy' }))),
   policyId: z.optional(z.string()),
   receivedFen: z.optional(z.int()),
   premiumExTaxFen: z.optional(z.int()),
-  category: z.optional(z.enum(EXPENSE_CATEGORIES).check(described('EXPENSE only'))),
+  category: z.optional(z.enum(EXPENSE_CATEGORIES).check(z.meta({ description: 'EXPENSE only' }))),
 });
 
 /**
@@ -160,7 +155,7 @@ export const reversalEntrySchema = z.object({
   ...entryBase,
   kind: z.literal('REVERSAL'),
   reason: z.string(),
-  reversedOn: localDateSchema.check(described('The Asia/Shanghai day the reversal was booked (its `date` is the reversed entry’s)')),
+  reversedOn: localDateSchema.check(z.meta({ description: 'The Asia/Shanghai day the reversal was booked (its `date` is the reversed entry’s)' })),
   reverses: reversedEntrySchema,
 });
 

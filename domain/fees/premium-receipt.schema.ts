@@ -3,9 +3,6 @@ import { localDateSchema } from '../kernel/calendar/local-date.js';
 import { strictObject } from '../kernel/schema-parts.js';
 import { MAX_AMOUNT_FEN, feeDate, feeId, feeInteger, ledgerEntrySchema } from './ledger-entry.schema.js';
 
-/** The field's documentation, carried into the OpenAPI document. */
-const described = (description: string) => z.meta({ description });
-
 /**
  * FEE-1, UW-5: `POST /fees/premium-receipts` — premium received against a policy, incl. VAT. Partial receipts
  * are allowed; together they never exceed the policy's premium (the insurer's share of it when co-insured).
@@ -33,13 +30,13 @@ export const premiumReceiptSchema = z.object({
   tenantId: z.string(),
   policyId: z.string(),
   policyNumber: z.string(),
-  receivedOn: localDateSchema.check(described('The Asia/Shanghai day the premium was received; its year is the ledger the accrual goes to')),
-  amountFen: z.int().check(described('Premium received, incl. VAT')),
-  vatRateBasisPoints: z.int().check(described('UW-5: the policy’s VAT rate')),
-  premiumExTaxFen: z.int().check(described('UW-5: this receipt’s premium ex-tax')),
+  receivedOn: localDateSchema.check(z.meta({ description: 'The Asia/Shanghai day the premium was received; its year is the ledger the accrual goes to' })),
+  amountFen: z.int().check(z.meta({ description: 'Premium received, incl. VAT' })),
+  vatRateBasisPoints: z.int().check(z.meta({ description: 'UW-5: the policy’s VAT rate' })),
+  premiumExTaxFen: z.int().check(z.meta({ description: 'UW-5: this receipt’s premium ex-tax' })),
   accrualBasisPoints: z.int(),
   accrualFen: z.int(),
-  entryId: z.string().check(described('The ACCRUAL entry booked with it')),
+  entryId: z.string().check(z.meta({ description: 'The ACCRUAL entry booked with it' })),
   entrySequence: z.int(),
   year: z.int(),
   ruleSetId: z.string(),
@@ -55,10 +52,10 @@ export const premiumReceiptSchema = z.object({
 export const policyReceiptsSchema = z.object({
   tenantId: z.string(),
   policyId: z.string(),
-  receipts: z.int().check(described('Receipts booked (a reversed one still counts)')),
-  receivedFen: z.int().check(described('Premium received incl. VAT, net of reversed receipts')),
-  receivedExTaxFen: z.int().check(described('UW-5: the same ex-tax — the ex-tax of receivedFen as a whole after each receipt')),
-  version: z.int().check(described('Optimistic lock: 1 at the first receipt, + 1 on every change')),
+  receipts: z.int().check(z.meta({ description: 'Receipts booked (a reversed one still counts)' })),
+  receivedFen: z.int().check(z.meta({ description: 'Premium received incl. VAT, net of reversed receipts' })),
+  receivedExTaxFen: z.int().check(z.meta({ description: 'UW-5: the same ex-tax — the ex-tax of receivedFen as a whole after each receipt' })),
+  version: z.int().check(z.meta({ description: 'Optimistic lock: 1 at the first receipt, + 1 on every change' })),
 });
 
 /** `POST /fees/premium-receipts` → the receipt and the ACCRUAL booked with it. */

@@ -1,9 +1,6 @@
 import * as z from 'zod/mini';
 import { yearTotalsSchema, yearTotalsShape } from './year-ledger.schema.js';
 
-/** The field's documentation, carried into the OpenAPI document. */
-const described = (description: string) => z.meta({ description });
-
 /**
  * FEE-4, FEE-5: `GET /fees/summary?year=` — an insurer's prevention-fee year at a glance: premium ex-tax,
  * accrued, spent, balance, and spending against the floor and the ceiling, from the year's counters alone.
@@ -11,21 +8,21 @@ const described = (description: string) => z.meta({ description });
 export const feeSummarySchema = z.object({
   tenantId: z.string(),
   year: z.int(),
-  ruleSetId: z.string().check(described('RULES-1: the rule set whose floor and ceiling the year is judged by (the one in force on December 31)')),
+  ruleSetId: z.string().check(z.meta({ description: 'RULES-1: the rule set whose floor and ceiling the year is judged by (the one in force on December 31)' })),
   ruleSetVersion: z.int(),
   floorBasisPoints: z.int(),
   ceilingBasisPoints: z.int(),
   ...yearTotalsShape,
-  balanceFen: z.int().check(described('FEE-2: accrued − spent; negative only through advances')),
-  ratio: z.nullable(z.number().check(described('FEE-4: spent ÷ premium ex-tax (4 decimals), or null while no premium is received'))),
-  ratioBasisPoints: z.nullable(z.int().check(described('The same in basis points, rounded half up'))),
-  requiredSpendFen: z.int().check(described('FEE-4: the floor’s share of premium ex-tax, rounded half up on the fen: what must be spent')),
-  shortfallFen: z.int().check(described('FEE-4: what is still to be spent to reach the floor (0 once reached)')),
-  ceilingFen: z.int().check(described('FEE-5: the ceiling’s share of premium ex-tax, rounded half up on the fen')),
-  compliant: z.boolean().check(described('FEE-4: spent ≥ requiredSpendFen')),
-  aboveCeiling: z.boolean().check(described('FEE-5: spent > ceilingFen — flagged, not refused')),
-  outstandingAdvanceFen: z.int().check(described('FEE-2: the advance not yet covered by accruals: −balance when negative, else 0')),
-  updatedAt: z.nullable(z.string().check(described('When the last entry was booked, or null for a year with none'))),
+  balanceFen: z.int().check(z.meta({ description: 'FEE-2: accrued − spent; negative only through advances' })),
+  ratio: z.nullable(z.number().check(z.meta({ description: 'FEE-4: spent ÷ premium ex-tax (4 decimals), or null while no premium is received' }))),
+  ratioBasisPoints: z.nullable(z.int().check(z.meta({ description: 'The same in basis points, rounded half up' }))),
+  requiredSpendFen: z.int().check(z.meta({ description: 'FEE-4: the floor’s share of premium ex-tax, rounded half up on the fen: what must be spent' })),
+  shortfallFen: z.int().check(z.meta({ description: 'FEE-4: what is still to be spent to reach the floor (0 once reached)' })),
+  ceilingFen: z.int().check(z.meta({ description: 'FEE-5: the ceiling’s share of premium ex-tax, rounded half up on the fen' })),
+  compliant: z.boolean().check(z.meta({ description: 'FEE-4: spent ≥ requiredSpendFen' })),
+  aboveCeiling: z.boolean().check(z.meta({ description: 'FEE-5: spent > ceilingFen — flagged, not refused' })),
+  outstandingAdvanceFen: z.int().check(z.meta({ description: 'FEE-2: the advance not yet covered by accruals: −balance when negative, else 0' })),
+  updatedAt: z.nullable(z.string().check(z.meta({ description: 'When the last entry was booked, or null for a year with none' }))),
 });
 
 /**
@@ -41,7 +38,7 @@ export const consistencyReportSchema = z.object({
   stored: yearTotalsSchema,
   recomputed: yearTotalsSchema,
   differences: z.readonly(z.array(z.object({ field: z.string(), stored: z.int(), recomputed: z.int() }))),
-  problems: z.readonly(z.array(z.string()).check(described('At most 100, the last line saying how many more there were'))),
+  problems: z.readonly(z.array(z.string()).check(z.meta({ description: 'At most 100, the last line saying how many more there were' }))),
 });
 
 /** `GET /fees/ledger/export?year=`: the XLSX as base64 in JSON, with the totals written into it. */

@@ -1,8 +1,5 @@
 import * as z from 'zod/mini';
 
-/** The field's documentation, carried into the OpenAPI document. */
-const described = (description: string) => z.meta({ description });
-
 /** `year` of the ledger routes: a four-digit year; left out, the current Asia/Shanghai year. */
 export const feeYearSchema = z.coerce
   .number('FEE-2: year must be a year such as 2024')
@@ -14,15 +11,15 @@ export const feeYearSchema = z.coerce
 
 /** The counters of one insurer-year (FEE-4, FEE-5): the summary is one read of them whatever the number of entries. */
 export const yearTotalsShape = {
-  lastSequence: z.int().check(described('FEE-2: the last sequence number given — entries are numbered 1..lastSequence with no gap')),
-  accruals: z.int().check(described('ACCRUAL entries booked (a reversed entry still counts: it was booked)')),
-  expenses: z.int().check(described('EXPENSE entries booked')),
-  reversals: z.int().check(described('REVERSAL entries booked')),
-  receivedFen: z.int().check(described('Premium received incl. VAT, net of reversed receipts')),
-  premiumExTaxFen: z.int().check(described('UW-5, FEE-1: premium received ex-tax — the base of FEE-1 and FEE-4')),
-  accruedFen: z.int().check(described('FEE-1: prevention fee accrued, net of reversals')),
-  spentFen: z.int().check(described('FEE-4: prevention expense, net of reversals')),
-  advances: z.int().check(described('FEE-2: entries booked as advances (they took the balance below zero), net of their reversals')),
+  lastSequence: z.int().check(z.meta({ description: 'FEE-2: the last sequence number given — entries are numbered 1..lastSequence with no gap' })),
+  accruals: z.int().check(z.meta({ description: 'ACCRUAL entries booked (a reversed entry still counts: it was booked)' })),
+  expenses: z.int().check(z.meta({ description: 'EXPENSE entries booked' })),
+  reversals: z.int().check(z.meta({ description: 'REVERSAL entries booked' })),
+  receivedFen: z.int().check(z.meta({ description: 'Premium received incl. VAT, net of reversed receipts' })),
+  premiumExTaxFen: z.int().check(z.meta({ description: 'UW-5, FEE-1: premium received ex-tax — the base of FEE-1 and FEE-4' })),
+  accruedFen: z.int().check(z.meta({ description: 'FEE-1: prevention fee accrued, net of reversals' })),
+  spentFen: z.int().check(z.meta({ description: 'FEE-4: prevention expense, net of reversals' })),
+  advances: z.int().check(z.meta({ description: 'FEE-2: entries booked as advances (they took the balance below zero), net of their reversals' })),
 };
 
 /** The figures of one insurer-year's ledger, kept as pre-aggregated counters updated in each entry's transaction. */
@@ -33,5 +30,5 @@ export const yearLedgerSchema = z.object({
   tenantId: z.string(),
   year: z.int(),
   ...yearTotalsShape,
-  updatedAt: z.string().check(described('When the last entry was booked (ISO 8601, UTC)')),
+  updatedAt: z.string().check(z.meta({ description: 'When the last entry was booked (ISO 8601, UTC)' })),
 });

@@ -2,8 +2,8 @@ import { bookExpense as book } from '../../../domain/fees/expense.rules.js';
 import { bookExpenseBody, ledgerEntrySchema } from '../../../domain/fees/ledger-entry.schema.js';
 import { FEE_BOOKING } from '../../../domain/identity/access.js';
 import { yearOf } from '../../../domain/kernel/calendar/local-date.js';
-import { callerOf, defineRoute } from '../../middleware/route.js';
-import { feesRoot } from './composition-root.js';
+import { defineRoute } from '../../middleware/route.js';
+import { openBooking } from './booking.js';
 import { untilBooked } from './until-booked.js';
 
 /**
@@ -23,15 +23,11 @@ export const bookExpense = defineRoute({
   response: ledgerEntrySchema,
   successStatus: 201,
   async handle(input) {
-    const caller = callerOf(input, 'insurer');
-    const { tenantId } = caller;
-    const { forTenant, clock, entryIdSuffix, ruleSets } = feesRoot();
-    const { fees } = await forTenant(tenantId);
+    const { tenantId, fees, attempt } = await openBooking(input);
     const year = yearOf(input.body.spentOn);
     const booked = await untilBooked(async () => {
       const ledger = await fees.year(tenantId, year);
-      const now = clock.now();
-      const change = book(input.body, { tenantId, by: caller.userId, now, idSuffix: entryIdSuffix(now), ruleSets, ledger });
+      const change = book(input.body, { ...attempt(), ledger });
       await fees.bookExpense(change);
       return change;
     });

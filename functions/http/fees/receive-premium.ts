@@ -2,8 +2,8 @@ import { receivePremium as receive } from '../../../domain/fees/premium-receipt.
 import { premiumReceivedSchema, receivePremiumBody } from '../../../domain/fees/premium-receipt.schema.js';
 import { FEE_BOOKING } from '../../../domain/identity/access.js';
 import { yearOf } from '../../../domain/kernel/calendar/local-date.js';
-import { callerOf, defineRoute } from '../../middleware/route.js';
-import { feesRoot } from './composition-root.js';
+import { defineRoute } from '../../middleware/route.js';
+import { openBooking } from './booking.js';
 import { loadVisiblePolicy } from './load-visible-policy.js';
 import { untilBooked } from './until-booked.js';
 
@@ -25,27 +25,13 @@ export const receivePremium = defineRoute({
   response: premiumReceivedSchema,
   successStatus: 201,
   async handle(input) {
-    const caller = callerOf(input, 'insurer');
-    const { tenantId } = caller;
-    const { forTenant, clock, newId, entryIdSuffix, ruleSets } = feesRoot();
-    const { fees, policies } = await forTenant(tenantId);
+    const { tenantId, fees, policies, newId, attempt } = await openBooking(input);
     const policy = await loadVisiblePolicy(policies, tenantId, input.body.policyId);
     const year = yearOf(input.body.receivedOn);
-    const receiptId = newId(clock.now());
+    const receiptId = newId();
     const received = await untilBooked(async () => {
       const [ledger, receivedSoFar] = await Promise.all([fees.year(tenantId, year), fees.policyReceipts(tenantId, policy.id)]);
-      const now = clock.now();
-      const change = receive(input.body, {
-        tenantId,
-        by: caller.userId,
-        now,
-        idSuffix: entryIdSuffix(now),
-        ruleSets,
-        receiptId,
-        policy,
-        received: receivedSoFar,
-        ledger,
-      });
+      const change = receive(input.body, { ...attempt(), receiptId, policy, received: receivedSoFar, ledger });
       await fees.recordReceipt(change);
       return change;
     });

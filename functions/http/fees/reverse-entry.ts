@@ -2,8 +2,8 @@ import { ledgerEntrySchema, reverseEntryBody } from '../../../domain/fees/ledger
 import { reverseEntry as reverse } from '../../../domain/fees/reversal.rules.js';
 import { FEE_REVERSAL } from '../../../domain/identity/access.js';
 import { NotFound } from '../../../domain/kernel/errors.js';
-import { callerOf, defineRoute } from '../../middleware/route.js';
-import { feesRoot } from './composition-root.js';
+import { defineRoute } from '../../middleware/route.js';
+import { openBooking } from './booking.js';
 import { entryIdParams } from './schemas.js';
 import { untilBooked } from './until-booked.js';
 
@@ -25,10 +25,7 @@ export const reverseEntry = defineRoute({
   response: ledgerEntrySchema,
   successStatus: 201,
   async handle(input) {
-    const caller = callerOf(input, 'insurer');
-    const { tenantId } = caller;
-    const { forTenant, clock, entryIdSuffix, ruleSets } = feesRoot();
-    const { fees } = await forTenant(tenantId);
+    const { tenantId, fees, attempt } = await openBooking(input);
     const reversed = await untilBooked(async () => {
       const view = await fees.entry(tenantId, input.params.entryId);
       if (!view) throw new NotFound('ledger entry');
@@ -38,13 +35,8 @@ export const reverseEntry = defineRoute({
         entry.kind === 'ACCRUAL' ? fees.policyReceipts(tenantId, entry.policyId) : Promise.resolve(undefined),
       ]);
       if (!ledger) throw new Error(`entry ${entry.id} exists but its ${entry.year} counters do not`);
-      const now = clock.now();
       const change = reverse(entry, input.body, {
-        tenantId,
-        by: caller.userId,
-        now,
-        idSuffix: entryIdSuffix(now),
-        ruleSets,
+        ...attempt(),
         ledger,
         reversedBy: view.reversedBy,
         ...(received ? { received } : {}),
