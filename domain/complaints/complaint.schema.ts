@@ -42,6 +42,16 @@ const requestSchema = text('CMP-1: request is required: what the complainant ask
   z.meta({ description: 'What the complainant asks, in its own words' }),
 );
 
+/** What a complaint is about, when the complainant names it: one of its policies or prevention services. */
+const subjectFields = {
+  policyId: z.optional(idField('policyId')),
+  serviceId: z.optional(idField('serviceId')),
+};
+
+/** CMP-1: how the complaint reached the insurer, among `channels`. */
+const channelOf = <const Channels extends readonly string[]>(channels: Channels) =>
+  z.enum(channels, `CMP-1: channel must be one of ${channels.join(', ')}`);
+
 /**
  * CMP-1: `POST /complaints` — an insurer records a complaint it received by phone, letter, visit or online.
  * `receivedAt` is when the insurer received it (not when it is typed in), with its offset.
@@ -51,11 +61,10 @@ const requestSchema = text('CMP-1: request is required: what the complainant ask
  *   channel: 'PHONE', request: '第三方机构未按约定开展隐患排查' });
  */
 export const receiveComplaintBody = strictObject({
-  policyId: z.optional(idField('policyId')),
-  serviceId: z.optional(idField('serviceId')),
+  ...subjectFields,
   enterpriseUscc: enterpriseUsccSchema,
   receivedAt: receivedAtSchema,
-  channel: z.enum(INSURER_INTAKE_CHANNELS, `CMP-1: channel must be one of ${INSURER_INTAKE_CHANNELS.join(', ')}`),
+  channel: channelOf(INSURER_INTAKE_CHANNELS),
   request: requestSchema,
 });
 export type ReceiveComplaintBody = z.output<typeof receiveComplaintBody>;
@@ -69,8 +78,7 @@ export type ReceiveComplaintBody = z.output<typeof receiveComplaintBody>;
  * selfIntakeComplaintBody.parse({ policyId: 'p-1', request: '服务报告与现场不符' });
  */
 export const selfIntakeComplaintBody = strictObject({
-  policyId: z.optional(idField('policyId')),
-  serviceId: z.optional(idField('serviceId')),
+  ...subjectFields,
   request: requestSchema,
 });
 export type SelfIntakeComplaintBody = z.output<typeof selfIntakeComplaintBody>;
@@ -80,11 +88,10 @@ export type SelfIntakeComplaintBody = z.output<typeof selfIntakeComplaintBody>;
  * channel (CONSOLE included), and the enterprise's county looked up for ACL-4.
  */
 export const receiveComplaintInputSchema = strictObject({
-  policyId: z.optional(idField('policyId')),
-  serviceId: z.optional(idField('serviceId')),
+  ...subjectFields,
   enterpriseUscc: enterpriseUsccSchema,
   receivedAt: receivedAtSchema,
-  channel: z.enum(COMPLAINT_CHANNELS, `CMP-1: channel must be one of ${COMPLAINT_CHANNELS.join(', ')}`),
+  channel: channelOf(COMPLAINT_CHANNELS),
   request: requestSchema,
   county: z.optional(
     z.string('SCOPE-5: county must be an area code').check(z.refine(isXinzhouArea, "SCOPE-5: county must be one of Xinzhou's area codes")),
