@@ -1,6 +1,6 @@
 import type { DomainEvent } from '../kernel/events.js';
 import { enterpriseRegistered } from './events.js';
-import { countyScopeProblem, registerEnterprise } from './register-entry.js';
+import { countyScopeProblem, registerEnterprise } from './register-entry.rules.js';
 import type { RegisterActor, RegisterChange, RegisterEntry } from './register-entry.js';
 import type { NumberedRegisterInput, RowProblem } from './register-row.js';
 

@@ -1,6 +1,6 @@
 import { isXinzhouArea } from '../kernel/area.js';
 import type { EnterpriseSize } from '../kernel/enterprise-size.js';
-import { countyScopeProblem, resolveSize } from './register-entry.js';
+import { countyScopeProblem, resolveSize } from './register-entry.rules.js';
 import type { RegisterActor, RegisterEntryInput } from './register-entry.js';
 import { registerRowSchema } from './register-entry.schema.js';
 

@@ -1,7 +1,7 @@
 import { XINZHOU_AREAS, isXinzhouArea } from '../../../domain/kernel/area.js';
 import { Conflict, StaleVersion, ValidationFailed } from '../../../domain/kernel/errors.js';
 import type { DomainEvent } from '../../../domain/kernel/events.js';
-import { registeredCountDeltas } from '../../../domain/register/register-entry.js';
+import { registeredCountDeltas } from '../../../domain/register/register-entry.rules.js';
 import type { RegisterChange, RegisterEntry, RegisteredCountDelta } from '../../../domain/register/register-entry.js';
 import type { RegisterImport } from '../../../domain/register/register-import.js';
 import type {

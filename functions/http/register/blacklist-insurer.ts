@@ -1,7 +1,7 @@
 import { BLACKLIST_WRITE } from '../../../domain/identity/access.js';
 import { shanghaiDateOf } from '../../../domain/kernel/calendar/local-date.js';
 import { NotFound } from '../../../domain/kernel/errors.js';
-import { blacklistEvents, listInsurer } from '../../../domain/register/blacklist.js';
+import { blacklistEvents, listInsurer } from '../../../domain/register/blacklist.rules.js';
 import { blacklistEntryBody, blacklistEntryViewSchema } from '../../../domain/register/blacklist.schema.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
 import { blacklistView } from './blacklist-view.js';

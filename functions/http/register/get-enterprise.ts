@@ -1,6 +1,6 @@
 import { REGISTER_READ } from '../../../domain/identity/access.js';
 import { NotFound } from '../../../domain/kernel/errors.js';
-import { isInScope } from '../../../domain/register/register-entry.js';
+import { isInScope } from '../../../domain/register/register-entry.rules.js';
 import { registerEntrySchema } from '../../../domain/register/register-entry.schema.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
 import { registerContext } from './composition-root.js';

@@ -1,6 +1,6 @@
 import { Forbidden } from '../../../domain/kernel/errors.js';
 import { ImportRejected } from '../../../domain/register/import-rejected.js';
-import { countiesMovedBy } from '../../../domain/register/register-entry.js';
+import { countiesMovedBy } from '../../../domain/register/register-entry.rules.js';
 import {
   completeRegisterImport,
   failRegisterImport,

@@ -1,7 +1,7 @@
 import { BLACKLIST_WRITE } from '../../../domain/identity/access.js';
 import { todayOf } from '../../../domain/kernel/clock.js';
 import { NotFound } from '../../../domain/kernel/errors.js';
-import { blacklistEvents, liftListing } from '../../../domain/register/blacklist.js';
+import { blacklistEvents, liftListing } from '../../../domain/register/blacklist.rules.js';
 import { blacklistEntryViewSchema, liftBlacklistEntryBody } from '../../../domain/register/blacklist.schema.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
 import { blacklistView } from './blacklist-view.js';

@@ -1,5 +1,5 @@
 import { Forbidden, RuleViolation, StaleVersion } from '../../../domain/kernel/errors.js';
-import { countyScopeProblem, registerChangeEvents, registerEnterprise as register, resolveSize } from '../../../domain/register/register-entry.js';
+import { countyScopeProblem, registerChangeEvents, registerEnterprise as register, resolveSize } from '../../../domain/register/register-entry.rules.js';
 import { registerEntryBody, registerEntrySchema } from '../../../domain/register/register-entry.schema.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
 import { registerContext } from './composition-root.js';

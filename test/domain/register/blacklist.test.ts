@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Conflict, Forbidden, RuleViolation } from '../../../domain/kernel/errors.js';
-import { isActiveOn, isBlacklisted, liftListing, listInsurer, type BlacklistEntry } from '../../../domain/register/blacklist.js';
+import { isActiveOn, isBlacklisted, type BlacklistEntry } from '../../../domain/register/blacklist.js';
+import { liftListing, listInsurer } from '../../../domain/register/blacklist.rules.js';
 
 const NOW = new Date('2026-03-02T01:00:00.000Z');
 const listed: BlacklistEntry = listInsurer(

@@ -5,7 +5,7 @@ import {
   registerEnterprise,
   registeredCountDeltas,
   resolveSize,
-} from '../../../domain/register/register-entry.js';
+} from '../../../domain/register/register-entry.rules.js';
 import { CITY, INPUT, NOW, XINFU, entryOf } from './fixtures.js';
 
 describe('register entries', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { registerEnterprise, registeredCountDeltas, type RegisterChange } from '../../../domain/register/register-entry.js';
+import type { RegisterChange } from '../../../domain/register/register-entry.js';
+import { registerEnterprise, registeredCountDeltas } from '../../../domain/register/register-entry.rules.js';
 import { validateRegisterFile } from '../../../domain/register/register-row.js';
 import { importTransactions } from '../../../functions/adapters/dynamodb/register.repository.js';
 import { readEnterpriseRegister } from '../../domain/kernel/enterprise-register.js';
