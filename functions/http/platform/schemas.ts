@@ -2,6 +2,7 @@ import { AGENCIES, ROLES } from '../../../domain/identity/role.js';
 import { areaCodeSchema } from '../../../domain/kernel/area.js';
 import { usccSchema } from '../../../domain/kernel/uscc.js';
 import { PASSWORD_RULE, PASSWORD_RULE_TEXT, USERNAME_RULE } from '../../../domain/platform/credentials.js';
+import { userSchema } from '../../../domain/platform/user.js';
 import * as z from 'zod/mini';
 import { pageQuery, idParam } from '../zod.js';
 
@@ -11,40 +12,44 @@ export const usernameSchema = z.string().check(
   z.trim(),
   z.toLowerCase(),
   z.regex(USERNAME_RULE, '3–32 characters of a–z, 0–9, ".", "_" or "-", starting with a letter or digit'),
+  z.meta({ description: 'The sign-in name, unique on the platform; stored lower-case' }),
 );
-export const passwordSchema = z.string().check(z.regex(PASSWORD_RULE, PASSWORD_RULE_TEXT));
+export const passwordSchema = z
+  .string()
+  .check(z.regex(PASSWORD_RULE, PASSWORD_RULE_TEXT), z.meta({ description: `The first password: ${PASSWORD_RULE_TEXT}` }));
+const displayName = () => name(40).check(z.meta({ description: 'Name shown in the console and in the ID token' }));
 
 export const newAdminSchema = z.strictObject({
   username: usernameSchema,
   password: passwordSchema,
-  displayName: name(40),
+  displayName: displayName(),
 });
 
 export const onboardTenantBody = z.strictObject({
-  name: name(100),
-  uscc: usccSchema,
-  branchName: name(60),
+  name: name(100).check(z.meta({ description: 'Legal name of the city-level branch' })),
+  uscc: usccSchema.check(z.meta({ description: "The branch's USCC; one insurer per USCC" })),
+  branchName: name(60).check(z.meta({ description: 'Short name shown in the console' })),
   admin: newAdminSchema,
 });
 
 export const onboardRegulatorBody = z.strictObject({
   agency: z.enum(AGENCIES),
-  county: z.optional(areaCodeSchema),
-  name: name(100),
+  county: z.optional(areaCodeSchema.check(z.meta({ description: "A county EMB's county; only a county EMB has one (ACL-4)" }))),
+  name: name(100).check(z.meta({ description: "The agency's name" })),
   admin: newAdminSchema,
 });
 
 export const createUserBody = z.strictObject({
   username: usernameSchema,
   password: passwordSchema,
-  role: z.enum(ROLES),
-  displayName: name(40),
+  role: z.enum(ROLES).check(z.meta({ description: "A role of the caller's own kind of organisation (ACL-1, ACL-2)" })),
+  displayName: displayName(),
 });
 
 export const updateUserBody = z.strictObject({
   role: z.optional(z.enum(ROLES)),
-  disabled: z.optional(z.boolean()),
-  displayName: z.optional(name(40)),
+  disabled: z.optional(z.boolean().check(z.meta({ description: 'true stops new sign-ins and token refreshes' }))),
+  displayName: z.optional(displayName()),
 });
 
 export const signInBody = z.strictObject({
@@ -59,53 +64,19 @@ export const userIdParams = z.object({ userId: id });
 export const listTenantsQuery = z.object({ ...pageQuery, q: z.optional(z.string().check(z.trim(), z.maxLength(50))) });
 export const listQuery = z.object(pageQuery);
 
-export const tenantSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  uscc: z.string(),
-  branchName: z.string(),
-  status: z.enum(['ACTIVE', 'SUSPENDED']),
-  createdAt: z.string(),
-  version: z.number(),
-});
-
-export const regulatorSchema = z.object({
-  id: z.string(),
-  agency: z.enum(AGENCIES),
-  county: z.optional(z.string()),
-  name: z.string(),
-  createdAt: z.string(),
-  version: z.number(),
-});
-
-export const userSchema = z.object({
-  id: z.string(),
-  username: z.string(),
-  displayName: z.string(),
-  role: z.enum(ROLES),
-  disabled: z.boolean(),
-  tenantId: z.optional(z.string()),
-  agency: z.optional(z.enum(AGENCIES)),
-  county: z.optional(z.string()),
-  uscc: z.optional(z.string()),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  version: z.number(),
-});
-
 export const signInResponse = z.object({
-  accessToken: z.string(),
+  accessToken: z.string().check(z.meta({ description: 'An ES256 JWT with the claims Cognito puts in its ID tokens' })),
   tokenType: z.literal('Bearer'),
-  expiresIn: z.number(),
-  user: z.object({
-    id: z.string(),
-    username: z.string(),
-    displayName: z.string(),
-    role: z.enum(ROLES),
-    tenantId: z.optional(z.string()),
-    agency: z.optional(z.enum(AGENCIES)),
-    county: z.optional(z.string()),
-    uscc: z.optional(z.string()),
+  expiresIn: z.number().check(z.meta({ description: "The token's lifetime in seconds" })),
+  user: z.pick(userSchema, {
+    id: true,
+    username: true,
+    displayName: true,
+    role: true,
+    tenantId: true,
+    agency: true,
+    county: true,
+    uscc: true,
   }),
 });
 
