@@ -27,15 +27,18 @@ export interface ArchiveStore {
    * AWS, the same shape locally. The store enforces what the ticket names — the key is written once, the bytes
    * must have `sha256`, and they are retained until `retainUntil`.
    */
-  presignUpload(input: {
-    key: string;
-    contentType: string;
-    sha256: string;
-    size: number;
-    retainUntil: Date;
-    now: Date;
-    expiresInSeconds: number;
-  }): Promise<UploadTicket>;
+  presignUpload(input: UploadRequest): Promise<UploadTicket>;
+}
+
+/** What an upload ticket is for: one key, written once with bytes of `sha256`, retained until `retainUntil`. */
+export interface UploadRequest {
+  readonly key: string;
+  readonly contentType: string;
+  readonly sha256: string;
+  readonly size: number;
+  readonly retainUntil: Date;
+  readonly now: Date;
+  readonly expiresInSeconds: number;
 }
 
 /** How a client uploads one file: `method` to `url` with exactly `headers`, before `expiresAt`. */

@@ -22,8 +22,8 @@ export type GeoLocation = z.output<typeof geoLocationSchema>;
 export const evidenceItemSchema = z.object({
   id: z.string(),
   kind: z.enum(EVIDENCE_KINDS),
-  archiveKey: described(z.string(), '`tenants/<tenantId>/…` key in the archive store'),
-  sha256: described(z.string(), 'Lower-case hex SHA-256 of the file, as declared at upload and enforced by the store'),
+  archiveKey: described(z.string(), 'Key in the archive store'),
+  sha256: described(z.string(), 'Hex SHA-256 of the file'),
   size: z.number(),
   contentType: z.string(),
   fileName: z.optional(z.string()),
@@ -57,7 +57,7 @@ const geoLocationBody = strictObject({
 
 /** SVC-13: a file already uploaded with an upload ticket, and how it was captured. */
 export const evidenceBody = strictObject({
-  uploadId: described(idField('SVC-13: uploadId'), 'The id returned with the upload ticket; the archive key is derived from it'),
+  uploadId: described(idField('SVC-13: uploadId'), 'From the upload ticket'),
   kind: z.enum(EVIDENCE_KINDS, `SVC-13: kind must be one of ${EVIDENCE_KINDS.join(', ')}`),
   capturedAt: instant('capturedAt', 'SVC-13'),
   capturedBy: text('SVC-13: capturedBy is required: who captured the evidence', NAME_MAX),

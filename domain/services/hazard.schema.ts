@@ -11,7 +11,7 @@ const hazardNoticeSchema = z.object({
   archiveKey: z.string(),
   sha256: z.string(),
   issuedAt: z.string(),
-  addressedTo: described(z.string(), "MAJOR: the notice is addressed to the enterprise's principal responsible person (主要负责人)"),
+  addressedTo: described(z.string(), 'MAJOR: the 主要负责人'),
 });
 
 /** SVC-7: the enterprise's rectification plan, and its closure once reported. */
@@ -37,12 +37,12 @@ export const hazardSchema = z.object({
   enterprise: z.object({ uscc: z.string(), name: z.string(), county: z.string() }),
   description: z.string(),
   grade: z.enum(HAZARD_GRADES),
-  rectifyBy: described(localDateSchema, 'The rectification deadline the inspector set'),
+  rectifyBy: described(localDateSchema, 'Deadline the inspector set'),
   status: z.enum(HAZARD_STATUSES),
   foundOn: localDateSchema,
   notice: hazardNoticeSchema,
   rectification: z.optional(rectificationSchema),
-  verifications: described(z.readonly(z.array(verificationSchema)), 'Every verification, newest last (a rejected one is kept)'),
+  verifications: described(z.readonly(z.array(verificationSchema)), 'Newest last, rejected ones kept'),
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number(),
@@ -58,7 +58,7 @@ export const rectificationBody = strictObject({
   plan: z.optional(described(text('SVC-7: plan must not be blank'), 'The plan, required the first time')),
   dueOn: z.optional(described(date('dueOn', 'SVC-7'), 'Its due date, required the first time')),
   responsiblePerson: z.optional(text('SVC-7: responsiblePerson must not be blank', NAME_MAX)),
-  closed: z.optional(described(z.boolean('SVC-7: closed must be true or false'), 'The enterprise reports the hazard closed; then closureEvidence needs at least one item')),
+  closed: z.optional(described(z.boolean('SVC-7: closed must be true or false'), 'Reported closed (needs closureEvidence)')),
   closureNote: z.optional(text('SVC-7: closureNote must not be blank')),
   closureEvidence: z.optional(
     z.array(evidenceBody, 'SVC-7: closureEvidence must be a list').check(z.maxLength(MAX_EVIDENCE_ITEMS, `SVC-7: at most ${MAX_EVIDENCE_ITEMS} evidence items`)),

@@ -14,7 +14,7 @@ const requirementKeySchema = described(
     z.enum(['RISK_ASSESSMENT', 'HAZARD_INSPECTION', 'DEEP_INSPECTION', 'FIRST_SERVICE']),
     z.templateLiteral(['PLAN:', z.string()]),
   ]),
-  'A table minimum, the first service, or a line of the service plan where SVC-1 leaves the services to the plan: PLAN:<type>[:DEEP]',
+  'PLAN:<type>[:DEEP] for a plan line',
 );
 export type RequirementKey = z.output<typeof requirementKeySchema>;
 
@@ -23,27 +23,27 @@ export type RequirementStatus = (typeof REQUIREMENT_STATUSES)[number];
 
 const requirementSchema = z.object({
   key: requirementKeySchema,
-  rule: described(z.enum(['SVC-1', 'SVC-2', 'SVC-4']), 'SVC-1 (table minimums), SVC-2 (first service) or SVC-4 (a plan line)'),
+  rule: described(z.enum(['SVC-1', 'SVC-2', 'SVC-4']), 'SVC-1 table, SVC-2 first service, SVC-4 plan line'),
   type: z.optional(z.enum(SERVICE_TYPES)),
   deep: z.optional(z.boolean()),
   required: z.number(),
-  done: described(z.number(), 'Archived services that count (a service counts once it is archived: SVC-2 "and its archive uploaded")'),
+  done: described(z.number(), 'Archived services that count'),
   open: described(z.number(), 'max(required − done, 0)'),
-  inProgress: described(z.number(), 'Services scheduled or under way that would count once archived'),
+  inProgress: described(z.number(), 'Live services that would count'),
   dueBy: localDateSchema,
-  daysLeft: described(z.number(), 'SVC-11: days from today to dueBy (negative when past)'),
+  daysLeft: described(z.number(), 'SVC-11: days to dueBy'),
   status: z.enum(REQUIREMENT_STATUSES),
 });
 export type Requirement = z.output<typeof requirementSchema>;
 
 export const obligationStatusSchema = z.object({
   policyId: z.string(),
-  basis: described(z.enum(['TABLE', 'PER_PLAN']), 'PER_PLAN where SVC-1 leaves services to the plan (small/micro, other industries)'),
+  basis: described(z.enum(['TABLE', 'PER_PLAN']), 'PER_PLAN where SVC-1 leaves it to the plan'),
   requirements: z.readonly(z.array(requirementSchema)),
   periodStart: localDateSchema,
   periodEnd: localDateSchema,
   daysLeftInYear: described(z.number(), 'SVC-11: days left in the policy year'),
   allDone: z.boolean(),
-  planMissing: described(z.boolean(), 'PER_PLAN policies without a plan cannot be evaluated; this says so rather than claiming nothing is owed'),
+  planMissing: described(z.boolean(), 'PER_PLAN without a plan: not evaluable'),
 });
 export type ObligationStatus = z.output<typeof obligationStatusSchema>;

@@ -43,7 +43,7 @@ export const providerBody = strictObject({
 /** SVC-6: the provider as a service or plan keeps it (a snapshot of the organisation's name and number). */
 export const serviceProviderSchema = z.object({
   kind: z.enum(PROVIDER_KINDS),
-  orgId: z.optional(described(z.string(), 'REG-2 registration id; required for THIRD_PARTY, absent for OWN')),
-  orgName: z.optional(described(z.string(), "The organisation's name when the service was scheduled (a snapshot)")),
+  orgId: z.optional(described(z.string(), 'REG-2 id (THIRD_PARTY only)')),
+  orgName: z.optional(described(z.string(), 'Snapshot at scheduling')),
   registrationNumber: z.optional(z.string()),
 });

@@ -23,12 +23,12 @@ export const riskAssessmentSchema = z.object({
         openHazards: z.object({ general: z.number(), major: z.number() }),
         monitoringAlarms: z.number(),
       }),
-      'What was graded, so a screen can state each factor in its own language (detail is English)',
+      'What was graded',
     ),
   ),
   proposedExtra: described(
     z.readonly(z.array(plannedServiceSchema)),
-    'Services the grade proposes beyond the SVC-1 minimum, e.g. one more hazard inspection for HIGH',
+    'Proposed beyond the SVC-1 minimum',
   ),
 });
 export type RiskAssessmentResult = z.output<typeof riskAssessmentSchema>;
@@ -55,10 +55,10 @@ export const servicePlanSchema = z.object({
   items: z.readonly(z.array(planItemSchema)),
   goals: z.string(),
   support: z.string(),
-  basis: described(z.string(), "The enterprise's safety basis and accident history the plan is drawn from"),
+  basis: described(z.string(), 'Safety basis and accident history'),
   agreedBy: described(z.string(), 'Who at the enterprise agreed the plan'),
   agreedOn: described(localDateSchema, 'The day it was agreed'),
-  risk: described(riskAssessmentSchema, "SVC-12: the enterprise's grade when the plan was saved"),
+  risk: described(riskAssessmentSchema, 'SVC-12: grade when saved'),
   ruleSetId: z.string(),
   ruleSetVersion: z.number(),
   updatedAt: z.string(),

@@ -39,7 +39,7 @@ const signatureSchema = z.object({
   party: z.enum(CONFIRMING_PARTIES),
   signerName: z.string(),
   signerTitle: z.optional(z.string()),
-  signedAt: described(z.string(), "ISO instant the signer's device reports; SVC-13 flags one before the record was written"),
+  signedAt: described(z.string(), 'Device time of the signature'),
   recordedAt: described(z.string(), 'When the platform received it'),
   userId: z.string(),
 });
@@ -47,8 +47,8 @@ const signatureSchema = z.object({
 /** SVC-9: the record of the service as performed (time, place, personnel, items, measures, process). */
 const serviceRecordSchema = z.object({
   performedAt: described(z.string(), 'ISO instant the service began on site'),
-  endedAt: described(z.string(), "ISO instant it ended; SVC-13's evidence window is [performedAt, endedAt]"),
-  performedOn: described(localDateSchema, 'The Asia/Shanghai day of performedAt: the day SVC-8/SVC-9 count from'),
+  endedAt: described(z.string(), 'End of the SVC-13 evidence window'),
+  performedOn: described(localDateSchema, 'Day SVC-8/SVC-9 count from'),
   place: z.string(),
   personnel: z.readonly(z.array(servicePersonSchema)),
   items: z.readonly(z.array(z.string())),
@@ -73,22 +73,22 @@ const reviewFlagSchema = z.object({
  */
 export const serviceSchema = z.object({
   id: z.string(),
-  tenantId: described(z.string(), "The policy's lead insurer (ACL-1: the only tenant that writes its services)"),
+  tenantId: described(z.string(), 'The lead insurer (ACL-1)'),
   policyId: z.string(),
   policyNumber: z.string(),
   enterprise: servedEnterpriseSchema,
   type: z.enum(SERVICE_TYPES),
-  deep: described(z.boolean(), '体检式精查; only meaningful for HAZARD_INSPECTION (false otherwise)'),
+  deep: described(z.boolean(), '体检式精查 (HAZARD_INSPECTION only)'),
   status: z.enum(SERVICE_STATUSES),
   scheduledAt: described(z.string(), 'ISO instant planned'),
   scheduledOn: described(localDateSchema, 'Asia/Shanghai day of scheduledAt'),
   provider: serviceProviderSchema,
-  expertIds: described(z.readonly(z.array(z.string())), 'REG-3 pool ids of the experts named on the service'),
-  plannedItems: described(z.readonly(z.array(z.string())), 'What the plan said would be done, agreed at SVC-5'),
+  expertIds: described(z.readonly(z.array(z.string())), 'REG-3 pool ids'),
+  plannedItems: described(z.readonly(z.array(z.string())), 'Agreed at SVC-5'),
   plannedMeasures: z.optional(z.string()),
   scheduleConfirmation: z.optional(
     z.object({
-      recordedBy: described(z.enum(['INSURER', 'ENTERPRISE']), "INSURER when staff record the enterprise's agreement (phone, visit), ENTERPRISE when it confirms itself"),
+      recordedBy: described(z.enum(['INSURER', 'ENTERPRISE']), 'Who recorded the agreement'),
       confirmedByName: described(z.string(), "The enterprise's person who agreed"),
       at: z.string(),
       userId: z.string(),
@@ -96,9 +96,9 @@ export const serviceSchema = z.object({
   ),
   record: z.optional(serviceRecordSchema),
   evidence: z.readonly(z.array(evidenceItemSchema)),
-  hazardIds: described(z.readonly(z.array(z.string())), 'SVC-7: the hazards found on this service'),
+  hazardIds: described(z.readonly(z.array(z.string())), 'SVC-7: hazards found'),
   deadlines: z.optional(
-    described(z.object({ followUp: deadlineSchema, archive: deadlineSchema }), 'SVC-8 and SVC-9 deadlines, counted from record.performedOn in working days (CAL-1)'),
+    described(z.object({ followUp: deadlineSchema, archive: deadlineSchema }), 'SVC-8/SVC-9, in working days from performedOn'),
   ),
   followUp: z.optional(
     z.object({
@@ -107,7 +107,7 @@ export const serviceSchema = z.object({
       comments: z.string(),
       at: z.string(),
       by: z.string(),
-      late: described(z.boolean(), 'Made after its due date (SVC-8); recorded, not refused'),
+      late: described(z.boolean(), 'After its SVC-8 due date'),
     }),
   ),
   confirmations: z.object({ insurer: z.optional(signatureSchema), enterprise: z.optional(signatureSchema) }),
@@ -121,11 +121,11 @@ export const serviceSchema = z.object({
         sha256: z.string(),
         late: described(z.boolean(), 'Archived after the SVC-9 due date'),
       }),
-      "SVC-10: the archived record's reference; the bytes sit in the write-once archive store",
+      'SVC-10: the archived record',
     ),
   ),
   cancellation: z.optional(z.object({ reason: z.string(), at: z.string(), by: z.string() })),
-  ruleSetId: described(z.string(), "RULES-1: the policy's rule set (the one in force on its start date)"),
+  ruleSetId: described(z.string(), 'RULES-1: the policy\'s rule set'),
   ruleSetVersion: z.number(),
   createdAt: z.string(),
   createdBy: z.string(),
@@ -183,7 +183,7 @@ export type HazardFoundInput = z.output<typeof hazardFoundBody>;
 /** SVC-7, SVC-9, SVC-13: `POST /services/{id}/complete` — the record as performed, its hazards and evidence. */
 export const completeServiceBody = strictObject({
   performedAt: instant('performedAt', 'SVC-9'),
-  endedAt: z.optional(described(instant('endedAt', 'SVC-9'), 'Defaults to the end of the Asia/Shanghai day of performedAt')),
+  endedAt: z.optional(described(instant('endedAt', 'SVC-9'), 'Default: end of that day')),
   place: text('SVC-9: place is required: where the service was performed', 500),
   personnel: z
     .array(
@@ -205,7 +205,7 @@ export const completeServiceBody = strictObject({
     [],
   ),
   principalName: z.optional(
-    described(text('SVC-7: principalName must not be blank', NAME_MAX), "SVC-7: the enterprise's principal responsible person (主要负责人); required when a hazard is MAJOR"),
+    described(text('SVC-7: principalName must not be blank', NAME_MAX), 'SVC-7: 主要负责人; required for a MAJOR hazard'),
   ),
   evidence: z._default(
     z.array(evidenceBody, 'SVC-13: evidence must be a list').check(z.maxLength(MAX_EVIDENCE_ITEMS, `SVC-13: at most ${MAX_EVIDENCE_ITEMS} evidence items`)),
@@ -227,7 +227,7 @@ export type FollowUpInput = z.output<typeof followUpBody>;
 const signature = {
   signerName: text('SVC-13: signerName is required: the named person who signs', NAME_MAX),
   signerTitle: z.optional(text('SVC-13: signerTitle must not be blank', NAME_MAX)),
-  signedAt: described(instant('signedAt', 'SVC-13'), "ISO instant the signer's device reports"),
+  signedAt: described(instant('signedAt', 'SVC-13'), 'Device time'),
 };
 
 /** SVC-9, SVC-13: `POST /services/{id}/confirm` — the insurer records either party's signature. */

@@ -6,6 +6,7 @@ import {
   isSafeArchiveKey,
   type ArchivedObject,
   type ArchiveStore,
+  type UploadRequest,
   type UploadTicket,
 } from '../../../domain/archive/archive-store.js';
 import { localUploadUrl, signLocalUpload } from './local-upload-signature.js';
@@ -108,15 +109,7 @@ export class LocalFsArchiveStore implements ArchiveStore {
    * upload secret, that names the key, expiry, digest, size and retention. The endpoint checks all of it and
    * then calls {@link put}, so write-once and retention hold as for any other archive.
    */
-  async presignUpload(input: {
-    key: string;
-    contentType: string;
-    sha256: string;
-    size: number;
-    retainUntil: Date;
-    now: Date;
-    expiresInSeconds: number;
-  }): Promise<UploadTicket> {
+  async presignUpload(input: UploadRequest): Promise<UploadTicket> {
     this.pathOf(input.key);
     if (!isSha256Hex(input.sha256)) throw new Error(`sha256 must be 64 lower-case hex digits, got ${JSON.stringify(input.sha256)}`);
     if (!Number.isSafeInteger(input.size) || input.size < 0) throw new Error(`size must be a non-negative integer, got ${input.size}`);

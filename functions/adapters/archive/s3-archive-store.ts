@@ -14,6 +14,7 @@ import {
   isSafeArchiveKey,
   type ArchivedObject,
   type ArchiveStore,
+  type UploadRequest,
   type UploadTicket,
 } from '../../../domain/archive/archive-store.js';
 import { isSha256Hex, sha256Base64ToHex, sha256Hex, sha256HexToBase64 } from './sha256.js';
@@ -122,15 +123,7 @@ export class S3ArchiveStore implements ArchiveStore {
    * content type, the SHA-256 (S3 rejects bytes that do not match it), compliance retention until
    * `retainUntil`, and `If-None-Match: *`. The ticket's headers are exactly the signed ones.
    */
-  async presignUpload(input: {
-    key: string;
-    contentType: string;
-    sha256: string;
-    size: number;
-    retainUntil: Date;
-    now: Date;
-    expiresInSeconds: number;
-  }): Promise<UploadTicket> {
+  async presignUpload(input: UploadRequest): Promise<UploadTicket> {
     if (!isSha256Hex(input.sha256)) throw new Error(`sha256 must be 64 lower-case hex digits, got ${JSON.stringify(input.sha256)}`);
     const client = await this.clientOf(input.key, input.expiresInSeconds);
     const command = new PutObjectCommand({
