@@ -6,6 +6,7 @@ import type { CalendarReminders } from '../../domain/platform/calendar-reminder.
 import type { CalendarSource } from '../../domain/platform/calendar-source.port.js';
 import type { PlatformRepository } from '../../domain/platform/platform.repository.js';
 import type { ServiceRepository } from '../../domain/services/service.repository.js';
+import type { CoverageRepository } from '../../domain/underwriting/coverage.repository.js';
 import { sharedCalendarSource } from '../adapters/calendar-provider.js';
 import { systemClock } from '../adapters/clock.js';
 import { DynamoCalendarReminders } from '../adapters/dynamodb/calendar-reminders.js';
@@ -15,7 +16,6 @@ import { DynamoCoverageRepository } from '../adapters/dynamodb/coverage.reposito
 import { DynamoPlatformRepository } from '../adapters/dynamodb/platform.repository.js';
 import { DynamoServiceRepository } from '../adapters/dynamodb/services.repository.js';
 import { Store } from '../adapters/dynamodb/store.js';
-import type { sweepCoverageEdges } from '../projections/policy-projection.js';
 
 /**
  * What the daily run works with: ports of domain/ only. It runs with the schedules function's own role over
@@ -28,8 +28,8 @@ export interface SchedulesRoot {
   complaintsOf(tenantId: string): Promise<ComplaintDeadlineSweeps>;
   /** A tenant's prevention services with provisional SVC-8/SVC-9 deadlines (CAL-2). */
   servicesOf(tenantId: string): Promise<ServiceRepository>;
-  /** UW-11's coverage items whose period starts or ends today (the projection's own port). */
-  readonly coverage: Parameters<typeof sweepCoverageEdges>[0];
+  /** UW-11's coverage items, those whose period starts or ends today re-evaluated. */
+  readonly coverage: CoverageRepository;
   /** The working-day calendar of this container, forgotten when a year was loaded (CAL-2). */
   readonly calendar: CalendarSource;
   /** The operator's once-a-day reminder of a missing year (CAL-2). */
