@@ -6,9 +6,9 @@
  * type Tenant = ResponseOf<'/api/v1/platform/tenants/{tenantId}', 'get'>;
  * type CreateTenantRequest = BodyOf<'/api/v1/platform/tenants', 'post'>;
  */
-import type { paths } from './generated/openapi';
+import type { components, paths } from './generated/openapi';
 
-export type { paths } from './generated/openapi';
+export type { components, paths } from './generated/openapi';
 
 export type ApiPath = keyof paths;
 export type HttpMethod = 'get' | 'put' | 'post' | 'patch' | 'delete';
@@ -59,7 +59,7 @@ export interface PageRequest {
 }
 
 /** Every error answer: `{"error":{code,message,rule?,details?}}` (the same schema on every route). */
-export type ErrorBody = NonNullable<paths['/api/v1/regulator/enterprise-imports']['post']['responses'][400]['content']['application/json']>;
+export type ErrorBody = components['schemas']['Error'];
 /** One entry of an error's `details`: a field issue, or an import's row problem. */
 export type ErrorDetail = NonNullable<ErrorBody['error']['details']>[number];
 

@@ -7,6 +7,11 @@ export type RegisterImportRequest = BodyOf<'/api/v1/regulator/enterprise-imports
 export type RegisterImportResult = ResponseOf<'/api/v1/regulator/enterprise-imports', 'post'>;
 /** A refused import row (`IMPORT_REJECTED` details): the row, its field, the message and the rule. */
 export type ImportRowProblem = ErrorDetail & { readonly row: number };
+/** UW-11: the uninsured enterprises on a date, by county and industry (mandatory findings, advisory). */
+export type CoverageGap = ResponseOf<'/api/v1/regulator/uninsured', 'get'>;
+export type CoverageGapGroup = CoverageGap['mandatory'][number];
+/** UW-11: today's registered, insured and uninsured counts per county × industry. */
+export type CoverageCounts = ResponseOf<'/api/v1/regulator/coverage', 'get'>;
 export type BlacklistEntry = ItemOf<'/api/v1/regulator/blacklist'>;
 export type BlacklistRequest = BodyOf<'/api/v1/regulator/blacklist', 'post'>;
 export type LiftBlacklistRequest = BodyOf<'/api/v1/regulator/blacklist/{entryId}/lift', 'post'>;
@@ -36,19 +41,13 @@ export class RegisterApi {
     return ok(this.client.POST('/api/v1/regulator/enterprise-imports', { body, headers: idempotent(idempotencyKey) }));
   }
 
-  /**
-   * UW-11: registered enterprises without an in-force policy on a date, by county and industry.
-   * Undocumented answer (no response schema on the server's route yet): the caller narrows it.
-   */
-  uninsured(query: QueryOf<'/api/v1/regulator/uninsured'>, signal?: AbortSignal): Promise<unknown> {
+  /** UW-11: registered enterprises without an in-force policy on a date, by county and industry. */
+  uninsured(query: QueryOf<'/api/v1/regulator/uninsured'>, signal?: AbortSignal): Promise<CoverageGap> {
     return ok(this.client.GET('/api/v1/regulator/uninsured', { params: { query }, signal }));
   }
 
-  /**
-   * UW-11: today's registered, insured and uninsured counts per county × industry.
-   * Undocumented answer (no response schema on the server's route yet): the caller narrows it.
-   */
-  coverage(query: QueryOf<'/api/v1/regulator/coverage'>, signal?: AbortSignal): Promise<unknown> {
+  /** UW-11: today's registered, insured and uninsured counts per county × industry. */
+  coverage(query: QueryOf<'/api/v1/regulator/coverage'>, signal?: AbortSignal): Promise<CoverageCounts> {
     return ok(this.client.GET('/api/v1/regulator/coverage', { params: { query }, signal }));
   }
 

@@ -1295,9 +1295,1179 @@ export type paths = {
 };
 export type webhooks = Record<string, never>;
 export type components = {
-    schemas: never;
-    responses: never;
-    parameters: never;
+    schemas: {
+        AccidentRecord: {
+            maxBasisPoints: number;
+            minBasisPoints: number;
+        };
+        AdminInput: {
+            /** @description Name shown in the console and in the ID token */
+            displayName: string;
+            /** @description The first password: at least 12 characters, with an upper-case letter, a lower-case letter, a digit and a symbol (such as - _ ! @ #); no space at the start or end */
+            password: string;
+            /** @description The sign-in name, unique on the platform; stored lower-case */
+            username: string;
+        };
+        Advisory: {
+            /** @description SCOPE-5 area code */
+            county: string;
+            industry: components["schemas"]["EnterpriseIndustry"];
+            /** @description How many enterprises of this county and industry the register lists */
+            registered: number;
+            /** @description Their USCCs, sorted */
+            readonly uninsured: string[];
+        };
+        /** @enum {string} */
+        Annex1Key: "HQ_BUSINESS_LICENCE" | "HQ_INSURANCE_PERMIT" | "HQ_AUDITED_FINANCIALS" | "HQ_RISK_RATING" | "PROVINCIAL_BUSINESS_LICENCE" | "PROVINCIAL_INSURANCE_PERMIT" | "PROVINCIAL_SERVICE_TEAMS" | "BRANCH_NETWORK" | "FILED_PRODUCT" | "LIABILITY_RECORD_3Y" | "PREVENTION_PLANS" | "COMMITMENT_LETTER";
+        Annex1Value: {
+            /** @description The archive item holding the document (SVC-10) */
+            archiveId: components["schemas"]["Id"];
+            /** @description The file name shown */
+            name: string;
+            /** @description Lower-case hex SHA-256 of the archived bytes, so the filing names exactly what regulators can verify */
+            sha256: string;
+        };
+        Archive: {
+            dueOn: components["schemas"]["LocalDate"];
+            provisional: boolean;
+        };
+        Blacklist: {
+            /** @description BLK-1: whether the listing bars the insurer today (Asia/Shanghai) */
+            activeToday: boolean;
+            /** @description ISO instant of the listing */
+            createdAt: components["schemas"]["Instant"];
+            /** @description The listing */
+            id: string;
+            /** @description The insurer (tenant id) listed */
+            insurerTenantId: string;
+            /** @description The agency (regulator id) that lifted it */
+            liftedBy?: string;
+            /** @description First day the listing no longer applies, once lifted */
+            liftedOn?: components["schemas"]["LocalDate"];
+            /** @description Why the listing was lifted */
+            liftedReason?: string;
+            /** @description The agency (regulator id, emb-city or nfra) that listed it */
+            listedBy: string;
+            /** @description First day of the listing (Asia/Shanghai) */
+            listedOn: components["schemas"]["LocalDate"];
+            /** @description Why the insurer is listed, as published */
+            reason: string;
+            /** @description Last day of the listing, when the notice fixes one */
+            until?: string;
+            /** @description The listing’s version */
+            version: number;
+        };
+        Branch: {
+            /** @description A 市级分公司 set up in Xinzhou (not a county sub-branch, not the provincial branch) */
+            cityLevelBranchInXinzhou: boolean;
+            /** @description Legal name of the branch */
+            name: string;
+            /** @description The branch is licensed for property insurance (经营财产保险业务) */
+            writesPropertyInsurance: boolean;
+        };
+        BusinessLicence: {
+            /** @description The last day it is valid (inclusive); null when the document states no end (长期) */
+            expiresOn: string | null;
+            number: string;
+        };
+        ClosureEvidenceInput: {
+            capturedAt: components["schemas"]["Instant"];
+            capturedBy: string;
+            kind: components["schemas"]["EvidenceKind"];
+            location?: {
+                accuracyMeters?: number;
+                latitude: number;
+                longitude: number;
+            };
+            /** @description From the upload ticket */
+            uploadId: components["schemas"]["Id"];
+        };
+        CommitmentLetter: {
+            /** @description The signatory (legal representative or principal of the branch) */
+            signedBy: string;
+            signedOn: components["schemas"]["LocalDate"];
+        };
+        Complaint: {
+            /** @description When the complainant accepted the reply (ISO 8601, UTC) */
+            acceptedAt?: components["schemas"]["Instant"];
+            acceptedBy?: string;
+            /** @enum {string} */
+            channel: "PHONE" | "LETTER" | "VISIT" | "ONLINE" | "CONSOLE";
+            /** @description ACL-4: the enterprise's area code (SCOPE-5), for a county EMB's view; absent when unknown (then only city-level regulators see it) */
+            county?: string;
+            /** @description When the complaint was recorded (ISO 8601, UTC) */
+            createdAt: components["schemas"]["Instant"];
+            deadlines: {
+                binding: {
+                    /**
+                     * @description Which clock binds
+                     * @enum {string}
+                     */
+                    clock: "WORKING_DAY" | "NFRA";
+                    /** @description The day the reply is due: the earlier of the enabled clocks */
+                    dueOn: components["schemas"]["LocalDate"];
+                    /** @description CAL-2: the binding date may still change once a missing year is loaded — because the binding clock is provisional, or because the other clock is and could still turn out earlier */
+                    provisional: boolean;
+                };
+                nfra?: {
+                    /** @constant */
+                    basis: "CMP-8";
+                    /** @description The last day of the NFRA calendar-day clock (Asia/Shanghai) */
+                    dueOn: components["schemas"]["LocalDate"];
+                    /** @description CAL-2: the date depends on a day of a year whose State Council schedule is not loaded yet */
+                    provisional: boolean;
+                };
+                workingDay?: {
+                    /**
+                     * @description CMP-2 (10 working days), CMP-3 (30 with verification) or CMP-4 (either, plus the extension)
+                     * @enum {string}
+                     */
+                    basis: "CMP-2" | "CMP-3" | "CMP-4";
+                    /** @description The last day of the working-day clock (Asia/Shanghai) */
+                    dueOn: components["schemas"]["LocalDate"];
+                    /** @description CAL-2: the date depends on a day of a year whose State Council schedule is not loaded yet */
+                    provisional: boolean;
+                };
+            };
+            /** @description The complainant enterprise (ACL-5: its users see its complaints across insurers) */
+            enterpriseUscc: string;
+            escalation?: {
+                /** @description When the escalation was recorded (ISO 8601, UTC) */
+                at: string;
+                /** @description Why the complainant escalates */
+                reason: string;
+                to: components["schemas"]["EscalationTo"];
+            };
+            extension?: {
+                /** @description The responsible officer for complaints (投诉处理工作责任人) who approved it — a name */
+                approvedBy: string;
+                /** @description Calendar days added to the working-day due date, 1..the rule set’s maximum */
+                days: number;
+                /** @description The reason, as told to the complainant */
+                reason: string;
+                /** @description The day the extension was recorded, and so told */
+                toldComplainantOn: components["schemas"]["LocalDate"];
+            };
+            id: string;
+            /** @description CMP-3: the facts need further verification (30 working days) */
+            needsVerification: boolean;
+            policyId?: string;
+            /** @description CMP-1: the instant the insurer received the complaint (ISO 8601, UTC) */
+            receivedAt: components["schemas"]["Instant"];
+            /** @description CMP-7: the Asia/Shanghai day of receivedAt, from which every period is counted (that day excluded) */
+            receivedOn: components["schemas"]["LocalDate"];
+            reply?: {
+                /** @description What the findings rest on: documents, policy terms, regulations */
+                basis: string;
+                /** @description The facts found */
+                facts: string;
+                /** @description The measures taken on the complaint */
+                measures: string;
+                /** @description When the reply was recorded (ISO 8601, UTC) */
+                repliedAt: components["schemas"]["Instant"];
+                /** @description The user who recorded it */
+                repliedBy: string;
+                /** @description The complainant's request as the insurer understood it */
+                request: string;
+            };
+            /** @description What the complainant asks, in its own words */
+            request: string;
+            /** @description RULES-1: the rule set in force on receivedOn, used for every decision on the complaint for its whole life */
+            ruleSetId: string;
+            ruleSetVersion: number;
+            serviceId?: string;
+            status: components["schemas"]["ComplaintStatus"];
+            /** @description The insurer the complaint is against (ACL-1: only its users see it among insurers) */
+            tenantId: string;
+            readonly timeline: {
+                /** @description When it happened (ISO 8601, UTC) */
+                at: string;
+                /** @description The user id that recorded it */
+                by: string;
+                /** @enum {string} */
+                kind: "RECEIVED" | "VERIFICATION_REQUIRED" | "EXTENDED" | "REPLIED" | "ACCEPTED" | "ESCALATED";
+                note?: string;
+            }[];
+            /** @description CMP-3: when verification was required (ISO 8601, UTC) */
+            verificationRequiredAt?: components["schemas"]["Instant"];
+            verificationRequiredBy?: string;
+            /** @description Optimistic lock: 1 on receipt, + 1 on every change */
+            version: number;
+        };
+        ComplaintInput: {
+            /** @description Why the complainant escalates */
+            reason: string;
+            to: components["schemas"]["EscalationTo"];
+        };
+        /** @enum {string} */
+        ComplaintStatus: "OPEN" | "REPLIED" | "ACCEPTED" | "ESCALATED";
+        EmployeesCovered: {
+            from: number;
+            to: number;
+        };
+        Enterprise: {
+            /**
+             * @description SCOPE-5: the area the enterprise belongs to; ACL-4 scopes county EMBs by it
+             * @enum {string}
+             */
+            county: "140902" | "140921" | "140922" | "140923" | "140924" | "140925" | "140926" | "140927" | "140928" | "140929" | "140930" | "140931" | "140932" | "140971" | "140981" | "XZ-EDZ";
+            /**
+             * @description SCOPE-1: the industry
+             * @enum {string}
+             */
+            industry: "COAL_MINE" | "NON_COAL_MINE" | "TAILINGS_POND" | "HAZCHEM" | "FIREWORKS" | "METAL_SMELTING" | "CHEMICAL" | "DUST_EXPLOSION" | "GAS_GENERATOR" | "CONFINED_SPACE" | "MASS_CASUALTY_OTHER" | "OTHER";
+            /** @description The registered name */
+            name: string;
+            /** @description The regulator (agency id, e.g. emb-city, emb-county-140902) that last wrote the entry */
+            registeredBy: string;
+            /** @description Yearly operating revenue in 万元, a whole number */
+            revenueWan: number;
+            /**
+             * @description SCOPE-4: the size class
+             * @enum {string}
+             */
+            size: "LARGE" | "MEDIUM" | "SMALL" | "MICRO";
+            /** @description SCOPE-4: present exactly when `size` differs from what staff and revenue give */
+            sizeOverrideReason?: string;
+            /** @description Employees (从业人员), a whole number */
+            staff: number;
+            /** @description ISO instant of the last change */
+            updatedAt: components["schemas"]["Instant"];
+            /** @description UW-2: the enterprise’s 统一社会信用代码, the key of its entry */
+            uscc: string;
+            /** @description The entry’s version; a change may quote it (412 when stale) */
+            version: number;
+        };
+        /** @enum {string} */
+        EnterpriseIndustry: "COAL_MINE" | "NON_COAL_MINE" | "TAILINGS_POND" | "HAZCHEM" | "FIREWORKS" | "METAL_SMELTING" | "CHEMICAL" | "DUST_EXPLOSION" | "GAS_GENERATOR" | "CONFINED_SPACE" | "MASS_CASUALTY_OTHER" | "OTHER";
+        Error: {
+            error: {
+                code: string;
+                details?: {
+                    field?: string;
+                    message: string;
+                    row?: number;
+                    rule?: string;
+                }[];
+                message: string;
+                rule?: string;
+            };
+        };
+        /**
+         * @description EMB 应急管理部门 or NFRA 金融监管分局
+         * @enum {string}
+         */
+        EscalationTo: "EMB" | "NFRA";
+        Evidence: {
+            /** @description Key in the archive store */
+            archiveKey: string;
+            /** @description ISO 8601 instant from the device */
+            capturedAt: components["schemas"]["Instant"];
+            capturedBy: string;
+            contentType: string;
+            fileName?: string;
+            id: string;
+            kind: components["schemas"]["EvidenceKind"];
+            location?: {
+                accuracyMeters?: number;
+                latitude: number;
+                longitude: number;
+            };
+            /** @description Hex SHA-256 of the file */
+            sha256: string;
+            size: number;
+        };
+        /** @enum {string} */
+        EvidenceKind: "PHOTO" | "SIGN_IN_SHEET" | "REPORT" | "OTHER";
+        Expert: {
+            /** @description ISO instant the expert joined the pool */
+            createdAt: components["schemas"]["Instant"];
+            /** @description Where the expert works */
+            employer?: string;
+            /** @description The expert */
+            id: string;
+            /** @description The expert’s name */
+            name: string;
+            /** @description Fields of expertise, e.g. 煤矿通风, 危化工艺 */
+            readonly specialties: string[];
+            /**
+             * @description REG-3: only ACTIVE experts may be named on a service (SVC-6)
+             * @enum {string}
+             */
+            status: "ACTIVE" | "REMOVED";
+            /** @description Professional title, e.g. 高级工程师 */
+            title?: string;
+            /** @description ISO instant of the last change */
+            updatedAt: components["schemas"]["Instant"];
+            /** @description The user who made the last change */
+            updatedBy: string;
+            /** @description The expert’s version; a change must quote it */
+            version: number;
+        };
+        Factor: {
+            detail: string;
+            factor: string;
+            points: number;
+        };
+        /** @description An amount of money in integer fen (1 yuan = 100 fen) */
+        Fen: number;
+        FiledProduct: {
+            /** @description Base rate per industry (差别费率) in parts per million; an industry without one cannot be rated */
+            baseRatesPpm: {
+                [key: string]: number;
+            };
+            /** @description UW-7: the filed range of every factor, in basis points of a multiplier (10000 = ×1.00), both ends allowed */
+            factorBounds: {
+                accidentRecord: components["schemas"]["AccidentRecord"];
+                penalties: components["schemas"]["AccidentRecord"];
+                riskLevel: components["schemas"]["AccidentRecord"];
+                standardisation: {
+                    GRADE_1: components["schemas"]["AccidentRecord"];
+                    GRADE_2: components["schemas"]["AccidentRecord"];
+                    GRADE_3: components["schemas"]["AccidentRecord"];
+                    NONE: components["schemas"]["AccidentRecord"];
+                };
+            };
+            /** @description The filing number with the financial regulator (备案编号) */
+            filingNumber: string;
+            name?: string;
+        };
+        Hazard: {
+            createdAt: components["schemas"]["Instant"];
+            description: string;
+            enterprise: {
+                county: string;
+                name: string;
+                uscc: string;
+            };
+            foundOn: components["schemas"]["LocalDate"];
+            /** @enum {string} */
+            grade: "GENERAL" | "MAJOR";
+            id: string;
+            notice: {
+                /** @description MAJOR: the 主要负责人 */
+                addressedTo: string;
+                archiveId: string;
+                archiveKey: string;
+                issuedAt: components["schemas"]["Instant"];
+                sha256: string;
+            };
+            policyId: string;
+            rectification?: {
+                /** @description Set when the enterprise reports it closed */
+                closedAt?: components["schemas"]["Instant"];
+                readonly closureEvidence: components["schemas"]["Evidence"][];
+                closureNote?: string;
+                dueOn: components["schemas"]["LocalDate"];
+                plan: string;
+                reportedAt: components["schemas"]["Instant"];
+                reportedBy: string;
+                responsiblePerson: string;
+            };
+            /** @description Deadline the inspector set */
+            rectifyBy: string;
+            serviceId: string;
+            status: components["schemas"]["HazardStatus"];
+            tenantId: string;
+            updatedAt: components["schemas"]["Instant"];
+            /** @description Newest last, rejected ones kept */
+            readonly verifications: {
+                accepted: boolean;
+                at: string;
+                by: string;
+                comments: string;
+            }[];
+            version: number;
+        };
+        Hazard2: {
+            ticket: {
+                expiresAt: components["schemas"]["Instant"];
+                headers: {
+                    [key: string]: string;
+                };
+                key: string;
+                /** @constant */
+                method: "PUT";
+                url: string;
+            };
+            uploadId: string;
+        };
+        HazardInput: {
+            /** @description Reported closed (needs closureEvidence) */
+            closed?: boolean;
+            closureEvidence?: components["schemas"]["ClosureEvidenceInput"][];
+            closureNote?: string;
+            /** @description Its due date, required the first time */
+            dueOn?: components["schemas"]["LocalDate"];
+            /** @description The plan, required the first time */
+            plan?: string;
+            responsiblePerson?: string;
+        };
+        /** @enum {string} */
+        HazardStatus: "OPEN" | "RECTIFYING" | "RECTIFIED" | "VERIFIED";
+        /** @description An id the platform issued (ULIDs, user ids…): letters, digits, "_" and "-", 1–64 characters */
+        Id: string;
+        /** @description What was graded */
+        Inputs: {
+            accidentRecordBasisPoints: number;
+            industry: components["schemas"]["EnterpriseIndustry"];
+            monitoringAlarms: number;
+            openHazards: {
+                general: number;
+                major: number;
+            };
+            /** @enum {string} */
+            size: "LARGE" | "MEDIUM" | "SMALL" | "MICRO";
+        };
+        /**
+         * Format: date-time
+         * @description An instant, ISO 8601 in UTC (e.g. 2024-05-09T08:30:00.000Z)
+         */
+        Instant: string;
+        Insurer: {
+            /** @enum {string} */
+            party: "INSURER" | "ENTERPRISE";
+            /** @description When the platform received it */
+            recordedAt: components["schemas"]["Instant"];
+            /** @description Device time of the signature */
+            signedAt: components["schemas"]["Instant"];
+            signerName: string;
+            signerTitle?: string;
+            userId: string;
+        };
+        /**
+         * Format: date
+         * @description A calendar day, YYYY-MM-DD, in Asia/Shanghai
+         */
+        LocalDate: string;
+        MajorViolation: {
+            /** @description Who decided it */
+            authority: string;
+            decidedOn: components["schemas"]["LocalDate"];
+            description: string;
+        };
+        Member: {
+            /** @description The lead insurer issues and alone changes the policy (ACL-1) */
+            lead: boolean;
+            /** @description The member's share of the risk and premium, in basis points (6000 = 60%) */
+            shareBasisPoints: number;
+            /** @description The insurer (tenant) */
+            tenantId: components["schemas"]["Id"];
+        };
+        OrgContactInput: string | null;
+        OtherSafetyInsurance: {
+            /** @description Whether the insurer judges it convertible into 安责险 (应当增加或将其调整为安责险) */
+            convertible: boolean;
+            /** @description The insurer's name as the enterprise gives it (it need not be a tenant) */
+            insurer: string;
+            /** @enum {string} */
+            kind: "EMPLOYER_LIABILITY" | "GROUP_ACCIDENT" | "PUBLIC_LIABILITY" | "OTHER";
+            policyNumber?: string;
+        };
+        PageOfComplaint: {
+            items: components["schemas"]["Complaint"][];
+            nextCursor?: string;
+        };
+        PageOfHazard: {
+            items: components["schemas"]["Hazard"][];
+            nextCursor?: string;
+        };
+        PageOfPolicy: {
+            items: components["schemas"]["Policy"][];
+            nextCursor?: string;
+        };
+        PageOfService: {
+            items: components["schemas"]["Service"][];
+            nextCursor?: string;
+        };
+        Penalties: {
+            /** @description The multiplier in basis points: 10000 = ×1.00, 12000 = ×1.20 */
+            basisPoints: number;
+            maxBasisPoints: number;
+            minBasisPoints: number;
+        };
+        Policy: {
+            cancellation?: {
+                /** @description The first day no longer covered (保险责任自该日零时起终止) */
+                on: string;
+                reason: string;
+                recordedAt: components["schemas"]["Instant"];
+                recordedBy: string;
+            };
+            createdAt: components["schemas"]["Instant"];
+            /** @description UW-3: every employee of the enterprise, all at one insured amount */
+            employeesCovered: number;
+            readonly endorsements: {
+                changes: {
+                    employeesCovered?: components["schemas"]["EmployeesCovered"];
+                    periodEnd?: {
+                        from: string;
+                        to: string;
+                    };
+                    perPersonDeathLimitFen?: components["schemas"]["EmployeesCovered"];
+                    perPersonInsuredAmountFen?: components["schemas"]["EmployeesCovered"];
+                };
+                /** @description The first day the change applies: the day it was made, or the period start */
+                effectiveOn: components["schemas"]["LocalDate"];
+                /** @description UW-7: the premium difference incl. tax, pro rata for the days from effectiveOn */
+                premiumDeltaFen: components["schemas"]["Fen"];
+                /** @description The policy's premium incl. tax after this endorsement */
+                premiumFen: components["schemas"]["Fen"];
+                reason: string;
+                recordedAt: components["schemas"]["Instant"];
+                recordedBy: string;
+                /** @description 1, 2, … in order */
+                sequence: number;
+            }[];
+            enterprise: {
+                /** @description SCOPE-5 area code */
+                county: string;
+                /** @description UW-3: the enterprise's total employees (从业人员) according to the register */
+                employees: number;
+                industry: components["schemas"]["EnterpriseIndustry"];
+                name: string;
+                /** @enum {string} */
+                size: "LARGE" | "MEDIUM" | "SMALL" | "MICRO";
+                /** @description 统一社会信用代码 (UW-2) */
+                uscc: string;
+            };
+            id: string;
+            issuedBy: string;
+            /** @description The Asia/Shanghai day the policy was issued on this platform (UW-8's issue date) */
+            issuedOn: components["schemas"]["LocalDate"];
+            /** @description UW-6: one member for INDEPENDENT (the issuer, lead, 10000 bp), two or more for COINSURANCE */
+            readonly members: components["schemas"]["Member"][];
+            /**
+             * @description UW-1: by one insurer alone, or by several under a lead (共保)
+             * @enum {string}
+             */
+            mode: "INDEPENDENT" | "COINSURANCE";
+            /** @description UW-10: advisory record */
+            readonly otherSafetyInsurance: components["schemas"]["OtherSafetyInsurance"][];
+            /** @description The last day covered (inclusive) */
+            periodEnd: string;
+            periodStart: string;
+            /** @description UW-4: at least the rule set's floor (300,000 CNY in 2024) */
+            perPersonDeathLimitFen: components["schemas"]["Fen"];
+            perPersonInsuredAmountFen: components["schemas"]["Fen"];
+            /** @description Unique per insurer (UW-1) */
+            policyNumber: string;
+            /** @description UW-5: premiumFen ÷ (1 + VAT), rounded half up on the fen; FEE-1's base once received */
+            premiumExTaxFen: components["schemas"]["Fen"];
+            /** @description UW-5: the premium incl. VAT, paid by the enterprise */
+            premiumFen: components["schemas"]["Fen"];
+            /**
+             * @description UW-5: the insurer attests the enterprise pays the premium and charges none of it to employees
+             * @constant
+             */
+            premiumPaidByEnterprise: true;
+            qualificationFilingVersion: number;
+            /** @description UW-8: the qualification filing that made the issuer eligible */
+            qualificationFilingYear: number;
+            rating: {
+                /** @description Amount × employees × base rate, before the factors (shown for explanation only) */
+                basePremiumFen: components["schemas"]["Fen"];
+                /** @description Parts per million of the per-person insured amount, per employee, for the period (3500 = 3.5‰) */
+                baseRatePpm: number;
+                factors: {
+                    accidentRecord: components["schemas"]["Penalties"];
+                    penalties: components["schemas"]["Penalties"];
+                    riskLevel: components["schemas"]["Penalties"];
+                    standardisation: {
+                        /** @description The multiplier in basis points: 10000 = ×1.00, 12000 = ×1.20 */
+                        basisPoints: number;
+                        /** @enum {string} */
+                        grade: "GRADE_1" | "GRADE_2" | "GRADE_3" | "NONE";
+                        maxBasisPoints: number;
+                        minBasisPoints: number;
+                    };
+                };
+                /** @description QUAL-5: the filed product whose rates were applied */
+                filingNumber: string;
+                /** @description Days of the period the premium was rated for (both ends included) */
+                ratedPeriodDays: number;
+                /** @description The rated premium incl. tax, for ratedPeriodDays */
+                ratedPremiumFen: components["schemas"]["Fen"];
+            };
+            /** @description RULES-1: the rule set in force on the issue date, applied for the whole life */
+            ruleSetId: string;
+            ruleSetVersion: number;
+            /**
+             * @description ISSUED: written, in force during its period; CANCELLED: ended early, see cancellation.on
+             * @enum {string}
+             */
+            status: "ISSUED" | "CANCELLED";
+            /** @description The issuing insurer; for co-insurance, the lead (ACL-1: the only tenant that writes it) */
+            tenantId: string;
+            updatedAt: components["schemas"]["Instant"];
+            vatRateBasisPoints: number;
+            /** @description Optimistic lock: 1 on issue, + 1 on every endorsement or cancellation */
+            version: number;
+        };
+        /** @enum {string} */
+        PolicyCountyInput: "140902" | "140921" | "140922" | "140923" | "140924" | "140925" | "140926" | "140927" | "140928" | "140929" | "140930" | "140931" | "140932" | "140971" | "140981" | "XZ-EDZ";
+        /** @enum {string} */
+        PolicyType: "TRAINING" | "RISK_ASSESSMENT" | "STANDARDIZATION" | "HAZARD_INSPECTION" | "EMERGENCY_PLAN" | "EMERGENCY_DRILL" | "TECH_PROMOTION" | "SAFETY_CULTURE" | "CONSULTING" | "ONLINE_PUSH";
+        PremiumReceiptEntry: {
+            /** @description FEE-1: the share accrued, at least the rule set’s floor */
+            accrualBasisPoints: number;
+            /** @description FEE-2: true when this entry took the year’s prevention balance below zero (垫支) */
+            advance: boolean;
+            /** @description Integer fen, never negative: the kind says which way it moves the year’s figures */
+            amountFen: components["schemas"]["Fen"];
+            /** @description The day the money moved: receivedOn for an ACCRUAL, spentOn for an EXPENSE, the reversed entry’s date for a REVERSAL */
+            date: components["schemas"]["LocalDate"];
+            /** @description `<year>-<sequence, 10 digits>-<10 random characters>`: the entry’s year and number */
+            id: string;
+            /** @constant */
+            kind: "ACCRUAL";
+            policyId: string;
+            policyNumber: string;
+            /** @description UW-5: the receipt’s premium ex-tax — FEE-1’s base */
+            premiumExTaxFen: components["schemas"]["Fen"];
+            receiptId: string;
+            /** @description The premium received, incl. VAT */
+            receivedFen: components["schemas"]["Fen"];
+            /** @description When it was booked (ISO 8601, UTC) */
+            recordedAt: components["schemas"]["Instant"];
+            /** @description The user who booked it */
+            recordedBy: string;
+            /** @description RULES-1: the rule set the entry was decided under */
+            ruleSetId: string;
+            ruleSetVersion: number;
+            /** @description FEE-2: 1, 2, 3 … per insurer and year, gap-free, in the order entries were booked */
+            sequence: number;
+            tenantId: string;
+            /** @description UW-5: the policy’s VAT rate */
+            vatRateBasisPoints: number;
+            /** @description FEE-2: the ledger the entry belongs to — the Asia/Shanghai year of `date` */
+            year: number;
+        } | {
+            /** @description FEE-2: true when this entry took the year’s prevention balance below zero (垫支) */
+            advance: boolean;
+            /** @description Integer fen, never negative: the kind says which way it moves the year’s figures */
+            amountFen: components["schemas"]["Fen"];
+            /** @enum {string} */
+            category: "OFFLINE_SERVICE" | "ONLINE_SERVICE" | "THIRD_PARTY_SERVICE" | "TRAINING_MATERIALS" | "INFORMATION_SYSTEM";
+            /** @description The day the money moved: receivedOn for an ACCRUAL, spentOn for an EXPENSE, the reversed entry’s date for a REVERSAL */
+            date: components["schemas"]["LocalDate"];
+            description: string;
+            /** @description The archived document it paid for: an invoice, a contract */
+            document?: {
+                archiveId: string;
+                name: string;
+                /** @description Lower-case hex SHA-256 of the archived bytes */
+                sha256: string;
+            };
+            /** @description `<year>-<sequence, 10 digits>-<10 random characters>`: the entry’s year and number */
+            id: string;
+            /** @constant */
+            kind: "EXPENSE";
+            /** @description When it was booked (ISO 8601, UTC) */
+            recordedAt: components["schemas"]["Instant"];
+            /** @description The user who booked it */
+            recordedBy: string;
+            /** @description RULES-1: the rule set the entry was decided under */
+            ruleSetId: string;
+            ruleSetVersion: number;
+            /** @description FEE-2: 1, 2, 3 … per insurer and year, gap-free, in the order entries were booked */
+            sequence: number;
+            /** @description The prevention service (SVC) it paid for */
+            serviceId?: string;
+            tenantId: string;
+            /** @description FEE-2: the ledger the entry belongs to — the Asia/Shanghai year of `date` */
+            year: number;
+        } | {
+            /** @description FEE-2: true when this entry took the year’s prevention balance below zero (垫支) */
+            advance: boolean;
+            /** @description Integer fen, never negative: the kind says which way it moves the year’s figures */
+            amountFen: components["schemas"]["Fen"];
+            /** @description The day the money moved: receivedOn for an ACCRUAL, spentOn for an EXPENSE, the reversed entry’s date for a REVERSAL */
+            date: components["schemas"]["LocalDate"];
+            /** @description `<year>-<sequence, 10 digits>-<10 random characters>`: the entry’s year and number */
+            id: string;
+            /** @constant */
+            kind: "REVERSAL";
+            reason: string;
+            /** @description When it was booked (ISO 8601, UTC) */
+            recordedAt: components["schemas"]["Instant"];
+            /** @description The user who booked it */
+            recordedBy: string;
+            /** @description The Asia/Shanghai day the reversal was booked (its `date` is the reversed entry’s) */
+            reversedOn: components["schemas"]["LocalDate"];
+            reverses: {
+                advance: boolean;
+                amountFen: components["schemas"]["Fen"];
+                /**
+                 * @description EXPENSE only
+                 * @enum {string}
+                 */
+                category?: "OFFLINE_SERVICE" | "ONLINE_SERVICE" | "THIRD_PARTY_SERVICE" | "TRAINING_MATERIALS" | "INFORMATION_SYSTEM";
+                entryId: string;
+                /** @enum {string} */
+                kind: "ACCRUAL" | "EXPENSE";
+                policyId?: string;
+                premiumExTaxFen?: components["schemas"]["Fen"];
+                /** @description ACCRUAL only: the receipt given back to the policy */
+                receiptId?: string;
+                receivedFen?: components["schemas"]["Fen"];
+                sequence: number;
+            };
+            /** @description RULES-1: the rule set the entry was decided under */
+            ruleSetId: string;
+            ruleSetVersion: number;
+            /** @description FEE-2: 1, 2, 3 … per insurer and year, gap-free, in the order entries were booked */
+            sequence: number;
+            tenantId: string;
+            /** @description FEE-2: the ledger the entry belongs to — the Asia/Shanghai year of `date` */
+            year: number;
+        };
+        ProposedExtra: {
+            count: number;
+            deep: boolean;
+            type: components["schemas"]["PolicyType"];
+        };
+        Provider: {
+            /** @enum {string} */
+            kind: "OWN" | "THIRD_PARTY";
+            /** @description REG-2 id (THIRD_PARTY only) */
+            orgId?: string;
+            /** @description Snapshot at scheduling */
+            orgName?: string;
+            registrationNumber?: string;
+        };
+        ProviderInput: {
+            /** @enum {string} */
+            kind: "OWN" | "THIRD_PARTY";
+            orgId?: components["schemas"]["Id"];
+        };
+        Receipt: {
+            accrualBasisPoints: number;
+            accrualFen: components["schemas"]["Fen"];
+            /** @description Premium received, incl. VAT */
+            amountFen: components["schemas"]["Fen"];
+            /** @description The ACCRUAL entry booked with it */
+            entryId: string;
+            entrySequence: number;
+            id: string;
+            policyId: string;
+            policyNumber: string;
+            /** @description UW-5: this receipt’s premium ex-tax */
+            premiumExTaxFen: components["schemas"]["Fen"];
+            /** @description The Asia/Shanghai day the premium was received; its year is the ledger the accrual goes to */
+            receivedOn: components["schemas"]["LocalDate"];
+            recordedAt: components["schemas"]["Instant"];
+            recordedBy: string;
+            ruleSetId: string;
+            ruleSetVersion: number;
+            tenantId: string;
+            /** @description UW-5: the policy’s VAT rate */
+            vatRateBasisPoints: number;
+            year: number;
+        };
+        Regulator: {
+            /**
+             * @description EMB_CITY 市级应急管理局, EMB_COUNTY 县级应急管理局 or NFRA 金融监管分局
+             * @enum {string}
+             */
+            agency: "EMB_CITY" | "EMB_COUNTY" | "NFRA";
+            /** @description A county EMB's county (area code); absent for the others (ACL-4) */
+            county?: string;
+            /** @description When the agency was onboarded (ISO 8601, UTC) */
+            createdAt: components["schemas"]["Instant"];
+            /** @description Derived from agency and county: emb-city, nfra, emb-county-<county> */
+            id: string;
+            /** @description The agency's name, e.g. 忻州市应急管理局 */
+            name: string;
+            version: number;
+        };
+        RiskControlTeam: {
+            name: string;
+            /** @description e.g. 负责人, 注册安全工程师 */
+            role?: string;
+        };
+        Service: {
+            /** @description SVC-10: the archived record */
+            archive?: {
+                archivedAt: components["schemas"]["Instant"];
+                archivedOn: components["schemas"]["LocalDate"];
+                archiveId: string;
+                /** @description Archived after the SVC-9 due date */
+                late: boolean;
+                sha256: string;
+            };
+            cancellation?: {
+                at: string;
+                by: string;
+                reason: string;
+            };
+            confirmations: {
+                enterprise?: components["schemas"]["Insurer"];
+                insurer?: components["schemas"]["Insurer"];
+            };
+            createdAt: components["schemas"]["Instant"];
+            createdBy: string;
+            /** @description SVC-8/SVC-9, in working days from performedOn */
+            deadlines?: {
+                archive: components["schemas"]["Archive"];
+                followUp: components["schemas"]["Archive"];
+            };
+            /** @description 体检式精查 (HAZARD_INSPECTION only) */
+            deep: boolean;
+            enterprise: {
+                county: string;
+                industry: components["schemas"]["EnterpriseIndustry"];
+                name: string;
+                /** @enum {string} */
+                size: "LARGE" | "MEDIUM" | "SMALL" | "MICRO";
+                uscc: string;
+            };
+            readonly evidence: components["schemas"]["Evidence"][];
+            /** @description REG-3 pool ids */
+            readonly expertIds: string[];
+            followUp?: {
+                at: string;
+                by: string;
+                /** @enum {string} */
+                channel: "PHONE" | "ONLINE" | "ON_SITE";
+                comments: string;
+                /** @description After its SVC-8 due date */
+                late: boolean;
+                /** @description 1 (very dissatisfied) … 5 (very satisfied) */
+                satisfaction: number;
+            };
+            /** @description SVC-7: hazards found */
+            readonly hazardIds: string[];
+            id: string;
+            /** @description Agreed at SVC-5 */
+            readonly plannedItems: string[];
+            plannedMeasures?: string;
+            policyId: string;
+            policyNumber: string;
+            provider: components["schemas"]["Provider"];
+            record?: {
+                completedAt: components["schemas"]["Instant"];
+                completedBy: string;
+                /** @description End of the SVC-13 evidence window */
+                endedAt: components["schemas"]["Instant"];
+                readonly items: string[];
+                measures: string;
+                /** @description ISO instant the service began on site */
+                performedAt: components["schemas"]["Instant"];
+                /** @description Day SVC-8/SVC-9 count from */
+                performedOn: components["schemas"]["LocalDate"];
+                readonly personnel: {
+                    expertId?: string;
+                    name: string;
+                    role?: string;
+                }[];
+                place: string;
+                process: string;
+            };
+            readonly reviewFlags: {
+                /** @enum {string} */
+                code: "EVIDENCE_OUTSIDE_SERVICE_TIME" | "CONFIRMATION_BEFORE_RECORD";
+                evidenceId?: string;
+                message: string;
+                /** @enum {string} */
+                party?: "INSURER" | "ENTERPRISE";
+                /** @constant */
+                rule: "SVC-13";
+            }[];
+            /** @description RULES-1: the policy's rule set */
+            ruleSetId: string;
+            ruleSetVersion: number;
+            scheduleConfirmation?: {
+                at: string;
+                /** @description The enterprise's person who agreed */
+                confirmedByName: string;
+                /**
+                 * @description Who recorded the agreement
+                 * @enum {string}
+                 */
+                recordedBy: "INSURER" | "ENTERPRISE";
+                userId: string;
+            };
+            /** @description ISO instant planned */
+            scheduledAt: components["schemas"]["Instant"];
+            /** @description Asia/Shanghai day of scheduledAt */
+            scheduledOn: components["schemas"]["LocalDate"];
+            status: components["schemas"]["ServiceStatus"];
+            /** @description The lead insurer (ACL-1) */
+            tenantId: string;
+            type: components["schemas"]["PolicyType"];
+            updatedAt: components["schemas"]["Instant"];
+            version: number;
+        };
+        ServiceInput: {
+            contentType: string;
+            fileName: string;
+            /** @description Lower-case hex SHA-256 of the file */
+            sha256: string;
+            size: number;
+        };
+        ServiceInput2: {
+            confirmedByName: string;
+        };
+        ServiceOrg: {
+            /** @description Who to call */
+            contact?: string;
+            /** @description ISO instant of the registration */
+            createdAt: components["schemas"]["Instant"];
+            /** @description The organisation */
+            id: string;
+            /** @description The registered name */
+            name: string;
+            /** @description The city EMB’s registration (备案) number, unique */
+            registrationNumber: string;
+            /** @description What the organisation may do, e.g. RISK_ASSESSMENT, HAZARD_INSPECTION (free text tags) */
+            readonly scope: string[];
+            /**
+             * @description REG-2: SUSPENDED and REVOKED organisations cannot provide services (SVC-6)
+             * @enum {string}
+             */
+            status: "ACTIVE" | "SUSPENDED" | "REVOKED";
+            /** @description ISO instant of the last change */
+            updatedAt: components["schemas"]["Instant"];
+            /** @description The user who made the last change */
+            updatedBy: string;
+            /** @description SVC-6: ACTIVE and inside its validity today (Asia/Shanghai) */
+            usableToday: boolean;
+            /** @description 统一社会信用代码 of the organisation */
+            uscc: string;
+            /** @description First day the registration is valid */
+            validFrom: string;
+            /** @description Last day the registration is valid (included) */
+            validTo: string;
+            /** @description The registration’s version; a change must quote it */
+            version: number;
+        };
+        ServicePlan: {
+            /** @description Who at the enterprise agreed the plan */
+            agreedBy: string;
+            /** @description The day it was agreed */
+            agreedOn: components["schemas"]["LocalDate"];
+            /** @description Safety basis and accident history */
+            basis: string;
+            goals: string;
+            readonly items: {
+                /** @description Services of this line in the policy year */
+                count: number;
+                deep: boolean;
+                readonly items: string[];
+                measures: string;
+                readonly personnel: string[];
+                provider: components["schemas"]["Provider"];
+                type: components["schemas"]["PolicyType"];
+            }[];
+            policyId: string;
+            /** @description SVC-12: grade when saved */
+            risk: {
+                readonly factors: components["schemas"]["Factor"][];
+                /** @enum {string} */
+                grade: "HIGH" | "MEDIUM" | "LOW";
+                inputs?: components["schemas"]["Inputs"];
+                /** @description Proposed beyond the SVC-1 minimum */
+                readonly proposedExtra: components["schemas"]["ProposedExtra"][];
+                score: number;
+            };
+            ruleSetId: string;
+            ruleSetVersion: number;
+            support: string;
+            tenantId: string;
+            updatedAt: components["schemas"]["Instant"];
+            updatedBy: string;
+            version: number;
+        };
+        /** @enum {string} */
+        ServiceStatus: "SCHEDULED" | "SCHEDULE_CONFIRMED" | "COMPLETED" | "FOLLOWED_UP" | "CONFIRMED" | "ARCHIVED" | "CANCELLED";
+        Solvency: {
+            /** @description 综合偿付能力充足率 in basis points: 10000 = 100%, 23560 = 235.60% */
+            comprehensiveRatioBasisPoints: number;
+            /**
+             * @description 风险综合评级; A and B pass
+             * @enum {string}
+             */
+            riskRating: "A" | "B" | "C" | "D";
+        };
+        Tenant: {
+            /** @description Short name shown in the console, e.g. 人保财险忻州分公司 */
+            branchName: string;
+            /** @description When the insurer was onboarded (ISO 8601, UTC) */
+            createdAt: components["schemas"]["Instant"];
+            /** @description The tenant id; every key of this insurer starts with it */
+            id: string;
+            /** @description Legal name of the city-level branch, e.g. 中国人民财产保险股份有限公司忻州市分公司 */
+            name: string;
+            /** @enum {string} */
+            status: "ACTIVE" | "SUSPENDED";
+            /** @description The branch's 统一社会信用代码; one insurer per USCC on the platform */
+            uscc: string;
+            version: number;
+        };
+        Totals: {
+            /** @description ACCRUAL entries booked (a reversed entry still counts: it was booked) */
+            accruals: number;
+            /** @description FEE-1: prevention fee accrued, net of reversals */
+            accruedFen: components["schemas"]["Fen"];
+            /** @description FEE-2: entries booked as advances (they took the balance below zero), net of their reversals */
+            advances: number;
+            /** @description EXPENSE entries booked */
+            expenses: number;
+            /** @description FEE-2: the last sequence number given — entries are numbered 1..lastSequence with no gap */
+            lastSequence: number;
+            /** @description UW-5, FEE-1: premium received ex-tax — the base of FEE-1 and FEE-4 */
+            premiumExTaxFen: components["schemas"]["Fen"];
+            /** @description Premium received incl. VAT, net of reversed receipts */
+            receivedFen: components["schemas"]["Fen"];
+            /** @description REVERSAL entries booked */
+            reversals: number;
+            /** @description FEE-4: prevention expense, net of reversals */
+            spentFen: components["schemas"]["Fen"];
+        };
+        User: {
+            agency?: components["schemas"]["UserAgency"];
+            /** @description A county EMB user's county */
+            county?: string;
+            createdAt: components["schemas"]["Instant"];
+            /** @description A disabled user gets no new token (from the next sign-in or refresh) */
+            disabled: boolean;
+            /** @description Name shown in the console and in the ID token */
+            displayName: string;
+            /** @description Our user id (on AWS also the identity's custom:userId) */
+            id: string;
+            role: components["schemas"]["UserRole"];
+            /** @description An insurer user's tenant */
+            tenantId?: string;
+            updatedAt: components["schemas"]["Instant"];
+            /** @description An enterprise user's USCC */
+            uscc?: string;
+            /** @description The sign-in name: lower-case, unique on the platform */
+            username: string;
+            version: number;
+        };
+        /**
+         * @description A regulator user's agency
+         * @enum {string}
+         */
+        UserAgency: "EMB_CITY" | "EMB_COUNTY" | "NFRA";
+        /** @enum {string} */
+        UserRole: "platform-operator" | "insurer-admin" | "insurer-staff" | "regulator" | "regulator-admin" | "enterprise";
+        Year: {
+            eligibility: {
+                /** @enum {string} */
+                coinsuranceRole: "INDEPENDENT" | "LEAD" | "MEMBER";
+                readonly criteria: {
+                    passed: boolean;
+                    /** @description Why it passed or failed, in plain English */
+                    reason: string;
+                    /** @enum {string} */
+                    rule: "QUAL-1" | "QUAL-2" | "QUAL-3" | "QUAL-4" | "QUAL-5" | "QUAL-6" | "BLK-1";
+                    /**
+                     * @description QUAL-3 for a co-insurance member, passed without being tested
+                     * @constant
+                     */
+                    waived?: true;
+                }[];
+                eligible: boolean;
+                filingVersion?: number;
+                /** @description The filing evaluated, absent when there was none */
+                filingYear?: number;
+                onDate: components["schemas"]["LocalDate"];
+                /** @description RULES-1: the rule set whose figures (QUAL-6's due date) were applied */
+                ruleSetId: string;
+                ruleSetVersion: number;
+            };
+            filing?: {
+                /** @description QUAL-6: the documents attached for each Annex 1 item */
+                annex1: {
+                    [key: string]: components["schemas"]["Annex1Value"][];
+                };
+                branch?: components["schemas"]["Branch"];
+                businessLicence?: components["schemas"]["BusinessLicence"];
+                commitmentLetter?: components["schemas"]["CommitmentLetter"];
+                createdAt: components["schemas"]["Instant"];
+                /** @description QUAL-6: the day the filing was submitted (报送); absent while it is a draft no one declared submitted */
+                filedOn?: components["schemas"]["LocalDate"];
+                /**
+                 * @description PLATFORM: the day it was first complete here; DECLARED: a day the insurer declared (submitted on paper)
+                 * @enum {string}
+                 */
+                filedOnSource?: "PLATFORM" | "DECLARED";
+                filedProduct?: components["schemas"]["FiledProduct"];
+                insurancePermit?: components["schemas"]["BusinessLicence"];
+                /** @description QUAL-2: major violations the insurer discloses; an empty list declares none */
+                readonly majorViolations: components["schemas"]["MajorViolation"][];
+                /** @description QUAL-4: the insurer's accident-prevention capability and the documents that show it */
+                prevention: {
+                    /** @description Evidence of the team and the system in place: appointment letters, qualifications, organisation charts */
+                    readonly evidence: components["schemas"]["Annex1Value"][];
+                    /** @description The service plan template (事故预防服务方案) */
+                    planTemplate?: {
+                        /** @description The archive item holding the document (SVC-10) */
+                        archiveId: components["schemas"]["Id"];
+                        /** @description The file name shown */
+                        name: string;
+                        /** @description Lower-case hex SHA-256 of the archived bytes, so the filing names exactly what regulators can verify */
+                        sha256: string;
+                    };
+                    readonly riskControlTeam: components["schemas"]["RiskControlTeam"][];
+                    /** @description The prevention-service system (事故预防风险服务制度体系) */
+                    systemDocument?: {
+                        /** @description The archive item holding the document (SVC-10) */
+                        archiveId: components["schemas"]["Id"];
+                        /** @description The file name shown */
+                        name: string;
+                        /** @description Lower-case hex SHA-256 of the archived bytes, so the filing names exactly what regulators can verify */
+                        sha256: string;
+                    };
+                };
+                solvency?: components["schemas"]["Solvency"];
+                tenantId: string;
+                updatedAt: components["schemas"]["Instant"];
+                updatedBy: string;
+                /** @description Optimistic lock: 1 when first saved, + 1 on every amendment */
+                version: number;
+                year: number;
+            };
+            year: number;
+        };
+    };
+    responses: {
+        /** @description An error, as {"error":{code,message,rule?,details?}}: 400 invalid input (every problem names its field and, where one applies, the rule id); 401 missing, forged or expired token; 403 the role may not call this route (see the access matrix); 404 not found — also the answer for another tenant’s object; 409 a rule or state conflict, naming the rule id; 412 stale version; 413 body over 6 MB; 429 too many requests. */
+        Error: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+    };
+    parameters: {
+        ArchiveId: components["schemas"]["Id"];
+        ComplaintId: components["schemas"]["Id"];
+        ComplaintStatus: components["schemas"]["ComplaintStatus"];
+        County: string;
+        CountyInQuery: components["schemas"]["PolicyCountyInput"];
+        Cursor: string;
+        EnterpriseIndustry: components["schemas"]["EnterpriseIndustry"];
+        EntryId: components["schemas"]["Id"];
+        ExpertId: components["schemas"]["Id"];
+        Grade: "GENERAL" | "MAJOR";
+        HazardId: components["schemas"]["Id"];
+        HazardStatus: components["schemas"]["HazardStatus"];
+        IdempotencyKey: string;
+        Limit: number;
+        OrgId: components["schemas"]["Id"];
+        PolicyId: components["schemas"]["Id"];
+        ServiceId: components["schemas"]["Id"];
+        ServiceStatus: components["schemas"]["ServiceStatus"];
+        Uscc: string;
+        UserId: components["schemas"]["Id"];
+        Year: number;
+        YearInPath: number;
+    };
     requestBodies: never;
     headers: never;
     pathItems: never;
@@ -1309,12 +2479,13 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                archiveId: string;
+                archiveId: components["parameters"]["ArchiveId"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             200: {
                 headers: {
@@ -1322,17 +2493,21 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        archivedAt: string;
+                        archivedAt: components["schemas"]["Instant"];
                         archivedBy: string;
                         archiveId: string;
                         contentType: string;
+                        /** @description SERVICE_RECORD: the archived document itself, parsed */
                         document?: unknown;
                         enterpriseUscc: string;
+                        /** @description Key in the write-once store */
                         key: string;
                         /** @enum {string} */
                         kind: "HAZARD_NOTICE" | "SERVICE_RECORD";
                         policyId: string;
+                        /** @description SVC-10: kept unchanged until then */
                         retainUntil: string;
+                        /** @description Hex SHA-256 recorded when archived */
                         sha256: string;
                         size: number;
                         subject: {
@@ -1344,153 +2519,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
         };
     };
     getArchivesArchiveIdVerify: {
@@ -1498,12 +2526,13 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                archiveId: string;
+                archiveId: components["parameters"]["ArchiveId"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             200: {
                 headers: {
@@ -1519,158 +2548,11 @@ export interface operations {
                             matches: boolean;
                             sha256: string;
                         }[];
-                        checkedAt: string;
+                        checkedAt: components["schemas"]["Instant"];
                         key: string;
                         matches: boolean;
                         retainUntil: string;
                         sha256: string;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
                     };
                 };
             };
@@ -1692,6 +2574,7 @@ export interface operations {
             };
         };
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             200: {
                 headers: {
@@ -1699,168 +2582,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description An ES256 JWT with the claims Cognito puts in its ID tokens */
                         accessToken: string;
+                        /** @description The token's lifetime in seconds */
                         expiresIn: number;
                         /** @constant */
                         tokenType: "Bearer";
                         user: {
-                            /** @enum {string} */
-                            agency?: "EMB_CITY" | "EMB_COUNTY" | "NFRA";
+                            agency?: components["schemas"]["UserAgency"];
+                            /** @description A county EMB user's county */
                             county?: string;
+                            /** @description Name shown in the console and in the ID token */
                             displayName: string;
+                            /** @description Our user id (on AWS also the identity's custom:userId) */
                             id: string;
-                            /** @enum {string} */
-                            role: "platform-operator" | "insurer-admin" | "insurer-staff" | "regulator" | "regulator-admin" | "enterprise";
+                            role: components["schemas"]["UserRole"];
+                            /** @description An insurer user's tenant */
                             tenantId?: string;
+                            /** @description An enterprise user's USCC */
                             uscc?: string;
+                            /** @description The sign-in name: lower-case, unique on the platform */
                             username: string;
-                        };
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
                         };
                     };
                 };
@@ -1870,10 +2612,10 @@ export interface operations {
     getComplaints: {
         parameters: {
             query?: {
-                cursor?: string;
-                limit?: number;
+                cursor?: components["parameters"]["Cursor"];
+                limit?: components["parameters"]["Limit"];
                 overdue?: "true" | "false";
-                status?: "OPEN" | "REPLIED" | "ACCEPTED" | "ESCALATED";
+                status?: components["parameters"]["ComplaintStatus"];
             };
             header?: never;
             path?: never;
@@ -1881,233 +2623,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: {
-                            acceptedAt?: string;
-                            acceptedBy?: string;
-                            /** @enum {string} */
-                            channel: "PHONE" | "LETTER" | "VISIT" | "ONLINE" | "CONSOLE";
-                            county?: string;
-                            createdAt: string;
-                            deadlines: {
-                                binding: {
-                                    /** @enum {string} */
-                                    clock: "WORKING_DAY" | "NFRA";
-                                    dueOn: string;
-                                    provisional: boolean;
-                                };
-                                nfra?: {
-                                    /** @constant */
-                                    basis: "CMP-8";
-                                    dueOn: string;
-                                    provisional: boolean;
-                                };
-                                workingDay?: {
-                                    /** @enum {string} */
-                                    basis: "CMP-2" | "CMP-3" | "CMP-4";
-                                    dueOn: string;
-                                    provisional: boolean;
-                                };
-                            };
-                            enterpriseUscc: string;
-                            escalation?: {
-                                at: string;
-                                reason: string;
-                                /** @enum {string} */
-                                to: "EMB" | "NFRA";
-                            };
-                            extension?: {
-                                approvedBy: string;
-                                days: number;
-                                reason: string;
-                                toldComplainantOn: string;
-                            };
-                            id: string;
-                            needsVerification: boolean;
-                            policyId?: string;
-                            receivedAt: string;
-                            receivedOn: string;
-                            reply?: {
-                                basis: string;
-                                facts: string;
-                                measures: string;
-                                repliedAt: string;
-                                repliedBy: string;
-                                request: string;
-                            };
-                            request: string;
-                            ruleSetId: string;
-                            ruleSetVersion: number;
-                            serviceId?: string;
-                            /** @enum {string} */
-                            status: "OPEN" | "REPLIED" | "ACCEPTED" | "ESCALATED";
-                            tenantId: string;
-                            readonly timeline: {
-                                at: string;
-                                by: string;
-                                /** @enum {string} */
-                                kind: "RECEIVED" | "VERIFICATION_REQUIRED" | "EXTENDED" | "REPLIED" | "ACCEPTED" | "ESCALATED";
-                                note?: string;
-                            }[];
-                            verificationRequiredAt?: string;
-                            verificationRequiredBy?: string;
-                            version: number;
-                        }[];
-                        nextCursor?: string;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["PageOfComplaint"];
                 };
             };
         };
@@ -2116,7 +2639,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path?: never;
             cookie?: never;
@@ -2126,239 +2649,26 @@ export interface operations {
                 "application/json": {
                     /** @enum {string} */
                     channel: "PHONE" | "LETTER" | "VISIT" | "ONLINE";
+                    /** @description The complainant enterprise’s 统一社会信用代码 (18 characters) */
                     enterpriseUscc: string;
-                    policyId?: string;
-                    receivedAt: string;
+                    policyId?: components["schemas"]["Id"];
+                    /** @description CMP-1: when the insurer received the complaint (not when it is typed in), with Z or an offset */
+                    receivedAt: components["schemas"]["Instant"];
+                    /** @description What the complainant asks, in its own words */
                     request: string;
-                    serviceId?: string;
+                    serviceId?: components["schemas"]["Id"];
                 };
             };
         };
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        acceptedAt?: string;
-                        acceptedBy?: string;
-                        /** @enum {string} */
-                        channel: "PHONE" | "LETTER" | "VISIT" | "ONLINE" | "CONSOLE";
-                        county?: string;
-                        createdAt: string;
-                        deadlines: {
-                            binding: {
-                                /** @enum {string} */
-                                clock: "WORKING_DAY" | "NFRA";
-                                dueOn: string;
-                                provisional: boolean;
-                            };
-                            nfra?: {
-                                /** @constant */
-                                basis: "CMP-8";
-                                dueOn: string;
-                                provisional: boolean;
-                            };
-                            workingDay?: {
-                                /** @enum {string} */
-                                basis: "CMP-2" | "CMP-3" | "CMP-4";
-                                dueOn: string;
-                                provisional: boolean;
-                            };
-                        };
-                        enterpriseUscc: string;
-                        escalation?: {
-                            at: string;
-                            reason: string;
-                            /** @enum {string} */
-                            to: "EMB" | "NFRA";
-                        };
-                        extension?: {
-                            approvedBy: string;
-                            days: number;
-                            reason: string;
-                            toldComplainantOn: string;
-                        };
-                        id: string;
-                        needsVerification: boolean;
-                        policyId?: string;
-                        receivedAt: string;
-                        receivedOn: string;
-                        reply?: {
-                            basis: string;
-                            facts: string;
-                            measures: string;
-                            repliedAt: string;
-                            repliedBy: string;
-                            request: string;
-                        };
-                        request: string;
-                        ruleSetId: string;
-                        ruleSetVersion: number;
-                        serviceId?: string;
-                        /** @enum {string} */
-                        status: "OPEN" | "REPLIED" | "ACCEPTED" | "ESCALATED";
-                        tenantId: string;
-                        readonly timeline: {
-                            at: string;
-                            by: string;
-                            /** @enum {string} */
-                            kind: "RECEIVED" | "VERIFICATION_REQUIRED" | "EXTENDED" | "REPLIED" | "ACCEPTED" | "ESCALATED";
-                            note?: string;
-                        }[];
-                        verificationRequiredAt?: string;
-                        verificationRequiredBy?: string;
-                        version: number;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Complaint"];
                 };
             };
         };
@@ -2368,236 +2678,20 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                complaintId: string;
+                complaintId: components["parameters"]["ComplaintId"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        acceptedAt?: string;
-                        acceptedBy?: string;
-                        /** @enum {string} */
-                        channel: "PHONE" | "LETTER" | "VISIT" | "ONLINE" | "CONSOLE";
-                        county?: string;
-                        createdAt: string;
-                        deadlines: {
-                            binding: {
-                                /** @enum {string} */
-                                clock: "WORKING_DAY" | "NFRA";
-                                dueOn: string;
-                                provisional: boolean;
-                            };
-                            nfra?: {
-                                /** @constant */
-                                basis: "CMP-8";
-                                dueOn: string;
-                                provisional: boolean;
-                            };
-                            workingDay?: {
-                                /** @enum {string} */
-                                basis: "CMP-2" | "CMP-3" | "CMP-4";
-                                dueOn: string;
-                                provisional: boolean;
-                            };
-                        };
-                        enterpriseUscc: string;
-                        escalation?: {
-                            at: string;
-                            reason: string;
-                            /** @enum {string} */
-                            to: "EMB" | "NFRA";
-                        };
-                        extension?: {
-                            approvedBy: string;
-                            days: number;
-                            reason: string;
-                            toldComplainantOn: string;
-                        };
-                        id: string;
-                        needsVerification: boolean;
-                        policyId?: string;
-                        receivedAt: string;
-                        receivedOn: string;
-                        reply?: {
-                            basis: string;
-                            facts: string;
-                            measures: string;
-                            repliedAt: string;
-                            repliedBy: string;
-                            request: string;
-                        };
-                        request: string;
-                        ruleSetId: string;
-                        ruleSetVersion: number;
-                        serviceId?: string;
-                        /** @enum {string} */
-                        status: "OPEN" | "REPLIED" | "ACCEPTED" | "ESCALATED";
-                        tenantId: string;
-                        readonly timeline: {
-                            at: string;
-                            by: string;
-                            /** @enum {string} */
-                            kind: "RECEIVED" | "VERIFICATION_REQUIRED" | "EXTENDED" | "REPLIED" | "ACCEPTED" | "ESCALATED";
-                            note?: string;
-                        }[];
-                        verificationRequiredAt?: string;
-                        verificationRequiredBy?: string;
-                        version: number;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Complaint"];
                 };
             };
         };
@@ -2606,247 +2700,27 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                complaintId: string;
+                complaintId: components["parameters"]["ComplaintId"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": {
-                    reason: string;
-                    /** @enum {string} */
-                    to: "EMB" | "NFRA";
-                };
+                "application/json": components["schemas"]["ComplaintInput"];
             };
         };
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        acceptedAt?: string;
-                        acceptedBy?: string;
-                        /** @enum {string} */
-                        channel: "PHONE" | "LETTER" | "VISIT" | "ONLINE" | "CONSOLE";
-                        county?: string;
-                        createdAt: string;
-                        deadlines: {
-                            binding: {
-                                /** @enum {string} */
-                                clock: "WORKING_DAY" | "NFRA";
-                                dueOn: string;
-                                provisional: boolean;
-                            };
-                            nfra?: {
-                                /** @constant */
-                                basis: "CMP-8";
-                                dueOn: string;
-                                provisional: boolean;
-                            };
-                            workingDay?: {
-                                /** @enum {string} */
-                                basis: "CMP-2" | "CMP-3" | "CMP-4";
-                                dueOn: string;
-                                provisional: boolean;
-                            };
-                        };
-                        enterpriseUscc: string;
-                        escalation?: {
-                            at: string;
-                            reason: string;
-                            /** @enum {string} */
-                            to: "EMB" | "NFRA";
-                        };
-                        extension?: {
-                            approvedBy: string;
-                            days: number;
-                            reason: string;
-                            toldComplainantOn: string;
-                        };
-                        id: string;
-                        needsVerification: boolean;
-                        policyId?: string;
-                        receivedAt: string;
-                        receivedOn: string;
-                        reply?: {
-                            basis: string;
-                            facts: string;
-                            measures: string;
-                            repliedAt: string;
-                            repliedBy: string;
-                            request: string;
-                        };
-                        request: string;
-                        ruleSetId: string;
-                        ruleSetVersion: number;
-                        serviceId?: string;
-                        /** @enum {string} */
-                        status: "OPEN" | "REPLIED" | "ACCEPTED" | "ESCALATED";
-                        tenantId: string;
-                        readonly timeline: {
-                            at: string;
-                            by: string;
-                            /** @enum {string} */
-                            kind: "RECEIVED" | "VERIFICATION_REQUIRED" | "EXTENDED" | "REPLIED" | "ACCEPTED" | "ESCALATED";
-                            note?: string;
-                        }[];
-                        verificationRequiredAt?: string;
-                        verificationRequiredBy?: string;
-                        version: number;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Complaint"];
                 };
             };
         };
@@ -2855,247 +2729,34 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                complaintId: string;
+                complaintId: components["parameters"]["ComplaintId"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description The responsible officer (投诉处理工作责任人) who approved the extension — a name */
                     approvedBy: string;
+                    /** @description Calendar days added, 1 to the rule set’s maximum (30 in 2024) */
                     days: number;
+                    /** @description The reason for the extension, as told to the complainant */
                     reason: string;
                 };
             };
         };
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        acceptedAt?: string;
-                        acceptedBy?: string;
-                        /** @enum {string} */
-                        channel: "PHONE" | "LETTER" | "VISIT" | "ONLINE" | "CONSOLE";
-                        county?: string;
-                        createdAt: string;
-                        deadlines: {
-                            binding: {
-                                /** @enum {string} */
-                                clock: "WORKING_DAY" | "NFRA";
-                                dueOn: string;
-                                provisional: boolean;
-                            };
-                            nfra?: {
-                                /** @constant */
-                                basis: "CMP-8";
-                                dueOn: string;
-                                provisional: boolean;
-                            };
-                            workingDay?: {
-                                /** @enum {string} */
-                                basis: "CMP-2" | "CMP-3" | "CMP-4";
-                                dueOn: string;
-                                provisional: boolean;
-                            };
-                        };
-                        enterpriseUscc: string;
-                        escalation?: {
-                            at: string;
-                            reason: string;
-                            /** @enum {string} */
-                            to: "EMB" | "NFRA";
-                        };
-                        extension?: {
-                            approvedBy: string;
-                            days: number;
-                            reason: string;
-                            toldComplainantOn: string;
-                        };
-                        id: string;
-                        needsVerification: boolean;
-                        policyId?: string;
-                        receivedAt: string;
-                        receivedOn: string;
-                        reply?: {
-                            basis: string;
-                            facts: string;
-                            measures: string;
-                            repliedAt: string;
-                            repliedBy: string;
-                            request: string;
-                        };
-                        request: string;
-                        ruleSetId: string;
-                        ruleSetVersion: number;
-                        serviceId?: string;
-                        /** @enum {string} */
-                        status: "OPEN" | "REPLIED" | "ACCEPTED" | "ESCALATED";
-                        tenantId: string;
-                        readonly timeline: {
-                            at: string;
-                            by: string;
-                            /** @enum {string} */
-                            kind: "RECEIVED" | "VERIFICATION_REQUIRED" | "EXTENDED" | "REPLIED" | "ACCEPTED" | "ESCALATED";
-                            note?: string;
-                        }[];
-                        verificationRequiredAt?: string;
-                        verificationRequiredBy?: string;
-                        version: number;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Complaint"];
                 };
             };
         };
@@ -3104,10 +2765,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                complaintId: string;
+                complaintId: components["parameters"]["ComplaintId"];
             };
             cookie?: never;
         };
@@ -3117,230 +2778,14 @@ export interface operations {
             };
         };
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        acceptedAt?: string;
-                        acceptedBy?: string;
-                        /** @enum {string} */
-                        channel: "PHONE" | "LETTER" | "VISIT" | "ONLINE" | "CONSOLE";
-                        county?: string;
-                        createdAt: string;
-                        deadlines: {
-                            binding: {
-                                /** @enum {string} */
-                                clock: "WORKING_DAY" | "NFRA";
-                                dueOn: string;
-                                provisional: boolean;
-                            };
-                            nfra?: {
-                                /** @constant */
-                                basis: "CMP-8";
-                                dueOn: string;
-                                provisional: boolean;
-                            };
-                            workingDay?: {
-                                /** @enum {string} */
-                                basis: "CMP-2" | "CMP-3" | "CMP-4";
-                                dueOn: string;
-                                provisional: boolean;
-                            };
-                        };
-                        enterpriseUscc: string;
-                        escalation?: {
-                            at: string;
-                            reason: string;
-                            /** @enum {string} */
-                            to: "EMB" | "NFRA";
-                        };
-                        extension?: {
-                            approvedBy: string;
-                            days: number;
-                            reason: string;
-                            toldComplainantOn: string;
-                        };
-                        id: string;
-                        needsVerification: boolean;
-                        policyId?: string;
-                        receivedAt: string;
-                        receivedOn: string;
-                        reply?: {
-                            basis: string;
-                            facts: string;
-                            measures: string;
-                            repliedAt: string;
-                            repliedBy: string;
-                            request: string;
-                        };
-                        request: string;
-                        ruleSetId: string;
-                        ruleSetVersion: number;
-                        serviceId?: string;
-                        /** @enum {string} */
-                        status: "OPEN" | "REPLIED" | "ACCEPTED" | "ESCALATED";
-                        tenantId: string;
-                        readonly timeline: {
-                            at: string;
-                            by: string;
-                            /** @enum {string} */
-                            kind: "RECEIVED" | "VERIFICATION_REQUIRED" | "EXTENDED" | "REPLIED" | "ACCEPTED" | "ESCALATED";
-                            note?: string;
-                        }[];
-                        verificationRequiredAt?: string;
-                        verificationRequiredBy?: string;
-                        version: number;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Complaint"];
                 };
             };
         };
@@ -3349,10 +2794,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                complaintId: string;
+                complaintId: components["parameters"]["ComplaintId"];
             };
             cookie?: never;
         };
@@ -3367,230 +2812,14 @@ export interface operations {
             };
         };
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        acceptedAt?: string;
-                        acceptedBy?: string;
-                        /** @enum {string} */
-                        channel: "PHONE" | "LETTER" | "VISIT" | "ONLINE" | "CONSOLE";
-                        county?: string;
-                        createdAt: string;
-                        deadlines: {
-                            binding: {
-                                /** @enum {string} */
-                                clock: "WORKING_DAY" | "NFRA";
-                                dueOn: string;
-                                provisional: boolean;
-                            };
-                            nfra?: {
-                                /** @constant */
-                                basis: "CMP-8";
-                                dueOn: string;
-                                provisional: boolean;
-                            };
-                            workingDay?: {
-                                /** @enum {string} */
-                                basis: "CMP-2" | "CMP-3" | "CMP-4";
-                                dueOn: string;
-                                provisional: boolean;
-                            };
-                        };
-                        enterpriseUscc: string;
-                        escalation?: {
-                            at: string;
-                            reason: string;
-                            /** @enum {string} */
-                            to: "EMB" | "NFRA";
-                        };
-                        extension?: {
-                            approvedBy: string;
-                            days: number;
-                            reason: string;
-                            toldComplainantOn: string;
-                        };
-                        id: string;
-                        needsVerification: boolean;
-                        policyId?: string;
-                        receivedAt: string;
-                        receivedOn: string;
-                        reply?: {
-                            basis: string;
-                            facts: string;
-                            measures: string;
-                            repliedAt: string;
-                            repliedBy: string;
-                            request: string;
-                        };
-                        request: string;
-                        ruleSetId: string;
-                        ruleSetVersion: number;
-                        serviceId?: string;
-                        /** @enum {string} */
-                        status: "OPEN" | "REPLIED" | "ACCEPTED" | "ESCALATED";
-                        tenantId: string;
-                        readonly timeline: {
-                            at: string;
-                            by: string;
-                            /** @enum {string} */
-                            kind: "RECEIVED" | "VERIFICATION_REQUIRED" | "EXTENDED" | "REPLIED" | "ACCEPTED" | "ESCALATED";
-                            note?: string;
-                        }[];
-                        verificationRequiredAt?: string;
-                        verificationRequiredBy?: string;
-                        version: number;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Complaint"];
                 };
             };
         };
@@ -3600,12 +2829,13 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                entryId: string;
+                entryId: components["parameters"]["EntryId"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             200: {
                 headers: {
@@ -3613,231 +2843,10 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        entry: {
-                            accrualBasisPoints: number;
-                            advance: boolean;
-                            amountFen: number;
-                            date: string;
-                            id: string;
-                            /** @constant */
-                            kind: "ACCRUAL";
-                            policyId: string;
-                            policyNumber: string;
-                            premiumExTaxFen: number;
-                            receiptId: string;
-                            receivedFen: number;
-                            recordedAt: string;
-                            recordedBy: string;
-                            ruleSetId: string;
-                            ruleSetVersion: number;
-                            sequence: number;
-                            tenantId: string;
-                            vatRateBasisPoints: number;
-                            year: number;
-                        } | {
-                            advance: boolean;
-                            amountFen: number;
-                            /** @enum {string} */
-                            category: "OFFLINE_SERVICE" | "ONLINE_SERVICE" | "THIRD_PARTY_SERVICE" | "TRAINING_MATERIALS" | "INFORMATION_SYSTEM";
-                            date: string;
-                            description: string;
-                            document?: {
-                                archiveId: string;
-                                name: string;
-                                sha256: string;
-                            };
-                            id: string;
-                            /** @constant */
-                            kind: "EXPENSE";
-                            recordedAt: string;
-                            recordedBy: string;
-                            ruleSetId: string;
-                            ruleSetVersion: number;
-                            sequence: number;
-                            serviceId?: string;
-                            tenantId: string;
-                            year: number;
-                        } | {
-                            advance: boolean;
-                            amountFen: number;
-                            date: string;
-                            id: string;
-                            /** @constant */
-                            kind: "REVERSAL";
-                            reason: string;
-                            recordedAt: string;
-                            recordedBy: string;
-                            reversedOn: string;
-                            reverses: {
-                                advance: boolean;
-                                amountFen: number;
-                                /** @enum {string} */
-                                category?: "OFFLINE_SERVICE" | "ONLINE_SERVICE" | "THIRD_PARTY_SERVICE" | "TRAINING_MATERIALS" | "INFORMATION_SYSTEM";
-                                entryId: string;
-                                /** @enum {string} */
-                                kind: "ACCRUAL" | "EXPENSE";
-                                policyId?: string;
-                                premiumExTaxFen?: number;
-                                receiptId?: string;
-                                receivedFen?: number;
-                                sequence: number;
-                            };
-                            ruleSetId: string;
-                            ruleSetVersion: number;
-                            sequence: number;
-                            tenantId: string;
-                            year: number;
-                        };
+                        entry: components["schemas"]["PremiumReceiptEntry"];
                         reversedBy?: {
                             entryId: string;
                             sequence: number;
-                        };
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
                         };
                     };
                 };
@@ -3848,10 +2857,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                entryId: string;
+                entryId: components["parameters"]["EntryId"];
             };
             cookie?: never;
         };
@@ -3864,234 +2873,14 @@ export interface operations {
             };
         };
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        accrualBasisPoints: number;
-                        advance: boolean;
-                        amountFen: number;
-                        date: string;
-                        id: string;
-                        /** @constant */
-                        kind: "ACCRUAL";
-                        policyId: string;
-                        policyNumber: string;
-                        premiumExTaxFen: number;
-                        receiptId: string;
-                        receivedFen: number;
-                        recordedAt: string;
-                        recordedBy: string;
-                        ruleSetId: string;
-                        ruleSetVersion: number;
-                        sequence: number;
-                        tenantId: string;
-                        vatRateBasisPoints: number;
-                        year: number;
-                    } | {
-                        advance: boolean;
-                        amountFen: number;
-                        /** @enum {string} */
-                        category: "OFFLINE_SERVICE" | "ONLINE_SERVICE" | "THIRD_PARTY_SERVICE" | "TRAINING_MATERIALS" | "INFORMATION_SYSTEM";
-                        date: string;
-                        description: string;
-                        document?: {
-                            archiveId: string;
-                            name: string;
-                            sha256: string;
-                        };
-                        id: string;
-                        /** @constant */
-                        kind: "EXPENSE";
-                        recordedAt: string;
-                        recordedBy: string;
-                        ruleSetId: string;
-                        ruleSetVersion: number;
-                        sequence: number;
-                        serviceId?: string;
-                        tenantId: string;
-                        year: number;
-                    } | {
-                        advance: boolean;
-                        amountFen: number;
-                        date: string;
-                        id: string;
-                        /** @constant */
-                        kind: "REVERSAL";
-                        reason: string;
-                        recordedAt: string;
-                        recordedBy: string;
-                        reversedOn: string;
-                        reverses: {
-                            advance: boolean;
-                            amountFen: number;
-                            /** @enum {string} */
-                            category?: "OFFLINE_SERVICE" | "ONLINE_SERVICE" | "THIRD_PARTY_SERVICE" | "TRAINING_MATERIALS" | "INFORMATION_SYSTEM";
-                            entryId: string;
-                            /** @enum {string} */
-                            kind: "ACCRUAL" | "EXPENSE";
-                            policyId?: string;
-                            premiumExTaxFen?: number;
-                            receiptId?: string;
-                            receivedFen?: number;
-                            sequence: number;
-                        };
-                        ruleSetId: string;
-                        ruleSetVersion: number;
-                        sequence: number;
-                        tenantId: string;
-                        year: number;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["PremiumReceiptEntry"];
                 };
             };
         };
@@ -4100,7 +2889,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path?: never;
             cookie?: never;
@@ -4109,249 +2898,29 @@ export interface operations {
             content: {
                 "application/json": {
                     advance?: boolean;
-                    amountFen: number;
+                    amountFen: components["schemas"]["Fen"];
                     /** @enum {string} */
                     category: "OFFLINE_SERVICE" | "ONLINE_SERVICE" | "THIRD_PARTY_SERVICE" | "TRAINING_MATERIALS" | "INFORMATION_SYSTEM" | "INTERNAL_MANAGEMENT" | "DIVERSION" | "SQUEEZING" | "PRE_ACCRUAL";
                     description: string;
                     document?: {
-                        archiveId: string;
+                        archiveId: components["schemas"]["Id"];
                         name: string;
                         sha256: string;
                     };
-                    serviceId?: string;
-                    spentOn: string;
+                    serviceId?: components["schemas"]["Id"];
+                    spentOn: components["schemas"]["LocalDate"];
                 };
             };
         };
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        accrualBasisPoints: number;
-                        advance: boolean;
-                        amountFen: number;
-                        date: string;
-                        id: string;
-                        /** @constant */
-                        kind: "ACCRUAL";
-                        policyId: string;
-                        policyNumber: string;
-                        premiumExTaxFen: number;
-                        receiptId: string;
-                        receivedFen: number;
-                        recordedAt: string;
-                        recordedBy: string;
-                        ruleSetId: string;
-                        ruleSetVersion: number;
-                        sequence: number;
-                        tenantId: string;
-                        vatRateBasisPoints: number;
-                        year: number;
-                    } | {
-                        advance: boolean;
-                        amountFen: number;
-                        /** @enum {string} */
-                        category: "OFFLINE_SERVICE" | "ONLINE_SERVICE" | "THIRD_PARTY_SERVICE" | "TRAINING_MATERIALS" | "INFORMATION_SYSTEM";
-                        date: string;
-                        description: string;
-                        document?: {
-                            archiveId: string;
-                            name: string;
-                            sha256: string;
-                        };
-                        id: string;
-                        /** @constant */
-                        kind: "EXPENSE";
-                        recordedAt: string;
-                        recordedBy: string;
-                        ruleSetId: string;
-                        ruleSetVersion: number;
-                        sequence: number;
-                        serviceId?: string;
-                        tenantId: string;
-                        year: number;
-                    } | {
-                        advance: boolean;
-                        amountFen: number;
-                        date: string;
-                        id: string;
-                        /** @constant */
-                        kind: "REVERSAL";
-                        reason: string;
-                        recordedAt: string;
-                        recordedBy: string;
-                        reversedOn: string;
-                        reverses: {
-                            advance: boolean;
-                            amountFen: number;
-                            /** @enum {string} */
-                            category?: "OFFLINE_SERVICE" | "ONLINE_SERVICE" | "THIRD_PARTY_SERVICE" | "TRAINING_MATERIALS" | "INFORMATION_SYSTEM";
-                            entryId: string;
-                            /** @enum {string} */
-                            kind: "ACCRUAL" | "EXPENSE";
-                            policyId?: string;
-                            premiumExTaxFen?: number;
-                            receiptId?: string;
-                            receivedFen?: number;
-                            sequence: number;
-                        };
-                        ruleSetId: string;
-                        ruleSetVersion: number;
-                        sequence: number;
-                        tenantId: string;
-                        year: number;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["PremiumReceiptEntry"];
                 };
             };
         };
@@ -4359,10 +2928,10 @@ export interface operations {
     getFeesLedger: {
         parameters: {
             query?: {
-                cursor?: string;
-                limit?: number;
+                cursor?: components["parameters"]["Cursor"];
+                limit?: components["parameters"]["Limit"];
                 order?: "asc" | "desc";
-                year?: number;
+                year?: components["parameters"]["Year"];
             };
             header?: never;
             path?: never;
@@ -4370,6 +2939,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             200: {
                 headers: {
@@ -4377,229 +2947,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: ({
-                            accrualBasisPoints: number;
-                            advance: boolean;
-                            amountFen: number;
-                            date: string;
-                            id: string;
-                            /** @constant */
-                            kind: "ACCRUAL";
-                            policyId: string;
-                            policyNumber: string;
-                            premiumExTaxFen: number;
-                            receiptId: string;
-                            receivedFen: number;
-                            recordedAt: string;
-                            recordedBy: string;
-                            ruleSetId: string;
-                            ruleSetVersion: number;
-                            sequence: number;
-                            tenantId: string;
-                            vatRateBasisPoints: number;
-                            year: number;
-                        } | {
-                            advance: boolean;
-                            amountFen: number;
-                            /** @enum {string} */
-                            category: "OFFLINE_SERVICE" | "ONLINE_SERVICE" | "THIRD_PARTY_SERVICE" | "TRAINING_MATERIALS" | "INFORMATION_SYSTEM";
-                            date: string;
-                            description: string;
-                            document?: {
-                                archiveId: string;
-                                name: string;
-                                sha256: string;
-                            };
-                            id: string;
-                            /** @constant */
-                            kind: "EXPENSE";
-                            recordedAt: string;
-                            recordedBy: string;
-                            ruleSetId: string;
-                            ruleSetVersion: number;
-                            sequence: number;
-                            serviceId?: string;
-                            tenantId: string;
-                            year: number;
-                        } | {
-                            advance: boolean;
-                            amountFen: number;
-                            date: string;
-                            id: string;
-                            /** @constant */
-                            kind: "REVERSAL";
-                            reason: string;
-                            recordedAt: string;
-                            recordedBy: string;
-                            reversedOn: string;
-                            reverses: {
-                                advance: boolean;
-                                amountFen: number;
-                                /** @enum {string} */
-                                category?: "OFFLINE_SERVICE" | "ONLINE_SERVICE" | "THIRD_PARTY_SERVICE" | "TRAINING_MATERIALS" | "INFORMATION_SYSTEM";
-                                entryId: string;
-                                /** @enum {string} */
-                                kind: "ACCRUAL" | "EXPENSE";
-                                policyId?: string;
-                                premiumExTaxFen?: number;
-                                receiptId?: string;
-                                receivedFen?: number;
-                                sequence: number;
-                            };
-                            ruleSetId: string;
-                            ruleSetVersion: number;
-                            sequence: number;
-                            tenantId: string;
-                            year: number;
-                        })[];
+                        items: components["schemas"]["PremiumReceiptEntry"][];
                         nextCursor?: string;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
                     };
                 };
             };
@@ -4608,7 +2957,7 @@ export interface operations {
     getFeesLedgerExport: {
         parameters: {
             query?: {
-                year?: number;
+                year?: components["parameters"]["Year"];
             };
             header?: never;
             path?: never;
@@ -4616,6 +2965,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             200: {
                 headers: {
@@ -4628,164 +2978,7 @@ export interface operations {
                         contentType: string;
                         entries: number;
                         fileName: string;
-                        totals: {
-                            accruals: number;
-                            accruedFen: number;
-                            advances: number;
-                            expenses: number;
-                            lastSequence: number;
-                            premiumExTaxFen: number;
-                            receivedFen: number;
-                            reversals: number;
-                            spentFen: number;
-                        };
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
+                        totals: components["schemas"]["Totals"];
                     };
                 };
             };
@@ -4794,7 +2987,7 @@ export interface operations {
     getFeesPremiumReceipts: {
         parameters: {
             query: {
-                policyId: string;
+                policyId: components["schemas"]["Id"];
             };
             header?: never;
             path?: never;
@@ -4802,6 +2995,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             200: {
                 headers: {
@@ -4809,186 +3003,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            accrualBasisPoints: number;
-                            accrualFen: number;
-                            amountFen: number;
-                            entryId: string;
-                            entrySequence: number;
-                            id: string;
-                            policyId: string;
-                            policyNumber: string;
-                            premiumExTaxFen: number;
-                            receivedOn: string;
-                            recordedAt: string;
-                            recordedBy: string;
-                            ruleSetId: string;
-                            ruleSetVersion: number;
-                            tenantId: string;
-                            vatRateBasisPoints: number;
-                            year: number;
-                        }[];
-                        outstandingFen: number;
+                        items: components["schemas"]["Receipt"][];
+                        outstandingFen: components["schemas"]["Fen"];
                         policyId: string;
                         policyNumber: string;
-                        receivablePremiumFen: number;
+                        receivablePremiumFen: components["schemas"]["Fen"];
                         received?: {
                             policyId: string;
+                            /** @description Receipts booked (a reversed one still counts) */
                             receipts: number;
-                            receivedExTaxFen: number;
-                            receivedFen: number;
+                            /** @description UW-5: the same ex-tax — the ex-tax of receivedFen as a whole after each receipt */
+                            receivedExTaxFen: components["schemas"]["Fen"];
+                            /** @description Premium received incl. VAT, net of reversed receipts */
+                            receivedFen: components["schemas"]["Fen"];
                             tenantId: string;
+                            /** @description Optimistic lock: 1 at the first receipt, + 1 on every change */
                             version: number;
                         };
-                        receivedExTaxFen: number;
-                        receivedFen: number;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
+                        receivedExTaxFen: components["schemas"]["Fen"];
+                        receivedFen: components["schemas"]["Fen"];
                     };
                 };
             };
@@ -4998,7 +3031,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path?: never;
             cookie?: never;
@@ -5007,13 +3040,14 @@ export interface operations {
             content: {
                 "application/json": {
                     accrualBasisPoints?: number;
-                    amountFen: number;
-                    policyId: string;
-                    receivedOn: string;
+                    amountFen: components["schemas"]["Fen"];
+                    policyId: components["schemas"]["Id"];
+                    receivedOn: components["schemas"]["LocalDate"];
                 };
             };
         };
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             201: {
                 headers: {
@@ -5021,247 +3055,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        entry: {
-                            accrualBasisPoints: number;
-                            advance: boolean;
-                            amountFen: number;
-                            date: string;
-                            id: string;
-                            /** @constant */
-                            kind: "ACCRUAL";
-                            policyId: string;
-                            policyNumber: string;
-                            premiumExTaxFen: number;
-                            receiptId: string;
-                            receivedFen: number;
-                            recordedAt: string;
-                            recordedBy: string;
-                            ruleSetId: string;
-                            ruleSetVersion: number;
-                            sequence: number;
-                            tenantId: string;
-                            vatRateBasisPoints: number;
-                            year: number;
-                        } | {
-                            advance: boolean;
-                            amountFen: number;
-                            /** @enum {string} */
-                            category: "OFFLINE_SERVICE" | "ONLINE_SERVICE" | "THIRD_PARTY_SERVICE" | "TRAINING_MATERIALS" | "INFORMATION_SYSTEM";
-                            date: string;
-                            description: string;
-                            document?: {
-                                archiveId: string;
-                                name: string;
-                                sha256: string;
-                            };
-                            id: string;
-                            /** @constant */
-                            kind: "EXPENSE";
-                            recordedAt: string;
-                            recordedBy: string;
-                            ruleSetId: string;
-                            ruleSetVersion: number;
-                            sequence: number;
-                            serviceId?: string;
-                            tenantId: string;
-                            year: number;
-                        } | {
-                            advance: boolean;
-                            amountFen: number;
-                            date: string;
-                            id: string;
-                            /** @constant */
-                            kind: "REVERSAL";
-                            reason: string;
-                            recordedAt: string;
-                            recordedBy: string;
-                            reversedOn: string;
-                            reverses: {
-                                advance: boolean;
-                                amountFen: number;
-                                /** @enum {string} */
-                                category?: "OFFLINE_SERVICE" | "ONLINE_SERVICE" | "THIRD_PARTY_SERVICE" | "TRAINING_MATERIALS" | "INFORMATION_SYSTEM";
-                                entryId: string;
-                                /** @enum {string} */
-                                kind: "ACCRUAL" | "EXPENSE";
-                                policyId?: string;
-                                premiumExTaxFen?: number;
-                                receiptId?: string;
-                                receivedFen?: number;
-                                sequence: number;
-                            };
-                            ruleSetId: string;
-                            ruleSetVersion: number;
-                            sequence: number;
-                            tenantId: string;
-                            year: number;
-                        };
-                        receipt: {
-                            accrualBasisPoints: number;
-                            accrualFen: number;
-                            amountFen: number;
-                            entryId: string;
-                            entrySequence: number;
-                            id: string;
-                            policyId: string;
-                            policyNumber: string;
-                            premiumExTaxFen: number;
-                            receivedOn: string;
-                            recordedAt: string;
-                            recordedBy: string;
-                            ruleSetId: string;
-                            ruleSetVersion: number;
-                            tenantId: string;
-                            vatRateBasisPoints: number;
-                            year: number;
-                        };
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
+                        entry: components["schemas"]["PremiumReceiptEntry"];
+                        receipt: components["schemas"]["Receipt"];
                     };
                 };
             };
@@ -5270,7 +3065,7 @@ export interface operations {
     getFeesSummary: {
         parameters: {
             query?: {
-                year?: number;
+                year?: components["parameters"]["Year"];
             };
             header?: never;
             path?: never;
@@ -5278,6 +3073,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             200: {
                 headers: {
@@ -5285,178 +3081,48 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description FEE-5: spent > ceilingFen — flagged, not refused */
                         aboveCeiling: boolean;
+                        /** @description ACCRUAL entries booked (a reversed entry still counts: it was booked) */
                         accruals: number;
-                        accruedFen: number;
+                        /** @description FEE-1: prevention fee accrued, net of reversals */
+                        accruedFen: components["schemas"]["Fen"];
+                        /** @description FEE-2: entries booked as advances (they took the balance below zero), net of their reversals */
                         advances: number;
-                        balanceFen: number;
+                        /** @description FEE-2: accrued − spent; negative only through advances */
+                        balanceFen: components["schemas"]["Fen"];
                         ceilingBasisPoints: number;
-                        ceilingFen: number;
+                        /** @description FEE-5: the ceiling’s share of premium ex-tax, rounded half up on the fen */
+                        ceilingFen: components["schemas"]["Fen"];
+                        /** @description FEE-4: spent ≥ requiredSpendFen */
                         compliant: boolean;
+                        /** @description EXPENSE entries booked */
                         expenses: number;
                         floorBasisPoints: number;
+                        /** @description FEE-2: the last sequence number given — entries are numbered 1..lastSequence with no gap */
                         lastSequence: number;
-                        outstandingAdvanceFen: number;
-                        premiumExTaxFen: number;
+                        /** @description FEE-2: the advance not yet covered by accruals: −balance when negative, else 0 */
+                        outstandingAdvanceFen: components["schemas"]["Fen"];
+                        /** @description UW-5, FEE-1: premium received ex-tax — the base of FEE-1 and FEE-4 */
+                        premiumExTaxFen: components["schemas"]["Fen"];
                         ratio: number | null;
                         ratioBasisPoints: number | null;
-                        receivedFen: number;
-                        requiredSpendFen: number;
+                        /** @description Premium received incl. VAT, net of reversed receipts */
+                        receivedFen: components["schemas"]["Fen"];
+                        /** @description FEE-4: the floor’s share of premium ex-tax, rounded half up on the fen: what must be spent */
+                        requiredSpendFen: components["schemas"]["Fen"];
+                        /** @description REVERSAL entries booked */
                         reversals: number;
+                        /** @description RULES-1: the rule set whose floor and ceiling the year is judged by (the one in force on December 31) */
                         ruleSetId: string;
                         ruleSetVersion: number;
-                        shortfallFen: number;
-                        spentFen: number;
+                        /** @description FEE-4: what is still to be spent to reach the floor (0 once reached) */
+                        shortfallFen: components["schemas"]["Fen"];
+                        /** @description FEE-4: prevention expense, net of reversals */
+                        spentFen: components["schemas"]["Fen"];
                         tenantId: string;
                         updatedAt: string | null;
                         year: number;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
                     };
                 };
             };
@@ -5465,7 +3131,7 @@ export interface operations {
     getFeesSummaryCheck: {
         parameters: {
             query?: {
-                year?: number;
+                year?: components["parameters"]["Year"];
             };
             header?: never;
             path?: never;
@@ -5473,6 +3139,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             200: {
                 headers: {
@@ -5487,178 +3154,12 @@ export interface operations {
                             stored: number;
                         }[];
                         entriesRead: number;
+                        /** @description At most 100, the last line saying how many more there were */
                         readonly problems: string[];
-                        recomputed: {
-                            accruals: number;
-                            accruedFen: number;
-                            advances: number;
-                            expenses: number;
-                            lastSequence: number;
-                            premiumExTaxFen: number;
-                            receivedFen: number;
-                            reversals: number;
-                            spentFen: number;
-                        };
-                        stored: {
-                            accruals: number;
-                            accruedFen: number;
-                            advances: number;
-                            expenses: number;
-                            lastSequence: number;
-                            premiumExTaxFen: number;
-                            receivedFen: number;
-                            reversals: number;
-                            spentFen: number;
-                        };
+                        recomputed: components["schemas"]["Totals"];
+                        stored: components["schemas"]["Totals"];
                         tenantId: string;
                         year: number;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
                     };
                 };
             };
@@ -5667,11 +3168,11 @@ export interface operations {
     getHazards: {
         parameters: {
             query?: {
-                cursor?: string;
-                grade?: "GENERAL" | "MAJOR";
-                limit?: number;
-                serviceId?: string;
-                status?: "OPEN" | "RECTIFYING" | "RECTIFIED" | "VERIFIED";
+                cursor?: components["parameters"]["Cursor"];
+                grade?: components["parameters"]["Grade"];
+                limit?: components["parameters"]["Limit"];
+                serviceId?: components["schemas"]["Id"];
+                status?: components["parameters"]["HazardStatus"];
             };
             header?: never;
             path?: never;
@@ -5679,222 +3180,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: {
-                            createdAt: string;
-                            description: string;
-                            enterprise: {
-                                county: string;
-                                name: string;
-                                uscc: string;
-                            };
-                            foundOn: string;
-                            /** @enum {string} */
-                            grade: "GENERAL" | "MAJOR";
-                            id: string;
-                            notice: {
-                                addressedTo: string;
-                                archiveId: string;
-                                archiveKey: string;
-                                issuedAt: string;
-                                sha256: string;
-                            };
-                            policyId: string;
-                            rectification?: {
-                                closedAt?: string;
-                                readonly closureEvidence: {
-                                    archiveKey: string;
-                                    capturedAt: string;
-                                    capturedBy: string;
-                                    contentType: string;
-                                    fileName?: string;
-                                    id: string;
-                                    /** @enum {string} */
-                                    kind: "PHOTO" | "SIGN_IN_SHEET" | "REPORT" | "OTHER";
-                                    location?: {
-                                        accuracyMeters?: number;
-                                        latitude: number;
-                                        longitude: number;
-                                    };
-                                    sha256: string;
-                                    size: number;
-                                }[];
-                                closureNote?: string;
-                                dueOn: string;
-                                plan: string;
-                                reportedAt: string;
-                                reportedBy: string;
-                                responsiblePerson: string;
-                            };
-                            rectifyBy: string;
-                            serviceId: string;
-                            /** @enum {string} */
-                            status: "OPEN" | "RECTIFYING" | "RECTIFIED" | "VERIFIED";
-                            tenantId: string;
-                            updatedAt: string;
-                            readonly verifications: {
-                                accepted: boolean;
-                                at: string;
-                                by: string;
-                                comments: string;
-                            }[];
-                            version: number;
-                        }[];
-                        nextCursor?: string;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["PageOfHazard"];
                 };
             };
         };
@@ -5904,225 +3197,20 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                hazardId: string;
+                hazardId: components["parameters"]["HazardId"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        createdAt: string;
-                        description: string;
-                        enterprise: {
-                            county: string;
-                            name: string;
-                            uscc: string;
-                        };
-                        foundOn: string;
-                        /** @enum {string} */
-                        grade: "GENERAL" | "MAJOR";
-                        id: string;
-                        notice: {
-                            addressedTo: string;
-                            archiveId: string;
-                            archiveKey: string;
-                            issuedAt: string;
-                            sha256: string;
-                        };
-                        policyId: string;
-                        rectification?: {
-                            closedAt?: string;
-                            readonly closureEvidence: {
-                                archiveKey: string;
-                                capturedAt: string;
-                                capturedBy: string;
-                                contentType: string;
-                                fileName?: string;
-                                id: string;
-                                /** @enum {string} */
-                                kind: "PHOTO" | "SIGN_IN_SHEET" | "REPORT" | "OTHER";
-                                location?: {
-                                    accuracyMeters?: number;
-                                    latitude: number;
-                                    longitude: number;
-                                };
-                                sha256: string;
-                                size: number;
-                            }[];
-                            closureNote?: string;
-                            dueOn: string;
-                            plan: string;
-                            reportedAt: string;
-                            reportedBy: string;
-                            responsiblePerson: string;
-                        };
-                        rectifyBy: string;
-                        serviceId: string;
-                        /** @enum {string} */
-                        status: "OPEN" | "RECTIFYING" | "RECTIFIED" | "VERIFIED";
-                        tenantId: string;
-                        updatedAt: string;
-                        readonly verifications: {
-                            accepted: boolean;
-                            at: string;
-                            by: string;
-                            comments: string;
-                        }[];
-                        version: number;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Hazard"];
                 };
             };
         };
@@ -6131,190 +3219,27 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                hazardId: string;
+                hazardId: components["parameters"]["HazardId"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": {
-                    contentType: string;
-                    fileName: string;
-                    sha256: string;
-                    size: number;
-                };
+                "application/json": components["schemas"]["ServiceInput"];
             };
         };
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        ticket: {
-                            expiresAt: string;
-                            headers: {
-                                [key: string]: string;
-                            };
-                            key: string;
-                            /** @constant */
-                            method: "PUT";
-                            url: string;
-                        };
-                        uploadId: string;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Hazard2"];
                 };
             };
         };
@@ -6323,250 +3248,27 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                hazardId: string;
+                hazardId: components["parameters"]["HazardId"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": {
-                    closed?: boolean;
-                    closureEvidence?: {
-                        capturedAt: string;
-                        capturedBy: string;
-                        /** @enum {string} */
-                        kind: "PHOTO" | "SIGN_IN_SHEET" | "REPORT" | "OTHER";
-                        location?: {
-                            accuracyMeters?: number;
-                            latitude: number;
-                            longitude: number;
-                        };
-                        uploadId: string;
-                    }[];
-                    closureNote?: string;
-                    dueOn?: string;
-                    plan?: string;
-                    responsiblePerson?: string;
-                };
+                "application/json": components["schemas"]["HazardInput"];
             };
         };
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        createdAt: string;
-                        description: string;
-                        enterprise: {
-                            county: string;
-                            name: string;
-                            uscc: string;
-                        };
-                        foundOn: string;
-                        /** @enum {string} */
-                        grade: "GENERAL" | "MAJOR";
-                        id: string;
-                        notice: {
-                            addressedTo: string;
-                            archiveId: string;
-                            archiveKey: string;
-                            issuedAt: string;
-                            sha256: string;
-                        };
-                        policyId: string;
-                        rectification?: {
-                            closedAt?: string;
-                            readonly closureEvidence: {
-                                archiveKey: string;
-                                capturedAt: string;
-                                capturedBy: string;
-                                contentType: string;
-                                fileName?: string;
-                                id: string;
-                                /** @enum {string} */
-                                kind: "PHOTO" | "SIGN_IN_SHEET" | "REPORT" | "OTHER";
-                                location?: {
-                                    accuracyMeters?: number;
-                                    latitude: number;
-                                    longitude: number;
-                                };
-                                sha256: string;
-                                size: number;
-                            }[];
-                            closureNote?: string;
-                            dueOn: string;
-                            plan: string;
-                            reportedAt: string;
-                            reportedBy: string;
-                            responsiblePerson: string;
-                        };
-                        rectifyBy: string;
-                        serviceId: string;
-                        /** @enum {string} */
-                        status: "OPEN" | "RECTIFYING" | "RECTIFIED" | "VERIFIED";
-                        tenantId: string;
-                        updatedAt: string;
-                        readonly verifications: {
-                            accepted: boolean;
-                            at: string;
-                            by: string;
-                            comments: string;
-                        }[];
-                        version: number;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Hazard"];
                 };
             };
         };
@@ -6575,10 +3277,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                hazardId: string;
+                hazardId: components["parameters"]["HazardId"];
             };
             cookie?: never;
         };
@@ -6591,219 +3293,14 @@ export interface operations {
             };
         };
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        createdAt: string;
-                        description: string;
-                        enterprise: {
-                            county: string;
-                            name: string;
-                            uscc: string;
-                        };
-                        foundOn: string;
-                        /** @enum {string} */
-                        grade: "GENERAL" | "MAJOR";
-                        id: string;
-                        notice: {
-                            addressedTo: string;
-                            archiveId: string;
-                            archiveKey: string;
-                            issuedAt: string;
-                            sha256: string;
-                        };
-                        policyId: string;
-                        rectification?: {
-                            closedAt?: string;
-                            readonly closureEvidence: {
-                                archiveKey: string;
-                                capturedAt: string;
-                                capturedBy: string;
-                                contentType: string;
-                                fileName?: string;
-                                id: string;
-                                /** @enum {string} */
-                                kind: "PHOTO" | "SIGN_IN_SHEET" | "REPORT" | "OTHER";
-                                location?: {
-                                    accuracyMeters?: number;
-                                    latitude: number;
-                                    longitude: number;
-                                };
-                                sha256: string;
-                                size: number;
-                            }[];
-                            closureNote?: string;
-                            dueOn: string;
-                            plan: string;
-                            reportedAt: string;
-                            reportedBy: string;
-                            responsiblePerson: string;
-                        };
-                        rectifyBy: string;
-                        serviceId: string;
-                        /** @enum {string} */
-                        status: "OPEN" | "RECTIFYING" | "RECTIFIED" | "VERIFIED";
-                        tenantId: string;
-                        updatedAt: string;
-                        readonly verifications: {
-                            accepted: boolean;
-                            at: string;
-                            by: string;
-                            comments: string;
-                        }[];
-                        version: number;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Hazard"];
                 };
             };
         };
@@ -6817,6 +3314,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             200: {
                 headers: {
@@ -6830,161 +3328,14 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
         };
     };
     getMeComplaints: {
         parameters: {
             query?: {
-                cursor?: string;
-                limit?: number;
-                status?: "OPEN" | "REPLIED" | "ACCEPTED" | "ESCALATED";
+                cursor?: components["parameters"]["Cursor"];
+                limit?: components["parameters"]["Limit"];
+                status?: components["parameters"]["ComplaintStatus"];
             };
             header?: never;
             path?: never;
@@ -6992,233 +3343,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: {
-                            acceptedAt?: string;
-                            acceptedBy?: string;
-                            /** @enum {string} */
-                            channel: "PHONE" | "LETTER" | "VISIT" | "ONLINE" | "CONSOLE";
-                            county?: string;
-                            createdAt: string;
-                            deadlines: {
-                                binding: {
-                                    /** @enum {string} */
-                                    clock: "WORKING_DAY" | "NFRA";
-                                    dueOn: string;
-                                    provisional: boolean;
-                                };
-                                nfra?: {
-                                    /** @constant */
-                                    basis: "CMP-8";
-                                    dueOn: string;
-                                    provisional: boolean;
-                                };
-                                workingDay?: {
-                                    /** @enum {string} */
-                                    basis: "CMP-2" | "CMP-3" | "CMP-4";
-                                    dueOn: string;
-                                    provisional: boolean;
-                                };
-                            };
-                            enterpriseUscc: string;
-                            escalation?: {
-                                at: string;
-                                reason: string;
-                                /** @enum {string} */
-                                to: "EMB" | "NFRA";
-                            };
-                            extension?: {
-                                approvedBy: string;
-                                days: number;
-                                reason: string;
-                                toldComplainantOn: string;
-                            };
-                            id: string;
-                            needsVerification: boolean;
-                            policyId?: string;
-                            receivedAt: string;
-                            receivedOn: string;
-                            reply?: {
-                                basis: string;
-                                facts: string;
-                                measures: string;
-                                repliedAt: string;
-                                repliedBy: string;
-                                request: string;
-                            };
-                            request: string;
-                            ruleSetId: string;
-                            ruleSetVersion: number;
-                            serviceId?: string;
-                            /** @enum {string} */
-                            status: "OPEN" | "REPLIED" | "ACCEPTED" | "ESCALATED";
-                            tenantId: string;
-                            readonly timeline: {
-                                at: string;
-                                by: string;
-                                /** @enum {string} */
-                                kind: "RECEIVED" | "VERIFICATION_REQUIRED" | "EXTENDED" | "REPLIED" | "ACCEPTED" | "ESCALATED";
-                                note?: string;
-                            }[];
-                            verificationRequiredAt?: string;
-                            verificationRequiredBy?: string;
-                            version: number;
-                        }[];
-                        nextCursor?: string;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["PageOfComplaint"];
                 };
             };
         };
@@ -7227,7 +3359,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path?: never;
             cookie?: never;
@@ -7235,238 +3367,23 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    insurerId: string;
-                    policyId?: string;
+                    insurerId: components["schemas"]["Id"];
+                    policyId?: components["schemas"]["Id"];
+                    /** @description What the complainant asks, in its own words */
                     request: string;
-                    serviceId?: string;
+                    serviceId?: components["schemas"]["Id"];
                 };
             };
         };
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        acceptedAt?: string;
-                        acceptedBy?: string;
-                        /** @enum {string} */
-                        channel: "PHONE" | "LETTER" | "VISIT" | "ONLINE" | "CONSOLE";
-                        county?: string;
-                        createdAt: string;
-                        deadlines: {
-                            binding: {
-                                /** @enum {string} */
-                                clock: "WORKING_DAY" | "NFRA";
-                                dueOn: string;
-                                provisional: boolean;
-                            };
-                            nfra?: {
-                                /** @constant */
-                                basis: "CMP-8";
-                                dueOn: string;
-                                provisional: boolean;
-                            };
-                            workingDay?: {
-                                /** @enum {string} */
-                                basis: "CMP-2" | "CMP-3" | "CMP-4";
-                                dueOn: string;
-                                provisional: boolean;
-                            };
-                        };
-                        enterpriseUscc: string;
-                        escalation?: {
-                            at: string;
-                            reason: string;
-                            /** @enum {string} */
-                            to: "EMB" | "NFRA";
-                        };
-                        extension?: {
-                            approvedBy: string;
-                            days: number;
-                            reason: string;
-                            toldComplainantOn: string;
-                        };
-                        id: string;
-                        needsVerification: boolean;
-                        policyId?: string;
-                        receivedAt: string;
-                        receivedOn: string;
-                        reply?: {
-                            basis: string;
-                            facts: string;
-                            measures: string;
-                            repliedAt: string;
-                            repliedBy: string;
-                            request: string;
-                        };
-                        request: string;
-                        ruleSetId: string;
-                        ruleSetVersion: number;
-                        serviceId?: string;
-                        /** @enum {string} */
-                        status: "OPEN" | "REPLIED" | "ACCEPTED" | "ESCALATED";
-                        tenantId: string;
-                        readonly timeline: {
-                            at: string;
-                            by: string;
-                            /** @enum {string} */
-                            kind: "RECEIVED" | "VERIFICATION_REQUIRED" | "EXTENDED" | "REPLIED" | "ACCEPTED" | "ESCALATED";
-                            note?: string;
-                        }[];
-                        verificationRequiredAt?: string;
-                        verificationRequiredBy?: string;
-                        version: number;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Complaint"];
                 };
             };
         };
@@ -7476,236 +3393,20 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                complaintId: string;
+                complaintId: components["parameters"]["ComplaintId"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        acceptedAt?: string;
-                        acceptedBy?: string;
-                        /** @enum {string} */
-                        channel: "PHONE" | "LETTER" | "VISIT" | "ONLINE" | "CONSOLE";
-                        county?: string;
-                        createdAt: string;
-                        deadlines: {
-                            binding: {
-                                /** @enum {string} */
-                                clock: "WORKING_DAY" | "NFRA";
-                                dueOn: string;
-                                provisional: boolean;
-                            };
-                            nfra?: {
-                                /** @constant */
-                                basis: "CMP-8";
-                                dueOn: string;
-                                provisional: boolean;
-                            };
-                            workingDay?: {
-                                /** @enum {string} */
-                                basis: "CMP-2" | "CMP-3" | "CMP-4";
-                                dueOn: string;
-                                provisional: boolean;
-                            };
-                        };
-                        enterpriseUscc: string;
-                        escalation?: {
-                            at: string;
-                            reason: string;
-                            /** @enum {string} */
-                            to: "EMB" | "NFRA";
-                        };
-                        extension?: {
-                            approvedBy: string;
-                            days: number;
-                            reason: string;
-                            toldComplainantOn: string;
-                        };
-                        id: string;
-                        needsVerification: boolean;
-                        policyId?: string;
-                        receivedAt: string;
-                        receivedOn: string;
-                        reply?: {
-                            basis: string;
-                            facts: string;
-                            measures: string;
-                            repliedAt: string;
-                            repliedBy: string;
-                            request: string;
-                        };
-                        request: string;
-                        ruleSetId: string;
-                        ruleSetVersion: number;
-                        serviceId?: string;
-                        /** @enum {string} */
-                        status: "OPEN" | "REPLIED" | "ACCEPTED" | "ESCALATED";
-                        tenantId: string;
-                        readonly timeline: {
-                            at: string;
-                            by: string;
-                            /** @enum {string} */
-                            kind: "RECEIVED" | "VERIFICATION_REQUIRED" | "EXTENDED" | "REPLIED" | "ACCEPTED" | "ESCALATED";
-                            note?: string;
-                        }[];
-                        verificationRequiredAt?: string;
-                        verificationRequiredBy?: string;
-                        version: number;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Complaint"];
                 };
             };
         };
@@ -7714,239 +3415,23 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                complaintId: string;
+                complaintId: components["parameters"]["ComplaintId"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        acceptedAt?: string;
-                        acceptedBy?: string;
-                        /** @enum {string} */
-                        channel: "PHONE" | "LETTER" | "VISIT" | "ONLINE" | "CONSOLE";
-                        county?: string;
-                        createdAt: string;
-                        deadlines: {
-                            binding: {
-                                /** @enum {string} */
-                                clock: "WORKING_DAY" | "NFRA";
-                                dueOn: string;
-                                provisional: boolean;
-                            };
-                            nfra?: {
-                                /** @constant */
-                                basis: "CMP-8";
-                                dueOn: string;
-                                provisional: boolean;
-                            };
-                            workingDay?: {
-                                /** @enum {string} */
-                                basis: "CMP-2" | "CMP-3" | "CMP-4";
-                                dueOn: string;
-                                provisional: boolean;
-                            };
-                        };
-                        enterpriseUscc: string;
-                        escalation?: {
-                            at: string;
-                            reason: string;
-                            /** @enum {string} */
-                            to: "EMB" | "NFRA";
-                        };
-                        extension?: {
-                            approvedBy: string;
-                            days: number;
-                            reason: string;
-                            toldComplainantOn: string;
-                        };
-                        id: string;
-                        needsVerification: boolean;
-                        policyId?: string;
-                        receivedAt: string;
-                        receivedOn: string;
-                        reply?: {
-                            basis: string;
-                            facts: string;
-                            measures: string;
-                            repliedAt: string;
-                            repliedBy: string;
-                            request: string;
-                        };
-                        request: string;
-                        ruleSetId: string;
-                        ruleSetVersion: number;
-                        serviceId?: string;
-                        /** @enum {string} */
-                        status: "OPEN" | "REPLIED" | "ACCEPTED" | "ESCALATED";
-                        tenantId: string;
-                        readonly timeline: {
-                            at: string;
-                            by: string;
-                            /** @enum {string} */
-                            kind: "RECEIVED" | "VERIFICATION_REQUIRED" | "EXTENDED" | "REPLIED" | "ACCEPTED" | "ESCALATED";
-                            note?: string;
-                        }[];
-                        verificationRequiredAt?: string;
-                        verificationRequiredBy?: string;
-                        version: number;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Complaint"];
                 };
             };
         };
@@ -7955,247 +3440,27 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                complaintId: string;
+                complaintId: components["parameters"]["ComplaintId"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": {
-                    reason: string;
-                    /** @enum {string} */
-                    to: "EMB" | "NFRA";
-                };
+                "application/json": components["schemas"]["ComplaintInput"];
             };
         };
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        acceptedAt?: string;
-                        acceptedBy?: string;
-                        /** @enum {string} */
-                        channel: "PHONE" | "LETTER" | "VISIT" | "ONLINE" | "CONSOLE";
-                        county?: string;
-                        createdAt: string;
-                        deadlines: {
-                            binding: {
-                                /** @enum {string} */
-                                clock: "WORKING_DAY" | "NFRA";
-                                dueOn: string;
-                                provisional: boolean;
-                            };
-                            nfra?: {
-                                /** @constant */
-                                basis: "CMP-8";
-                                dueOn: string;
-                                provisional: boolean;
-                            };
-                            workingDay?: {
-                                /** @enum {string} */
-                                basis: "CMP-2" | "CMP-3" | "CMP-4";
-                                dueOn: string;
-                                provisional: boolean;
-                            };
-                        };
-                        enterpriseUscc: string;
-                        escalation?: {
-                            at: string;
-                            reason: string;
-                            /** @enum {string} */
-                            to: "EMB" | "NFRA";
-                        };
-                        extension?: {
-                            approvedBy: string;
-                            days: number;
-                            reason: string;
-                            toldComplainantOn: string;
-                        };
-                        id: string;
-                        needsVerification: boolean;
-                        policyId?: string;
-                        receivedAt: string;
-                        receivedOn: string;
-                        reply?: {
-                            basis: string;
-                            facts: string;
-                            measures: string;
-                            repliedAt: string;
-                            repliedBy: string;
-                            request: string;
-                        };
-                        request: string;
-                        ruleSetId: string;
-                        ruleSetVersion: number;
-                        serviceId?: string;
-                        /** @enum {string} */
-                        status: "OPEN" | "REPLIED" | "ACCEPTED" | "ESCALATED";
-                        tenantId: string;
-                        readonly timeline: {
-                            at: string;
-                            by: string;
-                            /** @enum {string} */
-                            kind: "RECEIVED" | "VERIFICATION_REQUIRED" | "EXTENDED" | "REPLIED" | "ACCEPTED" | "ESCALATED";
-                            note?: string;
-                        }[];
-                        verificationRequiredAt?: string;
-                        verificationRequiredBy?: string;
-                        version: number;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Complaint"];
                 };
             };
         };
@@ -8203,9 +3468,9 @@ export interface operations {
     getMeHazards: {
         parameters: {
             query?: {
-                cursor?: string;
-                limit?: number;
-                status?: "OPEN" | "RECTIFYING" | "RECTIFIED" | "VERIFIED";
+                cursor?: components["parameters"]["Cursor"];
+                limit?: components["parameters"]["Limit"];
+                status?: components["parameters"]["HazardStatus"];
             };
             header?: never;
             path?: never;
@@ -8213,222 +3478,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: {
-                            createdAt: string;
-                            description: string;
-                            enterprise: {
-                                county: string;
-                                name: string;
-                                uscc: string;
-                            };
-                            foundOn: string;
-                            /** @enum {string} */
-                            grade: "GENERAL" | "MAJOR";
-                            id: string;
-                            notice: {
-                                addressedTo: string;
-                                archiveId: string;
-                                archiveKey: string;
-                                issuedAt: string;
-                                sha256: string;
-                            };
-                            policyId: string;
-                            rectification?: {
-                                closedAt?: string;
-                                readonly closureEvidence: {
-                                    archiveKey: string;
-                                    capturedAt: string;
-                                    capturedBy: string;
-                                    contentType: string;
-                                    fileName?: string;
-                                    id: string;
-                                    /** @enum {string} */
-                                    kind: "PHOTO" | "SIGN_IN_SHEET" | "REPORT" | "OTHER";
-                                    location?: {
-                                        accuracyMeters?: number;
-                                        latitude: number;
-                                        longitude: number;
-                                    };
-                                    sha256: string;
-                                    size: number;
-                                }[];
-                                closureNote?: string;
-                                dueOn: string;
-                                plan: string;
-                                reportedAt: string;
-                                reportedBy: string;
-                                responsiblePerson: string;
-                            };
-                            rectifyBy: string;
-                            serviceId: string;
-                            /** @enum {string} */
-                            status: "OPEN" | "RECTIFYING" | "RECTIFIED" | "VERIFIED";
-                            tenantId: string;
-                            updatedAt: string;
-                            readonly verifications: {
-                                accepted: boolean;
-                                at: string;
-                                by: string;
-                                comments: string;
-                            }[];
-                            version: number;
-                        }[];
-                        nextCursor?: string;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["PageOfHazard"];
                 };
             };
         };
@@ -8438,225 +3495,20 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                hazardId: string;
+                hazardId: components["parameters"]["HazardId"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        createdAt: string;
-                        description: string;
-                        enterprise: {
-                            county: string;
-                            name: string;
-                            uscc: string;
-                        };
-                        foundOn: string;
-                        /** @enum {string} */
-                        grade: "GENERAL" | "MAJOR";
-                        id: string;
-                        notice: {
-                            addressedTo: string;
-                            archiveId: string;
-                            archiveKey: string;
-                            issuedAt: string;
-                            sha256: string;
-                        };
-                        policyId: string;
-                        rectification?: {
-                            closedAt?: string;
-                            readonly closureEvidence: {
-                                archiveKey: string;
-                                capturedAt: string;
-                                capturedBy: string;
-                                contentType: string;
-                                fileName?: string;
-                                id: string;
-                                /** @enum {string} */
-                                kind: "PHOTO" | "SIGN_IN_SHEET" | "REPORT" | "OTHER";
-                                location?: {
-                                    accuracyMeters?: number;
-                                    latitude: number;
-                                    longitude: number;
-                                };
-                                sha256: string;
-                                size: number;
-                            }[];
-                            closureNote?: string;
-                            dueOn: string;
-                            plan: string;
-                            reportedAt: string;
-                            reportedBy: string;
-                            responsiblePerson: string;
-                        };
-                        rectifyBy: string;
-                        serviceId: string;
-                        /** @enum {string} */
-                        status: "OPEN" | "RECTIFYING" | "RECTIFIED" | "VERIFIED";
-                        tenantId: string;
-                        updatedAt: string;
-                        readonly verifications: {
-                            accepted: boolean;
-                            at: string;
-                            by: string;
-                            comments: string;
-                        }[];
-                        version: number;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Hazard"];
                 };
             };
         };
@@ -8665,190 +3517,27 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                hazardId: string;
+                hazardId: components["parameters"]["HazardId"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": {
-                    contentType: string;
-                    fileName: string;
-                    sha256: string;
-                    size: number;
-                };
+                "application/json": components["schemas"]["ServiceInput"];
             };
         };
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        ticket: {
-                            expiresAt: string;
-                            headers: {
-                                [key: string]: string;
-                            };
-                            key: string;
-                            /** @constant */
-                            method: "PUT";
-                            url: string;
-                        };
-                        uploadId: string;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Hazard2"];
                 };
             };
         };
@@ -8857,250 +3546,27 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                hazardId: string;
+                hazardId: components["parameters"]["HazardId"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": {
-                    closed?: boolean;
-                    closureEvidence?: {
-                        capturedAt: string;
-                        capturedBy: string;
-                        /** @enum {string} */
-                        kind: "PHOTO" | "SIGN_IN_SHEET" | "REPORT" | "OTHER";
-                        location?: {
-                            accuracyMeters?: number;
-                            latitude: number;
-                            longitude: number;
-                        };
-                        uploadId: string;
-                    }[];
-                    closureNote?: string;
-                    dueOn?: string;
-                    plan?: string;
-                    responsiblePerson?: string;
-                };
+                "application/json": components["schemas"]["HazardInput"];
             };
         };
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        createdAt: string;
-                        description: string;
-                        enterprise: {
-                            county: string;
-                            name: string;
-                            uscc: string;
-                        };
-                        foundOn: string;
-                        /** @enum {string} */
-                        grade: "GENERAL" | "MAJOR";
-                        id: string;
-                        notice: {
-                            addressedTo: string;
-                            archiveId: string;
-                            archiveKey: string;
-                            issuedAt: string;
-                            sha256: string;
-                        };
-                        policyId: string;
-                        rectification?: {
-                            closedAt?: string;
-                            readonly closureEvidence: {
-                                archiveKey: string;
-                                capturedAt: string;
-                                capturedBy: string;
-                                contentType: string;
-                                fileName?: string;
-                                id: string;
-                                /** @enum {string} */
-                                kind: "PHOTO" | "SIGN_IN_SHEET" | "REPORT" | "OTHER";
-                                location?: {
-                                    accuracyMeters?: number;
-                                    latitude: number;
-                                    longitude: number;
-                                };
-                                sha256: string;
-                                size: number;
-                            }[];
-                            closureNote?: string;
-                            dueOn: string;
-                            plan: string;
-                            reportedAt: string;
-                            reportedBy: string;
-                            responsiblePerson: string;
-                        };
-                        rectifyBy: string;
-                        serviceId: string;
-                        /** @enum {string} */
-                        status: "OPEN" | "RECTIFYING" | "RECTIFIED" | "VERIFIED";
-                        tenantId: string;
-                        updatedAt: string;
-                        readonly verifications: {
-                            accepted: boolean;
-                            at: string;
-                            by: string;
-                            comments: string;
-                        }[];
-                        version: number;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Hazard"];
                 };
             };
         };
@@ -9114,6 +3580,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             200: {
                 headers: {
@@ -9122,157 +3589,13 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: {
+                            /** @description Short name shown in the console */
                             branchName: string;
+                            /** @description The insurer (tenant) id to file the complaint with */
                             id: string;
+                            /** @description Legal name of the branch */
                             name: string;
                         }[];
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
                     };
                 };
             };
@@ -9281,8 +3604,8 @@ export interface operations {
     getMePolicies: {
         parameters: {
             query?: {
-                cursor?: string;
-                limit?: number;
+                cursor?: components["parameters"]["Cursor"];
+                limit?: components["parameters"]["Limit"];
             };
             header?: never;
             path?: never;
@@ -9290,276 +3613,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: {
-                            cancellation?: {
-                                on: string;
-                                reason: string;
-                                recordedAt: string;
-                                recordedBy: string;
-                            };
-                            createdAt: string;
-                            employeesCovered: number;
-                            readonly endorsements: {
-                                changes: {
-                                    employeesCovered?: {
-                                        from: number;
-                                        to: number;
-                                    };
-                                    periodEnd?: {
-                                        from: string;
-                                        to: string;
-                                    };
-                                    perPersonDeathLimitFen?: {
-                                        from: number;
-                                        to: number;
-                                    };
-                                    perPersonInsuredAmountFen?: {
-                                        from: number;
-                                        to: number;
-                                    };
-                                };
-                                effectiveOn: string;
-                                premiumDeltaFen: number;
-                                premiumFen: number;
-                                reason: string;
-                                recordedAt: string;
-                                recordedBy: string;
-                                sequence: number;
-                            }[];
-                            enterprise: {
-                                county: string;
-                                employees: number;
-                                /** @enum {string} */
-                                industry: "COAL_MINE" | "NON_COAL_MINE" | "TAILINGS_POND" | "HAZCHEM" | "FIREWORKS" | "METAL_SMELTING" | "CHEMICAL" | "DUST_EXPLOSION" | "GAS_GENERATOR" | "CONFINED_SPACE" | "MASS_CASUALTY_OTHER" | "OTHER";
-                                name: string;
-                                /** @enum {string} */
-                                size: "LARGE" | "MEDIUM" | "SMALL" | "MICRO";
-                                uscc: string;
-                            };
-                            id: string;
-                            issuedBy: string;
-                            issuedOn: string;
-                            readonly members: {
-                                lead: boolean;
-                                shareBasisPoints: number;
-                                tenantId: string;
-                            }[];
-                            /** @enum {string} */
-                            mode: "INDEPENDENT" | "COINSURANCE";
-                            readonly otherSafetyInsurance: {
-                                convertible: boolean;
-                                insurer: string;
-                                /** @enum {string} */
-                                kind: "EMPLOYER_LIABILITY" | "GROUP_ACCIDENT" | "PUBLIC_LIABILITY" | "OTHER";
-                                policyNumber?: string;
-                            }[];
-                            periodEnd: string;
-                            periodStart: string;
-                            perPersonDeathLimitFen: number;
-                            perPersonInsuredAmountFen: number;
-                            policyNumber: string;
-                            premiumExTaxFen: number;
-                            premiumFen: number;
-                            /** @constant */
-                            premiumPaidByEnterprise: true;
-                            qualificationFilingVersion: number;
-                            qualificationFilingYear: number;
-                            rating: {
-                                basePremiumFen: number;
-                                baseRatePpm: number;
-                                factors: {
-                                    accidentRecord: {
-                                        basisPoints: number;
-                                        maxBasisPoints: number;
-                                        minBasisPoints: number;
-                                    };
-                                    penalties: {
-                                        basisPoints: number;
-                                        maxBasisPoints: number;
-                                        minBasisPoints: number;
-                                    };
-                                    riskLevel: {
-                                        basisPoints: number;
-                                        maxBasisPoints: number;
-                                        minBasisPoints: number;
-                                    };
-                                    standardisation: {
-                                        basisPoints: number;
-                                        /** @enum {string} */
-                                        grade: "GRADE_1" | "GRADE_2" | "GRADE_3" | "NONE";
-                                        maxBasisPoints: number;
-                                        minBasisPoints: number;
-                                    };
-                                };
-                                filingNumber: string;
-                                ratedPeriodDays: number;
-                                ratedPremiumFen: number;
-                            };
-                            ruleSetId: string;
-                            ruleSetVersion: number;
-                            /** @enum {string} */
-                            status: "ISSUED" | "CANCELLED";
-                            tenantId: string;
-                            updatedAt: string;
-                            vatRateBasisPoints: number;
-                            version: number;
-                        }[];
-                        nextCursor?: string;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["PageOfPolicy"];
                 };
             };
         };
@@ -9567,9 +3628,9 @@ export interface operations {
     getMeServices: {
         parameters: {
             query?: {
-                cursor?: string;
-                limit?: number;
-                status?: "SCHEDULED" | "SCHEDULE_CONFIRMED" | "COMPLETED" | "FOLLOWED_UP" | "CONFIRMED" | "ARCHIVED" | "CANCELLED";
+                cursor?: components["parameters"]["Cursor"];
+                limit?: components["parameters"]["Limit"];
+                status?: components["parameters"]["ServiceStatus"];
             };
             header?: never;
             path?: never;
@@ -9577,302 +3638,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: {
-                            archive?: {
-                                archivedAt: string;
-                                archivedOn: string;
-                                archiveId: string;
-                                late: boolean;
-                                sha256: string;
-                            };
-                            cancellation?: {
-                                at: string;
-                                by: string;
-                                reason: string;
-                            };
-                            confirmations: {
-                                enterprise?: {
-                                    /** @enum {string} */
-                                    party: "INSURER" | "ENTERPRISE";
-                                    recordedAt: string;
-                                    signedAt: string;
-                                    signerName: string;
-                                    signerTitle?: string;
-                                    userId: string;
-                                };
-                                insurer?: {
-                                    /** @enum {string} */
-                                    party: "INSURER" | "ENTERPRISE";
-                                    recordedAt: string;
-                                    signedAt: string;
-                                    signerName: string;
-                                    signerTitle?: string;
-                                    userId: string;
-                                };
-                            };
-                            createdAt: string;
-                            createdBy: string;
-                            deadlines?: {
-                                archive: {
-                                    dueOn: string;
-                                    provisional: boolean;
-                                };
-                                followUp: {
-                                    dueOn: string;
-                                    provisional: boolean;
-                                };
-                            };
-                            deep: boolean;
-                            enterprise: {
-                                county: string;
-                                /** @enum {string} */
-                                industry: "COAL_MINE" | "NON_COAL_MINE" | "TAILINGS_POND" | "HAZCHEM" | "FIREWORKS" | "METAL_SMELTING" | "CHEMICAL" | "DUST_EXPLOSION" | "GAS_GENERATOR" | "CONFINED_SPACE" | "MASS_CASUALTY_OTHER" | "OTHER";
-                                name: string;
-                                /** @enum {string} */
-                                size: "LARGE" | "MEDIUM" | "SMALL" | "MICRO";
-                                uscc: string;
-                            };
-                            readonly evidence: {
-                                archiveKey: string;
-                                capturedAt: string;
-                                capturedBy: string;
-                                contentType: string;
-                                fileName?: string;
-                                id: string;
-                                /** @enum {string} */
-                                kind: "PHOTO" | "SIGN_IN_SHEET" | "REPORT" | "OTHER";
-                                location?: {
-                                    accuracyMeters?: number;
-                                    latitude: number;
-                                    longitude: number;
-                                };
-                                sha256: string;
-                                size: number;
-                            }[];
-                            readonly expertIds: string[];
-                            followUp?: {
-                                at: string;
-                                by: string;
-                                /** @enum {string} */
-                                channel: "PHONE" | "ONLINE" | "ON_SITE";
-                                comments: string;
-                                late: boolean;
-                                satisfaction: number;
-                            };
-                            readonly hazardIds: string[];
-                            id: string;
-                            readonly plannedItems: string[];
-                            plannedMeasures?: string;
-                            policyId: string;
-                            policyNumber: string;
-                            provider: {
-                                /** @enum {string} */
-                                kind: "OWN" | "THIRD_PARTY";
-                                orgId?: string;
-                                orgName?: string;
-                                registrationNumber?: string;
-                            };
-                            record?: {
-                                completedAt: string;
-                                completedBy: string;
-                                endedAt: string;
-                                readonly items: string[];
-                                measures: string;
-                                performedAt: string;
-                                performedOn: string;
-                                readonly personnel: {
-                                    expertId?: string;
-                                    name: string;
-                                    role?: string;
-                                }[];
-                                place: string;
-                                process: string;
-                            };
-                            readonly reviewFlags: {
-                                /** @enum {string} */
-                                code: "EVIDENCE_OUTSIDE_SERVICE_TIME" | "CONFIRMATION_BEFORE_RECORD";
-                                evidenceId?: string;
-                                message: string;
-                                /** @enum {string} */
-                                party?: "INSURER" | "ENTERPRISE";
-                                /** @constant */
-                                rule: "SVC-13";
-                            }[];
-                            ruleSetId: string;
-                            ruleSetVersion: number;
-                            scheduleConfirmation?: {
-                                at: string;
-                                confirmedByName: string;
-                                /** @enum {string} */
-                                recordedBy: "INSURER" | "ENTERPRISE";
-                                userId: string;
-                            };
-                            scheduledAt: string;
-                            scheduledOn: string;
-                            /** @enum {string} */
-                            status: "SCHEDULED" | "SCHEDULE_CONFIRMED" | "COMPLETED" | "FOLLOWED_UP" | "CONFIRMED" | "ARCHIVED" | "CANCELLED";
-                            tenantId: string;
-                            /** @enum {string} */
-                            type: "TRAINING" | "RISK_ASSESSMENT" | "STANDARDIZATION" | "HAZARD_INSPECTION" | "EMERGENCY_PLAN" | "EMERGENCY_DRILL" | "TECH_PROMOTION" | "SAFETY_CULTURE" | "CONSULTING" | "ONLINE_PUSH";
-                            updatedAt: string;
-                            version: number;
-                        }[];
-                        nextCursor?: string;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["PageOfService"];
                 };
             };
         };
@@ -9882,305 +3655,20 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                serviceId: string;
+                serviceId: components["parameters"]["ServiceId"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        archive?: {
-                            archivedAt: string;
-                            archivedOn: string;
-                            archiveId: string;
-                            late: boolean;
-                            sha256: string;
-                        };
-                        cancellation?: {
-                            at: string;
-                            by: string;
-                            reason: string;
-                        };
-                        confirmations: {
-                            enterprise?: {
-                                /** @enum {string} */
-                                party: "INSURER" | "ENTERPRISE";
-                                recordedAt: string;
-                                signedAt: string;
-                                signerName: string;
-                                signerTitle?: string;
-                                userId: string;
-                            };
-                            insurer?: {
-                                /** @enum {string} */
-                                party: "INSURER" | "ENTERPRISE";
-                                recordedAt: string;
-                                signedAt: string;
-                                signerName: string;
-                                signerTitle?: string;
-                                userId: string;
-                            };
-                        };
-                        createdAt: string;
-                        createdBy: string;
-                        deadlines?: {
-                            archive: {
-                                dueOn: string;
-                                provisional: boolean;
-                            };
-                            followUp: {
-                                dueOn: string;
-                                provisional: boolean;
-                            };
-                        };
-                        deep: boolean;
-                        enterprise: {
-                            county: string;
-                            /** @enum {string} */
-                            industry: "COAL_MINE" | "NON_COAL_MINE" | "TAILINGS_POND" | "HAZCHEM" | "FIREWORKS" | "METAL_SMELTING" | "CHEMICAL" | "DUST_EXPLOSION" | "GAS_GENERATOR" | "CONFINED_SPACE" | "MASS_CASUALTY_OTHER" | "OTHER";
-                            name: string;
-                            /** @enum {string} */
-                            size: "LARGE" | "MEDIUM" | "SMALL" | "MICRO";
-                            uscc: string;
-                        };
-                        readonly evidence: {
-                            archiveKey: string;
-                            capturedAt: string;
-                            capturedBy: string;
-                            contentType: string;
-                            fileName?: string;
-                            id: string;
-                            /** @enum {string} */
-                            kind: "PHOTO" | "SIGN_IN_SHEET" | "REPORT" | "OTHER";
-                            location?: {
-                                accuracyMeters?: number;
-                                latitude: number;
-                                longitude: number;
-                            };
-                            sha256: string;
-                            size: number;
-                        }[];
-                        readonly expertIds: string[];
-                        followUp?: {
-                            at: string;
-                            by: string;
-                            /** @enum {string} */
-                            channel: "PHONE" | "ONLINE" | "ON_SITE";
-                            comments: string;
-                            late: boolean;
-                            satisfaction: number;
-                        };
-                        readonly hazardIds: string[];
-                        id: string;
-                        readonly plannedItems: string[];
-                        plannedMeasures?: string;
-                        policyId: string;
-                        policyNumber: string;
-                        provider: {
-                            /** @enum {string} */
-                            kind: "OWN" | "THIRD_PARTY";
-                            orgId?: string;
-                            orgName?: string;
-                            registrationNumber?: string;
-                        };
-                        record?: {
-                            completedAt: string;
-                            completedBy: string;
-                            endedAt: string;
-                            readonly items: string[];
-                            measures: string;
-                            performedAt: string;
-                            performedOn: string;
-                            readonly personnel: {
-                                expertId?: string;
-                                name: string;
-                                role?: string;
-                            }[];
-                            place: string;
-                            process: string;
-                        };
-                        readonly reviewFlags: {
-                            /** @enum {string} */
-                            code: "EVIDENCE_OUTSIDE_SERVICE_TIME" | "CONFIRMATION_BEFORE_RECORD";
-                            evidenceId?: string;
-                            message: string;
-                            /** @enum {string} */
-                            party?: "INSURER" | "ENTERPRISE";
-                            /** @constant */
-                            rule: "SVC-13";
-                        }[];
-                        ruleSetId: string;
-                        ruleSetVersion: number;
-                        scheduleConfirmation?: {
-                            at: string;
-                            confirmedByName: string;
-                            /** @enum {string} */
-                            recordedBy: "INSURER" | "ENTERPRISE";
-                            userId: string;
-                        };
-                        scheduledAt: string;
-                        scheduledOn: string;
-                        /** @enum {string} */
-                        status: "SCHEDULED" | "SCHEDULE_CONFIRMED" | "COMPLETED" | "FOLLOWED_UP" | "CONFIRMED" | "ARCHIVED" | "CANCELLED";
-                        tenantId: string;
-                        /** @enum {string} */
-                        type: "TRAINING" | "RISK_ASSESSMENT" | "STANDARDIZATION" | "HAZARD_INSPECTION" | "EMERGENCY_PLAN" | "EMERGENCY_DRILL" | "TECH_PROMOTION" | "SAFETY_CULTURE" | "CONSULTING" | "ONLINE_PUSH";
-                        updatedAt: string;
-                        version: number;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Service"];
                 };
             };
         };
@@ -10189,10 +3677,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                serviceId: string;
+                serviceId: components["parameters"]["ServiceId"];
             };
             cookie?: never;
         };
@@ -10201,306 +3689,22 @@ export interface operations {
                 "application/json": {
                     /** @constant */
                     party?: "ENTERPRISE";
-                    signedAt: string;
+                    /** @description Device time */
+                    signedAt: components["schemas"]["Instant"];
                     signerName: string;
                     signerTitle?: string;
                 };
             };
         };
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        archive?: {
-                            archivedAt: string;
-                            archivedOn: string;
-                            archiveId: string;
-                            late: boolean;
-                            sha256: string;
-                        };
-                        cancellation?: {
-                            at: string;
-                            by: string;
-                            reason: string;
-                        };
-                        confirmations: {
-                            enterprise?: {
-                                /** @enum {string} */
-                                party: "INSURER" | "ENTERPRISE";
-                                recordedAt: string;
-                                signedAt: string;
-                                signerName: string;
-                                signerTitle?: string;
-                                userId: string;
-                            };
-                            insurer?: {
-                                /** @enum {string} */
-                                party: "INSURER" | "ENTERPRISE";
-                                recordedAt: string;
-                                signedAt: string;
-                                signerName: string;
-                                signerTitle?: string;
-                                userId: string;
-                            };
-                        };
-                        createdAt: string;
-                        createdBy: string;
-                        deadlines?: {
-                            archive: {
-                                dueOn: string;
-                                provisional: boolean;
-                            };
-                            followUp: {
-                                dueOn: string;
-                                provisional: boolean;
-                            };
-                        };
-                        deep: boolean;
-                        enterprise: {
-                            county: string;
-                            /** @enum {string} */
-                            industry: "COAL_MINE" | "NON_COAL_MINE" | "TAILINGS_POND" | "HAZCHEM" | "FIREWORKS" | "METAL_SMELTING" | "CHEMICAL" | "DUST_EXPLOSION" | "GAS_GENERATOR" | "CONFINED_SPACE" | "MASS_CASUALTY_OTHER" | "OTHER";
-                            name: string;
-                            /** @enum {string} */
-                            size: "LARGE" | "MEDIUM" | "SMALL" | "MICRO";
-                            uscc: string;
-                        };
-                        readonly evidence: {
-                            archiveKey: string;
-                            capturedAt: string;
-                            capturedBy: string;
-                            contentType: string;
-                            fileName?: string;
-                            id: string;
-                            /** @enum {string} */
-                            kind: "PHOTO" | "SIGN_IN_SHEET" | "REPORT" | "OTHER";
-                            location?: {
-                                accuracyMeters?: number;
-                                latitude: number;
-                                longitude: number;
-                            };
-                            sha256: string;
-                            size: number;
-                        }[];
-                        readonly expertIds: string[];
-                        followUp?: {
-                            at: string;
-                            by: string;
-                            /** @enum {string} */
-                            channel: "PHONE" | "ONLINE" | "ON_SITE";
-                            comments: string;
-                            late: boolean;
-                            satisfaction: number;
-                        };
-                        readonly hazardIds: string[];
-                        id: string;
-                        readonly plannedItems: string[];
-                        plannedMeasures?: string;
-                        policyId: string;
-                        policyNumber: string;
-                        provider: {
-                            /** @enum {string} */
-                            kind: "OWN" | "THIRD_PARTY";
-                            orgId?: string;
-                            orgName?: string;
-                            registrationNumber?: string;
-                        };
-                        record?: {
-                            completedAt: string;
-                            completedBy: string;
-                            endedAt: string;
-                            readonly items: string[];
-                            measures: string;
-                            performedAt: string;
-                            performedOn: string;
-                            readonly personnel: {
-                                expertId?: string;
-                                name: string;
-                                role?: string;
-                            }[];
-                            place: string;
-                            process: string;
-                        };
-                        readonly reviewFlags: {
-                            /** @enum {string} */
-                            code: "EVIDENCE_OUTSIDE_SERVICE_TIME" | "CONFIRMATION_BEFORE_RECORD";
-                            evidenceId?: string;
-                            message: string;
-                            /** @enum {string} */
-                            party?: "INSURER" | "ENTERPRISE";
-                            /** @constant */
-                            rule: "SVC-13";
-                        }[];
-                        ruleSetId: string;
-                        ruleSetVersion: number;
-                        scheduleConfirmation?: {
-                            at: string;
-                            confirmedByName: string;
-                            /** @enum {string} */
-                            recordedBy: "INSURER" | "ENTERPRISE";
-                            userId: string;
-                        };
-                        scheduledAt: string;
-                        scheduledOn: string;
-                        /** @enum {string} */
-                        status: "SCHEDULED" | "SCHEDULE_CONFIRMED" | "COMPLETED" | "FOLLOWED_UP" | "CONFIRMED" | "ARCHIVED" | "CANCELLED";
-                        tenantId: string;
-                        /** @enum {string} */
-                        type: "TRAINING" | "RISK_ASSESSMENT" | "STANDARDIZATION" | "HAZARD_INSPECTION" | "EMERGENCY_PLAN" | "EMERGENCY_DRILL" | "TECH_PROMOTION" | "SAFETY_CULTURE" | "CONSULTING" | "ONLINE_PUSH";
-                        updatedAt: string;
-                        version: number;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Service"];
                 };
             };
         };
@@ -10509,314 +3713,27 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                serviceId: string;
+                serviceId: components["parameters"]["ServiceId"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": {
-                    confirmedByName: string;
-                };
+                "application/json": components["schemas"]["ServiceInput2"];
             };
         };
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        archive?: {
-                            archivedAt: string;
-                            archivedOn: string;
-                            archiveId: string;
-                            late: boolean;
-                            sha256: string;
-                        };
-                        cancellation?: {
-                            at: string;
-                            by: string;
-                            reason: string;
-                        };
-                        confirmations: {
-                            enterprise?: {
-                                /** @enum {string} */
-                                party: "INSURER" | "ENTERPRISE";
-                                recordedAt: string;
-                                signedAt: string;
-                                signerName: string;
-                                signerTitle?: string;
-                                userId: string;
-                            };
-                            insurer?: {
-                                /** @enum {string} */
-                                party: "INSURER" | "ENTERPRISE";
-                                recordedAt: string;
-                                signedAt: string;
-                                signerName: string;
-                                signerTitle?: string;
-                                userId: string;
-                            };
-                        };
-                        createdAt: string;
-                        createdBy: string;
-                        deadlines?: {
-                            archive: {
-                                dueOn: string;
-                                provisional: boolean;
-                            };
-                            followUp: {
-                                dueOn: string;
-                                provisional: boolean;
-                            };
-                        };
-                        deep: boolean;
-                        enterprise: {
-                            county: string;
-                            /** @enum {string} */
-                            industry: "COAL_MINE" | "NON_COAL_MINE" | "TAILINGS_POND" | "HAZCHEM" | "FIREWORKS" | "METAL_SMELTING" | "CHEMICAL" | "DUST_EXPLOSION" | "GAS_GENERATOR" | "CONFINED_SPACE" | "MASS_CASUALTY_OTHER" | "OTHER";
-                            name: string;
-                            /** @enum {string} */
-                            size: "LARGE" | "MEDIUM" | "SMALL" | "MICRO";
-                            uscc: string;
-                        };
-                        readonly evidence: {
-                            archiveKey: string;
-                            capturedAt: string;
-                            capturedBy: string;
-                            contentType: string;
-                            fileName?: string;
-                            id: string;
-                            /** @enum {string} */
-                            kind: "PHOTO" | "SIGN_IN_SHEET" | "REPORT" | "OTHER";
-                            location?: {
-                                accuracyMeters?: number;
-                                latitude: number;
-                                longitude: number;
-                            };
-                            sha256: string;
-                            size: number;
-                        }[];
-                        readonly expertIds: string[];
-                        followUp?: {
-                            at: string;
-                            by: string;
-                            /** @enum {string} */
-                            channel: "PHONE" | "ONLINE" | "ON_SITE";
-                            comments: string;
-                            late: boolean;
-                            satisfaction: number;
-                        };
-                        readonly hazardIds: string[];
-                        id: string;
-                        readonly plannedItems: string[];
-                        plannedMeasures?: string;
-                        policyId: string;
-                        policyNumber: string;
-                        provider: {
-                            /** @enum {string} */
-                            kind: "OWN" | "THIRD_PARTY";
-                            orgId?: string;
-                            orgName?: string;
-                            registrationNumber?: string;
-                        };
-                        record?: {
-                            completedAt: string;
-                            completedBy: string;
-                            endedAt: string;
-                            readonly items: string[];
-                            measures: string;
-                            performedAt: string;
-                            performedOn: string;
-                            readonly personnel: {
-                                expertId?: string;
-                                name: string;
-                                role?: string;
-                            }[];
-                            place: string;
-                            process: string;
-                        };
-                        readonly reviewFlags: {
-                            /** @enum {string} */
-                            code: "EVIDENCE_OUTSIDE_SERVICE_TIME" | "CONFIRMATION_BEFORE_RECORD";
-                            evidenceId?: string;
-                            message: string;
-                            /** @enum {string} */
-                            party?: "INSURER" | "ENTERPRISE";
-                            /** @constant */
-                            rule: "SVC-13";
-                        }[];
-                        ruleSetId: string;
-                        ruleSetVersion: number;
-                        scheduleConfirmation?: {
-                            at: string;
-                            confirmedByName: string;
-                            /** @enum {string} */
-                            recordedBy: "INSURER" | "ENTERPRISE";
-                            userId: string;
-                        };
-                        scheduledAt: string;
-                        scheduledOn: string;
-                        /** @enum {string} */
-                        status: "SCHEDULED" | "SCHEDULE_CONFIRMED" | "COMPLETED" | "FOLLOWED_UP" | "CONFIRMED" | "ARCHIVED" | "CANCELLED";
-                        tenantId: string;
-                        /** @enum {string} */
-                        type: "TRAINING" | "RISK_ASSESSMENT" | "STANDARDIZATION" | "HAZARD_INSPECTION" | "EMERGENCY_PLAN" | "EMERGENCY_DRILL" | "TECH_PROMOTION" | "SAFETY_CULTURE" | "CONSULTING" | "ONLINE_PUSH";
-                        updatedAt: string;
-                        version: number;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Service"];
                 };
             };
         };
@@ -10830,157 +3747,26 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
+                        items: ({
+                            /** @constant */
+                            source: "builtin";
+                            year: number;
+                        } | {
+                            loadedAt: components["schemas"]["Instant"];
+                            loadedBy: string;
+                            /** @constant */
+                            source: "loaded";
+                            version: number;
+                            year: number;
+                        })[];
                     };
                 };
             };
@@ -11004,157 +3790,27 @@ export interface operations {
             };
         };
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
+                        /** @description Weekend days made working days (调休上班), YYYY-MM-DD, sorted */
+                        adjustedWorkdays: string[];
+                        /** @description Rest days (法定节假日 and days taken off), YYYY-MM-DD, sorted */
+                        holidays: string[];
+                        /** @description When the operator loaded it (ISO 8601, UTC) */
+                        loadedAt: components["schemas"]["Instant"];
+                        /** @description The user id of the operator who loaded it */
+                        loadedBy: string;
+                        /** @constant */
+                        source: "loaded";
+                        version: number;
+                        /** @description The calendar year */
+                        year: number;
                     };
                 };
             };
@@ -11163,8 +3819,8 @@ export interface operations {
     getPlatformRegulators: {
         parameters: {
             query?: {
-                cursor?: string;
-                limit?: number;
+                cursor?: components["parameters"]["Cursor"];
+                limit?: components["parameters"]["Limit"];
             };
             header?: never;
             path?: never;
@@ -11172,6 +3828,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             200: {
                 headers: {
@@ -11179,163 +3836,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            /** @enum {string} */
-                            agency: "EMB_CITY" | "EMB_COUNTY" | "NFRA";
-                            county?: string;
-                            createdAt: string;
-                            id: string;
-                            name: string;
-                            version: number;
-                        }[];
+                        items: components["schemas"]["Regulator"][];
                         nextCursor?: string;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
                     };
                 };
             };
@@ -11345,7 +3847,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path?: never;
             cookie?: never;
@@ -11353,182 +3855,28 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    admin: {
-                        displayName: string;
-                        password: string;
-                        username: string;
-                    };
+                    admin: components["schemas"]["AdminInput"];
                     /** @enum {string} */
                     agency: "EMB_CITY" | "EMB_COUNTY" | "NFRA";
-                    /** @enum {string} */
+                    /**
+                     * @description A county EMB's county; only a county EMB has one (ACL-4)
+                     * @enum {string}
+                     */
                     county?: "140902" | "140921" | "140922" | "140923" | "140924" | "140925" | "140926" | "140927" | "140928" | "140929" | "140930" | "140931" | "140932" | "140971" | "140981" | "XZ-EDZ";
+                    /** @description The agency's name */
                     name: string;
                 };
             };
         };
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        agency: "EMB_CITY" | "EMB_COUNTY" | "NFRA";
-                        county?: string;
-                        createdAt: string;
-                        id: string;
-                        name: string;
-                        version: number;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Regulator"];
                 };
             };
         };
@@ -11536,8 +3884,8 @@ export interface operations {
     getPlatformTenants: {
         parameters: {
             query?: {
-                cursor?: string;
-                limit?: number;
+                cursor?: components["parameters"]["Cursor"];
+                limit?: components["parameters"]["Limit"];
                 q?: string;
             };
             header?: never;
@@ -11546,6 +3894,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             200: {
                 headers: {
@@ -11553,164 +3902,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            branchName: string;
-                            createdAt: string;
-                            id: string;
-                            name: string;
-                            /** @enum {string} */
-                            status: "ACTIVE" | "SUSPENDED";
-                            uscc: string;
-                            version: number;
-                        }[];
+                        items: components["schemas"]["Tenant"][];
                         nextCursor?: string;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
                     };
                 };
             };
@@ -11720,7 +3913,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path?: never;
             cookie?: never;
@@ -11728,181 +3921,25 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    admin: {
-                        displayName: string;
-                        password: string;
-                        username: string;
-                    };
+                    admin: components["schemas"]["AdminInput"];
+                    /** @description Short name shown in the console */
                     branchName: string;
+                    /** @description Legal name of the city-level branch */
                     name: string;
+                    /** @description The branch's USCC; one insurer per USCC */
                     uscc: string;
                 };
             };
         };
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        branchName: string;
-                        createdAt: string;
-                        id: string;
-                        name: string;
-                        /** @enum {string} */
-                        status: "ACTIVE" | "SUSPENDED";
-                        uscc: string;
-                        version: number;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Tenant"];
                 };
             };
         };
@@ -11912,175 +3949,20 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                tenantId: string;
+                tenantId: components["schemas"]["Id"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        branchName: string;
-                        createdAt: string;
-                        id: string;
-                        name: string;
-                        /** @enum {string} */
-                        status: "ACTIVE" | "SUSPENDED";
-                        uscc: string;
-                        version: number;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Tenant"];
                 };
             };
         };
@@ -12088,10 +3970,10 @@ export interface operations {
     getPolicies: {
         parameters: {
             query?: {
-                county?: "140902" | "140921" | "140922" | "140923" | "140924" | "140925" | "140926" | "140927" | "140928" | "140929" | "140930" | "140931" | "140932" | "140971" | "140981" | "XZ-EDZ";
-                cursor?: string;
-                industry?: "COAL_MINE" | "NON_COAL_MINE" | "TAILINGS_POND" | "HAZCHEM" | "FIREWORKS" | "METAL_SMELTING" | "CHEMICAL" | "DUST_EXPLOSION" | "GAS_GENERATOR" | "CONFINED_SPACE" | "MASS_CASUALTY_OTHER" | "OTHER";
-                limit?: number;
+                county?: components["parameters"]["CountyInQuery"];
+                cursor?: components["parameters"]["Cursor"];
+                industry?: components["parameters"]["EnterpriseIndustry"];
+                limit?: components["parameters"]["Limit"];
                 shared?: "true" | "false";
                 status?: "ISSUED" | "CANCELLED";
             };
@@ -12101,276 +3983,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: {
-                            cancellation?: {
-                                on: string;
-                                reason: string;
-                                recordedAt: string;
-                                recordedBy: string;
-                            };
-                            createdAt: string;
-                            employeesCovered: number;
-                            readonly endorsements: {
-                                changes: {
-                                    employeesCovered?: {
-                                        from: number;
-                                        to: number;
-                                    };
-                                    periodEnd?: {
-                                        from: string;
-                                        to: string;
-                                    };
-                                    perPersonDeathLimitFen?: {
-                                        from: number;
-                                        to: number;
-                                    };
-                                    perPersonInsuredAmountFen?: {
-                                        from: number;
-                                        to: number;
-                                    };
-                                };
-                                effectiveOn: string;
-                                premiumDeltaFen: number;
-                                premiumFen: number;
-                                reason: string;
-                                recordedAt: string;
-                                recordedBy: string;
-                                sequence: number;
-                            }[];
-                            enterprise: {
-                                county: string;
-                                employees: number;
-                                /** @enum {string} */
-                                industry: "COAL_MINE" | "NON_COAL_MINE" | "TAILINGS_POND" | "HAZCHEM" | "FIREWORKS" | "METAL_SMELTING" | "CHEMICAL" | "DUST_EXPLOSION" | "GAS_GENERATOR" | "CONFINED_SPACE" | "MASS_CASUALTY_OTHER" | "OTHER";
-                                name: string;
-                                /** @enum {string} */
-                                size: "LARGE" | "MEDIUM" | "SMALL" | "MICRO";
-                                uscc: string;
-                            };
-                            id: string;
-                            issuedBy: string;
-                            issuedOn: string;
-                            readonly members: {
-                                lead: boolean;
-                                shareBasisPoints: number;
-                                tenantId: string;
-                            }[];
-                            /** @enum {string} */
-                            mode: "INDEPENDENT" | "COINSURANCE";
-                            readonly otherSafetyInsurance: {
-                                convertible: boolean;
-                                insurer: string;
-                                /** @enum {string} */
-                                kind: "EMPLOYER_LIABILITY" | "GROUP_ACCIDENT" | "PUBLIC_LIABILITY" | "OTHER";
-                                policyNumber?: string;
-                            }[];
-                            periodEnd: string;
-                            periodStart: string;
-                            perPersonDeathLimitFen: number;
-                            perPersonInsuredAmountFen: number;
-                            policyNumber: string;
-                            premiumExTaxFen: number;
-                            premiumFen: number;
-                            /** @constant */
-                            premiumPaidByEnterprise: true;
-                            qualificationFilingVersion: number;
-                            qualificationFilingYear: number;
-                            rating: {
-                                basePremiumFen: number;
-                                baseRatePpm: number;
-                                factors: {
-                                    accidentRecord: {
-                                        basisPoints: number;
-                                        maxBasisPoints: number;
-                                        minBasisPoints: number;
-                                    };
-                                    penalties: {
-                                        basisPoints: number;
-                                        maxBasisPoints: number;
-                                        minBasisPoints: number;
-                                    };
-                                    riskLevel: {
-                                        basisPoints: number;
-                                        maxBasisPoints: number;
-                                        minBasisPoints: number;
-                                    };
-                                    standardisation: {
-                                        basisPoints: number;
-                                        /** @enum {string} */
-                                        grade: "GRADE_1" | "GRADE_2" | "GRADE_3" | "NONE";
-                                        maxBasisPoints: number;
-                                        minBasisPoints: number;
-                                    };
-                                };
-                                filingNumber: string;
-                                ratedPeriodDays: number;
-                                ratedPremiumFen: number;
-                            };
-                            ruleSetId: string;
-                            ruleSetVersion: number;
-                            /** @enum {string} */
-                            status: "ISSUED" | "CANCELLED";
-                            tenantId: string;
-                            updatedAt: string;
-                            vatRateBasisPoints: number;
-                            version: number;
-                        }[];
-                        nextCursor?: string;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["PageOfPolicy"];
                 };
             };
         };
@@ -12379,7 +3999,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path?: never;
             cookie?: never;
@@ -12387,39 +4007,34 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @enum {string} */
-                    county?: "140902" | "140921" | "140922" | "140923" | "140924" | "140925" | "140926" | "140927" | "140928" | "140929" | "140930" | "140931" | "140932" | "140971" | "140981" | "XZ-EDZ";
+                    county?: components["schemas"]["PolicyCountyInput"];
                     employeesCovered: number;
                     enterpriseUscc: string;
-                    /** @enum {string} */
-                    industry?: "COAL_MINE" | "NON_COAL_MINE" | "TAILINGS_POND" | "HAZCHEM" | "FIREWORKS" | "METAL_SMELTING" | "CHEMICAL" | "DUST_EXPLOSION" | "GAS_GENERATOR" | "CONFINED_SPACE" | "MASS_CASUALTY_OTHER" | "OTHER";
-                    members?: {
-                        lead: boolean;
-                        shareBasisPoints: number;
-                        tenantId: string;
-                    }[];
+                    industry?: components["schemas"]["EnterpriseIndustry"];
+                    members?: components["schemas"]["Member"][];
                     /** @enum {string} */
                     mode: "INDEPENDENT" | "COINSURANCE";
-                    otherSafetyInsurance?: {
-                        convertible: boolean;
-                        insurer: string;
-                        /** @enum {string} */
-                        kind: "EMPLOYER_LIABILITY" | "GROUP_ACCIDENT" | "PUBLIC_LIABILITY" | "OTHER";
-                        policyNumber?: string;
-                    }[];
+                    otherSafetyInsurance?: components["schemas"]["OtherSafetyInsurance"][];
                     periodEnd: string;
                     periodStart: string;
-                    perPersonDeathLimitFen: number;
-                    perPersonInsuredAmountFen: number;
+                    perPersonDeathLimitFen: components["schemas"]["Fen"];
+                    perPersonInsuredAmountFen: components["schemas"]["Fen"];
                     policyNumber: string;
-                    premiumFen?: number;
+                    premiumFen?: components["schemas"]["Fen"];
                     premiumPaidByEnterprise: boolean;
                     rating: {
+                        /** @description 事故记录和等级: the enterprise's accident record */
                         accidentRecordBasisPoints: number;
+                        /** @description 接受处罚情况: administrative penalties received */
                         penaltiesBasisPoints: number;
+                        /** @description 安全风险程度: the enterprise's risk level */
                         riskLevelBasisPoints: number;
+                        /** @description The standardisation factor applied, within that grade's filed bounds */
                         standardisationBasisPoints: number;
-                        /** @enum {string} */
+                        /**
+                         * @description 标准化建设等级: the grade the standardisation factor is for
+                         * @enum {string}
+                         */
                         standardisationGrade: "GRADE_1" | "GRADE_2" | "GRADE_3" | "NONE";
                     };
                     vatRateBasisPoints?: number;
@@ -12427,273 +4042,14 @@ export interface operations {
             };
         };
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        cancellation?: {
-                            on: string;
-                            reason: string;
-                            recordedAt: string;
-                            recordedBy: string;
-                        };
-                        createdAt: string;
-                        employeesCovered: number;
-                        readonly endorsements: {
-                            changes: {
-                                employeesCovered?: {
-                                    from: number;
-                                    to: number;
-                                };
-                                periodEnd?: {
-                                    from: string;
-                                    to: string;
-                                };
-                                perPersonDeathLimitFen?: {
-                                    from: number;
-                                    to: number;
-                                };
-                                perPersonInsuredAmountFen?: {
-                                    from: number;
-                                    to: number;
-                                };
-                            };
-                            effectiveOn: string;
-                            premiumDeltaFen: number;
-                            premiumFen: number;
-                            reason: string;
-                            recordedAt: string;
-                            recordedBy: string;
-                            sequence: number;
-                        }[];
-                        enterprise: {
-                            county: string;
-                            employees: number;
-                            /** @enum {string} */
-                            industry: "COAL_MINE" | "NON_COAL_MINE" | "TAILINGS_POND" | "HAZCHEM" | "FIREWORKS" | "METAL_SMELTING" | "CHEMICAL" | "DUST_EXPLOSION" | "GAS_GENERATOR" | "CONFINED_SPACE" | "MASS_CASUALTY_OTHER" | "OTHER";
-                            name: string;
-                            /** @enum {string} */
-                            size: "LARGE" | "MEDIUM" | "SMALL" | "MICRO";
-                            uscc: string;
-                        };
-                        id: string;
-                        issuedBy: string;
-                        issuedOn: string;
-                        readonly members: {
-                            lead: boolean;
-                            shareBasisPoints: number;
-                            tenantId: string;
-                        }[];
-                        /** @enum {string} */
-                        mode: "INDEPENDENT" | "COINSURANCE";
-                        readonly otherSafetyInsurance: {
-                            convertible: boolean;
-                            insurer: string;
-                            /** @enum {string} */
-                            kind: "EMPLOYER_LIABILITY" | "GROUP_ACCIDENT" | "PUBLIC_LIABILITY" | "OTHER";
-                            policyNumber?: string;
-                        }[];
-                        periodEnd: string;
-                        periodStart: string;
-                        perPersonDeathLimitFen: number;
-                        perPersonInsuredAmountFen: number;
-                        policyNumber: string;
-                        premiumExTaxFen: number;
-                        premiumFen: number;
-                        /** @constant */
-                        premiumPaidByEnterprise: true;
-                        qualificationFilingVersion: number;
-                        qualificationFilingYear: number;
-                        rating: {
-                            basePremiumFen: number;
-                            baseRatePpm: number;
-                            factors: {
-                                accidentRecord: {
-                                    basisPoints: number;
-                                    maxBasisPoints: number;
-                                    minBasisPoints: number;
-                                };
-                                penalties: {
-                                    basisPoints: number;
-                                    maxBasisPoints: number;
-                                    minBasisPoints: number;
-                                };
-                                riskLevel: {
-                                    basisPoints: number;
-                                    maxBasisPoints: number;
-                                    minBasisPoints: number;
-                                };
-                                standardisation: {
-                                    basisPoints: number;
-                                    /** @enum {string} */
-                                    grade: "GRADE_1" | "GRADE_2" | "GRADE_3" | "NONE";
-                                    maxBasisPoints: number;
-                                    minBasisPoints: number;
-                                };
-                            };
-                            filingNumber: string;
-                            ratedPeriodDays: number;
-                            ratedPremiumFen: number;
-                        };
-                        ruleSetId: string;
-                        ruleSetVersion: number;
-                        /** @enum {string} */
-                        status: "ISSUED" | "CANCELLED";
-                        tenantId: string;
-                        updatedAt: string;
-                        vatRateBasisPoints: number;
-                        version: number;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Policy"];
                 };
             };
         };
@@ -12703,279 +4059,20 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                policyId: string;
+                policyId: components["parameters"]["PolicyId"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        cancellation?: {
-                            on: string;
-                            reason: string;
-                            recordedAt: string;
-                            recordedBy: string;
-                        };
-                        createdAt: string;
-                        employeesCovered: number;
-                        readonly endorsements: {
-                            changes: {
-                                employeesCovered?: {
-                                    from: number;
-                                    to: number;
-                                };
-                                periodEnd?: {
-                                    from: string;
-                                    to: string;
-                                };
-                                perPersonDeathLimitFen?: {
-                                    from: number;
-                                    to: number;
-                                };
-                                perPersonInsuredAmountFen?: {
-                                    from: number;
-                                    to: number;
-                                };
-                            };
-                            effectiveOn: string;
-                            premiumDeltaFen: number;
-                            premiumFen: number;
-                            reason: string;
-                            recordedAt: string;
-                            recordedBy: string;
-                            sequence: number;
-                        }[];
-                        enterprise: {
-                            county: string;
-                            employees: number;
-                            /** @enum {string} */
-                            industry: "COAL_MINE" | "NON_COAL_MINE" | "TAILINGS_POND" | "HAZCHEM" | "FIREWORKS" | "METAL_SMELTING" | "CHEMICAL" | "DUST_EXPLOSION" | "GAS_GENERATOR" | "CONFINED_SPACE" | "MASS_CASUALTY_OTHER" | "OTHER";
-                            name: string;
-                            /** @enum {string} */
-                            size: "LARGE" | "MEDIUM" | "SMALL" | "MICRO";
-                            uscc: string;
-                        };
-                        id: string;
-                        issuedBy: string;
-                        issuedOn: string;
-                        readonly members: {
-                            lead: boolean;
-                            shareBasisPoints: number;
-                            tenantId: string;
-                        }[];
-                        /** @enum {string} */
-                        mode: "INDEPENDENT" | "COINSURANCE";
-                        readonly otherSafetyInsurance: {
-                            convertible: boolean;
-                            insurer: string;
-                            /** @enum {string} */
-                            kind: "EMPLOYER_LIABILITY" | "GROUP_ACCIDENT" | "PUBLIC_LIABILITY" | "OTHER";
-                            policyNumber?: string;
-                        }[];
-                        periodEnd: string;
-                        periodStart: string;
-                        perPersonDeathLimitFen: number;
-                        perPersonInsuredAmountFen: number;
-                        policyNumber: string;
-                        premiumExTaxFen: number;
-                        premiumFen: number;
-                        /** @constant */
-                        premiumPaidByEnterprise: true;
-                        qualificationFilingVersion: number;
-                        qualificationFilingYear: number;
-                        rating: {
-                            basePremiumFen: number;
-                            baseRatePpm: number;
-                            factors: {
-                                accidentRecord: {
-                                    basisPoints: number;
-                                    maxBasisPoints: number;
-                                    minBasisPoints: number;
-                                };
-                                penalties: {
-                                    basisPoints: number;
-                                    maxBasisPoints: number;
-                                    minBasisPoints: number;
-                                };
-                                riskLevel: {
-                                    basisPoints: number;
-                                    maxBasisPoints: number;
-                                    minBasisPoints: number;
-                                };
-                                standardisation: {
-                                    basisPoints: number;
-                                    /** @enum {string} */
-                                    grade: "GRADE_1" | "GRADE_2" | "GRADE_3" | "NONE";
-                                    maxBasisPoints: number;
-                                    minBasisPoints: number;
-                                };
-                            };
-                            filingNumber: string;
-                            ratedPeriodDays: number;
-                            ratedPremiumFen: number;
-                        };
-                        ruleSetId: string;
-                        ruleSetVersion: number;
-                        /** @enum {string} */
-                        status: "ISSUED" | "CANCELLED";
-                        tenantId: string;
-                        updatedAt: string;
-                        vatRateBasisPoints: number;
-                        version: number;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Policy"];
                 };
             };
         };
@@ -12984,10 +4081,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                policyId: string;
+                policyId: components["parameters"]["PolicyId"];
             };
             cookie?: never;
         };
@@ -13000,273 +4097,14 @@ export interface operations {
             };
         };
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        cancellation?: {
-                            on: string;
-                            reason: string;
-                            recordedAt: string;
-                            recordedBy: string;
-                        };
-                        createdAt: string;
-                        employeesCovered: number;
-                        readonly endorsements: {
-                            changes: {
-                                employeesCovered?: {
-                                    from: number;
-                                    to: number;
-                                };
-                                periodEnd?: {
-                                    from: string;
-                                    to: string;
-                                };
-                                perPersonDeathLimitFen?: {
-                                    from: number;
-                                    to: number;
-                                };
-                                perPersonInsuredAmountFen?: {
-                                    from: number;
-                                    to: number;
-                                };
-                            };
-                            effectiveOn: string;
-                            premiumDeltaFen: number;
-                            premiumFen: number;
-                            reason: string;
-                            recordedAt: string;
-                            recordedBy: string;
-                            sequence: number;
-                        }[];
-                        enterprise: {
-                            county: string;
-                            employees: number;
-                            /** @enum {string} */
-                            industry: "COAL_MINE" | "NON_COAL_MINE" | "TAILINGS_POND" | "HAZCHEM" | "FIREWORKS" | "METAL_SMELTING" | "CHEMICAL" | "DUST_EXPLOSION" | "GAS_GENERATOR" | "CONFINED_SPACE" | "MASS_CASUALTY_OTHER" | "OTHER";
-                            name: string;
-                            /** @enum {string} */
-                            size: "LARGE" | "MEDIUM" | "SMALL" | "MICRO";
-                            uscc: string;
-                        };
-                        id: string;
-                        issuedBy: string;
-                        issuedOn: string;
-                        readonly members: {
-                            lead: boolean;
-                            shareBasisPoints: number;
-                            tenantId: string;
-                        }[];
-                        /** @enum {string} */
-                        mode: "INDEPENDENT" | "COINSURANCE";
-                        readonly otherSafetyInsurance: {
-                            convertible: boolean;
-                            insurer: string;
-                            /** @enum {string} */
-                            kind: "EMPLOYER_LIABILITY" | "GROUP_ACCIDENT" | "PUBLIC_LIABILITY" | "OTHER";
-                            policyNumber?: string;
-                        }[];
-                        periodEnd: string;
-                        periodStart: string;
-                        perPersonDeathLimitFen: number;
-                        perPersonInsuredAmountFen: number;
-                        policyNumber: string;
-                        premiumExTaxFen: number;
-                        premiumFen: number;
-                        /** @constant */
-                        premiumPaidByEnterprise: true;
-                        qualificationFilingVersion: number;
-                        qualificationFilingYear: number;
-                        rating: {
-                            basePremiumFen: number;
-                            baseRatePpm: number;
-                            factors: {
-                                accidentRecord: {
-                                    basisPoints: number;
-                                    maxBasisPoints: number;
-                                    minBasisPoints: number;
-                                };
-                                penalties: {
-                                    basisPoints: number;
-                                    maxBasisPoints: number;
-                                    minBasisPoints: number;
-                                };
-                                riskLevel: {
-                                    basisPoints: number;
-                                    maxBasisPoints: number;
-                                    minBasisPoints: number;
-                                };
-                                standardisation: {
-                                    basisPoints: number;
-                                    /** @enum {string} */
-                                    grade: "GRADE_1" | "GRADE_2" | "GRADE_3" | "NONE";
-                                    maxBasisPoints: number;
-                                    minBasisPoints: number;
-                                };
-                            };
-                            filingNumber: string;
-                            ratedPeriodDays: number;
-                            ratedPremiumFen: number;
-                        };
-                        ruleSetId: string;
-                        ruleSetVersion: number;
-                        /** @enum {string} */
-                        status: "ISSUED" | "CANCELLED";
-                        tenantId: string;
-                        updatedAt: string;
-                        vatRateBasisPoints: number;
-                        version: number;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Policy"];
                 };
             };
         };
@@ -13275,10 +4113,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                policyId: string;
+                policyId: components["parameters"]["PolicyId"];
             };
             cookie?: never;
         };
@@ -13287,280 +4125,21 @@ export interface operations {
                 "application/json": {
                     employeesCovered?: number;
                     periodEnd?: string;
-                    perPersonDeathLimitFen?: number;
-                    perPersonInsuredAmountFen?: number;
+                    perPersonDeathLimitFen?: components["schemas"]["Fen"];
+                    perPersonInsuredAmountFen?: components["schemas"]["Fen"];
                     reason: string;
                 };
             };
         };
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        cancellation?: {
-                            on: string;
-                            reason: string;
-                            recordedAt: string;
-                            recordedBy: string;
-                        };
-                        createdAt: string;
-                        employeesCovered: number;
-                        readonly endorsements: {
-                            changes: {
-                                employeesCovered?: {
-                                    from: number;
-                                    to: number;
-                                };
-                                periodEnd?: {
-                                    from: string;
-                                    to: string;
-                                };
-                                perPersonDeathLimitFen?: {
-                                    from: number;
-                                    to: number;
-                                };
-                                perPersonInsuredAmountFen?: {
-                                    from: number;
-                                    to: number;
-                                };
-                            };
-                            effectiveOn: string;
-                            premiumDeltaFen: number;
-                            premiumFen: number;
-                            reason: string;
-                            recordedAt: string;
-                            recordedBy: string;
-                            sequence: number;
-                        }[];
-                        enterprise: {
-                            county: string;
-                            employees: number;
-                            /** @enum {string} */
-                            industry: "COAL_MINE" | "NON_COAL_MINE" | "TAILINGS_POND" | "HAZCHEM" | "FIREWORKS" | "METAL_SMELTING" | "CHEMICAL" | "DUST_EXPLOSION" | "GAS_GENERATOR" | "CONFINED_SPACE" | "MASS_CASUALTY_OTHER" | "OTHER";
-                            name: string;
-                            /** @enum {string} */
-                            size: "LARGE" | "MEDIUM" | "SMALL" | "MICRO";
-                            uscc: string;
-                        };
-                        id: string;
-                        issuedBy: string;
-                        issuedOn: string;
-                        readonly members: {
-                            lead: boolean;
-                            shareBasisPoints: number;
-                            tenantId: string;
-                        }[];
-                        /** @enum {string} */
-                        mode: "INDEPENDENT" | "COINSURANCE";
-                        readonly otherSafetyInsurance: {
-                            convertible: boolean;
-                            insurer: string;
-                            /** @enum {string} */
-                            kind: "EMPLOYER_LIABILITY" | "GROUP_ACCIDENT" | "PUBLIC_LIABILITY" | "OTHER";
-                            policyNumber?: string;
-                        }[];
-                        periodEnd: string;
-                        periodStart: string;
-                        perPersonDeathLimitFen: number;
-                        perPersonInsuredAmountFen: number;
-                        policyNumber: string;
-                        premiumExTaxFen: number;
-                        premiumFen: number;
-                        /** @constant */
-                        premiumPaidByEnterprise: true;
-                        qualificationFilingVersion: number;
-                        qualificationFilingYear: number;
-                        rating: {
-                            basePremiumFen: number;
-                            baseRatePpm: number;
-                            factors: {
-                                accidentRecord: {
-                                    basisPoints: number;
-                                    maxBasisPoints: number;
-                                    minBasisPoints: number;
-                                };
-                                penalties: {
-                                    basisPoints: number;
-                                    maxBasisPoints: number;
-                                    minBasisPoints: number;
-                                };
-                                riskLevel: {
-                                    basisPoints: number;
-                                    maxBasisPoints: number;
-                                    minBasisPoints: number;
-                                };
-                                standardisation: {
-                                    basisPoints: number;
-                                    /** @enum {string} */
-                                    grade: "GRADE_1" | "GRADE_2" | "GRADE_3" | "NONE";
-                                    maxBasisPoints: number;
-                                    minBasisPoints: number;
-                                };
-                            };
-                            filingNumber: string;
-                            ratedPeriodDays: number;
-                            ratedPremiumFen: number;
-                        };
-                        ruleSetId: string;
-                        ruleSetVersion: number;
-                        /** @enum {string} */
-                        status: "ISSUED" | "CANCELLED";
-                        tenantId: string;
-                        updatedAt: string;
-                        vatRateBasisPoints: number;
-                        version: number;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Policy"];
                 };
             };
         };
@@ -13570,12 +4149,13 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                policyId: string;
+                policyId: components["parameters"]["PolicyId"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             200: {
                 headers: {
@@ -13584,176 +4164,41 @@ export interface operations {
                 content: {
                     "application/json": {
                         allDone: boolean;
-                        /** @enum {string} */
+                        /**
+                         * @description PER_PLAN where SVC-1 leaves it to the plan
+                         * @enum {string}
+                         */
                         basis: "TABLE" | "PER_PLAN";
+                        /** @description SVC-11: days left in the policy year */
                         daysLeftInYear: number;
                         periodEnd: string;
                         periodStart: string;
+                        /** @description PER_PLAN without a plan: not evaluable */
                         planMissing: boolean;
                         policyId: string;
                         readonly requirements: {
+                            /** @description SVC-11: days to dueBy */
                             daysLeft: number;
                             deep?: boolean;
+                            /** @description Archived services that count */
                             done: number;
                             dueBy: string;
+                            /** @description Live services that would count */
                             inProgress: number;
-                            key: string;
+                            /** @description PLAN:<type>[:DEEP] for a plan line */
+                            key: ("RISK_ASSESSMENT" | "HAZARD_INSPECTION" | "DEEP_INSPECTION" | "FIRST_SERVICE") | string;
+                            /** @description max(required − done, 0) */
                             open: number;
                             required: number;
-                            /** @enum {string} */
+                            /**
+                             * @description SVC-1 table, SVC-2 first service, SVC-4 plan line
+                             * @enum {string}
+                             */
                             rule: "SVC-1" | "SVC-2" | "SVC-4";
                             /** @enum {string} */
                             status: "DONE" | "OPEN" | "OVERDUE";
-                            /** @enum {string} */
-                            type?: "TRAINING" | "RISK_ASSESSMENT" | "STANDARDIZATION" | "HAZARD_INSPECTION" | "EMERGENCY_PLAN" | "EMERGENCY_DRILL" | "TECH_PROMOTION" | "SAFETY_CULTURE" | "CONSULTING" | "ONLINE_PUSH";
+                            type?: components["schemas"]["PolicyType"];
                         }[];
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
                     };
                 };
             };
@@ -13764,12 +4209,13 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                policyId: string;
+                policyId: components["parameters"]["PolicyId"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             200: {
                 headers: {
@@ -13777,186 +4223,20 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        readonly factors: {
-                            detail: string;
-                            factor: string;
-                            points: number;
-                        }[];
+                        readonly factors: components["schemas"]["Factor"][];
                         /** @enum {string} */
                         grade: "HIGH" | "MEDIUM" | "LOW";
-                        inputs?: {
-                            accidentRecordBasisPoints: number;
-                            /** @enum {string} */
-                            industry: "COAL_MINE" | "NON_COAL_MINE" | "TAILINGS_POND" | "HAZCHEM" | "FIREWORKS" | "METAL_SMELTING" | "CHEMICAL" | "DUST_EXPLOSION" | "GAS_GENERATOR" | "CONFINED_SPACE" | "MASS_CASUALTY_OTHER" | "OTHER";
-                            monitoringAlarms: number;
-                            openHazards: {
-                                general: number;
-                                major: number;
-                            };
-                            /** @enum {string} */
-                            size: "LARGE" | "MEDIUM" | "SMALL" | "MICRO";
-                        };
+                        inputs?: components["schemas"]["Inputs"];
                         obligation: "PER_PLAN" | {
                             deepInspections: number;
                             hazardInspections: number;
                             riskAssessments: number;
                         };
-                        readonly proposedExtra: {
-                            count: number;
-                            deep: boolean;
-                            /** @enum {string} */
-                            type: "TRAINING" | "RISK_ASSESSMENT" | "STANDARDIZATION" | "HAZARD_INSPECTION" | "EMERGENCY_PLAN" | "EMERGENCY_DRILL" | "TECH_PROMOTION" | "SAFETY_CULTURE" | "CONSULTING" | "ONLINE_PUSH";
-                        }[];
+                        /** @description Proposed beyond the SVC-1 minimum */
+                        readonly proposedExtra: components["schemas"]["ProposedExtra"][];
                         ruleSetId: string;
                         ruleSetVersion: number;
                         score: number;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
                     };
                 };
             };
@@ -13967,223 +4247,20 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                policyId: string;
+                policyId: components["parameters"]["PolicyId"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        agreedBy: string;
-                        agreedOn: string;
-                        basis: string;
-                        goals: string;
-                        readonly items: {
-                            count: number;
-                            deep: boolean;
-                            readonly items: string[];
-                            measures: string;
-                            readonly personnel: string[];
-                            provider: {
-                                /** @enum {string} */
-                                kind: "OWN" | "THIRD_PARTY";
-                                orgId?: string;
-                                orgName?: string;
-                                registrationNumber?: string;
-                            };
-                            /** @enum {string} */
-                            type: "TRAINING" | "RISK_ASSESSMENT" | "STANDARDIZATION" | "HAZARD_INSPECTION" | "EMERGENCY_PLAN" | "EMERGENCY_DRILL" | "TECH_PROMOTION" | "SAFETY_CULTURE" | "CONSULTING" | "ONLINE_PUSH";
-                        }[];
-                        policyId: string;
-                        risk: {
-                            readonly factors: {
-                                detail: string;
-                                factor: string;
-                                points: number;
-                            }[];
-                            /** @enum {string} */
-                            grade: "HIGH" | "MEDIUM" | "LOW";
-                            inputs?: {
-                                accidentRecordBasisPoints: number;
-                                /** @enum {string} */
-                                industry: "COAL_MINE" | "NON_COAL_MINE" | "TAILINGS_POND" | "HAZCHEM" | "FIREWORKS" | "METAL_SMELTING" | "CHEMICAL" | "DUST_EXPLOSION" | "GAS_GENERATOR" | "CONFINED_SPACE" | "MASS_CASUALTY_OTHER" | "OTHER";
-                                monitoringAlarms: number;
-                                openHazards: {
-                                    general: number;
-                                    major: number;
-                                };
-                                /** @enum {string} */
-                                size: "LARGE" | "MEDIUM" | "SMALL" | "MICRO";
-                            };
-                            readonly proposedExtra: {
-                                count: number;
-                                deep: boolean;
-                                /** @enum {string} */
-                                type: "TRAINING" | "RISK_ASSESSMENT" | "STANDARDIZATION" | "HAZARD_INSPECTION" | "EMERGENCY_PLAN" | "EMERGENCY_DRILL" | "TECH_PROMOTION" | "SAFETY_CULTURE" | "CONSULTING" | "ONLINE_PUSH";
-                            }[];
-                            score: number;
-                        };
-                        ruleSetId: string;
-                        ruleSetVersion: number;
-                        support: string;
-                        tenantId: string;
-                        updatedAt: string;
-                        updatedBy: string;
-                        version: number;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["ServicePlan"];
                 };
             };
         };
@@ -14193,7 +4270,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                policyId: string;
+                policyId: components["parameters"]["PolicyId"];
             };
             cookie?: never;
         };
@@ -14201,7 +4278,7 @@ export interface operations {
             content: {
                 "application/json": {
                     agreedBy: string;
-                    agreedOn: string;
+                    agreedOn: components["schemas"]["LocalDate"];
                     basis: string;
                     goals: string;
                     items: {
@@ -14210,230 +4287,22 @@ export interface operations {
                         items: string[];
                         measures: string;
                         personnel: string[];
-                        provider: {
-                            /** @enum {string} */
-                            kind: "OWN" | "THIRD_PARTY";
-                            orgId?: string;
-                        };
-                        /** @enum {string} */
-                        type: "TRAINING" | "RISK_ASSESSMENT" | "STANDARDIZATION" | "HAZARD_INSPECTION" | "EMERGENCY_PLAN" | "EMERGENCY_DRILL" | "TECH_PROMOTION" | "SAFETY_CULTURE" | "CONSULTING" | "ONLINE_PUSH";
+                        provider: components["schemas"]["ProviderInput"];
+                        type: components["schemas"]["PolicyType"];
                     }[];
                     support: string;
                 };
             };
         };
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        agreedBy: string;
-                        agreedOn: string;
-                        basis: string;
-                        goals: string;
-                        readonly items: {
-                            count: number;
-                            deep: boolean;
-                            readonly items: string[];
-                            measures: string;
-                            readonly personnel: string[];
-                            provider: {
-                                /** @enum {string} */
-                                kind: "OWN" | "THIRD_PARTY";
-                                orgId?: string;
-                                orgName?: string;
-                                registrationNumber?: string;
-                            };
-                            /** @enum {string} */
-                            type: "TRAINING" | "RISK_ASSESSMENT" | "STANDARDIZATION" | "HAZARD_INSPECTION" | "EMERGENCY_PLAN" | "EMERGENCY_DRILL" | "TECH_PROMOTION" | "SAFETY_CULTURE" | "CONSULTING" | "ONLINE_PUSH";
-                        }[];
-                        policyId: string;
-                        risk: {
-                            readonly factors: {
-                                detail: string;
-                                factor: string;
-                                points: number;
-                            }[];
-                            /** @enum {string} */
-                            grade: "HIGH" | "MEDIUM" | "LOW";
-                            inputs?: {
-                                accidentRecordBasisPoints: number;
-                                /** @enum {string} */
-                                industry: "COAL_MINE" | "NON_COAL_MINE" | "TAILINGS_POND" | "HAZCHEM" | "FIREWORKS" | "METAL_SMELTING" | "CHEMICAL" | "DUST_EXPLOSION" | "GAS_GENERATOR" | "CONFINED_SPACE" | "MASS_CASUALTY_OTHER" | "OTHER";
-                                monitoringAlarms: number;
-                                openHazards: {
-                                    general: number;
-                                    major: number;
-                                };
-                                /** @enum {string} */
-                                size: "LARGE" | "MEDIUM" | "SMALL" | "MICRO";
-                            };
-                            readonly proposedExtra: {
-                                count: number;
-                                deep: boolean;
-                                /** @enum {string} */
-                                type: "TRAINING" | "RISK_ASSESSMENT" | "STANDARDIZATION" | "HAZARD_INSPECTION" | "EMERGENCY_PLAN" | "EMERGENCY_DRILL" | "TECH_PROMOTION" | "SAFETY_CULTURE" | "CONSULTING" | "ONLINE_PUSH";
-                            }[];
-                            score: number;
-                        };
-                        ruleSetId: string;
-                        ruleSetVersion: number;
-                        support: string;
-                        tenantId: string;
-                        updatedAt: string;
-                        updatedBy: string;
-                        version: number;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["ServicePlan"];
                 };
             };
         };
@@ -14445,279 +4314,20 @@ export interface operations {
             };
             header?: never;
             path: {
-                year: number;
+                year: components["parameters"]["YearInPath"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        eligibility: {
-                            /** @enum {string} */
-                            coinsuranceRole: "INDEPENDENT" | "LEAD" | "MEMBER";
-                            readonly criteria: {
-                                passed: boolean;
-                                reason: string;
-                                /** @enum {string} */
-                                rule: "QUAL-1" | "QUAL-2" | "QUAL-3" | "QUAL-4" | "QUAL-5" | "QUAL-6" | "BLK-1";
-                                /** @constant */
-                                waived?: true;
-                            }[];
-                            eligible: boolean;
-                            filingVersion?: number;
-                            filingYear?: number;
-                            onDate: string;
-                            ruleSetId: string;
-                            ruleSetVersion: number;
-                        };
-                        filing?: {
-                            readonly annex1: {
-                                [key: string]: {
-                                    archiveId: string;
-                                    name: string;
-                                    sha256: string;
-                                }[];
-                            };
-                            branch?: {
-                                cityLevelBranchInXinzhou: boolean;
-                                name: string;
-                                writesPropertyInsurance: boolean;
-                            };
-                            businessLicence?: {
-                                expiresOn: string | null;
-                                number: string;
-                            };
-                            commitmentLetter?: {
-                                signedBy: string;
-                                signedOn: string;
-                            };
-                            createdAt: string;
-                            filedOn?: string;
-                            /** @enum {string} */
-                            filedOnSource?: "PLATFORM" | "DECLARED";
-                            filedProduct?: {
-                                readonly baseRatesPpm: {
-                                    [key: string]: number;
-                                };
-                                factorBounds: {
-                                    accidentRecord: {
-                                        maxBasisPoints: number;
-                                        minBasisPoints: number;
-                                    };
-                                    penalties: {
-                                        maxBasisPoints: number;
-                                        minBasisPoints: number;
-                                    };
-                                    riskLevel: {
-                                        maxBasisPoints: number;
-                                        minBasisPoints: number;
-                                    };
-                                    readonly standardisation: {
-                                        [key: string]: {
-                                            maxBasisPoints: number;
-                                            minBasisPoints: number;
-                                        };
-                                    };
-                                };
-                                filingNumber: string;
-                                name?: string;
-                            };
-                            insurancePermit?: {
-                                expiresOn: string | null;
-                                number: string;
-                            };
-                            readonly majorViolations: {
-                                authority: string;
-                                decidedOn: string;
-                                description: string;
-                            }[];
-                            prevention: {
-                                readonly evidence: {
-                                    archiveId: string;
-                                    name: string;
-                                    sha256: string;
-                                }[];
-                                planTemplate?: {
-                                    archiveId: string;
-                                    name: string;
-                                    sha256: string;
-                                };
-                                readonly riskControlTeam: {
-                                    name: string;
-                                    role?: string;
-                                }[];
-                                systemDocument?: {
-                                    archiveId: string;
-                                    name: string;
-                                    sha256: string;
-                                };
-                            };
-                            solvency?: {
-                                comprehensiveRatioBasisPoints: number;
-                                /** @enum {string} */
-                                riskRating: "A" | "B" | "C" | "D";
-                            };
-                            tenantId: string;
-                            updatedAt: string;
-                            updatedBy: string;
-                            version: number;
-                            year: number;
-                        };
-                        year: number;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Year"];
                 };
             };
         };
@@ -14727,7 +4337,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                year: number;
+                year: components["parameters"]["YearInPath"];
             };
             cookie?: never;
         };
@@ -14735,371 +4345,35 @@ export interface operations {
             content: {
                 "application/json": {
                     annex1?: {
-                        [key: string]: {
-                            archiveId: string;
-                            name: string;
-                            sha256: string;
-                        }[];
+                        [key: string]: components["schemas"]["Annex1Value"][];
                     };
-                    branch?: {
-                        cityLevelBranchInXinzhou: boolean;
-                        name: string;
-                        writesPropertyInsurance: boolean;
-                    };
-                    businessLicence?: {
-                        expiresOn: string | null;
-                        number: string;
-                    };
-                    commitmentLetter?: {
-                        signedBy: string;
-                        signedOn: string;
-                    };
-                    filedOn?: string;
-                    filedProduct?: {
-                        baseRatesPpm: {
-                            [key: string]: number;
-                        };
-                        factorBounds: {
-                            accidentRecord: {
-                                maxBasisPoints: number;
-                                minBasisPoints: number;
-                            };
-                            penalties: {
-                                maxBasisPoints: number;
-                                minBasisPoints: number;
-                            };
-                            riskLevel: {
-                                maxBasisPoints: number;
-                                minBasisPoints: number;
-                            };
-                            standardisation: {
-                                GRADE_1: {
-                                    maxBasisPoints: number;
-                                    minBasisPoints: number;
-                                };
-                                GRADE_2: {
-                                    maxBasisPoints: number;
-                                    minBasisPoints: number;
-                                };
-                                GRADE_3: {
-                                    maxBasisPoints: number;
-                                    minBasisPoints: number;
-                                };
-                                NONE: {
-                                    maxBasisPoints: number;
-                                    minBasisPoints: number;
-                                };
-                            };
-                        };
-                        filingNumber: string;
-                        name?: string;
-                    };
-                    insurancePermit?: {
-                        expiresOn: string | null;
-                        number: string;
-                    };
-                    majorViolations?: {
-                        authority: string;
-                        decidedOn: string;
-                        description: string;
-                    }[];
+                    branch?: components["schemas"]["Branch"];
+                    businessLicence?: components["schemas"]["BusinessLicence"];
+                    commitmentLetter?: components["schemas"]["CommitmentLetter"];
+                    /** @description QUAL-6: declare the day the materials were submitted on paper before they were entered here */
+                    filedOn?: components["schemas"]["LocalDate"];
+                    filedProduct?: components["schemas"]["FiledProduct"];
+                    insurancePermit?: components["schemas"]["BusinessLicence"];
+                    readonly majorViolations?: components["schemas"]["MajorViolation"][];
                     prevention?: {
-                        evidence?: {
-                            archiveId: string;
-                            name: string;
-                            sha256: string;
-                        }[];
-                        planTemplate?: {
-                            archiveId: string;
-                            name: string;
-                            sha256: string;
-                        };
-                        riskControlTeam?: {
-                            name: string;
-                            role?: string;
-                        }[];
-                        systemDocument?: {
-                            archiveId: string;
-                            name: string;
-                            sha256: string;
-                        };
+                        readonly evidence?: components["schemas"]["Annex1Value"][];
+                        planTemplate?: components["schemas"]["Annex1Value"];
+                        readonly riskControlTeam?: components["schemas"]["RiskControlTeam"][];
+                        systemDocument?: components["schemas"]["Annex1Value"];
                     };
-                    solvency?: {
-                        comprehensiveRatioBasisPoints: number;
-                        /** @enum {string} */
-                        riskRating: "A" | "B" | "C" | "D";
-                    };
+                    solvency?: components["schemas"]["Solvency"];
                 };
             };
         };
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        eligibility: {
-                            /** @enum {string} */
-                            coinsuranceRole: "INDEPENDENT" | "LEAD" | "MEMBER";
-                            readonly criteria: {
-                                passed: boolean;
-                                reason: string;
-                                /** @enum {string} */
-                                rule: "QUAL-1" | "QUAL-2" | "QUAL-3" | "QUAL-4" | "QUAL-5" | "QUAL-6" | "BLK-1";
-                                /** @constant */
-                                waived?: true;
-                            }[];
-                            eligible: boolean;
-                            filingVersion?: number;
-                            filingYear?: number;
-                            onDate: string;
-                            ruleSetId: string;
-                            ruleSetVersion: number;
-                        };
-                        filing?: {
-                            readonly annex1: {
-                                [key: string]: {
-                                    archiveId: string;
-                                    name: string;
-                                    sha256: string;
-                                }[];
-                            };
-                            branch?: {
-                                cityLevelBranchInXinzhou: boolean;
-                                name: string;
-                                writesPropertyInsurance: boolean;
-                            };
-                            businessLicence?: {
-                                expiresOn: string | null;
-                                number: string;
-                            };
-                            commitmentLetter?: {
-                                signedBy: string;
-                                signedOn: string;
-                            };
-                            createdAt: string;
-                            filedOn?: string;
-                            /** @enum {string} */
-                            filedOnSource?: "PLATFORM" | "DECLARED";
-                            filedProduct?: {
-                                readonly baseRatesPpm: {
-                                    [key: string]: number;
-                                };
-                                factorBounds: {
-                                    accidentRecord: {
-                                        maxBasisPoints: number;
-                                        minBasisPoints: number;
-                                    };
-                                    penalties: {
-                                        maxBasisPoints: number;
-                                        minBasisPoints: number;
-                                    };
-                                    riskLevel: {
-                                        maxBasisPoints: number;
-                                        minBasisPoints: number;
-                                    };
-                                    readonly standardisation: {
-                                        [key: string]: {
-                                            maxBasisPoints: number;
-                                            minBasisPoints: number;
-                                        };
-                                    };
-                                };
-                                filingNumber: string;
-                                name?: string;
-                            };
-                            insurancePermit?: {
-                                expiresOn: string | null;
-                                number: string;
-                            };
-                            readonly majorViolations: {
-                                authority: string;
-                                decidedOn: string;
-                                description: string;
-                            }[];
-                            prevention: {
-                                readonly evidence: {
-                                    archiveId: string;
-                                    name: string;
-                                    sha256: string;
-                                }[];
-                                planTemplate?: {
-                                    archiveId: string;
-                                    name: string;
-                                    sha256: string;
-                                };
-                                readonly riskControlTeam: {
-                                    name: string;
-                                    role?: string;
-                                }[];
-                                systemDocument?: {
-                                    archiveId: string;
-                                    name: string;
-                                    sha256: string;
-                                };
-                            };
-                            solvency?: {
-                                comprehensiveRatioBasisPoints: number;
-                                /** @enum {string} */
-                                riskRating: "A" | "B" | "C" | "D";
-                            };
-                            tenantId: string;
-                            updatedAt: string;
-                            updatedBy: string;
-                            version: number;
-                            year: number;
-                        };
-                        year: number;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Year"];
                 };
             };
         };
@@ -15109,181 +4383,20 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                uscc: string;
+                uscc: components["parameters"]["Uscc"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        county: "140902" | "140921" | "140922" | "140923" | "140924" | "140925" | "140926" | "140927" | "140928" | "140929" | "140930" | "140931" | "140932" | "140971" | "140981" | "XZ-EDZ";
-                        /** @enum {string} */
-                        industry: "COAL_MINE" | "NON_COAL_MINE" | "TAILINGS_POND" | "HAZCHEM" | "FIREWORKS" | "METAL_SMELTING" | "CHEMICAL" | "DUST_EXPLOSION" | "GAS_GENERATOR" | "CONFINED_SPACE" | "MASS_CASUALTY_OTHER" | "OTHER";
-                        name: string;
-                        registeredBy: string;
-                        revenueWan: number;
-                        /** @enum {string} */
-                        size: "LARGE" | "MEDIUM" | "SMALL" | "MICRO";
-                        sizeOverrideReason?: string;
-                        staff: number;
-                        updatedAt: string;
-                        uscc: string;
-                        version: number;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Enterprise"];
                 };
             };
         };
@@ -15291,9 +4404,9 @@ export interface operations {
     getRegulatorBlacklist: {
         parameters: {
             query?: {
-                cursor?: string;
-                insurerTenantId?: string;
-                limit?: number;
+                cursor?: components["parameters"]["Cursor"];
+                insurerTenantId?: components["schemas"]["Id"];
+                limit?: components["parameters"]["Limit"];
             };
             header?: never;
             path?: never;
@@ -15301,6 +4414,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             200: {
                 headers: {
@@ -15308,168 +4422,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            activeToday: boolean;
-                            createdAt: string;
-                            id: string;
-                            insurerTenantId: string;
-                            liftedBy?: string;
-                            liftedOn?: string;
-                            liftedReason?: string;
-                            listedBy: string;
-                            listedOn: string;
-                            reason: string;
-                            until?: string;
-                            version: number;
-                        }[];
+                        items: components["schemas"]["Blacklist"][];
                         nextCursor?: string;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
                     };
                 };
             };
@@ -15479,7 +4433,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path?: never;
             cookie?: never;
@@ -15487,181 +4441,22 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    insurerTenantId: string;
-                    listedOn?: string;
+                    insurerTenantId: components["schemas"]["Id"];
+                    listedOn?: components["schemas"]["LocalDate"];
                     reason: string;
                     until?: string;
                 };
             };
         };
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        activeToday: boolean;
-                        createdAt: string;
-                        id: string;
-                        insurerTenantId: string;
-                        liftedBy?: string;
-                        liftedOn?: string;
-                        liftedReason?: string;
-                        listedBy: string;
-                        listedOn: string;
-                        reason: string;
-                        until?: string;
-                        version: number;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Blacklist"];
                 };
             };
         };
@@ -15670,189 +4465,30 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                entryId: string;
+                entryId: components["parameters"]["EntryId"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
                 "application/json": {
-                    liftedOn?: string;
+                    liftedOn?: components["schemas"]["LocalDate"];
                     reason: string;
                 };
             };
         };
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        activeToday: boolean;
-                        createdAt: string;
-                        id: string;
-                        insurerTenantId: string;
-                        liftedBy?: string;
-                        liftedOn?: string;
-                        liftedReason?: string;
-                        listedBy: string;
-                        listedOn: string;
-                        reason: string;
-                        until?: string;
-                        version: number;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Blacklist"];
                 };
             };
         };
@@ -15860,9 +4496,9 @@ export interface operations {
     getRegulatorComplaints: {
         parameters: {
             query?: {
-                county?: string;
-                cursor?: string;
-                limit?: number;
+                county?: components["parameters"]["County"];
+                cursor?: components["parameters"]["Cursor"];
+                limit?: components["parameters"]["Limit"];
                 to?: "EMB" | "NFRA";
             };
             header?: never;
@@ -15871,233 +4507,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: {
-                            acceptedAt?: string;
-                            acceptedBy?: string;
-                            /** @enum {string} */
-                            channel: "PHONE" | "LETTER" | "VISIT" | "ONLINE" | "CONSOLE";
-                            county?: string;
-                            createdAt: string;
-                            deadlines: {
-                                binding: {
-                                    /** @enum {string} */
-                                    clock: "WORKING_DAY" | "NFRA";
-                                    dueOn: string;
-                                    provisional: boolean;
-                                };
-                                nfra?: {
-                                    /** @constant */
-                                    basis: "CMP-8";
-                                    dueOn: string;
-                                    provisional: boolean;
-                                };
-                                workingDay?: {
-                                    /** @enum {string} */
-                                    basis: "CMP-2" | "CMP-3" | "CMP-4";
-                                    dueOn: string;
-                                    provisional: boolean;
-                                };
-                            };
-                            enterpriseUscc: string;
-                            escalation?: {
-                                at: string;
-                                reason: string;
-                                /** @enum {string} */
-                                to: "EMB" | "NFRA";
-                            };
-                            extension?: {
-                                approvedBy: string;
-                                days: number;
-                                reason: string;
-                                toldComplainantOn: string;
-                            };
-                            id: string;
-                            needsVerification: boolean;
-                            policyId?: string;
-                            receivedAt: string;
-                            receivedOn: string;
-                            reply?: {
-                                basis: string;
-                                facts: string;
-                                measures: string;
-                                repliedAt: string;
-                                repliedBy: string;
-                                request: string;
-                            };
-                            request: string;
-                            ruleSetId: string;
-                            ruleSetVersion: number;
-                            serviceId?: string;
-                            /** @enum {string} */
-                            status: "OPEN" | "REPLIED" | "ACCEPTED" | "ESCALATED";
-                            tenantId: string;
-                            readonly timeline: {
-                                at: string;
-                                by: string;
-                                /** @enum {string} */
-                                kind: "RECEIVED" | "VERIFICATION_REQUIRED" | "EXTENDED" | "REPLIED" | "ACCEPTED" | "ESCALATED";
-                                note?: string;
-                            }[];
-                            verificationRequiredAt?: string;
-                            verificationRequiredBy?: string;
-                            version: number;
-                        }[];
-                        nextCursor?: string;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["PageOfComplaint"];
                 };
             };
         };
@@ -16105,7 +4522,7 @@ export interface operations {
     getRegulatorCoverage: {
         parameters: {
             query?: {
-                county?: string;
+                county?: components["parameters"]["County"];
             };
             header?: never;
             path?: never;
@@ -16113,157 +4530,31 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
+                        readonly items: {
+                            /** @description SCOPE-5 area code */
+                            county: string;
+                            industry: components["schemas"]["EnterpriseIndustry"];
+                            /** @description Of them, insured today by any insurer */
+                            insured: number;
+                            /** @description Enterprises the register lists (REG-1) */
+                            registered: number;
+                            /**
+                             * @description SCOPE-2 (mandatory) or SCOPE-3 (promoted)
+                             * @enum {string}
+                             */
+                            scope: "MANDATORY" | "PROMOTED";
+                            /** @description registered − insured */
+                            uninsured: number;
+                        }[];
+                        onDate: components["schemas"]["LocalDate"];
                     };
                 };
             };
@@ -16273,7 +4564,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path?: never;
             cookie?: never;
@@ -16287,6 +4578,7 @@ export interface operations {
             };
         };
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             201: {
                 headers: {
@@ -16294,158 +4586,16 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description Entries that are new */
                         created: number;
+                        /** @description Rows in the file, each now registered as stated */
                         imported: number;
+                        /** @description The import record */
                         importId: string;
+                        /** @description Rows that already said exactly this: nothing was written for them (a re-run of the same file) */
                         unchanged: number;
+                        /** @description Entries that changed */
                         updated: number;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
                     };
                 };
             };
@@ -16454,10 +4604,10 @@ export interface operations {
     getRegulatorEnterprises: {
         parameters: {
             query?: {
-                county?: "140902" | "140921" | "140922" | "140923" | "140924" | "140925" | "140926" | "140927" | "140928" | "140929" | "140930" | "140931" | "140932" | "140971" | "140981" | "XZ-EDZ";
-                cursor?: string;
-                industry?: "COAL_MINE" | "NON_COAL_MINE" | "TAILINGS_POND" | "HAZCHEM" | "FIREWORKS" | "METAL_SMELTING" | "CHEMICAL" | "DUST_EXPLOSION" | "GAS_GENERATOR" | "CONFINED_SPACE" | "MASS_CASUALTY_OTHER" | "OTHER";
-                limit?: number;
+                county?: components["parameters"]["CountyInQuery"];
+                cursor?: components["parameters"]["Cursor"];
+                industry?: components["parameters"]["EnterpriseIndustry"];
+                limit?: components["parameters"]["Limit"];
             };
             header?: never;
             path?: never;
@@ -16465,6 +4615,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             200: {
                 headers: {
@@ -16472,170 +4623,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            /** @enum {string} */
-                            county: "140902" | "140921" | "140922" | "140923" | "140924" | "140925" | "140926" | "140927" | "140928" | "140929" | "140930" | "140931" | "140932" | "140971" | "140981" | "XZ-EDZ";
-                            /** @enum {string} */
-                            industry: "COAL_MINE" | "NON_COAL_MINE" | "TAILINGS_POND" | "HAZCHEM" | "FIREWORKS" | "METAL_SMELTING" | "CHEMICAL" | "DUST_EXPLOSION" | "GAS_GENERATOR" | "CONFINED_SPACE" | "MASS_CASUALTY_OTHER" | "OTHER";
-                            name: string;
-                            registeredBy: string;
-                            revenueWan: number;
-                            /** @enum {string} */
-                            size: "LARGE" | "MEDIUM" | "SMALL" | "MICRO";
-                            sizeOverrideReason?: string;
-                            staff: number;
-                            updatedAt: string;
-                            uscc: string;
-                            version: number;
-                        }[];
+                        items: components["schemas"]["Enterprise"][];
                         nextCursor?: string;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
                     };
                 };
             };
@@ -16645,7 +4634,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path?: never;
             cookie?: never;
@@ -16653,10 +4642,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @enum {string} */
-                    county: "140902" | "140921" | "140922" | "140923" | "140924" | "140925" | "140926" | "140927" | "140928" | "140929" | "140930" | "140931" | "140932" | "140971" | "140981" | "XZ-EDZ";
-                    /** @enum {string} */
-                    industry: "COAL_MINE" | "NON_COAL_MINE" | "TAILINGS_POND" | "HAZCHEM" | "FIREWORKS" | "METAL_SMELTING" | "CHEMICAL" | "DUST_EXPLOSION" | "GAS_GENERATOR" | "CONFINED_SPACE" | "MASS_CASUALTY_OTHER" | "OTHER";
+                    county: components["schemas"]["PolicyCountyInput"];
+                    industry: components["schemas"]["EnterpriseIndustry"];
                     name: string;
                     revenueWan: number;
                     /** @enum {string} */
@@ -16669,175 +4656,14 @@ export interface operations {
             };
         };
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        county: "140902" | "140921" | "140922" | "140923" | "140924" | "140925" | "140926" | "140927" | "140928" | "140929" | "140930" | "140931" | "140932" | "140971" | "140981" | "XZ-EDZ";
-                        /** @enum {string} */
-                        industry: "COAL_MINE" | "NON_COAL_MINE" | "TAILINGS_POND" | "HAZCHEM" | "FIREWORKS" | "METAL_SMELTING" | "CHEMICAL" | "DUST_EXPLOSION" | "GAS_GENERATOR" | "CONFINED_SPACE" | "MASS_CASUALTY_OTHER" | "OTHER";
-                        name: string;
-                        registeredBy: string;
-                        revenueWan: number;
-                        /** @enum {string} */
-                        size: "LARGE" | "MEDIUM" | "SMALL" | "MICRO";
-                        sizeOverrideReason?: string;
-                        staff: number;
-                        updatedAt: string;
-                        uscc: string;
-                        version: number;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Enterprise"];
                 };
             };
         };
@@ -16847,181 +4673,20 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                uscc: string;
+                uscc: components["parameters"]["Uscc"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        county: "140902" | "140921" | "140922" | "140923" | "140924" | "140925" | "140926" | "140927" | "140928" | "140929" | "140930" | "140931" | "140932" | "140971" | "140981" | "XZ-EDZ";
-                        /** @enum {string} */
-                        industry: "COAL_MINE" | "NON_COAL_MINE" | "TAILINGS_POND" | "HAZCHEM" | "FIREWORKS" | "METAL_SMELTING" | "CHEMICAL" | "DUST_EXPLOSION" | "GAS_GENERATOR" | "CONFINED_SPACE" | "MASS_CASUALTY_OTHER" | "OTHER";
-                        name: string;
-                        registeredBy: string;
-                        revenueWan: number;
-                        /** @enum {string} */
-                        size: "LARGE" | "MEDIUM" | "SMALL" | "MICRO";
-                        sizeOverrideReason?: string;
-                        staff: number;
-                        updatedAt: string;
-                        uscc: string;
-                        version: number;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Enterprise"];
                 };
             };
         };
@@ -17029,8 +4694,8 @@ export interface operations {
     getRegulatorExperts: {
         parameters: {
             query?: {
-                cursor?: string;
-                limit?: number;
+                cursor?: components["parameters"]["Cursor"];
+                limit?: components["parameters"]["Limit"];
                 specialty?: string;
                 status?: "ACTIVE" | "REMOVED";
             };
@@ -17040,6 +4705,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             200: {
                 headers: {
@@ -17047,167 +4713,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            createdAt: string;
-                            employer?: string;
-                            id: string;
-                            name: string;
-                            readonly specialties: string[];
-                            /** @enum {string} */
-                            status: "ACTIVE" | "REMOVED";
-                            title?: string;
-                            updatedAt: string;
-                            updatedBy: string;
-                            version: number;
-                        }[];
+                        items: components["schemas"]["Expert"][];
                         nextCursor?: string;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
                     };
                 };
             };
@@ -17217,7 +4724,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path?: never;
             cookie?: never;
@@ -17233,172 +4740,14 @@ export interface operations {
             };
         };
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        createdAt: string;
-                        employer?: string;
-                        id: string;
-                        name: string;
-                        readonly specialties: string[];
-                        /** @enum {string} */
-                        status: "ACTIVE" | "REMOVED";
-                        title?: string;
-                        updatedAt: string;
-                        updatedBy: string;
-                        version: number;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Expert"];
                 };
             };
         };
@@ -17408,178 +4757,20 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                expertId: string;
+                expertId: components["parameters"]["ExpertId"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        createdAt: string;
-                        employer?: string;
-                        id: string;
-                        name: string;
-                        readonly specialties: string[];
-                        /** @enum {string} */
-                        status: "ACTIVE" | "REMOVED";
-                        title?: string;
-                        updatedAt: string;
-                        updatedBy: string;
-                        version: number;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Expert"];
                 };
             };
         };
@@ -17589,14 +4780,14 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                expertId: string;
+                expertId: components["parameters"]["ExpertId"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
                 "application/json": {
-                    employer?: string | null;
+                    employer?: components["schemas"]["OrgContactInput"];
                     specialties?: string[];
                     /** @enum {string} */
                     status?: "ACTIVE" | "REMOVED";
@@ -17606,172 +4797,14 @@ export interface operations {
             };
         };
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        createdAt: string;
-                        employer?: string;
-                        id: string;
-                        name: string;
-                        readonly specialties: string[];
-                        /** @enum {string} */
-                        status: "ACTIVE" | "REMOVED";
-                        title?: string;
-                        updatedAt: string;
-                        updatedBy: string;
-                        version: number;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Expert"];
                 };
             };
         };
@@ -17779,11 +4812,11 @@ export interface operations {
     getRegulatorHazards: {
         parameters: {
             query?: {
-                county?: "140902" | "140921" | "140922" | "140923" | "140924" | "140925" | "140926" | "140927" | "140928" | "140929" | "140930" | "140931" | "140932" | "140971" | "140981" | "XZ-EDZ";
-                cursor?: string;
-                grade?: "GENERAL" | "MAJOR";
-                limit?: number;
-                status?: "OPEN" | "RECTIFYING" | "RECTIFIED" | "VERIFIED";
+                county?: components["parameters"]["CountyInQuery"];
+                cursor?: components["parameters"]["Cursor"];
+                grade?: components["parameters"]["Grade"];
+                limit?: components["parameters"]["Limit"];
+                status?: components["parameters"]["HazardStatus"];
             };
             header?: never;
             path?: never;
@@ -17791,222 +4824,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: {
-                            createdAt: string;
-                            description: string;
-                            enterprise: {
-                                county: string;
-                                name: string;
-                                uscc: string;
-                            };
-                            foundOn: string;
-                            /** @enum {string} */
-                            grade: "GENERAL" | "MAJOR";
-                            id: string;
-                            notice: {
-                                addressedTo: string;
-                                archiveId: string;
-                                archiveKey: string;
-                                issuedAt: string;
-                                sha256: string;
-                            };
-                            policyId: string;
-                            rectification?: {
-                                closedAt?: string;
-                                readonly closureEvidence: {
-                                    archiveKey: string;
-                                    capturedAt: string;
-                                    capturedBy: string;
-                                    contentType: string;
-                                    fileName?: string;
-                                    id: string;
-                                    /** @enum {string} */
-                                    kind: "PHOTO" | "SIGN_IN_SHEET" | "REPORT" | "OTHER";
-                                    location?: {
-                                        accuracyMeters?: number;
-                                        latitude: number;
-                                        longitude: number;
-                                    };
-                                    sha256: string;
-                                    size: number;
-                                }[];
-                                closureNote?: string;
-                                dueOn: string;
-                                plan: string;
-                                reportedAt: string;
-                                reportedBy: string;
-                                responsiblePerson: string;
-                            };
-                            rectifyBy: string;
-                            serviceId: string;
-                            /** @enum {string} */
-                            status: "OPEN" | "RECTIFYING" | "RECTIFIED" | "VERIFIED";
-                            tenantId: string;
-                            updatedAt: string;
-                            readonly verifications: {
-                                accepted: boolean;
-                                at: string;
-                                by: string;
-                                comments: string;
-                            }[];
-                            version: number;
-                        }[];
-                        nextCursor?: string;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["PageOfHazard"];
                 };
             };
         };
@@ -18014,8 +4839,8 @@ export interface operations {
     getRegulatorServiceOrgs: {
         parameters: {
             query?: {
-                cursor?: string;
-                limit?: number;
+                cursor?: components["parameters"]["Cursor"];
+                limit?: components["parameters"]["Limit"];
                 status?: "ACTIVE" | "SUSPENDED" | "REVOKED";
                 usableOn?: string;
             };
@@ -18025,6 +4850,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             200: {
                 headers: {
@@ -18032,171 +4858,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            contact?: string;
-                            createdAt: string;
-                            id: string;
-                            name: string;
-                            registrationNumber: string;
-                            readonly scope: string[];
-                            /** @enum {string} */
-                            status: "ACTIVE" | "SUSPENDED" | "REVOKED";
-                            updatedAt: string;
-                            updatedBy: string;
-                            usableToday: boolean;
-                            uscc: string;
-                            validFrom: string;
-                            validTo: string;
-                            version: number;
-                        }[];
+                        items: components["schemas"]["ServiceOrg"][];
                         nextCursor?: string;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
                     };
                 };
             };
@@ -18206,7 +4869,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path?: never;
             cookie?: never;
@@ -18227,176 +4890,14 @@ export interface operations {
             };
         };
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        contact?: string;
-                        createdAt: string;
-                        id: string;
-                        name: string;
-                        registrationNumber: string;
-                        readonly scope: string[];
-                        /** @enum {string} */
-                        status: "ACTIVE" | "SUSPENDED" | "REVOKED";
-                        updatedAt: string;
-                        updatedBy: string;
-                        usableToday: boolean;
-                        uscc: string;
-                        validFrom: string;
-                        validTo: string;
-                        version: number;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["ServiceOrg"];
                 };
             };
         };
@@ -18406,182 +4907,20 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                orgId: string;
+                orgId: components["parameters"]["OrgId"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        contact?: string;
-                        createdAt: string;
-                        id: string;
-                        name: string;
-                        registrationNumber: string;
-                        readonly scope: string[];
-                        /** @enum {string} */
-                        status: "ACTIVE" | "SUSPENDED" | "REVOKED";
-                        updatedAt: string;
-                        updatedBy: string;
-                        usableToday: boolean;
-                        uscc: string;
-                        validFrom: string;
-                        validTo: string;
-                        version: number;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["ServiceOrg"];
                 };
             };
         };
@@ -18591,14 +4930,14 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                orgId: string;
+                orgId: components["parameters"]["OrgId"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
                 "application/json": {
-                    contact?: string | null;
+                    contact?: components["schemas"]["OrgContactInput"];
                     scope?: string[];
                     /** @enum {string} */
                     status?: "ACTIVE" | "SUSPENDED" | "REVOKED";
@@ -18608,176 +4947,14 @@ export interface operations {
             };
         };
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        contact?: string;
-                        createdAt: string;
-                        id: string;
-                        name: string;
-                        registrationNumber: string;
-                        readonly scope: string[];
-                        /** @enum {string} */
-                        status: "ACTIVE" | "SUSPENDED" | "REVOKED";
-                        updatedAt: string;
-                        updatedBy: string;
-                        usableToday: boolean;
-                        uscc: string;
-                        validFrom: string;
-                        validTo: string;
-                        version: number;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["ServiceOrg"];
                 };
             };
         };
@@ -18785,9 +4962,9 @@ export interface operations {
     getRegulatorUninsured: {
         parameters: {
             query?: {
-                county?: string;
+                county?: components["parameters"]["County"];
                 date?: string;
-                industry?: "COAL_MINE" | "NON_COAL_MINE" | "TAILINGS_POND" | "HAZCHEM" | "FIREWORKS" | "METAL_SMELTING" | "CHEMICAL" | "DUST_EXPLOSION" | "GAS_GENERATOR" | "CONFINED_SPACE" | "MASS_CASUALTY_OTHER" | "OTHER";
+                industry?: components["parameters"]["EnterpriseIndustry"];
             };
             header?: never;
             path?: never;
@@ -18795,157 +4972,19 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
                     "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
+                        /** @description SCOPE-3 industries: reported, not violations */
+                        readonly advisory: components["schemas"]["Advisory"][];
+                        /** @description SCOPE-2 industries: findings (应保未保) */
+                        readonly mandatory: components["schemas"]["Advisory"][];
+                        onDate: components["schemas"]["LocalDate"];
                     };
                 };
             };
@@ -18954,11 +4993,11 @@ export interface operations {
     getServices: {
         parameters: {
             query?: {
-                cursor?: string;
+                cursor?: components["parameters"]["Cursor"];
                 dueBefore?: string;
-                limit?: number;
-                policyId?: string;
-                status?: "SCHEDULED" | "SCHEDULE_CONFIRMED" | "COMPLETED" | "FOLLOWED_UP" | "CONFIRMED" | "ARCHIVED" | "CANCELLED";
+                limit?: components["parameters"]["Limit"];
+                policyId?: components["schemas"]["Id"];
+                status?: components["parameters"]["ServiceStatus"];
             };
             header?: never;
             path?: never;
@@ -18966,302 +5005,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: {
-                            archive?: {
-                                archivedAt: string;
-                                archivedOn: string;
-                                archiveId: string;
-                                late: boolean;
-                                sha256: string;
-                            };
-                            cancellation?: {
-                                at: string;
-                                by: string;
-                                reason: string;
-                            };
-                            confirmations: {
-                                enterprise?: {
-                                    /** @enum {string} */
-                                    party: "INSURER" | "ENTERPRISE";
-                                    recordedAt: string;
-                                    signedAt: string;
-                                    signerName: string;
-                                    signerTitle?: string;
-                                    userId: string;
-                                };
-                                insurer?: {
-                                    /** @enum {string} */
-                                    party: "INSURER" | "ENTERPRISE";
-                                    recordedAt: string;
-                                    signedAt: string;
-                                    signerName: string;
-                                    signerTitle?: string;
-                                    userId: string;
-                                };
-                            };
-                            createdAt: string;
-                            createdBy: string;
-                            deadlines?: {
-                                archive: {
-                                    dueOn: string;
-                                    provisional: boolean;
-                                };
-                                followUp: {
-                                    dueOn: string;
-                                    provisional: boolean;
-                                };
-                            };
-                            deep: boolean;
-                            enterprise: {
-                                county: string;
-                                /** @enum {string} */
-                                industry: "COAL_MINE" | "NON_COAL_MINE" | "TAILINGS_POND" | "HAZCHEM" | "FIREWORKS" | "METAL_SMELTING" | "CHEMICAL" | "DUST_EXPLOSION" | "GAS_GENERATOR" | "CONFINED_SPACE" | "MASS_CASUALTY_OTHER" | "OTHER";
-                                name: string;
-                                /** @enum {string} */
-                                size: "LARGE" | "MEDIUM" | "SMALL" | "MICRO";
-                                uscc: string;
-                            };
-                            readonly evidence: {
-                                archiveKey: string;
-                                capturedAt: string;
-                                capturedBy: string;
-                                contentType: string;
-                                fileName?: string;
-                                id: string;
-                                /** @enum {string} */
-                                kind: "PHOTO" | "SIGN_IN_SHEET" | "REPORT" | "OTHER";
-                                location?: {
-                                    accuracyMeters?: number;
-                                    latitude: number;
-                                    longitude: number;
-                                };
-                                sha256: string;
-                                size: number;
-                            }[];
-                            readonly expertIds: string[];
-                            followUp?: {
-                                at: string;
-                                by: string;
-                                /** @enum {string} */
-                                channel: "PHONE" | "ONLINE" | "ON_SITE";
-                                comments: string;
-                                late: boolean;
-                                satisfaction: number;
-                            };
-                            readonly hazardIds: string[];
-                            id: string;
-                            readonly plannedItems: string[];
-                            plannedMeasures?: string;
-                            policyId: string;
-                            policyNumber: string;
-                            provider: {
-                                /** @enum {string} */
-                                kind: "OWN" | "THIRD_PARTY";
-                                orgId?: string;
-                                orgName?: string;
-                                registrationNumber?: string;
-                            };
-                            record?: {
-                                completedAt: string;
-                                completedBy: string;
-                                endedAt: string;
-                                readonly items: string[];
-                                measures: string;
-                                performedAt: string;
-                                performedOn: string;
-                                readonly personnel: {
-                                    expertId?: string;
-                                    name: string;
-                                    role?: string;
-                                }[];
-                                place: string;
-                                process: string;
-                            };
-                            readonly reviewFlags: {
-                                /** @enum {string} */
-                                code: "EVIDENCE_OUTSIDE_SERVICE_TIME" | "CONFIRMATION_BEFORE_RECORD";
-                                evidenceId?: string;
-                                message: string;
-                                /** @enum {string} */
-                                party?: "INSURER" | "ENTERPRISE";
-                                /** @constant */
-                                rule: "SVC-13";
-                            }[];
-                            ruleSetId: string;
-                            ruleSetVersion: number;
-                            scheduleConfirmation?: {
-                                at: string;
-                                confirmedByName: string;
-                                /** @enum {string} */
-                                recordedBy: "INSURER" | "ENTERPRISE";
-                                userId: string;
-                            };
-                            scheduledAt: string;
-                            scheduledOn: string;
-                            /** @enum {string} */
-                            status: "SCHEDULED" | "SCHEDULE_CONFIRMED" | "COMPLETED" | "FOLLOWED_UP" | "CONFIRMED" | "ARCHIVED" | "CANCELLED";
-                            tenantId: string;
-                            /** @enum {string} */
-                            type: "TRAINING" | "RISK_ASSESSMENT" | "STANDARDIZATION" | "HAZARD_INSPECTION" | "EMERGENCY_PLAN" | "EMERGENCY_DRILL" | "TECH_PROMOTION" | "SAFETY_CULTURE" | "CONSULTING" | "ONLINE_PUSH";
-                            updatedAt: string;
-                            version: number;
-                        }[];
-                        nextCursor?: string;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["PageOfService"];
                 };
             };
         };
@@ -19270,7 +5021,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path?: never;
             cookie?: never;
@@ -19280,315 +5031,26 @@ export interface operations {
                 "application/json": {
                     deep?: boolean;
                     /** @default [] */
-                    expertIds?: string[];
+                    expertIds?: components["schemas"]["Id"][];
                     plannedItems: string[];
                     plannedMeasures?: string;
-                    policyId: string;
-                    provider: {
-                        /** @enum {string} */
-                        kind: "OWN" | "THIRD_PARTY";
-                        orgId?: string;
-                    };
-                    scheduledAt: string;
-                    /** @enum {string} */
-                    type: "TRAINING" | "RISK_ASSESSMENT" | "STANDARDIZATION" | "HAZARD_INSPECTION" | "EMERGENCY_PLAN" | "EMERGENCY_DRILL" | "TECH_PROMOTION" | "SAFETY_CULTURE" | "CONSULTING" | "ONLINE_PUSH";
+                    policyId: components["schemas"]["Id"];
+                    provider: components["schemas"]["ProviderInput"];
+                    /** @description ISO instant with an offset */
+                    scheduledAt: components["schemas"]["Instant"];
+                    type: components["schemas"]["PolicyType"];
                 };
             };
         };
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        archive?: {
-                            archivedAt: string;
-                            archivedOn: string;
-                            archiveId: string;
-                            late: boolean;
-                            sha256: string;
-                        };
-                        cancellation?: {
-                            at: string;
-                            by: string;
-                            reason: string;
-                        };
-                        confirmations: {
-                            enterprise?: {
-                                /** @enum {string} */
-                                party: "INSURER" | "ENTERPRISE";
-                                recordedAt: string;
-                                signedAt: string;
-                                signerName: string;
-                                signerTitle?: string;
-                                userId: string;
-                            };
-                            insurer?: {
-                                /** @enum {string} */
-                                party: "INSURER" | "ENTERPRISE";
-                                recordedAt: string;
-                                signedAt: string;
-                                signerName: string;
-                                signerTitle?: string;
-                                userId: string;
-                            };
-                        };
-                        createdAt: string;
-                        createdBy: string;
-                        deadlines?: {
-                            archive: {
-                                dueOn: string;
-                                provisional: boolean;
-                            };
-                            followUp: {
-                                dueOn: string;
-                                provisional: boolean;
-                            };
-                        };
-                        deep: boolean;
-                        enterprise: {
-                            county: string;
-                            /** @enum {string} */
-                            industry: "COAL_MINE" | "NON_COAL_MINE" | "TAILINGS_POND" | "HAZCHEM" | "FIREWORKS" | "METAL_SMELTING" | "CHEMICAL" | "DUST_EXPLOSION" | "GAS_GENERATOR" | "CONFINED_SPACE" | "MASS_CASUALTY_OTHER" | "OTHER";
-                            name: string;
-                            /** @enum {string} */
-                            size: "LARGE" | "MEDIUM" | "SMALL" | "MICRO";
-                            uscc: string;
-                        };
-                        readonly evidence: {
-                            archiveKey: string;
-                            capturedAt: string;
-                            capturedBy: string;
-                            contentType: string;
-                            fileName?: string;
-                            id: string;
-                            /** @enum {string} */
-                            kind: "PHOTO" | "SIGN_IN_SHEET" | "REPORT" | "OTHER";
-                            location?: {
-                                accuracyMeters?: number;
-                                latitude: number;
-                                longitude: number;
-                            };
-                            sha256: string;
-                            size: number;
-                        }[];
-                        readonly expertIds: string[];
-                        followUp?: {
-                            at: string;
-                            by: string;
-                            /** @enum {string} */
-                            channel: "PHONE" | "ONLINE" | "ON_SITE";
-                            comments: string;
-                            late: boolean;
-                            satisfaction: number;
-                        };
-                        readonly hazardIds: string[];
-                        id: string;
-                        readonly plannedItems: string[];
-                        plannedMeasures?: string;
-                        policyId: string;
-                        policyNumber: string;
-                        provider: {
-                            /** @enum {string} */
-                            kind: "OWN" | "THIRD_PARTY";
-                            orgId?: string;
-                            orgName?: string;
-                            registrationNumber?: string;
-                        };
-                        record?: {
-                            completedAt: string;
-                            completedBy: string;
-                            endedAt: string;
-                            readonly items: string[];
-                            measures: string;
-                            performedAt: string;
-                            performedOn: string;
-                            readonly personnel: {
-                                expertId?: string;
-                                name: string;
-                                role?: string;
-                            }[];
-                            place: string;
-                            process: string;
-                        };
-                        readonly reviewFlags: {
-                            /** @enum {string} */
-                            code: "EVIDENCE_OUTSIDE_SERVICE_TIME" | "CONFIRMATION_BEFORE_RECORD";
-                            evidenceId?: string;
-                            message: string;
-                            /** @enum {string} */
-                            party?: "INSURER" | "ENTERPRISE";
-                            /** @constant */
-                            rule: "SVC-13";
-                        }[];
-                        ruleSetId: string;
-                        ruleSetVersion: number;
-                        scheduleConfirmation?: {
-                            at: string;
-                            confirmedByName: string;
-                            /** @enum {string} */
-                            recordedBy: "INSURER" | "ENTERPRISE";
-                            userId: string;
-                        };
-                        scheduledAt: string;
-                        scheduledOn: string;
-                        /** @enum {string} */
-                        status: "SCHEDULED" | "SCHEDULE_CONFIRMED" | "COMPLETED" | "FOLLOWED_UP" | "CONFIRMED" | "ARCHIVED" | "CANCELLED";
-                        tenantId: string;
-                        /** @enum {string} */
-                        type: "TRAINING" | "RISK_ASSESSMENT" | "STANDARDIZATION" | "HAZARD_INSPECTION" | "EMERGENCY_PLAN" | "EMERGENCY_DRILL" | "TECH_PROMOTION" | "SAFETY_CULTURE" | "CONSULTING" | "ONLINE_PUSH";
-                        updatedAt: string;
-                        version: number;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Service"];
                 };
             };
         };
@@ -19598,305 +5060,20 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                serviceId: string;
+                serviceId: components["parameters"]["ServiceId"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        archive?: {
-                            archivedAt: string;
-                            archivedOn: string;
-                            archiveId: string;
-                            late: boolean;
-                            sha256: string;
-                        };
-                        cancellation?: {
-                            at: string;
-                            by: string;
-                            reason: string;
-                        };
-                        confirmations: {
-                            enterprise?: {
-                                /** @enum {string} */
-                                party: "INSURER" | "ENTERPRISE";
-                                recordedAt: string;
-                                signedAt: string;
-                                signerName: string;
-                                signerTitle?: string;
-                                userId: string;
-                            };
-                            insurer?: {
-                                /** @enum {string} */
-                                party: "INSURER" | "ENTERPRISE";
-                                recordedAt: string;
-                                signedAt: string;
-                                signerName: string;
-                                signerTitle?: string;
-                                userId: string;
-                            };
-                        };
-                        createdAt: string;
-                        createdBy: string;
-                        deadlines?: {
-                            archive: {
-                                dueOn: string;
-                                provisional: boolean;
-                            };
-                            followUp: {
-                                dueOn: string;
-                                provisional: boolean;
-                            };
-                        };
-                        deep: boolean;
-                        enterprise: {
-                            county: string;
-                            /** @enum {string} */
-                            industry: "COAL_MINE" | "NON_COAL_MINE" | "TAILINGS_POND" | "HAZCHEM" | "FIREWORKS" | "METAL_SMELTING" | "CHEMICAL" | "DUST_EXPLOSION" | "GAS_GENERATOR" | "CONFINED_SPACE" | "MASS_CASUALTY_OTHER" | "OTHER";
-                            name: string;
-                            /** @enum {string} */
-                            size: "LARGE" | "MEDIUM" | "SMALL" | "MICRO";
-                            uscc: string;
-                        };
-                        readonly evidence: {
-                            archiveKey: string;
-                            capturedAt: string;
-                            capturedBy: string;
-                            contentType: string;
-                            fileName?: string;
-                            id: string;
-                            /** @enum {string} */
-                            kind: "PHOTO" | "SIGN_IN_SHEET" | "REPORT" | "OTHER";
-                            location?: {
-                                accuracyMeters?: number;
-                                latitude: number;
-                                longitude: number;
-                            };
-                            sha256: string;
-                            size: number;
-                        }[];
-                        readonly expertIds: string[];
-                        followUp?: {
-                            at: string;
-                            by: string;
-                            /** @enum {string} */
-                            channel: "PHONE" | "ONLINE" | "ON_SITE";
-                            comments: string;
-                            late: boolean;
-                            satisfaction: number;
-                        };
-                        readonly hazardIds: string[];
-                        id: string;
-                        readonly plannedItems: string[];
-                        plannedMeasures?: string;
-                        policyId: string;
-                        policyNumber: string;
-                        provider: {
-                            /** @enum {string} */
-                            kind: "OWN" | "THIRD_PARTY";
-                            orgId?: string;
-                            orgName?: string;
-                            registrationNumber?: string;
-                        };
-                        record?: {
-                            completedAt: string;
-                            completedBy: string;
-                            endedAt: string;
-                            readonly items: string[];
-                            measures: string;
-                            performedAt: string;
-                            performedOn: string;
-                            readonly personnel: {
-                                expertId?: string;
-                                name: string;
-                                role?: string;
-                            }[];
-                            place: string;
-                            process: string;
-                        };
-                        readonly reviewFlags: {
-                            /** @enum {string} */
-                            code: "EVIDENCE_OUTSIDE_SERVICE_TIME" | "CONFIRMATION_BEFORE_RECORD";
-                            evidenceId?: string;
-                            message: string;
-                            /** @enum {string} */
-                            party?: "INSURER" | "ENTERPRISE";
-                            /** @constant */
-                            rule: "SVC-13";
-                        }[];
-                        ruleSetId: string;
-                        ruleSetVersion: number;
-                        scheduleConfirmation?: {
-                            at: string;
-                            confirmedByName: string;
-                            /** @enum {string} */
-                            recordedBy: "INSURER" | "ENTERPRISE";
-                            userId: string;
-                        };
-                        scheduledAt: string;
-                        scheduledOn: string;
-                        /** @enum {string} */
-                        status: "SCHEDULED" | "SCHEDULE_CONFIRMED" | "COMPLETED" | "FOLLOWED_UP" | "CONFIRMED" | "ARCHIVED" | "CANCELLED";
-                        tenantId: string;
-                        /** @enum {string} */
-                        type: "TRAINING" | "RISK_ASSESSMENT" | "STANDARDIZATION" | "HAZARD_INSPECTION" | "EMERGENCY_PLAN" | "EMERGENCY_DRILL" | "TECH_PROMOTION" | "SAFETY_CULTURE" | "CONSULTING" | "ONLINE_PUSH";
-                        updatedAt: string;
-                        version: number;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Service"];
                 };
             };
         };
@@ -19905,308 +5082,23 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                serviceId: string;
+                serviceId: components["parameters"]["ServiceId"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        archive?: {
-                            archivedAt: string;
-                            archivedOn: string;
-                            archiveId: string;
-                            late: boolean;
-                            sha256: string;
-                        };
-                        cancellation?: {
-                            at: string;
-                            by: string;
-                            reason: string;
-                        };
-                        confirmations: {
-                            enterprise?: {
-                                /** @enum {string} */
-                                party: "INSURER" | "ENTERPRISE";
-                                recordedAt: string;
-                                signedAt: string;
-                                signerName: string;
-                                signerTitle?: string;
-                                userId: string;
-                            };
-                            insurer?: {
-                                /** @enum {string} */
-                                party: "INSURER" | "ENTERPRISE";
-                                recordedAt: string;
-                                signedAt: string;
-                                signerName: string;
-                                signerTitle?: string;
-                                userId: string;
-                            };
-                        };
-                        createdAt: string;
-                        createdBy: string;
-                        deadlines?: {
-                            archive: {
-                                dueOn: string;
-                                provisional: boolean;
-                            };
-                            followUp: {
-                                dueOn: string;
-                                provisional: boolean;
-                            };
-                        };
-                        deep: boolean;
-                        enterprise: {
-                            county: string;
-                            /** @enum {string} */
-                            industry: "COAL_MINE" | "NON_COAL_MINE" | "TAILINGS_POND" | "HAZCHEM" | "FIREWORKS" | "METAL_SMELTING" | "CHEMICAL" | "DUST_EXPLOSION" | "GAS_GENERATOR" | "CONFINED_SPACE" | "MASS_CASUALTY_OTHER" | "OTHER";
-                            name: string;
-                            /** @enum {string} */
-                            size: "LARGE" | "MEDIUM" | "SMALL" | "MICRO";
-                            uscc: string;
-                        };
-                        readonly evidence: {
-                            archiveKey: string;
-                            capturedAt: string;
-                            capturedBy: string;
-                            contentType: string;
-                            fileName?: string;
-                            id: string;
-                            /** @enum {string} */
-                            kind: "PHOTO" | "SIGN_IN_SHEET" | "REPORT" | "OTHER";
-                            location?: {
-                                accuracyMeters?: number;
-                                latitude: number;
-                                longitude: number;
-                            };
-                            sha256: string;
-                            size: number;
-                        }[];
-                        readonly expertIds: string[];
-                        followUp?: {
-                            at: string;
-                            by: string;
-                            /** @enum {string} */
-                            channel: "PHONE" | "ONLINE" | "ON_SITE";
-                            comments: string;
-                            late: boolean;
-                            satisfaction: number;
-                        };
-                        readonly hazardIds: string[];
-                        id: string;
-                        readonly plannedItems: string[];
-                        plannedMeasures?: string;
-                        policyId: string;
-                        policyNumber: string;
-                        provider: {
-                            /** @enum {string} */
-                            kind: "OWN" | "THIRD_PARTY";
-                            orgId?: string;
-                            orgName?: string;
-                            registrationNumber?: string;
-                        };
-                        record?: {
-                            completedAt: string;
-                            completedBy: string;
-                            endedAt: string;
-                            readonly items: string[];
-                            measures: string;
-                            performedAt: string;
-                            performedOn: string;
-                            readonly personnel: {
-                                expertId?: string;
-                                name: string;
-                                role?: string;
-                            }[];
-                            place: string;
-                            process: string;
-                        };
-                        readonly reviewFlags: {
-                            /** @enum {string} */
-                            code: "EVIDENCE_OUTSIDE_SERVICE_TIME" | "CONFIRMATION_BEFORE_RECORD";
-                            evidenceId?: string;
-                            message: string;
-                            /** @enum {string} */
-                            party?: "INSURER" | "ENTERPRISE";
-                            /** @constant */
-                            rule: "SVC-13";
-                        }[];
-                        ruleSetId: string;
-                        ruleSetVersion: number;
-                        scheduleConfirmation?: {
-                            at: string;
-                            confirmedByName: string;
-                            /** @enum {string} */
-                            recordedBy: "INSURER" | "ENTERPRISE";
-                            userId: string;
-                        };
-                        scheduledAt: string;
-                        scheduledOn: string;
-                        /** @enum {string} */
-                        status: "SCHEDULED" | "SCHEDULE_CONFIRMED" | "COMPLETED" | "FOLLOWED_UP" | "CONFIRMED" | "ARCHIVED" | "CANCELLED";
-                        tenantId: string;
-                        /** @enum {string} */
-                        type: "TRAINING" | "RISK_ASSESSMENT" | "STANDARDIZATION" | "HAZARD_INSPECTION" | "EMERGENCY_PLAN" | "EMERGENCY_DRILL" | "TECH_PROMOTION" | "SAFETY_CULTURE" | "CONSULTING" | "ONLINE_PUSH";
-                        updatedAt: string;
-                        version: number;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Service"];
                 };
             };
         };
@@ -20215,10 +5107,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                serviceId: string;
+                serviceId: components["parameters"]["ServiceId"];
             };
             cookie?: never;
         };
@@ -20230,299 +5122,14 @@ export interface operations {
             };
         };
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        archive?: {
-                            archivedAt: string;
-                            archivedOn: string;
-                            archiveId: string;
-                            late: boolean;
-                            sha256: string;
-                        };
-                        cancellation?: {
-                            at: string;
-                            by: string;
-                            reason: string;
-                        };
-                        confirmations: {
-                            enterprise?: {
-                                /** @enum {string} */
-                                party: "INSURER" | "ENTERPRISE";
-                                recordedAt: string;
-                                signedAt: string;
-                                signerName: string;
-                                signerTitle?: string;
-                                userId: string;
-                            };
-                            insurer?: {
-                                /** @enum {string} */
-                                party: "INSURER" | "ENTERPRISE";
-                                recordedAt: string;
-                                signedAt: string;
-                                signerName: string;
-                                signerTitle?: string;
-                                userId: string;
-                            };
-                        };
-                        createdAt: string;
-                        createdBy: string;
-                        deadlines?: {
-                            archive: {
-                                dueOn: string;
-                                provisional: boolean;
-                            };
-                            followUp: {
-                                dueOn: string;
-                                provisional: boolean;
-                            };
-                        };
-                        deep: boolean;
-                        enterprise: {
-                            county: string;
-                            /** @enum {string} */
-                            industry: "COAL_MINE" | "NON_COAL_MINE" | "TAILINGS_POND" | "HAZCHEM" | "FIREWORKS" | "METAL_SMELTING" | "CHEMICAL" | "DUST_EXPLOSION" | "GAS_GENERATOR" | "CONFINED_SPACE" | "MASS_CASUALTY_OTHER" | "OTHER";
-                            name: string;
-                            /** @enum {string} */
-                            size: "LARGE" | "MEDIUM" | "SMALL" | "MICRO";
-                            uscc: string;
-                        };
-                        readonly evidence: {
-                            archiveKey: string;
-                            capturedAt: string;
-                            capturedBy: string;
-                            contentType: string;
-                            fileName?: string;
-                            id: string;
-                            /** @enum {string} */
-                            kind: "PHOTO" | "SIGN_IN_SHEET" | "REPORT" | "OTHER";
-                            location?: {
-                                accuracyMeters?: number;
-                                latitude: number;
-                                longitude: number;
-                            };
-                            sha256: string;
-                            size: number;
-                        }[];
-                        readonly expertIds: string[];
-                        followUp?: {
-                            at: string;
-                            by: string;
-                            /** @enum {string} */
-                            channel: "PHONE" | "ONLINE" | "ON_SITE";
-                            comments: string;
-                            late: boolean;
-                            satisfaction: number;
-                        };
-                        readonly hazardIds: string[];
-                        id: string;
-                        readonly plannedItems: string[];
-                        plannedMeasures?: string;
-                        policyId: string;
-                        policyNumber: string;
-                        provider: {
-                            /** @enum {string} */
-                            kind: "OWN" | "THIRD_PARTY";
-                            orgId?: string;
-                            orgName?: string;
-                            registrationNumber?: string;
-                        };
-                        record?: {
-                            completedAt: string;
-                            completedBy: string;
-                            endedAt: string;
-                            readonly items: string[];
-                            measures: string;
-                            performedAt: string;
-                            performedOn: string;
-                            readonly personnel: {
-                                expertId?: string;
-                                name: string;
-                                role?: string;
-                            }[];
-                            place: string;
-                            process: string;
-                        };
-                        readonly reviewFlags: {
-                            /** @enum {string} */
-                            code: "EVIDENCE_OUTSIDE_SERVICE_TIME" | "CONFIRMATION_BEFORE_RECORD";
-                            evidenceId?: string;
-                            message: string;
-                            /** @enum {string} */
-                            party?: "INSURER" | "ENTERPRISE";
-                            /** @constant */
-                            rule: "SVC-13";
-                        }[];
-                        ruleSetId: string;
-                        ruleSetVersion: number;
-                        scheduleConfirmation?: {
-                            at: string;
-                            confirmedByName: string;
-                            /** @enum {string} */
-                            recordedBy: "INSURER" | "ENTERPRISE";
-                            userId: string;
-                        };
-                        scheduledAt: string;
-                        scheduledOn: string;
-                        /** @enum {string} */
-                        status: "SCHEDULED" | "SCHEDULE_CONFIRMED" | "COMPLETED" | "FOLLOWED_UP" | "CONFIRMED" | "ARCHIVED" | "CANCELLED";
-                        tenantId: string;
-                        /** @enum {string} */
-                        type: "TRAINING" | "RISK_ASSESSMENT" | "STANDARDIZATION" | "HAZARD_INSPECTION" | "EMERGENCY_PLAN" | "EMERGENCY_DRILL" | "TECH_PROMOTION" | "SAFETY_CULTURE" | "CONSULTING" | "ONLINE_PUSH";
-                        updatedAt: string;
-                        version: number;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Service"];
                 };
             };
         };
@@ -20531,30 +5138,20 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                serviceId: string;
+                serviceId: components["parameters"]["ServiceId"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
                 "application/json": {
-                    endedAt?: string;
+                    /** @description Default: end of that day */
+                    endedAt?: components["schemas"]["Instant"];
                     /** @default [] */
-                    evidence?: {
-                        capturedAt: string;
-                        capturedBy: string;
-                        /** @enum {string} */
-                        kind: "PHOTO" | "SIGN_IN_SHEET" | "REPORT" | "OTHER";
-                        location?: {
-                            accuracyMeters?: number;
-                            latitude: number;
-                            longitude: number;
-                        };
-                        uploadId: string;
-                    }[];
+                    evidence?: components["schemas"]["ClosureEvidenceInput"][];
                     /** @default [] */
                     hazards?: {
                         description: string;
@@ -20564,312 +5161,28 @@ export interface operations {
                     }[];
                     items: string[];
                     measures: string;
-                    performedAt: string;
+                    performedAt: components["schemas"]["Instant"];
                     personnel: {
-                        expertId?: string;
+                        expertId?: components["schemas"]["Id"];
                         name: string;
                         role?: string;
                     }[];
                     place: string;
+                    /** @description SVC-7: 主要负责人; required for a MAJOR hazard */
                     principalName?: string;
                     process: string;
                 };
             };
         };
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        archive?: {
-                            archivedAt: string;
-                            archivedOn: string;
-                            archiveId: string;
-                            late: boolean;
-                            sha256: string;
-                        };
-                        cancellation?: {
-                            at: string;
-                            by: string;
-                            reason: string;
-                        };
-                        confirmations: {
-                            enterprise?: {
-                                /** @enum {string} */
-                                party: "INSURER" | "ENTERPRISE";
-                                recordedAt: string;
-                                signedAt: string;
-                                signerName: string;
-                                signerTitle?: string;
-                                userId: string;
-                            };
-                            insurer?: {
-                                /** @enum {string} */
-                                party: "INSURER" | "ENTERPRISE";
-                                recordedAt: string;
-                                signedAt: string;
-                                signerName: string;
-                                signerTitle?: string;
-                                userId: string;
-                            };
-                        };
-                        createdAt: string;
-                        createdBy: string;
-                        deadlines?: {
-                            archive: {
-                                dueOn: string;
-                                provisional: boolean;
-                            };
-                            followUp: {
-                                dueOn: string;
-                                provisional: boolean;
-                            };
-                        };
-                        deep: boolean;
-                        enterprise: {
-                            county: string;
-                            /** @enum {string} */
-                            industry: "COAL_MINE" | "NON_COAL_MINE" | "TAILINGS_POND" | "HAZCHEM" | "FIREWORKS" | "METAL_SMELTING" | "CHEMICAL" | "DUST_EXPLOSION" | "GAS_GENERATOR" | "CONFINED_SPACE" | "MASS_CASUALTY_OTHER" | "OTHER";
-                            name: string;
-                            /** @enum {string} */
-                            size: "LARGE" | "MEDIUM" | "SMALL" | "MICRO";
-                            uscc: string;
-                        };
-                        readonly evidence: {
-                            archiveKey: string;
-                            capturedAt: string;
-                            capturedBy: string;
-                            contentType: string;
-                            fileName?: string;
-                            id: string;
-                            /** @enum {string} */
-                            kind: "PHOTO" | "SIGN_IN_SHEET" | "REPORT" | "OTHER";
-                            location?: {
-                                accuracyMeters?: number;
-                                latitude: number;
-                                longitude: number;
-                            };
-                            sha256: string;
-                            size: number;
-                        }[];
-                        readonly expertIds: string[];
-                        followUp?: {
-                            at: string;
-                            by: string;
-                            /** @enum {string} */
-                            channel: "PHONE" | "ONLINE" | "ON_SITE";
-                            comments: string;
-                            late: boolean;
-                            satisfaction: number;
-                        };
-                        readonly hazardIds: string[];
-                        id: string;
-                        readonly plannedItems: string[];
-                        plannedMeasures?: string;
-                        policyId: string;
-                        policyNumber: string;
-                        provider: {
-                            /** @enum {string} */
-                            kind: "OWN" | "THIRD_PARTY";
-                            orgId?: string;
-                            orgName?: string;
-                            registrationNumber?: string;
-                        };
-                        record?: {
-                            completedAt: string;
-                            completedBy: string;
-                            endedAt: string;
-                            readonly items: string[];
-                            measures: string;
-                            performedAt: string;
-                            performedOn: string;
-                            readonly personnel: {
-                                expertId?: string;
-                                name: string;
-                                role?: string;
-                            }[];
-                            place: string;
-                            process: string;
-                        };
-                        readonly reviewFlags: {
-                            /** @enum {string} */
-                            code: "EVIDENCE_OUTSIDE_SERVICE_TIME" | "CONFIRMATION_BEFORE_RECORD";
-                            evidenceId?: string;
-                            message: string;
-                            /** @enum {string} */
-                            party?: "INSURER" | "ENTERPRISE";
-                            /** @constant */
-                            rule: "SVC-13";
-                        }[];
-                        ruleSetId: string;
-                        ruleSetVersion: number;
-                        scheduleConfirmation?: {
-                            at: string;
-                            confirmedByName: string;
-                            /** @enum {string} */
-                            recordedBy: "INSURER" | "ENTERPRISE";
-                            userId: string;
-                        };
-                        scheduledAt: string;
-                        scheduledOn: string;
-                        /** @enum {string} */
-                        status: "SCHEDULED" | "SCHEDULE_CONFIRMED" | "COMPLETED" | "FOLLOWED_UP" | "CONFIRMED" | "ARCHIVED" | "CANCELLED";
-                        tenantId: string;
-                        /** @enum {string} */
-                        type: "TRAINING" | "RISK_ASSESSMENT" | "STANDARDIZATION" | "HAZARD_INSPECTION" | "EMERGENCY_PLAN" | "EMERGENCY_DRILL" | "TECH_PROMOTION" | "SAFETY_CULTURE" | "CONSULTING" | "ONLINE_PUSH";
-                        updatedAt: string;
-                        version: number;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Service"];
                 };
             };
         };
@@ -20878,10 +5191,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                serviceId: string;
+                serviceId: components["parameters"]["ServiceId"];
             };
             cookie?: never;
         };
@@ -20890,306 +5203,22 @@ export interface operations {
                 "application/json": {
                     /** @enum {string} */
                     party: "INSURER" | "ENTERPRISE";
-                    signedAt: string;
+                    /** @description Device time */
+                    signedAt: components["schemas"]["Instant"];
                     signerName: string;
                     signerTitle?: string;
                 };
             };
         };
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        archive?: {
-                            archivedAt: string;
-                            archivedOn: string;
-                            archiveId: string;
-                            late: boolean;
-                            sha256: string;
-                        };
-                        cancellation?: {
-                            at: string;
-                            by: string;
-                            reason: string;
-                        };
-                        confirmations: {
-                            enterprise?: {
-                                /** @enum {string} */
-                                party: "INSURER" | "ENTERPRISE";
-                                recordedAt: string;
-                                signedAt: string;
-                                signerName: string;
-                                signerTitle?: string;
-                                userId: string;
-                            };
-                            insurer?: {
-                                /** @enum {string} */
-                                party: "INSURER" | "ENTERPRISE";
-                                recordedAt: string;
-                                signedAt: string;
-                                signerName: string;
-                                signerTitle?: string;
-                                userId: string;
-                            };
-                        };
-                        createdAt: string;
-                        createdBy: string;
-                        deadlines?: {
-                            archive: {
-                                dueOn: string;
-                                provisional: boolean;
-                            };
-                            followUp: {
-                                dueOn: string;
-                                provisional: boolean;
-                            };
-                        };
-                        deep: boolean;
-                        enterprise: {
-                            county: string;
-                            /** @enum {string} */
-                            industry: "COAL_MINE" | "NON_COAL_MINE" | "TAILINGS_POND" | "HAZCHEM" | "FIREWORKS" | "METAL_SMELTING" | "CHEMICAL" | "DUST_EXPLOSION" | "GAS_GENERATOR" | "CONFINED_SPACE" | "MASS_CASUALTY_OTHER" | "OTHER";
-                            name: string;
-                            /** @enum {string} */
-                            size: "LARGE" | "MEDIUM" | "SMALL" | "MICRO";
-                            uscc: string;
-                        };
-                        readonly evidence: {
-                            archiveKey: string;
-                            capturedAt: string;
-                            capturedBy: string;
-                            contentType: string;
-                            fileName?: string;
-                            id: string;
-                            /** @enum {string} */
-                            kind: "PHOTO" | "SIGN_IN_SHEET" | "REPORT" | "OTHER";
-                            location?: {
-                                accuracyMeters?: number;
-                                latitude: number;
-                                longitude: number;
-                            };
-                            sha256: string;
-                            size: number;
-                        }[];
-                        readonly expertIds: string[];
-                        followUp?: {
-                            at: string;
-                            by: string;
-                            /** @enum {string} */
-                            channel: "PHONE" | "ONLINE" | "ON_SITE";
-                            comments: string;
-                            late: boolean;
-                            satisfaction: number;
-                        };
-                        readonly hazardIds: string[];
-                        id: string;
-                        readonly plannedItems: string[];
-                        plannedMeasures?: string;
-                        policyId: string;
-                        policyNumber: string;
-                        provider: {
-                            /** @enum {string} */
-                            kind: "OWN" | "THIRD_PARTY";
-                            orgId?: string;
-                            orgName?: string;
-                            registrationNumber?: string;
-                        };
-                        record?: {
-                            completedAt: string;
-                            completedBy: string;
-                            endedAt: string;
-                            readonly items: string[];
-                            measures: string;
-                            performedAt: string;
-                            performedOn: string;
-                            readonly personnel: {
-                                expertId?: string;
-                                name: string;
-                                role?: string;
-                            }[];
-                            place: string;
-                            process: string;
-                        };
-                        readonly reviewFlags: {
-                            /** @enum {string} */
-                            code: "EVIDENCE_OUTSIDE_SERVICE_TIME" | "CONFIRMATION_BEFORE_RECORD";
-                            evidenceId?: string;
-                            message: string;
-                            /** @enum {string} */
-                            party?: "INSURER" | "ENTERPRISE";
-                            /** @constant */
-                            rule: "SVC-13";
-                        }[];
-                        ruleSetId: string;
-                        ruleSetVersion: number;
-                        scheduleConfirmation?: {
-                            at: string;
-                            confirmedByName: string;
-                            /** @enum {string} */
-                            recordedBy: "INSURER" | "ENTERPRISE";
-                            userId: string;
-                        };
-                        scheduledAt: string;
-                        scheduledOn: string;
-                        /** @enum {string} */
-                        status: "SCHEDULED" | "SCHEDULE_CONFIRMED" | "COMPLETED" | "FOLLOWED_UP" | "CONFIRMED" | "ARCHIVED" | "CANCELLED";
-                        tenantId: string;
-                        /** @enum {string} */
-                        type: "TRAINING" | "RISK_ASSESSMENT" | "STANDARDIZATION" | "HAZARD_INSPECTION" | "EMERGENCY_PLAN" | "EMERGENCY_DRILL" | "TECH_PROMOTION" | "SAFETY_CULTURE" | "CONSULTING" | "ONLINE_PUSH";
-                        updatedAt: string;
-                        version: number;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Service"];
                 };
             };
         };
@@ -21198,314 +5227,27 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                serviceId: string;
+                serviceId: components["parameters"]["ServiceId"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": {
-                    confirmedByName: string;
-                };
+                "application/json": components["schemas"]["ServiceInput2"];
             };
         };
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        archive?: {
-                            archivedAt: string;
-                            archivedOn: string;
-                            archiveId: string;
-                            late: boolean;
-                            sha256: string;
-                        };
-                        cancellation?: {
-                            at: string;
-                            by: string;
-                            reason: string;
-                        };
-                        confirmations: {
-                            enterprise?: {
-                                /** @enum {string} */
-                                party: "INSURER" | "ENTERPRISE";
-                                recordedAt: string;
-                                signedAt: string;
-                                signerName: string;
-                                signerTitle?: string;
-                                userId: string;
-                            };
-                            insurer?: {
-                                /** @enum {string} */
-                                party: "INSURER" | "ENTERPRISE";
-                                recordedAt: string;
-                                signedAt: string;
-                                signerName: string;
-                                signerTitle?: string;
-                                userId: string;
-                            };
-                        };
-                        createdAt: string;
-                        createdBy: string;
-                        deadlines?: {
-                            archive: {
-                                dueOn: string;
-                                provisional: boolean;
-                            };
-                            followUp: {
-                                dueOn: string;
-                                provisional: boolean;
-                            };
-                        };
-                        deep: boolean;
-                        enterprise: {
-                            county: string;
-                            /** @enum {string} */
-                            industry: "COAL_MINE" | "NON_COAL_MINE" | "TAILINGS_POND" | "HAZCHEM" | "FIREWORKS" | "METAL_SMELTING" | "CHEMICAL" | "DUST_EXPLOSION" | "GAS_GENERATOR" | "CONFINED_SPACE" | "MASS_CASUALTY_OTHER" | "OTHER";
-                            name: string;
-                            /** @enum {string} */
-                            size: "LARGE" | "MEDIUM" | "SMALL" | "MICRO";
-                            uscc: string;
-                        };
-                        readonly evidence: {
-                            archiveKey: string;
-                            capturedAt: string;
-                            capturedBy: string;
-                            contentType: string;
-                            fileName?: string;
-                            id: string;
-                            /** @enum {string} */
-                            kind: "PHOTO" | "SIGN_IN_SHEET" | "REPORT" | "OTHER";
-                            location?: {
-                                accuracyMeters?: number;
-                                latitude: number;
-                                longitude: number;
-                            };
-                            sha256: string;
-                            size: number;
-                        }[];
-                        readonly expertIds: string[];
-                        followUp?: {
-                            at: string;
-                            by: string;
-                            /** @enum {string} */
-                            channel: "PHONE" | "ONLINE" | "ON_SITE";
-                            comments: string;
-                            late: boolean;
-                            satisfaction: number;
-                        };
-                        readonly hazardIds: string[];
-                        id: string;
-                        readonly plannedItems: string[];
-                        plannedMeasures?: string;
-                        policyId: string;
-                        policyNumber: string;
-                        provider: {
-                            /** @enum {string} */
-                            kind: "OWN" | "THIRD_PARTY";
-                            orgId?: string;
-                            orgName?: string;
-                            registrationNumber?: string;
-                        };
-                        record?: {
-                            completedAt: string;
-                            completedBy: string;
-                            endedAt: string;
-                            readonly items: string[];
-                            measures: string;
-                            performedAt: string;
-                            performedOn: string;
-                            readonly personnel: {
-                                expertId?: string;
-                                name: string;
-                                role?: string;
-                            }[];
-                            place: string;
-                            process: string;
-                        };
-                        readonly reviewFlags: {
-                            /** @enum {string} */
-                            code: "EVIDENCE_OUTSIDE_SERVICE_TIME" | "CONFIRMATION_BEFORE_RECORD";
-                            evidenceId?: string;
-                            message: string;
-                            /** @enum {string} */
-                            party?: "INSURER" | "ENTERPRISE";
-                            /** @constant */
-                            rule: "SVC-13";
-                        }[];
-                        ruleSetId: string;
-                        ruleSetVersion: number;
-                        scheduleConfirmation?: {
-                            at: string;
-                            confirmedByName: string;
-                            /** @enum {string} */
-                            recordedBy: "INSURER" | "ENTERPRISE";
-                            userId: string;
-                        };
-                        scheduledAt: string;
-                        scheduledOn: string;
-                        /** @enum {string} */
-                        status: "SCHEDULED" | "SCHEDULE_CONFIRMED" | "COMPLETED" | "FOLLOWED_UP" | "CONFIRMED" | "ARCHIVED" | "CANCELLED";
-                        tenantId: string;
-                        /** @enum {string} */
-                        type: "TRAINING" | "RISK_ASSESSMENT" | "STANDARDIZATION" | "HAZARD_INSPECTION" | "EMERGENCY_PLAN" | "EMERGENCY_DRILL" | "TECH_PROMOTION" | "SAFETY_CULTURE" | "CONSULTING" | "ONLINE_PUSH";
-                        updatedAt: string;
-                        version: number;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Service"];
                 };
             };
         };
@@ -21514,190 +5256,27 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                serviceId: string;
+                serviceId: components["parameters"]["ServiceId"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": {
-                    contentType: string;
-                    fileName: string;
-                    sha256: string;
-                    size: number;
-                };
+                "application/json": components["schemas"]["ServiceInput"];
             };
         };
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        ticket: {
-                            expiresAt: string;
-                            headers: {
-                                [key: string]: string;
-                            };
-                            key: string;
-                            /** @constant */
-                            method: "PUT";
-                            url: string;
-                        };
-                        uploadId: string;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Hazard2"];
                 };
             };
         };
@@ -21706,10 +5285,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
-                serviceId: string;
+                serviceId: components["parameters"]["ServiceId"];
             };
             cookie?: never;
         };
@@ -21724,299 +5303,14 @@ export interface operations {
             };
         };
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        archive?: {
-                            archivedAt: string;
-                            archivedOn: string;
-                            archiveId: string;
-                            late: boolean;
-                            sha256: string;
-                        };
-                        cancellation?: {
-                            at: string;
-                            by: string;
-                            reason: string;
-                        };
-                        confirmations: {
-                            enterprise?: {
-                                /** @enum {string} */
-                                party: "INSURER" | "ENTERPRISE";
-                                recordedAt: string;
-                                signedAt: string;
-                                signerName: string;
-                                signerTitle?: string;
-                                userId: string;
-                            };
-                            insurer?: {
-                                /** @enum {string} */
-                                party: "INSURER" | "ENTERPRISE";
-                                recordedAt: string;
-                                signedAt: string;
-                                signerName: string;
-                                signerTitle?: string;
-                                userId: string;
-                            };
-                        };
-                        createdAt: string;
-                        createdBy: string;
-                        deadlines?: {
-                            archive: {
-                                dueOn: string;
-                                provisional: boolean;
-                            };
-                            followUp: {
-                                dueOn: string;
-                                provisional: boolean;
-                            };
-                        };
-                        deep: boolean;
-                        enterprise: {
-                            county: string;
-                            /** @enum {string} */
-                            industry: "COAL_MINE" | "NON_COAL_MINE" | "TAILINGS_POND" | "HAZCHEM" | "FIREWORKS" | "METAL_SMELTING" | "CHEMICAL" | "DUST_EXPLOSION" | "GAS_GENERATOR" | "CONFINED_SPACE" | "MASS_CASUALTY_OTHER" | "OTHER";
-                            name: string;
-                            /** @enum {string} */
-                            size: "LARGE" | "MEDIUM" | "SMALL" | "MICRO";
-                            uscc: string;
-                        };
-                        readonly evidence: {
-                            archiveKey: string;
-                            capturedAt: string;
-                            capturedBy: string;
-                            contentType: string;
-                            fileName?: string;
-                            id: string;
-                            /** @enum {string} */
-                            kind: "PHOTO" | "SIGN_IN_SHEET" | "REPORT" | "OTHER";
-                            location?: {
-                                accuracyMeters?: number;
-                                latitude: number;
-                                longitude: number;
-                            };
-                            sha256: string;
-                            size: number;
-                        }[];
-                        readonly expertIds: string[];
-                        followUp?: {
-                            at: string;
-                            by: string;
-                            /** @enum {string} */
-                            channel: "PHONE" | "ONLINE" | "ON_SITE";
-                            comments: string;
-                            late: boolean;
-                            satisfaction: number;
-                        };
-                        readonly hazardIds: string[];
-                        id: string;
-                        readonly plannedItems: string[];
-                        plannedMeasures?: string;
-                        policyId: string;
-                        policyNumber: string;
-                        provider: {
-                            /** @enum {string} */
-                            kind: "OWN" | "THIRD_PARTY";
-                            orgId?: string;
-                            orgName?: string;
-                            registrationNumber?: string;
-                        };
-                        record?: {
-                            completedAt: string;
-                            completedBy: string;
-                            endedAt: string;
-                            readonly items: string[];
-                            measures: string;
-                            performedAt: string;
-                            performedOn: string;
-                            readonly personnel: {
-                                expertId?: string;
-                                name: string;
-                                role?: string;
-                            }[];
-                            place: string;
-                            process: string;
-                        };
-                        readonly reviewFlags: {
-                            /** @enum {string} */
-                            code: "EVIDENCE_OUTSIDE_SERVICE_TIME" | "CONFIRMATION_BEFORE_RECORD";
-                            evidenceId?: string;
-                            message: string;
-                            /** @enum {string} */
-                            party?: "INSURER" | "ENTERPRISE";
-                            /** @constant */
-                            rule: "SVC-13";
-                        }[];
-                        ruleSetId: string;
-                        ruleSetVersion: number;
-                        scheduleConfirmation?: {
-                            at: string;
-                            confirmedByName: string;
-                            /** @enum {string} */
-                            recordedBy: "INSURER" | "ENTERPRISE";
-                            userId: string;
-                        };
-                        scheduledAt: string;
-                        scheduledOn: string;
-                        /** @enum {string} */
-                        status: "SCHEDULED" | "SCHEDULE_CONFIRMED" | "COMPLETED" | "FOLLOWED_UP" | "CONFIRMED" | "ARCHIVED" | "CANCELLED";
-                        tenantId: string;
-                        /** @enum {string} */
-                        type: "TRAINING" | "RISK_ASSESSMENT" | "STANDARDIZATION" | "HAZARD_INSPECTION" | "EMERGENCY_PLAN" | "EMERGENCY_DRILL" | "TECH_PROMOTION" | "SAFETY_CULTURE" | "CONSULTING" | "ONLINE_PUSH";
-                        updatedAt: string;
-                        version: number;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["Service"];
                 };
             };
         };
@@ -22024,8 +5318,8 @@ export interface operations {
     getUsers: {
         parameters: {
             query?: {
-                cursor?: string;
-                limit?: number;
+                cursor?: components["parameters"]["Cursor"];
+                limit?: components["parameters"]["Limit"];
             };
             header?: never;
             path?: never;
@@ -22033,6 +5327,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             200: {
                 headers: {
@@ -22040,170 +5335,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            /** @enum {string} */
-                            agency?: "EMB_CITY" | "EMB_COUNTY" | "NFRA";
-                            county?: string;
-                            createdAt: string;
-                            disabled: boolean;
-                            displayName: string;
-                            id: string;
-                            /** @enum {string} */
-                            role: "platform-operator" | "insurer-admin" | "insurer-staff" | "regulator" | "regulator-admin" | "enterprise";
-                            tenantId?: string;
-                            updatedAt: string;
-                            uscc?: string;
-                            username: string;
-                            version: number;
-                        }[];
+                        items: components["schemas"]["User"][];
                         nextCursor?: string;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
                     };
                 };
             };
@@ -22213,7 +5346,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                "Idempotency-Key"?: string;
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path?: never;
             cookie?: never;
@@ -22221,184 +5354,29 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description Name shown in the console and in the ID token */
                     displayName: string;
+                    /** @description The first password: at least 12 characters, with an upper-case letter, a lower-case letter, a digit and a symbol (such as - _ ! @ #); no space at the start or end */
                     password: string;
-                    /** @enum {string} */
+                    /**
+                     * @description A role of the caller's own kind of organisation (ACL-1, ACL-2)
+                     * @enum {string}
+                     */
                     role: "platform-operator" | "insurer-admin" | "insurer-staff" | "regulator" | "regulator-admin" | "enterprise";
+                    /** @description The sign-in name, unique on the platform; stored lower-case */
                     username: string;
                 };
             };
         };
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        agency?: "EMB_CITY" | "EMB_COUNTY" | "NFRA";
-                        county?: string;
-                        createdAt: string;
-                        disabled: boolean;
-                        displayName: string;
-                        id: string;
-                        /** @enum {string} */
-                        role: "platform-operator" | "insurer-admin" | "insurer-staff" | "regulator" | "regulator-admin" | "enterprise";
-                        tenantId?: string;
-                        updatedAt: string;
-                        uscc?: string;
-                        username: string;
-                        version: number;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["User"];
                 };
             };
         };
@@ -22408,181 +5386,20 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                userId: string;
+                userId: components["parameters"]["UserId"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        agency?: "EMB_CITY" | "EMB_COUNTY" | "NFRA";
-                        county?: string;
-                        createdAt: string;
-                        disabled: boolean;
-                        displayName: string;
-                        id: string;
-                        /** @enum {string} */
-                        role: "platform-operator" | "insurer-admin" | "insurer-staff" | "regulator" | "regulator-admin" | "enterprise";
-                        tenantId?: string;
-                        updatedAt: string;
-                        uscc?: string;
-                        username: string;
-                        version: number;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["User"];
                 };
             };
         };
@@ -22592,190 +5409,30 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                userId: string;
+                userId: components["parameters"]["UserId"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description true stops new sign-ins and token refreshes */
                     disabled?: boolean;
+                    /** @description Name shown in the console and in the ID token */
                     displayName?: string;
-                    /** @enum {string} */
-                    role?: "platform-operator" | "insurer-admin" | "insurer-staff" | "regulator" | "regulator-admin" | "enterprise";
+                    role?: components["schemas"]["UserRole"];
                 };
             };
         };
         responses: {
+            "4XX": components["responses"]["Error"];
             /** @description Success */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        agency?: "EMB_CITY" | "EMB_COUNTY" | "NFRA";
-                        county?: string;
-                        createdAt: string;
-                        disabled: boolean;
-                        displayName: string;
-                        id: string;
-                        /** @enum {string} */
-                        role: "platform-operator" | "insurer-admin" | "insurer-staff" | "regulator" | "regulator-admin" | "enterprise";
-                        tenantId?: string;
-                        updatedAt: string;
-                        uscc?: string;
-                        username: string;
-                        version: number;
-                    };
-                };
-            };
-            /** @description Invalid input: every problem names its field and, where one applies, the rule id */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Missing, forged or expired token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description The role may not call this route (see the access matrix) */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Not found — also the answer for another tenant’s object */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description A rule or state conflict, naming the rule id */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Stale version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
-                };
-            };
-            /** @description Too many requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            code: string;
-                            details?: {
-                                field?: string;
-                                message: string;
-                                row?: number;
-                                rule?: string;
-                            }[];
-                            message: string;
-                            rule?: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["User"];
                 };
             };
         };

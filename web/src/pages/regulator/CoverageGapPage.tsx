@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { queryKeys } from '../../api/query-keys';
 import { Alert, Button, Card, Col, Empty, Flex, Form, Input, Row, Select, Skeleton, Table, Tag, Typography } from 'antd';
 import { useEffect, useMemo, type ReactNode } from 'react';
-import type { Industry } from '../../api';
+import type { CoverageCounts, CoverageGapGroup, Industry } from '../../api';
 import { useApi } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
 import { describeApiError, downloadCsv, labelledTable, PageHeading, toCsv, useUrlFilters } from '../../kit';
@@ -11,7 +11,6 @@ import { asAreaCode, countyName, XINZHOU_COUNTIES } from '../../reference/xinzho
 import { shanghaiToday } from '../complaints/due-dates';
 import { useSessionUser } from '../underwriting/session';
 import { CoverageChart, type CoverageBar } from './CoverageChart';
-import { readCoverageCounts, readCoverageGap, type CoverageCountRow, type CoverageGapGroup } from './coverage-answers';
 
 const SectionTitle = ({ children }: { readonly children: ReactNode }) => (
   <Typography.Title level={2} style={{ fontSize: 15, margin: 0 }}>
@@ -23,7 +22,7 @@ const FILTERS = ['date', 'county', 'industry'] as const;
 /** Beyond this many USCCs a group shows the first ones and the count of the rest. */
 const SHOWN_PER_GROUP = 300;
 
-type CountRow = CoverageCountRow;
+type CountRow = CoverageCounts['items'][number];
 
 const COUNTY_ORDER = new Map<string, number>(XINZHOU_COUNTIES.map((county, index) => [county.code, index]));
 const INDUSTRY_ORDER = new Map(INDUSTRIES.map((industry, index) => [industry.code, index]));
@@ -51,8 +50,8 @@ export function CoverageGapPage() {
     form.setFieldsValue({ date, county, industry });
   }, [form, date, county, industry]);
 
-  const gap = useQuery({ queryKey: [...queryKeys.register, `uninsured:${date}:${county ?? ''}:${industry ?? ''}`], queryFn: ({ signal }) => api.register.uninsured({ date, county, industry }, signal).then(readCoverageGap) });
-  const counts = useQuery({ queryKey: [...queryKeys.register, `coverage:${county ?? ''}`], queryFn: ({ signal }) => api.register.coverage({ county }, signal).then(readCoverageCounts) });
+  const gap = useQuery({ queryKey: [...queryKeys.register, `uninsured:${date}:${county ?? ''}:${industry ?? ''}`], queryFn: ({ signal }) => api.register.uninsured({ date, county, industry }, signal) });
+  const counts = useQuery({ queryKey: [...queryKeys.register, `coverage:${county ?? ''}`], queryFn: ({ signal }) => api.register.coverage({ county }, signal) });
 
   const countRows = useMemo(
     () =>
