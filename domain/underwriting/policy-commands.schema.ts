@@ -8,6 +8,7 @@ import {
   MAX_FACTOR_BASIS_POINTS,
   MAX_MEMBERS,
   MAX_PER_PERSON_FEN,
+  about,
   date,
   integer,
   text,
@@ -31,14 +32,20 @@ const factor = (name: string) =>
 /** UW-7: the rating factors of `POST /policies`; their filed bounds are checked by `ratePolicy`. */
 export const ratingFactorsSchema = strictObject(
   {
-    accidentRecordBasisPoints: factor('accidentRecordBasisPoints'),
-    standardisationGrade: z.enum(
-      STANDARDISATION_GRADES,
-      `UW-7: standardisationGrade must be one of ${STANDARDISATION_GRADES.join(', ')} (一级, 二级, 三级, none)`,
+    accidentRecordBasisPoints: about(factor('accidentRecordBasisPoints'), "事故记录和等级: the enterprise's accident record"),
+    standardisationGrade: about(
+      z.enum(
+        STANDARDISATION_GRADES,
+        `UW-7: standardisationGrade must be one of ${STANDARDISATION_GRADES.join(', ')} (一级, 二级, 三级, none)`,
+      ),
+      '标准化建设等级: the grade the standardisation factor is for',
     ),
-    standardisationBasisPoints: factor('standardisationBasisPoints'),
-    penaltiesBasisPoints: factor('penaltiesBasisPoints'),
-    riskLevelBasisPoints: factor('riskLevelBasisPoints'),
+    standardisationBasisPoints: about(
+      factor('standardisationBasisPoints'),
+      "The standardisation factor applied, within that grade's filed bounds",
+    ),
+    penaltiesBasisPoints: about(factor('penaltiesBasisPoints'), '接受处罚情况: administrative penalties received'),
+    riskLevelBasisPoints: about(factor('riskLevelBasisPoints'), "安全风险程度: the enterprise's risk level"),
   },
   'UW-7: rating',
 );

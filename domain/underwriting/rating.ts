@@ -1,3 +1,5 @@
+import type * as z from 'zod/mini';
+import type { ratingFactorsSchema } from './policy-commands.schema.js';
 import { RuleViolation } from '../kernel/errors.js';
 import { INDUSTRY_NAMES_ZH } from '../kernel/industry.js';
 import type { Industry } from '../kernel/industry.js';
@@ -12,20 +14,10 @@ export const FACTOR_ONE = 10_000;
 
 /**
  * UW-7: the floating factors the insurer applies to one enterprise, each a multiplier in basis points
- * (10000 = ×1.00), plus the standardisation grade the standardisation factor is for.
+ * (10000 = ×1.00), plus the standardisation grade the standardisation factor is for — the `rating` of
+ * `POST /policies` (its fields are documented on `ratingFactorsSchema`).
  */
-export interface RatingFactorsInput {
-  /** 事故记录和等级: the enterprise's accident record. */
-  readonly accidentRecordBasisPoints: number;
-  /** 标准化建设等级: the grade … */
-  readonly standardisationGrade: StandardisationGrade;
-  /** … and the factor applied for it, within that grade's filed bounds. */
-  readonly standardisationBasisPoints: number;
-  /** 接受处罚情况: administrative penalties received. */
-  readonly penaltiesBasisPoints: number;
-  /** 安全风险程度: the enterprise's risk level. */
-  readonly riskLevelBasisPoints: number;
-}
+export type RatingFactorsInput = z.output<typeof ratingFactorsSchema>;
 
 /** UW-7: what is rated — the enterprise's industry, the headcount and the one per-person insured amount. */
 export interface RatingBasis {

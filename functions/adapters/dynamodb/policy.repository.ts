@@ -55,8 +55,8 @@ export function memberCopyWrites(policy: Policy): Write[] {
   return policy.members
     .filter((member) => member.tenantId !== policy.tenantId)
     .map((member) => {
-      const { PK, SK, ...attributes } = memberCopyOf(policy, member.tenantId);
-      return { kind: 'add', key: { PK: PK as string, SK: SK as string }, add: { projections: 1 }, set: attributes };
+      const { PK: _pk, SK: _sk, ...attributes } = memberCopyOf(policy, member.tenantId);
+      return { kind: 'add', key: keys.policy(member.tenantId, policy.id), add: { projections: 1 }, set: attributes };
     });
 }
 
