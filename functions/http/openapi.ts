@@ -1,22 +1,37 @@
-import { routeKeyOf, type RouteSpec } from '../middleware/route.js';
+import type { RouteSpec } from '../middleware/route.js';
 import * as z from 'zod/mini';
-import { errorSchema } from './zod.js';
+import { contractSchemas } from './zod.js';
+import {
+  applyConventions,
+  CONVENTION_SCHEMAS,
+  hoistSharedSchemas,
+  liftDefs,
+  pascalCase,
+  singular,
+  type JsonSchema,
+  type SchemaUse,
+} from './json-schema-components.js';
 
-type JsonSchema = Record<string, unknown>;
+const SCHEMAS = '#/components/schemas/';
 
 const toSchema = (schema: z.ZodMiniType, io: 'input' | 'output'): JsonSchema => {
   const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
   return rest;
 };
 
-const ERROR_RESPONSES: Record<string, string> = {
-  '400': 'Invalid input: every problem names its field and, where one applies, the rule id',
-  '401': 'Missing, forged or expired token',
-  '403': 'The role may not call this route (see the access matrix)',
-  '404': 'Not found — also the answer for another tenant’s object',
-  '409': 'A rule or state conflict, naming the rule id',
-  '412': 'Stale version',
-  '429': 'Too many requests',
+/**
+ * Every error answers the same envelope, whatever the route: one shared response for the whole 4XX range
+ * (OpenAPI's range key), which lists what each status means, instead of seven copies in every operation.
+ */
+const ERROR_RESPONSE = {
+  description: [
+    'An error, as {"error":{code,message,rule?,details?}}:',
+    '400 invalid input (every problem names its field and, where one applies, the rule id);',
+    '401 missing, forged or expired token; 403 the role may not call this route (see the access matrix);',
+    '404 not found — also the answer for another tenant’s object; 409 a rule or state conflict, naming the rule id;',
+    '412 stale version; 413 body over 6 MB; 429 too many requests.',
+  ].join(' '),
+  content: { 'application/json': { schema: { $ref: `${SCHEMAS}Error` } } },
 };
 
 /**
@@ -29,28 +44,63 @@ export const OPENAPI_PATH = '/api/v1/openapi.json';
 /**
  * The OpenAPI 3.1 document, generated from the same zod schemas that validate requests (so the document
  * cannot drift from behaviour) and from the access matrix (which roles may call each route).
+ *
+ * Every schema used more than once — entities, pages, the error envelope, ids, money, dates, instants — is a
+ * component referenced by `$ref` (functions/http/json-schema-components.ts), as are repeated parameters and
+ * the error responses: the document stays small and its generated TypeScript has one named type per entity.
  */
 export function buildOpenApiDocument(routes: readonly RouteSpec[]): JsonSchema {
-  const paths: Record<string, Record<string, unknown>> = {};
-  const error = toSchema(errorSchema, 'output');
-  for (const route of routes) {
-    const access = route.access;
+  const named: Record<string, JsonSchema> = {};
+  const registered = z.toJSONSchema(contractSchemas, { io: 'output', unrepresentable: 'any', uri: (id) => `${SCHEMAS}${id}` }) as {
+    schemas: Record<string, JsonSchema>;
+  };
+  for (const [id, schema] of Object.entries(registered.schemas)) {
+    const { $schema: _schema, $id: _id, ...rest } = schema;
+    named[id] = rest;
+  }
+  const conventions = new Set<string>();
+  const uses: SchemaUse[] = [];
+  /** Adds a schema to be shared; its index in `uses`. */
+  const use = (json: JsonSchema, io: 'input' | 'output', name: string): number => {
+    uses.push({ schema: applyConventions(liftDefs(json, SCHEMAS, named, name), SCHEMAS, conventions), name, io });
+    return uses.length - 1;
+  };
+
+  const operations = routes.map((route) => {
+    const resource = resourceOf(route);
     const parameters = [
-      ...propertiesOf(route.params, 'path'),
-      ...propertiesOf(route.query, 'query'),
+      ...propertiesOf(route.params, 'path', use),
+      ...propertiesOf(route.query, 'query', use),
+    ];
+    return {
+      route,
+      parameters,
+      body: route.body ? use(toSchema(route.body, 'input'), 'input', resource) : undefined,
+      response: route.response ? use(toSchema(route.response, 'output'), 'output', resource) : undefined,
+    };
+  });
+
+  const hoisted = hoistSharedSchemas(uses, { refPrefix: SCHEMAS, named, reserved: Object.keys(CONVENTION_SCHEMAS) });
+  const schemas = { ...hoisted.components };
+  for (const name of conventions) schemas[name] = CONVENTION_SCHEMAS[name]!;
+
+  const sharedParameters = new SharedParameters();
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const { route, parameters, body, response } of operations) {
+    const access = route.access;
+    const allParameters = [
+      ...parameters.map((parameter) => ({ ...parameter, schema: hoisted.schemas[parameter.schema] })),
       ...(route.method === 'POST' && route.idempotent !== false
         ? [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 255 } }]
         : []),
-    ];
+    ].map((parameter) => sharedParameters.add(parameter));
     const responses: Record<string, unknown> = {
       [String(route.successStatus ?? 200)]: {
         description: 'Success',
-        content: route.response ? { 'application/json': { schema: toSchema(route.response, 'output') } } : undefined,
+        content: response === undefined ? undefined : { 'application/json': { schema: hoisted.schemas[response] } },
       },
     };
-    for (const [status, description] of Object.entries(ERROR_RESPONSES)) {
-      responses[status] = { description, content: { 'application/json': { schema: error } } };
-    }
+    responses['4XX'] = { $ref: '#/components/responses/Error' };
     paths[route.path] ??= {};
     (paths[route.path] as Record<string, unknown>)[route.method.toLowerCase()] = {
       summary: route.summary,
@@ -58,10 +108,9 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[]): JsonSchema {
       operationId: operationId(route),
       security: access?.kind === 'public' ? [] : [{ bearer: [] }],
       'x-anze-roles': access?.kind === 'roles' ? access.roles : ['public'],
-      parameters,
-      requestBody: route.body
-        ? { required: true, content: { 'application/json': { schema: toSchema(route.body, 'input') } } }
-        : undefined,
+      parameters: allParameters,
+      requestBody:
+        body === undefined ? undefined : { required: true, content: { 'application/json': { schema: hoisted.schemas[body] } } },
       responses,
     };
   }
@@ -73,20 +122,98 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[]): JsonSchema {
       description: 'Money in integer fen, dates YYYY-MM-DD (Asia/Shanghai), errors {"error":{code,message,details}}.',
     },
     servers: [{ url: '/' }],
-    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      schemas: Object.fromEntries(Object.entries(schemas).sort(([a], [b]) => a.localeCompare(b))),
+      parameters: sharedParameters.components(),
+      responses: { Error: ERROR_RESPONSE },
+    },
     paths,
   };
 }
 
-function propertiesOf(schema: z.ZodMiniType | undefined, where: 'path' | 'query') {
+interface Parameter {
+  readonly name: string;
+  readonly in: string;
+  readonly required: boolean;
+  readonly schema: unknown;
+}
+
+/** A parameter written the same way by two operations or more becomes `components.parameters.<Name>`. */
+class SharedParameters {
+  private readonly seen = new Map<string, { parameter: Parameter; count: number; ref?: { $ref: string } }>();
+  private readonly placed: { parameter: Parameter; key: string }[] = [];
+
+  add(parameter: Parameter): Parameter | { $ref: string } {
+    const key = JSON.stringify(parameter);
+    const entry = this.seen.get(key) ?? { parameter, count: 0 };
+    entry.count += 1;
+    this.seen.set(key, entry);
+    // A placeholder the components() pass fills in: either the parameter itself or a $ref to its component.
+    const slot = { ...parameter } as Parameter & { $ref?: string };
+    this.placed.push({ parameter: slot, key });
+    return slot;
+  }
+
+  components(): Record<string, Parameter> {
+    const components: Record<string, Parameter> = {};
+    const names = new Set<string>();
+    for (const [key, entry] of [...this.seen.entries()].sort((a, b) => b[1].count - a[1].count)) {
+      if (entry.count < 2) continue;
+      // A parameter whose schema is an entity's enum takes its name (`status` of services → `ServiceStatus`).
+      const schemaRef = (entry.parameter.schema as { $ref?: unknown } | undefined)?.$ref;
+      const schemaName = typeof schemaRef === 'string' ? schemaRef.slice(schemaRef.lastIndexOf('/') + 1) : undefined;
+      const own = pascalCase(entry.parameter.name);
+      const candidates = [
+        ...(schemaName && !(schemaName in CONVENTION_SCHEMAS) && schemaName.endsWith(own) ? [schemaName] : []),
+        own,
+        `${own}In${pascalCase(entry.parameter.in)}`,
+      ];
+      let name = candidates.find((candidate) => !names.has(candidate));
+      for (let n = 2; name === undefined; n += 1) if (!names.has(`${own}${n}`)) name = `${own}${n}`;
+      names.add(name);
+      components[name] = entry.parameter;
+      entry.ref = { $ref: `#/components/parameters/${name}` };
+      void key;
+    }
+    for (const { parameter, key } of this.placed) {
+      const ref = this.seen.get(key)?.ref;
+      if (!ref) continue;
+      const slot = parameter as unknown as Record<string, unknown>;
+      for (const field of Object.keys(slot)) delete slot[field];
+      slot.$ref = ref.$ref;
+    }
+    return Object.fromEntries(Object.entries(components).sort(([a], [b]) => a.localeCompare(b)));
+  }
+}
+
+function propertiesOf(
+  schema: z.ZodMiniType | undefined,
+  where: 'path' | 'query',
+  use: (json: JsonSchema, io: 'input', name: string) => number,
+): { name: string; in: 'path' | 'query'; required: boolean; schema: number }[] {
   if (!schema) return [];
   const json = toSchema(schema, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] };
   return Object.entries(json.properties ?? {}).map(([name, property]) => ({
     name,
     in: where,
     required: where === 'path' || (json.required ?? []).includes(name),
-    schema: property,
+    schema: use(property, 'input', pascalCase(name)),
   }));
+}
+
+/**
+ * What a route is about, as a component name: the last path parameter (`{policyId}` → `Policy`) for reads and
+ * actions on one object, else the last segment in the singular (`/policies` → `Policy`).
+ */
+function resourceOf(route: RouteSpec): string {
+  const segments = route.path.replace('/api/v1', '').split('/').filter(Boolean);
+  const last = segments.at(-1) ?? 'root';
+  const lastParameter = [...segments].reverse().find((segment) => segment.startsWith('{'));
+  const parameterName = lastParameter?.replace(/[{}]/g, '').replace(/Id$/, '');
+  if (last.startsWith('{')) return pascalCase(parameterName ?? 'root');
+  if (route.method !== 'GET' && parameterName && segments.indexOf(lastParameter!) === segments.length - 2) return pascalCase(parameterName);
+  return pascalCase(singular(last));
 }
 
 const operationId = (route: RouteSpec): string =>
@@ -97,3 +224,4 @@ const operationId = (route: RouteSpec): string =>
     .filter(Boolean)
     .map((part) => part.replace(/[{}]/g, '').replace(/(^|[-.])(\w)/g, (_m, _s, c: string) => c.toUpperCase()))
     .join('');
+

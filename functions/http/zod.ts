@@ -26,6 +26,13 @@ export const pageQuery = {
 export const pageOf = <T extends z.ZodMiniType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.optional(z.string()) });
 
+/**
+ * Schemas the contract documents name as components (functions/http/openapi.ts): an identical schema anywhere
+ * in a route becomes a `$ref` to its id. Entity schemas need no entry: a schema used by two routes is shared
+ * and named from its use (see functions/http/json-schema-components.ts).
+ */
+export const contractSchemas = z.registry<{ id: string }>();
+
 export const errorSchema = z.object({
   error: z.object({
     code: z.string(),
@@ -38,3 +45,5 @@ export const errorSchema = z.object({
     ),
   }),
 });
+
+contractSchemas.add(errorSchema, { id: 'Error' });

@@ -4,6 +4,7 @@ import type { Bucket, CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source, type ISource } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { OPENAPI_PATH } from '../../functions/http/openapi.js';
+import { ASYNCAPI_PATH } from '../../functions/events/asyncapi.js';
 import { acknowledge } from './nag.js';
 import { repoPath, repoPathExists } from './repo-paths.js';
 
@@ -20,6 +21,8 @@ export interface ConsoleDeploymentProps {
   readonly runtimeConfig: Record<string, unknown>;
   /** Served as `/api/v1/openapi.json` (a behaviour of its own in front of the API's `/api/*`). */
   readonly openApiDocument: Record<string, unknown>;
+  /** Served as `/api/v1/asyncapi.json`, the events' contract, the same way. */
+  readonly asyncApiDocument: Record<string, unknown>;
 }
 
 /**
@@ -52,6 +55,7 @@ export class ConsoleDeployment extends Construct {
         shell,
         Source.jsonData('config.json', props.runtimeConfig),
         Source.jsonData(OPENAPI_PATH.slice(1), props.openApiDocument),
+        Source.jsonData(ASYNCAPI_PATH.slice(1), props.asyncApiDocument),
       ],
       destinationBucket: props.bucket,
       exclude: ['assets/*'],

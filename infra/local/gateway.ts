@@ -5,6 +5,9 @@ import { isPublicRoute } from '../../functions/http/access-matrix.js';
 import type { BoundedContext } from '../../functions/http/contexts.js';
 import { routeKeyOf } from '../../functions/middleware/route.js';
 import { buildOpenApiDocument, OPENAPI_PATH } from '../../functions/http/openapi.js';
+import { ASYNCAPI_PATH, buildAsyncApiDocument } from '../../functions/events/asyncapi.js';
+import { ALL_EVENT_TYPES } from '../../functions/events/catalogue.js';
+import type { AnyEventType } from '../../domain/kernel/events.js';
 import { verifyLocalToken, type LocalKeyPair } from '../../functions/adapters/auth/local-tokens.js';
 
 export type LambdaHandler = (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
@@ -28,16 +31,23 @@ const MAX_BODY_BYTES = 6 * 1024 * 1024;
  */
 export class LocalGateway {
   private readonly routes: CompiledRoute[];
-  /** Generated once from the route tables, as the CDK web stack does at synth for CloudFront to serve. */
-  private readonly openApiDocument: string;
+  /**
+   * The contract documents, generated once (OpenAPI from the route tables, AsyncAPI from the event catalogue), as
+   * the CDK web stack does at synth for CloudFront to serve.
+   */
+  private readonly documents: ReadonlyMap<string, string>;
 
   constructor(
     contexts: readonly BoundedContext[],
     private readonly handlers: ReadonlyMap<string, LambdaHandler>,
     private readonly keyPair: LocalKeyPair,
     private readonly counters = { requests: 0 },
+    eventTypes: readonly AnyEventType[] = ALL_EVENT_TYPES,
   ) {
-    this.openApiDocument = JSON.stringify(buildOpenApiDocument(contexts.flatMap((context) => context.routes)));
+    this.documents = new Map([
+      [OPENAPI_PATH, JSON.stringify(buildOpenApiDocument(contexts.flatMap((context) => context.routes)))],
+      [ASYNCAPI_PATH, JSON.stringify(buildAsyncApiDocument(eventTypes))],
+    ]);
     this.routes = contexts.flatMap((context) =>
       context.routes.map((route) => {
         const names: string[] = [];
@@ -69,9 +79,10 @@ export class LocalGateway {
     this.counters.requests += 1;
     const requestId = randomUUID();
     const method = request.method ?? 'GET';
-    if (method === 'GET' && url.pathname === OPENAPI_PATH) {
+    const document = method === 'GET' ? this.documents.get(url.pathname) : undefined;
+    if (document !== undefined) {
       response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'public, max-age=300' });
-      response.end(this.openApiDocument);
+      response.end(document);
       return true;
     }
     const match = this.match(method, url.pathname);

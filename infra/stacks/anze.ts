@@ -3,6 +3,8 @@ import { Aws, Tags } from 'aws-cdk-lib';
 import type { BoundedContext } from '../../functions/http/contexts.js';
 import { ApiStack } from './api-stack.js';
 import { buildOpenApiDocument } from '../../functions/http/openapi.js';
+import { buildAsyncApiDocument } from '../../functions/events/asyncapi.js';
+import { ALL_EVENT_TYPES } from '../../functions/events/catalogue.js';
 import { archiveBucketName, consoleOrigins, DataStack } from './data-stack.js';
 import { IdentityStack } from './identity-stack.js';
 import { WEB_DIST, WebStack } from './web-stack.js';
@@ -96,6 +98,7 @@ export function defineAnze(app: App, settings: AnzeSettings, wiring: AnzeWiring)
     // SVC-13: presigned uploads go to the bucket's regional virtual-hosted endpoint, as the SDK presigns them.
     archiveUploadOrigin: `https://${archiveBucketName(settings.stage)}.s3.${Aws.REGION}.${Aws.URL_SUFFIX}`,
     openApiDocument: buildOpenApiDocument(wiring.contexts.flatMap((context) => context.routes)),
+    asyncApiDocument: buildAsyncApiDocument(ALL_EVENT_TYPES),
     userPoolId: identity.userPool.userPoolId,
     userPoolClientId: identity.spaClient.userPoolClientId,
     ...(settings.customDomain ? { customDomain: settings.customDomain } : {}),

@@ -23,6 +23,7 @@ import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aw
 import type { Construct } from 'constructs';
 import { ConsoleDeployment } from '../constructs/console-deployment.js';
 import { OPENAPI_PATH } from '../../functions/http/openapi.js';
+import { ASYNCAPI_PATH } from '../../functions/events/asyncapi.js';
 import { acknowledge } from '../constructs/nag.js';
 
 /** Where the web build (`web/vite.config.ts`) writes the console. */
@@ -50,6 +51,8 @@ export interface WebStackProps extends StackProps {
   readonly webDist: string;
   /** The API's OpenAPI document, generated at synth from the route tables and served as a static file. */
   readonly openApiDocument: Record<string, unknown>;
+  /** The events' AsyncAPI document, generated at synth from the event catalogue and served the same way. */
+  readonly asyncApiDocument: Record<string, unknown>;
   /** Optional custom domain; with it (and its us-east-1 ACM certificate) viewers get TLS 1.2+ only. */
   readonly customDomain?: { readonly domainName: string; readonly certificateArn: string };
 }
@@ -133,6 +136,7 @@ export class WebStack extends Stack {
       ? Certificate.fromCertificateArn(this, 'Certificate', props.customDomain.certificateArn)
       : undefined;
 
+    const documentsOrigin = S3BucketOrigin.withOriginAccessControl(this.bucket);
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'anze console and API',
       defaultRootObject: 'index.html',
@@ -145,14 +149,19 @@ export class WebStack extends Stack {
         functionAssociations: [{ function: spaFallback, eventType: FunctionEventType.VIEWER_REQUEST }],
       },
       additionalBehaviors: {
-        // Listed before `/api/*` so it wins: the document is a file in the console bucket, not a Lambda route.
-        [OPENAPI_PATH]: {
-          origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
-          viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-          cachePolicy: CachePolicy.CACHING_OPTIMIZED,
-          responseHeadersPolicy: securityHeaders,
-          compress: true,
-        },
+        // Listed before `/api/*` so they win: the contract documents are files in the console bucket, not Lambda routes.
+        ...Object.fromEntries(
+          [OPENAPI_PATH, ASYNCAPI_PATH].map((path) => [
+            path,
+            {
+              origin: documentsOrigin,
+              viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+              cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+              responseHeadersPolicy: securityHeaders,
+              compress: true,
+            },
+          ]),
+        ),
         '/api/*': {
           origin: new HttpOrigin(props.apiDomainName, { protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY }),
           viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
@@ -205,6 +214,7 @@ export class WebStack extends Stack {
         auth: { mode: 'cognito', region: Aws.REGION, userPoolId: props.userPoolId, clientId: props.userPoolClientId },
       },
       openApiDocument: props.openApiDocument,
+      asyncApiDocument: props.asyncApiDocument,
     });
   }
 }

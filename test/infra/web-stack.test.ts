@@ -1,6 +1,8 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { referencedLogicalId, resourceByPrefix, resourcesOfType, synthAnze } from './synth.js';
+import { referencedLogicalId, resourceByPrefix, resourcesOfType, synthAnze, TEST_CDK_OUT } from './synth.js';
 
 const { templates } = synthAnze();
 const web = templates.web;
@@ -139,10 +141,32 @@ describe('WebStack: deployment of the console', () => {
   });
 });
 
-describe('the OpenAPI document on the same origin', () => {
-  it('is served from the console bucket by a behaviour listed before /api/*, so no Lambda serves it', () => {
-    const patterns = config.CacheBehaviors.map((behavior) => (behavior as unknown as { PathPattern: string }).PathPattern);
+describe('the contract documents on the same origin', () => {
+  const patterns = config.CacheBehaviors.map((behavior) => (behavior as unknown as { PathPattern: string }).PathPattern);
+
+  it('serves the OpenAPI document from the console bucket by a behaviour listed before /api/*, so no Lambda serves it', () => {
     expect(patterns.indexOf('/api/v1/openapi.json')).toBeGreaterThanOrEqual(0);
     expect(patterns.indexOf('/api/v1/openapi.json')).toBeLessThan(patterns.indexOf('/api/*'));
+  });
+
+  it('serves the AsyncAPI document the same way, from the console bucket before /api/*', () => {
+    const index = patterns.indexOf('/api/v1/asyncapi.json');
+    expect(index).toBeGreaterThanOrEqual(0);
+    expect(index).toBeLessThan(patterns.indexOf('/api/*'));
+    const behavior = config.CacheBehaviors[index]!;
+    const openApi = config.CacheBehaviors[patterns.indexOf('/api/v1/openapi.json')]!;
+    expect(behavior.TargetOriginId).toBe(openApi.TargetOriginId);
+    expect(behavior.CachePolicyId).toBe(openApi.CachePolicyId);
+  });
+
+  it('deploys both documents as files of the console deployment', () => {
+    // Source.jsonData stages each document as an asset folder of the cloud assembly, holding the file at its path.
+    const staged = (file: string) =>
+      readdirSync(TEST_CDK_OUT)
+        .map((entry) => join(TEST_CDK_OUT, entry, file))
+        .filter((path) => existsSync(path))
+        .map((path) => JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>);
+    expect(staged('api/v1/openapi.json')[0]).toMatchObject({ openapi: '3.1.0' });
+    expect(staged('api/v1/asyncapi.json')[0]).toMatchObject({ asyncapi: '3.0.0' });
   });
 });

@@ -1,0 +1,162 @@
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
+import { BOUNDED_CONTEXTS } from '../../../functions/http/contexts.js';
+import { buildOpenApiDocument, OPENAPI_PATH } from '../../../functions/http/openapi.js';
+import { idParam, pageOf, pageQuery } from '../../../functions/http/zod.js';
+import { defineRoute, type RouteSpec } from '../../../functions/middleware/route.js';
+import type { Access } from '../../../domain/identity/access.js';
+
+type Json = Record<string, unknown>;
+interface Operation {
+  operationId: string;
+  security: unknown[];
+  'x-anze-roles': string[];
+  parameters: Json[];
+  requestBody?: { content: { 'application/json': { schema: Json } } };
+  responses: Record<string, Json>;
+}
+
+const routes = BOUNDED_CONTEXTS.flatMap((context) => context.routes);
+const document = buildOpenApiDocument(routes) as Json & { paths: Record<string, Record<string, Operation>>; components: Record<string, Record<string, Json>> };
+
+/** Follows a local `$ref` (`#/components/…`) in `document`. */
+function resolve<T = Json>(doc: Json, node: unknown): T {
+  let current = node as Json;
+  for (let hops = 0; typeof current?.$ref === 'string' && hops < 10; hops += 1) {
+    current = (current.$ref as string)
+      .slice(2)
+      .split('/')
+      .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+      .reduce<unknown>((value, part) => (value as Json | undefined)?.[part], doc) as Json;
+  }
+  return current as T;
+}
+
+function refsOf(node: unknown, found: string[] = []): string[] {
+  if (Array.isArray(node)) node.forEach((child) => refsOf(child, found));
+  else if (node && typeof node === 'object') {
+    for (const [key, value] of Object.entries(node)) {
+      if (key === '$ref' && typeof value === 'string') found.push(value);
+      else refsOf(value, found);
+    }
+  }
+  return found;
+}
+
+const operationIdOf = (route: RouteSpec) =>
+  route.method.toLowerCase() +
+  route.path
+    .replace('/api/v1', '')
+    .split('/')
+    .filter(Boolean)
+    .map((part) => part.replace(/[{}]/g, '').replace(/(^|[-.])(\w)/g, (_m, _s, c: string) => c.toUpperCase()))
+    .join('');
+
+describe('the OpenAPI document (/api/v1/openapi.json)', () => {
+  it('is at most 150 KB minified, shared schemas being components', () => {
+    const size = JSON.stringify(document).length;
+    console.info(
+      `${OPENAPI_PATH}: ${size} characters minified, ${Object.keys(document.components.schemas ?? {}).length} schemas, ` +
+        `${Object.keys(document.components.parameters ?? {}).length} parameters, ${Object.keys(document.components.responses ?? {}).length} responses in components`,
+    );
+    expect(size).toBeLessThanOrEqual(150_000);
+  });
+
+  it('validates as OpenAPI 3.1', async () => {
+    const result = await new Validator().validate(structuredClone(document));
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+    expect(document.openapi).toBe('3.1.0');
+  });
+
+  it('resolves every $ref inside the document', () => {
+    const refs = refsOf(document);
+    expect(refs.length).toBeGreaterThan(0);
+    for (const ref of new Set(refs)) {
+      expect(ref, ref).toMatch(/^#\/components\/(schemas|parameters|responses)\/[A-Za-z0-9_.-]+$/);
+      expect(resolve(document, { $ref: ref }), ref).toBeDefined();
+    }
+  });
+
+  it('keeps every operation: its operationId, x-anze-roles, security and parameters', () => {
+    for (const route of routes) {
+      const operation = document.paths[route.path]?.[route.method.toLowerCase()];
+      expect(operation, `${route.method} ${route.path}`).toBeDefined();
+      const access = route.access as Access;
+      expect(operation!.operationId).toBe(operationIdOf(route));
+      expect(operation!['x-anze-roles']).toEqual(access.kind === 'roles' ? access.roles : ['public']);
+      expect(operation!.security).toEqual(access.kind === 'public' ? [] : [{ bearer: [] }]);
+      const parameters = operation!.parameters.map((parameter) => resolve<{ name: string; in: string; required: boolean; schema: Json }>(document, parameter));
+      const pathNames = [...route.path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
+      expect(parameters.filter((parameter) => parameter.in === 'path').map((parameter) => parameter.name).sort()).toEqual([...pathNames].sort());
+      for (const parameter of parameters) {
+        expect(parameter.schema, `${operation!.operationId} ${parameter.name}`).toBeDefined();
+        if (parameter.in === 'path') expect(parameter.required).toBe(true);
+      }
+      const idempotent = route.method === 'POST' && route.idempotent !== false;
+      expect(parameters.some((parameter) => parameter.name === 'Idempotency-Key' && parameter.in === 'header')).toBe(idempotent);
+      expect(operation!.requestBody !== undefined).toBe(route.body !== undefined);
+      expect(resolve(document, operation!.responses['4XX'])).toMatchObject({ content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
+    }
+  });
+
+  it('shares the error envelope, pages, ids, money, dates and instants as named components', () => {
+    const schemas = document.components.schemas!;
+    expect(schemas.Error).toMatchObject({ type: 'object', required: ['error'] });
+    for (const name of ['Id', 'Fen', 'LocalDate', 'Instant']) expect(Object.keys(schemas)).toContain(name);
+    expect(Object.keys(schemas).filter((name) => name.startsWith('PageOf')).length).toBeGreaterThan(0);
+    // No schema is written twice: identical components would have been one.
+    const bodies = Object.values(schemas).map((schema) => JSON.stringify(schema));
+    expect(new Set(bodies).size).toBe(bodies.length);
+    for (const name of Object.keys(schemas)) expect(name).toMatch(/^[A-Z][A-Za-z0-9]*$/);
+  });
+});
+
+describe('buildOpenApiDocument: what becomes a component', () => {
+  const access: Access = { kind: 'roles', roles: ['insurer-admin'] } as unknown as Access;
+  const policy = z.object({
+    id: idParam,
+    holder: z.string(),
+    premiumFen: z.int(),
+    startsOn: z.string(),
+    issuedAt: z.string(),
+    status: z.enum(['DRAFT', 'ISSUED', 'CANCELLED']),
+    note: z._default(z.string(), ''),
+  });
+  const handle = async () => ({ body: {} });
+  const sample = [
+    defineRoute({ method: 'GET', path: '/api/v1/policies', summary: 'list', access, tags: ['t'], query: z.object(pageQuery), response: pageOf(policy), handle }),
+    defineRoute({ method: 'GET', path: '/api/v1/policies/{policyId}', summary: 'get', access, tags: ['t'], params: z.object({ policyId: idParam }), response: policy, handle }),
+    defineRoute({ method: 'POST', path: '/api/v1/policies', summary: 'issue', access, tags: ['t'], body: policy, response: policy, successStatus: 201, handle }),
+    defineRoute({ method: 'PUT', path: '/api/v1/policies/{policyId}', summary: 'replace', access, tags: ['t'], params: z.object({ policyId: idParam }), body: policy, response: policy, handle }),
+    defineRoute({ method: 'GET', path: '/api/v1/archived-policies', summary: 'archived', access, tags: ['t'], response: pageOf(policy), handle }),
+  ];
+  const doc = buildOpenApiDocument(sample) as { paths: Record<string, Record<string, Operation>>; components: Record<string, Record<string, Json>> };
+  const responseSchema = (path: string, method: string, status = '200') =>
+    (doc.paths[path]![method]!.responses[status] as { content: { 'application/json': { schema: Json } } }).content['application/json'].schema;
+
+  it('names an entity used by several routes after its resource, and a page of it PageOf<Entity>', () => {
+    expect(responseSchema('/api/v1/policies/{policyId}', 'get')).toEqual({ $ref: '#/components/schemas/Policy' });
+    expect(responseSchema('/api/v1/policies', 'get')).toEqual({ $ref: '#/components/schemas/PageOfPolicy' });
+    expect(responseSchema('/api/v1/archived-policies', 'get')).toEqual({ $ref: '#/components/schemas/PageOfPolicy' });
+    expect(doc.components.schemas!.PageOfPolicy).toMatchObject({ properties: { items: { type: 'array', items: { $ref: '#/components/schemas/Policy' } } } });
+  });
+
+  it('names the request variant <Entity>Input when it differs from the response (defaults, transforms)', () => {
+    expect(doc.paths['/api/v1/policies']!.post!.requestBody!.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/PolicyInput' });
+    expect(doc.components.schemas!.PolicyInput).not.toEqual(doc.components.schemas!.Policy);
+  });
+
+  it('refers to Id, Fen, LocalDate and Instant by the field conventions, and shares a repeated path parameter', () => {
+    expect(doc.components.schemas!.Policy).toMatchObject({
+      properties: {
+        id: { $ref: '#/components/schemas/Id' },
+        premiumFen: { $ref: '#/components/schemas/Fen' },
+        startsOn: { $ref: '#/components/schemas/LocalDate' },
+        issuedAt: { $ref: '#/components/schemas/Instant' },
+      },
+    });
+    expect(doc.components.parameters!.PolicyId).toEqual({ name: 'policyId', in: 'path', required: true, schema: { $ref: '#/components/schemas/Id' } });
+  });
+});
