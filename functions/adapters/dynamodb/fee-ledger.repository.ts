@@ -108,20 +108,8 @@ export class DynamoFeeLedgerRepository implements FeeLedgerRepository {
   }
 
   async listReceipts(tenantId: string, policyId: string): Promise<readonly PremiumReceipt[]> {
-    const receipts: PremiumReceipt[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await this.store.page<Record<string, unknown>>({
-        partition: keys.feePolicy(tenantId, policyId),
-        sortKey: { beginsWith: keys.premiumReceiptPrefix },
-        limit: 1000,
-        cursor,
-        consistent: true,
-      });
-      receipts.push(...page.items.map((item) => strip(item, ['PK', 'SK', 'kind']) as unknown as PremiumReceipt));
-      cursor = page.nextCursor;
-    } while (cursor);
-    return receipts;
+    const items = await this.everyItem(keys.feePolicy(tenantId, policyId), keys.premiumReceiptPrefix, 1000);
+    return items.map((item) => strip(item, ['PK', 'SK', 'kind']) as unknown as PremiumReceipt);
   }
 
   /** The id names the year and number (one key): the entry and its reversal mark in one BatchGetItem. */
@@ -167,20 +155,26 @@ export class DynamoFeeLedgerRepository implements FeeLedgerRepository {
   }
 
   async reversalMarks(tenantId: string, year: number): Promise<readonly ReversalMark[]> {
-    const marks: ReversalMark[] = [];
+    const items = await this.everyItem(keys.feeLedger(tenantId, year), keys.feeReversalPrefix, FULL_READ_PAGE);
+    return items.map((item) => strip(item, ['PK', 'SK', 'kind']) as unknown as ReversalMark);
+  }
+
+  /** Every item of `partition` whose sort key starts with `prefix`, page by page, each read consistent. */
+  private async everyItem(partition: string, prefix: string, pageSize: number): Promise<Record<string, unknown>[]> {
+    const items: Record<string, unknown>[] = [];
     let cursor: string | undefined;
     do {
       const page = await this.store.page<Record<string, unknown>>({
-        partition: keys.feeLedger(tenantId, year),
-        sortKey: { beginsWith: keys.feeReversalPrefix },
-        limit: FULL_READ_PAGE,
+        partition,
+        sortKey: { beginsWith: prefix },
+        limit: pageSize,
         cursor,
         consistent: true,
       });
-      marks.push(...page.items.map((item) => strip(item, ['PK', 'SK', 'kind']) as unknown as ReversalMark));
+      items.push(...page.items);
       cursor = page.nextCursor;
     } while (cursor);
-    return marks;
+    return items;
   }
 
   async recordReceipt(change: PremiumReceived): Promise<void> {
