@@ -30,6 +30,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   const client = createClient<paths>({
     baseUrl: options.baseUrl ?? '',
     headers: { Accept: 'application/json' },
+    querySerializer,
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   client.use(sessionMiddleware(options));
@@ -54,6 +55,15 @@ function sessionMiddleware({ getToken, onUnauthorized }: ApiClientOptions): Midd
       return new ApiError(0, 'NETWORK', error instanceof Error ? error.message : String(error));
     },
   };
+}
+
+/** Query parameters as before: an unset filter (`undefined`, `null` or `''`) is left out, not sent empty. */
+function querySerializer(query: Record<string, unknown>): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') search.set(name, String(value));
+  }
+  return search.toString();
 }
 
 /** The `Idempotency-Key` header of one form submission, reused when the same submission is retried. */

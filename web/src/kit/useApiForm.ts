@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { Form, type FormInstance } from 'antd';
 import { useCallback, useRef, useState } from 'react';
 import { ApiError } from '../api/api-error';
@@ -51,6 +52,7 @@ export interface ApiForm<Values> {
  * });
  */
 export function useApiForm<Values, Result>({ submit, onSuccess, onFailure, conflictsAtFields = false }: ApiFormOptions<Values, Result>): ApiForm<Values> {
+  const queryClient = useQueryClient();
   const { t, messages } = useI18n();
   const [form] = Form.useForm<Values>();
   const [submitting, setSubmitting] = useState(false);
@@ -68,6 +70,8 @@ export function useApiForm<Values, Result>({ submit, onSuccess, onFailure, confl
       if (attempt.current?.payload !== payload) attempt.current = { payload, key: newIdempotencyKey() };
       try {
         const result = await submit(values, attempt.current.key);
+        // A change on the server: every list and detail read before it is out of date (refetched when shown).
+        void queryClient.invalidateQueries();
         attempt.current = undefined;
         onSuccess?.(result, values);
       } catch (error) {
@@ -98,7 +102,7 @@ export function useApiForm<Values, Result>({ submit, onSuccess, onFailure, confl
         setSubmitting(false);
       }
     },
-    [form, submit, onSuccess, onFailure, conflictsAtFields, t, messages],
+    [form, submit, onSuccess, onFailure, conflictsAtFields, t, messages, queryClient],
   );
 
   const reset = useCallback(() => {
