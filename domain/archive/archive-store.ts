@@ -78,3 +78,6 @@ const SAFE_KEY = /^tenants\/[A-Za-z0-9_-]+\/(?:[A-Za-z0-9._-]+\/)*[A-Za-z0-9._-]
 export function isSafeArchiveKey(key: string): boolean {
   return SAFE_KEY.test(key) && !key.split('/').some((segment) => segment === '.' || segment === '..');
 }
+
+/** Lower-case hex SHA-256 of some bytes, the form the table records beside every archive (SVC-10). */
+export type Sha256Hex = (bytes: Uint8Array) => string;

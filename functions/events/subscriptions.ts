@@ -1,3 +1,6 @@
+import { calendarYearLoaded } from '../../domain/platform/events.js';
+import { policyCancelled, policyEndorsed, policyIssued } from '../../domain/underwriting/events.js';
+
 /**
  * Who listens to which events on the bus: ONE table, read by the CDK app (an EventBridge rule per row, with the
  * names as its `detail-type` list) and by the local runtime (an in-process bus subscription per row), so the two
@@ -21,14 +24,14 @@ export const SUBSCRIPTIONS: readonly Subscription[] = [
     name: 'PolicyEvents',
     description: 'Project policy events (ACL-1 member copies, UW-11 coverage)',
     target: 'projections',
-    events: ['underwriting.policy.issued', 'underwriting.policy.endorsed', 'underwriting.policy.cancelled'],
+    events: [policyIssued.name, policyEndorsed.name, policyCancelled.name],
     retry: { attempts: 8, maxEventAgeHours: 24 },
   },
   {
     name: 'CalendarYearLoaded',
     description: 'Recompute provisional deadlines when the operator loads a calendar year (CAL-2)',
     target: 'schedules',
-    events: ['platform.calendar.year_loaded'],
+    events: [calendarYearLoaded.name],
     retry: { attempts: 4, maxEventAgeHours: 6 },
   },
 ];

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
+import type { Sha256Hex } from '../../../domain/archive/archive-store.js';
 
 /** Lower-case hex SHA-256, the form the table records beside every archive (SVC-10). */
-export function sha256Hex(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
+export const sha256Hex: Sha256Hex = (bytes) => createHash('sha256').update(bytes).digest('hex');
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 

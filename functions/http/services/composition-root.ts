@@ -1,4 +1,4 @@
-import type { ArchiveStore } from '../../../domain/archive/archive-store.js';
+import type { ArchiveStore, Sha256Hex } from '../../../domain/archive/archive-store.js';
 import type { WorkingDayCalendar } from '../../../domain/kernel/calendar/working-day-calendar.js';
 import type { Clock } from '../../../domain/kernel/clock.js';
 import { PUBLISHED_RULE_SETS } from '../../../domain/kernel/rule-set/published.js';
@@ -11,6 +11,7 @@ import type { ServicePlanRepository } from '../../../domain/services/service-pla
 import type { EnterpriseServiceViews, ServiceRepository } from '../../../domain/services/service.repository.js';
 import type { PolicyRepository } from '../../../domain/underwriting/policy.repository.js';
 import { archiveStoreFromEnv } from '../../adapters/archive/archive-store-from-env.js';
+import { sha256Hex } from '../../adapters/archive/sha256.js';
 import { currentCalendar } from '../../adapters/calendar-provider.js';
 import { systemClock } from '../../adapters/clock.js';
 import { DynamoArchiveRecordRepository } from '../../adapters/dynamodb/archive-records.repository.js';
@@ -53,6 +54,8 @@ export interface ServicesCompositionRoot {
   readonly tenants: Pick<PlatformRepository, 'getTenant'>;
   /** SVC-10, SVC-13: the write-once archive (S3 with object lock on AWS, the local store otherwise). */
   archive(): ArchiveStore;
+  /** SVC-10: the digest verification recomputes from the bytes read back. */
+  readonly sha256Hex: Sha256Hex;
   /** CAL-1/CAL-2: built-in plus loaded years. */
   calendar(): Promise<WorkingDayCalendar>;
   readonly ruleSets: readonly RuleSet[];
@@ -86,6 +89,7 @@ export function servicesRoot(): ServicesCompositionRoot {
       registers: new DynamoProviderRegisters(store),
       tenants: new DynamoPlatformRepository(store),
       archive: () => archiveStoreFromEnv(),
+      sha256Hex,
       calendar: () => currentCalendar(),
       ruleSets: PUBLISHED_RULE_SETS,
       clock: systemClock,

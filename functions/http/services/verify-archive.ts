@@ -1,5 +1,4 @@
 import { INSURER } from '../../../domain/identity/access.js';
-import { sha256Hex } from '../../adapters/archive/sha256.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
 import { servicesRoot } from './composition-root.js';
 import { loadArchiveRecord } from './load-archive-record.js';
@@ -39,7 +38,7 @@ export const verifyArchive = defineRoute({
   response: archiveVerificationSchema,
   async handle(input) {
     const record = await loadArchiveRecord(callerOf(input, 'insurer').tenantId, input.params.archiveId);
-    const { archive, clock } = servicesRoot();
+    const { archive, clock, sha256Hex } = servicesRoot();
     const store = archive();
     const check = async (key: string, sha256: string) => {
       const stored = await store.get(key);
