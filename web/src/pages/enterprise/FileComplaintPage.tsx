@@ -7,7 +7,7 @@ import { useI18n } from '../../i18n';
 import { describeApiError, FormFailureAlert, PageHeading, useApiForm } from '../../kit';
 import { requiredRule, requiredSelectRule } from '../platform/account-rules';
 import { useMyInsurers } from './insurer-names';
-import { myComplaintPath } from './MyComplaintsPage';
+import { complaintPath } from '../complaints/complaint-audience';
 
 /** CMP-1: the enterprise complains about an insurer on the platform; the insurer is told at once. */
 export function FileComplaintPage() {
@@ -22,7 +22,7 @@ export function FileComplaintPage() {
   const onSuccess = useCallback(
     (complaint: Complaint) => {
       void message.success(t('complaint.my.filed', { insurer: nameOf(complaint.tenantId) }));
-      void navigate(myComplaintPath(complaint));
+      void navigate(complaintPath('enterprise', complaint));
     },
     [message, navigate, nameOf, t],
   );

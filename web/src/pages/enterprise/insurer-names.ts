@@ -27,11 +27,14 @@ function insurersFor(api: Api, userId: string): Promise<Insurers> {
   return answer;
 }
 
-/** The insurers an enterprise deals with (`/me/insurers`), and a lookup of their branch names by tenant id. */
-export function useMyInsurers(): { readonly insurers: readonly InsurerSummary[]; readonly nameOf: (tenantId: string) => string; readonly loading: boolean; readonly error: unknown; readonly reload: () => void } {
+/**
+ * The insurers an enterprise deals with (`/me/insurers`), and a lookup of their branch names by tenant id;
+ * `enabled: false` on pages other audiences share (the lookup then answers the id).
+ */
+export function useMyInsurers({ enabled = true }: { readonly enabled?: boolean } = {}): { readonly insurers: readonly InsurerSummary[]; readonly nameOf: (tenantId: string) => string; readonly loading: boolean; readonly error: unknown; readonly reload: () => void } {
   const api = useApi();
   const userId = useSessionUser()?.id ?? '';
-  const query = useQuery({ queryKey: [...queryKeys.complaints, `me:insurers:${userId}`], queryFn: () => insurersFor(api, userId) });
+  const query = useQuery({ queryKey: [...queryKeys.complaints, `me:insurers:${userId}`], queryFn: () => insurersFor(api, userId), enabled });
   const insurers = useMemo(() => query.data?.items ?? [], [query.data]);
   const nameOf = useMemo(() => {
     const names = new Map(insurers.map((insurer) => [insurer.id, insurer.branchName || insurer.name]));

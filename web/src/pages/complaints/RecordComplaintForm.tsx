@@ -5,7 +5,7 @@ import { INSURER_INTAKE_CHANNELS } from '../../reference/domain';
 import { useApi } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
 import { FormFailureAlert, useApiForm } from '../../kit';
-import { shanghaiInstant, shanghaiLocalNow } from '../complaints/due-dates';
+import { shanghaiInstant, shanghaiLocalNow } from './due-dates';
 import { requiredRule, requiredSelectRule, usccRules } from '../platform/account-rules';
 
 interface RecordComplaintValues {

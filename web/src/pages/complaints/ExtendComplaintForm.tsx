@@ -5,7 +5,7 @@ import { useApi } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
 import { FormFailureAlert, useApiForm } from '../../kit';
 import { requiredRule } from '../platform/account-rules';
-import { complaintRuleText } from '../complaints/complaint-text';
+import { complaintRuleText } from './complaint-text';
 
 /** CMP-4's ceiling in the 2024 Xinzhou rule set; the server checks the complaint's own rule set. */
 const MAX_EXTENSION_DAYS = 30;
