@@ -63,8 +63,8 @@ const pages = {
   archive: () => import('../pages/services/ArchiveVerifyPage').then((m) => m.ArchiveVerifyPage),
   myServices: () => import('../pages/enterprise/MyServicesPage').then((m) => m.MyServicesPage),
   myHazards: () => import('../pages/enterprise/MyHazardsPage').then((m) => m.MyHazardsPage),
-  serviceOrgs: () => import('../pages/regulator/ServiceOrgsPage').then((m) => m.ServiceOrgsPage),
-  experts: () => import('../pages/regulator/ExpertsPage').then((m) => m.ExpertsPage),
+  serviceOrgs: () => import('../pages/regulator/ProviderRegisterPage').then((m) => m.ServiceOrgsPage),
+  experts: () => import('../pages/regulator/ProviderRegisterPage').then((m) => m.ExpertsPage),
 } satisfies Record<string, () => Promise<ComponentType>>;
 
 /**
