@@ -1,15 +1,15 @@
 import * as z from 'zod/mini';
 import { idField, strictObject } from '../kernel/schema-parts.js';
 import { described, instant, NAME_MAX, text } from './service-fields.js';
+import { EVIDENCE_CONTENT_TYPES, EVIDENCE_EXTENSIONS, fileNameFitsContentType, isEvidenceContentType } from './evidence-types.js';
 import { EVIDENCE_KINDS } from './service.js';
 
-/** SVC-13: one evidence file; bigger material (video) is out of scope for a record's evidence. */
+/** SVC-13: one evidence file, a short site video included; longer material is out of scope for a record's evidence. */
 export const EVIDENCE_MAX_BYTES = 50 * 1024 * 1024;
 /** SVC-13: evidence items a record or a closure cites. */
 export const MAX_EVIDENCE_ITEMS = 50;
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
-const MIME_TYPE = /^[a-z]+\/[a-z0-9.+-]+(?:;\s*charset=[a-z0-9-]+)?$/i;
 
 /** SVC-13: where the device was when the evidence was captured. */
 export const geoLocationSchema = z.object({ latitude: z.number(), longitude: z.number(), accuracyMeters: z.optional(z.number()) });
@@ -33,10 +33,19 @@ export const evidenceItemSchema = z.object({
 });
 export type EvidenceItem = z.output<typeof evidenceItemSchema>;
 
-/** SVC-13: `POST …/evidence-uploads` — a ticket to upload one file straight to the write-once archive. */
+/**
+ * SVC-13: `POST …/evidence-uploads` — a ticket to upload one file straight to the write-once archive. Only the
+ * evidence types of `evidence-types.ts` are given a ticket, by content type and by the file name's extension
+ * together (issue 12 #9: HTML, SVG, scripts and executables were accepted).
+ */
 export const evidenceUploadBody = strictObject({
   fileName: text('SVC-13: fileName is required', 200),
-  contentType: z.string('SVC-13: contentType is required').check(z.regex(MIME_TYPE, 'SVC-13: contentType must be a MIME type, e.g. image/jpeg')),
+  contentType: described(
+    z
+      .string('SVC-13: contentType is required')
+      .check(z.refine(isEvidenceContentType, `SVC-13: contentType must be an evidence type: ${EVIDENCE_CONTENT_TYPES.join(', ')}`)),
+    'SVC-13: photos (jpeg, png, webp, heic), PDF, office documents (docx, xlsx, pptx, doc, xls) or video (mp4, mov)',
+  ),
   size: z
     .int('SVC-13: size must be the file size in bytes')
     .check(z.gte(1, 'SVC-13: size must be at least 1 byte'), z.lte(EVIDENCE_MAX_BYTES, `SVC-13: size must be at most ${EVIDENCE_MAX_BYTES} bytes`)),
@@ -44,7 +53,12 @@ export const evidenceUploadBody = strictObject({
     z.string('SVC-13: sha256 is required').check(z.regex(SHA256_HEX, 'SVC-13: sha256 must be the lower-case hex SHA-256 of the file')),
     'Lower-case hex SHA-256 of the file',
   ),
-});
+}).check(
+  z.refine((body) => !isEvidenceContentType(body.contentType) || fileNameFitsContentType(body.fileName, body.contentType), {
+    path: ['fileName'],
+    message: `SVC-13: fileName must end in an extension of its contentType (${EVIDENCE_EXTENSIONS.map((extension) => `.${extension}`).join(', ')})`,
+  }),
+);
 export type EvidenceUploadInput = z.output<typeof evidenceUploadBody>;
 
 const geoLocationBody = strictObject({
