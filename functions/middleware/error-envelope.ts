@@ -10,6 +10,7 @@ import {
   ValidationFailed,
 } from '../../domain/kernel/errors.js';
 import { ImportRejected } from '../../domain/register/import-rejected.js';
+import { dependencyOutageOf } from './dependency-outage.js';
 
 export interface ErrorBody {
   readonly error: {
@@ -34,9 +35,14 @@ export class HttpProblem extends Error {
 
 /**
  * The one mapping from errors to HTTP (ARCHITECTURE.md §5): `{"error":{code,message,details}}`, with the
- * rule id where a rule was broken; never a stack trace. Unknown errors are 500 and are logged by the caller.
+ * rule id where a rule was broken; never a stack trace. A dependency that cannot answer for now (DynamoDB
+ * unreachable, timing out or throttling, once the SDK's retries are spent) is 503 with `Retry-After`; any
+ * other unknown error is 500 and is logged by the caller.
  */
-export function toErrorResponse(error: unknown, requestId: string): { status: number; body: ErrorBody; known: boolean } {
+export function toErrorResponse(
+  error: unknown,
+  requestId: string,
+): { status: number; body: ErrorBody; known: boolean; headers?: Readonly<Record<string, string>> } {
   const shape = (status: number, body: ErrorBody['error']) => ({ status, body: { error: body }, known: true });
   if (error instanceof ValidationFailed) {
     const rule = error.details.find((detail) => detail.rule)?.rule;
@@ -62,6 +68,17 @@ export function toErrorResponse(error: unknown, requestId: string): { status: nu
   if (error instanceof Unauthorized) return shape(401, { code: error.code, message: error.message });
   if (error instanceof DomainError) return shape(400, { code: error.code, message: error.message });
   if (error instanceof HttpProblem) return shape(error.status, { code: error.code, message: error.message });
+  const outage = dependencyOutageOf(error);
+  if (outage) {
+    const retryAfter = String(outage.retryAfterSeconds);
+    return {
+      ...shape(503, {
+        code: 'DEPENDENCY_UNAVAILABLE',
+        message: `a service this request needs is ${outage.reason === 'throttled' ? 'busy' : 'unavailable'} for the moment; retry in ${retryAfter} s, with the same Idempotency-Key for a POST (request ${requestId})`,
+      }),
+      headers: { 'retry-after': retryAfter },
+    };
+  }
   return { status: 500, body: { error: { code: 'INTERNAL', message: `internal error (request ${requestId})` } }, known: false };
 }
 

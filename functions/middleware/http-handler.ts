@@ -70,11 +70,11 @@ function routeHandler(route: RouteSpec) {
 const errorEnvelope = (): MiddlewareObj<HttpEvent, HttpResult> => ({
   onError: async (request) => {
     const requestId = request.event.requestContext?.requestId ?? request.context.awsRequestId;
-    const { status, body, known } = toErrorResponse(request.error, requestId);
+    const { status, body, known, headers } = toErrorResponse(request.error, requestId);
     metrics.addMetric(known ? 'RefusedRequests' : 'ServerErrors', MetricUnit.Count, 1);
     if (!known) logger.error('unhandled error', { error: request.error as Error });
     else logger.info('request refused', { status, code: body.error.code });
-    request.response = jsonResponse(status, body, { 'x-request-id': requestId });
+    request.response = jsonResponse(status, body, { 'x-request-id': requestId, ...headers });
   },
 });
 

@@ -3,17 +3,34 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { IDEMPOTENCY_TABLE, MAIN_TABLE } from './table-definition.js';
 
 /**
+ * How long one DynamoDB call may take before the SDK gives up on it (issue 12 #5). Without these the SDK waits
+ * for a silent endpoint for ever and a request dies with the Lambda's timeout instead of answering. Connecting
+ * is quick on a healthy network; the longest calls (100-item transactions, 1 MB pages) take well under a second.
+ * Three attempts of at most 1 s + 6 s each, with the SDK's backoff, stay inside API Gateway's 29 s, so the
+ * caller gets our 503 with `Retry-After` (functions/middleware/dependency-outage.ts), not a gateway timeout.
+ */
+export const DYNAMODB_TIMEOUTS = { connectionTimeoutMs: 1_000, requestTimeoutMs: 6_000, maxAttempts: 3 } as const;
+
+/**
  * The SDK clients are the same on AWS and locally; only the endpoint and credentials differ
  * (ARCHITECTURE.md §8). `ANZE_DYNAMODB_ENDPOINT` points at DynamoDB Local, which accepts any credentials.
  */
 export function dynamoDbClientConfig(env: NodeJS.ProcessEnv = process.env): DynamoDBClientConfig {
   const endpoint = env.ANZE_DYNAMODB_ENDPOINT;
-  if (!endpoint) return { maxAttempts: 3 };
+  const resilience: DynamoDBClientConfig = {
+    maxAttempts: DYNAMODB_TIMEOUTS.maxAttempts,
+    requestHandler: {
+      connectionTimeout: DYNAMODB_TIMEOUTS.connectionTimeoutMs,
+      requestTimeout: DYNAMODB_TIMEOUTS.requestTimeoutMs,
+      throwOnRequestTimeout: true,
+    },
+  };
+  if (!endpoint) return resilience;
   return {
+    ...resilience,
     endpoint,
     region: env.AWS_REGION ?? 'cn-north-1',
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    maxAttempts: 3,
   };
 }
 
