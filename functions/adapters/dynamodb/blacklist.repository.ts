@@ -4,13 +4,10 @@ import { Conflict } from '../../../domain/kernel/errors.js';
 import type { DomainEvent } from '../../../domain/kernel/events.js';
 import { keys } from './keys.js';
 import { outboxOf, type Store } from './store.js';
-
-const STORAGE_ATTRIBUTES = ['PK', 'SK', 'kind', 'GSI1PK', 'GSI1SK', 'GSI3PK', 'GSI3SK'] as const;
+import { entityOf } from './stored-item.js';
 
 function toDomain(item: Record<string, unknown>): BlacklistEntry {
-  const copy: Record<string, unknown> = { ...item };
-  for (const attribute of STORAGE_ATTRIBUTES) delete copy[attribute];
-  return copy as unknown as BlacklistEntry;
+  return entityOf<BlacklistEntry>(item);
 }
 
 /** Every listing (GSI1, newest first) and each insurer's listings (GSI3), kept in step by the one item. */

@@ -16,14 +16,10 @@ import type { Changed } from '../../../domain/kernel/events.js';
 import { keys } from './keys.js';
 import { outboxOf } from './store.js';
 import type { OutboxEvent, Store } from './store.js';
-
-const INDEX_ATTRIBUTES = ['PK', 'SK', 'kind', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK', 'GSI4PK', 'GSI4SK', 'overdueNotifiedOn'];
+import { entityOf } from './stored-item.js';
 
 function toDomain(item: Record<string, unknown> | undefined): Complaint | undefined {
-  if (!item) return undefined;
-  const copy: Record<string, unknown> = { ...item };
-  for (const attribute of INDEX_ATTRIBUTES) delete copy[attribute];
-  return copy as unknown as Complaint;
+  return item && entityOf<Complaint>(item, ['overdueNotifiedOn']);
 }
 
 /**

@@ -14,17 +14,13 @@ import { Conflict, StaleVersion } from '../../../domain/kernel/errors.js';
 import type { DomainEvent } from '../../../domain/kernel/events.js';
 import { keys, type ItemKey } from './keys.js';
 import { outboxOf, type OutboxEvent, type Store, type Write } from './store.js';
+import { entityOf } from './stored-item.js';
 
 /** Entries in one page of a full read: DynamoDB's 1 MB page limit is what actually bounds it. */
 const FULL_READ_PAGE = 5000;
 
 type Item = ItemKey & Record<string, unknown>;
 
-function strip(item: Record<string, unknown>, attributes: readonly string[]): Record<string, unknown> {
-  const copy: Record<string, unknown> = { ...item };
-  for (const attribute of attributes) delete copy[attribute];
-  return copy;
-}
 
 // An entry's own `kind` (ACCRUAL | EXPENSE | REVERSAL) is stored as `entryKind`: the item's `kind` says what
 // sort of item it is, for every item of the table alike (the relay, for one, reads it).
@@ -34,7 +30,7 @@ function entryItem(entry: LedgerEntry): Item {
 }
 
 function entryOf(item: Record<string, unknown>): LedgerEntry {
-  const { entryKind, ...rest } = strip(item, ['PK', 'SK', 'kind']);
+  const { entryKind, ...rest } = entityOf<Record<string, unknown>>(item);
   return { ...rest, kind: entryKind as LedgerEntryKind } as unknown as LedgerEntry;
 }
 
@@ -99,17 +95,17 @@ export class DynamoFeeLedgerRepository implements FeeLedgerRepository {
 
   async year(tenantId: string, year: number): Promise<YearLedger | undefined> {
     const item = await this.store.get<Record<string, unknown>>(keys.feeYear(tenantId, year));
-    return item && (strip(item, ['PK', 'SK', 'kind', 'version']) as unknown as YearLedger);
+    return item && (entityOf<YearLedger>(item, ['version']));
   }
 
   async policyReceipts(tenantId: string, policyId: string): Promise<PolicyReceipts | undefined> {
     const item = await this.store.get<Record<string, unknown>>(keys.feePolicyReceived(tenantId, policyId));
-    return item && (strip(item, ['PK', 'SK', 'kind']) as unknown as PolicyReceipts);
+    return item && (entityOf<PolicyReceipts>(item));
   }
 
   async listReceipts(tenantId: string, policyId: string): Promise<readonly PremiumReceipt[]> {
     const items = await this.everyItem(keys.feePolicy(tenantId, policyId), keys.premiumReceiptPrefix, 1000);
-    return items.map((item) => strip(item, ['PK', 'SK', 'kind']) as unknown as PremiumReceipt);
+    return items.map((item) => entityOf<PremiumReceipt>(item));
   }
 
   /** The id names the year and number (one key): the entry and its reversal mark in one BatchGetItem. */
@@ -156,7 +152,7 @@ export class DynamoFeeLedgerRepository implements FeeLedgerRepository {
 
   async reversalMarks(tenantId: string, year: number): Promise<readonly ReversalMark[]> {
     const items = await this.everyItem(keys.feeLedger(tenantId, year), keys.feeReversalPrefix, FULL_READ_PAGE);
-    return items.map((item) => strip(item, ['PK', 'SK', 'kind']) as unknown as ReversalMark);
+    return items.map((item) => entityOf<ReversalMark>(item));
   }
 
   /** Every item of `partition` whose sort key starts with `prefix`, page by page, each read consistent. */

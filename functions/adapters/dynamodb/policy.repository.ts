@@ -2,14 +2,14 @@ import type { LocalDate } from '../../../domain/kernel/calendar/local-date.js';
 import { Conflict } from '../../../domain/kernel/errors.js';
 import type { DomainEvent } from '../../../domain/kernel/events.js';
 import type { Policy } from '../../../domain/underwriting/policy.js';
-import { policySchema } from '../../../domain/underwriting/policy.schema.js';
 import type { PageRequest, PolicyPage, PolicyRepository, TenantPolicyQuery } from '../../../domain/underwriting/policy.repository.js';
 import { keys } from './keys.js';
 import { outboxOf, type Store, type Write } from './store.js';
+import { entityOf } from './stored-item.js';
 
-/** The policy as the domain knows it: the stored item read through its schema, which drops keys and indexes. */
+/** The policy as the domain knows it: the stored item without keys, indexes and a member copy's projection counter. */
 function toDomain(item: Record<string, unknown> | undefined): Policy | undefined {
-  return item === undefined ? undefined : policySchema.parse(item);
+  return item === undefined ? undefined : entityOf<Policy>(item, ['projections']);
 }
 
 /**

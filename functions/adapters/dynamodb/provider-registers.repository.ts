@@ -11,16 +11,9 @@ import { Conflict, RuleViolation } from '../../../domain/kernel/errors.js';
 import type { DomainEvent } from '../../../domain/kernel/events.js';
 import { keys, type ItemKey } from './keys.js';
 import { outboxOf, type Store } from './store.js';
+import { entityOf } from './stored-item.js';
 
 type Filter = Pick<QueryCommandInput, 'FilterExpression' | 'ExpressionAttributeNames' | 'ExpressionAttributeValues'>;
-
-const STORAGE_ATTRIBUTES = ['PK', 'SK', 'kind', 'GSI1PK', 'GSI1SK'] as const;
-
-function fromItem<T>(item: Record<string, unknown>): T {
-  const copy: Record<string, unknown> = { ...item };
-  for (const attribute of STORAGE_ATTRIBUTES) delete copy[attribute];
-  return copy as T;
-}
 
 /**
  * An id from outside (a path, a service's expert list) as a key, or `undefined` when it could never be one:
@@ -97,7 +90,7 @@ export class DynamoProviderRegisters implements ProviderRegisterRepository {
   async getServiceOrg(id: string): Promise<ServiceOrg | undefined> {
     const key = keyOf(keys.serviceOrg, id);
     const item = key && (await this.store.get<Record<string, unknown>>(key));
-    return item ? fromItem<ServiceOrg>(item) : undefined;
+    return item ? entityOf<ServiceOrg>(item) : undefined;
   }
 
   /** Newest registration first; `usableOn` is SVC-6's test (ACTIVE, validFrom ≤ day ≤ validTo) as a filter. */
@@ -119,7 +112,7 @@ export class DynamoProviderRegisters implements ProviderRegisterRepository {
       newestFirst: true,
       filter: allOf(filters),
     });
-    return { items: page.items.map((item) => fromItem<ServiceOrg>(item)), nextCursor: page.nextCursor };
+    return { items: page.items.map((item) => entityOf<ServiceOrg>(item)), nextCursor: page.nextCursor };
   }
 
   async addExpert(expert: Expert, events: readonly DomainEvent[]): Promise<void> {
@@ -139,7 +132,7 @@ export class DynamoProviderRegisters implements ProviderRegisterRepository {
   async getExpert(id: string): Promise<Expert | undefined> {
     const key = keyOf(keys.expert, id);
     const item = key && (await this.store.get<Record<string, unknown>>(key));
-    return item ? fromItem<Expert>(item) : undefined;
+    return item ? entityOf<Expert>(item) : undefined;
   }
 
   /** SVC-6: the named experts in one BatchGetItem (a record names a handful), in the order asked. */
@@ -148,7 +141,7 @@ export class DynamoProviderRegisters implements ProviderRegisterRepository {
     const expertKeys = distinct.flatMap((id) => keyOf(keys.expert, id) ?? []);
     const found = new Map(
       (await this.store.getMany<Record<string, unknown>>(expertKeys)).map((item) => {
-        const expert = fromItem<Expert>(item);
+        const expert = entityOf<Expert>(item);
         return [expert.id, expert] as const;
       }),
     );
@@ -173,6 +166,6 @@ export class DynamoProviderRegisters implements ProviderRegisterRepository {
       newestFirst: true,
       filter: allOf(filters),
     });
-    return { items: page.items.map((item) => fromItem<Expert>(item)), nextCursor: page.nextCursor };
+    return { items: page.items.map((item) => entityOf<Expert>(item)), nextCursor: page.nextCursor };
   }
 }

@@ -1,14 +1,14 @@
 import { StaleVersion } from '../../../domain/kernel/errors.js';
 import type { DomainEvent } from '../../../domain/kernel/events.js';
 import type { QualificationFiling } from '../../../domain/underwriting/qualification.js';
-import { qualificationFilingSchema } from '../../../domain/underwriting/qualification.schema.js';
 import type { QualificationRepository } from '../../../domain/underwriting/qualification.repository.js';
 import { keys } from './keys.js';
 import { outboxOf, type Store } from './store.js';
+import { entityOf } from './stored-item.js';
 
-/** The filing as the domain knows it: the stored item read through its schema, which drops keys and indexes. */
+/** The filing as the domain knows it: the stored item without keys and indexes. */
 function toDomain(item: Record<string, unknown> | undefined): QualificationFiling | undefined {
-  return item === undefined ? undefined : qualificationFilingSchema.parse(item);
+  return item === undefined ? undefined : entityOf<QualificationFiling>(item);
 }
 
 /** An insurer's yearly qualification filings (QUAL-1..6), tenant data; each save is one transaction with the events the domain raised. */

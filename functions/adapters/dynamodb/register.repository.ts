@@ -13,19 +13,12 @@ import type {
 } from '../../../domain/register/register.repository.js';
 import { keys } from './keys.js';
 import { backoff, outboxOf, type Store, type Write } from './store.js';
+import { entityOf } from './stored-item.js';
 
 /** DynamoDB's limit of items in one TransactWriteItems. */
 const MAX_TRANSACTION_ITEMS = 100;
 /** How often a chunk that met a concurrent change is re-planned and retried before the import gives up. */
 const MAX_REPLANS = 3;
-
-const STORAGE_ATTRIBUTES = ['PK', 'SK', 'kind', 'GSI1PK', 'GSI1SK'] as const;
-
-function toDomain<T>(item: Record<string, unknown>): T {
-  const copy: Record<string, unknown> = { ...item };
-  for (const attribute of STORAGE_ATTRIBUTES) delete copy[attribute];
-  return copy as T;
-}
 
 /** The entry carries its county listing (GSI1), so a county EMB's list is one key range of one partition. */
 function toItem(entry: RegisterEntry): Record<string, unknown> & { PK: string; SK: string; version: number } {
@@ -128,12 +121,12 @@ export class DynamoRegisterRepository implements RegisterRepository {
 
   async get(uscc: string): Promise<RegisterEntry | undefined> {
     const item = await this.store.get<Record<string, unknown>>(keys.registerEntry(uscc));
-    return item ? toDomain<RegisterEntry>(item) : undefined;
+    return item ? entityOf<RegisterEntry>(item) : undefined;
   }
 
   async getMany(usccs: readonly string[]): Promise<Map<string, RegisterEntry>> {
     const items = await this.store.getMany<Record<string, unknown>>([...new Set(usccs)].map((uscc) => keys.registerEntry(uscc)));
-    return new Map(items.map((item) => toDomain<RegisterEntry>(item)).map((entry) => [entry.uscc, entry]));
+    return new Map(items.map((item) => entityOf<RegisterEntry>(item)).map((entry) => [entry.uscc, entry]));
   }
 
   async list(query: RegisterQuery): Promise<RegisterPage> {
@@ -146,7 +139,7 @@ export class DynamoRegisterRepository implements RegisterRepository {
         limit: query.limit,
         cursor: query.cursor,
       });
-      return { items: page.items.map((item) => toDomain<RegisterEntry>(item)), nextCursor: page.nextCursor };
+      return { items: page.items.map((item) => entityOf<RegisterEntry>(item)), nextCursor: page.nextCursor };
     }
     // City-wide: the county partitions one after another, in area order. Partitions per county keep a bulk
     // import's index writes spread over 16 partitions instead of one hot one; a page may span several.
@@ -164,7 +157,7 @@ export class DynamoRegisterRepository implements RegisterRepository {
         limit: query.limit - items.length,
         cursor: inner,
       });
-      items.push(...page.items.map((item) => toDomain<RegisterEntry>(item)));
+      items.push(...page.items.map((item) => entityOf<RegisterEntry>(item)));
       if (page.nextCursor !== undefined) {
         inner = page.nextCursor;
         if (items.length >= query.limit) return { items, nextCursor: encodeCityCursor({ area: county, inner }) };

@@ -7,20 +7,16 @@ import type { Page } from '../../../domain/services/service.repository.js';
 import type { PreventionService } from '../../../domain/services/service.js';
 import { keys } from './keys.js';
 import { outboxOf, type OutboxEvent } from './store.js';
+import { entityOf } from './stored-item.js';
 
 /**
  * How the services context's aggregates sit in the one table: each item carries its index entries, so one
  * write keeps every view in step. Shared by the services, hazards, plans and archive-record adapters.
  */
 
-const INDEX_ATTRIBUTES = ['PK', 'SK', 'kind', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK', 'GSI4PK', 'GSI4SK'];
-
 /** The stored item without its key and index attributes. */
 export function strip<T>(item: Record<string, unknown> | undefined): T | undefined {
-  if (!item) return undefined;
-  const copy: Record<string, unknown> = { ...item };
-  for (const attribute of INDEX_ATTRIBUTES) delete copy[attribute];
-  return copy as T;
+  return item && entityOf<T>(item);
 }
 
 /**
