@@ -23,6 +23,9 @@ interface CompiledRoute {
 
 /** API Gateway's payload limit for Lambda proxy integrations is 6 MB; the same here. */
 const MAX_BODY_BYTES = 6 * 1024 * 1024;
+/** After a 413, how much more of the body is read and dropped, and for how long, before the connection is cut. */
+const MAX_DRAIN_BYTES = 64 * 1024 * 1024;
+const DRAIN_TIMEOUT_MS = 30_000;
 
 /**
  * The local twin of API Gateway HTTP API + its JWT authoriser: matches the request against the same route
@@ -87,6 +90,12 @@ export class LocalGateway {
     }
     const match = this.match(method, url.pathname);
     if (!match) return this.send(response, 404, requestId, 'NOT_FOUND', `no route ${method} ${url.pathname}`);
+    if (match.malformed !== undefined) {
+      // API Gateway refuses such a path before any authoriser runs; so do we, naming the parameter (issue 12 #4).
+      // The field is named as the handlers' own validation names path parameters (functions/middleware/validation.ts).
+      const message = 'path parameter is not valid percent-encoded UTF-8';
+      return this.send(response, 400, requestId, 'VALIDATION_FAILED', `${match.malformed}: ${message}`, [{ field: match.malformed, message }]);
+    }
 
     let claims: Record<string, string | number | boolean | string[]> | undefined;
     if (!match.route.isPublic) {
@@ -99,12 +108,9 @@ export class LocalGateway {
       }
     }
 
-    let body: Buffer;
-    try {
-      body = await readBody(request);
-    } catch {
-      return this.send(response, 413, requestId, 'PAYLOAD_TOO_LARGE', 'request body exceeds 6 MB');
-    }
+    const body = await readBody(request);
+    if (body === TOO_LARGE) return this.refuseTooLarge(request, response, requestId);
+    if (body === ABORTED) return true;
     const handler = this.handlers.get(match.route.context);
     if (!handler) return this.send(response, 502, requestId, 'NO_HANDLER', `context ${match.route.context} is not loaded`);
 
@@ -115,24 +121,67 @@ export class LocalGateway {
     return true;
   }
 
-  private match(method: string, path: string) {
+  /**
+   * The route for a path, with its parameters decoded as API Gateway hands them to Lambda; `malformed` names the
+   * first parameter whose percent-escapes are not valid UTF-8 (`%`, `%ZZ`, a truncated or an overlong sequence).
+   */
+  private match(method: string, path: string): { route: CompiledRoute; params: Record<string, string>; malformed?: string } | undefined {
     for (const route of this.routes) {
       if (route.method !== method) continue;
       const found = route.pattern.exec(path);
       if (!found) continue;
       const params: Record<string, string> = {};
-      route.names.forEach((name, index) => {
-        params[name] = decodeURIComponent(found[index + 1] ?? '');
-      });
+      for (const [index, name] of route.names.entries()) {
+        const value = decodePathSegment(found[index + 1] ?? '');
+        if (value === undefined) return { route, params, malformed: name };
+        params[name] = value;
+      }
       return { route, params };
     }
     return undefined;
   }
 
-  private send(response: ServerResponse, status: number, requestId: string, code: string, message: string): true {
-    response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'x-request-id': requestId });
-    response.end(JSON.stringify({ error: { code, message } }));
+  /**
+   * 413 with the envelope, then `Connection: close` once the rest of the body has been read and dropped: closing
+   * with unread bytes makes the kernel reset the connection, and the client would never see the answer
+   * (issue 12 #6). Draining is bounded, so a client that never stops sending is cut off after a while.
+   */
+  private refuseTooLarge(request: IncomingMessage, response: ServerResponse, requestId: string): true {
+    response.shouldKeepAlive = false;
+    this.send(response, 413, requestId, 'PAYLOAD_TOO_LARGE', `request body exceeds ${MAX_BODY_BYTES / 1024 / 1024} MB`);
+    let drained = 0;
+    const cutOff = setTimeout(() => request.destroy(), DRAIN_TIMEOUT_MS);
+    cutOff.unref();
+    request.on('data', (chunk: Buffer) => {
+      drained += chunk.length;
+      if (drained > MAX_DRAIN_BYTES) request.destroy();
+    });
+    request.once('close', () => clearTimeout(cutOff));
+    request.resume();
     return true;
+  }
+
+  private send(
+    response: ServerResponse,
+    status: number,
+    requestId: string,
+    code: string,
+    message: string,
+    details?: readonly { field: string; message: string }[],
+    headers: Readonly<Record<string, string>> = {},
+  ): true {
+    response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-request-id': requestId, ...headers });
+    response.end(JSON.stringify({ error: { code, message, ...(details ? { details } : {}) } }));
+    return true;
+  }
+}
+
+/** `decodeURIComponent`, or undefined where the escapes are not valid UTF-8 (it throws a URIError there). */
+export function decodePathSegment(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
   }
 }
 
@@ -143,21 +192,32 @@ function stringifyClaims(payload: Record<string, unknown>): Record<string, strin
   );
 }
 
-function readBody(request: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
+const TOO_LARGE = Symbol('too large');
+const ABORTED = Symbol('aborted');
+
+/**
+ * The body, TOO_LARGE as soon as it is known to exceed the limit (declared length or bytes read), or ABORTED when
+ * the client went away mid-body; never rejects.
+ */
+function readBody(request: IncomingMessage): Promise<Buffer | typeof TOO_LARGE | typeof ABORTED> {
+  if (Number(request.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return Promise.resolve(TOO_LARGE);
+  return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    request.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('too large'));
-        request.destroy();
+      if (size <= MAX_BODY_BYTES) {
+        chunks.push(chunk);
         return;
       }
-      chunks.push(chunk);
-    });
+      request.off('data', onData);
+      request.pause();
+      chunks.length = 0;
+      resolve(TOO_LARGE);
+    };
+    request.on('data', onData);
     request.on('end', () => resolve(Buffer.concat(chunks)));
-    request.on('error', reject);
+    request.on('error', () => resolve(ABORTED));
   });
 }
 

@@ -1,6 +1,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { consoleContentSecurityPolicy } from '../content-security-policy.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -16,6 +17,8 @@ const TYPES: Record<string, string> = {
 };
 
 const SECURITY_HEADERS = {
+  // Same origin for everything locally: the console, the API and the evidence uploads (/local-archive).
+  'content-security-policy': consoleContentSecurityPolicy(),
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'strict-origin-when-cross-origin',
   'x-frame-options': 'DENY',
@@ -40,11 +43,17 @@ export function serveStatic(webDist: string, config: Record<string, unknown>) {
       return;
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
-      response.writeHead(405, { allow: 'GET, HEAD' });
+      response.writeHead(405, { allow: 'GET, HEAD', ...SECURITY_HEADERS });
       response.end();
       return;
     }
-    const wanted = normalize(join(root, decodeURIComponent(url.pathname)));
+    const decoded = decodePath(url.pathname);
+    if (decoded === undefined) {
+      // No file or client route has a malformed percent-escape in its name (issue 12 #4).
+      notFound(response);
+      return;
+    }
+    const wanted = normalize(join(root, decoded));
     const inside = wanted.startsWith(root);
     const isFile = inside && existsSync(wanted) && statSync(wanted).isFile();
     const index = join(root, 'index.html');
@@ -55,8 +64,7 @@ export function serveStatic(webDist: string, config: Record<string, unknown>) {
     }
     // Paths with a file extension that do not exist are real 404s; everything else is a client route.
     if (!isFile && extname(url.pathname) !== '') {
-      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS });
-      response.end('not found');
+      notFound(response);
       return;
     }
     const file = isFile ? wanted : index;
@@ -69,4 +77,18 @@ export function serveStatic(webDist: string, config: Record<string, unknown>) {
     if (request.method === 'HEAD') response.end();
     else createReadStream(file).pipe(response);
   };
+}
+
+function notFound(response: ServerResponse): void {
+  response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS });
+  response.end('not found');
+}
+
+/** The path as file names spell it, or undefined where its escapes are not valid UTF-8 (`%`, `%ZZ`, `%C0%AF`). */
+function decodePath(pathname: string): string | undefined {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return undefined;
+  }
 }
