@@ -15,3 +15,5 @@ export * from './decimal';
 export { labelledTable } from './labelled-table';
 export { useDocumentTitle } from './useDocumentTitle';
 export { useInvalidate } from './useInvalidate';
+export { SectionCard, SectionTitle } from './SectionCard';
+export { decimalRule } from './form-rules';

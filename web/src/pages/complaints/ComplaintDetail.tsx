@@ -6,12 +6,8 @@ import { ComplaintDeadlines } from './ComplaintDeadlines';
 import { ComplaintFacts } from './ComplaintFacts';
 import { ComplaintTimeline } from './ComplaintTimeline';
 import { EscalationView } from './EscalationView';
+import { SectionTitle } from '../../kit/SectionCard';
 
-const SectionTitle = ({ children }: { readonly children: ReactNode }) => (
-  <Typography.Title level={2} style={{ fontSize: 15, margin: 0 }}>
-    {children}
-  </Typography.Title>
-);
 
 interface ComplaintDetailProps {
   readonly complaint: Complaint;

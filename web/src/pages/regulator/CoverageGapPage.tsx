@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { queryKeys } from '../../api/query-keys';
 import { Alert, Button, Card, Col, Empty, Flex, Form, Input, Row, Select, Skeleton, Table, Tag, Typography } from 'antd';
-import { useEffect, useMemo, type ReactNode } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { CoverageCounts, CoverageGapGroup, Industry } from '../../api';
 import { useApi } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
@@ -11,12 +11,8 @@ import { asAreaCode, countyName, XINZHOU_COUNTIES } from '../../reference/xinzho
 import { shanghaiToday } from '../complaints/due-dates';
 import { useSessionUser } from '../underwriting/session';
 import { CoverageChart, type CoverageBar } from './CoverageChart';
+import { SectionTitle } from '../../kit/SectionCard';
 
-const SectionTitle = ({ children }: { readonly children: ReactNode }) => (
-  <Typography.Title level={2} style={{ fontSize: 15, margin: 0 }}>
-    {children}
-  </Typography.Title>
-);
 
 const FILTERS = ['date', 'county', 'industry'] as const;
 /** Beyond this many USCCs a group shows the first ones and the count of the rest. */

@@ -12,7 +12,7 @@ import { OVERDUE_COLOR } from '../complaints/DueDateBadge';
 import { shanghaiToday } from '../complaints/due-dates';
 import { requiredRule } from '../platform/account-rules';
 import { HazardGradeTag } from './ServiceTags';
-import { SectionTitle } from './ServiceView';
+import { SectionTitle } from '../../kit/SectionCard';
 import { hazardColumns, hazardDueOn, isHazardOverdue } from './service-dates';
 import { hazardGradeText, hazardStatusText, servicePath } from './service-text';
 

@@ -13,7 +13,7 @@ import { industryName } from '../../reference/underwriting';
 import { DUE_SOON_COLOR, OVERDUE_COLOR } from '../complaints/DueDateBadge';
 import { progressPercent, requirementLabel } from './obligation-rows';
 import { ServicePlanForm } from './ServicePlanForm';
-import { SectionTitle } from './ServiceView';
+import { SectionTitle } from '../../kit/SectionCard';
 import { serviceTypeText } from './service-text';
 import { policyOption } from '../underwriting/policy-option';
 

@@ -8,12 +8,8 @@ import { OVERDUE_COLOR, ProvisionalMark } from '../complaints/DueDateBadge';
 import { HazardDueCell, HazardGradeTag, HazardStatusTag, locationText, ServiceDueBadge, ServiceStatusTag, ShortSha } from './ServiceTags';
 import { LIFECYCLE_STEPS, lifecycleStep } from './service-dates';
 import { archivePath, providerText, serviceTypeText } from './service-text';
+import { SectionTitle } from '../../kit/SectionCard';
 
-export const SectionTitle = ({ children }: { readonly children: ReactNode }) => (
-  <Typography.Title level={2} style={{ fontSize: 15, margin: 0 }}>
-    {children}
-  </Typography.Title>
-);
 
 /** The lifecycle as steps: done, the current one, and those ahead; a cancelled service shows where it stopped. */
 export function ServiceSteps({ service }: { readonly service: PreventionService }) {

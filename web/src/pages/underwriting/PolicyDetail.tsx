@@ -6,12 +6,8 @@ import { DateTime, labelledTable, Money } from '../../kit';
 import { EnterpriseDescription } from './EnterpriseCard';
 import { PolicyStatusTag } from './PolicyStatusTag';
 import { boundsText, factorText, percentText, rateText } from './rates';
+import { SectionTitle } from '../../kit/SectionCard';
 
-const SectionTitle = ({ children }: { readonly children: ReactNode }) => (
-  <Typography.Title level={2} style={{ fontSize: 15, margin: 0 }}>
-    {children}
-  </Typography.Title>
-);
 
 interface PolicyDetailProps {
   readonly policy: Policy;

@@ -1,0 +1,49 @@
+import { Alert } from 'antd';
+import { Link } from 'react-router';
+import type { ApiError } from '../../api/api-error';
+import { useI18n } from '../../i18n';
+import { describeApiError, ruleText } from '../../kit';
+
+/**
+ * A refusal about the insurer or the enterprise as a whole (409): UW-8 lists every failing criterion of the
+ * insurer's eligibility (one detail each), UW-9 names the overlapping policy, REG-1 the register's entry.
+ */
+export function PolicyRefusal({ error }: { readonly error: ApiError }) {
+  const { t, messages } = useI18n();
+  const rule = error.rule;
+  const criteria = rule === 'UW-8' ? error.issues.filter((issue) => issue.rule) : [];
+  const title = rule && `policy.refusal.${rule}` in messages ? t(`policy.refusal.${rule}` as 'policy.refusal.UW-8') : t('form.error.title');
+  return (
+    <Alert
+      type="error"
+      showIcon
+      role="alert"
+      style={{ marginBottom: 16 }}
+      data-testid="policy-refusal"
+      title={rule ? `${title}（${rule}）` : title}
+      description={
+        rule === 'UW-8' ? (
+          <>
+            <div>{t('policy.refusal.criteria')}</div>
+            <ul style={{ margin: '4px 0 0', paddingInlineStart: 20 }}>
+              {criteria.map((issue) => (
+                <li key={`${issue.rule}-${issue.message}`}>
+                  <strong>{issue.rule}</strong> {issue.rule && `qual.rule.${issue.rule}` in messages ? t(`qual.rule.${issue.rule}` as 'qual.rule.QUAL-1') : ''}：
+                  <span lang="en">{issue.message}</span>
+                </li>
+              ))}
+            </ul>
+            <Link to="/insurer/qualification">{t('policy.create.toQualification')}</Link>
+          </>
+        ) : (
+          <>
+            {rule && ruleText(rule, undefined, '', t, messages) && <div>{ruleText(rule, undefined, '', t, messages)}</div>}
+            <div lang="en" style={{ overflowWrap: 'anywhere' }}>
+              {describeApiError(error, t)}
+            </div>
+          </>
+        )
+      }
+    />
+  );
+}
