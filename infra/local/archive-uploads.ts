@@ -5,13 +5,19 @@ import { ArchiveExists, isSafeArchiveKey, type ArchiveStore } from '../../domain
 import { LOCAL_ARCHIVE_PATH, verifyLocalUpload, type LocalUploadGrant } from '../../functions/adapters/archive/local-upload-signature.js';
 import { isSha256Hex, sha256Hex, sha256HexToBase64 } from '../../functions/adapters/archive/sha256.js';
 
-/** The upload secret, made on first start and kept in the data folder (mode 0600), like the token key. */
-export function ensureUploadSecret(file: string): string {
+/**
+ * A local secret (32 random bytes, hex), made on first start and kept in the data folder (mode 0600), like the
+ * token key: the upload secret, and the pagination cursor key (`ANZE_CURSOR_KEY`, issue 12 #11).
+ */
+export function ensureSecretFile(file: string): string {
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   const secret = randomBytes(32).toString('hex');
   writeFileSync(file, secret, { mode: 0o600 });
   return secret;
 }
+
+/** The upload secret, made on first start and kept in the data folder (mode 0600), like the token key. */
+export const ensureUploadSecret = (file: string): string => ensureSecretFile(file);
 
 export interface LocalArchiveUploadsOptions {
   readonly store: ArchiveStore;

@@ -11,7 +11,7 @@ import { Store } from '../../functions/adapters/dynamodb/store.js';
 import { DynamoPlatformRepository } from '../../functions/adapters/dynamodb/platform.repository.js';
 import { LocalFsArchiveStore } from '../../functions/adapters/archive/local-fs-archive-store.js';
 import { systemClock } from '../../functions/adapters/clock.js';
-import { ensureUploadSecret, localArchiveUploads } from './archive-uploads.js';
+import { ensureSecretFile, ensureUploadSecret, localArchiveUploads } from './archive-uploads.js';
 import { InProcessBus } from './bus.js';
 import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.js';
 import { LocalGateway, type LambdaHandler } from './gateway.js';
@@ -23,6 +23,7 @@ import { ensureOperator, recordedDemoLogins, seedDemo, type DemoLogin } from './
 import { serveStatic } from './static-files.js';
 import { ensureTable } from './tables.js';
 import { subscribeAll } from './bus-subscriptions.js';
+import type { RateLimits } from '../rate-limits.js';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
 
@@ -46,6 +47,11 @@ export interface PlatformOptions {
    * through the API once the server listens; `npm start` turns it on, tests leave it off.
    */
   readonly demoBusiness?: boolean;
+  /**
+   * The gateway's rate limits (issue 12 #7); by default infra/rate-limits.ts scaled by `ANZE_RATE_LIMIT_SCALE`
+   * (the test suite and the benchmarks run with a large scale).
+   */
+  readonly rateLimits?: RateLimits;
 }
 
 export interface RunningPlatform {
@@ -105,6 +111,8 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       ANZE_ARCHIVE_DIR: archiveDir,
       // SVC-13 upload tickets are signed with it; ANZE_LOCAL_ARCHIVE_URL follows once the server listens.
       ANZE_LOCAL_UPLOAD_SECRET: uploadSecret,
+      // Pagination cursors are encrypted with it (issue 12 #11), so they still open after a restart.
+      ANZE_CURSOR_KEY: process.env.ANZE_CURSOR_KEY || ensureSecretFile(join(dataDir, 'cursor-key')),
       AWS_REGION: process.env.AWS_REGION ?? 'cn-north-1',
       POWERTOOLS_METRICS_DISABLED: 'true',
       POWERTOOLS_TRACE_ENABLED: 'false',
@@ -152,7 +160,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     const webDist = join(REPO_ROOT, 'web', 'dist');
     if (options.buildWeb && consoleBuildIsStale(webDist)) buildConsole();
 
-    const gateway = new LocalGateway(BOUNDED_CONTEXTS, handlers, keyPair);
+    const gateway = new LocalGateway(BOUNDED_CONTEXTS, handlers, keyPair, undefined, undefined, options.rateLimits);
     const statics = serveStatic(webDist, { auth: { mode: 'local' }, version: process.env.ANZE_VERSION ?? '0.1.0' });
     // The twin of presigned S3 PUTs: evidence goes to the archive without passing through a handler.
     const uploads = localArchiveUploads({ store: new LocalFsArchiveStore(archiveDir), secret: uploadSecret });

@@ -4,11 +4,13 @@ import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { MAIN_TABLE } from '../../functions/adapters/dynamodb/table-definition.js';
 import type { BoundedContext } from '../../functions/http/contexts.js';
 import { AnzeFunction } from '../constructs/anze-function.js';
 import { AnzeHttpApi } from '../constructs/anze-http-api.js';
+import { acknowledge } from '../constructs/nag.js';
 import { DeadlineSweep } from '../constructs/deadline-sweep.js';
 import { Rule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
@@ -70,8 +72,20 @@ export class ApiStack extends Stack {
     const archiveBucket = Bucket.fromBucketName(this, 'ArchiveBucket', archiveBucketName(props.stage));
     const indexArns = MAIN_TABLE.globalIndexes.map((index) => `${table.tableArn}/index/${index.indexName}`);
 
+    // Pagination cursors are encrypted and authenticated with a key derived from this secret (issue 12 #11):
+    // generated once, never in the template (a dynamic reference resolved at deploy time).
+    const cursorKey = new Secret(this, 'CursorKey', {
+      description: 'anze: key material of the encrypted pagination cursors (ANZE_CURSOR_KEY)',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+    });
+    acknowledge(cursorKey, {
+      id: 'AwsSolutions-SMG4',
+      reason: 'The cursor key only seals short-lived pagination cursors; rotating it would just void the cursors in flight, so it is replaced by redeploying, not rotated.',
+    });
+
     const baseEnvironment = {
       ANZE_STAGE: props.stage,
+      ANZE_CURSOR_KEY: cursorKey.secretValue.unsafeUnwrap(),
       ANZE_TABLE: table.tableName,
       ANZE_IDEMPOTENCY_TABLE: idempotencyTable.tableName,
       ANZE_ARCHIVE_BUCKET: archiveBucket.bucketName,

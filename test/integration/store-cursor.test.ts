@@ -49,6 +49,20 @@ describe('cursors of a listing (Store.page)', () => {
     await expect(steered).rejects.toMatchObject({ details: [{ field: 'cursor' }] });
   });
 
+  it('issue 12 #11: a regulator\'s cursor over the cross-tenant view (GSI4) reveals no tenant id, and a forged one is 400 on `cursor`', async () => {
+    const first = await store.page({ index: 'GSI4', partition: PARTITION, limit: 1 });
+    const cursor = first.nextCursor as string;
+    // The page's last key is T#t1#ITEM#a: no decoding of the cursor shows the tenant, the key or the county.
+    for (const text of [Buffer.from(cursor, 'base64url'), Buffer.from(cursor.replace(/^v1\./, ''), 'base64url')].flatMap((bytes) => [bytes.toString('utf8'), bytes.toString('latin1')])) {
+      for (const secret of ['T#t1', 't1#ITEM', 'ITEM#a', '140902', 'GSI4SK', 'PROFILE']) expect(text).not.toContain(secret);
+    }
+    // The cursor the old encoding would have issued for the same key (base64 JSON) is no longer a cursor.
+    const rawKey = Buffer.from(JSON.stringify({ PK: 'T#t1#ITEM#a', SK: 'PROFILE', GSI4PK: PARTITION, GSI4SK: '140902#2026-11-01#a' })).toString('base64url');
+    await expect(store.page({ index: 'GSI4', partition: PARTITION, limit: 1, cursor: rawKey })).rejects.toMatchObject({ details: [{ field: 'cursor' }] });
+    const next = await store.page<{ GSI4SK: string }>({ index: 'GSI4', partition: PARTITION, limit: 1, cursor });
+    expect(next.items.map((item) => item.GSI4SK)).toEqual(['140902#2026-11-02#b']);
+  });
+
   it('refuses a cursor beyond an upper bound and one of another partition', async () => {
     const late = await store.page({ index: 'GSI4', partition: PARTITION, sortKey: { beginsWith: '140981#' }, limit: 1 });
     await expect(store.page({ index: 'GSI4', partition: PARTITION, sortKey: { lessThan: '140902#2026-11-02' }, limit: 1, cursor: late.nextCursor })).rejects.toBeInstanceOf(

@@ -143,7 +143,8 @@ export class Store {
   }
 
   /**
-   * One page of a partition (of the table or of a GSI). The cursor is checked to belong to that partition.
+   * One page of a partition (of the table or of a GSI). The cursor is opaque (encrypted and authenticated,
+   * see cursor.ts) and checked to belong to that partition.
    */
   async page<T>(query: {
     readonly index?: 'GSI1' | 'GSI2' | 'GSI3' | 'GSI4';
@@ -168,9 +169,10 @@ export class Store {
           ? ' AND #sk < :sk'
           : ' AND #sk = :sk';
     const skValue = !sk ? undefined : 'beginsWith' in sk ? sk.beginsWith : 'lessThan' in sk ? sk.lessThan : sk.equals;
+    const partition = { name: pkName, value: query.partition };
     const startKey: PageKey | undefined = decodeCursor(
       query.cursor,
-      { name: pkName, value: query.partition },
+      partition,
       sk ? { name: skName, condition: sk } : undefined,
     );
     const out = await this.doc.send(
@@ -191,7 +193,7 @@ export class Store {
         ...(query.consistent && !query.index ? { ConsistentRead: true } : {}),
       }),
     );
-    return { items: (out.Items ?? []) as T[], nextCursor: encodeCursor(out.LastEvaluatedKey as PageKey | undefined) };
+    return { items: (out.Items ?? []) as T[], nextCursor: encodeCursor(out.LastEvaluatedKey as PageKey | undefined, partition) };
   }
 
   /** Writes the change and its events atomically; maps a failed guard to the domain error it stands for. */

@@ -54,14 +54,68 @@ describe('pagination cursors', () => {
 
   it('round-trips a LastEvaluatedKey', () => {
     const key = { PK: 'T#t1#USER#u9', SK: 'PROFILE', GSI1PK: 'T#t1#USER', GSI1SK: 'u9' };
-    expect(decodeCursor(encodeCursor(key), partition)).toEqual(key);
+    expect(decodeCursor(encodeCursor(key, partition), partition)).toEqual(key);
+    expect(encodeCursor(undefined, partition)).toBeUndefined();
     expect(decodeCursor(undefined, partition)).toBeUndefined();
   });
 
   it('refuses a cursor from another partition, a forged one and garbage, naming the cursor field', () => {
-    const other = encodeCursor({ PK: 'T#t2#USER#u1', SK: 'PROFILE', GSI1PK: 'T#t2#USER', GSI1SK: 'u1' });
-    for (const cursor of [other, 'not-base64-json', encodeCursor({ GSI1PK: 'T#t1#USER', n: 1 } as never), Buffer.from('[1]').toString('base64url')]) {
+    const otherPartition = { name: 'GSI1PK', value: 'T#t2#USER' };
+    const other = encodeCursor({ PK: 'T#t2#USER#u1', SK: 'PROFILE', GSI1PK: 'T#t2#USER', GSI1SK: 'u1' }, otherPartition);
+    for (const cursor of [other, 'not-base64-json', encodeCursor({ GSI1PK: 'T#t1#USER', n: 1 } as never, partition), Buffer.from('[1]').toString('base64url')]) {
       expect(() => decodeCursor(cursor, partition)).toThrow(expect.objectContaining({ details: [expect.objectContaining({ field: 'cursor' })] }));
+    }
+  });
+
+  it('issue 12 #11: a cursor is ciphertext — no key, tenant id or attribute name can be read from it', () => {
+    const key = { PK: 'T#tenant-picc#HAZARD#h42', SK: 'PROFILE', GSI4PK: 'REG#HAZARD', GSI4SK: '140902#2026-11-01#h42' };
+    const cursor = encodeCursor(key, { name: 'GSI4PK', value: 'REG#HAZARD' }) as string;
+    expect(cursor).toMatch(/^v1\.[A-Za-z0-9_-]+$/);
+    for (const decoding of [Buffer.from(cursor, 'base64url'), Buffer.from(cursor.slice(3), 'base64url'), Buffer.from(cursor.slice(3), 'base64')]) {
+      for (const text of [decoding.toString('utf8'), decoding.toString('latin1')]) {
+        for (const secret of ['tenant-picc', 'HAZARD', 'h42', '140902', 'PK', 'PROFILE']) expect(text).not.toContain(secret);
+      }
+    }
+    // The same key twice gives two different cursors (a fresh IV each time), so cursors cannot be compared either.
+    expect(encodeCursor(key, { name: 'GSI4PK', value: 'REG#HAZARD' })).not.toBe(cursor);
+  });
+
+  it('issue 12 #11: the old base64 JSON cursor, a truncated, a bit-flipped and a re-bound one are all 400 on `cursor`', () => {
+    const key = { PK: 'T#t1#USER#u9', SK: 'PROFILE', GSI1PK: 'T#t1#USER', GSI1SK: 'u9' };
+    const cursor = encodeCursor(key, partition) as string;
+    const flipped = Buffer.from(cursor.slice(3), 'base64url');
+    flipped[20] = (flipped[20] as number) ^ 1;
+    const forged = [
+      Buffer.from(JSON.stringify(key), 'utf8').toString('base64url'),
+      `v1.${Buffer.from(JSON.stringify(key), 'utf8').toString('base64url')}`,
+      cursor.slice(0, -4),
+      cursor.slice(0, 40),
+      `v1.${flipped.toString('base64url')}`,
+      `${cursor}A`,
+      'v1.',
+      'v1.!!!!',
+      `v1.${'A'.repeat(3000)}`,
+    ];
+    for (const bad of forged) {
+      expect(() => decodeCursor(bad, partition), bad.slice(0, 40)).toThrow(expect.objectContaining({ details: [expect.objectContaining({ field: 'cursor' })] }));
+    }
+    // Issued for one partition, presented to another that happens to hold the same key names: refused by the tag.
+    expect(() => decodeCursor(cursor, { name: 'GSI1PK', value: 'T#t1#USERX' })).toThrow(expect.objectContaining({ details: [expect.objectContaining({ field: 'cursor' })] }));
+  });
+
+  it('issue 12 #11: cursors open across processes that share ANZE_CURSOR_KEY, and not under another key', () => {
+    const saved = process.env.ANZE_CURSOR_KEY;
+    try {
+      process.env.ANZE_CURSOR_KEY = 'a'.repeat(64);
+      const cursor = encodeCursor({ GSI1PK: 'T#t1#USER', GSI1SK: 'u1' }, partition);
+      expect(decodeCursor(cursor, partition)).toEqual({ GSI1PK: 'T#t1#USER', GSI1SK: 'u1' });
+      process.env.ANZE_CURSOR_KEY = 'b'.repeat(64);
+      expect(() => decodeCursor(cursor, partition)).toThrow(expect.objectContaining({ details: [expect.objectContaining({ field: 'cursor' })] }));
+      process.env.ANZE_CURSOR_KEY = 'short';
+      expect(() => encodeCursor({ GSI1PK: 'T#t1#USER' }, partition)).toThrow(/at least 32/);
+    } finally {
+      if (saved === undefined) delete process.env.ANZE_CURSOR_KEY;
+      else process.env.ANZE_CURSOR_KEY = saved;
     }
   });
 });
