@@ -16,8 +16,26 @@ const SCHEMAS = '#/components/schemas/';
 
 const toSchema = (schema: z.ZodMiniType, io: 'input' | 'output'): JsonSchema => {
   const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
-  return rest;
+  return io === 'output' ? openToAdditions(rest) : rest;
 };
+
+/**
+ * A response may gain fields without a version bump (API.md: "add to it freely"), so a client must not be told
+ * to refuse unknown ones: `additionalProperties: false` stays on request bodies (the API refuses unknown
+ * fields) and leaves responses.
+ */
+function openToAdditions(schema: JsonSchema): JsonSchema {
+  const open = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(open);
+    if (value === null || typeof value !== 'object') return value;
+    return Object.fromEntries(
+      Object.entries(value as JsonSchema)
+        .filter(([key, child]) => !(key === 'additionalProperties' && child === false))
+        .map(([key, child]) => [key, open(child)]),
+    );
+  };
+  return open(schema) as JsonSchema;
+}
 
 /**
  * Every error answers the same envelope, whatever the route: one shared response for the whole 4XX range
@@ -106,7 +124,8 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[]): JsonSchema {
       summary: route.summary,
       tags: route.tags,
       operationId: operationId(route),
-      security: access?.kind === 'public' ? [] : [{ bearer: [] }],
+      // The document's default is the bearer token; a public route says it needs none.
+      ...(access?.kind === 'public' ? { security: [] } : {}),
       'x-anze-roles': access?.kind === 'roles' ? access.roles : ['public'],
       parameters: allParameters,
       requestBody:
@@ -122,6 +141,7 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[]): JsonSchema {
       description: 'Money in integer fen, dates YYYY-MM-DD (Asia/Shanghai), errors {"error":{code,message,details}}.',
     },
     servers: [{ url: '/' }],
+    security: [{ bearer: [] }],
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
       schemas: Object.fromEntries(Object.entries(schemas).sort(([a], [b]) => a.localeCompare(b))),
