@@ -336,6 +336,53 @@ describe('prevention services through the local gateway', () => {
     expect(deleted.attachments[0]).not.toHaveProperty('actualSha256');
   });
 
+  it('issue 12 #9: SVC-10 GET /archives/{id} checks the digest on every read and withholds a record edited on disk (matches:false, no document)', async () => {
+    const archived = await walkService(picc, undefined, scheduleBody(hazchem.id), 'ARCHIVED');
+    const archiveId = archived.archive?.archiveId as string;
+    type Read = { key: string; sha256: string; matches: boolean; actualSha256?: string; checkedAt: string; document?: { status?: string } };
+    const intact = expectOk(await picc.get<Read>(`/archives/${archiveId}`));
+    expect(intact).toMatchObject({ matches: true, sha256: archived.archive?.sha256, actualSha256: archived.archive?.sha256 });
+    expect(intact.document).toBeDefined();
+
+    const recordPath = join(process.env.ANZE_ARCHIVE_DIR as string, intact.key);
+    chmodSync(recordPath, 0o644);
+    writeFileSync(recordPath, readFileSync(recordPath, 'utf8').replace('"status":"CONFIRMED"', '"status":"CANCELLED"'));
+    const edited = expectOk(await picc.get<Read>(`/archives/${archiveId}`));
+    expect(edited.matches).toBe(false);
+    expect(edited.sha256).toBe(archived.archive?.sha256);
+    expect(edited.actualSha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(edited.actualSha256).not.toBe(edited.sha256);
+    expect(edited).not.toHaveProperty('document');
+    expect(JSON.stringify(edited)).not.toContain('CANCELLED');
+
+    rmSync(recordPath, { force: true });
+    const missing = expectOk(await picc.get<Read>(`/archives/${archiveId}`));
+    expect(missing.matches).toBe(false);
+    expect(missing).not.toHaveProperty('actualSha256');
+    expect(missing).not.toHaveProperty('document');
+  });
+
+  it('issue 12 #9: SVC-13 refuses upload tickets for HTML, SVG, JavaScript and executables, and a name whose extension is not its type (400 naming the field)', async () => {
+    const service = await walkService(picc, undefined, scheduleBody(hazchem.id), 'SCHEDULE_CONFIRMED');
+    const ask = (fileName: string, contentType: string) =>
+      picc.post<ErrorBody>(`/services/${service.id}/evidence-uploads`, { fileName, contentType, size: 10, sha256: 'd'.repeat(64) });
+    for (const [fileName, contentType] of [
+      ['page.html', 'text/html'],
+      ['logo.svg', 'image/svg+xml'],
+      ['run.js', 'application/javascript'],
+      ['setup.exe', 'application/x-msdownload'],
+      ['setup.exe', 'application/octet-stream'],
+    ] as const) {
+      const refused = await ask(fileName, contentType);
+      expect(refused.status, `${fileName} ${contentType}`).toBe(400);
+      expect(refused.body.error).toMatchObject({ rule: 'SVC-13', details: [expect.objectContaining({ field: 'contentType', rule: 'SVC-13' })] });
+    }
+    const disguised = await ask('report.html', 'application/pdf');
+    expect(disguised.status).toBe(400);
+    expect(disguised.body.error.details?.[0]).toMatchObject({ field: 'fileName', rule: 'SVC-13' });
+    expect(expectOk(await ask('巡检.mp4', 'video/mp4'), 201)).toHaveProperty('uploadId');
+  });
+
   it('SVC-10 no route changes an archived service: every write answers 409', async () => {
     const archived = await walkService(picc, undefined, scheduleBody(hazchem.id), 'ARCHIVED');
     const writes: [string, unknown][] = [

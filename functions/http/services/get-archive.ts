@@ -6,19 +6,29 @@ import { archiveIdParams, archiveRecordSchema } from './schemas.js';
 
 const utf8 = new TextDecoder();
 
-/** SVC-10: an archived document's record; a service record's content is read back from the store. */
+/**
+ * SVC-10: an archived document's record; a service record's content is read back from the store. The bytes
+ * read are checked against the digest kept in the table on every read (issue 12 #9): the answer says
+ * `matches` and, when the bytes are there, their `actualSha256`. A record whose bytes no longer match — edited
+ * on disk, or missing — is answered without its `document`: content that is not what was archived is never
+ * served as the archive. `GET …/verify` checks the files it cites as well.
+ */
 export const getArchive = defineRoute({
   method: 'GET',
   path: '/api/v1/archives/{archiveId}',
   access: INSURER,
-  summary: "An archived document's record — key, SHA-256, retain-until — and a service record's content",
+  summary: "An archived document's record — key, SHA-256, retain-until — checked against its digest, and a service record's content",
   tags: ['services'],
   params: archiveIdParams,
   response: archiveRecordSchema,
   async handle(input) {
     const record = await loadArchiveRecord(callerOf(input, 'insurer').tenantId, input.params.archiveId);
-    if (record.kind !== 'SERVICE_RECORD') return { body: record };
-    const stored = await servicesRoot().archive().get(record.key);
-    return { body: { ...record, ...(stored ? { document: JSON.parse(utf8.decode(stored.body)) as unknown } : {}) } };
+    const { archive, clock, sha256Hex } = servicesRoot();
+    const stored = await archive().get(record.key);
+    const actualSha256 = stored ? sha256Hex(stored.body) : undefined;
+    const matches = actualSha256 === record.sha256;
+    const integrity = { matches, ...(actualSha256 ? { actualSha256 } : {}), checkedAt: clock.now().toISOString() };
+    if (record.kind !== 'SERVICE_RECORD' || !stored || !matches) return { body: { ...record, ...integrity } };
+    return { body: { ...record, ...integrity, document: JSON.parse(utf8.decode(stored.body)) as unknown } };
   },
 });

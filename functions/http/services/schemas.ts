@@ -51,7 +51,12 @@ export const uploadTicketAnswer = z.object({
 
 /** SVC-10: an archive's record, and a service record's content. */
 export const archiveRecordSchema = z.extend(storedArchiveRecordSchema, {
-  document: z.optional(z.unknown().check(z.meta({ description: 'SERVICE_RECORD: the archived document itself, parsed' }))),
+  matches: z.boolean().check(z.meta({ description: 'SVC-10: whether the bytes read now have the SHA-256 recorded when archived' })),
+  actualSha256: z.optional(z.string().check(z.meta({ description: 'SHA-256 of the bytes read now; absent when they are missing' }))),
+  checkedAt: z.string(),
+  document: z.optional(
+    z.unknown().check(z.meta({ description: 'SERVICE_RECORD: the archived document itself, parsed — only when it matches its digest' })),
+  ),
 });
 
 const digestCheck = { key: z.string(), sha256: z.string(), actualSha256: z.optional(z.string()), matches: z.boolean() };
