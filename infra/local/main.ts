@@ -9,6 +9,8 @@ import { REPO_ROOT, startPlatform } from './platform.js';
  * - `ANZE_DATA_DIR` (default `.data`): DynamoDB Local's files, the archive, the token key
  * - `ANZE_OPERATOR_PASSWORD`: the operator's password on first start (else one is generated and printed once)
  * - `ANZE_DEMO=false`: no demo data on first start; `ANZE_DEMO_BUSINESS=false`: demo logins only
+ * - `ANZE_BUILD_WEB=false`: serve the API without (re)building the console first (fault tests)
+ * DynamoDB Local is supervised: restarted if it dies, and stopped with Node however Node ends (dynamodb-local.ts).
  */
 async function main(): Promise<void> {
   const started = Date.now();
@@ -19,7 +21,7 @@ async function main(): Promise<void> {
     operatorPassword: process.env.ANZE_OPERATOR_PASSWORD,
     demo: process.env.ANZE_DEMO !== 'false',
     demoBusiness: process.env.ANZE_DEMO_BUSINESS !== 'false',
-    buildWeb: true,
+    buildWeb: process.env.ANZE_BUILD_WEB !== 'false',
   });
 
   const lines = [

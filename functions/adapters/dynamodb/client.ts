@@ -1,4 +1,4 @@
-import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, GetItemCommand, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { IDEMPOTENCY_TABLE, MAIN_TABLE } from './table-definition.js';
 
@@ -73,3 +73,28 @@ export const mainTableName = (env: NodeJS.ProcessEnv = process.env): string =>
 
 export const idempotencyTableName = (env: NodeJS.ProcessEnv = process.env): string =>
   env.ANZE_IDEMPOTENCY_TABLE ?? IDEMPOTENCY_TABLE.defaultPhysicalName;
+
+/** The key the readiness probe reads: no item is ever stored there, so the probe costs one small read. */
+const PROBE_KEY = { PK: { S: 'P#READINESS' }, SK: { S: 'P#READINESS' } } as const;
+const PROBE_TIMEOUT_MS = 2_000;
+const PROBE_CACHE_MS = 1_000;
+let lastProbe: { at: number; answer: Promise<'up' | 'down'> } | undefined;
+
+/**
+ * Readiness of the table (`GET /api/v1/health/ready`): one eventually consistent GetItem of a key that never
+ * exists, answered within 2 s. An answer is shared for 1 s by every caller, so an unauthenticated flood of
+ * readiness checks costs at most one read per container a second (OWASP API4).
+ */
+export function probeDynamoDb(now = Date.now()): Promise<'up' | 'down'> {
+  if (lastProbe && now - lastProbe.at < PROBE_CACHE_MS) return lastProbe.answer;
+  const answer = sharedDynamoDb()
+    .client.send(new GetItemCommand({ TableName: mainTableName(), Key: PROBE_KEY, ProjectionExpression: 'PK' }), {
+      abortSignal: AbortSignal.timeout(PROBE_TIMEOUT_MS),
+    })
+    .then(
+      () => 'up' as const,
+      () => 'down' as const,
+    );
+  lastProbe = { at: now, answer };
+  return answer;
+}

@@ -2,7 +2,7 @@ import type { RouteSpec } from '../../middleware/route.js';
 import { createUser } from './create-user.js';
 import { getTenant } from './get-tenant.js';
 import { getUser } from './get-user.js';
-import { health } from './health.js';
+import { health, readiness } from './health.js';
 import { listCalendarYears } from './list-calendar-years.js';
 import { listRegulators } from './list-regulators.js';
 import { listTenants } from './list-tenants.js';
@@ -16,6 +16,7 @@ import { updateUser } from './update-user.js';
 /** The platform context's route table: onboarding, users, sign-in, the calendar and health. */
 export const platformRoutes: readonly RouteSpec[] = [
   health,
+  readiness,
   signIn,
   onboardTenant,
   listTenants,
