@@ -13,6 +13,11 @@ export interface Principal {
   readonly agency?: Agency;
   readonly county?: string;
   readonly uscc?: string;
+  /**
+   * The version of the user's principal record the token was issued at (`custom:tokenVersion`); a token older
+   * than the record's is revoked (principal-record.ts). Absent in the record's own copy of the principal.
+   */
+  readonly tokenVersion?: number;
 }
 
 /** The scope an insurer's repositories are built from; only obtainable from an insurer principal. */
@@ -35,6 +40,7 @@ export const CLAIMS = {
   county: 'custom:county',
   uscc: 'custom:uscc',
   username: 'username',
+  tokenVersion: 'custom:tokenVersion',
 } as const;
 
 /** An insurer's staff member or admin: always bound to one tenant (ACL-1). */

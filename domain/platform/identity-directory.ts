@@ -28,4 +28,10 @@ export interface IdentityDirectory {
    * so any later update of the same user also repairs one that failed before.
    */
   update(user: User): Promise<void>;
+  /**
+   * Ends every session of the user (Cognito: AdminUserGlobalSignOut — refresh tokens revoked, so no new token
+   * can be had without signing in), called when its role or status changed. Tokens already issued are refused
+   * by the request-time check (functions/middleware/current-principal.ts); locally that check is all there is.
+   */
+  revokeSessions(user: User): Promise<void>;
 }

@@ -29,8 +29,21 @@ export interface Credential {
    * of the creating request may finish the job (functions/http/platform/identity-registration.ts).
    */
   readonly identityPending?: boolean;
+  /**
+   * The user's version at the last change of role or status; tokens carry the version they were issued at
+   * and older ones are refused (domain/identity/principal-record.ts). Absent on records from before: 0.
+   */
+  readonly tokenVersion?: number;
   readonly version: number;
 }
+
+/**
+ * The outcome of asking to check one password (issue 12 #2): admitted — the attempt is already counted — or
+ * refused while the name is locked.
+ */
+export type SignInAdmission =
+  | { readonly admitted: true; readonly credential: Credential }
+  | { readonly admitted: false; readonly lockedUntil: string };
 
 /** How a new user's sign-in record starts out; by default complete (local runtime, seed). */
 export interface NewUserOptions {
@@ -56,11 +69,23 @@ export interface PlatformRepository {
   createUser(org: UserOrg, created: Changed<User>, passwordHash: string, options?: NewUserOptions): Promise<void>;
   getUser(org: UserOrg, userId: string): Promise<User | undefined>;
   listUsers(org: UserOrg, query: { limit: number; cursor?: string }): Promise<Page<User>>;
-  /** Saves the changed user (its version already the next one) if the stored one is still `expectedVersion`. */
-  updateUser(org: UserOrg, changed: Changed<User>, expectedVersion: number): Promise<void>;
+  /**
+   * Saves the changed user (its version already the next one) if the stored one is still `expectedVersion`.
+   * With `revokeTokens` (its role or status changed) the sign-in record's token version becomes the user's new
+   * version, so every token issued before is refused from the next request (issue 12 #1).
+   */
+  updateUser(org: UserOrg, changed: Changed<User>, expectedVersion: number, options?: { readonly revokeTokens?: boolean }): Promise<void>;
 
   getCredential(username: string): Promise<Credential | undefined>;
-  recordSignIn(credential: Credential, outcome: { failedAttempts: number; lockedUntil?: string }): Promise<void>;
+  /**
+   * Counts one sign-in attempt atomically BEFORE its password is checked, so that at most `maxAttempts` are
+   * evaluated per lock window whatever the concurrency (issue 12 #2). The attempt that takes the last slot
+   * also sets the lock (`lockedUntil`); a right password then clears it ({@link clearSignInFailures}). An
+   * expired lock starts a new window. Undefined when the user name has no record.
+   */
+  admitSignIn(username: string, policy: { readonly now: Date; readonly maxAttempts: number; readonly lockMinutes: number }): Promise<SignInAdmission | undefined>;
+  /** After a right password: the count starts again and any lock is lifted. */
+  clearSignInFailures(username: string): Promise<void>;
   /**
    * Clears {@link Credential.identityPending} once the external directory holds the identity; with
    * `passwordHash`, also records the password a finishing retry registered.

@@ -54,7 +54,7 @@ export interface UserChange {
 
 /**
  * The user after `change`, at its next version, with its `platform.user.updated` event. Who may make the
- * change (assertAssignableRole, assertNotSelfLockout in user.ts) is checked before.
+ * change (assertAssignableRole, assertNotChangingItself in user.ts) is checked before.
  */
 export function changeUser(current: User, change: UserChange, now: Date): Changed<User> {
   const user: User = {

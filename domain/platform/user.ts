@@ -33,12 +33,16 @@ export function assertAssignableRole(adminRole: Role, role: Role): void {
 }
 
 /**
- * An organisation must keep at least one administrator who can sign in, or nobody could manage it again;
- * an admin therefore cannot demote or disable itself.
+ * Nobody changes its own standing (issue 12 #1): a user may not set its own `disabled` flag or role — not even to
+ * the value it has — and its organisation is never changeable at all (the request schema has no such field).
+ * So an organisation keeps an administrator who can sign in, and a token can never lift its own disabling or
+ * raise its own role.
  */
-export function assertNotSelfLockout(actingUserId: string, target: User, change: { role?: Role; disabled?: boolean }): void {
+export function assertNotChangingItself(actingUserId: string, target: User, change: { role?: Role; disabled?: boolean }): void {
   if (target.id !== actingUserId) return;
-  if (change.disabled === true || (change.role !== undefined && change.role !== target.role)) {
-    throw new Forbidden('an administrator cannot disable or demote itself');
-  }
+  if (change.disabled !== undefined) throw new Forbidden('disabled: a user may not change its own disabled flag; another administrator can');
+  if (change.role !== undefined) throw new Forbidden('role: a user may not change its own role; another administrator can');
 }
+
+/** Whether a change touches what a token stands for (role or status), so that tokens issued before are revoked. */
+export const changesStanding = (before: User, after: User): boolean => before.role !== after.role || before.disabled !== after.disabled;

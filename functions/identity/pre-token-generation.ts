@@ -22,7 +22,7 @@ const platform = (): PlatformRepository =>
  * one consistent GetItem of the user's sign-in record `P#LOGIN#<username>` (the function's role may read
  * nothing else), which holds the principal with its role and the `disabled` flag.
  *
- * Adds `custom:role` and `username` to the ID token — the token the HTTP API's JWT authoriser accepts and
+ * Adds `custom:role`, `username` and `custom:tokenVersion` to the ID token — the token the HTTP API's JWT authoriser accepts and
  * functions/middleware/principal.ts reads. The access token is left alone: without a role it is refused by
  * the handlers, so only ID tokens work against the API, as before.
  *
@@ -50,7 +50,12 @@ export async function handler(event: PreTokenGenerationV2TriggerEvent): Promise<
   event.response = {
     claimsAndScopeOverrideDetails: {
       idTokenGeneration: {
-        claimsToAddOrOverride: { [CLAIMS.role]: principal.role, [CLAIMS.username]: principal.username },
+        claimsToAddOrOverride: {
+          [CLAIMS.role]: principal.role,
+          [CLAIMS.username]: principal.username,
+          // The version the request-time check compares (issue 12 #1): a change of role or status revokes the token.
+          [CLAIMS.tokenVersion]: String(credential.tokenVersion ?? 0),
+        },
       },
     },
   };

@@ -16,6 +16,7 @@ import { jsonResponse, toErrorResponse } from './error-envelope.js';
 import { logger, metrics } from './observability.js';
 import { tracing } from './tracing.js';
 import { principalFromEvent } from './principal.js';
+import { assertPrincipalCurrent } from './current-principal.js';
 import { parseJsonBody, parsePart } from './validation.js';
 
 export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
@@ -39,6 +40,7 @@ function routeHandler(route: RouteSpec) {
     metrics.addMetric('Requests', MetricUnit.Count, 1);
     if (access.kind !== 'public') {
       if (!principal) throw new Unauthorized('a bearer token is required');
+      await assertPrincipalCurrent(principal);
       if (!allows(access, principal.role, principal.agency)) throw new Forbidden(`role ${principal.role} may not call ${routeKey}`);
     }
     const headers = event.headers ?? {};

@@ -5,6 +5,7 @@ import {
   AdminGetUserCommand,
   AdminSetUserPasswordCommand,
   AdminUpdateUserAttributesCommand,
+  AdminUserGlobalSignOutCommand,
   CognitoIdentityProviderClient,
   type AttributeType,
 } from '@aws-sdk/client-cognito-identity-provider';
@@ -106,6 +107,19 @@ export class CognitoIdentityDirectory implements IdentityDirectory {
   async update(user: User): Promise<void> {
     const held = await this.held(user.username);
     if (held) await this.reconcile(user, held);
+  }
+
+  /**
+   * AdminUserGlobalSignOut: revokes the user's refresh tokens, so a disabled or re-roled user gets no new token
+   * from an old session (issue 12 #1). Its ID tokens already out are refused by the request-time check. An
+   * identity not registered yet has no session to end.
+   */
+  async revokeSessions(user: User): Promise<void> {
+    try {
+      await this.client.send(new AdminUserGlobalSignOutCommand({ UserPoolId: this.userPoolId, Username: user.username }));
+    } catch (error) {
+      if (!errorNamed(error, 'UserNotFoundException')) throw error;
+    }
   }
 
   private async held(username: string): Promise<Held | undefined> {

@@ -16,5 +16,6 @@ export function identityDirectoryFromEnv(env: NodeJS.ProcessEnv = process.env): 
     external: true,
     register: async (user, password) => (await cognito()).register(user, password),
     update: async (user) => (await cognito()).update(user),
+    revokeSessions: async (user) => (await cognito()).revokeSessions(user),
   };
 }

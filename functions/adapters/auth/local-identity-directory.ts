@@ -12,4 +12,7 @@ export class LocalIdentityDirectory implements IdentityDirectory {
   async register(_user: User, _password: string): Promise<void> {}
 
   async update(_user: User): Promise<void> {}
+
+  /** Nothing to end locally: tokens are refused by their version at the next request. */
+  async revokeSessions(_user: User): Promise<void> {}
 }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { SignJWT, importJWK, jwtVerify, type JWK, type JWTPayload } from 'jose';
+import { SignJWT, decodeProtectedHeader, importJWK, jwtVerify, type JWK, type JWTPayload } from 'jose';
 import { CLAIMS, type Principal } from '../../../domain/identity/principal.js';
 import type { TokenIssuer } from '../../../domain/platform/token-issuer.port.js';
 
@@ -36,6 +36,7 @@ export function claimsOf(principal: Principal): JWTPayload {
     ...(principal.agency ? { [CLAIMS.agency]: principal.agency } : {}),
     ...(principal.county ? { [CLAIMS.county]: principal.county } : {}),
     ...(principal.uscc ? { [CLAIMS.uscc]: principal.uscc } : {}),
+    ...(principal.tokenVersion === undefined ? {} : { [CLAIMS.tokenVersion]: principal.tokenVersion }),
   };
 }
 
@@ -70,14 +71,39 @@ export function localTokenIssuer(env: NodeJS.ProcessEnv = process.env): TokenIss
   return pair && { lifetimeSeconds: TOKEN_LIFETIME_SECONDS, issue: (principal, now) => signLocalToken(pair, principal, now) };
 }
 
-/** What the local gateway does in place of API Gateway's JWT authoriser: verify, or say why not. */
-export async function verifyLocalToken(pair: LocalKeyPair, token: string): Promise<JWTPayload> {
+/** Clock skew tolerated on `iat`, `nbf` and `exp` (issue 12 #8). */
+export const CLOCK_SKEW_SECONDS = 60;
+
+/** Header fields a token may carry; `jku`, `jwk`, `x5u`, `x5c`, `crit` … would point a naive verifier elsewhere. */
+const ALLOWED_HEADER = new Set(['alg', 'kid', 'typ']);
+
+/**
+ * What the local gateway does in place of API Gateway's JWT authoriser: verify, or throw. Beyond the ES256
+ * signature by the local key, issuer and audience (jose), it refuses (issue 12 #8): any algorithm but ES256
+ * (`none`, HS256 signed with the public key), another `kid` or any key-locating header (`jku`, `jwk`, `x5u`,
+ * `x5c`), a lifetime (`exp - iat`) over an hour, an `exp` more than an hour ahead, an `iat` in the future —
+ * each beyond {@link CLOCK_SKEW_SECONDS}. The reason stays in the error for the log; callers answer one
+ * fixed message.
+ */
+export async function verifyLocalToken(pair: LocalKeyPair, token: string, now: Date = new Date()): Promise<JWTPayload> {
+  const header = decodeProtectedHeader(token);
+  const extra = Object.keys(header).filter((name) => !ALLOWED_HEADER.has(name));
+  if (header.alg !== 'ES256') throw new Error(`algorithm ${String(header.alg)} is not accepted`);
+  if (extra.length > 0) throw new Error(`header fields ${extra.join(', ')} are not accepted`);
+  if (header.kid !== pair.publicJwk.kid) throw new Error('unknown key id');
   const key = await keyOf(pair.publicJwk, 'verify');
   const { payload } = await jwtVerify(token, key, {
     issuer: LOCAL_ISSUER,
     audience: LOCAL_AUDIENCE,
     algorithms: ['ES256'],
     requiredClaims: ['sub', 'exp', 'iat'],
+    clockTolerance: CLOCK_SKEW_SECONDS,
+    currentDate: now,
   });
+  const seconds = Math.floor(now.getTime() / 1000);
+  const { iat, exp } = payload as { iat: number; exp: number };
+  if (iat > seconds + CLOCK_SKEW_SECONDS) throw new Error('issued in the future');
+  if (exp - iat > TOKEN_LIFETIME_SECONDS + CLOCK_SKEW_SECONDS) throw new Error('lifetime longer than an hour');
+  if (exp > seconds + TOKEN_LIFETIME_SECONDS + CLOCK_SKEW_SECONDS) throw new Error('expires more than an hour ahead');
   return payload;
 }

@@ -1,10 +1,12 @@
 import type { Principal } from '../../../domain/identity/principal.js';
 import type { Changed, DomainEvent } from '../../../domain/kernel/events.js';
+import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type {
   Credential,
   NewUserOptions,
   Page,
   PlatformRepository,
+  SignInAdmission,
   UserOrg,
 } from '../../../domain/platform/platform.repository.js';
 import type { Regulator } from '../../../domain/platform/regulator.js';
@@ -54,6 +56,8 @@ export class DynamoPlatformRepository implements PlatformRepository {
   constructor(
     private readonly store: Store,
     private readonly tenantStore: (tenantId: string) => Promise<Store> = async () => store,
+    /** The sign-in counter's conditional UpdateItem calls (admitSignIn); only the sign-in needs it. */
+    private readonly doc?: DynamoDBDocumentClient,
   ) {}
 
   private readerFor(org: UserOrg): Promise<Store> {
@@ -156,7 +160,12 @@ export class DynamoPlatformRepository implements PlatformRepository {
     return { items: page.items.map((item) => toDomain<User>(item) as User), nextCursor: page.nextCursor };
   }
 
-  async updateUser(org: UserOrg, { state: user, events }: Changed<User>, expectedVersion: number): Promise<void> {
+  async updateUser(
+    org: UserOrg,
+    { state: user, events }: Changed<User>,
+    expectedVersion: number,
+    options: { readonly revokeTokens?: boolean } = {},
+  ): Promise<void> {
     const owner = ownerOf(org);
     const key = keys.user(owner, user.id);
     await this.store.commit(
@@ -166,7 +175,12 @@ export class DynamoPlatformRepository implements PlatformRepository {
         {
           kind: 'patch',
           key: keys.credential(user.username),
-          set: { principal: principalOf(user), disabled: user.disabled, displayName: user.displayName },
+          set: {
+            principal: principalOf(user),
+            disabled: user.disabled,
+            displayName: user.displayName,
+            ...(options.revokeTokens ? { tokenVersion: user.version } : {}),
+          },
           entity: 'credential',
         },
       ],
@@ -178,16 +192,75 @@ export class DynamoPlatformRepository implements PlatformRepository {
     return this.store.get<Credential>(keys.credential(username));
   }
 
-  async recordSignIn(credential: Credential, outcome: { failedAttempts: number; lockedUntil?: string }): Promise<void> {
+  async admitSignIn(
+    username: string,
+    policy: { readonly now: Date; readonly maxAttempts: number; readonly lockMinutes: number },
+  ): Promise<SignInAdmission | undefined> {
+    if (!this.doc) throw new Error('DynamoPlatformRepository: admitSignIn needs the document client');
+    const now = policy.now.toISOString();
+    const lockUntil = new Date(policy.now.getTime() + policy.lockMinutes * 60_000).toISOString();
+    const last = policy.maxAttempts - 1;
+    const unlocked = '(attribute_not_exists(#locked) OR attribute_type(#locked, :nullType))';
+    // Each round reads the record, then takes a slot with the one update its state calls for, guarded so that
+    // a concurrent attempt that moved the state first makes this one fail and read again. Bounded: a slot is
+    // taken (or the lock seen) within a few rounds however many attempts race.
+    for (let round = 0; round < policy.maxAttempts + 5; round += 1) {
+      const credential = await this.store.get<Credential>(keys.credential(username));
+      if (!credential) return undefined;
+      const lockedUntil = typeof credential.lockedUntil === 'string' ? credential.lockedUntil : undefined;
+      if (lockedUntil && lockedUntil > now) return { admitted: false, lockedUntil };
+      const count = lockedUntil ? 0 : (credential.failedAttempts ?? 0);
+      if (!lockedUntil && count > last) {
+        // Counted full without a lock (a record from before): lock it now, from this attempt.
+        await this.slot(username, 'SET #locked = :until', `${unlocked} AND #failed > :last`, { ':until': lockUntil, ':last': last });
+        continue;
+      }
+      const taken = lockedUntil
+        ? // The lock has run out: a new window, this attempt its first.
+          await this.slot(username, 'SET #failed = :one, #locked = :null', '#locked = :seen', { ':seen': lockedUntil, ':one': 1 })
+        : count < last
+          ? await this.slot(username, 'SET #failed = if_not_exists(#failed, :zero) + :one', `${unlocked} AND (attribute_not_exists(#failed) OR #failed < :last)`, {
+              ':zero': 0,
+              ':one': 1,
+              ':last': last,
+            })
+          : // The last slot of the window sets the lock with it; a right password lifts it again.
+            await this.slot(username, 'SET #failed = #failed + :one, #locked = :until', `${unlocked} AND #failed = :last`, {
+              ':one': 1,
+              ':last': last,
+              ':until': lockUntil,
+            });
+      if (taken) return { admitted: true, credential };
+    }
+    return { admitted: false, lockedUntil: lockUntil };
+  }
+
+  /** One guarded UpdateItem on a sign-in record; false when its condition did not hold (someone was first). */
+  private async slot(username: string, update: string, condition: string, values: Record<string, unknown>): Promise<boolean> {
+    const names: Record<string, string> = { '#failed': 'failedAttempts', '#locked': 'lockedUntil' };
+    const all = { ...values, ...(condition.includes(':nullType') ? { ':nullType': 'NULL' } : {}), ...(update.includes(':null') ? { ':null': null } : {}) };
+    const used = (name: string) => update.includes(name) || condition.includes(name);
+    try {
+      await this.doc?.send(
+        new UpdateCommand({
+          TableName: this.store.tableName,
+          Key: keys.credential(username),
+          UpdateExpression: update,
+          ConditionExpression: `attribute_exists(PK) AND ${condition}`,
+          ExpressionAttributeNames: Object.fromEntries(Object.entries(names).filter(([name]) => used(name))),
+          ExpressionAttributeValues: Object.fromEntries(Object.entries(all).filter(([name]) => used(name))),
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return false;
+      throw error;
+    }
+  }
+
+  async clearSignInFailures(username: string): Promise<void> {
     await this.store.commit(
-      [
-        {
-          kind: 'patch',
-          key: keys.credential(credential.username),
-          set: { failedAttempts: outcome.failedAttempts, lockedUntil: outcome.lockedUntil ?? null },
-          entity: 'credential',
-        },
-      ],
+      [{ kind: 'patch', key: keys.credential(username), set: { failedAttempts: 0, lockedUntil: null }, entity: 'credential' }],
       [],
     );
   }
@@ -211,6 +284,7 @@ export class DynamoPlatformRepository implements PlatformRepository {
       disabled: user.disabled,
       failedAttempts: 0,
       ...(options.identityPending ? { identityPending: true } : {}),
+      tokenVersion: user.version,
       version: 1,
     };
     return [

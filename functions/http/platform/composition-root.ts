@@ -45,7 +45,7 @@ export function platformRoot(): PlatformRoot {
     const scoped = sharedTenantScopedClients();
     const tenantStore = async (tenantId: string) => new Store(await scoped.forTenant({ tenantId }), table, systemClock);
     root = {
-      repository: new DynamoPlatformRepository(store, tenantStore),
+      repository: new DynamoPlatformRepository(store, tenantStore, sharedDynamoDb().doc),
       directory: identityDirectoryFromEnv(),
       calendarYears: new DynamoCalendarRepository(store),
       calendar: sharedCalendarSource,

@@ -66,10 +66,11 @@ export async function resumeRegistration(
   return stored;
 }
 
-/** Brings the directory in line after a user change; the change is saved either way. */
-export async function syncIdentity(deps: Registration, user: User): Promise<void> {
+/** Brings the directory in line after a user change (and ends its sessions if asked); the change is saved either way. */
+export async function syncIdentity(deps: Registration, user: User, options: { readonly revokeSessions?: boolean } = {}): Promise<void> {
   try {
     await deps.directory.update(user);
+    if (options.revokeSessions) await deps.directory.revokeSessions(user);
   } catch (error) {
     if (error instanceof DomainError) throw error;
     logger.error('identity update failed; the change is saved', { userId: user.id, error: error as Error });

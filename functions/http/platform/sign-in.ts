@@ -1,4 +1,4 @@
-import { MAX_FAILED_SIGN_INS, SIGN_IN_LOCK_MINUTES } from '../../../domain/platform/credentials.js';
+import { MAX_FAILED_SIGN_INS, SIGN_IN_LOCK_MINUTES, USERNAME_RULE } from '../../../domain/platform/credentials.js';
 import { NotFound, Unauthorized } from '../../../domain/kernel/errors.js';
 import { HttpProblem } from '../../middleware/error-envelope.js';
 import { defineRoute } from '../../middleware/route.js';
@@ -10,8 +10,13 @@ const REFUSED = 'user name or password is wrong';
 
 /**
  * Local sign-in (ARCHITECTURE.md §4): a password checked against its scrypt hash, answered with a signed
- * JWT carrying the same claims Cognito gives on AWS. An unknown user costs the same hash as a known one,
- * and five failures in a row lock the name for fifteen minutes (429).
+ * JWT carrying the same claims Cognito gives on AWS.
+ *
+ * Primary course: 1. a name no user could have (outside the user-name rule: a space, `<`, `#`, NUL, CJK …) is
+ * a wrong login like any other — the same hash is paid and the same 401 answered (issue 12 #3); 2. the attempt
+ * is counted atomically before its password is checked, so at most five are evaluated per fifteen-minute window
+ * however many arrive at once, and the name is then locked (429, issue 12 #2); 3. a right password clears the
+ * count; 4. a disabled user gets no token; 5. the token carries the record's token version (issue 12 #1).
  */
 export const signIn = defineRoute({
   method: 'POST',
@@ -26,31 +31,24 @@ export const signIn = defineRoute({
     const { repository, passwords, tokens, clock } = platformRoot();
     if (!tokens) throw new NotFound('route (sign in with Cognito)');
     const now = clock.now();
-    const credential = await repository.getCredential(body.username);
-    if (!credential) {
+    const admission = USERNAME_RULE.test(body.username)
+      ? await repository.admitSignIn(body.username, { now, maxAttempts: MAX_FAILED_SIGN_INS, lockMinutes: SIGN_IN_LOCK_MINUTES })
+      : undefined;
+    if (!admission) {
       await passwords.verifyNothing(body.password);
       throw new Unauthorized(REFUSED);
     }
-    if (credential.lockedUntil && credential.lockedUntil > now.toISOString()) {
-      throw new HttpProblem(429, 'SIGN_IN_LOCKED', `too many failed sign-ins; try again after ${credential.lockedUntil}`);
+    if (!admission.admitted) {
+      throw new HttpProblem(429, 'SIGN_IN_LOCKED', `too many failed sign-ins; try again after ${admission.lockedUntil}`);
     }
-    if (!(await passwords.verify(body.password, credential.passwordHash))) {
-      const failedAttempts = credential.failedAttempts + 1;
-      const lockedUntil =
-        failedAttempts >= MAX_FAILED_SIGN_INS
-          ? new Date(now.getTime() + SIGN_IN_LOCK_MINUTES * 60_000).toISOString()
-          : undefined;
-      await repository.recordSignIn(credential, { failedAttempts: lockedUntil ? 0 : failedAttempts, lockedUntil });
-      throw new Unauthorized(REFUSED);
-    }
+    const { credential } = admission;
+    if (!(await passwords.verify(body.password, credential.passwordHash))) throw new Unauthorized(REFUSED);
+    await repository.clearSignInFailures(credential.username);
     if (credential.disabled) throw new Unauthorized('this account is disabled');
-    if (credential.failedAttempts > 0 || credential.lockedUntil) {
-      await repository.recordSignIn(credential, { failedAttempts: 0 });
-    }
     const { principal } = credential;
     return {
       body: {
-        accessToken: await tokens.issue(principal, now),
+        accessToken: await tokens.issue({ ...principal, tokenVersion: credential.tokenVersion ?? 0 }, now),
         tokenType: 'Bearer',
         expiresIn: tokens.lifetimeSeconds,
         user: {
