@@ -8,7 +8,8 @@ import { buildOpenApiDocument, OPENAPI_PATH } from '../../functions/http/openapi
 import { ASYNCAPI_PATH, buildAsyncApiDocument } from '../../functions/events/asyncapi.js';
 import { ALL_EVENT_TYPES } from '../../functions/events/catalogue.js';
 import type { AnyEventType } from '../../domain/kernel/events.js';
-import { verifyLocalToken, type LocalKeyPair } from '../../functions/adapters/auth/local-tokens.js';
+import type { LocalKeyPair } from '../../functions/adapters/auth/local-tokens.js';
+import { verifyBearer } from './verify-token.js';
 
 export type LambdaHandler = (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
@@ -99,13 +100,9 @@ export class LocalGateway {
 
     let claims: Record<string, string | number | boolean | string[]> | undefined;
     if (!match.route.isPublic) {
-      const token = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
-      if (!token) return this.send(response, 401, requestId, 'UNAUTHORIZED', 'a bearer token is required');
-      try {
-        claims = stringifyClaims(await verifyLocalToken(this.keyPair, token));
-      } catch (error) {
-        return this.send(response, 401, requestId, 'UNAUTHORIZED', `token rejected: ${(error as Error).message}`);
-      }
+      const checked = await verifyBearer(this.keyPair, request.headers.authorization);
+      if (!checked.ok) return this.send(response, 401, requestId, 'UNAUTHORIZED', checked.message);
+      claims = checked.claims;
     }
 
     const body = await readBody(request);
@@ -183,13 +180,6 @@ export function decodePathSegment(segment: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** API Gateway hands JWT claims to Lambda as strings (numbers and booleans included). */
-function stringifyClaims(payload: Record<string, unknown>): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(payload).map(([name, value]) => [name, typeof value === 'string' ? value : JSON.stringify(value)]),
-  );
 }
 
 const TOO_LARGE = Symbol('too large');
