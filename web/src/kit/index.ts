@@ -17,3 +17,5 @@ export { useDocumentTitle } from './useDocumentTitle';
 export { useInvalidate } from './useInvalidate';
 export { SectionCard, SectionTitle } from './SectionCard';
 export { decimalRule } from './form-rules';
+export { FormButtons } from './FormButtons';
+export { QueryFallback } from './QueryFallback';

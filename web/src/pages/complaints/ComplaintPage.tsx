@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Modal, Skeleton, Typography } from 'antd';
+import { Alert, App, Button, Modal, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import type { Complaint, EscalateComplaintRequest } from '../../api';
@@ -7,7 +7,7 @@ import { newIdempotencyKey } from '../../api/idempotency-key';
 import { queryKeys } from '../../api/query-keys';
 import { useApi } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
-import { describeApiError, PageHeading } from '../../kit';
+import { PageHeading, QueryFallback } from '../../kit';
 import { useInvalidate } from '../../kit/useInvalidate';
 import { useMyInsurers } from '../enterprise/insurer-names';
 import { ComplaintActionAlert, isStateConflict, type ActionFailure } from './ComplaintActionAlert';
@@ -102,19 +102,7 @@ export function ComplaintPage({ audience }: { readonly audience: ComplaintAudien
     return (
       <>
         <PageHeading title={t('complaint.detailTitle')} extra={back} />
-        {Boolean(query.error) && (
-          <Alert
-            type="error"
-            showIcon
-            title={describeApiError(query.error, t)}
-            action={
-              <Button size="small" onClick={reload}>
-                {t('table.retry')}
-              </Button>
-            }
-          />
-        )}
-        {query.isFetching && <Skeleton active />}
+        <QueryFallback query={query} onRetry={reload} />
       </>
     );
   }

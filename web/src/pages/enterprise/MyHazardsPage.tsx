@@ -6,7 +6,7 @@ import { type Hazard, type HazardStatus, type RectificationRequest } from '../..
 import { HAZARD_STATUSES } from '../../reference/domain';
 import { useApi } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
-import { DataTable, FormFailureAlert, PageHeading, useApiForm, type DataColumn, type DataTablePageRequest, type FilterField } from '../../kit';
+import { DataTable, FormFailureAlert, PageHeading, useApiForm, type DataColumn, type DataTablePageRequest, type FilterField, FormButtons } from '../../kit';
 import { shanghaiToday } from '../complaints/due-dates';
 import { requiredRule } from '../platform/account-rules';
 import { EvidenceUploader } from '../services/EvidenceUploader';
@@ -130,12 +130,7 @@ function RectificationPlanForm({ hazard, onDone, onCancel }: { readonly hazard: 
             <Input maxLength={50} />
           </Form.Item>
         </Flex>
-        <Flex gap={8} justify="flex-end">
-          <Button onClick={onCancel}>{t('form.cancel')}</Button>
-          <Button type="primary" htmlType="submit" loading={submitting}>
-            {t('hazard.my.report')}
-          </Button>
-        </Flex>
+        <FormButtons onCancel={onCancel} submitting={submitting} submitLabel={t('hazard.my.report')} />
       </Form>
     </>
   );
@@ -191,12 +186,7 @@ function ClosureForm({ hazard, onDone, onCancel }: { readonly hazard: Hazard; re
             onChange={setEvidence}
           />
         </div>
-        <Flex gap={8} justify="flex-end">
-          <Button onClick={onCancel}>{t('form.cancel')}</Button>
-          <Button type="primary" htmlType="submit" loading={submitting}>
-            {t('hazard.my.close')}
-          </Button>
-        </Flex>
+        <FormButtons onCancel={onCancel} submitting={submitting} submitLabel={t('hazard.my.close')} />
       </Form>
     </>
   );

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Flex, Form, Input, Radio, Select } from 'antd';
+import { Checkbox, Flex, Form, Input, Radio, Select } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { useCallback, useMemo } from 'react';
 import { type BookExpenseRequest, type ExpenseCategory, type LedgerEntry, type RefusedExpenseCategory } from '../../api';
@@ -6,7 +6,7 @@ import { EXPENSE_CATEGORIES, REFUSED_EXPENSE_CATEGORIES } from '../../reference/
 import type { ArchiveRef } from '../../api';
 import { useApi } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
-import { FormFailureAlert, useApiForm, yuanToFen } from '../../kit';
+import { FormFailureAlert, useApiForm, yuanToFen, FormButtons } from '../../kit';
 import { shanghaiToday } from '../complaints/due-dates';
 import { requiredRule, requiredSelectRule } from '../platform/account-rules';
 import { ArchiveRefFields } from '../underwriting/ArchiveRefFields';
@@ -113,12 +113,7 @@ export function ExpenseForm({ onBooked, onCancel }: ExpenseFormProps) {
         <Form.Item name="advance" valuePropName="checked" extra={t('fee.expense.advanceHint')}>
           <Checkbox>{t('fee.expense.advance')}</Checkbox>
         </Form.Item>
-        <Flex gap={8} justify="flex-end">
-          <Button onClick={onCancel}>{t('form.cancel')}</Button>
-          <Button type="primary" htmlType="submit" loading={submitting}>
-            {t('fee.expense.submit')}
-          </Button>
-        </Flex>
+        <FormButtons onCancel={onCancel} submitting={submitting} submitLabel={t('fee.expense.submit')} />
       </Form>
     </>
   );

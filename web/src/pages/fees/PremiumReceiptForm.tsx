@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { queryKeys } from '../../api/query-keys';
-import { Button, Flex, Form, Input, Select, Typography } from 'antd';
+import { Flex, Form, Input, Select, Typography } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { useCallback, useMemo } from 'react';
 import type { PremiumReceived } from '../../api';
 import { useApi } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
-import { FormFailureAlert, Money, useApiForm, yuanToFen } from '../../kit';
+import { FormFailureAlert, Money, useApiForm, yuanToFen, FormButtons } from '../../kit';
 import { shanghaiToday } from '../complaints/due-dates';
 import { requiredRule, requiredSelectRule } from '../platform/account-rules';
 import { policyOption } from '../underwriting/policy-option';
@@ -87,12 +87,7 @@ export function PremiumReceiptForm({ onBooked, onCancel }: PremiumReceiptFormPro
             <Input inputMode="decimal" suffix={t('money.unit')} />
           </Form.Item>
         </Flex>
-        <Flex gap={8} justify="flex-end">
-          <Button onClick={onCancel}>{t('form.cancel')}</Button>
-          <Button type="primary" htmlType="submit" loading={submitting}>
-            {t('fee.receipt.submit')}
-          </Button>
-        </Flex>
+        <FormButtons onCancel={onCancel} submitting={submitting} submitLabel={t('fee.receipt.submit')} />
       </Form>
     </>
   );

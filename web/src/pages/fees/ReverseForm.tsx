@@ -1,9 +1,9 @@
-import { Button, Checkbox, Flex, Form, Input, Typography } from 'antd';
+import { Checkbox, Form, Input, Typography } from 'antd';
 import { useCallback } from 'react';
 import type { LedgerEntry } from '../../api';
 import { useApi } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
-import { FormFailureAlert, Money, useApiForm } from '../../kit';
+import { FormFailureAlert, Money, useApiForm, FormButtons } from '../../kit';
 import { requiredRule } from '../platform/account-rules';
 
 interface ReverseValues {
@@ -35,12 +35,7 @@ export function ReverseForm({ entry, onCancel, onReversed }: { readonly entry: L
             <Checkbox>{t('fee.expense.advance')}</Checkbox>
           </Form.Item>
         )}
-        <Flex gap={8} justify="flex-end">
-          <Button onClick={onCancel}>{t('form.cancel')}</Button>
-          <Button type="primary" danger htmlType="submit" loading={submitting}>
-            {t('fee.reverse.submit')}
-          </Button>
-        </Flex>
+        <FormButtons onCancel={onCancel} submitting={submitting} submitLabel={t('fee.reverse.submit')} danger />
       </Form>
     </>
   );

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useInvalidate } from '../../kit/useInvalidate';
 import { queryKeys } from '../../api/query-keys';
-import { Alert, App, Button, Flex, Form, Input, Modal, Skeleton } from 'antd';
+import { Alert, App, Button, Flex, Form, Input, Modal } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { useCallback, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
@@ -9,7 +9,7 @@ import { ApiError } from '../../api/api-error';
 import type { CancelPolicyRequest, EndorsePolicyRequest, Policy } from '../../api';
 import { useApi } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
-import { describeApiError, fenToYuanText, FormFailureAlert, PageHeading, useApiForm, wholeNumber, yuanToFen } from '../../kit';
+import { fenToYuanText, FormFailureAlert, PageHeading, useApiForm, wholeNumber, yuanToFen, QueryFallback } from '../../kit';
 import { ActionButton } from '../complaints/ComplaintDetail';
 import { shanghaiToday } from '../complaints/due-dates';
 import { requiredRule } from '../platform/account-rules';
@@ -51,19 +51,7 @@ export function PolicyPage() {
     return (
       <>
         <PageHeading title={t('policy.detailTitle')} extra={back} />
-        {Boolean(query.error) && (
-          <Alert
-            type="error"
-            showIcon
-            title={describeApiError(query.error, t)}
-            action={
-              <Button size="small" onClick={reload}>
-                {t('table.retry')}
-              </Button>
-            }
-          />
-        )}
-        {query.isFetching && <Skeleton active />}
+        <QueryFallback query={query} onRetry={reload} />
       </>
     );
   }

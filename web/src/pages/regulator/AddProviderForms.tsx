@@ -1,7 +1,7 @@
-import { Button, Flex, Form, Input, Select } from 'antd';
+import { Flex, Form, Input, Select } from 'antd';
 import { useCallback } from 'react';
 import type { CreateExpertRequest, CreateServiceOrgRequest, Expert, ServiceOrg } from '../../api';
-import { useApiForm, FormFailureAlert } from '../../kit';
+import { useApiForm, FormFailureAlert, FormButtons } from '../../kit';
 import { useApi } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
 import { shanghaiToday } from '../complaints/due-dates';
@@ -16,18 +16,6 @@ export interface AddProviderFormProps {
 const TagsInput = () => <Select mode="tags" open={false} suffixIcon={null} tokenSeparators={['；', ';', '、', ',', '，']} />;
 const tagList = (entries: readonly string[] | undefined): string[] => (entries ?? []).map((entry) => entry.trim()).filter(Boolean);
 const optional = <K extends string>(key: K, value: string | undefined) => (value?.trim() ? ({ [key]: value.trim() } as Record<K, string>) : {});
-
-function FormButtons({ onCancel, submitting }: { readonly onCancel: () => void; readonly submitting: boolean }) {
-  const { t } = useI18n();
-  return (
-    <Flex gap={8} justify="flex-end">
-      <Button onClick={onCancel}>{t('form.cancel')}</Button>
-      <Button type="primary" htmlType="submit" loading={submitting}>
-        {t('form.submit')}
-      </Button>
-    </Flex>
-  );
-}
 
 interface OrgValues extends Omit<CreateServiceOrgRequest, 'scope'> {
   readonly scope?: string[];

@@ -7,7 +7,7 @@ import { type Api, type Hazard, type HazardGrade, type VerifyHazardRequest } fro
 import { HAZARD_GRADES, HAZARD_STATUSES } from '../../reference/domain';
 import { useApi } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
-import { describeApiError, FormFailureAlert, PageHeading, useApiForm, useUrlFilters } from '../../kit';
+import { describeApiError, FormFailureAlert, PageHeading, useApiForm, useUrlFilters, FormButtons } from '../../kit';
 import { OVERDUE_COLOR } from '../complaints/DueDateBadge';
 import { shanghaiToday } from '../complaints/due-dates';
 import { requiredRule } from '../platform/account-rules';
@@ -184,12 +184,7 @@ function VerifyHazardForm({ hazard, onDone, onCancel }: { readonly hazard: Hazar
         <Form.Item name="comments" label={t('hazard.verify.comments')} rules={[requiredRule(t, t('hazard.verify.comments'))]}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
         </Form.Item>
-        <Flex gap={8} justify="flex-end">
-          <Button onClick={onCancel}>{t('form.cancel')}</Button>
-          <Button type="primary" htmlType="submit" loading={submitting}>
-            {t('hazard.verify.submit')}
-          </Button>
-        </Flex>
+        <FormButtons onCancel={onCancel} submitting={submitting} submitLabel={t('hazard.verify.submit')} />
       </Form>
     </>
   );

@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { queryKeys } from '../../api/query-keys';
-import { Button, Checkbox, Flex, Form, Input, Radio, Select, Typography } from 'antd';
+import { Checkbox, Flex, Form, Input, Radio, Select, Typography } from 'antd';
 import { useCallback, useMemo } from 'react';
 import { type PreventionService, type ProviderKind, type ServiceType } from '../../api';
 import { SERVICE_TYPES } from '../../reference/domain';
 import { useApi } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
-import { FormFailureAlert, useApiForm } from '../../kit';
+import { FormFailureAlert, useApiForm, FormButtons } from '../../kit';
 import { shanghaiInstant } from '../complaints/due-dates';
 import { requiredRule, requiredSelectRule } from '../platform/account-rules';
 import { serviceTypeText } from './service-text';
@@ -127,12 +127,7 @@ export function ScheduleServiceForm({ initialPolicyId, onScheduled, onCancel }: 
         <Form.Item name="plannedMeasures" label={t('svc.field.plannedMeasures')}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
         </Form.Item>
-        <Flex gap={8} justify="flex-end">
-          <Button onClick={onCancel}>{t('form.cancel')}</Button>
-          <Button type="primary" htmlType="submit" loading={submitting}>
-            {t('svc.schedule.submit')}
-          </Button>
-        </Flex>
+        <FormButtons onCancel={onCancel} submitting={submitting} submitLabel={t('svc.schedule.submit')} />
       </Form>
     </>
   );

@@ -9,7 +9,7 @@ import { newIdempotencyKey } from '../../api/idempotency-key';
 import type { ConfirmingParty, PreventionService } from '../../api';
 import { useApi } from '../../app/ServicesContext';
 import { formatInstant, useI18n } from '../../i18n';
-import { describeApiError, FormFailureAlert, PageHeading, useApiForm } from '../../kit';
+import { describeApiError, FormFailureAlert, PageHeading, useApiForm, FormButtons } from '../../kit';
 import { shanghaiToday } from '../complaints/due-dates';
 import { requiredRule } from '../platform/account-rules';
 import { CompleteServiceForm } from './CompleteServiceForm';
@@ -249,12 +249,7 @@ function CancelServiceForm({
         <Form.Item name="reason" label={t('svc.cancelReason')} rules={[requiredRule(t, t('svc.cancelReason'))]}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={500} />
         </Form.Item>
-        <Flex gap={8} justify="flex-end">
-          <Button onClick={onCancel}>{t('form.cancel')}</Button>
-          <Button type="primary" danger htmlType="submit" loading={submitting}>
-            {t('svc.cancel')}
-          </Button>
-        </Flex>
+        <FormButtons onCancel={onCancel} submitting={submitting} submitLabel={t('svc.cancel')} danger />
       </Form>
     </>
   );

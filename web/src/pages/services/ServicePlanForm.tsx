@@ -4,7 +4,7 @@ import { type ProviderKind, type RiskAssessmentResult, type ServicePlan, type Se
 import { SERVICE_TYPES } from '../../reference/domain';
 import { useApi } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
-import { FormFailureAlert, useApiForm } from '../../kit';
+import { FormFailureAlert, useApiForm, FormButtons } from '../../kit';
 import { shanghaiToday } from '../complaints/due-dates';
 import { requiredRule, requiredSelectRule } from '../platform/account-rules';
 import { serviceTypeText } from './service-text';
@@ -177,12 +177,7 @@ export function ServicePlanForm({
             <Input type="date" />
           </Form.Item>
         </Flex>
-        <Flex gap={8} justify="flex-end">
-          <Button onClick={onCancel}>{t('form.cancel')}</Button>
-          <Button type="primary" htmlType="submit" loading={submitting}>
-            {t('plan.submit')}
-          </Button>
-        </Flex>
+        <FormButtons onCancel={onCancel} submitting={submitting} submitLabel={t('plan.submit')} />
       </Form>
     </>
   );
