@@ -24,6 +24,9 @@ export default defineConfig({
       POWERTOOLS_LOG_LEVEL: 'WARN',
       POWERTOOLS_METRICS_DISABLED: 'true',
       POWERTOOLS_TRACE_ENABLED: 'false',
+      // Suites send thousands of requests from 127.0.0.1 on purpose: the gateway's rate limits (infra/rate-limits.ts)
+      // times 1000; test/infra-local/rate-limits.test.ts proves the real numbers.
+      ANZE_RATE_LIMIT_SCALE: '1000',
     },
   },
 });

@@ -8,6 +8,8 @@ import { buildOpenApiDocument, OPENAPI_PATH } from '../../functions/http/openapi
 import { ASYNCAPI_PATH, buildAsyncApiDocument } from '../../functions/events/asyncapi.js';
 import { ALL_EVENT_TYPES } from '../../functions/events/catalogue.js';
 import type { AnyEventType } from '../../domain/kernel/events.js';
+import { rateLimitsFromEnv, SIGN_IN_PATH, type RateLimits } from '../rate-limits.js';
+import { LocalRateLimiter, type Throttled } from './rate-limiter.js';
 import type { LocalKeyPair } from '../../functions/adapters/auth/local-tokens.js';
 import { verifyBearer } from './verify-token.js';
 
@@ -40,6 +42,8 @@ export class LocalGateway {
    * the CDK web stack does at synth for CloudFront to serve.
    */
   private readonly documents: ReadonlyMap<string, string>;
+  /** The API's rate limits as AWS applies them (WAF, stage and route throttles), from infra/rate-limits.ts. */
+  readonly rateLimiter: LocalRateLimiter;
 
   constructor(
     contexts: readonly BoundedContext[],
@@ -47,7 +51,9 @@ export class LocalGateway {
     private readonly keyPair: LocalKeyPair,
     private readonly counters = { requests: 0 },
     eventTypes: readonly AnyEventType[] = ALL_EVENT_TYPES,
+    rateLimits: RateLimits = rateLimitsFromEnv(),
   ) {
+    this.rateLimiter = new LocalRateLimiter(rateLimits);
     this.documents = new Map([
       [OPENAPI_PATH, JSON.stringify(buildOpenApiDocument(contexts.flatMap((context) => context.routes)))],
       [ASYNCAPI_PATH, JSON.stringify(buildAsyncApiDocument(eventTypes))],
@@ -83,6 +89,10 @@ export class LocalGateway {
     this.counters.requests += 1;
     const requestId = randomUUID();
     const method = request.method ?? 'GET';
+    // WAF comes first on AWS: the source address's budget, and its sign-in attempts whatever the user name.
+    const sourceIp = request.socket.remoteAddress ?? 'unknown';
+    const bySource = this.rateLimiter.checkSource(sourceIp, method === 'POST' && url.pathname.replace(/\/$/, '') === SIGN_IN_PATH);
+    if (bySource) return this.throttle(request, response, requestId, bySource);
     const document = method === 'GET' ? this.documents.get(url.pathname) : undefined;
     if (document !== undefined) {
       response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'public, max-age=300' });
@@ -97,6 +107,8 @@ export class LocalGateway {
       const message = 'path parameter is not valid percent-encoded UTF-8';
       return this.send(response, 400, requestId, 'VALIDATION_FAILED', `${match.malformed}: ${message}`, [{ field: match.malformed, message }]);
     }
+    const byRoute = this.rateLimiter.checkRoute(match.route.routeKey, match.route.isPublic);
+    if (byRoute) return this.throttle(request, response, requestId, byRoute);
 
     let claims: Record<string, string | number | boolean | string[]> | undefined;
     if (!match.route.isPublic) {
@@ -104,6 +116,9 @@ export class LocalGateway {
       if (!checked.ok) return this.send(response, 401, requestId, 'UNAUTHORIZED', checked.message);
       claims = checked.claims;
     }
+
+    const byCaller = claims ? this.rateLimiter.checkCaller(claims) : undefined;
+    if (byCaller) return this.throttle(request, response, requestId, byCaller);
 
     const body = await readBody(request);
     if (body === TOO_LARGE) return this.refuseTooLarge(request, response, requestId);
@@ -156,6 +171,12 @@ export class LocalGateway {
     request.once('close', () => clearTimeout(cutOff));
     request.resume();
     return true;
+  }
+
+  /** 429 with `Retry-After` and the envelope; the body is left unread, and Node drains it before the next request. */
+  private throttle(request: IncomingMessage, response: ServerResponse, requestId: string, throttled: Throttled): true {
+    request.resume();
+    return this.send(response, 429, requestId, 'RATE_LIMITED', throttled.message, undefined, { 'retry-after': String(throttled.retryAfterSeconds) });
   }
 
   private send(

@@ -23,6 +23,7 @@ import { ensureOperator, recordedDemoLogins, seedDemo, type DemoLogin } from './
 import { serveStatic } from './static-files.js';
 import { ensureTable } from './tables.js';
 import { subscribeAll } from './bus-subscriptions.js';
+import type { RateLimits } from '../rate-limits.js';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
 
@@ -46,6 +47,11 @@ export interface PlatformOptions {
    * through the API once the server listens; `npm start` turns it on, tests leave it off.
    */
   readonly demoBusiness?: boolean;
+  /**
+   * The gateway's rate limits (issue 12 #7); by default infra/rate-limits.ts scaled by `ANZE_RATE_LIMIT_SCALE`
+   * (the test suite and the benchmarks run with a large scale).
+   */
+  readonly rateLimits?: RateLimits;
 }
 
 export interface RunningPlatform {
@@ -154,7 +160,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     const webDist = join(REPO_ROOT, 'web', 'dist');
     if (options.buildWeb && consoleBuildIsStale(webDist)) buildConsole();
 
-    const gateway = new LocalGateway(BOUNDED_CONTEXTS, handlers, keyPair);
+    const gateway = new LocalGateway(BOUNDED_CONTEXTS, handlers, keyPair, undefined, undefined, options.rateLimits);
     const statics = serveStatic(webDist, { auth: { mode: 'local' }, version: process.env.ANZE_VERSION ?? '0.1.0' });
     // The twin of presigned S3 PUTs: evidence goes to the archive without passing through a handler.
     const uploads = localArchiveUploads({ store: new LocalFsArchiveStore(archiveDir), secret: uploadSecret });

@@ -24,6 +24,7 @@ import { LEDGER_SHEET, TOTAL_LABEL, XlsxLedgerFileWriter } from '../../functions
 import { exportLedger, MAX_EXPORT_BYTES } from '../../functions/http/fees/export-ledger.js';
 import { startDynamoDbLocal } from '../../infra/local/dynamodb-local.js';
 import { REPO_ROOT, startPlatform } from '../../infra/local/platform.js';
+import { RATE_LIMITS, scaleRateLimits } from '../../infra/rate-limits.js';
 import { ApiClient, type ApiResponse } from '../support/api-client.js';
 import { tenantBody } from '../support/fixtures.js';
 import { callsPerRequest, describeCalls, resetCalls, type CallsPerRequest } from './dynamodb-calls.js';
@@ -183,6 +184,8 @@ export async function measureFeeSummary(): Promise<FeeSummarySection> {
   const platform = await startPlatform({
     dataDir,
     port: 0,
+    // Thousands of requests from one address on purpose: the gateway's rate limits times 1000.
+    rateLimits: scaleRateLimits(RATE_LIMITS, 1000),
     dynamoDbEndpoint: dynamo.endpoint,
     demo: false,
     scheduler: false,

@@ -4,6 +4,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { REPO_ROOT, startPlatform } from '../../infra/local/platform.js';
+import { RATE_LIMITS, scaleRateLimits } from '../../infra/rate-limits.js';
 import { biggestBundleTables, bundleTable, bundlingDrift, buildBundles } from './bundles.js';
 import { coldImportTable, measureColdImports } from './cold-import.js';
 import { callsTable, fixedCostTable, latencyNotes, latencyTable } from './latency-report.js';
@@ -45,7 +46,9 @@ async function measurePlatform(
 ): Promise<{ latency: LatencySection; memory: MemorySection; registerImport: RegisterImportSection; servicesLifecycle: ServicesLifecycleSection }> {
   progress('starting the platform (DynamoDB Local on a fresh data folder)');
   const dataDir = mkdtempSync(join(tmpdir(), 'anze-bench-'));
-  const platform = await startPlatform({ dataDir, port: 0, demo: false, scheduler: false, operatorPassword: OPERATOR_PASSWORD });
+  // The bench sends thousands of requests from one address on purpose: the gateway's rate limits times 1000.
+  const rateLimits = scaleRateLimits(RATE_LIMITS, 1000);
+  const platform = await startPlatform({ dataDir, port: 0, demo: false, scheduler: false, operatorPassword: OPERATOR_PASSWORD, rateLimits });
   try {
     const scenario = await benchScenario(platform.url, OPERATOR_PASSWORD);
     const latency = await measureLatency(scenario, repetitions, progress);

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import { startPlatform, type RunningPlatform } from '../../infra/local/platform.js';
 import { ApiClient } from './api-client.js';
+import type { RateLimits } from '../../infra/rate-limits.js';
 
 export const OPERATOR_PASSWORD = 'Operator-test-2026';
 
@@ -22,7 +23,7 @@ export interface TestPlatform {
  * The real local platform (gateway → handlers → DynamoDB Local) on fresh tables of the run's shared
  * DynamoDB Local, for one test file. Nothing of our own code is mocked.
  */
-export async function startTestPlatform(options: { demo?: boolean } = {}): Promise<TestPlatform> {
+export async function startTestPlatform(options: { demo?: boolean; rateLimits?: RateLimits } = {}): Promise<TestPlatform> {
   const dataDir = mkdtempSync(join(tmpdir(), 'anze-test-'));
   const platform = await startPlatform({
     dataDir,
@@ -32,6 +33,7 @@ export async function startTestPlatform(options: { demo?: boolean } = {}): Promi
     operatorPassword: OPERATOR_PASSWORD,
     demo: options.demo ?? false,
     scheduler: false,
+    ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
   });
   const anonymous = new ApiClient(platform.url);
   const signIn = async (username: string, password: string) => {
