@@ -28,6 +28,42 @@ export interface ArchiveStore {
    * must have `sha256`, and they are retained until `retainUntil`.
    */
   presignUpload(input: UploadRequest): Promise<UploadTicket>;
+  /**
+   * A short-lived link to read one archived file straight from storage, always as a download (issue 12 #9):
+   * `Content-Disposition: attachment` (a presigned S3 GET's `response-content-disposition`; locally with
+   * `X-Content-Type-Options: nosniff` too), so nothing in the archive is ever rendered inline by a browser.
+   */
+  presignDownload(input: DownloadRequest): Promise<DownloadTicket>;
+}
+
+/** What a download link is for: one key, saved as `fileName`, usable for `expiresInSeconds` from `now`. */
+export interface DownloadRequest {
+  readonly key: string;
+  readonly fileName: string;
+  readonly now: Date;
+  readonly expiresInSeconds: number;
+}
+
+/** How a client downloads one file: `GET url` before `expiresAt`. */
+export interface DownloadTicket {
+  readonly key: string;
+  readonly url: string;
+  readonly method: 'GET';
+  readonly expiresAt: string;
+}
+
+/**
+ * The `Content-Disposition` of every archive download: `attachment`, with the name as ASCII (anything else
+ * replaced by `_`, quotes and backslashes included) and as RFC 5987 UTF-8, so 现场照片.jpg keeps its name.
+ *
+ * @example
+ * attachmentDisposition('现场.jpg'); // `attachment; filename="__.jpg"; filename*=UTF-8''%E7%8E%B0%E5%9C%BA.jpg`
+ */
+export function attachmentDisposition(fileName: string): string {
+  const name = fileName.replace(/[\u0000-\u001f\u007f/\\]/g, '_').slice(0, 200) || 'file';
+  const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
 /** What an upload ticket is for: one key, written once with bytes of `sha256`, retained until `retainUntil`. */

@@ -1,8 +1,13 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ArchiveExists, isSafeArchiveKey, type ArchiveStore } from '../../domain/archive/archive-store.js';
-import { LOCAL_ARCHIVE_PATH, verifyLocalUpload, type LocalUploadGrant } from '../../functions/adapters/archive/local-upload-signature.js';
+import { ArchiveExists, attachmentDisposition, isSafeArchiveKey, type ArchiveStore } from '../../domain/archive/archive-store.js';
+import {
+  LOCAL_ARCHIVE_PATH,
+  verifyLocalDownload,
+  verifyLocalUpload,
+  type LocalUploadGrant,
+} from '../../functions/adapters/archive/local-upload-signature.js';
 import { isSha256Hex, sha256Hex, sha256HexToBase64 } from '../../functions/adapters/archive/sha256.js';
 
 /**
@@ -49,11 +54,33 @@ export function localArchiveUploads(options: LocalArchiveUploadsOptions) {
     if (request.method === 'OPTIONS') {
       response.writeHead(204, {
         ...cors,
-        'access-control-allow-methods': 'PUT',
+        'access-control-allow-methods': 'PUT, GET',
         'access-control-allow-headers': 'content-type, x-amz-checksum-sha256',
         'access-control-max-age': '600',
       });
       response.end();
+      return true;
+    }
+
+    if (request.method === 'GET' || request.method === 'HEAD') {
+      const download = await serveDownload(url, options.store, options.secret, now());
+      if ('refusal' in download) {
+        const [status, code, message] = download.refusal;
+        response.writeHead(status, { ...cors, 'content-type': 'application/json; charset=utf-8', 'x-content-type-options': 'nosniff' });
+        response.end(JSON.stringify({ error: { code, message } }));
+        return true;
+      }
+      // Never inline (issue 12 #9): saved as a file, not sniffed into HTML, and sandboxed should anything render it.
+      response.writeHead(200, {
+        ...cors,
+        'content-type': download.contentType,
+        'content-length': String(download.body.byteLength),
+        'content-disposition': download.disposition,
+        'x-content-type-options': 'nosniff',
+        'content-security-policy': "default-src 'none'; sandbox",
+        'cache-control': 'private, no-store',
+      });
+      response.end(request.method === 'HEAD' ? undefined : download.body);
       return true;
     }
 
@@ -70,6 +97,27 @@ export function localArchiveUploads(options: LocalArchiveUploadsOptions) {
     response.end();
     return true;
   };
+}
+
+/** Checks a download link (key, expiry and file name, signed) and reads the file; or a refusal like S3's. */
+async function serveDownload(
+  url: URL,
+  store: ArchiveStore,
+  secret: string,
+  now: Date,
+): Promise<{ refusal: Refusal } | { body: Uint8Array; contentType: string; disposition: string }> {
+  const key = url.pathname.slice(LOCAL_ARCHIVE_PATH.length);
+  if (!isSafeArchiveKey(key)) return { refusal: [400, 'INVALID_KEY', `not an archive key: ${JSON.stringify(key)}`] };
+  const expires = Number(url.searchParams.get('expires'));
+  const fileName = url.searchParams.get('name') ?? '';
+  const signature = url.searchParams.get('sig') ?? '';
+  if (!Number.isSafeInteger(expires) || !verifyLocalDownload(secret, { key, expires, fileName }, signature)) {
+    return { refusal: [403, 'SIGNATURE_DOES_NOT_MATCH', 'the signature does not match the download link'] };
+  }
+  if (now.getTime() > expires * 1000) return { refusal: [403, 'LINK_EXPIRED', `the download link expired at ${new Date(expires * 1000).toISOString()}`] };
+  const stored = await store.get(key);
+  if (!stored) return { refusal: [404, 'NO_SUCH_KEY', 'the archive holds no such file'] };
+  return { body: stored.body, contentType: stored.object.contentType, disposition: attachmentDisposition(fileName) };
 }
 
 /** Checks the request against its ticket and stores the bytes; a refusal, or `undefined` once stored. */

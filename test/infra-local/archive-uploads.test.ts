@@ -108,9 +108,12 @@ describe('SVC-13 direct uploads to the local archive (the twin of a presigned S3
     expect(response.json?.error.code).toBe('TICKET_EXPIRED');
   });
 
-  it('answers only PUT (and the CORS preflight), and leaves the API to the gateway', async () => {
+  it('answers only PUT, signed GET downloads (and the CORS preflight), and leaves the API to the gateway', async () => {
     const ticket = await ticketFor(photo);
-    expect((await fetch(ticket.url)).status).toBe(405);
+    expect((await fetch(ticket.url, { method: 'DELETE' })).status).toBe(405);
+    // An upload ticket is no download link: its signature covers a PUT.
+    expect((await send(ticket, photo)).status).toBe(200);
+    expect((await fetch(ticket.url)).status).toBe(403);
     const preflight = await fetch(ticket.url, {
       method: 'OPTIONS',
       headers: { origin: 'http://localhost:3000', 'access-control-request-method': 'PUT' },
@@ -119,6 +122,46 @@ describe('SVC-13 direct uploads to the local archive (the twin of a presigned S3
     expect(preflight.headers.get('access-control-allow-origin')).toBe('http://localhost:3000');
     expect(preflight.headers.get('access-control-allow-headers')).toContain('x-amz-checksum-sha256');
     expect((await test.anonymous.get('/no-such-route')).status).toBe(404);
+  });
+});
+
+describe('issue 12 #9: downloads from the local archive are attachments, never inline', () => {
+  const page = new TextEncoder().encode('<html><script>alert(document.cookie)</script></html>');
+
+  async function stored(bytes: Uint8Array, contentType: string) {
+    const ticket = await ticketFor(bytes, { contentType });
+    expect((await send(ticket, bytes)).status).toBe(200);
+    return ticket.key;
+  }
+
+  it('issue 12 #9: serves a signed link with Content-Disposition: attachment and X-Content-Type-Options: nosniff, even for bytes stored as text/html', async () => {
+    const key = await stored(page, 'text/html');
+    const link = await archiveStoreFromEnv().presignDownload({ key, fileName: '现场 "照片".jpg', now: new Date(), expiresInSeconds: 300 });
+    expect(link.url.startsWith(`${test.url}/local-archive/${key}?`)).toBe(true);
+    const response = await fetch(link.url);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toBe(`attachment; filename="__ ____.jpg"; filename*=UTF-8''%E7%8E%B0%E5%9C%BA%20%22%E7%85%A7%E7%89%87%22.jpg`);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('content-security-policy')).toContain('sandbox');
+    expect(new Uint8Array(await response.arrayBuffer())).toEqual(page);
+  });
+
+  it('issue 12 #9: refuses a download link with a changed name, key or expiry, or an expired one (403), and a missing file (404)', async () => {
+    const key = await stored(photo, 'image/jpeg');
+    const link = await archiveStoreFromEnv().presignDownload({ key, fileName: 'photo.jpg', now: new Date(), expiresInSeconds: 300 });
+    const renamed = new URL(link.url);
+    renamed.searchParams.set('name', 'photo.html');
+    expect((await fetch(renamed)).status).toBe(403);
+    const longer = new URL(link.url);
+    longer.searchParams.set('expires', String(Number(longer.searchParams.get('expires')) + 3600));
+    expect((await fetch(longer)).status).toBe(403);
+    expect((await fetch(link.url.replace(key, key.replace('photo.jpg', 'other.jpg')))).status).toBe(403);
+    const expired = await archiveStoreFromEnv().presignDownload({ key, fileName: 'photo.jpg', now: new Date(Date.now() - 600_000), expiresInSeconds: 60 });
+    const late = await fetch(expired.url);
+    expect(late.status).toBe(403);
+    expect(late.headers.get('x-content-type-options')).toBe('nosniff');
+    const absent = await archiveStoreFromEnv().presignDownload({ key: 'tenants/t1/uploads/none/photo.jpg', fileName: 'photo.jpg', now: new Date(), expiresInSeconds: 60 });
+    expect((await fetch(absent.url)).status).toBe(404);
   });
 });
 

@@ -6,10 +6,12 @@ import {
   isSafeArchiveKey,
   type ArchivedObject,
   type ArchiveStore,
+  type DownloadRequest,
+  type DownloadTicket,
   type UploadRequest,
   type UploadTicket,
 } from '../../../domain/archive/archive-store.js';
-import { localUploadUrl, signLocalUpload } from './local-upload-signature.js';
+import { localDownloadUrl, localUploadUrl, signLocalDownload, signLocalUpload } from './local-upload-signature.js';
 import { isSha256Hex, sha256Hex, sha256HexToBase64 } from './sha256.js';
 
 const META_SUFFIX = '.archive-meta.json';
@@ -137,6 +139,26 @@ export class LocalFsArchiveStore implements ArchiveStore {
       headers: { 'content-type': input.contentType, 'x-amz-checksum-sha256': sha256HexToBase64(input.sha256) },
       expiresAt: new Date(expires * 1000).toISOString(),
     };
+  }
+
+  /**
+   * The twin of a presigned S3 GET: a link on the local server, signed with the upload secret, that names the
+   * key, expiry and file name; the server answers it as an attachment with `X-Content-Type-Options: nosniff`
+   * (infra/local/archive-uploads.ts), so nothing in the archive is rendered inline (issue 12 #9).
+   */
+  async presignDownload(input: DownloadRequest): Promise<DownloadTicket> {
+    this.pathOf(input.key);
+    if (!Number.isSafeInteger(input.expiresInSeconds) || input.expiresInSeconds <= 0) {
+      throw new Error(`expiresInSeconds must be a positive integer, got ${input.expiresInSeconds}`);
+    }
+    const baseUrl = read(this.options.uploadBaseUrl);
+    const secret = read(this.options.uploadSecret);
+    if (!baseUrl || !secret) {
+      throw new Error('local downloads need uploadBaseUrl and uploadSecret (ANZE_LOCAL_ARCHIVE_URL, ANZE_LOCAL_UPLOAD_SECRET)');
+    }
+    const expires = Math.floor(input.now.getTime() / 1000) + input.expiresInSeconds;
+    const grant = { key: input.key, expires, fileName: input.fileName };
+    return { key: input.key, url: localDownloadUrl(baseUrl, grant, signLocalDownload(secret, grant)), method: 'GET', expiresAt: new Date(expires * 1000).toISOString() };
   }
 
   private pathOf(key: string): string {

@@ -11,9 +11,12 @@ import type { STSClient } from '@aws-sdk/client-sts';
 import {
   ArchiveExists,
   ArchiveRetained,
+  attachmentDisposition,
   isSafeArchiveKey,
   type ArchivedObject,
   type ArchiveStore,
+  type DownloadRequest,
+  type DownloadTicket,
   type UploadRequest,
   type UploadTicket,
 } from '../../../domain/archive/archive-store.js';
@@ -165,6 +168,22 @@ export class S3ArchiveStore implements ArchiveStore {
       headers,
       expiresAt: new Date(input.now.getTime() + input.expiresInSeconds * 1000).toISOString(),
     };
+  }
+
+  /**
+   * A presigned GET that makes S3 answer `Content-Disposition: attachment` (`ResponseContentDisposition`, part
+   * of the signature, so it cannot be taken off), whatever type the object was stored with: a browser saves
+   * the file and never renders it on the bucket's origin (issue 12 #9).
+   */
+  async presignDownload(input: DownloadRequest): Promise<DownloadTicket> {
+    const client = await this.clientOf(input.key, input.expiresInSeconds);
+    const command = new GetObjectCommand({
+      Bucket: this.bucket,
+      Key: input.key,
+      ResponseContentDisposition: attachmentDisposition(input.fileName),
+    });
+    const url = await getSignedUrl(client, command, { expiresIn: input.expiresInSeconds, signingDate: input.now });
+    return { key: input.key, url, method: 'GET', expiresAt: new Date(input.now.getTime() + input.expiresInSeconds * 1000).toISOString() };
   }
 
   private async headObject(key: string): Promise<HeadObjectCommandOutput | undefined> {

@@ -213,6 +213,37 @@ describe('SVC-13 presigned evidence uploads straight to S3', () => {
   });
 });
 
+describe('issue 12 #9: archive downloads from S3 are attachments, never inline', () => {
+  beforeEach(() => s3.reset());
+
+  it('issue 12 #9: presigns a GET with ResponseContentDisposition: attachment and the file name, signed, and sends nothing to S3', async () => {
+    const key = 'tenants/t1/uploads/u1/file.jpg';
+    const ticket = await new S3ArchiveStore(BUCKET, client()).presignDownload({ key, fileName: '现场 "1".jpg', now: NOW, expiresInSeconds: 300 });
+    expect(ticket).toMatchObject({ key, method: 'GET', expiresAt: '2026-11-28T08:05:00.000Z' });
+    const url = new URL(ticket.url);
+    expect(url.hostname).toBe(`${BUCKET}.s3.cn-north-1.amazonaws.com.cn`);
+    expect(url.pathname).toBe(`/${key}`);
+    expect(Object.fromEntries([...url.searchParams].filter(([name]) => !name.startsWith('X-Amz-')))).toEqual({
+      'response-content-disposition': `attachment; filename="__ _1_.jpg"; filename*=UTF-8''%E7%8E%B0%E5%9C%BA%20%221%22.jpg`,
+      // The SDK asks S3 for the stored checksum by default, and the browser's download can be checked with it.
+      'x-amz-checksum-mode': 'ENABLED',
+      'x-id': 'GetObject',
+    });
+    expect(url.searchParams.get('X-Amz-Expires')).toBe('300');
+    expect(url.searchParams.get('X-Amz-Date')).toBe('20261128T080000Z');
+    expect(url.searchParams.get('X-Amz-Signature')).toMatch(/^[0-9a-f]{64}$/);
+    expect(s3.calls()).toHaveLength(0);
+  });
+
+  it('issue 12 #9: the disposition is part of the signature (another name signs another URL)', async () => {
+    const store = new S3ArchiveStore(BUCKET, client());
+    const one = await store.presignDownload({ key: 'tenants/t1/a.pdf', fileName: 'a.pdf', now: NOW, expiresInSeconds: 300 });
+    const other = await store.presignDownload({ key: 'tenants/t1/a.pdf', fileName: 'b.pdf', now: NOW, expiresInSeconds: 300 });
+    expect(new URL(other.url).searchParams.get('X-Amz-Signature')).not.toBe(new URL(one.url).searchParams.get('X-Amz-Signature'));
+    await expect(store.presignDownload({ key: 'other/a.pdf', fileName: 'a.pdf', now: NOW, expiresInSeconds: 300 })).rejects.toThrow(/unsafe/);
+  });
+});
+
 describe('tenant-scoped archive credentials (IAM layer 2)', () => {
   const sts = mockClient(STSClient);
   const ROLE = 'arn:aws:iam::123456789012:role/anze-tenant';
