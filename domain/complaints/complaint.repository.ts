@@ -44,10 +44,10 @@ export interface EscalatedComplaintQuery extends PageRequest {
  * Listings are newest first. A change is stored with the events its transition raised, in one transaction.
  *
  * @example
- * const complaint = receiveComplaint(input, context);
- * await repository.create(changeOf(complaint));
- * const next = replyToComplaint(complaint, reply, by, now);
- * await repository.save(changeOf(next), complaint.version); // StaleVersion if someone changed it meanwhile
+ * const received = receiveComplaint(input, context);
+ * await repository.create(received);
+ * const replied = replyToComplaint(received.state, reply, by, now);
+ * await repository.save(replied, received.state.version); // StaleVersion if someone changed it meanwhile
  */
 export interface ComplaintRepository {
   /** Stores a new complaint (version 1) with its events; a `Conflict` if the id is already taken. */
@@ -97,6 +97,6 @@ export interface ComplaintDeadlineSweeps {
   /** CAL-2: complaints awaiting a reply with any due date still provisional. */
   provisionalDue(tenantId: string, page: PageRequest): Promise<ComplaintPage>;
 
-  /** CAL-2: saves a complaint whose deadlines were recomputed (`deadlinesRecomputed`), as `save` does. */
+  /** CAL-2: saves a complaint whose deadlines were recomputed (`recomputeDeadlines`), as `save` does. */
   save(change: Changed<Complaint>, expectedVersion: number): Promise<void>;
 }

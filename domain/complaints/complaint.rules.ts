@@ -22,7 +22,7 @@ import type {
 } from './complaint.schema.js';
 import { instantOf } from '../kernel/calendar/instant.js';
 import type { Changed } from '../kernel/events.js';
-import { complaintEventOf, EVENT_OF_ENTRY } from './events.js';
+import { complaintEventOf, complaintEvents, EVENT_OF_ENTRY } from './events.js';
 
 /**
  * How far `receivedAt` may lie after `now`: the clock of the browser an insurer types the time into and the
@@ -59,28 +59,19 @@ function validateUnderRule<T>(schema: ZodMiniType<T>, value: unknown, root: stri
 }
 
 
-/** The complaint after one transition: the changes, one more timeline entry, the next version. */
+/**
+ * The change one transition makes: the complaint with the changes, one more timeline entry and the next
+ * version, and the one event that entry raises (`complaints.complaint.extended` tells the complainant of an
+ * extension, CMP-4; `…replied`, …). A use case stores both in one transaction.
+ */
 function transition(
   complaint: Complaint,
   changes: Partial<Omit<Complaint, 'timeline' | 'version'>>,
   entry: { at: string; kind: TimelineKind; by: string; note?: string },
-): Complaint {
+): Changed<Complaint> {
   const timelineEntry: TimelineEntry = entry.note === undefined ? { at: entry.at, kind: entry.kind, by: entry.by } : entry;
-  return { ...complaint, ...changes, timeline: [...complaint.timeline, timelineEntry], version: complaint.version + 1 };
-}
-
-/**
- * The change a transition made: the complaint it returned and the one event its new timeline entry raises
- * (`complaints.complaint.received` tells the insurer of a complaint at once, CMP-1; `…extended` tells the
- * complainant of an extension, CMP-4; …). A use case stores both in one transaction.
- *
- * @example
- * const updated = replyToComplaint(complaint, reply, 'u-1', now);
- * await repository.save(changeOf(updated), complaint.version); // with complaints.complaint.replied
- */
-export function changeOf(complaint: Complaint): Changed<Complaint> {
-  const entry = complaint.timeline[complaint.timeline.length - 1];
-  return { state: complaint, events: entry === undefined ? [] : [complaintEventOf(EVENT_OF_ENTRY[entry.kind], complaint)] };
+  const state: Complaint = { ...complaint, ...changes, timeline: [...complaint.timeline, timelineEntry], version: complaint.version + 1 };
+  return { state, events: [complaintEventOf(EVENT_OF_ENTRY[entry.kind], state)] };
 }
 
 function refuseUnlessOpen(complaint: Complaint, action: string, ruleId: string): void {
@@ -134,20 +125,22 @@ export function selfIntakeInput(
  * one in force on that day (RULES-1), recorded on the complaint for its whole life.
  *
  * Whether the policy or service belongs to this tenant and enterprise is the caller's check (it needs
- * storage); so is telling the insurer at once (an outbox event written with the complaint).
+ * storage). Its `complaints.complaint.received` event tells the insurer at once, once the caller stores it
+ * with the complaint (the outbox).
  *
  * @throws ValidationFailed listing every invalid field (with its rule: UW-2, CAL-1, CMP-1, SCOPE-5).
  * @throws RuleViolation (CMP-1, `receivedAt`, 400) when `receivedAt` is later than `now` (beyond
  * {@link RECEIVED_AT_CLOCK_SKEW_MS}); (RULES-1, 409) when no rule set is in force on the day of receipt.
  * @example
- * const complaint = receiveComplaint(
+ * const { state: complaint, events } = receiveComplaint(
  *   { enterpriseUscc: '91140902100000008A', receivedAt: '2024-09-27T09:30:00+08:00', channel: 'PHONE',
  *     request: '服务机构未按约定开展隐患排查' },
  *   { id: 'c-1', tenantId: 't-1', by: 'u-1', now, ruleSets: [XINZHOU_2024], calendar: WorkingDayCalendar.builtin() },
  * );
  * complaint.deadlines.workingDay?.dueOn; // '2024-10-16'
+ * await repository.create({ state: complaint, events }); // with complaints.complaint.received
  */
-export function receiveComplaint(input: ReceiveComplaintInput, context: ReceiveContext): Complaint {
+export function receiveComplaint(input: ReceiveComplaintInput, context: ReceiveContext): Changed<Complaint> {
   const parsed = validate(receiveComplaintInputSchema, input, 'complaint');
   const now = instantOf(context.now);
   const receivedAtMs = Date.parse(parsed.receivedAt);
@@ -163,7 +156,7 @@ export function receiveComplaint(input: ReceiveComplaintInput, context: ReceiveC
   const receivedOn = shanghaiDateOf(receivedAt);
   const ruleSet = selectRuleSet(context.ruleSets, receivedOn);
   const deadlines = computeDeadlines({ receivedOn, needsVerification: false }, ruleSet, context.calendar);
-  return {
+  const complaint: Complaint = {
     id: context.id,
     tenantId: context.tenantId,
     enterpriseUscc: parsed.enterpriseUscc,
@@ -183,6 +176,7 @@ export function receiveComplaint(input: ReceiveComplaintInput, context: ReceiveC
     createdAt: now,
     version: 1,
   };
+  return { state: complaint, events: [complaintEventOf(complaintEvents.received, complaint)] };
 }
 
 /**
@@ -192,10 +186,10 @@ export function receiveComplaint(input: ReceiveComplaintInput, context: ReceiveC
  * @throws Conflict (CMP-3) unless OPEN.
  * @throws RuleViolation (CMP-3, `needsVerification`, 409) when already required; (CMP-3, 409) when overdue.
  * @example
- * requireVerification(complaint, 'u-1', now, { ruleSets: [XINZHOU_2024], calendar }).deadlines.workingDay;
+ * requireVerification(complaint, 'u-1', now, { ruleSets: [XINZHOU_2024], calendar }).state.deadlines.workingDay;
  * // { dueOn: '2024-11-13', provisional: false, basis: 'CMP-3' } for a complaint received 2024-09-27
  */
-export function requireVerification(complaint: Complaint, by: string, now: Date, rules: ComplaintRules): Complaint {
+export function requireVerification(complaint: Complaint, by: string, now: Date, rules: ComplaintRules): Changed<Complaint> {
   refuseUnlessOpen(complaint, 'verification can be required', 'CMP-3');
   if (complaint.needsVerification) {
     throw new RuleViolation(
@@ -238,7 +232,7 @@ export function extendComplaint(
   by: string,
   now: Date,
   rules: ComplaintRules,
-): Complaint {
+): Changed<Complaint> {
   refuseUnlessOpen(complaint, 'an extension can be granted', 'CMP-4');
   if (complaint.extension !== undefined) {
     throw new RuleViolation(
@@ -281,7 +275,7 @@ export function extendComplaint(
  * @example
  * replyToComplaint(complaint, { request: '要求重新排查', facts: '经核实…', basis: '服务合同第5条', measures: '已安排复查' }, 'u-1', now);
  */
-export function replyToComplaint(complaint: Complaint, reply: ReplyToComplaintBody, by: string, now: Date): Complaint {
+export function replyToComplaint(complaint: Complaint, reply: ReplyToComplaintBody, by: string, now: Date): Changed<Complaint> {
   if (!awaitsReply(complaint)) {
     throw new Conflict(
       `CMP-5: complaint ${complaint.id} was already replied to${complaint.reply === undefined ? '' : ` on ${shanghaiDateOf(complaint.reply.repliedAt)}`}; a reply is given once`,
@@ -304,9 +298,9 @@ export function replyToComplaint(complaint: Complaint, reply: ReplyToComplaintBo
  *
  * @throws Conflict unless REPLIED.
  * @example
- * acceptReply(replied, 'enterprise-user-1', now).status; // 'ACCEPTED'
+ * acceptReply(replied, 'enterprise-user-1', now).state.status; // 'ACCEPTED'
  */
-export function acceptReply(complaint: Complaint, by: string, now: Date): Complaint {
+export function acceptReply(complaint: Complaint, by: string, now: Date): Changed<Complaint> {
   if (complaint.status !== 'REPLIED') {
     const why: Record<Exclude<ComplaintStatus, 'REPLIED'>, string> = {
       OPEN: 'it has no reply to accept yet',
@@ -330,14 +324,14 @@ export function acceptReply(complaint: Complaint, by: string, now: Date): Compla
  * @throws Conflict (CMP-6) when ACCEPTED or already ESCALATED.
  * @throws RuleViolation (CMP-6, 409) when OPEN and not overdue; (CMP-6, `to` | `reason`, 400) for bad input.
  * @example
- * escalateComplaint(replied, { to: 'EMB', reason: '对答复意见不满意' }, 'enterprise-user-1', now).status; // 'ESCALATED'
+ * escalateComplaint(replied, { to: 'EMB', reason: '对答复意见不满意' }, 'enterprise-user-1', now).state.status; // 'ESCALATED'
  */
 export function escalateComplaint(
   complaint: Complaint,
   escalation: EscalateComplaintBody,
   by: string,
   now: Date,
-): Complaint {
+): Changed<Complaint> {
   if (complaint.status === 'ACCEPTED') {
     throw new Conflict(`CMP-6: complaint ${complaint.id} was closed when its reply was accepted; it cannot be escalated`, 'CMP-6');
   }

@@ -139,7 +139,7 @@ export type TimelineEntry = z.output<typeof timelineEntrySchema>;
  * Asia/Shanghai (CAL-1).
  *
  * @example
- * const complaint = receiveComplaint(
+ * const { state: complaint } = receiveComplaint(
  *   { enterpriseUscc: '91140902100000008A', receivedAt: '2024-09-27T09:30:00+08:00', channel: 'PHONE',
  *     request: '服务机构未按约定开展隐患排查' },
  *   { id: 'c-1', tenantId: 't-1', by: 'u-1', now: new Date('2024-09-27T02:00:00Z'),

@@ -182,32 +182,23 @@ function sameDeadlines(a: ComplaintDeadlines, b: ComplaintDeadlines): boolean {
  * schedule and provisional deadlines become final (or a shipped year is corrected). Deadlines are recomputed
  * from the stored facts, never patched.
  *
- * Returns the same object when nothing changed, so a caller can skip the write; otherwise a new complaint
- * with `version` + 1 (to be saved over the previous version) and no timeline entry — the complaint itself did
- * not change, only the calendar it is measured on.
+ * When nothing changed, the state is the same object and there are no events, so a caller can skip the write;
+ * otherwise a new complaint with `version` + 1 (to be saved over the previous version) and no timeline entry —
+ * the complaint itself did not change, only the calendar it is measured on — with
+ * `complaints.complaint.deadlines_recomputed`: the complainant's due date may have moved, and subscribers are
+ * told so.
  *
  * @throws RuleViolation (RULES-1) when the complaint's rule set version is not among `rules.ruleSets`.
  * @example
  * const loaded = WorkingDayCalendar.builtin().withYear(schedule2027);
- * const next = recomputeDeadlines(complaint, { ruleSets: [XINZHOU_2024], calendar: loaded });
- * if (next !== complaint) await repository.save(deadlinesRecomputed(next), complaint.version);
+ * const recomputed = recomputeDeadlines(complaint, { ruleSets: [XINZHOU_2024], calendar: loaded });
+ * if (recomputed.state !== complaint) await repository.save(recomputed, complaint.version);
  */
-export function recomputeDeadlines(complaint: Complaint, rules: ComplaintRules): Complaint {
+export function recomputeDeadlines(complaint: Complaint, rules: ComplaintRules): Changed<Complaint> {
   const deadlines = computeDeadlines(deadlineInputOf(complaint), ruleSetOf(complaint, rules.ruleSets), rules.calendar);
-  if (sameDeadlines(deadlines, complaint.deadlines)) return complaint;
-  return { ...complaint, deadlines, version: complaint.version + 1 };
-}
-
-/**
- * CAL-2: the change {@link recomputeDeadlines} made, with `complaints.complaint.deadlines_recomputed`: the
- * complainant's due date may have moved, and subscribers are told so.
- *
- * @example
- * const next = recomputeDeadlines(complaint, rules);
- * if (next !== complaint) await repository.save(deadlinesRecomputed(next), complaint.version);
- */
-export function deadlinesRecomputed(recomputed: Complaint): Changed<Complaint> {
-  return { state: recomputed, events: [complaintEventOf(complaintEvents.deadlinesRecomputed, recomputed)] };
+  if (sameDeadlines(deadlines, complaint.deadlines)) return { state: complaint, events: [] };
+  const state: Complaint = { ...complaint, deadlines, version: complaint.version + 1 };
+  return { state, events: [complaintEventOf(complaintEvents.deadlinesRecomputed, state)] };
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { ComplaintDeadlineSweeps } from '../../domain/complaints/complaint.repository.js';
-import { deadlinesRecomputed, recomputeDeadlines, type ComplaintRules } from '../../domain/complaints/deadlines.js';
+import { recomputeDeadlines, type ComplaintRules } from '../../domain/complaints/deadlines.js';
 import type { WorkingDayCalendar } from '../../domain/kernel/calendar/working-day-calendar.js';
 import { recordedRuleSet } from '../../domain/kernel/rule-set/rule-set-registry.js';
 import type { RuleSet } from '../../domain/kernel/rule-set/rule-set.js';
@@ -25,8 +25,8 @@ export function recomputeProvisionalComplaints(
     async (tenantId, page) => (await complaintsOf(tenantId)).provisionalDue(tenantId, page),
     async (complaint, tenantId) => {
       const recomputed = recomputeDeadlines(complaint, rules);
-      if (recomputed === complaint) return false;
-      await (await complaintsOf(tenantId)).save(deadlinesRecomputed(recomputed), complaint.version);
+      if (recomputed.state === complaint) return false;
+      await (await complaintsOf(tenantId)).save(recomputed, complaint.version);
       return true;
     },
   );

@@ -1,4 +1,4 @@
-import { acceptReply, changeOf } from '../../../domain/complaints/complaint.rules.js';
+import { acceptReply } from '../../../domain/complaints/complaint.rules.js';
 import { complaintSchema } from '../../../domain/complaints/complaint.js';
 import { ENTERPRISE } from '../../../domain/identity/access.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
@@ -19,8 +19,8 @@ export const acceptMyComplaintReply = defineRoute({
     const { uscc, userId } = callerOf(input, 'enterprise');
     const complaint = await loadOwnComplaint(uscc, input.params.complaintId);
     const { clock, forTenant } = complaintsRoot();
-    const updated = acceptReply(complaint, userId, clock.now());
-    await (await forTenant(complaint.tenantId)).save(changeOf(updated), complaint.version);
-    return { body: updated };
+    const changed = acceptReply(complaint, userId, clock.now());
+    await (await forTenant(complaint.tenantId)).save(changed, complaint.version);
+    return { body: changed.state };
   },
 });

@@ -1,4 +1,4 @@
-import { changeOf, escalateComplaint } from '../../../domain/complaints/complaint.rules.js';
+import { escalateComplaint } from '../../../domain/complaints/complaint.rules.js';
 import { complaintSchema } from '../../../domain/complaints/complaint.js';
 import { escalateComplaintBody } from '../../../domain/complaints/complaint.schema.js';
 import { ENTERPRISE } from '../../../domain/identity/access.js';
@@ -21,8 +21,8 @@ export const escalateMyComplaint = defineRoute({
     const { uscc, userId } = callerOf(input, 'enterprise');
     const complaint = await loadOwnComplaint(uscc, input.params.complaintId);
     const { clock, forTenant } = complaintsRoot();
-    const updated = escalateComplaint(complaint, input.body, userId, clock.now());
-    await (await forTenant(complaint.tenantId)).save(changeOf(updated), complaint.version);
-    return { body: updated };
+    const changed = escalateComplaint(complaint, input.body, userId, clock.now());
+    await (await forTenant(complaint.tenantId)).save(changed, complaint.version);
+    return { body: changed.state };
   },
 });

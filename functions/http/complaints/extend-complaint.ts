@@ -1,4 +1,4 @@
-import { changeOf, extendComplaint as extend } from '../../../domain/complaints/complaint.rules.js';
+import { extendComplaint as extend } from '../../../domain/complaints/complaint.rules.js';
 import { complaintSchema } from '../../../domain/complaints/complaint.js';
 import { extendComplaintBody } from '../../../domain/complaints/complaint.schema.js';
 import { INSURER } from '../../../domain/identity/access.js';
@@ -21,8 +21,8 @@ export const extendComplaint = defineRoute({
     const { tenantId, userId } = callerOf(input, 'insurer');
     const { clock, rules } = complaintsRoot();
     const [{ repository, complaint }, complaintRules] = await Promise.all([loadComplaint(tenantId, input.params.complaintId), rules()]);
-    const updated = extend(complaint, input.body, userId, clock.now(), complaintRules);
-    await repository.save(changeOf(updated), complaint.version);
-    return { body: updated };
+    const changed = extend(complaint, input.body, userId, clock.now(), complaintRules);
+    await repository.save(changed, complaint.version);
+    return { body: changed.state };
   },
 });

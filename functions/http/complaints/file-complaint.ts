@@ -1,4 +1,4 @@
-import { changeOf, receiveComplaint, selfIntakeInput } from '../../../domain/complaints/complaint.rules.js';
+import { receiveComplaint, selfIntakeInput } from '../../../domain/complaints/complaint.rules.js';
 import { complaintSchema } from '../../../domain/complaints/complaint.js';
 import { ENTERPRISE } from '../../../domain/identity/access.js';
 import { NotFound } from '../../../domain/kernel/errors.js';
@@ -28,14 +28,14 @@ export const fileComplaint = defineRoute({
     const [insurer, complaintRules] = await Promise.all([platform.getTenant(insurerId), rules()]);
     if (!insurer) throw new NotFound('insurer');
     const now = clock.now();
-    const complaint = receiveComplaint(selfIntakeInput(said, { enterpriseUscc: uscc, now, county: countyOf(uscc) }), {
+    const received = receiveComplaint(selfIntakeInput(said, { enterpriseUscc: uscc, now, county: countyOf(uscc) }), {
       ...complaintRules,
       id: newId(now),
       tenantId: insurerId,
       by: userId,
       now,
     });
-    await (await forTenant(insurerId)).create(changeOf(complaint));
-    return { body: complaint };
+    await (await forTenant(insurerId)).create(received);
+    return { body: received.state };
   },
 });

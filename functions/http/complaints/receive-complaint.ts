@@ -1,4 +1,4 @@
-import { changeOf, receiveComplaint as receive } from '../../../domain/complaints/complaint.rules.js';
+import { receiveComplaint as receive } from '../../../domain/complaints/complaint.rules.js';
 import { complaintSchema } from '../../../domain/complaints/complaint.js';
 import { receiveComplaintBody } from '../../../domain/complaints/complaint.schema.js';
 import { INSURER } from '../../../domain/identity/access.js';
@@ -24,11 +24,11 @@ export const receiveComplaint = defineRoute({
     const { clock, newId, forTenant, rules } = complaintsRoot();
     const complaintRules = await rules();
     const now = clock.now();
-    const complaint = receive(
+    const received = receive(
       { ...input.body, county: countyOf(input.body.enterpriseUscc) },
       { ...complaintRules, id: newId(now), tenantId, by: userId, now },
     );
-    await (await forTenant(tenantId)).create(changeOf(complaint));
-    return { body: complaint };
+    await (await forTenant(tenantId)).create(received);
+    return { body: received.state };
   },
 });

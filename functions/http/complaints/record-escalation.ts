@@ -1,4 +1,4 @@
-import { changeOf, escalateComplaint } from '../../../domain/complaints/complaint.rules.js';
+import { escalateComplaint } from '../../../domain/complaints/complaint.rules.js';
 import { complaintSchema } from '../../../domain/complaints/complaint.js';
 import { escalateComplaintBody } from '../../../domain/complaints/complaint.schema.js';
 import { INSURER } from '../../../domain/identity/access.js';
@@ -23,8 +23,8 @@ export const recordEscalation = defineRoute({
   async handle(input) {
     const { tenantId, userId } = callerOf(input, 'insurer');
     const { repository, complaint } = await loadComplaint(tenantId, input.params.complaintId);
-    const updated = escalateComplaint(complaint, input.body, userId, complaintsRoot().clock.now());
-    await repository.save(changeOf(updated), complaint.version);
-    return { body: updated };
+    const changed = escalateComplaint(complaint, input.body, userId, complaintsRoot().clock.now());
+    await repository.save(changed, complaint.version);
+    return { body: changed.state };
   },
 });

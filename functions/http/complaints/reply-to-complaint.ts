@@ -1,4 +1,4 @@
-import { changeOf, replyToComplaint as reply } from '../../../domain/complaints/complaint.rules.js';
+import { replyToComplaint as reply } from '../../../domain/complaints/complaint.rules.js';
 import { complaintSchema } from '../../../domain/complaints/complaint.js';
 import { replyToComplaintBody } from '../../../domain/complaints/complaint.schema.js';
 import { INSURER } from '../../../domain/identity/access.js';
@@ -20,8 +20,8 @@ export const replyToComplaint = defineRoute({
   async handle(input) {
     const { tenantId, userId } = callerOf(input, 'insurer');
     const { repository, complaint } = await loadComplaint(tenantId, input.params.complaintId);
-    const updated = reply(complaint, input.body, userId, complaintsRoot().clock.now());
-    await repository.save(changeOf(updated), complaint.version);
-    return { body: updated };
+    const changed = reply(complaint, input.body, userId, complaintsRoot().clock.now());
+    await repository.save(changed, complaint.version);
+    return { body: changed.state };
   },
 });

@@ -1,4 +1,4 @@
-import { changeOf, requireVerification as require } from '../../../domain/complaints/complaint.rules.js';
+import { requireVerification as require } from '../../../domain/complaints/complaint.rules.js';
 import { complaintSchema } from '../../../domain/complaints/complaint.js';
 import { needsVerificationBody } from '../../../domain/complaints/complaint.schema.js';
 import { INSURER } from '../../../domain/identity/access.js';
@@ -21,8 +21,8 @@ export const requireVerification = defineRoute({
     const { tenantId, userId } = callerOf(input, 'insurer');
     const { clock, rules } = complaintsRoot();
     const [{ repository, complaint }, complaintRules] = await Promise.all([loadComplaint(tenantId, input.params.complaintId), rules()]);
-    const updated = require(complaint, userId, clock.now(), complaintRules);
-    await repository.save(changeOf(updated), complaint.version);
-    return { body: updated };
+    const changed = require(complaint, userId, clock.now(), complaintRules);
+    await repository.save(changed, complaint.version);
+    return { body: changed.state };
   },
 });

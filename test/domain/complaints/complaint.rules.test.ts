@@ -133,14 +133,14 @@ describe('receiving a complaint', () => {
   it('RULES-1 records the version in force on the day of receipt and keeps using it', () => {
     const tighter: RuleSet = { ...XINZHOU_2024, version: 2, effectiveFrom: '2025-01-01', complaintMaxExtensionDays: 10 };
     const rules = { ruleSets: [XINZHOU_2024, tighter], calendar };
-    const old = receiveComplaint(INPUT, contextAt('2024-09-27T02:00:00Z', rules));
+    const old = receiveComplaint(INPUT, contextAt('2024-09-27T02:00:00Z', rules)).state;
     const recent = receiveComplaint(
       { ...INPUT, receivedAt: '2025-03-03T10:00:00+08:00' },
       contextAt('2025-03-03T03:00:00Z', rules),
-    );
+    ).state;
     expect([old.ruleSetVersion, recent.ruleSetVersion]).toEqual([1, 2]);
     // The 2024 complaint keeps version 1's 30 days even when extended after version 2 took effect.
-    expect(extendComplaint(old, EXTENSION, 'staff-1', MONDAY, rules).extension?.days).toBe(30);
+    expect(extendComplaint(old, EXTENSION, 'staff-1', MONDAY, rules).state.extension?.days).toBe(30);
     expectRuleViolation(
       () => extendComplaint(recent, { ...EXTENSION, days: 11 }, 'staff-1', at('2025-03-04T02:00:00Z'), rules),
       'CMP-4',
@@ -159,7 +159,7 @@ describe('receiving a complaint', () => {
       receivedAt: '2024-09-27T12:00:00.000Z',
       channel: 'CONSOLE',
     });
-    const complaint = receiveComplaint(input, { ...contextAt('2024-09-27T12:00:00Z'), by: 'enterprise-user-1' });
+    const complaint = receiveComplaint(input, { ...contextAt('2024-09-27T12:00:00Z'), by: 'enterprise-user-1' }).state;
     expect(complaint).toMatchObject({ channel: 'CONSOLE', receivedOn: '2024-09-27', status: 'OPEN' });
     expect(complaint.timeline).toEqual([
       { at: '2024-09-27T12:00:00.000Z', kind: 'RECEIVED', by: 'enterprise-user-1', note: 'via CONSOLE' },
@@ -170,7 +170,7 @@ describe('receiving a complaint', () => {
 describe('requiring verification', () => {
   it('CMP-3 moves the working-day clock to 30 working days; the NFRA clock stays', () => {
     const complaint = frozen(received());
-    const verified = requireVerification(complaint, 'staff-2', MONDAY, RULES);
+    const verified = requireVerification(complaint, 'staff-2', MONDAY, RULES).state;
     expect(verified).toMatchObject({
       status: 'OPEN',
       needsVerification: true,
@@ -188,25 +188,25 @@ describe('requiring verification', () => {
   });
 
   it('CMP-3 is required once', () => {
-    const verified = requireVerification(received(), 'staff-2', MONDAY, RULES);
+    const verified = requireVerification(received(), 'staff-2', MONDAY, RULES).state;
     expectRuleViolation(() => requireVerification(verified, 'staff-2', MONDAY, RULES), 'CMP-3', 'needsVerification', 409);
   });
 
   it('CMP-3 cannot lengthen the period of a complaint already overdue, but can on its due date', () => {
     const complaint = received();
-    expect(requireVerification(complaint, 'staff-2', at('2024-10-12T15:00:00Z'), RULES).needsVerification).toBe(true);
+    expect(requireVerification(complaint, 'staff-2', at('2024-10-12T15:00:00Z'), RULES).state.needsVerification).toBe(true);
     expectRuleViolation(() => requireVerification(complaint, 'staff-2', OVERDUE_DAY, RULES), 'CMP-3', undefined, 409);
   });
 
   it('CMP-3 only while the complaint is OPEN', () => {
-    const replied = replyToComplaint(received(), REPLY, 'staff-1', MONDAY);
+    const replied = replyToComplaint(received(), REPLY, 'staff-1', MONDAY).state;
     expectConflict(() => requireVerification(replied, 'staff-2', MONDAY, RULES), 'CMP-3');
   });
 });
 
 describe('extending a complex case', () => {
   it('CMP-4 adds the days to the working-day due date and records the reason as told to the complainant', () => {
-    const extended = extendComplaint(frozen(received()), EXTENSION, 'staff-1', MONDAY, RULES);
+    const extended = extendComplaint(frozen(received()), EXTENSION, 'staff-1', MONDAY, RULES).state;
     expect(extended.extension).toEqual({ ...EXTENSION, toldComplainantOn: '2024-10-08' });
     expect(extended.deadlines).toEqual({
       workingDay: { dueOn: '2024-11-15', provisional: false, basis: 'CMP-4' },
@@ -223,14 +223,14 @@ describe('extending a complex case', () => {
   });
 
   it('CMP-4 CMP-3 verification and extension combine in either order', () => {
-    const verifiedFirst = extendComplaint(requireVerification(received(), 's', MONDAY, RULES), EXTENSION, 's', MONDAY, RULES);
-    const extendedFirst = requireVerification(extendComplaint(received(), EXTENSION, 's', MONDAY, RULES), 's', MONDAY, RULES);
+    const verifiedFirst = extendComplaint(requireVerification(received(), 's', MONDAY, RULES).state, EXTENSION, 's', MONDAY, RULES).state;
+    const extendedFirst = requireVerification(extendComplaint(received(), EXTENSION, 's', MONDAY, RULES).state, 's', MONDAY, RULES).state;
     expect(verifiedFirst.deadlines.workingDay).toEqual({ dueOn: '2024-12-13', provisional: false, basis: 'CMP-4' });
     expect(extendedFirst.deadlines).toEqual(verifiedFirst.deadlines);
   });
 
   it('CMP-4 refuses a second extension', () => {
-    const extended = extendComplaint(received(), { ...EXTENSION, days: 5 }, 'staff-1', MONDAY, RULES);
+    const extended = extendComplaint(received(), { ...EXTENSION, days: 5 }, 'staff-1', MONDAY, RULES).state;
     const error = expectRuleViolation(
       () => extendComplaint(extended, { ...EXTENSION, days: 5 }, 'staff-1', MONDAY, RULES),
       'CMP-4',
@@ -255,7 +255,7 @@ describe('extending a complex case', () => {
   });
 
   it('CMP-4 allows exactly the maximum of 30 days', () => {
-    expect(extendComplaint(received(), { ...EXTENSION, days: 30 }, 'staff-1', MONDAY, RULES).extension?.days).toBe(30);
+    expect(extendComplaint(received(), { ...EXTENSION, days: 30 }, 'staff-1', MONDAY, RULES).state.extension?.days).toBe(30);
   });
 
   it.each([
@@ -273,7 +273,7 @@ describe('extending a complex case', () => {
   });
 
   it('CMP-4 only while the complaint is OPEN', () => {
-    const replied = replyToComplaint(received(), REPLY, 'staff-1', MONDAY);
+    const replied = replyToComplaint(received(), REPLY, 'staff-1', MONDAY).state;
     expectConflict(() => extendComplaint(replied, EXTENSION, 'staff-1', MONDAY, RULES), 'CMP-4');
   });
 });
@@ -281,7 +281,7 @@ describe('extending a complex case', () => {
 describe('replying', () => {
   it('CMP-5 a reply with its four parts makes the complaint REPLIED', () => {
     const complaint = frozen(received());
-    const replied = replyToComplaint(complaint, { ...REPLY, measures: `  ${REPLY.measures}  ` }, 'staff-1', MONDAY);
+    const replied = replyToComplaint(complaint, { ...REPLY, measures: `  ${REPLY.measures}  ` }, 'staff-1', MONDAY).state;
     expect(replied).toMatchObject({
       status: 'REPLIED',
       reply: { ...REPLY, repliedAt: '2024-10-08T02:00:00.000Z', repliedBy: 'staff-1' },
@@ -319,15 +319,15 @@ describe('replying', () => {
   });
 
   it('CMP-5 refuses a second reply', () => {
-    const replied = replyToComplaint(received(), REPLY, 'staff-1', MONDAY);
+    const replied = replyToComplaint(received(), REPLY, 'staff-1', MONDAY).state;
     const error = expectConflict(() => replyToComplaint(replied, REPLY, 'staff-1', MONDAY), 'CMP-5');
     expect(error.message).toContain('already replied to on 2024-10-08');
-    const accepted = acceptReply(replied, 'enterprise-user-1', MONDAY);
+    const accepted = acceptReply(replied, 'enterprise-user-1', MONDAY).state;
     expectConflict(() => replyToComplaint(accepted, REPLY, 'staff-1', MONDAY), 'CMP-5');
   });
 
   it('CMP-5 a late reply is still taken, and shows as late', () => {
-    const late = replyToComplaint(received(), REPLY, 'staff-1', at('2024-10-14T02:00:00Z'));
+    const late = replyToComplaint(received(), REPLY, 'staff-1', at('2024-10-14T02:00:00Z')).state;
     expect(late.status).toBe('REPLIED');
     expect(isRepliedLate(late)).toBe(true);
   });
@@ -339,8 +339,8 @@ describe('accepting the reply', () => {
     expect(thrown(() => acceptReply(complaint, 'enterprise-user-1', MONDAY))).toEqual(
       new Conflict('complaint c-1 cannot be accepted: it has no reply to accept yet'),
     );
-    const replied = replyToComplaint(complaint, REPLY, 'staff-1', MONDAY);
-    const accepted = acceptReply(frozen(replied), 'enterprise-user-1', at('2024-10-09T02:00:00Z'));
+    const replied = replyToComplaint(complaint, REPLY, 'staff-1', MONDAY).state;
+    const accepted = acceptReply(frozen(replied), 'enterprise-user-1', at('2024-10-09T02:00:00Z')).state;
     expect(accepted).toMatchObject({
       status: 'ACCEPTED',
       acceptedAt: '2024-10-09T02:00:00.000Z',
@@ -349,7 +349,7 @@ describe('accepting the reply', () => {
     });
     expect(accepted.timeline.at(-1)).toEqual({ at: '2024-10-09T02:00:00.000Z', kind: 'ACCEPTED', by: 'enterprise-user-1' });
     expect(thrown(() => acceptReply(accepted, 'enterprise-user-1', MONDAY))).toBeInstanceOf(Conflict);
-    const escalated = escalateComplaint(replied, { to: 'EMB', reason: '不满意' }, 'enterprise-user-1', MONDAY);
+    const escalated = escalateComplaint(replied, { to: 'EMB', reason: '不满意' }, 'enterprise-user-1', MONDAY).state;
     expect((thrown(() => acceptReply(escalated, 'enterprise-user-1', MONDAY)) as Conflict).message).toContain(
       'escalated to the EMB',
     );
@@ -357,11 +357,11 @@ describe('accepting the reply', () => {
 });
 
 describe('escalating', () => {
-  const replied = (): Complaint => replyToComplaint(received(), REPLY, 'staff-1', MONDAY);
+  const replied = (): Complaint => replyToComplaint(received(), REPLY, 'staff-1', MONDAY).state;
 
   it('CMP-6 a complainant unsatisfied with the reply escalates to the EMB or the NFRA', () => {
     for (const to of ['EMB', 'NFRA'] as const) {
-      const escalated = escalateComplaint(frozen(replied()), { to, reason: '对答复意见不满意' }, 'enterprise-user-1', MONDAY);
+      const escalated = escalateComplaint(frozen(replied()), { to, reason: '对答复意见不满意' }, 'enterprise-user-1', MONDAY).state;
       expect(escalated).toMatchObject({
         status: 'ESCALATED',
         escalation: { to, at: '2024-10-08T02:00:00.000Z', reason: '对答复意见不满意' },
@@ -389,12 +389,12 @@ describe('escalating', () => {
   });
 
   it('CMP-6 before a reply: allowed once the reply is overdue, and the late reply still comes', () => {
-    const escalated = escalateComplaint(received(), { to: 'NFRA', reason: '超期未答复' }, 'enterprise-user-1', OVERDUE_DAY);
+    const escalated = escalateComplaint(received(), { to: 'NFRA', reason: '超期未答复' }, 'enterprise-user-1', OVERDUE_DAY).state;
     expect(escalated.status).toBe('ESCALATED');
     expect(escalated.reply).toBeUndefined();
     expect(isOverdue(escalated, '2024-10-13')).toBe(true);
 
-    const answered = replyToComplaint(escalated, REPLY, 'staff-1', at('2024-10-14T02:00:00Z'));
+    const answered = replyToComplaint(escalated, REPLY, 'staff-1', at('2024-10-14T02:00:00Z')).state;
     expect(answered.status).toBe('ESCALATED');
     expect(answered.reply?.repliedBy).toBe('staff-1');
     expect(isOverdue(answered, '2024-10-14')).toBe(false);
@@ -404,9 +404,9 @@ describe('escalating', () => {
   });
 
   it('CMP-6 refuses escalating twice, or after the reply was accepted', () => {
-    const escalated = escalateComplaint(replied(), { to: 'EMB', reason: '不满意' }, 'enterprise-user-1', MONDAY);
+    const escalated = escalateComplaint(replied(), { to: 'EMB', reason: '不满意' }, 'enterprise-user-1', MONDAY).state;
     expectConflict(() => escalateComplaint(escalated, { to: 'NFRA', reason: '仍不满意' }, 'enterprise-user-1', MONDAY), 'CMP-6');
-    const accepted = acceptReply(replied(), 'enterprise-user-1', MONDAY);
+    const accepted = acceptReply(replied(), 'enterprise-user-1', MONDAY).state;
     expectConflict(() => escalateComplaint(accepted, { to: 'EMB', reason: '反悔' }, 'enterprise-user-1', MONDAY), 'CMP-6');
   });
 
@@ -434,10 +434,10 @@ describe('a complaint from receipt to escalation', () => {
       if (last === undefined) throw new Error('no step');
       steps.push(frozen(next(last)));
     };
-    push((c) => requireVerification(c, 'staff-2', at('2024-09-29T02:00:00Z'), RULES));
-    push((c) => extendComplaint(c, EXTENSION, 'staff-2', at('2024-09-30T02:00:00Z'), RULES));
-    push((c) => replyToComplaint(c, REPLY, 'staff-1', at('2024-10-25T02:00:00Z')));
-    push((c) => escalateComplaint(c, { to: 'EMB', reason: '不满意' }, 'enterprise-user-1', at('2024-10-28T02:00:00Z')));
+    push((c) => requireVerification(c, 'staff-2', at('2024-09-29T02:00:00Z'), RULES).state);
+    push((c) => extendComplaint(c, EXTENSION, 'staff-2', at('2024-09-30T02:00:00Z'), RULES).state);
+    push((c) => replyToComplaint(c, REPLY, 'staff-1', at('2024-10-25T02:00:00Z')).state);
+    push((c) => escalateComplaint(c, { to: 'EMB', reason: '不满意' }, 'enterprise-user-1', at('2024-10-28T02:00:00Z')).state);
     expect(steps.map((step) => step.version)).toEqual([1, 2, 3, 4, 5]);
     expect(steps.map((step) => step.status)).toEqual(['OPEN', 'OPEN', 'OPEN', 'REPLIED', 'ESCALATED']);
     expect(steps.at(-1)?.timeline.map((entry) => entry.kind)).toEqual([

@@ -215,15 +215,16 @@ describe('complaint deadlines: provisional years (CAL-2)', () => {
   });
 
   it('CAL-2 recomputeDeadlines makes a stored 2027 complaint final, and changes nothing twice', () => {
-    const complaint = receiveComplaint(
+    const { state: complaint } = receiveComplaint(
       { ...INPUT, receivedAt: '2027-02-03T10:00:00+08:00' },
       contextAt('2027-02-03T03:00:00Z'),
     );
     expect(complaint.deadlines.binding.provisional).toBe(true);
-    expect(recomputeDeadlines(complaint, { ruleSets: [XINZHOU_2024], calendar })).toBe(complaint);
+    expect(recomputeDeadlines(complaint, { ruleSets: [XINZHOU_2024], calendar })).toEqual({ state: complaint, events: [] });
+    expect(recomputeDeadlines(complaint, { ruleSets: [XINZHOU_2024], calendar }).state).toBe(complaint);
 
     const rules = { ruleSets: [XINZHOU_2024], calendar: calendar.withYear(HYPOTHETICAL_2027) };
-    const recomputed = recomputeDeadlines(complaint, rules);
+    const { state: recomputed } = recomputeDeadlines(complaint, rules);
     expect(recomputed).toEqual({
       ...complaint,
       deadlines: {
@@ -234,7 +235,7 @@ describe('complaint deadlines: provisional years (CAL-2)', () => {
       version: 2,
     });
     expect(recomputed.timeline).toEqual(complaint.timeline);
-    expect(recomputeDeadlines(recomputed, rules)).toBe(recomputed);
+    expect(recomputeDeadlines(recomputed, rules).state).toBe(recomputed);
   });
 
   it('CAL-2 the binding date is final when only a clock that cannot come first is provisional', () => {
@@ -417,7 +418,7 @@ describe('complaint deadline properties', () => {
 
 describe('complaint deadlines on a stored complaint', () => {
   it('CMP-1 a received complaint carries the deadlines of its Shanghai receipt day', () => {
-    const complaint = receiveComplaint({ ...INPUT, enterpriseUscc: USCC }, contextAt('2024-09-27T02:00:00Z'));
+    const { state: complaint } = receiveComplaint({ ...INPUT, enterpriseUscc: USCC }, contextAt('2024-09-27T02:00:00Z'));
     expect(complaint.deadlines).toEqual(deadlines({ receivedOn: '2024-09-27', needsVerification: false }));
   });
 });

@@ -55,7 +55,7 @@ export function contextAt(now: string, overrides: Partial<ReceiveContext> = {}):
 
 /** The complaint of {@link INPUT}, recorded half an hour after receipt. */
 export function received(input: Partial<ReceiveComplaintInput> = {}, now = '2024-09-27T02:00:00Z'): Complaint {
-  return receiveComplaint({ ...INPUT, ...input }, contextAt(now));
+  return receiveComplaint({ ...INPUT, ...input }, contextAt(now)).state;
 }
 
 export const REPLY = {
