@@ -7,7 +7,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** An archived document's record — key, SHA-256, retain-until — and a service record's content */
+        /** An archived document's record — key, SHA-256, retain-until — checked against its digest, and a service record's content */
         get: operations["getArchivesArchiveId"];
         put?: never;
         post?: never;
@@ -385,6 +385,23 @@ export type paths = {
         };
         /** Liveness and version */
         get: operations["getHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Readiness: answers 503 while the database cannot be reached */
+        get: operations["getHealthReady"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1300,6 +1317,10 @@ export type components = {
             maxBasisPoints: number;
             minBasisPoints: number;
         };
+        AccidentRecordInput: {
+            maxBasisPoints: number;
+            minBasisPoints: number;
+        };
         AdminInput: {
             /** @description Name shown in the console and in the ID token */
             displayName: string;
@@ -1320,6 +1341,14 @@ export type components = {
         /** @enum {string} */
         Annex1Key: "HQ_BUSINESS_LICENCE" | "HQ_INSURANCE_PERMIT" | "HQ_AUDITED_FINANCIALS" | "HQ_RISK_RATING" | "PROVINCIAL_BUSINESS_LICENCE" | "PROVINCIAL_INSURANCE_PERMIT" | "PROVINCIAL_SERVICE_TEAMS" | "BRANCH_NETWORK" | "FILED_PRODUCT" | "LIABILITY_RECORD_3Y" | "PREVENTION_PLANS" | "COMMITMENT_LETTER";
         Annex1Value: {
+            /** @description The archive item holding the document (SVC-10) */
+            archiveId: components["schemas"]["Id"];
+            /** @description The file name shown */
+            name: string;
+            /** @description Lower-case hex SHA-256 of the archived bytes, so the filing names exactly what regulators can verify */
+            sha256: string;
+        };
+        Annex1ValueInput: {
             /** @description The archive item holding the document (SVC-10) */
             archiveId: components["schemas"]["Id"];
             /** @description The file name shown */
@@ -1357,15 +1386,12 @@ export type components = {
             /** @description The listing’s version */
             version: number;
         };
-        Branch: {
-            /** @description A 市级分公司 set up in Xinzhou (not a county sub-branch, not the provincial branch) */
-            cityLevelBranchInXinzhou: boolean;
-            /** @description Legal name of the branch */
-            name: string;
-            /** @description The branch is licensed for property insurance (经营财产保险业务) */
-            writesPropertyInsurance: boolean;
-        };
         BusinessLicence: {
+            /** @description The last day it is valid (inclusive); null when the document states no end (长期) */
+            expiresOn: string | null;
+            number: string;
+        };
+        BusinessLicenceInput: {
             /** @description The last day it is valid (inclusive); null when the document states no end (长期) */
             expiresOn: string | null;
             number: string;
@@ -1381,11 +1407,6 @@ export type components = {
             };
             /** @description From the upload ticket */
             uploadId: components["schemas"]["Id"];
-        };
-        CommitmentLetter: {
-            /** @description The signatory (legal representative or principal of the branch) */
-            signedBy: string;
-            signedOn: components["schemas"]["LocalDate"];
         };
         Complaint: {
             /** @description When the complainant accepted the reply (ISO 8601, UTC) */
@@ -1611,26 +1632,9 @@ export type components = {
         };
         /** @description An amount of money in integer fen (1 yuan = 100 fen) */
         Fen: number;
-        FiledProduct: {
-            /** @description Base rate per industry (差别费率) in parts per million; an industry without one cannot be rated */
-            baseRatesPpm: {
-                [key: string]: number;
-            };
-            /** @description UW-7: the filed range of every factor, in basis points of a multiplier (10000 = ×1.00), both ends allowed */
-            factorBounds: {
-                accidentRecord: components["schemas"]["AccidentRecord"];
-                penalties: components["schemas"]["AccidentRecord"];
-                riskLevel: components["schemas"]["AccidentRecord"];
-                standardisation: {
-                    GRADE_1: components["schemas"]["AccidentRecord"];
-                    GRADE_2: components["schemas"]["AccidentRecord"];
-                    GRADE_3: components["schemas"]["AccidentRecord"];
-                    NONE: components["schemas"]["AccidentRecord"];
-                };
-            };
-            /** @description The filing number with the financial regulator (备案编号) */
-            filingNumber: string;
-            name?: string;
+        /** @description Base rate per industry (差别费率) in parts per million; an industry without one cannot be rated */
+        FiledProductBaseRatesPpm: {
+            [key: string]: number;
         };
         Hazard: {
             createdAt: components["schemas"]["Instant"];
@@ -1740,30 +1744,9 @@ export type components = {
          * @description A calendar day, YYYY-MM-DD, in Asia/Shanghai
          */
         LocalDate: string;
-        MajorViolation: {
-            /** @description Who decided it */
-            authority: string;
-            decidedOn: components["schemas"]["LocalDate"];
-            description: string;
-        };
-        Member: {
-            /** @description The lead insurer issues and alone changes the policy (ACL-1) */
-            lead: boolean;
-            /** @description The member's share of the risk and premium, in basis points (6000 = 60%) */
-            shareBasisPoints: number;
-            /** @description The insurer (tenant) */
-            tenantId: components["schemas"]["Id"];
-        };
         OrgContactInput: string | null;
-        OtherSafetyInsurance: {
-            /** @description Whether the insurer judges it convertible into 安责险 (应当增加或将其调整为安责险) */
-            convertible: boolean;
-            /** @description The insurer's name as the enterprise gives it (it need not be a tenant) */
-            insurer: string;
-            /** @enum {string} */
-            kind: "EMPLOYER_LIABILITY" | "GROUP_ACCIDENT" | "PUBLIC_LIABILITY" | "OTHER";
-            policyNumber?: string;
-        };
+        /** @enum {string} */
+        OtherSafetyInsuranceKind: "EMPLOYER_LIABILITY" | "GROUP_ACCIDENT" | "PUBLIC_LIABILITY" | "OTHER";
         PageOfComplaint: {
             items: components["schemas"]["Complaint"][];
             nextCursor?: string;
@@ -1836,14 +1819,28 @@ export type components = {
             /** @description The Asia/Shanghai day the policy was issued on this platform (UW-8's issue date) */
             issuedOn: components["schemas"]["LocalDate"];
             /** @description UW-6: one member for INDEPENDENT (the issuer, lead, 10000 bp), two or more for COINSURANCE */
-            readonly members: components["schemas"]["Member"][];
+            readonly members: {
+                /** @description The lead insurer issues and alone changes the policy (ACL-1) */
+                lead: boolean;
+                /** @description The member's share of the risk and premium, in basis points (6000 = 60%) */
+                shareBasisPoints: number;
+                /** @description The insurer (tenant) */
+                tenantId: components["schemas"]["Id"];
+            }[];
             /**
              * @description UW-1: by one insurer alone, or by several under a lead (共保)
              * @enum {string}
              */
             mode: "INDEPENDENT" | "COINSURANCE";
             /** @description UW-10: advisory record */
-            readonly otherSafetyInsurance: components["schemas"]["OtherSafetyInsurance"][];
+            readonly otherSafetyInsurance: {
+                /** @description Whether the insurer judges it convertible into 安责险 (应当增加或将其调整为安责险) */
+                convertible: boolean;
+                /** @description The insurer's name as the enterprise gives it (it need not be a tenant) */
+                insurer: string;
+                kind: components["schemas"]["OtherSafetyInsuranceKind"];
+                policyNumber?: string;
+            }[];
             /** @description The last day covered (inclusive) */
             periodEnd: string;
             periodStart: string;
@@ -2081,11 +2078,6 @@ export type components = {
             name: string;
             version: number;
         };
-        RiskControlTeam: {
-            name: string;
-            /** @description e.g. 负责人, 注册安全工程师 */
-            role?: string;
-        };
         Service: {
             /** @description SVC-10: the archived record */
             archive?: {
@@ -2200,6 +2192,7 @@ export type components = {
             version: number;
         };
         ServiceInput: {
+            /** @description SVC-13: photos (jpeg, png, webp, heic), PDF, office documents (docx, xlsx, pptx, doc, xls) or video (mp4, mov) */
             contentType: string;
             fileName: string;
             /** @description Lower-case hex SHA-256 of the file */
@@ -2281,15 +2274,11 @@ export type components = {
         };
         /** @enum {string} */
         ServiceStatus: "SCHEDULED" | "SCHEDULE_CONFIRMED" | "COMPLETED" | "FOLLOWED_UP" | "CONFIRMED" | "ARCHIVED" | "CANCELLED";
-        Solvency: {
-            /** @description 综合偿付能力充足率 in basis points: 10000 = 100%, 23560 = 235.60% */
-            comprehensiveRatioBasisPoints: number;
-            /**
-             * @description 风险综合评级; A and B pass
-             * @enum {string}
-             */
-            riskRating: "A" | "B" | "C" | "D";
-        };
+        /**
+         * @description 风险综合评级; A and B pass
+         * @enum {string}
+         */
+        SolvencyRiskRating: "A" | "B" | "C" | "D";
         Tenant: {
             /** @description Short name shown in the console, e.g. 人保财险忻州分公司 */
             branchName: string;
@@ -2383,9 +2372,20 @@ export type components = {
                 annex1: {
                     [key: string]: components["schemas"]["Annex1Value"][];
                 };
-                branch?: components["schemas"]["Branch"];
+                branch?: {
+                    /** @description A 市级分公司 set up in Xinzhou (not a county sub-branch, not the provincial branch) */
+                    cityLevelBranchInXinzhou: boolean;
+                    /** @description Legal name of the branch */
+                    name: string;
+                    /** @description The branch is licensed for property insurance (经营财产保险业务) */
+                    writesPropertyInsurance: boolean;
+                };
                 businessLicence?: components["schemas"]["BusinessLicence"];
-                commitmentLetter?: components["schemas"]["CommitmentLetter"];
+                commitmentLetter?: {
+                    /** @description The signatory (legal representative or principal of the branch) */
+                    signedBy: string;
+                    signedOn: components["schemas"]["LocalDate"];
+                };
                 createdAt: components["schemas"]["Instant"];
                 /** @description QUAL-6: the day the filing was submitted (报送); absent while it is a draft no one declared submitted */
                 filedOn?: components["schemas"]["LocalDate"];
@@ -2394,10 +2394,32 @@ export type components = {
                  * @enum {string}
                  */
                 filedOnSource?: "PLATFORM" | "DECLARED";
-                filedProduct?: components["schemas"]["FiledProduct"];
+                filedProduct?: {
+                    baseRatesPpm: components["schemas"]["FiledProductBaseRatesPpm"];
+                    /** @description UW-7: the filed range of every factor, in basis points of a multiplier (10000 = ×1.00), both ends allowed */
+                    factorBounds: {
+                        accidentRecord: components["schemas"]["AccidentRecord"];
+                        penalties: components["schemas"]["AccidentRecord"];
+                        riskLevel: components["schemas"]["AccidentRecord"];
+                        standardisation: {
+                            GRADE_1: components["schemas"]["AccidentRecord"];
+                            GRADE_2: components["schemas"]["AccidentRecord"];
+                            GRADE_3: components["schemas"]["AccidentRecord"];
+                            NONE: components["schemas"]["AccidentRecord"];
+                        };
+                    };
+                    /** @description The filing number with the financial regulator (备案编号) */
+                    filingNumber: string;
+                    name?: string;
+                };
                 insurancePermit?: components["schemas"]["BusinessLicence"];
                 /** @description QUAL-2: major violations the insurer discloses; an empty list declares none */
-                readonly majorViolations: components["schemas"]["MajorViolation"][];
+                readonly majorViolations: {
+                    /** @description Who decided it */
+                    authority: string;
+                    decidedOn: components["schemas"]["LocalDate"];
+                    description: string;
+                }[];
                 /** @description QUAL-4: the insurer's accident-prevention capability and the documents that show it */
                 prevention: {
                     /** @description Evidence of the team and the system in place: appointment letters, qualifications, organisation charts */
@@ -2411,7 +2433,11 @@ export type components = {
                         /** @description Lower-case hex SHA-256 of the archived bytes, so the filing names exactly what regulators can verify */
                         sha256: string;
                     };
-                    readonly riskControlTeam: components["schemas"]["RiskControlTeam"][];
+                    readonly riskControlTeam: {
+                        name: string;
+                        /** @description e.g. 负责人, 注册安全工程师 */
+                        role?: string;
+                    }[];
                     /** @description The prevention-service system (事故预防风险服务制度体系) */
                     systemDocument?: {
                         /** @description The archive item holding the document (SVC-10) */
@@ -2422,7 +2448,11 @@ export type components = {
                         sha256: string;
                     };
                 };
-                solvency?: components["schemas"]["Solvency"];
+                solvency?: {
+                    /** @description 综合偿付能力充足率 in basis points: 10000 = 100%, 23560 = 235.60% */
+                    comprehensiveRatioBasisPoints: number;
+                    riskRating: components["schemas"]["SolvencyRiskRating"];
+                };
                 tenantId: string;
                 updatedAt: components["schemas"]["Instant"];
                 updatedBy: string;
@@ -2493,17 +2523,22 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description SHA-256 of the bytes read now; absent when they are missing */
+                        actualSha256?: string;
                         archivedAt: components["schemas"]["Instant"];
                         archivedBy: string;
                         archiveId: string;
+                        checkedAt: components["schemas"]["Instant"];
                         contentType: string;
-                        /** @description SERVICE_RECORD: the archived document itself, parsed */
+                        /** @description SERVICE_RECORD: the archived document itself, parsed — only when it matches its digest */
                         document?: unknown;
                         enterpriseUscc: string;
                         /** @description Key in the write-once store */
                         key: string;
                         /** @enum {string} */
                         kind: "HAZARD_NOTICE" | "SERVICE_RECORD";
+                        /** @description SVC-10: whether the bytes read now have the SHA-256 recorded when archived */
+                        matches: boolean;
                         policyId: string;
                         /** @description SVC-10: kept unchanged until then */
                         retainUntil: string;
@@ -3330,6 +3365,41 @@ export interface operations {
             };
         };
     };
+    getHealthReady: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        checks: {
+                            /**
+                             * @description the main table answered a read within 2 s
+                             * @enum {string}
+                             */
+                            dynamodb: "up" | "down";
+                        };
+                        /**
+                         * @description `down` comes with 503 and `Retry-After`
+                         * @enum {string}
+                         */
+                        status: "ready" | "down";
+                        version: string;
+                    };
+                };
+            };
+        };
+    };
     getMeComplaints: {
         parameters: {
             query?: {
@@ -4011,10 +4081,24 @@ export interface operations {
                     employeesCovered: number;
                     enterpriseUscc: string;
                     industry?: components["schemas"]["EnterpriseIndustry"];
-                    members?: components["schemas"]["Member"][];
+                    members?: {
+                        /** @description The lead insurer issues and alone changes the policy (ACL-1) */
+                        lead: boolean;
+                        /** @description The member's share of the risk and premium, in basis points (6000 = 60%) */
+                        shareBasisPoints: number;
+                        /** @description The insurer (tenant) */
+                        tenantId: components["schemas"]["Id"];
+                    }[];
                     /** @enum {string} */
                     mode: "INDEPENDENT" | "COINSURANCE";
-                    otherSafetyInsurance?: components["schemas"]["OtherSafetyInsurance"][];
+                    otherSafetyInsurance?: {
+                        /** @description Whether the insurer judges it convertible into 安责险 (应当增加或将其调整为安责险) */
+                        convertible: boolean;
+                        /** @description The insurer's name as the enterprise gives it (it need not be a tenant) */
+                        insurer: string;
+                        kind: components["schemas"]["OtherSafetyInsuranceKind"];
+                        policyNumber?: string;
+                    }[];
                     periodEnd: string;
                     periodStart: string;
                     perPersonDeathLimitFen: components["schemas"]["Fen"];
@@ -4345,23 +4429,64 @@ export interface operations {
             content: {
                 "application/json": {
                     annex1?: {
-                        [key: string]: components["schemas"]["Annex1Value"][];
+                        [key: string]: components["schemas"]["Annex1ValueInput"][];
                     };
-                    branch?: components["schemas"]["Branch"];
-                    businessLicence?: components["schemas"]["BusinessLicence"];
-                    commitmentLetter?: components["schemas"]["CommitmentLetter"];
+                    branch?: {
+                        /** @description A 市级分公司 set up in Xinzhou (not a county sub-branch, not the provincial branch) */
+                        cityLevelBranchInXinzhou: boolean;
+                        /** @description Legal name of the branch */
+                        name: string;
+                        /** @description The branch is licensed for property insurance (经营财产保险业务) */
+                        writesPropertyInsurance: boolean;
+                    };
+                    businessLicence?: components["schemas"]["BusinessLicenceInput"];
+                    commitmentLetter?: {
+                        /** @description The signatory (legal representative or principal of the branch) */
+                        signedBy: string;
+                        signedOn: components["schemas"]["LocalDate"];
+                    };
                     /** @description QUAL-6: declare the day the materials were submitted on paper before they were entered here */
                     filedOn?: components["schemas"]["LocalDate"];
-                    filedProduct?: components["schemas"]["FiledProduct"];
-                    insurancePermit?: components["schemas"]["BusinessLicence"];
-                    readonly majorViolations?: components["schemas"]["MajorViolation"][];
-                    prevention?: {
-                        readonly evidence?: components["schemas"]["Annex1Value"][];
-                        planTemplate?: components["schemas"]["Annex1Value"];
-                        readonly riskControlTeam?: components["schemas"]["RiskControlTeam"][];
-                        systemDocument?: components["schemas"]["Annex1Value"];
+                    filedProduct?: {
+                        baseRatesPpm: components["schemas"]["FiledProductBaseRatesPpm"];
+                        /** @description UW-7: the filed range of every factor, in basis points of a multiplier (10000 = ×1.00), both ends allowed */
+                        factorBounds: {
+                            accidentRecord: components["schemas"]["AccidentRecordInput"];
+                            penalties: components["schemas"]["AccidentRecordInput"];
+                            riskLevel: components["schemas"]["AccidentRecordInput"];
+                            standardisation: {
+                                GRADE_1: components["schemas"]["AccidentRecordInput"];
+                                GRADE_2: components["schemas"]["AccidentRecordInput"];
+                                GRADE_3: components["schemas"]["AccidentRecordInput"];
+                                NONE: components["schemas"]["AccidentRecordInput"];
+                            };
+                        };
+                        /** @description The filing number with the financial regulator (备案编号) */
+                        filingNumber: string;
+                        name?: string;
                     };
-                    solvency?: components["schemas"]["Solvency"];
+                    insurancePermit?: components["schemas"]["BusinessLicenceInput"];
+                    readonly majorViolations?: {
+                        /** @description Who decided it */
+                        authority: string;
+                        decidedOn: components["schemas"]["LocalDate"];
+                        description: string;
+                    }[];
+                    prevention?: {
+                        readonly evidence?: components["schemas"]["Annex1ValueInput"][];
+                        planTemplate?: components["schemas"]["Annex1ValueInput"];
+                        readonly riskControlTeam?: {
+                            name: string;
+                            /** @description e.g. 负责人, 注册安全工程师 */
+                            role?: string;
+                        }[];
+                        systemDocument?: components["schemas"]["Annex1ValueInput"];
+                    };
+                    solvency?: {
+                        /** @description 综合偿付能力充足率 in basis points: 10000 = 100%, 23560 = 235.60% */
+                        comprehensiveRatioBasisPoints: number;
+                        riskRating: components["schemas"]["SolvencyRiskRating"];
+                    };
                 };
             };
         };
