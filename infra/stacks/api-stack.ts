@@ -16,7 +16,7 @@ import { Rule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { OutboxRelay } from '../constructs/outbox-relay.js';
 import { leadingKeysCondition, TenantIsolationRoles } from '../constructs/tenant-isolation-roles.js';
-import { CALENDAR_LEADING_KEYS, COGNITO_ADMIN_ACTIONS, permissionsOf } from './context-permissions.js';
+import { COGNITO_ADMIN_ACTIONS, EVERY_CONTEXT_READS, permissionsOf } from './context-permissions.js';
 import { archiveBucketName } from './data-stack.js';
 import { SUBSCRIPTIONS } from '../../functions/events/subscriptions.js';
 
@@ -117,7 +117,7 @@ export class ApiStack extends Stack {
         new PolicyStatement({
           actions: READ_ITEM_ACTIONS,
           resources: [table.tableArn, ...indexArns],
-          conditions: leadingKeysCondition([...CALENDAR_LEADING_KEYS, ...(own.readLeadingKeys ?? [])]),
+          conditions: leadingKeysCondition([...EVERY_CONTEXT_READS, ...(own.readLeadingKeys ?? [])]),
         }),
       );
       if (own.archive) fn.addEnvironment('ARCHIVE_BUCKET', archiveBucket.bucketName);

@@ -83,6 +83,15 @@ export const CONTEXT_PERMISSIONS: Readonly<Record<string, ContextPermissions>> =
 /** Every context computes deadlines with the loaded calendar years (CAL-2): read-only, platform data. */
 export const CALENDAR_LEADING_KEYS = ['P#CALENDAR', 'P#CALENDAR#*'] as const;
 
+/**
+ * Every context checks at each request that the caller's token is still current (issue 12 #1): one GetItem of
+ * the sign-in record `P#LOGIN#<username>` (functions/middleware/current-principal.ts). Read-only, platform data.
+ */
+export const PRINCIPAL_RECORD_LEADING_KEYS = ['P#LOGIN#*'] as const;
+
+/** What every context reads besides its own rows: the calendar and the principal records. */
+export const EVERY_CONTEXT_READS = [...CALENDAR_LEADING_KEYS, ...PRINCIPAL_RECORD_LEADING_KEYS] as const;
+
 /** A context not listed gets nothing of its own: it works only through the scoped roles. */
 export const permissionsOf = (contextName: string): ContextPermissions =>
   Object.hasOwn(CONTEXT_PERMISSIONS, contextName) ? (CONTEXT_PERMISSIONS[contextName] ?? NONE) : NONE;

@@ -160,7 +160,8 @@ describe("context functions' own execution roles", () => {
       }
       // Reads: the loaded calendar years for every context, plus the context's own shared views.
       expect(readOnly).toHaveLength(1);
-      expect(leadingKeysOf(readOnly[0] as never)).toEqual([...CALENDAR_LEADING_KEYS, ...(permissions.readLeadingKeys ?? [])]);
+      // issue 12 #1: and the principal records, for the request-time check of every token.
+      expect(leadingKeysOf(readOnly[0] as never)).toEqual([...CALENDAR_LEADING_KEYS, 'P#LOGIN#*', ...(permissions.readLeadingKeys ?? [])]);
       expect(readOnly[0]?.Condition?.Null).toEqual({ 'dynamodb:LeadingKeys': 'false' });
       expect(statements.flatMap(actionsOf)).not.toContain('dynamodb:Scan');
       // Tenant data itself is reached only through the tenant-scoped role.

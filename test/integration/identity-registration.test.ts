@@ -2,6 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   AdminCreateUserCommand,
   AdminDisableUserCommand,
+  AdminUserGlobalSignOutCommand,
   AdminEnableUserCommand,
   AdminGetUserCommand,
   AdminSetUserPasswordCommand,
@@ -249,6 +250,8 @@ describe('users on AWS', () => {
     expect(again.status).toBe(200);
     expect(pool.get(body.username)?.enabled).toBe(false);
     expect(cognito).toHaveReceivedCommandWith(AdminDisableUserCommand, { UserPoolId: 'cn-north-1_AnzeTest1', Username: body.username });
+    // issue 12 #1: the disabled user's sessions are ended too (its refresh tokens revoked).
+    expect(cognito).toHaveReceivedCommandWith(AdminUserGlobalSignOutCommand, { UserPoolId: 'cn-north-1_AnzeTest1', Username: body.username });
 
     expect((await adminA.patch(`/users/${created.body.id}`, { disabled: false })).status).toBe(200);
     expect(pool.get(body.username)?.enabled).toBe(true);

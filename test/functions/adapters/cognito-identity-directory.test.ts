@@ -5,6 +5,7 @@ import {
   AdminGetUserCommand,
   AdminSetUserPasswordCommand,
   AdminUpdateUserAttributesCommand,
+  AdminUserGlobalSignOutCommand,
   CognitoIdentityProviderClient,
   TooManyRequestsException,
   UsernameExistsException,
@@ -287,6 +288,32 @@ describe('CognitoIdentityDirectory.update', () => {
     await directory.update(user({ disabled: true, displayName: '新名字', version: 2 }));
 
     expect(counts()).toMatchObject({ AdminGetUserCommand: 1, AdminDisableUserCommand: 0, AdminUpdateUserAttributesCommand: 0 });
+  });
+});
+
+describe('CognitoIdentityDirectory.revokeSessions', () => {
+  it('issue 12 #1: ends every session of a disabled user with AdminUserGlobalSignOut, on the pool and name only', async () => {
+    cognito.on(AdminUserGlobalSignOutCommand).resolves(metadata);
+
+    await directory.revokeSessions(user({ disabled: true, version: 2 }));
+
+    expect(cognito).toHaveReceivedCommandWith(AdminUserGlobalSignOutCommand, { UserPoolId: POOL, Username: 'picc-staff-2' });
+    const sent = cognito.calls().map((call) => call.args[0]);
+    expect(sent.map((command) => command.constructor.name)).toEqual(['AdminUserGlobalSignOutCommand']);
+    expect(sent[0]?.input).toEqual({ UserPoolId: POOL, Username: 'picc-staff-2' });
+  });
+
+  it('issue 12 #1: has no session to end for an identity never registered; any other failure goes through (503, retry)', async () => {
+    cognito.on(AdminUserGlobalSignOutCommand).rejects(new UserNotFoundException({ message: 'User does not exist.', ...metadata }));
+    await expect(directory.revokeSessions(user({ disabled: true }))).resolves.toBeUndefined();
+    cognito.on(AdminUserGlobalSignOutCommand).rejects(new TooManyRequestsException({ message: 'Too many requests', ...metadata }));
+    await expect(directory.revokeSessions(user({ disabled: true }))).rejects.toThrow(/Too many/);
+  });
+
+  it('issue 12 #1: goes through the lazily loaded adapter where ANZE_USER_POOL_ID is set', async () => {
+    cognito.on(AdminUserGlobalSignOutCommand).resolves(metadata);
+    await identityDirectoryFromEnv({ ANZE_USER_POOL_ID: POOL, AWS_REGION: 'cn-north-1' }).revokeSessions(user({ disabled: true }));
+    expect(cognito).toHaveReceivedCommandWith(AdminUserGlobalSignOutCommand, { UserPoolId: POOL, Username: 'picc-staff-2' });
   });
 });
 

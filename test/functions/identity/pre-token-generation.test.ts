@@ -82,7 +82,7 @@ describe('pre-token generation (Cognito V2_0 trigger) against the table', () => 
     const answer = await handler(cognitoEvent(staff.username, attributesOf(staff)));
 
     expect(answer.response.claimsAndScopeOverrideDetails).toEqual({
-      idTokenGeneration: { claimsToAddOrOverride: { 'custom:role': 'insurer-staff', username: staff.username } },
+      idTokenGeneration: { claimsToAddOrOverride: { 'custom:role': 'insurer-staff', username: staff.username, 'custom:tokenVersion': '1' } },
     });
     expect(Object.fromEntries(dynamoDbCalls())).toEqual({ GetItemCommand: 1 });
   });
@@ -103,6 +103,7 @@ describe('pre-token generation (Cognito V2_0 trigger) against the table', () => 
       agency: undefined,
       county: undefined,
       uscc: undefined,
+      tokenVersion: 1,
     });
   });
 
@@ -112,7 +113,8 @@ describe('pre-token generation (Cognito V2_0 trigger) against the table', () => 
 
     for (const source of ['TokenGeneration_Authentication', 'TokenGeneration_RefreshTokens'] as const) {
       const answer = await handler(cognitoEvent(staff.username, attributesOf(staff), source));
-      expect(idTokenClaimsOf(answer)).toEqual({ 'custom:role': 'insurer-admin', username: staff.username });
+      // issue 12 #1: the role change moved the token version to the user's version, revoking older tokens.
+      expect(idTokenClaimsOf(answer)).toEqual({ 'custom:role': 'insurer-admin', username: staff.username, 'custom:tokenVersion': '2' });
     }
 
     const demoted = await admin.patch<User>(`/users/${staff.id}`, { role: 'insurer-staff' });
@@ -127,7 +129,11 @@ describe('pre-token generation (Cognito V2_0 trigger) against the table', () => 
     await expect(handler(cognitoEvent(staff.username, attributesOf(staff), 'TokenGeneration_RefreshTokens'))).rejects.toThrow(DISABLED);
 
     expect((await admin.patch(`/users/${staff.id}`, { disabled: false })).status).toBe(200);
-    expect(idTokenClaimsOf(await handler(cognitoEvent(staff.username, attributesOf(staff))))).toMatchObject({ 'custom:role': 'insurer-staff' });
+    // issue 12 #1: tokens from before the disabling carry an older version than the new ones.
+    expect(idTokenClaimsOf(await handler(cognitoEvent(staff.username, attributesOf(staff))))).toMatchObject({
+      'custom:role': 'insurer-staff',
+      'custom:tokenVersion': '5',
+    });
   });
 
   it('refuses an identity the table does not know, or whose custom:userId is not the record’s user', async () => {
@@ -143,6 +149,6 @@ describe('pre-token generation (Cognito V2_0 trigger) against the table', () => 
     const signedIn = await test.anonymous.post<{ user: { id: string } }>('/auth/login', { username: 'operator', password: OPERATOR_PASSWORD });
     const operatorId = signedIn.body.user.id;
     const answer = await handler(cognitoEvent('operator', { sub: 'f00dcafe-0000-4000-8000-000000000000', 'custom:userId': operatorId }));
-    expect(idTokenClaimsOf(answer)).toEqual({ 'custom:role': 'platform-operator', username: 'operator' });
+    expect(idTokenClaimsOf(answer)).toEqual({ 'custom:role': 'platform-operator', username: 'operator', 'custom:tokenVersion': '1' });
   });
 });
