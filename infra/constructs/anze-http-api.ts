@@ -20,10 +20,15 @@ import { Construct } from 'constructs';
 import type { BoundedContext } from '../../functions/http/contexts.js';
 import { routeKeyOf } from '../../functions/middleware/route.js';
 import { acknowledge } from './nag.js';
+import { RATE_LIMITS } from '../rate-limits.js';
 
-/** Steady-state and burst limits of the whole stage, and the tighter ones of unauthenticated routes (login). */
-export const STAGE_THROTTLE = { rateLimit: 200, burstLimit: 400 } as const;
-export const PUBLIC_ROUTE_THROTTLE = { rateLimit: 10, burstLimit: 20 } as const;
+/**
+ * Steady-state and burst limits of the whole stage, and the tighter ones of unauthenticated routes (login), from the
+ * one settings module the local gateway also enforces (infra/rate-limits.ts). HTTP APIs cannot carry a WAF WebACL
+ * (only REST APIs can): the per-address and sign-in rules sit on CloudFront in front of `/api/*` and on the user pool.
+ */
+export const STAGE_THROTTLE = RATE_LIMITS.stage;
+export const PUBLIC_ROUTE_THROTTLE = RATE_LIMITS.publicRoute;
 
 const ACCESS_LOG_FORMAT = JSON.stringify({
   requestId: '$context.requestId',

@@ -8,6 +8,7 @@ import { ALL_EVENT_TYPES } from '../../functions/events/catalogue.js';
 import { archiveBucketName, consoleOrigins, DataStack } from './data-stack.js';
 import { IdentityStack } from './identity-stack.js';
 import { WEB_DIST, WebStack } from './web-stack.js';
+import { EdgeFirewallStack } from './edge-firewall-stack.js';
 
 export interface AnzeSettings {
   /** `dev`, `staging`, `prod`…: part of every stack name. */
@@ -17,6 +18,10 @@ export interface AnzeSettings {
   /** The console build to deploy (`web/dist` unless the context `webDist` says otherwise). */
   readonly webDist: string;
   readonly customDomain?: { readonly domainName: string; readonly certificateArn: string };
+  /** Define the us-east-1 stack of the CloudFront WebACL (not in the China partition, which has no CloudFront WAF). */
+  readonly edgeFirewall: boolean;
+  /** That WebACL's ARN, once deployed, to attach it to the distribution. */
+  readonly cloudFrontWebAclArn?: string;
 }
 
 export interface AnzeStacks {
@@ -24,6 +29,7 @@ export interface AnzeStacks {
   readonly identity: IdentityStack;
   readonly api: ApiStack;
   readonly web: WebStack;
+  readonly edge?: EdgeFirewallStack;
 }
 
 export interface AnzeWiring {
@@ -38,7 +44,9 @@ const STAGE_NAME = /^[a-z][a-z0-9-]{0,15}$/;
  * - `stage` (default `dev`), `logLevel` (default `INFO`);
  * - `corsOrigins`: comma-separated browser origins besides the console's own (default none);
  * - `customDomain` + `certificateArn` (an ACM certificate in us-east-1): the console's own domain;
- * - `webDist`: the console build to deploy (default `web/dist`; without it a placeholder page).
+ * - `webDist`: the console build to deploy (default `web/dist`; without it a placeholder page);
+ * - `edgeFirewall` (default true; `false` in the China partition) and `cloudFrontWebAclArn`: the CloudFront WebACL's
+ *   us-east-1 stack, and its ARN to attach once deployed (see EdgeFirewallStack).
  */
 export function settingsFromContext(app: App): AnzeSettings {
   const stage = String(app.node.tryGetContext('stage') ?? 'dev');
@@ -51,7 +59,17 @@ export function settingsFromContext(app: App): AnzeSettings {
   const customDomain =
     typeof domainName === 'string' && typeof certificateArn === 'string' ? { domainName, certificateArn } : undefined;
   const webDist = String(app.node.tryGetContext('webDist') ?? WEB_DIST);
-  return { stage, logLevel, corsOrigins, webDist, ...(customDomain ? { customDomain } : {}) };
+  const edgeFirewall = String(app.node.tryGetContext('edgeFirewall') ?? 'true') !== 'false';
+  const webAclArn: unknown = app.node.tryGetContext('cloudFrontWebAclArn');
+  return {
+    stage,
+    logLevel,
+    corsOrigins,
+    webDist,
+    edgeFirewall,
+    ...(customDomain ? { customDomain } : {}),
+    ...(typeof webAclArn === 'string' && webAclArn !== '' ? { cloudFrontWebAclArn: webAclArn } : {}),
+  };
 }
 
 /**
@@ -102,10 +120,17 @@ export function defineAnze(app: App, settings: AnzeSettings, wiring: AnzeWiring)
     userPoolId: identity.userPool.userPoolId,
     userPoolClientId: identity.spaClient.userPoolClientId,
     ...(settings.customDomain ? { customDomain: settings.customDomain } : {}),
+    ...(settings.cloudFrontWebAclArn ? { webAclArn: settings.cloudFrontWebAclArn } : {}),
   });
-  for (const stack of [data, identity, api, web]) {
+  const edge = settings.edgeFirewall
+    ? new EdgeFirewallStack(app, `${prefix}-edge`, {
+        stage: settings.stage,
+        description: 'anze: the CloudFront WebACL with the rate limits (us-east-1, where CloudFront WebACLs live)',
+      })
+    : undefined;
+  for (const stack of [data, identity, api, web, ...(edge ? [edge] : [])]) {
     Tags.of(stack).add('project', 'anze');
     Tags.of(stack).add('stage', settings.stage);
   }
-  return { data, identity, api, web };
+  return { data, identity, api, web, ...(edge ? { edge } : {}) };
 }

@@ -25,6 +25,7 @@ import { ConsoleDeployment } from '../constructs/console-deployment.js';
 import { OPENAPI_PATH } from '../../functions/http/openapi.js';
 import { ASYNCAPI_PATH } from '../../functions/events/asyncapi.js';
 import { acknowledge } from '../constructs/nag.js';
+import { consoleContentSecurityPolicy } from '../content-security-policy.js';
 
 /** Where the web build (`web/vite.config.ts`) writes the console. */
 export const WEB_DIST = 'web/dist';
@@ -55,6 +56,11 @@ export interface WebStackProps extends StackProps {
   readonly asyncApiDocument: Record<string, unknown>;
   /** Optional custom domain; with it (and its us-east-1 ACM certificate) viewers get TLS 1.2+ only. */
   readonly customDomain?: { readonly domainName: string; readonly certificateArn: string };
+  /**
+   * The CloudFront WebACL with the rate limits (EdgeFirewallStack's output, in us-east-1); without it the distribution
+   * has no WAF and only the API's stage throttles and the user pool's WebACL apply.
+   */
+  readonly webAclArn?: string;
 }
 
 /**
@@ -106,21 +112,9 @@ export class WebStack extends Stack {
         referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
         xssProtection: { protection: true, modeBlock: true, override: true },
         contentSecurityPolicy: {
-          // antd injects its CSS-in-JS as <style> elements, hence 'unsafe-inline' for styles (never scripts).
-          // The browser talks to Cognito directly for SRP sign-in and PUTs evidence to the archive bucket with
-          // presigned URLs; everything else is same-origin.
-          contentSecurityPolicy: [
-            "default-src 'self'",
-            "script-src 'self'",
-            "style-src 'self' 'unsafe-inline'",
-            "img-src 'self' data: blob:",
-            "font-src 'self' data:",
-            `connect-src 'self' https://cognito-idp.${Aws.REGION}.${Aws.URL_SUFFIX} ${props.archiveUploadOrigin}`,
-            "object-src 'none'",
-            "base-uri 'self'",
-            "form-action 'self'",
-            "frame-ancestors 'none'",
-          ].join('; '),
+          // The local runtime's policy (infra/content-security-policy.ts), plus what the browser reaches directly on
+          // AWS: Cognito for SRP sign-in and the archive bucket for presigned evidence uploads (issue 12 #10).
+          contentSecurityPolicy: consoleContentSecurityPolicy([`https://cognito-idp.${Aws.REGION}.${Aws.URL_SUFFIX}`, props.archiveUploadOrigin]),
           override: true,
         },
       },
@@ -183,6 +177,7 @@ export class WebStack extends Stack {
       enableLogging: true,
       logBucket: logs,
       logFilePrefix: 'cloudfront/',
+      ...(props.webAclArn ? { webAclId: props.webAclArn } : {}),
     });
 
     acknowledge(
@@ -192,12 +187,14 @@ export class WebStack extends Stack {
         reason:
           'No geo restriction: insurers and regulators are in China but auditors, reinsurers and on-call staff travel; access is controlled by Cognito sign-in, not by country.',
       },
-      {
+    );
+    if (!props.webAclArn) {
+      acknowledge(this.distribution, {
         id: 'AwsSolutions-CFR2',
         reason:
-          'No WAF yet: the origin is a static console and a JWT-protected API with stage and route throttling; a WebACL (rate-based rules) is planned with the production domain.',
-      },
-    );
+          'CloudFront WebACLs live only in us-east-1 and this stack is region-agnostic: the rate-based WebACL is the anze-<stage>-edge stack (EdgeFirewallStack), attached by passing its output as -c cloudFrontWebAclArn=…; the China partition has no CloudFront WAF, where the stage throttles and the user pool WebACL apply.',
+      });
+    }
     if (!props.customDomain) {
       acknowledge(this.distribution, {
         id: 'AwsSolutions-CFR4',
