@@ -9,6 +9,7 @@ import { REPO_ROOT, startPlatform } from './platform.js';
  * - `ANZE_DATA_DIR` (default `.data`): DynamoDB Local's files, the archive, the token key
  * - `ANZE_OPERATOR_PASSWORD`: the operator's password on first start (else one is generated and printed once)
  * - `ANZE_DEMO=false`: no demo data on first start; `ANZE_DEMO_BUSINESS=false`: demo logins only
+ * - `ANZE_RATE_LIMIT_SCALE`: multiplies every rate limit of infra/rate-limits.ts (default 1, as on AWS; tests use 1000)
  * - `ANZE_BUILD_WEB=false`: serve the API without (re)building the console first (fault tests)
  * DynamoDB Local is supervised: restarted if it dies, and stopped with Node however Node ends (dynamodb-local.ts).
  */
