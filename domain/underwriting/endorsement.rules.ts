@@ -1,7 +1,7 @@
 import { compareLocalDates, shanghaiDateOf } from '../kernel/calendar/local-date.js';
 import { instantOf } from '../kernel/calendar/instant.js';
 import { RuleViolation } from '../kernel/errors.js';
-import type { DomainEvent } from '../kernel/events.js';
+import type { Changed } from '../kernel/events.js';
 import type { RuleSet } from '../kernel/rule-set/rule-set.js';
 import { validateWith as validate } from '../kernel/validation.js';
 import { policyEndorsed, policyEventPayloadOf } from './events.js';
@@ -58,11 +58,12 @@ export interface EndorseContext {
  * @throws RuleViolation (UW-1, 409) when the period is over; (UW-1, `endorsement`, 400) when nothing changes; the
  * rules above as for `issuePolicy`; (REG-1, 409) when the enterprise left the register.
  * @example
- * const endorsed = endorsePolicy(policy, { employeesCovered: 280, reason: '新招聘26人' },
+ * const { state: endorsed, events } = endorsePolicy(policy, { employeesCovered: 280, reason: '新招聘26人' },
  *   { by: 'u-1', now, ruleSets: [XINZHOU_2024], enterprise: { ...snapshot, employees: 280 } });
  * endorsed.endorsements[0]?.premiumDeltaFen; // the added premium for the rest of the period
+ * await policies.save(endorsed, policy.version, events); // with underwriting.policy.endorsed
  */
-export function endorsePolicy(policy: Policy, input: EndorsePolicyBody, context: EndorseContext): Policy {
+export function endorsePolicy(policy: Policy, input: EndorsePolicyBody, context: EndorseContext): Changed<Policy> {
   const body = validate(endorsePolicyBody, input, 'endorsement');
   refuseUnlessIssued(policy, 'endorsed');
   const recordedAt = instantOf(context.now);
@@ -145,7 +146,7 @@ export function endorsePolicy(policy: Policy, input: EndorsePolicyBody, context:
   });
   // Rounding a refund can reach at most half a fen per earlier endorsement past what was charged; never below 0.
   const premiumFen = Math.max(0, policy.premiumFen + premiumDeltaFen);
-  return {
+  const endorsed: Policy = {
     ...policy,
     employeesCovered,
     perPersonInsuredAmountFen,
@@ -169,17 +170,6 @@ export function endorsePolicy(policy: Policy, input: EndorsePolicyBody, context:
     updatedAt: recordedAt,
     version: policy.version + 1,
   };
-}
-
-
-/**
- * The events endorsing a policy raises — `underwriting.policy.endorsed`, stored with the policy in one
- * transaction.
- *
- * @example
- * await policies.save(endorsed, policy.version, endorsedEvents(endorsed));
- */
-export function endorsedEvents(policy: Policy): readonly DomainEvent[] {
-  return [policyEndorsed.of(policy, policyEventPayloadOf(policy))];
+  return { state: endorsed, events: [policyEndorsed.of(endorsed, policyEventPayloadOf(endorsed))] };
 }
 

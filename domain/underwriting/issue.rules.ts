@@ -2,7 +2,7 @@ import { shanghaiDateOf } from '../kernel/calendar/local-date.js';
 import type { LocalDate } from '../kernel/calendar/local-date.js';
 import { instantOf } from '../kernel/calendar/instant.js';
 import { RuleViolation } from '../kernel/errors.js';
-import type { DomainEvent } from '../kernel/events.js';
+import type { Changed } from '../kernel/events.js';
 import { selectRuleSet } from '../kernel/rule-set/rule-set-registry.js';
 import type { RuleSet } from '../kernel/rule-set/rule-set.js';
 import { validateWith as validate } from '../kernel/validation.js';
@@ -134,13 +134,14 @@ export function checkEligible(
  *
  * @throws ValidationFailed, RuleViolation (incl. InsurerNotEligible) as above.
  * @example
- * const policy = issuePolicy(body, {
+ * const { state: policy, events } = issuePolicy(body, {
  *   id: 'p-1', tenantId: 't-1', by: 'u-1', now: new Date('2024-06-28T02:00:00Z'), ruleSets: [XINZHOU_2024],
  *   enterprise, eligibility, filedProduct: filing.filedProduct, knownTenantIds, enterprisePolicies: [],
  * });
  * policy.status; // 'ISSUED'
+ * await policies.create(policy, events); // with underwriting.policy.issued
  */
-export function issuePolicy(input: IssuePolicyBody, context: IssueContext): Policy {
+export function issuePolicy(input: IssuePolicyBody, context: IssueContext): Changed<Policy> {
   const body = validate(issuePolicyBody, input, 'policy');
   const createdAt = instantOf(context.now);
   const issuedOn = shanghaiDateOf(createdAt);
@@ -188,7 +189,7 @@ export function issuePolicy(input: IssuePolicyBody, context: IssueContext): Poli
   );
 
   const vatRateBasisPoints = body.vatRateBasisPoints ?? ruleSet.vatRateBasisPoints;
-  return {
+  const policy: Policy = {
     id: context.id,
     tenantId: context.tenantId,
     policyNumber: body.policyNumber,
@@ -225,17 +226,6 @@ export function issuePolicy(input: IssuePolicyBody, context: IssueContext): Poli
     updatedAt: createdAt,
     version: 1,
   };
-}
-
-
-/**
- * UW-1..10: the events issuing `policy` raises — `underwriting.policy.issued`, stored with the policy in one
- * transaction.
- *
- * @example
- * await policies.create(policy, issuedEvents(policy));
- */
-export function issuedEvents(policy: Policy): readonly DomainEvent[] {
-  return [policyIssued.of(policy, policyEventPayloadOf(policy))];
+  return { state: policy, events: [policyIssued.of(policy, policyEventPayloadOf(policy))] };
 }
 

@@ -35,10 +35,10 @@ export interface TenantPolicyQuery extends PageRequest {
  * Listings are newest first (by `createdAt`).
  *
  * @example
- * const policy = issuePolicy(body, context);
- * await policies.create(policy, issuedEvents(policy));         // Conflict (UW-1) if the number is taken
- * const next = cancelPolicy(policy, { on, reason }, now, by);
- * await policies.save(next, policy.version, cancelledEvents(next)); // StaleVersion if changed meanwhile
+ * const issued = issuePolicy(body, context);
+ * await policies.create(issued.state, issued.events);               // Conflict (UW-1) if the number is taken
+ * const cancelled = cancelPolicy(issued.state, { on, reason }, now, by);
+ * await policies.save(cancelled.state, issued.state.version, cancelled.events); // StaleVersion if changed meanwhile
  */
 export interface PolicyRepository {
   /**

@@ -49,11 +49,11 @@ export type Cancellation = z.output<typeof cancellationSchema>;
 /**
  * A 安责险 policy (保单) — the aggregate of the underwriting context (UW-1). Values are immutable: `issuePolicy`
  * (issue.rules.ts), `endorsePolicy` (endorsement.rules.ts) and `cancelPolicy` (cancellation.rules.ts) return new
- * policies, each change with `version` + 1. Its shape is `policySchema`: add a field there, and to the rule that
+ * policies (with the events the change raised), each change with `version` + 1. Its shape is `policySchema`: add a field there, and to the rule that
  * sets it.
  *
  * @example
- * const policy = issuePolicy(input, context);
+ * const { state: policy } = issuePolicy(input, context);
  * policy.premiumExTaxFen; // premiumFen ÷ 1.06, to the fen
  */
 export type Policy = z.output<typeof policySchema>;

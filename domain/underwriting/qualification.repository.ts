@@ -8,8 +8,8 @@ import type { QualificationFiling } from './qualification.js';
  *
  * @example
  * const previous = await filings.get(tenantId, 2024);
- * const filing = fileQualification(previous, body, { tenantId, year: 2024, now, by });
- * await filings.put(filing, previous?.version, filingEvents(filing)); // StaleVersion if saved meanwhile
+ * const { state: filing, events } = fileQualification(previous, body, { tenantId, year: 2024, now, by });
+ * await filings.put(filing, previous?.version, events); // StaleVersion if saved meanwhile
  */
 export interface QualificationRepository {
   /** The tenant's filing for `year`, or `undefined`. */

@@ -4,7 +4,7 @@ import type { LocalDate } from '../kernel/calendar/local-date.js';
 import { ValidationFailed } from '../kernel/errors.js';
 import type { FieldProblem } from '../kernel/errors.js';
 import { instantOf } from '../kernel/calendar/instant.js';
-import type { DomainEvent } from '../kernel/events.js';
+import type { Changed } from '../kernel/events.js';
 import { qualificationChanged } from './events.js';
 import type {
   archiveRefSchema,
@@ -202,17 +202,21 @@ export function isFilingComplete(filing: Pick<QualificationFiling, 'annex1' | 'c
  * were entered here — recorded as DECLARED so regulators can tell), the day already recorded, or today when the
  * filing is complete for the first time (PLATFORM). An incomplete draft has no `filedOn`.
  *
+ * Raises `underwriting.qualification.changed`, stored with the filing in one transaction. Its id is the tenant
+ * and year: there is one filing per insurer and year.
+ *
  * @throws ValidationFailed listing every problem that is plain input (dates in the future), each with its rule.
  * @throws RangeError when `previous` belongs to another tenant or year — a caller's bug.
  * @example
- * const filing = fileQualification(undefined, body, { tenantId: 't-1', year: 2024, now: new Date('2024-06-03T02:00:00Z'), by: 'u-1' });
+ * const { state: filing, events } = fileQualification(undefined, body, { tenantId: 't-1', year: 2024, now: new Date('2024-06-03T02:00:00Z'), by: 'u-1' });
  * filing.filedOn; // '2024-06-03' when body attaches every Annex 1 item and the signed letter
+ * await filings.put(filing, undefined, events); // with underwriting.qualification.changed
  */
 export function fileQualification(
   previous: QualificationFiling | undefined,
   input: QualificationFilingInput,
   context: FilingContext,
-): QualificationFiling {
+): Changed<QualificationFiling> {
   if (previous !== undefined && (previous.tenantId !== context.tenantId || previous.year !== context.year)) {
     throw new RangeError(
       `the previous filing is ${previous.tenantId}/${previous.year}, not ${context.tenantId}/${context.year}`,
@@ -268,7 +272,7 @@ export function fileQualification(
     filed = { filedOn: previous.filedOn, filedOnSource: previous.filedOnSource ?? 'PLATFORM' };
   } else if (isFilingComplete(content)) filed = { filedOn: today, filedOnSource: 'PLATFORM' };
 
-  return {
+  const filing: QualificationFiling = {
     tenantId: context.tenantId,
     year: context.year,
     ...content,
@@ -278,20 +282,9 @@ export function fileQualification(
     updatedBy: context.by,
     version: (previous?.version ?? 0) + 1,
   };
-}
-
-/**
- * QUAL-1..6: the events saving a filing raises — `underwriting.qualification.changed`, stored with the filing in
- * one transaction. Its id is the tenant and year: there is one filing per insurer and year.
- *
- * @example
- * await filings.put(filing, previous?.version, filingEvents(filing));
- */
-export function filingEvents(filing: QualificationFiling): readonly DomainEvent[] {
-  return [
-    qualificationChanged.of(
-      { id: `${filing.tenantId}-${filing.year}`, version: filing.version, tenantId: filing.tenantId },
-      { year: filing.year, version: filing.version, ...(filing.filedOn === undefined ? {} : { filedOn: filing.filedOn }) },
-    ),
-  ];
+  const changed = qualificationChanged.of(
+    { id: `${filing.tenantId}-${filing.year}`, version: filing.version, tenantId: filing.tenantId },
+    { year: filing.year, version: filing.version, ...(filing.filedOn === undefined ? {} : { filedOn: filing.filedOn }) },
+  );
+  return { state: filing, events: [changed] };
 }

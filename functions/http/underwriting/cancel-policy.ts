@@ -1,5 +1,5 @@
 import { INSURER } from '../../../domain/identity/access.js';
-import { cancelPolicy as cancel, cancelledEvents } from '../../../domain/underwriting/cancellation.rules.js';
+import { cancelPolicy as cancel } from '../../../domain/underwriting/cancellation.rules.js';
 import { cancelPolicyBody } from '../../../domain/underwriting/policy-commands.schema.js';
 import { policySchema } from '../../../domain/underwriting/policy.schema.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
@@ -19,8 +19,8 @@ export const cancelPolicy = defineRoute({
   async handle(input) {
     const { tenantId, userId } = callerOf(input, 'insurer');
     const { policies, policy } = await ownPolicy(tenantId, input.params.policyId);
-    const cancelled = cancel(policy, input.body, underwritingRoot().clock.now(), userId);
-    await policies.save(cancelled, policy.version, cancelledEvents(cancelled));
+    const { state: cancelled, events } = cancel(policy, input.body, underwritingRoot().clock.now(), userId);
+    await policies.save(cancelled, policy.version, events);
     return { body: cancelled };
   },
 });

@@ -1,6 +1,6 @@
 import { INSURER } from '../../../domain/identity/access.js';
 import { PUBLISHED_RULE_SETS } from '../../../domain/kernel/rule-set/published.js';
-import { endorsePolicy as endorse, endorsedEvents } from '../../../domain/underwriting/endorsement.rules.js';
+import { endorsePolicy as endorse } from '../../../domain/underwriting/endorsement.rules.js';
 import { endorsePolicyBody } from '../../../domain/underwriting/policy-commands.schema.js';
 import { policySchema } from '../../../domain/underwriting/policy.schema.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
@@ -29,14 +29,14 @@ export const endorsePolicy = defineRoute({
       input.body.employeesCovered === undefined ? Promise.resolve(undefined) : enterpriseSnapshot(policy.enterprise.uscc),
       input.body.periodEnd === undefined ? Promise.resolve(undefined) : policies.listByEnterpriseForTenant(tenantId, policy.enterprise.uscc, policy.periodStart),
     ]);
-    const endorsed = endorse(policy, input.body, {
+    const { state: endorsed, events } = endorse(policy, input.body, {
       by: userId,
       now: underwritingRoot().clock.now(),
       ruleSets: PUBLISHED_RULE_SETS,
       ...(input.body.employeesCovered === undefined ? {} : { enterprise }),
       ...(enterprisePolicies ? { enterprisePolicies } : {}),
     });
-    await policies.save(endorsed, policy.version, endorsedEvents(endorsed));
+    await policies.save(endorsed, policy.version, events);
     return { body: endorsed };
   },
 });

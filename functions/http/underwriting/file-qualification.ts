@@ -1,6 +1,6 @@
 import { INSURER } from '../../../domain/identity/access.js';
 import { todayOf } from '../../../domain/kernel/clock.js';
-import { fileQualification as file, filingEvents } from '../../../domain/underwriting/qualification.js';
+import { fileQualification as file } from '../../../domain/underwriting/qualification.js';
 import { putQualificationBody } from '../../../domain/underwriting/qualification.schema.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
 import { underwritingRoot } from './composition-root.js';
@@ -25,8 +25,8 @@ export const fileQualification = defineRoute({
     const { forTenant, clock } = underwritingRoot();
     const { qualifications } = await forTenant(tenantId);
     const previous = await qualifications.get(tenantId, input.params.year);
-    const filing = file(previous, input.body, { tenantId, year: input.params.year, now: clock.now(), by: userId });
-    await qualifications.put(filing, previous?.version, filingEvents(filing));
+    const { state: filing, events } = file(previous, input.body, { tenantId, year: input.params.year, now: clock.now(), by: userId });
+    await qualifications.put(filing, previous?.version, events);
     const { result } = await eligibilityOn(tenantId, todayOf(clock), 'INDEPENDENT');
     return { body: { year: filing.year, filing, eligibility: result } };
   },

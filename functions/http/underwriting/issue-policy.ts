@@ -1,7 +1,7 @@
 import { INSURER } from '../../../domain/identity/access.js';
 import { todayOf } from '../../../domain/kernel/clock.js';
 import { PUBLISHED_RULE_SETS } from '../../../domain/kernel/rule-set/published.js';
-import { issuePolicy as issue, issuedEvents } from '../../../domain/underwriting/issue.rules.js';
+import { issuePolicy as issue } from '../../../domain/underwriting/issue.rules.js';
 import { issuePolicyBody } from '../../../domain/underwriting/policy-commands.schema.js';
 import { policySchema } from '../../../domain/underwriting/policy.schema.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
@@ -41,7 +41,7 @@ export const issuePolicy = defineRoute({
         : Promise.resolve(new Set([tenantId])),
     ]);
     const enterprisePolicies = await policies.listByEnterpriseForTenant(tenantId, input.body.enterpriseUscc, input.body.periodStart);
-    const policy = issue(input.body, {
+    const { state: policy, events } = issue(input.body, {
       id: newId(now),
       tenantId,
       by: userId,
@@ -53,7 +53,7 @@ export const issuePolicy = defineRoute({
       knownTenantIds,
       enterprisePolicies,
     });
-    await policies.create(policy, issuedEvents(policy));
+    await policies.create(policy, events);
     return { body: policy };
   },
 });

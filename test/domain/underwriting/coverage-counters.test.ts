@@ -52,14 +52,14 @@ describe('coverage counters (UW-11)', () => {
   });
 
   it('UW-11 a cancellation that ends cover today takes the enterprise off the counter', () => {
-    const cancelled = cancelPolicy(issued(), { on: IN_FORCE, reason: '企业关闭' }, at('2024-09-27T02:00:00Z'));
+    const cancelled = cancelPolicy(issued(), { on: IN_FORCE, reason: '企业关闭' }, at('2024-09-27T02:00:00Z')).state;
     const change = evaluateCoverage(stored(), withPolicyShare(stored(), cancelled), IN_FORCE);
     expect(change.coverage.shares['p-1']).toEqual({ tenantId: 't-picc', start: '2024-07-01', end: '2024-09-26' });
     expect(change.counterDeltas).toEqual([{ county: '140902', industry: 'COAL_MINE', delta: -1 }]);
   });
 
   it('UW-11 a policy cancelled before it began leaves no share', () => {
-    const voided = cancelPolicy(issued(), { on: '2024-07-01', reason: '未起保即注销' }, at('2024-06-28T02:00:00Z'));
+    const voided = cancelPolicy(issued(), { on: '2024-07-01', reason: '未起保即注销' }, at('2024-06-28T02:00:00Z')).state;
     const uncounted = stored({ insuredCounted: false, evaluatedOn: '2024-06-28' });
     const change = evaluateCoverage(uncounted, withPolicyShare(uncounted, voided), '2024-06-28');
     expect(change.coverage.shares).toEqual({});

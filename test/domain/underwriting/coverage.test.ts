@@ -67,7 +67,7 @@ describe('coverage gap (UW-11)', () => {
 
   it('UW-11 a cancelled policy covers only the days before its cancellation; any insurer’s policy counts', () => {
     const policy = issued();
-    const cancelled = cancelPolicy(policy, { on: '2025-01-01', reason: '企业关闭' }, at('2024-12-20T02:00:00Z'));
+    const cancelled = cancelPolicy(policy, { on: '2025-01-01', reason: '企业关闭' }, at('2024-12-20T02:00:00Z')).state;
     expect(coveragePeriodOf(cancelled)).toEqual({ start: '2024-07-01', end: '2024-12-31' });
     const other = { ...issued({ periodStart: '2025-03-01', periodEnd: '2026-02-28' }, { id: 'p-2' }), tenantId: 't-other' };
     const coverage = coverageOf([cancelled, other]);

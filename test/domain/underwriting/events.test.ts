@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { cancelPolicy, cancelledEvents } from '../../../domain/underwriting/cancellation.rules.js';
-import { endorsePolicy, endorsedEvents } from '../../../domain/underwriting/endorsement.rules.js';
+import { cancelPolicy } from '../../../domain/underwriting/cancellation.rules.js';
+import { endorsePolicy } from '../../../domain/underwriting/endorsement.rules.js';
 import { policyEventPayload, underwritingEvents } from '../../../domain/underwriting/events.js';
-import { issuedEvents } from '../../../domain/underwriting/issue.rules.js';
-import { filingEvents } from '../../../domain/underwriting/qualification.js';
-import { COAL_MINE, PICC, RULE_SETS, at, filing, issued } from './fixtures.js';
+import { issuePolicy } from '../../../domain/underwriting/issue.rules.js';
+import { fileQualification } from '../../../domain/underwriting/qualification.js';
+import { BODY, COAL_MINE, FILING_INPUT, PICC, RULE_SETS, at, filing, issueContext, issued } from './fixtures.js';
 
 describe('underwriting events', () => {
   it('UW-1 issuing, endorsing and cancelling a policy each raise their event with the policy facts', () => {
-    const policy = issued();
-    const [issuedEvent] = issuedEvents(policy);
+    const { state: policy, events: [issuedEvent] } = issuePolicy(BODY, issueContext());
+    expect(policy).toEqual(issued());
     expect(issuedEvent).toEqual({
       type: 'underwriting.policy.issued',
       version: 1,
@@ -31,18 +31,19 @@ describe('underwriting events', () => {
     });
     expect(policyEventPayload.parse(issuedEvent?.data)).toEqual(issuedEvent?.data);
 
-    const endorsed = endorsePolicy(policy, { periodEnd: '2025-07-31', reason: '对齐续保日' }, { by: 'u-1', now: at('2024-07-10T02:00:00Z'), ruleSets: RULE_SETS });
-    expect(endorsedEvents(endorsed)).toMatchObject([{ type: 'underwriting.policy.endorsed', sequence: 2, data: { periodEnd: '2025-07-31' } }]);
+    const { state: endorsed, events: endorsedEvents } = endorsePolicy(policy, { periodEnd: '2025-07-31', reason: '对齐续保日' }, { by: 'u-1', now: at('2024-07-10T02:00:00Z'), ruleSets: RULE_SETS });
+    expect(endorsedEvents).toMatchObject([{ type: 'underwriting.policy.endorsed', sequence: 2, data: { periodEnd: '2025-07-31' } }]);
 
-    const cancelled = cancelPolicy(endorsed, { on: '2025-01-01', reason: '企业关闭' }, at('2024-12-20T02:00:00Z'));
-    expect(cancelledEvents(cancelled)).toMatchObject([
+    const { events: cancelledEvents } = cancelPolicy(endorsed, { on: '2025-01-01', reason: '企业关闭' }, at('2024-12-20T02:00:00Z'));
+    expect(cancelledEvents).toMatchObject([
       { type: 'underwriting.policy.cancelled', sequence: 3, data: { status: 'CANCELLED', cancelledOn: '2025-01-01' } },
     ]);
   });
 
   it('QUAL-6 saving a filing raises underwriting.qualification.changed for the tenant and year', () => {
-    const saved = filing();
-    expect(filingEvents(saved)).toEqual([
+    const { state: saved, events } = fileQualification(undefined, FILING_INPUT, { tenantId: PICC, year: 2024, now: at('2024-06-03T02:00:00Z'), by: 'u-admin' });
+    expect(saved).toEqual(filing());
+    expect(events).toEqual([
       {
         type: 'underwriting.qualification.changed',
         version: 1,

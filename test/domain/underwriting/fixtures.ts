@@ -82,7 +82,7 @@ export const FILING_INPUT: QualificationFilingInput = {
 
 /** Filed on 2024-06-03 (before the June 15 due date), version 1. */
 export function filing(input: Partial<QualificationFilingInput> = {}, now = '2024-06-03T02:00:00Z'): QualificationFiling {
-  return fileQualification(undefined, { ...FILING_INPUT, ...input }, { tenantId: PICC, year: 2024, now: at(now), by: 'u-admin' });
+  return fileQualification(undefined, { ...FILING_INPUT, ...input }, { tenantId: PICC, year: 2024, now: at(now), by: 'u-admin' }).state;
 }
 
 export function eligibilityOn(
@@ -157,7 +157,7 @@ export function issueContext(overrides: Partial<IssueContext> = {}): IssueContex
 }
 
 export function issued(body: Partial<IssuePolicyBody> = {}, overrides: Partial<IssueContext> = {}): Policy {
-  return issuePolicy({ ...BODY, ...body }, issueContext(overrides));
+  return issuePolicy({ ...BODY, ...body }, issueContext(overrides)).state;
 }
 
 /** What `fn` throws, so a test can look at every property of the error rather than only its class. */

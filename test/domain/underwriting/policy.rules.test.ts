@@ -449,7 +449,7 @@ describe('issuing a policy', () => {
     const previous = issued({ policyNumber: 'OLD-1', periodStart: '2023-07-01', periodEnd: '2024-06-30' }, { id: 'p-0' });
     expect(issued({}, { enterprisePolicies: [previous] }).status).toBe('ISSUED');
     const overlapping = issued({ policyNumber: 'OLD-2', periodStart: '2024-01-01', periodEnd: '2024-12-31' }, { id: 'p-0' });
-    const cancelled = cancelPolicy(overlapping, { on: '2024-07-01', reason: '转为新保单' }, at(ISSUE_NOW), 'u-1');
+    const cancelled = cancelPolicy(overlapping, { on: '2024-07-01', reason: '转为新保单' }, at(ISSUE_NOW), 'u-1').state;
     expect(issued({}, { enterprisePolicies: [cancelled] }).status).toBe('ISSUED');
   });
 
@@ -503,7 +503,7 @@ describe('endorsing a policy', () => {
 
   it('UW-3 UW-7 new staff: the count must match the register, and the premium rises pro rata for the days left', () => {
     const policy = frozen(issued());
-    const endorsed = endorsePolicy(policy, { employeesCovered: 280, reason: '新招聘26人' }, context());
+    const endorsed = endorsePolicy(policy, { employeesCovered: 280, reason: '新招聘26人' }, context()).state;
     // Rated for 280: 30,723,000 fen; (30,723,000 − 27,870,150) × 181 ÷ 365 = 1,414,700.96 → 1,414,701
     expect(endorsed).toMatchObject({
       employeesCovered: 280,
@@ -542,7 +542,7 @@ describe('endorsing a policy', () => {
 
   it('UW-7 an endorsement made before the period starts re-rates the whole premium', () => {
     const policy = issued();
-    const endorsed = endorsePolicy(policy, { employeesCovered: 280, reason: '投保前人数变化' }, context({ now: at(ISSUE_NOW) }));
+    const endorsed = endorsePolicy(policy, { employeesCovered: 280, reason: '投保前人数变化' }, context({ now: at(ISSUE_NOW) })).state;
     expect(endorsed.endorsements[0]?.effectiveOn).toBe('2024-07-01');
     expect(endorsed.premiumFen).toBe(30_723_000);
   });
@@ -561,13 +561,13 @@ describe('endorsing a policy', () => {
       'perPersonDeathLimitFen',
       400,
     );
-    const lowered = endorsePolicy(policy, { perPersonInsuredAmountFen: 40_000_000, perPersonDeathLimitFen: 40_000_000, reason: '调整保额' }, context());
+    const lowered = endorsePolicy(policy, { perPersonInsuredAmountFen: 40_000_000, perPersonDeathLimitFen: 40_000_000, reason: '调整保额' }, context()).state;
     expect(lowered.endorsements[0]?.premiumDeltaFen).toBeLessThan(0);
   });
 
   it('UW-1 UW-9 extending the period: within a year and a month, priced for the added days, and not over another policy', () => {
     const policy = issued();
-    const extended = endorsePolicy(policy, { periodEnd: '2025-07-31', reason: '续保日期对齐' }, context());
+    const extended = endorsePolicy(policy, { periodEnd: '2025-07-31', reason: '续保日期对齐' }, context()).state;
     // 27,870,150 × 31 ÷ 365 = 2,367,054.25 → 2,367,054
     expect(extended.endorsements[0]).toMatchObject({ changes: { periodEnd: { from: '2025-06-30', to: '2025-07-31' } }, premiumDeltaFen: 2_367_054 });
     expectRuleViolation(() => endorsePolicy(policy, { periodEnd: '2025-08-01', reason: 'x' }, context()), 'UW-1', 'periodEnd', 400);
@@ -584,7 +584,7 @@ describe('endorsing a policy', () => {
   it('UW-1 refuses an endorsement that changes nothing, of a cancelled policy, or of a policy that has ended', () => {
     const policy = issued();
     expectRuleViolation(() => endorsePolicy(policy, { employeesCovered: 254, reason: 'x' }, context()), 'UW-1', 'endorsement', 400);
-    const cancelled = cancelPolicy(policy, { on: '2025-01-01', reason: '企业关闭' }, at('2024-12-20T02:00:00Z'));
+    const cancelled = cancelPolicy(policy, { on: '2025-01-01', reason: '企业关闭' }, at('2024-12-20T02:00:00Z')).state;
     const conflict = thrown(() => endorsePolicy(cancelled, { employeesCovered: 280, reason: 'x' }, context()));
     expect(conflict).toBeInstanceOf(Conflict);
     expect((conflict as Conflict).ruleId).toBe('UW-1');
@@ -601,7 +601,7 @@ describe('endorsing a policy', () => {
 describe('cancelling a policy', () => {
   it('UW-1 cancels from a day in the period, not before today; the days before stay covered', () => {
     const policy = frozen(issued());
-    const cancelled = cancelPolicy(policy, { on: '2025-01-01', reason: '企业关闭' }, at('2024-12-20T02:00:00Z'), 'u-3');
+    const cancelled = cancelPolicy(policy, { on: '2025-01-01', reason: '企业关闭' }, at('2024-12-20T02:00:00Z'), 'u-3').state;
     expect(cancelled).toMatchObject({
       status: 'CANCELLED',
       cancellation: { on: '2025-01-01', reason: '企业关闭', recordedAt: '2024-12-20T02:00:00.000Z', recordedBy: 'u-3' },
@@ -620,7 +620,7 @@ describe('cancelling a policy', () => {
   });
 
   it('UW-1 a policy cancelled from its first day before it starts covers nothing', () => {
-    const voided = cancelPolicy(issued(), { on: '2024-07-01', reason: '误出单' }, at(ISSUE_NOW));
+    const voided = cancelPolicy(issued(), { on: '2024-07-01', reason: '误出单' }, at(ISSUE_NOW)).state;
     expect(isInForce(voided, '2024-07-01')).toBe(false);
     expectRuleViolation(() => cancelPolicy(issued(), { on: '2024-06-30', reason: 'x' }, at(ISSUE_NOW)), 'UW-1', 'on', 400);
   });

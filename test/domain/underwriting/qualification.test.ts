@@ -261,7 +261,7 @@ describe('saving a filing (QUAL-6)', () => {
       first,
       { ...FILING_INPUT, insurancePermit: { number: '000124', expiresOn: '2029-12-31' } },
       { tenantId: PICC, year: 2024, now: at('2024-08-01T02:00:00Z'), by: 'u-2' },
-    );
+    ).state;
     expect(renewed).toMatchObject({
       filedOn: '2024-06-03',
       version: 2,
@@ -275,7 +275,7 @@ describe('saving a filing (QUAL-6)', () => {
     const draft = filing({ annex1: { COMMITMENT_LETTER: [doc('承诺函.pdf')] } }, '2024-06-10T02:00:00Z');
     expect(draft.filedOn).toBeUndefined();
     expect(criterionOf(eligibilityOn('2024-06-12', { filing: draft }), 'QUAL-6').passed).toBe(false);
-    const completed = fileQualification(draft, FILING_INPUT, { tenantId: PICC, year: 2024, now: at('2024-06-20T02:00:00Z'), by: 'u' });
+    const completed = fileQualification(draft, FILING_INPUT, { tenantId: PICC, year: 2024, now: at('2024-06-20T02:00:00Z'), by: 'u' }).state;
     expect(completed.filedOn).toBe('2024-06-20');
     expect(criterionOf(eligibilityOn(ON, { filing: completed }), 'QUAL-6').passed).toBe(false);
   });
@@ -311,8 +311,8 @@ describe('saving a filing (QUAL-6)', () => {
 
 describe('the governing filing (QUAL-6)', () => {
   const filing2024 = filing();
-  const filing2025 = fileQualification(undefined, FILING_INPUT, { tenantId: PICC, year: 2025, now: at('2025-05-20T02:00:00Z'), by: 'u' });
-  const late2025 = fileQualification(undefined, FILING_INPUT, { tenantId: PICC, year: 2025, now: at('2025-07-01T02:00:00Z'), by: 'u' });
+  const filing2025 = fileQualification(undefined, FILING_INPUT, { tenantId: PICC, year: 2025, now: at('2025-05-20T02:00:00Z'), by: 'u' }).state;
+  const late2025 = fileQualification(undefined, FILING_INPUT, { tenantId: PICC, year: 2025, now: at('2025-07-01T02:00:00Z'), by: 'u' }).state;
 
   it.each<[string, string, QualificationFiling[], number | undefined, boolean]>([
     ['the 2024 filing governs until 2025’s is filed', '2025-03-01', [filing2024, filing2025], 2024, true],

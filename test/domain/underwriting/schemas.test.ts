@@ -109,7 +109,7 @@ describe('policy body schemas', () => {
       issued({ otherSafetyInsurance: [{ kind: 'EMPLOYER_LIABILITY', insurer: '平安财险', convertible: true }] }),
       { employeesCovered: 280, reason: '新招聘' },
       { by: 'u', now: at('2025-01-01T02:00:00Z'), ruleSets: RULE_SETS, enterprise: { ...COAL_MINE, employees: 280 } },
-    );
+    ).state;
     const roundTripped = JSON.parse(JSON.stringify(endorsed)) as unknown;
     expect(policySchema.parse(roundTripped)).toEqual(endorsed);
   });
