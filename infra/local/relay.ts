@@ -46,8 +46,6 @@ export class LocalOutboxRelay {
           if (delivered === 0) await new Promise((resolve) => setTimeout(resolve, this.intervalMs));
         } catch (error) {
           if (this.running) console.error('outbox relay:', (error as Error).message);
-          // Shard iterators do not survive a restart of DynamoDB Local: resume from the saved positions instead.
-          this.iterators.clear();
           await new Promise((resolve) => setTimeout(resolve, 1000));
         }
       }
