@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tenantBody } from '../support/fixtures.js';
 import { dynamoDbJvmOf, exitOf, processesNaming, signIn, startLocal, type LocalProcess } from './local-process.js';
 
 /**
@@ -68,6 +69,17 @@ describe('issue 12 #5: DynamoDB Local down, then Node killed', () => {
     const restarted = dynamoDbJvmOf(dataDir);
     expect(restarted).toBeDefined();
     expect(restarted).not.toBe(jvm);
+
+    // Events flow again too: the relay resumes from its saved positions and delivers a new write's event.
+    const positions = join(dataDir, 'relay-positions.json');
+    const before = existsSync(positions) ? readFileSync(positions, 'utf8') : '';
+    const onboarded = await fetch(`${local.url}/api/v1/platform/tenants`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(tenantBody('R')),
+    });
+    expect(onboarded.status).toBe(201);
+    await expect.poll(() => (existsSync(positions) ? readFileSync(positions, 'utf8') : ''), { timeout: 15_000, interval: 250 }).not.toBe(before);
   }, 90_000);
 
   it('Node killed with SIGKILL → no DynamoDB Local JVM is left behind (none reparented to PID 1)', async () => {
