@@ -3,6 +3,7 @@ import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalKeyPair } from '../../functions/adapters/auth/local-tokens.js';
+import { dynamoDbCalls, resetDynamoDbCalls } from '../../functions/adapters/dynamodb/client.js';
 import type { ApiClient } from '../support/api-client.js';
 import { tenantBody, unique } from '../support/fixtures.js';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
@@ -95,6 +96,19 @@ describe('issue 12 #1: status and role are checked at request time, not only at 
     const { user, client } = await newUser('renamed', 'insurer-admin');
     expect((await adminA.patch(`/users/${user.id}`, { displayName: '新名字' })).status).toBe(200);
     expect((await client.get('/users')).status).toBe(200);
+  });
+
+  it('issue 12 #1: the check costs one GetItem when the cache is cold and nothing when it is warm', async () => {
+    const { user, client } = await newUser('cost', 'insurer-admin');
+    const callsOf = async () => {
+      resetDynamoDbCalls();
+      expect((await client.get(`/users/${user.id}`)).status).toBe(200);
+      return Object.fromEntries(dynamoDbCalls());
+    };
+    const cold = await callsOf();
+    const warm = await callsOf();
+    expect((cold.GetItemCommand ?? 0) - (warm.GetItemCommand ?? 0)).toBe(1);
+    expect({ ...cold, GetItemCommand: undefined }).toEqual({ ...warm, GetItemCommand: undefined });
   });
 
   it('issue 12 #1: no user may change its own disabled flag or role (403 naming the field) or organisation (400)', async () => {
