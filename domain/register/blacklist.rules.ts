@@ -1,6 +1,6 @@
 import { compareLocalDates, type LocalDate } from '../kernel/calendar/local-date.js';
 import { Conflict, Forbidden, RuleViolation } from '../kernel/errors.js';
-import type { DomainEvent } from '../kernel/events.js';
+import type { Changed, DomainEvent } from '../kernel/events.js';
 import type { BlacklistEntry } from './blacklist.js';
 import type { BlacklistEntryBody, LiftBlacklistEntryBody } from './blacklist.schema.js';
 import { blacklistEntryLifted, blacklistEntryListed } from './events.js';
@@ -13,22 +13,35 @@ export interface ListingContext {
   readonly now: Date;
 }
 
+/** BLK-1: what a listing's events carry: the listing as it is after the change. */
+const listingPayloadOf = (entry: BlacklistEntry) => ({
+  entryId: entry.id,
+  insurerTenantId: entry.insurerTenantId,
+  listedOn: entry.listedOn,
+  until: entry.until,
+  liftedOn: entry.liftedOn,
+  listedBy: entry.listedBy,
+  liftedBy: entry.liftedBy,
+});
+
 /**
- * BLK-1: a new listing, from `listedOn` (default `today`) through `until` when given.
+ * BLK-1: a new listing, from `listedOn` (default `today`) through `until` when given, with
+ * `register.blacklist_entry.listed`.
  *
  * @throws RuleViolation (BLK-1, `until`, 400) when `until` is before `listedOn`.
  * @example
- * listInsurer({ insurerTenantId: 't-1', reason: '考核不合格' }, { id: 'b-1', listedBy: 'nfra', today: '2026-03-02', now });
+ * const { state: entry, events } = listInsurer({ insurerTenantId: 't-1', reason: '考核不合格' }, { id: 'b-1', listedBy: 'nfra', today: '2026-03-02', now });
+ * await blacklist.create(entry, events);
  */
 export function listInsurer(
   body: BlacklistEntryBody,
   context: ListingContext,
-): BlacklistEntry {
+): Changed<BlacklistEntry> {
   const listedOn = body.listedOn ?? context.today;
   if (body.until !== undefined && compareLocalDates(body.until, listedOn) < 0) {
     throw new RuleViolation('BLK-1', 'until', `BLK-1: until ${body.until} is before listedOn ${listedOn}`, 400);
   }
-  return {
+  const entry: BlacklistEntry = {
     id: context.id,
     insurerTenantId: body.insurerTenantId,
     reason: body.reason,
@@ -38,23 +51,26 @@ export function listInsurer(
     createdAt: context.now.toISOString(),
     version: 1,
   };
+  const events: DomainEvent[] = [blacklistEntryListed.of(entry, listingPayloadOf(entry))];
+  return { state: entry, events };
 }
 
 /**
  * BLK-1: the listing lifted from `liftedOn` (default `today`) on. Only the agency that listed an insurer lifts
- * the listing — the city EMB and the NFRA each answer for their own sanctions.
+ * the listing — the city EMB and the NFRA each answer for their own sanctions. Raises
+ * `register.blacklist_entry.lifted`.
  *
  * @throws Forbidden (BLK-1) when `by` is not the listing agency.
  * @throws Conflict (BLK-1, 409) when already lifted, or when the listing ended before `liftedOn`.
  * @throws RuleViolation (BLK-1, `liftedOn`, 400) when `liftedOn` is before `listedOn`.
  * @example
- * liftListing(entry, { reason: '整改验收合格' }, { by: 'emb-city', today: '2026-09-01' }).liftedOn; // '2026-09-01'
+ * liftListing(entry, { reason: '整改验收合格' }, { by: 'emb-city', today: '2026-09-01' }).state.liftedOn; // '2026-09-01'
  */
 export function liftListing(
   entry: BlacklistEntry,
   body: LiftBlacklistEntryBody,
   context: { by: string; today: LocalDate },
-): BlacklistEntry {
+): Changed<BlacklistEntry> {
   if (entry.listedBy !== context.by) {
     throw new Forbidden(`BLK-1: only the agency that listed this entry (${entry.listedBy}) may lift it`);
   }
@@ -68,28 +84,6 @@ export function liftListing(
   if (entry.until !== undefined && compareLocalDates(entry.until, liftedOn) < 0) {
     throw new Conflict(`BLK-1: the listing ended on ${entry.until}; there is nothing to lift on ${liftedOn}`, 'BLK-1');
   }
-  return { ...entry, liftedOn, liftedReason: body.reason, liftedBy: context.by, version: entry.version + 1 };
-}
-
-/**
- * BLK-1: what a listing's change tells the platform — `register.blacklist_entry.listed` for a new listing
- * (`previous` absent), `register.blacklist_entry.lifted` once {@link liftListing} lifted it.
- *
- * @example
- * const entry = listInsurer(body, context);
- * await blacklist.create(entry, blacklistEvents(undefined, entry));
- */
-export function blacklistEvents(previous: BlacklistEntry | undefined, entry: BlacklistEntry): DomainEvent[] {
-  if (entry === previous) return [];
-  const data = {
-    entryId: entry.id,
-    insurerTenantId: entry.insurerTenantId,
-    listedOn: entry.listedOn,
-    until: entry.until,
-    liftedOn: entry.liftedOn,
-    listedBy: entry.listedBy,
-    liftedBy: entry.liftedBy,
-  };
-  if (previous === undefined) return [blacklistEntryListed.of(entry, data)];
-  return entry.liftedOn !== undefined && previous.liftedOn === undefined ? [blacklistEntryLifted.of(entry, data)] : [];
+  const lifted: BlacklistEntry = { ...entry, liftedOn, liftedReason: body.reason, liftedBy: context.by, version: entry.version + 1 };
+  return { state: lifted, events: [blacklistEntryLifted.of(lifted, listingPayloadOf(lifted))] };
 }

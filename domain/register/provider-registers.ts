@@ -37,7 +37,7 @@ export interface ProviderPage<T> {
 
 /**
  * REG-2, REG-3: the registers as the city EMB keeps them. Every write is one transaction with the events the
- * domain raised (`serviceOrgEvents`, `expertEvents`); `save…` fails with StaleVersion (412) unless the stored
+ * domain raised (the `events` of `registerServiceOrg`, `changeExpert`, …); `save…` fails with StaleVersion (412) unless the stored
  * version is `expectedVersion`.
  */
 export interface ProviderRegisterRepository extends ProviderRegisters {

@@ -1,5 +1,5 @@
 import { classifyEnterpriseSize, type EnterpriseSize } from '../kernel/enterprise-size.js';
-import type { DomainEvent } from '../kernel/events.js';
+import type { Changed, DomainEvent } from '../kernel/events.js';
 import type { Industry } from '../kernel/industry.js';
 import { enterpriseRegistered } from './events.js';
 import type {
@@ -53,20 +53,24 @@ export function sameRegistration(entry: RegisterEntry, input: RegisterEntryInput
  * differs — `unchanged`, so that re-sending the same data writes nothing. Who may do it (ACL-4) is
  * {@link countyScopeProblem}'s question, asked before.
  *
+ * A new or changed entry raises `register.enterprise.registered`, with the counties whose counters moved; an
+ * unchanged one raises nothing. (A bulk import tells once for the whole file instead: `completeRegisterImport`.)
+ *
  * @example
- * const change = registerEnterprise(input, undefined, { regulatorId: 'emb-city' }, now);
+ * const { state: change, events } = registerEnterprise(input, undefined, { regulatorId: 'emb-city' }, now);
  * change.kind; // 'created'
+ * await repository.save(change, events);
  */
 export function registerEnterprise(
   input: RegisterEntryInput,
   current: RegisterEntry | undefined,
   actor: RegisterActor,
   now: Date,
-): RegisterChange {
+): Changed<RegisterChange> {
   if (current !== undefined && current.uscc !== input.uscc) {
     throw new RangeError(`REG-1: entry ${current.uscc} cannot take the registration of ${input.uscc}`);
   }
-  if (current !== undefined && sameRegistration(current, input)) return { kind: 'unchanged', entry: current };
+  if (current !== undefined && sameRegistration(current, input)) return { state: { kind: 'unchanged', entry: current }, events: [] };
   const updatedAt = now.toISOString();
   const entry: RegisterEntry = {
     uscc: input.uscc,
@@ -81,7 +85,28 @@ export function registerEnterprise(
     updatedAt,
     version: (current?.version ?? 0) + 1,
   };
-  return current === undefined ? { kind: 'created', entry } : { kind: 'updated', entry, previous: current };
+  const change: RegisterChange = current === undefined ? { kind: 'created', entry } : { kind: 'updated', entry, previous: current };
+  return { state: change, events: [enterpriseRegisteredEvent(change)] };
+}
+
+/** REG-1: `register.enterprise.registered` of one new or changed entry, with the counties whose counters moved. */
+function enterpriseRegisteredEvent(change: Exclude<RegisterChange, { kind: 'unchanged' }>): DomainEvent {
+  const { entry } = change;
+  const counties = change.kind === 'updated' && change.previous.county !== entry.county ? [change.previous.county, entry.county] : [entry.county];
+  return enterpriseRegistered.of(
+    { id: entry.uscc, version: entry.version },
+    {
+      uscc: entry.uscc,
+      county: entry.county,
+      industry: entry.industry,
+      size: entry.size,
+      registered: 1,
+      created: change.kind === 'created' ? 1 : 0,
+      updated: change.kind === 'updated' ? 1 : 0,
+      counties,
+      by: entry.registeredBy,
+    },
+  );
 }
 
 /**
@@ -147,34 +172,4 @@ export function countiesMovedBy(changes: readonly RegisterChange[]): string[] {
     if (change.kind === 'updated') counties.add(change.previous.county);
   }
   return [...counties].sort();
-}
-
-/**
- * REG-1: what one stated entry tells the platform: `register.enterprise.registered` for a new or changed
- * entry, with the counties whose counters moved; nothing when the entry already said this.
- *
- * @example
- * const change = registerEnterprise(input, current, actor, now);
- * await repository.save(change, registerChangeEvents(change));
- */
-export function registerChangeEvents(change: RegisterChange): DomainEvent[] {
-  if (change.kind === 'unchanged') return [];
-  const { entry } = change;
-  const counties = change.kind === 'updated' && change.previous.county !== entry.county ? [change.previous.county, entry.county] : [entry.county];
-  return [
-    enterpriseRegistered.of(
-      { id: entry.uscc, version: entry.version },
-      {
-        uscc: entry.uscc,
-        county: entry.county,
-        industry: entry.industry,
-        size: entry.size,
-        registered: 1,
-        created: change.kind === 'created' ? 1 : 0,
-        updated: change.kind === 'updated' ? 1 : 0,
-        counties,
-        by: entry.registeredBy,
-      },
-    ),
-  ];
 }

@@ -1,4 +1,4 @@
-import type { DomainEvent } from '../kernel/events.js';
+import type { Changed } from '../kernel/events.js';
 import { enterpriseRegistered } from './events.js';
 import { countyScopeProblem, registerEnterprise } from './register-entry.rules.js';
 import type { RegisterActor, RegisterChange, RegisterEntry } from './register-entry.js';
@@ -64,7 +64,7 @@ export function planRegisterRow(
 ): RegisterChange | RowProblem {
   const outside = countyScopeProblem(actor, row.input, current);
   if (outside !== undefined) return { row: row.row, field: 'county', message: outside, rule: 'ACL-4' };
-  return registerEnterprise(row.input, current, actor, now);
+  return registerEnterprise(row.input, current, actor, now).state;
 }
 
 /**
@@ -122,37 +122,40 @@ export function startRegisterImport(start: {
   };
 }
 
-/** REG-1: the import after its last entry was written, with what it did. */
+/**
+ * REG-1: the import after its last entry was written, with what it did, and what it tells the platform: one
+ * `register.enterprise.registered` for the whole file (aggregate `register-import`), with its counts and
+ * `counties`, those whose counters moved (`countiesMovedBy`) — not one per entry: 5,000 entry events would be
+ * 5,000 more outbox items while their consumer, the coverage gap, recomputes per county anyway.
+ *
+ * @example
+ * const done = completeRegisterImport(record, { created: 4990, updated: 5, unchanged: 5 }, countiesMovedBy(changes), now);
+ * await register.finishImport(done.state, done.events);
+ */
 export function completeRegisterImport(
   record: RegisterImport,
   counts: { created: number; updated: number; unchanged: number },
+  counties: readonly string[],
   now: Date,
-): RegisterImport {
+): Changed<RegisterImport> {
   if (record.status !== 'RUNNING') throw new RangeError(`import ${record.id} is ${record.status}, not RUNNING`);
-  return { ...record, ...counts, status: 'DONE', finishedAt: now.toISOString(), version: record.version + 1 };
-}
-
-/** REG-1: the import stopped part-way; what was written stays, and the same file can be imported again. */
-export function failRegisterImport(record: RegisterImport, failure: string, now: Date): RegisterImport {
-  return { ...record, status: 'FAILED', failure, finishedAt: now.toISOString(), version: record.version + 1 };
+  const done: RegisterImport = { ...record, ...counts, status: 'DONE', finishedAt: now.toISOString(), version: record.version + 1 };
+  const event = enterpriseRegistered.of(done, {
+    importId: done.id,
+    registered: done.rows,
+    created: done.created,
+    updated: done.updated,
+    unchanged: done.unchanged,
+    counties: [...counties],
+    by: done.by,
+  });
+  return { state: done, events: [{ ...event, aggregate: { type: 'register-import', id: done.id } }] };
 }
 
 /**
- * REG-1: what an import tells the platform once DONE — one `register.enterprise.registered` for the whole file
- * (aggregate `register-import`), with its counts and the counties whose counters moved; not one per entry:
- * 5,000 entry events would be 5,000 more outbox items while their consumer, the coverage gap, recomputes per
- * county anyway. A FAILED import tells nothing.
+ * REG-1: the import stopped part-way; what was written stays, and the same file can be imported again. A
+ * FAILED import tells nothing.
  */
-export function registerImportEvents(record: RegisterImport, counties: readonly string[]): DomainEvent[] {
-  if (record.status !== 'DONE') return [];
-  const event = enterpriseRegistered.of(record, {
-    importId: record.id,
-    registered: record.rows,
-    created: record.created,
-    updated: record.updated,
-    unchanged: record.unchanged,
-    counties: [...counties],
-    by: record.by,
-  });
-  return [{ ...event, aggregate: { type: 'register-import', id: record.id } }];
+export function failRegisterImport(record: RegisterImport, failure: string, now: Date): Changed<RegisterImport> {
+  return { state: { ...record, status: 'FAILED', failure, finishedAt: now.toISOString(), version: record.version + 1 }, events: [] };
 }

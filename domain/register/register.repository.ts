@@ -38,8 +38,8 @@ export interface AppliedImport {
  * the registered counters per county × industry change in the same write as the entries they count.
  *
  * @example
- * const change = registerEnterprise(input, await repository.get(input.uscc), actor, now);
- * await repository.save(change, registerChangeEvents(change)); // the entry, its counters and the event, at once
+ * const { state: change, events } = registerEnterprise(input, await repository.get(input.uscc), actor, now);
+ * await repository.save(change, events); // the entry, its counters and the event, at once
  */
 export interface RegisterRepository {
   get(uscc: string): Promise<RegisterEntry | undefined>;

@@ -1,6 +1,6 @@
 import { compareLocalDates, type LocalDate } from '../kernel/calendar/local-date.js';
 import { RuleViolation } from '../kernel/errors.js';
-import type { DomainEvent } from '../kernel/events.js';
+import type { Changed } from '../kernel/events.js';
 import { serviceOrgRegistered, serviceOrgUpdated } from './events.js';
 import type { ServiceOrg } from './service-org.js';
 import type { ServiceOrgBody, ServiceOrgChangeBody } from './service-org.schema.js';
@@ -28,18 +28,32 @@ function assertValidity(validFrom: LocalDate, validTo: LocalDate): void {
   }
 }
 
+/** REG-2: what a registration's events carry — the whole registration travels with them (SYNC-1). */
+const serviceOrgPayloadOf = (org: ServiceOrg) => ({
+  orgId: org.id,
+  name: org.name,
+  uscc: org.uscc,
+  registrationNumber: org.registrationNumber,
+  status: org.status,
+  validFrom: org.validFrom,
+  validTo: org.validTo,
+  scope: org.scope,
+  updatedBy: org.updatedBy,
+});
+
 /**
  * REG-2: a new registration, ACTIVE unless stated otherwise (a registration recorded after the fact may
- * already be suspended).
+ * already be suspended), with `register.service_org.registered`.
  *
  * @example
  * registerServiceOrg({ name: '忻州安泰安全技术服务有限公司', uscc: '91140900MA0K00000D', registrationNumber: '忻应急备〔2026〕001号',
  *   validFrom: '2026-01-01', validTo: '2028-12-31', scope: ['HAZARD_INSPECTION'] }, { id: 'o-1', now, by: 'u-1' });
+ * // { state: { …, status: 'ACTIVE', version: 1 }, events: [register.service_org.registered] }
  */
-export function registerServiceOrg(input: ServiceOrgInput, ctx: RegisterChangeContext & { readonly id: string }): ServiceOrg {
+export function registerServiceOrg(input: ServiceOrgInput, ctx: RegisterChangeContext & { readonly id: string }): Changed<ServiceOrg> {
   assertValidity(input.validFrom, input.validTo);
   const at = ctx.now.toISOString();
-  return {
+  const org: ServiceOrg = {
     id: ctx.id,
     name: input.name,
     uscc: input.uscc,
@@ -54,6 +68,7 @@ export function registerServiceOrg(input: ServiceOrgInput, ctx: RegisterChangeCo
     updatedBy: ctx.by,
     version: 1,
   };
+  return { state: org, events: [serviceOrgRegistered.of(org, serviceOrgPayloadOf(org))] };
 }
 
 /** Whether two tag lists say the same, in the same order. */
@@ -62,10 +77,10 @@ export const sameTags = (a: readonly string[], b: readonly string[]): boolean =>
 /**
  * REG-2: the city EMB suspends, reinstates or revokes a registration, extends or shortens its validity, or
  * corrects its scope or contact. A revocation (撤销备案) is final: the organisation registers anew, under a
- * new number, so what was revoked stays on record as revoked (409). Returns `org` itself when the change
- * says nothing new — nothing to write, no event.
+ * new number, so what was revoked stays on record as revoked (409). Raises `register.service_org.updated`;
+ * when the change says nothing new, the state is `org` itself and there is no event — nothing to write.
  */
-export function changeServiceOrg(org: ServiceOrg, change: ServiceOrgChange, ctx: RegisterChangeContext): ServiceOrg {
+export function changeServiceOrg(org: ServiceOrg, change: ServiceOrgChange, ctx: RegisterChangeContext): Changed<ServiceOrg> {
   const status = change.status ?? org.status;
   if (org.status === 'REVOKED' && status !== 'REVOKED') {
     throw new RuleViolation('REG-2', 'status', 'REG-2: a revoked registration is final; register the organisation anew', 409);
@@ -74,9 +89,9 @@ export function changeServiceOrg(org: ServiceOrg, change: ServiceOrgChange, ctx:
   assertValidity(org.validFrom, validTo);
   const scope = change.scope === undefined ? org.scope : distinctTags(change.scope);
   const contact = change.contact === null ? undefined : (change.contact ?? org.contact);
-  if (status === org.status && validTo === org.validTo && sameTags(scope, org.scope) && contact === org.contact) return org;
+  if (status === org.status && validTo === org.validTo && sameTags(scope, org.scope) && contact === org.contact) return { state: org, events: [] };
   const { contact: _previous, ...rest } = org;
-  return {
+  const changed: ServiceOrg = {
     ...rest,
     status,
     validTo,
@@ -86,31 +101,5 @@ export function changeServiceOrg(org: ServiceOrg, change: ServiceOrgChange, ctx:
     updatedBy: ctx.by,
     version: org.version + 1,
   };
-}
-
-/**
- * REG-2: what a registration's change tells the platform — `register.service_org.registered` for a new one
- * (`previous` absent), `register.service_org.updated` for a change, nothing when {@link changeServiceOrg}
- * returned the organisation itself. The whole registration travels with it (SYNC-1).
- *
- * @example
- * const org = registerServiceOrg(body, ctx);
- * await providers.createServiceOrg(org, serviceOrgEvents(undefined, org));
- */
-export function serviceOrgEvents(previous: ServiceOrg | undefined, org: ServiceOrg): DomainEvent[] {
-  if (org === previous) return [];
-  const type = previous === undefined ? serviceOrgRegistered : serviceOrgUpdated;
-  return [
-    type.of(org, {
-      orgId: org.id,
-      name: org.name,
-      uscc: org.uscc,
-      registrationNumber: org.registrationNumber,
-      status: org.status,
-      validFrom: org.validFrom,
-      validTo: org.validTo,
-      scope: org.scope,
-      updatedBy: org.updatedBy,
-    }),
-  ];
+  return { state: changed, events: [serviceOrgUpdated.of(changed, serviceOrgPayloadOf(changed))] };
 }

@@ -1,5 +1,5 @@
 import { CITY_REGISTER_WRITE } from '../../../domain/identity/access.js';
-import { addExpert as add, expertEvents } from '../../../domain/register/expert.rules.js';
+import { addExpert as add } from '../../../domain/register/expert.rules.js';
 import { expertBody, expertSchema } from '../../../domain/register/expert.schema.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
 import { registerContext } from './composition-root.js';
@@ -18,8 +18,8 @@ export const addExpert = defineRoute({
     const caller = callerOf(input, 'regulator');
     const { providers, clock, newId } = registerContext();
     const now = clock.now();
-    const expert = add(input.body, { id: newId(now), now, by: caller.userId });
-    await providers.addExpert(expert, expertEvents(undefined, expert));
+    const { state: expert, events } = add(input.body, { id: newId(now), now, by: caller.userId });
+    await providers.addExpert(expert, events);
     return { body: expert, headers: { etag: `"${expert.version}"` } };
   },
 });

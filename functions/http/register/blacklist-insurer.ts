@@ -1,7 +1,7 @@
 import { BLACKLIST_WRITE } from '../../../domain/identity/access.js';
 import { shanghaiDateOf } from '../../../domain/kernel/calendar/local-date.js';
 import { NotFound } from '../../../domain/kernel/errors.js';
-import { blacklistEvents, listInsurer } from '../../../domain/register/blacklist.rules.js';
+import { listInsurer } from '../../../domain/register/blacklist.rules.js';
 import { blacklistEntryBody, blacklistEntryViewSchema } from '../../../domain/register/blacklist.schema.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
 import { blacklistView } from './blacklist-view.js';
@@ -27,8 +27,8 @@ export const blacklistInsurer = defineRoute({
     if (!(await tenants.getTenant(input.body.insurerTenantId))) throw new NotFound('insurer');
     const now = clock.now();
     const today = shanghaiDateOf(now);
-    const entry = listInsurer(input.body, { id: newId(now), listedBy: actor.regulatorId, today, now });
-    await blacklist.create(entry, blacklistEvents(undefined, entry));
+    const { state: entry, events } = listInsurer(input.body, { id: newId(now), listedBy: actor.regulatorId, today, now });
+    await blacklist.create(entry, events);
     return { body: blacklistView(entry, today) };
   },
 });

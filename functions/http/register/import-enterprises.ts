@@ -5,7 +5,6 @@ import {
   completeRegisterImport,
   failRegisterImport,
   planRegisterImport,
-  registerImportEvents,
   startRegisterImport,
 } from '../../../domain/register/register-import.js';
 import { registerRowsOf, validateRegisterFile } from '../../../domain/register/register-row.js';
@@ -105,12 +104,13 @@ export const importEnterprises = defineRoute({
     };
     try {
       const applied = await register.applyImport(plan.changes, replan);
-      const done = completeRegisterImport(
+      const { state: done, events } = completeRegisterImport(
         record,
         { ...applied, unchanged: inputs.length - applied.created - applied.updated },
+        countiesMovedBy(plan.changes),
         clock.now(),
       );
-      await register.finishImport(done, registerImportEvents(done, countiesMovedBy(plan.changes)));
+      await register.finishImport(done, events);
       return {
         body: { importId: done.id, imported: done.rows, created: done.created, updated: done.updated, unchanged: done.unchanged },
       };
@@ -118,7 +118,7 @@ export const importEnterprises = defineRoute({
       const failure = error instanceof Error ? error.message : String(error);
       // Best effort: the record says FAILED when the function can still say so; the original error is the answer.
       const failed = failRegisterImport(record, failure.slice(0, 1000), clock.now());
-      await register.finishImport(failed, registerImportEvents(failed, [])).catch(() => undefined);
+      await register.finishImport(failed.state, failed.events).catch(() => undefined);
       throw error;
     }
   },

@@ -1,7 +1,7 @@
 import { BLACKLIST_WRITE } from '../../../domain/identity/access.js';
 import { todayOf } from '../../../domain/kernel/clock.js';
 import { NotFound } from '../../../domain/kernel/errors.js';
-import { blacklistEvents, liftListing } from '../../../domain/register/blacklist.rules.js';
+import { liftListing } from '../../../domain/register/blacklist.rules.js';
 import { blacklistEntryViewSchema, liftBlacklistEntryBody } from '../../../domain/register/blacklist.schema.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
 import { blacklistView } from './blacklist-view.js';
@@ -28,8 +28,8 @@ export const liftBlacklistEntry = defineRoute({
     const entry = await blacklist.get(input.params.entryId);
     if (entry === undefined) throw new NotFound('blacklist entry');
     const today = todayOf(clock);
-    const lifted = liftListing(entry, input.body, { by: actor.regulatorId, today });
-    await blacklist.save(lifted, entry.version, blacklistEvents(entry, lifted));
+    const { state: lifted, events } = liftListing(entry, input.body, { by: actor.regulatorId, today });
+    await blacklist.save(lifted, entry.version, events);
     return { body: blacklistView(lifted, today) };
   },
 });

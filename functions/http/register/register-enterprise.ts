@@ -1,5 +1,5 @@
 import { Forbidden, RuleViolation, StaleVersion } from '../../../domain/kernel/errors.js';
-import { countyScopeProblem, registerChangeEvents, registerEnterprise as register, resolveSize } from '../../../domain/register/register-entry.rules.js';
+import { countyScopeProblem, registerEnterprise as register, resolveSize } from '../../../domain/register/register-entry.rules.js';
 import { registerEntryBody, registerEntrySchema } from '../../../domain/register/register-entry.schema.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
 import { registerContext } from './composition-root.js';
@@ -31,8 +31,8 @@ export const registerEnterprise = defineRoute({
     const outside = countyScopeProblem(actor, entryInput, current);
     if (outside !== undefined) throw new Forbidden(outside);
     if (version !== undefined && current?.version !== version) throw new StaleVersion('register entry');
-    const change = register(entryInput, current, actor, clock.now());
-    await repository.save(change, registerChangeEvents(change));
+    const { state: change, events } = register(entryInput, current, actor, clock.now());
+    await repository.save(change, events);
     return { status: change.kind === 'created' ? 201 : 200, body: change.entry };
   },
 });

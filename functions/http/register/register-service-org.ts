@@ -1,6 +1,6 @@
 import { shanghaiDateOf } from '../../../domain/kernel/calendar/local-date.js';
 import { serviceOrgBody, serviceOrgViewSchema } from '../../../domain/register/service-org.schema.js';
-import { registerServiceOrg as register, serviceOrgEvents } from '../../../domain/register/service-org.rules.js';
+import { registerServiceOrg as register } from '../../../domain/register/service-org.rules.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
 import { registerContext } from './composition-root.js';
 import { serviceOrgView } from './service-org-view.js';
@@ -24,8 +24,8 @@ export const registerServiceOrg = defineRoute({
     const caller = callerOf(input, 'regulator');
     const { providers, clock, newId } = registerContext();
     const now = clock.now();
-    const org = register(input.body, { id: newId(now), now, by: caller.userId });
-    await providers.createServiceOrg(org, serviceOrgEvents(undefined, org));
+    const { state: org, events } = register(input.body, { id: newId(now), now, by: caller.userId });
+    await providers.createServiceOrg(org, events);
     return { body: serviceOrgView(org, shanghaiDateOf(now)), headers: { etag: `"${org.version}"` } };
   },
 });

@@ -1,5 +1,5 @@
 import { NotFound, StaleVersion } from '../../../domain/kernel/errors.js';
-import { changeExpert, expertEvents } from '../../../domain/register/expert.rules.js';
+import { changeExpert } from '../../../domain/register/expert.rules.js';
 import { expertChangeBody, expertSchema } from '../../../domain/register/expert.schema.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
 import { registerContext } from './composition-root.js';
@@ -27,8 +27,8 @@ export const updateExpert = defineRoute({
     if (current === undefined) throw new NotFound('expert');
     const { version, ...change } = input.body;
     if (version !== current.version) throw new StaleVersion('expert');
-    const updated = changeExpert(current, change, { now: clock.now(), by: caller.userId });
-    if (updated !== current) await providers.saveExpert(updated, version, expertEvents(current, updated));
+    const { state: updated, events } = changeExpert(current, change, { now: clock.now(), by: caller.userId });
+    if (updated !== current) await providers.saveExpert(updated, version, events);
     return { body: updated, headers: { etag: `"${updated.version}"` } };
   },
 });

@@ -1,7 +1,7 @@
 import { shanghaiDateOf } from '../../../domain/kernel/calendar/local-date.js';
 import { NotFound, StaleVersion } from '../../../domain/kernel/errors.js';
 import { serviceOrgChangeBody, serviceOrgViewSchema } from '../../../domain/register/service-org.schema.js';
-import { changeServiceOrg, serviceOrgEvents } from '../../../domain/register/service-org.rules.js';
+import { changeServiceOrg } from '../../../domain/register/service-org.rules.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
 import { registerContext } from './composition-root.js';
 import { serviceOrgParams } from './provider-params.js';
@@ -31,8 +31,8 @@ export const updateServiceOrg = defineRoute({
     const { version, ...change } = input.body;
     if (version !== current.version) throw new StaleVersion('service organisation');
     const now = clock.now();
-    const updated = changeServiceOrg(current, change, { now, by: caller.userId });
-    if (updated !== current) await providers.saveServiceOrg(updated, version, serviceOrgEvents(current, updated));
+    const { state: updated, events } = changeServiceOrg(current, change, { now, by: caller.userId });
+    if (updated !== current) await providers.saveServiceOrg(updated, version, events);
     return { body: serviceOrgView(updated, shanghaiDateOf(now)), headers: { etag: `"${updated.version}"` } };
   },
 });

@@ -7,7 +7,7 @@ const NOW = new Date('2026-03-02T01:00:00.000Z');
 const listed: BlacklistEntry = listInsurer(
   { insurerTenantId: 't-1', reason: '2025年度考核不合格', listedOn: '2026-01-01', until: '2027-12-31' },
   { id: 'b-1', listedBy: 'nfra', today: '2026-03-02', now: NOW },
-);
+).state;
 
 describe('the blacklist', () => {
   it('BLK-1 lists an insurer from listedOn (default today) through until', () => {
@@ -21,7 +21,7 @@ describe('the blacklist', () => {
       createdAt: '2026-03-02T01:00:00.000Z',
       version: 1,
     });
-    const today = listInsurer({ insurerTenantId: 't-1', reason: '通报' }, { id: 'b-2', listedBy: 'emb-city', today: '2026-03-02', now: NOW });
+    const today = listInsurer({ insurerTenantId: 't-1', reason: '通报' }, { id: 'b-2', listedBy: 'emb-city', today: '2026-03-02', now: NOW }).state;
     expect(today.listedOn).toBe('2026-03-02');
     expect(today).not.toHaveProperty('until');
   });
@@ -55,16 +55,16 @@ describe('the blacklist', () => {
   });
 
   it('BLK-1 lifts a listing from liftedOn on: the day before still barred, liftedOn itself not', () => {
-    const lifted = liftListing(listed, { reason: '整改验收合格', liftedOn: '2026-09-01' }, { by: 'nfra', today: '2026-03-02' });
+    const lifted = liftListing(listed, { reason: '整改验收合格', liftedOn: '2026-09-01' }, { by: 'nfra', today: '2026-03-02' }).state;
     expect(lifted).toMatchObject({ liftedOn: '2026-09-01', liftedReason: '整改验收合格', liftedBy: 'nfra', version: 2 });
     expect(isBlacklisted([lifted], 't-1', '2026-08-31')).toBe(true);
     expect(isBlacklisted([lifted], 't-1', '2026-09-01')).toBe(false);
-    expect(liftListing(listed, { reason: '整改合格' }, { by: 'nfra', today: '2026-03-02' }).liftedOn).toBe('2026-03-02');
+    expect(liftListing(listed, { reason: '整改合格' }, { by: 'nfra', today: '2026-03-02' }).state.liftedOn).toBe('2026-03-02');
   });
 
   it('BLK-1 lets only the listing agency lift, once, not before the listing nor after it ended', () => {
     expect(() => liftListing(listed, { reason: 'x' }, { by: 'emb-city', today: '2026-03-02' })).toThrow(Forbidden);
-    const lifted = liftListing(listed, { reason: 'x' }, { by: 'nfra', today: '2026-03-02' });
+    const lifted = liftListing(listed, { reason: 'x' }, { by: 'nfra', today: '2026-03-02' }).state;
     expect(() => liftListing(lifted, { reason: 'y' }, { by: 'nfra', today: '2026-03-03' })).toThrow(Conflict);
     expect(() => liftListing(listed, { reason: 'x', liftedOn: '2025-12-31' }, { by: 'nfra', today: '2026-03-02' })).toThrow(
       expect.objectContaining({ ruleId: 'BLK-1', field: 'liftedOn' }) as RuleViolation,

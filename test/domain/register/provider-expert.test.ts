@@ -8,7 +8,7 @@ const LATER = new Date('2026-04-01T02:00:00.000Z');
 const expert = addExpert(
   { name: '王建国', specialties: ['煤矿通风', '瓦斯防治', '煤矿通风'], title: '高级工程师' },
   { id: 'e-1', now: NOW, by: 'u-city' },
-);
+).state;
 
 describe('REG-3 the expert pool', () => {
   it('REG-3 adds an expert ACTIVE, version 1, each specialty once', () => {
@@ -27,21 +27,22 @@ describe('REG-3 the expert pool', () => {
   });
 
   it('REG-3 removes an expert from the pool and takes them back, each a new version', () => {
-    const removed = changeExpert(expert, { status: 'REMOVED' }, { now: LATER, by: 'u-2' });
+    const removed = changeExpert(expert, { status: 'REMOVED' }, { now: LATER, by: 'u-2' }).state;
     expect(removed).toMatchObject({ status: 'REMOVED', version: 2, updatedBy: 'u-2', updatedAt: '2026-04-01T02:00:00.000Z' });
-    expect(changeExpert(removed, { status: 'ACTIVE' }, { now: LATER, by: 'u-2' })).toMatchObject({ status: 'ACTIVE', version: 3 });
+    expect(changeExpert(removed, { status: 'ACTIVE' }, { now: LATER, by: 'u-2' }).state).toMatchObject({ status: 'ACTIVE', version: 3 });
     expect(expert.status).toBe('ACTIVE');
   });
 
   it('REG-3 replaces specialties, sets the employer and clears the title with null', () => {
-    const changed = changeExpert(expert, { specialties: ['危化工艺'], employer: '太原理工大学', title: null }, { now: LATER, by: 'u' });
+    const changed = changeExpert(expert, { specialties: ['危化工艺'], employer: '太原理工大学', title: null }, { now: LATER, by: 'u' }).state;
     expect(changed).toMatchObject({ specialties: ['危化工艺'], employer: '太原理工大学', version: 2 });
     expect(changed).not.toHaveProperty('title');
   });
 
   it('REG-3 returns the expert itself when the change says nothing new', () => {
-    expect(changeExpert(expert, {}, { now: LATER, by: 'u' })).toBe(expert);
-    expect(changeExpert(expert, { status: 'ACTIVE', title: '高级工程师', specialties: ['煤矿通风', '瓦斯防治'] }, { now: LATER, by: 'u' })).toBe(expert);
+    expect(changeExpert(expert, {}, { now: LATER, by: 'u' }).state).toBe(expert);
+    expect(changeExpert(expert, {}, { now: LATER, by: 'u' }).events).toEqual([]);
+    expect(changeExpert(expert, { status: 'ACTIVE', title: '高级工程师', specialties: ['煤矿通风', '瓦斯防治'] }, { now: LATER, by: 'u' }).state).toBe(expert);
   });
 
   it('REG-3 bodies: name and at least one specialty required, version required on a change', () => {

@@ -17,7 +17,7 @@ const INPUT = {
   scope: ['RISK_ASSESSMENT', 'HAZARD_INSPECTION'],
 };
 
-const org = registerServiceOrg(INPUT, { id: 'o-1', now: NOW, by: 'u-city' });
+const org = registerServiceOrg(INPUT, { id: 'o-1', now: NOW, by: 'u-city' }).state;
 
 describe('REG-2 registering a service organisation', () => {
   it('REG-2 registers an organisation ACTIVE by default, version 1, stamped with who and when', () => {
@@ -37,12 +37,12 @@ describe('REG-2 registering a service organisation', () => {
     const suspended = registerServiceOrg(
       { ...INPUT, status: 'SUSPENDED', contact: '张经理 0350-3030303', scope: ['HAZARD_INSPECTION', 'HAZARD_INSPECTION', 'TRAINING'] },
       { id: 'o-2', now: NOW, by: 'u-city' },
-    );
+    ).state;
     expect(suspended).toMatchObject({ status: 'SUSPENDED', contact: '张经理 0350-3030303', scope: ['HAZARD_INSPECTION', 'TRAINING'] });
   });
 
   it('REG-2 accepts a registration valid for one day and refuses one whose validTo is before validFrom (400 validTo)', () => {
-    expect(registerServiceOrg({ ...INPUT, validTo: INPUT.validFrom }, { id: 'o-3', now: NOW, by: 'u' }).validTo).toBe('2026-01-01');
+    expect(registerServiceOrg({ ...INPUT, validTo: INPUT.validFrom }, { id: 'o-3', now: NOW, by: 'u' }).state.validTo).toBe('2026-01-01');
     expect(() => registerServiceOrg({ ...INPUT, validTo: '2025-12-31' }, { id: 'o-4', now: NOW, by: 'u' })).toThrow(
       expect.objectContaining({ ruleId: 'REG-2', field: 'validTo', status: 400 }) as RuleViolation,
     );
@@ -51,40 +51,41 @@ describe('REG-2 registering a service organisation', () => {
 
 describe('REG-2 changing a registration', () => {
   it('REG-2 suspends a registration: a new version, the old one untouched', () => {
-    const suspended = changeServiceOrg(org, { status: 'SUSPENDED' }, { now: LATER, by: 'u-2' });
+    const suspended = changeServiceOrg(org, { status: 'SUSPENDED' }, { now: LATER, by: 'u-2' }).state;
     expect(suspended).toMatchObject({ status: 'SUSPENDED', version: 2, updatedAt: '2026-04-01T02:00:00.000Z', updatedBy: 'u-2' });
     expect(suspended.createdAt).toBe(org.createdAt);
     expect(org.status).toBe('ACTIVE');
   });
 
   it('REG-2 returns the organisation itself when the change says nothing new', () => {
-    expect(changeServiceOrg(org, {}, { now: LATER, by: 'u-2' })).toBe(org);
-    expect(changeServiceOrg(org, { status: 'ACTIVE', validTo: org.validTo, scope: [...org.scope] }, { now: LATER, by: 'u-2' })).toBe(org);
+    expect(changeServiceOrg(org, {}, { now: LATER, by: 'u-2' }).state).toBe(org);
+    expect(changeServiceOrg(org, {}, { now: LATER, by: 'u-2' }).events).toEqual([]);
+    expect(changeServiceOrg(org, { status: 'ACTIVE', validTo: org.validTo, scope: [...org.scope] }, { now: LATER, by: 'u-2' }).state).toBe(org);
   });
 
   it('REG-2 extends or shortens validity but never below validFrom (400 validTo)', () => {
-    expect(changeServiceOrg(org, { validTo: '2029-12-31' }, { now: LATER, by: 'u' }).validTo).toBe('2029-12-31');
+    expect(changeServiceOrg(org, { validTo: '2029-12-31' }, { now: LATER, by: 'u' }).state.validTo).toBe('2029-12-31');
     expect(() => changeServiceOrg(org, { validTo: '2025-06-30' }, { now: LATER, by: 'u' })).toThrow(
       expect.objectContaining({ ruleId: 'REG-2', field: 'validTo', status: 400 }) as RuleViolation,
     );
   });
 
   it('REG-2 sets, replaces and clears the contact (null), and replaces the scope', () => {
-    const withContact = changeServiceOrg(org, { contact: '李工 13800000000', scope: ['TRAINING'] }, { now: LATER, by: 'u' });
+    const withContact = changeServiceOrg(org, { contact: '李工 13800000000', scope: ['TRAINING'] }, { now: LATER, by: 'u' }).state;
     expect(withContact).toMatchObject({ contact: '李工 13800000000', scope: ['TRAINING'], version: 2 });
-    const cleared = changeServiceOrg(withContact, { contact: null }, { now: LATER, by: 'u' });
+    const cleared = changeServiceOrg(withContact, { contact: null }, { now: LATER, by: 'u' }).state;
     expect(cleared).not.toHaveProperty('contact');
     expect(cleared.version).toBe(3);
   });
 
   it('REG-2 reinstates a suspended registration but treats a revocation as final (409 status)', () => {
-    const suspended = changeServiceOrg(org, { status: 'SUSPENDED' }, { now: LATER, by: 'u' });
-    expect(changeServiceOrg(suspended, { status: 'ACTIVE' }, { now: LATER, by: 'u' }).status).toBe('ACTIVE');
-    const revoked = changeServiceOrg(org, { status: 'REVOKED' }, { now: LATER, by: 'u' });
+    const suspended = changeServiceOrg(org, { status: 'SUSPENDED' }, { now: LATER, by: 'u' }).state;
+    expect(changeServiceOrg(suspended, { status: 'ACTIVE' }, { now: LATER, by: 'u' }).state.status).toBe('ACTIVE');
+    const revoked = changeServiceOrg(org, { status: 'REVOKED' }, { now: LATER, by: 'u' }).state;
     expect(() => changeServiceOrg(revoked, { status: 'ACTIVE' }, { now: LATER, by: 'u' })).toThrow(
       expect.objectContaining({ ruleId: 'REG-2', field: 'status', status: 409 }) as RuleViolation,
     );
-    expect(changeServiceOrg(revoked, { contact: '已撤销备案' }, { now: LATER, by: 'u' }).status).toBe('REVOKED');
+    expect(changeServiceOrg(revoked, { contact: '已撤销备案' }, { now: LATER, by: 'u' }).state.status).toBe('REVOKED');
   });
 });
 

@@ -56,13 +56,25 @@ describe('the import record', () => {
 
   it('REG-1 is DONE with its counts, or FAILED with the reason, as its next version', () => {
     const later = new Date('2026-03-02T01:00:09.000Z');
-    expect(completeRegisterImport(started, { created: 4990, updated: 5, unchanged: 5 }, later)).toMatchObject({
+    const done = completeRegisterImport(started, { created: 4990, updated: 5, unchanged: 5 }, ['140902'], later);
+    expect(done.state).toMatchObject({
       status: 'DONE',
       created: 4990,
       finishedAt: '2026-03-02T01:00:09.000Z',
       version: 2,
     });
-    expect(failRegisterImport(started, 'throttled', later)).toMatchObject({ status: 'FAILED', failure: 'throttled', version: 2 });
-    expect(() => completeRegisterImport(failRegisterImport(started, 'x', later), { created: 0, updated: 0, unchanged: 0 }, later)).toThrow(RangeError);
+    expect(done.events).toEqual([
+      {
+        type: 'register.enterprise.registered',
+        version: 1,
+        aggregate: { type: 'register-import', id: 'imp-1' },
+        sequence: 2,
+        data: { importId: 'imp-1', registered: 5000, created: 4990, updated: 5, unchanged: 5, counties: ['140902'], by: 'emb-county-140902' },
+      },
+    ]);
+    const failed = failRegisterImport(started, 'throttled', later);
+    expect(failed.state).toMatchObject({ status: 'FAILED', failure: 'throttled', version: 2 });
+    expect(failed.events).toEqual([]);
+    expect(() => completeRegisterImport(failRegisterImport(started, 'x', later).state, { created: 0, updated: 0, unchanged: 0 }, [], later)).toThrow(RangeError);
   });
 });

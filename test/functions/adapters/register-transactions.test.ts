@@ -14,7 +14,7 @@ describe('importTransactions', () => {
   const { inputs } = validateRegisterFile(
     seed.map((row, index) => ({ row: index + 2, cells: { ...row, staff: String(row.staff), revenueWan: String(row.revenueWan) } })),
   );
-  const creates = inputs.map(({ input }) => registerEnterprise(input, undefined, CITY, NOW));
+  const creates = inputs.map(({ input }) => registerEnterprise(input, undefined, CITY, NOW).state);
 
   it('REG-1 cuts 5,000 new entries into transactions of at most 100 items, entries and their counters, ~53 of them', () => {
     const transactions = importTransactions(creates);
@@ -26,8 +26,8 @@ describe('importTransactions', () => {
 
   it('REG-1 leaves unchanged rows out and counts a moved entry in both cells', () => {
     const first = creates[0] as RegisterChange;
-    const moved = registerEnterprise({ ...first.entry, county: '140981' }, first.entry, CITY, NOW);
-    const unchanged = registerEnterprise(first.entry, first.entry, CITY, NOW);
+    const moved = registerEnterprise({ ...first.entry, county: '140981' }, first.entry, CITY, NOW).state;
+    const unchanged = registerEnterprise(first.entry, first.entry, CITY, NOW).state;
     const transactions = importTransactions([unchanged, moved]);
     expect(transactions).toEqual([[moved]]);
     expect(itemsOf(transactions[0] ?? [])).toBe(3);
