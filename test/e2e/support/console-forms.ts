@@ -10,7 +10,8 @@ export const option = (page: Page, title: string) => page.locator(`.ant-select-d
 export async function choose(page: Page, field: Locator, title: string): Promise<void> {
   await field.click();
   await option(page, title).click();
-  await page.waitForFunction(`document.querySelectorAll('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').length === 0`, undefined, { polling: 'raf' });
+  // A locator, not waitForFunction: its predicate is compiled in the page, which the console's CSP forbids (no eval).
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').first().waitFor({ state: 'detached' });
 }
 
 /** From the top of the page, lets antd's motions (field messages, spinners fading, toasts) finish, 700 ms at most. */
