@@ -21,7 +21,7 @@ export const SERVICE_RECORD_FORMAT = 'anze.service-record/1';
  * the document); RangeError when `hazards` are not exactly the service's.
  * @example
  * const document = serviceArchiveDocument(confirmed, hazards, { archiveId: 'a-1', archivedAt, insurerName });
- * archiveService(confirmed, { now, by, archiveId: 'a-1', sha256: sha256Hex(document.body) });
+ * archiveService(confirmed, { now, by, archiveId: 'a-1', archiveKey, sha256: sha256Hex(document.body) });
  */
 export function serviceArchiveDocument(
   service: PreventionService,

@@ -4,6 +4,8 @@ import type { WorkingDayCalendar } from '../kernel/calendar/working-day-calendar
 import { RuleViolation } from '../kernel/errors.js';
 import type { RuleSet } from '../kernel/rule-set/rule-set.js';
 import type { PreventionService, ServiceDeadlines } from './service.js';
+import type { Changed } from '../kernel/events.js';
+import { serviceDeadlinesRecomputed, servicePayloadOf } from './events.js';
 
 /**
  * SVC-8, SVC-9: the follow-up and archive due dates of a service performed on `performedOn`, counted in working
@@ -45,22 +47,23 @@ function sameDeadlines(a: ServiceDeadlines, b: ServiceDeadlines): boolean {
  * A follow-up already made was judged late against the provisional date; that judgement was as provisional as
  * the date, so it is judged again against the final one (a follow-up on the final due date is on time).
  *
- * Returns the same object when nothing changes (no record yet, ARCHIVED, or the same dates), so a caller can
- * skip the write; otherwise a new service with `version` + 1 and `updatedAt` unchanged — the service did not
- * change, only the calendar it is measured on. An ARCHIVED service is left alone: its record is sealed in the
+ * When nothing changes (no record yet, ARCHIVED, or the same dates) the state is the same object and there are
+ * no events, so a caller can skip the write; otherwise a new service with `version` + 1 and `updatedAt`
+ * unchanged — the service did not change, only the calendar it is measured on — with
+ * `services.service.deadlines_recomputed`. An ARCHIVED service is left alone: its record is sealed in the
  * write-once archive with the deadlines it had (SVC-10), and the database copy must keep saying the same.
  *
  * @throws RuleViolation (RULES-1, 409) when `ruleSet` is not the version recorded on the service.
  * @example
  * const loaded = WorkingDayCalendar.builtin().withYear(schedule2027);
- * const next = recomputeServiceDeadlines(service, XINZHOU_2024, loaded); // performed 2026-12-24
+ * const { state: next } = recomputeServiceDeadlines(service, XINZHOU_2024, loaded); // performed 2026-12-24
  * next.deadlines?.archive; // { dueOn: '2027-01-25', provisional: false } with 2027-01-20 a holiday
  */
 export function recomputeServiceDeadlines(
   service: PreventionService,
   ruleSet: Pick<RuleSet, 'id' | 'version' | 'followUpWorkingDays' | 'archiveWorkingDays'>,
   calendar: WorkingDayCalendar,
-): PreventionService {
+): Changed<PreventionService> {
   if (ruleSet.id !== service.ruleSetId || ruleSet.version !== service.ruleSetVersion) {
     throw new RuleViolation(
       'RULES-1',
@@ -69,15 +72,17 @@ export function recomputeServiceDeadlines(
       409,
     );
   }
-  if (service.record === undefined || service.deadlines === undefined || service.status === 'ARCHIVED') return service;
+  if (service.record === undefined || service.deadlines === undefined || service.status === 'ARCHIVED') return { state: service, events: [] };
 
   const deadlines = serviceDeadlines(service.record.performedOn, ruleSet, calendar);
   const followUp =
     service.followUp === undefined
       ? undefined
       : { ...service.followUp, late: compareLocalDates(shanghaiDateOf(service.followUp.at), deadlines.followUp.dueOn) > 0 };
-  if (sameDeadlines(deadlines, service.deadlines) && followUp?.late === service.followUp?.late) return service;
-  return { ...service, deadlines, ...(followUp === undefined ? {} : { followUp }), version: service.version + 1 };
+  if (sameDeadlines(deadlines, service.deadlines) && followUp?.late === service.followUp?.late) return { state: service, events: [] };
+  const recomputed: PreventionService = { ...service, deadlines, ...(followUp === undefined ? {} : { followUp }), version: service.version + 1 };
+  const event = serviceDeadlinesRecomputed.of(recomputed, { ...servicePayloadOf(recomputed), deadlines: recomputed.deadlines });
+  return { state: recomputed, events: [event] };
 }
 
 /**

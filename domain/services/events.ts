@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { localDateSchema } from '../kernel/calendar/local-date.js';
 import { defineEvent } from '../kernel/events.js';
-import type { AnyEventType, DomainEvent } from '../kernel/events.js';
+import type { AnyEventType, Changed, EventType } from '../kernel/events.js';
 import { HAZARD_GRADES, HAZARD_STATUSES, hazardDueOn } from './hazard.js';
 import type { Hazard } from './hazard.js';
 import { nextDeadline } from './deadlines.js';
@@ -196,65 +196,22 @@ export const hazardMajorFoundEvent = (hazard: Hazard) =>
     addressedTo: hazard.notice.addressedTo,
   });
 
-// ── What each transition raises ─────────────────────────────────────────────────────────────────────────────
-// Transitions (service.rules.ts, schedule-service.rules.ts, service-record.rules.ts, hazard.rules.ts,
-// service-plan.rules.ts, deadlines.ts) return the new state; these say which events that change raised, with
-// which payload. The adapters only place them in the outbox, in the same transaction as the state.
+// ── How a transition raises them ────────────────────────────────────────────────────────────────────────────
+// Transitions (service-schedule.rules.ts, service-record.rules.ts, service-sign-off.rules.ts, hazard.rules.ts,
+// service-plan.rules.ts, deadlines.ts) return the new state with the events the change raised
+// (`Changed<…>`); the adapters only place them in the outbox, in the same transaction as the state.
 
-/** SVC-5: a service just scheduled. */
-export const scheduledEvents = (service: PreventionService): readonly DomainEvent[] => [serviceScheduled.of(service, servicePayloadOf(service))];
-
-/** SVC-5: a schedule just agreed with the enterprise. */
-export const scheduleConfirmedEvents = (service: PreventionService): readonly DomainEvent[] => [
-  serviceScheduleConfirmed.of(service, servicePayloadOf(service)),
-];
-
-/**
- * SVC-7, SVC-9: a record just written, the hazards it found (each `found`), and the regulators' alert for each
- * MAJOR one (`major_found`, at the hazard's version: the adapter places it beside the hazard's notice).
- */
-export const completedEvents = (service: PreventionService, hazards: readonly Hazard[]): readonly DomainEvent[] => [
-  serviceCompleted.of(service, { ...servicePayloadOf(service), hazardIds: [...service.hazardIds] }),
-  ...hazards.map((hazard) => hazardFound.of(hazard, hazardPayloadOf(hazard))),
-  ...hazards.filter((hazard) => hazard.grade === 'MAJOR').map(hazardMajorFoundEvent),
-];
-
-/** SVC-8: a follow-up just recorded. */
-export const followedUpEvents = (service: PreventionService): readonly DomainEvent[] => [serviceFollowedUp.of(service, servicePayloadOf(service))];
-
-/** SVC-9, SVC-13: a signature just recorded — `confirmed` once both parties have signed, `signed` before. */
-export const signedEvents = (service: PreventionService): readonly DomainEvent[] => [
-  (service.status === 'CONFIRMED' ? serviceConfirmed : serviceSigned).of(service, servicePayloadOf(service)),
-];
-
-/** SVC-10: a record just archived, with where its bytes sit in the write-once store. */
-export const archivedEvents = (
+/** A service after a transition, with the one event of `type` it raised, carrying where the service now stands. */
+export const serviceChanged = (
+  type: EventType<string, ServiceEventPayload>,
   service: PreventionService,
-  record: { readonly archiveId: string; readonly sha256: string; readonly key: string },
-): readonly DomainEvent[] => [
-  serviceArchived.of(service, { ...servicePayloadOf(service), archiveId: record.archiveId, sha256: record.sha256, archiveKey: record.key }),
-];
+): Changed<PreventionService> => ({ state: service, events: [type.of(service, servicePayloadOf(service))] });
 
-/** SVC-5: a service just cancelled. */
-export const cancelledEvents = (service: PreventionService): readonly DomainEvent[] => [serviceCancelled.of(service, servicePayloadOf(service))];
-
-/** CAL-2: deadlines just recomputed with a newly loaded calendar year. */
-export const deadlinesRecomputedEvents = (service: PreventionService): readonly DomainEvent[] => [
-  serviceDeadlinesRecomputed.of(service, { ...servicePayloadOf(service), deadlines: service.deadlines }),
-];
-
-/** SVC-4: a plan just agreed. */
-export const planAgreedEvents = (plan: ServicePlan): readonly DomainEvent[] => [planAgreedEvent(plan)];
-
-/** SVC-7: a rectification just reported — `rectified` when reported closed, `rectification_reported` otherwise. */
-export const rectificationEvents = (hazard: Hazard): readonly DomainEvent[] => [
-  (hazard.status === 'RECTIFIED' ? hazardRectified : hazardRectificationReported).of(hazard, hazardPayloadOf(hazard)),
-];
-
-/** SVC-7: a verification just recorded — `verified` when accepted, `reopened` when sent back. */
-export const verificationEvents = (hazard: Hazard): readonly DomainEvent[] => [
-  (hazard.status === 'VERIFIED' ? hazardVerified : hazardReopened).of(hazard, hazardPayloadOf(hazard)),
-];
+/** A hazard after a transition, with the one event of `type` it raised, carrying where the hazard now stands. */
+export const hazardChanged = (type: EventType<string, HazardEventPayload>, hazard: Hazard): Changed<Hazard> => ({
+  state: hazard,
+  events: [type.of(hazard, hazardPayloadOf(hazard))],
+});
 
 /**
  * The events of this context (ARCHITECTURE.md §6), each declared with defineEvent (domain/kernel/events.ts):

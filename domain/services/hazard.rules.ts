@@ -2,6 +2,8 @@ import { isLocalDate } from '../kernel/calendar/local-date.js';
 import type { LocalDate } from '../kernel/calendar/local-date.js';
 import { RuleViolation } from '../kernel/errors.js';
 import type { Hazard, Rectification } from './hazard.js';
+import type { Changed } from '../kernel/events.js';
+import { hazardChanged, hazardRectificationReported, hazardRectified, hazardReopened, hazardVerified } from './events.js';
 import type { RectificationInput, VerifyHazardInput } from './hazard.schema.js';
 import type { HazardDraft } from './service-record.rules.js';
 import { SERVICE_TYPE_NAMES_ZH } from './service.js';
@@ -24,13 +26,13 @@ function isBlank(value: string | undefined): boolean {
  * was found; (SVC-7, `closureEvidence`, 400) when reporting it closed without evidence.
  * @example
  * reportRectification(hazard, { plan: '更换防爆电机', dueOn: '2024-10-31', responsiblePerson: '赵六' },
- *   { now, by, closureEvidence: [] }).status; // 'RECTIFYING'
+ *   { now, by, closureEvidence: [] }).state.status; // 'RECTIFYING'
  */
 export function reportRectification(
   hazard: Hazard,
   input: RectificationInput,
   ctx: { readonly now: Date; readonly by: string; readonly closureEvidence: readonly EvidenceItem[] },
-): Hazard {
+): Changed<Hazard> {
   if (hazard.status !== 'OPEN' && hazard.status !== 'RECTIFYING') {
     throw new RuleViolation('SVC-7', 'status', `SVC-7: hazard ${hazard.id} is ${hazard.status}; rectification is reported only while OPEN or RECTIFYING`, 409);
   }
@@ -74,7 +76,8 @@ export function reportRectification(
     ...(closed ? { closedAt: at } : {}),
     ...(note === undefined ? {} : { closureNote: note }),
   };
-  return { ...hazard, status: closed ? 'RECTIFIED' : 'RECTIFYING', rectification, updatedAt: at, version: hazard.version + 1 };
+  const reported: Hazard = { ...hazard, status: closed ? 'RECTIFIED' : 'RECTIFYING', rectification, updatedAt: at, version: hazard.version + 1 };
+  return hazardChanged(closed ? hazardRectified : hazardRectificationReported, reported);
 }
 
 /**
@@ -85,9 +88,9 @@ export function reportRectification(
  * @throws RuleViolation (SVC-7, `status`, 409) unless RECTIFIED; (SVC-7, `comments`, 400) when a rejection
  * gives no reasons.
  * @example
- * verifyHazard(rectified, { accepted: true, comments: '现场复查已整改' }, { now, by }).status; // 'VERIFIED'
+ * verifyHazard(rectified, { accepted: true, comments: '现场复查已整改' }, { now, by }).state.status; // 'VERIFIED'
  */
-export function verifyHazard(hazard: Hazard, input: VerifyHazardInput, ctx: { readonly now: Date; readonly by: string }): Hazard {
+export function verifyHazard(hazard: Hazard, input: VerifyHazardInput, ctx: { readonly now: Date; readonly by: string }): Changed<Hazard> {
   if (hazard.status !== 'RECTIFIED') {
     throw new RuleViolation('SVC-7', 'status', `SVC-7: hazard ${hazard.id} is ${hazard.status}; only a hazard reported RECTIFIED can be verified`, 409);
   }
@@ -96,16 +99,16 @@ export function verifyHazard(hazard: Hazard, input: VerifyHazardInput, ctx: { re
   }
   const at = instantOf(ctx.now);
   const verifications = [...hazard.verifications, { accepted: input.accepted, comments: input.comments, at, by: ctx.by }];
-  if (input.accepted) return { ...hazard, status: 'VERIFIED', verifications, updatedAt: at, version: hazard.version + 1 };
+  if (input.accepted) return hazardChanged(hazardVerified, { ...hazard, status: 'VERIFIED', verifications, updatedAt: at, version: hazard.version + 1 });
   const reopened = hazard.rectification === undefined ? undefined : withoutClosure(hazard.rectification);
-  return {
+  return hazardChanged(hazardReopened, {
     ...hazard,
     status: 'RECTIFYING',
     ...(reopened === undefined ? {} : { rectification: reopened }),
     verifications,
     updatedAt: at,
     version: hazard.version + 1,
-  };
+  });
 }
 
 function withoutClosure(rectification: Rectification): Rectification {

@@ -7,6 +7,8 @@ import type { ServicePlanInput } from './service-plan.schema.js';
 import type { PolicyFacts } from './policy-facts.js';
 import type { PlanItem, RiskAssessmentResult, ServicePlan } from './service-plan.js';
 import type { ServiceType } from './service.js';
+import type { Changed } from '../kernel/events.js';
+import { planAgreedEvent } from './events.js';
 
 /** A plan line as far as SVC-1 cares: what kind, whether deep, how many a year. */
 export interface PlanLineCount {
@@ -75,9 +77,9 @@ export interface AgreePlanContext {
  * `items.<i>.provider.orgId`, 400) for a THIRD_PARTY line without `orgId` or an OWN one with it; (SVC-4 / CAL-1,
  * 400) for a missing agreement; (SVC-1, `items`, 400) with every shortfall as a finding.
  * @example
- * agreePlan(input, { policy, ruleSet: XINZHOU_2024, risk, now, by: 'u-1' }).version; // 1
+ * agreePlan(input, { policy, ruleSet: XINZHOU_2024, risk, now, by: 'u-1' }).state.version; // 1 — events: [services.plan.agreed]
  */
-export function agreePlan(input: ServicePlanInput, ctx: AgreePlanContext): ServicePlan {
+export function agreePlan(input: ServicePlanInput, ctx: AgreePlanContext): Changed<ServicePlan> {
   const { policy, ruleSet } = ctx;
   if (policy.status !== 'ISSUED') {
     throw new RuleViolation('SVC-4', 'policyId', `SVC-4: policy ${policy.policyNumber} is ${policy.status}; its service plan can no longer change`, 409);
@@ -122,7 +124,7 @@ export function agreePlan(input: ServicePlanInput, ctx: AgreePlanContext): Servi
     );
   }
   if (Number.isNaN(ctx.now.getTime())) throw new RangeError('now must be a valid Date');
-  return {
+  const plan: ServicePlan = {
     policyId: policy.id,
     tenantId: policy.tenantId,
     items,
@@ -138,4 +140,5 @@ export function agreePlan(input: ServicePlanInput, ctx: AgreePlanContext): Servi
     updatedBy: ctx.by,
     version: (ctx.previous?.version ?? 0) + 1,
   };
+  return { state: plan, events: [planAgreedEvent(plan)] };
 }

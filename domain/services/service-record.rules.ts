@@ -11,6 +11,8 @@ import type { Hazard, HazardNotice } from './hazard.js';
 import type { PolicyFacts } from './policy-facts.js';
 import type { CompleteServiceInput } from './service.schema.js';
 import type { EvidenceItem, PreventionService, ServiceRecord } from './service.js';
+import type { Changed, DomainEvent } from '../kernel/events.js';
+import { hazardFound, hazardMajorFoundEvent, hazardPayloadOf, serviceCompleted, servicePayloadOf } from './events.js';
 import { advance, dayOfInput, refuseUnless, requireInServiceYear, requirePooledExpert, requireText } from './service-guards.js';
 
 /**
@@ -64,15 +66,16 @@ function endOfShanghaiDay(day: LocalDate): string {
  * outside the policy's service year; (SVC-6, `personnel.<i>.expertId`, 409) for an expert not in the pool;
  * (SVC-7, 400) for a rectification deadline before the day found, or a MAJOR hazard without `principalName`.
  * @example
- * const { service: completed } = completeService(service, input, { now, by, calendar, ruleSet: XINZHOU_2024,
+ * const { service: completed, events } = completeService(service, input, { now, by, calendar, ruleSet: XINZHOU_2024,
  *   hazardIds: [], evidence: [], experts: [] });
  * completed.deadlines?.followUp.dueOn; // '2024-10-16' for a service performed on 2024-09-27
+ * // events: [services.service.completed], with the ids of the hazards found (each raises its own once issued)
  */
 export function completeService(
   service: PreventionService,
   input: CompleteServiceInput,
   ctx: CompleteServiceContext,
-): { service: PreventionService; hazards: readonly HazardDraft[] } {
+): { service: PreventionService; hazards: readonly HazardDraft[]; events: readonly DomainEvent[] } {
   if (service.status === 'SCHEDULED') {
     throw new RuleViolation('SVC-5', 'status', `SVC-5: service ${service.id} is SCHEDULED; its items, measures and time are confirmed with the enterprise before it is performed`, 409);
   }
@@ -167,7 +170,8 @@ export function completeService(
     },
     ctx.now,
   );
-  return { service: completed, hazards };
+  const event = serviceCompleted.of(completed, { ...servicePayloadOf(completed), hazardIds: [...completed.hazardIds] });
+  return { service: completed, hazards, events: [event] };
 }
 
 /**
@@ -181,12 +185,15 @@ export function withEvidence(completed: PreventionService, evidence: readonly Ev
 
 /**
  * SVC-7: the hazard once its written notice (隐患整改通知书) is in the archive. The principal's name lives on in
- * the notice's `addressedTo`.
+ * the notice's `addressedTo`. Raises `services.hazard.found` and, for a MAJOR hazard, the regulators' alert
+ * `services.hazard.major_found` (at the hazard's version: the adapter places it beside the hazard's notice).
  *
  * @example
- * issueHazard(draft, { archiveId, archiveKey, sha256, issuedAt, addressedTo: '张三' }).notice.addressedTo; // '张三'
+ * issueHazard(draft, { archiveId, archiveKey, sha256, issuedAt, addressedTo: '张三' }).state.notice.addressedTo; // '张三'
  */
-export function issueHazard(draft: HazardDraft, notice: HazardNotice): Hazard {
-  const { principalName: _principalName, ...hazard } = draft;
-  return { ...hazard, notice };
+export function issueHazard(draft: HazardDraft, notice: HazardNotice): Changed<Hazard> {
+  const { principalName: _principalName, ...rest } = draft;
+  const hazard: Hazard = { ...rest, notice };
+  const found = hazardFound.of(hazard, hazardPayloadOf(hazard));
+  return { state: hazard, events: hazard.grade === 'MAJOR' ? [found, hazardMajorFoundEvent(hazard)] : [found] };
 }

@@ -7,6 +7,8 @@ import type { ServiceOrg } from '../register/service-org.js';
 import type { PolicyFacts } from './policy-facts.js';
 import type { ConfirmScheduleInput, ScheduleServiceInput } from './service.schema.js';
 import type { PreventionService, ServiceProvider } from './service.js';
+import type { Changed } from '../kernel/events.js';
+import { serviceCancelled, serviceChanged, serviceScheduleConfirmed, serviceScheduled } from './events.js';
 import { advance, dayOfInput, refuseUnless, requireInServiceYear, requirePooledExpert, requireText } from './service-guards.js';
 
 /** SVC-3..6: a service planned, agreed with the enterprise — or cancelled before it is performed. */
@@ -62,14 +64,14 @@ export interface ScheduleServiceContext {
  * `orgId` or an OWN one with it; (SVC-6, `provider.orgId`, 409) when the organisation is not registered, not
  * ACTIVE or not valid on the day; (SVC-6, `expertIds.<i>`, 409) for an expert not in the pool or REMOVED.
  * @example
- * const service = scheduleService(
+ * const { state: service, events } = scheduleService(
  *   { policyId: 'p-1', type: 'HAZARD_INSPECTION', deep: true, scheduledAt: '2024-09-27T09:00:00+08:00',
  *     provider: { kind: 'OWN' }, expertIds: ['e-1'], plannedItems: ['通风系统'] },
  *   { id: 's-1', policy, experts: [expert], now, by: 'u-1' },
  * );
- * service.status; // 'SCHEDULED'
+ * service.status; // 'SCHEDULED'; events: [services.service.scheduled]
  */
-export function scheduleService(input: ScheduleServiceInput, ctx: ScheduleServiceContext): PreventionService {
+export function scheduleService(input: ScheduleServiceInput, ctx: ScheduleServiceContext): Changed<PreventionService> {
   const deep = input.deep ?? false;
   if (deep && input.type !== 'HAZARD_INSPECTION') {
     throw new RuleViolation('SVC-3', 'deep', `SVC-3: only a hazard inspection can be deep (体检式精查), not ${input.type}`, 400);
@@ -88,7 +90,7 @@ export function scheduleService(input: ScheduleServiceInput, ctx: ScheduleServic
     requirePooledExpert(expertId, ctx.experts, `expertIds.${index}`);
   });
   const at = instantOf(ctx.now);
-  return {
+  const service: PreventionService = {
     id: ctx.id,
     tenantId: policy.tenantId,
     policyId: policy.id,
@@ -114,6 +116,7 @@ export function scheduleService(input: ScheduleServiceInput, ctx: ScheduleServic
     updatedAt: at,
     version: 1,
   };
+  return serviceChanged(serviceScheduled, service);
 }
 
 /**
@@ -123,17 +126,17 @@ export function scheduleService(input: ScheduleServiceInput, ctx: ScheduleServic
  * @throws RuleViolation (SVC-5, `status`, 409) unless the service is SCHEDULED; (SVC-5, `confirmedByName`, 400)
  * when no one is named.
  * @example
- * confirmSchedule(service, { confirmedByName: '李矿长' }, { recordedBy: 'ENTERPRISE', now, by: 'u-9' }).status;
+ * confirmSchedule(service, { confirmedByName: '李矿长' }, { recordedBy: 'ENTERPRISE', now, by: 'u-9' }).state.status;
  * // 'SCHEDULE_CONFIRMED'
  */
 export function confirmSchedule(
   service: PreventionService,
   input: ConfirmScheduleInput,
   ctx: { readonly recordedBy: 'INSURER' | 'ENTERPRISE'; readonly now: Date; readonly by: string },
-): PreventionService {
+): Changed<PreventionService> {
   refuseUnless(service, ['SCHEDULED'], 'SVC-5', 'confirmed with the enterprise');
   const confirmedByName = requireText(input.confirmedByName, 'SVC-5', 'confirmedByName', "the name of the enterprise's person who agreed the schedule");
-  return advance(
+  const confirmed = advance(
     service,
     {
       status: 'SCHEDULE_CONFIRMED',
@@ -141,6 +144,7 @@ export function confirmSchedule(
     },
     ctx.now,
   );
+  return serviceChanged(serviceScheduleConfirmed, confirmed);
 }
 
 /**
@@ -150,14 +154,15 @@ export function confirmSchedule(
  * @throws RuleViolation (SVC-5, `status`, 409) unless SCHEDULED or SCHEDULE_CONFIRMED; (SVC-5, `reason`, 400)
  * without a reason.
  * @example
- * cancelService(service, '企业停产检修', { now, by }).status; // 'CANCELLED'
+ * cancelService(service, '企业停产检修', { now, by }).state.status; // 'CANCELLED'
  */
 export function cancelService(
   service: PreventionService,
   reason: string,
   ctx: { readonly now: Date; readonly by: string },
-): PreventionService {
+): Changed<PreventionService> {
   refuseUnless(service, ['SCHEDULED', 'SCHEDULE_CONFIRMED'], 'SVC-5', 'cancelled');
   requireText(reason, 'SVC-5', 'reason', 'the reason for cancelling');
-  return advance(service, { status: 'CANCELLED', cancellation: { reason, at: instantOf(ctx.now), by: ctx.by } }, ctx.now);
+  const cancelled = advance(service, { status: 'CANCELLED', cancellation: { reason, at: instantOf(ctx.now), by: ctx.by } }, ctx.now);
+  return serviceChanged(serviceCancelled, cancelled);
 }

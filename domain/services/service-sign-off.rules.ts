@@ -4,6 +4,8 @@ import { RuleViolation } from '../kernel/errors.js';
 import { reviewFlagsOf } from './evidence-flags.js';
 import type { ConfirmRecordInput, FollowUpInput } from './service.schema.js';
 import type { PreventionService, Signature } from './service.js';
+import type { Changed } from '../kernel/events.js';
+import { serviceArchived, serviceChanged, serviceConfirmed, serviceFollowedUp, servicePayloadOf, serviceSigned } from './events.js';
 import { advance, dayOfInput, refuseUnless, requireText } from './service-guards.js';
 
 /** SVC-8..10: after the record — the follow-up, both parties' signatures, and the write-once archive. */
@@ -14,20 +16,20 @@ import { advance, dayOfInput, refuseUnless, requireText } from './service-guards
  *
  * @throws RuleViolation (SVC-8, `status`, 409) unless COMPLETED; (SVC-8, `satisfaction`, 400) outside 1..5.
  * @example
- * recordFollowUp(completed, { channel: 'PHONE', satisfaction: 5, comments: '满意' }, { now, by }).followUp?.late; // false
+ * recordFollowUp(completed, { channel: 'PHONE', satisfaction: 5, comments: '满意' }, { now, by }).state.followUp?.late; // false
  */
 export function recordFollowUp(
   service: PreventionService,
   input: FollowUpInput,
   ctx: { readonly now: Date; readonly by: string },
-): PreventionService {
+): Changed<PreventionService> {
   refuseUnless(service, ['COMPLETED'], 'SVC-8', 'followed up');
   if (!Number.isInteger(input.satisfaction) || input.satisfaction < 1 || input.satisfaction > 5) {
     throw new RuleViolation('SVC-8', 'satisfaction', `SVC-8: satisfaction is a whole score from 1 to 5, got ${input.satisfaction}`, 400);
   }
   const today = shanghaiDateOf(ctx.now);
   const dueOn = service.deadlines?.followUp.dueOn;
-  return advance(
+  const followedUp = advance(
     service,
     {
       status: 'FOLLOWED_UP',
@@ -42,25 +44,27 @@ export function recordFollowUp(
     },
     ctx.now,
   );
+  return serviceChanged(serviceFollowedUp, followedUp);
 }
 
 /**
  * SVC-9, SVC-13: one party's confirmation of the record — a named person's signature. The record stays
  * FOLLOWED_UP until both insurer and enterprise have signed, then it is CONFIRMED. A signature dated before the
- * record was written is accepted and flagged (CONFIRMATION_BEFORE_RECORD).
+ * record was written is accepted and flagged (CONFIRMATION_BEFORE_RECORD). Raises `services.service.confirmed`
+ * once both have signed, `services.service.signed` before.
  *
  * @throws RuleViolation (SVC-9, `status`, 409) unless FOLLOWED_UP; (SVC-9, `party`, 409) when that party has
  * already signed; (SVC-9, `signerName`, 400) when no one is named; (CAL-1, `signedAt`, 400) for an unreadable
  * instant.
  * @example
- * const once = confirmRecord(followedUp, { party: 'INSURER', signerName: '王五', signedAt }, { now, by });
- * confirmRecord(once, { party: 'ENTERPRISE', signerName: '李四', signedAt }, { now, by }).status; // 'CONFIRMED'
+ * const once = confirmRecord(followedUp, { party: 'INSURER', signerName: '王五', signedAt }, { now, by }).state;
+ * confirmRecord(once, { party: 'ENTERPRISE', signerName: '李四', signedAt }, { now, by }).state.status; // 'CONFIRMED'
  */
 export function confirmRecord(
   service: PreventionService,
   input: ConfirmRecordInput,
   ctx: { readonly now: Date; readonly by: string },
-): PreventionService {
+): Changed<PreventionService> {
   refuseUnless(service, ['FOLLOWED_UP'], 'SVC-9', 'confirmed');
   const key = input.party === 'INSURER' ? 'insurer' : 'enterprise';
   if (service.confirmations[key] !== undefined) {
@@ -78,7 +82,7 @@ export function confirmRecord(
   };
   const confirmations = { ...service.confirmations, [key]: signature };
   const both = confirmations.insurer !== undefined && confirmations.enterprise !== undefined;
-  return advance(
+  const signed = advance(
     service,
     {
       status: both ? 'CONFIRMED' : 'FOLLOWED_UP',
@@ -87,35 +91,38 @@ export function confirmRecord(
     },
     ctx.now,
   );
+  return serviceChanged(both ? serviceConfirmed : serviceSigned, signed);
 }
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 
 /**
- * SVC-9, SVC-10: the confirmed record is in the write-once archive under `archiveId` with digest `sha256`.
- * CONFIRMED → ARCHIVED. Archiving after the SVC-9 due date is recorded as late, never refused.
- *
- * @throws RuleViolation (SVC-9, `status`, 409) unless CONFIRMED; (SVC-10, `sha256`, 400) for a digest that is
- * not 64 lower-case hex digits.
- * @example
- * archiveService(confirmed, { now, by, archiveId: 'a-1', sha256 }).archive?.late; // false
- */
 /** SVC-9: only a record confirmed by both parties is archived — checked before a byte goes to the write-once store. */
 export function requireArchivable(service: PreventionService): void {
   refuseUnless(service, ['CONFIRMED'], 'SVC-9', 'archived');
 }
 
+/**
+ * SVC-9, SVC-10: the confirmed record is in the write-once archive under `archiveId` (at `archiveKey`) with
+ * digest `sha256`. CONFIRMED → ARCHIVED. Archiving after the SVC-9 due date is recorded as late, never refused.
+ * Raises `services.service.archived`, with where the record's bytes sit in the write-once store.
+ *
+ * @throws RuleViolation (SVC-9, `status`, 409) unless CONFIRMED; (SVC-10, `sha256`, 400) for a digest that is
+ * not 64 lower-case hex digits.
+ * @example
+ * archiveService(confirmed, { now, by, archiveId: 'a-1', archiveKey, sha256 }).state.archive?.late; // false
+ */
 export function archiveService(
   service: PreventionService,
-  ctx: { readonly now: Date; readonly by: string; readonly archiveId: string; readonly sha256: string },
-): PreventionService {
+  ctx: { readonly now: Date; readonly by: string; readonly archiveId: string; readonly archiveKey: string; readonly sha256: string },
+): Changed<PreventionService> {
   requireArchivable(service);
   if (!SHA256_HEX.test(ctx.sha256)) {
     throw new RuleViolation('SVC-10', 'sha256', 'SVC-10: the archive digest must be a lower-case hex SHA-256', 400);
   }
   const archivedOn = shanghaiDateOf(ctx.now);
   const dueOn = service.deadlines?.archive.dueOn;
-  return advance(
+  const archived = advance(
     service,
     {
       status: 'ARCHIVED',
@@ -129,4 +136,11 @@ export function archiveService(
     },
     ctx.now,
   );
+  const event = serviceArchived.of(archived, {
+    ...servicePayloadOf(archived),
+    archiveId: ctx.archiveId,
+    sha256: ctx.sha256,
+    archiveKey: ctx.archiveKey,
+  });
+  return { state: archived, events: [event] };
 }

@@ -1,5 +1,5 @@
 import type { LocalDate } from '../kernel/calendar/local-date.js';
-import type { DomainEvent } from '../kernel/events.js';
+import type { Changed, DomainEvent } from '../kernel/events.js';
 import type { ArchiveRecord } from './archive-record.schema.js';
 import type { Hazard } from './hazard.js';
 import type { PreventionService, ServiceStatus } from './service.js';
@@ -54,8 +54,8 @@ export interface ServiceRepository {
 
   /** CAL-2: services in the due index whose follow-up or archive date is still provisional. */
   provisionalDue(tenantId: string, limit: number, cursor?: string): Promise<Page<PreventionService>>;
-  /** CAL-2: a service whose deadlines were recomputed (events: `deadlinesRecomputedEvents`). */
-  saveRecomputed(service: PreventionService, expectedVersion: number): Promise<void>;
+  /** CAL-2: a service whose deadlines were recomputed, with its events (`recomputeServiceDeadlines`). */
+  saveRecomputed(change: Changed<PreventionService>, expectedVersion: number): Promise<void>;
 }
 
 /** ACL-5: an enterprise's own services across insurers (never another enterprise's). */

@@ -47,7 +47,7 @@ export function recomputeProvisionalServices(
     async (service, tenantId) => {
       const ruleSet = recordedRuleSet(rules.ruleSets, service, `service ${service.id}`);
       const recomputed = recomputeServiceDeadlines(service, ruleSet, rules.calendar);
-      if (recomputed === service) return false;
+      if (recomputed.state === service) return false;
       await (await servicesOf(tenantId)).saveRecomputed(recomputed, service.version);
       return true;
     },

@@ -4,7 +4,6 @@ import { addDays, localDate, yearOf } from '../../domain/kernel/calendar/local-d
 import { WorkingDayCalendar } from '../../domain/kernel/calendar/working-day-calendar.js';
 import { XINZHOU_2024 } from '../../domain/kernel/rule-set/xinzhou-2024.js';
 import { serviceDeadlines } from '../../domain/services/deadlines.js';
-import { completedEvents } from '../../domain/services/events.js';
 import type { CompleteServiceInput } from '../../domain/services/service.schema.js';
 import { policyFactsOf } from '../../domain/services/policy-facts.js';
 import { completeService } from '../../domain/services/service-record.rules.js';
@@ -66,7 +65,7 @@ async function performedOn(day: string, calendar: WorkingDayCalendar): Promise<P
   const stored = (await repository.getService(confirmed.tenantId, confirmed.id)) as PreventionService;
   const policy = (await policies.get(stored.tenantId, stored.policyId)) as Policy;
   const input = completeBody({ performedAt: `${day}T09:00:00+08:00`, endedAt: `${day}T12:00:00+08:00` }) as unknown as CompleteServiceInput;
-  const { service } = completeService(stored, input, {
+  const { service, events } = completeService(stored, input, {
     now: new Date(`${day}T20:00:00+08:00`),
     by: 'picc-admin',
     calendar,
@@ -76,7 +75,7 @@ async function performedOn(day: string, calendar: WorkingDayCalendar): Promise<P
     experts: [],
     policy: policyFactsOf(policy),
   });
-  await repository.completeService(service, stored.version, [], [], completedEvents(service, []));
+  await repository.completeService(service, stored.version, [], [], events);
   return service;
 }
 

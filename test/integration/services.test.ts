@@ -3,7 +3,6 @@ import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StaleVersion } from '../../domain/kernel/errors.js';
-import { scheduleConfirmedEvents } from '../../domain/services/events.js';
 import { confirmSchedule } from '../../domain/services/service-schedule.rules.js';
 import { systemClock } from '../../functions/adapters/clock.js';
 import { dynamoDbClientConfig, toDocumentClient } from '../../functions/adapters/dynamodb/client.js';
@@ -210,7 +209,7 @@ describe('prevention services through the local gateway', () => {
     expect(loaded?.version).toBe(1);
     expectOk(await picc.post(`/services/${other.id}/confirm-schedule`, { confirmedByName: '李矿长' }));
     const stale = confirmSchedule(loaded as never, { confirmedByName: '另一人' }, { recordedBy: 'INSURER', now: new Date(), by: 'u' });
-    await expect(repository.saveService(stale, 1, scheduleConfirmedEvents(stale))).rejects.toBeInstanceOf(StaleVersion);
+    await expect(repository.saveService(stale.state, 1, stale.events)).rejects.toBeInstanceOf(StaleVersion);
   });
 
   it('SVC-13 completes with evidence uploaded through its ticket, and refuses an upload never made (409 naming evidence.1.uploadId)', async () => {

@@ -1,7 +1,6 @@
 import { Conflict } from '../../../domain/kernel/errors.js';
-import type { DomainEvent } from '../../../domain/kernel/events.js';
+import type { Changed, DomainEvent } from '../../../domain/kernel/events.js';
 import type { ArchiveRecord } from '../../../domain/services/archive-record.schema.js';
-import { deadlinesRecomputedEvents } from '../../../domain/services/events.js';
 import type { Hazard } from '../../../domain/services/hazard.js';
 import type {
   EnterpriseServiceViews,
@@ -156,8 +155,8 @@ export class DynamoServiceRepository implements ServiceRepository, EnterpriseSer
    * whole, so the due index's sort key follows the new next deadline in the same transaction; the event is the
    * domain's (the shared recompute loop of functions/schedules saves complaints and services alike).
    */
-  async saveRecomputed(service: PreventionService, expectedVersion: number): Promise<void> {
-    await this.saveService(service, expectedVersion, deadlinesRecomputedEvents(service));
+  async saveRecomputed(change: Changed<PreventionService>, expectedVersion: number): Promise<void> {
+    await this.saveService(change.state, expectedVersion, change.events);
   }
 
   // ── ACL-5: the enterprise's view across insurers (GSI3, exact USCC from the token) ─────────────────────────

@@ -1,7 +1,6 @@
 import { retainUntilFor } from '../../../domain/archive/archive-store.js';
 import { INSURER } from '../../../domain/identity/access.js';
 import { serviceArchiveDocument } from '../../../domain/services/archive-document.js';
-import { archivedEvents } from '../../../domain/services/events.js';
 import { serviceSchema } from '../../../domain/services/service.schema.js';
 import { archiveService as archive, requireArchivable } from '../../../domain/services/service-sign-off.rules.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
@@ -44,8 +43,8 @@ export const archiveService = defineRoute({
       now,
       by: userId,
     });
-    const archived = archive(service, { now, by: userId, archiveId, sha256: record.sha256 });
-    await tenant.services.archiveService(archived, service.version, record, archivedEvents(archived, record));
+    const { state: archived, events } = archive(service, { now, by: userId, archiveId, archiveKey: record.key, sha256: record.sha256 });
+    await tenant.services.archiveService(archived, service.version, record, events);
     return { body: archived };
   },
 });

@@ -1,5 +1,4 @@
 import { INSURER } from '../../../domain/identity/access.js';
-import { cancelledEvents } from '../../../domain/services/events.js';
 import { cancelServiceBody, serviceSchema } from '../../../domain/services/service.schema.js';
 import { cancelService as cancel } from '../../../domain/services/service-schedule.rules.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
@@ -20,8 +19,8 @@ export const cancelService = defineRoute({
   async handle(input) {
     const { tenantId, userId } = callerOf(input, 'insurer');
     const { tenant, service } = await loadService(tenantId, input.params.serviceId);
-    const cancelled = cancel(service, input.body.reason, { now: servicesRoot().clock.now(), by: userId });
-    await tenant.services.saveService(cancelled, service.version, cancelledEvents(cancelled));
+    const { state: cancelled, events } = cancel(service, input.body.reason, { now: servicesRoot().clock.now(), by: userId });
+    await tenant.services.saveService(cancelled, service.version, events);
     return { body: cancelled };
   },
 });

@@ -1,6 +1,5 @@
 import { retainUntilFor } from '../../../domain/archive/archive-store.js';
 import { INSURER } from '../../../domain/identity/access.js';
-import { completedEvents } from '../../../domain/services/events.js';
 import { hazardNoticeAddressee, hazardNoticeDocument } from '../../../domain/services/hazard.rules.js';
 import { policyFactsOf } from '../../../domain/services/policy-facts.js';
 import { completeServiceBody, serviceSchema } from '../../../domain/services/service.schema.js';
@@ -52,7 +51,7 @@ export const completeService = defineRoute({
       ...(policy ? { policy: policyFactsOf(policy) } : {}),
     };
     // The rule speaks first (illegal transition, bad record): its answer must not hide behind an evidence check.
-    const { service: recorded, hazards: drafts } = complete(service, input.body, context);
+    const { service: recorded, hazards: drafts, events: completedEvents } = complete(service, input.body, context);
     const evidence = await resolveEvidence(tenant.archives, tenantId, { kind: 'SERVICE', id: service.id }, input.body.evidence, 'evidence');
     const completed = withEvidence(recorded, evidence);
 
@@ -72,14 +71,14 @@ export const completeService = defineRoute({
           now,
           by: userId,
         });
-        const hazard = issueHazard(draft, {
+        const issuedHazard = issueHazard(draft, {
           archiveId: notice.archiveId,
           archiveKey: notice.key,
           sha256: notice.sha256,
           issuedAt: now.toISOString(),
           addressedTo: hazardNoticeAddressee(draft),
         });
-        return { hazard, notice };
+        return { hazard: issuedHazard.state, events: issuedHazard.events, notice };
       }),
     );
     const hazards = issued.map((entry) => entry.hazard);
@@ -88,7 +87,7 @@ export const completeService = defineRoute({
       service.version,
       hazards,
       issued.map((entry) => entry.notice),
-      completedEvents(completed, hazards),
+      [...completedEvents, ...issued.flatMap((entry) => entry.events)],
     );
     return { body: completed };
   },

@@ -1,4 +1,3 @@
-import { scheduleConfirmedEvents } from '../../../domain/services/events.js';
 import type { ConfirmScheduleInput } from '../../../domain/services/service.schema.js';
 import { confirmSchedule } from '../../../domain/services/service-schedule.rules.js';
 import type { ServiceRepository } from '../../../domain/services/service.repository.js';
@@ -16,7 +15,7 @@ export async function confirmScheduleStep(
   recordedBy: 'INSURER' | 'ENTERPRISE',
   by: string,
 ): Promise<PreventionService> {
-  const confirmed = confirmSchedule(service, body, { recordedBy, now: servicesRoot().clock.now(), by });
-  await services.saveService(confirmed, service.version, scheduleConfirmedEvents(confirmed));
+  const { state: confirmed, events } = confirmSchedule(service, body, { recordedBy, now: servicesRoot().clock.now(), by });
+  await services.saveService(confirmed, service.version, events);
   return confirmed;
 }

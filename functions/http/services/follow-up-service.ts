@@ -1,5 +1,4 @@
 import { INSURER } from '../../../domain/identity/access.js';
-import { followedUpEvents } from '../../../domain/services/events.js';
 import { followUpBody, serviceSchema } from '../../../domain/services/service.schema.js';
 import { recordFollowUp } from '../../../domain/services/service-sign-off.rules.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
@@ -20,8 +19,8 @@ export const followUpService = defineRoute({
   async handle(input) {
     const { tenantId, userId } = callerOf(input, 'insurer');
     const { tenant, service } = await loadService(tenantId, input.params.serviceId);
-    const followedUp = recordFollowUp(service, input.body, { now: servicesRoot().clock.now(), by: userId });
-    await tenant.services.saveService(followedUp, service.version, followedUpEvents(followedUp));
+    const { state: followedUp, events } = recordFollowUp(service, input.body, { now: servicesRoot().clock.now(), by: userId });
+    await tenant.services.saveService(followedUp, service.version, events);
     return { body: followedUp };
   },
 });

@@ -1,5 +1,4 @@
 import { INSURER } from '../../../domain/identity/access.js';
-import { planAgreedEvents } from '../../../domain/services/events.js';
 import { policyFactsOf } from '../../../domain/services/policy-facts.js';
 import { servicePlanBody, servicePlanSchema } from '../../../domain/services/service-plan.schema.js';
 import { agreePlan } from '../../../domain/services/service-plan.rules.js';
@@ -23,7 +22,7 @@ export const putServicePlan = defineRoute({
     const { tenantId, userId } = callerOf(input, 'insurer');
     const { tenant, policy } = await loadPolicy(tenantId, input.params.policyId, { lead: true });
     const [previous, risk] = await Promise.all([tenant.plans.getPlan(tenantId, policy.id), riskOf(tenant, tenantId, policy)]);
-    const plan = agreePlan(input.body, {
+    const { state: plan, events } = agreePlan(input.body, {
       policy: policyFactsOf(policy),
       ruleSet: ruleSetFor(policy),
       risk,
@@ -31,7 +30,7 @@ export const putServicePlan = defineRoute({
       now: servicesRoot().clock.now(),
       by: userId,
     });
-    await tenant.plans.savePlan(plan, previous?.version, planAgreedEvents(plan));
+    await tenant.plans.savePlan(plan, previous?.version, events);
     return { body: plan };
   },
 });

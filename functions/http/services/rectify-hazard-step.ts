@@ -1,4 +1,3 @@
-import { rectificationEvents } from '../../../domain/services/events.js';
 import type { Hazard } from '../../../domain/services/hazard.js';
 import type { RectificationInput } from '../../../domain/services/hazard.schema.js';
 import { reportRectification } from '../../../domain/services/hazard.rules.js';
@@ -16,7 +15,7 @@ export async function rectifyHazardStep(tenant: TenantServices, hazard: Hazard, 
   // The rule's own refusals (state, missing plan) come before the evidence is looked at.
   reportRectification(hazard, { ...body, closed: false }, { now, by, closureEvidence: [] });
   const closureEvidence = await resolveEvidence(tenant.archives, hazard.tenantId, { kind: 'HAZARD', id: hazard.id }, body.closureEvidence ?? [], 'closureEvidence');
-  const reported = reportRectification(hazard, body, { now, by, closureEvidence });
-  await tenant.hazards.saveHazard(reported, hazard.version, rectificationEvents(reported));
+  const { state: reported, events } = reportRectification(hazard, body, { now, by, closureEvidence });
+  await tenant.hazards.saveHazard(reported, hazard.version, events);
   return reported;
 }

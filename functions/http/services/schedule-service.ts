@@ -1,5 +1,4 @@
 import { INSURER } from '../../../domain/identity/access.js';
-import { scheduledEvents } from '../../../domain/services/events.js';
 import { policyFactsOf } from '../../../domain/services/policy-facts.js';
 import { scheduleServiceBody, serviceSchema } from '../../../domain/services/service.schema.js';
 import { scheduleService as schedule } from '../../../domain/services/service-schedule.rules.js';
@@ -30,7 +29,7 @@ export const scheduleService = defineRoute({
       registers.getExperts(input.body.expertIds),
     ]);
     const now = clock.now();
-    const service = schedule(input.body, {
+    const { state: service, events } = schedule(input.body, {
       id: newId(now),
       policy: policyFactsOf(policy),
       ...(org ? { org } : {}),
@@ -38,7 +37,7 @@ export const scheduleService = defineRoute({
       now,
       by: userId,
     });
-    await tenant.services.createService(service, scheduledEvents(service));
+    await tenant.services.createService(service, events);
     return { body: service };
   },
 });

@@ -1,4 +1,3 @@
-import { signedEvents } from '../../../domain/services/events.js';
 import type { ConfirmRecordInput } from '../../../domain/services/service.schema.js';
 import { confirmRecord } from '../../../domain/services/service-sign-off.rules.js';
 import type { ServiceRepository } from '../../../domain/services/service.repository.js';
@@ -15,7 +14,7 @@ export async function signRecordStep(
   body: ConfirmRecordInput,
   by: string,
 ): Promise<PreventionService> {
-  const signed = confirmRecord(service, body, { now: servicesRoot().clock.now(), by });
-  await services.saveService(signed, service.version, signedEvents(signed));
+  const { state: signed, events } = confirmRecord(service, body, { now: servicesRoot().clock.now(), by });
+  await services.saveService(signed, service.version, events);
   return signed;
 }

@@ -1,5 +1,4 @@
 import { INSURER } from '../../../domain/identity/access.js';
-import { verificationEvents } from '../../../domain/services/events.js';
 import { hazardSchema, verifyHazardBody } from '../../../domain/services/hazard.schema.js';
 import { verifyHazard as verify } from '../../../domain/services/hazard.rules.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
@@ -19,8 +18,8 @@ export const verifyHazard = defineRoute({
   async handle(input) {
     const { tenantId, userId } = callerOf(input, 'insurer');
     const { tenant, hazard } = await loadHazard(tenantId, input.params.hazardId);
-    const verified = verify(hazard, input.body, { now: servicesRoot().clock.now(), by: userId });
-    await tenant.hazards.saveHazard(verified, hazard.version, verificationEvents(verified));
+    const { state: verified, events } = verify(hazard, input.body, { now: servicesRoot().clock.now(), by: userId });
+    await tenant.hazards.saveHazard(verified, hazard.version, events);
     return { body: verified };
   },
 });

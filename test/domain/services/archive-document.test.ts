@@ -16,16 +16,16 @@ function confirmedWithHazard(): { service: PreventionService; hazards: Hazard[] 
     { hazardIds: ['h-1'] },
   );
   const now = at('2024-10-09T02:00:00Z');
-  const followed = recordFollowUp(service, { channel: 'PHONE', satisfaction: 5, comments: '' }, { now, by: 's' });
-  const once = confirmRecord(followed, { party: 'INSURER', signerName: '王', signedAt: '2024-10-09T10:00:00+08:00' }, { now, by: 's' });
-  const both = confirmRecord(once, { party: 'ENTERPRISE', signerName: '李', signedAt: '2024-10-09T10:00:00+08:00' }, { now, by: 'e' });
+  const followed = recordFollowUp(service, { channel: 'PHONE', satisfaction: 5, comments: '' }, { now, by: 's' }).state;
+  const once = confirmRecord(followed, { party: 'INSURER', signerName: '王', signedAt: '2024-10-09T10:00:00+08:00' }, { now, by: 's' }).state;
+  const both = confirmRecord(once, { party: 'ENTERPRISE', signerName: '李', signedAt: '2024-10-09T10:00:00+08:00' }, { now, by: 'e' }).state;
   const hazard = issueHazard(hazards[0]!, {
     archiveId: 'a-h1',
     archiveKey: 'tenants/t-1/archives/a-h1/hazard-notice.html',
     sha256: SHA,
     issuedAt: '2024-09-30T02:00:00.000Z',
     addressedTo: '忻州示范煤业有限公司',
-  });
+  }).state;
   return { service: both, hazards: [hazard] };
 }
 
@@ -56,7 +56,7 @@ describe('serviceArchiveDocument', () => {
     const { service, hazards } = confirmedWithHazard();
     const body = serviceArchiveDocument(service, hazards, META).body;
     const digest = createHash('sha256').update(body).digest('hex');
-    const archivedService = archiveService(service, { now: at('2024-10-10T02:00:00Z'), by: 's', archiveId: 'a-1', sha256: digest });
+    const archivedService = archiveService(service, { now: at('2024-10-10T02:00:00Z'), by: 's', archiveId: 'a-1', archiveKey: 'archives/a-1', sha256: digest }).state;
     const rebuilt = serviceArchiveDocument(archivedService, hazards, META).body;
     expect(createHash('sha256').update(rebuilt).digest('hex')).toBe(digest);
   });

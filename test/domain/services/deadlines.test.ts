@@ -76,8 +76,8 @@ function performedOnChristmasEve(calendarOfRecord = calendar): PreventionService
   const service = scheduleService(
     { ...SCHEDULE_INPUT, scheduledAt: '2026-12-24T09:00:00+08:00' },
     { id: 's-2026', policy: POLICY_2026, org: ORG, experts: [EXPERT], now: at('2026-12-01T02:00:00Z'), by: 'staff-1' },
-  );
-  const confirmedSchedule = confirmSchedule(service, { confirmedByName: '李矿长' }, { recordedBy: 'INSURER', now: at('2026-12-02T02:00:00Z'), by: 'staff-1' });
+  ).state;
+  const confirmedSchedule = confirmSchedule(service, { confirmedByName: '李矿长' }, { recordedBy: 'INSURER', now: at('2026-12-02T02:00:00Z'), by: 'staff-1' }).state;
   return completeService(
     confirmedSchedule,
     { ...COMPLETE_INPUT, performedAt: '2026-12-24T09:00:00+08:00', endedAt: '2026-12-24T17:00:00+08:00' },
@@ -101,12 +101,12 @@ describe('CAL-2 recomputeServiceDeadlines', () => {
       archive: { dueOn: '2027-01-22', provisional: true },
     });
     // Recomputed on the same calendar nothing changes: the very same object, so the caller skips the write.
-    expect(recomputeServiceDeadlines(service, RULES, calendar)).toBe(service);
+    expect(recomputeServiceDeadlines(service, RULES, calendar).state).toBe(service);
   });
 
   it('CAL-2 once 2027 is loaded the deadlines are final, the archive date moves, version + 1, updatedAt kept', () => {
     const service = frozen(performedOnChristmasEve());
-    const recomputed = recomputeServiceDeadlines(service, RULES, with2027);
+    const recomputed = recomputeServiceDeadlines(service, RULES, with2027).state;
     expect(recomputed.deadlines).toEqual({
       followUp: { dueOn: '2027-01-08', provisional: false },
       // 2027-01-20 is a holiday in the loaded schedule: the 20th working day moves to Monday 01-25.
@@ -118,13 +118,13 @@ describe('CAL-2 recomputeServiceDeadlines', () => {
     const { deadlines: _before, version: _v0, ...restBefore } = service;
     expect(restAfter).toEqual(restBefore);
     // Final now: a second pass with the same calendar has nothing to do.
-    expect(recomputeServiceDeadlines(recomputed, RULES, with2027)).toBe(recomputed);
+    expect(recomputeServiceDeadlines(recomputed, RULES, with2027).state).toBe(recomputed);
   });
 
   it('CAL-2 SVC-9 a followed-up service: the archive deadline, still open, becomes final too', () => {
-    const followed = recordFollowUp(performedOnChristmasEve(), { channel: 'PHONE', satisfaction: 5, comments: '满意' }, { now: at('2027-01-05T02:00:00Z'), by: 'staff-1' });
+    const followed = recordFollowUp(performedOnChristmasEve(), { channel: 'PHONE', satisfaction: 5, comments: '满意' }, { now: at('2027-01-05T02:00:00Z'), by: 'staff-1' }).state;
     expect(followed.followUp?.late).toBe(false);
-    const recomputed = recomputeServiceDeadlines(followed, RULES, with2027);
+    const recomputed = recomputeServiceDeadlines(followed, RULES, with2027).state;
     expect(recomputed.status).toBe('FOLLOWED_UP');
     expect(recomputed.deadlines?.archive).toEqual({ dueOn: '2027-01-25', provisional: false });
     expect(recomputed.followUp).toEqual(followed.followUp);
@@ -133,26 +133,26 @@ describe('CAL-2 recomputeServiceDeadlines', () => {
   it('CAL-2 SVC-8 a follow-up judged late against the provisional date is on time on the final one', () => {
     // In this schedule 2027-01-05 is a holiday, so the 10th working day is Monday 01-11, not Friday 01-08.
     const loaded = calendar.withYear({ year: 2027, holidays: ['2027-01-01', '2027-01-05'], adjustedWorkdays: [], source: 'loaded' });
-    const followed = recordFollowUp(performedOnChristmasEve(), { channel: 'PHONE', satisfaction: 4, comments: '较满意' }, { now: at('2027-01-11T02:00:00Z'), by: 'staff-1' });
+    const followed = recordFollowUp(performedOnChristmasEve(), { channel: 'PHONE', satisfaction: 4, comments: '较满意' }, { now: at('2027-01-11T02:00:00Z'), by: 'staff-1' }).state;
     expect(followed.followUp?.late).toBe(true);
-    const recomputed = recomputeServiceDeadlines(followed, RULES, loaded);
+    const recomputed = recomputeServiceDeadlines(followed, RULES, loaded).state;
     expect(recomputed.deadlines?.followUp).toEqual({ dueOn: '2027-01-11', provisional: false });
     expect(recomputed.followUp).toEqual({ ...followed.followUp, late: false });
   });
 
   it('CAL-2 SVC-10 an archived service keeps the deadlines its sealed record was archived with', () => {
-    const followed = recordFollowUp(performedOnChristmasEve(), { channel: 'PHONE', satisfaction: 5, comments: '满意' }, { now: at('2027-01-05T02:00:00Z'), by: 'staff-1' });
+    const followed = recordFollowUp(performedOnChristmasEve(), { channel: 'PHONE', satisfaction: 5, comments: '满意' }, { now: at('2027-01-05T02:00:00Z'), by: 'staff-1' }).state;
     const now = at('2027-01-06T02:00:00Z');
-    const insurer = confirmRecord(followed, { party: 'INSURER', signerName: '王经理', signedAt: '2027-01-06T10:00:00+08:00' }, { now, by: 'staff-1' });
-    const both = confirmRecord(insurer, { party: 'ENTERPRISE', signerName: '李矿长', signedAt: '2027-01-06T10:05:00+08:00' }, { now, by: 'ent-1' });
-    const sealed = archiveService(both, { now: at('2027-01-07T02:00:00Z'), by: 'staff-1', archiveId: 'a-2026', sha256: SHA });
+    const insurer = confirmRecord(followed, { party: 'INSURER', signerName: '王经理', signedAt: '2027-01-06T10:00:00+08:00' }, { now, by: 'staff-1' }).state;
+    const both = confirmRecord(insurer, { party: 'ENTERPRISE', signerName: '李矿长', signedAt: '2027-01-06T10:05:00+08:00' }, { now, by: 'ent-1' }).state;
+    const sealed = archiveService(both, { now: at('2027-01-07T02:00:00Z'), by: 'staff-1', archiveId: 'a-2026', archiveKey: 'archives/a-2026', sha256: SHA }).state;
     expect(sealed.deadlines?.archive.provisional).toBe(true);
-    expect(recomputeServiceDeadlines(sealed, RULES, with2027)).toBe(sealed);
+    expect(recomputeServiceDeadlines(sealed, RULES, with2027).state).toBe(sealed);
   });
 
   it('CAL-2 a service not yet performed has no deadlines to recompute', () => {
     const service = scheduled();
-    expect(recomputeServiceDeadlines(service, RULES, with2027)).toBe(service);
+    expect(recomputeServiceDeadlines(service, RULES, with2027).state).toBe(service);
   });
 
   it('RULES-1 refuses a rule set other than the one recorded on the service', () => {

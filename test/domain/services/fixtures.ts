@@ -14,7 +14,7 @@ import { completeService } from '../../../domain/services/service-record.rules.j
 import { confirmSchedule, scheduleService } from '../../../domain/services/service-schedule.rules.js';
 import { archiveService, confirmRecord, recordFollowUp } from '../../../domain/services/service-sign-off.rules.js';
 import type { PolicyFacts } from '../../../domain/services/policy-facts.js';
-import type { CompleteServiceContext, HazardDraft } from '../../../domain/services/service-record.rules.js';
+import type { CompleteServiceContext } from '../../../domain/services/service-record.rules.js';
 import type { EvidenceItem, PreventionService } from '../../../domain/services/service.js';
 
 export const calendar = WorkingDayCalendar.builtin();
@@ -118,31 +118,31 @@ export function completeContext(overrides: Partial<CompleteServiceContext> = {})
 }
 
 export const scheduled = (input: Partial<ScheduleServiceInput> = {}): PreventionService =>
-  scheduleService({ ...SCHEDULE_INPUT, ...input }, { id: 's-1', policy: POLICY, org: ORG, experts: [EXPERT], now: at('2024-09-20T02:00:00Z'), by: 'staff-1' });
+  scheduleService({ ...SCHEDULE_INPUT, ...input }, { id: 's-1', policy: POLICY, org: ORG, experts: [EXPERT], now: at('2024-09-20T02:00:00Z'), by: 'staff-1' }).state;
 
 export const scheduleConfirmed = (): PreventionService =>
-  confirmSchedule(scheduled(), { confirmedByName: '李矿长' }, { recordedBy: 'INSURER', now: at('2024-09-21T02:00:00Z'), by: 'staff-1' });
+  confirmSchedule(scheduled(), { confirmedByName: '李矿长' }, { recordedBy: 'INSURER', now: at('2024-09-21T02:00:00Z'), by: 'staff-1' }).state;
 
 export function completedWith(
   input: Partial<CompleteServiceInput> = {},
   ctx: Partial<CompleteServiceContext> = {},
-): { service: PreventionService; hazards: readonly HazardDraft[] } {
+): ReturnType<typeof completeService> {
   return completeService(scheduleConfirmed(), { ...COMPLETE_INPUT, ...input }, completeContext(ctx));
 }
 
 export const completed = (): PreventionService => completedWith().service;
 
 export const followedUp = (): PreventionService =>
-  recordFollowUp(completed(), { channel: 'PHONE', satisfaction: 5, comments: '满意' }, { now: at('2024-10-08T02:00:00Z'), by: 'staff-1' });
+  recordFollowUp(completed(), { channel: 'PHONE', satisfaction: 5, comments: '满意' }, { now: at('2024-10-08T02:00:00Z'), by: 'staff-1' }).state;
 
 export function confirmed(): PreventionService {
   const now = at('2024-10-09T02:00:00Z');
-  const insurer = confirmRecord(followedUp(), { party: 'INSURER', signerName: '王经理', signedAt: '2024-10-09T10:00:00+08:00' }, { now, by: 'staff-1' });
-  return confirmRecord(insurer, { party: 'ENTERPRISE', signerName: '李矿长', signerTitle: '矿长', signedAt: '2024-10-09T10:05:00+08:00' }, { now, by: 'ent-1' });
+  const insurer = confirmRecord(followedUp(), { party: 'INSURER', signerName: '王经理', signedAt: '2024-10-09T10:00:00+08:00' }, { now, by: 'staff-1' }).state;
+  return confirmRecord(insurer, { party: 'ENTERPRISE', signerName: '李矿长', signerTitle: '矿长', signedAt: '2024-10-09T10:05:00+08:00' }, { now, by: 'ent-1' }).state;
 }
 
 export const archived = (): PreventionService =>
-  archiveService(confirmed(), { now: at('2024-10-10T02:00:00Z'), by: 'staff-1', archiveId: 'a-1', sha256: SHA });
+  archiveService(confirmed(), { now: at('2024-10-10T02:00:00Z'), by: 'staff-1', archiveId: 'a-1', archiveKey: 'archives/a-1', sha256: SHA }).state;
 
 export function thrown(fn: () => unknown): unknown {
   try {

@@ -33,15 +33,15 @@ const open = (): Hazard =>
     sha256: SHA,
     issuedAt: '2024-09-30T02:00:00.000Z',
     addressedTo: '忻州示范煤业有限公司',
-  });
-const rectifying = (): Hazard => reportRectification(open(), PLAN, { now: NOW, by: 'ent-1', closureEvidence: [] });
+  }).state;
+const rectifying = (): Hazard => reportRectification(open(), PLAN, { now: NOW, by: 'ent-1', closureEvidence: [] }).state;
 const rectified = (): Hazard =>
-  reportRectification(rectifying(), { closed: true, closureNote: '已修复' }, { now: at('2024-10-12T02:00:00Z'), by: 'ent-1', closureEvidence: CLOSURE });
-const verified = (): Hazard => verifyHazard(rectified(), { accepted: true, comments: '复查合格' }, { now: at('2024-10-14T02:00:00Z'), by: 'staff-1' });
+  reportRectification(rectifying(), { closed: true, closureNote: '已修复' }, { now: at('2024-10-12T02:00:00Z'), by: 'ent-1', closureEvidence: CLOSURE }).state;
+const verified = (): Hazard => verifyHazard(rectified(), { accepted: true, comments: '复查合格' }, { now: at('2024-10-14T02:00:00Z'), by: 'staff-1' }).state;
 
 describe('reportRectification', () => {
   it('SVC-7 the first report records plan, due date and responsible person: OPEN → RECTIFYING', () => {
-    const hazard = reportRectification(frozen(open()), PLAN, { now: NOW, by: 'ent-1', closureEvidence: [] });
+    const hazard = reportRectification(frozen(open()), PLAN, { now: NOW, by: 'ent-1', closureEvidence: [] }).state;
     expect(hazard.status).toBe('RECTIFYING');
     expect(hazard.version).toBe(2);
     expect(hazard.updatedAt).toBe('2024-10-08T02:00:00.000Z');
@@ -67,7 +67,7 @@ describe('reportRectification', () => {
   });
 
   it('SVC-7 later reports may revise the due date alone, keeping the rest', () => {
-    const revised = reportRectification(rectifying(), { dueOn: '2024-10-25' }, { now: at('2024-10-09T02:00:00Z'), by: 'ent-2', closureEvidence: [] });
+    const revised = reportRectification(rectifying(), { dueOn: '2024-10-25' }, { now: at('2024-10-09T02:00:00Z'), by: 'ent-2', closureEvidence: [] }).state;
     expect(revised.status).toBe('RECTIFYING');
     expect(revised.rectification).toMatchObject({ ...PLAN, dueOn: '2024-10-25', reportedBy: 'ent-2' });
   });
@@ -79,7 +79,7 @@ describe('reportRectification', () => {
   });
 
   it('SVC-7 reporting closed straight from OPEN with plan and evidence is allowed', () => {
-    expect(reportRectification(open(), { ...PLAN, closed: true }, { now: NOW, by: 'e', closureEvidence: CLOSURE }).status).toBe('RECTIFIED');
+    expect(reportRectification(open(), { ...PLAN, closed: true }, { now: NOW, by: 'e', closureEvidence: CLOSURE }).state.status).toBe('RECTIFIED');
   });
 
   it('SVC-7 reporting closed without closure evidence is refused (400)', () => {
@@ -103,14 +103,14 @@ describe('verifyHazard', () => {
   });
 
   it('SVC-7 a rejected verification sends it back to RECTIFYING, undoes the closure and keeps the evidence and the record', () => {
-    const rejected = verifyHazard(rectified(), { accepted: false, comments: '密闭墙仍有裂缝' }, { now: at('2024-10-14T02:00:00Z'), by: 'staff-1' });
+    const rejected = verifyHazard(rectified(), { accepted: false, comments: '密闭墙仍有裂缝' }, { now: at('2024-10-14T02:00:00Z'), by: 'staff-1' }).state;
     expect(rejected.status).toBe('RECTIFYING');
     expect(rejected.rectification?.closedAt).toBeUndefined();
     expect(rejected.rectification?.closureEvidence).toEqual(CLOSURE);
     expect(rejected.verifications).toHaveLength(1);
-    const again = reportRectification(rejected, { closed: true }, { now: at('2024-10-16T02:00:00Z'), by: 'e', closureEvidence: [evidenceAt('2024-10-16T10:00:00+08:00', 'ev-2')] });
+    const again = reportRectification(rejected, { closed: true }, { now: at('2024-10-16T02:00:00Z'), by: 'e', closureEvidence: [evidenceAt('2024-10-16T10:00:00+08:00', 'ev-2')] }).state;
     expect(again.rectification?.closureEvidence.map((item) => item.id)).toEqual(['ev-closure', 'ev-2']);
-    const accepted = verifyHazard(again, { accepted: true, comments: '' }, { now: at('2024-10-17T02:00:00Z'), by: 's' });
+    const accepted = verifyHazard(again, { accepted: true, comments: '' }, { now: at('2024-10-17T02:00:00Z'), by: 's' }).state;
     expect(accepted.verifications.map((verification) => verification.accepted)).toEqual([false, true]);
     expect(accepted.version).toBe(rectified().version + 3);
   });

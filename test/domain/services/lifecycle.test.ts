@@ -35,7 +35,7 @@ const schedule = (
   input: Partial<typeof SCHEDULE_INPUT> = {},
   ctx: Partial<Parameters<typeof scheduleService>[1]> = {},
 ): PreventionService =>
-  scheduleService({ ...SCHEDULE_INPUT, ...input }, { id: 's-1', policy: POLICY, org: ORG, experts: [EXPERT], now: NOW, by: 'staff-1', ...ctx });
+  scheduleService({ ...SCHEDULE_INPUT, ...input }, { id: 's-1', policy: POLICY, org: ORG, experts: [EXPERT], now: NOW, by: 'staff-1', ...ctx }).state;
 
 describe('policyFactsOf and the service year', () => {
   it('SVC-4 takes the enterprise snapshot, period, status and rule set from the policy, with the cancellation day', () => {
@@ -188,7 +188,7 @@ const STATES: Readonly<Record<ServiceStatus, () => PreventionService>> = {
   FOLLOWED_UP: followedUp,
   CONFIRMED: confirmed,
   ARCHIVED: archived,
-  CANCELLED: () => cancelService(scheduled(), '企业停产', { now: at('2024-09-21T02:00:00Z'), by: 'staff-1' }),
+  CANCELLED: () => cancelService(scheduled(), '企业停产', { now: at('2024-09-21T02:00:00Z'), by: 'staff-1' }).state,
 };
 const LATER = at('2024-10-11T02:00:00Z');
 
@@ -206,7 +206,7 @@ const TRANSITIONS: readonly Transition[] = [
     legalFrom: ['SCHEDULED'],
     to: 'SCHEDULE_CONFIRMED',
     refusal: () => 'SVC-5',
-    run: (service) => confirmSchedule(service, { confirmedByName: '李矿长' }, { recordedBy: 'ENTERPRISE', now: LATER, by: 'ent-1' }),
+    run: (service) => confirmSchedule(service, { confirmedByName: '李矿长' }, { recordedBy: 'ENTERPRISE', now: LATER, by: 'ent-1' }).state,
   },
   {
     name: 'completeService',
@@ -220,7 +220,7 @@ const TRANSITIONS: readonly Transition[] = [
     legalFrom: ['COMPLETED'],
     to: 'FOLLOWED_UP',
     refusal: () => 'SVC-8',
-    run: (service) => recordFollowUp(service, { channel: 'ONLINE', satisfaction: 4, comments: '' }, { now: LATER, by: 'staff-1' }),
+    run: (service) => recordFollowUp(service, { channel: 'ONLINE', satisfaction: 4, comments: '' }, { now: LATER, by: 'staff-1' }).state,
   },
   {
     name: 'confirmRecord (the second party)',
@@ -229,8 +229,8 @@ const TRANSITIONS: readonly Transition[] = [
     refusal: () => 'SVC-9',
     run: (service) => {
       const signedAt = '2024-10-11T10:00:00+08:00';
-      const once = confirmRecord(service, { party: 'INSURER', signerName: '王经理', signedAt }, { now: LATER, by: 'staff-1' });
-      return confirmRecord(once, { party: 'ENTERPRISE', signerName: '李矿长', signedAt }, { now: LATER, by: 'ent-1' });
+      const once = confirmRecord(service, { party: 'INSURER', signerName: '王经理', signedAt }, { now: LATER, by: 'staff-1' }).state;
+      return confirmRecord(once, { party: 'ENTERPRISE', signerName: '李矿长', signedAt }, { now: LATER, by: 'ent-1' }).state;
     },
   },
   {
@@ -238,14 +238,14 @@ const TRANSITIONS: readonly Transition[] = [
     legalFrom: ['CONFIRMED'],
     to: 'ARCHIVED',
     refusal: () => 'SVC-9',
-    run: (service) => archiveService(service, { now: LATER, by: 'staff-1', archiveId: 'a-9', sha256: SHA }),
+    run: (service) => archiveService(service, { now: LATER, by: 'staff-1', archiveId: 'a-9', archiveKey: 'archives/a-9', sha256: SHA }).state,
   },
   {
     name: 'cancelService',
     legalFrom: ['SCHEDULED', 'SCHEDULE_CONFIRMED'],
     to: 'CANCELLED',
     refusal: () => 'SVC-5',
-    run: (service) => cancelService(service, '企业停产检修', { now: LATER, by: 'staff-1' }),
+    run: (service) => cancelService(service, '企业停产检修', { now: LATER, by: 'staff-1' }).state,
   },
 ];
 
@@ -276,7 +276,7 @@ describe('every transition from every state', () => {
 
   it('each single transition adds exactly one to the version and stamps updatedAt with now', () => {
     const service = scheduled();
-    const next = confirmSchedule(service, { confirmedByName: '李矿长' }, { recordedBy: 'ENTERPRISE', now: LATER, by: 'ent-1' });
+    const next = confirmSchedule(service, { confirmedByName: '李矿长' }, { recordedBy: 'ENTERPRISE', now: LATER, by: 'ent-1' }).state;
     expect(next.version).toBe(service.version + 1);
     expect(next.updatedAt).toBe('2024-10-11T02:00:00.000Z');
     expect(next.scheduleConfirmation).toEqual({ recordedBy: 'ENTERPRISE', confirmedByName: '李矿长', at: '2024-10-11T02:00:00.000Z', userId: 'ent-1' });
@@ -290,7 +290,7 @@ describe('confirmSchedule and cancelService inputs', () => {
 
   it('SVC-5 a cancellation gives its reason (400) and records who and when', () => {
     expectViolation(() => cancelService(scheduled(), '', { now: LATER, by: 'u' }), 'SVC-5', 'reason', 400);
-    expect(cancelService(scheduled(), '停产', { now: LATER, by: 'u-2' }).cancellation).toEqual({ reason: '停产', at: '2024-10-11T02:00:00.000Z', by: 'u-2' });
+    expect(cancelService(scheduled(), '停产', { now: LATER, by: 'u-2' }).state.cancellation).toEqual({ reason: '停产', at: '2024-10-11T02:00:00.000Z', by: 'u-2' });
   });
 });
 
@@ -328,8 +328,8 @@ describe('completeService', () => {
     const late = scheduleService(
       { ...SCHEDULE_INPUT, scheduledAt: '2026-12-28T09:00:00+08:00' },
       { id: 's-2', policy, org: ORG, experts: [EXPERT], now: at('2026-12-01T00:00:00Z'), by: 'staff-1' },
-    );
-    const ready = confirmSchedule(late, { confirmedByName: '李矿长' }, { recordedBy: 'INSURER', now: at('2026-12-02T00:00:00Z'), by: 'u' });
+    ).state;
+    const ready = confirmSchedule(late, { confirmedByName: '李矿长' }, { recordedBy: 'INSURER', now: at('2026-12-02T00:00:00Z'), by: 'u' }).state;
     const { service } = completeService(
       ready,
       { ...COMPLETE_INPUT, performedAt: '2026-12-28T09:00:00+08:00', endedAt: '2026-12-28T17:00:00+08:00' },
@@ -455,7 +455,7 @@ describe('completeService', () => {
       { hazardIds: ['h-1'] },
     );
     const notice = { archiveId: 'a-h1', archiveKey: 'tenants/t-1/archives/a-h1/hazard-notice.html', sha256: SHA, issuedAt: '2024-09-30T02:00:00.000Z', addressedTo: '赵矿长' };
-    const hazard = issueHazard(hazards[0]!, notice);
+    const hazard = issueHazard(hazards[0]!, notice).state;
     expect(hazard.notice).toEqual(notice);
     expect('principalName' in hazard).toBe(false);
   });
@@ -496,12 +496,12 @@ describe('SVC-13 review flags', () => {
       followedUp(),
       { party: 'ENTERPRISE', signerName: '李矿长', signedAt: '2024-09-29T10:00:00+08:00' },
       { now, by: 'ent-1' },
-    );
+    ).state;
     expect(service.status).toBe('FOLLOWED_UP');
     expect(service.reviewFlags).toEqual([
       expect.objectContaining({ rule: 'SVC-13', code: 'CONFIRMATION_BEFORE_RECORD', party: 'ENTERPRISE' }),
     ]);
-    const both = confirmRecord(service, { party: 'INSURER', signerName: '王经理', signedAt: '2024-10-09T10:00:00+08:00' }, { now, by: 'staff-1' });
+    const both = confirmRecord(service, { party: 'INSURER', signerName: '王经理', signedAt: '2024-10-09T10:00:00+08:00' }, { now, by: 'staff-1' }).state;
     expect(both.status).toBe('CONFIRMED');
     expect(both.reviewFlags.map((flag) => flag.party)).toEqual(['ENTERPRISE']);
   });
@@ -511,16 +511,16 @@ describe('SVC-13 review flags', () => {
       followedUp(),
       { party: 'INSURER', signerName: '王经理', signedAt: '2024-09-30T10:00:00+08:00' },
       { now: at('2024-10-09T02:00:00Z'), by: 'staff-1' },
-    );
+    ).state;
     expect(service.reviewFlags).toEqual([]);
   });
 });
 
 describe('recordFollowUp, confirmRecord, archiveService', () => {
   it('SVC-8 a follow-up on its due day is on time; the day after it is late but recorded', () => {
-    const onTime = recordFollowUp(completed(), { channel: 'PHONE', satisfaction: 3, comments: '' }, { now: at('2024-10-16T15:59:00Z'), by: 'u' });
+    const onTime = recordFollowUp(completed(), { channel: 'PHONE', satisfaction: 3, comments: '' }, { now: at('2024-10-16T15:59:00Z'), by: 'u' }).state;
     expect(onTime.followUp).toEqual({ channel: 'PHONE', satisfaction: 3, comments: '', at: '2024-10-16T15:59:00.000Z', by: 'u', late: false });
-    const late = recordFollowUp(completed(), { channel: 'ON_SITE', satisfaction: 3, comments: '' }, { now: at('2024-10-16T16:00:00Z'), by: 'u' });
+    const late = recordFollowUp(completed(), { channel: 'ON_SITE', satisfaction: 3, comments: '' }, { now: at('2024-10-16T16:00:00Z'), by: 'u' }).state;
     expect(late.status).toBe('FOLLOWED_UP');
     expect(late.followUp?.late).toBe(true);
   });
@@ -530,7 +530,7 @@ describe('recordFollowUp, confirmRecord, archiveService', () => {
   });
 
   it('SVC-9 one party confirming keeps the record FOLLOWED_UP; the same party again is refused (409)', () => {
-    const once = confirmRecord(followedUp(), { party: 'INSURER', signerName: '王经理', signedAt: '2024-10-09T10:00:00+08:00' }, { now: LATER, by: 'staff-1' });
+    const once = confirmRecord(followedUp(), { party: 'INSURER', signerName: '王经理', signedAt: '2024-10-09T10:00:00+08:00' }, { now: LATER, by: 'staff-1' }).state;
     expect(once.status).toBe('FOLLOWED_UP');
     expect(once.confirmations.insurer).toEqual({
       party: 'INSURER',
@@ -553,13 +553,13 @@ describe('recordFollowUp, confirmRecord, archiveService', () => {
   });
 
   it('SVC-9 archiving on the due day is on time, the day after is late; the digest and id are kept', () => {
-    const onTime = archiveService(confirmed(), { now: at('2024-10-30T10:00:00Z'), by: 'u', archiveId: 'a-1', sha256: SHA });
+    const onTime = archiveService(confirmed(), { now: at('2024-10-30T10:00:00Z'), by: 'u', archiveId: 'a-1', archiveKey: 'archives/a-1', sha256: SHA }).state;
     expect(onTime.archive).toEqual({ archiveId: 'a-1', archivedAt: '2024-10-30T10:00:00.000Z', archivedOn: '2024-10-30', sha256: SHA, late: false });
-    expect(archiveService(confirmed(), { now: at('2024-10-30T16:00:00Z'), by: 'u', archiveId: 'a-1', sha256: SHA }).archive?.late).toBe(true);
+    expect(archiveService(confirmed(), { now: at('2024-10-30T16:00:00Z'), by: 'u', archiveId: 'a-1', archiveKey: 'archives/a-1', sha256: SHA }).state.archive?.late).toBe(true);
   });
 
   it('SVC-10 a digest that is not lower-case hex SHA-256 is refused (400)', () => {
-    expectViolation(() => archiveService(confirmed(), { now: LATER, by: 'u', archiveId: 'a-1', sha256: 'A'.repeat(64) }), 'SVC-10', 'sha256', 400);
+    expectViolation(() => archiveService(confirmed(), { now: LATER, by: 'u', archiveId: 'a-1', archiveKey: 'archives/a-1', sha256: 'A'.repeat(64) }), 'SVC-10', 'sha256', 400);
   });
 });
 

@@ -30,7 +30,7 @@ const MINE_PLAN: ServicePlanInput = {
 };
 
 const agree = (input: Partial<ServicePlanInput> = {}, policy: PolicyFacts = POLICY) =>
-  agreePlan({ ...MINE_PLAN, ...input }, { policy, ruleSet: RULES, risk: RISK, now: NOW, by: 'staff-1' });
+  agreePlan({ ...MINE_PLAN, ...input }, { policy, ruleSet: RULES, risk: RISK, now: NOW, by: 'staff-1' }).state;
 
 describe('agreePlan', () => {
   it('SVC-4 saves a plan that meets SVC-1 at version 1, with the rule set and risk grade', () => {
@@ -57,7 +57,7 @@ describe('agreePlan', () => {
 
   it('SVC-4 a replacement plan is the previous version + 1', () => {
     const first = agree();
-    expect(agreePlan(MINE_PLAN, { policy: POLICY, ruleSet: RULES, risk: RISK, previous: first, now: NOW, by: 's' }).version).toBe(2);
+    expect(agreePlan(MINE_PLAN, { policy: POLICY, ruleSet: RULES, risk: RISK, previous: first, now: NOW, by: 's' }).state.version).toBe(2);
   });
 
   it('SVC-1 a mine plan short on every figure is refused (400) with one finding per shortfall', () => {
