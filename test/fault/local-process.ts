@@ -12,7 +12,7 @@ export interface LocalProcess {
 export function startLocal(dataDir: string, env: Record<string, string> = {}): Promise<LocalProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'infra/local/main.ts'], {
     cwd: REPO_ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ANZE_DATA_DIR: dataDir, ANZE_DEMO_BUSINESS: 'false', ANZE_BUILD_WEB: 'false', ...env },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ANZE_DATA_DIR: dataDir, ANZE_DEMO_BUSINESS: 'false', ANZE_BUILD_WEB: 'false', ANZE_RATE_LIMIT_SCALE: '1000', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
