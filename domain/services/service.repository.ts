@@ -25,13 +25,13 @@ export interface TenantServiceQuery extends PageRequest {
 
 /**
  * The port of the services context for services; the DynamoDB adapter implements it. Methods are scoped by the
- * tenant id (ACL-1). Every change is one transaction with the events the domain raised for it (events.ts);
+ * tenant id (ACL-1). Every change is one transaction with the events its transition raised (`Changed<…>`);
  * `save*` take the version the caller loaded and fail with `StaleVersion` when someone changed the item
  * meanwhile.
  *
  * @example
- * const next = confirmSchedule(service, input, context);
- * await repository.saveService(next, service.version, scheduleConfirmedEvents(next));
+ * const { state: next, events } = confirmSchedule(service, input, context);
+ * await repository.saveService(next, service.version, events);
  */
 export interface ServiceRepository {
   createService(service: PreventionService, events: readonly DomainEvent[]): Promise<void>;
