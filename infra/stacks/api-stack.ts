@@ -10,6 +10,7 @@ import { MAIN_TABLE } from '../../functions/adapters/dynamodb/table-definition.j
 import type { BoundedContext } from '../../functions/http/contexts.js';
 import { AnzeFunction } from '../constructs/anze-function.js';
 import { AnzeHttpApi } from '../constructs/anze-http-api.js';
+import { RateLimitWebAcl } from '../constructs/rate-limit-web-acl.js';
 import { acknowledge } from '../constructs/nag.js';
 import { DeadlineSweep } from '../constructs/deadline-sweep.js';
 import { Rule } from 'aws-cdk-lib/aws-events';
@@ -65,6 +66,8 @@ export class ApiStack extends Stack {
   readonly isolation: TenantIsolationRoles;
   readonly relay: OutboxRelay;
   readonly deadlineSweep: DeadlineSweep;
+  /** The user pool's WebACL: on AWS the console signs in with Cognito directly, so password spraying meets it there. */
+  readonly signInFirewall: RateLimitWebAcl;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -207,6 +210,15 @@ export class ApiStack extends Stack {
       userPool: props.userPool,
       userPoolClient: props.userPoolClient,
       corsOrigins: props.corsOrigins,
+    });
+
+    // Issue 12 #7: sign-in attempts per source address whatever the user name (the per-name lockout is Cognito's own).
+    this.signInFirewall = new RateLimitWebAcl(this, 'UserPoolFirewall', {
+      scope: 'REGIONAL',
+      name: `${props.stage}-user-pool`,
+      rules: ['signInPerSource'],
+      signIn: 'cognito',
+      associateWith: props.userPool.userPoolArn,
     });
   }
 
