@@ -14,7 +14,9 @@ export const MAX_AMOUNT_FEN = 1_000_000_000_000;
 /** Required free text, at most FEE_TEXT_MAX_LENGTH characters unless said. */
 export const feeText = (message: string, max: number = FEE_TEXT_MAX_LENGTH) => requiredText(message, max);
 /** A calendar day written YYYY-MM-DD, refused with `message`. */
-export const feeDate = (message: string) => z.string(message).check(z.refine(isLocalDate, message));
+export const feeDate = (message: string) =>
+  // A ledger is keyed by its four-digit year (1000–9999): year 0000 is a calendar date, but no ledger's.
+  z.string(message).check(z.refine((value) => isLocalDate(value) && value >= '1000', message));
 /** A whole number between `min` and `max`, refused with `message`. */
 export const feeInteger = (message: string, min: number, max: number) => z.int(message).check(z.gte(min, message), z.lte(max, message));
 /** An id this platform issued, refused with `message`. */

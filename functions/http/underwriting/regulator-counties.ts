@@ -1,10 +1,10 @@
-import { XINZHOU_AREAS } from '../../../domain/kernel/area.js';
+import { XINZHOU_AREAS, areaCodeSchema } from '../../../domain/kernel/area.js';
 import { Forbidden } from '../../../domain/kernel/errors.js';
 import type { CallerKinds } from '../../../domain/identity/principal.js';
 import * as z from 'zod/mini';
 
-/** `?county=` of the regulators' UW-11 views: an area code. */
-export const countyQuery = z.optional(z.string().check(z.maxLength(10)));
+/** `?county=` of the regulators' UW-11 views: an area code (anything else is a 400, never a key). */
+export const countyQuery = z.optional(areaCodeSchema);
 
 /** ACL-4: a county EMB reads its own county only; the city EMB and the NFRA any county, or all of them. */
 export function countiesFor(caller: CallerKinds['regulator'], asked: string | undefined): string[] {
