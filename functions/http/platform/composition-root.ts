@@ -17,6 +17,8 @@ import { DynamoPlatformRepository } from '../../adapters/dynamodb/platform.repos
 import { Store } from '../../adapters/dynamodb/store.js';
 import { sharedTenantScopedClients } from '../../adapters/dynamodb/tenant-scoped-client.js';
 import { newId } from '../../adapters/ids.js';
+import { probeDynamoDb } from '../../adapters/dynamodb/client.js';
+import type { DatabaseProbe } from '../../../domain/platform/database-probe.port.js';
 
 /** What the platform Lambda's use cases work with: ports of domain/ only. */
 export interface PlatformRoot {
@@ -33,6 +35,8 @@ export interface PlatformRoot {
   readonly tokens: TokenIssuer | undefined;
   readonly clock: Clock;
   readonly newId: NewId;
+  /** Readiness: does the table answer now (issue 12 #5)? */
+  readonly probeDatabase: DatabaseProbe;
 }
 
 let root: PlatformRoot | undefined;
@@ -55,6 +59,7 @@ export function platformRoot(): PlatformRoot {
       },
       clock: systemClock,
       newId,
+      probeDatabase: () => probeDynamoDb(),
     };
   }
   return root;

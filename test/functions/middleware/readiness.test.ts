@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dynamoDbCalls } from '../../../functions/adapters/dynamodb/client.js';
-import { health, readiness } from '../../../functions/http/platform/health.js';
+import { readiness } from '../../../functions/http/platform/check-readiness.js';
+import { health } from '../../../functions/http/platform/health.js';
 
 /** A DynamoDB endpoint where nothing listens: every call is refused at once (loopback, port 1). */
 beforeAll(() => {
