@@ -2478,8 +2478,7 @@ export type components = {
         ArchiveId: components["schemas"]["Id"];
         ComplaintId: components["schemas"]["Id"];
         ComplaintStatus: components["schemas"]["ComplaintStatus"];
-        County: string;
-        CountyInQuery: components["schemas"]["PolicyCountyInput"];
+        County: components["schemas"]["PolicyCountyInput"];
         Cursor: string;
         EnterpriseIndustry: components["schemas"]["EnterpriseIndustry"];
         EntryId: components["schemas"]["Id"];
@@ -4040,7 +4039,7 @@ export interface operations {
     getPolicies: {
         parameters: {
             query?: {
-                county?: components["parameters"]["CountyInQuery"];
+                county?: components["parameters"]["County"];
                 cursor?: components["parameters"]["Cursor"];
                 industry?: components["parameters"]["EnterpriseIndustry"];
                 limit?: components["parameters"]["Limit"];
@@ -4621,7 +4620,7 @@ export interface operations {
     getRegulatorComplaints: {
         parameters: {
             query?: {
-                county?: components["parameters"]["County"];
+                county?: string;
                 cursor?: components["parameters"]["Cursor"];
                 limit?: components["parameters"]["Limit"];
                 to?: "EMB" | "NFRA";
@@ -4729,7 +4728,7 @@ export interface operations {
     getRegulatorEnterprises: {
         parameters: {
             query?: {
-                county?: components["parameters"]["CountyInQuery"];
+                county?: components["parameters"]["County"];
                 cursor?: components["parameters"]["Cursor"];
                 industry?: components["parameters"]["EnterpriseIndustry"];
                 limit?: components["parameters"]["Limit"];
@@ -4937,7 +4936,7 @@ export interface operations {
     getRegulatorHazards: {
         parameters: {
             query?: {
-                county?: components["parameters"]["CountyInQuery"];
+                county?: components["parameters"]["County"];
                 cursor?: components["parameters"]["Cursor"];
                 grade?: components["parameters"]["Grade"];
                 limit?: components["parameters"]["Limit"];
