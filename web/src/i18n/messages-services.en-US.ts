@@ -138,6 +138,7 @@ export const servicesEnUS: Readonly<Record<keyof typeof servicesZhCN, string>> =
   'svc.evidence.intro': 'Photos, sign-in sheets and reports go straight to the write-once archive, with when, by whom and where they were captured (SVC-13).',
   'svc.evidence.kind': 'Kind',
   'svc.evidence.file': 'Choose files',
+  'svc.evidence.notEvidence': '{name} is not an evidence file type: upload photos (JPG, PNG, WEBP, HEIC), PDF, Office documents (DOC, DOCX, XLS, XLSX, PPTX) or video (MP4, MOV)',
   'svc.evidence.fileName': 'File',
   'svc.evidence.uploading': 'Hashing and uploading…',
   'svc.evidence.failed': 'Upload failed: {reason}',

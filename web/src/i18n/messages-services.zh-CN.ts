@@ -139,6 +139,7 @@ export const servicesZhCN = {
   'svc.evidence.intro': '照片、签到表、报告直接上传至不可篡改的档案存储；记录拍摄时间、拍摄人和位置（SVC-13）。',
   'svc.evidence.kind': '材料类型',
   'svc.evidence.file': '选择文件',
+  'svc.evidence.notEvidence': '{name} 不是可作为证据的文件类型：请上传照片（JPG、PNG、WEBP、HEIC）、PDF、Office 文档（DOC、DOCX、XLS、XLSX、PPTX）或视频（MP4、MOV）',
   'svc.evidence.fileName': '文件',
   'svc.evidence.uploading': '正在计算摘要并上传…',
   'svc.evidence.failed': '上传失败：{reason}',

@@ -35,6 +35,7 @@ export {
   SERVICE_TYPES,
 } from '../../../domain/services/service';
 export { HAZARD_GRADES, HAZARD_STATUSES } from '../../../domain/services/hazard';
+export { EVIDENCE_CONTENT_TYPES, EVIDENCE_EXTENSIONS, EVIDENCE_TYPES, extensionOf, isEvidenceContentType } from '../../../domain/services/evidence-types';
 export { RISK_GRADES } from '../../../domain/services/service-plan';
 export { SERVICE_ORG_STATUSES } from '../../../domain/register/service-org';
 export { EXPERT_STATUSES } from '../../../domain/register/expert';

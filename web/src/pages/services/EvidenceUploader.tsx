@@ -6,7 +6,7 @@ import { newIdempotencyKey } from '../../api/idempotency-key';
 import { formatInstant, useI18n } from '../../i18n';
 import { describeApiError, labelledTable } from '../../kit';
 import { useSessionUser } from '../underwriting/session';
-import { currentLocation, uploadEvidence, type UploadedEvidence } from './evidence-upload';
+import { currentLocation, EVIDENCE_ACCEPT, NotEvidenceFile, uploadEvidence, type UploadedEvidence } from './evidence-upload';
 import { locationText, ShortSha } from './ServiceTags';
 
 interface EvidenceUploaderProps {
@@ -50,7 +50,8 @@ export function EvidenceUploader({ requestTicket, value, onChange, label, defaul
       onChange([...value, ...uploaded]);
       setState({ busy: false });
     } catch (error) {
-      setState({ busy: false, error: t('svc.evidence.failed', { reason: describeApiError(error, t) }) });
+      const reason = error instanceof NotEvidenceFile ? t('svc.evidence.notEvidence', { name: error.fileName }) : describeApiError(error, t);
+      setState({ busy: false, error: t('svc.evidence.failed', { reason }) });
     }
   };
 
@@ -74,7 +75,7 @@ export function EvidenceUploader({ requestTicket, value, onChange, label, defaul
           type="file"
           multiple
           disabled={state.busy}
-          accept="image/*,application/pdf,.doc,.docx,.xls,.xlsx"
+          accept={EVIDENCE_ACCEPT}
           onChange={(event) => {
             const input = event.currentTarget;
             void onFiles(input.files).finally(() => {

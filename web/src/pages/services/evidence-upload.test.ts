@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { EvidenceUploadRequest } from '../../api';
-import { capturedAtOf, evidenceRequestOf, sha256Hex, uploadEvidence } from './evidence-upload';
+import { capturedAtOf, evidenceRequestOf, sha256Hex, uploadEvidence, contentTypeOf, EVIDENCE_ACCEPT, NotEvidenceFile } from './evidence-upload';
 
 describe('evidence upload (SVC-13)', () => {
   it('hashes bytes as lower-case hex SHA-256', async () => {
@@ -48,7 +48,7 @@ describe('evidence upload (SVC-13)', () => {
   });
 
   it('fails when the store refuses the bytes, so no record names a missing upload', async () => {
-    const file = new File(['x'], 'a.txt', { type: 'text/plain' });
+    const file = new File(['x'], 'a.pdf', { type: 'application/pdf' });
     await expect(
       uploadEvidence(file, 'OTHER', {
         requestTicket: async () => ({ uploadId: 'u', ticket: { key: 'k', url: 'http://store/u', method: 'PUT', headers: {}, expiresAt: '' } }),
@@ -56,5 +56,29 @@ describe('evidence upload (SVC-13)', () => {
         capturedBy: 'x',
       }),
     ).rejects.toThrow(/400 digest mismatch/);
+  });
+});
+
+describe('SVC-13: only evidence types go to the archive (issue 12 #9)', () => {
+  it('takes the browser’s type when it is an evidence type, else the one the extension stands for', () => {
+    expect(contentTypeOf({ type: 'image/png', name: 'a.png' })).toBe('image/png');
+    expect(contentTypeOf({ type: '', name: 'IMG_0001.HEIC' })).toBe('image/heic');
+    expect(contentTypeOf({ type: 'application/octet-stream', name: '巡查.mov' })).toBe('video/quicktime');
+  });
+
+  it('refuses HTML, SVG, scripts and executables before reading or uploading a byte', async () => {
+    expect(contentTypeOf({ type: 'text/html', name: 'report.html' })).toBeUndefined();
+    expect(contentTypeOf({ type: 'image/svg+xml', name: 'logo.svg' })).toBeUndefined();
+    const fetch = vi.fn();
+    const requestTicket = vi.fn();
+    const file = new File(['<script>'], 'x.js', { type: 'text/javascript' });
+    await expect(uploadEvidence(file, 'PHOTO', { requestTicket, fetch, capturedBy: 'x' })).rejects.toBeInstanceOf(NotEvidenceFile);
+    expect(requestTicket).not.toHaveBeenCalled();
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('offers exactly the evidence types in the file picker', () => {
+    expect(EVIDENCE_ACCEPT.split(',')).toEqual(expect.arrayContaining(['image/jpeg', 'application/pdf', 'video/mp4', '.pptx', '.heic']));
+    expect(EVIDENCE_ACCEPT).not.toMatch(/image\/\*|svg|html/);
   });
 });

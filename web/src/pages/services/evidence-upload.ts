@@ -1,3 +1,4 @@
+import { EVIDENCE_CONTENT_TYPES, EVIDENCE_EXTENSIONS, EVIDENCE_TYPES, extensionOf, isEvidenceContentType } from '../../reference/domain';
 import type { EvidenceKind, EvidenceRequest, EvidenceUploadAnswer, EvidenceUploadRequest, GeoLocation } from '../../api';
 
 /** Lower-case hex SHA-256 of the bytes, computed in the browser (SVC-13: the store refuses other bytes). */
@@ -11,8 +12,28 @@ export function capturedAtOf(file: Pick<File, 'lastModified'>, now: Date = new D
   return new Date(file.lastModified > 0 ? file.lastModified : now.getTime()).toISOString();
 }
 
-/** A file's content type, `application/octet-stream` when the browser does not know it. */
-export const contentTypeOf = (file: Pick<File, 'type'>): string => file.type || 'application/octet-stream';
+/** The file picker's filter: exactly the evidence types the API accepts (SVC-13), by type and by extension. */
+export const EVIDENCE_ACCEPT = [...EVIDENCE_CONTENT_TYPES, ...EVIDENCE_EXTENSIONS.map((extension) => `.${extension}`)].join(',');
+
+/**
+ * SVC-13: a file's content type as the upload ticket must state it — the browser's when it is an allowed one,
+ * else the one its extension stands for (desktop browsers report no type for HEIC, some none for .mov), else
+ * `undefined`: not evidence, refused here before any upload.
+ */
+export function contentTypeOf(file: Pick<File, 'type' | 'name'>): string | undefined {
+  if (isEvidenceContentType(file.type)) return file.type;
+  const extension = extensionOf(file.name);
+  return (Object.keys(EVIDENCE_TYPES) as (keyof typeof EVIDENCE_TYPES)[]).find((type) =>
+    (EVIDENCE_TYPES[type] as readonly string[]).includes(extension),
+  );
+}
+
+/** A file that is not one of the evidence types (SVC-13), refused before its bytes are read. */
+export class NotEvidenceFile extends Error {
+  constructor(readonly fileName: string) {
+    super(`SVC-13: ${fileName} is not an evidence type`);
+  }
+}
 
 /** One file uploaded to the archive store, ready to be named in a record (and shown before sending). */
 export interface UploadedEvidence extends EvidenceRequest {
@@ -37,9 +58,10 @@ export interface EvidenceUploadSteps {
  * names it: the upload id, when (the file's time) and by whom, and where when the device said.
  */
 export async function uploadEvidence(file: File, kind: EvidenceKind, steps: EvidenceUploadSteps): Promise<UploadedEvidence> {
+  const contentType = contentTypeOf(file);
+  if (contentType === undefined) throw new NotEvidenceFile(file.name);
   const bytes = await file.arrayBuffer();
   const sha256 = await sha256Hex(bytes);
-  const contentType = contentTypeOf(file);
   const { uploadId, ticket } = await steps.requestTicket({ fileName: file.name, contentType, size: file.size, sha256 });
   const response = await steps.fetch(ticket.url, { method: ticket.method, headers: { ...ticket.headers }, body: bytes });
   if (!response.ok) throw new Error(`upload ${file.name}: ${response.status} ${await response.text().catch(() => '')}`.trim());
