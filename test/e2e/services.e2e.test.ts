@@ -272,6 +272,8 @@ describe('console: prevention services', () => {
       const card = page.getByRole('region', { name: '已整改待核验' }).locator('[data-hazard]').filter({ hasText: hazard });
       await card.getByRole('button', { name: '核验' }).click();
       const verify = page.getByRole('dialog', { name: '核验整改' });
+      // The modal zooms in: fill and submit once it has settled, not while it still animates.
+      await settled(page);
       await verify.getByLabel('核验意见').fill('现场复查，防护罩安装到位');
       await verify.getByRole('button', { name: '提交核验' }).click();
       await verify.waitFor({ state: 'hidden' });
