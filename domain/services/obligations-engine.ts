@@ -96,14 +96,17 @@ function compiled(ruleSet: RuleSet): CompiledRuleSet {
 }
 
 /**
- * SVC-2: "within 3 months of the start date" — the period of months counted from the start day (Civil Code art.
- * 201: the start day not counted, so it ends the day before the same date three months on; art. 202 for short
- * months). 2024-07-01 → 2024-09-30.
+ * SVC-2: "保单生效后3个月内" — the first three months of cover. Cover starts at 00:00 of `periodStart`, so that
+ * day is whole and counts, as it does for the policy period (a one-year policy ends the day before its
+ * anniversary). That is Civil Code art. 201/202 counted from the day before the start (art. 201 leaves out only
+ * a part day): the last day is the same date `firstServiceMonths` on from the day before, or the month's last
+ * day when there is none (art. 202). 2024-07-01 → 2024-09-30; 2024-11-30 → 2025-02-28. Not moved off a holiday
+ * (art. 203): the window is a slice of the policy period, which is not moved either. See DOMAIN-NOTES.md.
  */
 function firstServiceDueOf(rules: CompiledRuleSet, periodStart: LocalDate): LocalDate {
   let due = rules.firstServiceDue.get(periodStart);
   if (due === undefined) {
-    due = dayBefore(addMonths(periodStart, rules.firstServiceMonths));
+    due = addMonths(dayBefore(periodStart), rules.firstServiceMonths);
     rules.firstServiceDue.set(periodStart, due);
   }
   return due;
@@ -178,7 +181,8 @@ function reserveLines(capacity: number): void {
  *   first and then, beyond it, for a plain hazard-inspection line. Without a plan `planMissing` is true and the
  *   policy is never `allDone`: no plan is not the same as nothing owed.
  * - **FIRST_SERVICE** (SVC-2), always, first: one archived non-ONLINE_PUSH service performed by
- *   periodStart + `firstServiceMonths` − 1 day (or the end of a shorter service year).
+ *   the last day of the first `firstServiceMonths` months of cover, the start day counted (or the end of a shorter
+ *   service year).
  * - **Status**: DONE when done ≥ required, OVERDUE when `today` is after `dueBy`, else OPEN; `daysLeft` is
  *   negative once past. The result's `periodEnd` and `daysLeftInYear` are those of the service year (so the day
  *   before `cancelledOn` for a cancelled policy); `daysLeftInYear` too is negative once the year is over.

@@ -205,8 +205,13 @@ describe('SVC-2: the first service within 3 months of the start', () => {
   it.each([
     { periodStart: '2024-07-01', periodEnd: '2025-06-30', dueBy: '2024-09-30' },
     { periodStart: '2024-05-15', periodEnd: '2025-05-14', dueBy: '2024-08-14' },
-    { periodStart: '2024-11-30', periodEnd: '2025-11-29', dueBy: '2025-02-27' },
-  ])('SVC-2 a policy starting $periodStart owes its first service by $dueBy', ({ periodStart, periodEnd, dueBy }) => {
+    // SVC-2: the start day counts (cover from 00:00); no 2025-02-29 or -30, so February's last day is the last (art. 202).
+    { periodStart: '2024-11-30', periodEnd: '2025-11-29', dueBy: '2025-02-28' },
+    { periodStart: '2024-11-29', periodEnd: '2025-11-28', dueBy: '2025-02-28' },
+    { periodStart: '2024-11-28', periodEnd: '2025-11-27', dueBy: '2025-02-27' },
+    { periodStart: '2023-12-01', periodEnd: '2024-11-30', dueBy: '2024-02-29' },
+    { periodStart: '2024-03-31', periodEnd: '2025-03-30', dueBy: '2024-06-30' },
+  ])('SVC-2 a policy starting $periodStart owes its first service by $dueBy (three months, the start day counted)', ({ periodStart, periodEnd, dueBy }) => {
     expect(first([], periodStart, { periodStart, periodEnd }).dueBy).toBe(dueBy);
   });
 
