@@ -3,27 +3,39 @@ import type { LocalDate } from '../kernel/calendar/local-date.js';
 import type { WorkingDayCalendar } from '../kernel/calendar/working-day-calendar.js';
 import { RuleViolation } from '../kernel/errors.js';
 import type { RuleSet } from '../kernel/rule-set/rule-set.js';
-import type { PreventionService, ServiceDeadlines } from './service.js';
+import type { PreventionService, ServiceDeadlines, ServiceRecord } from './service.js';
 import type { Changed } from '../kernel/events.js';
 import { serviceDeadlinesRecomputed, servicePayloadOf } from './events.js';
 
 /**
- * SVC-8, SVC-9: the follow-up and archive due dates of a service performed on `performedOn`, counted in working
- * days (CAL-1) with the day of the service not counted. Each date is `provisional` when it depends on a day of
- * a year the calendar does not know yet (CAL-2); recompute from the same `performedOn` after the operator loads
- * the year to get the final date.
+ * SVC-8, SVC-9: the Asia/Shanghai day a service was completed (服务完成), from which its follow-up and archive
+ * deadlines count — the day it ended, not the day it began: a three-day inspection is completed on its third day.
+ *
+ * @example
+ * serviceCompletedOn({ endedAt: '2024-09-29T17:00:00+08:00' }); // '2024-09-29' for a service begun 2024-09-27
+ */
+export function serviceCompletedOn(record: Pick<ServiceRecord, 'endedAt'>): LocalDate {
+  return shanghaiDateOf(record.endedAt);
+}
+
+/**
+ * SVC-8, SVC-9: the follow-up and archive due dates of a service completed on `completedOn` (see
+ * {@link serviceCompletedOn}), counted in working days (CAL-1) with the day of completion not counted — the
+ * notice's "服务完成以后 10/20 个工作日内". Each date is `provisional` when it depends on a day of a year the
+ * calendar does not know yet (CAL-2); recompute from the same day after the operator loads the year to get the
+ * final date.
  *
  * @example
  * serviceDeadlines('2024-09-27', XINZHOU_2024, WorkingDayCalendar.builtin());
  * // { followUp: { dueOn: '2024-10-16', provisional: false }, archive: { dueOn: '2024-10-30', provisional: false } }
  */
 export function serviceDeadlines(
-  performedOn: LocalDate,
+  completedOn: LocalDate,
   ruleSet: Pick<RuleSet, 'followUpWorkingDays' | 'archiveWorkingDays'>,
   calendar: WorkingDayCalendar,
 ): ServiceDeadlines {
-  const followUp = calendar.addWorkingDays(performedOn, ruleSet.followUpWorkingDays);
-  const archive = calendar.addWorkingDays(performedOn, ruleSet.archiveWorkingDays);
+  const followUp = calendar.addWorkingDays(completedOn, ruleSet.followUpWorkingDays);
+  const archive = calendar.addWorkingDays(completedOn, ruleSet.archiveWorkingDays);
   return {
     followUp: { dueOn: followUp.date, provisional: followUp.provisional },
     archive: { dueOn: archive.date, provisional: archive.provisional },
@@ -41,7 +53,7 @@ function sameDeadlines(a: ServiceDeadlines, b: ServiceDeadlines): boolean {
 
 /**
  * CAL-2: the service with its SVC-8/SVC-9 deadlines recomputed on `calendar`, for when the operator loads a
- * year's schedule and provisional dates become final (or move). Recomputed from the stored `record.performedOn`
+ * year's schedule and provisional dates become final (or move). Recomputed from the day the stored record ended
  * with the service's own rule set, never patched — as complaints do (`recomputeDeadlines`).
  *
  * A follow-up already made was judged late against the provisional date; that judgement was as provisional as
@@ -74,7 +86,7 @@ export function recomputeServiceDeadlines(
   }
   if (service.record === undefined || service.deadlines === undefined || service.status === 'ARCHIVED') return { state: service, events: [] };
 
-  const deadlines = serviceDeadlines(service.record.performedOn, ruleSet, calendar);
+  const deadlines = serviceDeadlines(serviceCompletedOn(service.record), ruleSet, calendar);
   const followUp =
     service.followUp === undefined
       ? undefined

@@ -1,4 +1,4 @@
-import { isLocalDate } from '../kernel/calendar/local-date.js';
+import { isLocalDate, shanghaiDateOf } from '../kernel/calendar/local-date.js';
 import type { LocalDate } from '../kernel/calendar/local-date.js';
 import type { WorkingDayCalendar } from '../kernel/calendar/working-day-calendar.js';
 import { instantOf } from '../kernel/calendar/instant.js';
@@ -54,15 +54,16 @@ function endOfShanghaiDay(day: LocalDate): string {
 /**
  * SVC-7, SVC-8, SVC-9, SVC-13: the service was performed and its record written — time, place, personnel,
  * items, measures and process, with its evidence and the hazards found. SCHEDULE_CONFIRMED → COMPLETED. The
- * follow-up (SVC-8) and archive (SVC-9) deadlines are counted in working days from the day performed, and the
- * SVC-13 review flags are computed.
+ * follow-up (SVC-8) and archive (SVC-9) deadlines are counted in working days from the day the service was
+ * completed (服务完成以后: the day of `endedAt`, the last day of a multi-day service), and the SVC-13 review flags
+ * are computed.
  *
  * The hazards come back as drafts: each needs its written notice (see `hazardNoticeDocument`) archived before
  * `issueHazard` makes it a {@link Hazard}.
  *
  * @throws RuleViolation (SVC-5, 409) when the schedule was never confirmed; (SVC-9, 409) in any other state
- * but SCHEDULE_CONFIRMED; (CAL-1, 400) for an unreadable instant; (SVC-9, 400) when performedAt is in the
- * future, endedAt is before it, or place / personnel / items are missing; (SVC-4, 409) when the day performed is
+ * but SCHEDULE_CONFIRMED; (CAL-1, 400) for an unreadable instant; (SVC-9, 400) when performedAt is in the future,
+ * endedAt is on a day still to come or before performedAt, or place / personnel / items are missing; (SVC-4, 409) when the day performed is
  * outside the policy's service year; (SVC-6, `personnel.<i>.expertId`, 409) for an expert not in the pool;
  * (SVC-7, 400) for a rectification deadline before the day found, or a MAJOR hazard without `principalName`.
  * @example
@@ -94,9 +95,14 @@ export function completeService(
     throw new RuleViolation('SVC-9', 'performedAt', `SVC-9: a service cannot be recorded as performed in the future (${input.performedAt})`, 400);
   }
   const endedAt = input.endedAt ?? endOfShanghaiDay(performedOn);
-  dayOfInput(endedAt, 'endedAt');
   if (Date.parse(endedAt) < performedMs) {
     throw new RuleViolation('SVC-9', 'endedAt', `SVC-9: the service cannot end (${endedAt}) before it began (${input.performedAt})`, 400);
+  }
+  // SVC-8, SVC-9: the deadlines count from the day the service ended, so an end on a day still to come would push
+  // them out. Later today is tolerated, as the default end (the end of the day performed) already is.
+  const completedOn = dayOfInput(endedAt, 'endedAt');
+  if (completedOn > shanghaiDateOf(new Date(nowMs + PERFORMED_AT_CLOCK_SKEW_MS))) {
+    throw new RuleViolation('SVC-9', 'endedAt', `SVC-9: a service is recorded once it has been completed; ${endedAt} is on a day still to come`, 400);
   }
   if (ctx.policy !== undefined) requireInServiceYear(ctx.policy, performedOn, 'performedAt', 'the day performed');
 
@@ -165,7 +171,7 @@ export function completeService(
       record,
       evidence,
       hazardIds: [...ctx.hazardIds],
-      deadlines: serviceDeadlines(performedOn, ctx.ruleSet, ctx.calendar),
+      deadlines: serviceDeadlines(completedOn, ctx.ruleSet, ctx.calendar),
       reviewFlags: reviewFlagsOf({ record, evidence, confirmations: service.confirmations }),
     },
     ctx.now,

@@ -3,7 +3,7 @@ import { localDateSchema } from '../kernel/calendar/local-date.js';
 import { ENTERPRISE_SIZES } from '../kernel/enterprise-size.js';
 import { INDUSTRIES } from '../kernel/industry.js';
 import { idField, strictObject } from '../kernel/schema-parts.js';
-import { evidenceBody, evidenceItemSchema, MAX_EVIDENCE_ITEMS } from './evidence.schema.js';
+import { evidenceBody, evidenceItemSchema, geoLocationBody, geoLocationSchema, MAX_EVIDENCE_ITEMS } from './evidence.schema.js';
 import { HAZARD_GRADES } from './hazard.js';
 import { date, described, instant, NAME_MAX, providerBody, serviceProviderSchema, serviceType, text, TEXT_MAX, textList } from './service-fields.js';
 import {
@@ -41,14 +41,20 @@ const signatureSchema = z.object({
   signerTitle: z.optional(z.string()),
   signedAt: described(z.string(), 'Device time of the signature'),
   recordedAt: described(z.string(), 'When the platform received it'),
-  userId: z.string(),
+  userId: described(z.string(), 'Who sent it: the enterprise user, or the insurer staff member who captured it on site'),
+  onSite: z.optional(
+    described(
+      z.object({ location: z.optional(geoLocationSchema) }),
+      "SVC-9, SVC-13: the enterprise's signature captured on the insurer staff's device, the enterprise having no account (flagged)",
+    ),
+  ),
 });
 
 /** SVC-9: the record of the service as performed (time, place, personnel, items, measures, process). */
 const serviceRecordSchema = z.object({
   performedAt: described(z.string(), 'ISO instant the service began on site'),
-  endedAt: described(z.string(), 'End of the SVC-13 evidence window'),
-  performedOn: described(localDateSchema, 'Day SVC-8/SVC-9 count from'),
+  endedAt: described(z.string(), 'When the service ended: its day is the day completed, which SVC-8/SVC-9 count from; the end of the SVC-13 evidence window'),
+  performedOn: described(localDateSchema, 'Asia/Shanghai day the service began (SVC-1/SVC-2 count it)'),
   place: z.string(),
   personnel: z.readonly(z.array(servicePersonSchema)),
   items: z.readonly(z.array(z.string())),
@@ -98,7 +104,7 @@ export const serviceSchema = z.object({
   evidence: z.readonly(z.array(evidenceItemSchema)),
   hazardIds: described(z.readonly(z.array(z.string())), 'SVC-7: hazards found'),
   deadlines: z.optional(
-    described(z.object({ followUp: deadlineSchema, archive: deadlineSchema }), 'SVC-8/SVC-9, in working days from performedOn'),
+    described(z.object({ followUp: deadlineSchema, archive: deadlineSchema }), 'SVC-8/SVC-9, in working days from the day completed (the day of record.endedAt)'),
   ),
   followUp: z.optional(
     z.object({
@@ -230,12 +236,30 @@ const signature = {
   signedAt: described(instant('signedAt', 'SVC-13'), 'Device time'),
 };
 
-/** SVC-9, SVC-13: `POST /services/{id}/confirm` — the insurer records either party's signature. */
+/**
+ * SVC-9, SVC-13: `POST /services/{id}/confirm` — the insurer's own confirmation. The enterprise's is its own
+ * (`POST /me/services/{id}/confirm`) or, without an account, captured on site (`…/on-site-signature`).
+ */
 export const confirmRecordBody = strictObject({
-  party: z.enum(CONFIRMING_PARTIES, `SVC-9: party must be one of ${CONFIRMING_PARTIES.join(', ')}`),
+  party: z.optional(
+    z.literal(
+      'INSURER',
+      "SVC-9: the insurer confirms as INSURER only; the enterprise signs through its own account (POST /me/services/{id}/confirm) or, having none, on the service staff's device (POST /services/{id}/on-site-signature)",
+    ),
+  ),
   ...signature,
 });
 export type ConfirmRecordInput = z.output<typeof confirmRecordBody>;
+
+/**
+ * SVC-9, SVC-13: `POST /services/{id}/on-site-signature` — the enterprise's signer signs on the insurer staff's
+ * device, with the device's time and position; only for an enterprise without an account, and flagged.
+ */
+export const onSiteSignatureBody = strictObject({
+  ...signature,
+  location: z.optional(described(geoLocationBody, 'The device position; without it the signature is flagged (SVC-13)')),
+});
+export type OnSiteSignatureInput = z.output<typeof onSiteSignatureBody>;
 
 /** ACL-5: `POST /me/services/{id}/confirm` — the enterprise signs for itself; `party`, if sent, must say so. */
 export const enterpriseConfirmBody = strictObject({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { WorkingDayCalendar } from '../../../domain/kernel/calendar/working-day-calendar.js';
 import { XINZHOU_2024 } from '../../../domain/kernel/rule-set/xinzhou-2024.js';
-import { recomputeServiceDeadlines, serviceDeadlines } from '../../../domain/services/deadlines.js';
+import { recomputeServiceDeadlines, serviceCompletedOn, serviceDeadlines } from '../../../domain/services/deadlines.js';
 import { reviewFlagsOf } from '../../../domain/services/evidence-flags.js';
 import { completeService } from '../../../domain/services/service-record.rules.js';
 import { confirmSchedule, scheduleService } from '../../../domain/services/service-schedule.rules.js';
@@ -17,6 +17,7 @@ import {
   at,
   completeContext,
   completed,
+  completedWith,
   evidenceAt,
   expectViolation,
   frozen,
@@ -47,6 +48,40 @@ describe('SVC-8/SVC-9 service deadlines', () => {
     expect(provisional.archive).toEqual({ dueOn: '2027-01-22', provisional: true });
     const loaded = calendar.withYear({ year: 2027, holidays: ['2027-01-01', '2027-01-20'], adjustedWorkdays: [], source: 'loaded' });
     expect(serviceDeadlines('2026-12-24', XINZHOU_2024, loaded).archive).toEqual({ dueOn: '2027-01-25', provisional: false });
+  });
+
+  it('SVC-8/SVC-9 a multi-day service counts from the day it was completed, not the day it began (服务完成以后)', () => {
+    // Begun Wednesday 2024-09-25, ended Sunday 2024-09-29 (an adjusted working day): counted from 09-29.
+    const { service } = completedWith(
+      { performedAt: '2024-09-25T09:00:00+08:00', endedAt: '2024-09-29T17:00:00+08:00' },
+      { evidence: [evidenceAt('2024-09-26T10:00:00+08:00')] },
+    );
+    expect(service.record).toMatchObject({ performedOn: '2024-09-25', endedAt: '2024-09-29T17:00:00+08:00' });
+    expect(service.deadlines).toEqual(serviceDeadlines('2024-09-29', RULES, calendar));
+    expect(service.deadlines).toEqual({
+      followUp: { dueOn: '2024-10-17', provisional: false },
+      archive: { dueOn: '2024-10-31', provisional: false },
+    });
+    expect(serviceCompletedOn(service.record!)).toBe('2024-09-29');
+  });
+
+  it('SVC-8/SVC-9 the day completed is the Asia/Shanghai day of the end, whatever offset it is written in', () => {
+    expect(serviceCompletedOn({ endedAt: '2024-09-29T16:30:00Z' })).toBe('2024-09-30');
+  });
+
+  it('SVC-9 a service cannot be recorded with an end still to come (it would push its deadlines out)', () => {
+    expectViolation(
+      () => completedWith({ endedAt: '2024-10-08T17:00:00+08:00' }),
+      'SVC-9',
+      'endedAt',
+      400,
+    );
+  });
+
+  it('CAL-2 SVC-8/SVC-9 recomputing a multi-day service counts from the day it ended', () => {
+    const { service } = completedWith({ performedAt: '2024-09-25T09:00:00+08:00', endedAt: '2024-09-27T17:00:00+08:00' });
+    const stale = { ...service, deadlines: serviceDeadlines('2024-09-25', RULES, calendar) };
+    expect(recomputeServiceDeadlines(stale, RULES, calendar).state.deadlines).toEqual(serviceDeadlines('2024-09-27', RULES, calendar));
   });
 
   it('RULES-1 the working days come from the rule set', () => {
