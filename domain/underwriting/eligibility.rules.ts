@@ -108,19 +108,22 @@ function percent(basisPoints: number): string {
   return `${(basisPoints / 100).toFixed(2)}%`;
 }
 
+/** QUAL-3 as a co-insurance MEMBER sees it: 共保体承保机构主承保公司满足即可. */
+function waivedQual3(): EligibilityCriterion {
+  return {
+    rule: 'QUAL-3',
+    passed: true,
+    waived: true,
+    reason: 'Waived: as a co-insurance member the insurer need not meet QUAL-3; only the lead insurer must.',
+  };
+}
+
 /**
  * QUAL-3: prior-year comprehensive solvency adequacy ratio ≥ 100% and integrated risk rating A or B — waived
  * for a co-insurance MEMBER, since only the lead must meet it.
  */
 function qual3(filing: QualificationFiling, role: CoinsuranceRole): EligibilityCriterion {
-  if (role === 'MEMBER') {
-    return {
-      rule: 'QUAL-3',
-      passed: true,
-      waived: true,
-      reason: 'Waived: as a co-insurance member the insurer need not meet QUAL-3; only the lead insurer must.',
-    };
-  }
+  if (role === 'MEMBER') return waivedQual3();
   const priorYear = filing.year - 1;
   if (filing.solvency === undefined) {
     return criterion('QUAL-3', false, `Not met: the ${priorYear} solvency ratio and risk rating are missing.`);
@@ -271,7 +274,10 @@ export function evaluateEligibility(
   if (filing === undefined) {
     const reason = `Not met: the insurer has no qualification filing covering ${onDate}.`;
     criteria = [
-      ...ELIGIBILITY_RULES.filter((rule) => rule !== 'BLK-1').map((rule) => criterion(rule, false, reason)),
+      // QUAL-3 stays waived for a MEMBER even without a filing: the exemption is the role's, not the filing's.
+      ...ELIGIBILITY_RULES.filter((rule) => rule !== 'BLK-1').map((rule) =>
+        rule === 'QUAL-3' && coinsuranceRole === 'MEMBER' ? waivedQual3() : criterion(rule, false, reason),
+      ),
       blk1(blacklisted, onDate),
     ];
   } else {

@@ -2,11 +2,13 @@ import { shanghaiDateOf } from '../kernel/calendar/local-date.js';
 import type { LocalDate } from '../kernel/calendar/local-date.js';
 import { instantOf } from '../kernel/calendar/instant.js';
 import { RuleViolation } from '../kernel/errors.js';
+import type { FieldProblem } from '../kernel/errors.js';
 import type { Changed } from '../kernel/events.js';
 import { selectRuleSet } from '../kernel/rule-set/rule-set-registry.js';
+import { allowedVatRate } from '../kernel/rule-set/vat-rate.js';
 import type { RuleSet } from '../kernel/rule-set/rule-set.js';
 import { validateWith as validate } from '../kernel/validation.js';
-import { InsurerNotEligible } from './eligibility.rules.js';
+import { InsurerNotEligible, failingCriteria } from './eligibility.rules.js';
 import { policyEventPayloadOf, policyIssued } from './events.js';
 import type { CoinsuranceMember, EnterpriseSnapshot, Policy, PolicyMode } from './policy.js';
 import { issuePolicyBody } from './policy-commands.schema.js';
@@ -50,9 +52,9 @@ export interface IssueContext {
    */
   readonly eligibility: EligibilityResult;
   /**
-   * UW-8 for co-insurance members: each non-lead member's eligibility on the issue date, evaluated with role
-   * MEMBER (QUAL-3 waived). When given, every member must be eligible; leave it out only when the caller cannot
-   * read other tenants' filings — the members' eligibility is then not checked.
+   * UW-6, UW-8 for co-insurance members: each non-lead member's eligibility on the issue date, evaluated with
+   * role MEMBER (QUAL-1, 2, 4, 5, 6 and BLK-1; QUAL-3 waived — 共保体承保机构主承保公司满足即可 relaxes only
+   * solvency). Required for a co-insured policy: a member is never admitted unchecked.
    */
   readonly memberEligibility?: ReadonlyMap<string, EligibilityResult>;
   /** UW-7, QUAL-5: the issuer's filed product from the same filing (base rates and factor bounds). */
@@ -78,11 +80,15 @@ function requireEvaluatedFor(result: EligibilityResult, issuedOn: LocalDate, rol
 
 /**
  * UW-8: the issuer is eligible (QUAL-1..6, BLK-1) on the issue date — as INDEPENDENT, or as LEAD of a
- * co-insurance (so QUAL-3 applies to it). When the caller supplies members' eligibility, each non-lead member
- * must be eligible as MEMBER too. 409: the request clashes with the insurer's standing, not with its form.
+ * co-insurance (so QUAL-3 applies to it). UW-6: every non-lead member of a co-insurance must be eligible as
+ * MEMBER too — the notice's exemption for members ("共保体承保机构主承保公司满足即可") is written inside QUAL-3
+ * (solvency) only, so a blacklisted or unfiled insurer cannot join as a co-insurer. 409: the request clashes
+ * with the insurers' standing, not with its form.
  *
- * @throws InsurerNotEligible (a RuleViolation UW-8, 409) naming every failing criterion and its reason.
- * @throws RangeError when a result was evaluated for another day or role — a caller's bug.
+ * @throws InsurerNotEligible (a RuleViolation UW-8, 409) naming every failing criterion and its reason; for
+ *   members, one refusal naming every failing member (`members.<i>.tenantId`) with each failing rule.
+ * @throws RangeError when a result was evaluated for another day or role, or a co-insurance comes without its
+ *   members' eligibility — a caller's bug.
  * @example
  * checkEligible(context.eligibility, '2024-09-27', 'INDEPENDENT', 't-1');
  */
@@ -96,20 +102,40 @@ export function checkEligible(
 ): void {
   requireEvaluatedFor(eligibility, issuedOn, mode === 'COINSURANCE' ? 'LEAD' : 'INDEPENDENT', 'the issuer');
   if (!eligibility.eligible) throw new InsurerNotEligible(eligibility, issuingTenantId);
-  if (mode !== 'COINSURANCE' || memberEligibility === undefined) return;
-  for (const member of members) {
-    if (member.lead) continue;
+  if (mode !== 'COINSURANCE') return;
+  if (memberEligibility === undefined) {
+    throw new RangeError('UW-6: a co-insured policy needs every member\'s eligibility on the issue date');
+  }
+  const findings: FieldProblem[] = [];
+  const refused: string[] = [];
+  members.forEach((member, index) => {
+    if (member.lead) return;
+    const field = `members.${index}.tenantId`;
     const result = memberEligibility.get(member.tenantId);
     if (result === undefined) {
       throw new RuleViolation(
         'UW-8',
-        'members',
+        field,
         `UW-8: the eligibility of co-insurer ${member.tenantId} on ${issuedOn} is unknown, so it cannot take a share`,
         409,
       );
     }
     requireEvaluatedFor(result, issuedOn, 'MEMBER', `co-insurer ${member.tenantId}`);
-    if (!result.eligible) throw new InsurerNotEligible(result, member.tenantId);
+    const failing = failingCriteria(result);
+    if (failing.length === 0) return;
+    refused.push(`co-insurer ${member.tenantId} fails ${failing.map((item) => item.rule).join(', ')}`);
+    for (const item of failing) findings.push({ field, message: `co-insurer ${member.tenantId}: ${item.reason}`, rule: item.rule });
+  });
+  if (findings.length > 0) {
+    throw new RuleViolation(
+      'UW-8',
+      findings[0]?.field,
+      `UW-8: every co-insurer must be eligible on ${issuedOn} (QUAL-1, 2, 4, 5, 6 and BLK-1; QUAL-3 is the lead's only): ${refused.join('; ')} — ${findings
+        .map((item) => `${item.rule}: ${item.message}`)
+        .join(' ')}`,
+      409,
+      findings,
+    );
   }
 }
 
@@ -123,7 +149,7 @@ export function checkEligible(
  * 3. UW-1 the period (400); UW-5 the attestation (400); UW-6 the members (400, or 409 for an unknown tenant);
  * 4. REG-1 the enterprise in the register, matching the stated industry/county (409);
  * 5. UW-3 the whole workforce (400); UW-4 the death limit (400);
- * 6. UW-8 the issuer's (and supplied members') eligibility on the issue date (409);
+ * 6. UW-8 the issuer's eligibility, and UW-6 every co-insurer's (as MEMBER), on the issue date (409);
  * 7. UW-7 the rating within filed bounds (400; 409 without a base rate) and the premium (400);
  * 8. UW-9 no overlapping policy from the same insurer (409).
  * Input problems come before clashes with state, so a form is corrected first; UW-2 (the USCC's check
@@ -188,7 +214,8 @@ export function issuePolicy(input: IssuePolicyBody, context: IssueContext): Chan
     context.enterprisePolicies,
   );
 
-  const vatRateBasisPoints = body.vatRateBasisPoints ?? ruleSet.vatRateBasisPoints;
+  // FEE-1: only a rate the rule set lists; a free rate would shrink the ex-tax base of the prevention fee.
+  const vatRateBasisPoints = allowedVatRate(ruleSet, body.vatRateBasisPoints ?? ruleSet.vatRateBasisPoints).basisPoints;
   const policy: Policy = {
     id: context.id,
     tenantId: context.tenantId,

@@ -86,8 +86,9 @@ export const policyBody = (overrides: Record<string, unknown> = {}) => ({
 
 
 /** Files a complete qualification for this year (every Annex 1 item attached). */
-export async function fileQualification(client: ApiClient) {
-  const body = filingBody(year);
+export async function fileQualification(client: ApiClient, cityEmb?: ApiClient, overrides: Record<string, unknown> = {}) {
+  void cityEmb;
+  const body = filingBody(year, overrides);
   return client.request<{ eligibility: { eligible: boolean; criteria: { rule: string; passed: boolean; reason: string }[] } }>('PUT', `/qualification/${year}`, body);
 }
 

@@ -11,7 +11,7 @@ import { enterpriseSnapshot } from './enterprise-snapshot.js';
 
 /**
  * UW-1..10: issue a policy. Everything the rules need is looked up first — the register's entry (REG-1,
- * UW-3), the insurer's eligibility today and its filed product (UW-8, UW-7), the platform's tenants (UW-6),
+ * UW-3), the insurer's eligibility today and its filed product (UW-8, UW-7), the platform's tenants and every co-insurer's eligibility (UW-6),
  * the enterprise's policies with this insurer (UW-9) — then the domain decides, and one transaction stores the
  * policy, its number guard and `underwriting.policy.issued`.
  */
@@ -40,7 +40,16 @@ export const issuePolicy = defineRoute({
         ? platform.listTenants({ limit: 100 }).then((page) => new Set(page.items.map((tenant) => tenant.id)))
         : Promise.resolve(new Set([tenantId])),
     ]);
-    const enterprisePolicies = await policies.listByEnterpriseForTenant(tenantId, input.body.enterpriseUscc, input.body.periodStart);
+    // UW-6, UW-8: every co-insurer a tenant of the platform is checked as MEMBER on the same day (QUAL-1, 2, 4,
+    // 5, 6, BLK-1). Its filing is read with that tenant's own scoped credentials: the platform, not the lead,
+    // reads it, and only the computed eligibility reaches the decision. Unknown ids are refused by UW-6 first.
+    const coinsurers = input.body.mode === 'COINSURANCE'
+      ? [...new Set((input.body.members ?? []).filter((member) => !member.lead && knownTenantIds.has(member.tenantId)).map((member) => member.tenantId))]
+      : [];
+    const [enterprisePolicies, memberResults] = await Promise.all([
+      policies.listByEnterpriseForTenant(tenantId, input.body.enterpriseUscc, input.body.periodStart),
+      Promise.all(coinsurers.map(async (memberId) => [memberId, (await eligibilityOn(memberId, today, 'MEMBER')).result] as const)),
+    ]);
     const { state: policy, events } = issue(input.body, {
       id: newId(now),
       tenantId,
@@ -49,6 +58,7 @@ export const issuePolicy = defineRoute({
       ruleSets: PUBLISHED_RULE_SETS,
       enterprise,
       eligibility: eligibility.result,
+      ...(input.body.mode === 'COINSURANCE' ? { memberEligibility: new Map(memberResults) } : {}),
       filedProduct: eligibility.filing?.filedProduct,
       knownTenantIds,
       enterprisePolicies,

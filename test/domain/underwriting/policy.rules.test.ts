@@ -53,7 +53,10 @@ const COINSURANCE: Partial<IssuePolicyBody> = {
     { tenantId: CPIC, shareBasisPoints: 4_000, lead: false },
   ],
 };
-const AS_LEAD = { eligibility: eligibilityOn(ISSUE_DAY, { role: 'LEAD' }) };
+const AS_LEAD = {
+  eligibility: eligibilityOn(ISSUE_DAY, { role: 'LEAD' }),
+  memberEligibility: new Map([CPIC, PINGAN].map((id) => [id, eligibilityOn(ISSUE_DAY, { role: 'MEMBER' })] as const)),
+};
 
 describe('issuing a policy', () => {
   it('UW-1 a coal mine with all 254 employees at one amount and a 300,000 CNY death limit is issued', () => {
@@ -231,9 +234,14 @@ describe('issuing a policy', () => {
 
   it('UW-5 premium ex-tax is premium ÷ (1 + VAT) to the fen, at the rule set’s 6% unless the body states a rate', () => {
     expect(premiumExTax(10_600_000, 600)).toBe(10_000_000);
-    const at3 = issued({ vatRateBasisPoints: 300 });
-    expect([at3.vatRateBasisPoints, at3.premiumExTaxFen]).toEqual([300, 27_058_398]); // 278,701.50 ÷ 1.03 = 270,583.98
     expect(issued({ vatRateBasisPoints: 0 }).premiumExTaxFen).toBe(BODY_PREMIUM_FEN);
+  });
+
+  it('FEE-1 refuses a VAT rate the rule set does not list (100% would halve the prevention fee’s base)', () => {
+    for (const vatRateBasisPoints of [10_000, 300]) {
+      const error = expectRuleViolation(() => issued({ vatRateBasisPoints }), 'FEE-1', 'vatRateBasisPoints', 400);
+      expect(error.message).toContain('xinzhou-2024 v1');
+    }
   });
 
   it('UW-5 property: ex-tax plus the VAT on it is the premium within 1 fen', () => {
@@ -427,9 +435,41 @@ describe('issuing a policy', () => {
 
     const blacklistedMember = new Map([[CPIC, eligibilityOn(ISSUE_DAY, { role: 'MEMBER', blacklisted: true })]]);
     const refused = thrown(() => issued(COINSURANCE, { ...AS_LEAD, memberEligibility: blacklistedMember })) as InsurerNotEligible;
-    expect(refused.message).toMatch(/^UW-8: insurer t-cpic is not eligible on 2024-06-28; failing QUAL-2, BLK-1/);
+    expect(refused.message).toMatch(/^UW-8: every co-insurer must be eligible on 2024-06-28 .*co-insurer t-cpic fails QUAL-2, BLK-1/);
 
-    expectRuleViolation(() => issued(COINSURANCE, { ...AS_LEAD, memberEligibility: new Map() }), 'UW-8', 'members', 409);
+    expectRuleViolation(() => issued(COINSURANCE, { ...AS_LEAD, memberEligibility: new Map() }), 'UW-8', 'members.1.tenantId', 409);
+  });
+
+  it('UW-6 QUAL-1 QUAL-2 QUAL-4 QUAL-5 QUAL-6 BLK-1 every co-insurer is checked (QUAL-3 waived only), and the refusal names each failing member and rule', () => {
+    const three: Partial<IssuePolicyBody> = {
+      mode: 'COINSURANCE',
+      members: [
+        { tenantId: PICC, shareBasisPoints: 5_000, lead: true },
+        { tenantId: CPIC, shareBasisPoints: 3_000, lead: false },
+        { tenantId: PINGAN, shareBasisPoints: 2_000, lead: false },
+      ],
+    };
+    const noPrevention = filing({ prevention: { riskControlTeam: [], evidence: [] } });
+    const memberEligibility = new Map([
+      [CPIC, eligibilityOn(ISSUE_DAY, { role: 'MEMBER', blacklisted: true })],
+      [PINGAN, eligibilityOn(ISSUE_DAY, { role: 'MEMBER', filing: noPrevention })],
+    ]);
+    const refused = thrown(() => issued(three, { ...AS_LEAD, memberEligibility })) as RuleViolation;
+    expect(refused).toMatchObject({ ruleId: 'UW-8', status: 409, field: 'members.1.tenantId' });
+    expect(refused.message).toContain(`co-insurer ${CPIC} fails QUAL-2, BLK-1`);
+    expect(refused.message).toContain(`co-insurer ${PINGAN} fails QUAL-4`);
+    expect((refused.findings ?? []).map((item) => [item.field, item.rule])).toEqual([
+      ['members.1.tenantId', 'QUAL-2'],
+      ['members.1.tenantId', 'BLK-1'],
+      ['members.2.tenantId', 'QUAL-4'],
+    ]);
+    const unfiled = new Map([...AS_LEAD.memberEligibility, [CPIC, eligibilityOn(ISSUE_DAY, { role: 'MEMBER', filing: undefined })]]);
+    const none = thrown(() => issued(COINSURANCE, { ...AS_LEAD, memberEligibility: unfiled })) as RuleViolation;
+    expect((none.findings ?? []).map((item) => item.rule)).toEqual(['QUAL-1', 'QUAL-2', 'QUAL-4', 'QUAL-5', 'QUAL-6']);
+  });
+
+  it('UW-6 a co-insured policy without its members\' eligibility is a caller\'s bug, never an unchecked member', () => {
+    expect(() => issued(COINSURANCE, { eligibility: AS_LEAD.eligibility })).toThrow(RangeError);
   });
 
   it('UW-8 an eligibility result for another day or role is a caller’s bug', () => {
