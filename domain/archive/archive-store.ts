@@ -23,6 +23,12 @@ export interface ArchiveStore {
   /** Refused before the retention date (`ArchiveRetained`). */
   delete(key: string, now: Date): Promise<void>;
   /**
+   * SVC-10: keeps an object at least until `retainUntil` — a file archived earlier (an evidence upload) becomes
+   * part of an archive later and is kept five years from then. Retention only ever lengthens: a later retain-until
+   * already set is kept. `undefined` when the key is absent.
+   */
+  extendRetention(input: { key: string; retainUntil: Date; now: Date }): Promise<ArchivedObject | undefined>;
+  /**
    * A one-time upload straight to storage, never through a Lambda body (SVC-13 evidence): a presigned S3 PUT on
    * AWS, the same shape locally. The store enforces what the ticket names — the key is written once, the bytes
    * must have `sha256`, and they are retained until `retainUntil`.

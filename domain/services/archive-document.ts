@@ -55,3 +55,21 @@ export function serviceArchiveDocument(
   };
   return { fileName: 'service-record.json', contentType: 'application/json', body: canonicalJson(document) };
 }
+
+/**
+ * SVC-10: the files a service's archive cites — its evidence, and each hazard's written notice and closure
+ * evidence so far — each kept five years from the day the record is archived (服务档案…至少保留5年), however
+ * long before that it was uploaded. Each key once, in the order the document lists them.
+ *
+ * @example
+ * serviceArchiveMaterialKeys(confirmed, hazards); // ['tenants/t1/uploads/u1/photo.jpg', 'tenants/t1/archives/n1/notice.html']
+ */
+export function serviceArchiveMaterialKeys(service: Pick<PreventionService, 'evidence'>, hazards: readonly Pick<Hazard, 'notice' | 'rectification'>[]): string[] {
+  const keys = new Set<string>();
+  for (const item of service.evidence) keys.add(item.archiveKey);
+  for (const hazard of hazards) {
+    keys.add(hazard.notice.archiveKey);
+    for (const item of hazard.rectification?.closureEvidence ?? []) keys.add(item.archiveKey);
+  }
+  return [...keys];
+}

@@ -1,4 +1,4 @@
-import { chmod, mkdir, open, readFile, rm, stat } from 'node:fs/promises';
+import { chmod, mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import {
   ArchiveExists,
@@ -104,6 +104,23 @@ export class LocalFsArchiveStore implements ArchiveStore {
     const path = this.pathOf(key);
     await rm(path, { force: true });
     await rm(`${path}${META_SUFFIX}`, { force: true });
+  }
+
+  /**
+   * SVC-10: the twin of S3's PutObjectRetention in COMPLIANCE mode: the recorded retain-until only ever moves
+   * later. The metadata is replaced whole (written beside it, then renamed over it) and made read-only again.
+   */
+  async extendRetention(input: { key: string; retainUntil: Date; now: Date }): Promise<ArchivedObject | undefined> {
+    const object = await this.head(input.key);
+    if (!object) return undefined;
+    const retainUntil = input.retainUntil.toISOString();
+    if (object.retainUntil >= retainUntil) return object;
+    const extended: ArchivedObject = { ...object, retainUntil };
+    const meta = `${this.pathOf(input.key)}${META_SUFFIX}`;
+    const next = `${meta}.${process.pid}.${input.now.getTime()}.tmp`;
+    await writeFile(next, JSON.stringify(extended), { mode: 0o444, flag: 'wx' });
+    await rename(next, meta);
+    return extended;
   }
 
   /**

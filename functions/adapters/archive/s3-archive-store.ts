@@ -3,6 +3,7 @@ import {
   GetObjectCommand,
   HeadObjectCommand,
   PutObjectCommand,
+  PutObjectRetentionCommand,
   S3Client,
   type HeadObjectCommandOutput,
 } from '@aws-sdk/client-s3';
@@ -119,6 +120,27 @@ export class S3ArchiveStore implements ArchiveStore {
     // The version itself: a plain delete in a versioned bucket would only hide it behind a delete marker.
     const client = await this.clientOf(key);
     await client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key, ...(out.VersionId ? { VersionId: out.VersionId } : {}) }));
+  }
+
+  /**
+   * SVC-10: lengthens the COMPLIANCE retention of the object's current version (PutObjectRetention; S3 itself
+   * refuses to shorten it). Asked first, so a retain-until already as late is left alone and S3 is not called.
+   */
+  async extendRetention(input: { key: string; retainUntil: Date; now: Date }): Promise<ArchivedObject | undefined> {
+    const out = await this.headObject(input.key);
+    if (!out) return undefined;
+    const object = objectOf(input.key, out);
+    if (object.retainUntil >= input.retainUntil.toISOString()) return object;
+    const client = await this.clientOf(input.key);
+    await client.send(
+      new PutObjectRetentionCommand({
+        Bucket: this.bucket,
+        Key: input.key,
+        ...(out.VersionId ? { VersionId: out.VersionId } : {}),
+        Retention: { Mode: 'COMPLIANCE', RetainUntilDate: input.retainUntil },
+      }),
+    );
+    return { ...object, retainUntil: input.retainUntil.toISOString() };
   }
 
   /**

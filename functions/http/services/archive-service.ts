@@ -1,6 +1,6 @@
 import { retainUntilFor } from '../../../domain/archive/archive-store.js';
 import { INSURER } from '../../../domain/identity/access.js';
-import { serviceArchiveDocument } from '../../../domain/services/archive-document.js';
+import { serviceArchiveDocument, serviceArchiveMaterialKeys } from '../../../domain/services/archive-document.js';
 import { serviceSchema } from '../../../domain/services/service.schema.js';
 import { archiveService as archive, requireArchivable } from '../../../domain/services/service-sign-off.rules.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
@@ -11,7 +11,7 @@ import { serviceIdParams } from './schemas.js';
 
 /**
  * SVC-9, SVC-10: the confirmed record goes into the write-once archive as canonical JSON (retained for the rule
- * set's years), its SHA-256 is recorded in the table with the archive record, and the service is ARCHIVED —
+ * set's years from now, as is every file it cites), its SHA-256 is recorded in the table with the archive record, and the service is ARCHIVED —
  * from then on no route changes it.
  */
 export const archiveService = defineRoute({
@@ -31,6 +31,11 @@ export const archiveService = defineRoute({
     // The rule refuses anything but CONFIRMED before a byte is written to the write-once store.
     requireArchivable(service);
     const [hazards, insurerName] = await Promise.all([tenant.hazards.getHazards(tenantId, service.hazardIds), insurerNameOf(tenantId)]);
+    const retainUntil = retainUntilFor(now, ruleSetOf(service).archiveRetentionYears);
+    // SVC-10: the evidence and notices the record cites were stored when uploaded; from today they are part of the
+    // archive, kept five years from now. Lengthened before the record is written: retention never shortens.
+    const store = servicesRoot().archive();
+    await Promise.all(serviceArchiveMaterialKeys(service, hazards).map((key) => store.extendRetention({ key, retainUntil, now })));
     const record = await archiveDocument({
       tenantId,
       archiveId,
@@ -39,7 +44,7 @@ export const archiveService = defineRoute({
       subject: { kind: 'SERVICE', id: service.id },
       policyId: service.policyId,
       enterpriseUscc: service.enterprise.uscc,
-      retainUntil: retainUntilFor(now, ruleSetOf(service).archiveRetentionYears),
+      retainUntil,
       now,
       by: userId,
     });

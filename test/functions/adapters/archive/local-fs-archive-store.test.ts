@@ -31,6 +31,20 @@ describe('SVC-10 the local write-once archive store', () => {
     expect(retainUntilFor(new Date('2024-02-29T00:00:00Z'), 5).toISOString()).toBe('2029-03-01T00:00:00.000Z');
   });
 
+  it('SVC-10 lengthens a retention as S3 does (five years from archiving), never shortens it, and refuses delete until then', async () => {
+    const store = new LocalFsArchiveStore(root);
+    const key = 'tenants/t1/uploads/u1/photo.jpg';
+    await put(store, key);
+    const archivedAt = new Date('2027-03-01T02:00:00.000Z');
+    const extended = await store.extendRetention({ key, retainUntil: retainUntilFor(archivedAt, 5), now: archivedAt });
+    expect(extended).toMatchObject({ key, sha256: sha256Hex(body), retainUntil: '2032-03-01T02:00:00.000Z' });
+    expect((await new LocalFsArchiveStore(root).head(key))?.retainUntil).toBe('2032-03-01T02:00:00.000Z');
+    // An earlier date changes nothing.
+    expect((await store.extendRetention({ key, retainUntil: RETAIN, now: archivedAt }))?.retainUntil).toBe('2032-03-01T02:00:00.000Z');
+    await expect(store.delete(key, new Date('2031-12-01T00:00:00Z'))).rejects.toBeInstanceOf(ArchiveRetained);
+    expect(await store.extendRetention({ key: 'tenants/t1/missing.json', retainUntil: RETAIN, now: NOW })).toBeUndefined();
+  });
+
   it('SVC-10 stores bytes with their SHA-256 and returns them unchanged after a restart', async () => {
     const stored = await put(new LocalFsArchiveStore(root), 'tenants/t1/services/s1/record.json');
     expect(stored).toMatchObject({ sha256: sha256Hex(body), size: body.byteLength, retainUntil: '2031-11-28T08:00:00.000Z' });

@@ -3,6 +3,7 @@ import {
   GetObjectCommand,
   HeadObjectCommand,
   PutObjectCommand,
+  PutObjectRetentionCommand,
   S3Client,
   S3ServiceException,
 } from '@aws-sdk/client-s3';
@@ -137,6 +138,39 @@ describe('SVC-10 the S3 archive store (object lock, COMPLIANCE)', () => {
     s3.on(DeleteObjectCommand).resolves({});
     await new S3ArchiveStore(BUCKET, client()).delete('tenants/t1/a.json', RETAIN);
     expect(s3.commandCalls(DeleteObjectCommand)[0]?.args[0].input).toEqual({ Bucket: BUCKET, Key: 'tenants/t1/a.json', VersionId: 'v1' });
+  });
+
+  it('SVC-10 an evidence file becomes part of an archive: its compliance retention is lengthened to five years from archiving — exactly these parameters', async () => {
+    s3.on(HeadObjectCommand).resolves(stored);
+    s3.on(PutObjectRetentionCommand).resolves({});
+    const archivedAt = new Date('2027-03-01T02:00:00.000Z');
+    const object = await new S3ArchiveStore(BUCKET, client()).extendRetention({
+      key: 'tenants/t1/uploads/u1/photo.jpg',
+      retainUntil: retainUntilFor(archivedAt, 5),
+      now: archivedAt,
+    });
+    const expected = {
+      Bucket: BUCKET,
+      Key: 'tenants/t1/uploads/u1/photo.jpg',
+      VersionId: 'v1',
+      Retention: { Mode: 'COMPLIANCE' as const, RetainUntilDate: new Date('2032-03-01T02:00:00.000Z') },
+    };
+    expect(s3).toHaveReceivedCommandExactlyOnceWith(PutObjectRetentionCommand, expected);
+    expect(s3.commandCalls(PutObjectRetentionCommand)[0]?.args[0].input).toEqual(expected);
+    expect(object).toMatchObject({ key: 'tenants/t1/uploads/u1/photo.jpg', sha256: digestHex, retainUntil: '2032-03-01T02:00:00.000Z' });
+  });
+
+  it('SVC-10 never shortens a retention: a retain-until already as late is left alone, and S3 is not asked', async () => {
+    s3.on(HeadObjectCommand).resolves(stored);
+    const object = await new S3ArchiveStore(BUCKET, client()).extendRetention({ key: 'tenants/t1/a.json', retainUntil: new Date('2030-01-01T00:00:00Z'), now: NOW });
+    expect(object?.retainUntil).toBe(RETAIN.toISOString());
+    expect(s3).toHaveReceivedCommandTimes(PutObjectRetentionCommand, 0);
+  });
+
+  it('SVC-10 lengthening the retention of an absent key answers undefined', async () => {
+    s3.on(HeadObjectCommand).rejects(s3Error('NotFound', 404));
+    expect(await new S3ArchiveStore(BUCKET, client()).extendRetention({ key: 'tenants/t1/missing.json', retainUntil: RETAIN, now: NOW })).toBeUndefined();
+    expect(s3).toHaveReceivedCommandTimes(PutObjectRetentionCommand, 0);
   });
 
   it('refuses keys outside a tenant folder before calling S3', async () => {
