@@ -21,6 +21,7 @@ import {
   checkPremiumPaidByEnterprise,
   checkRatedPremium,
   checkWholeWorkforce,
+  oneYearPeriodEnd,
   periodDays,
   premiumExTax,
   recordOtherSafetyInsurance,
@@ -173,7 +174,9 @@ export function issuePolicy(input: IssuePolicyBody, context: IssueContext): Chan
   const issuedOn = shanghaiDateOf(createdAt);
   const ruleSet = selectRuleSet(context.ruleSets, issuedOn);
 
-  checkPolicyPeriod(body.periodStart, body.periodEnd);
+  // UW-1: both ends covered; one year unless stated — the day before the anniversary.
+  const periodEnd = body.periodEnd ?? oneYearPeriodEnd(body.periodStart);
+  checkPolicyPeriod(body.periodStart, periodEnd);
   checkPremiumPaidByEnterprise(body.premiumPaidByEnterprise);
   const members = checkCoinsurance(body.mode, body.members, context.tenantId, context.knownTenantIds);
 
@@ -196,7 +199,7 @@ export function issuePolicy(input: IssuePolicyBody, context: IssueContext): Chan
       industry: enterprise.industry,
       employeesCovered: body.employeesCovered,
       perPersonInsuredAmountFen: body.perPersonInsuredAmountFen,
-      periodDays: periodDays(body.periodStart, body.periodEnd),
+      periodDays: periodDays(body.periodStart, periodEnd),
     },
     body.rating,
     context.filedProduct,
@@ -209,7 +212,7 @@ export function issuePolicy(input: IssuePolicyBody, context: IssueContext): Chan
       tenantId: context.tenantId,
       members,
       enterpriseUscc: enterprise.uscc,
-      period: { start: body.periodStart, end: body.periodEnd },
+      period: { start: body.periodStart, end: periodEnd },
     },
     context.enterprisePolicies,
   );
@@ -229,7 +232,7 @@ export function issuePolicy(input: IssuePolicyBody, context: IssueContext): Chan
       employees: enterprise.employees,
     },
     periodStart: body.periodStart,
-    periodEnd: body.periodEnd,
+    periodEnd,
     employeesCovered: body.employeesCovered,
     perPersonInsuredAmountFen: body.perPersonInsuredAmountFen,
     perPersonDeathLimitFen: body.perPersonDeathLimitFen,

@@ -57,7 +57,8 @@ const POLICY_NUMBER_MESSAGE =
  * UW-1..7, UW-10: `POST /policies` — a new policy. Industry, size, county and staff are not taken from the
  * insurer: they come from the regulators' register (REG-1). `industry` and `county` may be sent as a
  * cross-check of the form against the register. `premiumFen` may be left out to take the rated premium (UW-7);
- * `vatRateBasisPoints` defaults to the rule set's (6% in 2024). `members` is for COINSURANCE only. There is one
+ * `vatRateBasisPoints` defaults to the rule set's (6% in 2024). `periodEnd` defaults
+ * to one year: the day before the anniversary of `periodStart` (UW-1, inclusive). `members` is for COINSURANCE only. There is one
  * `perPersonInsuredAmountFen` for all employees (UW-3): a list of amounts is refused as an unknown field.
  *
  * @example
@@ -81,7 +82,9 @@ export const issuePolicyBody = strictObject({
     .string(POLICY_NUMBER_MESSAGE)
     .check(z.trim(), z.regex(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$/, POLICY_NUMBER_MESSAGE)),
   periodStart: date('UW-1: periodStart is the first day covered (YYYY-MM-DD)'),
-  periodEnd: date('UW-1: periodEnd is the last day covered, inclusive (YYYY-MM-DD)'),
+  periodEnd: z.optional(
+    date('UW-1: periodEnd is the last day covered, inclusive (YYYY-MM-DD); leave it out for one year, to the day before the anniversary'),
+  ),
   employeesCovered: integer(
     `UW-3: employeesCovered is the enterprise’s whole workforce, a whole number from 1 to ${MAX_EMPLOYEES}`,
     1,

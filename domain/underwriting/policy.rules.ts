@@ -57,20 +57,46 @@ function describePeriod(period: CoveragePeriod): string {
 // ---------------------------------------------------------------------------------------------------------
 
 /**
- * UW-1: the policy period — `periodEnd` (the last day covered) not before `periodStart`, and at most one year
- * plus {@link MAX_PERIOD_EXTENSION_DAYS} days: a one-year period from 2024-07-01 ends on 2025-06-30, and may be
- * stretched to 2025-07-31 at most. A one-day period (end = start) is allowed: short policies that align a
- * renewal date exist.
+ * UW-1: the last day of a one-year policy starting on `start` — the day before the anniversary, both ends
+ * covered (保险期间一年, 自起保日零时起至期满日二十四时止): 2026-12-06 → 2027-12-05, 365 days; 2024-03-01 →
+ * 2025-02-28; 2024-02-29 → 2025-02-27 (the anniversary of a 29 February is the 28th, as `addMonths` counts).
+ *
+ * @example
+ * oneYearPeriodEnd('2026-12-06'); // '2027-12-05'
+ */
+export function oneYearPeriodEnd(start: LocalDate): LocalDate {
+  return addDays(addMonths(start, 12), -1);
+}
+
+/**
+ * UW-1: the policy period — `periodEnd` (the last day covered, inclusive) not before `periodStart`, and at most
+ * one year plus {@link MAX_PERIOD_EXTENSION_DAYS} days: a one-year period from 2024-07-01 ends on 2025-06-30
+ * ({@link oneYearPeriodEnd}), and may be stretched to 2025-07-31 at most. A one-day period (end = start) is
+ * allowed: short policies that align a renewal date exist.
+ *
+ * The anniversary itself (2025-07-01 here) is refused: it is the off-by-one of an inclusive end — a 366-day
+ * "one year" whose last day is the renewal's first, which UW-9 would then refuse as an overlap. An extension
+ * aligning to a batch date names that date, not the anniversary.
  *
  * @throws RuleViolation (UW-1, `periodEnd`, 400).
  * @example
  * checkPolicyPeriod('2024-07-01', '2025-06-30'); // passes
+ * checkPolicyPeriod('2024-07-01', '2025-07-01'); // throws: the anniversary
  */
 export function checkPolicyPeriod(periodStart: LocalDate, periodEnd: LocalDate, field = 'periodEnd'): void {
   if (compareLocalDates(periodEnd, periodStart) < 0) {
     throw new RuleViolation('UW-1', field, `UW-1: periodEnd ${periodEnd} is before periodStart ${periodStart}`, 400);
   }
-  const oneYearEnd = addDays(addMonths(periodStart, 12), -1);
+  const oneYearEnd = oneYearPeriodEnd(periodStart);
+  const anniversary = addDays(oneYearEnd, 1);
+  if (periodEnd === anniversary) {
+    throw new RuleViolation(
+      'UW-1',
+      field,
+      `UW-1: periodEnd is the last day covered, inclusive: a one-year policy from ${periodStart} ends on ${oneYearEnd}, the day before the anniversary; ${periodEnd} would cover ${periodDays(periodStart, periodEnd)} days and the renewal's first day`,
+      400,
+    );
+  }
   const latest = addDays(oneYearEnd, MAX_PERIOD_EXTENSION_DAYS);
   if (compareLocalDates(periodEnd, latest) > 0) {
     throw new RuleViolation(

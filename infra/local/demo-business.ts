@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { shanghaiDateOf, yearOf } from '../../domain/kernel/calendar/local-date.js';
 import { ANNEX_1_ITEM_CODES } from '../../domain/underwriting/qualification.js';
+import { oneYearPeriodEnd } from '../../domain/underwriting/policy.rules.js';
 import { Conflict } from '../../domain/kernel/errors.js';
 import { usccCheckCharacter } from '../../domain/kernel/uscc.js';
 import type { Store } from '../../functions/adapters/dynamodb/store.js';
@@ -111,7 +112,6 @@ export async function seedDemoBusiness(
     .map(([uscc, name, industry, county, staff]) => ({ uscc: uscc ?? '', name: name ?? '', industry: industry ?? '', county: county ?? '', staff: Number(staff) }));
   const today = shanghaiDateOf(now);
   const year = yearOf(today);
-  const inAYear = `${year + 1}${today.slice(4)}`;
   const mandatory = new Set(['COAL_MINE', 'NON_COAL_MINE', 'HAZCHEM', 'METAL_SMELTING', 'FIREWORKS']);
   const plan = [
     { username: 'picc-admin', branch: '中国人民财产保险股份有限公司忻州市分公司', county: '140902', count: 24 },
@@ -128,7 +128,7 @@ export async function seedDemoBusiness(
         enterpriseUscc: row.uscc,
         policyNumber: `DEMO${insurer.county}${year}${String(index + 1).padStart(4, '0')}`,
         periodStart: today,
-        periodEnd: inAYear,
+        periodEnd: oneYearPeriodEnd(today),
         employeesCovered: row.staff,
         perPersonInsuredAmountFen: 30_000_000 + (index % 3) * 10_000_000,
         perPersonDeathLimitFen: 30_000_000,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../support/api-client.js';
-import { TAIXIN, XINDA, XINGYUAN, fileQualification as file, policyBody, registerEnterprises, year } from '../support/underwriting-fixtures.js';
+import { TAIXIN, XINDA, XINGYUAN, fileQualification as file, inAYear, oneYearOn, policyBody, registerEnterprises, today, year } from '../support/underwriting-fixtures.js';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
 
 // Issue 13, underwriting and qualification: corrections where the platform let a record slip that the notice
@@ -86,5 +86,18 @@ describe('UW-6 co-insurers are eligible too', () => {
     const issued = await picc.post<Policy>('/policies', coinsured(cpicId));
     expect(issued.status, JSON.stringify(issued.body)).toBe(201);
     expect(issued.body.members.map((member) => member.tenantId)).toEqual([piccId, cpicId]);
+  });
+});
+
+describe('UW-1 the policy period is inclusive: one year ends the day before the anniversary', () => {
+  it('UW-1 derives periodEnd when left out (start + 1 year − 1 day) and refuses the anniversary (366 days)', async () => {
+    const { periodEnd: _omitted, ...withoutEnd } = policyBody({ enterpriseUscc: TAIXIN.uscc, employeesCovered: TAIXIN.staff });
+    const anniversary = await picc.post<ErrorBody>('/policies', { ...withoutEnd, periodEnd: inAYear });
+    expect(anniversary.status, JSON.stringify(anniversary.body)).toBe(400);
+    expect(anniversary.body.error.details?.[0]).toMatchObject({ field: 'periodEnd', rule: 'UW-1' });
+    expect(anniversary.body.error.message).toContain(`ends on ${oneYearOn}, the day before the anniversary`);
+    const issued = await picc.post<Policy>('/policies', withoutEnd);
+    expect(issued.status, JSON.stringify(issued.body)).toBe(201);
+    expect([issued.body.periodStart, issued.body.periodEnd]).toEqual([today, oneYearOn]);
   });
 });

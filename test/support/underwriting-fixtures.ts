@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import { ANNEX_1_ITEM_CODES } from '../../domain/underwriting/qualification.js';
+import { oneYearPeriodEnd } from '../../domain/underwriting/policy.rules.js';
 import type { ApiClient } from './api-client.js';
 
 /** Underwriting fixtures shared by the integration and isolation tests: register entries, a filing, a policy. */
@@ -63,12 +64,14 @@ export const year = Number(new Date(Date.now() + 8 * 3600_000).toISOString().sli
 /** Today in Asia/Shanghai. */
 export const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 export const inAYear = `${year + 1}${today.slice(4)}`;
+/** UW-1: the last day of a one-year policy from today — the day before the anniversary, inclusive. */
+export const oneYearOn = oneYearPeriodEnd(today);
 
 export const policyBody = (overrides: Record<string, unknown> = {}) => ({
   enterpriseUscc: XINDA.uscc,
   policyNumber: `PZAA${Date.now()}${Math.floor(Math.random() * 1000)}`,
   periodStart: today,
-  periodEnd: inAYear,
+  periodEnd: oneYearOn,
   employeesCovered: 254,
   perPersonInsuredAmountFen: 30_000_000,
   perPersonDeathLimitFen: 30_000_000,

@@ -6,7 +6,7 @@ import type { RuleSet } from '../../../domain/kernel/rule-set/rule-set.js';
 import { isInForce } from '../../../domain/underwriting/coverage.js';
 import { conversionCandidates, isReadableBy, isWritableBy } from '../../../domain/underwriting/policy.js';
 import type { Policy } from '../../../domain/underwriting/policy.js';
-import { MAX_PERIOD_EXTENSION_DAYS, premiumExTax } from '../../../domain/underwriting/policy.rules.js';
+import { MAX_PERIOD_EXTENSION_DAYS, oneYearPeriodEnd, periodDays, premiumExTax } from '../../../domain/underwriting/policy.rules.js';
 import { issuePolicy } from '../../../domain/underwriting/issue.rules.js';
 import { endorsePolicy } from '../../../domain/underwriting/endorsement.rules.js';
 import type { EndorseContext } from '../../../domain/underwriting/endorsement.rules.js';
@@ -117,6 +117,17 @@ describe('issuing a policy', () => {
     expect(industry.message).toBe('REG-1: the register lists 忻府忻达煤业有限责任公司 under COAL_MINE (煤矿), not NON_COAL_MINE');
     const county = expectRuleViolation(() => issued({ county: '140981' }), 'REG-1', 'county', 409);
     expect(county.message).toBe('REG-1: the register lists 忻府忻达煤业有限责任公司 in 140902 (忻府区), not 140981');
+  });
+
+  it('UW-1 a one-year policy ends the day before the anniversary, both ends covered: derived when periodEnd is left out, and the anniversary (366 days) refused', () => {
+    expect(oneYearPeriodEnd('2026-12-06')).toBe('2027-12-05');
+    expect(periodDays('2026-12-06', oneYearPeriodEnd('2026-12-06'))).toBe(365);
+    expect(oneYearPeriodEnd('2024-03-01')).toBe('2025-02-28');
+    expect(oneYearPeriodEnd('2023-03-01')).toBe('2024-02-29');
+    const derived = issued({ periodEnd: undefined });
+    expect([derived.periodStart, derived.periodEnd, derived.rating.ratedPeriodDays]).toEqual(['2024-07-01', '2025-06-30', 365]);
+    const error = expectRuleViolation(() => issued({ periodEnd: '2025-07-01' }), 'UW-1', 'periodEnd', 400);
+    expect(error.message).toContain('a one-year policy from 2024-07-01 ends on 2025-06-30, the day before the anniversary; 2025-07-01 would cover 366 days');
   });
 
   it('UW-1 refuses a period ending before it starts, or longer than one year plus a month', () => {
@@ -539,6 +550,10 @@ describe('endorsing a policy', () => {
     enterprise: { ...COAL_MINE, employees: 280 },
     enterprisePolicies: [],
     ...overrides,
+  });
+
+  it('UW-1 an endorsement cannot move periodEnd to the anniversary either (inclusive end)', () => {
+    expectRuleViolation(() => endorsePolicy(issued(), { periodEnd: '2025-07-01', reason: '顺延' }, context()), 'UW-1', 'periodEnd', 400);
   });
 
   it('UW-3 UW-7 new staff: the count must match the register, and the premium rises pro rata for the days left', () => {

@@ -154,7 +154,7 @@ export const underwritingEnUS: Readonly<Record<keyof typeof underwritingZhCN, st
   'policy.period': 'Period',
   'policy.periodStart': 'Period start',
   'policy.periodEnd': 'Period end',
-  'policy.periodEndHint': 'Inclusive; normally one year',
+  'policy.periodEndHint': 'Inclusive; a one-year policy ends the day before the anniversary',
   'policy.employeesCovered': 'Employees covered',
   'policy.employeesHint': 'The enterprise’s whole workforce (UW-3)',
   'policy.employeesHintStaff': 'The register lists {staff} employees, all to be covered (UW-3)',

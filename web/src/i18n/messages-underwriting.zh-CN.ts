@@ -155,7 +155,7 @@ export const underwritingZhCN = {
   'policy.period': '保险期间',
   'policy.periodStart': '保险起期',
   'policy.periodEnd': '保险止期',
-  'policy.periodEndHint': '含当日；一般为一年',
+  'policy.periodEndHint': '含当日；一年期保单止于起保日周年日的前一日',
   'policy.employeesCovered': '参保人数',
   'policy.employeesHint': '须为企业全部从业人员（UW-3）',
   'policy.employeesHintStaff': '企业底数登记从业人员 {staff} 人，须全员参保（UW-3）',
