@@ -16,6 +16,11 @@ function epochMs(instant: string): number {
  * - `CONFIRMATION_BEFORE_RECORD`: a party's signature whose `signedAt` is earlier than `record.completedAt`,
  *   i.e. someone signed a record that did not exist yet; one flag per party.
  *
+ * - `LOCATION_MISSING`: an evidence item without the device's position; one flag per item.
+ * - `ENTERPRISE_SIGNED_ON_INSURER_DEVICE`: the enterprise's signature was captured on the insurer staff's
+ *   device (`onSite`), not given through the enterprise's own login (SVC-9) — plus `LOCATION_MISSING` for the
+ *   enterprise when that capture has no position.
+ *
  * A service without a record has nothing to check and no flags. An instant that cannot be read is flagged
  * too: a time nobody can check is no better than a wrong one.
  *
@@ -38,6 +43,14 @@ export function reviewFlagsOf(service: Pick<PreventionService, 'record' | 'evide
         evidenceId: item.id,
       });
     }
+    if (item.location === undefined) {
+      flags.push({
+        rule: 'SVC-13',
+        code: 'LOCATION_MISSING',
+        message: `SVC-13: evidence ${item.id} carries no location from the capturing device`,
+        evidenceId: item.id,
+      });
+    }
   }
   const recordedAt = epochMs(record.completedAt);
   const signatures: readonly [ConfirmingParty, Signature | undefined][] = [
@@ -53,6 +66,23 @@ export function reviewFlagsOf(service: Pick<PreventionService, 'record' | 'evide
         code: 'CONFIRMATION_BEFORE_RECORD',
         message: `SVC-13: the ${party === 'INSURER' ? 'insurer' : 'enterprise'}'s confirmation is dated ${signature.signedAt}, before the record was written at ${record.completedAt}`,
         party,
+      });
+    }
+  }
+  const onSite = service.confirmations.enterprise?.onSite;
+  if (onSite !== undefined) {
+    flags.push({
+      rule: 'SVC-13',
+      code: 'ENTERPRISE_SIGNED_ON_INSURER_DEVICE',
+      message: "SVC-13: the enterprise's signature was captured on the insurer staff's device, not given through an enterprise account",
+      party: 'ENTERPRISE',
+    });
+    if (onSite.location === undefined) {
+      flags.push({
+        rule: 'SVC-13',
+        code: 'LOCATION_MISSING',
+        message: "SVC-13: the enterprise's signature captured on site carries no location from the device",
+        party: 'ENTERPRISE',
       });
     }
   }

@@ -61,7 +61,8 @@ export const evidenceUploadBody = strictObject({
 );
 export type EvidenceUploadInput = z.output<typeof evidenceUploadBody>;
 
-const geoLocationBody = strictObject({
+/** SVC-13: a device's position as sent (evidence, a signature captured on site). */
+export const geoLocationBody = strictObject({
   latitude: z.number('SVC-13: location.latitude must be a number').check(z.gte(-90, 'SVC-13: latitude must be -90..90'), z.lte(90, 'SVC-13: latitude must be -90..90')),
   longitude: z
     .number('SVC-13: location.longitude must be a number')

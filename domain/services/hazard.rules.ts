@@ -4,7 +4,7 @@ import { RuleViolation } from '../kernel/errors.js';
 import type { Hazard, Rectification } from './hazard.js';
 import type { Changed } from '../kernel/events.js';
 import { hazardChanged, hazardRectificationReported, hazardRectified, hazardReopened, hazardVerified } from './events.js';
-import type { RectificationInput, VerifyHazardInput } from './hazard.schema.js';
+import type { OnSiteRectificationInput, RectificationInput, VerifyHazardInput } from './hazard.schema.js';
 import type { HazardDraft } from './service-record.rules.js';
 import { SERVICE_TYPE_NAMES_ZH } from './service.js';
 import type { EvidenceItem, ServiceType } from './service.js';
@@ -31,7 +31,13 @@ function isBlank(value: string | undefined): boolean {
 export function reportRectification(
   hazard: Hazard,
   input: RectificationInput,
-  ctx: { readonly now: Date; readonly by: string; readonly closureEvidence: readonly EvidenceItem[] },
+  ctx: {
+    readonly now: Date;
+    readonly by: string;
+    readonly closureEvidence: readonly EvidenceItem[];
+    /** Set only by {@link captureRectificationOnSite}: the report was made on the insurer staff's device. */
+    readonly onSite?: OnSiteRectificationInput['onSite'];
+  },
 ): Changed<Hazard> {
   if (hazard.status !== 'OPEN' && hazard.status !== 'RECTIFYING') {
     throw new RuleViolation('SVC-7', 'status', `SVC-7: hazard ${hazard.id} is ${hazard.status}; rectification is reported only while OPEN or RECTIFYING`, 409);
@@ -71,13 +77,47 @@ export function reportRectification(
     closureEvidence: [...(previous?.closureEvidence ?? []), ...ctx.closureEvidence],
   };
   const note = input.closureNote ?? (closed ? undefined : previous?.closureNote);
+  const onSiteReports = [
+    ...(previous?.onSiteReports ?? []),
+    ...(ctx.onSite === undefined ? [] : [{ ...ctx.onSite, closed, recordedAt: at, userId: ctx.by }]),
+  ];
   const rectification: Rectification = {
     ...base,
     ...(closed ? { closedAt: at } : {}),
     ...(note === undefined ? {} : { closureNote: note }),
+    ...(onSiteReports.length === 0 ? {} : { onSiteReports }),
   };
   const reported: Hazard = { ...hazard, status: closed ? 'RECTIFIED' : 'RECTIFYING', rectification, updatedAt: at, version: hazard.version + 1 };
   return hazardChanged(closed ? hazardRectified : hazardRectificationReported, reported);
+}
+
+/**
+ * SVC-7 (投保单位应及时整改), SVC-13: the enterprise's report captured on the insurer staff's device — only for an
+ * enterprise with no account of its own; one with an account reports through its own login, so the insurer
+ * never both reports a rectification and verifies it. Kept in `rectification.onSiteReports` (who, when, where),
+ * which every view of the hazard shows.
+ *
+ * @throws RuleViolation (SVC-7, `enterprise.uscc`, 409) when the enterprise has an active account; otherwise as
+ * {@link reportRectification}.
+ * @example
+ * captureRectificationOnSite(hazard, { plan, dueOn, responsiblePerson, onSite: { reporterName: '赵六', reportedAt } },
+ *   { now, by, closureEvidence: [], enterpriseHasAccount: false }).state.rectification?.onSiteReports?.length; // 1
+ */
+export function captureRectificationOnSite(
+  hazard: Hazard,
+  input: OnSiteRectificationInput,
+  ctx: { readonly now: Date; readonly by: string; readonly closureEvidence: readonly EvidenceItem[]; readonly enterpriseHasAccount: boolean },
+): Changed<Hazard> {
+  if (ctx.enterpriseHasAccount) {
+    throw new RuleViolation(
+      'SVC-7',
+      'enterprise.uscc',
+      `SVC-7: ${hazard.enterprise.name} has an account on the platform; it reports its rectification itself (POST /me/hazards/{id}/rectification)`,
+      409,
+    );
+  }
+  const { onSite, ...report } = input;
+  return reportRectification(hazard, report, { now: ctx.now, by: ctx.by, closureEvidence: ctx.closureEvidence, onSite });
 }
 
 /**

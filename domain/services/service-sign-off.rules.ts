@@ -2,8 +2,8 @@ import { shanghaiDateOf } from '../kernel/calendar/local-date.js';
 import { instantOf } from '../kernel/calendar/instant.js';
 import { RuleViolation } from '../kernel/errors.js';
 import { reviewFlagsOf } from './evidence-flags.js';
-import type { ConfirmRecordInput, FollowUpInput } from './service.schema.js';
-import type { PreventionService, Signature } from './service.js';
+import type { FollowUpInput, OnSiteSignatureInput } from './service.schema.js';
+import type { ConfirmingParty, PreventionService, Signature } from './service.js';
 import type { Changed } from '../kernel/events.js';
 import { serviceArchived, serviceChanged, serviceConfirmed, serviceFollowedUp, servicePayloadOf, serviceSigned } from './events.js';
 import { advance, dayOfInput, refuseUnless, requireText } from './service-guards.js';
@@ -62,8 +62,55 @@ export function recordFollowUp(
  */
 export function confirmRecord(
   service: PreventionService,
-  input: ConfirmRecordInput,
+  input: SignatureInput,
   ctx: { readonly now: Date; readonly by: string },
+): Changed<PreventionService> {
+  return sign(service, input, ctx, undefined);
+}
+
+/** SVC-9: one party's named signer, as the party's own user (or the on-site capture) gives it. */
+export interface SignatureInput {
+  readonly party: ConfirmingParty;
+  readonly signerName: string;
+  readonly signerTitle?: string | undefined;
+  readonly signedAt: string;
+}
+
+/**
+ * SVC-9 (由双方确认后归档), SVC-13: the enterprise's signature captured on the insurer staff's device — for an
+ * enterprise with no account on the platform only, since one with an account confirms through its own login
+ * (an insurer alone must not take a record to archived). Stored with `onSite` and flagged
+ * ENTERPRISE_SIGNED_ON_INSURER_DEVICE wherever the record is shown; without the device's position also
+ * LOCATION_MISSING.
+ *
+ * @throws RuleViolation (SVC-9, `enterprise.uscc`, 409) when the enterprise has an active account; otherwise as
+ * {@link confirmRecord}.
+ * @example
+ * captureOnSiteSignature(followedUp, { signerName: '孙总', signedAt, location }, { now, by, enterpriseHasAccount: false }).state.confirmations.enterprise?.onSite;
+ */
+export function captureOnSiteSignature(
+  service: PreventionService,
+  input: OnSiteSignatureInput,
+  ctx: { readonly now: Date; readonly by: string; readonly enterpriseHasAccount: boolean },
+): Changed<PreventionService> {
+  refuseUnless(service, ['FOLLOWED_UP'], 'SVC-9', 'confirmed');
+  if (ctx.enterpriseHasAccount) {
+    throw new RuleViolation(
+      'SVC-9',
+      'enterprise.uscc',
+      `SVC-9: ${service.enterprise.name} has an account on the platform; its confirmation is signed by its own user (POST /me/services/{id}/confirm), not on the insurer's device`,
+      409,
+    );
+  }
+  const { location, ...signature } = input;
+  return sign(service, { ...signature, party: 'ENTERPRISE' }, ctx, { ...(location === undefined ? {} : { location }) });
+}
+
+function sign(
+  service: PreventionService,
+  input: SignatureInput,
+  ctx: { readonly now: Date; readonly by: string },
+  onSite: Signature['onSite'],
 ): Changed<PreventionService> {
   refuseUnless(service, ['FOLLOWED_UP'], 'SVC-9', 'confirmed');
   const key = input.party === 'INSURER' ? 'insurer' : 'enterprise';
@@ -79,6 +126,7 @@ export function confirmRecord(
     signedAt: input.signedAt,
     recordedAt: instantOf(ctx.now),
     userId: ctx.by,
+    ...(onSite === undefined ? {} : { onSite }),
   };
   const confirmations = { ...service.confirmations, [key]: signature };
   const both = confirmations.insurer !== undefined && confirmations.enterprise !== undefined;

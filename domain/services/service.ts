@@ -54,7 +54,17 @@ export type FollowUpChannel = (typeof FOLLOW_UP_CHANNELS)[number];
 export const CONFIRMING_PARTIES = ['INSURER', 'ENTERPRISE'] as const;
 export type ConfirmingParty = (typeof CONFIRMING_PARTIES)[number];
 
-export const REVIEW_FLAG_CODES = ['EVIDENCE_OUTSIDE_SERVICE_TIME', 'CONFIRMATION_BEFORE_RECORD'] as const;
+/**
+ * SVC-13 review flags. `ENTERPRISE_SIGNED_ON_INSURER_DEVICE`: the enterprise's signature was captured on the
+ * insurer staff's device (the enterprise has no account), not given through the enterprise's own login;
+ * `LOCATION_MISSING`: an evidence item or such a signature says nowhere where it was made.
+ */
+export const REVIEW_FLAG_CODES = [
+  'EVIDENCE_OUTSIDE_SERVICE_TIME',
+  'CONFIRMATION_BEFORE_RECORD',
+  'ENTERPRISE_SIGNED_ON_INSURER_DEVICE',
+  'LOCATION_MISSING',
+] as const;
 export type ReviewFlagCode = (typeof REVIEW_FLAG_CODES)[number];
 
 // The shapes are their schemas' (service.schema.ts, evidence.schema.ts): one source for the type and the API.

@@ -211,7 +211,8 @@ const record = (overrides: Record<string, unknown>) => ({
  *   GENERAL hazard the enterprise rectified and the insurer verified; a hazard inspection COMPLETED with a MAJOR
  *   hazard (notice to the principal) and a GENERAL one; a deep inspection by a registered organisation and two
  *   pool experts SCHEDULED next week, waiting for the enterprise's confirmation (SVC-5);
- * - a large HAZCHEM enterprise's policy: a plan, and a risk assessment CONFIRMED by both parties, ready to archive;
+ * - a large HAZCHEM enterprise's policy: a plan, and a risk assessment CONFIRMED by both parties, ready to archive —
+ *   the enterprise has no account, so its signature was captured on the staff's device and is flagged (SVC-9, SVC-13);
  * - a coal mine's policy that started three months ago: an inspection performed 25 working days ago, followed up
  *   late and still not archived, so the due list shows an overdue archive (SVC-8, SVC-9).
  * The demo's policies start today, so today's services are performed earlier today (SVC-9 refuses a future one).
@@ -254,13 +255,17 @@ export async function seedDemoServices(url: string, now: Date): Promise<boolean>
     byEnterprise
       ? api.post<Service>(enterprise, `/me/services/${service.id}/confirm-schedule`, { confirmedByName })
       : api.post<Service>(picc, `/services/${service.id}/confirm-schedule`, { confirmedByName });
-  /** SVC-9, SVC-13: both sign after the record exists (signing earlier would be flagged). */
+  /**
+   * SVC-9, SVC-13: both sign after the record exists (signing earlier would be flagged) — the enterprise through
+   * its own login (ent-demo), or, for an enterprise with no account, on the staff's device with its position
+   * (the platform refuses that for one with an account, and flags it).
+   */
   const signBoth = async (service: Service, byEnterprise: boolean, enterpriseSigner: string) => {
     await api.post(picc, `/services/${service.id}/confirm`, { party: 'INSURER', signerName: '王经理', signerTitle: '风控部经理', signedAt: new Date().toISOString() });
     const signature = { signerName: enterpriseSigner, signerTitle: '安全副总', signedAt: new Date().toISOString() };
     return byEnterprise
       ? api.post<Service>(enterprise, `/me/services/${service.id}/confirm`, signature)
-      : api.post<Service>(picc, `/services/${service.id}/confirm`, { party: 'ENTERPRISE', ...signature });
+      : api.post<Service>(picc, `/services/${service.id}/on-site-signature`, { ...signature, location: { latitude: 38.4312, longitude: 112.7125 } });
   };
 
   // 1. ARCHIVED: a risk assessment this morning, a site photo, a GENERAL hazard rectified and verified (SVC-7, SVC-10).
@@ -317,7 +322,8 @@ export async function seedDemoServices(url: string, now: Date): Promise<boolean>
     plannedMeasures: '专家分专业体检式精查，出具精查报告',
   });
 
-  // 4. CONFIRMED: the HAZCHEM enterprise's risk assessment, signed by both, ready to archive in the console.
+  // 4. CONFIRMED: the HAZCHEM enterprise's risk assessment, signed by both, ready to archive in the console. The
+  //    enterprise has no account: its signer signs on the staff's device, flagged ENTERPRISE_SIGNED_ON_INSURER_DEVICE.
   let hazchemService = await schedule(hazchem, 'RISK_ASSESSMENT', at(0.45), ['重大危险源辨识', '储罐区风险评估']);
   hazchemService = await confirmSchedule(hazchemService, false, '孙总经理');
   await api.post(

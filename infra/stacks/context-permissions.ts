@@ -60,21 +60,23 @@ export const CONTEXT_PERMISSIONS: Readonly<Record<string, ContextPermissions>> =
   /**
    * Prevention fee: nothing of its own. The ledger, its counters, the receipts and the policies they are taken
    * against are all the tenant's (`T#<tenant>#FEE-…`, `T#<tenant>#POLICY#…`), reached through the tenant role;
-   * rule sets are code. Stated rather than left to the default, so the choice is visible.
+   * rule sets are code. Stated rather than left to the default, so the choice is visible. It reads the archive
+   * (through the tenant role) to check that a document an expense cites is there with its digest (FEE-2).
    */
-  fees: { ownLeadingKeys: [], userPoolAdmin: false },
+  fees: { ownLeadingKeys: [], userPoolAdmin: false, archive: true },
   /**
    * Prevention services (SVC-1..13): plans, services, hazards, upload tickets and archive records are the
    * insurer's (`T#<tenant>#…`), written only through the tenant role — an enterprise's confirmation too, with
    * the role of the insurer whose service it is. Its own role reads the city EMB's registers of service
    * organisations and experts (SVC-6 against REG-2/REG-3), an enterprise's services and hazards across
    * insurers on GSI3 (ACL-5), the regulators' hazards across insurers on GSI4 (SVC-7, ACL-2/ACL-4), and tenant
-   * profiles (the insurer named on a hazard notice). Archives and evidence go to the bucket through the tenant
-   * role as well.
+   * profiles (the insurer named on a hazard notice), and an enterprise's user listing (`P#ENT#<uscc>#USER`:
+   * whether it has an account, SVC-9/SVC-7 on-site capture). Archives and evidence go to the bucket through the
+   * tenant role as well.
    */
   services: {
     ownLeadingKeys: [],
-    readLeadingKeys: ['P#TENANT', 'P#TENANT#*', 'R#service-orgs#*', 'R#experts#*', 'ENT#*#SERVICE', 'ENT#*#HAZARD', 'REG#HAZARD'],
+    readLeadingKeys: ['P#TENANT', 'P#TENANT#*', 'R#service-orgs#*', 'R#experts#*', 'ENT#*#SERVICE', 'ENT#*#HAZARD', 'REG#HAZARD', 'P#ENT#*#USER'],
     userPoolAdmin: false,
     archive: true,
   },

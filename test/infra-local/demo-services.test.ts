@@ -31,7 +31,7 @@ interface Service {
   record?: { performedAt: string; performedOn: string };
   deadlines?: { followUp: { dueOn: string }; archive: { dueOn: string } };
   followUp?: { late: boolean };
-  confirmations: { insurer?: unknown; enterprise?: unknown };
+  confirmations: { insurer?: unknown; enterprise?: { onSite?: unknown } };
   reviewFlags: { code: string }[];
   archive?: { archiveId: string; late: boolean };
 }
@@ -88,8 +88,16 @@ describe('demo prevention services on first start (infra/local/demo-services.ts)
     }
   });
 
-  it('SVC-13 leaves no review flag: evidence captured during the service, signatures after the record', () => {
-    expect(services.flatMap((service) => service.reviewFlags.map((flag) => `${service.status}: ${flag.code}`))).toEqual([]);
+  it('SVC-13 flags only the on-site signature of the enterprise without an account: evidence in time and placed, signatures after the record', () => {
+    expect(services.flatMap((service) => service.reviewFlags.map((flag) => `${service.status}: ${flag.code}`))).toEqual([
+      'CONFIRMED: ENTERPRISE_SIGNED_ON_INSURER_DEVICE',
+    ]);
+  });
+
+  it("SVC-9 takes ent-demo's records to confirmed through ent-demo's own login, never the insurer's", () => {
+    const ownSigned = services.filter((service) => service.enterprise.uscc === DEMO_ENTERPRISE_USCC && service.confirmations.enterprise !== undefined);
+    expect(ownSigned.map((service) => service.status)).toEqual(['ARCHIVED']);
+    for (const service of ownSigned) expect(service.confirmations.enterprise).not.toHaveProperty('onSite');
   });
 
   it("SVC-1 SVC-4 agrees a plan on ent-demo's coal-mine policy meeting the table, and SVC-2's first service is done", async () => {
@@ -139,7 +147,7 @@ describe('demo prevention services on first start (infra/local/demo-services.ts)
   it('SVC-9 leaves a confirmed service, signed by both parties, ready to archive on another policy', () => {
     const confirmed = only('CONFIRMED');
     expect(confirmed.enterprise.uscc).not.toBe(DEMO_ENTERPRISE_USCC);
-    expect(confirmed.confirmations).toEqual({ insurer: expect.anything(), enterprise: expect.anything() });
+    expect(confirmed.confirmations).toEqual({ insurer: expect.anything(), enterprise: expect.objectContaining({ onSite: { location: expect.anything() } }) });
     expect(confirmed.archive).toBeUndefined();
   });
 

@@ -116,7 +116,10 @@ export function expectOk<T>(response: ApiResponse<T>, status = 200): T {
  */
 export async function walkService(
   insurer: ApiClient,
-  /** The served enterprise's own client; without it the insurer records the enterprise's steps (SVC-5, SVC-9). */
+  /**
+   * The served enterprise's own client; without it the insurer records the schedule's agreement (SVC-5) and
+   * captures the enterprise's signature on site (SVC-9: only for an enterprise without an account).
+   */
   enterprise: ApiClient | undefined,
   schedule: Record<string, unknown>,
   until: 'SCHEDULED' | 'SCHEDULE_CONFIRMED' | 'COMPLETED' | 'FOLLOWED_UP' | 'CONFIRMED' | 'ARCHIVED',
@@ -140,7 +143,8 @@ export async function walkService(
   service = expectOk(
     enterprise
       ? await enterprise.post<Service>(`/me/services/${service.id}/confirm`, enterpriseSignature)
-      : await insurer.post<Service>(`/services/${service.id}/confirm`, { party: 'ENTERPRISE', ...enterpriseSignature }),
+      : // SVC-9, SVC-13: an enterprise without an account signs on the staff's device (flagged).
+        await insurer.post<Service>(`/services/${service.id}/on-site-signature`, { ...enterpriseSignature, location: { latitude: 38.4167, longitude: 112.7333 } }),
   );
   if (until === 'CONFIRMED') return service;
   return expectOk(await insurer.post<Service>(`/services/${service.id}/archive`, {}));

@@ -6,7 +6,9 @@ import type { RuleSet } from '../../../domain/kernel/rule-set/rule-set.js';
 import type { PlatformRepository } from '../../../domain/platform/platform.repository.js';
 import type { ProviderRegisters } from '../../../domain/register/provider-registers.js';
 import type { ArchiveRecordRepository } from '../../../domain/services/archive-record.repository.js';
+import type { EnterpriseAccounts } from '../../../domain/services/enterprise-accounts.port.js';
 import type { EnterpriseHazardViews, HazardRepository, RegulatorHazardViews } from '../../../domain/services/hazard.repository.js';
+import type { MonitoringAlarmSource } from '../../../domain/services/monitoring.port.js';
 import type { ServicePlanRepository } from '../../../domain/services/service-plan.repository.js';
 import type { EnterpriseServiceViews, ServiceRepository } from '../../../domain/services/service.repository.js';
 import type { PolicyRepository } from '../../../domain/underwriting/policy.repository.js';
@@ -15,6 +17,7 @@ import { sha256Hex } from '../../adapters/archive/sha256.js';
 import { currentCalendar } from '../../adapters/calendar-provider.js';
 import { systemClock } from '../../adapters/clock.js';
 import { DynamoArchiveRecordRepository } from '../../adapters/dynamodb/archive-records.repository.js';
+import { PlatformEnterpriseAccounts } from '../../adapters/dynamodb/enterprise-accounts.js';
 import { mainTableName, sharedDynamoDb } from '../../adapters/dynamodb/client.js';
 import { DynamoHazardRepository } from '../../adapters/dynamodb/hazards.repository.js';
 import { DynamoPlatformRepository } from '../../adapters/dynamodb/platform.repository.js';
@@ -25,6 +28,7 @@ import { DynamoServiceRepository } from '../../adapters/dynamodb/services.reposi
 import { Store } from '../../adapters/dynamodb/store.js';
 import { sharedTenantScopedClients } from '../../adapters/dynamodb/tenant-scoped-client.js';
 import { newId } from '../../adapters/ids.js';
+import { NoMonitoringFeed } from '../../adapters/monitoring/no-monitoring-feed.js';
 
 /** One insurer's data, reached through credentials scoped to that tenant (IAM layer 2). */
 export interface TenantServices {
@@ -52,12 +56,16 @@ export interface ServicesCompositionRoot {
   readonly registers: ProviderRegisters;
   /** The insurers' names, as notices and records state them. */
   readonly tenants: Pick<PlatformRepository, 'getTenant'>;
+  /** SVC-7, SVC-9: whether an enterprise has an account of its own (then only it signs and reports). */
+  readonly enterpriseAccounts: EnterpriseAccounts;
   /** SVC-10, SVC-13: the write-once archive (S3 with object lock on AWS, the local store otherwise). */
   archive(): ArchiveStore;
   /** SVC-10: the digest verification recomputes from the bytes read back. */
   readonly sha256Hex: Sha256Hex;
   /** CAL-1/CAL-2: built-in plus loaded years. */
   calendar(): Promise<WorkingDayCalendar>;
+  /** SVC-12: monitoring alarms for the risk grade — no monitoring data until a feed exists (issue 19). */
+  readonly monitoring: MonitoringAlarmSource;
   readonly ruleSets: readonly RuleSet[];
   readonly clock: Clock;
   newId(now: Date): string;
@@ -88,9 +96,11 @@ export function servicesRoot(): ServicesCompositionRoot {
       regulatorHazards: hazards,
       registers: new DynamoProviderRegisters(store),
       tenants: new DynamoPlatformRepository(store),
+      enterpriseAccounts: new PlatformEnterpriseAccounts(new DynamoPlatformRepository(store)),
       archive: () => archiveStoreFromEnv(),
       sha256Hex,
       calendar: () => currentCalendar(),
+      monitoring: new NoMonitoringFeed(),
       ruleSets: PUBLISHED_RULE_SETS,
       clock: systemClock,
       newId,

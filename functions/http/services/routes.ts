@@ -1,6 +1,7 @@
 import type { RouteSpec } from '../../middleware/route.js';
 import { archiveService } from './archive-service.js';
 import { cancelService } from './cancel-service.js';
+import { captureOnSiteSignature } from './capture-on-site-signature.js';
 import { completeService } from './complete-service.js';
 import { confirmMyRecord } from './confirm-my-record.js';
 import { confirmMySchedule } from './confirm-my-schedule.js';
@@ -49,6 +50,7 @@ export const serviceRoutes: readonly RouteSpec[] = [
   completeService,
   followUpService,
   confirmServiceRecord,
+  captureOnSiteSignature,
   archiveService,
   cancelService,
   // SVC-7: hazards

@@ -1,17 +1,17 @@
-import type { ConfirmRecordInput } from '../../../domain/services/service.schema.js';
-import { confirmRecord } from '../../../domain/services/service-sign-off.rules.js';
+import { confirmRecord, type SignatureInput } from '../../../domain/services/service-sign-off.rules.js';
 import type { ServiceRepository } from '../../../domain/services/service.repository.js';
 import type { PreventionService } from '../../../domain/services/service.js';
 import { servicesRoot } from './composition-root.js';
 
 /**
- * SVC-9, SVC-13: one party's signature on the record — recorded by the insurer (confirm-service-record.ts) or
- * signed by the enterprise itself (confirm-my-record.ts, ACL-5): one step for both; CONFIRMED once both signed.
+ * SVC-9, SVC-13: one party's signature on the record, each through its own login — the insurer's
+ * (confirm-service-record.ts) and the enterprise's (confirm-my-record.ts, ACL-5): one step for both; CONFIRMED
+ * once both signed.
  */
 export async function signRecordStep(
   services: ServiceRepository,
   service: PreventionService,
-  body: ConfirmRecordInput,
+  body: SignatureInput,
   by: string,
 ): Promise<PreventionService> {
   const { state: signed, events } = confirmRecord(service, body, { now: servicesRoot().clock.now(), by });
