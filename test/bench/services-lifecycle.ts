@@ -84,7 +84,8 @@ export async function measureServicesLifecycle(baseUrl: string, operatorPassword
     await measure('POST /services/{id}/follow-up', 200, () => insurer.post(`${path}/follow-up`, { channel: 'PHONE', satisfaction: 5, comments: '满意' }));
     const signedAt = new Date().toISOString();
     await measure('POST /services/{id}/confirm', 200, () => insurer.post(`${path}/confirm`, { party: 'INSURER', signerName: '王经理', signedAt }));
-    await insurer.post(`${path}/confirm`, { party: 'ENTERPRISE', signerName: '李矿长', signedAt });
+    // SVC-9: the bench's enterprise has no account, so its signer signs on the staff's device (flagged, SVC-13).
+    await insurer.post(`${path}/on-site-signature`, { signerName: '李矿长', signedAt, location: { latitude: 38.4167, longitude: 112.7333 } });
     const archived = await measure('POST /services/{id}/archive (1 hazard)', 200, () => insurer.post<{ archive: { archiveId: string } }>(`${path}/archive`, {}));
     await measure('GET /services/{id}', 200, () => insurer.get(path));
     await measure('GET /policies/{id}/obligations', 200, () => insurer.get(`/policies/${policy.id}/obligations`));
