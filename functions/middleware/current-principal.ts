@@ -3,7 +3,7 @@ import type { Principal } from '../../domain/identity/principal.js';
 import { Unauthorized } from '../../domain/kernel/errors.js';
 import { systemClock } from '../adapters/clock.js';
 import { mainTableName, sharedDynamoDb } from '../adapters/dynamodb/client.js';
-import { DynamoPlatformRepository } from '../adapters/dynamodb/platform.repository.js';
+import { DynamoPrincipalRecords } from '../adapters/dynamodb/principal-records.js';
 import { Store } from '../adapters/dynamodb/store.js';
 import { logger } from './observability.js';
 
@@ -20,16 +20,7 @@ interface Cached {
 const cache = new Map<string, Cached>();
 let records: PrincipalRecords | undefined;
 
-const tableRecords = (): PrincipalRecords => {
-  const repository = new DynamoPlatformRepository(new Store(sharedDynamoDb().doc, mainTableName(), systemClock));
-  return {
-    // Only what the check needs stays in memory (not the password hash).
-    read: async (username) => {
-      const credential = await repository.getCredential(username);
-      return credential && { principal: credential.principal, disabled: credential.disabled, tokenVersion: credential.tokenVersion };
-    },
-  };
-};
+const tableRecords = (): PrincipalRecords => new DynamoPrincipalRecords(new Store(sharedDynamoDb().doc, mainTableName(), systemClock));
 
 /**
  * The request-time half of authentication (issue 12 #1): a verified token speaks for its user only while the

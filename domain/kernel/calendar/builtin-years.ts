@@ -1,50 +1,25 @@
-// Only the package's data file is used: its dayjs-based functions read dates in the server's time zone and
-// shift days west of UTC (CAL-2). The import attribute makes this work in Node's own ESM loader, in tsx and
-// vitest, and in an esbuild bundle (which inlines the JSON); the package has no `exports` map, so the deep
-// path resolves everywhere.
-import chineseDays from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
-import { yearOf } from './local-date.js';
+import { BUILTIN_DAYS, BUILTIN_FIRST_YEAR, BUILTIN_LAST_YEAR } from './builtin-years.data.js';
 import type { LocalDate } from './local-date.js';
 import type { YearSchedule } from './year-schedule.js';
 
-/** The first year the shipped data (chinese-days 1.5.7) covers completely. */
-export const BUILTIN_FIRST_YEAR = 2004;
-/** The last year the shipped data covers; the operator loads later ones (CAL-2). */
-export const BUILTIN_LAST_YEAR = 2026;
+export { BUILTIN_FIRST_YEAR, BUILTIN_LAST_YEAR };
 
 /**
- * The data's shape as this module relies on it: date → "English name,中文名,days". `inLieuDays` (days off in
- * exchange) is not read — those days are already listed under `holidays`.
+ * `MMDD` groups of one year → its dates. The packed form is chinese-days' data file cut down to the dates the
+ * calendar reads (see infra/codegen/builtin-calendar.ts): the package's dayjs-based functions read dates in the
+ * server's time zone and shift days west of UTC (CAL-2), and its whole JSON would add 44 KB to every Lambda.
  */
-interface ChineseDaysData {
-  holidays: Record<LocalDate, string>;
-  workdays: Record<LocalDate, string>;
-}
-
-const data: ChineseDaysData = chineseDays;
-
-function datesByYear(dates: Record<LocalDate, string>): Map<number, LocalDate[]> {
-  const byYear = new Map<number, LocalDate[]>();
-  for (const date of Object.keys(dates).sort()) {
-    const year = yearOf(date);
-    const list = byYear.get(year) ?? [];
-    list.push(date);
-    byYear.set(year, list);
-  }
-  return byYear;
+function datesOf(year: number, packed: string): LocalDate[] {
+  const dates: LocalDate[] = [];
+  for (let at = 0; at < packed.length; at += 4) dates.push(`${year}-${packed.slice(at, at + 2)}-${packed.slice(at + 2, at + 4)}`);
+  return dates;
 }
 
 function buildBuiltinYears(): readonly YearSchedule[] {
-  const holidays = datesByYear(data.holidays);
-  const workdays = datesByYear(data.workdays);
   const years: YearSchedule[] = [];
   for (let year = BUILTIN_FIRST_YEAR; year <= BUILTIN_LAST_YEAR; year += 1) {
-    years.push({
-      year,
-      holidays: holidays.get(year) ?? [],
-      adjustedWorkdays: workdays.get(year) ?? [],
-      source: 'builtin',
-    });
+    const [holidays, adjustedWorkdays] = BUILTIN_DAYS[year] ?? ['', ''];
+    years.push({ year, holidays: datesOf(year, holidays), adjustedWorkdays: datesOf(year, adjustedWorkdays), source: 'builtin' });
   }
   return years;
 }

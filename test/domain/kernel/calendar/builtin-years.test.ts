@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { builtinCalendarSource, packageDatesOf } from '../../../../infra/codegen/builtin-calendar-source.js';
 import { BUILTIN_YEARS } from '../../../../domain/kernel/calendar/builtin-years.js';
 import { yearScheduleSchema } from '../../../../domain/kernel/calendar/year-schedule.js';
 
@@ -40,5 +42,20 @@ describe('built-in years', () => {
     ]);
     expect(year2026?.adjustedWorkdays).toContain('2026-02-14');
     expect(year2026?.adjustedWorkdays).toContain('2026-02-28');
+  });
+});
+
+describe('the packed copy of chinese-days (domain/kernel/calendar/builtin-years.data.ts)', () => {
+  it('CAL-1 is what npm run generate:calendar writes from the installed package', () => {
+    const onDisk = readFileSync(new URL('../../../../domain/kernel/calendar/builtin-years.data.ts', import.meta.url), 'utf8');
+    expect(onDisk, 'stale: run npm run generate:calendar').toBe(builtinCalendarSource());
+  });
+
+  it('CAL-1 decodes to the package’s own holidays and adjusted workdays, year by year', () => {
+    for (const schedule of BUILTIN_YEARS) {
+      const fromPackage = packageDatesOf(schedule.year);
+      expect(schedule.holidays, `${schedule.year} holidays`).toEqual(fromPackage.holidays);
+      expect(schedule.adjustedWorkdays, `${schedule.year} adjusted workdays`).toEqual(fromPackage.adjustedWorkdays);
+    }
   });
 });
