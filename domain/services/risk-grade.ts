@@ -2,6 +2,7 @@ import type { EnterpriseSize } from '../kernel/enterprise-size.js';
 import { RuleViolation } from '../kernel/errors.js';
 import { INDUSTRY_NAMES_ZH } from '../kernel/industry.js';
 import type { Industry } from '../kernel/industry.js';
+import type { MonitoringAlarms } from './monitoring.port.js';
 import type { RiskAssessmentResult, RiskGrade } from './service-plan.js';
 
 /**
@@ -18,7 +19,10 @@ import type { RiskAssessmentResult, RiskGrade } from './service-plan.js';
  * | SIZE (people exposed) — LARGE 10, MEDIUM 5, SMALL and MICRO 0 | 0–10 |
  * | ACCIDENT_RECORD — the UW-7 accident-record factor: 1 point per 1 % above ×1.00, 1 point off per 1 % below, within −10 … +30 (×1.20 → 20, ×0.90 → −10) | −10–30 |
  * | OPEN_HAZARDS — 3 per open GENERAL hazard (at most 15) + 20 per open MAJOR hazard (at most 40) | 0–55 |
- * | MONITORING_ALARMS — 2 per alarm in the period looked at (at most 20) | 0–20 |
+ * | MONITORING_ALARMS — 2 per alarm in the period looked at (at most 20); 0 when there is no monitoring data | 0–20 |
+ *
+ * Without monitoring data (no feed yet: `NO_MONITORING_DATA`) the factor scores 0 and says so: the grade
+ * then rests on the other four, and `inputs.monitoringAlarms` is null, never a made-up 0 alarms.
  *
  * Grade: **HIGH** from 60 points, **MEDIUM** from 30, **LOW** below 30. So a mine is at least MEDIUM by its
  * industry alone and HIGH with one open major hazard; an OTHER-industry micro enterprise with a clean record is
@@ -65,7 +69,8 @@ export interface RiskInput {
   /** The policy's `rating.factors.accidentRecord.basisPoints`; above 10000 means a worse record. */
   readonly accidentRecordBasisPoints: number;
   readonly openHazards: { readonly general: number; readonly major: number };
-  readonly monitoringAlarms: number;
+  /** The monitoring alarms in the period looked at, or no monitoring data (not the same as 0 alarms). */
+  readonly monitoring: MonitoringAlarms;
 }
 
 function requireCount(value: number, field: string): void {
@@ -89,12 +94,13 @@ export function riskGradeOf(score: number): RiskGrade {
  * @throws RuleViolation (SVC-12, 400) for a negative or fractional count or a non-positive accident factor.
  * @example
  * assessRisk({ industry: 'COAL_MINE', size: 'SMALL', accidentRecordBasisPoints: 10000,
- *   openHazards: { general: 0, major: 1 }, monitoringAlarms: 0 }).grade; // 'HIGH' (40 + 20)
+ *   openHazards: { general: 0, major: 1 }, monitoring: NO_MONITORING_DATA }).grade; // 'HIGH' (40 + 20)
  */
 export function assessRisk(input: RiskInput): RiskAssessmentResult {
   requireCount(input.openHazards.general, 'openHazards.general');
   requireCount(input.openHazards.major, 'openHazards.major');
-  requireCount(input.monitoringAlarms, 'monitoringAlarms');
+  const alarms = input.monitoring.source === 'FEED' ? input.monitoring.alarms : undefined;
+  if (alarms !== undefined) requireCount(alarms, 'monitoring.alarms');
   if (!Number.isSafeInteger(input.accidentRecordBasisPoints) || input.accidentRecordBasisPoints <= 0) {
     throw new RuleViolation('SVC-12', 'accidentRecordBasisPoints', `SVC-12: the accident-record factor must be a positive whole number of basis points, got ${input.accidentRecordBasisPoints}`, 400);
   }
@@ -102,7 +108,7 @@ export function assessRisk(input: RiskInput): RiskAssessmentResult {
   const accidentPoints = clamp(Math.trunc((input.accidentRecordBasisPoints - 10_000) / 100), -10, 30) || 0;
   const generalPoints = Math.min(15, input.openHazards.general * 3);
   const majorPoints = Math.min(40, input.openHazards.major * 20);
-  const alarmPoints = Math.min(20, input.monitoringAlarms * 2);
+  const alarmPoints = alarms === undefined ? 0 : Math.min(20, alarms * 2);
   const factors = [
     { factor: 'INDUSTRY', points: INDUSTRY_POINTS[input.industry], detail: `${INDUSTRY_NAMES_ZH[input.industry]} (${input.industry})` },
     { factor: 'SIZE', points: SIZE_POINTS[input.size], detail: input.size },
@@ -116,7 +122,7 @@ export function assessRisk(input: RiskInput): RiskAssessmentResult {
       points: generalPoints + majorPoints,
       detail: `${input.openHazards.general} general, ${input.openHazards.major} major open`,
     },
-    { factor: 'MONITORING_ALARMS', points: alarmPoints, detail: `${input.monitoringAlarms} alarms` },
+    { factor: 'MONITORING_ALARMS', points: alarmPoints, detail: alarms === undefined ? 'no monitoring data' : `${alarms} alarms` },
   ];
   const score = factors.reduce((sum, factor) => sum + factor.points, 0);
   const grade = riskGradeOf(score);
@@ -125,7 +131,7 @@ export function assessRisk(input: RiskInput): RiskAssessmentResult {
     size: input.size,
     accidentRecordBasisPoints: input.accidentRecordBasisPoints,
     openHazards: { general: input.openHazards.general, major: input.openHazards.major },
-    monitoringAlarms: input.monitoringAlarms,
+    monitoringAlarms: alarms ?? null,
   };
   return { grade, score, factors, inputs, proposedExtra: EXTRA_SERVICES_BY_GRADE[grade].map((extra) => ({ ...extra })) };
 }

@@ -21,7 +21,9 @@ export const riskAssessmentSchema = z.object({
         size: z.enum(ENTERPRISE_SIZES),
         accidentRecordBasisPoints: z.number(),
         openHazards: z.object({ general: z.number(), major: z.number() }),
-        monitoringAlarms: z.number(),
+        monitoringAlarms: z.nullable(
+          described(z.number(), 'SVC-12: alarms from the monitoring data; null when there is no monitoring data (not 0 alarms)'),
+        ),
       }),
       'What was graded',
     ),

@@ -2,14 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { INDUSTRIES } from '../../../domain/kernel/industry.js';
 import { EXTRA_SERVICES_BY_GRADE, assessRisk, riskGradeOf } from '../../../domain/services/risk-grade.js';
 import type { RiskInput } from '../../../domain/services/risk-grade.js';
+import { NO_MONITORING_DATA } from '../../../domain/services/monitoring.port.js';
 import { expectViolation } from './fixtures.js';
 
-const CLEAN: RiskInput = { industry: 'OTHER', size: 'MICRO', accidentRecordBasisPoints: 10_000, openHazards: { general: 0, major: 0 }, monitoringAlarms: 0 };
+const CLEAN: RiskInput = { industry: 'OTHER', size: 'MICRO', accidentRecordBasisPoints: 10_000, openHazards: { general: 0, major: 0 }, monitoring: NO_MONITORING_DATA };
 const assess = (input: Partial<RiskInput>) => assessRisk({ ...CLEAN, ...input });
 
 describe('SVC-12 risk grade', () => {
   it('SVC-12 explains every factor and sums them', () => {
-    const result = assess({ industry: 'COAL_MINE', size: 'LARGE', accidentRecordBasisPoints: 11_500, openHazards: { general: 2, major: 1 }, monitoringAlarms: 3 });
+    const result = assess({ industry: 'COAL_MINE', size: 'LARGE', accidentRecordBasisPoints: 11_500, openHazards: { general: 2, major: 1 }, monitoring: { source: 'FEED', alarms: 3 } });
     expect(result.factors).toEqual([
       { factor: 'INDUSTRY', points: 40, detail: '煤矿 (COAL_MINE)' },
       { factor: 'SIZE', points: 10, detail: 'LARGE' },
@@ -66,11 +67,20 @@ describe('SVC-12 risk grade', () => {
     expect(assess({ openHazards: { general, major } }).factors[3]?.points).toBe(points);
   });
 
+  it('SVC-12 no monitoring data is said as such — not as 0 alarms — and scores nothing', () => {
+    const none = assess({ industry: 'COAL_MINE', monitoring: NO_MONITORING_DATA });
+    expect(none.factors[4]).toEqual({ factor: 'MONITORING_ALARMS', points: 0, detail: 'no monitoring data' });
+    expect(none.inputs?.monitoringAlarms).toBeNull();
+    const zero = assess({ industry: 'COAL_MINE', monitoring: { source: 'FEED', alarms: 0 } });
+    expect(zero.factors[4]).toEqual({ factor: 'MONITORING_ALARMS', points: 0, detail: '0 alarms' });
+    expect(zero.inputs?.monitoringAlarms).toBe(0);
+  });
+
   it.each([
     { alarms: 10, points: 20 },
     { alarms: 11, points: 20 },
   ])('SVC-12 $alarms monitoring alarms score $points (capped)', ({ alarms, points }) => {
-    expect(assess({ monitoringAlarms: alarms }).factors[4]?.points).toBe(points);
+    expect(assess({ monitoring: { source: 'FEED', alarms } }).factors[4]?.points).toBe(points);
   });
 
   it.each([
@@ -111,7 +121,7 @@ describe('SVC-12 risk grade', () => {
   it.each([
     { input: { openHazards: { general: -1, major: 0 } }, field: 'openHazards.general' },
     { input: { openHazards: { general: 0, major: 0.5 } }, field: 'openHazards.major' },
-    { input: { monitoringAlarms: -2 }, field: 'monitoringAlarms' },
+    { input: { monitoring: { source: 'FEED' as const, alarms: -2 } }, field: 'monitoring.alarms' },
     { input: { accidentRecordBasisPoints: 0 }, field: 'accidentRecordBasisPoints' },
   ])('SVC-12 $field out of range is refused (400)', ({ input, field }) => {
     expectViolation(() => assess(input), 'SVC-12', field, 400);

@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { RuleViolation } from '../../../domain/kernel/errors.js';
 import type { ServicePlanInput } from '../../../domain/services/service-plan.schema.js';
 import { assessRisk } from '../../../domain/services/risk-grade.js';
+import { NO_MONITORING_DATA } from '../../../domain/services/monitoring.port.js';
 import { agreePlan, planShortfalls } from '../../../domain/services/service-plan.rules.js';
 import type { PolicyFacts } from '../../../domain/services/policy-facts.js';
 import { POLICY, RULES, at, expectViolation } from './fixtures.js';
 
 const NOW = at('2024-07-02T02:00:00Z');
-const RISK = assessRisk({ industry: 'COAL_MINE', size: 'MEDIUM', accidentRecordBasisPoints: 10_000, openHazards: { general: 0, major: 0 }, monitoringAlarms: 0 });
+const RISK = assessRisk({ industry: 'COAL_MINE', size: 'MEDIUM', accidentRecordBasisPoints: 10_000, openHazards: { general: 0, major: 0 }, monitoring: NO_MONITORING_DATA });
 
 type Line = ServicePlanInput['items'][number];
 const line = (type: Line['type'], count: number, extra: Partial<Line> = {}): Line => ({

@@ -284,6 +284,8 @@ export const servicesEnUS: Readonly<Record<keyof typeof servicesZhCN, string>> =
   'obl.risk.detail.accidentRecord': 'accident-record factor ×{factor}',
   'obl.risk.detail.openHazards': '{general} general and {major} major hazards open',
   'obl.risk.detail.alarms': '{count} monitoring alarms',
+  'obl.risk.detail.noMonitoring': 'no monitoring data, not scored (not the same as 0 alarms)',
+  'obl.risk.formulaNote': "The scoring formula is this platform's own, not the notice's: the Xinzhou notice gives no method for grading risk.",
   'obl.risk.factor.INDUSTRY': 'Industry',
   'obl.risk.factor.SIZE': 'Size',
   'obl.risk.factor.ACCIDENT_RECORD': 'Accident record',

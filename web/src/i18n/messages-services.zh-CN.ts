@@ -284,6 +284,8 @@ export const servicesZhCN = {
   'obl.risk.detail.accidentRecord': '事故记录系数 ×{factor}',
   'obl.risk.detail.openHazards': '一般隐患 {general} 项、重大隐患 {major} 项未整改',
   'obl.risk.detail.alarms': '监测报警 {count} 次',
+  'obl.risk.detail.noMonitoring': '暂无监测数据，不计分（不等于零次报警）',
+  'obl.risk.formulaNote': '评分公式由本平台制定，并非《忻州市安全生产责任保险实施办法》的规定：实施办法未给出风险分级的计算方法。',
   'obl.risk.factor.INDUSTRY': '行业',
   'obl.risk.factor.SIZE': '企业规模',
   'obl.risk.factor.ACCIDENT_RECORD': '事故记录',

@@ -220,7 +220,8 @@ function RiskView({ risk }: { readonly risk: RiskAssessmentResult }) {
       case 'OPEN_HAZARDS':
         return t('obl.risk.detail.openHazards', { general: inputs.openHazards.general, major: inputs.openHazards.major });
       case 'MONITORING_ALARMS':
-        return t('obl.risk.detail.alarms', { count: inputs.monitoringAlarms });
+        // SVC-12: no monitoring data (no feed yet) is not 0 alarms, and is said so.
+        return inputs.monitoringAlarms === null ? t('obl.risk.detail.noMonitoring') : t('obl.risk.detail.alarms', { count: inputs.monitoringAlarms });
       default:
         return factor.detail;
     }
@@ -240,6 +241,9 @@ function RiskView({ risk }: { readonly risk: RiskAssessmentResult }) {
           </Descriptions.Item>
         ))}
       </Descriptions>
+      <Typography.Text type="secondary" data-testid="risk-formula-note">
+        {t('obl.risk.formulaNote')}
+      </Typography.Text>
       {risk.proposedExtra.length > 0 && (
         <Typography.Text>
           {t('obl.risk.proposed', {
