@@ -15,6 +15,8 @@ import type { YearLedger } from './year-ledger.js';
 export interface ExpenseContext extends BookingContext {
   /** The ledger of the expense's year, as read (absent before its first entry). */
   readonly ledger: YearLedger | undefined;
+  /** FEE-2: what the archive holds under `document.archiveId`, looked up when the expense cites a document. */
+  readonly document?: ArchivedDocumentFacts | undefined;
 }
 
 const isRefused = (category: string): category is RefusedExpenseCategory =>
@@ -74,10 +76,40 @@ export function checkExpenseLink(input: Pick<BookExpenseBody, 'serviceId' | 'doc
 }
 
 /**
+ * FEE-2, SVC-10: what the insurer's write-once archive holds under a cited archive id — the digest the table
+ * recorded when it was archived, and the digest of the bytes the store holds (absent when it holds none).
+ * `undefined` when the insurer's archive has no such id (another tenant's id is never found: the lookup runs
+ * in the caller's tenant only).
+ */
+export interface ArchivedDocumentFacts {
+  readonly recordedSha256: string;
+  readonly storedSha256: string | undefined;
+}
+
+/**
+ * FEE-2: an expense citing a document cites one that is in this insurer's archive, with the digest given: a
+ * made-up id, or a real one with another digest (an all-zero one), is refused, so the ledger's link to what
+ * the money paid for can always be followed and verified (SVC-10).
+ *
+ * @throws RuleViolation (FEE-2, `document.archiveId` or `document.sha256`, 409).
+ */
+export function checkExpenseDocument(document: NonNullable<BookExpenseBody['document']>, facts: ArchivedDocumentFacts | undefined): void {
+  if (facts === undefined) {
+    throw new RuleViolation('FEE-2', 'document.archiveId', `FEE-2: this insurer’s archive holds no document ${document.archiveId}; archive the document first and cite its archive id`, 409);
+  }
+  if (facts.storedSha256 === undefined) {
+    throw new RuleViolation('FEE-2', 'document.archiveId', `FEE-2: the file of archive ${document.archiveId} is not in the archive store yet`, 409);
+  }
+  if (facts.recordedSha256 !== document.sha256 || facts.storedSha256 !== facts.recordedSha256) {
+    throw new RuleViolation('FEE-2', 'document.sha256', `FEE-2: document.sha256 is not the SHA-256 of archive ${document.archiveId} as archived`, 409);
+  }
+}
+
+/**
  * FEE-2, FEE-3: books prevention money spent, in the ledger of its year, as the year's next entry.
  *
  * Checks, in order: the category (FEE-3), the date (FEE-3, not pre-accrued), the link to what it paid for
- * (FEE-2), a rule set in force that day (RULES-1), the balance (FEE-2).
+ * (FEE-2, a cited document in the archive with its digest), a rule set in force that day (RULES-1), the balance (FEE-2).
  *
  * @example
  * bookExpense({ spentOn: '2024-08-15', category: 'OFFLINE_SERVICE', amountFen: 800_000, description: '体检式精查',
@@ -89,6 +121,7 @@ export function bookExpense(input: BookExpenseBody, context: ExpenseContext): En
   const recordedAt = instantOf(context.now);
   checkNotPreAccrued(input.spentOn, shanghaiDateOf(context.now));
   checkExpenseLink(input);
+  if (input.document !== undefined) checkExpenseDocument(input.document, context.document);
   const ruleSet = selectRuleSet(context.ruleSets, input.spentOn);
   const year = yearOf(input.spentOn);
   const ledger = openLedger(context.ledger, context.tenantId, year, recordedAt);

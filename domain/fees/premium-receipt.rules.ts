@@ -7,6 +7,7 @@ import { exTaxFen, percentOfFen } from '../kernel/money.js';
 import type { Fen } from '../kernel/money.js';
 import { recordedRuleSet } from '../kernel/rule-set/rule-set-registry.js';
 import type { RuleSet } from '../kernel/rule-set/rule-set.js';
+import { allowedVatRate } from '../kernel/rule-set/vat-rate.js';
 import { premiumReceivedEvents } from './events.js';
 import { ledgerEntryId } from './ledger-entry.js';
 import type { AccrualEntry } from './ledger-entry.js';
@@ -137,6 +138,8 @@ export function receivePremium(input: ReceivePremiumBody, context: ReceiveContex
   const recordedAt = instantOf(context.now);
   checkReceivedBy(input.receivedOn, shanghaiDateOf(context.now));
   const ruleSet = recordedRuleSet(context.ruleSets, policy, `policy ${policy.policyNumber}`);
+  // FEE-1: premium ex-tax only at a rate the policy's rule set lists, so a policy stored with a free rate accrues nothing short.
+  allowedVatRate(ruleSet, policy.vatRateBasisPoints, 'policyId', 409);
   const accrualBasisPoints = accrualShareOf(input.accrualBasisPoints, ruleSet);
   const receivedSoFar = context.received?.receivedFen ?? 0;
   checkWithinPremium(policy, tenantId, receivedSoFar, input.amountFen);

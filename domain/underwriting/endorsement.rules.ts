@@ -3,6 +3,7 @@ import { instantOf } from '../kernel/calendar/instant.js';
 import { RuleViolation } from '../kernel/errors.js';
 import type { Changed } from '../kernel/events.js';
 import type { RuleSet } from '../kernel/rule-set/rule-set.js';
+import { allowedVatRate } from '../kernel/rule-set/vat-rate.js';
 import { validateWith as validate } from '../kernel/validation.js';
 import { policyEndorsed, policyEventPayloadOf } from './events.js';
 import type { EndorsementChanges, EnterpriseSnapshot, Policy } from './policy.js';
@@ -153,7 +154,8 @@ export function endorsePolicy(policy: Policy, input: EndorsePolicyBody, context:
     perPersonDeathLimitFen,
     periodEnd,
     premiumFen,
-    premiumExTaxFen: premiumExTax(premiumFen, policy.vatRateBasisPoints),
+    // FEE-1: a policy written before rates were rule-set data may carry one typed freely; it is not carried forward.
+    premiumExTaxFen: premiumExTax(premiumFen, allowedVatRate(ruleSetOfPolicy(policy, context.ruleSets), policy.vatRateBasisPoints, 'vatRateBasisPoints', 409).basisPoints),
     endorsements: [
       ...policy.endorsements,
       {

@@ -235,7 +235,9 @@ describe('SVC-1..13: the services context', () => {
     expect(JSON.stringify(environment.ARCHIVE_BUCKET)).toMatch(/anze-dev-archive-.*AWS::AccountId.*AWS::Region/);
     expect(environment.ARCHIVE_BUCKET).toEqual(environment.ANZE_ARCHIVE_BUCKET);
     // Only contexts that use the archive are told where it is.
-    expect(environmentOf(functions[functionIdOf('fees')] as CfnResource).ARCHIVE_BUCKET).toBeUndefined();
+    expect(environmentOf(functions[functionIdOf('complaints')] as CfnResource).ARCHIVE_BUCKET).toBeUndefined();
+    // FEE-2: the fees context reads the archive to check that a document an expense cites is there.
+    expect(environmentOf(functions[functionIdOf('fees')] as CfnResource).ARCHIVE_BUCKET).toEqual(environment.ARCHIVE_BUCKET);
   });
 
   it('SVC-6 / ACL-5 reads the REG-2/REG-3 registers, GSI3 enterprise views and tenant profiles, and writes nothing itself', () => {

@@ -1,9 +1,12 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoDbCalls, dynamoDbClientConfig, resetDynamoDbCalls, toDocumentClient } from '../../functions/adapters/dynamodb/client.js';
 import { keys } from '../../functions/adapters/dynamodb/keys.js';
+import { archiveItem } from '../../functions/adapters/dynamodb/service-items.js';
+import { retainUntilFor } from '../../domain/archive/archive-store.js';
+import type { ArchiveRecord } from '../../domain/services/archive-record.schema.js';
 import { LEDGER_SHEET, SUMMARY_SHEET, TOTAL_LABEL } from '../../functions/adapters/ledger-file/ledger-workbook.js';
 import { feeRoutes } from '../../functions/http/fees/routes.js';
 import type { ApiClient } from '../support/api-client.js';
@@ -70,6 +73,7 @@ let picc: ApiClient;
 let piccStaff: ApiClient;
 let pingan: ApiClient;
 let piccUserId: string;
+let piccId: string;
 let xinda: Policy;
 let taixin: Policy;
 let coinsured: Policy;
@@ -119,10 +123,11 @@ beforeAll(async () => {
   expect((await fileQualification(pingan)).body.eligibility.eligible).toBe(true);
   const users = await picc.get<{ items: { id: string; tenantId: string; username: string }[] }>('/users');
   piccUserId = users.body.items.find((user) => user.username === 'picc-admin')?.id as string;
-  const piccId = users.body.items[0]?.tenantId as string;
+  piccId = users.body.items[0]?.tenantId as string;
   const pinganId = (await pingan.get<{ items: { tenantId: string }[] }>('/users')).body.items[0]?.tenantId as string;
   xinda = await issue(picc, {});
-  taixin = await issue(picc, { enterpriseUscc: TAIXIN.uscc, employeesCovered: TAIXIN.staff, vatRateBasisPoints: 300 });
+  // FEE-1: 0 is the rule set's documented exemption, the one rate besides 6% a policy may be written at.
+  taixin = await issue(picc, { enterpriseUscc: TAIXIN.uscc, employeesCovered: TAIXIN.staff, vatRateBasisPoints: 0 });
   coinsured = await issue(picc, {
     enterpriseUscc: XINGYUAN.uscc,
     employeesCovered: XINGYUAN.staff,
@@ -154,7 +159,7 @@ describe('premium receipts and the accrual (FEE-1, UW-5)', () => {
     const premium = taixin.premiumFen;
     const first = await picc.post<{ receipt: Receipt }>('/fees/premium-receipts', { policyId: taixin.id, receivedOn: today, amountFen: 300_000 });
     expect(first.status, JSON.stringify(first.body)).toBe(201);
-    expect(first.body.receipt.premiumExTaxFen).toBe(291_262); // 3,000.00 ÷ 1.03 = 2,912.62 CNY
+    expect(first.body.receipt.premiumExTaxFen).toBe(300_000); // exempt (0%, FEE-1's documented exemption): ex-tax is the premium
     const rest = await picc.post('/fees/premium-receipts', { policyId: taixin.id, receivedOn: today, amountFen: premium - 300_000 });
     expect(rest.status).toBe(201);
     const over = await picc.post<ErrorBody>('/fees/premium-receipts', { policyId: taixin.id, receivedOn: today, amountFen: 1 });
@@ -410,5 +415,49 @@ describe('summary, compliance, consistency and export (FEE-4, FEE-5)', () => {
     await expect
       .poll(() => test.platform.bus.recent().filter((event) => event.type === 'fees.entry.booked' && event.aggregate.id.endsWith(`-${TWO_YEARS_AGO}`)).length, { timeout: 10_000 })
       .toBeGreaterThanOrEqual(50);
+  });
+});
+
+describe('compliance corrections (issue 13)', () => {
+  it('FEE-1 refuses a policy whose VAT rate the rule set does not list: 100% would halve the prevention fee', async () => {
+    for (const vatRateBasisPoints of [10_000, 300]) {
+      const refused = await picc.post<ErrorBody>('/policies', policyBody({ enterpriseUscc: HUTUO.uscc, employeesCovered: HUTUO.staff, vatRateBasisPoints }));
+      expect(refused.status, JSON.stringify(refused.body)).toBe(400);
+      expect(refused.body.error).toMatchObject({ rule: 'FEE-1', details: [{ field: 'vatRateBasisPoints' }] });
+      expect(refused.body.error.message).toContain('6%');
+    }
+  });
+
+  it('FEE-2 an expense citing a document cites one in the insurer’s own archive with its digest; a made-up id or an all-zero digest is refused', async () => {
+    const before = await summaryOf(picc, year);
+    const madeUp = await picc.post<ErrorBody>('/fees/expenses', expense({ serviceId: undefined, document: { archiveId: 'demo-made-up', sha256: '0'.repeat(64), name: '发票.pdf' } }));
+    expect(madeUp.status, JSON.stringify(madeUp.body)).toBe(409);
+    expect(madeUp.body.error).toMatchObject({ rule: 'FEE-2', details: [{ field: 'document.archiveId' }] });
+
+    // An invoice in PICC's write-once archive, as the services context archives documents: the bytes in the
+    // store, the record with their digest in the tenant's partition.
+    const archiveId = `fee2-${Date.now()}`;
+    const key = `tenants/${piccId}/archives/${archiveId}/invoice.pdf`;
+    const now = new Date();
+    const stored = await test.platform.archive.put({ key, body: new TextEncoder().encode('%PDF 发票'), contentType: 'application/pdf', retainUntil: retainUntilFor(now, 5), now });
+    const sha256 = stored.sha256;
+    const record: ArchiveRecord = {
+      archiveId, tenantId: piccId, kind: 'SERVICE_RECORD', key, sha256, size: stored.size, contentType: 'application/pdf',
+      subject: { kind: 'SERVICE', id: 'svc-xinda-1' }, policyId: xinda.id, enterpriseUscc: XINDA.uscc,
+      retainUntil: stored.retainUntil, archivedAt: now.toISOString(), archivedBy: piccUserId,
+    };
+    await toDocumentClient(new DynamoDBClient(dynamoDbClientConfig())).send(new PutCommand({ TableName: test.platform.tables.main, Item: archiveItem(record) }));
+    const zeroDigest = await picc.post<ErrorBody>('/fees/expenses', expense({ document: { archiveId, sha256: '0'.repeat(64), name: '服务记录.pdf' } }));
+    expect(zeroDigest.status, JSON.stringify(zeroDigest.body)).toBe(409);
+    expect(zeroDigest.body.error).toMatchObject({ rule: 'FEE-2', details: [{ field: 'document.sha256' }] });
+    // Another insurer's archive id is not found in its own archive.
+    const foreign = await pingan.post<ErrorBody>('/fees/expenses', expense({ spentOn: `${LAST_YEAR}-05-05`, document: { archiveId, sha256, name: '服务记录.pdf' }, advance: true }));
+    expect(foreign.status, JSON.stringify(foreign.body)).toBe(409);
+    expect(foreign.body.error).toMatchObject({ rule: 'FEE-2', details: [{ field: 'document.archiveId' }] });
+    expect((await summaryOf(picc, year)).lastSequence).toBe(before.lastSequence);
+
+    const cited = await picc.post<Entry & { document?: { archiveId: string } }>('/fees/expenses', expense({ amountFen: 1, document: { archiveId, sha256, name: '服务记录.pdf' } }));
+    expect(cited.status, JSON.stringify(cited.body)).toBe(201);
+    expect(cited.body.document).toMatchObject({ archiveId });
   });
 });

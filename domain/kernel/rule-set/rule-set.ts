@@ -16,6 +16,17 @@ const svcMinimumsSchema = z.strictObject({
 });
 
 /**
+ * FEE-1, UW-5: one VAT rate a policy may be written at, with why it applies (the tax rule; for an exemption,
+ * which exemption and the document that grants it). The ex-tax base of the FEE-1 floor divides by
+ * (1 + rate), so a rate the insurer could type freely would shrink the prevention fee (100% halves it).
+ */
+const vatRateSchema = z.strictObject({
+  basisPoints: basisPointsSchema,
+  basis: z.string().check(z.minLength(1), z.maxLength(500), z.describe('Why this rate applies: the tax rule, or the exemption and how it is documented.')),
+  exemption: z.boolean().check(z.describe('true for a documented exemption (免税), whose `basis` names it.')),
+});
+
+/**
  * SVC-1: one cell of the obligations table — fixed minimums, or 'PER_PLAN' where the notice leaves the
  * services to the agreed service plan (small and micro enterprises, other industries).
  */
@@ -52,6 +63,7 @@ export const ruleSetSchema = z
     region: z.string().check(z.regex(/^\d{6}$/, 'must be a 6-digit GB/T 2260 code'), z.describe('GB/T 2260 code of the region the set governs, e.g. \'140900\' for 忻州市.')),
     deathLimitFloorFen: z.int().check(z.gte(1), z.describe('UW-4: lowest death limit per person.')),
     vatRateBasisPoints: basisPointsSchema.check(z.describe('UW-1, UW-5: default VAT rate on premium, in basis points.')),
+    vatRates: z.array(vatRateSchema).check(z.minLength(1), z.describe('FEE-1, UW-5: the only VAT rates a policy may be written at; the default is one of them.')),
     preventionFeeFloorBasisPoints: basisPointsSchema.check(z.describe('FEE-1: lowest prevention fee as a share of premium received ex-tax.')),
     preventionFeeCeilingBasisPoints: basisPointsSchema.check(z.describe('FEE-5: highest prevention spending as a share of premium.')),
     qualificationFilingDue: monthDaySchema.check(z.describe('QUAL-6: the day each year\'s qualification filing is due.')),
@@ -74,6 +86,18 @@ export const ruleSetSchema = z
   })
   .check(
     z.superRefine((ruleSet, ctx) => {
+      const rates = ruleSet.vatRates.map((rate) => rate.basisPoints);
+      if (!rates.includes(ruleSet.vatRateBasisPoints)) {
+        ctx.issues.push({
+          code: 'custom',
+          message: 'FEE-1: the default VAT rate must be one of vatRates',
+          path: ['vatRateBasisPoints'],
+          input: ruleSet.vatRateBasisPoints,
+        });
+      }
+      if (new Set(rates).size !== rates.length) {
+        ctx.issues.push({ code: 'custom', message: 'FEE-1: each VAT rate is listed once', path: ['vatRates'], input: rates });
+      }
       if (ruleSet.preventionFeeCeilingBasisPoints < ruleSet.preventionFeeFloorBasisPoints) {
         ctx.issues.push({
           code: 'custom',
@@ -111,6 +135,7 @@ export const ruleSetSchema = z
 
 /** RULES-1: one published version of the rule set; each field's meaning is in its schema's description. */
 export type RuleSet = z.output<typeof ruleSetSchema>;
+export type VatRate = z.output<typeof vatRateSchema>;
 export type SvcMinimums = z.output<typeof svcMinimumsSchema>;
 export type SvcObligation = z.output<typeof svcObligationSchema>;
 export type SvcObligationTable = z.output<typeof svcObligationTableSchema>;

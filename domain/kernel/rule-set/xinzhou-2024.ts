@@ -40,6 +40,18 @@ export const XINZHOU_2024: RuleSet = deepFreeze({
   region: '140900',
   deathLimitFloorFen: 30_000_000,
   vatRateBasisPoints: 600,
+  vatRates: [
+    {
+      basisPoints: 600,
+      basis: '财产保险服务（安责险属责任保险）按金融服务缴纳增值税，税率6%（财税〔2016〕36号）',
+      exemption: false,
+    },
+    {
+      basisPoints: 0,
+      basis: '免征增值税：仅限税务机关认定免税的保费收入（财税〔2016〕36号附件3所列项目），保单须附免税认定文书',
+      exemption: true,
+    },
+  ],
   preventionFeeFloorBasisPoints: 1500,
   preventionFeeCeilingBasisPoints: 2100,
   qualificationFilingDue: { month: 6, day: 15 },

@@ -11,10 +11,10 @@ import { feesRoot } from './composition-root.js';
 export async function openBooking(input: { readonly principal: Principal | undefined }) {
   const caller = callerOf(input, 'insurer');
   const { forTenant, clock, newId, entryIdSuffix, ruleSets } = feesRoot();
-  const { fees, policies } = await forTenant(caller.tenantId);
+  const { fees, policies, documents } = await forTenant(caller.tenantId);
   const attempt = (): BookingContext => {
     const now = clock.now();
     return { tenantId: caller.tenantId, by: caller.userId, now, idSuffix: entryIdSuffix(now), ruleSets };
   };
-  return { tenantId: caller.tenantId, fees, policies, newId: () => newId(clock.now()), attempt };
+  return { tenantId: caller.tenantId, fees, policies, documents, newId: () => newId(clock.now()), attempt };
 }

@@ -1,10 +1,13 @@
+import type { ArchivedDocuments } from '../../../domain/fees/archived-documents.port.js';
 import type { FeeLedgerRepository } from '../../../domain/fees/fee-ledger.repository.js';
 import type { LedgerFileWriter } from '../../../domain/fees/ledger-file.port.js';
 import type { PolicyTermsSource } from '../../../domain/fees/policy-terms.port.js';
 import type { Clock } from '../../../domain/kernel/clock.js';
 import { PUBLISHED_RULE_SETS } from '../../../domain/kernel/rule-set/published.js';
 import type { RuleSet } from '../../../domain/kernel/rule-set/rule-set.js';
+import { archiveStoreFromEnv } from '../../adapters/archive/archive-store-from-env.js';
 import { systemClock } from '../../adapters/clock.js';
+import { DynamoArchiveRecordRepository } from '../../adapters/dynamodb/archive-records.repository.js';
 import { mainTableName } from '../../adapters/dynamodb/client.js';
 import { DynamoFeeLedgerRepository } from '../../adapters/dynamodb/fee-ledger.repository.js';
 import { DynamoPolicyRepository } from '../../adapters/dynamodb/policy.repository.js';
@@ -12,6 +15,7 @@ import { Store } from '../../adapters/dynamodb/store.js';
 import { sharedTenantScopedClients } from '../../adapters/dynamodb/tenant-scoped-client.js';
 import { newId } from '../../adapters/ids.js';
 import { XlsxLedgerFileWriter } from '../../adapters/ledger-file/ledger-workbook.js';
+import { archivedDocuments } from './archived-documents.js';
 
 /** What the prevention-fee Lambda's use cases work with: ports of domain/ only. */
 export interface FeesRoot {
@@ -19,7 +23,12 @@ export interface FeesRoot {
    * The tenant's fee ledger and the policies its receipts are taken against, both through tenant-scoped
    * credentials (IAM layer 2): everything this context touches is the tenant's own data.
    */
-  forTenant(tenantId: string): Promise<{ readonly fees: FeeLedgerRepository; readonly policies: PolicyTermsSource }>;
+  forTenant(tenantId: string): Promise<{
+    readonly fees: FeeLedgerRepository;
+    readonly policies: PolicyTermsSource;
+    /** FEE-2: the tenant's archive, to check a document an expense cites. */
+    readonly documents: ArchivedDocuments;
+  }>;
   /** FEE-2, FEE-4: the ledger's file (XLSX); its library is loaded only when a file is written. */
   readonly ledgerFiles: LedgerFileWriter;
   /** RULES-1: the published versions; an accrual uses its policy's, an expense the one in force on its day. */
@@ -41,7 +50,11 @@ export function feesRoot(): FeesRoot {
     root = {
       forTenant: async (tenantId) => {
         const store = new Store(await scoped.forTenant({ tenantId }), table, systemClock);
-        return { fees: new DynamoFeeLedgerRepository(store), policies: new DynamoPolicyRepository(store) };
+        return {
+          fees: new DynamoFeeLedgerRepository(store),
+          policies: new DynamoPolicyRepository(store),
+          documents: archivedDocuments(tenantId, new DynamoArchiveRecordRepository(store), () => archiveStoreFromEnv()),
+        };
       },
       ledgerFiles: new XlsxLedgerFileWriter(),
       ruleSets: PUBLISHED_RULE_SETS,

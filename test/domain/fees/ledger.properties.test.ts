@@ -39,11 +39,11 @@ const commands = fc.array(
   { maxLength: 80, size: 'medium' },
 );
 
-/** Three policies with VAT rates that round differently, one co-insured (PICC's share: 60%). */
+/** Three policies at the rule set's VAT rates (6%, 0 for a documented exemption, FEE-1), one co-insured (PICC's share: 60%). */
 const policies: readonly PolicyTerms[] = [
   POLICY,
-  { ...POLICY, id: 'pol-3pct', policyNumber: 'P-3', premiumFen: 10_000_001, vatRateBasisPoints: 300 },
-  { ...COINSURED, vatRateBasisPoints: 1300 },
+  { ...POLICY, id: 'pol-exempt', policyNumber: 'P-0', premiumFen: 10_000_001, vatRateBasisPoints: 0 },
+  { ...COINSURED, vatRateBasisPoints: 0 },
 ];
 
 function deepFreeze<T>(value: T): T {

@@ -4,7 +4,7 @@ import { XINZHOU_2024 } from '../../../domain/kernel/rule-set/xinzhou-2024.js';
 import type { RuleSet } from '../../../domain/kernel/rule-set/rule-set.js';
 import { effectOf, ledgerEntryId, parseLedgerEntryId, REFUSED_EXPENSE_CATEGORIES } from '../../../domain/fees/ledger-entry.js';
 import type { AccrualEntry, ExpenseEntry } from '../../../domain/fees/ledger-entry.js';
-import { bookExpense } from '../../../domain/fees/expense.rules.js';
+import { bookExpense, checkExpenseDocument } from '../../../domain/fees/expense.rules.js';
 import { receiptExTaxFen, receivePremium } from '../../../domain/fees/premium-receipt.rules.js';
 import { receivablePremiumFen } from '../../../domain/fees/premium-receipt.js';
 import { balanceOf } from '../../../domain/fees/year-ledger.js';
@@ -69,11 +69,17 @@ describe('FEE-1 accrual from premium received', () => {
 });
 
 describe('UW-5 premium ex-tax in integer fen with the policy’s VAT rate', () => {
-  it('UW-5 uses the policy’s own VAT rate, not the rule set’s default', () => {
-    const threePercent = { ...POLICY, id: 'pol-3', vatRateBasisPoints: 300 };
-    expect(new MemoryLedger().receive(threePercent, { receivedOn: '2025-07-01', amountFen: 1_030_000 }).receipt.premiumExTaxFen).toBe(1_000_000);
+  it('UW-5 uses the policy’s own VAT rate, not the rule set’s default (0 for a documented exemption)', () => {
     const taxFree = { ...POLICY, id: 'pol-0', vatRateBasisPoints: 0 };
     expect(new MemoryLedger().receive(taxFree, { receivedOn: '2025-07-01', amountFen: 1_030_000 }).receipt.premiumExTaxFen).toBe(1_030_000);
+  });
+
+  it('FEE-1 accrues nothing on a policy whose VAT rate its rule set does not list (100% would halve the fee)', () => {
+    for (const vatRateBasisPoints of [10_000, 300]) {
+      const typedFreely = { ...POLICY, id: `pol-${vatRateBasisPoints}`, vatRateBasisPoints };
+      const error = expectRuleViolation(() => new MemoryLedger().receive(typedFreely, { receivedOn: '2025-07-01', amountFen: 2_000_000 }), 'FEE-1', 409, 'policyId');
+      expect(String((error as Error).message)).toContain('6%');
+    }
   });
 
   it('UW-5 partial receipts add up to exactly the ex-tax of the whole premium, whatever the parts', () => {
@@ -153,7 +159,8 @@ describe('FEE-2 the ledger', () => {
     const { serviceId: _omitted, ...unlinked } = expenseBody();
     expectRuleViolation(() => bookExpense(unlinked, { ...context(), ledger: undefined }), 'FEE-2', 400, 'serviceId');
     const document = { archiveId: 'arc-1', sha256: 'a'.repeat(64), name: '发票.pdf' };
-    expect(bookExpense({ ...unlinked, advance: true, document }, { ...context(), ledger: undefined }).entry.document).toEqual(document);
+    const archived = { recordedSha256: document.sha256, storedSha256: document.sha256 };
+    expect(bookExpense({ ...unlinked, advance: true, document }, { ...context(), ledger: undefined, document: archived }).entry.document).toEqual(document);
   });
 
   it('FEE-2 entry ids carry the year and number, and nothing else parses as one', () => {
@@ -214,5 +221,22 @@ describe('RULES-1 the rule set behind each entry', () => {
     const before = thrown(() => new MemoryLedger().spend({ spentOn: '2024-05-08', advance: true }));
     expect(before).toMatchObject({ ruleId: 'RULES-1', status: 409 });
     expect(new MemoryLedger().spend({ spentOn: '2024-05-09', advance: true }).entry).toMatchObject({ ruleSetId: 'xinzhou-2024', ruleSetVersion: 1 });
+  });
+});
+
+describe('FEE-2 a cited document is in the insurer’s archive with its digest', () => {
+  const document = { archiveId: 'arc-1', sha256: 'a'.repeat(64), name: '发票.pdf' };
+  it('FEE-2 refuses a made-up archive id, a file not stored, and a digest other than the archived one', () => {
+    expectRuleViolation(() => checkExpenseDocument(document, undefined), 'FEE-2', 409, 'document.archiveId');
+    expectRuleViolation(() => checkExpenseDocument(document, { recordedSha256: 'a'.repeat(64), storedSha256: undefined }), 'FEE-2', 409, 'document.archiveId');
+    expectRuleViolation(() => checkExpenseDocument({ ...document, sha256: '0'.repeat(64) }, { recordedSha256: 'a'.repeat(64), storedSha256: 'a'.repeat(64) }), 'FEE-2', 409, 'document.sha256');
+    expectRuleViolation(() => checkExpenseDocument(document, { recordedSha256: 'a'.repeat(64), storedSha256: 'b'.repeat(64) }), 'FEE-2', 409, 'document.sha256');
+    expect(() => checkExpenseDocument(document, { recordedSha256: 'a'.repeat(64), storedSha256: 'a'.repeat(64) })).not.toThrow();
+  });
+
+  it('FEE-2 bookExpense refuses a cited document the archive does not hold', () => {
+    expectRuleViolation(() => bookExpense(expenseBody({ serviceId: undefined, document }), { ...context(), ledger: undefined }), 'FEE-2', 409, 'document.archiveId');
+    const booked = bookExpense(expenseBody({ document, advance: true }), { ...context(), ledger: undefined, document: { recordedSha256: document.sha256, storedSha256: document.sha256 } });
+    expect(booked.entry.document).toEqual(document);
   });
 });

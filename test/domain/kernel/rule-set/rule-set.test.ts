@@ -30,6 +30,13 @@ describe('rule set schema', () => {
     ]);
   });
 
+  it('FEE-1 lists the VAT rates a policy may be written at, the default among them, each once', () => {
+    expect(problems({ ...copy(), vatRateBasisPoints: 300 }).map((problem) => problem.path)).toEqual(['vatRateBasisPoints']);
+    expect(problems({ ...copy(), vatRates: [] }).map((problem) => problem.path)).toContain('vatRates');
+    const twice = { basisPoints: 600, basis: '6%', exemption: false };
+    expect(problems({ ...copy(), vatRates: [twice, twice] }).map((problem) => problem.path)).toEqual(['vatRates']);
+  });
+
   it('FEE-5 refuses a ceiling below the floor', () => {
     expect(problems({ ...copy(), preventionFeeCeilingBasisPoints: 1000 })).toEqual([
       {
