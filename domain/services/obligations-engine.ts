@@ -175,7 +175,8 @@ function reserveLines(capacity: number): void {
  * - **TABLE basis** (SVC-1 sets minimums for the industry and size): RISK_ASSESSMENT, HAZARD_INSPECTION (deep
  *   ones included, as in the table) and DEEP_INSPECTION, each due by the end of the service year. A figure of
  *   0 (the deep inspections of a large HAZCHEM enterprise) is no requirement and is left out. The plan is not
- *   read: SVC-4 already made it meet these minimums.
+ *   read: SVC-4 already made it meet these minimums — but without one the policy is `planMissing` (SVC-4: each
+ *   policy has a plan agreed with the enterprise) and never `allDone`.
  * - **PER_PLAN basis**: one requirement per plan line (`PLAN:<type>` or `PLAN:HAZARD_INSPECTION:DEEP`, lines of
  *   the same kind added up), rule SVC-4, due by the end of the year. A deep inspection counts for the deep line
  *   first and then, beyond it, for a plain hazard-inspection line. Without a plan `planMissing` is true and the
@@ -360,7 +361,8 @@ export function evaluateObligations(
     }
   }
 
-  const planMissing = obligation === 'PER_PLAN' && plan === undefined;
+  // SVC-4: every policy has an agreed plan; where SVC-1 sets minimums it is missing all the same.
+  const planMissing = plan === undefined;
   let allDone = !planMissing;
   for (let index = 0; allDone && index < requirements.length; index += 1) {
     if ((requirements[index] as Requirement).status !== 'DONE') allDone = false;

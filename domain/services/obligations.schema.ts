@@ -44,6 +44,6 @@ export const obligationStatusSchema = z.object({
   periodEnd: localDateSchema,
   daysLeftInYear: described(z.number(), 'SVC-11: days left in the policy year'),
   allDone: z.boolean(),
-  planMissing: described(z.boolean(), 'PER_PLAN without a plan: not evaluable'),
+  planMissing: described(z.boolean(), 'SVC-4: no plan agreed with the enterprise (for PER_PLAN its obligations are not evaluable either)'),
 });
 export type ObligationStatus = z.output<typeof obligationStatusSchema>;

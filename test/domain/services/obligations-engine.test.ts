@@ -80,8 +80,18 @@ describe('SVC-1: every cell of the obligations table (xinzhou-2024)', () => {
     expect(status.allDone).toBe(false);
   });
 
-  it('SVC-1 a TABLE policy is never planMissing, plan or not', () => {
-    expect(evaluateObligations(policyOf('COAL_MINE', 'MICRO'), undefined, [], RULES, TODAY).planMissing).toBe(false);
+  it('SVC-4 a TABLE policy (SVC-1 minimums) without an agreed plan is flagged planMissing, and never allDone', () => {
+    const archived = [
+      svc('RISK_ASSESSMENT', 'ARCHIVED', '2024-07-05'),
+      svc('RISK_ASSESSMENT', 'ARCHIVED', '2025-01-05'),
+      svc('HAZARD_INSPECTION', 'ARCHIVED', '2024-08-05', true),
+      svc('HAZARD_INSPECTION', 'ARCHIVED', '2025-02-05'),
+    ];
+    const without = evaluateObligations(policyOf('COAL_MINE', 'MICRO'), undefined, archived, RULES, '2025-03-01');
+    expect(without).toMatchObject({ basis: 'TABLE', planMissing: true, allDone: false });
+    expect(without.requirements.every((requirement) => requirement.status === 'DONE')).toBe(true);
+    const plan = { items: [line('RISK_ASSESSMENT', 2), line('HAZARD_INSPECTION', 1), line('HAZARD_INSPECTION', 1, true)] };
+    expect(evaluateObligations(policyOf('COAL_MINE', 'MICRO'), plan, archived, RULES, '2025-03-01')).toMatchObject({ planMissing: false, allDone: true });
   });
 });
 
@@ -160,7 +170,8 @@ describe('SVC-1: requirements go OPEN → DONE as services are archived', () => 
       svc('HAZARD_INSPECTION', 'ARCHIVED', '2024-08-05', true),
       svc('HAZARD_INSPECTION', 'ARCHIVED', '2025-02-05'),
     ];
-    const status = evaluateObligations(policy, undefined, services, RULES, '2025-03-01');
+    const plan = { items: [line('RISK_ASSESSMENT', 2), line('HAZARD_INSPECTION', 1), line('HAZARD_INSPECTION', 1, true)] };
+    const status = evaluateObligations(policy, plan, services, RULES, '2025-03-01');
     expect(status.requirements.every((requirement) => requirement.status === 'DONE')).toBe(true);
     expect(status.allDone).toBe(true);
   });

@@ -274,6 +274,7 @@ export const servicesEnUS: Readonly<Record<keyof typeof servicesZhCN, string>> =
   'obl.basis.TABLE': 'Minimums of the notice’s table',
   'obl.basis.PER_PLAN': 'As the service plan sets',
   'obl.planMissing': 'This policy’s obligations come from its service plan, which has not been agreed yet',
+  'obl.planMissingTable': 'Plan missing: no prevention service plan has been agreed with the enterprise for this policy (SVC-4); it must meet the SVC-1 minimums',
   'obl.allDone': 'Every obligation of this policy year is done',
   'obl.risk.title': 'Risk grade (SVC-12)',
   'obl.risk.grade.HIGH': 'High risk',

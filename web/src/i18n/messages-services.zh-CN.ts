@@ -274,6 +274,7 @@ export const servicesZhCN = {
   'obl.basis.TABLE': '按通知附表的最低服务频次',
   'obl.basis.PER_PLAN': '按服务计划确定',
   'obl.planMissing': '该保单的服务义务由服务计划确定，但尚未制定服务计划',
+  'obl.planMissingTable': '缺少服务计划：该保单尚未与企业协商一致制定事故预防服务计划（SVC-4），须按最低服务次数（SVC-1）制定',
   'obl.allDone': '本保险年度的服务义务均已完成',
   'obl.risk.title': '风险等级（SVC-12）',
   'obl.risk.grade.HIGH': '高风险',

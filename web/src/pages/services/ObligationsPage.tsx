@@ -131,7 +131,9 @@ function ObligationTable({ status }: { readonly status: ObligationStatus }) {
       <Typography.Text>
         {t('obl.period', { start: status.periodStart, end: status.periodEnd, days: status.daysLeftInYear })} · {t(`obl.basis.${status.basis}`)}
       </Typography.Text>
-      {status.planMissing && <Alert type="warning" showIcon title={t('obl.planMissing')} />}
+      {status.planMissing && (
+        <Alert type="warning" showIcon data-testid="plan-missing" title={t(status.basis === 'PER_PLAN' ? 'obl.planMissing' : 'obl.planMissingTable')} />
+      )}
       {status.allDone && !status.planMissing && <Alert type="success" showIcon title={t('obl.allDone')} />}
       <Table<Requirement>
         size="small"
