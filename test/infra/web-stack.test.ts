@@ -13,6 +13,7 @@ interface Behavior {
   readonly TargetOriginId: string;
   readonly ViewerProtocolPolicy: string;
   readonly CachePolicyId: string;
+  readonly Compress?: boolean;
   readonly AllowedMethods?: string[];
   readonly ResponseHeadersPolicyId?: unknown;
   readonly FunctionAssociations?: { EventType: string; FunctionARN: unknown }[];
@@ -72,6 +73,16 @@ describe('WebStack: the distribution', () => {
     expect(apiBehavior?.AllowedMethods).toEqual(expect.arrayContaining(['GET', 'POST', 'PATCH', 'PUT', 'DELETE']));
     const origin = config.Origins.find((candidate) => candidate.Id === apiBehavior?.TargetOriginId);
     expect(JSON.stringify(origin?.DomainName)).toContain('.execute-api.');
+  });
+
+  it('compresses the console at the edge (gzip and brotli), with a cache policy that keys on both (issue 15, first visit)', () => {
+    // Managed-CachingOptimized: EnableAcceptEncodingGzip and EnableAcceptEncodingBrotli are both on.
+    const CACHING_OPTIMIZED = '658327ea-f89d-4fab-a63d-7e88639e58f6';
+    const consoleBehaviors = [config.DefaultCacheBehavior, ...config.CacheBehaviors.filter((behavior) => behavior.PathPattern !== '/api/*')];
+    for (const behavior of consoleBehaviors) {
+      expect(behavior.Compress, behavior.PathPattern ?? 'default').toBe(true);
+      expect(behavior.CachePolicyId, behavior.PathPattern ?? 'default').toBe(CACHING_OPTIMIZED);
+    }
   });
 
   it('has no custom error responses, which would turn the API 403/404 answers into index.html', () => {
