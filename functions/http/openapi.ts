@@ -103,6 +103,7 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[]): JsonSchema {
   for (const name of conventions) schemas[name] = CONVENTION_SCHEMAS[name]!;
 
   const sharedParameters = new SharedParameters();
+  const sharedResponses = new SharedResponses(SCHEMAS);
   const paths: Record<string, Record<string, unknown>> = {};
   for (const { route, parameters, body, response } of operations) {
     const access = route.access;
@@ -113,10 +114,7 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[]): JsonSchema {
         : []),
     ].map((parameter) => sharedParameters.add(parameter));
     const responses: Record<string, unknown> = {
-      [String(route.successStatus ?? 200)]: {
-        description: 'Success',
-        content: response === undefined ? undefined : { 'application/json': { schema: hoisted.schemas[response] } },
-      },
+      [String(route.successStatus ?? 200)]: sharedResponses.add(response === undefined ? undefined : hoisted.schemas[response]),
     };
     responses['4XX'] = { $ref: '#/components/responses/Error' };
     paths[route.path] ??= {};
@@ -146,10 +144,46 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[]): JsonSchema {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
       schemas: Object.fromEntries(Object.entries(schemas).sort(([a], [b]) => a.localeCompare(b))),
       parameters: sharedParameters.components(),
-      responses: { Error: ERROR_RESPONSE },
+      responses: { Error: ERROR_RESPONSE, ...sharedResponses.components() },
     },
     paths,
   };
+}
+
+/**
+ * A success answering a component schema (`Policy`, `PageOfService`) that two operations or more return becomes
+ * `components.responses.<Schema>`, like the error response: one response object, `$ref`'d from each.
+ */
+class SharedResponses {
+  private readonly byName = new Map<string, { response: Record<string, unknown>; slots: Record<string, unknown>[] }>();
+
+  constructor(private readonly schemaPrefix: string) {}
+
+  add(schema: unknown): Record<string, unknown> {
+    const response: Record<string, unknown> = { description: 'Success', ...(schema === undefined ? {} : { content: { 'application/json': { schema } } }) };
+    const ref = (schema as { $ref?: unknown } | undefined)?.$ref;
+    if (typeof ref !== 'string' || !ref.startsWith(this.schemaPrefix)) return response;
+    const name = ref.slice(this.schemaPrefix.length);
+    const slot = { ...response };
+    const entry = this.byName.get(name) ?? { response, slots: [] as Record<string, unknown>[] };
+    entry.slots.push(slot);
+    this.byName.set(name, entry);
+    return slot;
+  }
+
+  /** The shared responses; each slot of a schema returned twice or more is turned into its `$ref`. */
+  components(): Record<string, unknown> {
+    const components: Record<string, unknown> = {};
+    for (const [name, { response, slots }] of [...this.byName.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+      if (slots.length < 2 || name === 'Error') continue;
+      components[name] = response;
+      for (const slot of slots) {
+        for (const key of Object.keys(slot)) delete slot[key];
+        slot.$ref = `#/components/responses/${name}`;
+      }
+    }
+    return components;
+  }
 }
 
 interface Parameter {

@@ -135,7 +135,16 @@ describe('buildOpenApiDocument: what becomes a component', () => {
   ];
   const doc = buildOpenApiDocument(sample) as { paths: Record<string, Record<string, Operation>>; components: Record<string, Record<string, Json>> };
   const responseSchema = (path: string, method: string, status = '200') =>
-    (doc.paths[path]![method]!.responses[status] as { content: { 'application/json': { schema: Json } } }).content['application/json'].schema;
+    resolve<{ content: { 'application/json': { schema: Json } } }>(doc as unknown as Json, doc.paths[path]![method]!.responses[status]).content['application/json'].schema;
+
+  it('shares a success response that several operations return, like the error response', () => {
+    expect(doc.paths['/api/v1/policies/{policyId}']!.get!.responses['200']).toEqual({ $ref: '#/components/responses/Policy' });
+    expect(doc.paths['/api/v1/policies']!.post!.responses['201']).toEqual({ $ref: '#/components/responses/Policy' });
+    expect(doc.components.responses!.Policy).toEqual({
+      description: 'Success',
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/Policy' } } },
+    });
+  });
 
   it('names an entity used by several routes after its resource, and a page of it PageOf<Entity>', () => {
     expect(responseSchema('/api/v1/policies/{policyId}', 'get')).toEqual({ $ref: '#/components/schemas/Policy' });
