@@ -3,6 +3,7 @@ import { RuleViolation } from '../kernel/errors.js';
 import type { Hazard } from './hazard.js';
 import { SERVICE_TYPE_NAMES_ZH } from './service.js';
 import type { PreventionService } from './service.js';
+import type { ServicePlan } from './service-plan.js';
 
 /** Names the document's shape, so a reader years from now knows how to read it (SVC-10 keeps it 5 years). */
 export const SERVICE_RECORD_FORMAT = 'anze.service-record/1';
@@ -72,4 +73,33 @@ export function serviceArchiveMaterialKeys(service: Pick<PreventionService, 'evi
     for (const item of hazard.rectification?.closureEvidence ?? []) keys.add(item.archiveKey);
   }
   return [...keys];
+}
+
+/** Names the plan document's shape (SVC-10 keeps it 5 years). */
+export const SERVICE_PLAN_FORMAT = 'anze.service-plan/1';
+
+/**
+ * SVC-4, SVC-10: the agreed service plan (服务方案, one of the documents 第十三条 names for the archive) as
+ * canonical JSON — every version agreed is archived, write-once, so what was agreed with the enterprise can
+ * be shown years later. The plan's own `archive` reference is left out: it is the result of archiving this.
+ *
+ * @example
+ * const document = servicePlanArchiveDocument(plan, { archiveId: 'a-1', archivedAt, insurerName, policyNumber });
+ * document.fileName; // 'service-plan-v1.json'
+ */
+export function servicePlanArchiveDocument(
+  plan: ServicePlan,
+  meta: { readonly archiveId: string; readonly archivedAt: string; readonly insurerName: string; readonly policyNumber: string },
+): { fileName: `service-plan-v${number}.json`; contentType: 'application/json'; body: string } {
+  const { archive: _archive, ...agreed } = plan;
+  const document = {
+    format: SERVICE_PLAN_FORMAT,
+    title: '事故预防服务方案',
+    archiveId: meta.archiveId,
+    archivedAt: meta.archivedAt,
+    insurer: { tenantId: plan.tenantId, name: meta.insurerName },
+    policyNumber: meta.policyNumber,
+    plan: agreed,
+  };
+  return { fileName: `service-plan-v${plan.version}.json`, contentType: 'application/json', body: canonicalJson(document) };
 }

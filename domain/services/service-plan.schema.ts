@@ -61,6 +61,12 @@ export const servicePlanSchema = z.object({
   agreedBy: described(z.string(), 'Who at the enterprise agreed the plan'),
   agreedOn: described(localDateSchema, 'The day it was agreed'),
   risk: described(riskAssessmentSchema, 'SVC-12: grade when saved'),
+  archive: z.optional(
+    described(
+      z.object({ archiveId: z.string(), sha256: z.string(), archivedAt: z.string() }),
+      'SVC-4, SVC-10: this version of the agreed plan in the write-once archive (服务方案 is archived)',
+    ),
+  ),
   ruleSetId: z.string(),
   ruleSetVersion: z.number(),
   updatedAt: z.string(),

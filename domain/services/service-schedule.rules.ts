@@ -5,6 +5,7 @@ import type { Expert } from '../register/expert.js';
 import { isServiceOrgUsableOn } from '../register/service-org.js';
 import type { ServiceOrg } from '../register/service-org.js';
 import type { PolicyFacts } from './policy-facts.js';
+import type { ServicePlan } from './service-plan.js';
 import type { ConfirmScheduleInput, ScheduleServiceInput } from './service.schema.js';
 import type { PreventionService, ServiceProvider } from './service.js';
 import type { Changed } from '../kernel/events.js';
@@ -50,8 +51,45 @@ export interface ScheduleServiceContext {
   readonly org?: ServiceOrg;
   /** The REG-3 experts found for `input.expertIds`; missing ones are simply absent. */
   readonly experts: readonly Expert[];
+  /** SVC-4: the policy's agreed service plan, when there is one; the service is tied to one of its lines. */
+  readonly plan?: Pick<ServicePlan, 'version' | 'items'>;
   readonly now: Date;
   readonly by: string;
+}
+
+/**
+ * SVC-4: the line of the agreed plan a service carries out — the one `planItem` names, which must be of the
+ * service's type (and depth), or, when it is left out, the only line of that type. Without an agreed plan there is
+ * nothing to tie to (the policy is flagged plan missing instead); naming a line then is refused.
+ */
+function planItemOf(
+  input: Pick<ScheduleServiceInput, 'type' | 'planItem'>,
+  deep: boolean,
+  plan: Pick<ServicePlan, 'version' | 'items'> | undefined,
+): PreventionService['planItem'] {
+  const what = `${input.type}${deep ? ' (deep)' : ''}`;
+  if (plan === undefined) {
+    if (input.planItem === undefined) return undefined;
+    throw new RuleViolation('SVC-4', 'planItem', 'SVC-4: the policy has no agreed service plan, so there is no plan line to name', 409);
+  }
+  if (input.planItem !== undefined) {
+    const line = plan.items[input.planItem];
+    if (line === undefined) {
+      throw new RuleViolation('SVC-4', 'planItem', `SVC-4: the agreed plan (version ${plan.version}) has ${plan.items.length} lines; there is no line ${input.planItem}`, 409);
+    }
+    if (line.type !== input.type || line.deep !== deep) {
+      throw new RuleViolation('SVC-4', 'planItem', `SVC-4: line ${input.planItem} of the agreed plan is ${line.type}${line.deep ? ' (deep)' : ''}, not ${what}`, 409);
+    }
+    return { planVersion: plan.version, index: input.planItem };
+  }
+  const matching = plan.items.flatMap((line, index) => (line.type === input.type && line.deep === deep ? [index] : []));
+  if (matching.length === 0) {
+    throw new RuleViolation('SVC-4', 'type', `SVC-4: the agreed plan (version ${plan.version}) has no ${what} line; agree a revised plan with the enterprise first`, 409);
+  }
+  if (matching.length > 1) {
+    throw new RuleViolation('SVC-4', 'planItem', `SVC-4: the agreed plan has ${matching.length} ${what} lines (${matching.join(', ')}); name the one this service carries out`, 400);
+  }
+  return { planVersion: plan.version, index: matching[0] as number };
 }
 
 /**
@@ -60,7 +98,8 @@ export interface ScheduleServiceContext {
  *
  * @throws RuleViolation (SVC-3, `deep`, 400) for 体检式精查 on anything but a hazard inspection;
  * (CAL-1, `scheduledAt`, 400) for an instant without an offset; (SVC-4, 409) when the policy is cancelled or
- * the day is outside its service year; (SVC-6, `provider.orgId`, 400) for a THIRD_PARTY provider without
+ * the day is outside its service year; (SVC-4, `planItem` or `type`, 409) when the service is not a line of the
+ * agreed plan, (SVC-4, `planItem`, 400) when several lines could be meant; (SVC-6, `provider.orgId`, 400) for a THIRD_PARTY provider without
  * `orgId` or an OWN one with it; (SVC-6, `provider.orgId`, 409) when the organisation is not registered, not
  * ACTIVE or not valid on the day; (SVC-6, `expertIds.<i>`, 409) for an expert not in the pool or REMOVED.
  * @example
@@ -82,6 +121,7 @@ export function scheduleService(input: ScheduleServiceInput, ctx: ScheduleServic
     throw new RuleViolation('SVC-4', 'policyId', `SVC-4: policy ${policy.policyNumber} is ${policy.status}; services are scheduled only on an issued policy`, 409);
   }
   requireInServiceYear(policy, scheduledOn, 'scheduledAt', 'the scheduled day');
+  const planItem = planItemOf(input, deep, ctx.plan);
   const provider = providerOf(input.provider, ctx.org, scheduledOn);
   input.expertIds.forEach((expertId, index) => {
     if (input.expertIds.indexOf(expertId) !== index) {
@@ -105,6 +145,7 @@ export function scheduleService(input: ScheduleServiceInput, ctx: ScheduleServic
     expertIds: [...input.expertIds],
     plannedItems: [...input.plannedItems],
     ...(input.plannedMeasures === undefined ? {} : { plannedMeasures: input.plannedMeasures }),
+    ...(planItem === undefined ? {} : { planItem }),
     evidence: [],
     hazardIds: [],
     confirmations: {},

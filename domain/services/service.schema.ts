@@ -92,6 +92,12 @@ export const serviceSchema = z.object({
   expertIds: described(z.readonly(z.array(z.string())), 'REG-3 pool ids'),
   plannedItems: described(z.readonly(z.array(z.string())), 'Agreed at SVC-5'),
   plannedMeasures: z.optional(z.string()),
+  planItem: z.optional(
+    described(
+      z.object({ planVersion: z.number(), index: described(z.number(), 'The line, counted from 0, in that version of the plan') }),
+      'SVC-4: the line of the agreed service plan this service carries out',
+    ),
+  ),
   scheduleConfirmation: z.optional(
     z.object({
       recordedBy: described(z.enum(['INSURER', 'ENTERPRISE']), 'Who recorded the agreement'),
@@ -169,6 +175,12 @@ export const scheduleServiceBody = strictObject({
     z.minLength(1, 'SVC-5: plannedItems needs at least one item'),
   ),
   plannedMeasures: z.optional(text('SVC-5: plannedMeasures must not be blank')),
+  planItem: z.optional(
+    described(
+      z.int('SVC-4: planItem is the index of a line of the agreed service plan').check(z.gte(0, 'SVC-4: planItem is the index of a line of the agreed service plan')),
+      'SVC-4: the line of the agreed plan (counted from 0) this service carries out; may be left out when exactly one line has its type',
+    ),
+  ),
 });
 export type ScheduleServiceInput = z.output<typeof scheduleServiceBody>;
 

@@ -101,3 +101,73 @@ describe('SVC-10 evidence is kept five years from archiving, not from upload', (
     expect(retainUntilOnDisk(evidenceKey) > atUpload).toBe(true);
   });
 });
+
+const planLine = (type: string, count: number, deep = false) => ({
+  type,
+  deep,
+  count,
+  items: ['主要危险源'],
+  measures: '现场检查',
+  provider: { kind: 'OWN' },
+  personnel: ['张工'],
+});
+const COAL_PLAN = {
+  goals: '消除重大隐患',
+  support: '企业提供资料与陪同',
+  basis: '近三年无死亡事故',
+  agreedBy: '李矿长',
+  agreedOn: '2024-07-05',
+  items: [planLine('RISK_ASSESSMENT', 2), planLine('HAZARD_INSPECTION', 1), planLine('HAZARD_INSPECTION', 1, true)],
+};
+
+interface Plan {
+  version: number;
+  items: { type: string; deep: boolean }[];
+  archive?: { archiveId: string; sha256: string; archivedAt: string };
+}
+
+describe('SVC-4 the agreed plan: missing is flagged, agreed is archived', () => {
+  it('SVC-4 a coal mine (SVC-1 minimums) without an agreed plan is flagged planMissing on its obligations', async () => {
+    const obligations = expectOk(await picc.get<{ basis: string; planMissing: boolean; allDone: boolean }>(`/policies/${backdated.id}/obligations`));
+    expect(obligations).toMatchObject({ basis: 'TABLE', planMissing: true, allDone: false });
+  });
+
+  it('SVC-4 SVC-10 every version of the agreed plan is archived write-once, named on the plan, and verifies', async () => {
+    const first = expectOk(await picc.request<Plan>('PUT', `/policies/${backdated.id}/service-plan`, COAL_PLAN));
+    expect(first.archive).toMatchObject({ archiveId: expect.any(String), sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    const record = expectOk(await picc.get<{ kind: string; subject: { kind: string; id: string }; sha256: string; matches: boolean }>(`/archives/${first.archive?.archiveId}`));
+    expect(record).toMatchObject({ kind: 'SERVICE_PLAN', subject: { kind: 'POLICY', id: backdated.id }, sha256: first.archive?.sha256, matches: true });
+    expect(expectOk(await picc.get<{ matches: boolean }>(`/archives/${first.archive?.archiveId}/verify`)).matches).toBe(true);
+    expect(expectOk(await picc.get<{ planMissing: boolean }>(`/policies/${backdated.id}/obligations`)).planMissing).toBe(false);
+
+    const second = expectOk(await picc.request<Plan>('PUT', `/policies/${backdated.id}/service-plan`, { ...COAL_PLAN, goals: '消除重大隐患，提升标准化等级' }));
+    expect(second.version).toBe(2);
+    expect(second.archive?.archiveId).not.toBe(first.archive?.archiveId);
+    // The first version stays in the archive as it was agreed.
+    expect(expectOk(await picc.get<{ matches: boolean }>(`/archives/${first.archive?.archiveId}/verify`)).matches).toBe(true);
+  });
+
+  it('SVC-4 a service scheduled on the policy is tied to its line of the agreed plan; one the plan does not list is refused', async () => {
+    const at = '2024-10-15T09:00:00+08:00';
+    const deep = expectOk(await picc.post<Service & { planItem?: unknown }>('/services', scheduleBody(backdated.id, { type: 'HAZARD_INSPECTION', deep: true, scheduledAt: at })), 201);
+    expect(deep.planItem).toEqual({ planVersion: 2, index: 2 });
+    const named = expectOk(await picc.post<Service & { planItem?: unknown }>('/services', scheduleBody(backdated.id, { scheduledAt: at, planItem: 0 })), 201);
+    expect(named.planItem).toEqual({ planVersion: 2, index: 0 });
+    const wrongLine = await picc.post<ErrorBody>('/services', scheduleBody(backdated.id, { scheduledAt: at, planItem: 1 }));
+    expect(wrongLine.status).toBe(409);
+    expect(wrongLine.body.error.details?.[0]).toMatchObject({ field: 'planItem', rule: 'SVC-4' });
+    const outside = await picc.post<ErrorBody>('/services', scheduleBody(backdated.id, { type: 'TRAINING', scheduledAt: at }));
+    expect(outside.status).toBe(409);
+    expect(outside.body.error.details?.[0]).toMatchObject({ field: 'type', rule: 'SVC-4' });
+  });
+});
+
+describe('SVC-12 the risk grade without monitoring data', () => {
+  it('SVC-12 says there is no monitoring data rather than counting 0 alarms', async () => {
+    const risk = expectOk(
+      await picc.get<{ factors: { factor: string; points: number; detail: string }[]; inputs: { monitoringAlarms: number | null } }>(`/policies/${current.id}/risk`),
+    );
+    expect(risk.inputs.monitoringAlarms).toBeNull();
+    expect(risk.factors.find((factor) => factor.factor === 'MONITORING_ALARMS')).toEqual({ factor: 'MONITORING_ALARMS', points: 0, detail: 'no monitoring data' });
+  });
+});

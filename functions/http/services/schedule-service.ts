@@ -7,7 +7,8 @@ import { servicesRoot } from './composition-root.js';
 import { loadPolicy } from './load-policy.js';
 
 /**
- * SVC-5, SVC-6: a service scheduled on one of the lead insurer's policies. The provider and experts are read
+ * SVC-4, SVC-5, SVC-6: a service scheduled on one of the lead insurer's policies, tied to a line of its agreed
+ * plan. The provider and experts are read
  * from the city EMB's registers (REG-2, REG-3) through their port; an unregistered or unusable one is a 409.
  */
 export const scheduleService = defineRoute({
@@ -24,9 +25,10 @@ export const scheduleService = defineRoute({
     const { tenant, policy } = await loadPolicy(tenantId, input.body.policyId, { lead: true });
     const { registers, clock, newId } = servicesRoot();
     const orgId = input.body.provider.orgId;
-    const [org, experts] = await Promise.all([
+    const [org, experts, plan] = await Promise.all([
       orgId === undefined ? undefined : registers.getServiceOrg(orgId),
       registers.getExperts(input.body.expertIds),
+      tenant.plans.getPlan(tenantId, policy.id),
     ]);
     const now = clock.now();
     const { state: service, events } = schedule(input.body, {
@@ -34,6 +36,7 @@ export const scheduleService = defineRoute({
       policy: policyFactsOf(policy),
       ...(org ? { org } : {}),
       experts,
+      ...(plan ? { plan } : {}),
       now,
       by: userId,
     });
