@@ -1,14 +1,32 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+
+/**
+ * `domain/` is pure (ARCHITECTURE.md, architecture.test.ts): importing a module there does nothing but define
+ * values. Saying so lets the bundler drop what a chunk does not use — without it, a role list read by the
+ * sign-in page brought every domain module behind `reference/domain.ts` and zod with them (issue 15).
+ */
+function pureDomainModules(): Plugin {
+  const domain = /[\\/]domain[\\/][^\\]*\.ts$/;
+  return {
+    name: 'anze-pure-domain',
+    transform(code, id) {
+      if (!domain.test(id) || id.includes('node_modules')) return undefined;
+      return { code, map: null, moduleSideEffects: false };
+    },
+  };
+}
 
 /**
  * The console's build. Root is `web/` wherever Vite is started from
  * (`npx vite build --config web/vite.config.ts` from the repository root).
  *
  * Chunks (Vite 8 / rolldown `codeSplitting.groups`, highest priority wins): react and the router change
- * least and are shared by every page, antd is the bulk, echarts only loads with the dashboards that
- * import it; each page is its own lazy chunk (see src/navigation/console-routes.tsx).
+ * least and are shared by every page, echarts only loads with the dashboards that import it; antd and the
+ * rest are split by rolldown along the lazy imports: the sign-in page (src/app/router.tsx), the console
+ * shell (src/app/console-shell-routes.tsx) and each page (src/navigation/console-routes.tsx).
  *
  * `npx vite --config web/vite.config.ts` serves the sources with HMR and proxies the API and
  * `/config.json` to a running `npm start` (ANZE_API_ORIGIN, default http://127.0.0.1:3000).
@@ -19,7 +37,7 @@ const apiOrigin = process.env.ANZE_API_ORIGIN ?? 'http://127.0.0.1:3000';
 export default defineConfig({
   root: webRoot,
   base: '/',
-  plugins: [react()],
+  plugins: [react(), pureDomainModules()],
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,
@@ -31,10 +49,8 @@ export default defineConfig({
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router|cookie|set-cookie-parser)[\\/]/, priority: 40 },
             { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 30 },
-            { name: 'antd', test: /node_modules[\\/](antd|@ant-design|@rc-component|@babel[\\/]runtime|dayjs|@emotion|stylis|clsx|throttle-debounce|compute-scroll-into-view|scroll-into-view-if-needed|json2mq|string-convert|is-mobile|react-is)[\\/]/, priority: 20 },
-            { name: 'vendor', test: /node_modules[\\/]/, priority: 10 },
-            // The console's own shared code (API client, catalogues, kit) under one readable name.
-            { name: 'console', test: /[\\/]web[\\/]src[\\/](api|auth|config|i18n|kit|reference)[\\/]/, priority: 5 },
+            // No group for antd, the kit or other packages (issue 15, first visit): one antd chunk put all of
+            // antd (1 MB) before the sign-in page; left to rolldown, each component lands with the pages using it.
           ],
         },
       },

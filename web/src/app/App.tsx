@@ -1,5 +1,5 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider } from 'antd';
+import { ConfigProvider } from 'antd';
 import { useState } from 'react';
 import { RouterProvider } from 'react-router';
 import { I18nProvider, LOCALE_RESOURCES, useI18n } from '../i18n';
@@ -13,11 +13,9 @@ function LocalizedConsole({ services }: { readonly services: ConsoleServices }) 
   const [router] = useState(createConsoleRouter);
   return (
     <ConfigProvider locale={LOCALE_RESOURCES[locale].antd} theme={consoleTheme} button={{ autoInsertSpace: false }}>
-      <AntApp>
-        <ServicesProvider services={services}>
-          <RouterProvider router={router} />
-        </ServicesProvider>
-      </AntApp>
+      <ServicesProvider services={services}>
+        <RouterProvider router={router} />
+      </ServicesProvider>
     </ConfigProvider>
   );
 }

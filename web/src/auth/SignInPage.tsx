@@ -1,11 +1,10 @@
-import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
+import { Alert, Button, Flex, Form, Input } from 'antd';
 import { useState } from 'react';
 import { Navigate, useSearchParams } from 'react-router';
 import { useAuth, useServices } from '../app/ServicesContext';
 import { useI18n } from '../i18n';
 import { useDocumentTitle } from '../kit/useDocumentTitle';
 import { LocaleSwitch } from '../layout/LocaleSwitch';
-import { homePathFor } from '../navigation/console-routes';
 import { SignInError, type Credentials, type SignInFailure } from './auth-session';
 import { safeNextPath } from './sign-in-target';
 
@@ -23,7 +22,8 @@ export function SignInPage() {
   useDocumentTitle(t('signIn.title'));
 
   if (state.status !== 'signed-out') {
-    const next = safeNextPath(searchParams.get('next')) ?? homePathFor(state.session.user.role);
+    // `/` sends each role to its home (RoleHome); the menu table stays out of the sign-in page's code.
+    const next = safeNextPath(searchParams.get('next')) ?? '/';
     return <Navigate to={next} replace />;
   }
 
@@ -41,20 +41,21 @@ export function SignInPage() {
 
   return (
     <Flex vertical style={{ minHeight: '100vh', background: 'linear-gradient(180deg, #0f1f3d 0%, #1d3a72 100%)' }}>
-      <Flex justify="flex-end" style={{ padding: 12 }}>
+      {/* A banner landmark: axe's "region" rule wants all content inside landmarks (issue 15). */}
+      <Flex component="header" justify="flex-end" style={{ padding: 12 }}>
         <div style={{ background: '#fff', borderRadius: 6, padding: 2 }}>
           <LocaleSwitch />
         </div>
       </Flex>
       <Flex flex={1} justify="center" align="center" style={{ padding: 16 }}>
         <main style={{ width: '100%', maxWidth: 380 }}>
-          <Card>
-            <Typography.Title level={1} style={{ fontSize: 22, marginTop: 0, marginBottom: 4 }}>
-              {t('app.name')}
-            </Typography.Title>
-            <Typography.Paragraph type="secondary" style={{ marginBottom: 20 }}>
+          {/* A plain panel, not antd's Card: Card brings Tabs and Dropdown into the first visit (issue 15). */}
+          <div className="anze-sign-in-panel">
+            {/* Plain headings: antd's Typography (ellipsis, copy, edit) is not needed before sign-in (issue 15). */}
+            <h1 className="anze-sign-in-title">{t('app.name')}</h1>
+            <p className="anze-sign-in-subtitle">
               {t('app.region')} · {t('signIn.title')}
-            </Typography.Paragraph>
+            </p>
             {state.reason && !failure && (
               <Alert type="info" showIcon title={t(`signIn.notice.${state.reason}`)} style={{ marginBottom: 16 }} />
             )}
@@ -72,17 +73,9 @@ export function SignInPage() {
                 {t('signIn.submit')}
               </Button>
             </Form>
-            {config.auth.mode === 'local' && (
-              <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 12 }}>
-                {t('signIn.demoHint')}
-              </Typography.Paragraph>
-            )}
-          </Card>
-          {config.version && (
-            <Typography.Paragraph style={{ color: 'rgba(255,255,255,0.85)', textAlign: 'center', marginTop: 12, fontSize: 12 }}>
-              {t('app.version', { version: config.version })}
-            </Typography.Paragraph>
-          )}
+            {config.auth.mode === 'local' && <p className="anze-sign-in-hint">{t('signIn.demoHint')}</p>}
+          </div>
+          {config.version && <p className="anze-sign-in-version">{t('app.version', { version: config.version })}</p>}
         </main>
       </Flex>
     </Flex>
