@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apiToken } from './support/api-setup.js';
-import { choose, filing, menu, option, settled } from './support/console-forms.js';
+import { oneYearPeriodEnd } from '../../domain/underwriting/policy.rules.js';
+import { choose, filing, paperFiling, menu, option, settled } from './support/console-forms.js';
 import { signIn, unlabelledFields } from './support/console-page.js';
 import { useConsoleSuite } from './support/console-suite.js';
 import { DEMO_PASSWORD } from './support/local-server.js';
@@ -43,12 +44,15 @@ describe('console: prevention fees', () => {
     const url = server().url;
     const [emb, picc] = await Promise.all([apiToken(url, 'emb-city', DEMO_PASSWORD), apiToken(url, 'picc-admin', DEMO_PASSWORD)]);
     await call(url, emb, 'POST', '/regulator/enterprises', XINDA);
-    await call(url, picc, 'PUT', `/qualification/${year}`, filing(year, today));
+    const filed = await call(url, picc, 'PUT', `/qualification/${year}`, filing(year, today));
+    // QUAL-6: the platform stamps the filing day; the city EMB records the earlier paper filing.
+    const paper = paperFiling((filed.filing as { tenantId: string }).tenantId, year, today);
+    await call(url, emb, 'POST', paper.path, paper.body);
     const policy = await call(url, picc, 'POST', '/policies', {
       enterpriseUscc: XINDA.uscc,
       policyNumber,
       periodStart: today,
-      periodEnd: `${year + 1}${today.slice(4)}`,
+      periodEnd: oneYearPeriodEnd(today),
       employeesCovered: XINDA.staff,
       perPersonInsuredAmountFen: 30_000_000,
       perPersonDeathLimitFen: 30_000_000,
@@ -75,7 +79,7 @@ describe('console: prevention fees', () => {
         await page.getByRole('button', { name: '登记保费收入' }).click();
         const receipt = page.getByRole('dialog', { name: '登记保费收入' });
         await choose(page, receipt.getByLabel('保单'), `${policyNumber} · ${XINDA.name}`);
-        await receipt.getByTestId('receipt-outstanding').getByText('¥266,700.00 元').first().waitFor();
+        await receipt.getByTestId('receipt-outstanding').getByText('266,700.00 元').first().waitFor();
         await receipt.getByLabel('实收保费（含税）').fill('106000');
         expect(await unlabelledFields(page)).toEqual([]);
         await settled(page);
@@ -84,12 +88,12 @@ describe('console: prevention fees', () => {
         await receipt.waitFor({ state: 'hidden' });
         const booked = page.getByTestId('fee-booked');
         await booked.getByText('台账第 1 号，计提 15%').waitFor();
-        expect(await booked.textContent()).toContain('计提预防费 ¥15,000.00 元');
-        await page.getByTestId('fee-premium').getByText('¥100,000.00 元').waitFor();
-        await page.getByTestId('fee-accrued').getByText('¥15,000.00 元').waitFor();
-        await page.getByTestId('fee-balance').getByText('¥15,000.00 元').waitFor();
+        expect(await booked.textContent()).toContain('计提预防费 15,000.00 元');
+        await page.getByTestId('fee-premium').getByText('100,000.00 元').waitFor();
+        await page.getByTestId('fee-accrued').getByText('15,000.00 元').waitFor();
+        await page.getByTestId('fee-balance').getByText('15,000.00 元').waitFor();
         await page.getByTestId('fee-status').getByText('低于 15% 下限').waitFor();
-        await page.getByTestId('balance-1').getByText('¥15,000.00 元').waitFor();
+        await page.getByTestId('balance-1').getByText('15,000.00 元').waitFor();
         expect(await page.getByRole('img', { name: /预防费用支出占实收保费/ }).count()).toBe(1);
         await settled(page);
         await screenshot('fees-2-accrued');
@@ -119,10 +123,10 @@ describe('console: prevention fees', () => {
         await expense.getByRole('button', { name: '登记支出' }).click();
         await expense.waitFor({ state: 'hidden' });
         await page.getByTestId('fee-booked').getByText('台账第 2 号').waitFor();
-        await page.getByTestId('fee-spent').getByText('¥3,000.00 元').waitFor();
-        await page.getByTestId('fee-balance').getByText('¥12,000.00 元').waitFor();
-        await page.getByTestId('balance-2').getByText('¥12,000.00 元').waitFor();
-        expect(await page.getByTestId('balance-1').textContent()).toBe('¥15,000.00 元');
+        await page.getByTestId('fee-spent').getByText('3,000.00 元').waitFor();
+        await page.getByTestId('fee-balance').getByText('12,000.00 元').waitFor();
+        await page.getByTestId('balance-2').getByText('12,000.00 元').waitFor();
+        expect(await page.getByTestId('balance-1').textContent()).toBe('15,000.00 元');
         const rows = page.locator('table[aria-label="预防费用台账"] tbody tr.ant-table-row');
         expect(await rows.count()).toBe(2);
         expect(await rows.nth(1).textContent()).toContain('-¥3,000.00 元');

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ANNEX_1_ITEM_CODES } from '../../domain/underwriting/qualification.js';
 import { apiToken } from './support/api-setup.js';
-import { choose, filing, menu, option, settled } from './support/console-forms.js';
+import { choose, filing, paperFiling, menu, option, settled } from './support/console-forms.js';
 import { signIn, unlabelledFields } from './support/console-page.js';
 import { useConsoleSuite } from './support/console-suite.js';
 import { DEMO_PASSWORD } from './support/local-server.js';
@@ -109,6 +109,14 @@ describe('console: underwriting and the registers', () => {
       body: JSON.stringify(filing(year, today)),
     });
     expect(filed.status, await filed.clone().text()).toBe(200);
+    // QUAL-6: the platform stamps the filing day; the city EMB records the earlier paper filing.
+    const paper = paperFiling(((await filed.clone().json()) as { filing: { tenantId: string } }).filing.tenantId, year, today);
+    const recorded = await fetch(`${server().url}/api/v1${paper.path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await apiToken(server().url, 'emb-city', DEMO_PASSWORD)}`, 'idempotency-key': randomUUID() },
+      body: JSON.stringify(paper.body),
+    });
+    expect(recorded.status, await recorded.clone().text()).toBe(200);
 
     await withConsole(
       async ({ page, screenshot }) => {
@@ -150,7 +158,7 @@ describe('console: underwriting and the registers', () => {
         await choose(page, page.getByLabel('安全生产标准化等级'), '二级');
         await page.getByLabel('本机构确认：保费由企业缴纳，不以任何方式摊派给从业人员个人').check();
         // 300,000.00 × 254 × 3.5‰ × 1.00 × 1.00 × 1.00 × 1.00 = 266,700.00 CNY (GRADE_2 starts at ×1.00).
-        await page.getByText('¥266,700.00 元').waitFor();
+        await page.getByText('266,700.00 元').waitFor();
         expect(await unlabelledFields(page)).toEqual([]);
 
         const [refused] = await Promise.all([
@@ -168,7 +176,7 @@ describe('console: underwriting and the registers', () => {
         await page.getByLabel('每人死亡赔偿限额').fill('300000');
         await page.getByRole('button', { name: '出具保单' }).click();
         await page.getByRole('heading', { level: 1, name: `保单 ${policyNumber}` }).waitFor();
-        expect(await page.locator('main').getByText('¥266,700.00 元').count()).toBeGreaterThan(0);
+        expect(await page.locator('main').getByText('266,700.00 元').count()).toBeGreaterThan(0);
         expect(await page.getByRole('table', { name: '费率因子（UW-7）' }).getByText('3.5‰').count()).toBe(1);
         await settled(page);
         await screenshot('underwriting-7-policy-issued');
@@ -192,7 +200,7 @@ describe('console: underwriting and the registers', () => {
       const row = rowsOf(page, '我的保单').filter({ hasText: policyNumber });
       await row.waitFor();
       await row.getByText('人保财险忻州分公司').waitFor();
-      expect(await row.getByText('¥300,000.00 元').count()).toBe(2);
+      expect(await row.getByText('300,000.00 元').count()).toBe(2);
       await row.getByRole('button', { name: '查看' }).click();
       const drawer = page.getByRole('dialog', { name: `保单 ${policyNumber}` });
       await drawer.getByText('出单时企业底数中的登记信息。').waitFor();

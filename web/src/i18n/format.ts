@@ -4,8 +4,9 @@ export const TIME_ZONE = 'Asia/Shanghai';
 const groupedInteger = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0, useGrouping: true });
 
 /**
- * Integer fen → `¥1,234.56 元` (unit from the catalogue). Integer arithmetic only: no float rounding.
- * @example formatFen(123456, '元') === '¥1,234.56 元'; formatFen(-5, '元') === '-¥0.05 元'
+ * Integer fen → `1,234.56 元` (unit from the catalogue): one money format across the console, the currency
+ * said once (issue 15: `¥1,234.56 元` said it twice). Integer arithmetic only: no float rounding.
+ * @example formatFen(123456, '元') === '1,234.56 元'; formatFen(-5, '元') === '-0.05 元'
  */
 export function formatFen(fen: number, unit: string): string {
   if (!Number.isSafeInteger(fen)) return '—';
@@ -13,7 +14,13 @@ export function formatFen(fen: number, unit: string): string {
   const abs = Math.abs(fen);
   const yuan = Math.trunc(abs / 100);
   const cents = String(abs % 100).padStart(2, '0');
-  return `${sign}¥${groupedInteger.format(yuan)}.${cents}${unit ? ` ${unit}` : ''}`;
+  return `${sign}${groupedInteger.format(yuan)}.${cents}${unit ? ` ${unit}` : ''}`;
+}
+
+/** A whole count or amount with thousands separators (`12,345`), e.g. 营业收入 in 万元 (issue 15). */
+export function formatWhole(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '';
+  return groupedInteger.format(value);
 }
 
 const instantParts = new Intl.DateTimeFormat('en-CA', {

@@ -3,4 +3,4 @@ export { useI18n } from './useI18n';
 export { LOCALES, DEFAULT_LOCALE, LOCALE_RESOURCES, isLocale, type Locale } from './locales';
 export type { MessageKey, Messages } from './messages.zh-CN';
 export type { Translate, MessageValues } from './translate';
-export { formatFen, formatInstant, fileStamp, TIME_ZONE } from './format';
+export { formatFen, formatInstant, formatWhole, fileStamp, TIME_ZONE } from './format';

@@ -25,7 +25,7 @@ export interface DataColumn<Row> {
   readonly ellipsis?: boolean;
 }
 
-/** Money in integer fen: shown `¥1,234.56 元`, exported as `1234.56`. */
+/** Money in integer fen: shown `1,234.56 元`, exported as `1234.56`. */
 export function moneyColumn<Row>(key: string, title: string, fen: (row: Row) => number | null | undefined): DataColumn<Row> {
   return {
     key,

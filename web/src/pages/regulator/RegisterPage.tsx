@@ -5,7 +5,7 @@ import { asAreaCode } from '../../reference/xinzhou-counties';
 import { useCallback, useMemo, useState } from 'react';
 import type { Industry, RegisterEntry } from '../../api';
 import { useApi } from '../../app/ServicesContext';
-import { useI18n } from '../../i18n';
+import { formatWhole, useI18n } from '../../i18n';
 import { DataTable, dateTimeColumn, PageHeading, type DataColumn, type DataTablePageRequest, type FilterField } from '../../kit';
 import { INDUSTRIES, industryName } from '../../reference/underwriting';
 import { countyName, XINZHOU_COUNTIES } from '../../reference/xinzhou-counties';
@@ -46,8 +46,9 @@ export function RegisterPage() {
       { key: 'name', title: t('register.name'), value: (entry) => entry.name },
       { key: 'industry', title: t('register.industry'), width: 130, value: (entry) => industryName(entry.industry, locale) },
       { key: 'county', title: t('register.county'), width: 100, value: (entry) => countyName(entry.county, locale) },
-      { key: 'staff', title: t('register.staff'), width: 90, align: 'right', value: (entry) => entry.staff },
-      { key: 'revenue', title: t('register.revenueWan'), width: 110, align: 'right', value: (entry) => entry.revenueWan },
+      { key: 'staff', title: t('register.staff'), width: 90, align: 'right', value: (entry) => entry.staff, render: (entry) => formatWhole(entry.staff) },
+      // Separators on screen (issue 15); the export keeps the plain number.
+      { key: 'revenue', title: t('register.revenueWan'), width: 110, align: 'right', value: (entry) => entry.revenueWan, render: (entry) => formatWhole(entry.revenueWan) },
       {
         key: 'size',
         title: t('register.size'),

@@ -1,6 +1,6 @@
 import { Descriptions, Tag } from 'antd';
 import type { RegisterEntry } from '../../api';
-import { useI18n } from '../../i18n';
+import { formatWhole, useI18n } from '../../i18n';
 import { industryName, industryScopeOf } from '../../reference/underwriting';
 import { countyName } from '../../reference/xinzhou-counties';
 
@@ -31,8 +31,8 @@ export function EnterpriseDescription({
           ),
         },
         { key: 'county', label: t('register.county'), children: countyName(enterprise.county, locale) },
-        { key: 'staff', label: t('register.staff'), children: t('register.staffValue', { staff: enterprise.staff }) },
-        ...(enterprise.revenueWan === undefined ? [] : [{ key: 'revenue', label: t('register.revenueWan'), children: t('register.revenueValue', { revenue: enterprise.revenueWan }) }]),
+        { key: 'staff', label: t('register.staff'), children: t('register.staffValue', { staff: formatWhole(enterprise.staff) }) },
+        ...(enterprise.revenueWan === undefined ? [] : [{ key: 'revenue', label: t('register.revenueWan'), children: t('register.revenueValue', { revenue: formatWhole(enterprise.revenueWan) }) }]),
         { key: 'size', label: t('register.size'), children: t(`size.${enterprise.size}`) },
       ]}
     />
