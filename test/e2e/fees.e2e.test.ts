@@ -129,7 +129,7 @@ describe('console: prevention fees', () => {
         expect(await page.getByTestId('balance-1').textContent()).toBe('15,000.00 元');
         const rows = page.locator('table[aria-label="预防费用台账"] tbody tr.ant-table-row');
         expect(await rows.count()).toBe(2);
-        expect(await rows.nth(1).textContent()).toContain('-¥3,000.00 元');
+        expect(await rows.nth(1).textContent()).toContain('-3,000.00 元');
         expect(await rows.nth(1).textContent()).toContain('培训及资料');
 
         // 对账: the counters agree with the entries.
