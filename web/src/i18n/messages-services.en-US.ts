@@ -71,6 +71,12 @@ export const servicesEnUS: Readonly<Record<keyof typeof servicesZhCN, string>> =
   'svc.schedule.itemsHint': 'Press Enter after each entry',
   'svc.schedule.submit': 'Schedule',
   'svc.schedule.done': 'Service scheduled',
+  'svc.schedule.planItemHint': 'A service carries out one line of the agreed service plan (SVC-4); left empty, the only line of its type is taken',
+  'svc.schedule.noPlan': 'No service plan has been agreed for this policy (SVC-4): you can still schedule, but the policy is flagged plan missing',
+  'svc.schedule.notInPlan': 'The agreed service plan has no line of this type; revise the plan with the enterprise first',
+  'svc.field.planItem': 'Plan line',
+  'svc.planItem': 'Line {line} (service plan version {version})',
+  'svc.planItem.none': 'Not tied to a plan line (the policy had no plan when scheduled)',
   'svc.schedule.orgHint': 'Only organisations whose registration is active are listed',
 
   'svc.detail.title': 'Service',
@@ -297,6 +303,8 @@ export const servicesEnUS: Readonly<Record<keyof typeof servicesZhCN, string>> =
 
   'plan.title': 'Service plan (SVC-4)',
   'plan.intro': 'The plan agreed with the enterprise: items, measures, frequency, provider and personnel, meeting SVC-1’s minimums.',
+  'plan.archived': 'Version {version} is in the write-once archive (archive {archiveId})',
+  'plan.line': 'Line',
   'plan.none': 'No service plan yet',
   'plan.edit': 'Edit plan',
   'plan.create': 'Agree a plan',

@@ -15,6 +15,7 @@ import { progressPercent, requirementLabel } from './obligation-rows';
 import { ServicePlanForm } from './ServicePlanForm';
 import { SectionTitle } from '../../kit/SectionCard';
 import { serviceTypeText } from './service-text';
+import { ShortSha } from './ServiceTags';
 import { policyOption } from '../underwriting/policy-option';
 
 const POLICY_CHOICES = 100;
@@ -262,6 +263,11 @@ function PlanView({ plan }: { readonly plan: ServicePlan }) {
   return (
     <Flex vertical gap={8}>
       <Typography.Text type="secondary">{t('plan.agreed', { by: plan.agreedBy, on: plan.agreedOn, grade: t(`obl.risk.grade.${plan.risk.grade}`) })}</Typography.Text>
+      {plan.archive && (
+        <Typography.Text type="secondary" data-testid="plan-archived">
+          {t('plan.archived', { version: plan.version, archiveId: plan.archive.archiveId })} <ShortSha sha256={plan.archive.sha256} />
+        </Typography.Text>
+      )}
       <Table
         size="small"
         bordered
@@ -270,6 +276,7 @@ function PlanView({ plan }: { readonly plan: ServicePlan }) {
         dataSource={plan.items as ServicePlan['items'][number][]}
         components={{ table: labelledTable(t('plan.lines')) }}
         columns={[
+          { key: 'line', title: t('plan.line'), width: 60, render: (_, _item, index) => index + 1 },
           { key: 'type', title: t('svc.field.type'), render: (_, item) => serviceTypeText(item, t) },
           { key: 'count', title: t('plan.count'), width: 80, render: (_, item) => item.count },
           { key: 'items', title: t('plan.items'), render: (_, item) => item.items.join('；') },

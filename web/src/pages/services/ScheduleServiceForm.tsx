@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { queryKeys } from '../../api/query-keys';
-import { Checkbox, Flex, Form, Input, Radio, Select, Typography } from 'antd';
+import { Alert, Checkbox, Flex, Form, Input, Radio, Select, Typography } from 'antd';
 import { useCallback, useMemo } from 'react';
 import { type PreventionService, type ProviderKind, type ServiceType } from '../../api';
+import { ApiError } from '../../api/api-error';
 import { SERVICE_TYPES } from '../../reference/domain';
 import { useApi } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
@@ -24,6 +25,8 @@ interface ScheduleValues {
   readonly expertIds?: string[];
   readonly plannedItems?: string[];
   readonly plannedMeasures?: string;
+  /** SVC-4: the line of the agreed plan, counted from 0; empty: the only line of the type. */
+  readonly planItem?: number;
 }
 
 const POLICY_CHOICES = 100;
@@ -57,6 +60,7 @@ export function ScheduleServiceForm({ initialPolicyId, onScheduled, onCancel }: 
           expertIds: values.expertIds ?? [],
           plannedItems: (values.plannedItems ?? []).map((item) => item.trim()).filter(Boolean),
           ...(values.plannedMeasures?.trim() ? { plannedMeasures: values.plannedMeasures.trim() } : {}),
+          ...(values.planItem === undefined ? {} : { planItem: values.planItem }),
         },
         key,
       ),
@@ -64,7 +68,28 @@ export function ScheduleServiceForm({ initialPolicyId, onScheduled, onCancel }: 
   );
   const { form, onFinish, submitting, failure } = useApiForm<ScheduleValues, PreventionService>({ submit, onSuccess: onScheduled, conflictsAtFields: true });
   const type = Form.useWatch('type', form);
+  const deep = Form.useWatch('deep', form);
   const providerKind = Form.useWatch(['provider', 'kind'], form);
+  const policyId = Form.useWatch('policyId', form);
+  // SVC-4: the policy's agreed plan, whose lines a service carries out; 404 is "no plan yet", not an error.
+  const plan = useQuery({
+    queryKey: [...queryKeys.services, `plan:${policyId}`],
+    enabled: Boolean(policyId),
+    queryFn: ({ signal }) =>
+      api.services.plan(policyId as string, signal).catch((error: unknown) => {
+        if (error instanceof ApiError && error.status === 404) return null;
+        throw error;
+      }),
+  });
+  const planLines = useMemo(
+    () =>
+      (plan.data?.items ?? []).flatMap((line, index) =>
+        line.type === type && line.deep === (type === 'HAZARD_INSPECTION' && Boolean(deep))
+          ? [{ value: index, label: `${t('plan.line')} ${index + 1}：${serviceTypeText(line, t)} ×${line.count}（${line.items.join('；')}）` }]
+          : [],
+      ),
+    [plan.data, type, deep, t],
+  );
 
   const policyOptions = useMemo(
     () => (policies.data?.items ?? []).map(policyOption),
@@ -100,6 +125,13 @@ export function ScheduleServiceForm({ initialPolicyId, onScheduled, onCancel }: 
         {type === 'HAZARD_INSPECTION' && (
           <Form.Item name="deep" valuePropName="checked" extra={t('svc.schedule.deepHint')}>
             <Checkbox>{t('svc.deep')}</Checkbox>
+          </Form.Item>
+        )}
+        {plan.data === null && <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('svc.schedule.noPlan')} />}
+        {plan.data && type && planLines.length === 0 && <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('svc.schedule.notInPlan')} />}
+        {plan.data && planLines.length > 0 && (
+          <Form.Item name="planItem" label={t('svc.field.planItem')} extra={t('svc.schedule.planItemHint')}>
+            <Select allowClear options={planLines} />
           </Form.Item>
         )}
         <Form.Item name={['provider', 'kind']} label={t('svc.field.provider')}>

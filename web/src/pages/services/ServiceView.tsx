@@ -86,6 +86,9 @@ export function ServiceOverview({ service, expertName = sameId }: { readonly ser
           {service.plannedMeasures}
         </Descriptions.Item>
       )}
+      <Descriptions.Item label={t('svc.field.planItem')} span={2}>
+        {service.planItem ? t('svc.planItem', { line: service.planItem.index + 1, version: service.planItem.planVersion }) : t('svc.planItem.none')}
+      </Descriptions.Item>
       {service.scheduleConfirmation && (
         <Descriptions.Item label={t('svc.confirmSchedule.title')} span={2}>
           {t('svc.confirmSchedule.by', {
