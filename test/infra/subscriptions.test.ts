@@ -3,6 +3,7 @@ import { ALL_EVENT_TYPES } from '../../functions/events/catalogue.js';
 import { SUBSCRIPTIONS } from '../../functions/events/subscriptions.js';
 import type { BusEvent } from '../../functions/relay/bus-event.js';
 import { InProcessBus } from '../../infra/local/bus.js';
+import { putEventsBatches } from '../../functions/adapters/events/put-events-limits.js';
 import { subscribeAll } from '../../infra/local/bus-subscriptions.js';
 import { resourcesOfType, synthAnze } from './synth.js';
 
@@ -38,11 +39,11 @@ async function localSubscriptions(): Promise<string[]> {
     schedules: async (event) => pairs.push(`${event.type} → schedules`),
   });
   const names = new Set([...ALL_EVENT_TYPES.map((type) => type.name), ...SUBSCRIPTIONS.flatMap((row) => row.events)]);
-  await bus.publish(
-    [...names].map(
-      (type, index): BusEvent => ({ id: `e${index}`, type, version: 1, source: 'anze', time: '2026-12-06T00:00:00.000Z', aggregate: { type: 'x', id: 'x' }, sequence: 1, data: {} }),
-    ),
+  const events = [...names].map(
+    (type, index): BusEvent => ({ id: `e${index}`, type, version: 1, source: 'anze', time: '2026-12-06T00:00:00.000Z', aggregate: { type: 'x', id: 'x' }, sequence: 1, data: {} }),
   );
+  // One publish is one PutEvents call, ten entries at most (the local bus refuses more, as EventBridge does).
+  for (const batch of putEventsBatches(events)) await bus.publish(batch);
   return pairs.sort();
 }
 

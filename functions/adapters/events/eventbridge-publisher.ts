@@ -1,12 +1,11 @@
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import type { BusEvent, EventPublisher } from '../../../domain/kernel/event-publisher.port.js';
-
-/** PutEvents takes at most ten entries a call. */
-const BATCH = 10;
+import { putEventsBatches, putEventsEntryOf } from './put-events-limits.js';
 
 /**
- * Puts bus events on the EventBridge bus, in the order given. Partial failures are an error for the
- * whole call, so the stream batch is retried from the first undelivered record (at-least-once, ordered).
+ * Puts bus events on the EventBridge bus, in the order given, in calls cut by count and by size
+ * (put-events-limits.ts). Partial failures are an error for the whole call, so the stream batch is retried
+ * from the first undelivered record (at-least-once, ordered).
  */
 export class EventBridgePublisher implements EventPublisher {
   constructor(
@@ -15,18 +14,9 @@ export class EventBridgePublisher implements EventPublisher {
   ) {}
 
   async publish(events: readonly BusEvent[]): Promise<void> {
-    for (let start = 0; start < events.length; start += BATCH) {
-      const batch = events.slice(start, start + BATCH);
+    for (const batch of putEventsBatches(events)) {
       const out = await this.client.send(
-        new PutEventsCommand({
-          Entries: batch.map((event) => ({
-            EventBusName: this.busName,
-            Source: 'anze',
-            DetailType: event.type,
-            Time: new Date(event.time),
-            Detail: JSON.stringify(event),
-          })),
-        }),
+        new PutEventsCommand({ Entries: batch.map((event) => ({ EventBusName: this.busName, ...putEventsEntryOf(event) })) }),
       );
       if (out.FailedEntryCount) {
         const first = out.Entries?.find((entry) => entry.ErrorCode);
