@@ -351,7 +351,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** Record the enterprise's rectification plan or closure on its behalf (SVC-7) */
+        /** Capture the enterprise's rectification report on site, for an enterprise without an account (SVC-7, SVC-13) */
         post: operations["postHazardsHazardIdRectification"];
         delete?: never;
         options?: never;
@@ -1214,7 +1214,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** Record a party's signature on the record; CONFIRMED once both have signed (SVC-9, SVC-13) */
+        /** Sign the record for the insurer; CONFIRMED once the enterprise has signed too (SVC-9, SVC-13) */
         post: operations["postServicesServiceIdConfirm"];
         delete?: never;
         options?: never;
@@ -1267,6 +1267,23 @@ export type paths = {
         put?: never;
         /** Record the follow-up (回访) within 10 working days (SVC-8) */
         post: operations["postServicesServiceIdFollowUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/services/{serviceId}/on-site-signature": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Capture the enterprise's signature on site, for an enterprise without an account; flagged (SVC-9, SVC-13) */
+        post: operations["postServicesServiceIdOnSiteSignature"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1400,11 +1417,7 @@ export type components = {
             capturedAt: components["schemas"]["Instant"];
             capturedBy: string;
             kind: components["schemas"]["EvidenceKind"];
-            location?: {
-                accuracyMeters?: number;
-                latitude: number;
-                longitude: number;
-            };
+            location?: components["schemas"]["LocationInput"];
             /** @description From the upload ticket */
             uploadId: components["schemas"]["Id"];
         };
@@ -1589,11 +1602,7 @@ export type components = {
             fileName?: string;
             id: string;
             kind: components["schemas"]["EvidenceKind"];
-            location?: {
-                accuracyMeters?: number;
-                latitude: number;
-                longitude: number;
-            };
+            location?: components["schemas"]["Location"];
             /** @description Hex SHA-256 of the file */
             sha256: string;
             size: number;
@@ -1663,6 +1672,19 @@ export type components = {
                 readonly closureEvidence: components["schemas"]["Evidence"][];
                 closureNote?: string;
                 dueOn: components["schemas"]["LocalDate"];
+                /** @description SVC-7, SVC-13: reports captured on the insurer staff's device (flagged), oldest first */
+                readonly onSiteReports?: {
+                    /** @description This report said the hazard is closed */
+                    closed: boolean;
+                    location?: components["schemas"]["Location"];
+                    recordedAt: components["schemas"]["Instant"];
+                    /** @description Device time */
+                    reportedAt: components["schemas"]["Instant"];
+                    /** @description The enterprise's person who reported */
+                    reporterName: string;
+                    /** @description The insurer staff member whose device captured it */
+                    userId: string;
+                }[];
                 plan: string;
                 reportedAt: components["schemas"]["Instant"];
                 reportedBy: string;
@@ -1697,15 +1719,12 @@ export type components = {
             uploadId: string;
         };
         HazardInput: {
-            /** @description Reported closed (needs closureEvidence) */
-            closed?: boolean;
-            closureEvidence?: components["schemas"]["ClosureEvidenceInput"][];
-            closureNote?: string;
-            /** @description Its due date, required the first time */
-            dueOn?: components["schemas"]["LocalDate"];
-            /** @description The plan, required the first time */
-            plan?: string;
-            responsiblePerson?: string;
+            /** @description SVC-13: photos (jpeg, png, webp, heic), PDF, office documents (docx, xlsx, pptx, doc, xls) or video (mp4, mov) */
+            contentType: string;
+            fileName: string;
+            /** @description Lower-case hex SHA-256 of the file */
+            sha256: string;
+            size: number;
         };
         /** @enum {string} */
         HazardStatus: "OPEN" | "RECTIFYING" | "RECTIFIED" | "VERIFIED";
@@ -1715,7 +1734,7 @@ export type components = {
         Inputs: {
             accidentRecordBasisPoints: number;
             industry: components["schemas"]["EnterpriseIndustry"];
-            monitoringAlarms: number;
+            monitoringAlarms: number | null;
             openHazards: {
                 general: number;
                 major: number;
@@ -1729,6 +1748,10 @@ export type components = {
          */
         Instant: string;
         Insurer: {
+            /** @description SVC-9, SVC-13: the enterprise's signature captured on the insurer staff's device, the enterprise having no account (flagged) */
+            onSite?: {
+                location?: components["schemas"]["Location"];
+            };
             /** @enum {string} */
             party: "INSURER" | "ENTERPRISE";
             /** @description When the platform received it */
@@ -1737,6 +1760,7 @@ export type components = {
             signedAt: components["schemas"]["Instant"];
             signerName: string;
             signerTitle?: string;
+            /** @description Who sent it: the enterprise user, or the insurer staff member who captured it on site */
             userId: string;
         };
         /**
@@ -1744,6 +1768,16 @@ export type components = {
          * @description A calendar day, YYYY-MM-DD, in Asia/Shanghai
          */
         LocalDate: string;
+        Location: {
+            accuracyMeters?: number;
+            latitude: number;
+            longitude: number;
+        };
+        LocationInput: {
+            accuracyMeters?: number;
+            latitude: number;
+            longitude: number;
+        };
         OrgContactInput: string | null;
         /** @enum {string} */
         OtherSafetyInsuranceKind: "EMPLOYER_LIABILITY" | "GROUP_ACCIDENT" | "PUBLIC_LIABILITY" | "OTHER";
@@ -2099,7 +2133,7 @@ export type components = {
             };
             createdAt: components["schemas"]["Instant"];
             createdBy: string;
-            /** @description SVC-8/SVC-9, in working days from performedOn */
+            /** @description SVC-8/SVC-9, in working days from the day completed (the day of record.endedAt) */
             deadlines?: {
                 archive: components["schemas"]["Archive"];
                 followUp: components["schemas"]["Archive"];
@@ -2131,6 +2165,12 @@ export type components = {
             /** @description SVC-7: hazards found */
             readonly hazardIds: string[];
             id: string;
+            /** @description SVC-4: the line of the agreed service plan this service carries out */
+            planItem?: {
+                /** @description The line, counted from 0, in that version of the plan */
+                index: number;
+                planVersion: number;
+            };
             /** @description Agreed at SVC-5 */
             readonly plannedItems: string[];
             plannedMeasures?: string;
@@ -2140,13 +2180,13 @@ export type components = {
             record?: {
                 completedAt: components["schemas"]["Instant"];
                 completedBy: string;
-                /** @description End of the SVC-13 evidence window */
+                /** @description When the service ended: its day is the day completed, which SVC-8/SVC-9 count from; the end of the SVC-13 evidence window */
                 endedAt: components["schemas"]["Instant"];
                 readonly items: string[];
                 measures: string;
                 /** @description ISO instant the service began on site */
                 performedAt: components["schemas"]["Instant"];
-                /** @description Day SVC-8/SVC-9 count from */
+                /** @description Asia/Shanghai day the service began (SVC-1/SVC-2 count it) */
                 performedOn: components["schemas"]["LocalDate"];
                 readonly personnel: {
                     expertId?: string;
@@ -2158,7 +2198,7 @@ export type components = {
             };
             readonly reviewFlags: {
                 /** @enum {string} */
-                code: "EVIDENCE_OUTSIDE_SERVICE_TIME" | "CONFIRMATION_BEFORE_RECORD";
+                code: "EVIDENCE_OUTSIDE_SERVICE_TIME" | "CONFIRMATION_BEFORE_RECORD" | "ENTERPRISE_SIGNED_ON_INSURER_DEVICE" | "LOCATION_MISSING";
                 evidenceId?: string;
                 message: string;
                 /** @enum {string} */
@@ -2192,14 +2232,6 @@ export type components = {
             version: number;
         };
         ServiceInput: {
-            /** @description SVC-13: photos (jpeg, png, webp, heic), PDF, office documents (docx, xlsx, pptx, doc, xls) or video (mp4, mov) */
-            contentType: string;
-            fileName: string;
-            /** @description Lower-case hex SHA-256 of the file */
-            sha256: string;
-            size: number;
-        };
-        ServiceInput2: {
             confirmedByName: string;
         };
         ServiceOrg: {
@@ -2240,6 +2272,12 @@ export type components = {
             agreedBy: string;
             /** @description The day it was agreed */
             agreedOn: components["schemas"]["LocalDate"];
+            /** @description SVC-4, SVC-10: this version of the agreed plan in the write-once archive (服务方案 is archived) */
+            archive?: {
+                archivedAt: components["schemas"]["Instant"];
+                archiveId: string;
+                sha256: string;
+            };
             /** @description Safety basis and accident history */
             basis: string;
             goals: string;
@@ -2464,6 +2502,33 @@ export type components = {
         };
     };
     responses: {
+        /** @description Success */
+        Blacklist: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Blacklist"];
+            };
+        };
+        /** @description Success */
+        Complaint: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Complaint"];
+            };
+        };
+        /** @description Success */
+        Enterprise: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Enterprise"];
+            };
+        };
         /** @description An error, as {"error":{code,message,rule?,details?}}: 400 invalid input (every problem names its field and, where one applies, the rule id); 401 missing, forged or expired token; 403 the role may not call this route (see the access matrix); 404 not found — also the answer for another tenant’s object; 409 a rule or state conflict, naming the rule id; 412 stale version; 413 body over 6 MB; 429 too many requests. */
         Error: {
             headers: {
@@ -2471,6 +2536,141 @@ export type components = {
             };
             content: {
                 "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description Success */
+        Expert: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Expert"];
+            };
+        };
+        /** @description Success */
+        Hazard: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Hazard"];
+            };
+        };
+        /** @description Success */
+        Hazard2: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Hazard2"];
+            };
+        };
+        /** @description Success */
+        PageOfComplaint: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PageOfComplaint"];
+            };
+        };
+        /** @description Success */
+        PageOfHazard: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PageOfHazard"];
+            };
+        };
+        /** @description Success */
+        PageOfPolicy: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PageOfPolicy"];
+            };
+        };
+        /** @description Success */
+        PageOfService: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PageOfService"];
+            };
+        };
+        /** @description Success */
+        Policy: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Policy"];
+            };
+        };
+        /** @description Success */
+        PremiumReceiptEntry: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PremiumReceiptEntry"];
+            };
+        };
+        /** @description Success */
+        Service: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Service"];
+            };
+        };
+        /** @description Success */
+        ServiceOrg: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ServiceOrg"];
+            };
+        };
+        /** @description Success */
+        ServicePlan: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ServicePlan"];
+            };
+        };
+        /** @description Success */
+        Tenant: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Tenant"];
+            };
+        };
+        /** @description Success */
+        User: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["User"];
+            };
+        };
+        /** @description Success */
+        Year: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Year"];
             };
         };
     };
@@ -2535,7 +2735,7 @@ export interface operations {
                         /** @description Key in the write-once store */
                         key: string;
                         /** @enum {string} */
-                        kind: "HAZARD_NOTICE" | "SERVICE_RECORD";
+                        kind: "HAZARD_NOTICE" | "SERVICE_RECORD" | "SERVICE_PLAN";
                         /** @description SVC-10: whether the bytes read now have the SHA-256 recorded when archived */
                         matches: boolean;
                         policyId: string;
@@ -2547,7 +2747,7 @@ export interface operations {
                         subject: {
                             id: string;
                             /** @enum {string} */
-                            kind: "SERVICE" | "HAZARD";
+                            kind: "SERVICE" | "HAZARD" | "POLICY";
                         };
                         tenantId: string;
                     };
@@ -2658,15 +2858,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             "4XX": components["responses"]["Error"];
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PageOfComplaint"];
-                };
-            };
+            200: components["responses"]["PageOfComplaint"];
         };
     };
     postComplaints: {
@@ -2696,15 +2888,7 @@ export interface operations {
         };
         responses: {
             "4XX": components["responses"]["Error"];
-            /** @description Success */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Complaint"];
-                };
-            };
+            201: components["responses"]["Complaint"];
         };
     };
     getComplaintsComplaintId: {
@@ -2719,15 +2903,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             "4XX": components["responses"]["Error"];
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Complaint"];
-                };
-            };
+            200: components["responses"]["Complaint"];
         };
     };
     postComplaintsComplaintIdEscalate: {
@@ -2748,15 +2924,7 @@ export interface operations {
         };
         responses: {
             "4XX": components["responses"]["Error"];
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Complaint"];
-                };
-            };
+            200: components["responses"]["Complaint"];
         };
     };
     postComplaintsComplaintIdExtend: {
@@ -2784,15 +2952,7 @@ export interface operations {
         };
         responses: {
             "4XX": components["responses"]["Error"];
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Complaint"];
-                };
-            };
+            200: components["responses"]["Complaint"];
         };
     };
     postComplaintsComplaintIdNeedsVerification: {
@@ -2813,15 +2973,7 @@ export interface operations {
         };
         responses: {
             "4XX": components["responses"]["Error"];
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Complaint"];
-                };
-            };
+            200: components["responses"]["Complaint"];
         };
     };
     postComplaintsComplaintIdReply: {
@@ -2847,15 +2999,7 @@ export interface operations {
         };
         responses: {
             "4XX": components["responses"]["Error"];
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Complaint"];
-                };
-            };
+            200: components["responses"]["Complaint"];
         };
     };
     getFeesEntriesEntryId: {
@@ -2908,15 +3052,7 @@ export interface operations {
         };
         responses: {
             "4XX": components["responses"]["Error"];
-            /** @description Success */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PremiumReceiptEntry"];
-                };
-            };
+            201: components["responses"]["PremiumReceiptEntry"];
         };
     };
     postFeesExpenses: {
@@ -2948,15 +3084,7 @@ export interface operations {
         };
         responses: {
             "4XX": components["responses"]["Error"];
-            /** @description Success */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PremiumReceiptEntry"];
-                };
-            };
+            201: components["responses"]["PremiumReceiptEntry"];
         };
     };
     getFeesLedger: {
@@ -3215,15 +3343,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             "4XX": components["responses"]["Error"];
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PageOfHazard"];
-                };
-            };
+            200: components["responses"]["PageOfHazard"];
         };
     };
     getHazardsHazardId: {
@@ -3238,47 +3358,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             "4XX": components["responses"]["Error"];
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Hazard"];
-                };
-            };
+            200: components["responses"]["Hazard"];
         };
     };
     postHazardsHazardIdEvidenceUploads: {
-        parameters: {
-            query?: never;
-            header?: {
-                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-            };
-            path: {
-                hazardId: components["parameters"]["HazardId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ServiceInput"];
-            };
-        };
-        responses: {
-            "4XX": components["responses"]["Error"];
-            /** @description Success */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Hazard2"];
-                };
-            };
-        };
-    };
-    postHazardsHazardIdRectification: {
         parameters: {
             query?: never;
             header?: {
@@ -3296,15 +3379,45 @@ export interface operations {
         };
         responses: {
             "4XX": components["responses"]["Error"];
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Hazard"];
+            201: components["responses"]["Hazard2"];
+        };
+    };
+    postHazardsHazardIdRectification: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                hazardId: components["parameters"]["HazardId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Reported closed (needs closureEvidence) */
+                    closed?: boolean;
+                    closureEvidence?: components["schemas"]["ClosureEvidenceInput"][];
+                    closureNote?: string;
+                    /** @description Its due date, required the first time */
+                    dueOn?: components["schemas"]["LocalDate"];
+                    /** @description SVC-7, SVC-13: the enterprise's person reporting on the staff's device (the enterprise has no account) */
+                    onSite: {
+                        location?: components["schemas"]["LocationInput"];
+                        /** @description Device time */
+                        reportedAt: components["schemas"]["Instant"];
+                        reporterName: string;
+                    };
+                    /** @description The plan, required the first time */
+                    plan?: string;
+                    responsiblePerson?: string;
                 };
             };
+        };
+        responses: {
+            "4XX": components["responses"]["Error"];
+            200: components["responses"]["Hazard"];
         };
     };
     postHazardsHazardIdVerify: {
@@ -3328,15 +3441,7 @@ export interface operations {
         };
         responses: {
             "4XX": components["responses"]["Error"];
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Hazard"];
-                };
-            };
+            200: components["responses"]["Hazard"];
         };
     };
     getHealth: {
@@ -3413,15 +3518,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             "4XX": components["responses"]["Error"];
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PageOfComplaint"];
-                };
-            };
+            200: components["responses"]["PageOfComplaint"];
         };
     };
     postMeComplaints: {
@@ -3446,15 +3543,7 @@ export interface operations {
         };
         responses: {
             "4XX": components["responses"]["Error"];
-            /** @description Success */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Complaint"];
-                };
-            };
+            201: components["responses"]["Complaint"];
         };
     };
     getMeComplaintsComplaintId: {
@@ -3469,15 +3558,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             "4XX": components["responses"]["Error"];
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Complaint"];
-                };
-            };
+            200: components["responses"]["Complaint"];
         };
     };
     postMeComplaintsComplaintIdAccept: {
@@ -3494,15 +3575,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             "4XX": components["responses"]["Error"];
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Complaint"];
-                };
-            };
+            200: components["responses"]["Complaint"];
         };
     };
     postMeComplaintsComplaintIdEscalate: {
@@ -3523,15 +3596,7 @@ export interface operations {
         };
         responses: {
             "4XX": components["responses"]["Error"];
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Complaint"];
-                };
-            };
+            200: components["responses"]["Complaint"];
         };
     };
     getMeHazards: {
@@ -3548,15 +3613,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             "4XX": components["responses"]["Error"];
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PageOfHazard"];
-                };
-            };
+            200: components["responses"]["PageOfHazard"];
         };
     };
     getMeHazardsHazardId: {
@@ -3571,47 +3628,10 @@ export interface operations {
         requestBody?: never;
         responses: {
             "4XX": components["responses"]["Error"];
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Hazard"];
-                };
-            };
+            200: components["responses"]["Hazard"];
         };
     };
     postMeHazardsHazardIdEvidenceUploads: {
-        parameters: {
-            query?: never;
-            header?: {
-                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-            };
-            path: {
-                hazardId: components["parameters"]["HazardId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ServiceInput"];
-            };
-        };
-        responses: {
-            "4XX": components["responses"]["Error"];
-            /** @description Success */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Hazard2"];
-                };
-            };
-        };
-    };
-    postMeHazardsHazardIdRectification: {
         parameters: {
             query?: never;
             header?: {
@@ -3629,15 +3649,38 @@ export interface operations {
         };
         responses: {
             "4XX": components["responses"]["Error"];
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Hazard"];
+            201: components["responses"]["Hazard2"];
+        };
+    };
+    postMeHazardsHazardIdRectification: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                hazardId: components["parameters"]["HazardId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Reported closed (needs closureEvidence) */
+                    closed?: boolean;
+                    closureEvidence?: components["schemas"]["ClosureEvidenceInput"][];
+                    closureNote?: string;
+                    /** @description Its due date, required the first time */
+                    dueOn?: components["schemas"]["LocalDate"];
+                    /** @description The plan, required the first time */
+                    plan?: string;
+                    responsiblePerson?: string;
                 };
             };
+        };
+        responses: {
+            "4XX": components["responses"]["Error"];
+            200: components["responses"]["Hazard"];
         };
     };
     getMeInsurers: {
@@ -3683,15 +3726,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             "4XX": components["responses"]["Error"];
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PageOfPolicy"];
-                };
-            };
+            200: components["responses"]["PageOfPolicy"];
         };
     };
     getMeServices: {
@@ -3708,15 +3743,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             "4XX": components["responses"]["Error"];
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PageOfService"];
-                };
-            };
+            200: components["responses"]["PageOfService"];
         };
     };
     getMeServicesServiceId: {
@@ -3731,15 +3758,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             "4XX": components["responses"]["Error"];
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Service"];
-                };
-            };
+            200: components["responses"]["Service"];
         };
     };
     postMeServicesServiceIdConfirm: {
@@ -3767,15 +3786,7 @@ export interface operations {
         };
         responses: {
             "4XX": components["responses"]["Error"];
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Service"];
-                };
-            };
+            200: components["responses"]["Service"];
         };
     };
     postMeServicesServiceIdConfirmSchedule: {
@@ -3791,20 +3802,12 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ServiceInput2"];
+                "application/json": components["schemas"]["ServiceInput"];
             };
         };
         responses: {
             "4XX": components["responses"]["Error"];
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Service"];
-                };
-            };
+            200: components["responses"]["Service"];
         };
     };
     getPlatformCalendar: {
@@ -4002,15 +4005,7 @@ export interface operations {
         };
         responses: {
             "4XX": components["responses"]["Error"];
-            /** @description Success */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Tenant"];
-                };
-            };
+            201: components["responses"]["Tenant"];
         };
     };
     getPlatformTenantsTenantId: {
@@ -4025,15 +4020,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             "4XX": components["responses"]["Error"];
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Tenant"];
-                };
-            };
+            200: components["responses"]["Tenant"];
         };
     };
     getPolicies: {
@@ -4053,15 +4040,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             "4XX": components["responses"]["Error"];
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PageOfPolicy"];
-                };
-            };
+            200: components["responses"]["PageOfPolicy"];
         };
     };
     postPolicies: {
@@ -4098,7 +4077,7 @@ export interface operations {
                         kind: components["schemas"]["OtherSafetyInsuranceKind"];
                         policyNumber?: string;
                     }[];
-                    periodEnd: string;
+                    periodEnd?: string;
                     periodStart: string;
                     perPersonDeathLimitFen: components["schemas"]["Fen"];
                     perPersonInsuredAmountFen: components["schemas"]["Fen"];
@@ -4126,15 +4105,7 @@ export interface operations {
         };
         responses: {
             "4XX": components["responses"]["Error"];
-            /** @description Success */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Policy"];
-                };
-            };
+            201: components["responses"]["Policy"];
         };
     };
     getPoliciesPolicyId: {
@@ -4149,15 +4120,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             "4XX": components["responses"]["Error"];
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Policy"];
-                };
-            };
+            200: components["responses"]["Policy"];
         };
     };
     postPoliciesPolicyIdCancel: {
@@ -4181,15 +4144,7 @@ export interface operations {
         };
         responses: {
             "4XX": components["responses"]["Error"];
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Policy"];
-                };
-            };
+            200: components["responses"]["Policy"];
         };
     };
     postPoliciesPolicyIdEndorsements: {
@@ -4216,15 +4171,7 @@ export interface operations {
         };
         responses: {
             "4XX": components["responses"]["Error"];
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Policy"];
-                };
-            };
+            200: components["responses"]["Policy"];
         };
     };
     getPoliciesPolicyIdObligations: {
@@ -4256,7 +4203,7 @@ export interface operations {
                         daysLeftInYear: number;
                         periodEnd: string;
                         periodStart: string;
-                        /** @description PER_PLAN without a plan: not evaluable */
+                        /** @description SVC-4: no plan agreed with the enterprise (for PER_PLAN its obligations are not evaluable either) */
                         planMissing: boolean;
                         policyId: string;
                         readonly requirements: {
@@ -4337,15 +4284,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             "4XX": components["responses"]["Error"];
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ServicePlan"];
-                };
-            };
+            200: components["responses"]["ServicePlan"];
         };
     };
     putPoliciesPolicyIdServicePlan: {
@@ -4379,15 +4318,7 @@ export interface operations {
         };
         responses: {
             "4XX": components["responses"]["Error"];
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ServicePlan"];
-                };
-            };
+            200: components["responses"]["ServicePlan"];
         };
     };
     getQualificationYear: {
@@ -4404,15 +4335,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             "4XX": components["responses"]["Error"];
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Year"];
-                };
-            };
+            200: components["responses"]["Year"];
         };
     };
     putQualificationYear: {
@@ -4491,15 +4414,7 @@ export interface operations {
         };
         responses: {
             "4XX": components["responses"]["Error"];
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Year"];
-                };
-            };
+            200: components["responses"]["Year"];
         };
     };
     getRegisterEnterprisesUscc: {
@@ -4514,15 +4429,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             "4XX": components["responses"]["Error"];
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Enterprise"];
-                };
-            };
+            200: components["responses"]["Enterprise"];
         };
     };
     getRegulatorBlacklist: {
@@ -4574,15 +4481,7 @@ export interface operations {
         };
         responses: {
             "4XX": components["responses"]["Error"];
-            /** @description Success */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Blacklist"];
-                };
-            };
+            201: components["responses"]["Blacklist"];
         };
     };
     postRegulatorBlacklistEntryIdLift: {
@@ -4606,15 +4505,7 @@ export interface operations {
         };
         responses: {
             "4XX": components["responses"]["Error"];
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Blacklist"];
-                };
-            };
+            200: components["responses"]["Blacklist"];
         };
     };
     getRegulatorComplaints: {
@@ -4632,15 +4523,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             "4XX": components["responses"]["Error"];
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PageOfComplaint"];
-                };
-            };
+            200: components["responses"]["PageOfComplaint"];
         };
     };
     getRegulatorCoverage: {
@@ -4781,15 +4664,7 @@ export interface operations {
         };
         responses: {
             "4XX": components["responses"]["Error"];
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Enterprise"];
-                };
-            };
+            200: components["responses"]["Enterprise"];
         };
     };
     getRegulatorEnterprisesUscc: {
@@ -4804,15 +4679,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             "4XX": components["responses"]["Error"];
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Enterprise"];
-                };
-            };
+            200: components["responses"]["Enterprise"];
         };
     };
     getRegulatorExperts: {
@@ -4865,15 +4732,7 @@ export interface operations {
         };
         responses: {
             "4XX": components["responses"]["Error"];
-            /** @description Success */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Expert"];
-                };
-            };
+            201: components["responses"]["Expert"];
         };
     };
     getRegulatorExpertsExpertId: {
@@ -4888,15 +4747,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             "4XX": components["responses"]["Error"];
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Expert"];
-                };
-            };
+            200: components["responses"]["Expert"];
         };
     };
     patchRegulatorExpertsExpertId: {
@@ -4922,15 +4773,7 @@ export interface operations {
         };
         responses: {
             "4XX": components["responses"]["Error"];
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Expert"];
-                };
-            };
+            200: components["responses"]["Expert"];
         };
     };
     getRegulatorHazards: {
@@ -4949,15 +4792,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             "4XX": components["responses"]["Error"];
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PageOfHazard"];
-                };
-            };
+            200: components["responses"]["PageOfHazard"];
         };
     };
     getRegulatorServiceOrgs: {
@@ -5015,15 +4850,7 @@ export interface operations {
         };
         responses: {
             "4XX": components["responses"]["Error"];
-            /** @description Success */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ServiceOrg"];
-                };
-            };
+            201: components["responses"]["ServiceOrg"];
         };
     };
     getRegulatorServiceOrgsOrgId: {
@@ -5038,15 +4865,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             "4XX": components["responses"]["Error"];
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ServiceOrg"];
-                };
-            };
+            200: components["responses"]["ServiceOrg"];
         };
     };
     patchRegulatorServiceOrgsOrgId: {
@@ -5072,15 +4891,7 @@ export interface operations {
         };
         responses: {
             "4XX": components["responses"]["Error"];
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ServiceOrg"];
-                };
-            };
+            200: components["responses"]["ServiceOrg"];
         };
     };
     getRegulatorUninsured: {
@@ -5130,15 +4941,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             "4XX": components["responses"]["Error"];
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PageOfService"];
-                };
-            };
+            200: components["responses"]["PageOfService"];
         };
     };
     postServices: {
@@ -5156,6 +4959,8 @@ export interface operations {
                     deep?: boolean;
                     /** @default [] */
                     expertIds?: components["schemas"]["Id"][];
+                    /** @description SVC-4: the line of the agreed plan (counted from 0) this service carries out; may be left out when exactly one line has its type */
+                    planItem?: number;
                     plannedItems: string[];
                     plannedMeasures?: string;
                     policyId: components["schemas"]["Id"];
@@ -5168,15 +4973,7 @@ export interface operations {
         };
         responses: {
             "4XX": components["responses"]["Error"];
-            /** @description Success */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Service"];
-                };
-            };
+            201: components["responses"]["Service"];
         };
     };
     getServicesServiceId: {
@@ -5191,15 +4988,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             "4XX": components["responses"]["Error"];
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Service"];
-                };
-            };
+            200: components["responses"]["Service"];
         };
     };
     postServicesServiceIdArchive: {
@@ -5216,15 +5005,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             "4XX": components["responses"]["Error"];
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Service"];
-                };
-            };
+            200: components["responses"]["Service"];
         };
     };
     postServicesServiceIdCancel: {
@@ -5247,15 +5028,7 @@ export interface operations {
         };
         responses: {
             "4XX": components["responses"]["Error"];
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Service"];
-                };
-            };
+            200: components["responses"]["Service"];
         };
     };
     postServicesServiceIdComplete: {
@@ -5300,15 +5073,7 @@ export interface operations {
         };
         responses: {
             "4XX": components["responses"]["Error"];
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Service"];
-                };
-            };
+            200: components["responses"]["Service"];
         };
     };
     postServicesServiceIdConfirm: {
@@ -5325,8 +5090,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @enum {string} */
-                    party: "INSURER" | "ENTERPRISE";
+                    /** @constant */
+                    party?: "INSURER";
                     /** @description Device time */
                     signedAt: components["schemas"]["Instant"];
                     signerName: string;
@@ -5336,47 +5101,10 @@ export interface operations {
         };
         responses: {
             "4XX": components["responses"]["Error"];
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Service"];
-                };
-            };
+            200: components["responses"]["Service"];
         };
     };
     postServicesServiceIdConfirmSchedule: {
-        parameters: {
-            query?: never;
-            header?: {
-                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-            };
-            path: {
-                serviceId: components["parameters"]["ServiceId"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ServiceInput2"];
-            };
-        };
-        responses: {
-            "4XX": components["responses"]["Error"];
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Service"];
-                };
-            };
-        };
-    };
-    postServicesServiceIdEvidenceUploads: {
         parameters: {
             query?: never;
             header?: {
@@ -5394,15 +5122,28 @@ export interface operations {
         };
         responses: {
             "4XX": components["responses"]["Error"];
-            /** @description Success */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Hazard2"];
-                };
+            200: components["responses"]["Service"];
+        };
+    };
+    postServicesServiceIdEvidenceUploads: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
+            path: {
+                serviceId: components["parameters"]["ServiceId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HazardInput"];
+            };
+        };
+        responses: {
+            "4XX": components["responses"]["Error"];
+            201: components["responses"]["Hazard2"];
         };
     };
     postServicesServiceIdFollowUp: {
@@ -5428,15 +5169,39 @@ export interface operations {
         };
         responses: {
             "4XX": components["responses"]["Error"];
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Service"];
+            200: components["responses"]["Service"];
+        };
+    };
+    postServicesServiceIdOnSiteSignature: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                serviceId: components["parameters"]["ServiceId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The device position; without it the signature is flagged (SVC-13) */
+                    location?: {
+                        accuracyMeters?: number;
+                        latitude: number;
+                        longitude: number;
+                    };
+                    /** @description Device time */
+                    signedAt: components["schemas"]["Instant"];
+                    signerName: string;
+                    signerTitle?: string;
                 };
             };
+        };
+        responses: {
+            "4XX": components["responses"]["Error"];
+            200: components["responses"]["Service"];
         };
     };
     getUsers: {
@@ -5494,15 +5259,7 @@ export interface operations {
         };
         responses: {
             "4XX": components["responses"]["Error"];
-            /** @description Success */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["User"];
-                };
-            };
+            201: components["responses"]["User"];
         };
     };
     getUsersUserId: {
@@ -5517,15 +5274,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             "4XX": components["responses"]["Error"];
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["User"];
-                };
-            };
+            200: components["responses"]["User"];
         };
     };
     patchUsersUserId: {
@@ -5550,15 +5299,7 @@ export interface operations {
         };
         responses: {
             "4XX": components["responses"]["Error"];
-            /** @description Success */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["User"];
-                };
-            };
+            200: components["responses"]["User"];
         };
     };
 }
