@@ -54,6 +54,23 @@ export const REGISTER_WRITE: Access = {
 export const REGISTER_READ: Access = { kind: 'roles', roles: ['regulator', 'regulator-admin'], scope: 'regulator-owned' };
 /** REG-1: an insurer reads one entry by USCC, any county, to underwrite; it never lists or writes the register. */
 export const REGISTER_LOOKUP: Access = { kind: 'roles', roles: ['insurer-admin', 'insurer-staff'], scope: 'regulator-owned' };
+/**
+ * QUAL-6: the city EMB records the day an insurer's qualification materials reached it on paper — the city EMB's
+ * own record (`R#…`), never the insurer's, which the platform stamps when its filing is first complete.
+ */
+export const PAPER_FILING_WRITE: Access = {
+  kind: 'roles',
+  roles: ['regulator', 'regulator-admin'],
+  agencies: ['EMB_CITY'],
+  scope: 'regulator-owned',
+};
+/** QUAL-6: the city EMB, to whom the notice has filings sent (报送市应急管理局), reads every insurer's filing. */
+export const QUALIFICATION_OVERSIGHT: Access = {
+  kind: 'roles',
+  roles: ['regulator', 'regulator-admin'],
+  agencies: ['EMB_CITY'],
+  scope: 'cross-tenant-read',
+};
 /** BLK-1: the blacklist is kept by the city EMB and the NFRA. */
 export const BLACKLIST_WRITE: Access = {
   kind: 'roles',

@@ -79,6 +79,19 @@ export const qualificationChanged = defineEvent({
   }),
 });
 
+export const paperFilingRecorded = defineEvent({
+  name: 'underwriting.qualification.paper_filing_recorded',
+  version: 1,
+  aggregate: 'qualification',
+  summary:
+    "The city EMB recorded the day an insurer's qualification materials reached it on paper (QUAL-6); its id is `<tenantId>-<year>`",
+  payload: z.object({
+    year: about(z.int(), 'The filing year'),
+    version: about(z.int(), "The paper filing record's version"),
+    filedOn: about(localDateSchema, 'QUAL-6: the day the paper materials were received'),
+  }),
+});
+
 /**
  * The events of this context (ARCHITECTURE.md §6), each declared with defineEvent (domain/kernel/events.ts):
  * name, payload version, aggregate and payload schema. The AsyncAPI catalogue and the subscription table read
@@ -89,4 +102,5 @@ export const underwritingEvents = {
   policyEndorsed,
   policyCancelled,
   qualificationChanged,
+  paperFilingRecorded,
 } as const satisfies Readonly<Record<string, AnyEventType>>;

@@ -180,8 +180,8 @@ const annex1Schema = keyedBy(
 
 /**
  * QUAL-1..6: `PUT /qualification/{year}` — the insurer's filing for a year, whole (a PUT replaces it). Every
- * part may be left out while the filing is a draft; eligibility then says what is missing. `filedOn` declares a
- * submission on paper before the platform; normally the platform sets it (see `fileQualification`).
+ * part may be left out while the filing is a draft; eligibility then says what is missing. There is no `filedOn`:
+ * the platform stamps it (QUAL-6), and an earlier paper submission is the city EMB's record, not the insurer's.
  *
  * @example
  * putQualificationBody.parse({ solvency: { comprehensiveRatioBasisPoints: 23560, riskRating: 'A' } });
@@ -208,10 +208,6 @@ export const putQualificationBody = strictObject({
   filedProduct: z.optional(filedProductSchema),
   annex1: z.optional(annex1Schema),
   commitmentLetter: z.optional(commitmentLetterSchema),
-  filedOn: about(
-    z.optional(date('QUAL-6: filedOn is the day the materials were submitted (YYYY-MM-DD)')),
-    'QUAL-6: declare the day the materials were submitted on paper before they were entered here',
-  ),
 });
 export type PutQualificationBody = z.output<typeof putQualificationBody>;
 
@@ -256,8 +252,8 @@ export const qualificationFilingSchema = z.object({
     'QUAL-6: the day the filing was submitted (报送); absent while it is a draft no one declared submitted',
   ),
   filedOnSource: about(
-    z.optional(z.enum(['PLATFORM', 'DECLARED'])),
-    'PLATFORM: the day it was first complete here; DECLARED: a day the insurer declared (submitted on paper)',
+    z.optional(z.enum(['PLATFORM', 'RECORDED'])),
+    'PLATFORM: the day it was first complete here; RECORDED: the earlier day the city EMB recorded receiving it on paper',
   ),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -127,7 +127,7 @@ export type FactorBoundsTable = FiledProduct['factorBounds'];
 export type FiledProduct = z.output<typeof filedProductSchema>;
 /** QUAL-6: the commitment letter of Annex 2 (承诺函), as signed. */
 export type CommitmentLetter = z.output<typeof commitmentLetterSchema>;
-/** QUAL-6: where `filedOn` comes from — first complete on the platform, or declared (submitted on paper). */
+/** QUAL-6: where `filedOn` comes from — first complete on the platform, or recorded by the city EMB (paper). */
 export type FiledOnSource = NonNullable<QualificationFiling['filedOnSource']>;
 
 /**
@@ -198,9 +198,9 @@ export function isFilingComplete(filing: Pick<QualificationFiling, 'annex1' | 'c
  * (version + 1; the caller stores it over `previous.version`). The input replaces the whole filing, as a PUT
  * does; omitted lists are empty.
  *
- * `filedOn` (QUAL-6) is, in this order: the day the input declares (materials submitted on paper before they
- * were entered here — recorded as DECLARED so regulators can tell), the day already recorded, or today when the
- * filing is complete for the first time (PLATFORM). An incomplete draft has no `filedOn`.
+ * `filedOn` (QUAL-6) is stamped by the platform: the day already recorded, or today when the filing is complete
+ * for the first time (PLATFORM). An incomplete draft has no `filedOn`. The insurer cannot state the day; an
+ * earlier submission on paper is recorded by the city EMB (`recordPaperFiling`), never here.
  *
  * Raises `underwriting.qualification.changed`, stored with the filing in one transaction. Its id is the tenant
  * and year: there is one filing per insurer and year.
@@ -232,13 +232,6 @@ export function fileQualification(
       rule: 'QUAL-6',
     });
   }
-  if (input.filedOn !== undefined && compareLocalDates(input.filedOn, today) > 0) {
-    problems.push({
-      field: 'filedOn',
-      message: `QUAL-6: a filing cannot be declared submitted after today (${today})`,
-      rule: 'QUAL-6',
-    });
-  }
   (input.majorViolations ?? []).forEach((violation, index) => {
     if (compareLocalDates(violation.decidedOn, today) > 0) {
       problems.push({
@@ -266,11 +259,11 @@ export function fileQualification(
     annex1: input.annex1 ?? {},
     ...(input.commitmentLetter === undefined ? {} : { commitmentLetter: input.commitmentLetter }),
   };
+  // QUAL-6: the platform stamps the day; the insurer cannot state it (a declared day defeated the June 15 due
+  // date). An earlier paper submission is the city EMB's record (paper-filing.ts), merged where it is read.
   let filed: { filedOn: LocalDate; filedOnSource: FiledOnSource } | undefined;
-  if (input.filedOn !== undefined) filed = { filedOn: input.filedOn, filedOnSource: 'DECLARED' };
-  else if (previous?.filedOn !== undefined) {
-    filed = { filedOn: previous.filedOn, filedOnSource: previous.filedOnSource ?? 'PLATFORM' };
-  } else if (isFilingComplete(content)) filed = { filedOn: today, filedOnSource: 'PLATFORM' };
+  if (previous?.filedOn !== undefined) filed = { filedOn: previous.filedOn, filedOnSource: 'PLATFORM' };
+  else if (isFilingComplete(content)) filed = { filedOn: today, filedOnSource: 'PLATFORM' };
 
   const filing: QualificationFiling = {
     tenantId: context.tenantId,

@@ -74,14 +74,14 @@ function filing(year: number, branchName: string) {
     },
     annex1: Object.fromEntries(ANNEX_1_ITEM_CODES.map((code) => [code, [doc(`${code}.pdf`)]])),
     commitmentLetter: { signedBy: '分公司总经理', signedOn: `${year}-06-01` },
-    filedOn: `${year}-06-01`,
   };
 }
 
 /**
  * Business demo data on the first `npm start` of a data folder, made through the API: the city EMB imports
  * the shared 5,000-enterprise register (REG-1), the three insurers file their qualification for this year
- * (QUAL-1..6), each issues policies to mandatory-industry enterprises of a few counties (UW-1..10), and an
+ * (QUAL-1..6) and the city EMB records their paper filing of June 1 (QUAL-6), each issues policies to
+ * mandatory-industry enterprises of a few counties (UW-1..10), and an
  * enterprise files a complaint (CMP-1); the city EMB also registers service organisations (REG-2) and keeps an
  * expert pool (REG-3). About 15 s, once; the coverage gap (UW-11) then has real figures.
  */
@@ -122,6 +122,13 @@ export async function seedDemoBusiness(
     const token = await api.signIn(insurer.username);
     const filed = await api.call(token, 'PUT', `/qualification/${year}`, filing(year, insurer.branch));
     if (filed.status !== 200) throw new Error(`demo filing of ${insurer.username} failed: ${JSON.stringify(filed.body)}`);
+    // QUAL-6: the platform stamps today; the city EMB records that the materials reached it on paper by June 1.
+    const tenantId = (filed.body.filing as { tenantId: string }).tenantId;
+    const paper = await api.call(city, 'POST', `/regulator/qualifications/${tenantId}/${year}/paper-filing`, {
+      filedOn: today < `${year}-06-01` ? today : `${year}-06-01`,
+      note: '纸质报送材料收文登记（演示数据）',
+    });
+    if (paper.status !== 200) throw new Error(`demo paper filing of ${insurer.username} failed: ${JSON.stringify(paper.body)}`);
     const insured = rows.filter((row) => row.county === insurer.county && mandatory.has(row.industry) && row.staff > 0).slice(0, insurer.count);
     for (const [index, row] of insured.entries()) {
       const issued = await api.call(token, 'POST', '/policies', {

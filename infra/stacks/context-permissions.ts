@@ -49,7 +49,7 @@ export const CONTEXT_PERMISSIONS: Readonly<Record<string, ContextPermissions>> =
    */
   underwriting: {
     ownLeadingKeys: [],
-    readLeadingKeys: ['P#TENANT', 'P#TENANT#*', 'R#register#*', 'R#blacklist#*', 'ENT#*', 'R#coverage#*'],
+    readLeadingKeys: ['P#TENANT', 'P#TENANT#*', 'R#register#*', 'R#blacklist#*', 'ENT#*', 'R#coverage#*', 'R#qualification-paper#*'],
     userPoolAdmin: false,
   },
   /**

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { usccCheckCharacter } from '../../domain/kernel/uscc.js';
-import { filingBody, policyBody, year } from '../support/underwriting-fixtures.js';
+import { filedOnFor, filingBody, policyBody, year } from '../support/underwriting-fixtures.js';
 import { exitOf, processesNaming, signIn, startLocal, type LocalProcess } from './local-process.js';
 
 /**
@@ -80,6 +80,10 @@ describe('issue 12 fault test: kill -9 of Node during writes', () => {
     }
     const filed = await call(first.url, picc, 'PUT', `/qualification/${year}`, filingBody(year));
     expect(filed.status, JSON.stringify(filed.body)).toBe(200);
+    // QUAL-6: the platform stamps today; the city EMB records the paper filing that makes it count on time.
+    const tenantId = (filed.body.filing as { tenantId: string }).tenantId;
+    const paper = await call(first.url, cityEmb, 'POST', `/regulator/qualifications/${tenantId}/${year}/paper-filing`, { filedOn: filedOnFor(year), note: '纸质材料收文登记' });
+    expect(paper.status, JSON.stringify(paper.body)).toBe(200);
 
     // Writes in flight from a few clients at once; SIGKILL as soon as KILL_AFTER of them were acknowledged.
     const acknowledged: string[] = [];

@@ -89,6 +89,9 @@ const FOREIGN_OBJECT: Record<string, (caller: Caller) => string> = {
   // is another organisation's: a missing entry, as for the shared `{uscc}` register routes.
   orgId: () => '01nonexistentorg0000000000',
   expertId: () => '01nonexistentexpert0000000',
+  // QUAL-6: only the city EMB names an insurer to record its paper filing, and every insurer is its to see: a
+  // missing one.
+  insurerTenantId: () => '01nonexistenttenant0000000',
 };
 
 /** The "missing object" of a parameter whose ids have a shape of their own; the placeholder otherwise. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../support/api-client.js';
-import { TAIXIN, XINDA, XINGYUAN, fileQualification as file, inAYear, oneYearOn, policyBody, registerEnterprises, today, year } from '../support/underwriting-fixtures.js';
+import { TAIXIN, XINDA, XINGYUAN, fileQualification as file, filingBody, inAYear, oneYearOn, policyBody, registerEnterprises, today, year } from '../support/underwriting-fixtures.js';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
 
 // Issue 13, underwriting and qualification: corrections where the platform let a record slip that the notice
@@ -14,6 +14,10 @@ interface Policy {
   periodEnd: string;
   members: { tenantId: string; shareBasisPoints: number; lead: boolean }[];
 }
+interface Answer {
+  filing?: { filedOn?: string; filedOnSource?: string };
+  eligibility: { eligible: boolean; criteria: { rule: string; passed: boolean; reason: string }[] };
+}
 interface ErrorBody {
   error: { code: string; rule?: string; message: string; details?: { field?: string; rule?: string; message: string }[] };
 }
@@ -24,6 +28,7 @@ let cpic: ApiClient;
 let pingan: ApiClient;
 let cityEmb: ApiClient;
 let nfra: ApiClient;
+let countyEmb: ApiClient;
 let piccId: string;
 let cpicId: string;
 let pinganId: string;
@@ -39,6 +44,7 @@ beforeAll(async () => {
   pingan = await test.signIn('pingan-admin', DEMO);
   cityEmb = await test.signIn('emb-city', DEMO);
   nfra = await test.signIn('nfra-xinzhou', DEMO);
+  countyEmb = await test.signIn('emb-xinfu', DEMO);
   [piccId, cpicId, pinganId] = await Promise.all([tenantIdOf(picc), tenantIdOf(cpic), tenantIdOf(pingan)]);
   await registerEnterprises(cityEmb, [XINDA, TAIXIN, XINGYUAN]);
   expect((await file(picc, cityEmb)).body.eligibility.eligible).toBe(true);
@@ -46,7 +52,7 @@ beforeAll(async () => {
 });
 afterAll(async () => test?.stop());
 
-describe('UW-6 co-insurers are eligible too', () => {
+describe('UW-6 co-insurers are eligible too; QUAL-6 the filing day is the platform’s or the city EMB’s', () => {
   const coinsured = (member: string) =>
     policyBody({
       enterpriseUscc: XINGYUAN.uscc,
@@ -68,24 +74,68 @@ describe('UW-6 co-insurers are eligible too', () => {
     expect(details.every((detail) => detail.field === 'members.1.tenantId')).toBe(true);
   });
 
+  it('QUAL-6 the insurer cannot state its filing day: the platform stamps it, and only the city EMB records an earlier paper day', async () => {
+    const weakSolvency = { solvency: { comprehensiveRatioBasisPoints: 9_000, riskRating: 'C' } };
+    const declared = await cpic.request<ErrorBody>('PUT', `/qualification/${year}`, { ...filingBody(year, weakSolvency), filedOn: `${year}-06-01` });
+    expect(declared.status).toBe(400);
+    expect(JSON.stringify(declared.body.error.details)).toContain('filedOn');
+
+    const filed = await cpic.request<Answer>('PUT', `/qualification/${year}`, filingBody(year, weakSolvency));
+    expect(filed.status, JSON.stringify(filed.body)).toBe(200);
+    expect(filed.body.filing).toMatchObject({ filedOn: today, filedOnSource: 'PLATFORM' });
+    const qual6 = (answer: Answer) => answer.eligibility.criteria.find((criterion) => criterion.rule === 'QUAL-6');
+    // After the due date, a filing first complete today is late (QUAL-6, June 15).
+    if (today > `${year}-06-15`) expect(qual6(filed.body)?.reason).toContain(`submitted late, on ${today}`);
+
+    const paper = { filedOn: `${year}-06-01`, note: '收文登记第 031 号' };
+    const path = `/regulator/qualifications/${cpicId}/${year}/paper-filing`;
+    expect((await cpic.post<ErrorBody>(path, paper)).status).toBe(403);
+    expect((await countyEmb.post<ErrorBody>(path, paper)).status).toBe(403);
+    expect((await nfra.post<ErrorBody>(path, paper)).status).toBe(403);
+    const future = await cityEmb.post<ErrorBody>(path, { ...paper, filedOn: `${year + 1}-01-01` });
+    expect(future.status).toBe(400);
+    expect(future.body.error.details?.[0]).toMatchObject({ field: 'filedOn', rule: 'QUAL-6' });
+    const recorded = await cityEmb.post<{ filedOn: string; version: number }>(path, paper);
+    expect(recorded.status, JSON.stringify(recorded.body)).toBe(200);
+    expect(recorded.body).toMatchObject({ filedOn: `${year}-06-01`, version: 1 });
+
+    const now = await cpic.get<Answer>(`/qualification/${year}`);
+    expect(now.body.filing).toMatchObject({ filedOn: `${year}-06-01`, filedOnSource: 'RECORDED' });
+    expect(qual6(now.body)?.passed).toBe(true);
+  });
+
+  it('QUAL-6 the city EMB sees every insurer’s filing, its day and where the day comes from; no one else does', async () => {
+    const view = await cityEmb.get<{ items: { insurerTenantId: string; filing?: { filedOn?: string; filedOnSource?: string; platformFiledOn?: string; complete: boolean }; paperFiling?: { filedOn: string } }[] }>(
+      `/regulator/qualifications?year=${year}`,
+    );
+    expect(view.status, JSON.stringify(view.body)).toBe(200);
+    const ofCpic = view.body.items.find((item) => item.insurerTenantId === cpicId);
+    expect(ofCpic).toMatchObject({
+      filing: { filedOn: `${year}-06-01`, filedOnSource: 'RECORDED', platformFiledOn: today, complete: true },
+      paperFiling: { filedOn: `${year}-06-01` },
+    });
+    expect(view.body.items.map((item) => item.insurerTenantId)).toEqual(expect.arrayContaining([piccId, cpicId, pinganId]));
+    for (const other of [countyEmb, nfra, cpic]) expect((await other.get(`/regulator/qualifications?year=${year}`)).status).toBe(403);
+  });
+
+  it('UW-6 QUAL-3 admits a co-insurer whose solvency fails, since only the lead must meet it', async () => {
+    const own = await cpic.get<Answer>(`/qualification/${year}`);
+    expect(own.body.eligibility.criteria.find((criterion) => criterion.rule === 'QUAL-3')?.passed).toBe(false);
+    const issued = await picc.post<Policy>('/policies', coinsured(cpicId));
+    expect(issued.status, JSON.stringify(issued.body)).toBe(201);
+    expect(issued.body.members.map((member) => member.tenantId)).toEqual([piccId, cpicId]);
+  });
+
   it('UW-6 BLK-1 refuses a blacklisted co-insurer, naming it and BLK-1', async () => {
     const listed = await nfra.post('/regulator/blacklist', { insurerTenantId: pinganId, reason: '联合惩戒：虚列费用' });
     expect(listed.status, JSON.stringify(listed.body)).toBe(201);
-    const refused = await picc.post<ErrorBody>('/policies', coinsured(pinganId));
+    const refused = await picc.post<ErrorBody>('/policies', { ...coinsured(pinganId), enterpriseUscc: XINDA.uscc, employeesCovered: XINDA.staff });
     expect(refused.status, JSON.stringify(refused.body)).toBe(409);
     expect(refused.body.error.message).toContain(`co-insurer ${pinganId} fails QUAL-2, BLK-1`);
     expect((refused.body.error.details ?? []).map((detail) => [detail.field, detail.rule])).toEqual([
       ['members.1.tenantId', 'QUAL-2'],
       ['members.1.tenantId', 'BLK-1'],
     ]);
-  });
-
-  it('UW-6 QUAL-3 admits a co-insurer whose solvency fails, since only the lead must meet it', async () => {
-    const weak = await file(cpic, cityEmb, { solvency: { comprehensiveRatioBasisPoints: 9_000, riskRating: 'C' } });
-    expect(weak.body.eligibility.criteria.find((criterion) => criterion.rule === 'QUAL-3')?.passed).toBe(false);
-    const issued = await picc.post<Policy>('/policies', coinsured(cpicId));
-    expect(issued.status, JSON.stringify(issued.body)).toBe(201);
-    expect(issued.body.members.map((member) => member.tenantId)).toEqual([piccId, cpicId]);
   });
 });
 

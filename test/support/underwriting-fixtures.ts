@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import { ANNEX_1_ITEM_CODES } from '../../domain/underwriting/qualification.js';
 import { oneYearPeriodEnd } from '../../domain/underwriting/policy.rules.js';
-import type { ApiClient } from './api-client.js';
+import { ApiClient } from './api-client.js';
 
 /** Underwriting fixtures shared by the integration and isolation tests: register entries, a filing, a policy. */
 
@@ -13,10 +13,9 @@ export const HUTUO = { uscc: '911409811022173237', name: '原平滹沱宏煤业�
 
 export const doc = (name: string) => ({ archiveId: `arc-${name.length}${name.charCodeAt(0)}`, sha256: 'a'.repeat(64), name });
 
-/** A complete filing for the current year, declared filed on June 1 (before QUAL-6's June 15). */
 /**
- * QUAL-6: declared filed by June 1 of the year (before its June 15 due date), or today when the year has not
- * reached June yet — never a day in the future.
+ * QUAL-6: the day the city EMB records the paper filing as received — June 1 of the year (before its June 15
+ * due date), or today when the year has not reached June yet; never a day in the future.
  */
 export function filedOnFor(year: number, on: string = today): string {
   return on < `${year}-06-01` ? on : `${year}-06-01`;
@@ -54,7 +53,6 @@ export function filingBody(year: number, overrides: Record<string, unknown> = {}
     },
     annex1: Object.fromEntries(ANNEX_1_ITEM_CODES.map((code) => [code, [doc(`${code}.pdf`)]])),
     commitmentLetter: { signedBy: '王总', signedOn: filedOnFor(year) },
-    filedOn: filedOnFor(year),
     ...overrides,
   };
 }
@@ -88,13 +86,37 @@ export const policyBody = (overrides: Record<string, unknown> = {}) => ({
 });
 
 
-/** Files a complete qualification for this year (every Annex 1 item attached). */
-export async function fileQualification(client: ApiClient, cityEmb?: ApiClient, overrides: Record<string, unknown> = {}) {
-  void cityEmb;
-  const body = filingBody(year, overrides);
-  return client.request<{ eligibility: { eligible: boolean; criteria: { rule: string; passed: boolean; reason: string }[] } }>('PUT', `/qualification/${year}`, body);
+type QualificationAnswer = { filing?: { tenantId: string }; eligibility: { eligible: boolean; criteria: { rule: string; passed: boolean; reason: string }[] } };
+
+/**
+ * QUAL-6: the city EMB records that insurer `tenantId`'s materials for `year` reached it on paper on `filedOn` (default
+ * {@link filedOnFor}) — the only way a filing counts from before the day the platform stamped it.
+ */
+export async function recordPaperFiling(cityEmb: ApiClient, tenantId: string, filingYear = year, filedOn = filedOnFor(filingYear)) {
+  const recorded = await cityEmb.post(`/regulator/qualifications/${tenantId}/${filingYear}/paper-filing`, { filedOn, note: '纸质材料收文登记' });
+  expect(recorded.status, JSON.stringify(recorded.body)).toBe(200);
+  return recorded;
 }
 
+/**
+ * Files a complete qualification for this year (every Annex 1 item attached). The platform stamps today as its
+ * filing day (QUAL-6), which is after June 15 late in the year; so the city EMB (`cityEmb`, or the demo's
+ * emb-city) records the paper filing of {@link filedOnFor}, and the answer is the insurer's filing and
+ * eligibility after that. Without a demo city EMB the platform's day stands.
+ */
+export async function fileQualification(client: ApiClient, cityEmb?: ApiClient, overrides: Record<string, unknown> = {}) {
+  const filed = await client.request<QualificationAnswer>('PUT', `/qualification/${year}`, filingBody(year, overrides));
+  if (filed.status !== 200) return filed;
+  const city = cityEmb ?? (await demoCityEmb(client));
+  if (city === undefined) return filed;
+  await recordPaperFiling(city, filed.body.filing?.tenantId as string);
+  return client.request<QualificationAnswer>('GET', `/qualification/${year}`);
+}
+
+async function demoCityEmb(client: ApiClient): Promise<ApiClient | undefined> {
+  const signIn = await new ApiClient(client.baseUrl).post<{ accessToken: string }>('/auth/login', { username: 'emb-city', password: 'Anze-demo-2026' });
+  return signIn.status === 200 ? new ApiClient(client.baseUrl, signIn.body.accessToken) : undefined;
+}
 
 /** Adds entries to the register as the city EMB (REG-1). */
 export async function registerEnterprises(cityEmb: ApiClient, entries: readonly object[]): Promise<void> {

@@ -4,12 +4,16 @@ import type { BlacklistRepository } from '../../../domain/register/blacklist.rep
 import type { ProviderRegisterRepository } from '../../../domain/register/provider-registers.js';
 import type { RegisterFileReader } from '../../../domain/register/register-file.port.js';
 import type { RegisterRepository } from '../../../domain/register/register.repository.js';
+import type { RuleSetRepository } from '../../../domain/register/rule-set.repository.js';
+import type { PaperFilingRepository } from '../../../domain/underwriting/paper-filing.repository.js';
 import { systemClock } from '../../adapters/clock.js';
 import { DynamoBlacklistRepository } from '../../adapters/dynamodb/blacklist.repository.js';
 import { mainTableName, sharedDynamoDb } from '../../adapters/dynamodb/client.js';
+import { DynamoPaperFilingRepository } from '../../adapters/dynamodb/paper-filing.repository.js';
 import { DynamoPlatformRepository } from '../../adapters/dynamodb/platform.repository.js';
 import { DynamoProviderRegisters } from '../../adapters/dynamodb/provider-registers.repository.js';
 import { DynamoRegisterRepository } from '../../adapters/dynamodb/register.repository.js';
+import { sharedRuleSets } from '../../adapters/dynamodb/rule-set.repository.js';
 import { Store } from '../../adapters/dynamodb/store.js';
 import { newId } from '../../adapters/ids.js';
 import { registerFileReader } from '../../adapters/register-file/register-file.js';
@@ -23,12 +27,16 @@ export interface RegisterCompositionRoot {
   readonly register: RegisterRepository;
   /** BLK-1: the blacklist. */
   readonly blacklist: BlacklistRepository;
+  /** QUAL-6: the city EMB's records of paper qualification filings. */
+  readonly paperFilings: PaperFilingRepository;
   /** Tenant profiles, to check that a listed insurer exists. */
   readonly tenants: Pick<PlatformRepository, 'getTenant'>;
   /** REG-2 / REG-3: the city EMB's service organisations and expert pool. */
   readonly providers: ProviderRegisterRepository;
   /** REG-1: the records of an uploaded CSV or XLSX register file. */
   readonly files: RegisterFileReader;
+  /** RULES-1: the rule-set versions, built-in and published. */
+  readonly ruleSets: RuleSetRepository;
   readonly clock: Clock;
   readonly newId: (now: Date) => string;
 }
@@ -42,9 +50,11 @@ export function registerContext(): RegisterCompositionRoot {
     root = {
       register: new DynamoRegisterRepository(store),
       blacklist: new DynamoBlacklistRepository(store),
+      paperFilings: new DynamoPaperFilingRepository(store),
       tenants: new DynamoPlatformRepository(store),
       providers: new DynamoProviderRegisters(store),
       files: registerFileReader,
+      ruleSets: sharedRuleSets(),
       clock: systemClock,
       newId,
     };

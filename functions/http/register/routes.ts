@@ -3,22 +3,27 @@ import { addExpert } from './add-expert.js';
 import { blacklistInsurer } from './blacklist-insurer.js';
 import { getEnterprise } from './get-enterprise.js';
 import { getExpert } from './get-expert.js';
+import { getRuleSet } from './get-rule-set.js';
 import { getServiceOrg } from './get-service-org.js';
 import { importEnterprises } from './import-enterprises.js';
 import { liftBlacklistEntry } from './lift-blacklist-entry.js';
 import { listBlacklist } from './list-blacklist.js';
 import { listEnterprises } from './list-enterprises.js';
 import { listExperts } from './list-experts.js';
+import { listRuleSets } from './list-rule-sets.js';
 import { listServiceOrgs } from './list-service-orgs.js';
 import { lookUpEnterprise } from './look-up-enterprise.js';
+import { recordPaperFilingRoute } from './record-paper-filing.js';
 import { registerEnterprise } from './register-enterprise.js';
+import { publishRuleSetRoute } from './publish-rule-set.js';
 import { registerServiceOrg } from './register-service-org.js';
 import { updateExpert } from './update-expert.js';
 import { updateServiceOrg } from './update-service-org.js';
 
 /**
  * The register context: the regulators' own registers — the enterprise register (REG-1), the blacklist (BLK-1),
- * and the city EMB's provider registers: third-party service organisations (REG-2) and the expert pool (REG-3).
+ * the city EMB's record of paper qualification filings (QUAL-6), and its provider registers: third-party service organisations (REG-2) and the expert pool (REG-3); and the
+ * rule-set versions the city EMB publishes (RULES-1).
  */
 export const registerRoutes: readonly RouteSpec[] = [
   registerEnterprise,
@@ -29,6 +34,7 @@ export const registerRoutes: readonly RouteSpec[] = [
   blacklistInsurer,
   listBlacklist,
   liftBlacklistEntry,
+  recordPaperFilingRoute,
   registerServiceOrg,
   listServiceOrgs,
   getServiceOrg,
@@ -37,4 +43,7 @@ export const registerRoutes: readonly RouteSpec[] = [
   listExperts,
   getExpert,
   updateExpert,
+  listRuleSets,
+  getRuleSet,
+  publishRuleSetRoute,
 ];

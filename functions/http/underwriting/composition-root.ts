@@ -1,19 +1,23 @@
 import type { Clock } from '../../../domain/kernel/clock.js';
 import type { NewId } from '../../../domain/kernel/new-id.port.js';
+import type { RuleSetSource } from '../../../domain/kernel/rule-set/rule-set-source.port.js';
 import type { PlatformRepository } from '../../../domain/platform/platform.repository.js';
 import type { BlacklistRepository } from '../../../domain/register/blacklist.repository.js';
 import type { RegisterRepository } from '../../../domain/register/register.repository.js';
 import type { CoverageRepository } from '../../../domain/underwriting/coverage.repository.js';
+import type { PaperFilingRepository } from '../../../domain/underwriting/paper-filing.repository.js';
 import type { PolicyRepository } from '../../../domain/underwriting/policy.repository.js';
 import type { QualificationRepository } from '../../../domain/underwriting/qualification.repository.js';
 import { systemClock } from '../../adapters/clock.js';
 import { DynamoBlacklistRepository } from '../../adapters/dynamodb/blacklist.repository.js';
 import { mainTableName, sharedDynamoDb } from '../../adapters/dynamodb/client.js';
 import { DynamoCoverageRepository } from '../../adapters/dynamodb/coverage.repository.js';
+import { DynamoPaperFilingRepository } from '../../adapters/dynamodb/paper-filing.repository.js';
 import { DynamoPlatformRepository } from '../../adapters/dynamodb/platform.repository.js';
 import { DynamoPolicyRepository } from '../../adapters/dynamodb/policy.repository.js';
 import { DynamoQualificationRepository } from '../../adapters/dynamodb/qualification.repository.js';
 import { DynamoRegisterRepository } from '../../adapters/dynamodb/register.repository.js';
+import { sharedRuleSets } from '../../adapters/dynamodb/rule-set.repository.js';
 import { Store } from '../../adapters/dynamodb/store.js';
 import { sharedTenantScopedClients } from '../../adapters/dynamodb/tenant-scoped-client.js';
 import { newId } from '../../adapters/ids.js';
@@ -33,10 +37,14 @@ export interface UnderwritingRoot {
   readonly register: Pick<RegisterRepository, 'get' | 'list' | 'registeredCounts'>;
   /** BLK-1 for eligibility (QUAL-2). */
   readonly blacklist: Pick<BlacklistRepository, 'entriesOf'>;
+  /** QUAL-6: the city EMB's paper filing records (regulator-owned, read only here). */
+  readonly paperFilings: Pick<PaperFilingRepository, 'get' | 'listRecent'>;
   /** UW-6: the platform's tenants, which co-insurance members must be. */
   readonly platform: Pick<PlatformRepository, 'listTenants'>;
   /** UW-11: the pre-aggregated coverage the policy projection keeps (read only here). */
   readonly coverage: Pick<CoverageRepository, 'listCounty' | 'insuredCounts'>;
+  /** RULES-1: the rule-set versions, built in and published by the city EMB. */
+  readonly ruleSets: RuleSetSource;
   readonly clock: Clock;
   readonly newId: NewId;
 }
@@ -57,8 +65,10 @@ export function underwritingRoot(): UnderwritingRoot {
       enterprisePolicies: new DynamoPolicyRepository(store),
       register: new DynamoRegisterRepository(store),
       blacklist: new DynamoBlacklistRepository(store),
+      paperFilings: new DynamoPaperFilingRepository(store),
       platform: new DynamoPlatformRepository(store),
       coverage: new DynamoCoverageRepository(store),
+      ruleSets: sharedRuleSets(),
       clock: systemClock,
       newId,
     };

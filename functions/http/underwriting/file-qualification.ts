@@ -2,6 +2,7 @@ import { INSURER } from '../../../domain/identity/access.js';
 import { todayOf } from '../../../domain/kernel/clock.js';
 import { fileQualification as file } from '../../../domain/underwriting/qualification.js';
 import { putQualificationBody } from '../../../domain/underwriting/qualification.schema.js';
+import { withPaperFiling } from '../../../domain/underwriting/paper-filing.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
 import { underwritingRoot } from './composition-root.js';
 import { eligibilityOn } from './eligibility-on.js';
@@ -22,12 +23,16 @@ export const fileQualification = defineRoute({
   response: qualificationAnswer,
   async handle(input) {
     const { tenantId, userId } = callerOf(input, 'insurer');
-    const { forTenant, clock } = underwritingRoot();
+    const { forTenant, clock, paperFilings } = underwritingRoot();
     const { qualifications } = await forTenant(tenantId);
     const previous = await qualifications.get(tenantId, input.params.year);
+    // QUAL-6: the platform stamps filedOn (the body has none); the city EMB's paper day is merged in the answer.
     const { state: filing, events } = file(previous, input.body, { tenantId, year: input.params.year, now: clock.now(), by: userId });
     await qualifications.put(filing, previous?.version, events);
-    const { result } = await eligibilityOn(tenantId, todayOf(clock), 'INDEPENDENT');
-    return { body: { year: filing.year, filing, eligibility: result } };
+    const [paper, { result }] = await Promise.all([
+      paperFilings.get(tenantId, input.params.year),
+      eligibilityOn(tenantId, todayOf(clock), 'INDEPENDENT'),
+    ]);
+    return { body: { year: filing.year, filing: withPaperFiling(filing, paper) ?? filing, eligibility: result } };
   },
 });

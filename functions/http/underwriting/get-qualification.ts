@@ -2,6 +2,7 @@ import { INSURER } from '../../../domain/identity/access.js';
 import { localDateSchema } from '../../../domain/kernel/calendar/local-date.js';
 import { todayOf } from '../../../domain/kernel/clock.js';
 import * as z from 'zod/mini';
+import { withPaperFiling } from '../../../domain/underwriting/paper-filing.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
 import { underwritingRoot } from './composition-root.js';
 import { eligibilityOn } from './eligibility-on.js';
@@ -19,12 +20,14 @@ export const getQualification = defineRoute({
   response: qualificationAnswer,
   async handle(input) {
     const { tenantId } = callerOf(input, 'insurer');
-    const { forTenant, clock } = underwritingRoot();
+    const { forTenant, clock, paperFilings } = underwritingRoot();
     const { qualifications } = await forTenant(tenantId);
-    const [filing, { result }] = await Promise.all([
+    const [filing, paper, { result }] = await Promise.all([
       qualifications.get(tenantId, input.params.year),
+      paperFilings.get(tenantId, input.params.year),
       eligibilityOn(tenantId, input.query.onDate ?? todayOf(clock), 'INDEPENDENT'),
     ]);
-    return { body: { year: input.params.year, filing, eligibility: result } };
+    // QUAL-6: the filing day as it counts — the city EMB's paper day when earlier than the platform's.
+    return { body: { year: input.params.year, filing: withPaperFiling(filing, paper), eligibility: result } };
   },
 });

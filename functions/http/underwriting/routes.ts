@@ -6,6 +6,7 @@ import { fileQualification } from './file-qualification.js';
 import { getPolicy } from './get-policy.js';
 import { getQualification } from './get-qualification.js';
 import { issuePolicy } from './issue-policy.js';
+import { listFilings } from './list-filings.js';
 import { listMyPolicies } from './list-my-policies.js';
 import { listPolicies } from './list-policies.js';
 import { listUninsured } from './list-uninsured.js';
@@ -14,6 +15,7 @@ import { listUninsured } from './list-uninsured.js';
 export const underwritingRoutes: readonly RouteSpec[] = [
   fileQualification,
   getQualification,
+  listFilings,
   issuePolicy,
   listPolicies,
   getPolicy,

@@ -61,6 +61,7 @@ describe('underwriting events', () => {
       'underwriting.policy.endorsed',
       'underwriting.policy.issued',
       'underwriting.qualification.changed',
+      'underwriting.qualification.paper_filing_recorded',
     ]);
   });
 });

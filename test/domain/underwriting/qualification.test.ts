@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ValidationFailed } from '../../../domain/kernel/errors.js';
+import { RuleViolation, ValidationFailed } from '../../../domain/kernel/errors.js';
+import { recordPaperFiling, withPaperFiling } from '../../../domain/underwriting/paper-filing.js';
+import { putQualificationBody } from '../../../domain/underwriting/qualification.schema.js';
 import type { RuleSet } from '../../../domain/kernel/rule-set/rule-set.js';
 import {
   ANNEX_1_ITEMS,
@@ -280,24 +282,55 @@ describe('saving a filing (QUAL-6)', () => {
     expect(criterionOf(eligibilityOn(ON, { filing: completed }), 'QUAL-6').passed).toBe(false);
   });
 
-  it('QUAL-6 a paper submission before the platform may be declared, and is marked as declared', () => {
-    const declared = filing({ filedOn: '2024-06-12' }, '2024-09-01T02:00:00Z');
-    expect(declared).toMatchObject({ filedOn: '2024-06-12', filedOnSource: 'DECLARED' });
-    expect(eligibilityOn(ON, { filing: declared }).eligible).toBe(true);
+  it('QUAL-6 the insurer cannot state its own filing day: the body has no filedOn, the platform stamps it', () => {
+    const declared = putQualificationBody.safeParse({ ...FILING_INPUT, filedOn: '2024-06-12' });
+    expect(declared.success).toBe(false);
+    expect(JSON.stringify(declared.error?.issues)).toContain('filedOn');
+    const late = filing({}, '2024-09-01T02:00:00Z');
+    expect(late).toMatchObject({ filedOn: '2024-09-01', filedOnSource: 'PLATFORM' });
+    expect(criterionOf(eligibilityOn(ON, { filing: late }), 'QUAL-6').passed).toBe(false);
   });
 
-  it('QUAL-6 refuses a letter signed, a submission declared, or a violation decided after today', () => {
+  it('QUAL-6 an earlier paper submission counts only as the city EMB records it, and only once the filing is complete', () => {
+    const late = filing({}, '2024-09-01T02:00:00Z');
+    const { state: paper, events } = recordPaperFiling(
+      undefined,
+      { filedOn: '2024-06-12', note: '收文登记第 2024-031 号' },
+      { insurerTenantId: PICC, year: 2024, now: at('2024-09-02T02:00:00Z'), by: 'u-city' },
+    );
+    expect(paper).toMatchObject({ insurerTenantId: PICC, year: 2024, filedOn: '2024-06-12', recordedBy: 'u-city', version: 1 });
+    expect(events.map((event) => [event.type, event.aggregate.id, event.tenantId])).toEqual([
+      ['underwriting.qualification.paper_filing_recorded', `${PICC}-2024`, PICC],
+    ]);
+    const merged = withPaperFiling(late, paper);
+    expect(merged).toMatchObject({ filedOn: '2024-06-12', filedOnSource: 'RECORDED' });
+    expect(eligibilityOn('2024-09-27', { filing: merged }).eligible).toBe(true);
+    // A platform day earlier than the paper one stands.
+    expect(withPaperFiling(filing(), paper)).toMatchObject({ filedOn: '2024-06-03', filedOnSource: 'PLATFORM' });
+    // A paper day does not complete a draft.
+    const draft = filing({ annex1: {} }, '2024-06-10T02:00:00Z');
+    expect(criterionOf(eligibilityOn('2024-09-27', { filing: withPaperFiling(draft, paper) }), 'QUAL-6').passed).toBe(false);
+  });
+
+  it('QUAL-6 refuses a paper filing received after today, or before the year before the filing year', () => {
+    const context = { insurerTenantId: PICC, year: 2024, now: at('2024-09-02T02:00:00Z'), by: 'u-city' };
+    for (const filedOn of ['2024-09-03', '2022-12-31']) {
+      const error = thrown(() => recordPaperFiling(undefined, { filedOn, note: '收文' }, context)) as RuleViolation;
+      expect(error).toMatchObject({ ruleId: 'QUAL-6', field: 'filedOn', status: 400 });
+    }
+    expect(recordPaperFiling(undefined, { filedOn: '2023-12-20', note: '收文' }, context).state.filedOn).toBe('2023-12-20');
+  });
+
+  it('QUAL-6 refuses a letter signed or a violation decided after today', () => {
     const error = thrown(() =>
       filing({
         commitmentLetter: { signedBy: '王总', signedOn: '2024-06-04' },
-        filedOn: '2024-06-04',
         majorViolations: [{ decidedOn: '2024-07-01', authority: 'x', description: 'y' }],
       }),
     );
     expect(error).toBeInstanceOf(ValidationFailed);
     expect((error as ValidationFailed).details.map(({ field, rule }) => ({ field, rule }))).toEqual([
       { field: 'commitmentLetter.signedOn', rule: 'QUAL-6' },
-      { field: 'filedOn', rule: 'QUAL-6' },
       { field: 'majorViolations.0.decidedOn', rule: 'QUAL-2' },
     ]);
   });

@@ -38,7 +38,6 @@ describe('policy body schemas', () => {
         message: 'UW-1: policyNumber is required: 1–64 letters, digits, ".", "_", "/" or "-", starting with a letter or digit',
       },
       { path: 'periodStart', message: 'UW-1: periodStart is the first day covered (YYYY-MM-DD)' },
-      { path: 'periodEnd', message: 'UW-1: periodEnd is the last day covered, inclusive (YYYY-MM-DD)' },
       {
         path: 'employeesCovered',
         message: 'UW-3: employeesCovered is the enterprise’s whole workforce, a whole number from 1 to 1000000',

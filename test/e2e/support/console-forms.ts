@@ -23,12 +23,19 @@ export async function settled(page: Page): Promise<void> {
   ])`);
 }
 
-/** A complete filing for this year (QUAL-1..6) — the shared test filing, as 人保's branch sends it. */
+/**
+ * A complete filing for this year (QUAL-1..6) — the shared test filing, as 人保's branch sends it. It carries no
+ * filing day: the platform stamps it, and {@link paperFiling} is where the city EMB records an earlier one.
+ */
 export function filing(year: number, today: string) {
   const filedOn = filedOnFor(year, today);
   return filingBody(year, {
     branch: { name: '中国人民财产保险股份有限公司忻州市分公司', cityLevelBranchInXinzhou: true, writesPropertyInsurance: true },
     commitmentLetter: { signedBy: '分公司总经理', signedOn: filedOn },
-    filedOn,
   });
+}
+
+/** QUAL-6: the city EMB's route recording that `tenantId`'s materials reached it on paper, and its body. */
+export function paperFiling(tenantId: string, year: number, today: string) {
+  return { path: `/regulator/qualifications/${tenantId}/${year}/paper-filing`, body: { filedOn: filedOnFor(year, today), note: '纸质材料收文登记' } };
 }

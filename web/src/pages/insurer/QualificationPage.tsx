@@ -133,7 +133,7 @@ export function QualificationPage() {
                         key: 'filedOn',
                         label: t('qual.filedOnRecorded'),
                         children: filing.filedOn
-                          ? `${filing.filedOn}（${t(filing.filedOnSource === 'DECLARED' ? 'qual.filedOn.DECLARED' : 'qual.filedOn.PLATFORM')}）`
+                          ? `${filing.filedOn}（${t(filing.filedOnSource === 'RECORDED' ? 'qual.filedOn.RECORDED' : 'qual.filedOn.PLATFORM')}）`
                           : t('qual.notFiled'),
                       },
                       { key: 'updatedAt', label: t('qual.updatedAt'), children: <DateTime value={filing.updatedAt} /> },

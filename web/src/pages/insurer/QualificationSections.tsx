@@ -252,7 +252,7 @@ export function Annex1Section() {
   );
 }
 
-/** The commitment and the filing date (due by 15 June of the year). */
+/** The commitment; the filing day is stamped by the platform or recorded by the city EMB (QUAL-6), never typed here. */
 export function CommitmentSection({ year }: { readonly year: number }) {
   const { t } = useI18n();
   return (
@@ -264,9 +264,9 @@ export function CommitmentSection({ year }: { readonly year: number }) {
           <Form.Item name={['commitmentLetter', 'signedOn']} label={t('qual.commitment.signedOn')} style={{ marginBottom: 8 }}>
             <DateInput />
           </Form.Item>
-          <Form.Item name="filedOn" label={t('qual.filedOn')} extra={t('qual.filedOnHint', { due: `${year}-06-15` })} style={{ marginBottom: 8 }}>
-            <DateInput />
-          </Form.Item>
+          <Typography.Text type="secondary" style={{ alignSelf: 'center' }}>
+            {t('qual.filedOnHint', { due: `${year}-06-15` })}
+          </Typography.Text>
         </Flex>
       </SectionCard>
   );

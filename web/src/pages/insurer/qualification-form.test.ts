@@ -40,7 +40,7 @@ const filing: QualificationFiling = {
   annex1: Object.fromEntries(ANNEX_1_ITEMS.map((item) => [item.code, [doc(`${item.code}.pdf`)]])),
   commitmentLetter: { signedBy: '王总', signedOn: '2026-06-01' },
   filedOn: '2026-06-01',
-  filedOnSource: 'DECLARED',
+  filedOnSource: 'RECORDED',
   createdAt: '2026-06-01T00:00:00.000Z',
   updatedAt: '2026-06-01T00:00:00.000Z',
   updatedBy: 'u-1',
@@ -50,15 +50,15 @@ const filing: QualificationFiling = {
 describe('the qualification form', () => {
   it('sends back exactly the filing it was loaded with (QUAL-1..6), a body the API accepts', () => {
     const body = qualificationBodyOf(formValuesOf(filing));
-    const { tenantId, year, filedOnSource, createdAt, updatedAt, updatedBy, version, ...content } = filing;
-    void [tenantId, year, filedOnSource, createdAt, updatedAt, updatedBy, version];
+    const { tenantId, year, filedOn, filedOnSource, createdAt, updatedAt, updatedBy, version, ...content } = filing;
+    void [tenantId, year, filedOn, filedOnSource, createdAt, updatedAt, updatedBy, version];
     expect(body).toEqual(content);
     expect(putQualificationBody.safeParse(JSON.parse(JSON.stringify(body))).success).toBe(true);
   });
 
-  it('restates a filing day only when the insurer declared it; the platform keeps its own', () => {
-    expect(formValuesOf({ ...filing, filedOnSource: 'PLATFORM' }).filedOn).toBe('');
-    expect(qualificationBodyOf(formValuesOf({ ...filing, filedOnSource: 'PLATFORM' })).filedOn).toBeUndefined();
+  it('QUAL-6 never sends a filing day: the platform stamps it, the city EMB records a paper one', () => {
+    expect('filedOn' in qualificationBodyOf(formValuesOf(filing))).toBe(false);
+    expect(putQualificationBody.safeParse({ ...qualificationBodyOf(formValuesOf(filing)), filedOn: '2026-06-01' }).success).toBe(false);
   });
 
   it('leaves empty sections out of a draft, and an empty form is a valid draft', () => {

@@ -55,8 +55,6 @@ export interface QualificationFormValues {
   };
   readonly annex1?: Readonly<Record<string, readonly DocumentValues[] | undefined>>;
   readonly commitmentLetter?: { readonly signedBy?: string; readonly signedOn?: string };
-  /** A day declared for a submission on paper; empty: the platform records the day the filing is complete. */
-  readonly filedOn?: string;
 }
 
 const blank = (text: string | undefined | null): boolean => text === undefined || text === null || text.trim() === '';
@@ -121,8 +119,6 @@ export function formValuesOf(filing: QualificationFiling | undefined): Qualifica
     },
     annex1: Object.fromEntries(ANNEX_1_ITEMS.map((item) => [item.code, (filing?.annex1[item.code] ?? []).map(documentValues)])),
     commitmentLetter: filing?.commitmentLetter ? { ...filing.commitmentLetter } : {},
-    // Only a declared day is the insurer's to restate; the platform's own day is kept by the server.
-    filedOn: filing?.filedOnSource === 'DECLARED' ? filing.filedOn : '',
   };
 }
 
@@ -203,7 +199,6 @@ export function qualificationBodyOf(values: QualificationFormValues): PutQualifi
   if (letter && (!blank(letter.signedBy) || !blank(letter.signedOn))) {
     body.commitmentLetter = { signedBy: trimmed(letter.signedBy), signedOn: trimmed(letter.signedOn) };
   }
-  if (!blank(values.filedOn)) body.filedOn = trimmed(values.filedOn);
   return body;
 }
 
