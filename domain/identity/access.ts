@@ -110,6 +110,22 @@ export const PROVIDER_REGISTER_READ: Access = {
 };
 // ─────────────────────────────────────────────────────────────────────────────────────────────────────────────
 
+// ── Rule sets (RULES-1): the figures the notice makes configurable, versioned ─────────────────────────────────
+/** RULES-1: the city EMB alone publishes a new rule-set version (市应急管理局 sets and adjusts the figures). */
+export const RULE_SET_PUBLISH: Access = {
+  kind: 'roles',
+  roles: ['regulator', 'regulator-admin'],
+  agencies: ['EMB_CITY'],
+  scope: 'regulator-owned',
+};
+/** RULES-1: the versions and their figures are read by every regulator and every insurer: they govern both. */
+export const RULE_SET_READ: Access = {
+  kind: 'roles',
+  roles: ['regulator', 'regulator-admin', 'insurer-admin', 'insurer-staff'],
+  scope: 'regulator-owned',
+};
+// ─────────────────────────────────────────────────────────────────────────────────────────────────────────────
+
 /**
  * Whether a caller of `role` (and `agency`) passes `access`. A missing row is a denial: an undeclared route
  * is a bug, and failing closed keeps the bug harmless.

@@ -132,6 +132,22 @@ export const expertUpdated = defineEvent({
   payload: expertPayload,
 });
 
+/** RULES-1: a new rule-set version the city EMB published; decisions from `effectiveFrom` on use it. */
+export const ruleSetPublished = defineEvent({
+  name: 'register.rule_set.published',
+  version: 1,
+  aggregate: 'rule-set',
+  summary: 'The city EMB published a new version of the rule set, with the day it takes effect (RULES-1)',
+  payload: z.object({
+    ruleSetId: text('The series, e.g. xinzhou-2024'),
+    ruleSetVersion: count('The new version number'),
+    basedOnVersion: count('The version it copies and edits'),
+    effectiveFrom: text('The first day (Asia/Shanghai) it governs'),
+    changed: texts('The figures that differ from the version it is based on'),
+    publishedBy: text('The agency (regulator id) that published it'),
+  }),
+});
+
 /**
  * The events of this context (ARCHITECTURE.md §6), each declared with defineEvent (domain/kernel/events.ts):
  * name, payload version, aggregate and payload schema. The AsyncAPI catalogue and the subscription table read
@@ -145,4 +161,5 @@ export const registerEvents = {
   serviceOrgUpdated,
   expertAdded,
   expertUpdated,
+  ruleSetPublished,
 } as const satisfies Readonly<Record<string, AnyEventType>>;

@@ -1,6 +1,7 @@
 import { addMonths } from '../kernel/calendar/local-date.js';
 import type { LocalDate } from '../kernel/calendar/local-date.js';
 import type { EnterpriseSize } from '../kernel/enterprise-size.js';
+import { RuleViolation } from '../kernel/errors.js';
 import { obligationIndustryOf } from '../kernel/industry.js';
 import type { Industry } from '../kernel/industry.js';
 import type { RuleSet } from '../kernel/rule-set/rule-set.js';
@@ -12,6 +13,9 @@ import type { ServiceStatus, ServiceType } from './service.js';
 /** What the engine needs of a policy. Dates are well-formed `YYYY-MM-DD` (as stored); they are not re-checked. */
 export interface PolicyForObligations {
   readonly id: string;
+  /** RULES-1: the version recorded at issue; the engine is given that version, never the one in force on `periodStart`. */
+  readonly ruleSetId?: string;
+  readonly ruleSetVersion?: number;
   readonly industry: Industry;
   readonly size: EnterpriseSize;
   readonly periodStart: LocalDate;
@@ -203,6 +207,9 @@ export function evaluateObligations(
   ruleSet: RuleSet,
   today: LocalDate,
 ): ObligationStatus {
+  if (policy.ruleSetVersion !== undefined && (ruleSet.id !== policy.ruleSetId || ruleSet.version !== policy.ruleSetVersion)) {
+    throw new RuleViolation('RULES-1', undefined, `RULES-1: policy ${policy.id} was issued under rule set ${policy.ruleSetId} v${policy.ruleSetVersion}, not ${ruleSet.id} v${ruleSet.version}`, 409);
+  }
   const rules = compiled(ruleSet);
   const start = policy.periodStart;
   let end = policy.periodEnd;

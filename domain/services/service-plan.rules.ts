@@ -56,7 +56,7 @@ function requireText(value: string, field: string, what: string): void {
 
 export interface AgreePlanContext {
   readonly policy: PolicyFacts;
-  /** The rule set in force on the policy's start date (RULES-1). */
+  /** RULES-1: the rule set the policy recorded at issue (as its premium, fees and services use). */
   readonly ruleSet: RuleSet;
   /** SVC-12: the enterprise's grade now, shown on the plan. */
   readonly risk: RiskAssessmentResult;
@@ -81,6 +81,9 @@ export interface AgreePlanContext {
  */
 export function agreePlan(input: ServicePlanInput, ctx: AgreePlanContext): Changed<ServicePlan> {
   const { policy, ruleSet } = ctx;
+  if (ruleSet.id !== policy.ruleSetId || ruleSet.version !== policy.ruleSetVersion) {
+    throw new RuleViolation('RULES-1', undefined, `RULES-1: policy ${policy.policyNumber} was issued under rule set ${policy.ruleSetId} v${policy.ruleSetVersion}; its plan follows that version, not ${ruleSet.id} v${ruleSet.version}`, 409);
+  }
   if (policy.status !== 'ISSUED') {
     throw new RuleViolation('SVC-4', 'policyId', `SVC-4: policy ${policy.policyNumber} is ${policy.status}; its service plan can no longer change`, 409);
   }

@@ -1,7 +1,6 @@
 import type { ComplaintDeadlineSweeps } from '../../domain/complaints/complaint.repository.js';
 import type { Clock } from '../../domain/kernel/clock.js';
-import { PUBLISHED_RULE_SETS } from '../../domain/kernel/rule-set/published.js';
-import type { RuleSet } from '../../domain/kernel/rule-set/rule-set.js';
+import type { RuleSetSource } from '../../domain/kernel/rule-set/rule-set-source.port.js';
 import type { CalendarReminders } from '../../domain/platform/calendar-reminder.port.js';
 import type { CalendarSource } from '../../domain/platform/calendar-source.port.js';
 import type { PlatformRepository } from '../../domain/platform/platform.repository.js';
@@ -14,6 +13,7 @@ import { mainTableName, sharedDynamoDb } from '../adapters/dynamodb/client.js';
 import { DynamoComplaintRepository } from '../adapters/dynamodb/complaint.repository.js';
 import { DynamoCoverageRepository } from '../adapters/dynamodb/coverage.repository.js';
 import { DynamoPlatformRepository } from '../adapters/dynamodb/platform.repository.js';
+import { sharedRuleSets } from '../adapters/dynamodb/rule-set.repository.js';
 import { DynamoServiceRepository } from '../adapters/dynamodb/services.repository.js';
 import { Store } from '../adapters/dynamodb/store.js';
 
@@ -35,7 +35,7 @@ export interface SchedulesRoot {
   /** The operator's once-a-day reminder of a missing year (CAL-2). */
   readonly reminders: CalendarReminders;
   /** Every published rule set version (RULES-1). */
-  readonly ruleSets: readonly RuleSet[];
+  readonly ruleSets: RuleSetSource;
   readonly clock: Clock;
 }
 
@@ -54,7 +54,7 @@ export function schedulesRoot(): SchedulesRoot {
       coverage: new DynamoCoverageRepository(store),
       calendar: sharedCalendarSource,
       reminders: new DynamoCalendarReminders(store),
-      ruleSets: PUBLISHED_RULE_SETS,
+      ruleSets: sharedRuleSets(),
       clock: systemClock,
     };
   }

@@ -33,8 +33,9 @@ export async function handler(event: ScheduleEvent = {}): Promise<ScheduleOutcom
   const now = event.time ? new Date(event.time) : clock.now();
   if (event['detail-type'] === YEAR_LOADED) calendarSource.forget();
   const calendar = await calendarSource.current();
-  const recomputedComplaints = await recomputeProvisionalComplaints(platform, complaintsOf, { ruleSets, calendar });
-  const recomputedServices = await recomputeProvisionalServices(platform, servicesOf, { ruleSets, calendar });
+  const versions = await ruleSets.versions();
+  const recomputedComplaints = await recomputeProvisionalComplaints(platform, complaintsOf, { ruleSets: versions, calendar });
+  const recomputedServices = await recomputeProvisionalServices(platform, servicesOf, { ruleSets: versions, calendar });
   if (event['detail-type'] === YEAR_LOADED) {
     logger.info('provisional deadlines recomputed', { recomputedComplaints, recomputedServices });
     return { reminders: 0, overdueComplaints: 0, recomputedComplaints, recomputedServices };

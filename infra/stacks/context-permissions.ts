@@ -60,7 +60,7 @@ export const CONTEXT_PERMISSIONS: Readonly<Record<string, ContextPermissions>> =
   /**
    * Prevention fee: nothing of its own. The ledger, its counters, the receipts and the policies they are taken
    * against are all the tenant's (`T#<tenant>#FEE-…`, `T#<tenant>#POLICY#…`), reached through the tenant role;
-   * rule sets are code. Stated rather than left to the default, so the choice is visible. It reads the archive
+   * rule sets are read as every context reads them. Stated rather than left to the default, so the choice is visible. It reads the archive
    * (through the tenant role) to check that a document an expense cites is there with its digest (FEE-2).
    */
   fees: { ownLeadingKeys: [], userPoolAdmin: false, archive: true },
@@ -91,8 +91,15 @@ export const CALENDAR_LEADING_KEYS = ['P#CALENDAR', 'P#CALENDAR#*'] as const;
  */
 export const PRINCIPAL_RECORD_LEADING_KEYS = ['P#LOGIN#*'] as const;
 
-/** What every context reads besides its own rows: the calendar and the principal records. */
-export const EVERY_CONTEXT_READS = [...CALENDAR_LEADING_KEYS, ...PRINCIPAL_RECORD_LEADING_KEYS] as const;
+/**
+ * RULES-1: every context decides under the rule-set version in force (or the one a decision recorded), and
+ * the city EMB publishes versions at run time into `R#rule-sets#VERSIONS`. Read-only, regulator-owned data;
+ * only the register context writes it (its `R#*`).
+ */
+export const RULE_SET_LEADING_KEYS = ['R#rule-sets#*'] as const;
+
+/** What every context reads besides its own rows: the calendar, the principal records and the rule sets. */
+export const EVERY_CONTEXT_READS = [...CALENDAR_LEADING_KEYS, ...PRINCIPAL_RECORD_LEADING_KEYS, ...RULE_SET_LEADING_KEYS] as const;
 
 /** A context not listed gets nothing of its own: it works only through the scoped roles. */
 export const permissionsOf = (contextName: string): ContextPermissions =>

@@ -161,7 +161,8 @@ describe("context functions' own execution roles", () => {
       // Reads: the loaded calendar years for every context, plus the context's own shared views.
       expect(readOnly).toHaveLength(1);
       // issue 12 #1: and the principal records, for the request-time check of every token.
-      expect(leadingKeysOf(readOnly[0] as never)).toEqual([...CALENDAR_LEADING_KEYS, 'P#LOGIN#*', ...(permissions.readLeadingKeys ?? [])]);
+      // RULES-1: and the rule-set versions the city EMB publishes, which every context decides under.
+      expect(leadingKeysOf(readOnly[0] as never)).toEqual([...CALENDAR_LEADING_KEYS, 'P#LOGIN#*', 'R#rule-sets#*', ...(permissions.readLeadingKeys ?? [])]);
       expect(readOnly[0]?.Condition?.Null).toEqual({ 'dynamodb:LeadingKeys': 'false' });
       expect(statements.flatMap(actionsOf)).not.toContain('dynamodb:Scan');
       // Tenant data itself is reached only through the tenant-scoped role.

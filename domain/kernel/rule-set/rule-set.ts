@@ -55,83 +55,97 @@ const svcObligationTableSchema = z.record(
  * be dropped silently and the old value kept), every industry and size must have an SVC-1 cell, and figures
  * that bound each other must be in order.
  */
+const figuresShape = {
+  effectiveFrom: localDateSchema.check(z.describe('The first day (Asia/Shanghai) the version governs.')),
+  deathLimitFloorFen: z.int().check(z.gte(1), z.describe('UW-4: lowest death limit per person.')),
+  vatRateBasisPoints: basisPointsSchema.check(z.describe('UW-1, UW-5: default VAT rate on premium, in basis points.')),
+  vatRates: z.array(vatRateSchema).check(z.minLength(1), z.describe('FEE-1, UW-5: the only VAT rates a policy may be written at; the default is one of them.')),
+  preventionFeeFloorBasisPoints: basisPointsSchema.check(z.describe('FEE-1: lowest prevention fee as a share of premium received ex-tax.')),
+  preventionFeeCeilingBasisPoints: basisPointsSchema.check(z.describe('FEE-5: highest prevention spending as a share of premium.')),
+  qualificationFilingDue: monthDaySchema.check(z.describe('QUAL-6: the day each year\'s qualification filing is due.')),
+  firstServiceMonths: positiveCountSchema.check(z.describe('SVC-2: months after policy start by which the first service must be completed.')),
+  followUpWorkingDays: positiveCountSchema.check(z.describe('SVC-8: working days after a service within which the follow-up is due.')),
+  archiveWorkingDays: positiveCountSchema.check(z.describe('SVC-9: working days after a service within which the record is complete and archived.')),
+  complaintReplyWorkingDays: positiveCountSchema.check(z.describe('CMP-2: working days after receipt within which a complaint is answered.')),
+  complaintVerificationWorkingDays: positiveCountSchema.check(z.describe('CMP-3: working days after receipt when facts need further verification.')),
+  complaintMaxExtensionDays: countSchema.check(z.describe('CMP-4: the one extension\'s maximum, in calendar days added to the working-day due date.')),
+  workingDayClockEnabled: z.boolean().check(z.describe('CMP-8: whether the notice\'s working-day clock (CMP-2..4) applies.')),
+  nfraClockEnabled: z.boolean().check(z.describe('CMP-8: whether the NFRA\'s calendar-day clock applies.')),
+  nfraDecisionCalendarDays: positiveCountSchema.check(z.describe('CMP-8: calendar days after receipt for the NFRA decision.')),
+  nfraExtensionCalendarDays: positiveCountSchema.check(z.describe('CMP-8: calendar days after receipt once the first extension is granted ("可延长至30日").')),
+  nfraMaxTotalCalendarDays: positiveCountSchema.check(z.describe('CMP-8: calendar days after receipt once the second, higher-approved extension is granted (the maximum).')),
+  halfYearReportDue: monthDaySchema.check(z.describe('RPT-1: the half-year report is due on this day of the same year.')),
+  yearReportDue: monthDaySchema.check(z.describe('RPT-1: the full-year report is due on this day of the following year.')),
+  regulatorEvaluationDue: monthDaySchema.check(z.describe('RPT-3: the regulators\' evaluation of the previous year is due on this day.')),
+  archiveRetentionYears: positiveCountSchema.check(z.describe('SVC-10: years an archive is kept write-once.')),
+  svcObligations: svcObligationTableSchema.check(z.describe('SVC-1: services per policy year by industry and size.')),
+};
+
+type Figures = z.output<z.ZodMiniObject<typeof figuresShape>>;
+
+/** Figures that bound each other must be in order, and the default VAT rate is one of those listed. */
+function figuresInOrder(ruleSet: Figures, ctx: z.core.$RefinementCtx<Figures>): void {
+  const rates = ruleSet.vatRates.map((rate) => rate.basisPoints);
+  if (!rates.includes(ruleSet.vatRateBasisPoints)) {
+    ctx.issues.push({
+      code: 'custom',
+      message: 'FEE-1: the default VAT rate must be one of vatRates',
+      path: ['vatRateBasisPoints'],
+      input: ruleSet.vatRateBasisPoints,
+    });
+  }
+  if (new Set(rates).size !== rates.length) {
+    ctx.issues.push({ code: 'custom', message: 'FEE-1: each VAT rate is listed once', path: ['vatRates'], input: rates });
+  }
+  if (ruleSet.preventionFeeCeilingBasisPoints < ruleSet.preventionFeeFloorBasisPoints) {
+    ctx.issues.push({
+      code: 'custom',
+      message: 'FEE-5: the prevention-fee ceiling cannot be below the FEE-1 floor',
+      path: ['preventionFeeCeilingBasisPoints'],
+      input: ruleSet.preventionFeeCeilingBasisPoints,
+    });
+  }
+  if (ruleSet.complaintVerificationWorkingDays < ruleSet.complaintReplyWorkingDays) {
+    ctx.issues.push({
+      code: 'custom',
+      message: 'CMP-3: the verification period cannot be shorter than the CMP-2 reply period',
+      path: ['complaintVerificationWorkingDays'],
+      input: ruleSet.complaintVerificationWorkingDays,
+    });
+  }
+  if (ruleSet.nfraExtensionCalendarDays < ruleSet.nfraDecisionCalendarDays) {
+    ctx.issues.push({
+      code: 'custom',
+      message: 'CMP-8: the extended NFRA period cannot be shorter than the decision period',
+      path: ['nfraExtensionCalendarDays'],
+      input: ruleSet.nfraExtensionCalendarDays,
+    });
+  }
+  if (ruleSet.nfraMaxTotalCalendarDays < ruleSet.nfraExtensionCalendarDays) {
+    ctx.issues.push({
+      code: 'custom',
+      message: 'CMP-8: the NFRA maximum cannot be shorter than the extended period',
+      path: ['nfraMaxTotalCalendarDays'],
+      input: ruleSet.nfraMaxTotalCalendarDays,
+    });
+  }
+}
+
 export const ruleSetSchema = z
   .strictObject({
     id: z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens'), z.describe('The series this version belongs to, e.g. \'xinzhou-2024\'.')),
     version: positiveCountSchema.check(z.describe('1, 2, … in order of publication.')),
-    effectiveFrom: localDateSchema.check(z.describe('The first day (Asia/Shanghai) the version governs.')),
     region: z.string().check(z.regex(/^\d{6}$/, 'must be a 6-digit GB/T 2260 code'), z.describe('GB/T 2260 code of the region the set governs, e.g. \'140900\' for 忻州市.')),
-    deathLimitFloorFen: z.int().check(z.gte(1), z.describe('UW-4: lowest death limit per person.')),
-    vatRateBasisPoints: basisPointsSchema.check(z.describe('UW-1, UW-5: default VAT rate on premium, in basis points.')),
-    vatRates: z.array(vatRateSchema).check(z.minLength(1), z.describe('FEE-1, UW-5: the only VAT rates a policy may be written at; the default is one of them.')),
-    preventionFeeFloorBasisPoints: basisPointsSchema.check(z.describe('FEE-1: lowest prevention fee as a share of premium received ex-tax.')),
-    preventionFeeCeilingBasisPoints: basisPointsSchema.check(z.describe('FEE-5: highest prevention spending as a share of premium.')),
-    qualificationFilingDue: monthDaySchema.check(z.describe('QUAL-6: the day each year\'s qualification filing is due.')),
-    firstServiceMonths: positiveCountSchema.check(z.describe('SVC-2: months after policy start by which the first service must be completed.')),
-    followUpWorkingDays: positiveCountSchema.check(z.describe('SVC-8: working days after a service within which the follow-up is due.')),
-    archiveWorkingDays: positiveCountSchema.check(z.describe('SVC-9: working days after a service within which the record is complete and archived.')),
-    complaintReplyWorkingDays: positiveCountSchema.check(z.describe('CMP-2: working days after receipt within which a complaint is answered.')),
-    complaintVerificationWorkingDays: positiveCountSchema.check(z.describe('CMP-3: working days after receipt when facts need further verification.')),
-    complaintMaxExtensionDays: countSchema.check(z.describe('CMP-4: the one extension\'s maximum, in calendar days added to the working-day due date.')),
-    workingDayClockEnabled: z.boolean().check(z.describe('CMP-8: whether the notice\'s working-day clock (CMP-2..4) applies.')),
-    nfraClockEnabled: z.boolean().check(z.describe('CMP-8: whether the NFRA\'s calendar-day clock applies.')),
-    nfraDecisionCalendarDays: positiveCountSchema.check(z.describe('CMP-8: calendar days after receipt for the NFRA decision.')),
-    nfraExtensionCalendarDays: positiveCountSchema.check(z.describe('CMP-8: calendar days after receipt once the first extension is granted ("可延长至30日").')),
-    nfraMaxTotalCalendarDays: positiveCountSchema.check(z.describe('CMP-8: calendar days after receipt once the second, higher-approved extension is granted (the maximum).')),
-    halfYearReportDue: monthDaySchema.check(z.describe('RPT-1: the half-year report is due on this day of the same year.')),
-    yearReportDue: monthDaySchema.check(z.describe('RPT-1: the full-year report is due on this day of the following year.')),
-    regulatorEvaluationDue: monthDaySchema.check(z.describe('RPT-3: the regulators\' evaluation of the previous year is due on this day.')),
-    archiveRetentionYears: positiveCountSchema.check(z.describe('SVC-10: years an archive is kept write-once.')),
-    svcObligations: svcObligationTableSchema.check(z.describe('SVC-1: services per policy year by industry and size.')),
+    ...figuresShape,
   })
-  .check(
-    z.superRefine((ruleSet, ctx) => {
-      const rates = ruleSet.vatRates.map((rate) => rate.basisPoints);
-      if (!rates.includes(ruleSet.vatRateBasisPoints)) {
-        ctx.issues.push({
-          code: 'custom',
-          message: 'FEE-1: the default VAT rate must be one of vatRates',
-          path: ['vatRateBasisPoints'],
-          input: ruleSet.vatRateBasisPoints,
-        });
-      }
-      if (new Set(rates).size !== rates.length) {
-        ctx.issues.push({ code: 'custom', message: 'FEE-1: each VAT rate is listed once', path: ['vatRates'], input: rates });
-      }
-      if (ruleSet.preventionFeeCeilingBasisPoints < ruleSet.preventionFeeFloorBasisPoints) {
-        ctx.issues.push({
-          code: 'custom',
-          message: 'FEE-5: the prevention-fee ceiling cannot be below the FEE-1 floor',
-          path: ['preventionFeeCeilingBasisPoints'],
-          input: ruleSet.preventionFeeCeilingBasisPoints,
-        });
-      }
-      if (ruleSet.complaintVerificationWorkingDays < ruleSet.complaintReplyWorkingDays) {
-        ctx.issues.push({
-          code: 'custom',
-          message: 'CMP-3: the verification period cannot be shorter than the CMP-2 reply period',
-          path: ['complaintVerificationWorkingDays'],
-          input: ruleSet.complaintVerificationWorkingDays,
-        });
-      }
-      if (ruleSet.nfraExtensionCalendarDays < ruleSet.nfraDecisionCalendarDays) {
-        ctx.issues.push({
-          code: 'custom',
-          message: 'CMP-8: the extended NFRA period cannot be shorter than the decision period',
-          path: ['nfraExtensionCalendarDays'],
-          input: ruleSet.nfraExtensionCalendarDays,
-        });
-      }
-      if (ruleSet.nfraMaxTotalCalendarDays < ruleSet.nfraExtensionCalendarDays) {
-        ctx.issues.push({
-          code: 'custom',
-          message: 'CMP-8: the NFRA maximum cannot be shorter than the extended period',
-          path: ['nfraMaxTotalCalendarDays'],
-          input: ruleSet.nfraMaxTotalCalendarDays,
-        });
-      }
-    }),
-  );
+  .check(z.superRefine(figuresInOrder));
+
+/**
+ * RULES-1: the figures of a version without its series id and number, which the platform assigns when the
+ * city EMB publishes (`POST /regulator/rule-sets`). Checked as `ruleSetSchema` checks them.
+ */
+export const ruleSetFiguresSchema = z.strictObject(figuresShape).check(z.superRefine(figuresInOrder));
+export type RuleSetFigures = z.output<typeof ruleSetFiguresSchema>;
 
 /** RULES-1: one published version of the rule set; each field's meaning is in its schema's description. */
 export type RuleSet = z.output<typeof ruleSetSchema>;

@@ -232,6 +232,15 @@ export const keys = {
    */
   upload: (tenantId: string, uploadId: string): ItemKey => keys.entity({ kind: 'tenant', tenantId }, 'UPLOAD', uploadId),
 
+  // ── RULES-1: rule-set versions the city EMB published, all in one partition (a handful in a decade) ──────
+  /** `R#rule-sets#VERSIONS`: read whole by every context; only ever added to. */
+  ruleSetVersions: 'R#rule-sets#VERSIONS',
+  /** One version: `R#rule-sets#VERSIONS` / `<series>#<version, 6 digits>`. */
+  ruleSetVersion: (ruleSetId: string, version: number): ItemKey => ({
+    PK: 'R#rule-sets#VERSIONS',
+    SK: `${assertKeyPart(ruleSetId, 'ruleSetId')}#${String(version).padStart(6, '0')}`,
+  }),
+
   // ── Regulator registers: third-party service organisations (REG-2) and the expert pool (REG-3) ──────────
   serviceOrgOwner: { kind: 'regulator', regulatorId: 'service-orgs' } satisfies Owner,
   expertOwner: { kind: 'regulator', regulatorId: 'experts' } satisfies Owner,

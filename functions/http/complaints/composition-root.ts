@@ -2,7 +2,7 @@ import type { ComplaintRepository, ComplaintViews } from '../../../domain/compla
 import type { ComplaintRules } from '../../../domain/complaints/deadlines.js';
 import type { Clock } from '../../../domain/kernel/clock.js';
 import type { NewId } from '../../../domain/kernel/new-id.port.js';
-import { PUBLISHED_RULE_SETS } from '../../../domain/kernel/rule-set/published.js';
+import type { RuleSetSource } from '../../../domain/kernel/rule-set/rule-set-source.port.js';
 import type { CalendarSource } from '../../../domain/platform/calendar-source.port.js';
 import type { PlatformRepository } from '../../../domain/platform/platform.repository.js';
 import { sharedCalendarSource } from '../../adapters/calendar-provider.js';
@@ -10,6 +10,7 @@ import { systemClock } from '../../adapters/clock.js';
 import { mainTableName, sharedDynamoDb } from '../../adapters/dynamodb/client.js';
 import { DynamoComplaintRepository } from '../../adapters/dynamodb/complaint.repository.js';
 import { DynamoPlatformRepository } from '../../adapters/dynamodb/platform.repository.js';
+import { sharedRuleSets } from '../../adapters/dynamodb/rule-set.repository.js';
 import { Store } from '../../adapters/dynamodb/store.js';
 import { sharedTenantScopedClients } from '../../adapters/dynamodb/tenant-scoped-client.js';
 import { newId } from '../../adapters/ids.js';
@@ -29,9 +30,10 @@ export interface ComplaintsRoot {
 }
 
 /** Everything the rules need besides the complaint: every published rule set and the calendar of now. */
-export async function complaintRulesFrom(calendar: CalendarSource): Promise<ComplaintRules> {
-  // RULES-1: every published version; each complaint uses the one in force on its day of receipt.
-  return { ruleSets: PUBLISHED_RULE_SETS, calendar: await calendar.current() };
+export async function complaintRulesFrom(calendar: CalendarSource, ruleSets: RuleSetSource): Promise<ComplaintRules> {
+  // RULES-1: every version, built in or published by the city EMB; each complaint uses the one in force on its day of receipt.
+  const [versions, current] = await Promise.all([ruleSets.versions(), calendar.current()]);
+  return { ruleSets: versions, calendar: current };
 }
 
 let root: ComplaintsRoot | undefined;
@@ -46,7 +48,7 @@ export function complaintsRoot(): ComplaintsRoot {
       forTenant: async (tenantId) => new DynamoComplaintRepository(new Store(await scoped.forTenant({ tenantId }), table, systemClock)),
       views: new DynamoComplaintRepository(store),
       platform: new DynamoPlatformRepository(store),
-      rules: () => complaintRulesFrom(sharedCalendarSource),
+      rules: () => complaintRulesFrom(sharedCalendarSource, sharedRuleSets()),
       clock: systemClock,
       newId,
     };

@@ -3,14 +3,14 @@ import type { FeeLedgerRepository } from '../../../domain/fees/fee-ledger.reposi
 import type { LedgerFileWriter } from '../../../domain/fees/ledger-file.port.js';
 import type { PolicyTermsSource } from '../../../domain/fees/policy-terms.port.js';
 import type { Clock } from '../../../domain/kernel/clock.js';
-import { PUBLISHED_RULE_SETS } from '../../../domain/kernel/rule-set/published.js';
-import type { RuleSet } from '../../../domain/kernel/rule-set/rule-set.js';
+import type { RuleSetSource } from '../../../domain/kernel/rule-set/rule-set-source.port.js';
 import { archiveStoreFromEnv } from '../../adapters/archive/archive-store-from-env.js';
 import { systemClock } from '../../adapters/clock.js';
 import { DynamoArchiveRecordRepository } from '../../adapters/dynamodb/archive-records.repository.js';
 import { mainTableName } from '../../adapters/dynamodb/client.js';
 import { DynamoFeeLedgerRepository } from '../../adapters/dynamodb/fee-ledger.repository.js';
 import { DynamoPolicyRepository } from '../../adapters/dynamodb/policy.repository.js';
+import { sharedRuleSets } from '../../adapters/dynamodb/rule-set.repository.js';
 import { Store } from '../../adapters/dynamodb/store.js';
 import { sharedTenantScopedClients } from '../../adapters/dynamodb/tenant-scoped-client.js';
 import { newId } from '../../adapters/ids.js';
@@ -32,7 +32,7 @@ export interface FeesRoot {
   /** FEE-2, FEE-4: the ledger's file (XLSX); its library is loaded only when a file is written. */
   readonly ledgerFiles: LedgerFileWriter;
   /** RULES-1: the published versions; an accrual uses its policy's, an expense the one in force on its day. */
-  readonly ruleSets: readonly RuleSet[];
+  readonly ruleSets: RuleSetSource;
   readonly clock: Clock;
   /** A new time-ordered id (a receipt's). */
   readonly newId: (now: Date) => string;
@@ -57,7 +57,7 @@ export function feesRoot(): FeesRoot {
         };
       },
       ledgerFiles: new XlsxLedgerFileWriter(),
-      ruleSets: PUBLISHED_RULE_SETS,
+      ruleSets: sharedRuleSets(),
       clock: systemClock,
       newId,
       // The last 10 of the 16 random characters of a fresh id.

@@ -85,7 +85,7 @@ export const exportLedgerRoute = defineRoute({
     const year = ledgerYearOf(input.query.year, clock);
     const { fees } = await forTenant(tenantId);
     const maxEntries = Math.floor(MAX_EXPORT_BYTES / MIN_XLSX_BYTES_PER_ENTRY);
-    const exported = await exportLedger({ fees, ledgerFiles }, tenantId, year, ruleSets, maxEntries);
+    const exported = await exportLedger({ fees, ledgerFiles }, tenantId, year, await ruleSets.versions(), maxEntries);
     if (exported.bytes.length > MAX_EXPORT_BYTES) {
       throw tooLarge(year, exported.entries, `makes a ${(exported.bytes.length / 1048576).toFixed(1)} MB workbook`);
     }

@@ -22,7 +22,7 @@ export const feeSummary = defineRoute({
     const { tenantId } = callerOf(input, 'insurer');
     const { forTenant, clock, ruleSets } = feesRoot();
     const year = ledgerYearOf(input.query.year, clock);
-    const ruleSet = ruleSetForYear(ruleSets, year);
+    const ruleSet = ruleSetForYear(await ruleSets.versions(), year);
     const { fees } = await forTenant(tenantId);
     return { body: summarizeYear(await fees.year(tenantId, year), { tenantId, year, ruleSet }) };
   },

@@ -25,8 +25,9 @@ export const receivePremium = defineRoute({
   response: premiumReceivedSchema,
   successStatus: 201,
   async handle(input) {
-    const { tenantId, fees, policies, newId, attempt } = await openBooking(input);
+    const { tenantId, fees, policies, newId, attempt, withRecorded } = await openBooking(input);
     const policy = await loadVisiblePolicy(policies, tenantId, input.body.policyId);
+    await withRecorded(policy);
     const year = yearOf(input.body.receivedOn);
     const receiptId = newId();
     const received = await untilBooked(async () => {

@@ -31,7 +31,7 @@ export const archiveService = defineRoute({
     // The rule refuses anything but CONFIRMED before a byte is written to the write-once store.
     requireArchivable(service);
     const [hazards, insurerName] = await Promise.all([tenant.hazards.getHazards(tenantId, service.hazardIds), insurerNameOf(tenantId)]);
-    const retainUntil = retainUntilFor(now, ruleSetOf(service).archiveRetentionYears);
+    const retainUntil = retainUntilFor(now, (await ruleSetOf(service)).archiveRetentionYears);
     // SVC-10: the evidence and notices the record cites were stored when uploaded; from today they are part of the
     // archive, kept five years from now. Lengthened before the record is written: retention never shortens.
     const store = servicesRoot().archive();

@@ -31,7 +31,7 @@ export const completeService = defineRoute({
     const { tenant, service } = await loadService(tenantId, input.params.serviceId);
     const root = servicesRoot();
     const now = root.clock.now();
-    const ruleSet = ruleSetOf(service);
+    const ruleSet = await ruleSetOf(service);
     const expertIds = [...new Set(input.body.personnel.flatMap((person) => (person.expertId === undefined ? [] : [person.expertId])))];
     const [experts, calendar, insurerName, policy] = await Promise.all([
       root.registers.getExperts(expertIds),

@@ -1,8 +1,7 @@
 import type { ArchiveStore, Sha256Hex } from '../../../domain/archive/archive-store.js';
 import type { WorkingDayCalendar } from '../../../domain/kernel/calendar/working-day-calendar.js';
 import type { Clock } from '../../../domain/kernel/clock.js';
-import { PUBLISHED_RULE_SETS } from '../../../domain/kernel/rule-set/published.js';
-import type { RuleSet } from '../../../domain/kernel/rule-set/rule-set.js';
+import type { RuleSetSource } from '../../../domain/kernel/rule-set/rule-set-source.port.js';
 import type { PlatformRepository } from '../../../domain/platform/platform.repository.js';
 import type { ProviderRegisters } from '../../../domain/register/provider-registers.js';
 import type { ArchiveRecordRepository } from '../../../domain/services/archive-record.repository.js';
@@ -24,6 +23,7 @@ import { DynamoPlatformRepository } from '../../adapters/dynamodb/platform.repos
 import { DynamoPolicyRepository } from '../../adapters/dynamodb/policy.repository.js';
 import { DynamoProviderRegisters } from '../../adapters/dynamodb/provider-registers.repository.js';
 import { DynamoServicePlanRepository } from '../../adapters/dynamodb/service-plans.repository.js';
+import { sharedRuleSets } from '../../adapters/dynamodb/rule-set.repository.js';
 import { DynamoServiceRepository } from '../../adapters/dynamodb/services.repository.js';
 import { Store } from '../../adapters/dynamodb/store.js';
 import { sharedTenantScopedClients } from '../../adapters/dynamodb/tenant-scoped-client.js';
@@ -66,7 +66,8 @@ export interface ServicesCompositionRoot {
   calendar(): Promise<WorkingDayCalendar>;
   /** SVC-12: monitoring alarms for the risk grade — no monitoring data until a feed exists (issue 19). */
   readonly monitoring: MonitoringAlarmSource;
-  readonly ruleSets: readonly RuleSet[];
+  /** RULES-1: the rule-set versions, built in and published by the city EMB. */
+  readonly ruleSets: RuleSetSource;
   readonly clock: Clock;
   newId(now: Date): string;
 }
@@ -101,7 +102,7 @@ export function servicesRoot(): ServicesCompositionRoot {
       sha256Hex,
       calendar: () => currentCalendar(),
       monitoring: new NoMonitoringFeed(),
-      ruleSets: PUBLISHED_RULE_SETS,
+      ruleSets: sharedRuleSets(),
       clock: systemClock,
       newId,
     };

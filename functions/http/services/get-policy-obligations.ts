@@ -28,6 +28,8 @@ export const getPolicyObligations = defineRoute({
         periodStart: policy.periodStart,
         periodEnd: policy.periodEnd,
         ...(policy.cancellation ? { cancelledOn: policy.cancellation.on } : {}),
+        ruleSetId: policy.ruleSetId,
+        ruleSetVersion: policy.ruleSetVersion,
       },
       plan,
       services.map((service) => ({
@@ -36,7 +38,7 @@ export const getPolicyObligations = defineRoute({
         status: service.status,
         ...(service.record ? { performedOn: service.record.performedOn } : {}),
       })),
-      ruleSetFor(policy),
+      await ruleSetFor(policy),
       todayOf(servicesRoot().clock),
     );
     return { body: status };

@@ -24,7 +24,7 @@ export const getPolicyRisk = defineRoute({
   async handle(input) {
     const { tenantId } = callerOf(input, 'insurer');
     const { tenant, policy } = await loadPolicy(tenantId, input.params.policyId, { lead: false });
-    const ruleSet = ruleSetFor(policy);
+    const ruleSet = await ruleSetFor(policy);
     const risk = await riskOf(tenant, tenantId, policy);
     return {
       body: {

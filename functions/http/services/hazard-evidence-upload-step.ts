@@ -25,7 +25,7 @@ export async function hazardEvidenceUploadStep(
     tenantId: hazard.tenantId,
     subject: { kind: 'HAZARD', id: hazard.id },
     body,
-    ruleSet: selectRuleSet(servicesRoot().ruleSets, hazard.foundOn),
+    ruleSet: selectRuleSet(await servicesRoot().ruleSets.versions(), hazard.foundOn),
     by,
   });
 }

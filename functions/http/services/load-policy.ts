@@ -1,5 +1,5 @@
 import { NotFound, RuleViolation } from '../../../domain/kernel/errors.js';
-import { selectRuleSet } from '../../../domain/kernel/rule-set/rule-set-registry.js';
+import { recordedRuleSet } from '../../../domain/kernel/rule-set/rule-set-registry.js';
 import type { RuleSet } from '../../../domain/kernel/rule-set/rule-set.js';
 import type { Policy } from '../../../domain/underwriting/policy.js';
 import { servicesRoot, type TenantServices } from './composition-root.js';
@@ -24,5 +24,10 @@ export async function loadPolicy(tenantId: string, policyId: string, options: { 
   return { tenant, policy };
 }
 
-/** RULES-1: a policy's services follow the rule set in force on its start date. */
-export const ruleSetFor = (policy: Policy): RuleSet => selectRuleSet(servicesRoot().ruleSets, policy.periodStart);
+/**
+ * RULES-1: a policy's plan, obligations and services follow the rule set the policy recorded at issue — as its
+ * premium and fees do — not the one in force on its start date (which, for a period starting before
+ * 2024-05-09, is none).
+ */
+export const ruleSetFor = async (policy: Policy): Promise<RuleSet> =>
+  recordedRuleSet(await servicesRoot().ruleSets.versions(policy), policy, `policy ${policy.policyNumber}`);

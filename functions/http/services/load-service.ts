@@ -20,5 +20,5 @@ export async function ownService(uscc: string, serviceId: string): Promise<Preve
 }
 
 /** RULES-1: the rule set the service recorded when it was scheduled. */
-export const ruleSetOf = (service: Pick<PreventionService, 'ruleSetId' | 'ruleSetVersion'>): RuleSet =>
-  recordedRuleSet(servicesRoot().ruleSets, service, 'the service');
+export const ruleSetOf = async (service: Pick<PreventionService, 'ruleSetId' | 'ruleSetVersion'>): Promise<RuleSet> =>
+  recordedRuleSet(await servicesRoot().ruleSets.versions(service), service, 'the service');

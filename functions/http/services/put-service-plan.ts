@@ -30,7 +30,7 @@ export const putServicePlan = defineRoute({
     const [previous, risk] = await Promise.all([tenant.plans.getPlan(tenantId, policy.id), riskOf(tenant, tenantId, policy)]);
     const { clock, newId } = servicesRoot();
     const now = clock.now();
-    const ruleSet = ruleSetFor(policy);
+    const ruleSet = await ruleSetFor(policy);
     const { state: agreed, events } = agreePlan(input.body, {
       policy: policyFactsOf(policy),
       ruleSet,

@@ -28,7 +28,7 @@ export const serviceEvidenceUpload = defineRoute({
       tenantId,
       subject: { kind: 'SERVICE', id: service.id },
       body: input.body,
-      ruleSet: ruleSetOf(service),
+      ruleSet: await ruleSetOf(service),
       by: userId,
     });
     return { body: answer };

@@ -1,5 +1,4 @@
 import { INSURER } from '../../../domain/identity/access.js';
-import { PUBLISHED_RULE_SETS } from '../../../domain/kernel/rule-set/published.js';
 import { endorsePolicy as endorse } from '../../../domain/underwriting/endorsement.rules.js';
 import { endorsePolicyBody } from '../../../domain/underwriting/policy-commands.schema.js';
 import { policySchema } from '../../../domain/underwriting/policy.schema.js';
@@ -32,7 +31,7 @@ export const endorsePolicy = defineRoute({
     const { state: endorsed, events } = endorse(policy, input.body, {
       by: userId,
       now: underwritingRoot().clock.now(),
-      ruleSets: PUBLISHED_RULE_SETS,
+      ruleSets: await underwritingRoot().ruleSets.versions(policy),
       ...(input.body.employeesCovered === undefined ? {} : { enterprise }),
       ...(enterprisePolicies ? { enterprisePolicies } : {}),
     });

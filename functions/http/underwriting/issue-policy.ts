@@ -1,6 +1,5 @@
 import { INSURER } from '../../../domain/identity/access.js';
 import { todayOf } from '../../../domain/kernel/clock.js';
-import { PUBLISHED_RULE_SETS } from '../../../domain/kernel/rule-set/published.js';
 import { issuePolicy as issue } from '../../../domain/underwriting/issue.rules.js';
 import { issuePolicyBody } from '../../../domain/underwriting/policy-commands.schema.js';
 import { policySchema } from '../../../domain/underwriting/policy.schema.js';
@@ -26,7 +25,7 @@ export const issuePolicy = defineRoute({
   successStatus: 201,
   async handle(input) {
     const { tenantId, userId } = callerOf(input, 'insurer');
-    const { forTenant, platform, clock, newId } = underwritingRoot();
+    const { forTenant, platform, clock, newId, ruleSets } = underwritingRoot();
     const now = clock.now();
     const today = todayOf(clock);
     const role = input.body.mode === 'COINSURANCE' ? 'LEAD' : 'INDEPENDENT';
@@ -55,7 +54,7 @@ export const issuePolicy = defineRoute({
       tenantId,
       by: userId,
       now,
-      ruleSets: PUBLISHED_RULE_SETS,
+      ruleSets: await ruleSets.versions(),
       enterprise,
       eligibility: eligibility.result,
       ...(input.body.mode === 'COINSURANCE' ? { memberEligibility: new Map(memberResults) } : {}),

@@ -1066,6 +1066,57 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/regulator/qualifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every insurer's qualification filing for a year, its filing day and today's eligibility (QUAL-6; the city EMB) */
+        get: operations["getRegulatorQualifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/regulator/qualifications/{insurerTenantId}/{year}/paper-filing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the day an insurer's qualification materials reached the city EMB on paper (QUAL-6; the city EMB) */
+        post: operations["postRegulatorQualificationsInsurerTenantIdYearPaperFiling"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/regulator/rule-sets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish a new rule-set version, effective from a later day (RULES-1; the city EMB) */
+        post: operations["postRegulatorRuleSets"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/regulator/service-orgs": {
         parameters: {
             query?: never;
@@ -1111,6 +1162,40 @@ export type paths = {
         };
         /** Registered enterprises without an in-force policy on a date, by county and industry (UW-11) */
         get: operations["getRegulatorUninsured"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rule-sets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every rule-set version with its figures and effective date; the one in force today is marked (RULES-1) */
+        get: operations["getRuleSets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rule-sets/{ruleSetId}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One rule-set version with its figures (RULES-1) */
+        get: operations["getRuleSetsRuleSetIdVersionsVersion"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1233,6 +1318,23 @@ export type paths = {
         put?: never;
         /** Record the enterprise's agreement to the items, measures and time (SVC-5) */
         post: operations["postServicesServiceIdConfirmSchedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/services/{serviceId}/enterprise-account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the served enterprise has an account (then it signs and reports itself, SVC-7, SVC-9) */
+        get: operations["getServicesServiceIdEnterpriseAccount"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1535,6 +1637,30 @@ export type components = {
         };
         /** @enum {string} */
         ComplaintStatus: "OPEN" | "REPLIED" | "ACCEPTED" | "ESCALATED";
+        Eligibility: {
+            /** @enum {string} */
+            coinsuranceRole: "INDEPENDENT" | "LEAD" | "MEMBER";
+            readonly criteria: {
+                passed: boolean;
+                /** @description Why it passed or failed, in plain English */
+                reason: string;
+                /** @enum {string} */
+                rule: "QUAL-1" | "QUAL-2" | "QUAL-3" | "QUAL-4" | "QUAL-5" | "QUAL-6" | "BLK-1";
+                /**
+                 * @description QUAL-3 for a co-insurance member, passed without being tested
+                 * @constant
+                 */
+                waived?: true;
+            }[];
+            eligible: boolean;
+            filingVersion?: number;
+            /** @description The filing evaluated, absent when there was none */
+            filingYear?: number;
+            onDate: components["schemas"]["LocalDate"];
+            /** @description RULES-1: the rule set whose figures (QUAL-6's due date) were applied */
+            ruleSetId: string;
+            ruleSetVersion: number;
+        };
         EmployeesCovered: {
             from: number;
             to: number;
@@ -1644,6 +1770,11 @@ export type components = {
         /** @description Base rate per industry (差别费率) in parts per million; an industry without one cannot be rated */
         FiledProductBaseRatesPpm: {
             [key: string]: number;
+        };
+        /** @description RPT-1: the half-year report is due on this day of the same year. */
+        HalfYearReportDue: {
+            day: number;
+            month: number;
         };
         Hazard: {
             createdAt: components["schemas"]["Instant"];
@@ -1796,6 +1927,22 @@ export type components = {
         PageOfService: {
             items: components["schemas"]["Service"][];
             nextCursor?: string;
+        };
+        PaperFiling: {
+            createdAt: components["schemas"]["Instant"];
+            /** @description QUAL-6: the day the paper materials were received by the city EMB */
+            filedOn: components["schemas"]["LocalDate"];
+            /** @description The insurer whose materials were received */
+            insurerTenantId: string;
+            /** @description How it was received, e.g. the registry number (收文登记号) */
+            note: string;
+            /** @description The city EMB user who recorded it */
+            recordedBy: string;
+            updatedAt: components["schemas"]["Instant"];
+            /** @description Optimistic lock: 1 when first recorded, + 1 on every correction */
+            version: number;
+            /** @description The filing year */
+            year: number;
         };
         Penalties: {
             /** @description The multiplier in basis points: 10000 = ×1.00, 12000 = ×1.20 */
@@ -2072,6 +2219,11 @@ export type components = {
             kind: "OWN" | "THIRD_PARTY";
             orgId?: components["schemas"]["Id"];
         };
+        /** @description QUAL-6: the day each year's qualification filing is due. */
+        QualificationFilingDue: {
+            day: number;
+            month: number;
+        };
         Receipt: {
             accrualBasisPoints: number;
             accrualFen: components["schemas"]["Fen"];
@@ -2111,6 +2263,89 @@ export type components = {
             /** @description The agency's name, e.g. 忻州市应急管理局 */
             name: string;
             version: number;
+        };
+        /** @description RPT-3: the regulators' evaluation of the previous year is due on this day. */
+        RegulatorEvaluationDue: {
+            day: number;
+            month: number;
+        };
+        RuleSet: {
+            /** @description The version it was copied from and edited */
+            basedOnVersion?: number;
+            /** @description true for a version shipped with the platform (the notice’s figures) */
+            builtIn: boolean;
+            /** @description RULES-1: the version a decision taken today (Asia/Shanghai) uses */
+            inForceToday: boolean;
+            /** @description Why the figures changed (e.g. the document that changed them) */
+            note?: string;
+            /** @description When the city EMB published it (ISO 8601, UTC); absent when built in */
+            publishedAt?: components["schemas"]["Instant"];
+            /** @description The agency (regulator id) that published it */
+            publishedBy?: string;
+            ruleSet: {
+                /** @description SVC-10: years an archive is kept write-once. */
+                archiveRetentionYears: number;
+                /** @description SVC-9: working days after a service within which the record is complete and archived. */
+                archiveWorkingDays: number;
+                /** @description CMP-4: the one extension's maximum, in calendar days added to the working-day due date. */
+                complaintMaxExtensionDays: number;
+                /** @description CMP-2: working days after receipt within which a complaint is answered. */
+                complaintReplyWorkingDays: number;
+                /** @description CMP-3: working days after receipt when facts need further verification. */
+                complaintVerificationWorkingDays: number;
+                /** @description UW-4: lowest death limit per person. */
+                deathLimitFloorFen: components["schemas"]["Fen"];
+                /** @description The first day (Asia/Shanghai) the version governs. */
+                effectiveFrom: string;
+                /** @description SVC-2: months after policy start by which the first service must be completed. */
+                firstServiceMonths: number;
+                /** @description SVC-8: working days after a service within which the follow-up is due. */
+                followUpWorkingDays: number;
+                halfYearReportDue: components["schemas"]["HalfYearReportDue"];
+                /** @description The series this version belongs to, e.g. 'xinzhou-2024'. */
+                id: string;
+                /** @description CMP-8: whether the NFRA's calendar-day clock applies. */
+                nfraClockEnabled: boolean;
+                /** @description CMP-8: calendar days after receipt for the NFRA decision. */
+                nfraDecisionCalendarDays: number;
+                /** @description CMP-8: calendar days after receipt once the first extension is granted ("可延长至30日"). */
+                nfraExtensionCalendarDays: number;
+                /** @description CMP-8: calendar days after receipt once the second, higher-approved extension is granted (the maximum). */
+                nfraMaxTotalCalendarDays: number;
+                /** @description FEE-5: highest prevention spending as a share of premium. */
+                preventionFeeCeilingBasisPoints: number;
+                /** @description FEE-1: lowest prevention fee as a share of premium received ex-tax. */
+                preventionFeeFloorBasisPoints: number;
+                qualificationFilingDue: components["schemas"]["QualificationFilingDue"];
+                /** @description GB/T 2260 code of the region the set governs, e.g. '140900' for 忻州市. */
+                region: string;
+                regulatorEvaluationDue: components["schemas"]["RegulatorEvaluationDue"];
+                /** @description SVC-1: services per policy year by industry and size. */
+                svcObligations: {
+                    [key: string]: {
+                        [key: string]: "PER_PLAN" | {
+                            deepInspections: number;
+                            hazardInspections: number;
+                            riskAssessments: number;
+                        };
+                    };
+                };
+                /** @description UW-1, UW-5: default VAT rate on premium, in basis points. */
+                vatRateBasisPoints: number;
+                /** @description FEE-1, UW-5: the only VAT rates a policy may be written at; the default is one of them. */
+                vatRates: {
+                    /** @description Why this rate applies: the tax rule, or the exemption and how it is documented. */
+                    basis: string;
+                    basisPoints: number;
+                    /** @description true for a documented exemption (免税), whose `basis` names it. */
+                    exemption: boolean;
+                }[];
+                /** @description 1, 2, … in order of publication. */
+                version: number;
+                /** @description CMP-8: whether the notice's working-day clock (CMP-2..4) applies. */
+                workingDayClockEnabled: boolean;
+                yearReportDue: components["schemas"]["YearReportDue"];
+            };
         };
         Service: {
             /** @description SVC-10: the archived record */
@@ -2317,6 +2552,8 @@ export type components = {
          * @enum {string}
          */
         SolvencyRiskRating: "A" | "B" | "C" | "D";
+        /** @enum {string} */
+        SvcObligationsKey: "COAL_MINE" | "NON_COAL_MINE" | "HAZCHEM" | "FIREWORKS" | "METAL_SMELTING" | "CHEMICAL" | "DUST_EXPLOSION" | "GAS_GENERATOR" | "CONFINED_SPACE" | "MASS_CASUALTY_OTHER" | "OTHER";
         Tenant: {
             /** @description Short name shown in the console, e.g. 人保财险忻州分公司 */
             branchName: string;
@@ -2381,30 +2618,7 @@ export type components = {
         /** @enum {string} */
         UserRole: "platform-operator" | "insurer-admin" | "insurer-staff" | "regulator" | "regulator-admin" | "enterprise";
         Year: {
-            eligibility: {
-                /** @enum {string} */
-                coinsuranceRole: "INDEPENDENT" | "LEAD" | "MEMBER";
-                readonly criteria: {
-                    passed: boolean;
-                    /** @description Why it passed or failed, in plain English */
-                    reason: string;
-                    /** @enum {string} */
-                    rule: "QUAL-1" | "QUAL-2" | "QUAL-3" | "QUAL-4" | "QUAL-5" | "QUAL-6" | "BLK-1";
-                    /**
-                     * @description QUAL-3 for a co-insurance member, passed without being tested
-                     * @constant
-                     */
-                    waived?: true;
-                }[];
-                eligible: boolean;
-                filingVersion?: number;
-                /** @description The filing evaluated, absent when there was none */
-                filingYear?: number;
-                onDate: components["schemas"]["LocalDate"];
-                /** @description RULES-1: the rule set whose figures (QUAL-6's due date) were applied */
-                ruleSetId: string;
-                ruleSetVersion: number;
-            };
+            eligibility: components["schemas"]["Eligibility"];
             filing?: {
                 /** @description QUAL-6: the documents attached for each Annex 1 item */
                 annex1: {
@@ -2428,10 +2642,10 @@ export type components = {
                 /** @description QUAL-6: the day the filing was submitted (报送); absent while it is a draft no one declared submitted */
                 filedOn?: components["schemas"]["LocalDate"];
                 /**
-                 * @description PLATFORM: the day it was first complete here; DECLARED: a day the insurer declared (submitted on paper)
+                 * @description PLATFORM: the day it was first complete here; RECORDED: the earlier day the city EMB recorded receiving it on paper
                  * @enum {string}
                  */
-                filedOnSource?: "PLATFORM" | "DECLARED";
+                filedOnSource?: "PLATFORM" | "RECORDED";
                 filedProduct?: {
                     baseRatesPpm: components["schemas"]["FiledProductBaseRatesPpm"];
                     /** @description UW-7: the filed range of every factor, in basis points of a multiplier (10000 = ×1.00), both ends allowed */
@@ -2499,6 +2713,11 @@ export type components = {
                 year: number;
             };
             year: number;
+        };
+        /** @description RPT-1: the full-year report is due on this day of the following year. */
+        YearReportDue: {
+            day: number;
+            month: number;
         };
     };
     responses: {
@@ -2617,6 +2836,15 @@ export type components = {
             };
             content: {
                 "application/json": components["schemas"]["PremiumReceiptEntry"];
+            };
+        };
+        /** @description Success */
+        RuleSet: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["RuleSet"];
             };
         };
         /** @description Success */
@@ -4367,8 +4595,6 @@ export interface operations {
                         signedBy: string;
                         signedOn: components["schemas"]["LocalDate"];
                     };
-                    /** @description QUAL-6: declare the day the materials were submitted on paper before they were entered here */
-                    filedOn?: components["schemas"]["LocalDate"];
                     filedProduct?: {
                         baseRatesPpm: components["schemas"]["FiledProductBaseRatesPpm"];
                         /** @description UW-7: the filed range of every factor, in basis points of a multiplier (10000 = ×1.00), both ends allowed */
@@ -4795,6 +5021,166 @@ export interface operations {
             200: components["responses"]["PageOfHazard"];
         };
     };
+    getRegulatorQualifications: {
+        parameters: {
+            query: {
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        readonly items: {
+                            branchName: string;
+                            eligibility: components["schemas"]["Eligibility"];
+                            filing?: {
+                                complete: boolean;
+                                /** @description QUAL-6: the day the filing counts as submitted (the earlier of the platform day and a recorded paper day) */
+                                filedOn?: components["schemas"]["LocalDate"];
+                                /** @enum {string} */
+                                filedOnSource?: "PLATFORM" | "RECORDED";
+                                readonly missingAnnex1Items: components["schemas"]["Annex1Key"][];
+                                /** @description QUAL-6: the day the platform stamped, when the filing was first complete here */
+                                platformFiledOn?: components["schemas"]["LocalDate"];
+                                updatedAt: components["schemas"]["Instant"];
+                                version: number;
+                            };
+                            insurerName: string;
+                            insurerTenantId: string;
+                            paperFiling?: components["schemas"]["PaperFiling"];
+                        }[];
+                        year: number;
+                    };
+                };
+            };
+        };
+    };
+    postRegulatorQualificationsInsurerTenantIdYearPaperFiling: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                insurerTenantId: components["schemas"]["Id"];
+                year: components["parameters"]["YearInPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    filedOn: components["schemas"]["LocalDate"];
+                    note: string;
+                };
+            };
+        };
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaperFiling"];
+                };
+            };
+        };
+    };
+    postRegulatorRuleSets: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    basedOn: {
+                        ruleSetId: string;
+                        ruleSetVersion: number;
+                    };
+                    figures: {
+                        /** @description SVC-10: years an archive is kept write-once. */
+                        archiveRetentionYears: number;
+                        /** @description SVC-9: working days after a service within which the record is complete and archived. */
+                        archiveWorkingDays: number;
+                        /** @description CMP-4: the one extension's maximum, in calendar days added to the working-day due date. */
+                        complaintMaxExtensionDays: number;
+                        /** @description CMP-2: working days after receipt within which a complaint is answered. */
+                        complaintReplyWorkingDays: number;
+                        /** @description CMP-3: working days after receipt when facts need further verification. */
+                        complaintVerificationWorkingDays: number;
+                        /** @description UW-4: lowest death limit per person. */
+                        deathLimitFloorFen: components["schemas"]["Fen"];
+                        /** @description The first day (Asia/Shanghai) the version governs. */
+                        effectiveFrom: string;
+                        /** @description SVC-2: months after policy start by which the first service must be completed. */
+                        firstServiceMonths: number;
+                        /** @description SVC-8: working days after a service within which the follow-up is due. */
+                        followUpWorkingDays: number;
+                        halfYearReportDue: components["schemas"]["HalfYearReportDue"];
+                        /** @description CMP-8: whether the NFRA's calendar-day clock applies. */
+                        nfraClockEnabled: boolean;
+                        /** @description CMP-8: calendar days after receipt for the NFRA decision. */
+                        nfraDecisionCalendarDays: number;
+                        /** @description CMP-8: calendar days after receipt once the first extension is granted ("可延长至30日"). */
+                        nfraExtensionCalendarDays: number;
+                        /** @description CMP-8: calendar days after receipt once the second, higher-approved extension is granted (the maximum). */
+                        nfraMaxTotalCalendarDays: number;
+                        /** @description FEE-5: highest prevention spending as a share of premium. */
+                        preventionFeeCeilingBasisPoints: number;
+                        /** @description FEE-1: lowest prevention fee as a share of premium received ex-tax. */
+                        preventionFeeFloorBasisPoints: number;
+                        qualificationFilingDue: components["schemas"]["QualificationFilingDue"];
+                        regulatorEvaluationDue: components["schemas"]["RegulatorEvaluationDue"];
+                        /** @description SVC-1: services per policy year by industry and size. */
+                        svcObligations: {
+                            [key: string]: {
+                                [key: string]: "PER_PLAN" | {
+                                    deepInspections: number;
+                                    hazardInspections: number;
+                                    riskAssessments: number;
+                                };
+                            };
+                        };
+                        /** @description UW-1, UW-5: default VAT rate on premium, in basis points. */
+                        vatRateBasisPoints: number;
+                        /** @description FEE-1, UW-5: the only VAT rates a policy may be written at; the default is one of them. */
+                        vatRates: {
+                            /** @description Why this rate applies: the tax rule, or the exemption and how it is documented. */
+                            basis: string;
+                            basisPoints: number;
+                            /** @description true for a documented exemption (免税), whose `basis` names it. */
+                            exemption: boolean;
+                        }[];
+                        /** @description CMP-8: whether the notice's working-day clock (CMP-2..4) applies. */
+                        workingDayClockEnabled: boolean;
+                        yearReportDue: components["schemas"]["YearReportDue"];
+                    };
+                    note: string;
+                };
+            };
+        };
+        responses: {
+            "4XX": components["responses"]["Error"];
+            201: components["responses"]["RuleSet"];
+        };
+    };
     getRegulatorServiceOrgs: {
         parameters: {
             query?: {
@@ -4923,6 +5309,45 @@ export interface operations {
                     };
                 };
             };
+        };
+    };
+    getRuleSets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["RuleSet"][];
+                    };
+                };
+            };
+        };
+    };
+    getRuleSetsRuleSetIdVersionsVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ruleSetId: components["schemas"]["Id"];
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            200: components["responses"]["RuleSet"];
         };
     };
     getServices: {
@@ -5123,6 +5548,33 @@ export interface operations {
         responses: {
             "4XX": components["responses"]["Error"];
             200: components["responses"]["Service"];
+        };
+    };
+    getServicesServiceIdEnterpriseAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                serviceId: components["parameters"]["ServiceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description An enterprise user not disabled: then it signs and reports itself (SVC-7, SVC-9) */
+                        hasAccount: boolean;
+                        uscc: string;
+                    };
+                };
+            };
         };
     };
     postServicesServiceIdEvidenceUploads: {
