@@ -117,7 +117,7 @@ describe('console: complaints', () => {
         await page.getByLabel('处理措施').fill('已责令服务机构于 12 月 5 日前重新排查，并将结果书面告知贵单位。');
         await page.getByRole('button', { name: '提交答复' }).click();
         await page.getByTestId('complaint-reply').getByText('已责令服务机构于 12 月 5 日前重新排查', { exact: false }).waitFor();
-        await timeline(page).getByText('作出答复（CMP-5）').waitFor();
+        await timeline(page).getByText('作出答复').waitFor();
         expect(await page.getByText('已答复', { exact: true }).count()).toBeGreaterThan(0);
         expect(await page.getByLabel('处理措施').count()).toBe(0);
         await screenshot('complaints-5-insurer-replied');
@@ -148,7 +148,7 @@ describe('console: complaints', () => {
       await dialog.getByRole('button', { name: '提交' }).click();
       await dialog.waitFor({ state: 'hidden' });
 
-      await timeline(page).getByText('投诉人向应急管理部门反映（CMP-6）').waitFor();
+      await timeline(page).getByText('投诉人向应急管理部门反映').waitFor();
       expect(await page.getByText('已向监管部门反映', { exact: true }).count()).toBeGreaterThan(0);
       expect(await page.getByRole('button', { name: '接受答复' }).isDisabled()).toBe(true);
       await screenshot('complaints-7-enterprise-escalated');
@@ -222,12 +222,12 @@ describe('console: complaints', () => {
       expect(await page.getByText(/^答复期限（\d{4}-\d{2}-\d{2}）已过，不能再延长期限$/).count()).toBe(2);
 
       await page.getByRole('button', { name: '记录投诉人反映' }).click();
-      const escalate = page.getByRole('dialog', { name: '记录投诉人向监管部门反映（CMP-6）' });
+      const escalate = page.getByRole('dialog', { name: '记录投诉人向监管部门反映' });
       await escalate.getByLabel('金融监管部门（忻州金融监管分局）').check();
       await escalate.getByLabel('反映理由').fill('投诉人来电称逾期未获答复，已向金融监管分局反映。');
       await escalate.getByRole('button', { name: '记录投诉人反映' }).click();
       await escalate.waitFor({ state: 'hidden' });
-      await timeline(page).getByText('投诉人向金融监管部门反映（CMP-6）').waitFor();
+      await timeline(page).getByText('投诉人向金融监管部门反映').waitFor();
       // Escalation does not release the insurer from replying.
       expect(await page.getByLabel('处理措施').count()).toBe(1);
       await screenshot('complaints-11-overdue-escalated');
@@ -283,12 +283,12 @@ describe('console: complaints', () => {
         expect(text).toContain('规则 CMP-3：');
         // The page reloaded: the colleague's verification is there, and the button is now disabled.
         await deadlines.getByText(/^CMP-3 /).waitFor();
-        await timeline(page).getByText('标记为需进一步核实（CMP-3）').waitFor();
+        await timeline(page).getByText('标记为需进一步核实').waitFor();
         expect(await page.getByRole('button', { name: '需进一步核实' }).isDisabled()).toBe(true);
         await screenshot('complaints-13-conflict-refused');
 
         await page.getByRole('button', { name: '延期' }).click();
-        const dialog = page.getByRole('dialog', { name: '延期答复（CMP-4）' });
+        const dialog = page.getByRole('dialog', { name: '延期答复' });
         await dialog.getByLabel('批准人（投诉处理责任人）').fill('王经理');
         await dialog.getByLabel('延期理由（将告知投诉人）').fill('需调取第三方服务机构现场记录并组织专家复核');
         await dialog.getByLabel('延期天数（自然日）').fill('15');
@@ -299,7 +299,7 @@ describe('console: complaints', () => {
 
         await timeline(page).getByText('延期 15 日 · 批准人：王经理').waitFor();
         expect(await timeline(page).getByText('理由：需调取第三方服务机构现场记录并组织专家复核').count()).toBe(1);
-        expect(await deadlines.getByText('CMP-4 复杂情形经批准延期 15 日').count()).toBe(1);
+        expect(await deadlines.getByText('复杂情形经批准延期 15 日').count()).toBe(1);
         expect(await page.getByRole('button', { name: '延期' }).isDisabled()).toBe(true);
         expect(await page.getByText('已延期过一次（CMP-4 只允许一次）').count()).toBe(1);
         expect(await page.getByTestId('complaint-action-error').getByRole('alert').count()).toBe(0);

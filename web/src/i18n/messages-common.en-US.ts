@@ -40,6 +40,8 @@ export const commonEnUS: Readonly<Record<keyof typeof commonZhCN, string>> = {
   'header.signOut': 'Sign out',
   'header.account': 'Signed in as',
   'header.mainMenu': 'Main menu',
+  'header.openMenu': 'Open the menu',
+  'header.closeMenu': 'Close the menu',
 
   'role.platform-operator': 'Platform operator',
   'role.insurer-admin': 'Insurer administrator',

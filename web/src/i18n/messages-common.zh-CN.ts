@@ -31,7 +31,7 @@ export const commonZhCN = {
   'signIn.notice.signed-out': '您已退出登录',
   'signIn.notice.unauthorized': '登录已失效，请重新登录',
   'signIn.notice.expired': '会话已过期，请重新登录',
-  'signIn.demoHint': '本地演示环境：演示账号见 npm start 的输出',
+  'signIn.demoHint': '本地演示环境：演示账号见平台启动时的输出',
 
   'reauth.title': '会话已过期',
   'reauth.body': '为保护数据安全，请再次输入 {username} 的密码以继续。',
@@ -41,6 +41,8 @@ export const commonZhCN = {
   'header.signOut': '退出登录',
   'header.account': '当前账号',
   'header.mainMenu': '主菜单',
+  'header.openMenu': '打开菜单',
+  'header.closeMenu': '关闭菜单',
 
   'role.platform-operator': '平台运营',
   'role.insurer-admin': '保险机构管理员',

@@ -46,7 +46,7 @@ export const feesZhCN = {
   'fee.kind.EXPENSE': '支出',
   'fee.kind.REVERSAL': '冲销',
   'fee.category.allowed': '可列支',
-  'fee.category.refused': '不得列支（FEE-3）',
+  'fee.category.refused': '不得列支',
   'fee.category.OFFLINE_SERVICE': '线下服务',
   'fee.category.ONLINE_SERVICE': '线上服务',
   'fee.category.THIRD_PARTY_SERVICE': '购买第三方服务',

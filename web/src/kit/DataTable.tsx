@@ -79,6 +79,8 @@ export function DataTable<Row extends object>({
         width: column.width,
         align: column.align,
         ellipsis: column.ellipsis,
+        // The row's actions stay in view on a narrow screen while the other columns scroll (issue 15).
+        fixed: column.key === 'actions' ? ('right' as const) : undefined,
         render: (_: unknown, row: Row) => (column.render ? column.render(row) : column.value?.(row)),
       })),
     [columns],

@@ -38,7 +38,8 @@ export function MyServicesPage() {
   const columns = useMemo<DataColumn<PreventionService>[]>(
     () => [
       dateTimeColumn<PreventionService>('scheduledAt', t('svc.field.scheduledAt'), (service) => service.scheduledAt),
-      { key: 'insurer', title: t('complaint.insurer'), width: 180, value: (service) => nameOf(service.tenantId) },
+      // The insurer serving the enterprise, not a complaint's 被投诉保险机构 (issue 15 copy bug).
+      { key: 'insurer', title: t('policy.insurer'), width: 180, value: (service) => nameOf(service.tenantId) },
       { key: 'type', title: t('svc.field.type'), width: 190, value: (service) => serviceTypeText(service, t) },
       { key: 'provider', title: t('svc.field.provider'), ellipsis: true, value: (service) => providerText(service, t) },
       { key: 'status', title: t('svc.field.status'), width: 110, value: (service) => serviceStatusText(service.status, t), render: (service) => <ServiceStatusTag status={service.status} /> },
