@@ -92,10 +92,14 @@ const FOREIGN_OBJECT: Record<string, (caller: Caller) => string> = {
   // QUAL-6: only the city EMB names an insurer to record its paper filing, and every insurer is its to see: a
   // missing one.
   insurerTenantId: () => '01nonexistenttenant0000000',
+  // RULES-1: the rule-set versions are the same for everyone (read by every regulator and insurer), so nothing
+  // of them is another organisation's: a series that does not exist, at a version number that would.
+  ruleSetId: () => 'no-such-series',
+  version: () => '1',
 };
 
 /** The "missing object" of a parameter whose ids have a shape of their own; the placeholder otherwise. */
-const MISSING_OBJECT: Record<string, string> = { uscc: UNREGISTERED_USCC, ...OWN_SCOPE };
+const MISSING_OBJECT: Record<string, string> = { uscc: UNREGISTERED_USCC, version: '1', ...OWN_SCOPE };
 
 const ROUTES: RouteSpec[] = BOUNDED_CONTEXTS.flatMap((context) => [...context.routes]);
 

@@ -15,6 +15,9 @@ export type CoverageCounts = ResponseOf<'/api/v1/regulator/coverage', 'get'>;
 export type BlacklistEntry = ItemOf<'/api/v1/regulator/blacklist'>;
 export type BlacklistRequest = BodyOf<'/api/v1/regulator/blacklist', 'post'>;
 export type LiftBlacklistRequest = BodyOf<'/api/v1/regulator/blacklist/{entryId}/lift', 'post'>;
+/** RULES-1: one rule-set version with its figures, and whether a decision taken today uses it. */
+export type RuleSetVersion = ItemOf<'/api/v1/rule-sets'>;
+export type PublishRuleSetRequest = BodyOf<'/api/v1/regulator/rule-sets', 'post'>;
 
 /**
  * The regulators' registers: the enterprise register (REG-1), the coverage gap (UW-11) and the blacklist
@@ -49,6 +52,16 @@ export class RegisterApi {
   /** UW-11: today's registered, insured and uninsured counts per county × industry. */
   coverage(query: QueryOf<'/api/v1/regulator/coverage'>, signal?: AbortSignal): Promise<CoverageCounts> {
     return ok(this.client.GET('/api/v1/regulator/coverage', { params: { query }, signal }));
+  }
+
+  /** RULES-1: every version, built in and published by the city EMB. */
+  listRuleSets(signal?: AbortSignal): Promise<{ items: RuleSetVersion[] }> {
+    return ok(this.client.GET('/api/v1/rule-sets', { signal }));
+  }
+
+  /** RULES-1: the city EMB publishes the next version (a copy of the latest, figures edited). */
+  publishRuleSet(body: PublishRuleSetRequest, idempotencyKey: string): Promise<RuleSetVersion> {
+    return ok(this.client.POST('/api/v1/regulator/rule-sets', { body, headers: idempotent(idempotencyKey) }));
   }
 
   listBlacklist(query: QueryOf<'/api/v1/regulator/blacklist'>, signal?: AbortSignal): Promise<Page<BlacklistEntry>> {

@@ -3,6 +3,7 @@ import { complaintsEnUS } from './messages-complaints.en-US';
 import { feesEnUS } from './messages-fees.en-US';
 import { platformEnUS } from './messages-platform.en-US';
 import { registerEnUS } from './messages-register.en-US';
+import { ruleSetsEnUS } from './messages-rule-sets.en-US';
 import { servicesEnUS } from './messages-services.en-US';
 import { underwritingEnUS } from './messages-underwriting.en-US';
 import type { Messages } from './messages.zh-CN';
@@ -14,6 +15,7 @@ export const enUS: Messages = {
   ...complaintsEnUS,
   ...underwritingEnUS,
   ...registerEnUS,
+  ...ruleSetsEnUS,
   ...feesEnUS,
   ...servicesEnUS,
 };

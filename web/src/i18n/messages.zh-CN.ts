@@ -3,6 +3,7 @@ import { complaintsZhCN } from './messages-complaints.zh-CN';
 import { feesZhCN } from './messages-fees.zh-CN';
 import { platformZhCN } from './messages-platform.zh-CN';
 import { registerZhCN } from './messages-register.zh-CN';
+import { ruleSetsZhCN } from './messages-rule-sets.zh-CN';
 import { servicesZhCN } from './messages-services.zh-CN';
 import { underwritingZhCN } from './messages-underwriting.zh-CN';
 
@@ -17,6 +18,7 @@ export const zhCN = {
   ...complaintsZhCN,
   ...underwritingZhCN,
   ...registerZhCN,
+  ...ruleSetsZhCN,
   ...feesZhCN,
   ...servicesZhCN,
 } as const satisfies Record<string, string>;
