@@ -92,6 +92,21 @@ export const paperFilingRecorded = defineEvent({
   }),
 });
 
+export const refusalRecorded = defineEvent({
+  name: 'underwriting.refusal.recorded',
+  version: 1,
+  aggregate: 'refusal',
+  summary: 'An insurer recorded that it declined to insure an enterprise on the register, and why (UW-12: 无正当理由不得拒保)',
+  payload: z.object({
+    refusalId: z.string(),
+    enterpriseUscc: about(z.string(), 'The enterprise declined (REG-1)'),
+    industry: about(z.enum(INDUSTRIES), "The register's industry"),
+    county: about(z.string(), "The register's county (ACL-4: the county EMB sees its own)"),
+    reason: about(z.string(), 'One of the UW-12 reasons'),
+    refusedOn: about(localDateSchema, 'The day it was recorded'),
+  }),
+});
+
 /**
  * The events of this context (ARCHITECTURE.md §6), each declared with defineEvent (domain/kernel/events.ts):
  * name, payload version, aggregate and payload schema. The AsyncAPI catalogue and the subscription table read
@@ -103,4 +118,5 @@ export const underwritingEvents = {
   policyCancelled,
   qualificationChanged,
   paperFilingRecorded,
+  refusalRecorded,
 } as const satisfies Readonly<Record<string, AnyEventType>>;

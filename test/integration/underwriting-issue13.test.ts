@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { usccCheckCharacter } from '../../domain/kernel/uscc.js';
 import type { ApiClient } from '../support/api-client.js';
-import { TAIXIN, XINDA, XINGYUAN, fileQualification as file, filingBody, inAYear, oneYearOn, policyBody, registerEnterprises, today, year } from '../support/underwriting-fixtures.js';
+import { HUTUO, TAIXIN, XINDA, XINGYUAN, fileQualification as file, filingBody, inAYear, oneYearOn, policyBody, registerEnterprises, today, year } from '../support/underwriting-fixtures.js';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
 
 // Issue 13, underwriting and qualification: corrections where the platform let a record slip that the notice
@@ -46,7 +47,7 @@ beforeAll(async () => {
   nfra = await test.signIn('nfra-xinzhou', DEMO);
   countyEmb = await test.signIn('emb-xinfu', DEMO);
   [piccId, cpicId, pinganId] = await Promise.all([tenantIdOf(picc), tenantIdOf(cpic), tenantIdOf(pingan)]);
-  await registerEnterprises(cityEmb, [XINDA, TAIXIN, XINGYUAN]);
+  await registerEnterprises(cityEmb, [XINDA, TAIXIN, XINGYUAN, HUTUO]);
   expect((await file(picc, cityEmb)).body.eligibility.eligible).toBe(true);
   expect((await file(pingan, cityEmb)).body.eligibility.eligible).toBe(true);
 });
@@ -149,5 +150,51 @@ describe('UW-1 the policy period is inclusive: one year ends the day before the 
     const issued = await picc.post<Policy>('/policies', withoutEnd);
     expect(issued.status, JSON.stringify(issued.body)).toBe(201);
     expect([issued.body.periodStart, issued.body.periodEnd]).toEqual([today, oneYearOn]);
+  });
+});
+
+describe('UW-12 refusals to insure are recorded with their reason, and regulators see them (无正当理由不得拒保)', () => {
+  interface Refusal {
+    id: string;
+    tenantId: string;
+    reason: string;
+    enterprise: { uscc: string; county: string };
+  }
+
+  it('UW-12 the insurer records a refusal of a registered enterprise with a listed reason; anything else is refused with field and rule', async () => {
+    const xinda = await picc.post<Refusal>('/refusals', { enterpriseUscc: XINDA.uscc, reason: 'PREMIUM_NOT_AGREED', explanation: '企业要求的费率低于备案费率下限', appliedOn: today });
+    expect(xinda.status, JSON.stringify(xinda.body)).toBe(201);
+    expect(xinda.body).toMatchObject({ tenantId: piccId, reason: 'PREMIUM_NOT_AGREED', enterprise: { uscc: XINDA.uscc, county: '140902' }, refusedOn: today });
+    expect((await picc.post('/refusals', { enterpriseUscc: HUTUO.uscc, reason: 'APPLICATION_WITHDRAWN', explanation: '企业撤回投保申请' })).status).toBe(201);
+
+    const unlisted = await picc.post<ErrorBody>('/refusals', { enterpriseUscc: XINDA.uscc, reason: 'NOT_PROFITABLE', explanation: '利润低' });
+    expect(unlisted.status).toBe(400);
+    expect(unlisted.body.error.details?.map((detail) => detail.field)).toContain('reason');
+    const unregisteredUscc = `91140902MA0K3A001${usccCheckCharacter('91140902MA0K3A001')}`;
+    const unregistered = await picc.post<ErrorBody>('/refusals', { enterpriseUscc: unregisteredUscc, reason: 'APPLICATION_WITHDRAWN', explanation: '企业撤回' });
+    expect(unregistered.status).toBe(409);
+    expect(unregistered.body.error.rule).toBe('REG-1');
+    const byEnterprise = await (await test.signIn('ent-demo', DEMO)).post('/refusals', { enterpriseUscc: XINDA.uscc, reason: 'OTHER', explanation: '企业不能记录拒保理由' });
+    expect(byEnterprise.status).toBe(403);
+  });
+
+  it('UW-12 ACL-1 the insurer sees its own refusals only', async () => {
+    const own = await picc.get<{ items: Refusal[] }>('/refusals');
+    expect(own.body.items.map((refusal) => refusal.enterprise.uscc)).toEqual([HUTUO.uscc, XINDA.uscc]);
+    expect((await cpic.get<{ items: Refusal[] }>('/refusals')).body.items).toEqual([]);
+  });
+
+  it('UW-12 ACL-4 regulators see refusals across insurers — the county EMB its own county only', async () => {
+    const county = await countyEmb.get<{ items: (Refusal & { insurerName: string })[] }>('/regulator/refusals');
+    expect(county.status, JSON.stringify(county.body)).toBe(200);
+    expect(county.body.items.map((refusal) => refusal.enterprise.uscc)).toEqual([XINDA.uscc]);
+    expect(county.body.items[0]?.insurerName).toMatch(/人保/);
+    expect((await countyEmb.get('/regulator/refusals?county=140981')).status).toBe(403);
+    for (const regulator of [cityEmb, nfra]) {
+      const all = await regulator.get<{ items: Refusal[] }>('/regulator/refusals');
+      expect(all.body.items.map((refusal) => refusal.enterprise.uscc).sort()).toEqual([XINDA.uscc, HUTUO.uscc].sort());
+    }
+    expect((await cityEmb.get<{ items: Refusal[] }>('/regulator/refusals?county=140981')).body.items.map((r) => r.enterprise.uscc)).toEqual([HUTUO.uscc]);
+    expect((await picc.get('/regulator/refusals')).status).toBe(403);
   });
 });

@@ -8,6 +8,7 @@ import type { CoverageRepository } from '../../../domain/underwriting/coverage.r
 import type { PaperFilingRepository } from '../../../domain/underwriting/paper-filing.repository.js';
 import type { PolicyRepository } from '../../../domain/underwriting/policy.repository.js';
 import type { QualificationRepository } from '../../../domain/underwriting/qualification.repository.js';
+import type { RefusalRepository } from '../../../domain/underwriting/refusal.repository.js';
 import { systemClock } from '../../adapters/clock.js';
 import { DynamoBlacklistRepository } from '../../adapters/dynamodb/blacklist.repository.js';
 import { mainTableName, sharedDynamoDb } from '../../adapters/dynamodb/client.js';
@@ -16,6 +17,7 @@ import { DynamoPaperFilingRepository } from '../../adapters/dynamodb/paper-filin
 import { DynamoPlatformRepository } from '../../adapters/dynamodb/platform.repository.js';
 import { DynamoPolicyRepository } from '../../adapters/dynamodb/policy.repository.js';
 import { DynamoQualificationRepository } from '../../adapters/dynamodb/qualification.repository.js';
+import { DynamoRefusalRepository } from '../../adapters/dynamodb/refusal.repository.js';
 import { DynamoRegisterRepository } from '../../adapters/dynamodb/register.repository.js';
 import { sharedRuleSets } from '../../adapters/dynamodb/rule-set.repository.js';
 import { Store } from '../../adapters/dynamodb/store.js';
@@ -26,6 +28,8 @@ import { newId } from '../../adapters/ids.js';
 export interface TenantUnderwriting {
   readonly policies: PolicyRepository;
   readonly qualifications: QualificationRepository;
+  /** UW-12: the insurer's refusals to insure. */
+  readonly refusals: RefusalRepository;
 }
 
 /** What the underwriting Lambda's use cases work with: ports of domain/ only. */
@@ -60,7 +64,11 @@ export function underwritingRoot(): UnderwritingRoot {
     root = {
       forTenant: async (tenantId) => {
         const tenantStore = new Store(await scoped.forTenant({ tenantId }), table, systemClock);
-        return { policies: new DynamoPolicyRepository(tenantStore), qualifications: new DynamoQualificationRepository(tenantStore) };
+        return {
+          policies: new DynamoPolicyRepository(tenantStore),
+          qualifications: new DynamoQualificationRepository(tenantStore),
+          refusals: new DynamoRefusalRepository(tenantStore),
+        };
       },
       enterprisePolicies: new DynamoPolicyRepository(store),
       register: new DynamoRegisterRepository(store),

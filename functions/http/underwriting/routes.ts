@@ -8,10 +8,12 @@ import { getQualification } from './get-qualification.js';
 import { issuePolicy } from './issue-policy.js';
 import { listFilings } from './list-filings.js';
 import { listMyPolicies } from './list-my-policies.js';
+import { listRefusals, listRegulatorRefusals } from './list-refusals.js';
+import { recordRefusalRoute } from './record-refusal.js';
 import { listPolicies } from './list-policies.js';
 import { listUninsured } from './list-uninsured.js';
 
-/** The underwriting context (QUAL, UW): qualification, policies, the enterprise's policies, UW-11 for regulators. */
+/** The underwriting context (QUAL, UW): qualification, policies, refusals (UW-12), the enterprise's policies, UW-11 for regulators. */
 export const underwritingRoutes: readonly RouteSpec[] = [
   fileQualification,
   getQualification,
@@ -24,4 +26,7 @@ export const underwritingRoutes: readonly RouteSpec[] = [
   listMyPolicies,
   listUninsured,
   coverageCounts,
+  recordRefusalRoute,
+  listRefusals,
+  listRegulatorRefusals,
 ];

@@ -62,6 +62,7 @@ describe('underwriting events', () => {
       'underwriting.policy.issued',
       'underwriting.qualification.changed',
       'underwriting.qualification.paper_filing_recorded',
+      'underwriting.refusal.recorded',
     ]);
   });
 });
