@@ -10,6 +10,8 @@ import { DEMO_PASSWORD } from './support/local-server.js';
 
 /** ent-demo's enterprise, a coal mine of 忻府区 (REG-1). */
 const XINDA = { uscc: '91140902100079190P', name: '忻府忻达煤业有限责任公司', industry: 'COAL_MINE', county: '140902', staff: 254, revenueWan: 1175 };
+/** A large HAZCHEM enterprise of 忻府区 with no account on the platform (REG-1). */
+const XINGYUAN = { uscc: '91140902109502805H', name: '忻府兴源化工危险品经营有限责任公司', industry: 'HAZCHEM', county: '140902', staff: 979, revenueWan: 33972 };
 
 /** Xinzhou's wall clock now, as a `datetime-local` value (`YYYY-MM-DDTHH:mm`). */
 const shanghaiLocalNow = (offsetMinutes = 0): string => new Date(Date.now() + offsetMinutes * 60_000 + 8 * 3_600_000).toISOString().slice(0, 16);
@@ -43,7 +45,8 @@ async function chooseMany(page: Page, field: Locator, titles: readonly string[])
  * issued — all through the API. Then 人保's admin schedules a hazard inspection by that organisation with that
  * expert (SVC-6), records the enterprise's agreement (SVC-5), writes the record with a MAJOR hazard addressed to
  * the principal responsible person and a site photo hashed and uploaded from the browser (SVC-7, SVC-9, SVC-13),
- * follows up (SVC-8), signs for both parties (SVC-9), archives (SVC-10), and the archive verifies as 一致.
+ * follows up (SVC-8), signs for itself while ent-demo signs for the enterprise through its own login (SVC-9),
+ * archives (SVC-10), and the archive verifies as 一致.
  */
 describe('console: prevention services', () => {
   const { server, withConsole } = useConsoleSuite();
@@ -159,15 +162,38 @@ describe('console: prevention services', () => {
         await action.getByLabel('企业意见').fill('检查细致，整改要求明确');
         await action.getByRole('button', { name: '记录回访' }).click();
 
-        // SVC-9: the insurer signs, then enters the enterprise's signature on its behalf.
+        // SVC-9: the insurer signs for itself only. ent-demo has an account, so 人保 is offered no way to sign for
+        // the enterprise (neither on its behalf nor on site): the enterprise signs through its own login.
         await action.getByRole('button', { name: '确认签字' }).waitFor();
         await action.getByLabel('签字人').fill('张服务');
         await action.getByLabel('职务').fill('风险管理部经理');
         await action.getByRole('button', { name: '确认签字' }).click();
         await page.getByTestId('service-confirmations').getByText(/张服务（风险管理部经理） 于/).waitFor();
-        await action.getByLabel('签字人').fill('李安全');
-        await action.getByLabel('职务').fill('安全副矿长');
-        await action.getByRole('button', { name: '确认签字' }).click();
+        await action.getByTestId('enterprise-signs-itself').waitFor();
+        expect(await action.getByRole('button', { name: '确认签字' }).count()).toBe(0);
+        expect(await action.getByRole('button', { name: '企业签字人在本设备上签字' }).count()).toBe(0);
+        const detailPath = new URL(page.url()).pathname;
+        await signOut(page);
+
+        await signIn(page, 'ent-demo', DEMO_PASSWORD);
+        await page.getByRole('heading', { level: 1, name: '我的保单' }).waitFor();
+        await menu(page).getByRole('link', { name: '服务记录' }).click();
+        await page.getByRole('heading', { level: 1, name: '服务记录' }).waitFor();
+        const mine = page.locator('table[aria-label="服务记录"] tbody tr.ant-table-row').filter({ hasText: '隐患排查' }).filter({ has: page.getByRole('button', { name: '签字确认' }) });
+        await mine.getByRole('button', { name: '签字确认' }).click();
+        const sign = page.getByRole('dialog', { name: '确认签字' });
+        await settled(page);
+        await sign.getByLabel('签字人').fill('李安全');
+        await sign.getByLabel('职务').fill('安全副矿长');
+        await sign.getByRole('button', { name: '确认签字' }).click();
+        await sign.waitFor({ state: 'hidden' });
+        await signOut(page);
+
+        await signIn(page, 'picc-admin', DEMO_PASSWORD);
+        await page.getByRole('heading', { level: 1, name: '工作台' }).waitFor();
+        await page.goto(detailPath);
+        await page.getByTestId('service-confirmations').getByText(/李安全（安全副矿长） 于/).waitFor();
+        expect(await page.getByTestId('signature-on-site').count()).toBe(0);
 
         // SVC-10: archive, then verify.
         await action.getByRole('button', { name: '归档' }).click();
@@ -233,7 +259,8 @@ describe('console: prevention services', () => {
       // SVC-4: a policy has no service plan until one is agreed; 服务义务 reads it and shows 尚未制定服务计划.
       { expectedHttpErrors: [{ status: 404, path: `/api/v1/policies/${policyId}/service-plan` }] },
     );
-  });
+    // Three sign-ins (the insurer, the enterprise signing for itself, the insurer again) take longer than one.
+  }, 90_000);
 
   it('the enterprise reports the MAJOR hazard rectified with evidence and 人保 verifies it (SVC-7); the city EMB keeps both registers (REG-2, REG-3) and sees the hazard on 隐患监管 (ACL-2)', async () => {
     await withConsole(async ({ page, screenshot }) => {
@@ -308,8 +335,75 @@ describe('console: prevention services', () => {
       expect(await hazardRow.getByText('已核验').count()).toBe(1);
       expect(await hazardRow.getByRole('button').count()).toBe(0);
       expect(await page.getByLabel('区县').count()).toBe(1);
+      // SVC-7: the MAJOR hazard's closure is the regulators' to see — reported by the enterprise itself, verified by 人保.
+      const closedOut = hazardRow.getByTestId('hazard-closure');
+      await closedOut.getByText(/企业报告整改完成/).waitFor();
+      await closedOut.getByText(/保险机构验证通过/).waitFor();
+      expect(await closedOut.getByTestId('hazard-on-site').count()).toBe(0);
       await settled(page);
       await screenshot('services-9-regulator-hazards');
+    });
+    // Three sign-ins (the enterprise, the insurer, the city EMB), each with its pages.
+  }, 90_000);
+
+  it('SVC-9 SVC-13 人保 captures the signature of an enterprise without an account on its own device, and the record shows it flagged', async () => {
+    const url = server().url;
+    const [emb, picc] = await Promise.all([apiToken(url, 'emb-city', DEMO_PASSWORD), apiToken(url, 'picc-admin', DEMO_PASSWORD)]);
+    await call(url, emb, 'POST', '/regulator/enterprises', XINGYUAN);
+    const policy = await call(url, picc, 'POST', '/policies', {
+      enterpriseUscc: XINGYUAN.uscc,
+      policyNumber: `${policyNumber}H`,
+      periodStart: today,
+      periodEnd: oneYearPeriodEnd(today),
+      employeesCovered: XINGYUAN.staff,
+      perPersonInsuredAmountFen: 30_000_000,
+      perPersonDeathLimitFen: 30_000_000,
+      rating: { accidentRecordBasisPoints: 10_000, standardisationGrade: 'GRADE_2', standardisationBasisPoints: 10_000, penaltiesBasisPoints: 10_000, riskLevelBasisPoints: 10_000 },
+      mode: 'INDEPENDENT',
+      premiumPaidByEnterprise: true,
+    });
+    const performedAt = `${[`${today}T00:00`, shanghaiLocalNow(-30)].sort().at(-1) ?? `${today}T00:00`}:00+08:00`;
+    const service = await call(url, picc, 'POST', '/services', {
+      policyId: policy.id,
+      type: 'RISK_ASSESSMENT',
+      scheduledAt: performedAt,
+      provider: { kind: 'OWN' },
+      expertIds: [],
+      plannedItems: ['重大危险源辨识'],
+    });
+    const path = `/services/${String(service.id)}`;
+    await call(url, picc, 'POST', `${path}/confirm-schedule`, { confirmedByName: '孙总经理' });
+    await call(url, picc, 'POST', `${path}/complete`, {
+      performedAt,
+      place: '储罐区',
+      personnel: [{ name: '李工' }],
+      items: ['重大危险源辨识'],
+      measures: '现场评估',
+      process: '现场查看储罐区并复核台账',
+    });
+    await call(url, picc, 'POST', `${path}/follow-up`, { channel: 'ON_SITE', satisfaction: 4, comments: '基本满意' });
+
+    await withConsole(async ({ page, context, screenshot }) => {
+      await context.grantPermissions(['geolocation']);
+      await context.setGeolocation({ latitude: 38.4312, longitude: 112.7125, accuracy: 15 });
+      await signIn(page, 'picc-admin', DEMO_PASSWORD);
+      await page.getByRole('heading', { level: 1, name: '工作台' }).waitFor();
+      await page.goto(`/insurer${path}`);
+      const action = page.getByTestId('service-action');
+      // The enterprise has no account: 人保 signs for itself, and its signer signs on this device.
+      const onSite = action.getByRole('region', { name: '企业现场签字' });
+      await onSite.getByRole('button', { name: '企业签字人在本设备上签字' }).waitFor();
+      expect(await action.getByTestId('enterprise-signs-itself').count()).toBe(0);
+      await onSite.getByLabel('签字人').fill('孙总经理');
+      await onSite.getByLabel('职务').fill('总经理');
+      expect(await unlabelledFields(page)).toEqual([]);
+      await onSite.getByRole('button', { name: '企业签字人在本设备上签字' }).click();
+      const signed = page.getByTestId('service-confirmations').locator('[data-party="ENTERPRISE"]');
+      await signed.getByTestId('signature-on-site').waitFor();
+      expect(await signed.textContent()).toContain('38.4312, 112.7125');
+      await page.getByTestId('review-flags').getByText(/企业签字系在保险机构服务人员设备上现场采集/).waitFor();
+      await settled(page);
+      await screenshot('services-10-on-site-signature');
     });
   });
 });

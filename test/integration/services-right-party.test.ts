@@ -100,6 +100,14 @@ describe('SVC-9 the enterprise confirms the record itself', () => {
     expect(archived.reviewFlags.map((flag) => flag.code)).toEqual(['ENTERPRISE_SIGNED_ON_INSURER_DEVICE', 'LOCATION_MISSING']);
   });
 
+  it('SVC-9 tells the insurer whether the served enterprise has an account, so the console offers the on-site capture only where it works', async () => {
+    const own = await walkService(picc, undefined, scheduleBody(withAccount.id), 'SCHEDULED');
+    const none = await walkService(picc, undefined, scheduleBody(withoutAccount.id), 'SCHEDULED');
+    expect(expectOk(await picc.get(`/services/${own.id}/enterprise-account`))).toEqual({ uscc: XINDA.uscc, hasAccount: true });
+    expect(expectOk(await picc.get(`/services/${none.id}/enterprise-account`))).toEqual({ uscc: XINGYUAN.uscc, hasAccount: false });
+    expect((await enterprise.get(`/services/${own.id}/enterprise-account`)).status).toBe(403);
+  });
+
   it('SVC-13 flags service evidence captured without a location', async () => {
     const scheduled = await walkService(picc, enterprise, scheduleBody(withAccount.id), 'SCHEDULE_CONFIRMED');
     const uploadId = await uploadEvidence(picc, `/services/${scheduled.id}/evidence-uploads`, new TextEncoder().encode(`无定位照片-${Date.now()}`));

@@ -9,6 +9,7 @@ import { confirmSchedule } from './confirm-schedule.js';
 import { confirmServiceRecord } from './confirm-service-record.js';
 import { followUpService } from './follow-up-service.js';
 import { getArchive } from './get-archive.js';
+import { getEnterpriseAccount } from './get-enterprise-account.js';
 import { getHazard } from './get-hazard.js';
 import { getMyHazard } from './get-my-hazard.js';
 import { getMyService } from './get-my-service.js';
@@ -51,6 +52,7 @@ export const serviceRoutes: readonly RouteSpec[] = [
   followUpService,
   confirmServiceRecord,
   captureOnSiteSignature,
+  getEnterpriseAccount,
   archiveService,
   cancelService,
   // SVC-7: hazards

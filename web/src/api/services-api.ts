@@ -57,7 +57,14 @@ export type EvidenceRequest = NonNullable<CompleteServiceRequest['evidence']>[nu
 export type HazardFoundRequest = NonNullable<CompleteServiceRequest['hazards']>[number];
 export type FollowUpRequest = BodyOf<'/api/v1/services/{serviceId}/follow-up', 'post'>;
 export type ConfirmRecordRequest = BodyOf<'/api/v1/services/{serviceId}/confirm', 'post'>;
-export type RectificationRequest = BodyOf<'/api/v1/hazards/{hazardId}/rectification', 'post'>;
+/** SVC-9, SVC-13: the enterprise's signature captured on the staff's device (an enterprise without an account). */
+export type OnSiteSignatureRequest = BodyOf<'/api/v1/services/{serviceId}/on-site-signature', 'post'>;
+export type EnterpriseAccount = ResponseOf<'/api/v1/services/{serviceId}/enterprise-account', 'get'>;
+/** SVC-7: the enterprise's own report. */
+export type RectificationRequest = BodyOf<'/api/v1/me/hazards/{hazardId}/rectification', 'post'>;
+/** SVC-7, SVC-13: the enterprise's report captured on the staff's device (an enterprise without an account). */
+export type OnSiteRectificationRequest = BodyOf<'/api/v1/hazards/{hazardId}/rectification', 'post'>;
+export type OnSiteReport = NonNullable<Rectification['onSiteReports']>[number];
 export type VerifyHazardRequest = BodyOf<'/api/v1/hazards/{hazardId}/verify', 'post'>;
 export type CreateServiceOrgRequest = BodyOf<'/api/v1/regulator/service-orgs', 'post'>;
 export type UpdateServiceOrgRequest = BodyOf<'/api/v1/regulator/service-orgs/{orgId}', 'patch'>;
@@ -104,6 +111,16 @@ export class ServicesApi {
     return ok(this.client.POST('/api/v1/services/{serviceId}/confirm', { params: { path: { serviceId } }, body, headers: idempotent(idempotencyKey) }));
   }
 
+  /** SVC-9, SVC-13: the enterprise's signer signs on this device; refused (409) for an enterprise with an account. */
+  onSiteSignature(serviceId: string, body: OnSiteSignatureRequest, idempotencyKey: string): Promise<PreventionService> {
+    return ok(this.client.POST('/api/v1/services/{serviceId}/on-site-signature', { params: { path: { serviceId } }, body, headers: idempotent(idempotencyKey) }));
+  }
+
+  /** SVC-9: whether the served enterprise signs for itself (it has an account). */
+  enterpriseAccount(serviceId: string, signal?: AbortSignal): Promise<EnterpriseAccount> {
+    return ok(this.client.GET('/api/v1/services/{serviceId}/enterprise-account', { params: { path: { serviceId } }, signal }));
+  }
+
   archive(serviceId: string, idempotencyKey: string): Promise<PreventionService> {
     return ok(this.client.POST('/api/v1/services/{serviceId}/archive', { params: { path: { serviceId } }, headers: idempotent(idempotencyKey) }));
   }
@@ -120,7 +137,8 @@ export class ServicesApi {
     return ok(this.client.POST('/api/v1/hazards/{hazardId}/evidence-uploads', { params: { path: { hazardId } }, body, headers: idempotent(idempotencyKey) }));
   }
 
-  reportRectification(hazardId: string, body: RectificationRequest, idempotencyKey: string): Promise<Hazard> {
+  /** SVC-7, SVC-13: the enterprise's report captured on this device; refused (409) for an enterprise with an account. */
+  captureRectification(hazardId: string, body: OnSiteRectificationRequest, idempotencyKey: string): Promise<Hazard> {
     return ok(this.client.POST('/api/v1/hazards/{hazardId}/rectification', { params: { path: { hazardId } }, body, headers: idempotent(idempotencyKey) }));
   }
 

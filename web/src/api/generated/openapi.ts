@@ -875,6 +875,24 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/refusals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The insurer’s own refusals to insure, newest first (UW-12) */
+        get: operations["getRefusals"];
+        put?: never;
+        /** Record a refusal to insure an enterprise on the register, with its reason (UW-12: 无正当理由不得拒保) */
+        post: operations["postRefusals"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/register/enterprises/{uscc}": {
         parameters: {
             query?: never;
@@ -1094,6 +1112,23 @@ export type paths = {
         put?: never;
         /** Record the day an insurer's qualification materials reached the city EMB on paper (QUAL-6; the city EMB) */
         post: operations["postRegulatorQualificationsInsurerTenantIdYearPaperFiling"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/regulator/refusals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Refusals to insure across insurers, newest first; a county EMB sees its county only (UW-12, ACL-4) */
+        get: operations["getRegulatorRefusals"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2248,6 +2283,30 @@ export type components = {
             vatRateBasisPoints: number;
             year: number;
         };
+        Refusal: {
+            appliedOn?: components["schemas"]["LocalDate"];
+            createdAt: components["schemas"]["Instant"];
+            enterprise: components["schemas"]["RefusalEnterprise"];
+            explanation: string;
+            id: string;
+            reason: components["schemas"]["RefusalReason"];
+            /** @description The insurer user who recorded it */
+            recordedBy: string;
+            /** @description The day the refusal was recorded (Asia/Shanghai) */
+            refusedOn: components["schemas"]["LocalDate"];
+            /** @description The insurer that declined */
+            tenantId: string;
+            version: number;
+        };
+        /** @description The register's entry (REG-1) when the refusal was recorded */
+        RefusalEnterprise: {
+            county: string;
+            industry: components["schemas"]["EnterpriseIndustry"];
+            name: string;
+            uscc: string;
+        };
+        /** @enum {string} */
+        RefusalReason: "APPLICATION_WITHDRAWN" | "APPLICATION_INCOMPLETE" | "NO_FILED_RATE" | "INSURER_NOT_ELIGIBLE" | "ALREADY_INSURED" | "PREMIUM_NOT_AGREED" | "OTHER";
         Regulator: {
             /**
              * @description EMB_CITY 市级应急管理局, EMB_COUNTY 县级应急管理局 or NFRA 金融监管分局
@@ -2915,6 +2974,7 @@ export type components = {
         HazardId: components["schemas"]["Id"];
         HazardStatus: components["schemas"]["HazardStatus"];
         IdempotencyKey: string;
+        InsurerTenantId: components["schemas"]["Id"];
         Limit: number;
         OrgId: components["schemas"]["Id"];
         PolicyId: components["schemas"]["Id"];
@@ -4643,6 +4703,65 @@ export interface operations {
             200: components["responses"]["Year"];
         };
     };
+    getRefusals: {
+        parameters: {
+            query?: {
+                cursor?: components["parameters"]["Cursor"];
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Refusal"][];
+                        nextCursor?: string;
+                    };
+                };
+            };
+        };
+    };
+    postRefusals: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    appliedOn?: components["schemas"]["LocalDate"];
+                    enterpriseUscc: string;
+                    explanation: string;
+                    reason: components["schemas"]["RefusalReason"];
+                };
+            };
+        };
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Refusal"];
+                };
+            };
+        };
+    };
     getRegisterEnterprisesUscc: {
         parameters: {
             query?: never;
@@ -4662,7 +4781,7 @@ export interface operations {
         parameters: {
             query?: {
                 cursor?: components["parameters"]["Cursor"];
-                insurerTenantId?: components["schemas"]["Id"];
+                insurerTenantId?: components["parameters"]["InsurerTenantId"];
                 limit?: components["parameters"]["Limit"];
             };
             header?: never;
@@ -5094,6 +5213,49 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaperFiling"];
+                };
+            };
+        };
+    };
+    getRegulatorRefusals: {
+        parameters: {
+            query?: {
+                county?: components["parameters"]["County"];
+                insurerTenantId?: components["parameters"]["InsurerTenantId"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        readonly items: {
+                            appliedOn?: components["schemas"]["LocalDate"];
+                            createdAt: components["schemas"]["Instant"];
+                            enterprise: components["schemas"]["RefusalEnterprise"];
+                            explanation: string;
+                            id: string;
+                            insurerName: string;
+                            reason: components["schemas"]["RefusalReason"];
+                            /** @description The insurer user who recorded it */
+                            recordedBy: string;
+                            /** @description The day the refusal was recorded (Asia/Shanghai) */
+                            refusedOn: components["schemas"]["LocalDate"];
+                            /** @description The insurer that declined */
+                            tenantId: string;
+                            version: number;
+                        }[];
+                        /** @description true when an insurer has more than 500 refusals and only the newest are listed */
+                        truncated: boolean;
+                    };
                 };
             };
         };

@@ -107,7 +107,6 @@ queryKey={[...queryKeys.services, '/api/v1/me/services']}         caption={t('sv
       <Modal open={dialog?.kind === 'record'} title={t('svc.confirm.title')} footer={null} onCancel={() => setDialog(undefined)} destroyOnHidden width={560}>
         {service && dialog?.kind === 'record' && (
           <ConfirmRecordForm
-            parties={['ENTERPRISE']}
             askTime={false}
             submit={(body, key) => api.myServices.confirm(service.id, { ...body, party: 'ENTERPRISE' }, key)}
             onDone={done(t('svc.confirm.done'))}

@@ -10,6 +10,7 @@ import { DataTable, PageHeading, type DataColumn, type DataTablePageRequest, typ
 import { countyName, XINZHOU_COUNTIES } from '../../reference/xinzhou-counties';
 import { shanghaiToday } from '../complaints/due-dates';
 import { HazardDueCell, HazardGradeTag, HazardStatusTag } from '../services/ServiceTags';
+import { HazardClosure } from '../services/HazardClosure';
 import { hazardDueOn } from '../services/service-dates';
 import { hazardGradeText, hazardStatusText } from '../services/service-text';
 import { useSessionUser } from '../underwriting/session';
@@ -58,6 +59,14 @@ export function RegulatorHazardsPage() {
         // The enterprise's own due date once it reported a plan, the inspector's before (and none once verified).
         value: (hazard) => hazardDueOn(hazard) ?? hazard.rectifyBy,
         render: (hazard) => <HazardDueCell hazard={hazard} today={today} dueOn={hazardDueOn(hazard) ?? hazard.rectifyBy} />,
+      },
+      {
+        // SVC-7: a MAJOR hazard's closure (reported, verified), and how the enterprise's reports were made (SVC-13).
+        key: 'closure',
+        title: t('hazard.closure'),
+        width: 210,
+        value: (hazard) => hazard.rectification?.closedAt ?? '',
+        render: (hazard) => <HazardClosure hazard={hazard} />,
       },
     ],
     [t, locale, today],

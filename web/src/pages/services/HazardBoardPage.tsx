@@ -135,6 +135,12 @@ function HazardCard({ hazard, today, onVerify }: { readonly hazard: Hazard; read
             {t('hazard.responsible')}：{hazard.rectification.responsiblePerson} · {hazard.rectification.plan}
           </Typography.Text>
         )}
+        {/* SVC-7, SVC-13: reports captured on the staff's device (an enterprise without an account) stay marked. */}
+        {(hazard.rectification?.onSiteReports?.length ?? 0) > 0 && (
+          <Tag color="orange" style={{ width: 'fit-content' }} data-testid="hazard-on-site">
+            {t('hazard.onSite')}
+          </Tag>
+        )}
         <Flex gap={8} align="center" wrap>
           <Link to={servicePath({ id: hazard.serviceId })} style={{ fontSize: 12 }}>
             {t('hazard.service')}

@@ -1,12 +1,13 @@
-import { Button, Flex, Form, Input, Radio, Rate, Select, Typography } from 'antd';
+import { Button, Flex, Form, Input, Radio, Rate, Typography } from 'antd';
 import { useCallback, useState } from 'react';
-import { type ConfirmRecordRequest, type ConfirmScheduleRequest, type ConfirmingParty, type FollowUpChannel, type PreventionService } from '../../api';
+import { type ConfirmScheduleRequest, type FollowUpChannel, type PreventionService } from '../../api';
 import { FOLLOW_UP_CHANNELS } from '../../reference/domain';
 import { useApi } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
 import { FormFailureAlert, useApiForm } from '../../kit';
 import { shanghaiInstant, shanghaiLocalNow } from '../complaints/due-dates';
 import { requiredRule, requiredSelectRule } from '../platform/account-rules';
+import { currentLocation } from './evidence-upload';
 
 interface ActionFormProps {
   readonly onDone: (service: PreventionService) => void;
@@ -90,7 +91,6 @@ export function FollowUpForm({ service, onDone, onFailure }: ActionFormProps & {
 }
 
 interface ConfirmValues {
-  readonly party: ConfirmingParty;
   readonly signerName: string;
   readonly signerTitle?: string;
   /** `datetime-local`; only the insurer's form shows it (a paper signature is entered after the fact). */
@@ -98,21 +98,19 @@ interface ConfirmValues {
 }
 
 /**
- * SVC-9, SVC-13: a party's signature on the record by a named person. The insurer signs for itself and enters the
- * enterprise's (offline) signature on its behalf, with the time it was signed; the enterprise's own form signs now.
+ * SVC-9, SVC-13: one party's own signature on the record by a named person — the insurer's on its page, the
+ * enterprise's on its own (never the insurer for the enterprise: see {@link OnSiteSignatureForm}). The insurer may
+ * give the time it signed on paper; the enterprise's form signs now.
  */
 export function ConfirmRecordForm({
-  parties,
   submit,
   askTime,
   onDone,
   onFailure,
   onCancel,
 }: ActionFormProps & {
-  /** The parties that have not signed yet. */
-  readonly parties: readonly ConfirmingParty[];
-  readonly submit: (body: ConfirmRecordRequest, key: string) => Promise<PreventionService>;
-  /** Asks when it was signed (the insurer entering a paper signature); otherwise the signature is dated now. */
+  readonly submit: (body: { signerName: string; signerTitle?: string; signedAt: string }, key: string) => Promise<PreventionService>;
+  /** Asks when it was signed (the insurer entering its paper signature); otherwise the signature is dated now. */
   readonly askTime: boolean;
 }) {
   const { t } = useI18n();
@@ -123,7 +121,6 @@ export function ConfirmRecordForm({
     (values: ConfirmValues, key: string) =>
       submit(
         {
-          party: values.party,
           signerName: values.signerName.trim(),
           ...(values.signerTitle?.trim() ? { signerTitle: values.signerTitle.trim() } : {}),
           signedAt: askTime && values.signedAt && values.signedAt !== openedAt ? shanghaiInstant(values.signedAt) : new Date().toISOString(),
@@ -133,37 +130,14 @@ export function ConfirmRecordForm({
     [submit, askTime, openedAt],
   );
   const { form, onFinish, submitting, failure } = useApiForm<ConfirmValues, PreventionService>({ submit: send, onSuccess: onDone, onFailure });
-  const party = Form.useWatch('party', form);
   return (
     <>
       <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
         {t('svc.confirm.intro')}
       </Typography.Paragraph>
       <FormFailureAlert failure={failure} />
-      <Form<ConfirmValues>
-        form={form}
-        name="confirm-record"
-        layout="vertical"
-        onFinish={onFinish}
-        initialValues={{ party: parties[0], signedAt: openedAt }}
-      >
-        <Form.Item
-          name="party"
-          label={t('svc.confirm.party')}
-          rules={[requiredSelectRule(t, t('svc.confirm.party'))]}
-          extra={askTime && party === 'ENTERPRISE' ? t('svc.confirm.enterpriseOnBehalf') : undefined}
-          hidden={parties.length < 2}
-        >
-          <Select options={parties.map((value) => ({ value, label: t(`svc.confirm.party.${value}`) }))} />
-        </Form.Item>
-        <Flex gap={12} wrap>
-          <Form.Item name="signerName" label={t('svc.confirm.signerName')} rules={[requiredRule(t, t('svc.confirm.signerName'))]} style={{ flex: '1 1 160px' }}>
-            <Input maxLength={50} />
-          </Form.Item>
-          <Form.Item name="signerTitle" label={t('svc.confirm.signerTitle')} style={{ flex: '1 1 160px' }}>
-            <Input maxLength={50} />
-          </Form.Item>
-        </Flex>
+      <Form<ConfirmValues> form={form} name="confirm-record" layout="vertical" onFinish={onFinish} initialValues={{ signedAt: openedAt }}>
+        <SignerFields />
         {askTime ? (
           <Form.Item name="signedAt" label={t('svc.confirm.signedAt')} rules={[requiredRule(t, t('svc.confirm.signedAt'))]}>
             <Input type="datetime-local" />
@@ -172,6 +146,59 @@ export function ConfirmRecordForm({
           <Typography.Paragraph type="secondary">{t('svc.my.signedNow')}</Typography.Paragraph>
         )}
         <Buttons submitting={submitting} label={t('svc.confirm.submit')} onCancel={onCancel} />
+      </Form>
+    </>
+  );
+}
+
+function SignerFields() {
+  const { t } = useI18n();
+  return (
+    <Flex gap={12} wrap>
+      <Form.Item name="signerName" label={t('svc.confirm.signerName')} rules={[requiredRule(t, t('svc.confirm.signerName'))]} style={{ flex: '1 1 160px' }}>
+        <Input maxLength={50} />
+      </Form.Item>
+      <Form.Item name="signerTitle" label={t('svc.confirm.signerTitle')} style={{ flex: '1 1 160px' }}>
+        <Input maxLength={50} />
+      </Form.Item>
+    </Flex>
+  );
+}
+
+/**
+ * SVC-9, SVC-13: the enterprise's signer signs on this (the service staff's) device — offered only for an
+ * enterprise without an account. Dated now and placed where the device is (when it tells); the platform keeps it
+ * marked as captured on site, and flags a missing position.
+ */
+export function OnSiteSignatureForm({ service, onDone, onFailure }: ActionFormProps & { readonly service: PreventionService }) {
+  const { t } = useI18n();
+  const api = useApi();
+  const send = useCallback(
+    async (values: ConfirmValues, key: string) => {
+      const location = await currentLocation();
+      return api.services.onSiteSignature(
+        service.id,
+        {
+          signerName: values.signerName.trim(),
+          ...(values.signerTitle?.trim() ? { signerTitle: values.signerTitle.trim() } : {}),
+          signedAt: new Date().toISOString(),
+          ...(location ? { location } : {}),
+        },
+        key,
+      );
+    },
+    [api, service.id],
+  );
+  const { form, onFinish, submitting, failure } = useApiForm<ConfirmValues, PreventionService>({ submit: send, onSuccess: onDone, onFailure });
+  return (
+    <>
+      <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
+        {t('svc.onSite.intro')}
+      </Typography.Paragraph>
+      <FormFailureAlert failure={failure} />
+      <Form<ConfirmValues> form={form} name="on-site-signature" layout="vertical" onFinish={onFinish}>
+        <SignerFields />
+        <Buttons submitting={submitting} label={t('svc.onSite.submit')} />
       </Form>
     </>
   );

@@ -6,14 +6,14 @@ import { useCallback, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../api/api-error';
 import { newIdempotencyKey } from '../../api/idempotency-key';
-import type { ConfirmingParty, PreventionService } from '../../api';
+import type { PreventionService } from '../../api';
 import { useApi } from '../../app/ServicesContext';
 import { formatInstant, useI18n } from '../../i18n';
 import { describeApiError, FormFailureAlert, PageHeading, useApiForm, FormButtons } from '../../kit';
 import { shanghaiToday } from '../complaints/due-dates';
 import { requiredRule } from '../platform/account-rules';
 import { CompleteServiceForm } from './CompleteServiceForm';
-import { ConfirmRecordForm, ConfirmScheduleForm, FollowUpForm } from './ServiceActionForms';
+import { ConfirmRecordForm, ConfirmScheduleForm, FollowUpForm, OnSiteSignatureForm } from './ServiceActionForms';
 import { ArchiveView, DeadlinesView, HazardList, RecordView, ReviewFlags, ServiceCard, ServiceOverview, ServiceSteps, SignatureLine } from './ServiceView';
 import { archivePath, serviceTypeText } from './service-text';
 import { useProviderChoices } from './useProviderChoices';
@@ -37,6 +37,13 @@ export function ServicePage() {
   const hazardIds = service?.hazardIds.join(',') ?? '';
   const hazards = useQuery({ queryKey: [...queryKeys.services, `service:${serviceId}:hazards:${hazardIds}`], queryFn: async ({ signal }) =>
     hazardIds ? (await api.services.listHazards({ serviceId, limit: 100 }, signal)).items : [] });
+  // SVC-9: whether the enterprise signs for itself decides what the insurer is offered for its signature.
+  const awaitingEnterprise = service?.status === 'FOLLOWED_UP' && service.confirmations.enterprise === undefined;
+  const account = useQuery({
+    queryKey: [...queryKeys.services, `service:${serviceId}:enterprise-account`],
+    queryFn: ({ signal }) => api.services.enterpriseAccount(serviceId, signal),
+    enabled: awaitingEnterprise,
+  });
   const providers = useProviderChoices();
   const [failure, setFailure] = useState<string>();
   const [archiving, setArchiving] = useState(false);
@@ -88,10 +95,6 @@ export function ServicePage() {
     );
   }
 
-  const unsigned: ConfirmingParty[] = [
-    ...(service.confirmations.insurer ? [] : (['INSURER'] as const)),
-    ...(service.confirmations.enterprise ? [] : (['ENTERPRISE'] as const)),
-  ];
   const cancellable = service.status === 'SCHEDULED' || service.status === 'SCHEDULE_CONFIRMED';
 
   const action = (() => {
@@ -109,15 +112,37 @@ export function ServicePage() {
       case 'COMPLETED':
         return <FollowUpForm service={service} onDone={done(t('svc.followUp.done'))} onFailure={failed} />;
       case 'FOLLOWED_UP':
+        // SVC-9: the insurer signs for itself only. The enterprise signs through its own login; only one without an
+        // account signs here, on this device, and that signature is marked (SVC-13).
         return (
-          <ConfirmRecordForm
-            key={unsigned.join(',')}
-            parties={unsigned}
-            askTime
-            submit={(body, key) => api.services.confirm(service.id, body, key)}
-            onDone={done(t('svc.confirm.done'))}
-            onFailure={failed}
-          />
+          <Flex vertical gap={20}>
+            {!service.confirmations.insurer && (
+              <section aria-label={t('svc.confirm.insurerTitle')}>
+                <Typography.Title level={5}>{t('svc.confirm.insurerTitle')}</Typography.Title>
+                <ConfirmRecordForm
+                  askTime
+                  submit={(body, key) => api.services.confirm(service.id, { ...body, party: 'INSURER' }, key)}
+                  onDone={done(t('svc.confirm.done'))}
+                  onFailure={failed}
+                />
+              </section>
+            )}
+            {!service.confirmations.enterprise &&
+              (account.data === undefined ? (
+                account.error ? (
+                  <Alert type="error" showIcon title={describeApiError(account.error, t)} />
+                ) : (
+                  <Typography.Text type="secondary">{t('svc.onSite.checking')}</Typography.Text>
+                )
+              ) : account.data.hasAccount ? (
+                <Alert type="info" showIcon data-testid="enterprise-signs-itself" title={t('svc.confirm.enterpriseOwn')} />
+              ) : (
+                <section aria-label={t('svc.onSite.title')}>
+                  <Typography.Title level={5}>{t('svc.onSite.title')}</Typography.Title>
+                  <OnSiteSignatureForm service={service} onDone={done(t('svc.onSite.done'))} onFailure={failed} />
+                </section>
+              ))}
+          </Flex>
         );
       case 'CONFIRMED':
         return (

@@ -207,13 +207,24 @@ export function SignatureLine({ signature, party }: { readonly signature?: Signa
     <Flex gap={8} align="center" wrap data-party={party}>
       <Typography.Text strong>{t(`svc.confirm.party.${party}`)}</Typography.Text>
       {signature ? (
-        <Typography.Text>
-          {t('svc.confirm.signed', {
-            name: signature.signerName,
-            title: signature.signerTitle ? `（${signature.signerTitle}）` : '',
-            at: formatInstant(signature.signedAt),
-          })}
-        </Typography.Text>
+        <>
+          <Typography.Text>
+            {t('svc.confirm.signed', {
+              name: signature.signerName,
+              title: signature.signerTitle ? `（${signature.signerTitle}）` : '',
+              at: formatInstant(signature.signedAt),
+            })}
+          </Typography.Text>
+          {/* SVC-9, SVC-13: captured on the insurer staff's device, not through the enterprise's own account. */}
+          {signature.onSite && (
+            <>
+              <Tag color="orange" data-testid="signature-on-site">
+                {t('svc.confirm.onSiteTag')}
+              </Tag>
+              <Typography.Text type="secondary">{t('svc.confirm.onSiteAt', { location: locationText(signature.onSite.location, t) })}</Typography.Text>
+            </>
+          )}
+        </>
       ) : (
         <Tag>{t('svc.confirm.pending')}</Tag>
       )}
