@@ -12,6 +12,7 @@ import { oversizedReason, putEventsBatches, putEventsEntrySize, PUT_EVENTS_MAX_B
 import { logger, metrics } from '../middleware/observability.js';
 import { tracing } from '../middleware/tracing.js';
 import { busEventFromOutboxImage, type BusEvent } from './bus-event.js';
+import { RELAY_METRICS } from './metrics.js';
 
 let publisher: EventPublisher | undefined;
 /** The relay's composition root: the EventBridge publisher, made on first use. */
@@ -35,8 +36,7 @@ export interface RelayObserver {
   parked(parked: ParkedEvent): void;
 }
 
-/** Metric names (namespace `anze`, dimension `service=anze-relay`), read by infra/constructs/operations-alarms.ts. */
-export const RELAY_METRICS = { publishFailures: 'RelayPublishFailures', parkedEvents: 'RelayParkedEvents' } as const;
+export { RELAY_METRICS };
 
 /** Logs every failure and parked event at ERROR with what is needed to find it, and counts both (Powertools EMF). */
 export const loggingRelayObserver: RelayObserver = {

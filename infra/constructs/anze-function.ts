@@ -1,6 +1,6 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, Runtime, Tracing, type IDestination } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
@@ -26,7 +26,24 @@ export interface AnzeFunctionProps {
   readonly description: string;
   /** For asynchronously invoked functions: where an event goes after Lambda's own retries fail. */
   readonly deadLetterQueue?: IQueue;
+  /**
+   * Concurrency set aside for (and capping) this function: the sign-in trigger must not starve under an API
+   * burst, and a heavy background function must not take the account's concurrency from the API.
+   */
+  readonly reservedConcurrency?: number;
+  /** A fixed name (`anze-<stage>-<service>`) for functions other stacks' alarms and dashboards name. */
+  readonly functionName?: string;
+  /** Asynchronous invocations: where a failed one goes after `retryAttempts` (Lambda destinations). */
+  readonly onFailure?: IDestination;
+  readonly retryAttempts?: number;
 }
+
+/**
+ * Log retention, in every stage: a year, past the six months the Cybersecurity Law (网络安全法 art. 21)
+ * asks network logs be kept. Log groups are retained when their stack goes: a rollback or a deleted test
+ * stage must not take the record of what happened with it, and generated names never collide on a redeploy.
+ */
+export const LOG_RETENTION = RetentionDays.ONE_YEAR;
 
 /**
  * Every anze Lambda function: Node 22 on ARM64, an ESM bundle made by the local esbuild (never Docker),
@@ -43,8 +60,8 @@ export class AnzeFunction extends NodejsFunction {
   constructor(scope: Construct, id: string, props: AnzeFunctionProps) {
     assertLocalEsbuild();
     const logGroup = new LogGroup(scope, `${id}Logs`, {
-      retention: RetentionDays.ONE_YEAR,
-      removalPolicy: RemovalPolicy.DESTROY,
+      retention: LOG_RETENTION,
+      removalPolicy: RemovalPolicy.RETAIN,
     });
     const role = new Role(scope, `${id}Role`, {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
@@ -66,6 +83,10 @@ export class AnzeFunction extends NodejsFunction {
       logGroup,
       description: props.description,
       ...(props.deadLetterQueue ? { deadLetterQueue: props.deadLetterQueue } : {}),
+      ...(props.reservedConcurrency !== undefined ? { reservedConcurrentExecutions: props.reservedConcurrency } : {}),
+      ...(props.functionName ? { functionName: props.functionName } : {}),
+      ...(props.onFailure ? { onFailure: props.onFailure } : {}),
+      ...(props.retryAttempts !== undefined ? { retryAttempts: props.retryAttempts } : {}),
       environment: {
         POWERTOOLS_SERVICE_NAME: `anze-${props.serviceName}`,
         POWERTOOLS_METRICS_NAMESPACE: 'anze',

@@ -1,8 +1,10 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
+  ApiMapping,
   CfnStage,
   CorsHttpMethod,
+  DomainName,
   HttpApi,
   HttpMethod,
   HttpRoute,
@@ -15,11 +17,13 @@ import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IUserPoolClient, UserPool } from 'aws-cdk-lib/aws-cognito';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { BoundedContext } from '../../functions/http/contexts.js';
 import { routeKeyOf } from '../../functions/middleware/route.js';
 import { acknowledge } from './nag.js';
+import { LOG_RETENTION } from './anze-function.js';
 import { RATE_LIMITS } from '../rate-limits.js';
 
 /**
@@ -29,6 +33,15 @@ import { RATE_LIMITS } from '../rate-limits.js';
  */
 export const STAGE_THROTTLE = RATE_LIMITS.stage;
 export const PUBLIC_ROUTE_THROTTLE = RATE_LIMITS.publicRoute;
+
+/**
+ * Routes that read or write whole spreadsheets (imports, exports, reports over a ledger): one call costs what
+ * hundreds of ordinary ones do, so all callers together get a route throttle of their own (issue 21) besides the
+ * stage's. A handful a second is more than the platform's regulators and insurers ever need at once.
+ */
+export const EXPENSIVE_ROUTE_THROTTLE = { rateLimit: 2, burstLimit: 5 } as const;
+/** Which routes are expensive, by path: `…/export`, `…/exports`, `…-imports`, `…/imports`, `…/reports`. */
+export const isExpensiveRoute = (path: string): boolean => /(?:^|[/-])(?:exports?|imports?|reports?)(?:$|\/)/.test(path);
 
 const ACCESS_LOG_FORMAT = JSON.stringify({
   requestId: '$context.requestId',
@@ -54,6 +67,12 @@ export interface AnzeHttpApiProps {
   readonly userPoolClient: IUserPoolClient;
   /** Browser origins allowed by CORS; none means no CORS headers at all. */
   readonly corsOrigins: readonly string[];
+  /**
+   * The API's own custom domain (a regional ACM certificate) for CloudFront's `/api/*` origin. With it the
+   * default `execute-api` endpoint is disabled, so the API is reached only through CloudFront and its WebACL
+   * (an HTTP API cannot carry a WebACL itself). Without it the default endpoint must stay: it is the origin.
+   */
+  readonly originDomain?: { readonly domainName: string; readonly certificateArn: string };
 }
 
 /**
@@ -63,6 +82,8 @@ export interface AnzeHttpApiProps {
 export class AnzeHttpApi extends Construct {
   readonly httpApi: HttpApi;
   readonly stage: HttpStage;
+  /** The custom domain CloudFront reaches the API at, when {@link AnzeHttpApiProps.originDomain} is given. */
+  readonly originDomain?: DomainName;
 
   constructor(scope: Construct, id: string, props: AnzeHttpApiProps) {
     super(scope, id);
@@ -70,6 +91,7 @@ export class AnzeHttpApi extends Construct {
       apiName: `anze-${props.stage}`,
       description: 'anze HTTP API',
       createDefaultStage: false,
+      disableExecuteApiEndpoint: props.originDomain !== undefined,
       ...(props.corsOrigins.length > 0
         ? {
             corsPreflight: {
@@ -84,8 +106,8 @@ export class AnzeHttpApi extends Construct {
     });
 
     const accessLogs = new LogGroup(this, 'AccessLogs', {
-      retention: RetentionDays.ONE_YEAR,
-      removalPolicy: RemovalPolicy.DESTROY,
+      retention: LOG_RETENTION,
+      removalPolicy: RemovalPolicy.RETAIN,
     });
     this.stage = new HttpStage(this, 'DefaultStage', {
       httpApi: this.httpApi,
@@ -106,7 +128,7 @@ export class AnzeHttpApi extends Construct {
       identitySource: ['$request.header.Authorization'],
     });
 
-    const publicRouteSettings: Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }> = {};
+    const routeSettings: Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }> = {};
     for (const context of props.contexts) {
       // One invoke permission per function for the whole API, not one per route: a context with many routes
       // would otherwise outgrow the 20 KB Lambda resource policy.
@@ -122,10 +144,17 @@ export class AnzeHttpApi extends Construct {
           integration,
           ...(isPublic ? {} : { authorizer: jwt }),
         });
+        if (isExpensiveRoute(route.path)) {
+          this.stage.node.addDependency(httpRoute);
+          routeSettings[routeKey] = {
+            ThrottlingRateLimit: EXPENSIVE_ROUTE_THROTTLE.rateLimit,
+            ThrottlingBurstLimit: EXPENSIVE_ROUTE_THROTTLE.burstLimit,
+          };
+        }
         if (!isPublic) continue;
         // Route settings name the route, which must exist before the stage refers to it.
         this.stage.node.addDependency(httpRoute);
-        publicRouteSettings[routeKey] = {
+        routeSettings[routeKey] = {
           ThrottlingRateLimit: PUBLIC_ROUTE_THROTTLE.rateLimit,
           ThrottlingBurstLimit: PUBLIC_ROUTE_THROTTLE.burstLimit,
         };
@@ -135,8 +164,20 @@ export class AnzeHttpApi extends Construct {
         });
       }
     }
-    if (Object.keys(publicRouteSettings).length > 0) {
-      (this.stage.node.defaultChild as CfnStage).routeSettings = publicRouteSettings;
+    if (Object.keys(routeSettings).length > 0) {
+      (this.stage.node.defaultChild as CfnStage).routeSettings = routeSettings;
+    }
+
+    if (props.originDomain) {
+      this.originDomain = new DomainName(this, 'OriginDomain', {
+        domainName: props.originDomain.domainName,
+        certificate: Certificate.fromCertificateArn(this, 'OriginCertificate', props.originDomain.certificateArn),
+      });
+      new ApiMapping(this, 'OriginMapping', { api: this.httpApi, domainName: this.originDomain, stage: this.stage });
+      new CfnOutput(this, 'OriginRegionalDomainName', {
+        value: this.originDomain.regionalDomainName,
+        description: `DNS: CNAME ${props.originDomain.domainName} to this (CloudFront's /api/* origin)`,
+      });
     }
   }
 }

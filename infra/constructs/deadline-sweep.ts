@@ -23,6 +23,7 @@ export const DAILY_SCHEDULE_INPUT = {
 export interface DeadlineSweepProps {
   readonly environment: Readonly<Record<string, string>>;
   readonly logLevel: string;
+  readonly reservedConcurrency?: number;
 }
 
 /**
@@ -48,6 +49,7 @@ export class DeadlineSweep extends Construct {
       logLevel: props.logLevel,
       timeout: Duration.minutes(5),
       deadLetterQueue: this.deadLetterQueue,
+      ...(props.reservedConcurrency !== undefined ? { reservedConcurrency: props.reservedConcurrency } : {}),
     });
 
     // Our own role (not the one the target would make at stack level) so the acknowledgement below sits on it.

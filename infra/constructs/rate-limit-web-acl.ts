@@ -22,7 +22,21 @@ export interface RateLimitWebAclProps {
   /** A regional resource to protect (the user pool's ARN); CloudFront takes the ARN in its distribution instead. */
   readonly associateWith?: string;
   readonly limits?: RateLimits;
+  /** Add {@link MANAGED_RULE_GROUPS} after the rate rules (the CloudFront WebACL in front of the console and API). */
+  readonly managedRules?: boolean;
 }
+
+/**
+ * AWS managed rule groups (issue 21), evaluated after the rate rules so a flood is dropped before the costlier
+ * inspection. The common rule set's 8 KB body limit is only counted, not enforced: enterprise imports and
+ * service records with evidence lists are larger JSON bodies, and the API validates every body itself (zod,
+ * size limits) — the other rules of the set still block.
+ */
+export const MANAGED_RULE_GROUPS = [
+  { name: 'AWSManagedRulesAmazonIpReputationList', countOnly: [] },
+  { name: 'AWSManagedRulesCommonRuleSet', countOnly: ['SizeRestrictions_BODY'] },
+  { name: 'AWSManagedRulesKnownBadInputsRuleSet', countOnly: [] },
+] as const;
 
 /** The JSON body of a blocked request: the API's error envelope (ARCHITECTURE.md §5). */
 const RATE_LIMITED_BODY = JSON.stringify({ error: { code: 'RATE_LIMITED', message: 'too many requests; retry after the time in Retry-After' } });
@@ -98,7 +112,28 @@ export class RateLimitWebAcl extends Construct {
       scope: props.scope,
       defaultAction: { allow: {} },
       customResponseBodies: { RateLimited: { contentType: 'APPLICATION_JSON', content: RATE_LIMITED_BODY } },
-      rules: props.rules.map((rule) => definitions[rule]()),
+      rules: [
+        ...props.rules.map((rule) => definitions[rule]()),
+        ...(props.managedRules
+          ? MANAGED_RULE_GROUPS.map(
+              (group, index): CfnWebACL.RuleProperty => ({
+                name: group.name,
+                priority: 10 + index,
+                overrideAction: { none: {} },
+                statement: {
+                  managedRuleGroupStatement: {
+                    vendorName: 'AWS',
+                    name: group.name,
+                    ...(group.countOnly.length > 0
+                      ? { ruleActionOverrides: group.countOnly.map((name) => ({ name, actionToUse: { count: {} } })) }
+                      : {}),
+                  },
+                },
+                visibilityConfig: visibility(group.name),
+              }),
+            )
+          : []),
+      ],
       visibilityConfig: visibility('web-acl'),
     });
     if (props.associateWith) {

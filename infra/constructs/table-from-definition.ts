@@ -1,4 +1,4 @@
-import { RemovalPolicy } from 'aws-cdk-lib';
+import type { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, Billing, StreamViewType, TableV2, type Attribute } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
 import type { KeyAttribute, TableDefinition } from '../../functions/adapters/dynamodb/table-definition.js';
@@ -10,8 +10,11 @@ const toAttribute = (key: KeyAttribute): Attribute => ({
 
 export interface TableFromDefinitionProps {
   readonly definition: TableDefinition;
-  /** Point-in-time recovery and deletion protection: for tables whose loss is a loss of business data. */
+  /** Point-in-time recovery: for tables whose loss is a loss of business data. */
   readonly durable: boolean;
+  /** From the stage (infra/stacks/stage-profile.ts): prod protects and retains, a test stage can be torn down. */
+  readonly deletionProtection: boolean;
+  readonly removalPolicy: RemovalPolicy;
 }
 
 /**
@@ -33,7 +36,7 @@ export function tableFromDefinition(scope: Construct, id: string, props: TableFr
       sortKey: toAttribute(index.sortKey),
     })),
     pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: durable },
-    deletionProtection: durable,
-    removalPolicy: durable ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    deletionProtection: props.deletionProtection,
+    removalPolicy: props.removalPolicy,
   });
 }

@@ -10,7 +10,17 @@ export const PRE_TOKEN_ENTRY = 'functions/identity/pre-token-generation.ts';
 /** The sign-in records (functions/adapters/dynamodb/keys.ts `credential`): all the trigger may read. */
 export const SIGN_IN_RECORD_KEYS = 'P#LOGIN#*';
 
+/**
+ * Concurrency reserved for sign-in (issue 21): Cognito calls the trigger for every token it issues, and an API
+ * burst that took the account's whole concurrency would otherwise turn sign-ins and refreshes away. Twenty at
+ * ~100 ms each is about 200 token issues a second, far past the platform's few thousand users.
+ */
+export const PRE_TOKEN_RESERVED_CONCURRENCY = 20;
+/** The trigger's fixed name, which the API stack's alarms and dashboard name (no cross-stack export). */
+export const preTokenFunctionName = (stage: string): string => `anze-${stage}-pre-token`;
+
 export interface TokenClaimsTriggerProps {
+  readonly stage: string;
   readonly userPool: UserPool;
   readonly table: ITableV2;
   readonly environment: Readonly<Record<string, string>>;
@@ -37,6 +47,8 @@ export class TokenClaimsTrigger extends Construct {
       // Cognito waits 5 s for a trigger (and retries); a longer timeout would only hold a sign-in hostage.
       timeout: Duration.seconds(5),
       memorySize: 512,
+      reservedConcurrency: PRE_TOKEN_RESERVED_CONCURRENCY,
+      functionName: preTokenFunctionName(props.stage),
     });
     this.function.addToRolePolicy(
       new PolicyStatement({

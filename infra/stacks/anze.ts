@@ -6,7 +6,8 @@ import { buildOpenApiDocument } from '../../functions/http/openapi.js';
 import { buildAsyncApiDocument } from '../../functions/events/asyncapi.js';
 import { ALL_EVENT_TYPES } from '../../functions/events/catalogue.js';
 import { archiveBucketName, consoleOrigins, DataStack } from './data-stack.js';
-import { IdentityStack } from './identity-stack.js';
+import { IdentityStack, type CognitoSesSender } from './identity-stack.js';
+import { stageProfile } from './stage-profile.js';
 import { WEB_DIST, WebStack } from './web-stack.js';
 import { EdgeFirewallStack } from './edge-firewall-stack.js';
 
@@ -22,6 +23,10 @@ export interface AnzeSettings {
   readonly edgeFirewall: boolean;
   /** That WebACL's ARN, once deployed, to attach it to the distribution. */
   readonly cloudFrontWebAclArn?: string;
+  /** Cognito's e-mail through SES; required for prod. */
+  readonly emailSender?: CognitoSesSender;
+  /** The API's own custom domain (regional certificate): CloudFront's origin, the execute-api endpoint disabled. */
+  readonly apiOriginDomain?: { readonly domainName: string; readonly certificateArn: string };
 }
 
 export interface AnzeStacks {
@@ -46,7 +51,11 @@ const STAGE_NAME = /^[a-z][a-z0-9-]{0,15}$/;
  * - `customDomain` + `certificateArn` (an ACM certificate in us-east-1): the console's own domain;
  * - `webDist`: the console build to deploy (default `web/dist`; without it a placeholder page);
  * - `edgeFirewall` (default true; `false` in the China partition) and `cloudFrontWebAclArn`: the CloudFront WebACL's
- *   us-east-1 stack, and its ARN to attach once deployed (see EdgeFirewallStack).
+ *   us-east-1 stack, and its ARN to attach once deployed (see EdgeFirewallStack);
+ * - `sesFromEmail` + `sesRegion` (+ `sesVerifiedDomain`, `sesFromName`): Cognito sends through SES; required for prod
+ *   unless `cognitoDefaultEmail=true` (the China partition, which has no SES);
+ * - `apiOriginDomain` + `apiCertificateArn` (a regional ACM certificate): the API's own domain, CloudFront's
+ *   origin, with the default execute-api endpoint disabled.
  */
 export function settingsFromContext(app: App): AnzeSettings {
   const stage = String(app.node.tryGetContext('stage') ?? 'dev');
@@ -61,7 +70,31 @@ export function settingsFromContext(app: App): AnzeSettings {
   const webDist = String(app.node.tryGetContext('webDist') ?? WEB_DIST);
   const edgeFirewall = String(app.node.tryGetContext('edgeFirewall') ?? 'true') !== 'false';
   const webAclArn: unknown = app.node.tryGetContext('cloudFrontWebAclArn');
+  const text = (key: string): string | undefined => {
+    const value: unknown = app.node.tryGetContext(key);
+    return typeof value === 'string' && value !== '' ? value : undefined;
+  };
+  const fromEmail = text('sesFromEmail');
+  // The China partition has no SES: there prod says so explicitly with cognitoDefaultEmail=true (README, AWS China).
+  if (stage === 'prod' && !fromEmail && text('cognitoDefaultEmail') !== 'true') {
+    throw new Error('context sesFromEmail is required for prod (or cognitoDefaultEmail=true where SES is unavailable): Cognito sends invitations and password resets through SES there');
+  }
+  // The stacks are environment agnostic, so the SES region is named rather than taken from the stack.
+  const sesRegion = text('sesRegion');
+  if (fromEmail && !sesRegion) throw new Error('context sesRegion is required with sesFromEmail (the region of the verified SES identity)');
+  const emailSender: CognitoSesSender | undefined = fromEmail
+    ? {
+        fromEmail,
+        ...(text('sesFromName') ? { fromName: text('sesFromName') } : {}),
+        ...(sesRegion ? { sesRegion } : {}),
+        ...(text('sesVerifiedDomain') ? { sesVerifiedDomain: text('sesVerifiedDomain') } : {}),
+      }
+    : undefined;
+  const apiOriginName = text('apiOriginDomain');
+  const apiCertificateArn = text('apiCertificateArn');
   return {
+    ...(emailSender ? { emailSender } : {}),
+    ...(apiOriginName && apiCertificateArn ? { apiOriginDomain: { domainName: apiOriginName, certificateArn: apiCertificateArn } } : {}),
     stage,
     logLevel,
     corsOrigins,
@@ -80,19 +113,21 @@ export function settingsFromContext(app: App): AnzeSettings {
  */
 export function defineAnze(app: App, settings: AnzeSettings, wiring: AnzeWiring): AnzeStacks {
   const prefix = `anze-${settings.stage}`;
+  const profile = stageProfile(settings.stage);
   const data = new DataStack(app, `${prefix}-data`, {
     stage: settings.stage,
     uploadOrigins: consoleOrigins(settings),
     description: 'anze: table, archive bucket, event bus (stateful)',
-    terminationProtection: settings.stage === 'prod',
+    terminationProtection: profile.deletionProtection,
   });
   const identity = new IdentityStack(app, `${prefix}-identity`, {
     stage: settings.stage,
     logLevel: settings.logLevel,
     // The token trigger reads sign-in records from the main table, so identity comes after data.
     table: data.table,
+    ...(settings.emailSender ? { emailSender: settings.emailSender } : {}),
     description: 'anze: Cognito user pool and its token trigger (stateful)',
-    terminationProtection: settings.stage === 'prod',
+    terminationProtection: profile.deletionProtection,
   });
   const api = new ApiStack(app, `${prefix}-api`, {
     description: 'anze: functions, HTTP API, scoped roles, outbox relay, schedules',
@@ -106,7 +141,10 @@ export function defineAnze(app: App, settings: AnzeSettings, wiring: AnzeWiring)
     contexts: wiring.contexts,
     isPublicRoute: wiring.isPublicRoute,
     corsOrigins: settings.corsOrigins,
+    ...(settings.apiOriginDomain ? { originDomain: settings.apiOriginDomain } : {}),
   });
+  // The alarms name the data stack's topic and the identity stack's trigger rather than importing them.
+  api.addStackDependency(identity);
   // The API names the archive bucket rather than referencing it (see archiveBucketName): keep the order explicit.
   api.addStackDependency(data);
   const web = new WebStack(app, `${prefix}-web`, {

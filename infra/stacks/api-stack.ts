@@ -16,6 +16,11 @@ import { DeadlineSweep } from '../constructs/deadline-sweep.js';
 import { Rule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { OutboxRelay } from '../constructs/outbox-relay.js';
+import { OperationsAlarms } from '../constructs/operations-alarms.js';
+import { deadLetterQueue } from '../constructs/dead-letter-queue.js';
+import { preTokenFunctionName } from '../constructs/token-claims-trigger.js';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { leadingKeysCondition, TenantIsolationRoles } from '../constructs/tenant-isolation-roles.js';
 import { COGNITO_ADMIN_ACTIONS, EVERY_CONTEXT_READS, permissionsOf } from './context-permissions.js';
 import { archiveBucketName } from './data-stack.js';
@@ -54,7 +59,15 @@ export interface ApiStackProps extends StackProps {
    * (`/api/*`), so it needs no CORS; an empty list sends no CORS headers at all.
    */
   readonly corsOrigins: readonly string[];
+  /** The API's custom domain for CloudFront's origin; with it the execute-api endpoint is disabled (AnzeHttpApi). */
+  readonly originDomain?: { readonly domainName: string; readonly certificateArn: string };
 }
+
+/** A subscription's EventBridge rule name (functions/events/subscriptions.ts), fixed per stage. */
+export const subscriptionRuleName = (stage: string, subscription: string): string => `anze-${stage}-${subscription}`;
+
+/** Heavy background functions get a ceiling (issue 21): a backlog must not take the account's concurrency from the API. */
+export const BACKGROUND_RESERVED_CONCURRENCY = { projections: 5, schedules: 5 } as const;
 
 /**
  * The stateless half: functions, the HTTP API, the scoped roles, the outbox relay and the schedules. It can be
@@ -66,12 +79,18 @@ export class ApiStack extends Stack {
   readonly isolation: TenantIsolationRoles;
   readonly relay: OutboxRelay;
   readonly deadlineSweep: DeadlineSweep;
+  readonly projections: AnzeFunction;
+  /** Where projection events go when EventBridge cannot invoke the function or its invocation fails after retries. */
+  readonly projectionsDeadLetters: Queue;
+  readonly operations: OperationsAlarms;
+  private readonly originDomainName: string | undefined;
   /** The user pool's WebACL: on AWS the console signs in with Cognito directly, so password spraying meets it there. */
   readonly signInFirewall: RateLimitWebAcl;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
     const { table, idempotencyTable } = props;
+    this.originDomainName = props.originDomain?.domainName;
     const archiveBucket = Bucket.fromBucketName(this, 'ArchiveBucket', archiveBucketName(props.stage));
     const indexArns = MAIN_TABLE.globalIndexes.map((index) => `${table.tableArn}/index/${index.indexName}`);
 
@@ -152,7 +171,19 @@ export class ApiStack extends Stack {
       logLevel: props.logLevel,
     });
 
-    this.deadlineSweep = new DeadlineSweep(this, 'DeadlineSweep', { environment: baseEnvironment, logLevel: props.logLevel });
+    this.deadlineSweep = new DeadlineSweep(this, 'DeadlineSweep', {
+      environment: baseEnvironment,
+      logLevel: props.logLevel,
+      reservedConcurrency: BACKGROUND_RESERVED_CONCURRENCY.schedules,
+    });
+    // One queue for both failure points of a projection, as the sweep has: the rule could not invoke the
+    // function, or the function failed after Lambda's retries (its onFailure destination).
+    this.projectionsDeadLetters = deadLetterQueue(this, 'ProjectionsDeadLetters');
+    acknowledge(this.projectionsDeadLetters, {
+      id: 'AwsSolutions-SQS3',
+      reason:
+        'This queue is itself the dead-letter destination of the projection rules’ targets and of the projections function’s onFailure; a queue behind it would only move the question.',
+    });
     // Projections of policy events: co-insurance members' read-only copies (ACL-1) and UW-11 coverage. A
     // platform component by design: it writes into members' partitions, which no tenant session may.
     const projections = new AnzeFunction(this, 'Projections', {
@@ -162,7 +193,11 @@ export class ApiStack extends Stack {
       environment: baseEnvironment,
       logLevel: props.logLevel,
       timeout: Duration.minutes(1),
+      reservedConcurrency: BACKGROUND_RESERVED_CONCURRENCY.projections,
+      onFailure: new SqsDestination(this.projectionsDeadLetters),
+      retryAttempts: 2,
     });
+    this.projections = projections;
     projections.addToRolePolicy(
       new PolicyStatement({
         actions: OWN_ITEM_ACTIONS,
@@ -172,8 +207,11 @@ export class ApiStack extends Stack {
     );
     // The bus subscriptions, from the one table the local runtime also reads (functions/events/subscriptions.ts).
     const subscribers = { projections, schedules: this.deadlineSweep.function };
+    const targetDeadLetters = { projections: this.projectionsDeadLetters, schedules: this.deadlineSweep.deadLetterQueue };
     for (const subscription of SUBSCRIPTIONS) {
       new Rule(this, subscription.name, {
+        // Named by stage: `npm run replay:events` names the rules it replays to (infra/aws/replay-events.ts).
+        ruleName: subscriptionRuleName(props.stage, subscription.name),
         eventBus: props.eventBus,
         description: subscription.description,
         eventPattern: { source: ['anze'], detailType: [...subscription.events] },
@@ -181,6 +219,7 @@ export class ApiStack extends Stack {
           new LambdaFunction(subscribers[subscription.target], {
             retryAttempts: subscription.retry.attempts,
             maxEventAge: Duration.hours(subscription.retry.maxEventAgeHours),
+            deadLetterQueue: targetDeadLetters[subscription.target],
           }),
         ],
       });
@@ -210,6 +249,16 @@ export class ApiStack extends Stack {
       userPool: props.userPool,
       userPoolClient: props.userPoolClient,
       corsOrigins: props.corsOrigins,
+      ...(props.originDomain ? { originDomain: props.originDomain } : {}),
+    });
+
+    this.operations = new OperationsAlarms(this, 'Operations', {
+      stage: props.stage,
+      contextFunctions,
+      relay: { function: this.relay.function, deadLetterQueue: this.relay.deadLetterQueue },
+      projections: { function: projections, deadLetterQueue: this.projectionsDeadLetters },
+      schedules: { function: this.deadlineSweep.function, deadLetterQueue: this.deadlineSweep.deadLetterQueue },
+      preTokenFunctionName: preTokenFunctionName(props.stage),
     });
 
     // Issue 12 #7: sign-in attempts per source address whatever the user name (the per-name lockout is Cognito's own).
@@ -222,8 +271,13 @@ export class ApiStack extends Stack {
     });
   }
 
-  /** The API's own host name, for CloudFront's `/api/*` origin. */
+  /**
+   * The API's host name for CloudFront's `/api/*` origin: its custom domain when there is one (the execute-api
+   * endpoint is then disabled), else the default endpoint.
+   */
   get apiDomainName(): string {
-    return `${this.http.httpApi.apiId}.execute-api.${this.region}.${this.urlSuffix}`;
+    // The configured name, not the DomainName's Ref: CloudFront resolves it through DNS (a CNAME to the
+    // domain's RegionalDomainName), and a plain string needs no cross-stack output.
+    return this.originDomainName ?? `${this.http.httpApi.apiId}.execute-api.${this.region}.${this.urlSuffix}`;
   }
 }

@@ -1,27 +1,29 @@
 import { Aws, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { BackupPlan, BackupPlanRule, BackupResource, BackupVault } from 'aws-cdk-lib/aws-backup';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { EventBus } from 'aws-cdk-lib/aws-events';
+import { type Archive, EventBus, Schedule } from 'aws-cdk-lib/aws-events';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Topic } from 'aws-cdk-lib/aws-sns';
 import {
   BlockPublicAccess,
   Bucket,
   BucketEncryption,
   HttpMethods,
-  ObjectLockRetention,
   ObjectOwnership,
 } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { IDEMPOTENCY_TABLE, MAIN_TABLE } from '../../functions/adapters/dynamodb/table-definition.js';
 import { acknowledge } from '../constructs/nag.js';
 import { tableFromDefinition } from '../constructs/table-from-definition.js';
+import { alarmTopicName, ARCHIVE_RETENTION_DAYS, eventBusName, stageProfile } from './stage-profile.js';
 
-/** Archived documents must be kept five years (ARCHITECTURE.md §7). */
-export const ARCHIVE_RETENTION_DAYS = 5 * 365;
+export { ARCHIVE_RETENTION_DAYS };
 
-/**
- * The EventBridge bus of ARCHITECTURE.md §6, by its documented name. Physical names collide between stages
- * in one account; anze expects one account per stage, which is also what keeps IAM blast radii apart.
- */
-export const EVENT_BUS_NAME = 'anze';
+/** How long the bus archive keeps events for `npm run replay:events` (infra/aws/replay-events.ts). */
+export const EVENT_ARCHIVE_RETENTION_DAYS = 35;
+/** AWS Backup copies of the main table besides PITR (35 days): daily kept 35 days, yearly kept as long as the archive. */
+export const TABLE_BACKUPS = { dailyRetentionDays: 35, yearlyRetentionDays: ARCHIVE_RETENTION_DAYS } as const;
 
 /**
  * The archive bucket's name, fixed rather than generated: the scoped roles in the API stack name it in their
@@ -75,15 +77,64 @@ export class DataStack extends Stack {
   readonly idempotencyTable: TableV2;
   readonly archiveBucket: Bucket;
   readonly eventBus: EventBus;
+  readonly eventArchive: Archive;
+  readonly backupPlan: BackupPlan;
+  readonly alarmTopic: Topic;
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, props);
 
-    this.table = tableFromDefinition(this, 'MainTable', { definition: MAIN_TABLE, durable: true });
+    const profile = stageProfile(props.stage);
+    this.table = tableFromDefinition(this, 'MainTable', {
+      definition: MAIN_TABLE,
+      durable: true,
+      deletionProtection: profile.deletionProtection,
+      removalPolicy: profile.removalPolicy,
+    });
     // For `npm run bootstrap:operator` (ANZE_TABLE).
     new CfnOutput(this, 'MainTableName', { value: this.table.tableName, description: 'ANZE_TABLE for npm run bootstrap:operator' });
-    // Idempotency records live a day (functions/middleware/idempotency.ts): nothing to recover, nothing to keep.
-    this.idempotencyTable = tableFromDefinition(this, 'IdempotencyTable', { definition: IDEMPOTENCY_TABLE, durable: false });
+    /*
+     * No PITR on the idempotency table, decided (issue 21): its records live a day (functions/middleware/idempotency.ts)
+     * and only stop a retried POST from running twice within that day. A restore makes a new table and would
+     * only ever be of the main table; an emptied idempotency table costs at worst one duplicate retry, which the
+     * main table's conditional writes (versions, unique keys) refuse anyway.
+     */
+    this.idempotencyTable = tableFromDefinition(this, 'IdempotencyTable', {
+      definition: IDEMPOTENCY_TABLE,
+      durable: false,
+      deletionProtection: false,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+
+    /*
+     * AWS Backup besides PITR: PITR goes back 35 days and lives with the table (a deleted table takes its
+     * PITR with it after 35 days); the vault's copies are separate from the table and the yearly ones are kept
+     * as long as the archives they index. The vault is retained in every stage: recovery points cannot be
+     * deleted with a stack, and a generated name never collides on a redeploy.
+     */
+    const vault = new BackupVault(this, 'BackupVault', { removalPolicy: RemovalPolicy.RETAIN });
+    this.backupPlan = new BackupPlan(this, 'TableBackups', {
+      backupVault: vault,
+      backupPlanRules: [
+        new BackupPlanRule({
+          ruleName: 'daily',
+          // 03:00 Asia/Shanghai (19:00 UTC), after the day's business and before the 08:00 sweep.
+          scheduleExpression: Schedule.cron({ minute: '0', hour: '19' }),
+          deleteAfter: Duration.days(TABLE_BACKUPS.dailyRetentionDays),
+        }),
+        new BackupPlanRule({
+          ruleName: 'yearly',
+          scheduleExpression: Schedule.cron({ minute: '0', hour: '19', day: '1', month: '1' }),
+          deleteAfter: Duration.days(TABLE_BACKUPS.yearlyRetentionDays),
+        }),
+      ],
+    });
+    const selection = this.backupPlan.addSelection('MainTable', { resources: [BackupResource.fromArn(this.table.tableArn)] });
+    acknowledge(selection, {
+      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup]',
+      reason:
+        'The role AWS Backup assumes to back the main table up: AWS maintains this service-role policy as Backup gains resource types; the selection names the one table it applies to.',
+    });
 
     const accessLogs = new Bucket(this, 'AccessLogs', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
@@ -110,7 +161,8 @@ export class DataStack extends Stack {
     this.archiveBucket = new Bucket(this, 'ArchiveBucket', {
       bucketName: archiveBucketName(props.stage),
       objectLockEnabled: true,
-      objectLockDefaultRetention: ObjectLockRetention.compliance(Duration.days(ARCHIVE_RETENTION_DAYS)),
+      // COMPLIANCE five years in prod, GOVERNANCE one day elsewhere (stage-profile.ts).
+      objectLockDefaultRetention: profile.archiveLock,
       versioned: true,
       encryption: BucketEncryption.S3_MANAGED,
       enforceSSL: true,
@@ -130,9 +182,36 @@ export class DataStack extends Stack {
           maxAge: 600,
         },
       ],
-      removalPolicy: RemovalPolicy.RETAIN,
+      removalPolicy: profile.removalPolicy,
     });
 
-    this.eventBus = new EventBus(this, 'EventBus', { eventBusName: EVENT_BUS_NAME });
+    this.eventBus = new EventBus(this, 'EventBus', { eventBusName: eventBusName(props.stage) });
+    // What `npm run replay:events` replays from (a projection fixed, a dead-lettered event window): idempotent
+    // subscribers (projections read the aggregate as it is now) make a replay safe.
+    this.eventArchive = this.eventBus.archive('EventArchive', {
+      archiveName: `anze-${props.stage}-events`,
+      description: 'anze: every event on the bus, for replay after a subscriber failure',
+      eventPattern: { source: ['anze'] },
+      retention: Duration.days(EVENT_ARCHIVE_RETENTION_DAYS),
+    });
+
+    /*
+     * Where every alarm of the stage goes (infra/constructs/operations-alarms.ts). A customer managed key:
+     * CloudWatch cannot publish to a topic under the AWS managed SNS key, so the key's policy names it.
+     */
+    const alarmKey = new Key(this, 'AlarmTopicKey', {
+      description: 'anze: encrypts the alarm topic; CloudWatch alarms may use it to publish',
+      enableKeyRotation: true,
+      removalPolicy: profile.removalPolicy,
+    });
+    alarmKey.grant(new ServicePrincipal('cloudwatch.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey*');
+    this.alarmTopic = new Topic(this, 'AlarmTopic', {
+      topicName: alarmTopicName(props.stage),
+      displayName: `anze ${props.stage} alarms`,
+      masterKey: alarmKey,
+      enforceSSL: true,
+    });
+    this.alarmTopic.grantPublish(new ServicePrincipal('cloudwatch.amazonaws.com'));
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.alarmTopic.topicArn, description: 'Subscribe the on-call address: aws sns subscribe --protocol email' });
   }
 }

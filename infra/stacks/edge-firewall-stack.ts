@@ -27,6 +27,9 @@ export class EdgeFirewallStack extends Stack {
       name: `${props.stage}-cloudfront`,
       rules: ['perSource', 'signInPerSource', 'perCaller'],
       signIn: 'api-path',
+      // The API has no WebACL of its own (HTTP APIs cannot carry one): with -c apiOriginDomain its execute-api
+      // endpoint is disabled and this WebACL is the only way in, managed rule groups included.
+      managedRules: true,
     });
     new CfnOutput(this, 'CloudFrontWebAclArn', {
       value: this.firewall.arn,

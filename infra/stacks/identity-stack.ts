@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import {
   AccountRecovery,
   ClientAttributes,
@@ -8,12 +8,24 @@ import {
   StringAttribute,
   UserPool,
   UserPoolClient,
+  UserPoolEmail,
 } from 'aws-cdk-lib/aws-cognito';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
 import { PASSWORD_POLICY } from '../../domain/platform/credentials.js';
 import { acknowledge } from '../constructs/nag.js';
 import { TokenClaimsTrigger } from '../constructs/token-claims-trigger.js';
+import { stageProfile } from './stage-profile.js';
+
+/** Cognito's e-mail through SES (issue 21): a verified identity in the account, in a region where SES runs. */
+export interface CognitoSesSender {
+  readonly fromEmail: string;
+  readonly fromName?: string;
+  /** The SES region; the stack's own region when it has SES. */
+  readonly sesRegion?: string;
+  /** The verified domain `fromEmail` belongs to, when the identity is a domain rather than the address. */
+  readonly sesVerifiedDomain?: string;
+}
 
 /**
  * The organisation binding of domain/identity/principal.ts's claims as Cognito custom attributes: our user
@@ -42,6 +54,11 @@ export interface IdentityStackProps extends StackProps {
   readonly logLevel: string;
   /** The main table (DataStack), whose sign-in records the token trigger reads: data → identity → api. */
   readonly table: ITableV2;
+  /**
+   * Invitations and password resets go out through SES. Required for prod (settingsFromContext): Cognito's own
+   * sender allows 50 e-mails a day and a no-reply address of Amazon's, which an onboarding day outgrows.
+   */
+  readonly emailSender?: CognitoSesSender;
 }
 
 /**
@@ -55,6 +72,7 @@ export class IdentityStack extends Stack {
 
   constructor(scope: Construct, id: string, props: IdentityStackProps) {
     super(scope, id, props);
+    const profile = stageProfile(props.stage);
 
     this.userPool = new UserPool(this, 'UserPool', {
       userPoolName: `anze-${props.stage}`,
@@ -74,13 +92,36 @@ export class IdentityStack extends Stack {
       mfa: Mfa.OPTIONAL,
       mfaSecondFactor: { otp: true, sms: false },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
-      // Plus tier for threat protection (compromised-credential and risky sign-in detection): these accounts
-      // reach insurers' policy data and regulators' cross-tenant views.
-      featurePlan: FeaturePlan.PLUS,
-      standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
-      deletionProtection: true,
-      removalPolicy: RemovalPolicy.RETAIN,
+      ...(props.emailSender
+        ? {
+            email: UserPoolEmail.withSES({
+              fromEmail: props.emailSender.fromEmail,
+              ...(props.emailSender.fromName ? { fromName: props.emailSender.fromName } : {}),
+              ...(props.emailSender.sesRegion ? { sesRegion: props.emailSender.sesRegion } : {}),
+              ...(props.emailSender.sesVerifiedDomain ? { sesVerifiedDomain: props.emailSender.sesVerifiedDomain } : {}),
+            }),
+          }
+        : {}),
+      // Plus tier in prod for threat protection (compromised-credential and risky sign-in detection): these
+      // accounts reach insurers' policy data and regulators' cross-tenant views. Essentials elsewhere
+      // (stage-profile.ts); the aws-cn partition has no Plus tier at all (README, AWS China).
+      featurePlan: profile.featurePlan,
+      ...(profile.featurePlan === FeaturePlan.PLUS ? { standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION } : {}),
+      deletionProtection: profile.deletionProtection,
+      removalPolicy: profile.removalPolicy,
     });
+    if (profile.featurePlan !== FeaturePlan.PLUS) {
+      acknowledge(this.userPool, {
+        id: 'AwsSolutions-COG8',
+        reason:
+          'Plus is the prod plan (stage-profile.ts); this non-production stage has only test users, and Essentials still runs the V2 pre-token trigger the claims come from.',
+      });
+      acknowledge(this.userPool, {
+        id: 'AwsSolutions-COG3',
+        reason:
+          'Threat protection needs the Plus plan, which prod has (stage-profile.ts); this non-production stage runs Essentials with test users only, and RemovalPolicy DESTROY.',
+      });
+    }
     // For `npm run bootstrap:operator` (ANZE_USER_POOL_ID).
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId, description: 'ANZE_USER_POOL_ID for npm run bootstrap:operator' });
     acknowledge(this.userPool, {
@@ -90,6 +131,7 @@ export class IdentityStack extends Stack {
     });
 
     this.tokenClaims = new TokenClaimsTrigger(this, 'TokenClaims', {
+      stage: props.stage,
       userPool: this.userPool,
       table: props.table,
       environment: { ANZE_STAGE: props.stage, ANZE_TABLE: props.table.tableName },

@@ -3,7 +3,7 @@ import { isPublicRoute } from '../../functions/http/access-matrix.js';
 import { BOUNDED_CONTEXTS } from '../../functions/http/contexts.js';
 import { routeKeyOf } from '../../functions/middleware/route.js';
 
-import { PUBLIC_ROUTE_THROTTLE, STAGE_THROTTLE } from '../../infra/constructs/anze-http-api.js';
+import { PUBLIC_ROUTE_THROTTLE, EXPENSIVE_ROUTE_THROTTLE, isExpensiveRoute, STAGE_THROTTLE } from '../../infra/constructs/anze-http-api.js';
 import { COGNITO_ADMIN_ACTIONS } from '../../infra/stacks/context-permissions.js';
 import { asArray, referencedLogicalId, resourcesOfType, statementsOfRole, synthAnze, type CfnResource } from './synth.js';
 
@@ -122,7 +122,16 @@ describe('ApiStack: the HTTP API routes', () => {
       ThrottlingBurstLimit: STAGE_THROTTLE.burstLimit,
     });
     const publicKeys = allRoutes.map(({ route }) => routeKeyOf(route)).filter(isPublicRoute);
-    expect(Object.keys(stage?.Properties?.RouteSettings as object).sort()).toEqual(publicKeys.sort());
+    // Issue 21: imports, exports and reports have a route throttle of their own.
+    const expensiveKeys = allRoutes.filter(({ route }) => isExpensiveRoute(route.path)).map(({ route }) => routeKeyOf(route));
+    expect(expensiveKeys).toEqual(expect.arrayContaining(['GET /api/v1/fees/ledger/export', 'POST /api/v1/regulator/enterprise-imports']));
+    expect(Object.keys(stage?.Properties?.RouteSettings as object).sort()).toEqual([...new Set([...publicKeys, ...expensiveKeys])].sort());
+    for (const key of expensiveKeys) {
+      expect((stage?.Properties?.RouteSettings as Record<string, unknown>)[key]).toEqual({
+        ThrottlingRateLimit: EXPENSIVE_ROUTE_THROTTLE.rateLimit,
+        ThrottlingBurstLimit: EXPENSIVE_ROUTE_THROTTLE.burstLimit,
+      });
+    }
     for (const key of publicKeys) {
       expect((stage?.Properties?.RouteSettings as Record<string, unknown>)[key]).toEqual({
         ThrottlingRateLimit: PUBLIC_ROUTE_THROTTLE.rateLimit,

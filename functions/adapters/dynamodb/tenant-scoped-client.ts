@@ -4,6 +4,11 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { TenantContext } from '../../../domain/identity/principal.js';
 import { assertKeyPart } from './keys.js';
 import { countCalls, dynamoDbClientConfig, sharedDynamoDb, toDocumentClient } from './client.js';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { logger, metrics } from '../../middleware/observability.js';
+
+/** The metric a failed AssumeRole adds (namespace `anze`, the function's `service`), which an alarm watches. */
+export const STS_METRICS = { assumeRoleFailures: 'StsAssumeRoleFailures' } as const;
 
 /** Renew a little before STS credentials expire, so a request never starts with stale ones. */
 const RENEW_BEFORE_MS = 60_000;
@@ -39,14 +44,22 @@ export class TenantScopedClients {
     if (cached && cached.expiresAt - RENEW_BEFORE_MS > this.now()) return cached.doc;
     const { AssumeRoleCommand, STSClient } = await import('@aws-sdk/client-sts');
     this.sts ??= new STSClient({});
-    const out = await this.sts.send(
-      new AssumeRoleCommand({
-        RoleArn: this.roleArn,
-        RoleSessionName: `tenant-${tenantId}`.slice(0, 64),
-        DurationSeconds: SESSION_SECONDS,
-        Tags: [{ Key: 'tenantId', Value: tenantId }],
-      }),
-    );
+    let out;
+    try {
+      out = await this.sts.send(
+        new AssumeRoleCommand({
+          RoleArn: this.roleArn,
+          RoleSessionName: `tenant-${tenantId}`.slice(0, 64),
+          DurationSeconds: SESSION_SECONDS,
+          Tags: [{ Key: 'tenantId', Value: tenantId }],
+        }),
+      );
+    } catch (error) {
+      // Counted so the `sts-failures` alarm (infra/constructs/operations-alarms.ts) sees it; the request still fails.
+      logger.error('AssumeRole into the tenant role failed', { error: error as Error, tenantId });
+      metrics.addMetric(STS_METRICS.assumeRoleFailures, MetricUnit.Count, 1);
+      throw error;
+    }
     const credentials = out.Credentials;
     if (!credentials?.AccessKeyId || !credentials.SecretAccessKey || !credentials.SessionToken || !credentials.Expiration) {
       throw new Error('STS returned no credentials for the tenant role');
