@@ -14,6 +14,7 @@ import { HazardDueCell, HazardGradeTag, HazardStatusTag } from '../services/Serv
 import { evidenceRequestOf, type UploadedEvidence } from '../services/evidence-upload';
 import { hazardDueOn } from '../services/service-dates';
 import { hazardGradeText, hazardStatusText } from '../services/service-text';
+import { DateField } from '../../kit/DateField';
 
 type Dialog = { readonly kind: 'plan' | 'close'; readonly hazard: Hazard } | undefined;
 
@@ -124,7 +125,7 @@ function RectificationPlanForm({ hazard, onDone, onCancel }: { readonly hazard: 
         </Form.Item>
         <Flex gap={12} wrap>
           <Form.Item name="dueOn" label={t('hazard.my.dueOn')} rules={[requiredRule(t, t('hazard.my.dueOn'))]} style={{ flex: '1 1 160px' }}>
-            <Input type="date" />
+            <DateField />
           </Form.Item>
           <Form.Item name="responsiblePerson" label={t('hazard.my.responsiblePerson')} rules={[requiredRule(t, t('hazard.my.responsiblePerson'))]} style={{ flex: '1 1 160px' }}>
             <Input maxLength={50} />

@@ -10,6 +10,7 @@ import { FormFailureAlert, useApiForm, yuanToFen, FormButtons } from '../../kit'
 import { shanghaiToday } from '../complaints/due-dates';
 import { requiredRule, requiredSelectRule } from '../platform/account-rules';
 import { ArchiveRefFields } from '../underwriting/ArchiveRefFields';
+import { DateField } from '../../kit/DateField';
 
 /** The API's field names (so a 400's `details[].field` lands at its input); the amount typed in 元. */
 interface ExpenseValues {
@@ -83,7 +84,7 @@ export function ExpenseForm({ onBooked, onCancel }: ExpenseFormProps) {
       >
         <Flex gap={12} wrap>
           <Form.Item name="spentOn" label={t('fee.expense.spentOn')} rules={[requiredRule(t, t('fee.expense.spentOn'))]} style={{ flex: '1 1 150px' }}>
-            <Input type="date" />
+            <DateField />
           </Form.Item>
           <Form.Item name="category" label={t('fee.expense.category')} rules={[requiredSelectRule(t, t('fee.expense.category'))]} style={{ flex: '2 1 240px' }}>
             <Select options={categoryOptions} />

@@ -10,6 +10,7 @@ import { FormFailureAlert, Money, useApiForm, yuanToFen, FormButtons } from '../
 import { shanghaiToday } from '../complaints/due-dates';
 import { requiredRule, requiredSelectRule } from '../platform/account-rules';
 import { policyOption } from '../underwriting/policy-option';
+import { DateField } from '../../kit/DateField';
 
 /** The form keeps the API's field names (a 400's `details[].field` lands at its input); amounts typed in 元. */
 interface ReceiptValues {
@@ -75,7 +76,7 @@ export function PremiumReceiptForm({ onBooked, onCancel }: PremiumReceiptFormPro
         </Form.Item>
         <Flex gap={12} wrap>
           <Form.Item name="receivedOn" label={t('fee.receipt.receivedOn')} rules={[requiredRule(t, t('fee.receipt.receivedOn'))]} style={{ flex: '1 1 160px' }}>
-            <Input type="date" />
+            <DateField />
           </Form.Item>
           <Form.Item
             name="amountFen"

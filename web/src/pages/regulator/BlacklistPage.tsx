@@ -9,6 +9,7 @@ import { DataTable, FormFailureAlert, PageHeading, useApiForm, type DataColumn, 
 import { shanghaiToday } from '../complaints/due-dates';
 import { requiredRule } from '../platform/account-rules';
 import { useSessionUser } from '../underwriting/session';
+import { DateField } from '../../kit/DateField';
 
 type Dialog = { readonly kind: 'list' } | { readonly kind: 'lift'; readonly entry: BlacklistEntry } | undefined;
 
@@ -145,10 +146,10 @@ function ListInsurerForm({ onDone, onCancel }: { readonly onDone: () => void; re
         </Form.Item>
         <Flex gap={12} wrap>
           <Form.Item name="listedOn" label={t('blacklist.listedOn')}>
-            <Input type="date" style={{ width: 170 }} />
+            <DateField style={{ width: 170 }} />
           </Form.Item>
           <Form.Item name="until" label={t('blacklist.until')} extra={t('blacklist.untilHint')}>
-            <Input type="date" style={{ width: 170 }} />
+            <DateField style={{ width: 170 }} />
           </Form.Item>
         </Flex>
         <Flex justify="flex-end" gap={8}>
@@ -181,7 +182,7 @@ function LiftForm({ entry, onDone, onCancel }: { readonly entry: BlacklistEntry;
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
         </Form.Item>
         <Form.Item name="liftedOn" label={t('blacklist.liftedOn')}>
-          <Input type="date" style={{ width: 170 }} />
+          <DateField style={{ width: 170 }} />
         </Form.Item>
         <Flex justify="flex-end" gap={8}>
           <Button onClick={onCancel}>{t('form.cancel')}</Button>
