@@ -4,7 +4,7 @@ import { FeesApi } from './fees-api';
 import { PlatformApi, UsersApi } from './platform-api';
 import { RegisterApi } from './register-api';
 import { MyServicesApi, ProvidersApi, ServicesApi } from './services-api';
-import { MyPoliciesApi, PoliciesApi, QualificationApi } from './underwriting-api';
+import { FilingOversightApi, MyPoliciesApi, PoliciesApi, QualificationApi, RefusalsApi } from './underwriting-api';
 
 export { createApiClient, idempotent, ok, type ApiClient, type ApiClientOptions } from './api-client';
 export { ApiError, type FieldIssue } from './api-error';
@@ -34,6 +34,10 @@ export interface Api {
   readonly policies: PoliciesApi;
   /** The enterprise's own policies (`/me/policies`). */
   readonly myPolicies: MyPoliciesApi;
+  /** UW-12: refusals to insure — the insurer's own, and every insurer's for the regulators. */
+  readonly refusals: RefusalsApi;
+  /** QUAL-6: the city EMB's view of the filings and its record of paper filings. */
+  readonly filings: FilingOversightApi;
   /** The regulators' registers: enterprises (REG-1), coverage gap (UW-11), blacklist (BLK-1). */
   readonly register: RegisterApi;
   /** The insurer's prevention-fee ledger (FEE-1..5). */
@@ -58,6 +62,8 @@ export function createApi(options: ApiClientOptions): Api {
     qualification: new QualificationApi(client),
     policies: new PoliciesApi(client),
     myPolicies: new MyPoliciesApi(client),
+    refusals: new RefusalsApi(client),
+    filings: new FilingOversightApi(client),
     register: new RegisterApi(client),
     fees: new FeesApi(client),
     services: new ServicesApi(client),

@@ -1,5 +1,5 @@
 import { idempotent, ok, type ApiClient } from './api-client';
-import type { BodyOf, Page, QueryOf, ResponseOf } from './contract';
+import type { BodyOf, ItemOf, Page, QueryOf, ResponseOf } from './contract';
 
 export type QualificationAnswer = ResponseOf<'/api/v1/qualification/{year}', 'get'>;
 export type QualificationFiling = NonNullable<QualificationAnswer['filing']>;
@@ -91,5 +91,54 @@ export class MyPoliciesApi {
 
   list(query: QueryOf<'/api/v1/me/policies'>, signal?: AbortSignal): Promise<Page<Policy>> {
     return ok(this.client.GET('/api/v1/me/policies', { params: { query }, signal }));
+  }
+}
+
+/** UW-12: a refusal to insure, as recorded. */
+export type Refusal = ItemOf<'/api/v1/refusals'>;
+export type RefusalReason = Refusal['reason'];
+export type RecordRefusalRequest = BodyOf<'/api/v1/refusals', 'post'>;
+/** UW-12: a refusal as the regulators see it, with the insurer's name. */
+export type RegulatorRefusal = ResponseOf<'/api/v1/regulator/refusals', 'get'>['items'][number];
+/** QUAL-6: one insurer's filing of a year as the city EMB sees it. */
+export type InsurerFiling = ResponseOf<'/api/v1/regulator/qualifications', 'get'>['items'][number];
+export type RecordPaperFilingRequest = BodyOf<'/api/v1/regulator/qualifications/{insurerTenantId}/{year}/paper-filing', 'post'>;
+
+/** UW-12: the insurer's refusals to insure (无正当理由不得拒保) and the regulators' view of them. */
+export class RefusalsApi {
+  constructor(private readonly client: ApiClient) {}
+
+  /** The insurer's own refusals, newest first. */
+  list(query: QueryOf<'/api/v1/refusals'>, signal?: AbortSignal): Promise<Page<Refusal>> {
+    return ok(this.client.GET('/api/v1/refusals', { params: { query }, signal }));
+  }
+
+  record(body: RecordRefusalRequest, idempotencyKey: string): Promise<Refusal> {
+    return ok(this.client.POST('/api/v1/refusals', { body, headers: idempotent(idempotencyKey) }));
+  }
+
+  /** Every insurer's refusals (a county EMB: its county's), newest first. */
+  async regulatorList(query: QueryOf<'/api/v1/regulator/refusals'>, signal?: AbortSignal): Promise<Page<RegulatorRefusal>> {
+    const answer = await ok(this.client.GET('/api/v1/regulator/refusals', { params: { query }, signal }));
+    return { items: answer.items };
+  }
+}
+
+/** QUAL-6: the city EMB's view of every insurer's filing, and its record of a paper filing. */
+export class FilingOversightApi {
+  constructor(private readonly client: ApiClient) {}
+
+  list(year: number, signal?: AbortSignal): Promise<ResponseOf<'/api/v1/regulator/qualifications', 'get'>> {
+    return ok(this.client.GET('/api/v1/regulator/qualifications', { params: { query: { year } }, signal }));
+  }
+
+  recordPaperFiling(insurerTenantId: string, year: number, body: RecordPaperFilingRequest, idempotencyKey: string) {
+    return ok(
+      this.client.POST('/api/v1/regulator/qualifications/{insurerTenantId}/{year}/paper-filing', {
+        params: { path: { insurerTenantId, year } },
+        body,
+        headers: idempotent(idempotencyKey),
+      }),
+    );
   }
 }

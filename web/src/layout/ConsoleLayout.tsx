@@ -37,7 +37,7 @@ export function ConsoleLayout() {
           <div className="anze-brand" title={t('app.name')}>
             {collapsed ? t('app.brandShort') : t('app.brand')}
           </div>
-          <SideMenu role={user.role} />
+          <SideMenu role={user.role} agency={user.agency} />
         </Layout.Sider>
       )}
       {narrow && (
@@ -51,7 +51,7 @@ export function ConsoleLayout() {
           styles={{ body: { padding: 0, background: '#0f1f3d' }, header: { background: '#0f1f3d', color: '#fff' } }}
           className="anze-menu-drawer"
         >
-          <SideMenu role={user.role} />
+          <SideMenu role={user.role} agency={user.agency} />
           <div style={{ padding: 12 }}>
             <LocaleSwitch />
           </div>

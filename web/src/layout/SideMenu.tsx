@@ -1,15 +1,15 @@
 import { Menu, type MenuProps } from 'antd';
 import { Link, useLocation, useNavigate } from 'react-router';
-import type { Role } from '../api';
+import type { Agency, Role } from '../api';
 import { useI18n } from '../i18n';
 import { menuKeyFor, menuRoutesFor } from '../navigation/console-routes';
 
 /** The role's menu. Entries are real links (open in a new tab works); Enter on a focused entry navigates too. */
-export function SideMenu({ role }: { readonly role: Role }) {
+export function SideMenu({ role, agency }: { readonly role: Role; readonly agency?: Agency }) {
   const { t } = useI18n();
   const location = useLocation();
   const navigate = useNavigate();
-  const items: MenuProps['items'] = menuRoutesFor(role).map((route) => ({
+  const items: MenuProps['items'] = menuRoutesFor(role, agency).map((route) => ({
     key: route.path,
     icon: route.icon,
     label: <Link to={route.path}>{t(route.titleKey)}</Link>,

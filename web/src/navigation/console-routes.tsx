@@ -24,7 +24,7 @@ import {
   WarningOutlined,
 } from '@ant-design/icons';
 import type { ComponentType, ReactNode } from 'react';
-import type { Role } from '../api';
+import type { Agency, Role } from '../api';
 import type { MessageKey } from '../i18n';
 import { PlannedPage } from '../pages/common/PlannedPage';
 import { AUDIENCE } from './access';
@@ -67,6 +67,9 @@ const pages = {
   myHazards: () => import('../pages/enterprise/MyHazardsPage').then((m) => m.MyHazardsPage),
   serviceOrgs: () => import('../pages/regulator/ProviderRegisterPage').then((m) => m.ServiceOrgsPage),
   experts: () => import('../pages/regulator/ProviderRegisterPage').then((m) => m.ExpertsPage),
+  refusals: () => import('../pages/insurer/RefusalsPage').then((m) => m.RefusalsPage),
+  regulatorRefusals: () => import('../pages/regulator/RegulatorRefusalsPage').then((m) => m.RegulatorRefusalsPage),
+  qualificationFilings: () => import('../pages/regulator/QualificationFilingsPage').then((m) => m.QualificationFilingsPage),
 } satisfies Record<string, () => Promise<ComponentType>>;
 
 /**
@@ -83,6 +86,8 @@ export interface ConsoleRoute {
   readonly icon?: ReactNode;
   /** Listed in the side menu (create and detail pages are reached from their list instead). */
   readonly inMenu: boolean;
+  /** Only for these regulator agencies (the API's access row narrows the same way); every agency when absent. */
+  readonly agencies?: readonly Agency[];
 }
 
 const planned = (titleKey: MessageKey): ReactNode => <PlannedPage titleKey={titleKey} />;
@@ -108,6 +113,7 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
   { path: '/insurer/obligations', titleKey: 'nav.insurer.obligations', roles: AUDIENCE.insurer, page: pages.obligations, icon: <ScheduleOutlined />, inMenu: true },
   { path: '/insurer/archives/:archiveId', titleKey: 'archive.title', roles: AUDIENCE.insurer, page: pages.archive, inMenu: false },
   { path: '/insurer/fees', titleKey: 'nav.insurer.fees', roles: AUDIENCE.insurer, page: pages.fees, icon: <MoneyCollectOutlined />, inMenu: true },
+  { path: '/insurer/refusals', titleKey: 'nav.insurer.refusals', roles: AUDIENCE.insurer, page: pages.refusals, icon: <StopOutlined />, inMenu: true },
   { path: '/insurer/complaints', titleKey: 'nav.insurer.complaints', roles: AUDIENCE.insurer, page: pages.complaintInbox, icon: <CommentOutlined />, inMenu: true },
   { path: '/insurer/complaints/:complaintId', titleKey: 'complaint.detailTitle', roles: AUDIENCE.insurer, page: pages.complaint, inMenu: false },
   { path: '/insurer/reports', titleKey: 'nav.insurer.reports', roles: AUDIENCE.insurer, page: planned('nav.insurer.reports'), icon: <FileDoneOutlined />, inMenu: true },
@@ -122,6 +128,8 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
   { path: '/regulator/experts', titleKey: 'nav.regulator.experts', roles: AUDIENCE.regulator, page: pages.experts, icon: <UserSwitchOutlined />, inMenu: true },
   { path: '/regulator/blacklist', titleKey: 'nav.regulator.blacklist', roles: AUDIENCE.regulator, page: pages.blacklist, icon: <StopOutlined />, inMenu: true },
   { path: '/regulator/rule-sets', titleKey: 'nav.regulator.ruleSets', roles: AUDIENCE.regulator, page: pages.ruleSets, icon: <ControlOutlined />, inMenu: true },
+  { path: '/regulator/refusals', titleKey: 'nav.regulator.refusals', roles: AUDIENCE.regulator, page: pages.regulatorRefusals, icon: <StopOutlined />, inMenu: true },
+  { path: '/regulator/filings', titleKey: 'nav.regulator.filings', roles: AUDIENCE.regulator, agencies: ['EMB_CITY'], page: pages.qualificationFilings, icon: <AuditOutlined />, inMenu: true },
   { path: '/regulator/hazards', titleKey: 'nav.regulator.hazards', roles: AUDIENCE.regulator, page: pages.regulatorHazards, icon: <WarningOutlined />, inMenu: true },
   { path: '/regulator/evaluations', titleKey: 'nav.regulator.evaluations', roles: AUDIENCE.regulator, page: planned('nav.regulator.evaluations'), icon: <AuditOutlined />, inMenu: true },
   { path: '/regulator/complaints', titleKey: 'nav.regulator.complaints', roles: AUDIENCE.regulator, page: pages.escalatedComplaints, icon: <AlertOutlined />, inMenu: true },
@@ -136,8 +144,8 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
   { path: '/my/complaints/:complaintId', titleKey: 'complaint.detailTitle', roles: AUDIENCE.enterprise, page: pages.myComplaint, inMenu: false },
 ];
 
-export const menuRoutesFor = (role: Role): readonly ConsoleRoute[] =>
-  CONSOLE_ROUTES.filter((route) => route.inMenu && route.roles.includes(role));
+export const menuRoutesFor = (role: Role, agency?: Agency): readonly ConsoleRoute[] =>
+  CONSOLE_ROUTES.filter((route) => route.inMenu && route.roles.includes(role) && (!route.agencies || (agency !== undefined && route.agencies.includes(agency))));
 
 /** Where a role lands after sign-in: its first menu entry. */
 export function homePathFor(role: Role): string {

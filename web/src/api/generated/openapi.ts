@@ -1084,6 +1084,108 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/regulator/insurers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every insurer, by name, with the year's prevention-fee figures (a county EMB: without them) */
+        get: operations["getRegulatorInsurers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/regulator/insurers/{tenantId}/fees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An insurer's prevention-fee year summary (FEE-4, FEE-5), read-only; the city EMB and the NFRA */
+        get: operations["getRegulatorInsurersTenantIdFees"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/regulator/insurers/{tenantId}/policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One insurer's policies: county, status; search by USCC, policy number or enterprise name (a county EMB: its county) */
+        get: operations["getRegulatorInsurersTenantIdPolicies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/regulator/insurers/{tenantId}/policies/{policyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One policy of an insurer, read-only (a county EMB: its county's only) */
+        get: operations["getRegulatorInsurersTenantIdPoliciesPolicyId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/regulator/insurers/{tenantId}/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One insurer's services: status, county, overdue (an SVC-8/SVC-9 deadline passed); a county EMB: its county */
+        get: operations["getRegulatorInsurersTenantIdServices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/regulator/insurers/{tenantId}/services/{serviceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One service of an insurer with its record, evidence and deadlines, read-only (a county EMB: its county's only) */
+        get: operations["getRegulatorInsurersTenantIdServicesServiceId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/regulator/qualifications": {
         parameters: {
             query?: never;
@@ -2119,6 +2221,13 @@ export type components = {
         };
         /** @enum {string} */
         PolicyCountyInput: "140902" | "140921" | "140922" | "140923" | "140924" | "140925" | "140926" | "140927" | "140928" | "140929" | "140930" | "140931" | "140932" | "140971" | "140981" | "XZ-EDZ";
+        PolicyInsurer: {
+            /** @description Short name shown in the console */
+            branchName: string;
+            /** @description Legal name of the branch */
+            name: string;
+            tenantId: string;
+        };
         /** @enum {string} */
         PolicyType: "TRAINING" | "RISK_ASSESSMENT" | "STANDARDIZATION" | "HAZARD_INSPECTION" | "EMERGENCY_PLAN" | "EMERGENCY_DRILL" | "TECH_PROMOTION" | "SAFETY_CULTURE" | "CONSULTING" | "ONLINE_PUSH";
         PremiumReceiptEntry: {
@@ -2328,6 +2437,14 @@ export type components = {
             day: number;
             month: number;
         };
+        /** @description Points for the enterprise's industry. */
+        RiskScoreSheetIndustryPoints: {
+            [key: string]: number;
+        };
+        /** @description Points for its size (people exposed). */
+        RiskScoreSheetSizePoints: {
+            [key: string]: number;
+        };
         RuleSet: {
             /** @description The version it was copied from and edited */
             basedOnVersion?: number;
@@ -2379,6 +2496,31 @@ export type components = {
                 /** @description GB/T 2260 code of the region the set governs, e.g. '140900' for 忻州市. */
                 region: string;
                 regulatorEvaluationDue: components["schemas"]["RegulatorEvaluationDue"];
+                /** @description SVC-12: the risk-grade score sheet (the platform's formula). */
+                riskScoreSheet: {
+                    /** @description ACCIDENT_RECORD: at most this. */
+                    accidentPointsMax: number;
+                    /** @description ACCIDENT_RECORD: 1 point per 1% of the UW-7 factor above ×1.00 (off below), at least this. */
+                    accidentPointsMin: number;
+                    /** @description MONITORING_ALARMS: at most this. */
+                    alarmMax: number;
+                    /** @description MONITORING_ALARMS: per alarm in the period looked at. */
+                    alarmPoints: number;
+                    /** @description OPEN_HAZARDS: at most this for general hazards. */
+                    generalHazardMax: number;
+                    /** @description OPEN_HAZARDS: per open general hazard. */
+                    generalHazardPoints: number;
+                    /** @description Grade HIGH from this score. */
+                    highFrom: number;
+                    industryPoints: components["schemas"]["RiskScoreSheetIndustryPoints"];
+                    /** @description OPEN_HAZARDS: at most this for major hazards. */
+                    majorHazardMax: number;
+                    /** @description OPEN_HAZARDS: per open major hazard. */
+                    majorHazardPoints: number;
+                    /** @description Grade MEDIUM from this score (LOW below). */
+                    mediumFrom: number;
+                    sizePoints: components["schemas"]["RiskScoreSheetSizePoints"];
+                };
                 /** @description SVC-1: services per policy year by industry and size. */
                 svcObligations: {
                     [key: string]: {
@@ -2611,6 +2753,53 @@ export type components = {
          * @enum {string}
          */
         SolvencyRiskRating: "A" | "B" | "C" | "D";
+        Summary: {
+            /** @description FEE-5: spent > ceilingFen — flagged, not refused */
+            aboveCeiling: boolean;
+            /** @description ACCRUAL entries booked (a reversed entry still counts: it was booked) */
+            accruals: number;
+            /** @description FEE-1: prevention fee accrued, net of reversals */
+            accruedFen: components["schemas"]["Fen"];
+            /** @description FEE-2: entries booked as advances (they took the balance below zero), net of their reversals */
+            advances: number;
+            /** @description FEE-2: accrued − spent; negative only through advances */
+            balanceFen: components["schemas"]["Fen"];
+            ceilingBasisPoints: number;
+            /** @description FEE-5: the ceiling’s share of premium ex-tax, rounded half up on the fen */
+            ceilingFen: components["schemas"]["Fen"];
+            /** @description FEE-4: spent ≥ requiredSpendFen */
+            compliant: boolean;
+            /** @description EXPENSE entries booked */
+            expenses: number;
+            floorBasisPoints: number;
+            /** @description FEE-2: the last sequence number given — entries are numbered 1..lastSequence with no gap */
+            lastSequence: number;
+            /** @description FEE-2: the advance not yet covered by accruals: −balance when negative, else 0 */
+            outstandingAdvanceFen: components["schemas"]["Fen"];
+            /** @description UW-5, FEE-1: premium received ex-tax — the base of FEE-1 and FEE-4 */
+            premiumExTaxFen: components["schemas"]["Fen"];
+            ratio: components["schemas"]["SummaryRatio"];
+            ratioBasisPoints: components["schemas"]["SummaryRatioBasisPoints"];
+            /** @description Premium received incl. VAT, net of reversed receipts */
+            receivedFen: components["schemas"]["Fen"];
+            /** @description FEE-4: the floor’s share of premium ex-tax, rounded half up on the fen: what must be spent */
+            requiredSpendFen: components["schemas"]["Fen"];
+            /** @description REVERSAL entries booked */
+            reversals: number;
+            /** @description RULES-1: the rule set whose floor and ceiling the year is judged by (the one in force on December 31) */
+            ruleSetId: string;
+            ruleSetVersion: number;
+            /** @description FEE-4: what is still to be spent to reach the floor (0 once reached) */
+            shortfallFen: components["schemas"]["Fen"];
+            /** @description FEE-4: prevention expense, net of reversals */
+            spentFen: components["schemas"]["Fen"];
+            tenantId: string;
+            updatedAt: components["schemas"]["SummaryUpdatedAt"];
+            year: number;
+        };
+        SummaryRatio: number | null;
+        SummaryRatioBasisPoints: number | null;
+        SummaryUpdatedAt: string | null;
         /** @enum {string} */
         SvcObligationsKey: "COAL_MINE" | "NON_COAL_MINE" | "HAZCHEM" | "FIREWORKS" | "METAL_SMELTING" | "CHEMICAL" | "DUST_EXPLOSION" | "GAS_GENERATOR" | "CONFINED_SPACE" | "MASS_CASUALTY_OTHER" | "OTHER";
         Tenant: {
@@ -2977,9 +3166,12 @@ export type components = {
         InsurerTenantId: components["schemas"]["Id"];
         Limit: number;
         OrgId: components["schemas"]["Id"];
+        Overdue: "true" | "false";
         PolicyId: components["schemas"]["Id"];
         ServiceId: components["schemas"]["Id"];
         ServiceStatus: components["schemas"]["ServiceStatus"];
+        Status: "ISSUED" | "CANCELLED";
+        TenantId: components["schemas"]["Id"];
         Uscc: string;
         UserId: components["schemas"]["Id"];
         Year: number;
@@ -3136,7 +3328,7 @@ export interface operations {
             query?: {
                 cursor?: components["parameters"]["Cursor"];
                 limit?: components["parameters"]["Limit"];
-                overdue?: "true" | "false";
+                overdue?: components["parameters"]["Overdue"];
                 status?: components["parameters"]["ComplaintStatus"];
             };
             header?: never;
@@ -3530,50 +3722,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description FEE-5: spent > ceilingFen — flagged, not refused */
-                        aboveCeiling: boolean;
-                        /** @description ACCRUAL entries booked (a reversed entry still counts: it was booked) */
-                        accruals: number;
-                        /** @description FEE-1: prevention fee accrued, net of reversals */
-                        accruedFen: components["schemas"]["Fen"];
-                        /** @description FEE-2: entries booked as advances (they took the balance below zero), net of their reversals */
-                        advances: number;
-                        /** @description FEE-2: accrued − spent; negative only through advances */
-                        balanceFen: components["schemas"]["Fen"];
-                        ceilingBasisPoints: number;
-                        /** @description FEE-5: the ceiling’s share of premium ex-tax, rounded half up on the fen */
-                        ceilingFen: components["schemas"]["Fen"];
-                        /** @description FEE-4: spent ≥ requiredSpendFen */
-                        compliant: boolean;
-                        /** @description EXPENSE entries booked */
-                        expenses: number;
-                        floorBasisPoints: number;
-                        /** @description FEE-2: the last sequence number given — entries are numbered 1..lastSequence with no gap */
-                        lastSequence: number;
-                        /** @description FEE-2: the advance not yet covered by accruals: −balance when negative, else 0 */
-                        outstandingAdvanceFen: components["schemas"]["Fen"];
-                        /** @description UW-5, FEE-1: premium received ex-tax — the base of FEE-1 and FEE-4 */
-                        premiumExTaxFen: components["schemas"]["Fen"];
-                        ratio: number | null;
-                        ratioBasisPoints: number | null;
-                        /** @description Premium received incl. VAT, net of reversed receipts */
-                        receivedFen: components["schemas"]["Fen"];
-                        /** @description FEE-4: the floor’s share of premium ex-tax, rounded half up on the fen: what must be spent */
-                        requiredSpendFen: components["schemas"]["Fen"];
-                        /** @description REVERSAL entries booked */
-                        reversals: number;
-                        /** @description RULES-1: the rule set whose floor and ceiling the year is judged by (the one in force on December 31) */
-                        ruleSetId: string;
-                        ruleSetVersion: number;
-                        /** @description FEE-4: what is still to be spent to reach the floor (0 once reached) */
-                        shortfallFen: components["schemas"]["Fen"];
-                        /** @description FEE-4: prevention expense, net of reversals */
-                        spentFen: components["schemas"]["Fen"];
-                        tenantId: string;
-                        updatedAt: string | null;
-                        year: number;
-                    };
+                    "application/json": components["schemas"]["Summary"];
                 };
             };
         };
@@ -4301,7 +4450,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                tenantId: components["schemas"]["Id"];
+                tenantId: components["parameters"]["TenantId"];
             };
             cookie?: never;
         };
@@ -4319,7 +4468,7 @@ export interface operations {
                 industry?: components["parameters"]["EnterpriseIndustry"];
                 limit?: components["parameters"]["Limit"];
                 shared?: "true" | "false";
-                status?: "ISSUED" | "CANCELLED";
+                status?: components["parameters"]["Status"];
             };
             header?: never;
             path?: never;
@@ -5140,6 +5289,237 @@ export interface operations {
             200: components["responses"]["PageOfHazard"];
         };
     };
+    getRegulatorInsurers: {
+        parameters: {
+            query?: {
+                cursor?: components["parameters"]["Cursor"];
+                limit?: components["parameters"]["Limit"];
+                name?: string;
+                year?: components["parameters"]["Year"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            branchName: string;
+                            fees: {
+                                /** @description FEE-5: spent > ceilingFen — flagged, not refused */
+                                aboveCeiling: boolean;
+                                /** @description ACCRUAL entries booked (a reversed entry still counts: it was booked) */
+                                accruals: number;
+                                /** @description FEE-1: prevention fee accrued, net of reversals */
+                                accruedFen: components["schemas"]["Fen"];
+                                /** @description FEE-2: entries booked as advances (they took the balance below zero), net of their reversals */
+                                advances: number;
+                                /** @description FEE-2: accrued − spent; negative only through advances */
+                                balanceFen: components["schemas"]["Fen"];
+                                ceilingBasisPoints: number;
+                                /** @description FEE-5: the ceiling’s share of premium ex-tax, rounded half up on the fen */
+                                ceilingFen: components["schemas"]["Fen"];
+                                /** @description FEE-4: spent ≥ requiredSpendFen */
+                                compliant: boolean;
+                                /** @description EXPENSE entries booked */
+                                expenses: number;
+                                floorBasisPoints: number;
+                                /** @description FEE-2: the last sequence number given — entries are numbered 1..lastSequence with no gap */
+                                lastSequence: number;
+                                /** @description FEE-2: the advance not yet covered by accruals: −balance when negative, else 0 */
+                                outstandingAdvanceFen: components["schemas"]["Fen"];
+                                /** @description UW-5, FEE-1: premium received ex-tax — the base of FEE-1 and FEE-4 */
+                                premiumExTaxFen: components["schemas"]["Fen"];
+                                ratio: components["schemas"]["SummaryRatio"];
+                                ratioBasisPoints: components["schemas"]["SummaryRatioBasisPoints"];
+                                /** @description Premium received incl. VAT, net of reversed receipts */
+                                receivedFen: components["schemas"]["Fen"];
+                                /** @description FEE-4: the floor’s share of premium ex-tax, rounded half up on the fen: what must be spent */
+                                requiredSpendFen: components["schemas"]["Fen"];
+                                /** @description REVERSAL entries booked */
+                                reversals: number;
+                                /** @description RULES-1: the rule set whose floor and ceiling the year is judged by (the one in force on December 31) */
+                                ruleSetId: string;
+                                ruleSetVersion: number;
+                                /** @description FEE-4: what is still to be spent to reach the floor (0 once reached) */
+                                shortfallFen: components["schemas"]["Fen"];
+                                /** @description FEE-4: prevention expense, net of reversals */
+                                spentFen: components["schemas"]["Fen"];
+                                tenantId: string;
+                                updatedAt: components["schemas"]["SummaryUpdatedAt"];
+                                year: number;
+                            } | null;
+                            name: string;
+                            /** @enum {string} */
+                            status: "ACTIVE" | "SUSPENDED";
+                            tenantId: string;
+                            uscc: string;
+                        }[];
+                        nextCursor?: string;
+                        year: number;
+                    };
+                };
+            };
+        };
+    };
+    getRegulatorInsurersTenantIdFees: {
+        parameters: {
+            query?: {
+                year?: components["parameters"]["Year"];
+            };
+            header?: never;
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        insurer: components["schemas"]["PolicyInsurer"];
+                        summary: components["schemas"]["Summary"];
+                    };
+                };
+            };
+        };
+    };
+    getRegulatorInsurersTenantIdPolicies: {
+        parameters: {
+            query?: {
+                county?: components["parameters"]["County"];
+                cursor?: components["parameters"]["Cursor"];
+                enterpriseName?: string;
+                limit?: components["parameters"]["Limit"];
+                policyNumber?: string;
+                status?: components["parameters"]["Status"];
+                uscc?: string;
+            };
+            header?: never;
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        insurer: components["schemas"]["PolicyInsurer"];
+                        items: components["schemas"]["Policy"][];
+                        nextCursor?: string;
+                    };
+                };
+            };
+        };
+    };
+    getRegulatorInsurersTenantIdPoliciesPolicyId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                policyId: components["parameters"]["PolicyId"];
+                tenantId: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        insurer: components["schemas"]["PolicyInsurer"];
+                        policy: components["schemas"]["Policy"];
+                    };
+                };
+            };
+        };
+    };
+    getRegulatorInsurersTenantIdServices: {
+        parameters: {
+            query?: {
+                county?: components["parameters"]["County"];
+                cursor?: components["parameters"]["Cursor"];
+                limit?: components["parameters"]["Limit"];
+                overdue?: components["parameters"]["Overdue"];
+                status?: components["parameters"]["ServiceStatus"];
+            };
+            header?: never;
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        insurer: components["schemas"]["PolicyInsurer"];
+                        items: components["schemas"]["Service"][];
+                        nextCursor?: string;
+                    };
+                };
+            };
+        };
+    };
+    getRegulatorInsurersTenantIdServicesServiceId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                serviceId: components["parameters"]["ServiceId"];
+                tenantId: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        insurer: components["schemas"]["PolicyInsurer"];
+                        service: components["schemas"]["Service"];
+                    };
+                };
+            };
+        };
+    };
     getRegulatorQualifications: {
         parameters: {
             query: {
@@ -5310,6 +5690,31 @@ export interface operations {
                         preventionFeeFloorBasisPoints: number;
                         qualificationFilingDue: components["schemas"]["QualificationFilingDue"];
                         regulatorEvaluationDue: components["schemas"]["RegulatorEvaluationDue"];
+                        /** @description SVC-12: the risk-grade score sheet (the platform's formula). */
+                        riskScoreSheet: {
+                            /** @description ACCIDENT_RECORD: at most this. */
+                            accidentPointsMax: number;
+                            /** @description ACCIDENT_RECORD: 1 point per 1% of the UW-7 factor above ×1.00 (off below), at least this. */
+                            accidentPointsMin: number;
+                            /** @description MONITORING_ALARMS: at most this. */
+                            alarmMax: number;
+                            /** @description MONITORING_ALARMS: per alarm in the period looked at. */
+                            alarmPoints: number;
+                            /** @description OPEN_HAZARDS: at most this for general hazards. */
+                            generalHazardMax: number;
+                            /** @description OPEN_HAZARDS: per open general hazard. */
+                            generalHazardPoints: number;
+                            /** @description Grade HIGH from this score. */
+                            highFrom: number;
+                            industryPoints: components["schemas"]["RiskScoreSheetIndustryPoints"];
+                            /** @description OPEN_HAZARDS: at most this for major hazards. */
+                            majorHazardMax: number;
+                            /** @description OPEN_HAZARDS: per open major hazard. */
+                            majorHazardPoints: number;
+                            /** @description Grade MEDIUM from this score (LOW below). */
+                            mediumFrom: number;
+                            sizePoints: components["schemas"]["RiskScoreSheetSizePoints"];
+                        };
                         /** @description SVC-1: services per policy year by industry and size. */
                         svcObligations: {
                             [key: string]: {
