@@ -23,4 +23,11 @@ describe('rule texts for field issues', () => {
     );
     expect(describeFieldIssue({ field: 'name', message: 'too short' }, t, zhCN)).toBe('too short');
   });
+
+  it('leaves the rule id out for an enterprise (issue 15: CMP-8 shown to enterprises)', () => {
+    expect(describeFieldIssue({ field: 'perPersonDeathLimitFen', message: 'UW-4: below the floor', rule: 'UW-4' }, t, zhCN, { showRuleId: false })).toBe(
+      zhCN['rule.UW-4.perPersonDeathLimitFen'],
+    );
+    expect(describeFieldIssue({ field: 'x', message: 'CMP-1: request is required', rule: 'CMP-1' }, t, zhCN, { showRuleId: false })).toBe('request is required');
+  });
 });

@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Form, type FormInstance } from 'antd';
 import { useCallback, useRef, useState } from 'react';
 import { ApiError } from '../api/api-error';
+import { useAuth } from '../app/ServicesContext';
 import { newIdempotencyKey } from '../api/idempotency-key';
 import { useI18n } from '../i18n/useI18n';
 import { describeApiError } from './describeApiError';
@@ -54,6 +55,8 @@ export interface ApiForm<Values> {
 export function useApiForm<Values, Result>({ submit, onSuccess, onFailure, conflictsAtFields = false }: ApiFormOptions<Values, Result>): ApiForm<Values> {
   const queryClient = useQueryClient();
   const { t, messages } = useI18n();
+  const { state } = useAuth();
+  const showRuleId = !(state.status !== 'signed-out' && state.session.user.role === 'enterprise');
   const [form] = Form.useForm<Values>();
   const [submitting, setSubmitting] = useState(false);
   const [failure, setFailure] = useState<FormFailure>();
@@ -78,18 +81,18 @@ export function useApiForm<Values, Result>({ submit, onSuccess, onFailure, confl
         if (error instanceof ApiError && error.status === 400 && error.fieldIssues.length > 0) {
           // A 400 is final for these values: the next try (with corrections) needs its own key anyway.
           const registered: FieldPath[] = form.getFieldsError().map((entry) => entry.name);
-          const { fields, unmatched } = mapFieldIssues(error.fieldIssues, registered, (issue) => describeFieldIssue(issue, t, messages));
+          const { fields, unmatched } = mapFieldIssues(error.fieldIssues, registered, (issue) => describeFieldIssue(issue, t, messages, { showRuleId }));
           form.setFields(fields.map((field) => ({ name: field.name, errors: field.errors })) as Parameters<typeof form.setFields>[0]);
           const first = fields[0];
           if (first) form.scrollToField(first.name, { focus: true, block: 'center' });
           setFailure({
             message: t('form.error.fields'),
-            issues: unmatched.map((issue) => `${issue.field}: ${describeFieldIssue(issue, t, messages)}`),
+            issues: unmatched.map((issue) => `${issue.field}: ${describeFieldIssue(issue, t, messages, { showRuleId })}`),
           });
         } else {
           if (conflictsAtFields && error instanceof ApiError && error.status === 409 && error.issues.length > 0) {
             const registered: FieldPath[] = form.getFieldsError().map((entry) => entry.name);
-            const { fields } = mapFieldIssues(error.issues, registered, (issue) => describeFieldIssue(issue, t, messages));
+            const { fields } = mapFieldIssues(error.issues, registered, (issue) => describeFieldIssue(issue, t, messages, { showRuleId }));
             form.setFields(fields.map((field) => ({ name: field.name, errors: field.errors })) as Parameters<typeof form.setFields>[0]);
             const first = fields[0];
             if (first) form.scrollToField(first.name, { focus: true, block: 'center' });
@@ -102,7 +105,7 @@ export function useApiForm<Values, Result>({ submit, onSuccess, onFailure, confl
         setSubmitting(false);
       }
     },
-    [form, submit, onSuccess, onFailure, conflictsAtFields, t, messages, queryClient],
+    [form, submit, onSuccess, onFailure, conflictsAtFields, t, messages, queryClient, showRuleId],
   );
 
   const reset = useCallback(() => {
