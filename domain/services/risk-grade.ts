@@ -2,13 +2,17 @@ import type { EnterpriseSize } from '../kernel/enterprise-size.js';
 import { RuleViolation } from '../kernel/errors.js';
 import { INDUSTRY_NAMES_ZH } from '../kernel/industry.js';
 import type { Industry } from '../kernel/industry.js';
+import type { RiskScoreSheet } from '../kernel/rule-set/rule-set.js';
+import { XINZHOU_2024 } from '../kernel/rule-set/xinzhou-2024.js';
 import type { MonitoringAlarms } from './monitoring.port.js';
 import type { RiskAssessmentResult, RiskGrade } from './service-plan.js';
 
 /**
  * SVC-12: the enterprise's risk grade (高 / 中 / 低, 应急厅函〔2024〕322号), as a points score that explains
  * itself factor by factor. The notice names the inputs (industry, accident record, open hazards, monitoring
- * alarms) but no formula; this one is the platform's, kept simple enough to state in full:
+ * alarms) but no formula; this one is the platform's, kept simple enough to state in full. Its figures are
+ * rule-set data (RULES-1, `riskScoreSheet`), so the city EMB can change them by publishing a version; the
+ * table is xinzhou-2024's:
  *
  * | factor | points |
  * |---|---|
@@ -33,24 +37,7 @@ import type { RiskAssessmentResult, RiskGrade } from './service-plan.js';
  * - MEDIUM: one more hazard inspection;
  * - LOW: nothing beyond the minimum.
  */
-export const RISK_GRADE_THRESHOLDS = { HIGH: 60, MEDIUM: 30 } as const;
-
-const INDUSTRY_POINTS: Readonly<Record<Industry, number>> = {
-  COAL_MINE: 40,
-  NON_COAL_MINE: 40,
-  TAILINGS_POND: 40,
-  HAZCHEM: 30,
-  FIREWORKS: 30,
-  METAL_SMELTING: 30,
-  CHEMICAL: 20,
-  DUST_EXPLOSION: 20,
-  GAS_GENERATOR: 20,
-  CONFINED_SPACE: 20,
-  MASS_CASUALTY_OTHER: 20,
-  OTHER: 5,
-};
-
-const SIZE_POINTS: Readonly<Record<EnterpriseSize, number>> = { LARGE: 10, MEDIUM: 5, SMALL: 0, MICRO: 0 };
+export const RISK_GRADE_THRESHOLDS = { HIGH: XINZHOU_2024.riskScoreSheet.highFrom, MEDIUM: XINZHOU_2024.riskScoreSheet.mediumFrom } as const;
 
 /** SVC-12: the services each grade proposes beyond the SVC-1 minimum. */
 export const EXTRA_SERVICES_BY_GRADE: Readonly<Record<RiskGrade, RiskAssessmentResult['proposedExtra']>> = {
@@ -81,10 +68,10 @@ function requireCount(value: number, field: string): void {
 
 const clamp = (value: number, low: number, high: number): number => Math.min(high, Math.max(low, value));
 
-/** The grade of a score (see the table above). */
-export function riskGradeOf(score: number): RiskGrade {
-  if (score >= RISK_GRADE_THRESHOLDS.HIGH) return 'HIGH';
-  if (score >= RISK_GRADE_THRESHOLDS.MEDIUM) return 'MEDIUM';
+/** The grade of a score (see the table above), under `sheet` (the policy's rule set's, RULES-1). */
+export function riskGradeOf(score: number, sheet: RiskScoreSheet = XINZHOU_2024.riskScoreSheet): RiskGrade {
+  if (score >= sheet.highFrom) return 'HIGH';
+  if (score >= sheet.mediumFrom) return 'MEDIUM';
   return 'LOW';
 }
 
@@ -96,7 +83,7 @@ export function riskGradeOf(score: number): RiskGrade {
  * assessRisk({ industry: 'COAL_MINE', size: 'SMALL', accidentRecordBasisPoints: 10000,
  *   openHazards: { general: 0, major: 1 }, monitoring: NO_MONITORING_DATA }).grade; // 'HIGH' (40 + 20)
  */
-export function assessRisk(input: RiskInput): RiskAssessmentResult {
+export function assessRisk(input: RiskInput, sheet: RiskScoreSheet = XINZHOU_2024.riskScoreSheet): RiskAssessmentResult {
   requireCount(input.openHazards.general, 'openHazards.general');
   requireCount(input.openHazards.major, 'openHazards.major');
   const alarms = input.monitoring.source === 'FEED' ? input.monitoring.alarms : undefined;
@@ -105,13 +92,13 @@ export function assessRisk(input: RiskInput): RiskAssessmentResult {
     throw new RuleViolation('SVC-12', 'accidentRecordBasisPoints', `SVC-12: the accident-record factor must be a positive whole number of basis points, got ${input.accidentRecordBasisPoints}`, 400);
   }
   // `|| 0` turns the -0 of a slightly better record (×0.995) into 0.
-  const accidentPoints = clamp(Math.trunc((input.accidentRecordBasisPoints - 10_000) / 100), -10, 30) || 0;
-  const generalPoints = Math.min(15, input.openHazards.general * 3);
-  const majorPoints = Math.min(40, input.openHazards.major * 20);
-  const alarmPoints = alarms === undefined ? 0 : Math.min(20, alarms * 2);
+  const accidentPoints = clamp(Math.trunc((input.accidentRecordBasisPoints - 10_000) / 100), sheet.accidentPointsMin, sheet.accidentPointsMax) || 0;
+  const generalPoints = Math.min(sheet.generalHazardMax, input.openHazards.general * sheet.generalHazardPoints);
+  const majorPoints = Math.min(sheet.majorHazardMax, input.openHazards.major * sheet.majorHazardPoints);
+  const alarmPoints = alarms === undefined ? 0 : Math.min(sheet.alarmMax, alarms * sheet.alarmPoints);
   const factors = [
-    { factor: 'INDUSTRY', points: INDUSTRY_POINTS[input.industry], detail: `${INDUSTRY_NAMES_ZH[input.industry]} (${input.industry})` },
-    { factor: 'SIZE', points: SIZE_POINTS[input.size], detail: input.size },
+    { factor: 'INDUSTRY', points: sheet.industryPoints[input.industry] ?? 0, detail: `${INDUSTRY_NAMES_ZH[input.industry]} (${input.industry})` },
+    { factor: 'SIZE', points: sheet.sizePoints[input.size] ?? 0, detail: input.size },
     {
       factor: 'ACCIDENT_RECORD',
       points: accidentPoints,
@@ -125,7 +112,7 @@ export function assessRisk(input: RiskInput): RiskAssessmentResult {
     { factor: 'MONITORING_ALARMS', points: alarmPoints, detail: alarms === undefined ? 'no monitoring data' : `${alarms} alarms` },
   ];
   const score = factors.reduce((sum, factor) => sum + factor.points, 0);
-  const grade = riskGradeOf(score);
+  const grade = riskGradeOf(score, sheet);
   const inputs = {
     industry: input.industry,
     size: input.size,

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { localDateSchema } from '../calendar/local-date.js';
 import { monthDaySchema } from '../calendar/month-day.js';
 import { ENTERPRISE_SIZES } from '../enterprise-size.js';
-import { OBLIGATION_INDUSTRIES } from '../industry.js';
+import { INDUSTRIES, OBLIGATION_INDUSTRIES } from '../industry.js';
 
 const countSchema = z.int().check(z.gte(0));
 const positiveCountSchema = z.int().check(z.gte(1));
@@ -24,6 +24,28 @@ const vatRateSchema = z.strictObject({
   basisPoints: basisPointsSchema,
   basis: z.string().check(z.minLength(1), z.maxLength(500), z.describe('Why this rate applies: the tax rule, or the exemption and how it is documented.')),
   exemption: z.boolean().check(z.describe('true for a documented exemption (免税), whose `basis` names it.')),
+});
+
+const pointsSchema = z.int().check(z.gte(-100), z.lte(100));
+
+/**
+ * SVC-12: the risk-grade score sheet. The notice (and 322号) name the inputs — industry, accident record, open
+ * hazards, monitoring alarms — but no formula; the sheet is the platform's, and as rule-set data the city EMB
+ * can change it by publishing a version.
+ */
+const riskScoreSheetSchema = z.strictObject({
+  industryPoints: z.record(z.enum(INDUSTRIES), pointsSchema).check(z.describe('Points for the enterprise\'s industry.')),
+  sizePoints: z.record(z.enum(ENTERPRISE_SIZES), pointsSchema).check(z.describe('Points for its size (people exposed).')),
+  accidentPointsMin: pointsSchema.check(z.describe('ACCIDENT_RECORD: 1 point per 1% of the UW-7 factor above ×1.00 (off below), at least this.')),
+  accidentPointsMax: pointsSchema.check(z.describe('ACCIDENT_RECORD: at most this.')),
+  generalHazardPoints: pointsSchema.check(z.describe('OPEN_HAZARDS: per open general hazard.')),
+  generalHazardMax: pointsSchema.check(z.describe('OPEN_HAZARDS: at most this for general hazards.')),
+  majorHazardPoints: pointsSchema.check(z.describe('OPEN_HAZARDS: per open major hazard.')),
+  majorHazardMax: pointsSchema.check(z.describe('OPEN_HAZARDS: at most this for major hazards.')),
+  alarmPoints: pointsSchema.check(z.describe('MONITORING_ALARMS: per alarm in the period looked at.')),
+  alarmMax: pointsSchema.check(z.describe('MONITORING_ALARMS: at most this.')),
+  highFrom: pointsSchema.check(z.describe('Grade HIGH from this score.')),
+  mediumFrom: pointsSchema.check(z.describe('Grade MEDIUM from this score (LOW below).')),
 });
 
 /**
@@ -79,6 +101,7 @@ const figuresShape = {
   regulatorEvaluationDue: monthDaySchema.check(z.describe('RPT-3: the regulators\' evaluation of the previous year is due on this day.')),
   archiveRetentionYears: positiveCountSchema.check(z.describe('SVC-10: years an archive is kept write-once.')),
   svcObligations: svcObligationTableSchema.check(z.describe('SVC-1: services per policy year by industry and size.')),
+  riskScoreSheet: riskScoreSheetSchema.check(z.describe('SVC-12: the risk-grade score sheet (the platform\'s formula).')),
 };
 
 type Figures = z.output<z.ZodMiniObject<typeof figuresShape>>;
@@ -93,6 +116,12 @@ function figuresInOrder(ruleSet: Figures, ctx: z.core.$RefinementCtx<Figures>): 
       path: ['vatRateBasisPoints'],
       input: ruleSet.vatRateBasisPoints,
     });
+  }
+  if (ruleSet.riskScoreSheet.mediumFrom > ruleSet.riskScoreSheet.highFrom) {
+    ctx.issues.push({ code: 'custom', message: 'SVC-12: the MEDIUM threshold cannot be above the HIGH one', path: ['riskScoreSheet', 'mediumFrom'], input: ruleSet.riskScoreSheet.mediumFrom });
+  }
+  if (ruleSet.riskScoreSheet.accidentPointsMin > ruleSet.riskScoreSheet.accidentPointsMax) {
+    ctx.issues.push({ code: 'custom', message: 'SVC-12: the accident-record minimum cannot be above its maximum', path: ['riskScoreSheet', 'accidentPointsMin'], input: ruleSet.riskScoreSheet.accidentPointsMin });
   }
   if (new Set(rates).size !== rates.length) {
     ctx.issues.push({ code: 'custom', message: 'FEE-1: each VAT rate is listed once', path: ['vatRates'], input: rates });
@@ -150,6 +179,7 @@ export type RuleSetFigures = z.output<typeof ruleSetFiguresSchema>;
 /** RULES-1: one published version of the rule set; each field's meaning is in its schema's description. */
 export type RuleSet = z.output<typeof ruleSetSchema>;
 export type VatRate = z.output<typeof vatRateSchema>;
+export type RiskScoreSheet = z.output<typeof riskScoreSheetSchema>;
 export type SvcMinimums = z.output<typeof svcMinimumsSchema>;
 export type SvcObligation = z.output<typeof svcObligationSchema>;
 export type SvcObligationTable = z.output<typeof svcObligationTableSchema>;

@@ -3,6 +3,7 @@ import { assessRisk } from '../../../domain/services/risk-grade.js';
 import type { RiskAssessmentResult } from '../../../domain/services/service-plan.js';
 import type { Policy } from '../../../domain/underwriting/policy.js';
 import { servicesRoot, type TenantServices } from './composition-root.js';
+import { ruleSetFor } from './load-policy.js';
 
 /**
  * SVC-12: the enterprise's grade now — its industry and size, the policy's accident-record factor, the hazards
@@ -13,9 +14,10 @@ import { servicesRoot, type TenantServices } from './composition-root.js';
 export async function riskOf(tenant: TenantServices, tenantId: string, policy: Policy): Promise<RiskAssessmentResult> {
   const { monitoring, clock } = servicesRoot();
   const today = shanghaiDateOf(clock.now());
-  const [openHazards, alarms] = await Promise.all([
+  const [openHazards, alarms, ruleSet] = await Promise.all([
     policy.tenantId === tenantId ? tenant.hazards.openHazardsOf(tenantId, policy.enterprise.uscc) : { general: 0, major: 0 },
     monitoring.alarmsOf({ uscc: policy.enterprise.uscc, from: policy.periodStart, to: today < policy.periodStart ? policy.periodStart : today }),
+    ruleSetFor(policy),
   ]);
   return assessRisk({
     industry: policy.enterprise.industry,
@@ -23,5 +25,5 @@ export async function riskOf(tenant: TenantServices, tenantId: string, policy: P
     accidentRecordBasisPoints: policy.rating.factors.accidentRecord.basisPoints,
     openHazards,
     monitoring: alarms,
-  });
+  }, ruleSet.riskScoreSheet); // RULES-1: the score sheet of the version the policy recorded at issue
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { INDUSTRIES } from '../../../domain/kernel/industry.js';
+import { XINZHOU_2024 } from '../../../domain/kernel/rule-set/xinzhou-2024.js';
 import { EXTRA_SERVICES_BY_GRADE, assessRisk, riskGradeOf } from '../../../domain/services/risk-grade.js';
 import type { RiskInput } from '../../../domain/services/risk-grade.js';
 import { NO_MONITORING_DATA } from '../../../domain/services/monitoring.port.js';
@@ -99,7 +100,14 @@ describe('SVC-12 risk grade', () => {
   });
 
   it('SVC-12 riskGradeOf at the thresholds', () => {
-    expect([29, 30, 59, 60].map(riskGradeOf)).toEqual(['LOW', 'MEDIUM', 'MEDIUM', 'HIGH']);
+    expect([29, 30, 59, 60].map((score) => riskGradeOf(score))).toEqual(['LOW', 'MEDIUM', 'MEDIUM', 'HIGH']);
+  });
+
+  it('RULES-1 SVC-12 the score sheet is rule-set data: a version with other points grades the same enterprise otherwise', () => {
+    const input = { industry: 'HAZCHEM', size: 'LARGE', accidentRecordBasisPoints: 10_000, openHazards: { general: 0, major: 0 }, monitoring: NO_MONITORING_DATA } as const;
+    expect(assessRisk(input).grade).toBe('MEDIUM'); // 30 + 10 under xinzhou-2024 v1
+    const stricter = { ...XINZHOU_2024.riskScoreSheet, highFrom: 40 };
+    expect(assessRisk(input, stricter)).toMatchObject({ grade: 'HIGH', score: 40 });
   });
 
   it('SVC-12 HIGH proposes a deep inspection, an inspection and a training; MEDIUM one inspection; LOW nothing', () => {

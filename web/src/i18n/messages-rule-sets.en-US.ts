@@ -23,7 +23,7 @@ export const ruleSetsEnUS: Readonly<Record<keyof typeof ruleSetsZhCN, string>> =
   'ruleSets.region': 'Region',
   'ruleSets.publish': 'Publish a new version',
   'ruleSets.publishTitle': 'Publish a new rule-set version',
-  'ruleSets.publishIntro': 'A copy of the figures of {version}; edit them and publish as a new version. Figures not shown here (the VAT rates and their bases, report due days, the NFRA clock) are carried over unchanged.',
+  'ruleSets.publishIntro': 'A copy of the figures of {version}; edit them and publish as a new version. Figures not shown here (the VAT rates and their bases, report due days, the NFRA clock, the risk score sheet) are carried over unchanged.',
   'ruleSets.publishSubmit': 'Publish',
   'ruleSets.published': 'Published v{version}, effective from {date}',
   'ruleSets.effectiveFromHint': 'After today: decisions already taken are not affected',
@@ -62,4 +62,6 @@ export const ruleSetsEnUS: Readonly<Record<keyof typeof ruleSetsZhCN, string>> =
   'ruleSets.f.yearReport': 'Year report due (RPT-1)',
   'ruleSets.f.evaluation': 'Yearly evaluation due (RPT-3)',
   'ruleSets.f.nfra': 'NFRA complaint clock (CMP-8)',
+  'ruleSets.f.riskSheet': 'Risk score sheet (SVC-12, the platform’s formula)',
+  'ruleSets.riskSheet': 'HIGH from {high} points, MEDIUM from {medium}; {general} per open general hazard, {major} per major one, {alarm} per monitoring alarm',
 };

@@ -24,7 +24,7 @@ export const ruleSetsZhCN = {
   'ruleSets.region': '适用地区',
   'ruleSets.publish': '发布新版本',
   'ruleSets.publishTitle': '发布规则集新版本',
-  'ruleSets.publishIntro': '以下为 {version} 的参数副本，修改后发布为新版本。未在此列出的参数（各增值税税率及其依据、报告期限、金融监管投诉时限）原样沿用。',
+  'ruleSets.publishIntro': '以下为 {version} 的参数副本，修改后发布为新版本。未在此列出的参数（各增值税税率及其依据、报告期限、金融监管投诉时限、风险评分表）原样沿用。',
   'ruleSets.publishSubmit': '发布',
   'ruleSets.published': '已发布 v{version}，自 {date} 起生效',
   'ruleSets.effectiveFromHint': '须晚于今天：已作出的决定不受新版本影响',
@@ -63,4 +63,6 @@ export const ruleSetsZhCN = {
   'ruleSets.f.yearReport': '年度报告截止',
   'ruleSets.f.evaluation': '年度评估截止',
   'ruleSets.f.nfra': '金融监管投诉时限',
+  'ruleSets.f.riskSheet': '风险评分表（平台自定公式）',
+  'ruleSets.riskSheet': '高风险 ≥ {high} 分，中风险 ≥ {medium} 分；每项一般隐患 {general} 分，每项重大隐患 {major} 分，每次监测报警 {alarm} 分',
 } as const satisfies Record<string, string>;

@@ -132,6 +132,15 @@ function RuleSetFigures({ ruleSet }: { readonly ruleSet: RuleSet }) {
         <Descriptions.Item label={t('ruleSets.f.nfra')}>
           {t('ruleSets.nfraDays', { a: String(ruleSet.nfraDecisionCalendarDays), b: String(ruleSet.nfraExtensionCalendarDays), c: String(ruleSet.nfraMaxTotalCalendarDays) })}
         </Descriptions.Item>
+        <Descriptions.Item label={t('ruleSets.f.riskSheet')} span={2}>
+          {t('ruleSets.riskSheet', {
+            high: String(ruleSet.riskScoreSheet.highFrom),
+            medium: String(ruleSet.riskScoreSheet.mediumFrom),
+            general: String(ruleSet.riskScoreSheet.generalHazardPoints),
+            major: String(ruleSet.riskScoreSheet.majorHazardPoints),
+            alarm: String(ruleSet.riskScoreSheet.alarmPoints),
+          })}
+        </Descriptions.Item>
       </Descriptions>
       <Typography.Title level={5} style={{ marginTop: 16 }}>
         {t('ruleSets.svcTable')}
