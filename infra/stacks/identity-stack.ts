@@ -143,8 +143,9 @@ export class IdentityStack extends Stack {
       userPoolClientName: 'anze-console',
       // A browser cannot keep a secret; SRP keeps the password off the wire.
       generateSecret: false,
-      // USER_PASSWORD_AUTH is what the console sends (over TLS, to Cognito directly); SRP stays for other clients.
-      authFlows: { userSrp: true, userPassword: true },
+      // SRP only (issue 21): the console proves the password without sending it (web/src/auth/cognito-srp.ts);
+      // USER_PASSWORD_AUTH would put it in every sign-in request body.
+      authFlows: { userSrp: true, userPassword: false },
       disableOAuth: true,
       preventUserExistenceErrors: true,
       enableTokenRevocation: true,

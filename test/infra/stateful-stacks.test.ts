@@ -211,10 +211,10 @@ describe('IdentityStack: the user pool', () => {
 });
 
 describe('IdentityStack: the console app client', () => {
-  it('is public (no secret), signs in with the console’s USER_PASSWORD_AUTH or SRP, and cannot write custom attributes', () => {
+  it('is public (no secret), signs in with SRP only (issue 21: never USER_PASSWORD_AUTH), and cannot write custom attributes', () => {
     identity.hasResourceProperties('AWS::Cognito::UserPoolClient', {
       GenerateSecret: false,
-      ExplicitAuthFlows: Match.arrayWith(['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']),
+      ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
       PreventUserExistenceErrors: 'ENABLED',
     });
     const [, client] = resourceByPrefix(identity, 'AWS::Cognito::UserPoolClient', 'UserPoolSpaClient');

@@ -1,3 +1,4 @@
+import { createDiffieHellmanGroup, createHash, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { SignInError } from './auth-session';
 import { CognitoIdentityProvider, cognitoEndpoint } from './cognito-identity-provider';
@@ -20,6 +21,66 @@ const base64url = (value: unknown): string =>
 
 const idToken = (claims: Record<string, unknown>): string => `${base64url({ alg: 'RS256' })}.${base64url(claims)}.signature`;
 
+/**
+ * Cognito's side of SRP, written independently of cognito-srp.ts with node:crypto: the group from Node's own
+ * `modp15` (RFC 3526 group 15, the 3072-bit prime Cognito uses), the verifier from the password as Cognito stores
+ * it, and the proof checked with Node's HKDF. It answers InitiateAuth(USER_SRP_AUTH) with PASSWORD_VERIFIER and
+ * RespondToAuthChallenge with `then` (tokens, or a further challenge) when the proof holds, else NotAuthorized.
+ */
+function fakeCognitoSrp(options: { password: string; userIdForSrp: string; then: { status: number; body: unknown } }) {
+  const N = BigInt(`0x${createDiffieHellmanGroup('modp15').getPrime('hex')}`);
+  const g = 2n;
+  const pad = (value: bigint) => {
+    const hex = value.toString(16);
+    return hex.length % 2 === 1 ? `0${hex}` : /^[89a-f]/.test(hex) ? `00${hex}` : hex;
+  };
+  const pow = (base: bigint, exponent: bigint): bigint => {
+    let result = 1n;
+    let b = ((base % N) + N) % N;
+    for (let e = exponent; e > 0n; e >>= 1n) {
+      if (e & 1n) result = (result * b) % N;
+      b = (b * b) % N;
+    }
+    return result;
+  };
+  const H = (hex: string) => createHash('sha256').update(Buffer.from(hex, 'hex')).digest('hex');
+  const poolName = 'pool';
+  const salt = BigInt(`0x${randomBytes(16).toString('hex')}`);
+  const x = BigInt(`0x${H(pad(salt) + createHash('sha256').update(`${poolName}${options.userIdForSrp}:${options.password}`).digest('hex'))}`);
+  const v = pow(g, x);
+  const k = BigInt(`0x${H(pad(N) + pad(g))}`);
+  const b = BigInt(`0x${randomBytes(64).toString('hex')}`);
+  const B = (k * v + pow(g, b)) % N;
+  const secretBlock = randomBytes(48).toString('base64');
+  let A = 0n;
+  const requests: { target: string; body: Record<string, unknown> }[] = [];
+  const fetchImpl = (async (_url: string, init: RequestInit) => {
+    const target = String((init.headers as Record<string, string>)['X-Amz-Target']).split('.').pop() ?? '';
+    const body = JSON.parse(String(init.body)) as Record<string, unknown>;
+    requests.push({ target, body });
+    const json = (status: number, value: unknown) => new Response(JSON.stringify(value), { status });
+    if (target === 'InitiateAuth') {
+      A = BigInt(`0x${(body.AuthParameters as Record<string, string>).SRP_A}`);
+      return json(200, {
+        ChallengeName: 'PASSWORD_VERIFIER',
+        ChallengeParameters: { SALT: salt.toString(16), SRP_B: B.toString(16), SECRET_BLOCK: secretBlock, USER_ID_FOR_SRP: options.userIdForSrp, USERNAME: options.userIdForSrp },
+      });
+    }
+    const responses = body.ChallengeResponses as Record<string, string>;
+    const u = BigInt(`0x${H(pad(A) + pad(B))}`);
+    const S = pow(A * pow(v, u), b);
+    const key = Buffer.from(hkdfSync('sha256', Buffer.from(pad(S), 'hex'), Buffer.from(pad(u), 'hex'), 'Caldera Derived Key', 16));
+    const expected = createHmac('sha256', key)
+      .update(Buffer.concat([Buffer.from(poolName), Buffer.from(options.userIdForSrp), Buffer.from(secretBlock, 'base64'), Buffer.from(responses.TIMESTAMP ?? '')]))
+      .digest('base64');
+    if (responses.PASSWORD_CLAIM_SIGNATURE !== expected || responses.USERNAME !== options.userIdForSrp) {
+      return json(400, { __type: 'NotAuthorizedException', message: 'Incorrect username or password.' });
+    }
+    return json(options.then.status, options.then.body);
+  }) as unknown as typeof fetch;
+  return { fetchImpl, requests };
+}
+
 function fakeFetch(answers: { status: number; body: unknown }[]) {
   const requests: { url: string; init: RequestInit }[] = [];
   const fetchImpl = (async (url: string, init: RequestInit) => {
@@ -31,7 +92,7 @@ function fakeFetch(answers: { status: number; body: unknown }[]) {
 }
 
 describe('CognitoIdentityProvider', () => {
-  it('signs in with USER_PASSWORD_AUTH and reads the user from the ID token claims', async () => {
+  it('issue 21: signs in with SRP — the password never leaves the browser — and reads the user from the ID token claims', async () => {
     const token = idToken({
       sub: 'sub-1',
       'cognito:username': 'emb-xinfu',
@@ -41,22 +102,39 @@ describe('CognitoIdentityProvider', () => {
       'custom:county': '140902',
       exp: 1_900_000_000,
     });
-    const { fetchImpl, requests } = fakeFetch([{ status: 200, body: { AuthenticationResult: { IdToken: token, RefreshToken: 'refresh-1', ExpiresIn: 3600 } } }]);
-    const session = await new CognitoIdentityProvider(config, fetchImpl).signIn({ username: 'emb-xinfu', password: 'pw' });
-
-    expect(requests[0]?.url).toBe('https://cognito-idp.cn-north-1.amazonaws.com.cn/');
-    expect(requests[0]?.init.headers).toMatchObject({ 'X-Amz-Target': 'AWSCognitoIdentityProviderService.InitiateAuth' });
-    expect(JSON.parse(String(requests[0]?.init.body))).toEqual({
-      AuthFlow: 'USER_PASSWORD_AUTH',
-      ClientId: 'client-1',
-      AuthParameters: { USERNAME: 'emb-xinfu', PASSWORD: 'pw' },
+    const cognito = fakeCognitoSrp({
+      password: 'Correct-Horse-9',
+      userIdForSrp: 'b3f1c2d4-0000-4000-8000-000000000001',
+      then: { status: 200, body: { AuthenticationResult: { IdToken: token, RefreshToken: 'refresh-1', ExpiresIn: 3600 } } },
     });
+    const sentAt = new Date('2026-12-06T09:05:03Z');
+    const session = await new CognitoIdentityProvider(config, cognito.fetchImpl, () => sentAt).signIn({ username: 'emb-xinfu', password: 'Correct-Horse-9' });
+
+    expect(cognito.requests.map((request) => request.target)).toEqual(['InitiateAuth', 'RespondToAuthChallenge']);
+    expect(cognito.requests[0]?.body).toEqual({
+      AuthFlow: 'USER_SRP_AUTH',
+      ClientId: 'client-1',
+      AuthParameters: { USERNAME: 'emb-xinfu', SRP_A: expect.stringMatching(/^[0-9a-f]{700,}$/) },
+    });
+    expect(cognito.requests[1]?.body).toMatchObject({
+      ChallengeName: 'PASSWORD_VERIFIER',
+      ClientId: 'client-1',
+      ChallengeResponses: { USERNAME: 'b3f1c2d4-0000-4000-8000-000000000001', TIMESTAMP: 'Sun Dec 6 09:05:03 UTC 2026' },
+    });
+    expect(JSON.stringify(cognito.requests)).not.toContain('Correct-Horse-9');
     expect(session).toEqual({
       mode: 'cognito',
       token,
       refreshToken: 'refresh-1',
       expiresAt: 1_900_000_000_000,
       user: { id: 'sub-1', username: 'emb-xinfu', displayName: '忻府区应急管理局', role: 'regulator', agency: 'EMB_COUNTY', county: '140902', tenantId: undefined, uscc: undefined },
+    });
+  });
+
+  it('issue 21: a wrong password fails Cognito’s proof check and reads as invalid credentials', async () => {
+    const cognito = fakeCognitoSrp({ password: 'Correct-Horse-9', userIdForSrp: 'u-1', then: { status: 200, body: {} } });
+    await expect(new CognitoIdentityProvider(config, cognito.fetchImpl).signIn({ username: 'u', password: 'wrong-horse' })).rejects.toMatchObject({
+      failure: 'invalid-credentials',
     });
   });
 
@@ -82,7 +160,7 @@ describe('CognitoIdentityProvider', () => {
       expect(error).toBeInstanceOf(SignInError);
       expect((error as SignInError).failure, body.__type).toBe(failure);
     }
-    const { fetchImpl } = fakeFetch([{ status: 200, body: { ChallengeName: 'NEW_PASSWORD_REQUIRED', Session: 's' } }]);
+    const { fetchImpl } = fakeCognitoSrp({ password: 'p', userIdForSrp: 'u', then: { status: 200, body: { ChallengeName: 'NEW_PASSWORD_REQUIRED', Session: 's' } } });
     await expect(new CognitoIdentityProvider(config, fetchImpl).signIn({ username: 'u', password: 'p' })).rejects.toMatchObject({ failure: 'new-password-required' });
   });
 
@@ -95,18 +173,18 @@ describe('CognitoIdentityProvider', () => {
       'custom:tenantId': 't-1',
       exp: 1_900_000_000,
     });
-    const { fetchImpl } = fakeFetch([{ status: 200, body: { AuthenticationResult: { IdToken: token, RefreshToken: 'r' } } }]);
+    const { fetchImpl } = fakeCognitoSrp({ password: 'pw', userIdForSrp: 'picc-staff', then: { status: 200, body: { AuthenticationResult: { IdToken: token, RefreshToken: 'r' } } } });
     const session = await new CognitoIdentityProvider(config, fetchImpl).signIn({ username: 'picc-staff', password: 'pw' });
     expect(session.user).toMatchObject({ id: '01JUSERID0000000000000000', role: 'insurer-staff', tenantId: 't-1' });
   });
 
   it('falls back to sub without custom:userId, and refuses a token without custom:role', async () => {
     const withoutId = idToken({ sub: 'cognito-sub-8', 'cognito:username': 'u', 'custom:role': 'regulator', exp: 1_900_000_000 });
-    const first = fakeFetch([{ status: 200, body: { AuthenticationResult: { IdToken: withoutId } } }]);
+    const first = fakeCognitoSrp({ password: 'p', userIdForSrp: 'u', then: { status: 200, body: { AuthenticationResult: { IdToken: withoutId } } } });
     expect((await new CognitoIdentityProvider(config, first.fetchImpl).signIn({ username: 'u', password: 'p' })).user.id).toBe('cognito-sub-8');
 
     const withoutRole = idToken({ sub: 's', 'cognito:username': 'u', 'custom:userId': 'x', exp: 1_900_000_000 });
-    const second = fakeFetch([{ status: 200, body: { AuthenticationResult: { IdToken: withoutRole } } }]);
+    const second = fakeCognitoSrp({ password: 'p', userIdForSrp: 'u', then: { status: 200, body: { AuthenticationResult: { IdToken: withoutRole } } } });
     await expect(new CognitoIdentityProvider(config, second.fetchImpl).signIn({ username: 'u', password: 'p' })).rejects.toMatchObject({
       failure: 'not-a-console-user',
     });

@@ -2,6 +2,7 @@ import type { SessionUser } from '../api';
 import { isAgency, isRole } from './roles';
 import { SignInError, type AuthSession, type Credentials, type IdentityProvider } from './auth-session';
 import { readJwtClaims } from './jwt-claims';
+import { newSrpClientKey, passwordVerifierResponses, type PasswordVerifierChallenge } from './cognito-srp';
 
 export interface CognitoConfig {
   readonly region: string;
@@ -27,12 +28,17 @@ interface AuthenticationResult {
 interface InitiateAuthAnswer {
   readonly AuthenticationResult?: AuthenticationResult;
   readonly ChallengeName?: string;
+  readonly ChallengeParameters?: Record<string, string>;
+  readonly Session?: string;
 }
 
 /**
- * Signs in against a Cognito user pool with a plain `fetch` to its JSON API (no Amplify):
- * `InitiateAuth` with `USER_PASSWORD_AUTH`, then `REFRESH_TOKEN_AUTH` before the ID token expires.
- * The ID token is the API's bearer token; its `custom:*` claims say who the user is.
+ * Signs in against a Cognito user pool with a plain `fetch` to its JSON API (no Amplify): SRP — `InitiateAuth`
+ * with `USER_SRP_AUTH`, then `RespondToAuthChallenge(PASSWORD_VERIFIER)` with a proof computed here
+ * (cognito-srp.ts), so the password never leaves the browser (issue 21; the app client no longer allows
+ * `USER_PASSWORD_AUTH`) — then `REFRESH_TOKEN_AUTH` before the ID token expires. The ID token is the API's
+ * bearer token; its `custom:*` claims say who the user is. The local runtime signs in at its own /auth/login
+ * (local-identity-provider.ts), untouched by this.
  */
 export class CognitoIdentityProvider implements IdentityProvider {
   readonly mode = 'cognito' as const;
@@ -41,12 +47,25 @@ export class CognitoIdentityProvider implements IdentityProvider {
   constructor(
     private readonly config: CognitoConfig,
     private readonly fetchImpl: typeof fetch = (input, init) => fetch(input, init),
+    private readonly now: () => Date = () => new Date(),
   ) {
     this.endpoint = cognitoEndpoint(config);
   }
 
   async signIn({ username, password }: Credentials): Promise<AuthSession> {
-    const answer = await this.initiateAuth('USER_PASSWORD_AUTH', { USERNAME: username, PASSWORD: password });
+    const key = newSrpClientKey();
+    const started = await this.initiateAuth('USER_SRP_AUTH', { USERNAME: username, SRP_A: key.A.toString(16) });
+    const parameters = started.ChallengeParameters;
+    if (started.ChallengeName !== 'PASSWORD_VERIFIER' || !parameters?.SALT || !parameters.SRP_B || !parameters.SECRET_BLOCK || !parameters.USER_ID_FOR_SRP) {
+      throw new SignInError('unavailable', `Cognito answered USER_SRP_AUTH with ${started.ChallengeName ?? 'no challenge'}`);
+    }
+    const responses = await passwordVerifierResponses(this.config.userPoolId, key, parameters as unknown as PasswordVerifierChallenge, password, this.now());
+    const answer = await this.call('RespondToAuthChallenge', {
+      ChallengeName: 'PASSWORD_VERIFIER',
+      ClientId: this.config.clientId,
+      ChallengeResponses: responses,
+      ...(started.Session ? { Session: started.Session } : {}),
+    });
     if (answer.ChallengeName) {
       throw new SignInError(answer.ChallengeName === 'NEW_PASSWORD_REQUIRED' ? 'new-password-required' : 'unavailable', answer.ChallengeName);
     }
@@ -64,16 +83,20 @@ export class CognitoIdentityProvider implements IdentityProvider {
     return sessionFrom(idToken, answer.AuthenticationResult?.RefreshToken ?? session.refreshToken);
   }
 
-  private async initiateAuth(authFlow: string, parameters: Record<string, string>): Promise<InitiateAuthAnswer> {
+  private initiateAuth(authFlow: string, parameters: Record<string, string>): Promise<InitiateAuthAnswer> {
+    return this.call('InitiateAuth', { AuthFlow: authFlow, ClientId: this.config.clientId, AuthParameters: parameters });
+  }
+
+  private async call(operation: 'InitiateAuth' | 'RespondToAuthChallenge', request: Record<string, unknown>): Promise<InitiateAuthAnswer> {
     let response: Response;
     try {
       response = await this.fetchImpl(this.endpoint, {
         method: 'POST',
         headers: {
           'Content-Type': 'application/x-amz-json-1.1',
-          'X-Amz-Target': 'AWSCognitoIdentityProviderService.InitiateAuth',
+          'X-Amz-Target': `AWSCognitoIdentityProviderService.${operation}`,
         },
-        body: JSON.stringify({ AuthFlow: authFlow, ClientId: this.config.clientId, AuthParameters: parameters }),
+        body: JSON.stringify(request),
       });
     } catch (cause) {
       throw new SignInError('unavailable', cause instanceof Error ? cause.message : String(cause));
