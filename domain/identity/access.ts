@@ -126,6 +126,20 @@ export const RULE_SET_READ: Access = {
 };
 // ─────────────────────────────────────────────────────────────────────────────────────────────────────────────
 
+// ── Supervision (issue 14): regulators read every insurer's work, read-only ─────────────────────────────────
+/**
+ * FEE-4/FEE-5, ACL-4: an insurer's prevention-fee ledger is insurer-wide — it has no county — and the notice
+ * gives 费用列支 to the city EMB's 全过程监管 (the NFRA reads the same); a county EMB supervises the insurers'
+ * work in its county (本辖区承保、事故预防服务), so it reads policies and services, not the ledger.
+ */
+export const FEE_OVERSIGHT: Access = {
+  kind: 'roles',
+  roles: ['regulator', 'regulator-admin'],
+  agencies: ['EMB_CITY', 'NFRA'],
+  scope: 'cross-tenant-read',
+};
+// ─────────────────────────────────────────────────────────────────────────────────────────────────────────────
+
 /**
  * Whether a caller of `role` (and `agency`) passes `access`. A missing row is a denial: an undeclared route
  * is a bug, and failing closed keeps the bug harmless.

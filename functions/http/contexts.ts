@@ -5,6 +5,7 @@ import { platformRoutes } from './platform/routes.js';
 import { underwritingRoutes } from './underwriting/routes.js';
 import { registerRoutes } from './register/routes.js';
 import { serviceRoutes } from './services/routes.js';
+import { supervisionRoutes } from './supervision/routes.js';
 
 /**
  * The bounded contexts that answer HTTP, one Lambda function each. The CDK API stack, the local gateway,
@@ -25,4 +26,5 @@ export const BOUNDED_CONTEXTS: readonly BoundedContext[] = [
   { name: 'register', entry: 'functions/http/register/handler.ts', routes: registerRoutes },
   { name: 'fees', entry: 'functions/http/fees/handler.ts', routes: feeRoutes },
   { name: 'services', entry: 'functions/http/services/handler.ts', routes: serviceRoutes },
+  { name: 'supervision', entry: 'functions/http/supervision/handler.ts', routes: supervisionRoutes },
 ];

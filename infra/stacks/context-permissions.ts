@@ -49,6 +49,8 @@ export const CONTEXT_PERMISSIONS: Readonly<Record<string, ContextPermissions>> =
    */
   underwriting: {
     ownLeadingKeys: [],
+    // QUAL-4: the filing's evidence documents are uploaded to the write-once archive and checked there.
+    archive: true,
     readLeadingKeys: ['P#TENANT', 'P#TENANT#*', 'R#register#*', 'R#blacklist#*', 'ENT#*', 'R#coverage#*', 'R#qualification-paper#*'],
     userPoolAdmin: false,
   },
@@ -80,6 +82,11 @@ export const CONTEXT_PERMISSIONS: Readonly<Record<string, ContextPermissions>> =
     userPoolAdmin: false,
     archive: true,
   },
+  /**
+   * Supervision (issue 14, ACL-2/ACL-4): regulators read insurers' policies, services and fee counters through
+   * the read-only regulator role (GetItem/Query only); its own role reads only the insurers' profiles (names).
+   */
+  supervision: { ownLeadingKeys: [], readLeadingKeys: ['P#TENANT', 'P#TENANT#*'], userPoolAdmin: false },
 };
 
 /** Every context computes deadlines with the loaded calendar years (CAL-2): read-only, platform data. */

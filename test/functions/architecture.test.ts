@@ -31,6 +31,7 @@ const rel = (path: string): string => relative(ROOT, path);
 const ADAPTER_INTERNALS: Readonly<Record<string, string>> = {
   'functions/adapters/dynamodb/store.ts': 'the table’s unit of work (one transaction with its outbox items) every repository is built on',
   'functions/adapters/dynamodb/tenant-scoped-client.ts': 'IAM layer 2: the tenant-scoped DynamoDB clients repositories are built with; no use case sees it',
+  'functions/adapters/dynamodb/regulator-read-client.ts': 'IAM layer 2: the read-only regulator-role DynamoDB client the supervision reads are built with; no use case sees it',
   'functions/adapters/archive/tenant-archive-session.ts': 'IAM layer 2: the tenant-scoped S3 credentials the archive store is built with',
   'functions/adapters/archive/s3-archive-store.ts#TenantScopedS3Clients': 'IAM layer 2: the tenant-scoped S3 clients the S3 archive store is built with',
 };

@@ -45,6 +45,8 @@ let ownInsurerAdminId: string;
 let foreignComplaintId: string;
 /** A policy another insurer issued. */
 let foreignPolicyId: string;
+/** Its insurer (pingan): a real insurer every regulator may name on the supervision routes (issue 14). */
+let foreignPolicyTenantId: string;
 /** FEE-2: an entry of another insurer's prevention-fee ledger. */
 let foreignLedgerEntryId: string;
 /** SVC-5..10: another insurer's service on another enterprise, the hazard it found and that hazard's archived notice. */
@@ -136,9 +138,10 @@ beforeAll(async () => {
   // Another insurer's policy: the city EMB registers the enterprise, pingan files its qualification and issues.
   await registerEnterprises(await test.signIn('emb-city', DEMO_PASSWORD), [HUTUO]);
   expect((await fileQualification(other)).status).toBe(200);
-  const policy = await other.post<{ id: string }>('/policies', policyBody({ enterpriseUscc: HUTUO.uscc, employeesCovered: HUTUO.staff }));
+  const policy = await other.post<{ id: string; tenantId: string }>('/policies', policyBody({ enterpriseUscc: HUTUO.uscc, employeesCovered: HUTUO.staff }));
   expect(policy.status, JSON.stringify(policy.body)).toBe(201);
   foreignPolicyId = policy.body.id;
+  foreignPolicyTenantId = policy.body.tenantId;
   const ledgerEntry = await other.post<{ id: string }>('/fees/expenses', {
     spentOn: today,
     category: 'OFFLINE_SERVICE',
@@ -251,4 +254,59 @@ describe.each(ROUTES.map((route) => [routeKeyOf(route), route] as const))('%s', 
       },
     );
   }
+});
+
+/**
+ * Issue 14 (ACL-2, ACL-4): the supervision routes name a real insurer, which every regulator may read; what is
+ * foreign to a county EMB is then another county's record under it. The fixtures' other insurer insured a 原平市
+ * enterprise (HUTUO, 140981) and served it: outside the 忻府区 EMB's view, inside the city EMB's and the NFRA's.
+ */
+describe('supervision routes: another county’s records under a real insurer (ACL-4)', () => {
+  const supervision = BOUNDED_CONTEXTS.find((context) => context.name === 'supervision')?.routes ?? [];
+  const objectRoutes = (): [string, string][] => [
+    [`/regulator/insurers/${foreignPolicyTenantId}/policies/${foreignPolicyId}`, `/regulator/insurers/${foreignPolicyTenantId}/policies/01missingpolicy00000000000`],
+    [`/regulator/insurers/${foreignPolicyTenantId}/services/${foreignServiceId}`, `/regulator/insurers/${foreignPolicyTenantId}/services/01missingservice0000000000`],
+  ];
+  const byName = (name: string) => CALLERS.find((caller) => caller.name === name)?.client as ApiClient;
+
+  it('ACL-2 every supervision route is a regulators-only read (GET, cross-tenant-read)', () => {
+    expect(supervision.length).toBeGreaterThan(0);
+    for (const route of supervision) {
+      expect(route.method, routeKeyOf(route)).toBe('GET');
+      expect(route.access.kind === 'roles' && route.access.roles.every((role) => role.startsWith('regulator')), routeKeyOf(route)).toBe(true);
+    }
+  });
+
+  it('ACL-4 as a county EMB of another county: another county’s policy and service answer exactly like missing ones (404)', async () => {
+    const countyEmb = byName('county EMB');
+    for (const [foreignPath, missingPath] of objectRoutes()) {
+      const foreign = await countyEmb.get<{ error?: { code: string; message: string } }>(foreignPath);
+      const missing = await countyEmb.get<{ error?: { code: string; message: string } }>(missingPath);
+      expect(foreign.status, foreignPath).toBe(404);
+      expect(foreign.body).toEqual(missing.body);
+    }
+  });
+
+  it('ACL-4 as a county EMB of another county: its lists of that insurer leave the other county out, and asking for it is 403', async () => {
+    const countyEmb = byName('county EMB');
+    const policies = await countyEmb.get<{ items: { id: string }[] }>(`/regulator/insurers/${foreignPolicyTenantId}/policies?limit=100`);
+    expect(policies.status).toBe(200);
+    expect(policies.body.items.map((item) => item.id)).not.toContain(foreignPolicyId);
+    const services = await countyEmb.get<{ items: { id: string }[] }>(`/regulator/insurers/${foreignPolicyTenantId}/services?limit=100`);
+    expect(services.status).toBe(200);
+    expect(services.body.items.map((item) => item.id)).not.toContain(foreignServiceId);
+    expect((await countyEmb.get(`/regulator/insurers/${foreignPolicyTenantId}/policies?county=140981`)).status).toBe(403);
+    expect((await countyEmb.get(`/regulator/insurers/${foreignPolicyTenantId}/services?county=140981`)).status).toBe(403);
+  });
+
+  it.each(['city EMB admin', 'NFRA'])('ACL-2 as %s: the same policy and service are read (200)', async (name) => {
+    for (const [foreignPath] of objectRoutes()) expect((await byName(name).get(foreignPath)).status, foreignPath).toBe(200);
+  });
+
+  it.each(['insurer admin', 'insurer staff', 'enterprise', 'platform operator'])(
+    'ACL-1 ACL-5 as %s: the supervision routes naming another insurer are refused (403)',
+    async (name) => {
+      for (const [foreignPath] of objectRoutes()) expect((await byName(name).get(foreignPath)).status, foreignPath).toBe(403);
+    },
+  );
 });

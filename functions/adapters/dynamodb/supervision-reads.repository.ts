@@ -1,0 +1,127 @@
+import type { PreventionService } from '../../../domain/services/service.js';
+import type {
+  Page,
+  SupervisedPolicyQuery,
+  SupervisedServiceQuery,
+  SupervisionReads,
+} from '../../../domain/supervision/supervision-reads.port.js';
+import type { Policy } from '../../../domain/underwriting/policy.js';
+import { DynamoPolicyRepository } from './policy.repository.js';
+import { keys } from './keys.js';
+import { eq, filterOf, servicePageOf, toService } from './service-items.js';
+import type { Store } from './store.js';
+import { entityOf } from './stored-item.js';
+
+type Filters = Parameters<Parameters<typeof filterOf>[0]>[0];
+
+/** A dotted path with every part named (`enterprise.name`: `name` is a DynamoDB reserved word). */
+function pathOf(name: string, filters: Filters): string {
+  const at = filters.conditions.length;
+  return name
+    .split('.')
+    .map((part, index) => {
+      const n = `#s${at}_${index}`;
+      filters.names[n] = part;
+      return n;
+    })
+    .join('.');
+}
+
+/** `path = value` or `contains(path, value)`, conditions of the same filter as `eq`'s. */
+function condition(kind: 'eq' | 'contains', name: string, value: string, filters: Filters): void {
+  const path = pathOf(name, filters);
+  const v = `:s${filters.conditions.length}`;
+  filters.values[v] = value;
+  filters.conditions.push(kind === 'eq' ? `${path} = ${v}` : `contains(${path}, ${v})`);
+}
+
+const toPolicy = (item: Record<string, unknown>): Policy => entityOf<Policy>(item, ['projections']);
+
+/**
+ * ACL-2/ACL-4: the supervision context's reads of one insurer's policies and services, over the insurer's own
+ * keys and indexes (keys.ts) — the same ones the insurer's own listings use, so nothing is scanned: a county or
+ * a name narrows a Query of that insurer's listing (a filter), a USCC or a policy number goes straight to its
+ * key. Built on a Store whose client holds the read-only regulator credentials.
+ */
+export class DynamoSupervisionReads implements SupervisionReads {
+  private readonly policies: DynamoPolicyRepository;
+
+  constructor(private readonly store: Store) {
+    this.policies = new DynamoPolicyRepository(store);
+  }
+
+  async listPolicies(tenantId: string, query: SupervisedPolicyQuery): Promise<Page<Policy>> {
+    const filter = filterOf((f) => {
+      if (query.status) eq('status', query.status, f);
+      if (query.county) condition('eq', 'enterprise.county', query.county, f);
+      if (query.enterpriseName) condition('contains', 'enterprise.name', query.enterpriseName, f);
+      if (query.uscc) {
+        // GSI2 of a tenant also holds the co-insured copies it is a member of: the lead's own only.
+        eq('tenantId', tenantId, f);
+        eq('kind', 'POLICY', f);
+      }
+    });
+    if (query.policyNumber) {
+      // UW-1: one policy per number and insurer — its uniqueness item names it.
+      const policy = await this.policies.getByPolicyNumber(tenantId, query.policyNumber);
+      const kept =
+        policy &&
+        (!query.status || policy.status === query.status) &&
+        (!query.county || policy.enterprise.county === query.county) &&
+        (!query.uscc || policy.enterprise.uscc === query.uscc) &&
+        (!query.enterpriseName || policy.enterprise.name.includes(query.enterpriseName));
+      return { items: kept ? [policy] : [] };
+    }
+    const page = await this.store.page<Record<string, unknown>>(
+      query.uscc
+        ? {
+            index: 'GSI2',
+            partition: keys.enterprisePoliciesOfTenant(tenantId, query.uscc),
+            limit: query.limit,
+            cursor: query.cursor,
+            newestFirst: true,
+            filter,
+          }
+        : { index: 'GSI1', partition: keys.policyListing(tenantId), limit: query.limit, cursor: query.cursor, newestFirst: true, filter },
+    );
+    return { items: page.items.map(toPolicy), nextCursor: page.nextCursor };
+  }
+
+  getPolicy(tenantId: string, policyId: string): Promise<Policy | undefined> {
+    return this.policies.get(tenantId, policyId);
+  }
+
+  async listServices(tenantId: string, query: SupervisedServiceQuery): Promise<Page<PreventionService>> {
+    const filter = filterOf((f) => {
+      if (query.status) eq('status', query.status, f);
+      if (query.county) condition('eq', 'enterprise.county', query.county, f);
+    });
+    // SVC-8/SVC-9: overdue = an open deadline before today, read from the sparse due index (what is due, not all).
+    if (query.overdueOn) {
+      return servicePageOf(
+        await this.store.page<Record<string, unknown>>({
+          index: 'GSI2',
+          partition: keys.servicesDue(tenantId),
+          sortKey: { lessThan: query.overdueOn },
+          limit: query.limit,
+          cursor: query.cursor,
+          filter,
+        }),
+      );
+    }
+    return servicePageOf(
+      await this.store.page<Record<string, unknown>>({
+        index: 'GSI1',
+        partition: keys.serviceListing(tenantId),
+        limit: query.limit,
+        cursor: query.cursor,
+        newestFirst: true,
+        filter,
+      }),
+    );
+  }
+
+  async getService(tenantId: string, serviceId: string): Promise<PreventionService | undefined> {
+    return toService(await this.store.get(keys.service(tenantId, serviceId)));
+  }
+}
