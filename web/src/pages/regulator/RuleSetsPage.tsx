@@ -220,13 +220,13 @@ function PublishForm({ latest, onDone, onCancel }: { readonly latest: RuleSet; r
           <Form.Item name="filingDue" label={t('ruleSets.f.filingDue')} extra={t('ruleSets.monthDayHint')} rules={[{ pattern: /^\d{2}-\d{2}$/, message: t('ruleSets.monthDayHint') }]}>
             <Input style={{ width: 120 }} />
           </Form.Item>
-          {number('firstServiceMonths', t('ruleSets.f.firstService'))}
-          {number('followUpWorkingDays', t('ruleSets.f.followUp'))}
-          {number('archiveWorkingDays', t('ruleSets.f.archive'))}
-          {number('complaintReplyWorkingDays', t('ruleSets.f.complaintReply'))}
-          {number('complaintVerificationWorkingDays', t('ruleSets.f.complaintVerify'))}
-          {number('complaintMaxExtensionDays', t('ruleSets.f.complaintExtension'))}
-          {number('archiveRetentionYears', t('ruleSets.f.retention'))}
+          {number('firstServiceMonths', t('ruleSets.f.firstService'), t('ruleSets.unitMonths'))}
+          {number('followUpWorkingDays', t('ruleSets.f.followUp'), t('ruleSets.unitWorkingDays'))}
+          {number('archiveWorkingDays', t('ruleSets.f.archive'), t('ruleSets.unitWorkingDays'))}
+          {number('complaintReplyWorkingDays', t('ruleSets.f.complaintReply'), t('ruleSets.unitWorkingDays'))}
+          {number('complaintVerificationWorkingDays', t('ruleSets.f.complaintVerify'), t('ruleSets.unitWorkingDays'))}
+          {number('complaintMaxExtensionDays', t('ruleSets.f.complaintExtension'), t('ruleSets.unitDays'))}
+          {number('archiveRetentionYears', t('ruleSets.f.retention'), t('ruleSets.unitYears'))}
         </Flex>
         <Typography.Title level={5}>{t('ruleSets.svcTable')}</Typography.Title>
         <Typography.Paragraph type="secondary">{t('ruleSets.svcEditHint')}</Typography.Paragraph>
