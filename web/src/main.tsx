@@ -3,12 +3,14 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { createConsoleServices } from './app/console-services';
 import { loadRuntimeConfig } from './config/runtime-config';
+import { loadLocale, storedLocale } from './i18n';
 import './styles.css';
 
 const root = createRoot(document.getElementById('root') as HTMLElement);
 
-loadRuntimeConfig().then(
-  (config) => {
+// A remembered English choice is loaded with the configuration, so the first render is in it.
+Promise.all([loadRuntimeConfig(), loadLocale(storedLocale()).catch(() => undefined)]).then(
+  ([config]) => {
     root.render(
       <StrictMode>
         <App services={createConsoleServices(config)} />

@@ -2,17 +2,17 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { ConfigProvider } from 'antd';
 import { useState } from 'react';
 import { RouterProvider } from 'react-router';
-import { I18nProvider, LOCALE_RESOURCES, useI18n } from '../i18n';
+import { I18nProvider, useI18n } from '../i18n';
 import type { ConsoleServices } from './console-services';
 import { createConsoleRouter } from './router';
 import { ServicesProvider } from './ServicesContext';
 import { consoleTheme } from './theme';
 
 function LocalizedConsole({ services }: { readonly services: ConsoleServices }) {
-  const { locale } = useI18n();
+  const { antdLocale } = useI18n();
   const [router] = useState(createConsoleRouter);
   return (
-    <ConfigProvider locale={LOCALE_RESOURCES[locale].antd} theme={consoleTheme} button={{ autoInsertSpace: false }}>
+    <ConfigProvider locale={antdLocale} theme={consoleTheme} button={{ autoInsertSpace: false }}>
       <ServicesProvider services={services}>
         <RouterProvider router={router} />
       </ServicesProvider>

@@ -1,11 +1,11 @@
 import { Button, ConfigProvider, Result } from 'antd';
-import { I18nProvider, LOCALE_RESOURCES, useI18n } from '../i18n';
+import { I18nProvider, useI18n } from '../i18n';
 import { consoleTheme } from './theme';
 
 function ConfigError() {
-  const { t, locale } = useI18n();
+  const { t, antdLocale } = useI18n();
   return (
-    <ConfigProvider locale={LOCALE_RESOURCES[locale].antd} theme={consoleTheme} button={{ autoInsertSpace: false }}>
+    <ConfigProvider locale={antdLocale} theme={consoleTheme} button={{ autoInsertSpace: false }}>
       <main>
         <Result
           status="error"

@@ -1,5 +1,6 @@
-import { createContext, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { DEFAULT_LOCALE, isLocale, LOCALE_RESOURCES, type Locale } from './locales';
+import type { Locale as AntdLocale } from 'antd/es/locale';
+import { createContext, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { DEFAULT_LOCALE, loadedLocale, loadLocale, rememberLocale, storedLocale, type Locale, type LocaleResources } from './locales';
 import { translate, type Translate } from './translate';
 import type { Messages } from './messages.zh-CN';
 
@@ -8,43 +9,43 @@ export interface I18nContextValue {
   readonly setLocale: (locale: Locale) => void;
   readonly t: Translate;
   readonly messages: Messages;
+  /** antd's own texts in this locale (for `ConfigProvider locale`). */
+  readonly antdLocale: AntdLocale;
 }
 
 export const I18nContext = createContext<I18nContextValue | undefined>(undefined);
 
-const STORAGE_KEY = 'anze.locale';
-
-function initialLocale(): Locale {
-  try {
-    const stored = localStorage.getItem(STORAGE_KEY);
-    if (isLocale(stored)) return stored;
-  } catch {
-    // storage disabled: fall through to the default
-  }
-  return DEFAULT_LOCALE;
-}
-
-/** Chinese by default; the user's choice is remembered in local storage and set as `<html lang>`. */
+/**
+ * Chinese by default; the user's choice is remembered in local storage and set as `<html lang>`. A locale
+ * not loaded yet (English: loaded on demand, see locales.ts) is switched to once its catalogue has arrived;
+ * main.tsx loads a remembered one before the first render.
+ */
 export function I18nProvider({ children }: { readonly children: ReactNode }) {
-  const [locale, setLocaleState] = useState<Locale>(initialLocale);
+  const [current, setCurrent] = useState<{ locale: Locale; resources: LocaleResources }>(() => {
+    const wanted = storedLocale();
+    const resources = loadedLocale(wanted);
+    if (resources) return { locale: wanted, resources };
+    return { locale: DEFAULT_LOCALE, resources: loadedLocale(DEFAULT_LOCALE) as LocaleResources };
+  });
+  const latest = useRef<Locale>(current.locale);
 
   const setLocale = useCallback((next: Locale) => {
-    setLocaleState(next);
-    try {
-      localStorage.setItem(STORAGE_KEY, next);
-    } catch {
-      // not remembered, still applied
-    }
+    latest.current = next;
+    rememberLocale(next);
+    void loadLocale(next).then((resources) => {
+      // A later choice wins over a slower earlier load.
+      if (latest.current === next) setCurrent({ locale: next, resources });
+    });
   }, []);
 
   useEffect(() => {
-    document.documentElement.lang = locale;
-  }, [locale]);
+    document.documentElement.lang = current.locale;
+  }, [current.locale]);
 
   const value = useMemo<I18nContextValue>(() => {
-    const { messages } = LOCALE_RESOURCES[locale];
-    return { locale, setLocale, messages, t: (key, values) => translate(messages, key, values) };
-  }, [locale, setLocale]);
+    const { messages, antd } = current.resources;
+    return { locale: current.locale, setLocale, messages, antdLocale: antd, t: (key, values) => translate(messages, key, values) };
+  }, [current, setLocale]);
 
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

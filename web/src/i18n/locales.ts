@@ -1,7 +1,5 @@
 import type { Locale as AntdLocale } from 'antd/es/locale';
-import antdEnUS from 'antd/es/locale/en_US';
 import antdZhCN from 'antd/es/locale/zh_CN';
-import { enUS } from './messages.en-US';
 import { zhCN, type Messages } from './messages.zh-CN';
 
 export const LOCALES = ['zh-CN', 'en-US'] as const;
@@ -11,8 +9,57 @@ export const DEFAULT_LOCALE: Locale = 'zh-CN';
 export const isLocale = (value: unknown): value is Locale =>
   typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 
-/** Each locale's catalogue and the matching antd locale (its components' own texts). */
-export const LOCALE_RESOURCES: Readonly<Record<Locale, { messages: Messages; antd: AntdLocale }>> = {
-  'zh-CN': { messages: zhCN, antd: antdZhCN },
-  'en-US': { messages: enUS, antd: antdEnUS },
+/** A locale's catalogue and the matching antd locale (its components' own texts). */
+export interface LocaleResources {
+  readonly messages: Messages;
+  readonly antd: AntdLocale;
+}
+
+const loaded = new Map<Locale, LocaleResources>([['zh-CN', { messages: zhCN, antd: antdZhCN }]]);
+
+/**
+ * Chinese is part of the first visit; English is loaded when chosen (issue 15, first visit: the English
+ * catalogue is ≈15 KB of brotli that nearly every user never reads).
+ */
+const loaders: Readonly<Record<Locale, () => Promise<LocaleResources>>> = {
+  'zh-CN': async () => ({ messages: zhCN, antd: antdZhCN }),
+  'en-US': async () => {
+    const [{ enUS }, { default: antd }] = await Promise.all([import('./messages.en-US'), import('antd/es/locale/en_US')]);
+    return { messages: enUS, antd };
+  },
 };
+
+/** The locale's resources if already loaded. */
+export function loadedLocale(locale: Locale): LocaleResources | undefined {
+  return loaded.get(locale);
+}
+
+/** Loads (once) and returns the locale's resources. */
+export async function loadLocale(locale: Locale): Promise<LocaleResources> {
+  const known = loaded.get(locale);
+  if (known) return known;
+  const resources = await loaders[locale]();
+  loaded.set(locale, resources);
+  return resources;
+}
+
+const STORAGE_KEY = 'anze.locale';
+
+/** The user's remembered choice, else Chinese. */
+export function storedLocale(): Locale {
+  try {
+    const stored = localStorage.getItem(STORAGE_KEY);
+    if (isLocale(stored)) return stored;
+  } catch {
+    // storage disabled: fall through to the default
+  }
+  return DEFAULT_LOCALE;
+}
+
+export function rememberLocale(locale: Locale): void {
+  try {
+    localStorage.setItem(STORAGE_KEY, locale);
+  } catch {
+    // not remembered, still applied
+  }
+}
