@@ -108,7 +108,8 @@ export class RateLimitWebAcl extends Construct {
 
     this.webAcl = new CfnWebACL(this, 'WebAcl', {
       name: `anze-${props.name}`,
-      description: 'anze rate limits (infra/rate-limits.ts): 429 with Retry-After and the error envelope',
+      // CloudFormation allows no parentheses here (`cdk synth`'s schema validation refuses them).
+      description: 'anze rate limits from infra/rate-limits.ts, 429 with Retry-After and the error envelope',
       scope: props.scope,
       defaultAction: { allow: {} },
       customResponseBodies: { RateLimited: { contentType: 'APPLICATION_JSON', content: RATE_LIMITED_BODY } },

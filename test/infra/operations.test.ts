@@ -243,6 +243,12 @@ describe('issue 21: edges', () => {
     expect(Math.max(...ratePriorities)).toBeLessThan(common?.Priority ?? 0);
   });
 
+  it('describes every WebACL in the characters CloudFormation accepts (cdk synth’s schema validation refused parentheses)', () => {
+    const acls = [...Object.values(resourcesOfType(devApi, 'AWS::WAFv2::WebACL')), ...Object.values(resourcesOfType(Template.fromStack(dev.stacks.edge!), 'AWS::WAFv2::WebACL'))];
+    expect(acls).toHaveLength(2);
+    for (const acl of acls) expect(acl.Properties?.Description).toMatch(/^[a-zA-Z0-9=:#@/\-,.][a-zA-Z0-9+=:#@/\-,.\s]+[a-zA-Z0-9+=:#@/\-,.]{1,256}$/);
+  });
+
   it('with its own origin domain, disables the execute-api endpoint and CloudFront reaches the API only there', () => {
     const [, httpApi] = resourceByPrefix(prodApi, 'AWS::ApiGatewayV2::Api', 'HttpApi');
     expect(httpApi.Properties?.DisableExecuteApiEndpoint).toBe(true);
