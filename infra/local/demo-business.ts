@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { shanghaiDateOf, yearOf } from '../../domain/kernel/calendar/local-date.js';
@@ -43,7 +44,26 @@ function client(url: string) {
 
 const doc = (name: string) => ({ archiveId: `demo-${Buffer.from(name).toString('hex').slice(0, 24)}`, sha256: '0'.repeat(64), name });
 
-function filing(year: number, branchName: string) {
+/**
+ * QUAL-4: uploads one evidence document of the prevention capability through its ticket, as the console does;
+ * the reference the filing cites (the upload id and the file's SHA-256).
+ */
+async function uploadDocument(url: string, token: string, year: number, name: string) {
+  const bytes = new TextEncoder().encode(`%PDF-1.4\n% ${name}（演示数据）\n%%EOF\n`);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const asked = await fetch(`${url}/api/v1/qualification/${year}/document-uploads`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ fileName: name, contentType: 'application/pdf', size: bytes.byteLength, sha256 }),
+  });
+  const answer = (await asked.json()) as { uploadId: string; ticket: { url: string; method: string; headers: Record<string, string> } };
+  if (asked.status !== 201) throw new Error(`demo document upload ticket failed: ${JSON.stringify(answer)}`);
+  const put = await fetch(answer.ticket.url, { method: answer.ticket.method, headers: answer.ticket.headers, body: bytes });
+  if (put.status >= 300) throw new Error(`demo document upload failed: ${put.status}`);
+  return { archiveId: answer.uploadId, sha256, name };
+}
+
+function filing(year: number, branchName: string, evidence: readonly ReturnType<typeof doc>[]) {
   return {
     branch: { name: branchName, cityLevelBranchInXinzhou: true, writesPropertyInsurance: true },
     businessLicence: { number: `9114090${year}DEMO`, expiresOn: null },
@@ -54,7 +74,7 @@ function filing(year: number, branchName: string) {
       systemDocument: doc('事故预防服务制度.pdf'),
       planTemplate: doc('事故预防服务方案模板.docx'),
       riskControlTeam: [{ name: '张工', role: '风控负责人' }, { name: '李工', role: '注册安全工程师' }],
-      evidence: [doc('风控团队任命文件.pdf')],
+      evidence,
     },
     filedProduct: {
       filingNumber: 'C00000232512024050901181',
@@ -120,7 +140,8 @@ export async function seedDemoBusiness(
   ];
   for (const insurer of plan) {
     const token = await api.signIn(insurer.username);
-    const filed = await api.call(token, 'PUT', `/qualification/${year}`, filing(year, insurer.branch));
+    const evidence = await uploadDocument(url, token, year, '风控团队任命文件.pdf');
+    const filed = await api.call(token, 'PUT', `/qualification/${year}`, filing(year, insurer.branch, [evidence]));
     if (filed.status !== 200) throw new Error(`demo filing of ${insurer.username} failed: ${JSON.stringify(filed.body)}`);
     // QUAL-6: the platform stamps today; the city EMB records that the materials reached it on paper by June 1.
     const tenantId = (filed.body.filing as { tenantId: string }).tenantId;

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apiToken } from './support/api-setup.js';
 import { oneYearPeriodEnd } from '../../domain/underwriting/policy.rules.js';
-import { choose, filing, paperFiling, menu, option, settled } from './support/console-forms.js';
+import { choose, filing, paperFiling, uploadQualificationDocument, menu, option, settled } from './support/console-forms.js';
 import { signIn, unlabelledFields } from './support/console-page.js';
 import { useConsoleSuite } from './support/console-suite.js';
 import { DEMO_PASSWORD } from './support/local-server.js';
@@ -44,7 +44,7 @@ describe('console: prevention fees', () => {
     const url = server().url;
     const [emb, picc] = await Promise.all([apiToken(url, 'emb-city', DEMO_PASSWORD), apiToken(url, 'picc-admin', DEMO_PASSWORD)]);
     await call(url, emb, 'POST', '/regulator/enterprises', XINDA);
-    const filed = await call(url, picc, 'PUT', `/qualification/${year}`, filing(year, today));
+    const filed = await call(url, picc, 'PUT', `/qualification/${year}`, filing(year, today, [await uploadQualificationDocument(url, picc, year)]));
     // QUAL-6: the platform stamps the filing day; the city EMB records the earlier paper filing.
     const paper = paperFiling((filed.filing as { tenantId: string }).tenantId, year, today);
     await call(url, emb, 'POST', paper.path, paper.body);

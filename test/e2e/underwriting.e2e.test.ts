@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ANNEX_1_ITEM_CODES } from '../../domain/underwriting/qualification.js';
 import { apiToken } from './support/api-setup.js';
-import { choose, filing, paperFiling, menu, option, settled } from './support/console-forms.js';
+import { choose, filing, paperFiling, uploadQualificationDocument, menu, option, settled } from './support/console-forms.js';
 import { signIn, unlabelledFields } from './support/console-page.js';
 import { useConsoleSuite } from './support/console-suite.js';
 import { DEMO_PASSWORD } from './support/local-server.js';
@@ -106,7 +106,7 @@ describe('console: underwriting and the registers', () => {
     const filed = await fetch(`${server().url}/api/v1/qualification/${year}`, {
       method: 'PUT',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'idempotency-key': randomUUID() },
-      body: JSON.stringify(filing(year, today)),
+      body: JSON.stringify(filing(year, today, [await uploadQualificationDocument(server().url, token, year)])),
     });
     expect(filed.status, await filed.clone().text()).toBe(200);
     // QUAL-6: the platform stamps the filing day; the city EMB records the earlier paper filing.

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { usccCheckCharacter } from '../../domain/kernel/uscc.js';
-import { filedOnFor, filingBody, policyBody, year } from '../support/underwriting-fixtures.js';
+import { filedOnFor, filingBody, policyBody, uploadQualificationDocument, year } from '../support/underwriting-fixtures.js';
 import { exitOf, processesNaming, signIn, startLocal, type LocalProcess } from './local-process.js';
 
 /**
@@ -78,7 +78,10 @@ describe('issue 12 fault test: kill -9 of Node during writes', () => {
       const added = await call(first.url, cityEmb, 'POST', '/regulator/enterprises', entry);
       expect([200, 201], JSON.stringify(added.body)).toContain(added.status);
     }
-    const filed = await call(first.url, picc, 'PUT', `/qualification/${year}`, filingBody(year));
+    // QUAL-4: the evidence document is a file uploaded to the archive.
+    const body = filingBody(year);
+    const evidence = await uploadQualificationDocument(first.url, picc, year);
+    const filed = await call(first.url, picc, 'PUT', `/qualification/${year}`, { ...body, prevention: { ...body.prevention, evidence: [evidence] } });
     expect(filed.status, JSON.stringify(filed.body)).toBe(200);
     // QUAL-6: the platform stamps today; the city EMB records the paper filing that makes it count on time.
     const tenantId = (filed.body.filing as { tenantId: string }).tenantId;

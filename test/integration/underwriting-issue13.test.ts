@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { usccCheckCharacter } from '../../domain/kernel/uscc.js';
 import type { ApiClient } from '../support/api-client.js';
-import { HUTUO, TAIXIN, XINDA, XINGYUAN, fileQualification as file, filingBody, inAYear, oneYearOn, policyBody, registerEnterprises, today, year } from '../support/underwriting-fixtures.js';
+import { HUTUO, TAIXIN, XINDA, XINGYUAN, fileQualification as file, filingBody, inAYear, uploadQualificationDocument, oneYearOn, policyBody, registerEnterprises, today, year } from '../support/underwriting-fixtures.js';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
 
 // Issue 13, underwriting and qualification: corrections where the platform let a record slip that the notice
@@ -76,12 +76,14 @@ describe('UW-6 co-insurers are eligible too; QUAL-6 the filing day is the platfo
   });
 
   it('QUAL-6 the insurer cannot state its filing day: the platform stamps it, and only the city EMB records an earlier paper day', async () => {
-    const weakSolvency = { solvency: { comprehensiveRatioBasisPoints: 9_000, riskRating: 'C' } };
-    const declared = await cpic.request<ErrorBody>('PUT', `/qualification/${year}`, { ...filingBody(year, weakSolvency), filedOn: `${year}-06-01` });
+    const evidence = await uploadQualificationDocument(cpic.baseUrl, cpic.token as string, year);
+    const base = filingBody(year, { solvency: { comprehensiveRatioBasisPoints: 9_000, riskRating: 'C' } });
+    const weakSolvency = { ...base, prevention: { ...base.prevention, evidence: [evidence] } };
+    const declared = await cpic.request<ErrorBody>('PUT', `/qualification/${year}`, { ...weakSolvency, filedOn: `${year}-06-01` });
     expect(declared.status).toBe(400);
     expect(JSON.stringify(declared.body.error.details)).toContain('filedOn');
 
-    const filed = await cpic.request<Answer>('PUT', `/qualification/${year}`, filingBody(year, weakSolvency));
+    const filed = await cpic.request<Answer>('PUT', `/qualification/${year}`, weakSolvency);
     expect(filed.status, JSON.stringify(filed.body)).toBe(200);
     expect(filed.body.filing).toMatchObject({ filedOn: today, filedOnSource: 'PLATFORM' });
     const qual6 = (answer: Answer) => answer.eligibility.criteria.find((criterion) => criterion.rule === 'QUAL-6');
@@ -196,5 +198,30 @@ describe('UW-12 refusals to insure are recorded with their reason, and regulator
     }
     expect((await cityEmb.get<{ items: Refusal[] }>('/regulator/refusals?county=140981')).body.items.map((r) => r.enterprise.uscc)).toEqual([HUTUO.uscc]);
     expect((await picc.get('/regulator/refusals')).status).toBe(403);
+  });
+});
+
+describe('QUAL-4 the evidence of the prevention capability is files uploaded to the archive', () => {
+  it('QUAL-4 refuses an archive id and digest typed in, and a digest other than the uploaded file’s; accepts the uploaded file', async () => {
+    const body = filingBody(year);
+    const withEvidence = (evidence: unknown[]) => ({ ...body, prevention: { ...body.prevention, evidence } });
+    const typed = await picc.request<ErrorBody>('PUT', `/qualification/${year}`, withEvidence([{ archiveId: 'arc-made-up', sha256: '0'.repeat(64), name: '任命文件.pdf' }]));
+    expect(typed.status, JSON.stringify(typed.body)).toBe(409);
+    expect(typed.body.error.details?.[0]).toMatchObject({ field: 'prevention.evidence.0.archiveId', rule: 'QUAL-4' });
+
+    const uploaded = await uploadQualificationDocument(picc.baseUrl, picc.token as string, year);
+    const wrongDigest = await picc.request<ErrorBody>('PUT', `/qualification/${year}`, withEvidence([uploaded, { ...uploaded, sha256: 'f'.repeat(64) }]));
+    expect(wrongDigest.status).toBe(409);
+    expect(wrongDigest.body.error.details?.map((detail) => detail.field)).toEqual(['prevention.evidence.1.sha256']);
+
+    // Another insurer's upload is not in this insurer's archive.
+    const others = await uploadQualificationDocument(cpic.baseUrl, cpic.token as string, year);
+    const foreign = await picc.request<ErrorBody>('PUT', `/qualification/${year}`, withEvidence([others]));
+    expect(foreign.status).toBe(409);
+    expect(foreign.body.error.details?.[0]).toMatchObject({ field: 'prevention.evidence.0.archiveId', rule: 'QUAL-4' });
+
+    const ok = await picc.request<Answer>('PUT', `/qualification/${year}`, withEvidence([uploaded]));
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    expect(ok.body.eligibility.criteria.find((criterion) => criterion.rule === 'QUAL-4')?.passed).toBe(true);
   });
 });

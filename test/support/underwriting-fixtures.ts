@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { expect } from 'vitest';
 import { ANNEX_1_ITEM_CODES } from '../../domain/underwriting/qualification.js';
 import { oneYearPeriodEnd } from '../../domain/underwriting/policy.rules.js';
@@ -105,12 +106,33 @@ export async function recordPaperFiling(cityEmb: ApiClient, tenantId: string, fi
  * eligibility after that. Without a demo city EMB the platform's day stands.
  */
 export async function fileQualification(client: ApiClient, cityEmb?: ApiClient, overrides: Record<string, unknown> = {}) {
-  const filed = await client.request<QualificationAnswer>('PUT', `/qualification/${year}`, filingBody(year, overrides));
+  const evidence = await uploadQualificationDocument(client.baseUrl, client.token as string, year);
+  const body = filingBody(year, overrides);
+  const filed = await client.request<QualificationAnswer>('PUT', `/qualification/${year}`, { ...body, prevention: { ...body.prevention, evidence: [evidence] } });
   if (filed.status !== 200) return filed;
   const city = cityEmb ?? (await demoCityEmb(client));
   if (city === undefined) return filed;
   await recordPaperFiling(city, filed.body.filing?.tenantId as string);
   return client.request<QualificationAnswer>('GET', `/qualification/${year}`);
+}
+
+/**
+ * QUAL-4: uploads one evidence document of the prevention capability for `filingYear` through its ticket, as the
+ * console does, and answers the reference a filing cites (the upload id as `archiveId`, the file's SHA-256).
+ */
+export async function uploadQualificationDocument(baseUrl: string, token: string, filingYear: number, name = '风控团队任命文件.pdf') {
+  const bytes = new TextEncoder().encode(`%PDF-1.4\n% ${name} ${Date.now()} ${Math.random()}\n%%EOF\n`);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const asked = await fetch(`${baseUrl}/api/v1/qualification/${filingYear}/document-uploads`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ fileName: name, contentType: 'application/pdf', size: bytes.byteLength, sha256 }),
+  });
+  const answer = (await asked.json()) as { uploadId: string; ticket: { url: string; method: string; headers: Record<string, string> } };
+  if (asked.status !== 201) throw new Error(`QUAL-4 upload ticket refused: ${asked.status} ${JSON.stringify(answer)}`);
+  const put = await fetch(answer.ticket.url, { method: answer.ticket.method, headers: answer.ticket.headers, body: bytes });
+  if (put.status >= 300) throw new Error(`QUAL-4 upload refused: ${put.status} ${await put.text()}`);
+  return { archiveId: answer.uploadId, sha256, name };
 }
 
 async function demoCityEmb(client: ApiClient): Promise<ApiClient | undefined> {

@@ -1,15 +1,19 @@
+import type { ArchiveStore } from '../../../domain/archive/archive-store.js';
 import type { Clock } from '../../../domain/kernel/clock.js';
 import type { NewId } from '../../../domain/kernel/new-id.port.js';
 import type { RuleSetSource } from '../../../domain/kernel/rule-set/rule-set-source.port.js';
 import type { PlatformRepository } from '../../../domain/platform/platform.repository.js';
 import type { BlacklistRepository } from '../../../domain/register/blacklist.repository.js';
 import type { RegisterRepository } from '../../../domain/register/register.repository.js';
+import type { ArchiveRecordRepository } from '../../../domain/services/archive-record.repository.js';
 import type { CoverageRepository } from '../../../domain/underwriting/coverage.repository.js';
 import type { PaperFilingRepository } from '../../../domain/underwriting/paper-filing.repository.js';
 import type { PolicyRepository } from '../../../domain/underwriting/policy.repository.js';
 import type { QualificationRepository } from '../../../domain/underwriting/qualification.repository.js';
 import type { RefusalRepository } from '../../../domain/underwriting/refusal.repository.js';
+import { archiveStoreFromEnv } from '../../adapters/archive/archive-store-from-env.js';
 import { systemClock } from '../../adapters/clock.js';
+import { DynamoArchiveRecordRepository } from '../../adapters/dynamodb/archive-records.repository.js';
 import { DynamoBlacklistRepository } from '../../adapters/dynamodb/blacklist.repository.js';
 import { mainTableName, sharedDynamoDb } from '../../adapters/dynamodb/client.js';
 import { DynamoCoverageRepository } from '../../adapters/dynamodb/coverage.repository.js';
@@ -30,6 +34,8 @@ export interface TenantUnderwriting {
   readonly qualifications: QualificationRepository;
   /** UW-12: the insurer's refusals to insure. */
   readonly refusals: RefusalRepository;
+  /** QUAL-4: the insurer's upload tickets and archive records (shared with the services context's archive). */
+  readonly archiveRecords: Pick<ArchiveRecordRepository, 'createUpload' | 'getUploads' | 'getArchiveRecord'>;
 }
 
 /** What the underwriting Lambda's use cases work with: ports of domain/ only. */
@@ -49,6 +55,8 @@ export interface UnderwritingRoot {
   readonly coverage: Pick<CoverageRepository, 'listCounty' | 'insuredCounts'>;
   /** RULES-1: the rule-set versions, built in and published by the city EMB. */
   readonly ruleSets: RuleSetSource;
+  /** QUAL-4: the write-once archive (S3 with object lock on AWS, the local store otherwise), built on first use. */
+  archive(): ArchiveStore;
   readonly clock: Clock;
   readonly newId: NewId;
 }
@@ -68,6 +76,7 @@ export function underwritingRoot(): UnderwritingRoot {
           policies: new DynamoPolicyRepository(tenantStore),
           qualifications: new DynamoQualificationRepository(tenantStore),
           refusals: new DynamoRefusalRepository(tenantStore),
+          archiveRecords: new DynamoArchiveRecordRepository(tenantStore),
         };
       },
       enterprisePolicies: new DynamoPolicyRepository(store),
@@ -77,6 +86,7 @@ export function underwritingRoot(): UnderwritingRoot {
       platform: new DynamoPlatformRepository(store),
       coverage: new DynamoCoverageRepository(store),
       ruleSets: sharedRuleSets(),
+      archive: () => archiveStoreFromEnv(),
       clock: systemClock,
       newId,
     };

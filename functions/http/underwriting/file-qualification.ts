@@ -7,6 +7,7 @@ import { callerOf, defineRoute } from '../../middleware/route.js';
 import { underwritingRoot } from './composition-root.js';
 import { eligibilityOn } from './eligibility-on.js';
 import { qualificationAnswer, yearParams } from './qualification-answer.js';
+import { checkFilingEvidence } from './qualification-documents.js';
 
 /**
  * QUAL-1..6: the insurer files (or corrects) its qualification for a year. The answer carries the
@@ -24,7 +25,10 @@ export const fileQualification = defineRoute({
   async handle(input) {
     const { tenantId, userId } = callerOf(input, 'insurer');
     const { forTenant, clock, paperFilings } = underwritingRoot();
-    const { qualifications } = await forTenant(tenantId);
+    const tenant = await forTenant(tenantId);
+    const { qualifications } = tenant;
+    // QUAL-4: the evidence documents are files the insurer uploaded to its archive, with the digest given.
+    await checkFilingEvidence(tenantId, tenant, input.body.prevention?.evidence ?? []);
     const previous = await qualifications.get(tenantId, input.params.year);
     // QUAL-6: the platform stamps filedOn (the body has none); the city EMB's paper day is merged in the answer.
     const { state: filing, events } = file(previous, input.body, { tenantId, year: input.params.year, now: clock.now(), by: userId });

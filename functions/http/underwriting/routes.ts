@@ -9,6 +9,7 @@ import { issuePolicy } from './issue-policy.js';
 import { listFilings } from './list-filings.js';
 import { listMyPolicies } from './list-my-policies.js';
 import { listRefusals, listRegulatorRefusals } from './list-refusals.js';
+import { requestQualificationDocumentUpload } from './qualification-documents.js';
 import { recordRefusalRoute } from './record-refusal.js';
 import { listPolicies } from './list-policies.js';
 import { listUninsured } from './list-uninsured.js';
@@ -17,6 +18,7 @@ import { listUninsured } from './list-uninsured.js';
 export const underwritingRoutes: readonly RouteSpec[] = [
   fileQualification,
   getQualification,
+  requestQualificationDocumentUpload,
   listFilings,
   issuePolicy,
   listPolicies,

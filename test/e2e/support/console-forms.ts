@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { filedOnFor, filingBody } from '../../support/underwriting-fixtures.js';
+export { uploadQualificationDocument } from '../../support/underwriting-fixtures.js';
 
 /** What the underwriting and fee browser tests share: console navigation helpers and a complete filing. */
 
@@ -24,15 +25,18 @@ export async function settled(page: Page): Promise<void> {
 }
 
 /**
- * A complete filing for this year (QUAL-1..6) — the shared test filing, as 人保's branch sends it. It carries no
+ * A complete filing for this year (QUAL-1..6) — the shared test filing, as 人保's branch sends it, citing
+ * `evidence` uploaded to the archive (QUAL-4). It carries no
  * filing day: the platform stamps it, and {@link paperFiling} is where the city EMB records an earlier one.
  */
-export function filing(year: number, today: string) {
+export function filing(year: number, today: string, evidence: readonly { archiveId: string; sha256: string; name: string }[]) {
   const filedOn = filedOnFor(year, today);
-  return filingBody(year, {
+  const body = filingBody(year, {
     branch: { name: '中国人民财产保险股份有限公司忻州市分公司', cityLevelBranchInXinzhou: true, writesPropertyInsurance: true },
     commitmentLetter: { signedBy: '分公司总经理', signedOn: filedOn },
   });
+  // QUAL-4: the evidence documents are files uploaded to the archive (uploadQualificationDocument).
+  return { ...body, prevention: { ...body.prevention, evidence } };
 }
 
 /** QUAL-6: the city EMB's route recording that `tenantId`'s materials reached it on paper, and its body. */

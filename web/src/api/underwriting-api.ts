@@ -48,6 +48,15 @@ export class QualificationApi {
     return ok(this.client.GET('/api/v1/qualification/{year}', { params: { path: { year } }, signal }));
   }
 
+  /** QUAL-4: a ticket to upload one document of the year's filing straight to the write-once archive. */
+  documentUpload(
+    year: number,
+    body: BodyOf<'/api/v1/qualification/{year}/document-uploads', 'post'>,
+    idempotencyKey: string,
+  ): Promise<ResponseOf<'/api/v1/qualification/{year}/document-uploads', 'post'>> {
+    return ok(this.client.POST('/api/v1/qualification/{year}/document-uploads', { params: { path: { year } }, body, headers: idempotent(idempotencyKey) }));
+  }
+
   /** Files or corrects the whole filing of the year (a PUT replaces it); answers the eligibility after the save. */
   put(year: number, body: PutQualificationRequest, idempotencyKey: string): Promise<ResponseOf<'/api/v1/qualification/{year}', 'put'>> {
     return ok(this.client.PUT('/api/v1/qualification/{year}', { params: { path: { year } }, body, headers: idempotent(idempotencyKey) }));

@@ -318,4 +318,7 @@ export const underwritingEnUS: Readonly<Record<keyof typeof underwritingZhCN, st
   'filings.note': 'Registry note',
   'filings.noteHint': 'e.g. the registry number and who received it',
   'filings.recorded': 'Paper filing day recorded',
+  'qual.evidence.upload': 'Upload a document',
+  'qual.evidence.notAllowed': '{name} is not a file type the archive takes (photo, PDF, office document or video)',
+  'qual.evidence.failed': 'Uploading {name} failed: {reason}',
 };

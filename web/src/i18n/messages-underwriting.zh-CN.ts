@@ -319,4 +319,7 @@ export const underwritingZhCN = {
   'filings.note': '收文记录',
   'filings.noteHint': '如收文登记号、经办人',
   'filings.recorded': '已登记纸质报送日期',
+  'qual.evidence.upload': '上传证明文件',
+  'qual.evidence.notAllowed': '{name} 不是可归档的文件类型（照片、PDF、Office 文档或视频）',
+  'qual.evidence.failed': '{name} 上传失败：{reason}',
 } as const satisfies Record<string, string>;

@@ -875,6 +875,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/qualification/{year}/document-uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A ticket to upload one document of the qualification filing to the write-once archive (QUAL-4) */
+        post: operations["postQualificationYearDocumentUploads"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/refusals": {
         parameters: {
             query?: never;
@@ -2778,8 +2795,8 @@ export type components = {
             outstandingAdvanceFen: components["schemas"]["Fen"];
             /** @description UW-5, FEE-1: premium received ex-tax — the base of FEE-1 and FEE-4 */
             premiumExTaxFen: components["schemas"]["Fen"];
-            ratio: components["schemas"]["SummaryRatio"];
-            ratioBasisPoints: components["schemas"]["SummaryRatioBasisPoints"];
+            ratio: number | null;
+            ratioBasisPoints: number | null;
             /** @description Premium received incl. VAT, net of reversed receipts */
             receivedFen: components["schemas"]["Fen"];
             /** @description FEE-4: the floor’s share of premium ex-tax, rounded half up on the fen: what must be spent */
@@ -2794,12 +2811,9 @@ export type components = {
             /** @description FEE-4: prevention expense, net of reversals */
             spentFen: components["schemas"]["Fen"];
             tenantId: string;
-            updatedAt: components["schemas"]["SummaryUpdatedAt"];
+            updatedAt: string | null;
             year: number;
         };
-        SummaryRatio: number | null;
-        SummaryRatioBasisPoints: number | null;
-        SummaryUpdatedAt: string | null;
         /** @enum {string} */
         SvcObligationsKey: "COAL_MINE" | "NON_COAL_MINE" | "HAZCHEM" | "FIREWORKS" | "METAL_SMELTING" | "CHEMICAL" | "DUST_EXPLOSION" | "GAS_GENERATOR" | "CONFINED_SPACE" | "MASS_CASUALTY_OTHER" | "OTHER";
         Tenant: {
@@ -3227,7 +3241,7 @@ export interface operations {
                         subject: {
                             id: string;
                             /** @enum {string} */
-                            kind: "SERVICE" | "HAZARD" | "POLICY";
+                            kind: "SERVICE" | "HAZARD" | "POLICY" | "QUALIFICATION";
                         };
                         tenantId: string;
                     };
@@ -4852,6 +4866,27 @@ export interface operations {
             200: components["responses"]["Year"];
         };
     };
+    postQualificationYearDocumentUploads: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                year: components["parameters"]["YearInPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HazardInput"];
+            };
+        };
+        responses: {
+            "4XX": components["responses"]["Error"];
+            201: components["responses"]["Hazard2"];
+        };
+    };
     getRefusals: {
         parameters: {
             query?: {
@@ -5313,50 +5348,8 @@ export interface operations {
                     "application/json": {
                         items: {
                             branchName: string;
-                            fees: {
-                                /** @description FEE-5: spent > ceilingFen — flagged, not refused */
-                                aboveCeiling: boolean;
-                                /** @description ACCRUAL entries booked (a reversed entry still counts: it was booked) */
-                                accruals: number;
-                                /** @description FEE-1: prevention fee accrued, net of reversals */
-                                accruedFen: components["schemas"]["Fen"];
-                                /** @description FEE-2: entries booked as advances (they took the balance below zero), net of their reversals */
-                                advances: number;
-                                /** @description FEE-2: accrued − spent; negative only through advances */
-                                balanceFen: components["schemas"]["Fen"];
-                                ceilingBasisPoints: number;
-                                /** @description FEE-5: the ceiling’s share of premium ex-tax, rounded half up on the fen */
-                                ceilingFen: components["schemas"]["Fen"];
-                                /** @description FEE-4: spent ≥ requiredSpendFen */
-                                compliant: boolean;
-                                /** @description EXPENSE entries booked */
-                                expenses: number;
-                                floorBasisPoints: number;
-                                /** @description FEE-2: the last sequence number given — entries are numbered 1..lastSequence with no gap */
-                                lastSequence: number;
-                                /** @description FEE-2: the advance not yet covered by accruals: −balance when negative, else 0 */
-                                outstandingAdvanceFen: components["schemas"]["Fen"];
-                                /** @description UW-5, FEE-1: premium received ex-tax — the base of FEE-1 and FEE-4 */
-                                premiumExTaxFen: components["schemas"]["Fen"];
-                                ratio: components["schemas"]["SummaryRatio"];
-                                ratioBasisPoints: components["schemas"]["SummaryRatioBasisPoints"];
-                                /** @description Premium received incl. VAT, net of reversed receipts */
-                                receivedFen: components["schemas"]["Fen"];
-                                /** @description FEE-4: the floor’s share of premium ex-tax, rounded half up on the fen: what must be spent */
-                                requiredSpendFen: components["schemas"]["Fen"];
-                                /** @description REVERSAL entries booked */
-                                reversals: number;
-                                /** @description RULES-1: the rule set whose floor and ceiling the year is judged by (the one in force on December 31) */
-                                ruleSetId: string;
-                                ruleSetVersion: number;
-                                /** @description FEE-4: what is still to be spent to reach the floor (0 once reached) */
-                                shortfallFen: components["schemas"]["Fen"];
-                                /** @description FEE-4: prevention expense, net of reversals */
-                                spentFen: components["schemas"]["Fen"];
-                                tenantId: string;
-                                updatedAt: components["schemas"]["SummaryUpdatedAt"];
-                                year: number;
-                            } | null;
+                            /** @description FEE-4/FEE-5: the year's prevention-fee figures from the ledger's counters (one GetItem); null for a county EMB, whose view has no insurer-wide ledger (ACL-4) */
+                            fees: components["schemas"]["Summary"] | null;
                             name: string;
                             /** @enum {string} */
                             status: "ACTIVE" | "SUSPENDED";

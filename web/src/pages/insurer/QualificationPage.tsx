@@ -100,7 +100,7 @@ export function QualificationPage() {
                 <BranchSection />
                 <ViolationsSection />
                 <SolvencySection />
-                <PreventionSection />
+                <PreventionSection year={year} />
                 <ProductSection />
                 <Annex1Section />
                 <CommitmentSection year={year} />

@@ -1,7 +1,10 @@
-import { BorderOutlined, CheckSquareFilled, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Checkbox, Col, Flex, Form, Input, Row, Select, Typography } from 'antd';
+import { BorderOutlined, CheckSquareFilled, DeleteOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { App, Button, Checkbox, Col, Flex, Form, Input, Row, Select, Typography } from 'antd';
 import type { Rule } from 'antd/es/form';
-import { useMemo } from 'react';
+import { useMemo, useRef, useState } from 'react';
+import { newIdempotencyKey } from '../../api/idempotency-key';
+import { useApi } from '../../app/ServicesContext';
+import { contentTypeOf, EVIDENCE_ACCEPT, sha256Hex } from '../services/evidence-upload';
 import { useI18n, type Translate } from '../../i18n';
 import { decimalRule, multiplierToBasisPoints, percentToBasisPoints, permilleToPpm, SectionCard } from '../../kit';
 import { ANNEX_1_ITEMS, annex1Label, INDUSTRIES, RISK_RATINGS, STANDARDISATION_GRADES } from '../../reference/underwriting';
@@ -117,8 +120,12 @@ export function SolvencySection() {
   );
 }
 
-/** The prevention capacity: the risk-control team and its evidence. */
-export function PreventionSection() {
+/**
+ * The prevention capacity: the risk-control team and its evidence. QUAL-4: the evidence documents are files
+ * uploaded to the write-once archive from here (the server checks each is there with its digest); they are not
+ * typed in.
+ */
+export function PreventionSection({ year }: { readonly year: number }) {
   const { t } = useI18n();
   const required = requiredRule(t);
   return (
@@ -149,7 +156,7 @@ export function PreventionSection() {
           )}
         </Form.List>
         <Typography.Text strong>{t('qual.prevention.evidence')}</Typography.Text>
-        <DocumentList path={['prevention', 'evidence']} what={t('qual.prevention.evidence')}  />
+        <UploadedDocumentList year={year} path={['prevention', 'evidence']} what={t('qual.prevention.evidence')} />
       </SectionCard>
   );
 }
@@ -290,6 +297,76 @@ function DocumentList({ path, what, compact = false }: { readonly path: (string 
           ))}
           <Button size="small" type="dashed" icon={<PlusOutlined />} onClick={() => add({})} style={{ alignSelf: 'flex-start' }}>
             {t('doc.add')}
+          </Button>
+        </Flex>
+      )}
+    </Form.List>
+  );
+}
+
+/**
+ * QUAL-4: documents uploaded to the write-once archive through a ticket, listed by name with their digest; a row
+ * is added only by uploading a file (the archive id and SHA-256 are the upload's, never typed).
+ */
+function UploadedDocumentList({ year, path, what }: { readonly year: number; readonly path: (string | number)[]; readonly what: string }) {
+  const { t } = useI18n();
+  const api = useApi();
+  const { message } = App.useApp();
+  const [uploading, setUploading] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  return (
+    <Form.List name={path}>
+      {(fields, { add, remove }) => (
+        <Flex vertical gap={4} style={{ marginBottom: 8 }}>
+          {fields.map((field, index) => (
+            <Flex key={field.key} gap={8} align="center">
+              <Form.Item noStyle shouldUpdate>
+                {(form) => {
+                  const doc = form.getFieldValue([...path, field.name]) as { name?: string; sha256?: string } | undefined;
+                  return (
+                    <Typography.Text style={{ flex: 1, minWidth: 0 }} ellipsis={{ tooltip: doc?.sha256 }} aria-label={`${what} ${index + 1}`}>
+                      {doc?.name} <Typography.Text type="secondary">SHA-256 {doc?.sha256?.slice(0, 12)}…</Typography.Text>
+                    </Typography.Text>
+                  );
+                }}
+              </Form.Item>
+              <Button aria-label={t('form.removeRow')} icon={<DeleteOutlined />} onClick={() => remove(field.name)} />
+            </Flex>
+          ))}
+          <input
+            ref={input}
+            type="file"
+            accept={EVIDENCE_ACCEPT}
+            hidden
+            aria-label={t('qual.evidence.upload')}
+            onChange={(event) => {
+              const file = event.target.files?.[0];
+              event.target.value = '';
+              if (!file) return;
+              const contentType = contentTypeOf(file);
+              if (contentType === undefined) {
+                void message.error(t('qual.evidence.notAllowed', { name: file.name }));
+                return;
+              }
+              setUploading(true);
+              void (async () => {
+                try {
+                  const bytes = await file.arrayBuffer();
+                  const sha256 = await sha256Hex(bytes);
+                  const { uploadId, ticket } = await api.qualification.documentUpload(year, { fileName: file.name, contentType, size: file.size, sha256 }, newIdempotencyKey());
+                  const stored = await fetch(ticket.url, { method: ticket.method, headers: { ...ticket.headers }, body: bytes });
+                  if (!stored.ok) throw new Error(`${stored.status}`);
+                  add({ name: file.name, archiveId: uploadId, sha256 });
+                } catch (error) {
+                  void message.error(t('qual.evidence.failed', { name: file.name, reason: error instanceof Error ? error.message : String(error) }));
+                } finally {
+                  setUploading(false);
+                }
+              })();
+            }}
+          />
+          <Button size="small" type="dashed" icon={<UploadOutlined />} loading={uploading} onClick={() => input.current?.click()} style={{ alignSelf: 'flex-start' }}>
+            {t('qual.evidence.upload')}
           </Button>
         </Flex>
       )}

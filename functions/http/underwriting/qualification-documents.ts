@@ -1,0 +1,95 @@
+import * as z from 'zod/mini';
+import { retainUntilFor } from '../../../domain/archive/archive-store.js';
+import { INSURER } from '../../../domain/identity/access.js';
+import { todayOf } from '../../../domain/kernel/clock.js';
+import { PUBLISHED_RULE_SETS } from '../../../domain/kernel/rule-set/published.js';
+import { selectRuleSet } from '../../../domain/kernel/rule-set/rule-set-registry.js';
+import type { EvidenceUpload } from '../../../domain/services/archive-record.schema.js';
+import { evidenceUploadBody } from '../../../domain/services/evidence.schema.js';
+import { checkEvidenceDocuments, type ArchivedDocumentFacts } from '../../../domain/underwriting/qualification-documents.js';
+import type { ArchiveRef } from '../../../domain/underwriting/qualification.js';
+import { callerOf, defineRoute } from '../../middleware/route.js';
+import { safeFileName } from '../services/evidence.js';
+import { underwritingRoot, type TenantUnderwriting } from './composition-root.js';
+import { yearParams } from './qualification-answer.js';
+
+/** How long a ticket stays usable, as for SVC-13 evidence. */
+const TICKET_SECONDS = 15 * 60;
+
+/**
+ * QUAL-4: a one-time ticket to upload one document of the year's filing (the prevention capability's evidence)
+ * straight to the write-once archive — the mechanism of SVC-13 evidence uploads. The filing then cites the
+ * upload id as `archiveId` with the file's SHA-256, and saving it checks that the store holds those bytes.
+ */
+export const requestQualificationDocumentUpload = defineRoute({
+  method: 'POST',
+  path: '/api/v1/qualification/{year}/document-uploads',
+  access: INSURER,
+  summary: 'A ticket to upload one document of the qualification filing to the write-once archive (QUAL-4)',
+  tags: ['underwriting'],
+  params: yearParams,
+  body: evidenceUploadBody,
+  response: z.object({
+    uploadId: z.string(),
+    ticket: z.object({ key: z.string(), url: z.string(), method: z.literal('PUT'), headers: z.record(z.string(), z.string()), expiresAt: z.string() }),
+  }),
+  successStatus: 201,
+  async handle(input) {
+    const { tenantId, userId } = callerOf(input, 'insurer');
+    const { forTenant, archive, clock, newId } = underwritingRoot();
+    const now = clock.now();
+    const uploadId = newId(now);
+    const key = `tenants/${tenantId}/uploads/${uploadId}/${safeFileName(input.body.fileName)}`;
+    const retainUntil = retainUntilFor(now, selectRuleSet(PUBLISHED_RULE_SETS, todayOf(clock)).archiveRetentionYears);
+    const ticket = await archive().presignUpload({
+      key,
+      contentType: input.body.contentType,
+      sha256: input.body.sha256,
+      size: input.body.size,
+      retainUntil,
+      now,
+      expiresInSeconds: TICKET_SECONDS,
+    });
+    const upload: EvidenceUpload = {
+      id: uploadId,
+      tenantId,
+      key,
+      sha256: input.body.sha256,
+      size: input.body.size,
+      contentType: input.body.contentType,
+      fileName: input.body.fileName,
+      subject: { kind: 'QUALIFICATION', id: String(input.params.year) },
+      retainUntil: retainUntil.toISOString(),
+      createdAt: now.toISOString(),
+      createdBy: userId,
+    };
+    await (await forTenant(tenantId)).archiveRecords.createUpload(upload);
+    return { body: { uploadId, ticket } };
+  },
+});
+
+/**
+ * QUAL-4: the evidence documents of a filing are files of the insurer's own archive — an upload or an archive
+ * record under `tenants/<tenantId>/` — whose stored bytes have the digest given. Throws the domain's 409 naming
+ * each offending `prevention.evidence.<i>`.
+ */
+export async function checkFilingEvidence(
+  tenantId: string,
+  tenant: Pick<TenantUnderwriting, 'archiveRecords'>,
+  evidence: readonly ArchiveRef[],
+): Promise<void> {
+  if (evidence.length === 0) return;
+  const store = underwritingRoot().archive();
+  const ids = [...new Set(evidence.map((ref) => ref.archiveId))];
+  const uploads = new Map((await tenant.archiveRecords.getUploads(tenantId, ids)).map((upload) => [upload.id, upload]));
+  const facts = new Map<string, ArchivedDocumentFacts | undefined>();
+  await Promise.all(
+    ids.map(async (id) => {
+      const found = uploads.get(id) ?? (await tenant.archiveRecords.getArchiveRecord(tenantId, id));
+      if (found === undefined || found.tenantId !== tenantId || !found.key.startsWith(`tenants/${tenantId}/`)) return;
+      const stored = await store.head(found.key);
+      facts.set(id, { recordedSha256: found.sha256, storedSha256: stored?.sha256 });
+    }),
+  );
+  checkEvidenceDocuments(evidence, facts);
+}
