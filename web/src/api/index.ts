@@ -4,6 +4,7 @@ import { FeesApi } from './fees-api';
 import { PlatformApi, UsersApi } from './platform-api';
 import { RegisterApi } from './register-api';
 import { MyServicesApi, ProvidersApi, ServicesApi } from './services-api';
+import { SupervisionApi } from './supervision-api';
 import { FilingOversightApi, MyPoliciesApi, PoliciesApi, QualificationApi, RefusalsApi } from './underwriting-api';
 
 export { createApiClient, idempotent, ok, type ApiClient, type ApiClientOptions } from './api-client';
@@ -16,6 +17,7 @@ export type * from './underwriting-api';
 export type * from './register-api';
 export type * from './fees-api';
 export type * from './services-api';
+export type * from './supervision-api';
 export { queryKeys } from './query-keys';
 
 /** The typed API, one property per group of routes, over the one openapi-fetch client. */
@@ -48,6 +50,8 @@ export interface Api {
   readonly myServices: MyServicesApi;
   /** The city EMB's registers of organisations (REG-2) and experts (REG-3). */
   readonly providers: ProvidersApi;
+  /** Issue 14: the regulators' read-only view of every insurer's policies, services and fee year. */
+  readonly supervision: SupervisionApi;
 }
 
 export function createApi(options: ApiClientOptions): Api {
@@ -69,5 +73,6 @@ export function createApi(options: ApiClientOptions): Api {
     services: new ServicesApi(client),
     myServices: new MyServicesApi(client),
     providers: new ProvidersApi(client),
+    supervision: new SupervisionApi(client),
   };
 }

@@ -15,6 +15,7 @@ export const queryKeys = {
   fees: ['fees'],
   services: ['services'],
   providers: ['providers'],
+  supervision: ['supervision'],
 } as const satisfies Record<string, readonly [string]>;
 
 export type QueryContext = keyof typeof queryKeys;

@@ -5,6 +5,7 @@ import { platformEnUS } from './messages-platform.en-US';
 import { registerEnUS } from './messages-register.en-US';
 import { ruleSetsEnUS } from './messages-rule-sets.en-US';
 import { servicesEnUS } from './messages-services.en-US';
+import { supervisionEnUS } from './messages-supervision.en-US';
 import { underwritingEnUS } from './messages-underwriting.en-US';
 import type { Messages } from './messages.zh-CN';
 
@@ -18,4 +19,5 @@ export const enUS: Messages = {
   ...ruleSetsEnUS,
   ...feesEnUS,
   ...servicesEnUS,
+  ...supervisionEnUS,
 };

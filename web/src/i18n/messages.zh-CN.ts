@@ -5,6 +5,7 @@ import { platformZhCN } from './messages-platform.zh-CN';
 import { registerZhCN } from './messages-register.zh-CN';
 import { ruleSetsZhCN } from './messages-rule-sets.zh-CN';
 import { servicesZhCN } from './messages-services.zh-CN';
+import { supervisionZhCN } from './messages-supervision.zh-CN';
 import { underwritingZhCN } from './messages-underwriting.zh-CN';
 
 /**
@@ -21,6 +22,7 @@ export const zhCN = {
   ...ruleSetsZhCN,
   ...feesZhCN,
   ...servicesZhCN,
+  ...supervisionZhCN,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;

@@ -70,6 +70,12 @@ const pages = {
   refusals: () => import('../pages/insurer/RefusalsPage').then((m) => m.RefusalsPage),
   regulatorRefusals: () => import('../pages/regulator/RegulatorRefusalsPage').then((m) => m.RegulatorRefusalsPage),
   qualificationFilings: () => import('../pages/regulator/QualificationFilingsPage').then((m) => m.QualificationFilingsPage),
+  supervisionInsurers: () => import('../pages/regulator/supervision/SupervisionInsurersPage').then((m) => m.SupervisionInsurersPage),
+  supervisionPolicies: () => import('../pages/regulator/supervision/SupervisionPoliciesPage').then((m) => m.SupervisionPoliciesPage),
+  supervisionPolicy: () => import('../pages/regulator/supervision/SupervisionPolicyPage').then((m) => m.SupervisionPolicyPage),
+  supervisionServices: () => import('../pages/regulator/supervision/SupervisionServicesPage').then((m) => m.SupervisionServicesPage),
+  supervisionService: () => import('../pages/regulator/supervision/SupervisionServicePage').then((m) => m.SupervisionServicePage),
+  supervisionFees: () => import('../pages/regulator/supervision/SupervisionFeesPage').then((m) => m.SupervisionFeesPage),
 } satisfies Record<string, () => Promise<ComponentType>>;
 
 /**
@@ -121,7 +127,14 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
   { path: '/insurer/team', titleKey: 'nav.team', roles: AUDIENCE.insurerAdmin, page: pages.team, icon: <TeamOutlined />, inMenu: true },
 
   // Regulators (ACL-2, ACL-4): read across insurers, write their own registers.
-  { path: '/regulator/overview', titleKey: 'nav.regulator.overview', roles: AUDIENCE.regulator, page: planned('nav.regulator.overview'), icon: <FundOutlined />, inMenu: true },
+  // Issue 14: the regulators' home — every insurer, and (read-only) its policies, services and fee year.
+  { path: '/regulator/insurers', titleKey: 'nav.regulator.insurers', roles: AUDIENCE.regulator, page: pages.supervisionInsurers, icon: <FundOutlined />, inMenu: true },
+  { path: '/regulator/insurers/:tenantId/policies', titleKey: 'sup.policies.caption', roles: AUDIENCE.regulator, page: pages.supervisionPolicies, inMenu: false },
+  { path: '/regulator/insurers/:tenantId/policies/:policyId', titleKey: 'sup.policy.title', roles: AUDIENCE.regulator, page: pages.supervisionPolicy, inMenu: false },
+  { path: '/regulator/insurers/:tenantId/services', titleKey: 'sup.services.caption', roles: AUDIENCE.regulator, page: pages.supervisionServices, inMenu: false },
+  { path: '/regulator/insurers/:tenantId/services/:serviceId', titleKey: 'sup.service.title', roles: AUDIENCE.regulator, page: pages.supervisionService, inMenu: false },
+  // FEE_OVERSIGHT: the insurer-wide ledger is the city EMB's and the NFRA's to read (ACL-4).
+  { path: '/regulator/insurers/:tenantId/fees', titleKey: 'sup.link.fees', roles: AUDIENCE.regulator, agencies: ['EMB_CITY', 'NFRA'], page: pages.supervisionFees, inMenu: false },
   { path: '/regulator/registers', titleKey: 'nav.regulator.registers', roles: AUDIENCE.regulator, page: pages.register, icon: <DatabaseOutlined />, inMenu: true },
   { path: '/regulator/coverage', titleKey: 'nav.regulator.coverage', roles: AUDIENCE.regulator, page: pages.coverageGap, icon: <PieChartOutlined />, inMenu: true },
   { path: '/regulator/service-orgs', titleKey: 'nav.regulator.serviceOrgs', roles: AUDIENCE.regulator, page: pages.serviceOrgs, icon: <ShopOutlined />, inMenu: true },
