@@ -1,4 +1,5 @@
 import type { MiddlewareObj, Request } from '@middy/core';
+import type { MiddlewareStack } from '@smithy/types';
 
 type Middleware = MiddlewareObj<unknown, unknown>;
 
@@ -11,15 +12,51 @@ type Middleware = MiddlewareObj<unknown, unknown>;
 const tracingOn = (): boolean =>
   process.env.POWERTOOLS_TRACE_ENABLED !== 'false' && process.env.AWS_LAMBDA_FUNCTION_NAME !== undefined;
 
+type Tracer = import('@aws-lambda-powertools/tracer').Tracer;
+
+let tracerLoading: Promise<Tracer> | undefined;
 let loading: Promise<Middleware> | undefined;
 
-const load = (): Promise<Middleware> =>
-  (loading ??= Promise.all([import('@aws-lambda-powertools/tracer'), import('@aws-lambda-powertools/tracer/middleware')]).then(
-    ([{ Tracer }, { captureLambdaHandler }]) =>
-      captureLambdaHandler(new Tracer({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'anze' }), {
-        captureResponse: false,
-      }) as Middleware,
+/** The one Tracer of the function, loaded on first use (the handler's middleware and the SDK sub-segments share it). */
+const loadTracer = (): Promise<Tracer> =>
+  (tracerLoading ??= import('@aws-lambda-powertools/tracer').then(
+    ({ Tracer }) => new Tracer({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'anze' }),
   ));
+
+const load = (): Promise<Middleware> =>
+  (loading ??= Promise.all([loadTracer(), import('@aws-lambda-powertools/tracer/middleware')]).then(
+    ([tracer, { captureLambdaHandler }]) => captureLambdaHandler(tracer, { captureResponse: false }) as Middleware,
+  ));
+
+/** The part of an AWS SDK v3 client this needs: its middleware stack. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any client's input and output types
+type SdkClient = { readonly middlewareStack: MiddlewareStack<any, any> };
+
+/**
+ * One X-Ray sub-segment per SDK call (`DynamoDB.TransactWriteItems`, `EventBridge.PutEvents`…) under the
+ * invocation's segment, so a trace shows where a request's time went (issue 21). A middleware rather than
+ * `tracer.captureAWSv3Client`: it needs the tracer only when a call is made, so the tracer stays lazily loaded
+ * and, where tracing is off (locally, in tests), is never loaded at all.
+ */
+export function traceSdkCalls<C extends SdkClient>(client: C, service: string): C {
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      if (!tracingOn()) return next(args);
+      const subsegment = (await loadTracer()).getSegment()?.addNewSubsegment(`${service}.${context.commandName?.replace(/Command$/, '') ?? 'call'}`);
+      if (subsegment) subsegment.namespace = 'aws';
+      try {
+        return await next(args);
+      } catch (error) {
+        subsegment?.addError(error as Error);
+        throw error;
+      } finally {
+        subsegment?.close();
+      }
+    },
+    { step: 'initialize', name: 'anzeTraceSdkCalls' },
+  );
+  return client;
+}
 
 export function tracing(): Middleware {
   return {

@@ -10,14 +10,14 @@ import type { EventPublisher } from '../../domain/kernel/event-publisher.port.js
 import { EventBridgePublisher } from '../adapters/events/eventbridge-publisher.js';
 import { oversizedReason, putEventsBatches, putEventsEntrySize, PUT_EVENTS_MAX_BYTES } from '../adapters/events/put-events-limits.js';
 import { logger, metrics } from '../middleware/observability.js';
-import { tracing } from '../middleware/tracing.js';
+import { traceSdkCalls, tracing } from '../middleware/tracing.js';
 import { busEventFromOutboxImage, type BusEvent } from './bus-event.js';
 import { RELAY_METRICS } from './metrics.js';
 
 let publisher: EventPublisher | undefined;
 /** The relay's composition root: the EventBridge publisher, made on first use. */
 const publisherOf = (): EventPublisher =>
-  (publisher ??= new EventBridgePublisher(new EventBridgeClient({}), process.env.ANZE_EVENT_BUS ?? 'anze'));
+  (publisher ??= new EventBridgePublisher(traceSdkCalls(new EventBridgeClient({}), 'EventBridge'), process.env.ANZE_EVENT_BUS ?? 'anze'));
 
 /** An outbox event the relay will not put on the bus, and why; its outbox item stays in the table. */
 export interface ParkedEvent {

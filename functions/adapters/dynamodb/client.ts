@@ -1,6 +1,7 @@
 import { DynamoDBClient, GetItemCommand, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { IDEMPOTENCY_TABLE, MAIN_TABLE } from './table-definition.js';
+import { traceSdkCalls } from '../../middleware/tracing.js';
 
 /**
  * How long one DynamoDB call may take before the SDK gives up on it (issue 12 #5). Without these the SDK waits
@@ -62,7 +63,8 @@ let shared: { client: DynamoDBClient; doc: DynamoDBDocumentClient } | undefined;
 /** One client per Lambda container (or per local process), created on first use rather than at import. */
 export function sharedDynamoDb(): { client: DynamoDBClient; doc: DynamoDBDocumentClient } {
   if (!shared) {
-    const client = countCalls(new DynamoDBClient(dynamoDbClientConfig()));
+    // X-Ray sub-segments per call where tracing is on (issue 21).
+    const client = traceSdkCalls(countCalls(new DynamoDBClient(dynamoDbClientConfig())), 'DynamoDB');
     shared = { client, doc: toDocumentClient(client) };
   }
   return shared;

@@ -6,6 +6,7 @@ import { assertKeyPart } from './keys.js';
 import { countCalls, dynamoDbClientConfig, sharedDynamoDb, toDocumentClient } from './client.js';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logger, metrics } from '../../middleware/observability.js';
+import { traceSdkCalls } from '../../middleware/tracing.js';
 
 /** The metric a failed AssumeRole adds (namespace `anze`, the function's `service`), which an alarm watches. */
 export const STS_METRICS = { assumeRoleFailures: 'StsAssumeRoleFailures' } as const;
@@ -43,7 +44,7 @@ export class TenantScopedClients {
     const cached = this.cache.get(tenantId);
     if (cached && cached.expiresAt - RENEW_BEFORE_MS > this.now()) return cached.doc;
     const { AssumeRoleCommand, STSClient } = await import('@aws-sdk/client-sts');
-    this.sts ??= new STSClient({});
+    this.sts ??= traceSdkCalls(new STSClient({}), 'STS');
     let out;
     try {
       out = await this.sts.send(
@@ -65,7 +66,7 @@ export class TenantScopedClients {
       throw new Error('STS returned no credentials for the tenant role');
     }
     const doc = toDocumentClient(
-      countCalls(new DynamoDBClient({
+      traceSdkCalls(countCalls(new DynamoDBClient({
         ...dynamoDbClientConfig(),
         credentials: {
           accessKeyId: credentials.AccessKeyId,
@@ -73,7 +74,7 @@ export class TenantScopedClients {
           sessionToken: credentials.SessionToken,
           expiration: credentials.Expiration,
         },
-      })),
+      })), 'DynamoDB'),
     );
     this.cache.set(tenantId, { doc, expiresAt: credentials.Expiration.getTime() });
     return doc;
