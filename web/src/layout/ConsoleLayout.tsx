@@ -5,6 +5,7 @@ import { Outlet, useLocation } from 'react-router';
 import { useAuth } from '../app/ServicesContext';
 import { ReauthDialog } from '../auth/ReauthDialog';
 import { useI18n } from '../i18n';
+import { useFocusableScrollRegions } from '../kit/useFocusableScrollRegions';
 import { PageSpinner } from '../pages/common/PageSpinner';
 import { ConsoleHeader } from './ConsoleHeader';
 import { LocaleSwitch } from './LocaleSwitch';
@@ -25,6 +26,7 @@ export function ConsoleLayout() {
   const narrow = screens.lg === false;
   const location = useLocation();
   useEffect(() => setDrawerOpen(false), [location.pathname]);
+  useFocusableScrollRegions('main');
   if (state.status === 'signed-out') return null;
   const { user } = state.session;
   return (

@@ -101,6 +101,8 @@ export function LedgerTable({ entries, loading, canReverse, onReverse, year }: L
         key: 'actions',
         title: t('table.actions'),
         width: 88,
+        // Stays in view while the ledger scrolls sideways on a phone (issue 15).
+        fixed: 'right',
         render: (_, entry) =>
           entry.kind === 'REVERSAL' || reversed.has(entry.id) ? null : canReverse ? (
             <Button size="small" onClick={() => onReverse(entry)}>
