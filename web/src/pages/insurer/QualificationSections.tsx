@@ -320,6 +320,12 @@ function UploadedDocumentList({ year, path, what }: { readonly year: number; rea
         <Flex vertical gap={4} style={{ marginBottom: 8 }}>
           {fields.map((field, index) => (
             <Flex key={field.key} gap={8} align="center">
+              {/* Registered (hidden) so the upload's reference is part of what the form submits. */}
+              {(['name', 'archiveId', 'sha256'] as const).map((part) => (
+                <Form.Item key={part} name={[field.name, part]} hidden>
+                  <Input type="hidden" />
+                </Form.Item>
+              ))}
               <Form.Item noStyle shouldUpdate>
                 {(form) => {
                   const doc = form.getFieldValue([...path, field.name]) as { name?: string; sha256?: string } | undefined;
