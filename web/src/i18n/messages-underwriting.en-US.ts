@@ -321,4 +321,5 @@ export const underwritingEnUS: Readonly<Record<keyof typeof underwritingZhCN, st
   'qual.evidence.upload': 'Upload a document',
   'qual.evidence.notAllowed': '{name} is not a file type the archive takes (photo, PDF, office document or video)',
   'qual.evidence.failed': 'Uploading {name} failed: {reason}',
+  'filings.paperOnly': '{date} (paper filing recorded; the platform filing is not complete)',
 };

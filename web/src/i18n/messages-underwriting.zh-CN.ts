@@ -322,4 +322,5 @@ export const underwritingZhCN = {
   'qual.evidence.upload': '上传证明文件',
   'qual.evidence.notAllowed': '{name} 不是可归档的文件类型（照片、PDF、Office 文档或视频）',
   'qual.evidence.failed': '{name} 上传失败：{reason}',
+  'filings.paperOnly': '{date}（已登记纸质报送，平台材料未齐全）',
 } as const satisfies Record<string, string>;

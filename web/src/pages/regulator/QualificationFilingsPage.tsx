@@ -49,7 +49,12 @@ export function QualificationFilingsPage() {
           {
             key: 'filedOn',
             title: t('qual.filedOnRecorded'),
-            render: (_, row) => (row.filing?.filedOn ? `${row.filing.filedOn}（${source(row.filing)}）` : t('filings.notFiled')),
+            render: (_, row) =>
+              row.filing?.filedOn
+                ? `${row.filing.filedOn}（${source(row.filing)}）`
+                : row.paperFiling
+                  ? t('filings.paperOnly', { date: row.paperFiling.filedOn })
+                  : t('filings.notFiled'),
           },
           { key: 'platformFiledOn', title: t('filings.platformFiledOn'), render: (_, row) => row.filing?.platformFiledOn ?? '—' },
           {
