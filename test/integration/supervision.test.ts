@@ -9,6 +9,7 @@ import { supervisionRoutes } from '../../functions/http/supervision/routes.js';
 import type { ApiClient } from '../support/api-client.js';
 import { expectOk, scheduleBody, walkService, type ErrorBody } from '../support/services-fixtures.js';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
+import { usccCheckCharacter } from '../../domain/kernel/uscc.js';
 import { HUTUO, XINDA, fileQualification, policyBody, registerEnterprises, year } from '../support/underwriting-fixtures.js';
 
 /**
@@ -95,6 +96,19 @@ beforeAll(async () => {
     201,
   );
   piccId = xindaPolicy.tenantId;
+  // Two 原平市 mines picc insured after XINDA: newest first, they come before XINDA in picc's listing.
+  const yuanping = ['91140981100000011', '91140981100000012'].map((first17, index) => ({
+    uscc: `${first17}${usccCheckCharacter(first17)}`,
+    name: `原平监管测试${index + 1}号煤业有限公司`,
+    industry: 'COAL_MINE',
+    county: '140981',
+    staff: 60,
+    revenueWan: 800,
+  }));
+  await registerEnterprises(cityEmb, yuanping);
+  for (const entry of yuanping) {
+    expectOk(await picc.post('/policies', policyBody({ enterpriseUscc: entry.uscc, employeesCovered: entry.staff })), 201);
+  }
   pinganId = hutuoPolicy.tenantId;
   const atXinda = await walkService(picc, undefined, scheduleBody(xindaPolicy.id), 'COMPLETED');
   xindaOverdue = atXinda.id;
@@ -183,6 +197,12 @@ describe('GET /regulator/insurers/{tenantId}/policies: one insurer’s policies,
     const refused = await countyEmb.get<ErrorBody>(`/regulator/insurers/${pinganId}/policies?county=140981`);
     expect(refused.status).toBe(403);
     expect(refused.body.error.message).toContain('ACL-4');
+  });
+
+  it('ACL-4 a county EMB’s page is filled with its county’s policies though newer ones of another county come first', async () => {
+    const page = expectOk(await countyEmb.get<Listing<PolicyView>>(`/regulator/insurers/${piccId}/policies?limit=2`));
+    expect(policyIds(page)).toContain(xindaPolicy.id);
+    expect(page.items.every((policy) => policy.enterprise.county === '140902')).toBe(true);
   });
 
   it('ACL-4 one policy: the county EMB reads its county’s and gets 404 for another county’s, as for a missing one', async () => {

@@ -35,6 +35,28 @@ function condition(kind: 'eq' | 'contains', name: string, value: string, filters
   filters.conditions.push(kind === 'eq' ? `${path} = ${v}` : `contains(${path}, ${v})`);
 }
 
+type PageQuery = Parameters<Store['page']>[0];
+
+/**
+ * A filter (a county, a name) is applied after DynamoDB's `Limit`, so one Query may return few or none of a page's
+ * rows and a cursor. Up to this many Queries fill the page, each asking only for what is still missing, so a page
+ * never holds more than `limit` rows and its cursor follows its last Query. There is no per-insurer-per-county
+ * index: a county EMB's page reads the insurer's listing in order until it has its county's rows.
+ */
+const FILL_QUERIES = 5;
+
+async function filledPage(store: Store, query: PageQuery): Promise<{ items: Record<string, unknown>[]; nextCursor?: string }> {
+  const items: Record<string, unknown>[] = [];
+  let cursor = query.cursor;
+  for (let calls = 0; calls < FILL_QUERIES; calls += 1) {
+    const page = await store.page<Record<string, unknown>>({ ...query, limit: query.limit - items.length, cursor });
+    items.push(...page.items);
+    cursor = page.nextCursor;
+    if (!cursor || items.length >= query.limit || !query.filter) break;
+  }
+  return { items, nextCursor: cursor };
+}
+
 const toPolicy = (item: Record<string, unknown>): Policy => entityOf<Policy>(item, ['projections']);
 
 /**
@@ -72,7 +94,8 @@ export class DynamoSupervisionReads implements SupervisionReads {
         (!query.enterpriseName || policy.enterprise.name.includes(query.enterpriseName));
       return { items: kept ? [policy] : [] };
     }
-    const page = await this.store.page<Record<string, unknown>>(
+    const page = await filledPage(
+      this.store,
       query.uscc
         ? {
             index: 'GSI2',
@@ -99,7 +122,7 @@ export class DynamoSupervisionReads implements SupervisionReads {
     // SVC-8/SVC-9: overdue = an open deadline before today, read from the sparse due index (what is due, not all).
     if (query.overdueOn) {
       return servicePageOf(
-        await this.store.page<Record<string, unknown>>({
+        await filledPage(this.store, {
           index: 'GSI2',
           partition: keys.servicesDue(tenantId),
           sortKey: { lessThan: query.overdueOn },
@@ -110,7 +133,7 @@ export class DynamoSupervisionReads implements SupervisionReads {
       );
     }
     return servicePageOf(
-      await this.store.page<Record<string, unknown>>({
+      await filledPage(this.store, {
         index: 'GSI1',
         partition: keys.serviceListing(tenantId),
         limit: query.limit,
