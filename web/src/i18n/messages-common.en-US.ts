@@ -64,7 +64,6 @@ export const commonEnUS: Readonly<Record<keyof typeof commonZhCN, string>> = {
   'nav.insurer.reports': 'Reports',
   'nav.insurer.webhooks': 'Webhooks',
   'nav.team': 'Team',
-  'nav.regulator.overview': 'Overview',
   'nav.regulator.registers': 'Enterprise register',
   'nav.regulator.evaluations': 'Evaluations',
   'nav.regulator.complaints': 'Escalated complaints',

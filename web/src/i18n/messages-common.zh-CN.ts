@@ -65,7 +65,6 @@ export const commonZhCN = {
   'nav.insurer.reports': '报告报送',
   'nav.insurer.webhooks': '事件订阅',
   'nav.team': '团队成员',
-  'nav.regulator.overview': '监管概览',
   'nav.regulator.registers': '企业底数',
   'nav.regulator.evaluations': '考核评估',
   'nav.regulator.complaints': '投诉督办',
