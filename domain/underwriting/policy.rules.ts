@@ -58,14 +58,17 @@ function describePeriod(period: CoveragePeriod): string {
 
 /**
  * UW-1: the last day of a one-year policy starting on `start` — the day before the anniversary, both ends
- * covered (保险期间一年, 自起保日零时起至期满日二十四时止): 2026-12-06 → 2027-12-05, 365 days; 2024-03-01 →
- * 2025-02-28; 2024-02-29 → 2025-02-27 (the anniversary of a 29 February is the 28th, as `addMonths` counts).
+ * covered (保险期间一年, 自起保日零时起至期满日二十四时止): 2026-12-06 → 2027-12-05, 365 days; 2023-03-01 →
+ * 2024-02-29. The anniversary of a 29 February in a common year is 1 March (the first day no longer covered),
+ * so 2024-02-29 → 2025-02-28: `addMonths` alone would clamp to the 28th and lose a day of cover.
  *
  * @example
  * oneYearPeriodEnd('2026-12-06'); // '2027-12-05'
  */
 export function oneYearPeriodEnd(start: LocalDate): LocalDate {
-  return addDays(addMonths(start, 12), -1);
+  const sameDate = addMonths(start, 12);
+  const anniversary = sameDate.slice(8) === start.slice(8) ? sameDate : addDays(sameDate, 1);
+  return addDays(anniversary, -1);
 }
 
 /**

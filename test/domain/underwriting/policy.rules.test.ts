@@ -124,6 +124,9 @@ describe('issuing a policy', () => {
     expect(periodDays('2026-12-06', oneYearPeriodEnd('2026-12-06'))).toBe(365);
     expect(oneYearPeriodEnd('2024-03-01')).toBe('2025-02-28');
     expect(oneYearPeriodEnd('2023-03-01')).toBe('2024-02-29');
+    // The anniversary of 29 February in a common year is 1 March: the year ends on 28 February, not the 27th.
+    expect(oneYearPeriodEnd('2024-02-29')).toBe('2025-02-28');
+    expect(periodDays('2024-02-29', oneYearPeriodEnd('2024-02-29'))).toBe(366);
     const derived = issued({ periodEnd: undefined });
     expect([derived.periodStart, derived.periodEnd, derived.rating.ratedPeriodDays]).toEqual(['2024-07-01', '2025-06-30', 365]);
     const error = expectRuleViolation(() => issued({ periodEnd: '2025-07-01' }), 'UW-1', 'periodEnd', 400);
