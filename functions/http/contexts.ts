@@ -1,22 +1,26 @@
 import type { RouteSpec } from '../middleware/route.js';
 import { complaintRoutes } from './complaints/routes.js';
-import { feeRoutes } from './fees/routes.js';
+import { feeFileRoutes, feeRoutes } from './fees/routes.js';
 import { platformRoutes } from './platform/routes.js';
 import { underwritingRoutes } from './underwriting/routes.js';
-import { registerRoutes } from './register/routes.js';
+import { registerFileRoutes, registerRoutes } from './register/routes.js';
 import { serviceRoutes } from './services/routes.js';
 import { supervisionRoutes } from './supervision/routes.js';
 
 /**
- * The bounded contexts that answer HTTP, one Lambda function each. The CDK API stack, the local gateway,
- * the OpenAPI generator and the isolation test all read this list, so a context added here is deployed,
- * served locally, documented and tested for isolation without further wiring.
+ * The Lambda functions that answer HTTP: one per bounded context, and a second, file function beside a context
+ * whose file routes need a heavy library (exceljs, for XLSX imports and exports), so that the context's everyday
+ * function does not carry it (issue 20). The CDK API stack, the local gateway, the OpenAPI generator and the
+ * isolation test all read this list, so a function added here is deployed, served locally, documented and
+ * tested for isolation without further wiring.
  */
 export interface BoundedContext {
   readonly name: string;
   /** Handler module, relative to the repository root; it exports `handler`. */
   readonly entry: string;
   readonly routes: readonly RouteSpec[];
+  /** A context's file function works with that context's data and so takes its permissions (infra/stacks/context-permissions.ts). */
+  readonly permissionsOf?: string;
 }
 
 export const BOUNDED_CONTEXTS: readonly BoundedContext[] = [
@@ -24,7 +28,9 @@ export const BOUNDED_CONTEXTS: readonly BoundedContext[] = [
   { name: 'complaints', entry: 'functions/http/complaints/handler.ts', routes: complaintRoutes },
   { name: 'underwriting', entry: 'functions/http/underwriting/handler.ts', routes: underwritingRoutes },
   { name: 'register', entry: 'functions/http/register/handler.ts', routes: registerRoutes },
+  { name: 'register-files', entry: 'functions/http/register/files-handler.ts', routes: registerFileRoutes, permissionsOf: 'register' },
   { name: 'fees', entry: 'functions/http/fees/handler.ts', routes: feeRoutes },
+  { name: 'fee-files', entry: 'functions/http/fees/files-handler.ts', routes: feeFileRoutes, permissionsOf: 'fees' },
   { name: 'services', entry: 'functions/http/services/handler.ts', routes: serviceRoutes },
   { name: 'supervision', entry: 'functions/http/supervision/handler.ts', routes: supervisionRoutes },
 ];

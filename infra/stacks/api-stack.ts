@@ -125,7 +125,7 @@ export class ApiStack extends Stack {
       });
       fn.addToRolePolicy(new PolicyStatement({ actions: IDEMPOTENCY_ACTIONS, resources: [idempotencyTable.tableArn] }));
 
-      const own = permissionsOf(context.name);
+      const own = permissionsOf(context.permissionsOf ?? context.name);
       if (own.ownLeadingKeys.length > 0) {
         fn.addToRolePolicy(
           new PolicyStatement({

@@ -1,6 +1,5 @@
 import type { ArchivedDocuments } from '../../../domain/fees/archived-documents.port.js';
 import type { FeeLedgerRepository } from '../../../domain/fees/fee-ledger.repository.js';
-import type { LedgerFileWriter } from '../../../domain/fees/ledger-file.port.js';
 import type { PolicyTermsSource } from '../../../domain/fees/policy-terms.port.js';
 import type { Clock } from '../../../domain/kernel/clock.js';
 import type { RuleSetSource } from '../../../domain/kernel/rule-set/rule-set-source.port.js';
@@ -14,7 +13,6 @@ import { sharedRuleSets } from '../../adapters/dynamodb/rule-set.repository.js';
 import { Store } from '../../adapters/dynamodb/store.js';
 import { sharedTenantScopedClients } from '../../adapters/dynamodb/tenant-scoped-client.js';
 import { newId } from '../../adapters/ids.js';
-import { XlsxLedgerFileWriter } from '../../adapters/ledger-file/ledger-workbook.js';
 import { archivedDocuments } from './archived-documents.js';
 
 /** What the prevention-fee Lambda's use cases work with: ports of domain/ only. */
@@ -29,8 +27,6 @@ export interface FeesRoot {
     /** FEE-2: the tenant's archive, to check a document an expense cites. */
     readonly documents: ArchivedDocuments;
   }>;
-  /** FEE-2, FEE-4: the ledger's file (XLSX); its library is loaded only when a file is written. */
-  readonly ledgerFiles: LedgerFileWriter;
   /** RULES-1: the published versions; an accrual uses its policy's, an expense the one in force on its day. */
   readonly ruleSets: RuleSetSource;
   readonly clock: Clock;
@@ -56,7 +52,6 @@ export function feesRoot(): FeesRoot {
           documents: archivedDocuments(tenantId, new DynamoArchiveRecordRepository(store), () => archiveStoreFromEnv()),
         };
       },
-      ledgerFiles: new XlsxLedgerFileWriter(),
       ruleSets: sharedRuleSets(),
       clock: systemClock,
       newId,

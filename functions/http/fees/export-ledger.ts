@@ -7,7 +7,7 @@ import { FEE_BOOKING } from '../../../domain/identity/access.js';
 import type { RuleSet } from '../../../domain/kernel/rule-set/rule-set.js';
 import { HttpProblem } from '../../middleware/error-envelope.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
-import { feesRoot } from './composition-root.js';
+import { feeFilesRoot } from './files-composition-root.js';
 import { ledgerYearOf } from './ledger-year.js';
 import { yearQuery } from './schemas.js';
 
@@ -81,7 +81,7 @@ export const exportLedgerRoute = defineRoute({
   response: ledgerExportSchema,
   async handle(input) {
     const { tenantId } = callerOf(input, 'insurer');
-    const { forTenant, ledgerFiles, clock, ruleSets } = feesRoot();
+    const { forTenant, ledgerFiles, clock, ruleSets } = feeFilesRoot();
     const year = ledgerYearOf(input.query.year, clock);
     const { fees } = await forTenant(tenantId);
     const maxEntries = Math.floor(MAX_EXPORT_BYTES / MIN_XLSX_BYTES_PER_ENTRY);

@@ -17,7 +17,9 @@ export const feeRoutes: readonly RouteSpec[] = [
   reverseEntry,
   getLedgerEntry,
   listLedger,
-  exportLedgerRoute,
   feeSummary,
   checkFeeSummary,
 ];
+
+/** FEE-2, FEE-4's ledger exports, in the fees' file function (functions/http/fees/files-composition-root.ts). */
+export const feeFileRoutes: readonly RouteSpec[] = [exportLedgerRoute];

@@ -2,7 +2,6 @@ import type { Clock } from '../../../domain/kernel/clock.js';
 import type { PlatformRepository } from '../../../domain/platform/platform.repository.js';
 import type { BlacklistRepository } from '../../../domain/register/blacklist.repository.js';
 import type { ProviderRegisterRepository } from '../../../domain/register/provider-registers.js';
-import type { RegisterFileReader } from '../../../domain/register/register-file.port.js';
 import type { RegisterRepository } from '../../../domain/register/register.repository.js';
 import type { RuleSetRepository } from '../../../domain/register/rule-set.repository.js';
 import type { PaperFilingRepository } from '../../../domain/underwriting/paper-filing.repository.js';
@@ -16,7 +15,6 @@ import { DynamoRegisterRepository } from '../../adapters/dynamodb/register.repos
 import { sharedRuleSets } from '../../adapters/dynamodb/rule-set.repository.js';
 import { Store } from '../../adapters/dynamodb/store.js';
 import { newId } from '../../adapters/ids.js';
-import { registerFileReader } from '../../adapters/register-file/register-file.js';
 
 /**
  * What the register context's use cases work with, typed only by the domain's ports. Every item is
@@ -33,8 +31,6 @@ export interface RegisterCompositionRoot {
   readonly tenants: Pick<PlatformRepository, 'getTenant'>;
   /** REG-2 / REG-3: the city EMB's service organisations and expert pool. */
   readonly providers: ProviderRegisterRepository;
-  /** REG-1: the records of an uploaded CSV or XLSX register file. */
-  readonly files: RegisterFileReader;
   /** RULES-1: the rule-set versions, built-in and published. */
   readonly ruleSets: RuleSetRepository;
   readonly clock: Clock;
@@ -53,7 +49,6 @@ export function registerContext(): RegisterCompositionRoot {
       paperFilings: new DynamoPaperFilingRepository(store),
       tenants: new DynamoPlatformRepository(store),
       providers: new DynamoProviderRegisters(store),
-      files: registerFileReader,
       ruleSets: sharedRuleSets(),
       clock: systemClock,
       newId,

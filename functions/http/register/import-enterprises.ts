@@ -11,7 +11,7 @@ import { registerRowsOf, validateRegisterFile } from '../../../domain/register/r
 import type { NumberedRegisterInput } from '../../../domain/register/register-row.js';
 import { registerImportBody, registerImportResultSchema } from '../../../domain/register/register-import.schema.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
-import { registerContext } from './composition-root.js';
+import { registerFilesContext } from './files-composition-root.js';
 import { actorOf } from './register-actor.js';
 import { REGISTER_WRITE } from '../../../domain/identity/access.js';
 
@@ -70,7 +70,7 @@ export const importEnterprises = defineRoute({
   async handle(input) {
     const caller = callerOf(input, 'regulator');
     const actor = actorOf(caller);
-    const { register, files, clock, newId } = registerContext();
+    const { register, files, clock, newId } = registerFilesContext();
 
     const { format, records } = await files.read(input.body.fileName, Buffer.from(input.body.contentBase64, 'base64'));
     const table = registerRowsOf(records);

@@ -29,7 +29,6 @@ export const registerRoutes: readonly RouteSpec[] = [
   registerEnterprise,
   listEnterprises,
   getEnterprise,
-  importEnterprises,
   lookUpEnterprise,
   blacklistInsurer,
   listBlacklist,
@@ -47,3 +46,6 @@ export const registerRoutes: readonly RouteSpec[] = [
   getRuleSet,
   publishRuleSetRoute,
 ];
+
+/** REG-1's register imports, in the register's file function (functions/http/register/files-composition-root.ts). */
+export const registerFileRoutes: readonly RouteSpec[] = [importEnterprises];
