@@ -90,8 +90,8 @@ describe('console: complaints', () => {
         await row.getByRole('link', { name: '办理' }).click();
         await page.getByRole('heading', { level: 1, name: '投诉详情' }).waitFor();
         const deadlines = page.getByRole('table', { name: '答复期限' });
-        await deadlines.getByText(/^CMP-2 /).waitFor();
-        expect(await deadlines.getByText(/^CMP-8 /).count()).toBe(1);
+        await deadlines.getByText(/^自受理次日起按工作日计算/).waitFor();
+        expect(await deadlines.getByText(/^金融监管部门投诉处理办法/).count()).toBe(1);
         expect(await deadlines.getByText('以此为准').count()).toBe(1);
         expect(await page.getByLabel('投诉请求').inputValue()).toBe(request);
 
@@ -269,7 +269,7 @@ describe('console: complaints', () => {
         await page.goto(`/insurer/complaints/${id}`);
         await page.getByRole('heading', { level: 1, name: '投诉详情' }).waitFor();
         const deadlines = page.getByRole('table', { name: '答复期限' });
-        await deadlines.getByText(/^CMP-2 /).waitFor();
+        await deadlines.getByText(/^自受理次日起按工作日计算/).waitFor();
 
         // Another staff member marks it while this page is open; this page's click is then refused.
         expect((await post(`/complaints/${id}/needs-verification`, {})).status).toBe(200);
@@ -282,7 +282,7 @@ describe('console: complaints', () => {
         expect(text).toContain('违反规则 CMP-3');
         expect(text).toContain('规则 CMP-3：');
         // The page reloaded: the colleague's verification is there, and the button is now disabled.
-        await deadlines.getByText(/^CMP-3 /).waitFor();
+        await deadlines.getByText(/^事实需进一步核实，按核实期限计算/).waitFor();
         await timeline(page).getByText('标记为需进一步核实').waitFor();
         expect(await page.getByRole('button', { name: '需进一步核实' }).isDisabled()).toBe(true);
         await screenshot('complaints-13-conflict-refused');
@@ -301,7 +301,7 @@ describe('console: complaints', () => {
         expect(await timeline(page).getByText('理由：需调取第三方服务机构现场记录并组织专家复核').count()).toBe(1);
         expect(await deadlines.getByText('复杂情形经批准延期 15 日').count()).toBe(1);
         expect(await page.getByRole('button', { name: '延期' }).isDisabled()).toBe(true);
-        expect(await page.getByText('已延期过一次（CMP-4 只允许一次）').count()).toBe(1);
+        expect(await page.getByText('已延期过一次（只允许延期一次）').count()).toBe(1);
         expect(await page.getByTestId('complaint-action-error').getByRole('alert').count()).toBe(0);
         await screenshot('complaints-15-verified-and-extended');
       },
