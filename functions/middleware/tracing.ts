@@ -39,7 +39,26 @@ type SdkClient = { readonly middlewareStack: MiddlewareStack<any, any> };
  * and, where tracing is off (locally, in tests), is never loaded at all.
  */
 export function traceSdkCalls<C extends SdkClient>(client: C, service: string): C {
-  client.middlewareStack.add(
+  addSdkCallTracing(client.middlewareStack, service);
+  return client;
+}
+
+const TRACE_MIDDLEWARE = 'anzeTraceSdkCalls';
+
+/**
+ * {@link traceSdkCalls} as a client plugin, for a client the SDK makes itself (the STS client of
+ * `fromTemporaryCredentials`, which applies its plugins at every call: added once, however often applied).
+ */
+export const sdkCallTracing = (service: string) => ({
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any client's input and output types
+  applyToStack: (stack: MiddlewareStack<any, any>): void => {
+    if (!stack.identify().some((entry) => entry.startsWith(TRACE_MIDDLEWARE))) addSdkCallTracing(stack, service);
+  },
+});
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any client's input and output types
+function addSdkCallTracing(stack: MiddlewareStack<any, any>, service: string): void {
+  stack.add(
     (next, context) => async (args) => {
       if (!tracingOn()) return next(args);
       const subsegment = (await loadTracer()).getSegment()?.addNewSubsegment(`${service}.${context.commandName?.replace(/Command$/, '') ?? 'call'}`);
@@ -53,9 +72,8 @@ export function traceSdkCalls<C extends SdkClient>(client: C, service: string): 
         subsegment?.close();
       }
     },
-    { step: 'initialize', name: 'anzeTraceSdkCalls' },
+    { step: 'initialize', name: TRACE_MIDDLEWARE },
   );
-  return client;
 }
 
 export function tracing(): Middleware {

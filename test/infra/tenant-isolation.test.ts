@@ -38,13 +38,14 @@ function iamStringLike(pattern: string, value: string, principalTags: Record<str
 }
 
 /** The execution roles of the HTTP context functions, by their Powertools service name. */
-function contextRoleIds(): Map<string, string> {
-  const roles = new Map<string, string>();
+/** Each HTTP function's role, with the context whose permissions it holds (a file function holds its context's). */
+function contextRoleIds(): [permissionsName: string, roleId: string][] {
+  const roles: [string, string][] = [];
   for (const fn of Object.values(resourcesOfType(api, 'AWS::Lambda::Function'))) {
     const service = (fn.Properties?.Environment as { Variables: Record<string, unknown> }).Variables.POWERTOOLS_SERVICE_NAME;
     const context = BOUNDED_CONTEXTS.find((candidate) => `anze-${candidate.name}` === service);
     const roleId = referencedLogicalId(fn.Properties?.Role);
-    if (context && roleId) roles.set(context.name, roleId);
+    if (context && roleId) roles.push([context.permissionsOf ?? context.name, roleId]);
   }
   return roles;
 }
@@ -118,7 +119,7 @@ describe('tenant-scoped role (ARCHITECTURE.md §3, layer 2)', () => {
     expect(statement.Condition?.Null).toEqual({ 'aws:RequestTag/tenantId': 'false' });
     expect(statement.Condition?.['ForAllValues:StringEquals']).toEqual({ 'aws:TagKeys': ['tenantId'] });
     const callers = asArray(statement.Condition?.ArnEquals?.['aws:PrincipalArn'] as unknown).map(referencedLogicalId);
-    expect(new Set(callers)).toEqual(new Set(contextRoleIds().values()));
+    expect(new Set(callers)).toEqual(new Set(contextRoleIds().map(([, roleId]) => roleId)));
   });
 });
 

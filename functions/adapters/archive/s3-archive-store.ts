@@ -8,7 +8,6 @@ import {
   type HeadObjectCommandOutput,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import type { STSClient } from '@aws-sdk/client-sts';
 import {
   ArchiveExists,
   ArchiveRetained,
@@ -278,9 +277,8 @@ export class TenantScopedS3Clients implements S3ClientSource {
 
   constructor(
     private readonly roleArn: string | undefined,
-    private readonly sts?: STSClient,
     private readonly now: () => number = Date.now,
-    private readonly assume: (roleArn: string, tenantId: string, sts?: STSClient) => Promise<ArchiveSessionCredentials> = assumeTenantArchiveSession,
+    private readonly assume: (roleArn: string, tenantId: string) => Promise<ArchiveSessionCredentials> = assumeTenantArchiveSession,
   ) {}
 
   async clientFor(tenantId: string, validForSeconds: number): Promise<S3Client> {
@@ -290,7 +288,7 @@ export class TenantScopedS3Clients implements S3ClientSource {
     }
     const cached = this.cache.get(tenantId);
     if (cached && cached.expiresAt - RENEW_MARGIN_MS - validForSeconds * 1000 > this.now()) return cached.client;
-    const credentials = await this.assume(this.roleArn, tenantId, this.sts);
+    const credentials = await this.assume(this.roleArn, tenantId);
     const client = new S3Client({ credentials });
     this.cache.set(tenantId, { client, expiresAt: credentials.expiration.getTime() });
     return client;

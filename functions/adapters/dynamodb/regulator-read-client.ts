@@ -1,7 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { STSClient } from '@aws-sdk/client-sts';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { countCalls, dynamoDbClientConfig, sharedDynamoDb, toDocumentClient } from './client.js';
+import { roleSession, type SessionCredentials } from '../sts/role-session.js';
 
 const RENEW_BEFORE_MS = 60_000;
 const SESSION_SECONDS = 900;
@@ -16,39 +16,20 @@ const SESSION_SECONDS = 900;
  */
 export class RegulatorReadClients {
   private cached: { doc: DynamoDBDocumentClient; expiresAt: number } | undefined;
+  private session: (() => Promise<SessionCredentials>) | undefined;
 
   constructor(
     private readonly roleArn: string | undefined,
-    private sts?: STSClient,
     private readonly now: () => number = Date.now,
   ) {}
 
   async client(): Promise<DynamoDBDocumentClient> {
     if (!this.roleArn) return sharedDynamoDb().doc;
     if (this.cached && this.cached.expiresAt - RENEW_BEFORE_MS > this.now()) return this.cached.doc;
-    const { AssumeRoleCommand, STSClient } = await import('@aws-sdk/client-sts');
-    this.sts ??= new STSClient({});
-    const out = await this.sts.send(
-      new AssumeRoleCommand({ RoleArn: this.roleArn, RoleSessionName: 'regulator-read', DurationSeconds: SESSION_SECONDS }),
-    );
-    const credentials = out.Credentials;
-    if (!credentials?.AccessKeyId || !credentials.SecretAccessKey || !credentials.SessionToken || !credentials.Expiration) {
-      throw new Error('STS returned no credentials for the regulator role');
-    }
-    const doc = toDocumentClient(
-      countCalls(
-        new DynamoDBClient({
-          ...dynamoDbClientConfig(),
-          credentials: {
-            accessKeyId: credentials.AccessKeyId,
-            secretAccessKey: credentials.SecretAccessKey,
-            sessionToken: credentials.SessionToken,
-            expiration: credentials.Expiration,
-          },
-        }),
-      ),
-    );
-    this.cached = { doc, expiresAt: credentials.Expiration.getTime() };
+    this.session ??= roleSession({ RoleArn: this.roleArn, RoleSessionName: 'regulator-read', DurationSeconds: SESSION_SECONDS });
+    const credentials = await this.session();
+    const doc = toDocumentClient(countCalls(new DynamoDBClient({ ...dynamoDbClientConfig(), credentials })));
+    this.cached = { doc, expiresAt: credentials.expiration.getTime() };
     return doc;
   }
 }

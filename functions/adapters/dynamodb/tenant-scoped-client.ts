@@ -1,5 +1,4 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { STSClient } from '@aws-sdk/client-sts';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { TenantContext } from '../../../domain/identity/principal.js';
 import { assertKeyPart } from './keys.js';
@@ -7,6 +6,7 @@ import { countCalls, dynamoDbClientConfig, sharedDynamoDb, toDocumentClient } fr
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logger, metrics } from '../../middleware/observability.js';
 import { traceSdkCalls } from '../../middleware/tracing.js';
+import { roleSession, type SessionCredentials } from '../sts/role-session.js';
 
 /** The metric a failed AssumeRole adds (namespace `anze`, the function's `service`), which an alarm watches. */
 export const STS_METRICS = { assumeRoleFailures: 'StsAssumeRoleFailures' } as const;
@@ -30,11 +30,10 @@ interface Scoped {
  */
 export class TenantScopedClients {
   private readonly cache = new Map<string, Scoped>();
+  private readonly sessions = new Map<string, () => Promise<SessionCredentials>>();
 
   constructor(
     private readonly roleArn: string | undefined,
-    /** Made on first use: the local runtime, which assumes nothing, never loads the STS client. */
-    private sts?: STSClient,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -43,40 +42,27 @@ export class TenantScopedClients {
     const tenantId = assertKeyPart(tenant.tenantId, 'tenantId');
     const cached = this.cache.get(tenantId);
     if (cached && cached.expiresAt - RENEW_BEFORE_MS > this.now()) return cached.doc;
-    const { AssumeRoleCommand, STSClient } = await import('@aws-sdk/client-sts');
-    this.sts ??= traceSdkCalls(new STSClient({}), 'STS');
-    let out;
+    let session = this.sessions.get(tenantId);
+    if (!session) {
+      session = roleSession({
+        RoleArn: this.roleArn,
+        RoleSessionName: `tenant-${tenantId}`.slice(0, 64),
+        DurationSeconds: SESSION_SECONDS,
+        Tags: [{ Key: 'tenantId', Value: tenantId }],
+      });
+      this.sessions.set(tenantId, session);
+    }
+    let credentials: SessionCredentials;
     try {
-      out = await this.sts.send(
-        new AssumeRoleCommand({
-          RoleArn: this.roleArn,
-          RoleSessionName: `tenant-${tenantId}`.slice(0, 64),
-          DurationSeconds: SESSION_SECONDS,
-          Tags: [{ Key: 'tenantId', Value: tenantId }],
-        }),
-      );
+      credentials = await session();
     } catch (error) {
       // Counted so the `sts-failures` alarm (infra/constructs/operations-alarms.ts) sees it; the request still fails.
       logger.error('AssumeRole into the tenant role failed', { error: error as Error, tenantId });
       metrics.addMetric(STS_METRICS.assumeRoleFailures, MetricUnit.Count, 1);
       throw error;
     }
-    const credentials = out.Credentials;
-    if (!credentials?.AccessKeyId || !credentials.SecretAccessKey || !credentials.SessionToken || !credentials.Expiration) {
-      throw new Error('STS returned no credentials for the tenant role');
-    }
-    const doc = toDocumentClient(
-      traceSdkCalls(countCalls(new DynamoDBClient({
-        ...dynamoDbClientConfig(),
-        credentials: {
-          accessKeyId: credentials.AccessKeyId,
-          secretAccessKey: credentials.SecretAccessKey,
-          sessionToken: credentials.SessionToken,
-          expiration: credentials.Expiration,
-        },
-      })), 'DynamoDB'),
-    );
-    this.cache.set(tenantId, { doc, expiresAt: credentials.Expiration.getTime() });
+    const doc = toDocumentClient(traceSdkCalls(countCalls(new DynamoDBClient({ ...dynamoDbClientConfig(), credentials })), 'DynamoDB'));
+    this.cache.set(tenantId, { doc, expiresAt: credentials.expiration.getTime() });
     return doc;
   }
 }

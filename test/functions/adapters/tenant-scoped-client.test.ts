@@ -1,4 +1,6 @@
-import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+// The STS client `fromTemporaryCredentials` makes (functions/adapters/sts/role-session.ts) is the SDK's own, from
+// @aws-sdk/nested-clients: mocked here at the SDK boundary, the one place that names it.
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/nested-clients/sts';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { TenantScopedClients } from '../../../functions/adapters/dynamodb/tenant-scoped-client.js';
@@ -21,7 +23,7 @@ describe('tenant-scoped DynamoDB clients (IAM layer 2)', () => {
   });
 
   it('assumes the tenant role with exactly the tenantId session tag', async () => {
-    const clients = new TenantScopedClients(ROLE, new STSClient({ region: 'cn-north-1' }));
+    const clients = new TenantScopedClients(ROLE);
     await clients.forTenant({ tenantId: 'tenant-a' });
     expect(sts).toHaveReceivedCommandTimes(AssumeRoleCommand, 1);
     expect(sts).toHaveReceivedCommandWith(AssumeRoleCommand, {
@@ -34,7 +36,7 @@ describe('tenant-scoped DynamoDB clients (IAM layer 2)', () => {
 
   it('reuses credentials per tenant until shortly before they expire, and never across tenants', async () => {
     let now = Date.now();
-    const clients = new TenantScopedClients(ROLE, new STSClient({ region: 'cn-north-1' }), () => now);
+    const clients = new TenantScopedClients(ROLE, () => now);
     const first = await clients.forTenant({ tenantId: 'a' });
     expect(await clients.forTenant({ tenantId: 'a' })).toBe(first);
     const other = await clients.forTenant({ tenantId: 'b' });
@@ -46,13 +48,13 @@ describe('tenant-scoped DynamoDB clients (IAM layer 2)', () => {
   });
 
   it('refuses a tenant id that could break out of its key prefix', async () => {
-    const clients = new TenantScopedClients(ROLE, new STSClient({ region: 'cn-north-1' }));
+    const clients = new TenantScopedClients(ROLE);
     await expect(clients.forTenant({ tenantId: 'a#b' })).rejects.toThrow(/unsafe tenantId/);
     expect(sts).toHaveReceivedCommandTimes(AssumeRoleCommand, 0);
   });
 
   it('uses the shared client where no role is configured (the local runtime)', async () => {
-    const clients = new TenantScopedClients(undefined, new STSClient({ region: 'cn-north-1' }));
+    const clients = new TenantScopedClients(undefined);
     expect(await clients.forTenant({ tenantId: 'a' })).toBe(sharedDynamoDb().doc);
     expect(sts).toHaveReceivedCommandTimes(AssumeRoleCommand, 0);
   });

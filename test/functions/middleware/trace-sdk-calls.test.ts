@@ -1,6 +1,6 @@
 import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { traceSdkCalls } from '../../../functions/middleware/tracing.js';
+import { sdkCallTracing, traceSdkCalls } from '../../../functions/middleware/tracing.js';
 
 /** A stand-in for Powertools Tracer: records the sub-segments opened under the invocation's segment. */
 const xray = vi.hoisted(() => {
@@ -63,5 +63,16 @@ describe('issue 21: the tracer records a sub-segment per SDK call', () => {
     const client = traceSdkCalls(offlineClient(), 'DynamoDB');
     await client.send(new GetItemCommand({ TableName: 't', Key: { PK: { S: 'a' } } }));
     expect(xray.opened).toEqual([]);
+  });
+
+  it('as a client plugin applied at every call (the STS client of fromTemporaryCredentials), traces each call once', async () => {
+    vi.stubEnv('AWS_LAMBDA_FUNCTION_NAME', 'anze-dev-fees');
+    vi.stubEnv('POWERTOOLS_TRACE_ENABLED', 'true');
+    const client = offlineClient();
+    const plugin = sdkCallTracing('STS');
+    client.middlewareStack.use(plugin);
+    client.middlewareStack.use(plugin);
+    await client.send(new GetItemCommand({ TableName: 't', Key: { PK: { S: 'a' } } }));
+    expect(xray.opened).toEqual([expect.objectContaining({ name: 'STS.GetItem', closed: true })]);
   });
 });

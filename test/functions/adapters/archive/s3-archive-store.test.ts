@@ -7,7 +7,9 @@ import {
   S3Client,
   S3ServiceException,
 } from '@aws-sdk/client-s3';
-import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
+// The STS client `fromTemporaryCredentials` makes (functions/adapters/sts/role-session.ts) is the SDK's own, from
+// @aws-sdk/nested-clients: mocked here at the SDK boundary, the one place that names it.
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/nested-clients/sts';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ArchiveExists, ArchiveRetained, retainUntilFor } from '../../../../domain/archive/archive-store.js';
@@ -291,7 +293,7 @@ describe('tenant-scoped archive credentials (IAM layer 2)', () => {
   let clock = NOW.getTime();
 
   it('assumes the tenant role tagged with the key\'s tenant, an hour long, and reuses it per tenant', async () => {
-    const clients = new TenantScopedS3Clients(ROLE, new STSClient({ region: 'cn-north-1' }), () => clock);
+    const clients = new TenantScopedS3Clients(ROLE, () => clock);
     const first = await clients.clientFor('t1', 60);
     expect(await clients.clientFor('t1', 60)).toBe(first);
     expect(await clients.clientFor('t2', 60)).not.toBe(first);
@@ -306,7 +308,7 @@ describe('tenant-scoped archive credentials (IAM layer 2)', () => {
 
   it('renews when the session would not outlive a ticket, and refuses tickets longer than a session', async () => {
     clock = NOW.getTime();
-    const clients = new TenantScopedS3Clients(ROLE, new STSClient({ region: 'cn-north-1' }), () => clock);
+    const clients = new TenantScopedS3Clients(ROLE, () => clock);
     const first = await clients.clientFor('t1', 900);
     clock += 2_700_000; // 900 s left: enough for 60 s, not for a 900 s ticket plus the 60 s margin
     expect(await clients.clientFor('t1', 60)).toBe(first);
