@@ -1,9 +1,11 @@
 import type { RouteSpec } from '../middleware/route.js';
 import { complaintRoutes } from './complaints/routes.js';
-import { feeFileRoutes, feeRoutes } from './fees/routes.js';
+import { feeFileRoutes } from './fees/file-routes.js';
+import { feeRoutes } from './fees/routes.js';
 import { platformRoutes } from './platform/routes.js';
 import { underwritingRoutes } from './underwriting/routes.js';
-import { registerFileRoutes, registerRoutes } from './register/routes.js';
+import { registerFileRoutes } from './register/file-routes.js';
+import { registerRoutes } from './register/routes.js';
 import { serviceRoutes } from './services/routes.js';
 import { supervisionRoutes } from './supervision/routes.js';
 

@@ -1,6 +1,5 @@
 import type { RouteSpec } from '../../middleware/route.js';
 import { bookExpense } from './book-expense.js';
-import { exportLedgerRoute } from './export-ledger.js';
 import { checkFeeSummary } from './check-fee-summary.js';
 import { feeSummary } from './fee-summary.js';
 import { getLedgerEntry } from './get-ledger-entry.js';
@@ -20,6 +19,3 @@ export const feeRoutes: readonly RouteSpec[] = [
   feeSummary,
   checkFeeSummary,
 ];
-
-/** FEE-2, FEE-4's ledger exports, in the fees' file function (functions/http/fees/files-composition-root.ts). */
-export const feeFileRoutes: readonly RouteSpec[] = [exportLedgerRoute];

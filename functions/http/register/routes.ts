@@ -5,7 +5,6 @@ import { getEnterprise } from './get-enterprise.js';
 import { getExpert } from './get-expert.js';
 import { getRuleSet } from './get-rule-set.js';
 import { getServiceOrg } from './get-service-org.js';
-import { importEnterprises } from './import-enterprises.js';
 import { liftBlacklistEntry } from './lift-blacklist-entry.js';
 import { listBlacklist } from './list-blacklist.js';
 import { listEnterprises } from './list-enterprises.js';
@@ -46,6 +45,3 @@ export const registerRoutes: readonly RouteSpec[] = [
   getRuleSet,
   publishRuleSetRoute,
 ];
-
-/** REG-1's register imports, in the register's file function (functions/http/register/files-composition-root.ts). */
-export const registerFileRoutes: readonly RouteSpec[] = [importEnterprises];
