@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { queryKeys } from '../../api/query-keys';
-import { Alert, App, Button, Card, Col, Empty, Flex, Form, Input, Modal, Radio, Row, Select, Skeleton, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Empty, Flex, Form, Input, Modal, Radio, Row, Select, Skeleton, Tag, Tooltip, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { Link } from 'react-router';
 import { type Api, type Hazard, type HazardGrade, type VerifyHazardRequest } from '../../api';
 import { HAZARD_GRADES, HAZARD_STATUSES } from '../../reference/domain';
 import { useApi } from '../../app/ServicesContext';
-import { useI18n } from '../../i18n';
+import { formatInstant, useI18n } from '../../i18n';
 import { describeApiError, FormFailureAlert, PageHeading, useApiForm, useUrlFilters, FormButtons } from '../../kit';
 import { OVERDUE_COLOR } from '../complaints/DueDateBadge';
 import { shanghaiToday } from '../complaints/due-dates';
@@ -15,6 +15,7 @@ import { HazardGradeTag } from './ServiceTags';
 import { SectionTitle } from '../../kit/SectionCard';
 import { hazardColumns, hazardDueOn, isHazardOverdue } from './service-dates';
 import { hazardGradeText, hazardStatusText, servicePath } from './service-text';
+import { OnSiteRectificationForm } from './OnSiteRectificationForm';
 
 /** Hazards read per column: an open board is short (the verified column shows the latest). */
 const PER_COLUMN = 100;
@@ -28,7 +29,9 @@ async function readBoard(api: Api, grade: HazardGrade | undefined, signal: Abort
 /**
  * 隐患看板 (SVC-7): the hazards found on services in four columns — 待整改, 整改中, 已整改待核验, 已核验 — MAJOR
  * ones in red and first, overdue ones marked; the grade filter lives in the URL. A rectified hazard is verified
- * here: accepted, or sent back to rectification with the reason.
+ * here: accepted, or sent back to rectification with the reason. The rectification itself is the enterprise's
+ * (SVC-7): one with an account reports it after signing in; for one without, its person reports on this device
+ * (现场代录整改, flagged under SVC-13).
  */
 export function HazardBoardPage() {
   const { t } = useI18n();
@@ -38,6 +41,7 @@ export function HazardBoardPage() {
   const grade = HAZARD_GRADES.find((value) => value === gradeFilter.grade);
   const board = useQuery({ queryKey: [...queryKeys.services, `hazards:board:${grade ?? ''}`], queryFn: ({ signal }) => readBoard(api, grade, signal) });
   const [verifying, setVerifying] = useState<Hazard>();
+  const [capturing, setCapturing] = useState<Hazard>();
   const today = shanghaiToday();
   const columns = hazardColumns(board.data?.hazards ?? []);
 
@@ -74,7 +78,13 @@ export function HazardBoardPage() {
                   ) : (
                     <Flex vertical gap={8}>
                       {columns[status].map((hazard) => (
-                        <HazardCard key={hazard.id} hazard={hazard} today={today} onVerify={status === 'RECTIFIED' ? () => setVerifying(hazard) : undefined} />
+                        <HazardCard
+                          key={hazard.id}
+                          hazard={hazard}
+                          today={today}
+                          onVerify={status === 'RECTIFIED' ? () => setVerifying(hazard) : undefined}
+                          onCapture={status === 'OPEN' || status === 'RECTIFYING' ? () => setCapturing(hazard) : undefined}
+                        />
                       ))}
                     </Flex>
                   )}
@@ -97,14 +107,63 @@ export function HazardBoardPage() {
           />
         )}
       </Modal>
+      <Modal open={Boolean(capturing)} title={t('hazard.onSiteCapture')} footer={null} onCancel={() => setCapturing(undefined)} destroyOnHidden width={720}>
+        {capturing && (
+          <OnSiteRectificationForm
+            hazard={capturing}
+            onDone={() => {
+              setCapturing(undefined);
+              void message.success(t('hazard.onSiteCapture.done'));
+              void board.refetch();
+            }}
+            onCancel={() => setCapturing(undefined)}
+          />
+        )}
+      </Modal>
     </>
   );
 }
 
-function HazardCard({ hazard, today, onVerify }: { readonly hazard: Hazard; readonly today: string; readonly onVerify?: () => void }) {
+/**
+ * SVC-7: who reports this hazard's rectification — an enterprise with an account itself, after signing in (a
+ * hint, no button); for one without, its person on this device (SVC-13), the one case the insurer's staff enter it.
+ */
+function RectificationReporter({ hazard, onCapture }: { readonly hazard: Hazard; readonly onCapture: () => void }) {
+  const { t } = useI18n();
+  const api = useApi();
+  // The service page asks the same (its on-site signature): one answer per service, shared.
+  const account = useQuery({
+    queryKey: [...queryKeys.services, `service:${hazard.serviceId}:enterprise-account`],
+    queryFn: ({ signal }) => api.services.enterpriseAccount(hazard.serviceId, signal),
+    staleTime: 60_000,
+  });
+  if (account.data === undefined) return null;
+  return account.data.hasAccount ? (
+    <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="enterprise-reports-itself">
+      {t('hazard.onSiteCapture.selfReports')}
+    </Typography.Text>
+  ) : (
+    <Button size="small" onClick={onCapture}>
+      {t('hazard.onSiteCapture')}
+    </Button>
+  );
+}
+
+function HazardCard({
+  hazard,
+  today,
+  onVerify,
+  onCapture,
+}: {
+  readonly hazard: Hazard;
+  readonly today: string;
+  readonly onVerify?: () => void;
+  readonly onCapture?: () => void;
+}) {
   const { t } = useI18n();
   const dueOn = hazardDueOn(hazard);
   const overdue = isHazardOverdue(hazard, today);
+  const onSite = hazard.rectification?.onSiteReports ?? [];
   return (
     <Card
       size="small"
@@ -136,10 +195,12 @@ function HazardCard({ hazard, today, onVerify }: { readonly hazard: Hazard; read
           </Typography.Text>
         )}
         {/* SVC-7, SVC-13: reports captured on the staff's device (an enterprise without an account) stay marked. */}
-        {(hazard.rectification?.onSiteReports?.length ?? 0) > 0 && (
-          <Tag color="orange" style={{ width: 'fit-content' }} data-testid="hazard-on-site">
-            {t('hazard.onSite')}
-          </Tag>
+        {onSite.length > 0 && (
+          <Tooltip title={t('hazard.onSite.hint', { reports: onSite.map((report) => `${report.reporterName} ${formatInstant(report.reportedAt)}`).join('；') })}>
+            <Tag color="orange" style={{ width: 'fit-content' }} data-testid="hazard-on-site">
+              {t('hazard.onSite')}
+            </Tag>
+          </Tooltip>
         )}
         <Flex gap={8} align="center" wrap>
           <Link to={servicePath({ id: hazard.serviceId })} style={{ fontSize: 12 }}>
@@ -150,6 +211,7 @@ function HazardCard({ hazard, today, onVerify }: { readonly hazard: Hazard; read
               {t('hazard.verify')}
             </Button>
           )}
+          {onCapture && <RectificationReporter hazard={hazard} onCapture={onCapture} />}
         </Flex>
       </Flex>
     </Card>
