@@ -2409,6 +2409,26 @@ export type components = {
             vatRateBasisPoints: number;
             year: number;
         };
+        Recomputed: {
+            /** @description ACCRUAL entries booked (a reversed entry still counts: it was booked) */
+            accruals: number;
+            /** @description FEE-1: prevention fee accrued, net of reversals */
+            accruedFen: components["schemas"]["Fen"];
+            /** @description FEE-2: entries booked as advances (they took the balance below zero), net of their reversals */
+            advances: number;
+            /** @description EXPENSE entries booked */
+            expenses: number;
+            /** @description FEE-2: the last sequence number given — entries are numbered 1..lastSequence with no gap */
+            lastSequence: number;
+            /** @description UW-5, FEE-1: premium received ex-tax — the base of FEE-1 and FEE-4 */
+            premiumExTaxFen: components["schemas"]["Fen"];
+            /** @description Premium received incl. VAT, net of reversed receipts */
+            receivedFen: components["schemas"]["Fen"];
+            /** @description REVERSAL entries booked */
+            reversals: number;
+            /** @description FEE-4: prevention expense, net of reversals */
+            spentFen: components["schemas"]["Fen"];
+        };
         Refusal: {
             appliedOn?: components["schemas"]["LocalDate"];
             createdAt: components["schemas"]["Instant"];
@@ -2830,26 +2850,6 @@ export type components = {
             /** @description The branch's 统一社会信用代码; one insurer per USCC on the platform */
             uscc: string;
             version: number;
-        };
-        Totals: {
-            /** @description ACCRUAL entries booked (a reversed entry still counts: it was booked) */
-            accruals: number;
-            /** @description FEE-1: prevention fee accrued, net of reversals */
-            accruedFen: components["schemas"]["Fen"];
-            /** @description FEE-2: entries booked as advances (they took the balance below zero), net of their reversals */
-            advances: number;
-            /** @description EXPENSE entries booked */
-            expenses: number;
-            /** @description FEE-2: the last sequence number given — entries are numbered 1..lastSequence with no gap */
-            lastSequence: number;
-            /** @description UW-5, FEE-1: premium received ex-tax — the base of FEE-1 and FEE-4 */
-            premiumExTaxFen: components["schemas"]["Fen"];
-            /** @description Premium received incl. VAT, net of reversed receipts */
-            receivedFen: components["schemas"]["Fen"];
-            /** @description REVERSAL entries booked */
-            reversals: number;
-            /** @description FEE-4: prevention expense, net of reversals */
-            spentFen: components["schemas"]["Fen"];
         };
         User: {
             agency?: components["schemas"]["UserAgency"];
@@ -3634,7 +3634,7 @@ export interface operations {
                         contentType: string;
                         entries: number;
                         fileName: string;
-                        totals: components["schemas"]["Totals"];
+                        totals: components["schemas"]["Recomputed"];
                     };
                 };
             };
@@ -3769,8 +3769,8 @@ export interface operations {
                         entriesRead: number;
                         /** @description At most 100, the last line saying how many more there were */
                         readonly problems: string[];
-                        recomputed: components["schemas"]["Totals"];
-                        stored: components["schemas"]["Totals"];
+                        recomputed: components["schemas"]["Recomputed"];
+                        stored: components["schemas"]["Recomputed"];
                         tenantId: string;
                         year: number;
                     };
