@@ -38,7 +38,7 @@ describe('console: underwriting and the registers', () => {
     await withConsole(
       async ({ page, screenshot }) => {
         await signIn(page, 'emb-city', DEMO_PASSWORD);
-        await page.getByRole('heading', { level: 1, name: '监管概览' }).waitFor();
+        await page.getByRole('heading', { level: 1, name: '承保机构' }).waitFor();
         await menu(page).getByRole('link', { name: '企业底数' }).click();
         await page.getByRole('heading', { level: 1, name: '企业底数' }).waitFor();
 
@@ -177,7 +177,7 @@ describe('console: underwriting and the registers', () => {
         await page.getByRole('button', { name: '出具保单' }).click();
         await page.getByRole('heading', { level: 1, name: `保单 ${policyNumber}` }).waitFor();
         expect(await page.locator('main').getByText('266,700.00 元').count()).toBeGreaterThan(0);
-        expect(await page.getByRole('table', { name: '费率因子（UW-7）' }).getByText('3.5‰').count()).toBe(1);
+        expect(await page.getByRole('table', { name: '费率因子' }).getByText('3.5‰').count()).toBe(1);
         await settled(page);
         await screenshot('underwriting-7-policy-issued');
 
@@ -214,7 +214,7 @@ describe('console: underwriting and the registers', () => {
   it('忻府区 EMB sees its coverage gap: the other coal mine, not the insured one (UW-11)', async () => {
     await withConsole(async ({ page, screenshot }) => {
       await signIn(page, 'emb-xinfu', DEMO_PASSWORD);
-      await page.getByRole('heading', { level: 1, name: '监管概览' }).waitFor();
+      await page.getByRole('heading', { level: 1, name: '承保机构' }).waitFor();
       await menu(page).getByRole('link', { name: '应保未保' }).click();
       await page.getByRole('heading', { level: 1, name: '应保未保' }).waitFor();
       const group = rowsOf(page, '应保未保（全面实施行业）').filter({ hasText: '忻府区' }).filter({ hasText: '煤矿' });
