@@ -7,10 +7,8 @@ import {
   ControlOutlined,
   DashboardOutlined,
   DatabaseOutlined,
-  FileDoneOutlined,
   FileProtectOutlined,
   FundOutlined,
-  ApiOutlined,
   MoneyCollectOutlined,
   PieChartOutlined,
   SafetyOutlined,
@@ -26,7 +24,6 @@ import {
 import type { ComponentType, ReactNode } from 'react';
 import type { Agency, Role } from '../api';
 import type { MessageKey } from '../i18n';
-import { PlannedPage } from '../pages/common/PlannedPage';
 import { AUDIENCE } from './access';
 
 /**
@@ -96,7 +93,6 @@ export interface ConsoleRoute {
   readonly agencies?: readonly Agency[];
 }
 
-const planned = (titleKey: MessageKey): ReactNode => <PlannedPage titleKey={titleKey} />;
 
 
 export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
@@ -122,8 +118,6 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
   { path: '/insurer/refusals', titleKey: 'nav.insurer.refusals', roles: AUDIENCE.insurer, page: pages.refusals, icon: <StopOutlined />, inMenu: true },
   { path: '/insurer/complaints', titleKey: 'nav.insurer.complaints', roles: AUDIENCE.insurer, page: pages.complaintInbox, icon: <CommentOutlined />, inMenu: true },
   { path: '/insurer/complaints/:complaintId', titleKey: 'complaint.detailTitle', roles: AUDIENCE.insurer, page: pages.complaint, inMenu: false },
-  { path: '/insurer/reports', titleKey: 'nav.insurer.reports', roles: AUDIENCE.insurer, page: planned('nav.insurer.reports'), icon: <FileDoneOutlined />, inMenu: true },
-  { path: '/insurer/webhooks', titleKey: 'nav.insurer.webhooks', roles: AUDIENCE.insurerAdmin, page: planned('nav.insurer.webhooks'), icon: <ApiOutlined />, inMenu: true },
   { path: '/insurer/team', titleKey: 'nav.team', roles: AUDIENCE.insurerAdmin, page: pages.team, icon: <TeamOutlined />, inMenu: true },
 
   // Regulators (ACL-2, ACL-4): read across insurers, write their own registers.
@@ -144,7 +138,6 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
   { path: '/regulator/refusals', titleKey: 'nav.regulator.refusals', roles: AUDIENCE.regulator, page: pages.regulatorRefusals, icon: <StopOutlined />, inMenu: true },
   { path: '/regulator/filings', titleKey: 'nav.regulator.filings', roles: AUDIENCE.regulator, agencies: ['EMB_CITY'], page: pages.qualificationFilings, icon: <AuditOutlined />, inMenu: true },
   { path: '/regulator/hazards', titleKey: 'nav.regulator.hazards', roles: AUDIENCE.regulator, page: pages.regulatorHazards, icon: <WarningOutlined />, inMenu: true },
-  { path: '/regulator/evaluations', titleKey: 'nav.regulator.evaluations', roles: AUDIENCE.regulator, page: planned('nav.regulator.evaluations'), icon: <AuditOutlined />, inMenu: true },
   { path: '/regulator/complaints', titleKey: 'nav.regulator.complaints', roles: AUDIENCE.regulator, page: pages.escalatedComplaints, icon: <AlertOutlined />, inMenu: true },
   { path: '/regulator/team', titleKey: 'nav.team', roles: AUDIENCE.regulatorAdmin, page: pages.team, icon: <TeamOutlined />, inMenu: true },
 
