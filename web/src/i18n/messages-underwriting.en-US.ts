@@ -43,7 +43,7 @@ export const underwritingEnUS: Readonly<Record<keyof typeof underwritingZhCN, st
   'doc.archiveIdFormat': 'An archive ID is 1–64 letters, digits, _ or -',
   'doc.sha256Format': 'A SHA-256 is 64 hexadecimal characters (0–9, a–f)',
   'doc.add': 'Add a document',
-  'doc.uploadsLater': 'Uploads are coming soon. For now, enter each archived document’s file name, archive ID and SHA-256 (as recorded when it was archived).',
+  'doc.uploadsLater': 'The prevention-capability evidence is uploaded in its own section; for the other documents, enter each archived document’s file name, archive ID and SHA-256 (as recorded when it was archived).',
 
   'uw.factor.accidentRecord': 'Accident-record factor',
   'uw.factor.standardisation': 'Standardisation factor',

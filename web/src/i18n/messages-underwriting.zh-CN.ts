@@ -44,7 +44,7 @@ export const underwritingZhCN = {
   'doc.archiveIdFormat': '档案编号为 1–64 位字母、数字、_ 或 -',
   'doc.sha256Format': 'SHA-256 摘要为 64 位十六进制字符（0–9、a–f）',
   'doc.add': '添加文件',
-  'doc.uploadsLater': '文件上传即将上线。目前请填写已归档文件的文件名、档案编号和 SHA-256 摘要（与归档时记录的一致）。',
+  'doc.uploadsLater': '“事故预防服务能力”一节的证明材料直接上传；其余文件请填写已归档文件的文件名、档案编号和 SHA-256 摘要（与归档时记录的一致）。',
 
   'uw.factor.accidentRecord': '事故记录因子',
   'uw.factor.standardisation': '标准化等级因子',
