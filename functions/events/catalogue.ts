@@ -3,6 +3,7 @@ import { complaintEvents } from '../../domain/complaints/events.js';
 import { feeEvents } from '../../domain/fees/events.js';
 import { platformEvents } from '../../domain/platform/events.js';
 import { registerEvents } from '../../domain/register/events.js';
+import { reminderEvents } from '../../domain/reminders/events.js';
 import { serviceEvents } from '../../domain/services/events.js';
 import { underwritingEvents } from '../../domain/underwriting/events.js';
 
@@ -17,6 +18,7 @@ export const EVENT_CATALOGUE: Readonly<Record<string, Readonly<Record<string, An
   register: registerEvents,
   services: serviceEvents,
   fees: feeEvents,
+  reminders: reminderEvents,
 };
 
 export const ALL_EVENT_TYPES: readonly AnyEventType[] = Object.values(EVENT_CATALOGUE).flatMap((events) => Object.values(events));
