@@ -31,8 +31,11 @@ export type ReminderStep = (typeof REMINDER_STEPS)[number];
 export const REMINDER_SUBJECTS = ['service', 'hazard', 'complaint', 'policy', 'year'] as const;
 export type ReminderSubject = (typeof REMINDER_SUBJECTS)[number];
 
-/** Who must act: the insurer's staff, the insured enterprise, or the platform operator (CAL-2). */
-export const REMINDER_AUDIENCES = ['INSURER', 'ENTERPRISE', 'OPERATOR'] as const;
+/**
+ * Who must act: the insurer's staff, the insured enterprise, the regulators (RPT-3: the city EMB with the NFRA
+ * evaluates each insurer) or the platform operator (CAL-2).
+ */
+export const REMINDER_AUDIENCES = ['INSURER', 'ENTERPRISE', 'REGULATOR', 'OPERATOR'] as const;
 export type ReminderAudience = (typeof REMINDER_AUDIENCES)[number];
 
 /**
