@@ -5,6 +5,7 @@ import { platformEvents } from '../../domain/platform/events.js';
 import { registerEvents } from '../../domain/register/events.js';
 import { reminderEvents } from '../../domain/reminders/events.js';
 import { serviceEvents } from '../../domain/services/events.js';
+import { supervisionEvents } from '../../domain/supervision/events.js';
 import { underwritingEvents } from '../../domain/underwriting/events.js';
 
 /**
@@ -19,6 +20,7 @@ export const EVENT_CATALOGUE: Readonly<Record<string, Readonly<Record<string, An
   services: serviceEvents,
   fees: feeEvents,
   reminders: reminderEvents,
+  supervision: supervisionEvents,
 };
 
 export const ALL_EVENT_TYPES: readonly AnyEventType[] = Object.values(EVENT_CATALOGUE).flatMap((events) => Object.values(events));
