@@ -118,6 +118,17 @@ export const keys = {
   /** GSI2: coverage items by the next day their insured status changes, for the daily sweep. */
   coverageEdges: 'R#coverage#EDGE',
 
+  /**
+   * Issue 16: the mark that a reminder was raised, `<owner>#REMINDED#<kind>#<step>#<subject parts>` / `MARKER`.
+   * Created (attribute_not_exists) in the transaction of the reminder's outbox event, so a rerun or a retry
+   * raises nothing twice. Subject parts are key-safe: an item id; for a year obligation its period (`2027`,
+   * `2027-H1`) and, for a reminder repeated daily (CAL-2), the day.
+   */
+  reminderMarker: (owner: Owner, kind: 'due' | 'overdue', step: string, ...subject: string[]): ItemKey => ({
+    PK: [`${ownerPrefix(owner)}#REMINDED#${kind}#${assertKeyPart(step, 'step')}`, ...subject.map((part) => assertKeyPart(part, 'reminder subject'))].join('#'),
+    SK: 'MARKER',
+  }),
+
   /** Outbox items ride in their aggregate's partition: ordered per aggregate on the stream. */
   outbox: (aggregate: ItemKey, sequence: number): ItemKey => ({
     PK: aggregate.PK,
@@ -257,6 +268,20 @@ export const keys = {
   expert: (expertId: string): ItemKey => keys.entity(keys.expertOwner, 'EXPERT', expertId),
   /** GSI1: the whole pool, by id. */
   expertListing: (): string => keys.listing(keys.expertOwner, 'EXPERT'),
+
+  // ── Notifications (issue 16): one inbox partition per user, under the user's own owner ────────────────────
+  // An insurer user's inbox is `T#<tenantId>#INBOX#<userId>`, so the tenant-scoped role alone reaches it
+  // (ARCHITECTURE.md §3); a regulator's `R#<regulatorId>#INBOX#…`, an enterprise user's `P#ENT#<uscc>#INBOX#…`,
+  // the operator's `P#INBOX#…`. The partition holds the notifications (`N#<id>`, ids sort by time), the unread
+  // counter and the preferences.
+  inbox: (owner: Owner, userId: string): string => `${keys.listing(owner, 'INBOX')}#${assertKeyPart(userId, 'userId')}`,
+  notificationPrefix: 'N#',
+  notification: (owner: Owner, userId: string, notificationId: string): ItemKey => ({
+    PK: keys.inbox(owner, userId),
+    SK: `N#${assertKeyPart(notificationId, 'notificationId')}`,
+  }),
+  inboxCounter: (owner: Owner, userId: string): ItemKey => ({ PK: keys.inbox(owner, userId), SK: 'UNREAD' }),
+  notificationPreferences: (owner: Owner, userId: string): ItemKey => ({ PK: keys.inbox(owner, userId), SK: 'PREFERENCES' }),
 } as const;
 
 function feeYearPart(year: number): string {
