@@ -3,16 +3,18 @@ import { complaintRoutes } from './complaints/routes.js';
 import { feeFileRoutes } from './fees/file-routes.js';
 import { feeRoutes } from './fees/routes.js';
 import { platformRoutes } from './platform/routes.js';
+import { underwritingFileRoutes } from './underwriting/file-routes.js';
 import { underwritingRoutes } from './underwriting/routes.js';
 import { registerFileRoutes } from './register/file-routes.js';
 import { registerRoutes } from './register/routes.js';
 import { serviceRoutes } from './services/routes.js';
 import { supervisionRoutes } from './supervision/routes.js';
+import { notificationRoutes } from './notifications/routes.js';
 
 /**
  * The Lambda functions that answer HTTP: one per bounded context, and a second, file function beside a context
- * whose file routes need a heavy library (exceljs, for XLSX imports and exports), so that the context's everyday
- * function does not carry it (issue 20). The CDK API stack, the local gateway, the OpenAPI generator and the
+ * whose file routes need a heavy library (exceljs, for XLSX imports and exports; the S3 client, for QUAL-4's
+ * archive uploads), so that the context's everyday function does not carry it (issue 20). The CDK API stack, the local gateway, the OpenAPI generator and the
  * isolation test all read this list, so a function added here is deployed, served locally, documented and
  * tested for isolation without further wiring.
  */
@@ -29,10 +31,17 @@ export const BOUNDED_CONTEXTS: readonly BoundedContext[] = [
   { name: 'platform', entry: 'functions/http/platform/handler.ts', routes: platformRoutes },
   { name: 'complaints', entry: 'functions/http/complaints/handler.ts', routes: complaintRoutes },
   { name: 'underwriting', entry: 'functions/http/underwriting/handler.ts', routes: underwritingRoutes },
+  {
+    name: 'underwriting-files',
+    entry: 'functions/http/underwriting/files-handler.ts',
+    routes: underwritingFileRoutes,
+    permissionsOf: 'underwriting',
+  },
   { name: 'register', entry: 'functions/http/register/handler.ts', routes: registerRoutes },
   { name: 'register-files', entry: 'functions/http/register/files-handler.ts', routes: registerFileRoutes, permissionsOf: 'register' },
   { name: 'fees', entry: 'functions/http/fees/handler.ts', routes: feeRoutes },
   { name: 'fee-files', entry: 'functions/http/fees/files-handler.ts', routes: feeFileRoutes, permissionsOf: 'fees' },
   { name: 'services', entry: 'functions/http/services/handler.ts', routes: serviceRoutes },
   { name: 'supervision', entry: 'functions/http/supervision/handler.ts', routes: supervisionRoutes },
+  { name: 'notifications', entry: 'functions/http/notifications/handler.ts', routes: notificationRoutes },
 ];

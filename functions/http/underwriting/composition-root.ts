@@ -1,4 +1,3 @@
-import type { ArchiveStore } from '../../../domain/archive/archive-store.js';
 import type { Clock } from '../../../domain/kernel/clock.js';
 import type { NewId } from '../../../domain/kernel/new-id.port.js';
 import type { RuleSetSource } from '../../../domain/kernel/rule-set/rule-set-source.port.js';
@@ -11,7 +10,6 @@ import type { PaperFilingRepository } from '../../../domain/underwriting/paper-f
 import type { PolicyRepository } from '../../../domain/underwriting/policy.repository.js';
 import type { QualificationRepository } from '../../../domain/underwriting/qualification.repository.js';
 import type { RefusalRepository } from '../../../domain/underwriting/refusal.repository.js';
-import { archiveStoreFromEnv } from '../../adapters/archive/archive-store-from-env.js';
 import { systemClock } from '../../adapters/clock.js';
 import { DynamoArchiveRecordRepository } from '../../adapters/dynamodb/archive-records.repository.js';
 import { DynamoBlacklistRepository } from '../../adapters/dynamodb/blacklist.repository.js';
@@ -55,8 +53,6 @@ export interface UnderwritingRoot {
   readonly coverage: Pick<CoverageRepository, 'listCounty' | 'insuredCounts'>;
   /** RULES-1: the rule-set versions, built in and published by the city EMB. */
   readonly ruleSets: RuleSetSource;
-  /** QUAL-4: the write-once archive (S3 with object lock on AWS, the local store otherwise), built on first use. */
-  archive(): ArchiveStore;
   readonly clock: Clock;
   readonly newId: NewId;
 }
@@ -86,7 +82,6 @@ export function underwritingRoot(): UnderwritingRoot {
       platform: new DynamoPlatformRepository(store),
       coverage: new DynamoCoverageRepository(store),
       ruleSets: sharedRuleSets(),
-      archive: () => archiveStoreFromEnv(),
       clock: systemClock,
       newId,
     };

@@ -4,7 +4,7 @@ import { fileQualification as file } from '../../../domain/underwriting/qualific
 import { putQualificationBody } from '../../../domain/underwriting/qualification.schema.js';
 import { withPaperFiling } from '../../../domain/underwriting/paper-filing.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
-import { underwritingRoot } from './composition-root.js';
+import { underwritingFilesRoot } from './files-composition-root.js';
 import { eligibilityOn } from './eligibility-on.js';
 import { qualificationAnswer, yearParams } from './qualification-answer.js';
 import { checkFilingEvidence } from './qualification-documents.js';
@@ -24,7 +24,7 @@ export const fileQualification = defineRoute({
   response: qualificationAnswer,
   async handle(input) {
     const { tenantId, userId } = callerOf(input, 'insurer');
-    const { forTenant, clock, paperFilings } = underwritingRoot();
+    const { forTenant, clock, paperFilings } = underwritingFilesRoot();
     const tenant = await forTenant(tenantId);
     const { qualifications } = tenant;
     // QUAL-4: the evidence documents are files the insurer uploaded to its archive, with the digest given.

@@ -10,7 +10,8 @@ import { checkEvidenceDocuments, type ArchivedDocumentFacts } from '../../../dom
 import type { ArchiveRef } from '../../../domain/underwriting/qualification.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
 import { safeFileName } from '../services/evidence.js';
-import { underwritingRoot, type TenantUnderwriting } from './composition-root.js';
+import type { TenantUnderwriting } from './composition-root.js';
+import { underwritingFilesRoot } from './files-composition-root.js';
 import { yearParams } from './qualification-answer.js';
 
 /** How long a ticket stays usable, as for SVC-13 evidence. */
@@ -36,7 +37,7 @@ export const requestQualificationDocumentUpload = defineRoute({
   successStatus: 201,
   async handle(input) {
     const { tenantId, userId } = callerOf(input, 'insurer');
-    const { forTenant, archive, clock, newId } = underwritingRoot();
+    const { forTenant, archive, clock, newId } = underwritingFilesRoot();
     const now = clock.now();
     const uploadId = newId(now);
     const key = `tenants/${tenantId}/uploads/${uploadId}/${safeFileName(input.body.fileName)}`;
@@ -79,7 +80,7 @@ export async function checkFilingEvidence(
   evidence: readonly ArchiveRef[],
 ): Promise<void> {
   if (evidence.length === 0) return;
-  const store = underwritingRoot().archive();
+  const store = underwritingFilesRoot().archive();
   const ids = [...new Set(evidence.map((ref) => ref.archiveId))];
   const uploads = new Map((await tenant.archiveRecords.getUploads(tenantId, ids)).map((upload) => [upload.id, upload]));
   const facts = new Map<string, ArchivedDocumentFacts | undefined>();

@@ -2,30 +2,56 @@ import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { BOUNDED_CONTEXTS } from '../../../functions/http/contexts.js';
 
-/** The npm packages an HTTP function's bundle reaches from its entry (esbuild's own resolution, no output written). */
-async function packagesOf(entry: string): Promise<Set<string>> {
+const built = new Map<string, Promise<Set<string>>>();
+
+/** The npm packages (`name` or `@scope/name`) an HTTP function's bundle reaches from its entry (esbuild's own resolution, no output written). */
+function packagesOf(entry: string): Promise<Set<string>> {
+  let packages = built.get(entry);
+  if (!packages) built.set(entry, (packages = reachedPackages(entry)));
+  return packages;
+}
+
+async function reachedPackages(entry: string): Promise<Set<string>> {
   const result = await build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'esm', write: false, metafile: true, logLevel: 'silent' });
   return new Set(
     Object.keys(result.metafile.inputs)
       .filter((path) => path.includes('node_modules/'))
-      .map((path) => path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length).split('/')[0]!),
+      .map((path) => {
+        const [first, second] = path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length).split('/');
+        return first!.startsWith('@') ? `${first}/${second}` : first!;
+      }),
   );
 }
 
 describe('file functions (issue 20: what only one route needs lives in its own function)', () => {
   const fileFunctions = BOUNDED_CONTEXTS.filter((context) => context.permissionsOf !== undefined);
 
-  it('the register and the fee ledger each have a file function, holding its context’s permissions', () => {
+  it('underwriting, the register and the fee ledger each have a file function, holding its context’s permissions', () => {
     expect(fileFunctions.map((context) => [context.name, context.permissionsOf])).toEqual([
+      ['underwriting-files', 'underwriting'],
       ['register-files', 'register'],
       ['fee-files', 'fees'],
     ]);
   });
 
-  it.each(['register', 'fees'])('the %s function does not bundle exceljs; its file function does', async (name) => {
+  it.each([
+    ['register', 'exceljs'],
+    ['fees', 'exceljs'],
+    // QUAL-4: the upload tickets (presigner) and the filing's evidence check (HeadObject) reach the archive on S3.
+    ['underwriting', '@aws-sdk/client-s3'],
+    ['underwriting', '@aws-sdk/s3-request-presigner'],
+  ])('the %s function does not bundle %s; its file function does', async (name, heavy) => {
     const context = BOUNDED_CONTEXTS.find((candidate) => candidate.name === name)!;
     const files = fileFunctions.find((candidate) => candidate.permissionsOf === name)!;
-    expect(await packagesOf(context.entry)).not.toContain('exceljs');
-    expect(await packagesOf(files.entry)).toContain('exceljs');
+    expect(await packagesOf(context.entry)).not.toContain(heavy);
+    expect(await packagesOf(files.entry)).toContain(heavy);
   }, 60_000);
+
+  it('QUAL-4: filing a qualification and its upload tickets are answered by the underwriting file function, the rest of QUAL by underwriting', () => {
+    const owner = (method: string, path: string) =>
+      BOUNDED_CONTEXTS.find((context) => context.routes.some((route) => route.method === method && route.path === path))?.name;
+    expect(owner('PUT', '/api/v1/qualification/{year}')).toBe('underwriting-files');
+    expect(owner('POST', '/api/v1/qualification/{year}/document-uploads')).toBe('underwriting-files');
+    expect(owner('GET', '/api/v1/qualification/{year}')).toBe('underwriting');
+  });
 });
