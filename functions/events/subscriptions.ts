@@ -1,4 +1,7 @@
+import { complaintEvents } from '../../domain/complaints/events.js';
+import { feeEvents } from '../../domain/fees/events.js';
 import { calendarYearLoaded } from '../../domain/platform/events.js';
+import { serviceEvents } from '../../domain/services/events.js';
 import { policyCancelled, policyEndorsed, policyIssued } from '../../domain/underwriting/events.js';
 
 /**
@@ -22,9 +25,22 @@ export interface Subscription {
 export const SUBSCRIPTIONS: readonly Subscription[] = [
   {
     name: 'PolicyEvents',
-    description: 'Project policy events (ACL-1 member copies, UW-11 coverage)',
+    description: 'Project policy events (ACL-1 member copies, UW-11 coverage, issue 14 supervision counters)',
     target: 'projections',
     events: [policyIssued.name, policyEndorsed.name, policyCancelled.name],
+    retry: { attempts: 8, maxEventAgeHours: 24 },
+  },
+  {
+    // Issue 14: the supervision overview's counters (policy events reach them through PolicyEvents above).
+    name: 'SupervisionCounterEvents',
+    description: 'Keep the supervision overview counters (SVC-1/2/7/8/9, CMP, FEE-4/5) from service, plan, hazard, complaint and fee events',
+    target: 'projections',
+    events: [
+      ...Object.values(serviceEvents).map((type) => type.name),
+      ...Object.values(complaintEvents).map((type) => type.name),
+      feeEvents.entryBooked.name,
+      feeEvents.entryReversed.name,
+    ],
     retry: { attempts: 8, maxEventAgeHours: 24 },
   },
   {

@@ -8,11 +8,13 @@ import { Store } from '../adapters/dynamodb/store.js';
 import { systemClock } from '../adapters/clock.js';
 import { logger } from '../middleware/observability.js';
 import { projectPolicy } from './policy-projection.js';
+import { countedSources, supervisionCounters } from './supervision-counters-root.js';
+import { projectCounters } from './supervision-counters.js';
 
 /** An EventBridge event from the `anze` bus, whose detail is the bus event (functions/relay/bus-event.ts). */
 export interface ProjectionEvent {
   readonly 'detail-type': string;
-  readonly detail: { readonly tenantId?: string; readonly aggregate: { readonly id: string } };
+  readonly detail: { readonly tenantId?: string; readonly aggregate: { readonly id: string }; readonly data?: Readonly<Record<string, unknown>> };
 }
 
 /** The projection function's composition root: what it reads and writes, typed by the domain's ports. */
@@ -33,6 +35,18 @@ function projectionPorts(): ProjectionPorts {
  * events that arrive late or twice project the same state.
  */
 export async function handler(event: ProjectionEvent): Promise<void> {
+  await projectPolicyEvent(event);
+  // Issue 14: the supervision overview's counters follow policy, service, plan, hazard, complaint and fee events.
+  const { tenantId, aggregate, data } = event.detail;
+  await projectCounters(
+    { type: event['detail-type'], aggregateId: aggregate.id, ...(tenantId ? { tenantId } : {}), ...(data ? { data } : {}) },
+    countedSources(),
+    supervisionCounters(),
+    systemClock.now(),
+  );
+}
+
+async function projectPolicyEvent(event: ProjectionEvent): Promise<void> {
   const tenantId = event.detail.tenantId;
   if (!event['detail-type'].startsWith('underwriting.policy.') || !tenantId) return;
   const { policies, coverage, clock } = projectionPorts();

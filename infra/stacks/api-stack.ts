@@ -202,7 +202,24 @@ export class ApiStack extends Stack {
       new PolicyStatement({
         actions: OWN_ITEM_ACTIONS,
         resources: [table.tableArn, ...indexArns],
-        conditions: leadingKeysCondition(['T#*#POLICY#*', 'R#coverage#*']),
+        conditions: leadingKeysCondition(['T#*#POLICY#*', 'R#coverage#*', 'R#supervision#*']),
+      }),
+    );
+    // Issue 14: the supervision counters read each record as it is now (a policy's plan and services, a hazard,
+    // a complaint, a fee year's counters) and the rule sets the obligations engine needs; they write only R#supervision.
+    projections.addToRolePolicy(
+      new PolicyStatement({
+        actions: READ_ITEM_ACTIONS,
+        resources: [table.tableArn, ...indexArns],
+        conditions: leadingKeysCondition([
+          'T#*#SERVICE-PLAN#*',
+          'T#*#SERVICE#*',
+          'T#*#SERVICE-POLICY#*',
+          'T#*#HAZARD#*',
+          'T#*#COMPLAINT#*',
+          'T#*#FEE-LEDGER#*',
+          'R#rule-sets#*',
+        ]),
       }),
     );
     // The bus subscriptions, from the one table the local runtime also reads (functions/events/subscriptions.ts).

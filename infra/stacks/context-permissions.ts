@@ -86,7 +86,8 @@ export const CONTEXT_PERMISSIONS: Readonly<Record<string, ContextPermissions>> =
    * Supervision (issue 14, ACL-2/ACL-4): regulators read insurers' policies, services and fee counters through
    * the read-only regulator role (GetItem/Query only); its own role reads only the insurers' profiles (names).
    */
-  supervision: { ownLeadingKeys: [], readLeadingKeys: ['P#TENANT', 'P#TENANT#*'], userPoolAdmin: false },
+  // Issue 14: and the overview's counters (R#supervision) with the register's counts (REG-1, coverage share).
+  supervision: { ownLeadingKeys: [], readLeadingKeys: ['P#TENANT', 'P#TENANT#*', 'R#supervision#*', 'R#register#*'], userPoolAdmin: false },
 };
 
 /** Every context computes deadlines with the loaded calendar years (CAL-2): read-only, platform data. */

@@ -231,7 +231,8 @@ describe('ACL-1 / UW-11: the policy projection', () => {
       asArray(statement.Action).some((action) => action === 'dynamodb:PutItem'),
     );
     expect(writes).toHaveLength(1);
-    expect(writes[0]?.Condition?.['ForAllValues:StringLike']).toEqual({ 'dynamodb:LeadingKeys': ['T#*#POLICY#*', 'R#coverage#*'] });
+    // Issue 14: and the supervision overview's counters.
+    expect(writes[0]?.Condition?.['ForAllValues:StringLike']).toEqual({ 'dynamodb:LeadingKeys': ['T#*#POLICY#*', 'R#coverage#*', 'R#supervision#*'] });
   });
 });
 

@@ -1,0 +1,73 @@
+import { cellKeyOf, cellOfKey } from '../../../domain/supervision/counters.js';
+import type { Contribution } from '../../../domain/supervision/counters.js';
+import type { CountedSubject, StoredContribution, SupervisionCountersRepository } from '../../../domain/supervision/counters.repository.js';
+import { StaleVersion } from '../../../domain/kernel/errors.js';
+import { keys } from './keys.js';
+import type { Store, Write } from './store.js';
+
+/** Figures and cell identity of a counter item as stored. */
+type CellItem = Record<string, unknown> & { year: number; tenantId: string; county: string };
+
+const IDENTITY = new Set(['PK', 'SK', 'kind', 'year', 'tenantId', 'county']);
+
+/** Cells of one year per Query page; the items stay well under 1 MB together (see keys.supervisionCounters). */
+const PAGE = 1000;
+
+/**
+ * Issue 14: the supervision counters over the one table — each subject's last contribution
+ * (`R#supervision#SUBJECT#…`, versioned) and the cells (`R#supervision#COUNT#<year>` / `<tenantId>#<county>`),
+ * moved together in one transaction.
+ */
+export class DynamoSupervisionCounters implements SupervisionCountersRepository {
+  constructor(private readonly store: Store) {}
+
+  async contributionOf(subject: CountedSubject): Promise<StoredContribution | undefined> {
+    const item = await this.store.get<{ contribution: Contribution; version: number }>(keys.supervisionSubject(subject.kind, subject.tenantId, subject.id));
+    return item ? { contribution: item.contribution, revision: item.version } : undefined;
+  }
+
+  async apply(subject: CountedSubject, expectedRevision: number | undefined, contribution: Contribution, delta: Contribution): Promise<void> {
+    const key = keys.supervisionSubject(subject.kind, subject.tenantId, subject.id);
+    const item = { ...key, kind: 'SUPERVISION_SUBJECT', subject: subject.kind, contribution, version: (expectedRevision ?? 0) + 1 };
+    const writes: Write[] = [
+      expectedRevision === undefined
+        ? { kind: 'create', item, onExists: () => new StaleVersion('supervision counters subject') }
+        : { kind: 'update', item, expectedVersion: expectedRevision, entity: 'supervision counters subject' },
+    ];
+    for (const [cellKey, figures] of Object.entries(delta)) {
+      const cell = cellOfKey(cellKey);
+      writes.push({
+        kind: 'add',
+        key: keys.supervisionCounter(cell.year, cell.tenantId, cell.county),
+        add: figures,
+        set: { kind: 'SUPERVISION_COUNT', year: cell.year, tenantId: cell.tenantId, county: cell.county },
+      });
+    }
+    await this.store.commit(writes, []);
+  }
+
+  async cells(years: readonly number[]): Promise<Contribution> {
+    const pages = await Promise.all(years.map((year) => this.yearCells(year)));
+    const cells: Record<string, Record<string, number>> = {};
+    for (const items of pages) {
+      for (const item of items) {
+        const figures: Record<string, number> = {};
+        for (const [name, value] of Object.entries(item)) if (!IDENTITY.has(name) && typeof value === 'number') figures[name] = value;
+        cells[cellKeyOf(item)] = figures;
+      }
+    }
+    return cells;
+  }
+
+  /** One year's cells: one Query (more only past 1 MB of cells — bounded by insurers × counties, never by records). */
+  private async yearCells(year: number): Promise<CellItem[]> {
+    const items: CellItem[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.store.page<CellItem>({ partition: keys.supervisionCounters(year), limit: PAGE, cursor });
+      items.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    return items;
+  }
+}

@@ -1,0 +1,40 @@
+import type { Clock } from '../../../domain/kernel/clock.js';
+import type { RuleSetSource } from '../../../domain/kernel/rule-set/rule-set-source.port.js';
+import type { PlatformRepository } from '../../../domain/platform/platform.repository.js';
+import type { RegisterRepository } from '../../../domain/register/register.repository.js';
+import type { SupervisionCountersRepository } from '../../../domain/supervision/counters.repository.js';
+import { systemClock } from '../../adapters/clock.js';
+import { mainTableName, sharedDynamoDb } from '../../adapters/dynamodb/client.js';
+import { DynamoPlatformRepository } from '../../adapters/dynamodb/platform.repository.js';
+import { DynamoRegisterRepository } from '../../adapters/dynamodb/register.repository.js';
+import { sharedRuleSets } from '../../adapters/dynamodb/rule-set.repository.js';
+import { Store } from '../../adapters/dynamodb/store.js';
+import { DynamoSupervisionCounters } from '../../adapters/dynamodb/supervision-counters.repository.js';
+
+/**
+ * What the overview (issue 14) reads — ports of domain/ only, and none of them an insurer's items: the counters
+ * the projection keeps (`R#supervision`), the register's counts (REG-1), the insurers' names and the rule sets.
+ */
+export interface OverviewCompositionRoot {
+  readonly counters: Pick<SupervisionCountersRepository, 'cells'>;
+  readonly register: Pick<RegisterRepository, 'registeredCounts'>;
+  readonly tenants: Pick<PlatformRepository, 'listTenants'>;
+  readonly ruleSets: RuleSetSource;
+  readonly clock: Clock;
+}
+
+let root: OverviewCompositionRoot | undefined;
+
+export function overviewRoot(): OverviewCompositionRoot {
+  if (!root) {
+    const store = new Store(sharedDynamoDb().doc, mainTableName(), systemClock);
+    root = {
+      counters: new DynamoSupervisionCounters(store),
+      register: new DynamoRegisterRepository(store),
+      tenants: new DynamoPlatformRepository(store),
+      ruleSets: sharedRuleSets(),
+      clock: systemClock,
+    };
+  }
+  return root;
+}
