@@ -52,6 +52,9 @@ export const reminderPayload = z.object({
   enterpriseUscc: z.optional(z.string().check(described('The enterprise concerned, when there is one'))),
   county: z.optional(z.string().check(described("ACL-4: the enterprise's area code, when known"))),
   link: z.string().check(described('Where the item opens in the console, a path such as `/insurer/services/<id>`')),
+  enterpriseLink: z.optional(
+    z.string().check(described("Where the enterprise's users open it (e.g. `/my/services`), when ENTERPRISE is in the audience; `link` is the insurer's")),
+  ),
   runOn: localDateSchema.check(described('The day of the daily run that raised it')),
 });
 export type ReminderPayload = z.output<typeof reminderPayload>;

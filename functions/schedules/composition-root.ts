@@ -4,6 +4,7 @@ import type { RuleSetSource } from '../../domain/kernel/rule-set/rule-set-source
 import type { CalendarReminders } from '../../domain/platform/calendar-reminder.port.js';
 import type { CalendarSource } from '../../domain/platform/calendar-source.port.js';
 import type { PlatformRepository } from '../../domain/platform/platform.repository.js';
+import type { DueItems, ReminderMarkers } from '../../domain/reminders/reminders.port.js';
 import type { ServiceRepository } from '../../domain/services/service.repository.js';
 import type { CoverageRepository } from '../../domain/underwriting/coverage.repository.js';
 import { sharedCalendarSource } from '../adapters/calendar-provider.js';
@@ -15,6 +16,7 @@ import { DynamoCoverageRepository } from '../adapters/dynamodb/coverage.reposito
 import { DynamoPlatformRepository } from '../adapters/dynamodb/platform.repository.js';
 import { sharedRuleSets } from '../adapters/dynamodb/rule-set.repository.js';
 import { DynamoServiceRepository } from '../adapters/dynamodb/services.repository.js';
+import { DynamoDueItems, DynamoReminderMarkers } from '../adapters/dynamodb/reminder-markers.js';
 import { Store } from '../adapters/dynamodb/store.js';
 
 /**
@@ -32,6 +34,10 @@ export interface SchedulesRoot {
   readonly coverage: CoverageRepository;
   /** The working-day calendar of this container, forgotten when a year was loaded (CAL-2). */
   readonly calendar: CalendarSource;
+  /** Issue 16: every tenant's due-date indexes, read up to the reminders' horizon. */
+  readonly dueItems: DueItems;
+  /** Issue 16: the marks that keep each item's reminder to once. */
+  readonly markers: ReminderMarkers;
   /** The operator's once-a-day reminder of a missing year (CAL-2). */
   readonly reminders: CalendarReminders;
   /** Every published rule set version (RULES-1). */
@@ -54,6 +60,8 @@ export function schedulesRoot(): SchedulesRoot {
       coverage: new DynamoCoverageRepository(store),
       calendar: sharedCalendarSource,
       reminders: new DynamoCalendarReminders(store),
+      dueItems: new DynamoDueItems(store),
+      markers: new DynamoReminderMarkers(store),
       ruleSets: sharedRuleSets(),
       clock: systemClock,
     };

@@ -100,6 +100,10 @@ const figuresShape = {
   yearReportDue: monthDaySchema.check(z.describe('RPT-1: the full-year report is due on this day of the following year.')),
   regulatorEvaluationDue: monthDaySchema.check(z.describe('RPT-3: the regulators\' evaluation of the previous year is due on this day.')),
   archiveRetentionYears: positiveCountSchema.check(z.describe('SVC-10: years an archive is kept write-once.')),
+  // Optional: versions published before the daily run's reminders existed do not carry it (REMINDER_LEAD_DEFAULT).
+  reminderLeadWorkingDays: z.optional(
+    positiveCountSchema.check(z.describe('SVC-7..9, CMP-2: working days before a due date when the daily run reminds who must act (3 when absent).')),
+  ),
   svcObligations: svcObligationTableSchema.check(z.describe('SVC-1: services per policy year by industry and size.')),
   riskScoreSheet: riskScoreSheetSchema.check(z.describe('SVC-12: the risk-grade score sheet (the platform\'s formula).')),
 };

@@ -31,7 +31,8 @@ function deepFreeze<T extends object>(value: T): T {
  *
  * Figures that are not in the notice: the 21% ceiling (FEE-5) comes from 应急厅函〔2024〕322号, the NFRA
  * clock (CMP-8) from 《银行业保险业消费投诉处理管理办法》(2020), the 6% VAT rate from the VAT rules for property
- * insurance.
+ * insurance. The daily run's reminder lead (3 working days) is the platform's own: the notice sets deadlines,
+ * not reminders.
  */
 export const XINZHOU_2024: RuleSet = deepFreeze({
   id: 'xinzhou-2024',
@@ -70,6 +71,7 @@ export const XINZHOU_2024: RuleSet = deepFreeze({
   yearReportDue: { month: 1, day: 31 },
   regulatorEvaluationDue: { month: 3, day: 31 },
   archiveRetentionYears: 5,
+  reminderLeadWorkingDays: 3,
   svcObligations: {
     COAL_MINE: sameForEverySize(MINE),
     NON_COAL_MINE: sameForEverySize(MINE),

@@ -19,6 +19,8 @@ import { sharedTenantScopedClients } from '../../adapters/dynamodb/tenant-scoped
 import { newId } from '../../adapters/ids.js';
 import { probeDynamoDb } from '../../adapters/dynamodb/client.js';
 import type { DatabaseProbe } from '../../../domain/platform/database-probe.port.js';
+import type { DailyRun } from '../../../domain/platform/daily-run.port.js';
+import { dailyRunFromEnv } from '../../adapters/daily-run-from-env.js';
 
 /** What the platform Lambda's use cases work with: ports of domain/ only. */
 export interface PlatformRoot {
@@ -37,6 +39,8 @@ export interface PlatformRoot {
   readonly newId: NewId;
   /** Readiness: does the table answer now (issue 12 #5)? */
   readonly probeDatabase: DatabaseProbe;
+  /** Issue 16: the daily run on the operator's request (the schedules function's code, not this one's). */
+  readonly dailyRun: DailyRun;
 }
 
 let root: PlatformRoot | undefined;
@@ -60,6 +64,7 @@ export function platformRoot(): PlatformRoot {
       clock: systemClock,
       newId,
       probeDatabase: () => probeDynamoDb(),
+      dailyRun: dailyRunFromEnv(),
     };
   }
   return root;

@@ -11,6 +11,7 @@ import { listUsers } from './list-users.js';
 import { loadCalendarYear } from './load-calendar-year.js';
 import { onboardRegulator } from './onboard-regulator.js';
 import { onboardTenant } from './onboard-tenant.js';
+import { runDaily } from './run-daily.js';
 import { signIn } from './sign-in.js';
 import { updateUser } from './update-user.js';
 
@@ -30,4 +31,5 @@ export const platformRoutes: readonly RouteSpec[] = [
   updateUser,
   loadCalendarYear,
   listCalendarYears,
+  runDaily,
 ];

@@ -1,0 +1,67 @@
+import type { Complaint } from '../../../domain/complaints/complaint.js';
+import type { ReminderMark } from '../../../domain/reminders/once-only.port.js';
+import type { DueItems, DuePage, MarkedReminder, ReminderMarkers } from '../../../domain/reminders/reminders.port.js';
+import type { Hazard } from '../../../domain/services/hazard.js';
+import type { PreventionService } from '../../../domain/services/service.js';
+import { keys, type ItemKey } from './keys.js';
+import { DynamoOnceOnlyReminders } from './once-only-reminders.js';
+import { servicePageOf, strip } from './service-items.js';
+import type { Store } from './store.js';
+import { entityOf } from './stored-item.js';
+
+type PageRequest = { limit: number; cursor?: string };
+
+/**
+ * Issue 16: the due-date indexes (GSI2, sparse, sort key `<dueOn>#<id>`) read up to a bound: one Query per page of
+ * items due by then, whatever else the tenant holds.
+ */
+export class DynamoDueItems implements DueItems {
+  constructor(private readonly store: Store) {}
+
+  private page(partition: string, before: string, { limit, cursor }: PageRequest) {
+    return this.store.page<Record<string, unknown>>({ index: 'GSI2', partition, sortKey: { lessThan: before }, limit, cursor });
+  }
+
+  async services(tenantId: string, before: string, page: PageRequest): Promise<DuePage<PreventionService>> {
+    return servicePageOf(await this.page(keys.servicesDue(tenantId), before, page));
+  }
+
+  async hazards(tenantId: string, before: string, page: PageRequest): Promise<DuePage<Hazard>> {
+    const found = await this.page(keys.hazardsDue(tenantId), before, page);
+    return { items: found.items.map((item) => strip<Hazard>(item) as Hazard), nextCursor: found.nextCursor };
+  }
+
+  async complaints(tenantId: string, before: string, page: PageRequest): Promise<DuePage<Complaint>> {
+    const found = await this.page(keys.complaintsDue(tenantId), before, page);
+    return { items: found.items.map((item) => entityOf<Complaint>(item, ['overdueNotifiedOn'])), nextCursor: found.nextCursor };
+  }
+}
+
+const markKey = (mark: ReminderMark): ItemKey =>
+  keys.reminderMarker(mark.tenantId === undefined ? { kind: 'platform' } : { kind: 'tenant', tenantId: mark.tenantId }, mark.kind, mark.step, ...mark.subject);
+
+/**
+ * Issue 16: many reminders raised once each. The marks of a batch are read first (one BatchGetItem per hundred),
+ * so a rerun, which finds them all, costs those reads and no failed transactions; each new one is then created
+ * with its outbox event ({@link DynamoOnceOnlyReminders}), where a mark created meanwhile (a retry running
+ * alongside) still fails the condition and raises nothing.
+ */
+export class DynamoReminderMarkers implements ReminderMarkers {
+  private readonly once: DynamoOnceOnlyReminders;
+
+  constructor(private readonly store: Store) {
+    this.once = new DynamoOnceOnlyReminders(store);
+  }
+
+  async raiseOnce(reminders: readonly MarkedReminder[]): Promise<readonly MarkedReminder[]> {
+    if (reminders.length === 0) return [];
+    const existing = await this.store.getMany<ItemKey>(reminders.map((reminder) => markKey(reminder.mark)));
+    const taken = new Set(existing.map((item) => item.PK));
+    const raised: MarkedReminder[] = [];
+    for (const reminder of reminders) {
+      if (taken.has(markKey(reminder.mark).PK)) continue;
+      if (await this.once.raiseOnce(reminder.mark, reminder.event)) raised.push(reminder);
+    }
+    return raised;
+  }
+}
