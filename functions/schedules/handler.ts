@@ -1,7 +1,7 @@
 import { shanghaiDateOf } from '../../domain/kernel/calendar/local-date.js';
 import { logger } from '../middleware/observability.js';
 import { sweepCoverageEdges } from '../projections/policy-projection.js';
-import { remindOfMissingCalendarYear } from './calendar-reminder.js';
+import { calendarReminderJob } from './calendar-reminder.js';
 import { sweepOverdueComplaints } from './complaint-overdue-sweep.js';
 import { schedulesRoot } from './composition-root.js';
 import { sweepReminders, type RemindersRaised } from './reminder-sweep.js';
@@ -11,6 +11,10 @@ import { recomputeProvisionalComplaints, recomputeProvisionalServices } from './
 export interface ScheduleEvent {
   readonly 'detail-type'?: string;
   readonly time?: string;
+  /** `calendar-reminder`: one of QUAL-6, RPT-1, RPT-3, CAL-2's schedules (`step`, `reminder`); else the daily run. */
+  readonly job?: string;
+  readonly step?: string;
+  readonly reminder?: string;
 }
 
 export interface ScheduleOutcome {
@@ -27,13 +31,15 @@ export interface ScheduleOutcome {
 const YEAR_LOADED = 'platform.calendar.year_loaded';
 
 /**
- * The daily 08:00 (Asia/Shanghai) run: the calendar reminder (CAL-2), provisional deadlines of complaints and
+ * The daily 08:00 (Asia/Shanghai) run: provisional deadlines of complaints and
  * of prevention services (SVC-8, SVC-9) recomputed with the years loaded since, the overdue sweep over the due-date index, and UW-11's coverage counters for
  * policies that started or ended today, and the items' reminders (issue 16: SVC-7..9, CMP-2). A `platform.calendar.year_loaded`
  * event runs the recomputation alone, at once.
  */
 export async function handler(event: ScheduleEvent = {}): Promise<ScheduleOutcome> {
-  const { platform, complaintsOf, servicesOf, coverage, calendar: calendarSource, reminders, ruleSets, clock, dueItems, markers } = schedulesRoot();
+  // QUAL-6, RPT-1, RPT-3, CAL-2: the dates of the year have schedules of their own (calendar-reminder.ts).
+  if (event.job === 'calendar-reminder') return calendarReminderJob(event);
+  const { platform, complaintsOf, servicesOf, coverage, calendar: calendarSource, ruleSets, clock, dueItems, markers } = schedulesRoot();
   const now = event.time ? new Date(event.time) : clock.now();
   if (event['detail-type'] === YEAR_LOADED) calendarSource.forget();
   const calendar = await calendarSource.current();
@@ -44,10 +50,9 @@ export async function handler(event: ScheduleEvent = {}): Promise<ScheduleOutcom
     logger.info('provisional deadlines recomputed', { recomputedComplaints, recomputedServices });
     return { reminders: 0, overdueComplaints: 0, recomputedComplaints, recomputedServices };
   }
-  const reminded = await remindOfMissingCalendarYear(reminders, calendar, now);
   const overdueComplaints = await sweepOverdueComplaints(platform, complaintsOf, now);
   const coverageChanges = await sweepCoverageEdges(coverage, now);
   const remindersRaised = await sweepReminders({ platform, dueItems, markers }, { runOn: shanghaiDateOf(now), calendar, ruleSets: versions });
-  logger.info('daily schedule ran', { reminded, overdueComplaints, recomputedComplaints, recomputedServices, coverageChanges, remindersRaised });
-  return { reminders: reminded ? 1 : 0, overdueComplaints, recomputedComplaints, recomputedServices, coverageChanges, remindersRaised };
+  logger.info('daily schedule ran', { overdueComplaints, recomputedComplaints, recomputedServices, coverageChanges, remindersRaised });
+  return { reminders: 0, overdueComplaints, recomputedComplaints, recomputedServices, coverageChanges, remindersRaised };
 }

@@ -21,6 +21,10 @@ import { probeDynamoDb } from '../../adapters/dynamodb/client.js';
 import type { DatabaseProbe } from '../../../domain/platform/database-probe.port.js';
 import type { DailyRun } from '../../../domain/platform/daily-run.port.js';
 import { dailyRunFromEnv } from '../../adapters/daily-run-from-env.js';
+import type { ProvisionalDeadlines } from '../../../domain/platform/provisional-deadlines.port.js';
+import type { RuleSetSource } from '../../../domain/kernel/rule-set/rule-set-source.port.js';
+import { DynamoProvisionalDeadlines } from '../../adapters/dynamodb/provisional-deadlines.js';
+import { sharedRuleSets } from '../../adapters/dynamodb/rule-set.repository.js';
 
 /** What the platform Lambda's use cases work with: ports of domain/ only. */
 export interface PlatformRoot {
@@ -41,6 +45,10 @@ export interface PlatformRoot {
   readonly probeDatabase: DatabaseProbe;
   /** Issue 16: the daily run on the operator's request (the schedules function's code, not this one's). */
   readonly dailyRun: DailyRun;
+  /** CAL-2: the items a loaded year would recompute, for the preview (read with each tenant's role). */
+  readonly provisionalDeadlines: ProvisionalDeadlines;
+  /** RULES-1: the versions the provisional deadlines were computed under. */
+  readonly ruleSets: RuleSetSource;
 }
 
 let root: PlatformRoot | undefined;
@@ -65,6 +73,8 @@ export function platformRoot(): PlatformRoot {
       newId,
       probeDatabase: () => probeDynamoDb(),
       dailyRun: dailyRunFromEnv(),
+      provisionalDeadlines: new DynamoProvisionalDeadlines(tenantStore),
+      ruleSets: sharedRuleSets(),
     };
   }
   return root;

@@ -12,6 +12,7 @@ import { loadCalendarYear } from './load-calendar-year.js';
 import { onboardRegulator } from './onboard-regulator.js';
 import { onboardTenant } from './onboard-tenant.js';
 import { runDaily } from './run-daily.js';
+import { previewCalendarYear } from './preview-calendar-year.js';
 import { signIn } from './sign-in.js';
 import { updateUser } from './update-user.js';
 
@@ -30,6 +31,7 @@ export const platformRoutes: readonly RouteSpec[] = [
   getUser,
   updateUser,
   loadCalendarYear,
+  previewCalendarYear,
   listCalendarYears,
   runDaily,
 ];
