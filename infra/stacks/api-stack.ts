@@ -1,4 +1,4 @@
-import { Stack, type StackProps, Duration } from 'aws-cdk-lib';
+import { CfnResource, Stack, type StackProps, Duration } from 'aws-cdk-lib';
 import type { IUserPoolClient, UserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
@@ -176,6 +176,18 @@ export class ApiStack extends Stack {
       logLevel: props.logLevel,
       reservedConcurrency: BACKGROUND_RESERVED_CONCURRENCY.schedules,
     });
+    // Issue 16: "run now" (POST /platform/daily-run) invokes the schedules function, whose role reads every tenant's
+    // due indexes; the platform function's role does not, and its bundle does not carry the schedules' code.
+    const platformFunction = contextFunctions.get('platform');
+    if (platformFunction?.role) {
+      this.deadlineSweep.function.grantInvoke(platformFunction);
+      platformFunction.addEnvironment('ANZE_SCHEDULES_FUNCTION', this.deadlineSweep.function.functionName);
+      const sweepLogicalId: unknown = Stack.of(this).resolve((this.deadlineSweep.function.node.defaultChild as CfnResource).logicalId);
+      acknowledge(platformFunction.role, {
+        id: `AwsSolutions-IAM5[Resource::<${String(sweepLogicalId)}.Arn>:*]`,
+        reason: 'lambda:InvokeFunction on the schedules function and its versions (the `:*`), for the operator\'s run-now (issue 16); no other function.',
+      });
+    }
     // One queue for both failure points of a projection, as the sweep has: the rule could not invoke the
     // function, or the function failed after Lambda's retries (its onFailure destination).
     this.projectionsDeadLetters = deadLetterQueue(this, 'ProjectionsDeadLetters');
