@@ -25,7 +25,9 @@ export type Access =
         | 'own-enterprise'
         | 'cross-tenant-read'
         /** The regulators' own registers (`R#…`): no tenant's data, shared by the agencies ACL-2 names. */
-        | 'regulator-owned';
+        | 'regulator-owned'
+        /** Issue 16: the caller's own inbox and preferences, keyed by its organisation and user id from the token. */
+        | 'own-user';
     };
 
 export const PUBLIC: Access = { kind: 'public' };
@@ -38,6 +40,12 @@ export const ENTERPRISE: Access = { kind: 'roles', roles: ['enterprise'], scope:
 /** ACL-2/ACL-4: regulators read across insurers (a county EMB its county only) and never write tenant data. */
 export const REGULATOR_READ: Access = { kind: 'roles', roles: ['regulator', 'regulator-admin'], scope: 'cross-tenant-read' };
 export const ORG_ADMINS: Access = { kind: 'roles', roles: ['insurer-admin', 'regulator-admin'], scope: 'own-org' };
+/** Issue 16: every signed-in person reads and marks its own notifications and sets its own preferences, no one else's. */
+export const SELF: Access = {
+  kind: 'roles',
+  roles: ['platform-operator', 'insurer-admin', 'insurer-staff', 'regulator', 'regulator-admin', 'enterprise'],
+  scope: 'own-user',
+};
 
 // ── Regulator context: the regulators' own registers (REG-1 enterprise register, BLK-1 blacklist) ─────────────
 /**

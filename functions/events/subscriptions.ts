@@ -1,7 +1,8 @@
 import { complaintEvents } from '../../domain/complaints/events.js';
 import { feeEvents } from '../../domain/fees/events.js';
 import { calendarYearLoaded } from '../../domain/platform/events.js';
-import { serviceEvents } from '../../domain/services/events.js';
+import { reminderEvents } from '../../domain/reminders/events.js';
+import { serviceEvents, serviceFollowedUp, serviceScheduled } from '../../domain/services/events.js';
 import { policyCancelled, policyEndorsed, policyIssued } from '../../domain/underwriting/events.js';
 
 /**
@@ -16,7 +17,7 @@ export interface Subscription {
   readonly name: string;
   readonly description: string;
   /** The function that receives the events. */
-  readonly target: 'projections' | 'schedules';
+  readonly target: 'projections' | 'schedules' | 'notifications';
   readonly events: readonly string[];
   /** EventBridge target retry policy (the local bus delivers in-process and needs none). */
   readonly retry: { readonly attempts: number; readonly maxEventAgeHours: number };
@@ -49,5 +50,19 @@ export const SUBSCRIPTIONS: readonly Subscription[] = [
     target: 'schedules',
     events: [calendarYearLoaded.name],
     retry: { attempts: 4, maxEventAgeHours: 6 },
+  },
+  {
+    name: 'NotifyRecipients',
+    description: "Issue 16: reminders and events addressed to a person, into the recipients' inboxes (and e-mail)",
+    target: 'notifications',
+    events: [
+      reminderEvents.due.name,
+      reminderEvents.overdue.name,
+      complaintEvents.received.name,
+      // SVC-5: a scheduled service awaits the enterprise's agreement; SVC-9: a followed-up record its signature.
+      serviceScheduled.name,
+      serviceFollowedUp.name,
+    ],
+    retry: { attempts: 8, maxEventAgeHours: 24 },
   },
 ];

@@ -9,7 +9,6 @@ import { registerFileRoutes } from './register/file-routes.js';
 import { registerRoutes } from './register/routes.js';
 import { serviceRoutes } from './services/routes.js';
 import { supervisionRoutes } from './supervision/routes.js';
-import { notificationRoutes } from './notifications/routes.js';
 
 /**
  * The Lambda functions that answer HTTP: one per bounded context, and a second, file function beside a context
@@ -43,5 +42,4 @@ export const BOUNDED_CONTEXTS: readonly BoundedContext[] = [
   { name: 'fee-files', entry: 'functions/http/fees/files-handler.ts', routes: feeFileRoutes, permissionsOf: 'fees' },
   { name: 'services', entry: 'functions/http/services/handler.ts', routes: serviceRoutes },
   { name: 'supervision', entry: 'functions/http/supervision/handler.ts', routes: supervisionRoutes },
-  { name: 'notifications', entry: 'functions/http/notifications/handler.ts', routes: notificationRoutes },
 ];

@@ -11,6 +11,7 @@ import { REPO_ROOT, startPlatform } from './platform.js';
  * - `ANZE_DEMO=false`: no demo data on first start; `ANZE_DEMO_BUSINESS=false`: demo logins only
  * - `ANZE_RATE_LIMIT_SCALE`: multiplies every rate limit of infra/rate-limits.ts (default 1, as on AWS; tests use 1000)
  * - `ANZE_BUILD_WEB=false`: serve the API without (re)building the console first (fault tests)
+ * - `ANZE_MAIL_SINK_DIR`: where the local mail sink writes e-mails as .eml files (default `<ANZE_DATA_DIR>/mail`)
  * DynamoDB Local is supervised: restarted if it dies, and stopped with Node however Node ends (dynamodb-local.ts).
  */
 async function main(): Promise<void> {
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
     demo: process.env.ANZE_DEMO !== 'false',
     demoBusiness: process.env.ANZE_DEMO_BUSINESS !== 'false',
     buildWeb: process.env.ANZE_BUILD_WEB !== 'false',
+    ...(process.env.ANZE_MAIL_SINK_DIR ? { mailDir: resolve(process.env.ANZE_MAIL_SINK_DIR) } : {}),
   });
 
   const lines = [
@@ -43,6 +45,7 @@ async function main(): Promise<void> {
       lines.push(`    ${login.username.padEnd(14)} ${login.role.padEnd(16)} ${login.organisation}`);
     }
   }
+  lines.push('', `  E-mail (local mail sink): each message is an .eml file in ${platform.mailDir}`);
   lines.push('', '  Ctrl-C stops everything.', '');
   console.log(lines.join('\n'));
 

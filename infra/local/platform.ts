@@ -52,6 +52,8 @@ export interface PlatformOptions {
    * (the test suite and the benchmarks run with a large scale).
    */
   readonly rateLimits?: RateLimits;
+  /** Issue 16: the local mail sink's folder; `<dataDir>/mail` unless given. */
+  readonly mailDir?: string;
 }
 
 export interface RunningPlatform {
@@ -66,6 +68,8 @@ export interface RunningPlatform {
   readonly dynamoDbPid?: number;
   readonly generatedOperatorPassword?: string;
   readonly demoLogins: readonly DemoLogin[];
+  /** Issue 16: the local mail sink's folder — each e-mail the platform sends is an .eml file in it. */
+  readonly mailDir: string;
   stop(): Promise<void>;
 }
 
@@ -101,6 +105,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     const keyPair = await ensureJwtKeyPair(keyFile);
     const archiveDir = join(dataDir, 'archive');
     const uploadSecret = ensureUploadSecret(join(dataDir, 'upload-secret'));
+    const mailDir = resolve(options.mailDir ?? join(dataDir, 'mail'));
 
     // The handlers read their configuration from the environment, exactly as on Lambda.
     Object.assign(process.env, {
@@ -113,6 +118,8 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       ANZE_LOCAL_UPLOAD_SECRET: uploadSecret,
       // Pagination cursors are encrypted with it (issue 12 #11), so they still open after a restart.
       ANZE_CURSOR_KEY: process.env.ANZE_CURSOR_KEY || ensureSecretFile(join(dataDir, 'cursor-key')),
+      // Issue 16: the local twin of SES — every e-mail an .eml file here (`npm start` prints the folder).
+      ANZE_MAIL_SINK_DIR: mailDir,
       AWS_REGION: process.env.AWS_REGION ?? 'cn-north-1',
       POWERTOOLS_METRICS_DISABLED: 'true',
       POWERTOOLS_TRACE_ENABLED: 'false',
@@ -146,10 +153,12 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
 
     const { handler: schedules } = await import('../../functions/schedules/handler.js');
     const { handler: projections } = await import('../../functions/projections/handler.js');
+    const { handler: notifications } = await import('../../functions/notifications/handler.js');
     // As the EventBridge rules on AWS, from the same table (functions/events/subscriptions.ts).
     subscribeAll(bus, {
       projections: (event) => projections({ 'detail-type': event.type, detail: event }),
       schedules: (event) => schedules({ 'detail-type': event.type, time: event.time }),
+      notifications: (event) => notifications({ 'detail-type': event.type, detail: event }),
     });
     if (options.scheduler ?? true) {
       const scheduler = new LocalScheduler(8, (time) => schedules({ time: time.toISOString() }));
@@ -181,6 +190,8 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     stops.push(() => closeServer(server));
     const url = `http://${options.host ?? '127.0.0.1'}:${port}`;
     process.env.ANZE_LOCAL_ARCHIVE_URL = url;
+    // An e-mail's link opens the item in this console (issue 16).
+    process.env.ANZE_CONSOLE_URL = url;
     if ((options.demo ?? true) && options.demoBusiness) {
       const { seedDemoBusiness } = await import('./demo-business.js');
       if (await seedDemoBusiness(url, store, systemClock.now())) console.log('Demo data: register, filings, policies, service organisations and experts, services and hazards, and a complaint seeded.');
@@ -198,6 +209,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       dynamoDbPid: dynamo?.pid,
       generatedOperatorPassword: operator.generatedPassword,
       demoLogins,
+      mailDir,
       stop: stopAll,
     };
   } catch (error) {

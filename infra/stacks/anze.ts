@@ -142,6 +142,9 @@ export function defineAnze(app: App, settings: AnzeSettings, wiring: AnzeWiring)
     isPublicRoute: wiring.isPublicRoute,
     corsOrigins: settings.corsOrigins,
     ...(settings.apiOriginDomain ? { originDomain: settings.apiOriginDomain } : {}),
+    // Issue 16: notification e-mail goes out through the same verified SES identity as Cognito's.
+    ...(settings.emailSender ? { mailSender: settings.emailSender } : {}),
+    ...(settings.customDomain ? { consoleUrl: `https://${settings.customDomain.domainName}` } : {}),
   });
   // The alarms name the data stack's topic and the identity stack's trigger rather than importing them.
   api.addStackDependency(identity);

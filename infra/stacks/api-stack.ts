@@ -13,6 +13,9 @@ import { AnzeHttpApi } from '../constructs/anze-http-api.js';
 import { RateLimitWebAcl } from '../constructs/rate-limit-web-acl.js';
 import { acknowledge } from '../constructs/nag.js';
 import { DeadlineSweep } from '../constructs/deadline-sweep.js';
+import { CalendarReminderSchedules } from '../constructs/calendar-reminder-schedules.js';
+import { PUBLISHED_RULE_SETS } from '../../domain/kernel/rule-set/published.js';
+import type { RuleSet } from '../../domain/kernel/rule-set/rule-set.js';
 import { Rule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { OutboxRelay } from '../constructs/outbox-relay.js';
@@ -25,6 +28,7 @@ import { leadingKeysCondition, TenantIsolationRoles } from '../constructs/tenant
 import { COGNITO_ADMIN_ACTIONS, EVERY_CONTEXT_READS, permissionsOf } from './context-permissions.js';
 import { archiveBucketName } from './data-stack.js';
 import { SUBSCRIPTIONS } from '../../functions/events/subscriptions.js';
+import type { CognitoSesSender } from './identity-stack.js';
 
 /** How cdk-nag prints pseudo parameters in a finding id. */
 const NAG_PSEUDO = { account: '<AWS::AccountId>', region: '<AWS::Region>' } as const;
@@ -61,13 +65,25 @@ export interface ApiStackProps extends StackProps {
   readonly corsOrigins: readonly string[];
   /** The API's custom domain for CloudFront's origin; with it the execute-api endpoint is disabled (AnzeHttpApi). */
   readonly originDomain?: { readonly domainName: string; readonly certificateArn: string };
+  /** Issue 16: the SES sender notifications e-mail from (the same verified identity as Cognito's); none, no e-mail. */
+  readonly mailSender?: CognitoSesSender;
+  /** Issue 16: the console's origin, so a notification e-mail's link opens the item. */
+  readonly consoleUrl?: string;
 }
 
 /** A subscription's EventBridge rule name (functions/events/subscriptions.ts), fixed per stage. */
 export const subscriptionRuleName = (stage: string, subscription: string): string => `anze-${stage}-${subscription}`;
 
 /** Heavy background functions get a ceiling (issue 21): a backlog must not take the account's concurrency from the API. */
-export const BACKGROUND_RESERVED_CONCURRENCY = { projections: 5, schedules: 5 } as const;
+export const BACKGROUND_RESERVED_CONCURRENCY = { projections: 5, schedules: 5, notifications: 5 } as const;
+
+/**
+ * Issue 16: the inboxes the notifications function writes — every user's, in the user's own organisation's keys
+ * (functions/adapters/dynamodb/keys.ts `inbox`) — and the user listings (GSI1) and register entries it reads to
+ * find the recipients and name the enterprise.
+ */
+export const NOTIFICATION_INBOX_KEYS = ['T#*#INBOX#*', 'R#*#INBOX#*', 'P#INBOX#*', 'P#ENT#*#INBOX#*'] as const;
+export const NOTIFICATION_READ_KEYS = ['T#*#USER', 'R#*#USER', 'P#ENT#*#USER', 'P#USER', 'P#TENANT', 'R#register#*'] as const;
 
 /**
  * The stateless half: functions, the HTTP API, the scoped roles, the outbox relay and the schedules. It can be
@@ -82,6 +98,9 @@ export class ApiStack extends Stack {
   readonly projections: AnzeFunction;
   /** Where projection events go when EventBridge cannot invoke the function or its invocation fails after retries. */
   readonly projectionsDeadLetters: Queue;
+  /** Issue 16: reminders and events addressed to a person, into the inboxes (and e-mail). */
+  readonly notifications: AnzeFunction;
+  readonly notificationsDeadLetters: Queue;
   readonly operations: OperationsAlarms;
   private readonly originDomainName: string | undefined;
   /** The user pool's WebACL: on AWS the console signs in with Cognito directly, so password spraying meets it there. */
@@ -176,6 +195,12 @@ export class ApiStack extends Stack {
       logLevel: props.logLevel,
       reservedConcurrency: BACKGROUND_RESERVED_CONCURRENCY.schedules,
     });
+    // Issue 16: QUAL-6, RPT-1, RPT-3, CAL-2 — the dates of the year, each a Scheduler cron made from the rule set.
+    new CalendarReminderSchedules(this, 'CalendarReminders', {
+      function: this.deadlineSweep.function,
+      deadLetterQueue: this.deadlineSweep.deadLetterQueue,
+      ruleSet: PUBLISHED_RULE_SETS[PUBLISHED_RULE_SETS.length - 1] as RuleSet,
+    });
     // Issue 16: "run now" (POST /platform/daily-run) invokes the schedules function, whose role reads every tenant's
     // due indexes; the platform function's role does not, and its bundle does not carry the schedules' code.
     const platformFunction = contextFunctions.get('platform');
@@ -234,9 +259,69 @@ export class ApiStack extends Stack {
         ]),
       }),
     );
+    // Issue 16: notifications — a platform component like the projections: it writes every user's inbox, across
+    // tenants, and nothing else; a failed event is retried (nothing is delivered twice) and then dead-lettered.
+    this.notificationsDeadLetters = deadLetterQueue(this, 'NotificationsDeadLetters');
+    acknowledge(this.notificationsDeadLetters, {
+      id: 'AwsSolutions-SQS3',
+      reason:
+        'This queue is itself the dead-letter destination of the notification rule’s target and of the notifications function’s onFailure; a queue behind it would only move the question.',
+    });
+    const mailSender = props.mailSender;
+    const notifications = new AnzeFunction(this, 'Notifications', {
+      entry: 'functions/notifications/handler.ts',
+      serviceName: 'notifications',
+      description: 'Notifications: reminders and events addressed to a person, into the inboxes and by e-mail (SES)',
+      environment: {
+        ...baseEnvironment,
+        ANZE_CONSOLE_URL: props.consoleUrl ?? '',
+        ...(mailSender ? { ANZE_MAIL_FROM: mailSender.fromEmail, ANZE_MAIL_REGION: mailSender.sesRegion ?? this.region } : {}),
+      },
+      logLevel: props.logLevel,
+      timeout: Duration.minutes(1),
+      reservedConcurrency: BACKGROUND_RESERVED_CONCURRENCY.notifications,
+      onFailure: new SqsDestination(this.notificationsDeadLetters),
+      retryAttempts: 2,
+    });
+    this.notifications = notifications;
+    notifications.addToRolePolicy(
+      new PolicyStatement({
+        actions: OWN_ITEM_ACTIONS,
+        resources: [table.tableArn],
+        conditions: leadingKeysCondition([...NOTIFICATION_INBOX_KEYS]),
+      }),
+    );
+    notifications.addToRolePolicy(
+      new PolicyStatement({
+        actions: READ_ITEM_ACTIONS,
+        resources: [table.tableArn, ...indexArns],
+        conditions: leadingKeysCondition([...NOTIFICATION_READ_KEYS]),
+      }),
+    );
+    if (mailSender) {
+      // SES v2 SendEmail from the one verified identity (the address, or its verified domain), nothing else.
+      notifications.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['ses:SendEmail'],
+          resources: [
+            this.formatArn({
+              service: 'ses',
+              region: mailSender.sesRegion ?? this.region,
+              resource: 'identity',
+              resourceName: mailSender.sesVerifiedDomain ?? mailSender.fromEmail,
+            }),
+          ],
+        }),
+      );
+    }
+
     // The bus subscriptions, from the one table the local runtime also reads (functions/events/subscriptions.ts).
-    const subscribers = { projections, schedules: this.deadlineSweep.function };
-    const targetDeadLetters = { projections: this.projectionsDeadLetters, schedules: this.deadlineSweep.deadLetterQueue };
+    const subscribers = { projections, schedules: this.deadlineSweep.function, notifications };
+    const targetDeadLetters = {
+      projections: this.projectionsDeadLetters,
+      schedules: this.deadlineSweep.deadLetterQueue,
+      notifications: this.notificationsDeadLetters,
+    };
     for (const subscription of SUBSCRIPTIONS) {
       new Rule(this, subscription.name, {
         // Named by stage: `npm run replay:events` names the rules it replays to (infra/aws/replay-events.ts).

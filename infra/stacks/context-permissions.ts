@@ -31,7 +31,9 @@ export const CONTEXT_PERMISSIONS: Readonly<Record<string, ContextPermissions>> =
    * one transaction, which no tenant-scoped session could do. GSI1 listings are `T#<tenant>#USER`.
    */
   platform: {
-    ownLeadingKeys: ['P#*', 'T#*#USER', 'T#*#USER#*', 'R#*#USER', 'R#*#USER#*'],
+    // Issue 16: and each caller's own inbox — a regulator's `R#<agency>#INBOX#<user>` (enterprise users' and the
+    // operator's are under `P#`); an insurer user's `T#<tenant>#INBOX#<user>` only through the tenant role.
+    ownLeadingKeys: ['P#*', 'T#*#USER', 'T#*#USER#*', 'R#*#USER', 'R#*#USER#*', 'R#*#INBOX#*'],
     userPoolAdmin: true,
   },
   /**

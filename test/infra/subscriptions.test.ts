@@ -13,7 +13,13 @@ const functionIds = Object.entries(resourcesOfType(templates.api, 'AWS::Lambda::
 
 /** The function a logical id belongs to, by the construct ids the API stack gives them. */
 const targetOfFunctionId = (id: string): string =>
-  id.startsWith('Projections') ? 'projections' : id.startsWith('DeadlineSweep') ? 'schedules' : `unknown:${id}`;
+  id.startsWith('Projections')
+    ? 'projections'
+    : id.startsWith('DeadlineSweep')
+      ? 'schedules'
+      : id.startsWith('Notifications')
+        ? 'notifications'
+        : `unknown:${id}`;
 
 /** Every (event name → target) pair the deployed EventBridge rules route. */
 function awsSubscriptions(): string[] {
@@ -37,6 +43,7 @@ async function localSubscriptions(): Promise<string[]> {
   subscribeAll(bus, {
     projections: async (event) => pairs.push(`${event.type} → projections`),
     schedules: async (event) => pairs.push(`${event.type} → schedules`),
+    notifications: async (event) => pairs.push(`${event.type} → notifications`),
   });
   const names = new Set([...ALL_EVENT_TYPES.map((type) => type.name), ...SUBSCRIPTIONS.flatMap((row) => row.events)]);
   const events = [...names].map(

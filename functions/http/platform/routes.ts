@@ -8,6 +8,7 @@ import { listCalendarYears } from './list-calendar-years.js';
 import { listRegulators } from './list-regulators.js';
 import { listTenants } from './list-tenants.js';
 import { listUsers } from './list-users.js';
+import { notificationRoutes } from './notification-routes.js';
 import { loadCalendarYear } from './load-calendar-year.js';
 import { onboardRegulator } from './onboard-regulator.js';
 import { onboardTenant } from './onboard-tenant.js';
@@ -34,4 +35,5 @@ export const platformRoutes: readonly RouteSpec[] = [
   previewCalendarYear,
   listCalendarYears,
   runDaily,
+  ...notificationRoutes,
 ];

@@ -1,0 +1,174 @@
+import * as z from 'zod/mini';
+import { complaintEvents, complaintEventPayload } from '../complaints/events.js';
+import type { BusEvent } from '../kernel/event-publisher.port.js';
+import { reminderEvents, reminderPayload, type ReminderAudience, type ReminderPayload, type ReminderStep } from '../reminders/events.js';
+import { serviceEventPayload, serviceFollowedUp, serviceScheduled } from '../services/events.js';
+import { SERVICE_TYPE_NAMES_ZH } from '../services/service.js';
+import { sideOf, type Audience, type ConsoleSide } from './audience.js';
+import type { NotificationDraft } from './notification.js';
+
+/** One message for one audience: what the rules make of an event. */
+export interface Addressed {
+  readonly audience: Audience;
+  readonly draft: NotificationDraft;
+}
+
+/** What the message rules may need besides the event: the enterprise's name, when the register knows it. */
+export interface MessageContext {
+  readonly enterpriseName?: string;
+}
+
+/** Each step in words a person understands (issue 15: no rule ids in Chinese texts). */
+const STEP_NAMES_ZH: Record<ReminderStep, string> = {
+  'SVC-2': '本季度首次事故预防服务',
+  'SVC-4': '服务计划制定',
+  'SVC-7': '隐患整改',
+  'SVC-8': '服务回访',
+  'SVC-9': '服务记录确认归档',
+  'SVC-11': '年度服务义务',
+  'CMP-2': '投诉答复',
+  'QUAL-6': '年度资质材料报送',
+  'RPT-1': '工作情况报告报送',
+  'RPT-3': '年度考核评估',
+  'CAL-2': '下一年度节假日安排录入',
+};
+
+/** Where the console's sides start; a reminder's link is used as is when it is already on the recipient's side. */
+const SIDE_PREFIX: Record<ConsoleSide, string> = { insurer: '/insurer/', enterprise: '/my/', regulator: '/regulator/', operator: '/platform/' };
+
+/**
+ * The console page a recipient opens for a reminder's item: the reminder's own link when it is on the
+ * recipient's side of the console, otherwise that side's page of the same item.
+ */
+export function reminderLinkFor(side: ConsoleSide, reminder: ReminderPayload, tenantId: string | undefined): string {
+  if (reminder.link.startsWith(SIDE_PREFIX[side])) return reminder.link;
+  const id = encodeURIComponent(reminder.subjectId);
+  switch (side) {
+    case 'insurer':
+      return reminder.subject === 'service'
+        ? `/insurer/services/${id}`
+        : reminder.subject === 'hazard'
+          ? '/insurer/hazards'
+          : reminder.subject === 'complaint'
+            ? `/insurer/complaints/${id}`
+            : reminder.subject === 'policy'
+              ? `/insurer/underwriting/${id}`
+              : reminder.link;
+    case 'enterprise':
+      return reminder.subject === 'hazard'
+        ? '/my/hazards'
+        : reminder.subject === 'complaint'
+          ? `/my/complaints/${id}`
+          : reminder.subject === 'policy'
+            ? '/my/policies'
+            : '/my/services';
+    case 'regulator':
+      if (reminder.subject === 'hazard') return '/regulator/hazards';
+      if (reminder.subject === 'complaint') return '/regulator/complaints';
+      if (tenantId && reminder.subject === 'service') return `/regulator/insurers/${encodeURIComponent(tenantId)}/services/${id}`;
+      if (tenantId && reminder.subject === 'policy') return `/regulator/insurers/${encodeURIComponent(tenantId)}/policies/${id}`;
+      return '/regulator/insurers';
+    case 'operator':
+      return reminder.link.startsWith('/') ? reminder.link : '/platform/tenants';
+  }
+}
+
+function reminderAudiences(audience: ReminderAudience, reminder: ReminderPayload, tenantId: string | undefined): Audience[] {
+  switch (audience) {
+    case 'INSURER':
+      return [tenantId ? { kind: 'insurer', tenantId } : { kind: 'every-insurer' }];
+    case 'ENTERPRISE':
+      return reminder.enterpriseUscc ? [{ kind: 'enterprise', uscc: reminder.enterpriseUscc }] : [];
+    case 'REGULATOR':
+      return [reminder.county ? { kind: 'regulators', county: reminder.county } : { kind: 'regulators' }];
+    case 'OPERATOR':
+      return [{ kind: 'operators' }];
+  }
+}
+
+function reminderMessages(event: BusEvent, overdue: boolean): Addressed[] {
+  const parsed = reminderPayload.safeParse(event.data);
+  if (!parsed.success) return [];
+  const reminder = parsed.data;
+  const step = STEP_NAMES_ZH[reminder.step];
+  const draft = (side: ConsoleSide): NotificationDraft => ({
+    kind: overdue ? 'REMINDER_OVERDUE' : 'REMINDER_DUE',
+    title: overdue ? `逾期提醒：${reminder.title}` : `到期提醒：${reminder.title}`,
+    body: overdue
+      ? `${reminder.title}：${step}已于${reminder.dueOn}到期，尚未完成，请尽快办理。`
+      : `${reminder.title}：${step}将于${reminder.dueOn}到期，请在期限前办理。`,
+    link: reminderLinkFor(side, reminder, event.tenantId),
+    dueOn: reminder.dueOn,
+  });
+  return [...new Set(reminder.audience)].flatMap((who) =>
+    reminderAudiences(who, reminder, event.tenantId).map((audience) => ({ audience, draft: draft(sideOf(audience)) })),
+  );
+}
+
+function complaintReceived(event: BusEvent, context: MessageContext): Addressed[] {
+  const parsed = complaintEventPayload.safeParse(event.data);
+  if (!parsed.success || !event.tenantId) return [];
+  const complaint = parsed.data;
+  const who = context.enterpriseName ?? `企业（${complaint.enterpriseUscc}）`;
+  return [
+    {
+      audience: { kind: 'insurer', tenantId: event.tenantId },
+      draft: {
+        kind: 'COMPLAINT',
+        title: `新投诉：${who}`,
+        body: `收到${who}的投诉，请于${complaint.bindingDueOn}前答复${complaint.provisional ? '（期限暂按预估节假日计算）' : ''}。`,
+        link: `/insurer/complaints/${encodeURIComponent(complaint.complaintId)}`,
+        dueOn: complaint.bindingDueOn,
+      },
+    },
+  ];
+}
+
+/**
+ * SVC-5: a scheduled service waits for the enterprise to agree its items, measures and time; SVC-9: a record
+ * followed up (回访) waits for both parties' signatures — the enterprise is told of both.
+ */
+function serviceAwaitingEnterprise(event: BusEvent, context: MessageContext, step: 'schedule' | 'signature'): Addressed[] {
+  const parsed = serviceEventPayload.safeParse(event.data);
+  if (!parsed.success) return [];
+  const service = parsed.data;
+  const name = `${context.enterpriseName ? `${context.enterpriseName}` : ''}${SERVICE_TYPE_NAMES_ZH[service.type]}服务`;
+  const draft: NotificationDraft =
+    step === 'schedule'
+      ? {
+          kind: 'SERVICE',
+          title: `服务待确认：${name}`,
+          body: `保险机构安排了${name}，计划于${service.scheduledOn}进行，请确认服务事项、措施和时间。`,
+          link: '/my/services',
+          dueOn: service.scheduledOn,
+        }
+      : {
+          kind: 'SERVICE',
+          title: `服务记录待签字：${name}`,
+          body: `${name}（${service.performedOn ?? service.scheduledOn}）的记录已完成回访，请核对后签字确认${service.nextDueOn ? `，归档期限为${service.nextDueOn}` : ''}。`,
+          link: '/my/services',
+          ...(service.nextDueOn ? { dueOn: service.nextDueOn } : {}),
+        };
+  return [{ audience: { kind: 'enterprise', uscc: service.enterpriseUscc }, draft }];
+}
+
+/** The event names the rules answer; the subscription table lists exactly these for the notifications function. */
+export const MESSAGE_RULES: Readonly<Record<string, (event: BusEvent, context: MessageContext) => Addressed[]>> = {
+  [reminderEvents.due.name]: (event) => reminderMessages(event, false),
+  [reminderEvents.overdue.name]: (event) => reminderMessages(event, true),
+  [complaintEvents.received.name]: complaintReceived,
+  [serviceScheduled.name]: (event, context) => serviceAwaitingEnterprise(event, context, 'schedule'),
+  [serviceFollowedUp.name]: (event, context) => serviceAwaitingEnterprise(event, context, 'signature'),
+};
+
+/** The enterprise an event is about, so its name can be looked up before the messages are made. */
+export function enterpriseOf(event: BusEvent): string | undefined {
+  const uscc = z.object({ enterpriseUscc: z.optional(z.string()) }).safeParse(event.data);
+  return uscc.success ? uscc.data.enterpriseUscc : undefined;
+}
+
+/** The messages one event makes, one per audience; none for an event the rules do not know. */
+export function messagesOf(event: BusEvent, context: MessageContext = {}): Addressed[] {
+  const rule = Object.hasOwn(MESSAGE_RULES, event.type) ? MESSAGE_RULES[event.type] : undefined;
+  return rule ? rule(event, context) : [];
+}
