@@ -18,7 +18,9 @@ import { LocalGateway, type LambdaHandler } from './gateway.js';
 import { ensureJwtKeyPair } from './jwt-keys.js';
 import { explainListenError } from './ports.js';
 import { LocalOutboxRelay } from './relay.js';
-import { LocalScheduler } from './scheduler.js';
+import { LocalScheduler, calendarReminderJobsAt } from './scheduler.js';
+import { PUBLISHED_RULE_SETS } from '../../domain/kernel/rule-set/published.js';
+import type { RuleSet } from '../../domain/kernel/rule-set/rule-set.js';
 import { ensureOperator, recordedDemoLogins, seedDemo, type DemoLogin } from './seed.js';
 import { serveStatic } from './static-files.js';
 import { ensureTable } from './tables.js';
@@ -161,7 +163,12 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       notifications: (event) => notifications({ 'detail-type': event.type, detail: event }),
     });
     if (options.scheduler ?? true) {
-      const scheduler = new LocalScheduler(8, (time) => schedules({ time: time.toISOString() }));
+      // Issue 16: the daily run, then the calendar reminders whose crons name the day (QUAL-6, RPT-1, RPT-3, CAL-2).
+      const ruleSet = PUBLISHED_RULE_SETS[PUBLISHED_RULE_SETS.length - 1] as RuleSet;
+      const scheduler = new LocalScheduler(8, async (time) => {
+        await schedules({ time: time.toISOString() });
+        for (const job of calendarReminderJobsAt(time, ruleSet)) await schedules(job);
+      });
       scheduler.start();
       stops.push(() => scheduler.stop());
     }

@@ -1,3 +1,7 @@
+import { shanghaiDateOf } from '../../domain/kernel/calendar/local-date.js';
+import type { RuleSet } from '../../domain/kernel/rule-set/rule-set.js';
+import { calendarReminderSchedules, cronFiresOn, type CalendarReminderSchedule } from '../../domain/reminders/calendar-reminders.js';
+
 /**
  * The local twin of the EventBridge schedules: runs a job every day at a fixed Asia/Shanghai time
  * (08:00 for the deadline sweep). Shanghai has no daylight saving, so the next run is plain arithmetic.
@@ -45,4 +49,16 @@ export class LocalScheduler {
       console.error('scheduled job failed:', (error as Error).message);
     }
   }
+}
+
+/**
+ * Issue 16: the local twin of the calendar reminders' EventBridge crons (infra/constructs/calendar-reminder-
+ * schedules.ts), from the same list: the inputs of the schedules whose day and month match `time`'s day in
+ * Asia/Shanghai, each with that time as Scheduler would give it.
+ */
+export function calendarReminderJobsAt(time: Date, ruleSet: RuleSet): (CalendarReminderSchedule['input'] & { time: string })[] {
+  const today = shanghaiDateOf(time);
+  return calendarReminderSchedules(ruleSet)
+    .filter((schedule) => cronFiresOn(schedule.cron, today))
+    .map((schedule) => ({ ...schedule.input, time: time.toISOString() }));
 }

@@ -206,6 +206,19 @@ describe('ApiStack: the deadline sweep schedule', () => {
   });
 });
 
+describe('ApiStack: the calendar reminders (issue 16: QUAL-6, RPT-1, RPT-3, CAL-2)', () => {
+  it('QUAL-6, RPT-1, RPT-3, CAL-2: ten crons at 08:00 Asia/Shanghai invoke the schedules function with their reminder', () => {
+    const calendar = Object.values(resourcesOfType(api, 'AWS::Scheduler::Schedule')).filter((schedule) =>
+      (schedule.Properties?.Target as { Input: string }).Input.includes('calendar-reminder'),
+    );
+    expect(calendar).toHaveLength(10);
+    for (const schedule of calendar) {
+      expect(schedule.Properties).toMatchObject({ ScheduleExpression: expect.stringMatching(/^cron\(0 8 /), ScheduleExpressionTimezone: 'Asia/Shanghai' });
+      expect(referencedLogicalId((schedule.Properties?.Target as { Arn: unknown }).Arn)).toBe(functionIdOf('schedules'));
+    }
+  });
+});
+
 describe('CAL-2: a loaded calendar year', () => {
   it('CAL-2 triggers the schedules function from the bus, so provisional deadlines are recomputed at once', () => {
     const rules = Object.values(resourcesOfType(api, 'AWS::Events::Rule'));
