@@ -146,6 +146,13 @@ export const FEE_OVERSIGHT: Access = {
   agencies: ['EMB_CITY', 'NFRA'],
   scope: 'cross-tenant-read',
 };
+/**
+ * SUP-1, SUP-4, ACL-2: a regulator issues and closes its own 督办 notices — its record, kept beside the insurer's
+ * item so the insurer reads it; it never writes the insurer's own data (a county EMB: its county's items).
+ */
+export const NOTICE_WRITE: Access = { kind: 'roles', roles: ['regulator', 'regulator-admin'], scope: 'regulator-owned' };
+/** Issue 14: who read the insurer's data is the insurer admin's to know (its own tenant's log only). */
+export const ACCESS_LOG_READ: Access = { kind: 'roles', roles: ['insurer-admin'], scope: 'own-tenant' };
 // ─────────────────────────────────────────────────────────────────────────────────────────────────────────────
 
 /**

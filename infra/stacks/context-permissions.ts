@@ -89,7 +89,15 @@ export const CONTEXT_PERMISSIONS: Readonly<Record<string, ContextPermissions>> =
    * the read-only regulator role (GetItem/Query only); its own role reads only the insurers' profiles (names).
    */
   // Issue 14: and the overview's counters (R#supervision) with the register's counts (REG-1, coverage share).
-  supervision: { ownLeadingKeys: [], readLeadingKeys: ['P#TENANT', 'P#TENANT#*', 'R#supervision#*', 'R#register#*'], userPoolAdmin: false },
+  // SUP-1..SUP-5, ACL-2 (issue 14): the one narrow write path into tenants' partitions — a 督办 notice
+  // (`T#<tenant>#NOTICE#<id>`, its outbox items in that partition) and the access log (`T#<tenant>#ACCESS-LOG`),
+  // the regulators' own records kept where the insurer reads them with its tenant role. Ids never hold `#`
+  // (keys.ts), so no policy, service, fee or complaint key matches; notice listings are GSI3/GSI4 `REG#NOTICE…`.
+  supervision: {
+    ownLeadingKeys: ['T#*#NOTICE#*', 'T#*#ACCESS-LOG'],
+    readLeadingKeys: ['P#TENANT', 'P#TENANT#*', 'R#supervision#*', 'R#register#*', 'REG#NOTICE', 'REG#NOTICE-COUNTY'],
+    userPoolAdmin: false,
+  },
 };
 
 /** Every context computes deadlines with the loaded calendar years (CAL-2): read-only, platform data. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BOUNDED_CONTEXTS } from '../../functions/http/contexts.js';
+import { keys } from '../../functions/adapters/dynamodb/keys.js';
 import { TENANT_LEADING_KEYS } from '../../infra/constructs/tenant-isolation-roles.js';
 import { CALENDAR_LEADING_KEYS, permissionsOf } from '../../infra/stacks/context-permissions.js';
 import {
@@ -167,7 +168,38 @@ describe("context functions' own execution roles", () => {
       expect(readOnly[0]?.Condition?.Null).toEqual({ 'dynamodb:LeadingKeys': 'false' });
       expect(statements.flatMap(actionsOf)).not.toContain('dynamodb:Scan');
       // Tenant data itself is reached only through the tenant-scoped role.
-      expect(own.filter((pattern) => pattern.startsWith('T#') && !pattern.includes('#USER'))).toEqual([]);
+      // Issue 14 (SUP-5, ACL-2): the one exception, the supervision function's notices and access log — exactly
+      // those two key shapes, whose ids hold no `#`, so no other tenant item matches them.
+      const narrow = contextName === 'supervision' ? ['T#*#NOTICE#*', 'T#*#ACCESS-LOG'] : [];
+      expect(own.filter((pattern) => pattern.startsWith('T#') && !pattern.includes('#USER'))).toEqual(narrow);
     }
+  });
+});
+
+describe('SUP-5, ACL-2 (issue 14): the supervision function writes notices and the access log, nothing else of a tenant', () => {
+  const likeIam = (pattern: string, key: string) => new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`).test(key);
+  const own = permissionsOf('supervision').ownLeadingKeys;
+  const writable = (key: string) => own.some((pattern) => likeIam(pattern, key));
+
+  it('matches a notice (and its outbox items, in the same partition) and the access log of any tenant', () => {
+    for (const key of [keys.notice('t1', 'n1').PK, keys.outbox(keys.notice('t2', 'n2'), 3).PK, keys.accessLog('t1')]) expect(writable(key), key).toBe(true);
+  });
+
+  it("matches none of the tenant's own records: policies, services, hazards, complaints, fee ledgers, plans, filings, users", () => {
+    const tenantKeys = [
+      keys.policy('t1', 'p1').PK,
+      keys.policyNumber('t1', 'PICC/2026/NOTICE').PK,
+      keys.service('t1', 's1').PK,
+      keys.hazard('t1', 'h1').PK,
+      keys.complaint('t1', 'c1').PK,
+      keys.feeYear('t1', 2026).PK,
+      keys.feePolicy('t1', 'NOTICE'),
+      keys.servicePlan('t1', 'p1').PK,
+      keys.qualification('t1', 2026).PK,
+      keys.upload('t1', 'u1').PK,
+      keys.archiveRecord('t1', 'a1').PK,
+      keys.user({ kind: 'tenant', tenantId: 't1' }, 'u1').PK,
+    ];
+    expect(tenantKeys.filter(writable)).toEqual([]);
   });
 });

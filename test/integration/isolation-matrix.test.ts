@@ -53,6 +53,8 @@ let foreignLedgerEntryId: string;
 let foreignServiceId: string;
 let foreignHazardId: string;
 let foreignArchiveId: string;
+/** SUP-1 (issue 14): the city EMB's 督办 notice to the other insurer about its 原平市 service. */
+let foreignNoticeId: string;
 
 /** REG-1: an enterprise of 原平市 (140981), registered by the city EMB: outside the 忻府区 EMB's view (ACL-4). */
 const OTHER_COUNTY_USCC = `91140981100000002${usccCheckCharacter('91140981100000002')}`;
@@ -98,6 +100,10 @@ const FOREIGN_OBJECT: Record<string, (caller: Caller) => string> = {
   // of them is another organisation's: a series that does not exist, at a version number that would.
   ruleSetId: () => 'no-such-series',
   version: () => '1',
+  // SUP-3/SUP-4 (issue 14): a notice to another insurer is foreign to an insurer (ACL-1); one about another
+  // county's service is foreign to a county EMB (ACL-4); the city EMB and the NFRA see every notice: a missing one.
+  noticeId: (caller) =>
+    caller.role.startsWith('insurer') || caller.agency === 'EMB_COUNTY' ? foreignNoticeId : '01nonexistentnotice0000000',
 };
 
 /** The "missing object" of a parameter whose ids have a shape of their own; the placeholder otherwise. */
@@ -170,6 +176,14 @@ beforeAll(async () => {
     revenueWan: 900,
   });
   expect(registered.status).toBe(201);
+  const notice = await cityEmb.post<{ id: string }>('/regulator/notices', {
+    tenantId: foreignPolicyTenantId,
+    subject: { kind: 'SERVICE', id: foreignServiceId },
+    dueOn: '2099-12-31',
+    text: '隔离测试：对另一家承保机构原平市服务的督办',
+  });
+  expect(notice.status, JSON.stringify(notice.body)).toBe(201);
+  foreignNoticeId = notice.body.id;
 });
 
 afterAll(async () => {
@@ -271,9 +285,37 @@ describe('supervision routes: another county’s records under a real insurer (A
 
   it('ACL-2 every supervision route is a regulators-only read (GET, cross-tenant-read)', () => {
     expect(supervision.length).toBeGreaterThan(0);
-    for (const route of supervision) {
+    // Issue 14: the routes on insurers' data; the 督办 notices and the access log are checked below (SUP-5).
+    for (const route of supervision.filter((candidate) => candidate.path.includes('/regulator/insurers'))) {
       expect(route.method, routeKeyOf(route)).toBe('GET');
       expect(route.access.kind === 'roles' && route.access.roles.every((role) => role.startsWith('regulator')), routeKeyOf(route)).toBe(true);
+    }
+  });
+
+  it('SUP-5 ACL-2 the context writes only 督办 notices: regulators issue and close theirs, insurers answer theirs', () => {
+    const writes = supervision.filter((route) => route.method !== 'GET');
+    expect(writes.map(routeKeyOf).sort()).toEqual([
+      'POST /api/v1/notices/{noticeId}/answer',
+      'POST /api/v1/regulator/notices',
+      'POST /api/v1/regulator/notices/{noticeId}/close',
+    ]);
+    for (const route of writes) {
+      const roles = route.access.kind === 'roles' ? route.access.roles : [];
+      const regulatorSide = route.path.startsWith('/api/v1/regulator/');
+      expect(roles.every((role) => role.startsWith(regulatorSide ? 'regulator' : 'insurer')), routeKeyOf(route)).toBe(true);
+    }
+  });
+
+  it('SUP-2 ACL-4 as a county EMB of another county: another county’s notice is not listed, and its close answers 404', async () => {
+    const countyEmb = byName('county EMB');
+    const listed = await countyEmb.get<{ items: { id: string }[] }>('/regulator/notices?limit=100');
+    expect(listed.status).toBe(200);
+    expect(listed.body.items.map((item) => item.id)).not.toContain(foreignNoticeId);
+    const foreign = await countyEmb.post<{ error?: { code: string } }>(`/regulator/notices/${foreignNoticeId}/close`, { remark: '关闭' });
+    expect(foreign.status).toBe(404);
+    for (const name of ['city EMB admin', 'NFRA']) {
+      const seen = await byName(name).get<{ items: { id: string }[] }>('/regulator/notices?limit=100');
+      expect(seen.body.items.map((item) => item.id)).toContain(foreignNoticeId);
     }
   });
 

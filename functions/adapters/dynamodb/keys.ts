@@ -262,6 +262,30 @@ export const keys = {
    */
   upload: (tenantId: string, uploadId: string): ItemKey => keys.entity({ kind: 'tenant', tenantId }, 'UPLOAD', uploadId),
 
+  // ── Supervision (issue 14): 督办 notices and the access log, in the insurer's partition ─────────────────────
+  /**
+   * SUP-1..SUP-5: a notice to an insurer: `T#<tenantId>#NOTICE#<noticeId>` / `PROFILE` — in the insurer's
+   * partition, so the insurer reads (and answers) it with its own tenant role; the supervision function writes
+   * only this shape of key of any tenant (infra/stacks/context-permissions.ts).
+   */
+  notice: (tenantId: string, noticeId: string): ItemKey => keys.entity({ kind: 'tenant', tenantId }, 'NOTICE', noticeId),
+  /** GSI1: an insurer's notices by id (time-ordered). */
+  noticeListing: (tenantId: string): string => keys.listing({ kind: 'tenant', tenantId }, 'NOTICE'),
+  /** GSI3: every notice for the city EMB and the NFRA, sort key the (time-ordered) notice id: newest first, or one by id. */
+  regulatorNotices: 'REG#NOTICE',
+  /** GSI4 (sparse): notices about an enterprise's item, sort key `<county>#<noticeId>` (ACL-4). */
+  regulatorCountyNotices: 'REG#NOTICE-COUNTY',
+  regulatorCountyNoticeSortKey: (county: string, noticeId: string): string =>
+    `${assertKeyPart(county, 'county')}#${assertKeyPart(noticeId, 'noticeId')}`,
+  /**
+   * The access log (issue 14): `T#<tenantId>#ACCESS-LOG` / `<at>#<entryId>` — one partition per insurer,
+   * appended to, newest first by sort key; entries expire after five years (TTL).
+   */
+  accessLog: (tenantId: string): string => keys.listing({ kind: 'tenant', tenantId }, 'ACCESS-LOG'),
+  /** GSI1: one agency's reads of the insurer's data: `T#<tenantId>#ACCESS-LOG#<agency>` / `<at>#<entryId>`. */
+  accessLogOfAgency: (tenantId: string, agency: string): string =>
+    `${keys.listing({ kind: 'tenant', tenantId }, 'ACCESS-LOG')}#${assertKeyPart(agency, 'agency')}`,
+
   // ── RULES-1: rule-set versions the city EMB published, all in one partition (a handful in a decade) ──────
   /** `R#rule-sets#VERSIONS`: read whole by every context; only ever added to. */
   ruleSetVersions: 'R#rule-sets#VERSIONS',
