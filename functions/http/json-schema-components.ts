@@ -34,6 +34,8 @@ export interface HoistOptions {
   readonly minSize?: number;
   /** Names already used by other components (e.g. the convention schemas). */
   readonly reserved?: readonly string[];
+  /** Names for schemas that are components only if shared: an identical part, once shared, takes the name. */
+  readonly names?: Readonly<Record<string, JsonSchema>>;
 }
 
 export interface Hoisted {
@@ -127,10 +129,12 @@ export function applyConventions(schema: JsonSchema, refPrefix: string, used: Se
     return { $ref: `${refPrefix}${name}`, ...rest };
   };
   const visit = (node: JsonSchema, key: string | undefined): JsonSchema => {
-    // zod writes the safe-integer range on every `z.int()`: it says nothing a JSON integer does not.
-    if (node.type === 'integer' && node.minimum === -MAX_SAFE && node.maximum === MAX_SAFE) {
-      const { minimum: _minimum, maximum: _maximum, ...rest } = node;
-      node = rest;
+    // zod writes the safe-integer range on every `z.int()`, even beside a bound of its own (`minimum: 1`): the
+    // default bound says nothing a JSON integer does not, so each one goes on its own.
+    if (node.type === 'integer' && (node.minimum === -MAX_SAFE || node.maximum === MAX_SAFE)) {
+      node = Object.fromEntries(
+        Object.entries(node).filter(([key, value]) => !((key === 'minimum' && value === -MAX_SAFE) || (key === 'maximum' && value === MAX_SAFE))),
+      );
     }
     if (node.type === 'string' && node.pattern === ID_PATTERN && isPlain(node, 'string', ['pattern'])) {
       return ref('Id', annotationsOf(node));
@@ -148,6 +152,55 @@ export function applyConventions(schema: JsonSchema, refPrefix: string, used: Se
     return mapChildren(node, (child, childKey) => visit(child, childKey));
   };
   return visit(schema, undefined);
+}
+
+/**
+ * Writes the fields every branch of a union of objects shares (same name, same schema, required in all or in
+ * none) once, beside the union: `{ properties: common, oneOf: [own fields of each branch] }` — the JSON Schema
+ * of `base.extend(…)` variants without their base repeated per variant (a ledger entry's eleven common fields
+ * were written three times). Only for what the API answers: a request keeps each branch whole and closed.
+ */
+export function factorUnionBases(schema: JsonSchema): JsonSchema {
+  const visit = (node: JsonSchema): JsonSchema => {
+    const mapped = mapChildren(node, (child) => visit(child));
+    const keyword = Array.isArray(mapped.oneOf) ? 'oneOf' : Array.isArray(mapped.anyOf) ? 'anyOf' : undefined;
+    if (!keyword || 'properties' in mapped || '$ref' in mapped) return mapped;
+    const plain = (branch: unknown): branch is JsonSchema & { properties: JsonSchema } =>
+      isObject(branch) &&
+      branch.type === 'object' &&
+      isObject(branch.properties) &&
+      Object.keys(branch).every((key) => key === 'type' || key === 'properties' || key === 'required');
+    const candidates = mapped[keyword] as unknown[];
+    if (!candidates.every(plain)) return mapped;
+    const branches = candidates as (JsonSchema & { properties: JsonSchema })[];
+    const [first, ...rest] = branches;
+    if (!first || rest.length === 0) return mapped;
+    const requiredOf = (branch: JsonSchema) => new Set((branch.required as string[] | undefined) ?? []);
+    const common = Object.keys(first.properties).filter((name) => {
+      const text = JSON.stringify(first.properties[name]);
+      const required = requiredOf(first).has(name);
+      return rest.every((branch) => name in branch.properties && JSON.stringify(branch.properties[name]) === text && requiredOf(branch).has(name) === required);
+    });
+    if (common.length < 2) return mapped;
+    const shared = new Set(common);
+    const commonRequired = ((first.required as string[] | undefined) ?? []).filter((name) => shared.has(name));
+    const { [keyword]: _branches, ...annotations } = mapped;
+    return {
+      type: 'object',
+      properties: Object.fromEntries(common.map((name) => [name, first.properties[name]])),
+      ...(commonRequired.length > 0 ? { required: commonRequired } : {}),
+      [keyword]: branches.map((branch) => {
+        const required = ((branch.required as string[] | undefined) ?? []).filter((name) => !shared.has(name));
+        return {
+          type: 'object',
+          properties: Object.fromEntries(Object.entries(branch.properties).filter(([name]) => !shared.has(name))),
+          ...(required.length > 0 ? { required } : {}),
+        };
+      }),
+      ...annotations,
+    };
+  };
+  return visit(schema);
 }
 
 /** A copy of `node` with each sub-schema mapped; `key` is the property name for children of `properties`. */
@@ -238,6 +291,10 @@ interface Node {
   finalCount: number;
   hoisted: boolean;
   name?: string;
+  /** For a described use of a schema (`{ description, ...schema }`): the schema without its annotations. */
+  readonly core?: Node;
+  /** The name it takes if it is shared (HoistOptions.names). */
+  preferredName?: string;
 }
 
 /**
@@ -249,9 +306,37 @@ export function hoistSharedSchemas(uses: readonly SchemaUse[], options: HoistOpt
   const minSize = options.minSize ?? 60;
   const byKey = new Map<string, Node>();
   const byObject = new WeakMap<object, Node>();
+  /** The annotation-free copy interned for a described use (see `intern`). */
+  const coreOf = new WeakMap<object, JsonSchema>();
   const nodes: Node[] = [];
 
+  const vote = (node: Node, hint: Hint | undefined, io: 'input' | 'output' | undefined) => {
+    if (!hint || !io) return;
+    const entry = node.votes[io].get(hint.name) ?? { count: 0, qualified: new Set<string>() };
+    entry.count += 1;
+    if (hint.qualified) entry.qualified.add(hint.qualified);
+    node.votes[io].set(hint.name, entry);
+  };
   const intern = (schema: JsonSchema, hint: Hint | undefined, io: 'input' | 'output' | undefined): Node => {
+    // A shared schema used with a description of its own (`systemDocument: { description, ...document }`) is
+    // still the shared schema: its annotations stay beside the `$ref`, as for the convention schemas.
+    const annotations = annotationsOf(schema);
+    const core = constraintsOf(schema);
+    if (Object.keys(annotations).length > 0 && isWorthAComponent(core) && !('$ref' in core)) {
+      const coreNode = intern(core, hint, io);
+      const key = `${JSON.stringify(Object.entries(annotations).sort(([a], [b]) => a.localeCompare(b)))}#${coreNode.id}`;
+      let node = byKey.get(key);
+      if (!node) {
+        node = { id: nodes.length, sample: schema, size: JSON.stringify(schema).length, children: new Map([[coreNode, 1]]), parents: new Map(), votes: { output: new Map(), input: new Map() }, roots: 0, finalCount: 0, hoisted: false, core: coreNode };
+        coreNode.parents.set(node, 1);
+        byKey.set(key, node);
+        nodes.push(node);
+      }
+      vote(node, hint, io);
+      byObject.set(schema, node);
+      coreOf.set(schema, core);
+      return node;
+    }
     const children = new Map<Node, number>();
     const child = (value: JsonSchema, childHint: Hint | undefined): string => {
       const node = intern(value, childHint, io);
@@ -298,12 +383,7 @@ export function hoistSharedSchemas(uses: readonly SchemaUse[], options: HoistOpt
       byKey.set(key, node);
       nodes.push(node);
     }
-    if (hint && io) {
-      const vote = node.votes[io].get(hint.name) ?? { count: 0, qualified: new Set<string>() };
-      vote.count += 1;
-      if (hint.qualified) vote.qualified.add(hint.qualified);
-      node.votes[io].set(hint.name, vote);
-    }
+    vote(node, hint, io);
     byObject.set(schema, node);
     return node;
   };
@@ -326,6 +406,11 @@ export function hoistSharedSchemas(uses: readonly SchemaUse[], options: HoistOpt
     const node = intern(inlineNamed(schema, [name]), undefined, undefined);
     node.forcedName ??= name;
   }
+  for (const [name, schema] of Object.entries(options.names ?? {})) {
+    // Interned without a use: the name is only a hint and counts no occurrence.
+    const node = intern(schema, undefined, undefined);
+    node.preferredName ??= name;
+  }
   for (const use of uses) intern(use.schema, { name: use.name }, use.io).roots += 1;
 
   // Parents are always bigger than their children: decide from the largest down, counting each part as often
@@ -334,7 +419,12 @@ export function hoistSharedSchemas(uses: readonly SchemaUse[], options: HoistOpt
     let count = node.roots + (node.forcedName ? 1 : 0);
     for (const [parent, times] of node.parents) count += times * (parent.hoisted ? 1 : parent.finalCount);
     node.finalCount = count;
-    node.hoisted = node.forcedName !== undefined || (count >= 2 && node.size >= minSize && isWorthAComponent(node.sample));
+    node.hoisted = node.forcedName !== undefined || (node.core === undefined && count >= 2 && node.size >= minSize && isWorthAComponent(node.sample));
+  }
+  // A described use is shared whole (description included) only where its schema alone is not: an enum too
+  // small to share bare, written twice with the same description, is still one component.
+  for (const node of nodes) {
+    if (node.core && !node.core.hoisted && node.finalCount >= 2 && node.size >= minSize) node.hoisted = true;
   }
 
   // Names: registered names first, then the most used parts, so the best name goes to the most visible schema.
@@ -343,13 +433,14 @@ export function hoistSharedSchemas(uses: readonly SchemaUse[], options: HoistOpt
   hoisted.sort((a, b) => Number(b.forcedName !== undefined) - Number(a.forcedName !== undefined) || b.finalCount * b.size - a.finalCount * a.size);
   const baseName = (node: Node, depth = 0): string[] => {
     if (node.forcedName) return [node.forcedName];
+    if (node.preferredName) return [node.preferredName];
     const items = pageItemOf(node.sample);
     if (items && depth < 4) {
       const itemNode = byObject.get(items);
       if (itemNode) return baseName(itemNode, depth + 1).map((name) => `PageOf${name}`);
     }
     // Enums and unions read best under their owner's name (`ServiceStatus`); objects under their own (`Provider`).
-    const qualifiedFirst = !('properties' in node.sample);
+    const qualifiedFirst = !('properties' in node.sample) || 'oneOf' in node.sample || 'anyOf' in node.sample;
     const ranked = (votes: Map<string, Vote>, suffix: string) => {
       const byUse = [...votes.entries()].sort(
         (a, b) => Number(GENERIC.test(a[0])) - Number(GENERIC.test(b[0])) || b[1].count - a[1].count,
@@ -372,6 +463,12 @@ export function hoistSharedSchemas(uses: readonly SchemaUse[], options: HoistOpt
   const render = (schema: JsonSchema, body: Node | undefined): JsonSchema => {
     const node = byObject.get(schema);
     if (node?.hoisted && node !== body) return { $ref: `${options.refPrefix}${node.name}` };
+    const core = coreOf.get(schema);
+    if (node?.core && core) {
+      if (node.core.hoisted) return { $ref: `${options.refPrefix}${node.core.name}`, ...annotationsOf(schema) };
+      const inner = render(core, undefined);
+      return Object.fromEntries(Object.keys(schema).map((key) => [key, key in inner ? inner[key] : schema[key]]));
+    }
     return mapChildren(schema, (child) => render(child, undefined));
   };
   const components: Record<string, JsonSchema> = {};
@@ -409,4 +506,75 @@ function pageItemOf(schema: JsonSchema): JsonSchema | undefined {
 function isWorthAComponent(schema: JsonSchema): boolean {
   if (schema.type === 'array') return false;
   return schema.type === 'object' || 'properties' in schema || 'enum' in schema || 'anyOf' in schema || 'oneOf' in schema || 'allOf' in schema;
+}
+
+/**
+ * An answered object that has every field of a shared one (same schemas) and more is written as that one plus
+ * its own fields: `{ allOf: [{ $ref: Complaint }], properties: { …the rest } }` — a regulator's complaint row is
+ * a complaint and two fields, not a second copy of the complaint. Only where nothing is sent: a request keeps
+ * each object whole and closed, and a component a request uses is never the base (it must stay whole there).
+ * Rewrites `hoisted` in place.
+ */
+export function extendSharedObjects(hoisted: Hoisted, uses: readonly SchemaUse[], refPrefix: string): void {
+  const { components, schemas } = hoisted;
+  const refsOf = (value: unknown, found = new Set<string>()): Set<string> => {
+    if (Array.isArray(value)) value.forEach((child) => refsOf(child, found));
+    else if (isObject(value)) {
+      for (const [key, child] of Object.entries(value)) {
+        if (key === '$ref' && typeof child === 'string' && child.startsWith(refPrefix)) {
+          const name = child.slice(refPrefix.length);
+          if (!found.has(name)) {
+            found.add(name);
+            refsOf(components[name], found);
+          }
+        } else refsOf(child, found);
+      }
+    }
+    return found;
+  };
+  const sent = new Set<string>();
+  uses.forEach((use, index) => {
+    if (use.io === 'input') for (const name of refsOf(schemas[index])) sent.add(name);
+  });
+  const isBase = (schema: JsonSchema): schema is JsonSchema & { properties: JsonSchema } =>
+    isObject(schema.properties) &&
+    Object.keys(schema.properties).length >= 3 &&
+    Object.keys(schema).every((key) => key === 'type' || key === 'properties' || key === 'required');
+  const bases = Object.entries(components).filter(
+    (entry): entry is [string, JsonSchema & { properties: JsonSchema }] => !sent.has(entry[0]) && isBase(entry[1]),
+  );
+  const requiredOf = (schema: JsonSchema) => (schema.required as string[] | undefined) ?? [];
+
+  const extend = (node: JsonSchema, self: string | undefined): JsonSchema => {
+    const mapped = mapChildren(node, (child) => extend(child, undefined));
+    const properties = mapped.properties;
+    if (!isObject(properties) || mapped.type !== 'object' || 'allOf' in mapped || mapped.additionalProperties === false) return mapped;
+    let best: { name: string; base: JsonSchema & { properties: JsonSchema }; size: number } | undefined;
+    for (const [name, base] of bases) {
+      if (name === self || (self !== undefined && refsOf(base).has(self))) continue;
+      const fields = Object.keys(base.properties);
+      if (fields.length >= Object.keys(properties).length) continue;
+      if (!fields.every((field) => field in properties && JSON.stringify(properties[field]) === JSON.stringify(base.properties[field]))) continue;
+      const required = new Set(requiredOf(mapped));
+      if (JSON.stringify(requiredOf(base)) !== JSON.stringify(requiredOf(mapped).filter((field) => fields.includes(field)))) continue;
+      if (fields.some((field) => required.has(field) !== requiredOf(base).includes(field))) continue;
+      const size = JSON.stringify(base.properties).length;
+      if (!best || size > best.size) best = { name, base, size };
+    }
+    if (!best) return mapped;
+    const inherited = new Set(Object.keys(best.base.properties));
+    const required = requiredOf(mapped).filter((field) => !inherited.has(field));
+    const { type: _type, properties: _properties, required: _required, ...rest } = mapped;
+    return {
+      allOf: [{ $ref: `${refPrefix}${best.name}` }],
+      type: 'object',
+      properties: Object.fromEntries(Object.entries(properties).filter(([field]) => !inherited.has(field))),
+      ...(required.length > 0 ? { required } : {}),
+      ...rest,
+    };
+  };
+  for (const [name, component] of Object.entries(components)) if (!sent.has(name)) components[name] = extend(component, name);
+  uses.forEach((use, index) => {
+    if (use.io === 'output') schemas[index] = extend(schemas[index]!, undefined);
+  });
 }

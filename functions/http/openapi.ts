@@ -1,9 +1,13 @@
 import type { RouteSpec } from '../middleware/route.js';
 import * as z from 'zod/mini';
 import { contractSchemas } from './zod.js';
+import { monthDaySchema } from '../../domain/kernel/calendar/month-day.js';
+import { archiveRefSchema } from '../../domain/underwriting/qualification.schema.js';
 import {
   applyConventions,
   CONVENTION_SCHEMAS,
+  extendSharedObjects,
+  factorUnionBases,
   hoistSharedSchemas,
   liftDefs,
   pascalCase,
@@ -14,9 +18,20 @@ import {
 
 const SCHEMAS = '#/components/schemas/';
 
+/**
+ * Names for kernel schemas that the routes use under several property names (`halfYearReportDue`,
+ * `yearReportDue`, …): shared, each would otherwise be named after whichever use came first. Unlike
+ * `contractSchemas`, a name here adds no component unless the schema is shared; the request variant (closed to
+ * unknown fields) is `<Name>Input`.
+ */
+const COMPONENT_NAMES: readonly (readonly [string, z.ZodMiniType])[] = [
+  ['MonthDay', monthDaySchema],
+  ['ArchiveRef', archiveRefSchema],
+];
+
 const toSchema = (schema: z.ZodMiniType, io: 'input' | 'output'): JsonSchema => {
   const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
-  return io === 'output' ? openToAdditions(rest) : rest;
+  return io === 'output' ? factorUnionBases(openToAdditions(rest)) : rest;
 };
 
 /**
@@ -66,6 +81,8 @@ export const OPENAPI_PATH = '/api/v1/openapi.json';
  * Every schema used more than once — entities, pages, the error envelope, ids, money, dates, instants — is a
  * component referenced by `$ref` (functions/http/json-schema-components.ts), as are repeated parameters and
  * the error responses: the document stays small and its generated TypeScript has one named type per entity.
+ * In what the API answers, the fields all branches of a union share are written once beside it, and an object
+ * that is a shared one plus some fields is written as `allOf` that one (json-schema-components.ts).
  */
 export function buildOpenApiDocument(routes: readonly RouteSpec[]): JsonSchema {
   const named: Record<string, JsonSchema> = {};
@@ -98,7 +115,15 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[]): JsonSchema {
     };
   });
 
-  const hoisted = hoistSharedSchemas(uses, { refPrefix: SCHEMAS, named, reserved: Object.keys(CONVENTION_SCHEMAS) });
+  // Schemas named in zod (`meta({ id })`) follow the same conventions as the rest (Fen, LocalDate, Instant, Id).
+  for (const [name, schema] of Object.entries(named)) named[name] = applyConventions(schema, SCHEMAS, conventions);
+  const names: Record<string, JsonSchema> = {};
+  for (const [name, schema] of COMPONENT_NAMES) {
+    names[name] = applyConventions(toSchema(schema, 'output'), SCHEMAS, new Set());
+    names[`${name}Input`] = applyConventions(toSchema(schema, 'input'), SCHEMAS, new Set());
+  }
+  const hoisted = hoistSharedSchemas(uses, { refPrefix: SCHEMAS, named, names, reserved: Object.keys(CONVENTION_SCHEMAS) });
+  extendSharedObjects(hoisted, uses, SCHEMAS);
   const schemas = { ...hoisted.components };
   for (const name of conventions) schemas[name] = CONVENTION_SCHEMAS[name]!;
 
@@ -110,7 +135,7 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[]): JsonSchema {
     const allParameters = [
       ...parameters.map((parameter) => ({ ...parameter, schema: hoisted.schemas[parameter.schema] })),
       ...(route.method === 'POST' && route.idempotent !== false
-        ? [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 255 } }]
+        ? [{ name: 'Idempotency-Key', in: 'header', schema: { type: 'string', maxLength: 255 } }]
         : []),
     ].map((parameter) => sharedParameters.add(parameter));
     const responses: Record<string, unknown> = {
@@ -189,7 +214,8 @@ class SharedResponses {
 interface Parameter {
   readonly name: string;
   readonly in: string;
-  readonly required: boolean;
+  /** Written only when true: `false` is OpenAPI's default. */
+  readonly required?: true;
   readonly schema: unknown;
 }
 
@@ -245,13 +271,13 @@ function propertiesOf(
   schema: z.ZodMiniType | undefined,
   where: 'path' | 'query',
   use: (json: JsonSchema, io: 'input', name: string) => number,
-): { name: string; in: 'path' | 'query'; required: boolean; schema: number }[] {
+): { name: string; in: 'path' | 'query'; required?: true; schema: number }[] {
   if (!schema) return [];
   const json = toSchema(schema, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] };
   return Object.entries(json.properties ?? {}).map(([name, property]) => ({
     name,
     in: where,
-    required: where === 'path' || (json.required ?? []).includes(name),
+    ...(where === 'path' || (json.required ?? []).includes(name) ? { required: true as const } : {}),
     schema: use(property, 'input', pascalCase(name)),
   }));
 }

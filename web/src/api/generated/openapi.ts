@@ -1911,15 +1911,6 @@ export type components = {
             /** @description Lower-case hex SHA-256 of the archived bytes, so the filing names exactly what regulators can verify */
             sha256: string;
         };
-        Archives: {
-            /** @description Fell due in the year */
-            due: number;
-            /** @description Done after the due date */
-            late: number;
-            onTime: number;
-            /** @description Past due today and not done */
-            overdue: number;
-        };
         Blacklist: {
             /** @description BLK-1: whether the listing bars the insurer today (Asia/Shanghai) */
             activeToday: boolean;
@@ -2010,19 +2001,11 @@ export type components = {
             reason: string;
             to: components["schemas"]["EscalationTo"];
         };
-        Complaints: {
-            /** @description Fell due in the year */
-            due: number;
-            /** @description CMP-6 */
-            escalated: number;
-            /** @description Done after the due date */
-            late: number;
-            onTime: number;
-            /** @description Past due today and not done */
-            overdue: number;
-        };
         /** @enum {string} */
         ComplaintStatus: "OPEN" | "REPLIED" | "ACCEPTED" | "ESCALATED";
+        ComplaintTimeliness: {
+            escalated: number;
+        } & components["schemas"]["Timeliness"];
         ConfirmationsEnterprise: {
             /** @description SVC-9, SVC-13: the enterprise's signature captured on the insurer staff's device, the enterprise having no account (flagged) */
             onSite?: {
@@ -2039,7 +2022,6 @@ export type components = {
             /** @description Who sent it: the enterprise user, or the insurer staff member who captured it on site */
             userId: string;
         };
-        CountyCoverageShareBasisPoints: number | null;
         Deadlines: {
             binding: {
                 /**
@@ -2430,9 +2412,8 @@ export type components = {
             latitude: number;
             longitude: number;
         };
-        MajorHazards: {
+        MajorHazardFigures: {
             open: number;
-            /** @description Past the rectification date */
             overdue: number;
         };
         MonthDay: {
@@ -2496,7 +2477,7 @@ export type components = {
             /** @description Where SMS goes (no SMS provider is wired yet) */
             mobile?: string;
         };
-        Obligations: {
+        ObligationFigures: {
             /** @description Of those, done in time (archived, performed inside the window) */
             done: number;
             /** @description Still owed past their due date */
@@ -2651,12 +2632,8 @@ export type components = {
                     penalties: components["schemas"]["Penalties"];
                     riskLevel: components["schemas"]["Penalties"];
                     standardisation: {
-                        /** @description The multiplier in basis points: 10000 = ×1.00, 12000 = ×1.20 */
-                        basisPoints: number;
                         grade: components["schemas"]["StandardisationGrade"];
-                        maxBasisPoints: number;
-                        minBasisPoints: number;
-                    };
+                    } & components["schemas"]["Penalties"];
                 };
                 /** @description QUAL-5: the filed product whose rates were applied */
                 filingNumber: string;
@@ -3200,12 +3177,6 @@ export type components = {
         Summary: {
             /** @description FEE-5: spent > ceilingFen — flagged, not refused */
             aboveCeiling: boolean;
-            /** @description ACCRUAL entries booked (a reversed entry still counts: it was booked) */
-            accruals: number;
-            /** @description FEE-1: prevention fee accrued, net of reversals */
-            accruedFen: components["schemas"]["Fen"];
-            /** @description FEE-2: entries booked as advances (they took the balance below zero), net of their reversals */
-            advances: number;
             /** @description FEE-2: accrued − spent; negative only through advances */
             balanceFen: components["schemas"]["Fen"];
             ceilingBasisPoints: number;
@@ -3213,34 +3184,22 @@ export type components = {
             ceilingFen: components["schemas"]["Fen"];
             /** @description FEE-4: spent ≥ requiredSpendFen */
             compliant: boolean;
-            /** @description EXPENSE entries booked */
-            expenses: number;
             floorBasisPoints: number;
-            /** @description FEE-2: the last sequence number given — entries are numbered 1..lastSequence with no gap */
-            lastSequence: number;
             /** @description FEE-2: the advance not yet covered by accruals: −balance when negative, else 0 */
             outstandingAdvanceFen: components["schemas"]["Fen"];
-            /** @description UW-5, FEE-1: premium received ex-tax — the base of FEE-1 and FEE-4 */
-            premiumExTaxFen: components["schemas"]["Fen"];
             ratio: number | null;
             ratioBasisPoints: number | null;
-            /** @description Premium received incl. VAT, net of reversed receipts */
-            receivedFen: components["schemas"]["Fen"];
             /** @description FEE-4: the floor’s share of premium ex-tax, rounded half up on the fen: what must be spent */
             requiredSpendFen: components["schemas"]["Fen"];
-            /** @description REVERSAL entries booked */
-            reversals: number;
             /** @description RULES-1: the rule set whose floor and ceiling the year is judged by (the one in force on December 31) */
             ruleSetId: string;
             ruleSetVersion: number;
             /** @description FEE-4: what is still to be spent to reach the floor (0 once reached) */
             shortfallFen: components["schemas"]["Fen"];
-            /** @description FEE-4: prevention expense, net of reversals */
-            spentFen: components["schemas"]["Fen"];
             tenantId: string;
             updatedAt: string | null;
             year: number;
-        };
+        } & components["schemas"]["Recomputed"];
         /** @enum {string} */
         SvcObligationsKey: "COAL_MINE" | "NON_COAL_MINE" | "HAZCHEM" | "FIREWORKS" | "METAL_SMELTING" | "CHEMICAL" | "DUST_EXPLOSION" | "GAS_GENERATOR" | "CONFINED_SPACE" | "MASS_CASUALTY_OTHER" | "OTHER";
         Tenant: {
@@ -3266,6 +3225,15 @@ export type components = {
             /** @enum {string} */
             kind: "RECEIVED" | "VERIFICATION_REQUIRED" | "EXTENDED" | "REPLIED" | "ACCEPTED" | "ESCALATED";
             note?: string;
+        };
+        Timeliness: {
+            /** @description Fell due in the year */
+            due: number;
+            /** @description Done after the due date */
+            late: number;
+            onTime: number;
+            /** @description Past due today and not done */
+            overdue: number;
         };
         User: {
             agency?: components["schemas"]["UserAgency"];
@@ -6016,51 +5984,14 @@ export interface operations {
                 content: {
                     "application/json": {
                         insurer: components["schemas"]["Insurer"];
-                        items: {
-                            /** @description When the complainant accepted the reply (ISO 8601, UTC) */
-                            acceptedAt?: components["schemas"]["Instant"];
-                            acceptedBy?: string;
-                            channel: components["schemas"]["ComplaintChannel"];
-                            /** @description ACL-4: the enterprise's area code (SCOPE-5), for a county EMB's view; absent when unknown (then only city-level regulators see it) */
-                            county?: string;
-                            /** @description When the complaint was recorded (ISO 8601, UTC) */
-                            createdAt: components["schemas"]["Instant"];
-                            deadlines: components["schemas"]["Deadlines"];
+                        items: ({
                             enterpriseName?: string;
-                            /** @description The complainant enterprise (ACL-5: its users see its complaints across insurers) */
-                            enterpriseUscc: string;
-                            escalation?: components["schemas"]["Escalation"];
-                            extension?: components["schemas"]["Extension"];
-                            id: string;
-                            /** @description CMP-3: the facts need further verification (30 working days) */
-                            needsVerification: boolean;
-                            policyId?: string;
-                            /** @description CMP-1: the instant the insurer received the complaint (ISO 8601, UTC) */
-                            receivedAt: components["schemas"]["Instant"];
-                            /** @description CMP-7: the Asia/Shanghai day of receivedAt, from which every period is counted (that day excluded) */
-                            receivedOn: components["schemas"]["LocalDate"];
-                            reply?: components["schemas"]["Reply"];
-                            /** @description What the complainant asks, in its own words */
-                            request: string;
-                            /** @description RULES-1: the rule set in force on receivedOn, used for every decision on the complaint for its whole life */
-                            ruleSetId: string;
-                            ruleSetVersion: number;
-                            serviceId?: string;
-                            status: components["schemas"]["ComplaintStatus"];
-                            /** @description The insurer the complaint is against (ACL-1: only its users see it among insurers) */
-                            tenantId: string;
-                            readonly timeline: components["schemas"]["Timeline"][];
                             /**
                              * @description CMP-2..4, CMP-8: the reply against the binding due day
                              * @enum {string}
                              */
                             timeliness: "REPLIED_ON_TIME" | "REPLIED_LATE" | "AWAITING" | "OVERDUE";
-                            /** @description CMP-3: when verification was required (ISO 8601, UTC) */
-                            verificationRequiredAt?: components["schemas"]["Instant"];
-                            verificationRequiredBy?: string;
-                            /** @description Optimistic lock: 1 on receipt, + 1 on every change */
-                            version: number;
-                        }[];
+                        } & components["schemas"]["Complaint"])[];
                         nextCursor?: string;
                     };
                 };
@@ -6403,35 +6334,29 @@ export interface operations {
                         /** @description The day coverage is counted on: today, or December 31 of a past year */
                         asOf: string;
                         counties: {
-                            /** @description SVC-9 */
-                            archives: components["schemas"]["Archives"];
-                            /** @description CMP-2..4, CMP-8: replies */
-                            complaints: components["schemas"]["Complaints"];
+                            archives: components["schemas"]["Timeliness"];
+                            complaints: components["schemas"]["ComplaintTimeliness"];
                             /** @description SCOPE-5 area code; NONE for complaints whose county is unknown */
                             county: string;
-                            coverageShareBasisPoints: components["schemas"]["CountyCoverageShareBasisPoints"];
-                            /** @description SVC-8 */
-                            followUps: components["schemas"]["Archives"];
+                            coverageShareBasisPoints: number | null;
+                            followUps: components["schemas"]["Timeliness"];
                             /** @description UW-11: mandatory-industry (SCOPE-2) policies in force on asOf */
                             inForce: number;
-                            /** @description SVC-7 */
-                            majorHazards: components["schemas"]["MajorHazards"];
+                            majorHazards: components["schemas"]["MajorHazardFigures"];
                             name: string;
-                            obligations: components["schemas"]["Obligations"];
+                            obligations: components["schemas"]["ObligationFigures"];
                             registered: number;
                         }[];
                         county: string | null;
                         insurers: {
-                            /** @description SVC-9 */
-                            archives: components["schemas"]["Archives"];
+                            archives: components["schemas"]["Timeliness"];
                             behind: {
                                 late: number;
                                 overdue: number;
                             };
                             branchName: string;
-                            /** @description CMP-2..4, CMP-8: replies */
-                            complaints: components["schemas"]["Complaints"];
-                            coverageShareBasisPoints: components["schemas"]["CountyCoverageShareBasisPoints"];
+                            complaints: components["schemas"]["ComplaintTimeliness"];
+                            coverageShareBasisPoints: number | null;
                             /** @description FEE-4/FEE-5; null for a county EMB (the ledger has no county, ACL-4) */
                             fees: {
                                 aboveCeiling: boolean;
@@ -6446,14 +6371,12 @@ export interface operations {
                                 shortfallFen: components["schemas"]["Fen"];
                                 spentFen: components["schemas"]["Fen"];
                             } | null;
-                            /** @description SVC-8 */
-                            followUps: components["schemas"]["Archives"];
+                            followUps: components["schemas"]["Timeliness"];
                             /** @description UW-11: mandatory-industry (SCOPE-2) policies in force on asOf */
                             inForce: number;
-                            /** @description SVC-7 */
-                            majorHazards: components["schemas"]["MajorHazards"];
+                            majorHazards: components["schemas"]["MajorHazardFigures"];
                             name: string;
-                            obligations: components["schemas"]["Obligations"];
+                            obligations: components["schemas"]["ObligationFigures"];
                             /** @description 1 = the most behind */
                             rank: number;
                             tenantId: string;
@@ -6461,18 +6384,14 @@ export interface operations {
                         /** @description How `insurers` is ordered, most behind first */
                         ranking: string;
                         totals: {
-                            /** @description SVC-9 */
-                            archives: components["schemas"]["Archives"];
-                            /** @description CMP-2..4, CMP-8: replies */
-                            complaints: components["schemas"]["Complaints"];
-                            coverageShareBasisPoints: components["schemas"]["CountyCoverageShareBasisPoints"];
-                            /** @description SVC-8 */
-                            followUps: components["schemas"]["Archives"];
+                            archives: components["schemas"]["Timeliness"];
+                            complaints: components["schemas"]["ComplaintTimeliness"];
+                            coverageShareBasisPoints: number | null;
+                            followUps: components["schemas"]["Timeliness"];
                             /** @description UW-11: mandatory-industry (SCOPE-2) policies in force on asOf */
                             inForce: number;
-                            /** @description SVC-7 */
-                            majorHazards: components["schemas"]["MajorHazards"];
-                            obligations: components["schemas"]["Obligations"];
+                            majorHazards: components["schemas"]["MajorHazardFigures"];
+                            obligations: components["schemas"]["ObligationFigures"];
                             /** @description REG-1: mandatory-industry enterprises on the register */
                             registered: number;
                         };
@@ -6579,23 +6498,9 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        readonly items: {
-                            appliedOn?: components["schemas"]["LocalDate"];
-                            createdAt: components["schemas"]["Instant"];
-                            /** @description The register's entry (REG-1) when the refusal was recorded */
-                            enterprise: components["schemas"]["RefusalEnterprise"];
-                            explanation: string;
-                            id: string;
+                        readonly items: ({
                             insurerName: string;
-                            reason: components["schemas"]["RefusalReason"];
-                            /** @description The insurer user who recorded it */
-                            recordedBy: string;
-                            /** @description The day the refusal was recorded (Asia/Shanghai) */
-                            refusedOn: components["schemas"]["LocalDate"];
-                            /** @description The insurer that declined */
-                            tenantId: string;
-                            version: number;
-                        }[];
+                        } & components["schemas"]["Refusal"])[];
                         /** @description true when an insurer has more than 500 refusals and only the newest are listed */
                         truncated: boolean;
                     };
