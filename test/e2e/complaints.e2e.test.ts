@@ -158,7 +158,7 @@ describe('console: complaints', () => {
   it('the county EMB sees it under 投诉督办 without a county filter; the city EMB can filter by county', async () => {
     await withConsole(async ({ page, screenshot }) => {
       await signIn(page, 'emb-xinfu', DEMO_PASSWORD);
-      await page.getByRole('heading', { level: 1, name: '承保机构' }).waitFor();
+      await page.getByRole('heading', { level: 1, name: '监管总览' }).waitFor();
       await menu(page).getByRole('link', { name: '投诉督办' }).click();
       await page.getByRole('heading', { level: 1, name: '投诉督办' }).waitFor();
       const row = rowsOf(page, '投诉督办').filter({ hasText: request });
@@ -183,7 +183,7 @@ describe('console: complaints', () => {
       await signOut(page);
 
       await signIn(page, 'emb-city', DEMO_PASSWORD);
-      await page.getByRole('heading', { level: 1, name: '承保机构' }).waitFor();
+      await page.getByRole('heading', { level: 1, name: '监管总览' }).waitFor();
       await page.goto('/regulator/complaints?county=140902');
       await rowsOf(page, '投诉督办').filter({ hasText: request }).waitFor();
       expect(await page.getByLabel('区县').count()).toBe(1);

@@ -312,7 +312,7 @@ describe('console: prevention services', () => {
       await signOut(page);
 
       await signIn(page, 'emb-city', DEMO_PASSWORD);
-      await page.getByRole('heading', { level: 1, name: '承保机构' }).waitFor();
+      await page.getByRole('heading', { level: 1, name: '监管总览' }).waitFor();
       await menu(page).getByRole('link', { name: '第三方服务机构' }).click();
       await page.getByRole('heading', { level: 1, name: '第三方服务机构' }).waitFor();
       const orgRow = page.locator('table[aria-label="第三方服务机构"] tbody tr.ant-table-row').filter({ hasText: org.registrationNumber });

@@ -23,8 +23,8 @@ async function call(baseUrl: string, token: string, method: string, path: string
 }
 
 /**
- * Issue 14 (ACL-2, SVC-8/SVC-9): the city EMB lands on 承保机构, every insurer by name with its fee year, and from
- * there opens an insurer's overdue service — read-only, with no button that would change the insurer's record.
+ * Issue 14 (ACL-2, SVC-8/SVC-9): the city EMB lands on 监管总览, the insurers ranked most behind first, and from
+ * there opens the overdue service of the insurer most behind on services — read-only, with no button that would change the insurer's record.
  */
 describe('console: the regulators read every insurer’s work (issue 14)', () => {
   const { server, withConsole } = useConsoleSuite();
@@ -82,16 +82,30 @@ describe('console: the regulators read every insurer’s work (issue 14)', () =>
     });
   });
 
-  it('ACL-2 SVC-9 emb-city opens an insurer’s overdue service from its home page', async () => {
+  it('ACL-2 SVC-8 emb-city finds the insurer most behind on services on its home page (监管总览) and opens its overdue service', async () => {
     await withConsole(async ({ page, screenshot }) => {
       await signIn(page, 'emb-city', DEMO_PASSWORD);
-      await page.getByRole('heading', { level: 1, name: '承保机构' }).waitFor();
-      const insurers = page.locator('table[aria-label="承保机构列表"]');
-      const row = insurers.locator('tbody tr.ant-table-row', { hasText: PICC });
-      await row.waitFor();
-      // FEE-4: the city EMB sees the year's fee standing of each insurer.
-      expect(await insurers.locator('thead').textContent()).toContain('费用情况');
-      await screenshot('supervision-1-insurers');
+      // Issue 14: the regulators' home is 监管总览 — the insurers ranked most behind first, from the counters.
+      await page.getByRole('heading', { level: 1, name: '监管总览' }).waitFor();
+      const ranking = page.locator('table[aria-label="承保机构排名（最落后的在最前）"]');
+      // The counters follow the bus: the overdue follow-up shows once the projection has counted it.
+      const row = ranking.locator('tbody tr.ant-table-row').first();
+      // SVC-8: 人保's overdue follow-up is counted (逾期服务事项 > 0), which puts it first — the one most behind.
+      await expect
+        .poll(
+          async () => {
+            await page.reload();
+            await row.waitFor();
+            return `${(await row.locator('td').nth(1).textContent()) ?? ''}|${Number(await row.locator('td').nth(2).textContent()) > 0}`;
+          },
+          { timeout: 20_000, interval: 500 },
+        )
+        .toBe(`${PICC}|true`);
+      // FEE-4/FEE-5: the city EMB sees each insurer's fee standing, and the KPI cards and the chart are there.
+      expect(await ranking.locator('thead').textContent()).toContain('支出比例');
+      await page.getByTestId('overview-kpi-followUps').waitFor();
+      await page.getByTestId('overview-chart').waitFor();
+      await screenshot('supervision-1-overview');
 
       await row.getByRole('link', { name: '逾期服务' }).click();
       await page.getByRole('heading', { level: 1, name: `${PICC} · 事故预防服务` }).waitFor();

@@ -38,7 +38,7 @@ describe('console: underwriting and the registers', () => {
     await withConsole(
       async ({ page, screenshot }) => {
         await signIn(page, 'emb-city', DEMO_PASSWORD);
-        await page.getByRole('heading', { level: 1, name: '承保机构' }).waitFor();
+        await page.getByRole('heading', { level: 1, name: '监管总览' }).waitFor();
         await menu(page).getByRole('link', { name: '企业底数' }).click();
         await page.getByRole('heading', { level: 1, name: '企业底数' }).waitFor();
 
@@ -214,7 +214,7 @@ describe('console: underwriting and the registers', () => {
   it('忻府区 EMB sees its coverage gap: the other coal mine, not the insured one (UW-11)', async () => {
     await withConsole(async ({ page, screenshot }) => {
       await signIn(page, 'emb-xinfu', DEMO_PASSWORD);
-      await page.getByRole('heading', { level: 1, name: '承保机构' }).waitFor();
+      await page.getByRole('heading', { level: 1, name: '监管总览' }).waitFor();
       await menu(page).getByRole('link', { name: '应保未保' }).click();
       await page.getByRole('heading', { level: 1, name: '应保未保' }).waitFor();
       const group = rowsOf(page, '应保未保（全面实施行业）').filter({ hasText: '忻府区' }).filter({ hasText: '煤矿' });

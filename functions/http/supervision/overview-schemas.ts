@@ -10,20 +10,24 @@ const timeliness = z.object({
   onTime: z.int(),
   late: z.int().check(z.meta({ description: 'Done after the due date' })),
   overdue: z.int().check(z.meta({ description: 'Past due today and not done' })),
-});
+}).check(z.meta({ id: 'Timeliness' }));
 
 const figures = {
   inForce: z.int().check(z.meta({ description: 'UW-11: mandatory-industry (SCOPE-2) policies in force on asOf' })),
-  coverageShareBasisPoints: z.nullable(z.int().check(z.meta({ description: 'inForce ÷ mandatory-industry enterprises on the register in scope; null with none registered' }))),
+  // inForce ÷ the register's mandatory-industry enterprises in scope; null with none registered.
+  coverageShareBasisPoints: z.nullable(z.int()),
   obligations: z.object({
     required: z.int().check(z.meta({ description: 'SVC-1/SVC-2 services owed that fall due in the year' })),
     done: z.int().check(z.meta({ description: 'Of those, done in time (archived, performed inside the window)' })),
     overdue: z.int().check(z.meta({ description: 'Still owed past their due date' })),
-  }),
-  followUps: timeliness.check(z.meta({ description: 'SVC-8' })),
-  archives: timeliness.check(z.meta({ description: 'SVC-9' })),
-  complaints: z.object({ ...timeliness.shape, escalated: z.int().check(z.meta({ description: 'CMP-6' })) }).check(z.meta({ description: 'CMP-2..4, CMP-8: replies' })),
-  majorHazards: z.object({ open: z.int(), overdue: z.int().check(z.meta({ description: 'Past the rectification date' })) }).check(z.meta({ description: 'SVC-7' })),
+  }).check(z.meta({ id: 'ObligationFigures' })),
+  // SVC-8 follow-ups and SVC-9 archives.
+  followUps: timeliness,
+  archives: timeliness,
+  // CMP-2..4, CMP-8 replies and CMP-6 escalations.
+  complaints: z.object({ ...timeliness.shape, escalated: z.int() }).check(z.meta({ id: 'ComplaintTimeliness' })),
+  // SVC-7: major hazards not verified, and those past their rectification date.
+  majorHazards: z.object({ open: z.int(), overdue: z.int() }).check(z.meta({ id: 'MajorHazardFigures' })),
 };
 
 const feeFigures = z.object({

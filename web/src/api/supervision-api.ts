@@ -11,11 +11,19 @@ export type SupervisedService = InsurerServicesAnswer['items'][number];
 export type InsurerPolicyAnswer = ResponseOf<'/api/v1/regulator/insurers/{tenantId}/policies/{policyId}', 'get'>;
 export type InsurerServiceAnswer = ResponseOf<'/api/v1/regulator/insurers/{tenantId}/services/{serviceId}', 'get'>;
 export type InsurerFeesAnswer = ResponseOf<'/api/v1/regulator/insurers/{tenantId}/fees', 'get'>;
+/** Issue 14: the supervision overview from the counters (the regulators' home). */
+export type SupervisionOverview = ResponseOf<'/api/v1/regulator/overview', 'get'>;
+export type OverviewInsurer = SupervisionOverview['insurers'][number];
+export type OverviewCounty = SupervisionOverview['counties'][number];
 export type InsurerPoliciesRequest = QueryOf<'/api/v1/regulator/insurers/{tenantId}/policies'>;
 export type InsurerServicesRequest = QueryOf<'/api/v1/regulator/insurers/{tenantId}/services'>;
 
 export class SupervisionApi {
   constructor(private readonly client: ApiClient) {}
+
+  overview(year: number | undefined, signal?: AbortSignal): Promise<SupervisionOverview> {
+    return ok(this.client.GET('/api/v1/regulator/overview', { params: { query: { year } }, signal }));
+  }
 
   insurers(query: QueryOf<'/api/v1/regulator/insurers'>, signal?: AbortSignal): Promise<InsurersAnswer> {
     return ok(this.client.GET('/api/v1/regulator/insurers', { params: { query }, signal }));

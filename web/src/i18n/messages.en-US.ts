@@ -5,6 +5,8 @@ import { platformEnUS } from './messages-platform.en-US';
 import { registerEnUS } from './messages-register.en-US';
 import { ruleSetsEnUS } from './messages-rule-sets.en-US';
 import { servicesEnUS } from './messages-services.en-US';
+import { overviewEnUS } from './messages-overview.en-US';
+import { notificationsEnUS } from './messages-notifications.en-US';
 import { supervisionEnUS } from './messages-supervision.en-US';
 import { underwritingEnUS } from './messages-underwriting.en-US';
 import type { Messages } from './messages.zh-CN';
@@ -20,4 +22,6 @@ export const enUS: Messages = {
   ...feesEnUS,
   ...servicesEnUS,
   ...supervisionEnUS,
+  ...overviewEnUS,
+  ...notificationsEnUS,
 };

@@ -5,6 +5,8 @@ import { platformZhCN } from './messages-platform.zh-CN';
 import { registerZhCN } from './messages-register.zh-CN';
 import { ruleSetsZhCN } from './messages-rule-sets.zh-CN';
 import { servicesZhCN } from './messages-services.zh-CN';
+import { overviewZhCN } from './messages-overview.zh-CN';
+import { notificationsZhCN } from './messages-notifications.zh-CN';
 import { supervisionZhCN } from './messages-supervision.zh-CN';
 import { underwritingZhCN } from './messages-underwriting.zh-CN';
 
@@ -23,6 +25,8 @@ export const zhCN = {
   ...feesZhCN,
   ...servicesZhCN,
   ...supervisionZhCN,
+  ...overviewZhCN,
+  ...notificationsZhCN,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;

@@ -67,6 +67,7 @@ const pages = {
   refusals: () => import('../pages/insurer/RefusalsPage').then((m) => m.RefusalsPage),
   regulatorRefusals: () => import('../pages/regulator/RegulatorRefusalsPage').then((m) => m.RegulatorRefusalsPage),
   qualificationFilings: () => import('../pages/regulator/QualificationFilingsPage').then((m) => m.QualificationFilingsPage),
+  supervisionOverview: () => import('../pages/regulator/supervision/OverviewPage').then((m) => m.OverviewPage),
   supervisionInsurers: () => import('../pages/regulator/supervision/SupervisionInsurersPage').then((m) => m.SupervisionInsurersPage),
   supervisionPolicies: () => import('../pages/regulator/supervision/SupervisionPoliciesPage').then((m) => m.SupervisionPoliciesPage),
   supervisionPolicy: () => import('../pages/regulator/supervision/SupervisionPolicyPage').then((m) => m.SupervisionPolicyPage),
@@ -121,7 +122,9 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
   { path: '/insurer/team', titleKey: 'nav.team', roles: AUDIENCE.insurerAdmin, page: pages.team, icon: <TeamOutlined />, inMenu: true },
 
   // Regulators (ACL-2, ACL-4): read across insurers, write their own registers.
-  // Issue 14: the regulators' home — every insurer, and (read-only) its policies, services and fee year.
+  // Issue 14: the regulators' home — the overview, every insurer, and (read-only) its policies, services and fee year.
+  // The regulators' home (the first menu entry): the overview from the supervision counters.
+  { path: '/regulator/overview', titleKey: 'nav.regulator.overview', roles: AUDIENCE.regulator, page: pages.supervisionOverview, icon: <DashboardOutlined />, inMenu: true },
   { path: '/regulator/insurers', titleKey: 'nav.regulator.insurers', roles: AUDIENCE.regulator, page: pages.supervisionInsurers, icon: <FundOutlined />, inMenu: true },
   { path: '/regulator/insurers/:tenantId/policies', titleKey: 'sup.policies.caption', roles: AUDIENCE.regulator, page: pages.supervisionPolicies, inMenu: false },
   { path: '/regulator/insurers/:tenantId/policies/:policyId', titleKey: 'sup.policy.title', roles: AUDIENCE.regulator, page: pages.supervisionPolicy, inMenu: false },
