@@ -14,6 +14,13 @@ export type AdminAccount = CreateTenantRequest['admin'];
 export type Regulator = ItemOf<'/api/v1/platform/regulators'>;
 export type CreateRegulatorRequest = BodyOf<'/api/v1/platform/regulators', 'post'>;
 
+/** CAL-1/CAL-2: the years the working-day calendar knows, and the provisional ones. */
+export type CalendarYears = ResponseOf<'/api/v1/platform/calendar', 'get'>;
+export type CalendarYearRow = CalendarYears['items'][number];
+/** CAL-2: a year's schedule as lists or pasted lines. */
+export type CalendarYearBody = BodyOf<'/api/v1/platform/calendar/{year}', 'put'>;
+export type CalendarPreview = ResponseOf<'/api/v1/platform/calendar/{year}/preview', 'post'>;
+
 export type User = ResponseOf<'/api/v1/users/{userId}', 'get'>;
 export type CreateUserRequest = BodyOf<'/api/v1/users', 'post'>;
 export type UpdateUserRequest = BodyOf<'/api/v1/users/{userId}', 'patch'>;
@@ -40,6 +47,19 @@ export class PlatformApi {
 
   createRegulator(body: CreateRegulatorRequest, idempotencyKey: string): Promise<Regulator> {
     return ok(this.client.POST('/api/v1/platform/regulators', { body, headers: idempotent(idempotencyKey) }));
+  }
+
+  calendarYears(signal?: AbortSignal): Promise<CalendarYears> {
+    return ok(this.client.GET('/api/v1/platform/calendar', { signal }));
+  }
+
+  /** CAL-2: which provisional deadlines `body` would move; nothing is written. */
+  previewCalendarYear(year: number, body: CalendarYearBody): Promise<CalendarPreview> {
+    return ok(this.client.POST('/api/v1/platform/calendar/{year}/preview', { params: { path: { year } }, body }));
+  }
+
+  loadCalendarYear(year: number, body: CalendarYearBody): Promise<unknown> {
+    return ok(this.client.PUT('/api/v1/platform/calendar/{year}', { params: { path: { year } }, body }));
   }
 }
 

@@ -1,4 +1,5 @@
 import { commonEnUS } from './messages-common.en-US';
+import { calendarEnUS } from './messages-calendar.en-US';
 import { complaintsEnUS } from './messages-complaints.en-US';
 import { feesEnUS } from './messages-fees.en-US';
 import { platformEnUS } from './messages-platform.en-US';
@@ -15,6 +16,7 @@ import type { Messages } from './messages.zh-CN';
 export const enUS: Messages = {
   ...commonEnUS,
   ...platformEnUS,
+  ...calendarEnUS,
   ...complaintsEnUS,
   ...underwritingEnUS,
   ...registerEnUS,

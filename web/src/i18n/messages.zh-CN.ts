@@ -1,4 +1,5 @@
 import { commonZhCN } from './messages-common.zh-CN';
+import { calendarZhCN } from './messages-calendar.zh-CN';
 import { complaintsZhCN } from './messages-complaints.zh-CN';
 import { feesZhCN } from './messages-fees.zh-CN';
 import { platformZhCN } from './messages-platform.zh-CN';
@@ -18,6 +19,7 @@ import { underwritingZhCN } from './messages-underwriting.zh-CN';
 export const zhCN = {
   ...commonZhCN,
   ...platformZhCN,
+  ...calendarZhCN,
   ...complaintsZhCN,
   ...underwritingZhCN,
   ...registerZhCN,

@@ -3,6 +3,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  CalendarOutlined,
   CommentOutlined,
   ControlOutlined,
   DashboardOutlined,
@@ -26,6 +27,8 @@ import type { Agency, Role } from '../api';
 import type { MessageKey } from '../i18n';
 import { AUDIENCE } from './access';
 
+const ALL_ROLES: readonly Role[] = [...AUDIENCE.operator, ...AUDIENCE.insurer, ...AUDIENCE.regulator, ...AUDIENCE.enterprise];
+
 /**
  * Code-split pages: loaded by the router before it renders the route (react-router's `lazy`), so there is
  * no Suspense fallback, and no Suspense reveal delay, between a click and the page.
@@ -36,6 +39,7 @@ const pages = {
   tenantDetail: () => import('../pages/platform/TenantDetailPage').then((m) => m.TenantDetailPage),
   regulatorList: () => import('../pages/platform/RegulatorListPage').then((m) => m.RegulatorListPage),
   createRegulator: () => import('../pages/platform/OnboardPage').then((m) => m.CreateRegulatorPage),
+  calendar: () => import('../pages/platform/CalendarPage').then((m) => m.CalendarPage),
   team: () => import('../pages/team/TeamPage').then((m) => m.TeamPage),
   insurerDashboard: () => import('../pages/insurer/InsurerDashboardPage').then((m) => m.InsurerDashboardPage),
   complaintInbox: () => import('../pages/complaints/ComplaintListPage').then((m) => m.ComplaintInboxPage),
@@ -74,6 +78,7 @@ const pages = {
   supervisionServices: () => import('../pages/regulator/supervision/SupervisionServicesPage').then((m) => m.SupervisionServicesPage),
   supervisionService: () => import('../pages/regulator/supervision/SupervisionServicePage').then((m) => m.SupervisionServicePage),
   supervisionFees: () => import('../pages/regulator/supervision/SupervisionFeesPage').then((m) => m.SupervisionFeesPage),
+  notifications: () => import('../pages/notifications/NotificationsPage').then((m) => m.NotificationsPage),
 } satisfies Record<string, () => Promise<ComponentType>>;
 
 /**
@@ -97,12 +102,17 @@ export interface ConsoleRoute {
 
 
 export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
+  // Issue 16: every role's own inbox and notification settings, opened from the header's bell.
+  { path: '/notifications', titleKey: 'ntf.title', roles: ALL_ROLES, page: pages.notifications, inMenu: false },
+
   // Platform operator (ACL-3): onboarding only, no tenant data.
   { path: '/platform/tenants', titleKey: 'nav.platform.tenants', roles: AUDIENCE.operator, page: pages.tenantList, icon: <BankOutlined />, inMenu: true },
   { path: '/platform/tenants/new', titleKey: 'tenant.createTitle', roles: AUDIENCE.operator, page: pages.createTenant, inMenu: false },
   { path: '/platform/tenants/:tenantId', titleKey: 'tenant.detailTitle', roles: AUDIENCE.operator, page: pages.tenantDetail, inMenu: false },
   { path: '/platform/regulators', titleKey: 'nav.platform.regulators', roles: AUDIENCE.operator, page: pages.regulatorList, icon: <ApartmentOutlined />, inMenu: true },
   { path: '/platform/regulators/new', titleKey: 'regulator.createTitle', roles: AUDIENCE.operator, page: pages.createRegulator, inMenu: false },
+  // CAL-2: next year's holiday schedule, previewed and loaded.
+  { path: '/platform/calendar', titleKey: 'nav.platform.calendar', roles: AUDIENCE.operator, page: pages.calendar, icon: <CalendarOutlined />, inMenu: true },
 
   // Insurers (ACL-1): their own tenant's data.
   { path: '/insurer/dashboard', titleKey: 'nav.insurer.dashboard', roles: AUDIENCE.insurer, page: pages.insurerDashboard, icon: <DashboardOutlined />, inMenu: true },
