@@ -1,5 +1,5 @@
 import { SignJWT, generateKeyPair } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ACCESS_MATRIX, isAllowed } from '../../functions/http/access-matrix.js';
 import type { Role } from '../../domain/identity/role.js';
 import { BOUNDED_CONTEXTS } from '../../functions/http/contexts.js';
@@ -351,4 +351,27 @@ describe('supervision routes: another county’s records under a real insurer (A
       for (const [foreignPath] of objectRoutes()) expect((await byName(name).get(foreignPath)).status, foreignPath).toBe(403);
     },
   );
+
+  it('ACL-4 GET /regulator/overview: the 原平市 policy of the other insurer counts for the city EMB and the NFRA, never for the 忻府区 EMB', async () => {
+    interface OverviewRow {
+      tenantId: string;
+      inForce: number;
+      fees: unknown;
+    }
+    interface Overview {
+      county: string | null;
+      insurers: OverviewRow[];
+      counties: { county: string; inForce: number }[];
+    }
+    const yuanping = (answer: Overview) => answer.counties.find((row) => row.county === '140981')?.inForce;
+    // The counters follow the bus: once the city-wide overview has counted the policy …
+    await vi.waitFor(async () => expect(yuanping((await byName('city EMB admin').get<Overview>('/regulator/overview')).body)).toBe(1), { timeout: 20_000, interval: 200 });
+    expect(yuanping((await byName('NFRA').get<Overview>('/regulator/overview')).body)).toBe(1);
+    // … the county EMB's overview still has only its county, and the other insurer with nothing from 原平市.
+    const county = await byName('county EMB').get<Overview>('/regulator/overview');
+    expect(county.status).toBe(200);
+    expect(county.body.county).toBe('140902');
+    expect(county.body.counties.map((row) => row.county)).toEqual(['140902']);
+    expect(county.body.insurers.find((row) => row.tenantId === foreignPolicyTenantId)).toMatchObject({ inForce: 0, fees: null });
+  });
 });
