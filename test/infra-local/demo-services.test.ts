@@ -82,8 +82,7 @@ afterAll(async () => test?.stop());
 
 describe('demo prevention services on first start (infra/local/demo-services.ts)', () => {
   it('SVC-9 makes one service in each state the console shows, none performed in the future', () => {
-    // Two FOLLOWED_UP: the overdue archive and the one awaiting the enterprise's confirmation (issue 16).
-    expect(services.map((service) => service.status).sort()).toEqual(['ARCHIVED', 'COMPLETED', 'CONFIRMED', 'FOLLOWED_UP', 'FOLLOWED_UP', 'SCHEDULED']);
+    expect(services.map((service) => service.status).sort()).toEqual(['ARCHIVED', 'COMPLETED', 'CONFIRMED', 'FOLLOWED_UP', 'SCHEDULED']);
     for (const service of services) {
       if (service.record) expect(Date.parse(service.record.performedAt)).toBeLessThanOrEqual(Date.now());
     }
@@ -164,9 +163,8 @@ describe('demo prevention services on first start (infra/local/demo-services.ts)
 
   it('SVC-8 SVC-9 shows a service performed 25 working days ago on the due list with its archive overdue', async () => {
     const today = shanghaiDateOf(seededAt);
-    const performedOn = WorkingDayCalendar.builtin().addWorkingDays(today, -25).date;
-    const overdue = byStatus('FOLLOWED_UP').find((service) => service.record?.performedOn === performedOn) as Service;
-    expect(overdue).toBeDefined();
+    const overdue = only('FOLLOWED_UP');
+    expect(overdue.record?.performedOn).toBe(WorkingDayCalendar.builtin().addWorkingDays(today, -25).date);
     expect(overdue.followUp?.late).toBe(true);
     expect((overdue.deadlines?.archive.dueOn ?? today) < today).toBe(true);
     const due = expectOk(await picc.get<{ items: Service[] }>(`/services?dueBefore=${today}&limit=100`)).items;
@@ -200,74 +198,5 @@ describe('the demo site photo', () => {
     expect([header.readUInt32BE(0), header.readUInt32BE(4), header[8], header[9]]).toEqual([96, 64, 8, 2]);
     expect(inflateSync(chunks[1]?.data as Buffer).length).toBe(64 * (1 + 96 * 3));
     expect(demoPhoto(60).equals(png)).toBe(false);
-  });
-});
-
-interface RunAnswer {
-  date: string;
-  raised: { step: string; kind: string; count: number }[];
-  overdueComplaints: number;
-}
-interface Reminder {
-  step: string;
-  subjectId: string;
-  audience: string[];
-  dueOn: string;
-}
-
-describe('the daily run on the demo (issue 16)', () => {
-  it("issue 16 (SVC-9, CMP-2): POST /platform/daily-run for the demo's day reminds of the overdue archive, the service awaiting the enterprise and the open complaint, each once; a second run raises none", async () => {
-    const today = shanghaiDateOf(seededAt);
-    const calendar = WorkingDayCalendar.builtin();
-    const performed = (workingDaysAgo: number) => byStatus('FOLLOWED_UP').find((service) => service.record?.performedOn === calendar.addWorkingDays(today, -workingDaysAgo).date) as Service;
-    const overdueArchive = performed(25);
-    const awaitingEnterprise = performed(18);
-    const complaints = expectOk(await picc.get<{ items: { id: string; channel: string; deadlines: { binding: { dueOn: string } } }[] }>('/complaints?limit=100')).items;
-    const openComplaint = complaints.find((complaint) => complaint.channel === 'PHONE') as (typeof complaints)[number];
-    // The demo's hazards are due in 10 and 30 calendar days: within the 3-working-day lead only when holidays fall
-    // in between (around National Day, the Spring Festival), and then rightly reminded too.
-    const hazards = expectOk(await picc.get<{ items: { id: string; status: string; rectifyBy: string; rectification?: { dueOn: string } }[] }>('/hazards?limit=100')).items;
-    const horizon = calendar.addWorkingDays(today, 3).date;
-    const hazardsDue = hazards.filter((hazard) => hazard.status !== 'VERIFIED' && (hazard.rectification?.dueOn ?? hazard.rectifyBy) <= horizon);
-
-    // Received 8 working days ago: due in 2 by the working-day clock, but the NFRA's 15 calendar days can bind
-    // sooner — even be past — when a holiday fell in those 8 working days (CMP-8).
-    const complaintKind = openComplaint.deadlines.binding.dueOn < today ? 'overdue' : 'due';
-
-    const operator = await test.operator();
-    const first = await operator.request<RunAnswer>('POST', '/platform/daily-run', { date: today });
-    expect(first.status).toBe(200);
-    expect(first.body.raised).toEqual(
-      [
-        { step: 'SVC-7', kind: 'due', count: hazardsDue.length },
-        { step: 'SVC-9', kind: 'due', count: 1 },
-        { step: 'SVC-9', kind: 'overdue', count: 1 },
-        { step: 'CMP-2', kind: complaintKind, count: 1 },
-      ].filter((row) => row.count > 0),
-    );
-    await expect
-      .poll(
-        () =>
-          test.platform.bus
-            .recent()
-            .filter((event) => event.type.startsWith('reminders.reminder.'))
-            .map((event) => {
-              const reminder = event.data as unknown as Reminder;
-              return `${event.type.replace('reminders.reminder.', '')} ${reminder.step} ${reminder.subjectId} ${reminder.audience.join('+')}`;
-            })
-            .filter((line) => !line.includes(' SVC-7 '))
-            .sort(),
-        { timeout: 15_000 },
-      )
-      .toEqual(
-        [
-          `due SVC-9 ${awaitingEnterprise.id} INSURER+ENTERPRISE`,
-          `overdue SVC-9 ${overdueArchive.id} INSURER+ENTERPRISE`,
-          `${complaintKind} CMP-2 ${openComplaint.id} INSURER`,
-        ].sort(),
-      );
-
-    const second = await operator.request<RunAnswer>('POST', '/platform/daily-run', { date: today });
-    expect(second.body.raised).toEqual([]);
   });
 });

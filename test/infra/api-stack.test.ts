@@ -4,6 +4,7 @@ import { BOUNDED_CONTEXTS } from '../../functions/http/contexts.js';
 import { routeKeyOf } from '../../functions/middleware/route.js';
 
 import { PUBLIC_ROUTE_THROTTLE, EXPENSIVE_ROUTE_THROTTLE, isExpensiveRoute, STAGE_THROTTLE } from '../../infra/constructs/anze-http-api.js';
+import { SUBSCRIPTIONS } from '../../functions/events/subscriptions.js';
 import { COGNITO_ADMIN_ACTIONS } from '../../infra/stacks/context-permissions.js';
 import { asArray, referencedLogicalId, resourcesOfType, statementsOfRole, synthAnze, type CfnResource } from './synth.js';
 
@@ -30,8 +31,8 @@ const roleIdOf = (functionId: string): string => {
 const allRoutes = BOUNDED_CONTEXTS.flatMap((context) => context.routes.map((route) => ({ context, route })));
 
 describe('ApiStack: one Lambda function per bounded context', () => {
-  it('deploys each context of functions/http/contexts.ts, plus the relay, the schedules and the projections functions', () => {
-    expect(Object.keys(functions)).toHaveLength(BOUNDED_CONTEXTS.length + 3);
+  it('deploys each context of functions/http/contexts.ts, plus the relay, the schedules, the projections and the notifications functions', () => {
+    expect(Object.keys(functions)).toHaveLength(BOUNDED_CONTEXTS.length + 4);
     for (const context of BOUNDED_CONTEXTS) expect(functionIdOf(context.name)).toBeTruthy();
     expect(functionIdOf('relay')).toBeTruthy();
     expect(functionIdOf('schedules')).toBeTruthy();
@@ -246,6 +247,29 @@ describe('ACL-1 / UW-11: the policy projection', () => {
     expect(writes).toHaveLength(1);
     // Issue 14: and the supervision overview's counters.
     expect(writes[0]?.Condition?.['ForAllValues:StringLike']).toEqual({ 'dynamodb:LeadingKeys': ['T#*#POLICY#*', 'R#coverage#*', 'R#supervision#*'] });
+  });
+});
+
+describe('issue 16: the notifications function', () => {
+  const [notificationsId] = Object.entries(functions).find(([id]) => id.startsWith('Notifications')) ?? [];
+
+  it('receives exactly the subscription table’s notification events from the bus, retried and then dead-lettered', () => {
+    const row = SUBSCRIPTIONS.find((subscription) => subscription.target === 'notifications');
+    const rule = Object.values(resourcesOfType(api, 'AWS::Events::Rule')).find((r) =>
+      (r.Properties?.Targets as { Arn: unknown }[] | undefined)?.some((target) => referencedLogicalId(target.Arn) === notificationsId),
+    );
+    expect(rule?.Properties?.EventPattern).toEqual({ source: ['anze'], 'detail-type': [...(row?.events ?? [])] });
+    const [target] = rule?.Properties?.Targets as { DeadLetterConfig: { Arn: unknown }; RetryPolicy: unknown }[];
+    expect(referencedLogicalId(target?.DeadLetterConfig.Arn)).toMatch(/^NotificationsDeadLetters/);
+    expect(environmentOf(functions[notificationsId as string] as CfnResource).ANZE_MAIL_FROM).toBeUndefined();
+  });
+
+  it('writes only inboxes (every owner’s INBOX keys) and reads only user listings, tenants and the register; no SES without a sender', () => {
+    const statements = statementsOfRole(api, roleIdOf(notificationsId as string));
+    const writes = statements.filter((statement) => asArray(statement.Action).includes('dynamodb:PutItem'));
+    expect(writes).toHaveLength(1);
+    expect(writes[0]?.Condition?.['ForAllValues:StringLike']).toEqual({ 'dynamodb:LeadingKeys': ['T#*#INBOX#*', 'R#*#INBOX#*', 'P#INBOX#*', 'P#ENT#*#INBOX#*'] });
+    expect(statements.flatMap((statement) => asArray(statement.Action)).filter((action) => action.startsWith('ses:'))).toEqual([]);
   });
 });
 

@@ -160,13 +160,18 @@ describe('issue 21: projections have dead letters at both failure points and can
     expect(referencedLogicalId((configs[0]?.Properties?.DestinationConfig as { OnFailure: { Destination: unknown } }).OnFailure.Destination)).toBe(queueId());
   });
 
-  it('gives every rule target a dead-letter queue: projections → theirs, schedules → the sweep’s', () => {
+  it('gives every rule target a dead-letter queue: projections → theirs, notifications → theirs (issue 16), schedules → the sweep’s', () => {
     const rules = Object.values(resourcesOfType(devApi, 'AWS::Events::Rule')).filter((rule) => rule.Properties?.EventBusName !== undefined);
     expect(rules.length).toBeGreaterThan(0);
     for (const rule of rules) {
       for (const target of rule.Properties?.Targets as { Arn: unknown; DeadLetterConfig?: { Arn: unknown } }[]) {
         const deadLetters = referencedLogicalId(target.DeadLetterConfig?.Arn);
-        expect(deadLetters, json(target.Arn)).toMatch(json(target.Arn).includes('Projections') ? /^ProjectionsDeadLetters/ : /^DeadlineSweepDeadLetters/);
+        const expected = json(target.Arn).includes('Projections')
+          ? /^ProjectionsDeadLetters/
+          : json(target.Arn).includes('Notifications')
+            ? /^NotificationsDeadLetters/
+            : /^DeadlineSweepDeadLetters/;
+        expect(deadLetters, json(target.Arn)).toMatch(expected);
       }
     }
   });

@@ -5,6 +5,7 @@ import { useAuth } from '../app/ServicesContext';
 import { useI18n } from '../i18n';
 import { countyName } from '../reference/xinzhou-counties';
 import { LocaleSwitch } from './LocaleSwitch';
+import { NotificationBell } from '../pages/notifications/NotificationBell';
 
 /**
  * Who is signed in (name, role, agency/county), the language switch and sign-out. Every text truncates with
@@ -35,6 +36,7 @@ export function ConsoleHeader({
       </Flex>
       <Flex align="center" gap={compact ? 6 : 12} style={{ minWidth: 0, flex: '0 1 auto' }}>
         {!compact && <LocaleSwitch />}
+        <NotificationBell />
         <Flex align="center" gap={6} role="group" aria-label={t('header.account')} data-testid="current-user" style={{ minWidth: 0 }}>
           <span className="anze-ellipsis" title={[user.displayName, scope].filter(Boolean).join(' · ')}>
             {user.displayName}
