@@ -5,6 +5,7 @@ import { PlatformApi, UsersApi } from './platform-api';
 import { RegisterApi } from './register-api';
 import { MyServicesApi, ProvidersApi, ServicesApi } from './services-api';
 import { SupervisionApi } from './supervision-api';
+import { NoticesApi, SupervisionRecordsApi } from './notices-api';
 import { FilingOversightApi, MyPoliciesApi, PoliciesApi, QualificationApi, RefusalsApi } from './underwriting-api';
 
 export { createApiClient, idempotent, ok, type ApiClient, type ApiClientOptions } from './api-client';
@@ -18,6 +19,7 @@ export type * from './register-api';
 export type * from './fees-api';
 export type * from './services-api';
 export type * from './supervision-api';
+export type * from './notices-api';
 export { queryKeys } from './query-keys';
 
 /** The typed API, one property per group of routes, over the one openapi-fetch client. */
@@ -52,6 +54,10 @@ export interface Api {
   readonly providers: ProvidersApi;
   /** Issue 14: the regulators' read-only view of every insurer's policies, services and fee year. */
   readonly supervision: SupervisionApi;
+  /** Issue 14: one insurer's hazards, complaints, fee ledger and qualification filings, read-only. */
+  readonly supervisionRecords: SupervisionRecordsApi;
+  /** Issue 14: 督办 notices (both sides) and the insurer admin's access log. */
+  readonly notices: NoticesApi;
 }
 
 export function createApi(options: ApiClientOptions): Api {
@@ -74,5 +80,7 @@ export function createApi(options: ApiClientOptions): Api {
     myServices: new MyServicesApi(client),
     providers: new ProvidersApi(client),
     supervision: new SupervisionApi(client),
+    supervisionRecords: new SupervisionRecordsApi(client),
+    notices: new NoticesApi(client),
   };
 }

@@ -8,6 +8,7 @@ import { ruleSetsEnUS } from './messages-rule-sets.en-US';
 import { servicesEnUS } from './messages-services.en-US';
 import { overviewEnUS } from './messages-overview.en-US';
 import { notificationsEnUS } from './messages-notifications.en-US';
+import { noticesEnUS } from './messages-notices.en-US';
 import { supervisionEnUS } from './messages-supervision.en-US';
 import { underwritingEnUS } from './messages-underwriting.en-US';
 import type { Messages } from './messages.zh-CN';
@@ -24,6 +25,7 @@ export const enUS: Messages = {
   ...feesEnUS,
   ...servicesEnUS,
   ...supervisionEnUS,
+  ...noticesEnUS,
   ...overviewEnUS,
   ...notificationsEnUS,
 };

@@ -8,6 +8,7 @@ import { ruleSetsZhCN } from './messages-rule-sets.zh-CN';
 import { servicesZhCN } from './messages-services.zh-CN';
 import { overviewZhCN } from './messages-overview.zh-CN';
 import { notificationsZhCN } from './messages-notifications.zh-CN';
+import { noticesZhCN } from './messages-notices.zh-CN';
 import { supervisionZhCN } from './messages-supervision.zh-CN';
 import { underwritingZhCN } from './messages-underwriting.zh-CN';
 
@@ -27,6 +28,7 @@ export const zhCN = {
   ...feesZhCN,
   ...servicesZhCN,
   ...supervisionZhCN,
+  ...noticesZhCN,
   ...overviewZhCN,
   ...notificationsZhCN,
 } as const satisfies Record<string, string>;

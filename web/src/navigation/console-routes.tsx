@@ -1,5 +1,8 @@
 import {
   AlertOutlined,
+  BellOutlined,
+  EyeOutlined,
+  FlagOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
@@ -78,6 +81,13 @@ const pages = {
   supervisionServices: () => import('../pages/regulator/supervision/SupervisionServicesPage').then((m) => m.SupervisionServicesPage),
   supervisionService: () => import('../pages/regulator/supervision/SupervisionServicePage').then((m) => m.SupervisionServicePage),
   supervisionFees: () => import('../pages/regulator/supervision/SupervisionFeesPage').then((m) => m.SupervisionFeesPage),
+  supervisionHazards: () => import('../pages/regulator/supervision/SupervisionHazardsPage').then((m) => m.SupervisionHazardsPage),
+  supervisionComplaints: () => import('../pages/regulator/supervision/SupervisionComplaintsPage').then((m) => m.SupervisionComplaintsPage),
+  supervisionLedger: () => import('../pages/regulator/supervision/SupervisionLedgerPage').then((m) => m.SupervisionLedgerPage),
+  supervisionQualification: () => import('../pages/regulator/supervision/SupervisionQualificationPage').then((m) => m.SupervisionQualificationPage),
+  supervisionNotices: () => import('../pages/regulator/supervision/SupervisionNoticesPage').then((m) => m.SupervisionNoticesPage),
+  insurerNotices: () => import('../pages/insurer/NoticesPage').then((m) => m.NoticesPage),
+  accessLog: () => import('../pages/insurer/AccessLogPage').then((m) => m.AccessLogPage),
   notifications: () => import('../pages/notifications/NotificationsPage').then((m) => m.NotificationsPage),
 } satisfies Record<string, () => Promise<ComponentType>>;
 
@@ -129,7 +139,11 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
   { path: '/insurer/refusals', titleKey: 'nav.insurer.refusals', roles: AUDIENCE.insurer, page: pages.refusals, icon: <StopOutlined />, inMenu: true },
   { path: '/insurer/complaints', titleKey: 'nav.insurer.complaints', roles: AUDIENCE.insurer, page: pages.complaintInbox, icon: <CommentOutlined />, inMenu: true },
   { path: '/insurer/complaints/:complaintId', titleKey: 'complaint.detailTitle', roles: AUDIENCE.insurer, page: pages.complaint, inMenu: false },
+  // SUP-3 (issue 14): the 督办 notices addressed to the insurer, answered by its staff.
+  { path: '/insurer/notices', titleKey: 'nav.insurer.notices', roles: AUDIENCE.insurer, page: pages.insurerNotices, icon: <FlagOutlined />, inMenu: true },
   { path: '/insurer/team', titleKey: 'nav.team', roles: AUDIENCE.insurerAdmin, page: pages.team, icon: <TeamOutlined />, inMenu: true },
+  // Issue 14: who among the regulators read the insurer's data — the insurer admin's (ACCESS_LOG_READ).
+  { path: '/insurer/access-log', titleKey: 'nav.insurer.accessLog', roles: AUDIENCE.insurerAdmin, page: pages.accessLog, icon: <EyeOutlined />, inMenu: true },
 
   // Regulators (ACL-2, ACL-4): read across insurers, write their own registers.
   // Issue 14: the regulators' home — the overview, every insurer, and (read-only) its policies, services and fee year.
@@ -142,6 +156,13 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
   { path: '/regulator/insurers/:tenantId/services/:serviceId', titleKey: 'sup.service.title', roles: AUDIENCE.regulator, page: pages.supervisionService, inMenu: false },
   // FEE_OVERSIGHT: the insurer-wide ledger is the city EMB's and the NFRA's to read (ACL-4).
   { path: '/regulator/insurers/:tenantId/fees', titleKey: 'sup.link.fees', roles: AUDIENCE.regulator, agencies: ['EMB_CITY', 'NFRA'], page: pages.supervisionFees, inMenu: false },
+  { path: '/regulator/insurers/:tenantId/ledger', titleKey: 'sup.link.ledger', roles: AUDIENCE.regulator, agencies: ['EMB_CITY', 'NFRA'], page: pages.supervisionLedger, inMenu: false },
+  { path: '/regulator/insurers/:tenantId/hazards', titleKey: 'sup.link.hazards', roles: AUDIENCE.regulator, page: pages.supervisionHazards, inMenu: false },
+  { path: '/regulator/insurers/:tenantId/complaints', titleKey: 'sup.link.complaints', roles: AUDIENCE.regulator, page: pages.supervisionComplaints, inMenu: false },
+  // QUALIFICATION_OVERSIGHT: filings are sent to the city EMB (QUAL-6).
+  { path: '/regulator/insurers/:tenantId/qualification', titleKey: 'sup.link.qualification', roles: AUDIENCE.regulator, agencies: ['EMB_CITY'], page: pages.supervisionQualification, inMenu: false },
+  // SUP-1..SUP-5: the 督办 notices regulators issued (issued from the insurers' pages, closed here).
+  { path: '/regulator/notices', titleKey: 'nav.regulator.notices', roles: AUDIENCE.regulator, page: pages.supervisionNotices, icon: <BellOutlined />, inMenu: true },
   { path: '/regulator/registers', titleKey: 'nav.regulator.registers', roles: AUDIENCE.regulator, page: pages.register, icon: <DatabaseOutlined />, inMenu: true },
   { path: '/regulator/coverage', titleKey: 'nav.regulator.coverage', roles: AUDIENCE.regulator, page: pages.coverageGap, icon: <PieChartOutlined />, inMenu: true },
   { path: '/regulator/service-orgs', titleKey: 'nav.regulator.serviceOrgs', roles: AUDIENCE.regulator, page: pages.serviceOrgs, icon: <ShopOutlined />, inMenu: true },

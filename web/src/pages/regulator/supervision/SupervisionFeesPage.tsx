@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button } from 'antd';
+import { Button, Flex } from 'antd';
 import { useNavigate, useParams } from 'react-router';
 import { queryKeys } from '../../../api/query-keys';
 import { useApi } from '../../../app/ServicesContext';
@@ -8,6 +8,7 @@ import { PageHeading, QueryFallback } from '../../../kit';
 import { shanghaiToday } from '../../complaints/due-dates';
 import { SummaryCard } from '../../fees/FeeSummaryCards';
 import { InsurerTabs } from './InsurerTabs';
+import { IssueNoticeButton } from './IssueNoticeButton';
 import { supervisionPaths } from './paths';
 
 /**
@@ -28,7 +29,12 @@ export function SupervisionFeesPage() {
     <>
       <PageHeading
         title={t('sup.fees.title', { insurer: query.data?.insurer.name ?? t('sup.insurer.unknown') })}
-        extra={<Button onClick={() => void navigate(supervisionPaths.insurers)}>{t('sup.insurer.back')}</Button>}
+        extra={
+          <Flex gap={8}>
+            {query.data && <IssueNoticeButton tenantId={tenantId} kind="FEE_YEAR" subjectId={String(year)} label={t('sup.fees.noticeLabel', { year })} />}
+            <Button onClick={() => void navigate(supervisionPaths.insurers)}>{t('sup.insurer.back')}</Button>
+          </Flex>
+        }
       />
       <InsurerTabs tenantId={tenantId} active="fees" />
       {query.data ? <SummaryCard summary={query.data.summary} loading={false} /> : <QueryFallback query={query} onRetry={() => void query.refetch()} />}

@@ -9,6 +9,7 @@ import { shanghaiToday } from '../../complaints/due-dates';
 import { DeadlinesView, RecordView, ReviewFlags, ServiceCard, ServiceOverview, ServiceSteps, SignatureLine } from '../../services/ServiceView';
 import { serviceTypeText } from '../../services/service-text';
 import { useProviderChoices } from '../../services/useProviderChoices';
+import { IssueNoticeButton } from './IssueNoticeButton';
 import { supervisionPaths } from './paths';
 
 /**
@@ -39,7 +40,15 @@ export function SupervisionServicePage() {
   const { insurer, service } = query.data;
   return (
     <>
-      <PageHeading title={`${t('sup.service.title')} · ${serviceTypeText(service, t)}`} extra={back} />
+      <PageHeading
+        title={`${t('sup.service.title')} · ${serviceTypeText(service, t)}`}
+        extra={
+          <Flex gap={8}>
+            <IssueNoticeButton tenantId={tenantId} kind="SERVICE" subjectId={service.id} label={`${service.enterprise.name} · ${service.scheduledOn}`} />
+            {back}
+          </Flex>
+        }
+      />
       <Typography.Paragraph type="secondary">
         {insurer.name} · {service.enterprise.name}（{service.enterprise.uscc}）
       </Typography.Paragraph>

@@ -8,4 +8,10 @@ export const supervisionPaths = {
   services: (tenantId: string, overdue = false): string => `${insurer(tenantId)}/services${overdue ? '?overdue=true' : ''}`,
   service: (tenantId: string, serviceId: string): string => `${insurer(tenantId)}/services/${encodeURIComponent(serviceId)}`,
   fees: (tenantId: string): string => `${insurer(tenantId)}/fees`,
+  hazards: (tenantId: string): string => `${insurer(tenantId)}/hazards`,
+  complaints: (tenantId: string): string => `${insurer(tenantId)}/complaints`,
+  ledger: (tenantId: string): string => `${insurer(tenantId)}/ledger`,
+  qualification: (tenantId: string): string => `${insurer(tenantId)}/qualification`,
+  /** SUP-1..SUP-5: the regulators' 督办 notices. */
+  notices: '/regulator/notices',
 } as const;
