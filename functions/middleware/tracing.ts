@@ -1,5 +1,7 @@
+import { createRequire } from 'node:module';
 import type { MiddlewareObj, Request } from '@middy/core';
 import type { MiddlewareStack } from '@smithy/types';
+import { logger } from './observability.js';
 
 type Middleware = MiddlewareObj<unknown, unknown>;
 
@@ -12,21 +14,50 @@ type Middleware = MiddlewareObj<unknown, unknown>;
 const tracingOn = (): boolean =>
   process.env.POWERTOOLS_TRACE_ENABLED !== 'false' && process.env.AWS_LAMBDA_FUNCTION_NAME !== undefined;
 
-type Tracer = import('@aws-lambda-powertools/tracer').Tracer;
+type TracerPackage = typeof import('@aws-lambda-powertools/tracer');
+type TracerMiddlewarePackage = typeof import('@aws-lambda-powertools/tracer/middleware');
+type Tracer = InstanceType<TracerPackage['Tracer']>;
 
-let tracerLoading: Promise<Tracer> | undefined;
-let loading: Promise<Middleware> | undefined;
+/**
+ * The tracer is not in the functions' bundles (infra/constructs/anze-function.ts marks it external): on AWS it
+ * comes from the functions' own layer (infra/constructs/tracing-layer.ts) under /opt/nodejs/node_modules, which
+ * CommonJS resolution reaches through NODE_PATH and ESM resolution never does, hence `require` after `import`.
+ * Where the package is installed beside the code (tests, `npm start`), `import` finds it, and test mocks apply.
+ */
+const requireFromLayer = <T>(name: string): T => createRequire(import.meta.url)(name) as T;
+
+const tracerPackage = (): Promise<TracerPackage> =>
+  import('@aws-lambda-powertools/tracer').catch(() => requireFromLayer<TracerPackage>('@aws-lambda-powertools/tracer'));
+const tracerMiddlewarePackage = (): Promise<TracerMiddlewarePackage> =>
+  import('@aws-lambda-powertools/tracer/middleware').catch(() =>
+    requireFromLayer<TracerMiddlewarePackage>('@aws-lambda-powertools/tracer/middleware'),
+  );
+
+/**
+ * Tracing fails soft: a function deployed without its layer, or a tracer that does not load, serves its requests
+ * untraced and says so once in its log, never with a 5xx.
+ */
+const untraced = (error: unknown): undefined => {
+  logger.warn('tracing is off: the tracer did not load (is the tracing layer attached?)', { error: error as Error });
+  return undefined;
+};
+
+let tracerLoading: Promise<Tracer | undefined> | undefined;
+let loading: Promise<Middleware | undefined> | undefined;
 
 /** The one Tracer of the function, loaded on first use (the handler's middleware and the SDK sub-segments share it). */
-const loadTracer = (): Promise<Tracer> =>
-  (tracerLoading ??= import('@aws-lambda-powertools/tracer').then(
+const loadTracer = (): Promise<Tracer | undefined> =>
+  (tracerLoading ??= tracerPackage().then(
     ({ Tracer }) => new Tracer({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'anze' }),
+    untraced,
   ));
 
-const load = (): Promise<Middleware> =>
-  (loading ??= Promise.all([loadTracer(), import('@aws-lambda-powertools/tracer/middleware')]).then(
-    ([tracer, { captureLambdaHandler }]) => captureLambdaHandler(tracer, { captureResponse: false }) as Middleware,
-  ));
+const load = (): Promise<Middleware | undefined> =>
+  (loading ??= loadTracer().then(async (tracer) => {
+    if (!tracer) return undefined;
+    const middleware = await tracerMiddlewarePackage().catch(untraced);
+    return middleware && (middleware.captureLambdaHandler(tracer, { captureResponse: false }) as Middleware);
+  }));
 
 /** The part of an AWS SDK v3 client this needs: its middleware stack. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any client's input and output types
@@ -61,7 +92,7 @@ function addSdkCallTracing(stack: MiddlewareStack<any, any>, service: string): v
   stack.add(
     (next, context) => async (args) => {
       if (!tracingOn()) return next(args);
-      const subsegment = (await loadTracer()).getSegment()?.addNewSubsegment(`${service}.${context.commandName?.replace(/Command$/, '') ?? 'call'}`);
+      const subsegment = (await loadTracer())?.getSegment()?.addNewSubsegment(`${service}.${context.commandName?.replace(/Command$/, '') ?? 'call'}`);
       if (subsegment) subsegment.namespace = 'aws';
       try {
         return await next(args);
@@ -79,13 +110,13 @@ function addSdkCallTracing(stack: MiddlewareStack<any, any>, service: string): v
 export function tracing(): Middleware {
   return {
     before: async (request: Request) => {
-      if (tracingOn()) await (await load()).before?.(request);
+      if (tracingOn()) await (await load())?.before?.(request);
     },
     after: async (request: Request) => {
-      if (tracingOn()) await (await load()).after?.(request);
+      if (tracingOn()) await (await load())?.after?.(request);
     },
     onError: async (request: Request) => {
-      if (tracingOn()) await (await load()).onError?.(request);
+      if (tracingOn()) await (await load())?.onError?.(request);
     },
   };
 }

@@ -7,6 +7,7 @@ import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { acknowledge } from './nag.js';
 import { assertLocalEsbuild, repoPath } from './repo-paths.js';
+import { TracingLayer } from './tracing-layer.js';
 
 /**
  * ESM bundles still meet CommonJS dependencies that call `require` (some AWS SDK and Powertools internals);
@@ -47,7 +48,9 @@ export const LOG_RETENTION = RetentionDays.ONE_YEAR;
 
 /**
  * Every anze Lambda function: Node 22 on ARM64, an ESM bundle made by the local esbuild (never Docker),
- * X-Ray tracing, and a log group of its own.
+ * X-Ray tracing, and a log group of its own. The tracer is not in the bundle but in the stack's
+ * {@link TracingLayer}, which every function gets: about 120 KB of each bundle (the X-Ray SDK, semver,
+ * cls-hooked) that only a traced invocation loads (functions/middleware/tracing.ts).
  *
  * The execution role is created here rather than by NodejsFunction so that it carries no AWS managed policy:
  * it may write to this function's log group and nothing else until a stack grants more.
@@ -79,6 +82,7 @@ export class AnzeFunction extends NodejsFunction {
       memorySize: props.memorySize ?? 1024,
       timeout: props.timeout ?? Duration.seconds(29),
       tracing: Tracing.ACTIVE,
+      layers: [TracingLayer.of(scope)],
       role,
       logGroup,
       description: props.description,
@@ -105,6 +109,9 @@ export class AnzeFunction extends NodejsFunction {
         sourcesContent: false,
         // The SDK versions are pinned (TOOLCHAIN.md) and tested; ship those rather than the runtime's copy.
         bundleAwsSDK: true,
+        // In the tracing layer (TRACING_LAYER_PACKAGE), required from /opt/nodejs/node_modules when a traced
+        // invocation first needs it; the subpath (`/middleware`) is external with it.
+        externalModules: ['@aws-lambda-powertools/tracer'],
       },
     });
 

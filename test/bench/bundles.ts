@@ -16,11 +16,12 @@ export const FUNCTIONS: readonly { readonly name: string; readonly entry: string
 /**
  * The settings of `bundling` in infra/constructs/anze-function.ts, as the esbuild flags NodejsFunction
  * passes (`--bundle --platform=node --target --format --minify --sourcemap --sources-content=false
- * --banner:js --main-fields`; no externals, since `bundleAwsSDK: true`). A copy: the construct module
- * imports aws-cdk-lib. `bundlingDrift` says when the two stop agreeing.
+ * --banner:js --main-fields --external`; the AWS SDK is bundled, `bundleAwsSDK: true`, and the only external
+ * is the tracer, which the functions' tracing layer provides: infra/constructs/tracing-layer.ts). A copy: the
+ * construct module imports aws-cdk-lib. `bundlingDrift` says when the two stop agreeing.
  */
 const ESM_REQUIRE_BANNER = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
-const CDK_LIKE: BuildOptions = {
+export const CDK_LIKE: BuildOptions = {
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -30,6 +31,7 @@ const CDK_LIKE: BuildOptions = {
   sourcemap: true,
   sourcesContent: false,
   banner: { js: ESM_REQUIRE_BANNER },
+  external: ['@aws-lambda-powertools/tracer'],
   metafile: true,
   logLevel: 'warning',
 };
@@ -43,6 +45,7 @@ const CONSTRUCT_SETTINGS = [
   'sourceMap: true',
   'sourcesContent: false',
   'bundleAwsSDK: true',
+  "externalModules: ['@aws-lambda-powertools/tracer']",
   ESM_REQUIRE_BANNER,
 ];
 
