@@ -7,7 +7,7 @@ import { useApi } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
 import { DateTime, describeApiError, labelledTable, PageHeading, QueryFallback, SectionCard, useInvalidate } from '../../kit';
 import { DateField } from '../../kit/DateField';
-import { scheduleBodyOf, type CalendarForm } from './calendar-form';
+import { calendarProblemText, scheduleBodyOf, type CalendarForm } from './calendar-form';
 
 /**
  * 节假日安排 (CAL-1, CAL-2): the years the working-day calendar knows (built in or loaded) and the provisional
@@ -30,10 +30,7 @@ export function CalendarPage() {
 
   const explain = (error: unknown): string[] => {
     if (error instanceof ApiError && error.issues.length > 0) {
-      return error.issues.map((detail) => {
-        const line = /^line (\d+): (.*)$/.exec(detail.message);
-        return line ? t('cal.line', { line: line[1] ?? '', message: line[2] ?? '' }) : `${detail.field}：${detail.message}`;
-      });
+      return error.issues.map((detail) => calendarProblemText(detail.message, t));
     }
     return [describeApiError(error, t)];
   };
