@@ -4,6 +4,9 @@ import type { BusEvent } from '../kernel/event-publisher.port.js';
 import { reminderEvents, reminderPayload, type ReminderAudience, type ReminderPayload, type ReminderStep } from '../reminders/events.js';
 import { serviceEventPayload, serviceFollowedUp, serviceScheduled } from '../services/events.js';
 import { SERVICE_TYPE_NAMES_ZH } from '../services/service.js';
+import { noticeEventPayload, supervisionEvents } from '../supervision/events.js';
+import { regulatorIdOf } from '../platform/regulator.js';
+import type { Agency } from '../identity/role.js';
 import { sideOf, type Audience, type ConsoleSide } from './audience.js';
 import type { NotificationDraft } from './notification.js';
 
@@ -152,6 +155,49 @@ function serviceAwaitingEnterprise(event: BusEvent, context: MessageContext, ste
   return [{ audience: { kind: 'enterprise', uscc: service.enterpriseUscc }, draft }];
 }
 
+const AGENCY_NAMES_ZH: Record<Agency, string> = {
+  EMB_CITY: '忻州市应急管理局',
+  EMB_COUNTY: '县（市、区）应急管理局',
+  NFRA: '国家金融监督管理总局忻州监管分局',
+};
+
+/**
+ * SUP-1: a 督办 notice issued is the insurer's to answer (its users are told, with the day it is due); SUP-3: the
+ * answer is the issuing agency's to read and close (its users are told; a county EMB's is its county's, ACL-4).
+ */
+function supervisionNotice(event: BusEvent, step: 'issued' | 'answered'): Addressed[] {
+  const parsed = noticeEventPayload.safeParse(event.data);
+  if (!parsed.success) return [];
+  const notice = parsed.data;
+  if (step === 'issued') {
+    return [
+      {
+        audience: { kind: 'insurer', tenantId: notice.tenantId },
+        draft: {
+          kind: 'SUPERVISION',
+          title: `督办通知：${notice.subject.label}`,
+          body: `${AGENCY_NAMES_ZH[notice.agency]}就“${notice.subject.label}”发出督办通知，请于${notice.dueOn}前答复。`,
+          link: '/insurer/notices',
+          dueOn: notice.dueOn,
+        },
+      },
+    ];
+  }
+  if (notice.agency === 'EMB_COUNTY' && !notice.county) return [];
+  return [
+    {
+      audience: { kind: 'agency', regulatorId: regulatorIdOf(notice.agency, notice.agency === 'EMB_COUNTY' ? notice.county : undefined) },
+      draft: {
+        kind: 'SUPERVISION',
+        title: `督办已答复：${notice.insurerName}`,
+        body: `${notice.insurerName}已答复关于“${notice.subject.label}”的督办通知（答复期限${notice.dueOn}），请审阅后办结。`,
+        link: '/regulator/notices',
+        dueOn: notice.dueOn,
+      },
+    },
+  ];
+}
+
 /** The event names the rules answer; the subscription table lists exactly these for the notifications function. */
 export const MESSAGE_RULES: Readonly<Record<string, (event: BusEvent, context: MessageContext) => Addressed[]>> = {
   [reminderEvents.due.name]: (event) => reminderMessages(event, false),
@@ -159,6 +205,8 @@ export const MESSAGE_RULES: Readonly<Record<string, (event: BusEvent, context: M
   [complaintEvents.received.name]: complaintReceived,
   [serviceScheduled.name]: (event, context) => serviceAwaitingEnterprise(event, context, 'schedule'),
   [serviceFollowedUp.name]: (event, context) => serviceAwaitingEnterprise(event, context, 'signature'),
+  [supervisionEvents.noticeIssued.name]: (event) => supervisionNotice(event, 'issued'),
+  [supervisionEvents.noticeAnswered.name]: (event) => supervisionNotice(event, 'answered'),
 };
 
 /** The enterprise an event is about, so its name can be looked up before the messages are made. */

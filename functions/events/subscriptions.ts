@@ -2,6 +2,7 @@ import { complaintEvents } from '../../domain/complaints/events.js';
 import { feeEvents } from '../../domain/fees/events.js';
 import { calendarYearLoaded } from '../../domain/platform/events.js';
 import { reminderEvents } from '../../domain/reminders/events.js';
+import { supervisionEvents } from '../../domain/supervision/events.js';
 import { serviceEvents, serviceFollowedUp, serviceScheduled } from '../../domain/services/events.js';
 import { policyCancelled, policyEndorsed, policyIssued } from '../../domain/underwriting/events.js';
 
@@ -62,6 +63,9 @@ export const SUBSCRIPTIONS: readonly Subscription[] = [
       // SVC-5: a scheduled service awaits the enterprise's agreement; SVC-9: a followed-up record its signature.
       serviceScheduled.name,
       serviceFollowedUp.name,
+      // SUP-1: a 督办 notice to the insurer; SUP-3: its answer to the issuing agency.
+      supervisionEvents.noticeIssued.name,
+      supervisionEvents.noticeAnswered.name,
     ],
     retry: { attempts: 8, maxEventAgeHours: 24 },
   },

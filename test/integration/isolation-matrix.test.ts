@@ -53,6 +53,8 @@ let foreignLedgerEntryId: string;
 let foreignServiceId: string;
 let foreignHazardId: string;
 let foreignArchiveId: string;
+/** Issue 16: a notification in another person's inbox (the other insurer's admin, told of its complaint). */
+let foreignNotificationId: string;
 /** SUP-1 (issue 14): the city EMB's 督办 notice to the other insurer about its 原平市 service. */
 let foreignNoticeId: string;
 
@@ -89,6 +91,8 @@ const FOREIGN_OBJECT: Record<string, (caller: Caller) => string> = {
   serviceId: () => foreignServiceId,
   hazardId: () => foreignHazardId,
   archiveId: () => foreignArchiveId,
+  // Issue 16: an inbox is its person's alone: another person's notification answers like a missing one.
+  notificationId: () => foreignNotificationId,
   // REG-2/REG-3: the provider registers are the regulators' own and read by every insurer, so nothing in them
   // is another organisation's: a missing entry, as for the shared `{uscc}` register routes.
   orgId: () => '01nonexistentorg0000000000',
@@ -141,6 +145,13 @@ beforeAll(async () => {
   });
   expect(complaint.status).toBe(201);
   foreignComplaintId = complaint.body.id;
+  const otherInbox = async () => (await other.get<{ items: { id: string }[] }>('/me/notifications')).body.items;
+  // The complaint's notification reaches the inbox through the outbox relay and the bus: a moment later.
+  for (let waited = 0; !foreignNotificationId && waited < 15_000; waited += 250) {
+    foreignNotificationId = (await otherInbox())[0]?.id as string;
+    if (!foreignNotificationId) await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  expect(foreignNotificationId).toBeDefined();
   // Another insurer's policy: the city EMB registers the enterprise, pingan files its qualification and issues.
   await registerEnterprises(await test.signIn('emb-city', DEMO_PASSWORD), [HUTUO]);
   expect((await fileQualification(other)).status).toBe(200);

@@ -92,6 +92,16 @@ describe('issue 16: the message rules', () => {
     expect(reminderLinkFor('regulator', { step: 'SVC-7', subject: 'hazard', subjectId: 'h1', title: 't', dueOn: '2026-12-04', audience: ['REGULATOR'], link: '/insurer/hazards', runOn: '2026-12-07' }, 't1')).toBe('/regulator/hazards');
   });
 
+  it('SUP-1 a 督办 notice issued goes to the insurer with its due date; SUP-3 its answer to the issuing county EMB (ACL-4)', () => {
+    const notice = { noticeId: 'n1', tenantId: 't1', insurerName: '人保财险忻州分公司', subject: { kind: 'SERVICE', id: 's1', label: '兴源化工 隐患排查' }, dueOn: '2026-12-18', agency: 'EMB_COUNTY', county: '140902', status: 'ISSUED' };
+    const [issued] = messagesOf(event('supervision.notice.issued', notice, 't1'));
+    expect(issued?.audience).toEqual({ kind: 'insurer', tenantId: 't1' });
+    expect(issued?.draft).toMatchObject({ kind: 'SUPERVISION', title: '督办通知：兴源化工 隐患排查', link: '/insurer/notices', dueOn: '2026-12-18' });
+    const [answered] = messagesOf(event('supervision.notice.answered', { ...notice, status: 'ANSWERED' }, 't1'));
+    expect(answered?.audience).toEqual({ kind: 'agency', regulatorId: 'emb-county-140902' });
+    expect(answered?.draft.link).toBe('/regulator/notices');
+  });
+
   it('a malformed payload makes no message rather than a wrong one', () => {
     expect(messagesOf(event('reminders.reminder.due', { step: 'NOPE' }))).toEqual([]);
     expect(messagesOf(event('services.service.cancelled', {}))).toEqual([]);
