@@ -13,6 +13,7 @@ import { measureMemory, memoryTable, type MemorySection } from './memory.js';
 import { feeSummaryTables, runFeeSummaryInChild } from './fees-summary.js';
 import { benchScenario } from './operations.js';
 import { measureObligationsEngine, OBLIGATIONS_ENGINE_HEADING, obligationsEngineTable } from './obligations-engine.js';
+import { DAILY_RUN_HEADING, dailyRunTable, measureDailyRun } from './daily-run.js';
 import { measureRegisterImport, registerImportTable, type RegisterImportSection } from './register-import.js';
 import { measureServicesLifecycle, servicesLifecycleTable, type ServicesLifecycleSection } from './services-lifecycle.js';
 import type { Repetitions } from './stats.js';
@@ -105,6 +106,10 @@ async function main(): Promise<void> {
   const obligationsEngine = measureObligationsEngine(progress);
   print(OBLIGATIONS_ENGINE_HEADING, obligationsEngineTable(obligationsEngine));
 
+  progress('daily run (issue 16): the same due set beside 1,000, 10,000 and 100,000 services (its own DynamoDB Local)');
+  const dailyRun = await measureDailyRun();
+  print(DAILY_RUN_HEADING, dailyRunTable(dailyRun));
+
   progress("bundling every function with the CDK construct's esbuild settings");
   const bundles = await buildBundles(REPO_ROOT, join(BENCH_DIR, 'bundles'));
   const drift = bundlingDrift(REPO_ROOT);
@@ -127,7 +132,7 @@ async function main(): Promise<void> {
   print('## Targets', verdictTable(summary), `Whole run: ${seconds.toFixed(0)} s.`);
 
   mkdirSync(BENCH_DIR, { recursive: true });
-  const results = { machine, repetitions, coldRuns, seconds, summary, latency, memory, registerImport, servicesLifecycle, feeSummary, obligationsEngine, bundles, cold, bundlingDrift: drift };
+  const results = { machine, repetitions, coldRuns, seconds, summary, latency, memory, registerImport, servicesLifecycle, feeSummary, obligationsEngine, dailyRun, bundles, cold, bundlingDrift: drift };
   writeFileSync(join(BENCH_DIR, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   progress('raw numbers written to .bench/results.json');
 }

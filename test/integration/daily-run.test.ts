@@ -2,17 +2,13 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkingDayCalendar } from '../../domain/kernel/calendar/working-day-calendar.js';
 import { XINZHOU_2024 } from '../../domain/kernel/rule-set/xinzhou-2024.js';
-import type { PlatformRepository } from '../../domain/platform/platform.repository.js';
-import type { Hazard } from '../../domain/services/hazard.js';
-import type { PreventionService } from '../../domain/services/service.js';
 import { systemClock } from '../../functions/adapters/clock.js';
 import { dynamoDbClientConfig, toDocumentClient } from '../../functions/adapters/dynamodb/client.js';
-import { keys, type ItemKey } from '../../functions/adapters/dynamodb/keys.js';
 import { DynamoDueItems, DynamoReminderMarkers } from '../../functions/adapters/dynamodb/reminder-markers.js';
-import { hazardItem, serviceItem } from '../../functions/adapters/dynamodb/service-items.js';
 import { Store } from '../../functions/adapters/dynamodb/store.js';
 import { sweepReminders } from '../../functions/schedules/reminder-sweep.js';
 import { shanghaiDateOf } from '../../domain/kernel/calendar/local-date.js';
+import { DUE_SET_ENTERPRISE, dueSet, fillerServices, onlyTenant } from '../support/due-set.js';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
 
 let test: TestPlatform;
@@ -21,69 +17,13 @@ let store: Store;
 const calls = new Map<string, number>();
 
 const calendar = WorkingDayCalendar.builtin();
-const enterprise = { uscc: '91140902100079190P', name: '忻府忻达煤业有限责任公司', county: '140902', industry: 'COAL_MINE', size: 'MEDIUM' } as const;
-
-type Item = ItemKey & Record<string, unknown>;
-
-const service = (tenantId: string, id: string, status: PreventionService['status'], dueOn: string): Item =>
-  serviceItem({
-    id,
-    tenantId,
-    policyId: 'pol-1',
-    scheduledOn: '2026-08-01',
-    type: 'HAZARD_INSPECTION',
-    deep: false,
-    status,
-    enterprise,
-    deadlines: { followUp: { dueOn, provisional: false }, archive: { dueOn, provisional: false } },
-    confirmations: {},
-  } as unknown as PreventionService) as Item;
-
-const hazard = (tenantId: string, id: string, rectifyBy: string): Item =>
-  hazardItem({ id, tenantId, grade: 'GENERAL', status: 'OPEN', rectifyBy, foundOn: '2026-09-01', enterprise } as unknown as Hazard) as Item;
-
-const complaint = (tenantId: string, id: string, dueOn: string): Item => ({
-  ...keys.complaint(tenantId, id),
-  kind: 'COMPLAINT',
-  GSI2PK: keys.complaintsDue(tenantId),
-  GSI2SK: `${dueOn}#${id}`,
-  id,
-  tenantId,
-  enterpriseUscc: enterprise.uscc,
-  request: '隐患排查未按服务方案开展',
-  deadlines: { binding: { dueOn } },
-});
-
-/** The due set every tenant of this file holds: around National Day 2026 and the turn of 2026/2027. */
-const dueSet = (tenantId: string) => [
-  service(tenantId, 'svc-follow-up-oct9', 'COMPLETED', '2026-10-09'), // SVC-8, 3 working days after Sep 29 (Oct 1–7 off)
-  service(tenantId, 'svc-archive-oct10', 'FOLLOWED_UP', '2026-10-10'), // SVC-9, Oct 10 an adjusted working Saturday
-  hazard(tenantId, 'hz-sep28', '2026-09-28'), // SVC-7, past
-  complaint(tenantId, 'cmp-sep30', '2026-09-30'), // CMP-2, tomorrow
-  service(tenantId, 'svc-archive-jan4', 'CONFIRMED', '2027-01-04'), // SVC-9 across the year boundary
-  complaint(tenantId, 'cmp-dec28', '2026-12-28'),
-];
-
-const onlyTenant = (tenantId: string): PlatformRepository =>
-  ({ listTenants: async () => ({ items: [{ id: tenantId }] }) }) as unknown as PlatformRepository;
+const enterprise = DUE_SET_ENTERPRISE;
 
 const sweep = (tenantId: string, runOn: string) =>
   sweepReminders(
     { platform: onlyTenant(tenantId), dueItems: new DynamoDueItems(store), markers: new DynamoReminderMarkers(store) },
     { runOn, calendar, ruleSets: [XINZHOU_2024] },
   );
-
-/**
- * Services due long after the runs of this file, in the same due index, and archived ones out of it: bare items
- * (keys and the due index only), so loading 11,000 of them stays quick.
- */
-function filler(tenantId: string, count: number): Item[] {
-  return Array.from({ length: count }, (_, n) => {
-    const id = `svc-${n}`;
-    const item = { ...keys.service(tenantId, id), kind: 'SERVICE', id, tenantId, status: n % 2 ? 'COMPLETED' : 'ARCHIVED' };
-    return n % 2 ? { ...item, GSI2PK: keys.servicesDue(tenantId), GSI2SK: `2027-06-30#${id}` } : item;
-  });
-}
 
 beforeAll(async () => {
   test = await startTestPlatform();
@@ -97,7 +37,7 @@ beforeAll(async () => {
     { step: 'initialize', name: 'countDailyRunCalls' },
   );
   store = new Store(toDocumentClient(client), test.platform.tables.main, systemClock);
-  await store.putMany([...dueSet('t-holiday'), ...dueSet('t-1k'), ...filler('t-1k', 1_000), ...dueSet('t-10k'), ...filler('t-10k', 10_000)], 8);
+  await store.putMany([...dueSet('t-holiday'), ...dueSet('t-1k'), ...fillerServices('t-1k', 1_000), ...dueSet('t-10k'), ...fillerServices('t-10k', 10_000)], 8);
 }, 120_000);
 afterAll(async () => test?.stop());
 
