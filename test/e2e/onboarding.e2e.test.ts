@@ -166,6 +166,36 @@ describe('console: onboarding insurers and regulators', () => {
     });
   });
 
+  it('CAL-2 the operator previews next year\'s pasted holiday schedule (a bad line named), then loads it', async () => {
+    const nextYear = Number(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 4)) + 1;
+    const preview = `/api/v1/platform/calendar/${nextYear}/preview`;
+    await withConsole(
+      async ({ page, screenshot }) => {
+        await signIn(page, 'operator', server().operatorPassword);
+        await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '节假日安排' }).click();
+        await page.getByRole('heading', { level: 1, name: '节假日安排' }).waitFor();
+        await page.getByRole('table', { name: '已知年份' }).waitFor();
+        expect(await unlabelledFields(page)).toEqual([]);
+        await page.getByText('粘贴文本', { exact: true }).click();
+        const text = page.getByLabel('节假日安排文本');
+        await text.fill(`${nextYear}-01-01 休\n${nextYear}-02-30 休`);
+        expect(await unlabelledFields(page)).toEqual([]);
+        await page.getByRole('button', { name: '预览' }).click();
+        await page.getByText(`第 2 行：${nextYear}-02-30 不是有效日期`).waitFor();
+        expect(await page.getByRole('button', { name: '确认录入' }).isDisabled()).toBe(true);
+
+        await text.fill(`# 元旦\n${nextYear}-01-01 休`);
+        await page.getByRole('button', { name: '预览' }).click();
+        await page.getByText(`${nextYear} 年安排录入后的期限变化`).waitFor();
+        await screenshot('calendar-1-preview');
+        await page.getByRole('button', { name: '确认录入' }).click();
+        await page.getByText(`已录入 ${nextYear} 年节假日安排`).waitFor();
+        await page.getByRole('table', { name: '已知年份' }).getByRole('row', { name: new RegExp(`^${nextYear}\\s*运营方录入`) }).waitFor();
+      },
+      { expectedHttpErrors: [{ status: 400, path: preview }] },
+    );
+  });
+
   it('renders the tenant table soon after navigation (cold and warm cache)', async () => {
     const timings: Record<string, number> = {};
     await withConsole(async ({ page }) => {
