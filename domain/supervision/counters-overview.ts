@@ -63,7 +63,7 @@ export interface CountyOverview extends FigureSet {
 export interface OverviewInput {
   readonly year: number;
   readonly today: LocalDate;
-  /** Cells of `year` and of the year before (policies started then may still be in force). */
+  /** The cells of `year` (others are left out). */
   readonly cells: Contribution;
   /** Every insurer on the platform, so one with no record at all still shows (as not behind). */
   readonly tenantIds: readonly string[];
@@ -111,47 +111,34 @@ class Tally {
   }
 }
 
-/** Adds one cell's figures to `tally`: `inYear` says whether the cell is of the overview's year. */
-function tallyCell(tally: Tally, figures: Figures, inYear: boolean, asOf: LocalDate, today: LocalDate): void {
-  for (const [name, amount] of Object.entries(figures)) {
-    const at = name.indexOf('@');
-    if (at >= 0) {
-      const figure = name.slice(0, at);
-      const day = name.slice(at + 1);
-      // UW-11: in force on asOf = started on or before it, minus ended before it (both from this and last year's cells).
-      if (figure === 'polStart') tally.inForce += day <= asOf ? amount : 0;
-      else if (figure === 'polEnd') tally.inForce -= day < asOf ? amount : 0;
-      else if (!inYear) continue;
-      else if (day < today) {
-        if (figure === 'oblOpen') tally.oblOverdue += amount;
-        else if (figure === 'fuOpen') tally.fu.overdue += amount;
-        else if (figure === 'arOpen') tally.ar.overdue += amount;
-        else if (figure === 'cmpOpen') tally.cmp.overdue += amount;
-        else if (figure === 'hzMajorOpen') tally.hzOverdue += amount;
-      }
-      continue;
-    }
-    if (!inYear) continue;
-    switch (name) {
-      case 'oblRequired': tally.oblRequired += amount; break;
-      case 'oblDone': tally.oblDone += amount; break;
-      case 'fuDue': tally.fu.due += amount; break;
-      case 'fuOnTime': tally.fu.onTime += amount; break;
-      case 'fuLate': tally.fu.late += amount; break;
-      case 'arDue': tally.ar.due += amount; break;
-      case 'arOnTime': tally.ar.onTime += amount; break;
-      case 'arLate': tally.ar.late += amount; break;
-      case 'cmpReceived': tally.cmp.due += amount; break;
-      case 'cmpOnTime': tally.cmp.onTime += amount; break;
-      case 'cmpLate': tally.cmp.late += amount; break;
-      case 'cmpEscalated': tally.cmp.escalated += amount; break;
-      case 'hzMajorOpen': tally.hzOpen += amount; break;
-      case 'feePremiumExTax': tally.premiumExTaxFen += amount; break;
-      case 'feeAccrued': tally.accruedFen += amount; break;
-      case 'feeSpent': tally.spentFen += amount; break;
-      default: break;
-    }
-  }
+/** The figures the cells hold, and where each goes in a row. */
+const ADDERS: Readonly<Record<string, (tally: Tally, amount: number) => void>> = {
+  inForce: (t, n) => void (t.inForce += n),
+  oblRequired: (t, n) => void (t.oblRequired += n),
+  oblDone: (t, n) => void (t.oblDone += n),
+  oblOverdue: (t, n) => void (t.oblOverdue += n),
+  fuDue: (t, n) => void (t.fu.due += n),
+  fuOnTime: (t, n) => void (t.fu.onTime += n),
+  fuLate: (t, n) => void (t.fu.late += n),
+  fuOverdue: (t, n) => void (t.fu.overdue += n),
+  arDue: (t, n) => void (t.ar.due += n),
+  arOnTime: (t, n) => void (t.ar.onTime += n),
+  arLate: (t, n) => void (t.ar.late += n),
+  arOverdue: (t, n) => void (t.ar.overdue += n),
+  cmpReceived: (t, n) => void (t.cmp.due += n),
+  cmpOnTime: (t, n) => void (t.cmp.onTime += n),
+  cmpLate: (t, n) => void (t.cmp.late += n),
+  cmpOverdue: (t, n) => void (t.cmp.overdue += n),
+  cmpEscalated: (t, n) => void (t.cmp.escalated += n),
+  hzMajorOpen: (t, n) => void (t.hzOpen += n),
+  hzMajorOverdue: (t, n) => void (t.hzOverdue += n),
+  feePremiumExTax: (t, n) => void (t.premiumExTaxFen += n),
+  feeAccrued: (t, n) => void (t.accruedFen += n),
+  feeSpent: (t, n) => void (t.spentFen += n),
+};
+
+function tallyCell(tally: Tally, figures: Figures): void {
+  for (const [name, amount] of Object.entries(figures)) ADDERS[name]?.(tally, amount);
 }
 
 const shareOf = (part: number, whole: number): number | null => (whole > 0 ? Math.floor((part * 10_000) / whole) : null);
@@ -198,7 +185,8 @@ export function rankBehind<T extends FigureSet & { readonly tenantId: string; re
 }
 
 /**
- * The overview of `year` (issue 14): per insurer and per county, from the cells of the year and the year before.
+ * The overview of `year` (issue 14): per insurer and per county, from the cells of the year — figures already
+ * evaluated on today by the projection and the daily run (`inForce` on min(today, December 31)).
  * A county EMB's overview (`county`) reads only that county's cells, and has no fee figures (ACL-4).
  */
 export function overviewOf(input: OverviewInput): Overview {
@@ -209,16 +197,15 @@ export function overviewOf(input: OverviewInput): Overview {
   const total = new Tally();
   for (const [key, figures] of Object.entries(input.cells)) {
     const cell = cellOfKey(key);
-    if (cell.year !== input.year && cell.year !== input.year - 1) continue;
+    if (cell.year !== input.year) continue;
     if (cell.county === ALL_COUNTIES) {
       // FEE-4: insurer-wide, never a county's (ACL-4).
-      if (input.fees === undefined || cell.year !== input.year) continue;
+      if (input.fees === undefined) continue;
       const insurer = insurers.get(cell.tenantId);
-      if (insurer !== undefined) tallyCell(insurer, figures, true, asOf, input.today);
+      if (insurer !== undefined) tallyCell(insurer, figures);
       continue;
     }
     if (input.county !== undefined && cell.county !== input.county) continue;
-    const inYear = cell.year === input.year;
     let insurer = insurers.get(cell.tenantId);
     if (insurer === undefined) {
       insurer = new Tally();
@@ -229,7 +216,7 @@ export function overviewOf(input: OverviewInput): Overview {
       county = new Tally();
       counties.set(cell.county, county);
     }
-    for (const tally of [insurer, county, total]) tallyCell(tally, figures, inYear, asOf, input.today);
+    for (const tally of [insurer, county, total]) tallyCell(tally, figures);
   }
   const registered = Object.values(input.registered).reduce((sum, n) => sum + n, 0);
   const rows = [...insurers.entries()].map(([tenantId, tally]) => {

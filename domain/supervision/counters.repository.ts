@@ -1,3 +1,4 @@
+import type { LocalDate } from '../kernel/calendar/local-date.js';
 import type { Contribution } from './counters.js';
 
 /** A record the counters follow: its kind and its id (tenant-qualified, so ids of two insurers never meet). */
@@ -11,6 +12,7 @@ export interface CountedSubject {
 export interface StoredContribution {
   readonly contribution: Contribution;
   readonly revision: number;
+  readonly nextEdge?: LocalDate;
 }
 
 /**
@@ -21,11 +23,20 @@ export interface SupervisionCountersRepository {
   contributionOf(subject: CountedSubject): Promise<StoredContribution | undefined>;
 
   /**
-   * In ONE transaction: the subject's new contribution (if its stored revision is still `expectedRevision`,
-   * `undefined` = none stored yet; else `StaleVersion`) and the delta added to each cell it moves.
+   * In ONE transaction: the subject's new contribution with its next edge (if its stored revision is still
+   * `expectedRevision`, `undefined` = none stored yet; else `StaleVersion`) and the delta added to each cell.
    */
-  apply(subject: CountedSubject, expectedRevision: number | undefined, contribution: Contribution, delta: Contribution): Promise<void>;
+  apply(
+    subject: CountedSubject,
+    expectedRevision: number | undefined,
+    contribution: Contribution,
+    delta: Contribution,
+    nextEdge?: LocalDate,
+  ): Promise<void>;
 
-  /** Every cell of `years` (a fixed number of Queries whatever the number of records: one partition per year). */
-  cells(years: readonly number[]): Promise<Contribution>;
+  /** Subjects whose next edge is on or before `today`: the daily run's work, a page at a time. */
+  edgesDue(today: LocalDate, cursor?: string): Promise<{ readonly items: readonly CountedSubject[]; readonly nextCursor?: string }>;
+
+  /** Every cell of `year`: one Query whatever the number of records (one partition per year, fixed figures). */
+  cells(year: number): Promise<Contribution>;
 }

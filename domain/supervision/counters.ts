@@ -1,6 +1,6 @@
 import type { Complaint } from '../complaints/complaint.js';
 import type { YearTotals } from '../fees/year-ledger.js';
-import { shanghaiDateOf, yearOf } from '../kernel/calendar/local-date.js';
+import { addDays, localDate, shanghaiDateOf, yearOf } from '../kernel/calendar/local-date.js';
 import type { LocalDate } from '../kernel/calendar/local-date.js';
 import { industryScope } from '../kernel/industry.js';
 import type { ObligationStatus } from '../services/obligations.schema.js';
@@ -14,19 +14,21 @@ import type { Policy } from '../underwriting/policy.js';
  *
  * Every record the overview counts (a policy with its obligations, a service, a hazard, a complaint, an
  * insurer's fee year) has a **contribution**: the figures it adds to counter cells, each cell one insurer ×
- * county × year. The projection stores each record's last contribution beside the cells and, on every event
- * about the record, computes the contribution of the record as it is now and adds only the difference
- * ({@link contributionDelta}). So a redelivered or late event adds nothing (the difference is zero or already
- * applied), and the cells always equal the sum of the records' contributions: what the property test checks
- * against a recomputation from the records.
+ * county × year, a fixed set of figures (so a year of cells stays a few hundred bytes per insurer and county,
+ * whatever the number of records). The projection stores each record's last contribution beside the cells and,
+ * on every event about the record, computes the contribution of the record as it is now and adds only the
+ * difference ({@link contributionDelta}). So a redelivered or late event adds nothing (the difference is zero or
+ * already applied), and the cells always equal the sum of the records' contributions: what the property test
+ * checks against a recount from the records.
+ *
+ * A contribution is evaluated **on a day**: whether a follow-up is overdue or a policy in force depends on it.
+ * Each contribution says the next day it would change by the calendar alone (`nextEdge`: the day after a due
+ * date, the day a period starts or ends, January 1 for a policy in force); the daily run re-evaluates the
+ * records whose edge has come (as UW-11's coverage sweep does), so the cells always say what is true today.
  *
  * Which year a figure counts in: **the year its deadline falls due** (SVC-1/SVC-2 requirement `dueBy`, SVC-8
- * follow-up, SVC-9 archive, SVC-7 rectification, CMP binding reply date); a policy's coverage in the year its
- * period starts; a fee year in its own year.
- *
- * Figures that depend on today (overdue, in force) are kept as **day buckets** — `fuOpen@2026-03-02: 3` says
- * three follow-ups still open are due that day — and summed at read time against today, so nothing has to be
- * rewritten when a day passes.
+ * follow-up, SVC-9 archive, SVC-7 rectification, CMP binding reply date); a policy's coverage in each year whose
+ * last day it covers and in the current year while in force today; a fee year in its own year.
  */
 
 /** The county of an insurer-wide figure (the fee ledger has no county, ACL-4). */
@@ -41,11 +43,17 @@ export interface CounterCell {
   readonly county: string;
 }
 
-/** Figure name → count (or fen). Day-bucketed figures are named `<figure>@<YYYY-MM-DD>`. */
+/** Figure name → count (or fen). */
 export type Figures = Readonly<Record<string, number>>;
 
 /** What one record adds, by cell (`cellKeyOf`). */
 export type Contribution = Readonly<Record<string, Figures>>;
+
+/** A record's contribution on a day, and the next day it changes by the calendar alone. */
+export interface Evaluated {
+  readonly contribution: Contribution;
+  readonly nextEdge?: LocalDate;
+}
 
 export const cellKeyOf = (cell: CounterCell): string => `${cell.year}|${cell.tenantId}|${cell.county}`;
 
@@ -54,12 +62,10 @@ export function cellOfKey(key: string): CounterCell {
   return { year: Number(year), tenantId: tenantId as string, county: county as string };
 }
 
-/** The day-bucketed figure `name` for `day`. */
-export const bucket = (name: string, day: LocalDate): string => `${name}@${day}`;
-
-/** Builds a contribution, adding up figures that land in the same cell. */
+/** Builds a contribution, adding up figures that land in the same cell, and keeps the earliest edge. */
 class ContributionBuilder {
   private readonly cells: Record<string, Record<string, number>> = {};
+  private edge: LocalDate | undefined;
 
   add(cell: CounterCell, figure: string, amount = 1): this {
     if (amount === 0) return this;
@@ -69,50 +75,79 @@ class ContributionBuilder {
     return this;
   }
 
-  build(): Contribution {
-    return this.cells;
+  /** `day` is a day the contribution changes on by the calendar alone. */
+  edgeOn(day: LocalDate): this {
+    if (this.edge === undefined || day < this.edge) this.edge = day;
+    return this;
   }
+
+  build(): Evaluated {
+    return { contribution: this.cells, ...(this.edge === undefined ? {} : { nextEdge: this.edge }) };
+  }
+}
+
+/**
+ * A deadline's state on `today`: still open and past due (`overdue`), still open and not yet due (counts
+ * nowhere until the day after it, the edge), or done.
+ */
+function openItem(out: ContributionBuilder, cell: CounterCell, overdueFigure: string, dueOn: LocalDate, today: LocalDate): void {
+  if (dueOn < today) out.add(cell, overdueFigure);
+  else out.edgeOn(addDays(dueOn, 1));
 }
 
 // ── Contributions, one rule per kind of record ──────────────────────────────────────────────────────────────
 
 /**
- * UW-11, SVC-1, SVC-2 — a policy (counted for its lead insurer, whose policy it is):
- * - coverage: a policy of a mandatory industry (SCOPE-2) adds `polStart@<first day>` and `polEnd@<last day>`
- *   (cut short by a cancellation) in the year its period starts; "in force on D" is starts ≤ D minus ends < D;
- * - obligations: each requirement the obligations engine lists (`obligations`, evaluated on the policy's plan
- *   and services) adds `oblRequired` and `oblDone` (done capped at required: extra services at one enterprise
- *   do not make up for missing ones at another), and what is still owed as `oblOpen@<dueBy>`, in dueBy's year.
+ * UW-11, SVC-1, SVC-2 — a policy (counted for its lead insurer, whose policy it is), on `today`:
+ * - coverage (mandatory industries, SCOPE-2): `inForce` in the current year's cell while in force today, and in
+ *   each past year's cell whose December 31 it covered — so a year's `inForce` is "in force on min(today, Dec 31)";
+ * - obligations: each requirement the obligations engine lists adds `oblRequired` and `oblDone` (done capped at
+ *   required: extra services at one enterprise do not make up for missing ones at another) in dueBy's year, and
+ *   what is still owed past dueBy as `oblOverdue`.
  */
 export function policyContribution(
   policy: Pick<Policy, 'tenantId' | 'enterprise' | 'periodStart' | 'periodEnd' | 'cancellation'>,
   obligations: Pick<ObligationStatus, 'requirements'> | undefined,
-): Contribution {
+  today: LocalDate,
+): Evaluated {
   const out = new ContributionBuilder();
   const county = policy.enterprise.county;
   const tenantId = policy.tenantId;
   const period = coveragePeriodOf(policy);
   if (period !== undefined && industryScope(policy.enterprise.industry) === 'MANDATORY') {
-    const cell = { year: yearOf(period.start), tenantId, county };
-    out.add(cell, bucket('polStart', period.start)).add(cell, bucket('polEnd', period.end));
+    const thisYear = yearOf(today);
+    for (let year = yearOf(period.start); year < thisYear; year += 1) {
+      const yearEnd = localDate(year, 12, 31);
+      if (period.start <= yearEnd && yearEnd <= period.end) out.add({ year, tenantId, county }, 'inForce');
+    }
+    if (today < period.start) out.edgeOn(period.start);
+    else if (today <= period.end) {
+      out.add({ year: thisYear, tenantId, county }, 'inForce');
+      const nextYear = localDate(thisYear + 1, 1, 1);
+      out.edgeOn(addDays(period.end, 1) < nextYear ? addDays(period.end, 1) : nextYear);
+    }
   }
   for (const requirement of obligations?.requirements ?? []) {
     const cell = { year: yearOf(requirement.dueBy), tenantId, county };
     const done = Math.min(requirement.done, requirement.required);
     out.add(cell, 'oblRequired', requirement.required).add(cell, 'oblDone', done);
-    out.add(cell, bucket('oblOpen', requirement.dueBy), requirement.required - done);
+    if (done < requirement.required) {
+      if (requirement.dueBy < today) out.add(cell, 'oblOverdue', requirement.required - done);
+      else out.edgeOn(addDays(requirement.dueBy, 1));
+    }
   }
   return out.build();
 }
 
 /**
  * SVC-8, SVC-9 — a completed service: its follow-up counts in the year it falls due (`fuDue`, then `fuOnTime` or
- * `fuLate` once made, else `fuOpen@<due>`), its archive likewise (`arDue`, `arOnTime` / `arLate`, `arOpen@<due>`).
- * A service not yet completed owes neither and adds nothing; a cancelled one was never completed.
+ * `fuLate` once made, else `fuOverdue` once past due), its archive likewise (`arDue`, `arOnTime` / `arLate`,
+ * `arOverdue`). A service not yet completed owes neither and adds nothing; a cancelled one was never completed.
  */
 export function serviceContribution(
   service: Pick<PreventionService, 'tenantId' | 'enterprise' | 'status' | 'deadlines' | 'followUp' | 'archive'>,
-): Contribution {
+  today: LocalDate,
+): Evaluated {
   const out = new ContributionBuilder();
   const deadlines = service.deadlines;
   if (deadlines === undefined || service.status === 'CANCELLED') return out.build();
@@ -120,49 +155,60 @@ export function serviceContribution(
   const followUpCell = { year: yearOf(deadlines.followUp.dueOn), tenantId: service.tenantId, county };
   out.add(followUpCell, 'fuDue');
   if (service.followUp !== undefined) out.add(followUpCell, service.followUp.late ? 'fuLate' : 'fuOnTime');
-  else if (service.status !== 'ARCHIVED') out.add(followUpCell, bucket('fuOpen', deadlines.followUp.dueOn));
+  else if (service.status !== 'ARCHIVED') openItem(out, followUpCell, 'fuOverdue', deadlines.followUp.dueOn, today);
   const archiveCell = { year: yearOf(deadlines.archive.dueOn), tenantId: service.tenantId, county };
   out.add(archiveCell, 'arDue');
   if (service.archive !== undefined) out.add(archiveCell, service.archive.late ? 'arLate' : 'arOnTime');
-  else out.add(archiveCell, bucket('arOpen', deadlines.archive.dueOn));
+  else openItem(out, archiveCell, 'arOverdue', deadlines.archive.dueOn, today);
   return out.build();
 }
 
 /**
  * SVC-7 — a MAJOR hazard (a general one is the insurer's to track; the regulators are alerted of major ones):
- * `hzMajor`, and while not verified `hzMajorOpen` and `hzMajorOpen@<due>` (the enterprise's plan date once
- * reported, else the inspector's), in the year of that date.
+ * `hzMajor`, and while not verified `hzMajorOpen` and, past its date, `hzMajorOverdue` — the date being the
+ * enterprise's plan date once reported, else the inspector's; in the year of that date.
  */
-export function hazardContribution(hazard: Pick<Hazard, 'tenantId' | 'enterprise' | 'grade' | 'status' | 'rectifyBy' | 'rectification'>): Contribution {
+export function hazardContribution(
+  hazard: Pick<Hazard, 'tenantId' | 'enterprise' | 'grade' | 'status' | 'rectifyBy' | 'rectification'>,
+  today: LocalDate,
+): Evaluated {
   const out = new ContributionBuilder();
   if (hazard.grade !== 'MAJOR') return out.build();
   const dueOn = hazard.rectification?.dueOn ?? hazard.rectifyBy;
   const cell = { year: yearOf(dueOn), tenantId: hazard.tenantId, county: hazard.enterprise.county };
   out.add(cell, 'hzMajor');
-  if (hazard.status !== 'VERIFIED') out.add(cell, 'hzMajorOpen').add(cell, bucket('hzMajorOpen', dueOn));
+  if (hazard.status !== 'VERIFIED') {
+    out.add(cell, 'hzMajorOpen');
+    openItem(out, cell, 'hzMajorOverdue', dueOn, today);
+  }
   return out.build();
 }
 
 /**
  * CMP-2..4, CMP-6, CMP-8 — a complaint, in the year its binding reply date falls: `cmpReceived`; once replied
- * `cmpOnTime` (replied on or before the binding date, Asia/Shanghai) or `cmpLate`; else `cmpOpen@<due>`;
- * `cmpEscalated` once the complainant took it to a regulator.
+ * `cmpOnTime` (replied on or before the binding date, Asia/Shanghai) or `cmpLate`; unreplied past the date
+ * `cmpOverdue`; `cmpEscalated` once the complainant took it to a regulator.
  */
 export function complaintContribution(
   complaint: Pick<Complaint, 'tenantId' | 'county' | 'deadlines' | 'reply' | 'escalation'>,
-): Contribution {
+  today: LocalDate,
+): Evaluated {
   const out = new ContributionBuilder();
   const dueOn = complaint.deadlines.binding.dueOn;
   const cell = { year: yearOf(dueOn), tenantId: complaint.tenantId, county: complaint.county ?? UNKNOWN_COUNTY };
   out.add(cell, 'cmpReceived');
   if (complaint.reply !== undefined) out.add(cell, shanghaiDateOf(complaint.reply.repliedAt) <= dueOn ? 'cmpOnTime' : 'cmpLate');
-  else out.add(cell, bucket('cmpOpen', dueOn));
+  else openItem(out, cell, 'cmpOverdue', dueOn, today);
   if (complaint.escalation !== undefined) out.add(cell, 'cmpEscalated');
   return out.build();
 }
 
 /** FEE-4, FEE-5 — an insurer's fee year, from the ledger's own counters: premium ex-tax, accrued and spent (fen). */
-export function feeYearContribution(tenantId: string, year: number, totals: Pick<YearTotals, 'premiumExTaxFen' | 'accruedFen' | 'spentFen'> | undefined): Contribution {
+export function feeYearContribution(
+  tenantId: string,
+  year: number,
+  totals: Pick<YearTotals, 'premiumExTaxFen' | 'accruedFen' | 'spentFen'> | undefined,
+): Evaluated {
   const out = new ContributionBuilder();
   if (totals === undefined) return out.build();
   const cell = { year, tenantId, county: ALL_COUNTIES };

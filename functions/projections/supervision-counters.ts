@@ -17,7 +17,7 @@ import {
   policyContribution,
   serviceContribution,
 } from '../../domain/supervision/counters.js';
-import type { Contribution } from '../../domain/supervision/counters.js';
+import type { Evaluated } from '../../domain/supervision/counters.js';
 import type { CountedSubject, SupervisionCountersRepository } from '../../domain/supervision/counters.repository.js';
 import type { PolicyRepository } from '../../domain/underwriting/policy.repository.js';
 
@@ -66,14 +66,15 @@ export function subjectsOf(event: CountedEvent): CountedSubject[] {
   return [];
 }
 
-/** The subject's contribution as its record stands now (empty when the record is not there). */
-export async function contributionNow(subject: CountedSubject, sources: CountedSources, now: Date): Promise<Contribution> {
+/** The subject's contribution as its record stands now, evaluated on today (empty when the record is not there). */
+export async function contributionNow(subject: CountedSubject, sources: CountedSources, now: Date): Promise<Evaluated> {
   const { tenantId, id } = subject;
+  const today = shanghaiDateOf(now);
   switch (subject.kind) {
     case 'policy': {
       const policy = await sources.policies.get(tenantId, id);
       // A member's copy is the lead's policy: counted once, for the lead (ACL-1).
-      if (!policy || policy.tenantId !== tenantId) return {};
+      if (!policy || policy.tenantId !== tenantId) return { contribution: {} };
       const [plan, services, versions] = await Promise.all([
         sources.plans.getPlan(tenantId, id),
         sources.services.servicesOfPolicy(tenantId, id),
@@ -98,22 +99,21 @@ export async function contributionNow(subject: CountedSubject, sources: CountedS
           ...(service.record ? { performedOn: service.record.performedOn } : {}),
         })),
         recordedRuleSet(versions, policy, `policy ${policy.policyNumber}`),
-        // Only `required`, `done` and `dueBy` are counted, none of which depends on today.
-        shanghaiDateOf(now),
+        today,
       );
-      return policyContribution(policy, obligations);
+      return policyContribution(policy, obligations, today);
     }
     case 'service': {
       const service = await sources.services.getService(tenantId, id);
-      return service ? serviceContribution(service) : {};
+      return service ? serviceContribution(service, today) : { contribution: {} };
     }
     case 'hazard': {
       const hazard = await sources.hazards.getHazard(tenantId, id);
-      return hazard ? hazardContribution(hazard) : {};
+      return hazard ? hazardContribution(hazard, today) : { contribution: {} };
     }
     case 'complaint': {
       const complaint = await sources.complaints.get(tenantId, id);
-      return complaint ? complaintContribution(complaint) : {};
+      return complaint ? complaintContribution(complaint, today) : { contribution: {} };
     }
     case 'fee-year': {
       const year = Number(id);
@@ -140,11 +140,12 @@ export async function projectSubject(
 ): Promise<void> {
   for (let attempt = 1; ; attempt += 1) {
     const stored = await counters.contributionOf(subject);
-    const contribution = await contributionNow(subject, sources, now);
+    const { contribution, nextEdge } = await contributionNow(subject, sources, now);
     const delta = contributionDelta(stored?.contribution, contribution);
-    if (isEmptyContribution(delta)) return;
+    // Nothing to add and no edge to keep (or move): a redelivery, or a record that counts for nothing.
+    if (isEmptyContribution(delta) && stored?.nextEdge === nextEdge) return;
     try {
-      await counters.apply(subject, stored?.revision, contribution, delta);
+      await counters.apply(subject, stored?.revision, contribution, delta, nextEdge);
       return;
     } catch (error) {
       // StaleVersion: another event of the record got there first; Conflict: a concurrent transaction held a cell.
@@ -157,4 +158,25 @@ export async function projectSubject(
 /** Every subject an event moves, one after another (a service's own figures, then its policy's). */
 export async function projectCounters(event: CountedEvent, sources: CountedSources, counters: SupervisionCountersRepository, now: Date): Promise<void> {
   for (const subject of subjectsOf(event)) await projectSubject(subject, sources, counters, now);
+}
+
+/**
+ * Issue 14, the daily run: re-evaluates every subject whose edge has come (a due date passed, a policy started,
+ * ended or reached January 1 in force), so the figures that depend on the day — overdue, in force — are true
+ * today. Reads only what is due, through the edge index; a subject projected meanwhile is simply evaluated again.
+ */
+export async function sweepSupervisionEdges(sources: CountedSources, counters: SupervisionCountersRepository, now: Date): Promise<number> {
+  const today = shanghaiDateOf(now);
+  let swept = 0;
+  let cursor: string | undefined;
+  // Re-evaluated, a subject's edge is always after today: the sweep never sees it twice in one run.
+  do {
+    const page = await counters.edgesDue(today, cursor);
+    for (const subject of page.items) {
+      await projectSubject(subject, sources, counters, now);
+      swept += 1;
+    }
+    cursor = page.nextCursor;
+  } while (cursor);
+  return swept;
 }

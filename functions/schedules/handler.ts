@@ -1,6 +1,8 @@
 import { shanghaiDateOf } from '../../domain/kernel/calendar/local-date.js';
 import { logger } from '../middleware/observability.js';
 import { sweepCoverageEdges } from '../projections/policy-projection.js';
+import { countedSources, supervisionCounters } from '../projections/supervision-counters-root.js';
+import { sweepSupervisionEdges } from '../projections/supervision-counters.js';
 import { calendarReminderJob } from './calendar-reminder.js';
 import { sweepOverdueComplaints } from './complaint-overdue-sweep.js';
 import { schedulesRoot } from './composition-root.js';
@@ -24,6 +26,8 @@ export interface ScheduleOutcome {
   /** CAL-2: prevention services whose SVC-8/SVC-9 deadlines were recomputed. */
   readonly recomputedServices: number;
   readonly coverageChanges?: number;
+  /** Issue 14: supervision counter subjects re-evaluated because a due date passed or a policy's period turned. */
+  readonly supervisionEdges?: number;
   /** Issue 16: the item reminders raised, per step and kind (none raised twice). */
   readonly remindersRaised?: RemindersRaised;
 }
@@ -33,7 +37,8 @@ const YEAR_LOADED = 'platform.calendar.year_loaded';
 /**
  * The daily 08:00 (Asia/Shanghai) run: provisional deadlines of complaints and
  * of prevention services (SVC-8, SVC-9) recomputed with the years loaded since, the overdue sweep over the due-date index, and UW-11's coverage counters for
- * policies that started or ended today, and the items' reminders (issue 16: SVC-7..9, CMP-2). A `platform.calendar.year_loaded`
+ * policies that started or ended today, the supervision overview's counters whose edge has come (issue 14), and the
+ * items' reminders (issue 16: SVC-7..9, CMP-2). A `platform.calendar.year_loaded`
  * event runs the recomputation alone, at once.
  */
 export async function handler(event: ScheduleEvent = {}): Promise<ScheduleOutcome> {
@@ -52,7 +57,8 @@ export async function handler(event: ScheduleEvent = {}): Promise<ScheduleOutcom
   }
   const overdueComplaints = await sweepOverdueComplaints(platform, complaintsOf, now);
   const coverageChanges = await sweepCoverageEdges(coverage, now);
+  const supervisionEdges = await sweepSupervisionEdges(countedSources(), supervisionCounters(), now);
   const remindersRaised = await sweepReminders({ platform, dueItems, markers }, { runOn: shanghaiDateOf(now), calendar, ruleSets: versions });
-  logger.info('daily schedule ran', { overdueComplaints, recomputedComplaints, recomputedServices, coverageChanges, remindersRaised });
-  return { reminders: 0, overdueComplaints, recomputedComplaints, recomputedServices, coverageChanges, remindersRaised };
+  logger.info('daily schedule ran', { overdueComplaints, recomputedComplaints, recomputedServices, coverageChanges, supervisionEdges, remindersRaised });
+  return { reminders: 0, overdueComplaints, recomputedComplaints, recomputedServices, coverageChanges, supervisionEdges, remindersRaised };
 }

@@ -9,6 +9,7 @@ import { systemClock } from '../../functions/adapters/clock.js';
 import { dynamoDbCalls, dynamoDbClientConfig, resetDynamoDbCalls, toDocumentClient } from '../../functions/adapters/dynamodb/client.js';
 import { DynamoServiceRepository } from '../../functions/adapters/dynamodb/services.repository.js';
 import { Store } from '../../functions/adapters/dynamodb/store.js';
+import { handler as dailyRun } from '../../functions/schedules/handler.js';
 import { DynamoSupervisionCounters } from '../../functions/adapters/dynamodb/supervision-counters.repository.js';
 import type { ApiClient } from '../support/api-client.js';
 import { expectOk, scheduleBody, walkService } from '../support/services-fixtures.js';
@@ -64,6 +65,7 @@ let countyEmb: ApiClient;
 let nfra: ApiClient;
 let piccId: string;
 let pinganId: string;
+let pinganService: { id: string; tenantId: string };
 /** The year the aged follow-up fell due in: the overview year the tests read. */
 let year: number;
 
@@ -101,7 +103,8 @@ beforeAll(async () => {
   const yesterday = addDays(shanghaiDateOf(new Date()), -1);
   year = yearOf(yesterday);
   await ageFollowUp(await walkService(picc, undefined, scheduleBody(xinda.id), 'COMPLETED'), yesterday);
-  await walkService(pingan, undefined, scheduleBody(hutuo.id), 'COMPLETED');
+  // pingan's follow-up falls due in 10 working days: not overdue — until the daily run after that day (last test).
+  pinganService = await walkService(pingan, undefined, scheduleBody(hutuo.id), 'COMPLETED');
   // The bus delivers asynchronously: wait until the projection has counted everything above.
   const thisYear = year === yearOf(shanghaiDateOf(new Date())) ? 1 : 0;
   await vi.waitFor(
@@ -173,7 +176,8 @@ describe('GET /regulator/overview: the regulators’ home, from counters', () =>
               periodEnd: `${year}-12-31`,
             },
             { requirements: [{ key: 'FIRST_SERVICE', rule: 'SVC-2', required: 1, done: n % 2, open: 1 - (n % 2), status: 'OPEN', dueBy: `${year}-03-31`, daysLeft: 0 }] as never },
-          ),
+            shanghaiDateOf(new Date()),
+          ).contribution,
         );
       }
       await counters.apply({ kind: 'policy', tenantId: piccId, id: `bench-${from}-${to}` }, undefined, {}, cells);
@@ -185,9 +189,19 @@ describe('GET /regulator/overview: the regulators’ home, from counters', () =>
     const answer = await overview(cityEmb);
     expect(answer.totals.obligations.required).toBeGreaterThanOrEqual(998);
     expect(atThousand).toEqual(atTen);
-    // Two Queries of counter cells (the year and the one before), one per county of the register's counts,
-    // the insurers' list: nothing that grows with policies.
-    expect(atTen.QueryCommand).toBeLessThanOrEqual(2 + 16 + 2);
+    // One Query of the year's counter cells, one per county of the register's counts, the insurers' list:
+    // nothing that grows with policies.
+    expect(atTen.QueryCommand).toBeLessThanOrEqual(1 + 16 + 2);
     console.log(`overview DynamoDB calls — 10 policies: ${JSON.stringify(atTen)}; 1,000 policies: ${JSON.stringify(atThousand)}`);
+  });
+
+  it('SVC-8 the daily run after a follow-up’s due date counts it overdue, with no event about the service', async () => {
+    expect(rowOf(await overview(cityEmb), pinganId).followUps).toMatchObject({ due: 1, overdue: 0 });
+    const stored = (await new DynamoServiceRepository(store()).getService(pinganService.tenantId, pinganService.id)) as PreventionService;
+    const dueOn = stored.deadlines?.followUp.dueOn as string;
+    const outcome = await dailyRun({ time: `${addDays(dueOn, 1)}T00:00:00Z` });
+    expect(outcome.supervisionEdges).toBeGreaterThanOrEqual(1);
+    const answer = expectOk(await cityEmb.get<Overview>(`/regulator/overview?year=${yearOf(dueOn)}`));
+    expect(rowOf(answer, pinganId).followUps).toMatchObject({ due: 1, overdue: 1 });
   });
 });

@@ -132,16 +132,19 @@ export const keys = {
   // ── Issue 14: the supervision overview's counters, a projection of events, regulator-readable ───────────
   /**
    * One year's counter cells, all in ONE partition so the overview reads a year with one Query:
-   * `R#supervision#COUNT#<year>` / `<tenantId>#<county>`. Not sharded: a cell moves once per event about one
-   * of its records — at 100,000 policies some 3 million events a year, ~0.1 a second on average and a few a
-   * second at peak, against DynamoDB's 1,000 write units a second per partition (a cell item stays a few KB:
-   * its day buckets are at most 366 per figure). Shard by a `#<n>` suffix on the sort key if that ever changes.
+   * `R#supervision#COUNT#<year>` / `<tenantId>#<county>`, each a fixed set of ~30 numbers (<1 KB). Not
+   * sharded: a cell moves once per event about one of its records — at 100,000 policies some 3 million events
+   * a year, ~0.1 a second on average and a few a second at peak (plus the daily run's edges, spread over the
+   * run), against DynamoDB's 1,000 write units a second per partition, one unit per update of a cell under
+   * 1 KB. Shard by a `#<n>` suffix on the sort key (and add the shards up on read) if that ever changes.
    */
   supervisionCounters: (year: number): string => `${keys.listing({ kind: 'regulator', regulatorId: 'supervision' }, 'COUNT')}#${feeYearPart(year)}`,
   supervisionCounter: (year: number, tenantId: string, county: string): ItemKey => ({
     PK: keys.supervisionCounters(year),
     SK: `${assertKeyPart(tenantId, 'tenantId')}#${assertKeyPart(county, 'county')}`,
   }),
+  /** GSI2 (sparse): the supervision subjects by the next day their figures change by the calendar, for the daily run. */
+  supervisionEdges: 'R#supervision#EDGE',
   /** What the counters last took from one record: `R#supervision#SUBJECT#<kind>#<tenantId>#<id>` / `PROFILE`. */
   supervisionSubject: (kind: string, tenantId: string, id: string): ItemKey => ({
     PK: `${keys.listing({ kind: 'regulator', regulatorId: 'supervision' }, 'SUBJECT')}#${assertKeyPart(kind, 'kind')}#${assertKeyPart(tenantId, 'tenantId')}#${assertKeyPart(id, 'id')}`,

@@ -1,6 +1,8 @@
 import { cellKeyOf, cellOfKey } from '../../../domain/supervision/counters.js';
 import type { Contribution } from '../../../domain/supervision/counters.js';
 import type { CountedSubject, StoredContribution, SupervisionCountersRepository } from '../../../domain/supervision/counters.repository.js';
+import { addDays } from '../../../domain/kernel/calendar/local-date.js';
+import type { LocalDate } from '../../../domain/kernel/calendar/local-date.js';
 import { StaleVersion } from '../../../domain/kernel/errors.js';
 import { keys } from './keys.js';
 import type { Store, Write } from './store.js';
@@ -10,7 +12,7 @@ type CellItem = Record<string, unknown> & { year: number; tenantId: string; coun
 
 const IDENTITY = new Set(['PK', 'SK', 'kind', 'year', 'tenantId', 'county']);
 
-/** Cells of one year per Query page; the items stay well under 1 MB together (see keys.supervisionCounters). */
+/** Cells of one year per Query page. */
 const PAGE = 1000;
 
 /**
@@ -22,13 +24,21 @@ export class DynamoSupervisionCounters implements SupervisionCountersRepository 
   constructor(private readonly store: Store) {}
 
   async contributionOf(subject: CountedSubject): Promise<StoredContribution | undefined> {
-    const item = await this.store.get<{ contribution: Contribution; version: number }>(keys.supervisionSubject(subject.kind, subject.tenantId, subject.id));
-    return item ? { contribution: item.contribution, revision: item.version } : undefined;
+    const item = await this.store.get<{ contribution: Contribution; version: number; nextEdge?: LocalDate }>(keys.supervisionSubject(subject.kind, subject.tenantId, subject.id));
+    return item ? { contribution: item.contribution, revision: item.version, ...(item.nextEdge ? { nextEdge: item.nextEdge } : {}) } : undefined;
   }
 
-  async apply(subject: CountedSubject, expectedRevision: number | undefined, contribution: Contribution, delta: Contribution): Promise<void> {
+  async apply(subject: CountedSubject, expectedRevision: number | undefined, contribution: Contribution, delta: Contribution, nextEdge?: LocalDate): Promise<void> {
     const key = keys.supervisionSubject(subject.kind, subject.tenantId, subject.id);
-    const item = { ...key, kind: 'SUPERVISION_SUBJECT', subject: subject.kind, contribution, version: (expectedRevision ?? 0) + 1 };
+    const item = {
+      ...key,
+      kind: 'SUPERVISION_SUBJECT',
+      subject,
+      contribution,
+      version: (expectedRevision ?? 0) + 1,
+      // GSI2 (sparse): the daily run re-evaluates the subject on its edge day.
+      ...(nextEdge ? { nextEdge, GSI2PK: keys.supervisionEdges, GSI2SK: `${nextEdge}#${subject.kind}#${subject.tenantId}#${subject.id}` } : {}),
+    };
     const writes: Write[] = [
       expectedRevision === undefined
         ? { kind: 'create', item, onExists: () => new StaleVersion('supervision counters subject') }
@@ -46,20 +56,28 @@ export class DynamoSupervisionCounters implements SupervisionCountersRepository 
     await this.store.commit(writes, []);
   }
 
-  async cells(years: readonly number[]): Promise<Contribution> {
-    const pages = await Promise.all(years.map((year) => this.yearCells(year)));
+  async edgesDue(today: LocalDate, cursor?: string): Promise<{ items: CountedSubject[]; nextCursor?: string }> {
+    const page = await this.store.page<{ subject: CountedSubject }>({
+      index: 'GSI2',
+      partition: keys.supervisionEdges,
+      sortKey: { lessThan: addDays(today, 1) },
+      limit: 100,
+      ...(cursor ? { cursor } : {}),
+    });
+    return { items: page.items.map((item) => item.subject), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+  }
+
+  async cells(year: number): Promise<Contribution> {
     const cells: Record<string, Record<string, number>> = {};
-    for (const items of pages) {
-      for (const item of items) {
-        const figures: Record<string, number> = {};
-        for (const [name, value] of Object.entries(item)) if (!IDENTITY.has(name) && typeof value === 'number') figures[name] = value;
-        cells[cellKeyOf(item)] = figures;
-      }
+    for (const item of await this.yearCells(year)) {
+      const figures: Record<string, number> = {};
+      for (const [name, value] of Object.entries(item)) if (!IDENTITY.has(name) && typeof value === 'number') figures[name] = value;
+      cells[cellKeyOf(item)] = figures;
     }
     return cells;
   }
 
-  /** One year's cells: one Query (more only past 1 MB of cells — bounded by insurers × counties, never by records). */
+  /** One year's cells: one Query (a cell is ~30 numbers; 1 MB holds thousands of insurer × county cells). */
   private async yearCells(year: number): Promise<CellItem[]> {
     const items: CellItem[] = [];
     let cursor: string | undefined;

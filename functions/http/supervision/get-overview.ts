@@ -32,9 +32,9 @@ async function everyTenant(tenants: ReturnType<typeof overviewRoot>['tenants']):
 /**
  * Issue 14 (ACL-2, ACL-4; UW-11, SVC-1/2/7/8/9, FEE-4/5, CMP): the regulators' overview of a year — per insurer
  * and per county — from the counters the supervision-counters projection keeps. Its reads never grow with
- * policies, services or complaints: two Queries of counter cells (the year and the one before, for policies
- * still in force), one Query of the register's counts per county in scope, the insurers' list and the rule
- * sets. A county EMB sees its county's cells only and no fee figures (the ledger has no county).
+ * policies, services or complaints: one Query of the year's counter cells (a fixed set of figures per insurer ×
+ * county), one Query of the register's counts per county in scope, the insurers' list and the rule sets. A
+ * county EMB sees its county's cells only and no fee figures (the ledger has no county).
  */
 export const getOverview = defineRoute({
   method: 'GET',
@@ -52,7 +52,7 @@ export const getOverview = defineRoute({
     const year = input.query.year ?? yearOf(today);
     const counties = county === undefined ? XINZHOU_AREAS.map((area) => area.code as string) : [county];
     const [cells, registeredCounts, insurers, versions] = await Promise.all([
-      counters.cells([year - 1, year]),
+      counters.cells(year),
       Promise.all(counties.map((code) => register.registeredCounts(code))),
       everyTenant(tenants),
       county === undefined ? ruleSets.versions() : Promise.resolve(undefined),

@@ -5,7 +5,7 @@ import { overviewOf } from '../../../domain/supervision/counters-overview.js';
 import { addContribution, withoutZeros } from '../../../domain/supervision/counters.js';
 import type { Contribution } from '../../../domain/supervision/counters.js';
 import type { CountedSubject, StoredContribution, SupervisionCountersRepository } from '../../../domain/supervision/counters.repository.js';
-import { projectCounters } from '../../../functions/projections/supervision-counters.js';
+import { projectCounters, sweepSupervisionEdges } from '../../../functions/projections/supervision-counters.js';
 import type { CountedEvent, CountedSources } from '../../../functions/projections/supervision-counters.js';
 
 /**
@@ -88,7 +88,7 @@ const history = fc.record({
 
 /** The counters' store in memory, behaving like the adapter: one atomic step per apply, guarded by revision. */
 class MemoryCounters implements SupervisionCountersRepository {
-  readonly subjects = new Map<string, StoredContribution>();
+  readonly subjects = new Map<string, StoredContribution & { subject: CountedSubject }>();
   cellsNow: Contribution = {};
 
   async contributionOf(subject: CountedSubject): Promise<StoredContribution | undefined> {
@@ -96,12 +96,16 @@ class MemoryCounters implements SupervisionCountersRepository {
     return this.subjects.get(`${subject.kind}|${subject.tenantId}|${subject.id}`);
   }
 
-  async apply(subject: CountedSubject, expectedRevision: number | undefined, contribution: Contribution, delta: Contribution): Promise<void> {
+  async apply(subject: CountedSubject, expectedRevision: number | undefined, contribution: Contribution, delta: Contribution, nextEdge?: string): Promise<void> {
     await Promise.resolve();
     const key = `${subject.kind}|${subject.tenantId}|${subject.id}`;
     if (this.subjects.get(key)?.revision !== expectedRevision) throw new StaleVersion('subject');
-    this.subjects.set(key, { contribution, revision: (expectedRevision ?? 0) + 1 });
+    this.subjects.set(key, { subject, contribution, revision: (expectedRevision ?? 0) + 1, ...(nextEdge ? { nextEdge } : {}) });
     this.cellsNow = addContribution(this.cellsNow, delta);
+  }
+
+  async edgesDue(today: string): Promise<{ items: CountedSubject[] }> {
+    return { items: [...this.subjects.values()].filter((stored) => stored.nextEdge !== undefined && stored.nextEdge <= today).map((stored) => stored.subject) };
   }
 
   async cells(): Promise<Contribution> {
@@ -170,7 +174,7 @@ type HistoryValue = {
 };
 
 /** What the figures must be, counted straight from the records as they ended — no counters involved. */
-function recount(records: Map<string, unknown>) {
+function recount(records: Map<string, unknown>, today: string) {
   const by = (kind: Kind) => [...records.entries()].filter(([key]) => key.startsWith(`${kind}|`)).map(([, record]) => record);
   const inYear = (date: string) => date.startsWith('2026-');
   let fuDue = 0, fuOnTime = 0, fuLate = 0, fuOverdue = 0, arDue = 0, arOnTime = 0, arLate = 0, arOverdue = 0;
@@ -179,12 +183,12 @@ function recount(records: Map<string, unknown>) {
     if (inYear(s.deadlines.followUp.dueOn)) {
       fuDue += 1;
       if (s.followUp) s.followUp.late ? (fuLate += 1) : (fuOnTime += 1);
-      else if (s.status !== 'ARCHIVED' && s.deadlines.followUp.dueOn < TODAY) fuOverdue += 1;
+      else if (s.status !== 'ARCHIVED' && s.deadlines.followUp.dueOn < today) fuOverdue += 1;
     }
     if (inYear(s.deadlines.archive.dueOn)) {
       arDue += 1;
       if (s.archive) s.archive.late ? (arLate += 1) : (arOnTime += 1);
-      else if (s.deadlines.archive.dueOn < TODAY) arOverdue += 1;
+      else if (s.deadlines.archive.dueOn < today) arOverdue += 1;
     }
   }
   let open = 0, hzOverdue = 0;
@@ -192,7 +196,7 @@ function recount(records: Map<string, unknown>) {
     const due = h.rectification?.dueOn ?? h.rectifyBy;
     if (h.grade !== 'MAJOR' || h.status === 'VERIFIED' || !inYear(due)) continue;
     open += 1;
-    if (due < TODAY) hzOverdue += 1;
+    if (due < today) hzOverdue += 1;
   }
   let received = 0, onTime = 0, late = 0, overdue = 0, escalated = 0;
   for (const c of by('complaint') as { deadlines: { binding: { dueOn: string } }; reply?: { repliedAt: string }; escalation?: unknown }[]) {
@@ -200,7 +204,7 @@ function recount(records: Map<string, unknown>) {
     if (!inYear(due)) continue;
     received += 1;
     if (c.reply) c.reply.repliedAt.slice(0, 10) <= due ? (onTime += 1) : (late += 1);
-    else if (due < TODAY) overdue += 1;
+    else if (due < today) overdue += 1;
     if (c.escalation) escalated += 1;
   }
   const spentFen = (by('fee-year') as { spentFen: number }[]).reduce((sum, f) => sum + f.spentFen, 0);
@@ -214,7 +218,7 @@ function recount(records: Map<string, unknown>) {
 }
 
 describe('issue 14: the supervision counters under an unreliable bus', () => {
-  it('SVC-7 SVC-8 SVC-9 CMP-2 CMP-6 FEE-4 the cells equal a recount from the records after duplicates, reordering and concurrent handling', async () => {
+  it('SVC-7 SVC-8 SVC-9 CMP-2 CMP-6 FEE-4 the cells equal a recount from the records after duplicates, reordering and concurrent handling, and on a later day after the daily run', async () => {
     await fc.assert(
       fc.asyncProperty(history, fc.infiniteStream(fc.nat(1_000)), async (h, randomness) => {
         const perSubject = changesOf(h as unknown as HistoryValue);
@@ -251,21 +255,31 @@ describe('issue 14: the supervision counters under an unreliable bus', () => {
         const recomputed = new MemoryCounters();
         for (const event of bus) await projectCounters(event, sources, recomputed, now);
         expect(withoutZeros(counters.cellsNow)).toEqual(withoutZeros(recomputed.cellsNow));
-        // … and the overview read from them says what a recount of the records says.
-        const overview = overviewOf({
-          year: 2026,
-          today: TODAY,
-          cells: counters.cellsNow,
-          tenantIds: [...TENANTS],
-          registered: { '140902': 10, '140981': 10 },
-          fees: { floorBasisPoints: 1500, ceilingBasisPoints: 2100 },
-        });
-        const expected = recount(records);
-        expect(overview.totals.followUps).toEqual(expected.followUps);
-        expect(overview.totals.archives).toEqual(expected.archives);
-        expect(overview.totals.majorHazards).toEqual(expected.majorHazards);
-        expect(overview.totals.complaints).toEqual(expected.complaints);
-        expect(overview.insurers.reduce((sum, row) => sum + (row.fees?.spentFen ?? 0), 0)).toBe(expected.spentFen);
+        // … and the overview read from them says what a recount of the records says, today …
+        const check = (cells: Contribution, today: string) => {
+          const overview = overviewOf({
+            year: 2026,
+            today,
+            cells,
+            tenantIds: [...TENANTS],
+            registered: { '140902': 10, '140981': 10 },
+            fees: { floorBasisPoints: 1500, ceilingBasisPoints: 2100 },
+          });
+          const expected = recount(records, today);
+          expect(overview.totals.followUps).toEqual(expected.followUps);
+          expect(overview.totals.archives).toEqual(expected.archives);
+          expect(overview.totals.majorHazards).toEqual(expected.majorHazards);
+          expect(overview.totals.complaints).toEqual(expected.complaints);
+          expect(overview.insurers.reduce((sum, row) => sum + (row.fees?.spentFen ?? 0), 0)).toBe(expected.spentFen);
+        };
+        check(counters.cellsNow, TODAY);
+        // … and, with no event at all, on a later day once the daily run has re-evaluated the records whose
+        // edge (the day after a due date) has come.
+        const later = DAYS[next(DAYS.length)] as string;
+        if (later > TODAY) {
+          await sweepSupervisionEdges(sources, counters, new Date(`${later}T04:00:00Z`));
+          check(counters.cellsNow, later);
+        }
       }),
       { numRuns: 150 },
     );
