@@ -281,7 +281,10 @@ describe('GET /regulator/insurers/{tenantId}/fees: the year’s summary', () => 
 
 describe('no regulator writes insurers’ data through supervision (ACL-2)', () => {
   it('ACL-2 every supervision route is a GET, and writing to its paths finds no route', async () => {
-    expect(supervisionRoutes.map((route) => route.method)).toEqual(supervisionRoutes.map(() => 'GET'));
+    // Issue 14 (SUP-5): every route on insurers' data is a GET; the context's only writes are the 督办 notices.
+    const onInsurers = supervisionRoutes.filter((route) => route.path.includes('/regulator/insurers'));
+    expect(onInsurers.map((route) => route.method)).toEqual(onInsurers.map(() => 'GET'));
+    expect(supervisionRoutes.filter((route) => route.method !== 'GET').every((route) => /\/notices(\/|$)/.test(route.path))).toBe(true);
     for (const path of [`/regulator/insurers/${piccId}/policies`, `/regulator/insurers/${piccId}/policies/${xindaPolicy.id}`, `/regulator/insurers/${piccId}/services/${xindaOverdue}`]) {
       for (const method of ['POST', 'PUT', 'PATCH', 'DELETE'] as const) {
         const response = await cityEmb.request(method, path, method === 'DELETE' ? undefined : {});
