@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { apiToken } from './support/api-setup.js';
+import { typeDate } from './support/console-forms.js';
 import { signIn, unlabelledFields } from './support/console-page.js';
 import { signOut, useConsoleSuite } from './support/console-suite.js';
 import { DEMO_PASSWORD } from './support/local-server.js';
@@ -14,7 +15,7 @@ const rowsOf = (page: Page, caption: string) => page.locator(`table[aria-label="
 const dueBadge = (scope: ReturnType<Page['locator']>) => scope.getByRole('group', { name: /^答复期限 \d{4}-\d{2}-\d{2}，(工作日时限|金融监管时限)$/ });
 const timeline = (page: Page) => page.getByRole('region', { name: '处理记录' });
 
-/** A wall-clock time in Asia/Shanghai `days` ago, as a `datetime-local` value. */
+/** A wall-clock time in Asia/Shanghai `days` ago, `YYYY-MM-DDTHH:mm`. */
 const shanghaiLocal = (daysAgo: number): string => new Date(Date.now() - daysAgo * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 16);
 
 /**
@@ -201,7 +202,7 @@ describe('console: complaints', () => {
       await page.getByRole('button', { name: '登记投诉' }).click();
       const dialog = page.getByRole('dialog', { name: '登记收到的投诉' });
       await dialog.getByLabel('投诉企业统一社会信用代码').fill(DEMO_USCC);
-      await dialog.getByLabel('受理时间（北京时间）').fill(shanghaiLocal(40));
+      await typeDate(dialog.getByLabel('受理时间（北京时间）'), shanghaiLocal(40));
       await dialog.getByLabel('投诉渠道').click();
       await page.locator('.ant-select-item-option[title="电话"]').click();
       await dialog.getByLabel('投诉内容').fill(oldRequest);

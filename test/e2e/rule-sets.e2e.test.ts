@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { menu, settled } from './support/console-forms.js';
+import { menu, settled, typeDate } from './support/console-forms.js';
 import { signIn, unlabelledFields } from './support/console-page.js';
 import { signOut, useConsoleSuite } from './support/console-suite.js';
 import { DEMO_PASSWORD } from './support/local-server.js';
@@ -34,7 +34,7 @@ describe('console: rule-set versions', () => {
 
       await page.getByRole('button', { name: '发布新版本' }).click();
       const publish = page.getByRole('dialog', { name: '发布规则集新版本' });
-      await publish.getByLabel('生效日期').fill(`${nextYear}-01-01`);
+      await typeDate(publish.getByLabel('生效日期'), `${nextYear}-01-01`);
       await publish.getByLabel('调整依据').fill('忻应急发〔测试〕号：事故预防费用比例调整');
       await publish.getByLabel('事故预防费下限').fill('16');
       expect(await unlabelledFields(page)).toEqual([]);

@@ -3,7 +3,7 @@ import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apiToken, freshUscc } from './support/api-setup.js';
 import { oneYearPeriodEnd } from '../../domain/underwriting/policy.rules.js';
-import { choose, filing, paperFiling, uploadQualificationDocument, menu, option, settled } from './support/console-forms.js';
+import { choose, typeDate, filing, paperFiling, uploadQualificationDocument, menu, option, settled } from './support/console-forms.js';
 import { signIn, unlabelledFields } from './support/console-page.js';
 import { signOut, useConsoleSuite } from './support/console-suite.js';
 import { DEMO_PASSWORD } from './support/local-server.js';
@@ -13,7 +13,7 @@ const XINDA = { uscc: '91140902100079190P', name: '忻府忻达煤业有限责�
 /** A large HAZCHEM enterprise of 忻府区 with no account on the platform (REG-1). */
 const XINGYUAN = { uscc: '91140902109502805H', name: '忻府兴源化工危险品经营有限责任公司', industry: 'HAZCHEM', county: '140902', staff: 979, revenueWan: 33972 };
 
-/** Xinzhou's wall clock now, as a `datetime-local` value (`YYYY-MM-DDTHH:mm`). */
+/** Xinzhou's wall clock now, `YYYY-MM-DDTHH:mm`. */
 const shanghaiLocalNow = (offsetMinutes = 0): string => new Date(Date.now() + offsetMinutes * 60_000 + 8 * 3_600_000).toISOString().slice(0, 16);
 const shanghaiToday = (): string => shanghaiLocalNow().slice(0, 10);
 const addDays = (date: string, days: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -110,7 +110,7 @@ describe('console: prevention services', () => {
         const schedule = page.getByRole('dialog', { name: '新建服务' });
         await choose(page, schedule.getByLabel('保单'), `${policyNumber} · ${XINDA.name}`);
         await choose(page, schedule.getByLabel('服务类型'), '隐患排查');
-        await schedule.getByLabel('计划时间').fill(performedAt);
+        await typeDate(schedule.getByLabel('计划时间'), performedAt);
         await schedule.getByLabel('第三方服务机构', { exact: true }).check();
         await choose(page, schedule.getByLabel('服务机构', { exact: true }), `${org.name}（${org.registrationNumber}）`);
         await chooseMany(page, schedule.getByLabel('专家', { exact: true }), [`${expert.name}（${expert.specialties.join('、')}）`]);
@@ -133,7 +133,7 @@ describe('console: prevention services', () => {
 
         // SVC-9: the record, with a MAJOR hazard (SVC-7) and a site photo hashed and uploaded here (SVC-13).
         await action.getByRole('button', { name: '提交服务记录' }).waitFor();
-        await action.getByLabel('服务开始时间').fill(performedAt);
+        await typeDate(action.getByLabel('服务开始时间'), performedAt);
         await action.getByLabel('服务地点').fill('忻府忻达煤业主斜井');
         await choose(page, action.getByLabel('专家库成员 1'), `${expert.name}（${expert.specialties.join('、')}）`);
         expect(await action.getByLabel('姓名 1').inputValue()).toBe(expert.name);
@@ -142,7 +142,7 @@ describe('console: prevention services', () => {
         await action.getByRole('button', { name: '添加隐患' }).click();
         await action.getByLabel('隐患描述 1').fill(hazard);
         await choose(page, action.getByLabel('隐患等级 1'), '重大隐患');
-        await action.getByLabel('整改期限 1').fill(addDays(today, 15));
+        await typeDate(action.getByLabel('整改期限 1'), addDays(today, 15));
         await action.getByLabel('企业主要负责人').fill('赵矿长');
         await action.getByLabel('选择文件').setInputFiles({ name: '主斜井现场.png', mimeType: 'image/png', buffer: PHOTO });
         const uploaded = action.getByRole('table', { name: '佐证材料' });

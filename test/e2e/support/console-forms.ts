@@ -15,6 +15,15 @@ export async function choose(page: Page, field: Locator, title: string): Promise
   await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').first().waitFor({ state: 'detached' });
 }
 
+/**
+ * Types a date (`YYYY-MM-DD`) or a Xinzhou wall-clock time (`YYYY-MM-DDTHH:mm`, typed `YYYY-MM-DD HH:mm` as a user
+ * would) into the console's antd picker and takes it with Enter (issue 15: no native date inputs left).
+ */
+export async function typeDate(field: Locator, value: string): Promise<void> {
+  await field.fill(value.replace('T', ' '));
+  await field.press('Enter');
+}
+
 /** From the top of the page, lets antd's motions (field messages, spinners fading, toasts) finish, 700 ms at most. */
 export async function settled(page: Page): Promise<void> {
   await page.evaluate(`window.scrollTo(0, 0)`);

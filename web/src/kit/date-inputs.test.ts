@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { DATE_FORMAT, DATE_TIME_FORMAT, formValueOf, outsideDays, pickerValueOf } from './date-values';
 
 const src = fileURLToPath(new URL('..', import.meta.url));
 
@@ -13,34 +14,34 @@ function sources(dir: string): string[] {
   });
 }
 
-/**
- * Forms still on native date inputs, each swapped for DateField (or a date-time picker) as its page is next
- * worked on: their browser tests type into the native inputs. The list may only shrink.
- */
-const NOT_YET = [
-  'pages/complaints/RecordComplaintForm.tsx',
-  'pages/insurer/PolicyFormSections.tsx',
-  'pages/insurer/PolicyPage.tsx',
-  'pages/insurer/QualificationSections.tsx',
-  'pages/regulator/AddProviderForms.tsx',
-  'pages/regulator/CoverageGapPage.tsx',
-  'pages/regulator/RuleSetsPage.tsx',
-  'pages/services/CompleteServiceForm.tsx',
-  'pages/services/ScheduleServiceForm.tsx',
-  'pages/services/ServiceActionForms.tsx',
-  'pages/services/ServicePlanForm.tsx',
-];
-
 describe('dates in forms (issue 15)', () => {
-  it('are antd pickers shown YYYY-MM-DD, not native inputs that follow the browser locale (mm/dd/yyyy)', () => {
+  it('are antd pickers shown YYYY-MM-DD (DateField / DateTimeField), no native date or datetime-local input left to follow the browser locale (mm/dd/yyyy, 12-hour)', () => {
     const native = sources(src)
-      .filter((file) => /type=["'](date|datetime-local)["']|type:\s*["'](date|datetime-local)["']/.test(readFileSync(file, 'utf8')))
+      .filter((file) => /type=["'](date|datetime-local|time)["']|type:\s*["'](date|datetime-local|time)["']/.test(readFileSync(file, 'utf8')))
       .map((file) => relative(src, file).split('\\').join('/'))
       .sort();
-    expect(native).toEqual(NOT_YET.filter((file) => native.includes(file)));
-    // The fee, hazard-rectification and blacklist forms are done.
-    for (const done of ['pages/fees/ExpenseForm.tsx', 'pages/fees/PremiumReceiptForm.tsx', 'pages/enterprise/MyHazardsPage.tsx', 'pages/regulator/BlacklistPage.tsx']) {
-      expect(native, done).not.toContain(done);
-    }
+    expect(native).toEqual([]);
+  });
+
+  it('keep the API strings in the form: YYYY-MM-DD and the Xinzhou wall clock YYYY-MM-DDTHH:mm, shown YYYY-MM-DD HH:mm', () => {
+    expect(DATE_FORMAT).toBe('YYYY-MM-DD');
+    expect(DATE_TIME_FORMAT).toBe('YYYY-MM-DD HH:mm');
+    const day = pickerValueOf('2026-12-06', false);
+    expect(day?.format(DATE_FORMAT)).toBe('2026-12-06');
+    expect(formValueOf(day, false)).toBe('2026-12-06');
+    const time = pickerValueOf('2026-12-06T14:05', true);
+    expect(time?.format(DATE_TIME_FORMAT)).toBe('2026-12-06 14:05');
+    expect(formValueOf(time, true)).toBe('2026-12-06T14:05');
+    expect(pickerValueOf('12/06/2026', false)).toBeNull();
+    expect(pickerValueOf('', true)).toBeNull();
+    expect(formValueOf(null, true)).toBeUndefined();
+  });
+
+  it('refuse days outside min/max (a rectification deadline from today on, a complaint received up to now)', () => {
+    const day = (date: string) => pickerValueOf(date, false)!;
+    expect(outsideDays(day('2026-12-05'), '2026-12-06', undefined)).toBe(true);
+    expect(outsideDays(day('2026-12-06'), '2026-12-06', undefined)).toBe(false);
+    expect(outsideDays(day('2026-12-07'), undefined, '2026-12-06T10:00')).toBe(true);
+    expect(outsideDays(day('2026-12-06'), undefined, '2026-12-06T10:00')).toBe(false);
   });
 });

@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n';
 import { FormFailureAlert, useApiForm } from '../../kit';
 import { shanghaiInstant, shanghaiLocalNow } from './due-dates';
 import { requiredRule, requiredSelectRule, usccRules } from '../platform/account-rules';
+import { DateTimeField } from '../../kit/DateField';
 
 interface RecordComplaintValues {
   readonly enterpriseUscc: string;
@@ -63,7 +64,7 @@ export function RecordComplaintForm({ onRecorded, onCancel }: { readonly onRecor
             },
           ]}
         >
-          <Input type="datetime-local" max={now} step={60} style={{ width: 240 }} />
+          <DateTimeField max={now} style={{ width: 240 }} />
         </Form.Item>
         <Form.Item name="channel" label={t('complaint.channel')} rules={[requiredSelectRule(t, t('complaint.channel'))]}>
           <Select style={{ width: 240 }} options={INSURER_INTAKE_CHANNELS.map((value) => ({ value, label: t(`complaint.channel.${value}`) }))} />

@@ -10,12 +10,13 @@ import { decimalRule, multiplierToBasisPoints, percentToBasisPoints, permilleToP
 import { ANNEX_1_ITEMS, annex1Label, INDUSTRIES, RISK_RATINGS, STANDARDISATION_GRADES } from '../../reference/underwriting';
 import { ArchiveRefFields, ArchiveRefHeader } from '../underwriting/ArchiveRefFields';
 import { attachedAnnex1Items, type QualificationFormValues } from './qualification-form';
+import { DateField, type DateFieldProps } from '../../kit/DateField';
 
 /** A required text field's rule, with the catalogue's message. */
 const requiredRule = (t: Translate) => (label: string): Rule => ({ required: true, whitespace: true, message: t('form.required', { field: label }) });
 
-/** A date field (a native `<input type="date">`: keyboard friendly, `YYYY-MM-DD` in and out). */
-const DateInput = (props: { readonly 'aria-label'?: string }) => <Input type="date" style={{ width: 170 }} {...props} />;
+/** A date field, `YYYY-MM-DD` in and out (the kit's picker, issue 15). */
+const DateInput = (props: DateFieldProps) => <DateField style={{ width: 170 }} {...props} />;
 
 /** The filed bounds of each rating factor, one row each (the standardisation factor per grade). */
 function factorRowsOf(t: Translate): { key: string; path: (string | number)[]; label: string }[] {

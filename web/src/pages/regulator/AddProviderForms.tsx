@@ -6,6 +6,7 @@ import { useApi } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
 import { shanghaiToday } from '../complaints/due-dates';
 import { requiredRule, usccRules } from '../platform/account-rules';
+import { DateField } from '../../kit/DateField';
 
 export interface AddProviderFormProps {
   readonly onDone: () => void;
@@ -59,10 +60,10 @@ export function AddServiceOrgForm({ onDone, onCancel }: AddProviderFormProps) {
         </Flex>
         <Flex gap={12} wrap>
           <Form.Item name="validFrom" label={t('org.validFrom')} rules={[requiredRule(t, t('org.validFrom'))]} style={{ flex: '1 1 160px' }}>
-            <Input type="date" />
+            <DateField />
           </Form.Item>
           <Form.Item name="validTo" label={t('org.validTo')} rules={[requiredRule(t, t('org.validTo'))]} style={{ flex: '1 1 160px' }}>
-            <Input type="date" />
+            <DateField />
           </Form.Item>
         </Flex>
         <Form.Item

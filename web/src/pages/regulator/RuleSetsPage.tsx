@@ -9,6 +9,7 @@ import { industryName } from '../../reference/underwriting';
 import { shanghaiToday } from '../complaints/due-dates';
 import { useSessionUser } from '../underwriting/session';
 import { cellText, figuresFrom, formValuesOf, parseCell, SIZES, type RuleSetForm } from './rule-set-form';
+import { DateField } from '../../kit/DateField';
 
 type RuleSet = RuleSetVersion['ruleSet'];
 
@@ -202,7 +203,7 @@ function PublishForm({ latest, onDone, onCancel }: { readonly latest: RuleSet; r
               { validator: async (_, value: string) => (value && value > today ? undefined : Promise.reject(new Error(t('ruleSets.effectiveFromLater', { today })))) },
             ]}
           >
-            <Input type="date" style={{ width: 170 }} />
+            <DateField style={{ width: 170 }} />
           </Form.Item>
           <Form.Item name="note" label={t('ruleSets.note')} extra={t('ruleSets.noteHint')} style={{ flex: 1, minWidth: 320 }} rules={[{ required: true, whitespace: true, message: t('ruleSets.required', { field: t('ruleSets.note') }) }]}>
             <Input maxLength={500} />

@@ -12,8 +12,9 @@ import { evidenceRequestOf, type UploadedEvidence } from './evidence-upload';
 import { needsPrincipal } from './service-dates';
 import { hazardGradeText } from './service-text';
 import { expertOption, type ProviderChoices } from './useProviderChoices';
+import { DateField, DateTimeField } from '../../kit/DateField';
 
-/** The API's field names (`hazards.0.rectifyBy`, `personnel.1.expertId` …); times as `datetime-local`. */
+/** The API's field names (`hazards.0.rectifyBy`, `personnel.1.expertId` …); times as Xinzhou wall-clock `YYYY-MM-DDTHH:mm`. */
 interface RecordValues {
   readonly performedAt: string;
   readonly endedAt?: string;
@@ -98,10 +99,10 @@ export function CompleteServiceForm({ service, providers, onCompleted, onFailure
       >
         <Flex gap={12} wrap>
           <Form.Item name="performedAt" label={t('svc.record.performedAt')} rules={[requiredRule(t, t('svc.record.performedAt'))]} style={{ flex: '1 1 200px' }}>
-            <Input type="datetime-local" />
+            <DateTimeField />
           </Form.Item>
           <Form.Item name="endedAt" label={t('svc.record.endedAt')} extra={t('svc.record.endedAtHint')} style={{ flex: '1 1 200px' }}>
-            <Input type="datetime-local" />
+            <DateTimeField />
           </Form.Item>
         </Flex>
         <Form.Item name="place" label={t('svc.record.place')} rules={[requiredRule(t, t('svc.record.place'))]}>
@@ -189,7 +190,7 @@ export function CompleteServiceForm({ service, providers, onCompleted, onFailure
                       rules={[requiredRule(t, t('svc.record.hazardRectifyBy'))]}
                       style={{ flex: '1 1 160px' }}
                     >
-                      <Input type="date" min={shanghaiToday()} />
+                      <DateField min={shanghaiToday()} />
                     </Form.Item>
                   </Flex>
                 </Card>

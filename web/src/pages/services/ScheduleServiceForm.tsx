@@ -13,13 +13,14 @@ import { requiredRule, requiredSelectRule } from '../platform/account-rules';
 import { serviceTypeText } from './service-text';
 import { expertOption, orgOption, useProviderChoices } from './useProviderChoices';
 import { policyOption } from '../underwriting/policy-option';
+import { DateTimeField } from '../../kit/DateField';
 
 /** The form keeps the API's field names, so a 400's or 409's `details[].field` lands at its input. */
 interface ScheduleValues {
   readonly policyId: string;
   readonly type: ServiceType;
   readonly deep?: boolean;
-  /** `datetime-local`, a Xinzhou wall-clock time. */
+  /** A Xinzhou wall-clock time `YYYY-MM-DDTHH:mm`. */
   readonly scheduledAt: string;
   readonly provider: { readonly kind: ProviderKind; readonly orgId?: string };
   readonly expertIds?: string[];
@@ -119,7 +120,7 @@ export function ScheduleServiceForm({ initialPolicyId, onScheduled, onCancel }: 
             <Select options={typeOptions} />
           </Form.Item>
           <Form.Item name="scheduledAt" label={t('svc.field.scheduledAt')} rules={[requiredRule(t, t('svc.field.scheduledAt'))]} style={{ flex: '1 1 200px' }}>
-            <Input type="datetime-local" />
+            <DateTimeField />
           </Form.Item>
         </Flex>
         {type === 'HAZARD_INSPECTION' && (

@@ -8,6 +8,7 @@ import { FormFailureAlert, useApiForm } from '../../kit';
 import { shanghaiInstant, shanghaiLocalNow } from '../complaints/due-dates';
 import { requiredRule, requiredSelectRule } from '../platform/account-rules';
 import { currentLocation } from './evidence-upload';
+import { DateTimeField } from '../../kit/DateField';
 
 interface ActionFormProps {
   readonly onDone: (service: PreventionService) => void;
@@ -93,7 +94,7 @@ export function FollowUpForm({ service, onDone, onFailure }: ActionFormProps & {
 interface ConfirmValues {
   readonly signerName: string;
   readonly signerTitle?: string;
-  /** `datetime-local`; only the insurer's form shows it (a paper signature is entered after the fact). */
+  /** A Xinzhou wall-clock time `YYYY-MM-DDTHH:mm`; only the insurer's form shows it (a paper signature is entered after the fact). */
   readonly signedAt?: string;
 }
 
@@ -140,7 +141,7 @@ export function ConfirmRecordForm({
         <SignerFields />
         {askTime ? (
           <Form.Item name="signedAt" label={t('svc.confirm.signedAt')} rules={[requiredRule(t, t('svc.confirm.signedAt'))]}>
-            <Input type="datetime-local" />
+            <DateTimeField />
           </Form.Item>
         ) : (
           <Typography.Paragraph type="secondary">{t('svc.my.signedNow')}</Typography.Paragraph>

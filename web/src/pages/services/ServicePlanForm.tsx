@@ -9,6 +9,7 @@ import { shanghaiToday } from '../complaints/due-dates';
 import { requiredRule, requiredSelectRule } from '../platform/account-rules';
 import { serviceTypeText } from './service-text';
 import { orgOption, useProviderChoices } from './useProviderChoices';
+import { DateField } from '../../kit/DateField';
 
 interface PlanLineValues {
   readonly type: ServiceType;
@@ -174,7 +175,7 @@ export function ServicePlanForm({
             <Input maxLength={50} />
           </Form.Item>
           <Form.Item name="agreedOn" label={t('plan.agreedOn')} rules={[requiredRule(t, t('plan.agreedOn'))]} style={{ flex: '1 1 200px' }}>
-            <Input type="date" />
+            <DateField />
           </Form.Item>
         </Flex>
         <FormButtons onCancel={onCancel} submitting={submitting} submitLabel={t('plan.submit')} />
