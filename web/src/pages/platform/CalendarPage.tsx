@@ -36,7 +36,9 @@ export function CalendarPage() {
   };
 
   const run = async (action: 'preview' | 'load') => {
-    const values = await form.validateFields();
+    // The form marks what is missing; nothing to send until it is filled in.
+    const values = await form.validateFields().catch(() => undefined);
+    if (!values) return;
     const body: CalendarYearBody = scheduleBodyOf(values);
     setBusy(true);
     setProblems([]);
