@@ -43,6 +43,8 @@ export interface IssueContext {
   /** The user issuing it. */
   readonly by: string;
   readonly now: Date;
+  /** UW-1 (issue 15): the platform's number (policy-number.ts), used when the body types none. */
+  readonly generatedPolicyNumber?: string;
   /** RULES-1: every published rule set; the one in force on the issue date is applied and recorded. */
   readonly ruleSets: readonly RuleSet[];
   /** REG-1: the register's entry for `enterpriseUscc`, or `undefined` when the register has none. */
@@ -168,6 +170,13 @@ export function checkEligible(
  * policy.status; // 'ISSUED'
  * await policies.create(policy, events); // with underwriting.policy.issued
  */
+/** UW-1: the typed number, else the platform's; a policy always has one. */
+function policyNumberOf(typed: string | undefined, generated: string | undefined): string {
+  const number = typed ?? generated;
+  if (number === undefined) throw new RuleViolation('UW-1', 'policyNumber', 'UW-1: policyNumber is required when the platform does not generate one', 400);
+  return number;
+}
+
 export function issuePolicy(input: IssuePolicyBody, context: IssueContext): Changed<Policy> {
   const body = validate(issuePolicyBody, input, 'policy');
   const createdAt = instantOf(context.now);
@@ -222,7 +231,7 @@ export function issuePolicy(input: IssuePolicyBody, context: IssueContext): Chan
   const policy: Policy = {
     id: context.id,
     tenantId: context.tenantId,
-    policyNumber: body.policyNumber,
+    policyNumber: policyNumberOf(body.policyNumber, context.generatedPolicyNumber),
     enterprise: {
       uscc: enterprise.uscc,
       name: enterprise.name,

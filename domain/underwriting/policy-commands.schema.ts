@@ -51,7 +51,7 @@ export const ratingFactorsSchema = strictObject(
 );
 
 const POLICY_NUMBER_MESSAGE =
-  'UW-1: policyNumber is required: 1–64 letters, digits, ".", "_", "/" or "-", starting with a letter or digit';
+  'UW-1: policyNumber, when typed, is 1–64 letters, digits, ".", "_", "/" or "-", starting with a letter or digit (leave it out for a generated one)';
 
 /**
  * UW-1..7, UW-10: `POST /policies` — a new policy. Industry, size, county and staff are not taken from the
@@ -78,9 +78,10 @@ export const issuePolicyBody = strictObject({
       }
     }),
   ),
-  policyNumber: z
-    .string(POLICY_NUMBER_MESSAGE)
-    .check(z.trim(), z.regex(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$/, POLICY_NUMBER_MESSAGE)),
+  // UW-1 (issue 15): typed for a migrated paper policy; left out, the platform generates one (policy-number.ts).
+  policyNumber: z.optional(
+    z.string(POLICY_NUMBER_MESSAGE).check(z.trim(), z.regex(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$/, POLICY_NUMBER_MESSAGE)),
+  ),
   periodStart: date('UW-1: periodStart is the first day covered (YYYY-MM-DD)'),
   periodEnd: z.optional(
     date('UW-1: periodEnd is the last day covered, inclusive (YYYY-MM-DD); leave it out for one year, to the day before the anniversary'),

@@ -2,6 +2,7 @@ import type { LocalDate } from '../kernel/calendar/local-date.js';
 import type { DomainEvent } from '../kernel/events.js';
 import type { Industry } from '../kernel/industry.js';
 import type { Policy, PolicyStatus } from './policy.js';
+import type { PolicyNumbering } from './policy-number.js';
 
 /** One page of policies and the opaque cursor of the next page (absent on the last page). */
 export interface PolicyPage {
@@ -47,7 +48,14 @@ export interface PolicyRepository {
    * when the number is taken; also `Conflict` if the id is taken. `events` go to the outbox in the same
    * transaction.
    */
-  create(policy: Policy, events: readonly DomainEvent[]): Promise<void>;
+  create(policy: Policy, events: readonly DomainEvent[], numbering?: PolicyNumbering): Promise<void>;
+
+  /**
+   * UW-1 (issue 15): the last sequence of the insurer's generated policy numbers in `year` (0 before the first).
+   * `create` with `numbering` takes the next one in the policy's transaction and throws `StaleVersion` (or
+   * `Conflict` for the year's first) when another issue took it first: read again and retry.
+   */
+  policyNumberSequence(tenantId: string, year: number): Promise<number>;
 
   /** ACL-1: the tenant's own (lead) policy, or `undefined` — also when it exists under another tenant. */
   get(tenantId: string, policyId: string): Promise<Policy | undefined>;

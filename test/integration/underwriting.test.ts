@@ -135,6 +135,40 @@ describe('underwriting through the local gateway', () => {
     expect(before.body.mandatory.flatMap((g) => g.uninsured).sort()).toEqual([XINDA.uscc, TAIXIN.uscc, XINGYUAN.uscc].sort());
   });
 
+  it('UW-11 (issue 15): the coverage gap names each uninsured enterprise beside its USCC, from the register', async () => {
+    const gap = await cityEmb.get<Gap & { names: Record<string, string> }>('/regulator/uninsured');
+    const listed = gap.body.mandatory.flatMap((g) => g.uninsured);
+    expect(listed.length).toBeGreaterThan(0);
+    expect(Object.keys(gap.body.names).sort()).toEqual([...listed].sort());
+    expect(gap.body.names[TAIXIN.uscc]).toBe(TAIXIN.name);
+  });
+
+  it('ACL-1 (issue 15): GET /user-names names the caller’s own organisation’s users (id and name only), never another’s', async () => {
+    const users = (await picc.get<{ items: { id: string; displayName: string }[] }>('/users?limit=100')).body.items;
+    const names = await picc.get<{ items: { id: string; displayName: string }[] }>('/user-names');
+    expect(names.status).toBe(200);
+    expect(names.body.items.map(({ id, displayName }) => ({ id, displayName })).sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+      users.map(({ id, displayName }) => ({ id, displayName })).sort((a, b) => a.id.localeCompare(b.id)),
+    );
+    for (const item of names.body.items) expect(Object.keys(item).sort()).toEqual(['displayName', 'id']);
+    const other = (await pingan.get<{ items: { id: string }[] }>('/user-names')).body.items.map((item) => item.id);
+    expect(other.length).toBeGreaterThan(0);
+    expect(other.filter((id) => users.some((user) => user.id === id))).toEqual([]);
+    expect((await enterprise.get('/user-names')).status).toBe(403);
+  });
+
+  it('UW-6 (issue 15): a lead picks co-insurers by name — GET /coinsurers lists the other active insurers, names and ids only', async () => {
+    const answer = await picc.get<{ items: { id: string; name: string; branchName: string }[] }>('/coinsurers');
+    expect(answer.status).toBe(200);
+    const piccTenantId = (await picc.get<{ items: { tenantId: string }[] }>('/users')).body.items[0]?.tenantId;
+    expect(answer.body.items.map((insurer) => insurer.id)).toContain(pinganId);
+    expect(answer.body.items.map((insurer) => insurer.id)).not.toContain(piccTenantId);
+    for (const insurer of answer.body.items) expect(Object.keys(insurer).sort()).toEqual(['branchName', 'id', 'name']);
+    expect(answer.body.items.find((insurer) => insurer.id === pinganId)?.branchName).toMatch(/平安/);
+    expect((await cityEmb.get('/coinsurers')).status).toBe(403);
+    expect((await enterprise.get('/coinsurers')).status).toBe(403);
+  });
+
   it('UW-11 counts registered and insured enterprises per county and industry from pre-aggregated items', async () => {
     const counts = await countyEmb.get<{ items: { industry: string; registered: number; insured: number; uninsured: number }[] }>('/regulator/coverage');
     expect(counts.body.items).toEqual(
@@ -156,5 +190,20 @@ describe('underwriting through the local gateway', () => {
         timeout: 10_000,
       })
       .toBe(0);
+  });
+
+  it('UW-1 (issue 15): a policy issued without a typed number gets the platform’s AZ-<year>-<insurer code>-<seq>, counted per insurer and year', async () => {
+    const first = await picc.post<Policy & { policyNumber: string }>('/policies', policyBody({ enterpriseUscc: TAIXIN.uscc, employeesCovered: TAIXIN.staff, policyNumber: undefined }));
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
+    const second = await picc.post<Policy & { policyNumber: string }>('/policies', policyBody({ enterpriseUscc: HUTUO.uscc, employeesCovered: HUTUO.staff, policyNumber: undefined }));
+    expect(second.status, JSON.stringify(second.body)).toBe(201);
+    const issuedYear = today.slice(0, 4);
+    expect(first.body.policyNumber).toMatch(new RegExp(`^AZ-${issuedYear}-[0-9A-Z]{8}-000001$`));
+    expect(second.body.policyNumber).toBe(first.body.policyNumber.replace(/000001$/, '000002'));
+    // Another insurer's numbers count on their own.
+    const found = await picc.get<{ items: (Policy & { policyNumber: string })[] }>(`/policies?limit=100`);
+    expect(found.body.items.filter((policy) => policy.policyNumber.startsWith('AZ-')).map((policy) => policy.policyNumber).sort()).toEqual(
+      [first.body.policyNumber, second.body.policyNumber].sort(),
+    );
   });
 });

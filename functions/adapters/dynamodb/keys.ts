@@ -97,6 +97,16 @@ export const keys = {
     PK: `${keys.listing({ kind: 'tenant', tenantId }, 'POLICYNO')}#${Buffer.from(policyNumber, 'utf8').toString('base64url')}`,
     SK: 'UNIQUE',
   }),
+  /** UW-1 (issue 15): the insurer's counter of generated policy numbers for one year; its version is the last sequence. */
+  policyNumberCounter: (tenantId: string, year: number): ItemKey => ({
+    PK: `${keys.listing({ kind: 'tenant', tenantId }, 'POLICYNO-SEQ')}#${year}`,
+    SK: 'COUNTER',
+  }),
+  /**
+   * GSI4: the policies a tenant leads, by period start (`<periodStart>#<policyId>`): the daily run reads the few
+   * whose SVC-4 plan or SVC-2 first service falls due (issue 16), never every policy.
+   */
+  policiesByStart: (tenantId: string): string => keys.listing({ kind: 'tenant', tenantId }, 'POLICY-START'),
   /** GSI3: one enterprise's policies across insurers (ACL-5). */
   enterprisePolicies: (uscc: string): string => `ENT#${assertKeyPart(uscc, 'uscc')}#POLICY`,
   qualification: (tenantId: string, year: number): ItemKey => keys.entity({ kind: 'tenant', tenantId }, 'QUALIFICATION', String(year)),
@@ -143,6 +153,8 @@ export const keys = {
     PK: keys.supervisionCounters(year),
     SK: `${assertKeyPart(tenantId, 'tenantId')}#${assertKeyPart(county, 'county')}`,
   }),
+  /** The mark that the supervision counters were rebuilt from the records once (data older than the projection). */
+  supervisionRebuilt: { PK: 'R#supervision#REBUILT', SK: 'v1' } satisfies ItemKey,
   /** GSI2 (sparse): the supervision subjects by the next day their figures change by the calendar, for the daily run. */
   supervisionEdges: 'R#supervision#EDGE',
   /** What the counters last took from one record: `R#supervision#SUBJECT#<kind>#<tenantId>#<id>` / `PROFILE`. */

@@ -3,6 +3,7 @@ import { Conflict } from '../../../domain/kernel/errors.js';
 import type { DomainEvent } from '../../../domain/kernel/events.js';
 import type { Policy } from '../../../domain/underwriting/policy.js';
 import type { PageRequest, PolicyPage, PolicyRepository, TenantPolicyQuery } from '../../../domain/underwriting/policy.repository.js';
+import type { PolicyNumbering } from '../../../domain/underwriting/policy-number.js';
 import { keys } from './keys.js';
 import { outboxOf, type Store, type Write } from './store.js';
 import { entityOf } from './stored-item.js';
@@ -14,8 +15,8 @@ function toDomain(item: Record<string, unknown> | undefined): Policy | undefined
 
 /**
  * The lead's policy carries its own index entries, so one write keeps its views in step: the insurer's
- * listing (GSI1), the enterprise's policies with this insurer for UW-9 (GSI2), and the enterprise's own view
- * across insurers (GSI3, ACL-5).
+ * listing (GSI1), the enterprise's policies with this insurer for UW-9 (GSI2), the enterprise's own view
+ * across insurers (GSI3, ACL-5) and the lead's policies by period start for the daily run (GSI4, issue 16).
  */
 function toItem(policy: Policy): Record<string, unknown> {
   return {
@@ -28,6 +29,9 @@ function toItem(policy: Policy): Record<string, unknown> {
     GSI2SK: `${policy.periodStart}#${policy.id}`,
     GSI3PK: keys.enterprisePolicies(policy.enterprise.uscc),
     GSI3SK: policy.id,
+    // Issue 16: the daily run's SVC-2/SVC-4 reminders read the lead's policies by period start.
+    GSI4PK: keys.policiesByStart(policy.tenantId),
+    GSI4SK: `${policy.periodStart}#${policy.id}`,
   };
 }
 
@@ -64,10 +68,29 @@ export function memberCopyWrites(policy: Policy): Write[] {
 export class DynamoPolicyRepository implements PolicyRepository {
   constructor(private readonly store: Store) {}
 
-  async create(policy: Policy, events: readonly DomainEvent[]): Promise<void> {
+  async create(policy: Policy, events: readonly DomainEvent[], numbering?: PolicyNumbering): Promise<void> {
     const key = keys.policy(policy.tenantId, policy.id);
+    // UW-1 (issue 15): a generated number moves the year's counter in the same transaction; its version is the
+    // last sequence taken, so two issues racing for one sequence cannot both commit.
+    const counter: Write[] = numbering
+      ? [
+          numbering.sequence === 1
+            ? {
+                kind: 'create',
+                item: { ...keys.policyNumberCounter(policy.tenantId, numbering.year), kind: 'POLICY_NUMBER_COUNTER', version: 1 },
+                onExists: () => new Conflict('UW-1: the policy number sequence moved; retry', 'UW-1'),
+              }
+            : {
+                kind: 'update',
+                item: { ...keys.policyNumberCounter(policy.tenantId, numbering.year), kind: 'POLICY_NUMBER_COUNTER', version: numbering.sequence },
+                expectedVersion: numbering.sequence - 1,
+                entity: 'policy number counter',
+              },
+        ]
+      : [];
     await this.store.commit(
       [
+        ...counter,
         { kind: 'create', item: toItem(policy) as never, onExists: () => new Conflict(`policy ${policy.id} exists`) },
         {
           kind: 'create',
@@ -77,6 +100,11 @@ export class DynamoPolicyRepository implements PolicyRepository {
       ],
       events.map((event) => outboxOf(event, key)),
     );
+  }
+
+  async policyNumberSequence(tenantId: string, year: number): Promise<number> {
+    const counter = await this.store.get<{ version?: number }>(keys.policyNumberCounter(tenantId, year));
+    return counter?.version ?? 0;
   }
 
   async get(tenantId: string, policyId: string): Promise<Policy | undefined> {

@@ -48,7 +48,7 @@ export interface UnderwritingRoot {
   /** QUAL-6: the city EMB's paper filing records (regulator-owned, read only here). */
   readonly paperFilings: Pick<PaperFilingRepository, 'get' | 'listRecent'>;
   /** UW-6: the platform's tenants, which co-insurance members must be. */
-  readonly platform: Pick<PlatformRepository, 'listTenants'>;
+  readonly platform: Pick<PlatformRepository, 'listTenants' | 'getTenant'>;
   /** UW-11: the pre-aggregated coverage the policy projection keeps (read only here). */
   readonly coverage: Pick<CoverageRepository, 'listCounty' | 'insuredCounts'>;
   /** RULES-1: the rule-set versions, built in and published by the city EMB. */

@@ -1,5 +1,7 @@
 import { INSURER } from '../../../domain/identity/access.js';
 import { todayOf } from '../../../domain/kernel/clock.js';
+import { Conflict, StaleVersion } from '../../../domain/kernel/errors.js';
+import { generatedPolicyNumber, type PolicyNumbering } from '../../../domain/underwriting/policy-number.js';
 import { issuePolicy as issue } from '../../../domain/underwriting/issue.rules.js';
 import { issuePolicyBody } from '../../../domain/underwriting/policy-commands.schema.js';
 import { policySchema } from '../../../domain/underwriting/policy.schema.js';
@@ -49,20 +51,36 @@ export const issuePolicy = defineRoute({
       policies.listByEnterpriseForTenant(tenantId, input.body.enterpriseUscc, input.body.periodStart),
       Promise.all(coinsurers.map(async (memberId) => [memberId, (await eligibilityOn(memberId, today, 'MEMBER')).result] as const)),
     ]);
-    const { state: policy, events } = issue(input.body, {
-      id: newId(now),
-      tenantId,
-      by: userId,
-      now,
-      ruleSets: await ruleSets.versions(),
-      enterprise,
-      eligibility: eligibility.result,
-      ...(input.body.mode === 'COINSURANCE' ? { memberEligibility: new Map(memberResults) } : {}),
-      filedProduct: eligibility.filing?.filedProduct,
-      knownTenantIds,
-      enterprisePolicies,
-    });
-    await policies.create(policy, events);
-    return { body: policy };
+    const id = newId(now);
+    const versions = await ruleSets.versions();
+    // UW-1 (issue 15): no typed number (a migrated paper policy has one) → the platform's AZ-<year>-<insurer code>-<seq>.
+    const insurerUscc = input.body.policyNumber === undefined ? (await platform.getTenant(tenantId))?.uscc : undefined;
+    const year = Number(today.slice(0, 4));
+    for (let attempt = 1; ; attempt += 1) {
+      const numbering: PolicyNumbering | undefined =
+        insurerUscc === undefined ? undefined : { year, sequence: (await policies.policyNumberSequence(tenantId, year)) + 1 };
+      const { state: policy, events } = issue(input.body, {
+        id,
+        tenantId,
+        by: userId,
+        now,
+        ruleSets: versions,
+        enterprise,
+        eligibility: eligibility.result,
+        ...(input.body.mode === 'COINSURANCE' ? { memberEligibility: new Map(memberResults) } : {}),
+        filedProduct: eligibility.filing?.filedProduct,
+        knownTenantIds,
+        enterprisePolicies,
+        ...(numbering && insurerUscc ? { generatedPolicyNumber: generatedPolicyNumber({ year, insurerUscc, sequence: numbering.sequence }) } : {}),
+      });
+      try {
+        await policies.create(policy, events, numbering);
+        return { body: policy };
+      } catch (error) {
+        // Another issue took this sequence first: read the counter again (a few times at most).
+        const raced = error instanceof StaleVersion || (error instanceof Conflict && error.message.includes('sequence moved'));
+        if (!numbering || !raced || attempt >= 5) throw error;
+      }
+    }
   },
 });

@@ -11,6 +11,7 @@ import { listRefusals, listRegulatorRefusals } from './list-refusals.js';
 import { recordRefusalRoute } from './record-refusal.js';
 import { listPolicies } from './list-policies.js';
 import { listUninsured } from './list-uninsured.js';
+import { listCoinsurers } from './list-coinsurers.js';
 
 /**
  * The underwriting context (QUAL, UW): qualification, policies, refusals (UW-12), the enterprise's policies, UW-11
@@ -31,4 +32,5 @@ export const underwritingRoutes: readonly RouteSpec[] = [
   recordRefusalRoute,
   listRefusals,
   listRegulatorRefusals,
+  listCoinsurers,
 ];

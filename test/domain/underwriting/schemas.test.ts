@@ -33,10 +33,6 @@ describe('policy body schemas', () => {
   it('UW-1..7 name the rule of every missing field', () => {
     expect(problems(issuePolicyBody, {})).toEqual([
       { path: 'enterpriseUscc', message: 'UW-2: enterpriseUscc is required: the enterprise’s 18-character USCC' },
-      {
-        path: 'policyNumber',
-        message: 'UW-1: policyNumber is required: 1–64 letters, digits, ".", "_", "/" or "-", starting with a letter or digit',
-      },
       { path: 'periodStart', message: 'UW-1: periodStart is the first day covered (YYYY-MM-DD)' },
       {
         path: 'employeesCovered',

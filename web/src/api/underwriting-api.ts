@@ -75,6 +75,11 @@ export class PoliciesApi {
     return ok(this.client.GET('/api/v1/policies/{policyId}', { params: { path: { policyId } }, signal }));
   }
 
+  /** UW-6: the other active insurers a lead may name as co-insurers, by name (issue 15: no typed ids). */
+  coinsurers(signal?: AbortSignal): Promise<ResponseOf<'/api/v1/coinsurers', 'get'>> {
+    return ok(this.client.GET('/api/v1/coinsurers', { signal }));
+  }
+
   /** UW-1..10; refusals name the rule and the field (UW-8 lists every failing QUAL criterion). */
   issue(body: IssuePolicyRequest, idempotencyKey: string): Promise<Policy> {
     return ok(this.client.POST('/api/v1/policies', { body, headers: idempotent(idempotencyKey) }));

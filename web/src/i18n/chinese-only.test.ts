@@ -34,6 +34,7 @@ const ALLOWED_IN_KEY: Readonly<Record<string, { readonly words: readonly string[
     words: ['uscc', 'name', 'industry', 'county', 'staff', 'revenueWan', 'size', 'sizeOverrideReason'],
     why: 'the import still takes these column names; Chinese headers come with the import rework of issue 15',
   },
+  'policy.numberHint': { words: ['AZ', 'AZ-2026-10009876-000001'], why: 'the platform-generated policy number (UW-1) is shown as it is printed' },
 };
 
 /** Latin words: letters, digits, `-` and `_` runs that start with a letter; `{placeholders}` are not text. */

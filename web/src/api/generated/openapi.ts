@@ -68,6 +68,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/coinsurers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Active insurers a lead may name as co-insurers (UW-6): names and ids only */
+        get: operations["getCoinsurers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/complaints": {
         parameters: {
             query?: never;
@@ -1820,6 +1837,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/user-names": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Display names of the caller's own organisation's users (who recorded what) */
+        get: operations["getUserNames"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -2345,9 +2379,7 @@ export type components = {
         Hazard2: {
             ticket: {
                 expiresAt: components["schemas"]["Instant"];
-                headers: {
-                    [key: string]: string;
-                };
+                headers: components["schemas"]["TicketHeaders"];
                 key: string;
                 /** @constant */
                 method: "PUT";
@@ -3217,6 +3249,9 @@ export type components = {
             uscc: string;
             version: number;
         };
+        TicketHeaders: {
+            [key: string]: string;
+        };
         Timeline: {
             /** @description When it happened (ISO 8601, UTC) */
             at: string;
@@ -3691,6 +3726,34 @@ export interface operations {
                             /** @description The sign-in name: lower-case, unique on the platform */
                             username: string;
                         };
+                    };
+                };
+            };
+        };
+    };
+    getCoinsurers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            branchName: string;
+                            /** @description The insurer's tenant id, sent as members[].tenantId */
+                            id: string;
+                            name: string;
+                        }[];
                     };
                 };
             };
@@ -5129,7 +5192,7 @@ export interface operations {
                     periodStart: string;
                     perPersonDeathLimitFen: components["schemas"]["Fen"];
                     perPersonInsuredAmountFen: components["schemas"]["Fen"];
-                    policyNumber: string;
+                    policyNumber?: string;
                     premiumFen?: components["schemas"]["Fen"];
                     premiumPaidByEnterprise: boolean;
                     rating: {
@@ -5648,7 +5711,20 @@ export interface operations {
         requestBody?: never;
         responses: {
             "4XX": components["responses"]["Error"];
-            200: components["responses"]["PageOfComplaint"];
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: ({
+                            insurerName: string;
+                        } & components["schemas"]["Complaint"])[];
+                        nextCursor?: string;
+                    };
+                };
+            };
         };
     };
     getRegulatorCoverage: {
@@ -6748,6 +6824,8 @@ export interface operations {
                         readonly advisory: components["schemas"]["Advisory"][];
                         /** @description SCOPE-2 industries: findings (应保未保) */
                         readonly mandatory: components["schemas"]["Advisory"][];
+                        /** @description Each listed USCC's enterprise name, from the register (issue 15: names beside every id) */
+                        names: components["schemas"]["TicketHeaders"];
                         onDate: components["schemas"]["LocalDate"];
                     };
                 };
@@ -7093,6 +7171,32 @@ export interface operations {
         responses: {
             "4XX": components["responses"]["Error"];
             200: components["responses"]["Service"];
+        };
+    };
+    getUserNames: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            displayName: string;
+                            id: string;
+                        }[];
+                    };
+                };
+            };
         };
     };
     getUsers: {

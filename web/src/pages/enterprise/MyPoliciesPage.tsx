@@ -69,7 +69,7 @@ export function MyPoliciesPage() {
         onClose={() => setShown(undefined)}
         destroyOnHidden
       >
-        {shown && <PolicyDetail policy={shown} today={today} insurer={nameOf(shown.tenantId)} />}
+        {shown && <PolicyDetail policy={shown} today={today} insurer={nameOf(shown.tenantId)} memberName={nameOf} />}
       </Drawer>
     </>
   );

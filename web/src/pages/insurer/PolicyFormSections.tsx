@@ -11,6 +11,8 @@ import { boundsText } from '../underwriting/rates';
 import { useSessionUser } from '../underwriting/session';
 import type { RegisterLookup } from '../underwriting/useRegisterLookup';
 import type { PolicyFormValues } from './policy-form';
+import { DateField } from '../../kit/DateField';
+import { useCoinsurers } from './useCoinsurers';
 
 /** The sections of 新建保单 (UW-1..10), in the form's order; each reads the form it sits in. */
 
@@ -73,18 +75,18 @@ export function TermsSection({ staff }: { readonly staff: number | undefined }) 
       <SectionCard title={t('policy.section.terms')}>
         <Row gutter={12}>
           <Col xs={24} md={12}>
-            <Form.Item name="policyNumber" label={t('policy.number')} rules={[required(t('policy.number'))]} extra={t('policy.numberHint')}>
+            <Form.Item name="policyNumber" label={t('policy.number')} extra={t('policy.numberHint')}>
               <Input maxLength={64} spellCheck={false} autoComplete="off" />
             </Form.Item>
           </Col>
           <Col xs={12} md={6}>
             <Form.Item name="periodStart" label={t('policy.periodStart')} rules={[required(t('policy.periodStart'))]}>
-              <Input type="date" />
+              <DateField />
             </Form.Item>
           </Col>
           <Col xs={12} md={6}>
             <Form.Item name="periodEnd" label={t('policy.periodEnd')} rules={[required(t('policy.periodEnd'))]} extra={t('policy.periodEndHint')}>
-              <Input type="date" />
+              <DateField />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
@@ -200,6 +202,12 @@ export function ModeSection() {
   const form = Form.useFormInstance<PolicyFormValues>();
   const mode = Form.useWatch('mode', form) ?? 'INDEPENDENT';
   const user = useSessionUser();
+  // UW-6 (issue 15): members are picked by name from the platform's active insurers, never typed as ids.
+  const coinsurers = useCoinsurers({ enabled: mode === 'COINSURANCE' });
+  const memberOptions = [
+    ...(user?.tenantId ? [{ value: user.tenantId, label: t('policy.member.us') }] : []),
+    ...coinsurers.insurers.map((insurer) => ({ value: insurer.id, label: insurer.branchName || insurer.name, title: insurer.name })),
+  ];
   return (
       <SectionCard title={t('policy.section.mode')}>
         <Form.Item name="mode" label={t('policy.mode')}>
@@ -208,7 +216,7 @@ export function ModeSection() {
               if (event.target.value === 'COINSURANCE' && !(form.getFieldValue('members') as unknown[] | undefined)?.length) {
                 form.setFieldValue('members', [
                   { tenantId: user?.tenantId ?? '', shareBasisPoints: '', lead: true },
-                  { tenantId: '', shareBasisPoints: '', lead: false },
+                  { shareBasisPoints: '', lead: false },
                 ]);
               }
             }}
@@ -221,7 +229,7 @@ export function ModeSection() {
         {mode === 'COINSURANCE' && (
           <>
             <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
-              {t('policy.members.hint', { tenantId: user?.tenantId ?? '' })}
+              {t('policy.members.hint')}
             </Typography.Paragraph>
             <Form.List name="members">
               {(fields, { add, remove }, { errors }) => (
@@ -231,10 +239,15 @@ export function ModeSection() {
                       <Form.Item
                         name={[field.name, 'tenantId']}
                         label={t('policy.member.tenantId')}
-                        rules={[required(t('policy.member.tenantId'))]}
+                        rules={[requiredSelectRule(t, t('policy.member.tenantId'))]}
                         style={{ marginBottom: 8, flex: '1 1 240px' }}
                       >
-                        <Input aria-label={`${t('policy.member.tenantId')} ${index + 1}`} spellCheck={false} />
+                        <Select
+                          aria-label={`${t('policy.member.tenantId')} ${index + 1}`}
+                          options={memberOptions}
+                          loading={coinsurers.loading}
+                          showSearch={{ optionFilterProp: 'label' }}
+                        />
                       </Form.Item>
                       <Form.Item
                         name={[field.name, 'shareBasisPoints']}

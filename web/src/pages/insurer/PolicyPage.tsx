@@ -16,6 +16,8 @@ import { requiredRule } from '../platform/account-rules';
 import { obligationsPath } from '../services/service-text';
 import { PolicyDetail } from '../underwriting/PolicyDetail';
 import { useSessionUser } from '../underwriting/session';
+import { DateField } from '../../kit/DateField';
+import { useCoinsurers } from './useCoinsurers';
 
 type Dialog = 'endorse' | 'cancel' | undefined;
 
@@ -33,6 +35,8 @@ export function PolicyPage() {
   const policyId = useParams().policyId ?? '';
   const query = useQuery({ queryKey: [...queryKeys.underwriting, `policy:${policyId}`], queryFn: ({ signal }) => api.policies.get(policyId, signal) });
   const policy = query.data;
+  // Issue 15: the co-insurers by name, not by their tenant ids.
+  const coinsurers = useCoinsurers({ enabled: policy?.mode === 'COINSURANCE' });
   const [dialog, setDialog] = useState<Dialog>();
   const today = shanghaiToday();
   const reload = useInvalidate('underwriting');
@@ -81,7 +85,7 @@ export function PolicyPage() {
   return (
     <>
       <PageHeading title={t('policy.detailTitleNumber', { number: policy.policyNumber })} extra={back} />
-      <PolicyDetail policy={policy} today={today} tenantId={user?.tenantId} actions={actions} />
+      <PolicyDetail policy={policy} today={today} tenantId={user?.tenantId} actions={actions} memberName={coinsurers.nameOf} />
       <Modal open={dialog === 'endorse'} title={t('policy.endorseTitle')} footer={null} onCancel={() => setDialog(undefined)} destroyOnHidden width={640}>
         <EndorsePolicyForm policy={policy} onDone={() => done(t('policy.endorsed'))} onStale={reload} onCancel={() => setDialog(undefined)} />
       </Modal>
@@ -179,7 +183,7 @@ function EndorsePolicyForm({ policy, onDone, onStale, onCancel }: FormProps) {
             <Input inputMode="numeric" suffix={t('unit.people')} />
           </Form.Item>
           <Form.Item name="periodEnd" label={t('policy.periodEnd')} rules={[requiredRule(t, t('policy.periodEnd'))]} style={{ flex: '1 1 180px' }}>
-            <Input type="date" />
+            <DateField />
           </Form.Item>
         </Flex>
         <Flex gap={12} wrap>
@@ -222,7 +226,7 @@ function CancelPolicyForm({ policy, today, onDone, onStale, onCancel }: FormProp
       <FormFailureAlert failure={failure} />
       <Form<CancelPolicyRequest> form={form} name="cancel-policy" layout="vertical" onFinish={onFinish} initialValues={{ on: earliest }}>
         <Form.Item name="on" label={t('policy.cancel.on')} extra={t('policy.cancel.onHint')} rules={[requiredRule(t, t('policy.cancel.on'))]}>
-          <Input type="date" min={earliest} style={{ width: 180 }} />
+          <DateField min={earliest} style={{ width: 180 }} />
         </Form.Item>
         <Form.Item name="reason" label={t('policy.cancel.reason')} rules={[requiredRule(t, t('policy.cancel.reason'))]}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />

@@ -37,6 +37,12 @@ describe('the policy form', () => {
     expect(issuePolicyBody.safeParse(body).success).toBe(true);
   });
 
+  it('UW-1 (issue 15): leaves the policy number out when none is typed, so the platform generates it', () => {
+    const body = issuePolicyBodyOf({ ...values, policyNumber: '  ' });
+    expect(body).not.toHaveProperty('policyNumber');
+    expect(issuePolicyBody.safeParse(body).success).toBe(true);
+  });
+
   it('sends the members of a co-insurance with their shares in basis points (UW-6)', () => {
     const body = issuePolicyBodyOf({
       ...values,

@@ -47,7 +47,8 @@ export function issuePolicyBodyOf(values: PolicyFormValues): IssuePolicyRequest 
   const others = (values.otherSafetyInsurance ?? []).filter((other) => other.kind || trimmed(other.insurer) !== '' || trimmed(other.policyNumber) !== '');
   return {
     enterpriseUscc: trimmed(values.enterpriseUscc).toUpperCase(),
-    policyNumber: trimmed(values.policyNumber),
+    // UW-1 (issue 15): left empty, the platform generates the number (AZ-<year>-<insurer code>-<seq>).
+    ...(trimmed(values.policyNumber) === '' ? {} : { policyNumber: trimmed(values.policyNumber) }),
     periodStart: trimmed(values.periodStart),
     periodEnd: trimmed(values.periodEnd),
     employeesCovered: wholeNumber(values.employeesCovered) as number,

@@ -18,6 +18,8 @@ interface PolicyDetailProps {
   readonly insurer?: ReactNode;
   /** What the reader can do (side column); none for read-only readers. */
   readonly actions?: ReactNode;
+  /** Co-insurers' names by tenant id, shown instead of the id (issue 15); the id stays in the tooltip. */
+  readonly memberName?: (tenantId: string) => string | undefined;
 }
 
 /**
@@ -26,7 +28,7 @@ interface PolicyDetailProps {
  * bounds (UW-7), the co-insurers' shares (UW-6), other safety insurance (UW-10), endorsements and the
  * cancellation. Each section has an h2 for screen-reader navigation.
  */
-export function PolicyDetail({ policy, today, tenantId, insurer, actions }: PolicyDetailProps) {
+export function PolicyDetail({ policy, today, tenantId, insurer, actions, memberName }: PolicyDetailProps) {
   const { t } = useI18n();
   const factors = policy.rating.factors;
   const factorRows: { key: string; name: string; applied: string; bounds: string }[] = [
@@ -129,7 +131,13 @@ export function PolicyDetail({ policy, today, tenantId, insurer, actions }: Poli
                     title: t('policy.member.tenantId'),
                     render: (_: unknown, member: Policy['members'][number]) => (
                       <>
-                        <span style={{ fontFamily: 'monospace' }}>{member.tenantId}</span> {member.tenantId === tenantId && <Tag>{t('policy.member.us')}</Tag>}
+                        {member.tenantId === tenantId ? (
+                          <Tag>{t('policy.member.us')}</Tag>
+                        ) : memberName?.(member.tenantId) ? (
+                          <span title={member.tenantId}>{memberName(member.tenantId)}</span>
+                        ) : (
+                          <span style={{ fontFamily: 'monospace' }}>{member.tenantId}</span>
+                        )}
                       </>
                     ),
                   },
