@@ -40,6 +40,8 @@ export const ENTERPRISE: Access = { kind: 'roles', roles: ['enterprise'], scope:
 /** ACL-2/ACL-4: regulators read across insurers (a county EMB its county only) and never write tenant data. */
 export const REGULATOR_READ: Access = { kind: 'roles', roles: ['regulator', 'regulator-admin'], scope: 'cross-tenant-read' };
 export const ORG_ADMINS: Access = { kind: 'roles', roles: ['insurer-admin', 'regulator-admin'], scope: 'own-org' };
+/** Issue 15: an insurer's or a regulator's people read their own organisation's user names (who recorded what), nothing more. */
+export const COLLEAGUE_NAMES: Access = { kind: 'roles', roles: ['insurer-admin', 'insurer-staff', 'regulator', 'regulator-admin'], scope: 'own-org' };
 /** Issue 16: every signed-in person reads and marks its own notifications and sets its own preferences, no one else's. */
 export const SELF: Access = {
   kind: 'roles',

@@ -22,6 +22,7 @@ export const coverageGapSchema = z.object({
   onDate: localDateSchema,
   mandatory: about(z.readonly(z.array(coverageGapGroupSchema)), 'SCOPE-2 industries: findings (应保未保)'),
   advisory: about(z.readonly(z.array(coverageGapGroupSchema)), 'SCOPE-3 industries: reported, not violations'),
+  names: about(z.record(z.string(), z.string()), "Each listed USCC's enterprise name, from the register (issue 15: names beside every id)"),
 });
 
 /** UW-11: one county × industry row of today's counts. */

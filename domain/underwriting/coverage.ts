@@ -22,6 +22,8 @@ export interface CoverageRegisterEntry {
   readonly industry: Industry;
   /** SCOPE-5 area code. */
   readonly county: string;
+  /** The register's name of the enterprise, shown beside its USCC. */
+  readonly name?: string;
 }
 
 /** UW-11: the uninsured enterprises of one county and one industry. */
@@ -136,9 +138,11 @@ export function coverageGap(
 ): CoverageGap {
   const groups = new Map<string, { county: string; industry: Industry; registered: number; uninsured: string[] }>();
   const seen = new Set<string>();
+  const names = new Map<string, string>();
   for (const entry of registerEntries) {
     if (seen.has(entry.uscc)) continue;
     seen.add(entry.uscc);
+    if (entry.name) names.set(entry.uscc, entry.name);
     if (industryScope(entry.industry) === 'ENCOURAGED') continue;
     const key = `${entry.county}|${entry.industry}`;
     let group = groups.get(key);
@@ -157,6 +161,8 @@ export function coverageGap(
     onDate,
     mandatory: listed.filter((group) => industryScope(group.industry) === 'MANDATORY'),
     advisory: listed.filter((group) => industryScope(group.industry) === 'PROMOTED'),
+    // Issue 15: a regulator reads an enterprise by its name, not a bare USCC.
+    names: Object.fromEntries(listed.flatMap((group) => group.uninsured.flatMap((uscc) => { const name = names.get(uscc); return name ? [[uscc, name] as const] : []; }))),
   };
 }
 

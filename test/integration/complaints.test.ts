@@ -173,6 +173,15 @@ describe('complaints through the local gateway', () => {
     expect((await countyEmb.post(`/complaints/${filed.body.id}/reply`, fullReply)).status).toBe(403);
   });
 
+  it('CMP-6 (issue 15): the escalated complaints name the insurer (its short name), not only its tenant id', async () => {
+    const insurers = await enterprise.get<{ items: { id: string; branchName: string }[] }>('/me/insurers');
+    const names = new Map(insurers.body.items.map((insurer) => [insurer.id, insurer.branchName]));
+    const rows = (await cityEmb.get<{ items: (Complaint & { insurerName: string })[] }>('/regulator/complaints')).body.items;
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row.insurerName).toBe(names.get(row.tenantId));
+    expect(rows.find((row) => row.tenantId === piccId)?.insurerName).toMatch(/^人保/);
+  });
+
   it('ACL-5 shows an enterprise only its own complaints, across insurers', async () => {
     const other = await otherInsurer.post<Complaint>('/complaints', phoneComplaint({ enterpriseUscc: OTHER_USCC }));
     expect(other.status).toBe(201);

@@ -1,3 +1,4 @@
+import * as z from 'zod/mini';
 import { complaintSchema } from '../../../domain/complaints/complaint.js';
 import { REGULATOR_READ } from '../../../domain/identity/access.js';
 import { Forbidden } from '../../../domain/kernel/errors.js';
@@ -17,7 +18,8 @@ export const listEscalatedComplaints = defineRoute({
   summary: 'Escalated complaints across insurers (a county EMB: its county only)',
   tags: ['regulator'],
   query: escalatedQuery,
-  response: pageOf(complaintSchema),
+  // Issue 15: the insurer by its name beside its tenant id (regulators read names, not ids).
+  response: pageOf(z.extend(complaintSchema, { insurerName: z.string() })),
   async handle(input) {
     const caller = callerOf(input, 'regulator');
     let county = input.query.county;
@@ -31,6 +33,8 @@ export const listEscalatedComplaints = defineRoute({
       county,
       to: input.query.to,
     });
-    return { body: page };
+    const insurers = page.items.length > 0 ? await complaintsRoot().platform.listTenants({ limit: 100 }) : { items: [] };
+    const names = new Map(insurers.items.map((tenant) => [tenant.id, tenant.branchName || tenant.name]));
+    return { body: { ...page, items: page.items.map((complaint) => ({ ...complaint, insurerName: names.get(complaint.tenantId) ?? complaint.tenantId })) } };
   },
 });

@@ -8,6 +8,7 @@ import { listCalendarYears } from './list-calendar-years.js';
 import { listRegulators } from './list-regulators.js';
 import { listTenants } from './list-tenants.js';
 import { listUsers } from './list-users.js';
+import { listColleagueNames } from './list-colleague-names.js';
 import { notificationRoutes } from './notification-routes.js';
 import { loadCalendarYear } from './load-calendar-year.js';
 import { onboardRegulator } from './onboard-regulator.js';
@@ -29,6 +30,7 @@ export const platformRoutes: readonly RouteSpec[] = [
   listRegulators,
   createUser,
   listUsers,
+  listColleagueNames,
   getUser,
   updateUser,
   loadCalendarYear,

@@ -31,7 +31,7 @@ export const listUninsured = defineRoute({
       let cursor: string | undefined;
       do {
         const page = await register.list({ county, industry: input.query.industry, limit: 1000, cursor });
-        entries.push(...page.items.map(({ uscc, industry, county: area }) => ({ uscc, industry, county: area })));
+        entries.push(...page.items.map(({ uscc, industry, county: area, name }) => ({ uscc, industry, county: area, name })));
         cursor = page.nextCursor;
       } while (cursor);
       for (const item of await coverage.listCounty(county)) periods.set(item.uscc, Object.values(item.shares));

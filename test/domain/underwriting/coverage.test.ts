@@ -51,7 +51,19 @@ describe('coverage gap (UW-11)', () => {
         { county: '140902', industry: 'CHEMICAL', registered: 1, uninsured: ['E-CHEMICAL'] },
         { county: 'XZ-EDZ', industry: 'DUST_EXPLOSION', registered: 1, uninsured: ['E-ZONE-DUST'] },
       ],
+      names: {},
     });
+  });
+
+  it('UW-11 (issue 15) names each listed enterprise beside its USCC, from the register, and only the listed ones', () => {
+    const register = [
+      { ...entry('E-1', 'COAL_MINE', '140902'), name: '忻府忻达煤业有限公司' },
+      { ...entry('E-2', 'COAL_MINE', '140902'), name: '已投保煤业有限公司' },
+      { ...entry('E-3', 'OTHER', '140902'), name: '鼓励类企业' },
+    ];
+    const gap = coverageGap(register, new Map([['E-2', [YEAR]]]), ON);
+    expect(gap.mandatory[0]?.uninsured).toEqual(['E-1']);
+    expect(gap.names).toEqual({ 'E-1': '忻府忻达煤业有限公司' });
   });
 
   it('UW-11 a policy covers its first and last day, not the day after', () => {

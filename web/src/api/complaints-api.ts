@@ -99,12 +99,15 @@ export class MyComplaintsApi {
   }
 }
 
+/** An escalated complaint as regulators list it: with the insurer's name (issue 15: names beside every id). */
+export type EscalatedComplaint = ItemOf<'/api/v1/regulator/complaints'>;
+
 /** Regulators' read-only views across insurers (ACL-2, ACL-4). */
 export class RegulatorApi {
   constructor(private readonly client: ApiClient) {}
 
   /** CMP-6: escalated complaints; a county EMB gets its own county only. */
-  listEscalatedComplaints(query: QueryOf<'/api/v1/regulator/complaints'>, signal?: AbortSignal): Promise<Page<Complaint>> {
+  listEscalatedComplaints(query: QueryOf<'/api/v1/regulator/complaints'>, signal?: AbortSignal): Promise<Page<EscalatedComplaint>> {
     return ok(this.client.GET('/api/v1/regulator/complaints', { params: { query }, signal }));
   }
 

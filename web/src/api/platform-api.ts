@@ -71,6 +71,11 @@ export class UsersApi {
     return ok(this.client.GET('/api/v1/users', { params: { query }, signal }));
   }
 
+  /** Issue 15: the own organisation's users' names, for "recorded by" beside a user id. */
+  names(signal?: AbortSignal): Promise<ResponseOf<'/api/v1/user-names', 'get'>> {
+    return ok(this.client.GET('/api/v1/user-names', { signal }));
+  }
+
   create(body: CreateUserRequest, idempotencyKey: string): Promise<User> {
     return ok(this.client.POST('/api/v1/users', { body, headers: idempotent(idempotencyKey) }));
   }

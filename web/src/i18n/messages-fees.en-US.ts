@@ -40,6 +40,7 @@ export const feesEnUS: Readonly<Record<keyof typeof feesZhCN, string>> = {
   'fee.col.amount': 'Amount',
   'fee.col.description': 'Description / link',
   'fee.col.by': 'Booked by',
+  'fee.by.insurerStaff': 'Insurer staff',
   'fee.col.balance': 'Balance',
   'fee.kind.ACCRUAL': 'Accrual',
   'fee.kind.EXPENSE': 'Expense',

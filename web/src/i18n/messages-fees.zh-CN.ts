@@ -41,6 +41,7 @@ export const feesZhCN = {
   'fee.col.amount': '金额',
   'fee.col.description': '摘要 / 关联',
   'fee.col.by': '经办人',
+  'fee.by.insurerStaff': '保险机构经办人',
   'fee.col.balance': '余额',
   'fee.kind.ACCRUAL': '计提',
   'fee.kind.EXPENSE': '支出',

@@ -141,6 +141,7 @@ export const servicesEnUS: Readonly<Record<keyof typeof servicesZhCN, string>> =
   'svc.record.submit': 'Submit record',
   'svc.record.done': 'Record submitted',
   'svc.record.by': 'Recorded {at} by {by}',
+  'svc.record.byInsurer': 'the insurer',
 
   'svc.evidence.title': 'Evidence',
   'svc.evidence.intro': 'Photos, sign-in sheets and reports go straight to the write-once archive, with when, by whom and where they were captured (SVC-13).',

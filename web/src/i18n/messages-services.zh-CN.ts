@@ -142,6 +142,7 @@ export const servicesZhCN = {
   'svc.record.submit': '提交服务记录',
   'svc.record.done': '服务记录已提交',
   'svc.record.by': '{at} 由 {by} 记录',
+  'svc.record.byInsurer': '保险机构',
 
   'svc.evidence.title': '佐证材料',
   'svc.evidence.intro': '照片、签到表、报告直接上传至不可篡改的档案存储；记录拍摄时间、拍摄人和位置。',

@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import type { LedgerEntry } from '../../api';
 import { useI18n } from '../../i18n';
 import { Money, labelledTable } from '../../kit';
-import { useSessionUser } from '../underwriting/session';
+import { useColleagueNames } from '../../kit/useColleagueNames';
 import { balanceChange, reversedIds, runningBalances } from './fee-ledger';
 
 interface LedgerTableProps {
@@ -18,7 +18,7 @@ interface LedgerTableProps {
 /** The ledger (台账, FEE-5) in sequence order with its running balance; admins reverse entries not yet reversed. */
 export function LedgerTable({ entries, loading, canReverse, onReverse, year }: LedgerTableProps) {
   const { t } = useI18n();
-  const user = useSessionUser();
+  const colleagues = useColleagueNames();
   const balances = useMemo(() => runningBalances(entries ?? []), [entries]);
   const reversed = useMemo(() => reversedIds(entries ?? []), [entries]);
   const rows = useMemo(() => [...(entries ?? [])].sort((a, b) => a.sequence - b.sequence), [entries]);
@@ -75,13 +75,17 @@ export function LedgerTable({ entries, loading, canReverse, onReverse, year }: L
         key: 'by',
         title: t('fee.col.by'),
         width: 120,
-        // The API gives the user id; the signed-in user's own entries are named (a user directory would name all).
-        render: (_, entry) =>
-          entry.recordedBy === user?.id ? (
-            user.displayName
-          ) : (
-            <Typography.Text style={{ fontSize: 12, wordBreak: 'break-all' }}>{entry.recordedBy}</Typography.Text>
-          ),
+        // Issue 15: the API gives the user id; the insurer's own people are named from its user names, and a
+        // regulator reading the ledger sees 保险机构经办人 with the id in a tooltip, never a bare id.
+        render: (_, entry) => {
+          const name = colleagues.nameOf(entry.recordedBy);
+          if (name) return name;
+          return (
+            <Tooltip title={entry.recordedBy}>
+              <Typography.Text type="secondary">{t('fee.by.insurerStaff')}</Typography.Text>
+            </Tooltip>
+          );
+        },
       },
       {
         key: 'balance',
@@ -117,7 +121,7 @@ export function LedgerTable({ entries, loading, canReverse, onReverse, year }: L
           ),
       },
     ],
-    [t, balances, reversed, canReverse, onReverse, user],
+    [t, balances, reversed, canReverse, onReverse, colleagues],
   );
 
   return (

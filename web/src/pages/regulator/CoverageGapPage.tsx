@@ -12,6 +12,8 @@ import { shanghaiToday } from '../complaints/due-dates';
 import { useSessionUser } from '../underwriting/session';
 import { CoverageChart, type CoverageBar } from './CoverageChart';
 import { SectionTitle } from '../../kit/SectionCard';
+import { DateField } from '../../kit/DateField';
+import { enterpriseLabel } from './enterprise-label';
 
 
 const FILTERS = ['date', 'county', 'industry'] as const;
@@ -124,8 +126,8 @@ export function CoverageGapPage() {
         expandedRowRender: (group) => (
           <Flex gap={4} wrap aria-label={t('coverage.enterprisesOf', { county: countyName(group.county, locale), industry: industryName(group.industry, locale) })} role="list">
             {group.uninsured.slice(0, SHOWN_PER_GROUP).map((uscc) => (
-              <Tag key={uscc} role="listitem" style={{ fontFamily: 'monospace', marginInlineEnd: 0 }}>
-                {uscc}
+              <Tag key={uscc} role="listitem" style={{ marginInlineEnd: 0 }}>
+                {enterpriseLabel(uscc, gap.data?.names)}
               </Tag>
             ))}
             {group.uninsured.length > SHOWN_PER_GROUP && <Typography.Text type="secondary">{t('coverage.andMore', { count: group.uninsured.length - SHOWN_PER_GROUP })}</Typography.Text>}
@@ -140,8 +142,8 @@ export function CoverageGapPage() {
     downloadCsv(
       `${name}-${gap.data?.onDate ?? date}.csv`,
       toCsv(
-        [t('register.county'), t('register.industry'), t('register.uscc')],
-        groups.flatMap((group) => group.uninsured.map((uscc) => [countyName(group.county, locale), industryName(group.industry, locale), uscc])),
+        [t('register.county'), t('register.industry'), t('register.name'), t('register.uscc')],
+        groups.flatMap((group) => group.uninsured.map((uscc) => [countyName(group.county, locale), industryName(group.industry, locale), gap.data?.names[uscc] ?? '', uscc])),
       ),
     );
   const exportButton = (groups: readonly CoverageGapGroup[], name: string) => (
@@ -165,7 +167,7 @@ export function CoverageGapPage() {
         style={{ marginBottom: 12 }}
       >
         <Form.Item name="date" label={t('coverage.date')} style={{ marginBottom: 8 }}>
-          <Input type="date" style={{ width: 170 }} />
+          <DateField style={{ width: 170 }} />
         </Form.Item>
         {!countyEmb && (
           <Form.Item name="county" label={t('register.county')} style={{ marginBottom: 8 }}>

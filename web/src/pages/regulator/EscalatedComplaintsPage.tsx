@@ -1,7 +1,7 @@
 import { queryKeys } from '../../api/query-keys';
 import { Button, Drawer, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
-import { type Complaint, type EscalationTarget } from '../../api';
+import { type EscalatedComplaint as Complaint, type EscalationTarget } from '../../api';
 import { ESCALATION_TARGETS } from '../../reference/domain';
 import { useApi, useAuth } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
@@ -74,10 +74,12 @@ export function EscalatedComplaintsPage() {
       },
       {
         key: 'insurer',
-        title: t('complaint.insurerId'),
-        width: 110,
+        title: t('complaint.insurer'),
+        width: 150,
         ellipsis: true,
-        value: (complaint) => complaint.tenantId,
+        // Issue 15: the insurer by its name; its id stays in the tooltip for a call to the platform.
+        value: (complaint) => complaint.insurerName,
+        render: (complaint) => <span title={complaint.tenantId}>{complaint.insurerName}</span>,
       },
       {
         key: 'request',
@@ -145,7 +147,7 @@ queryKey={[...queryKeys.complaints, '/api/v1/regulator/complaints']}         cap
             escalationFirst
             complaint={shown}
             today={today}
-            insurer={shown.tenantId}
+            insurer={shown.insurerName}
             reply={shown.reply ? <ComplaintReplyView reply={shown.reply} /> : <Typography.Text type="secondary">{t('complaint.reply.none')}</Typography.Text>}
           />
         )}

@@ -9,6 +9,7 @@ import { HazardDueCell, HazardGradeTag, HazardStatusTag, locationText, ServiceDu
 import { LIFECYCLE_STEPS, lifecycleStep } from './service-dates';
 import { archivePath, providerText, serviceTypeText } from './service-text';
 import { SectionTitle } from '../../kit/SectionCard';
+import { useColleagueNames } from '../../kit/useColleagueNames';
 
 
 /** The lifecycle as steps: done, the current one, and those ahead; a cancelled service shows where it stopped. */
@@ -137,6 +138,7 @@ export function EvidenceTable({ evidence, caption }: { readonly evidence: readon
 
 export function RecordView({ service, expertName = sameId }: { readonly service: PreventionService; readonly expertName?: (id: string) => string }) {
   const { t } = useI18n();
+  const colleagues = useColleagueNames();
   const { record } = service;
   if (!record) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('svc.nothingToDo')} />;
   return (
@@ -167,7 +169,7 @@ export function RecordView({ service, expertName = sameId }: { readonly service:
         </Descriptions.Item>
       </Descriptions>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {t('svc.record.by', { at: formatInstant(record.completedAt), by: record.completedBy })}
+        {t('svc.record.by', { at: formatInstant(record.completedAt), by: colleagues.nameOf(record.completedBy) ?? t('svc.record.byInsurer') })}
       </Typography.Text>
       <Typography.Text strong>{t('svc.section.evidence')}</Typography.Text>
       <EvidenceTable evidence={service.evidence} caption={t('svc.section.evidence')} />
