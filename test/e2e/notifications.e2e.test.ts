@@ -106,9 +106,10 @@ describe('console: notifications', () => {
 
       await bell.click();
       await page.getByRole('heading', { level: 1, name: '消息通知' }).waitFor();
-      const overdue = page.getByTestId('notification-list').locator('.ant-list-item').filter({ hasText: '逾期提醒' }).filter({ hasText: XINDA.name });
+      // The archive's reminder (the run may also remind of other steps of the same policy, e.g. SVC-2).
+      const overdue = page.getByTestId('notification-list').locator('.ant-list-item').filter({ hasText: '逾期提醒' }).filter({ hasText: '服务记录确认归档已于' });
       await expect.poll(() => overdue.count()).toBe(1);
-      await expect.poll(() => overdue.textContent()).toContain('服务记录确认归档已于');
+      await expect.poll(() => overdue.textContent()).toContain(XINDA.name);
       await overdue.getByRole('button', { name: '查看' }).click();
       await page.waitForURL(`**/insurer/services/${serviceId}`);
       await page.getByRole('heading', { level: 1, name: '服务详情' }).waitFor();
@@ -118,6 +119,13 @@ describe('console: notifications', () => {
       await bell.click();
       await page.getByRole('heading', { level: 1, name: '消息通知' }).waitFor();
       await expect.poll(() => overdue.filter({ hasText: '未读' }).count()).toBe(0);
+
+      // On a 390 px phone the page and its settings fit the screen, and the bell stays in the header.
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.getByTestId('notification-preferences').scrollIntoViewIfNeeded();
+      await expect.poll(() => page.evaluate('document.documentElement.scrollWidth - window.innerWidth')).toBeLessThanOrEqual(0);
+      expect(await bell.isVisible()).toBe(true);
+      await screenshot('notifications-phone');
     });
   }, 120_000);
 });
