@@ -1,10 +1,9 @@
 import { instantOf } from '../kernel/calendar/instant.js';
-import type { LocalDate } from '../kernel/calendar/local-date.js';
 import { WorkingDayCalendar } from '../kernel/calendar/working-day-calendar.js';
 import type { YearSchedule } from '../kernel/calendar/year-schedule.js';
-import type { Changed, DomainEvent } from '../kernel/events.js';
+import type { Changed } from '../kernel/events.js';
 import type { CalendarYear, LoadedYear } from './calendar-year.js';
-import { calendarYearLoaded, calendarYearMissing } from './events.js';
+import { calendarYearLoaded } from './events.js';
 
 /**
  * CAL-2: the operator loads a year's schedule (already shaped by yearScheduleSchema). The calendar must be
@@ -43,10 +42,3 @@ export function calendarYearsOf(builtin: WorkingDayCalendar, loaded: readonly Lo
   const operators = loaded.map(({ year, loadedAt, loadedBy, version }): CalendarYear => ({ year, source: 'loaded', loadedAt, loadedBy, version }));
   return [...shipped, ...operators].sort((a, b) => a.year - b.year);
 }
-
-/**
- * CAL-2: the daily reminder that `year`'s schedule is still missing (`platform.calendar.year_missing`), sent
- * at most once on `today` (the daily run keeps a marker per day).
- */
-export const calendarYearMissingReminder = (year: number, today: LocalDate): DomainEvent =>
-  calendarYearMissing.of({ id: String(year), version: 1 }, { year, today });

@@ -72,18 +72,6 @@ export const calendarYearLoaded = defineEvent({
   }),
 });
 
-/** CAL-2: from December 1, once a day while next year's schedule is not loaded, the operator is reminded. */
-export const calendarYearMissing = defineEvent({
-  name: 'platform.calendar.year_missing',
-  version: 1,
-  aggregate: 'calendar',
-  summary: "A year's holiday schedule is still missing; the platform operator should load it (CAL-2)",
-  payload: z.object({
-    year: z.number().check(z.meta({ description: 'The year whose schedule is missing' })),
-    today: text('The day of the reminder (YYYY-MM-DD, Asia/Shanghai)'),
-  }),
-});
-
 /**
  * The events of this context (ARCHITECTURE.md §6), each declared with defineEvent (domain/kernel/events.ts):
  * name, payload version, aggregate and payload schema. The AsyncAPI catalogue and the subscription table read
@@ -95,5 +83,4 @@ export const platformEvents = {
   userCreated,
   userUpdated,
   calendarYearLoaded,
-  calendarYearMissing,
 } as const satisfies Readonly<Record<string, AnyEventType>>;

@@ -1,7 +1,6 @@
 import type { ComplaintDeadlineSweeps } from '../../domain/complaints/complaint.repository.js';
 import type { Clock } from '../../domain/kernel/clock.js';
 import type { RuleSetSource } from '../../domain/kernel/rule-set/rule-set-source.port.js';
-import type { CalendarReminders } from '../../domain/platform/calendar-reminder.port.js';
 import type { CalendarSource } from '../../domain/platform/calendar-source.port.js';
 import type { PlatformRepository } from '../../domain/platform/platform.repository.js';
 import type { DueItems, ReminderMarkers } from '../../domain/reminders/reminders.port.js';
@@ -9,7 +8,6 @@ import type { ServiceRepository } from '../../domain/services/service.repository
 import type { CoverageRepository } from '../../domain/underwriting/coverage.repository.js';
 import { sharedCalendarSource } from '../adapters/calendar-provider.js';
 import { systemClock } from '../adapters/clock.js';
-import { DynamoCalendarReminders } from '../adapters/dynamodb/calendar-reminders.js';
 import { mainTableName, sharedDynamoDb } from '../adapters/dynamodb/client.js';
 import { DynamoComplaintRepository } from '../adapters/dynamodb/complaint.repository.js';
 import { DynamoCoverageRepository } from '../adapters/dynamodb/coverage.repository.js';
@@ -38,8 +36,6 @@ export interface SchedulesRoot {
   readonly dueItems: DueItems;
   /** Issue 16: the marks that keep each item's reminder to once. */
   readonly markers: ReminderMarkers;
-  /** The operator's once-a-day reminder of a missing year (CAL-2). */
-  readonly reminders: CalendarReminders;
   /** Every published rule set version (RULES-1). */
   readonly ruleSets: RuleSetSource;
   readonly clock: Clock;
@@ -59,7 +55,6 @@ export function schedulesRoot(): SchedulesRoot {
       servicesOf: async () => services,
       coverage: new DynamoCoverageRepository(store),
       calendar: sharedCalendarSource,
-      reminders: new DynamoCalendarReminders(store),
       dueItems: new DynamoDueItems(store),
       markers: new DynamoReminderMarkers(store),
       ruleSets: sharedRuleSets(),

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { shanghaiDateOf, yearOf } from '../../domain/kernel/calendar/local-date.js';
+import { WorkingDayCalendar } from '../../domain/kernel/calendar/working-day-calendar.js';
 import { ANNEX_1_ITEM_CODES } from '../../domain/underwriting/qualification.js';
 import { oneYearPeriodEnd } from '../../domain/underwriting/policy.rules.js';
 import { Conflict } from '../../domain/kernel/errors.js';
@@ -180,6 +181,16 @@ export async function seedDemoBusiness(
   const insurers = await api.call(enterprise, 'GET', '/me/insurers');
   const picc = (insurers.body.items as { id: string; branchName: string }[]).find((item) => item.branchName.startsWith('人保'));
   if (picc) await api.call(enterprise, 'POST', '/me/complaints', { insurerId: picc.id, request: '九月份的隐患排查未按服务方案开展，请核实并答复。' });
+  // CMP-1, CMP-2: a complaint 人保 received by phone 8 working days ago and has not answered — its reply is due in 2
+  // working days, so the daily run reminds 人保 of it (issue 16).
+  const receivedOn = WorkingDayCalendar.builtin().addWorkingDays(today, -8).date;
+  const received = await api.call(await api.signIn('picc-staff'), 'POST', '/complaints', {
+    enterpriseUscc: '91140902100079190P', // ent-demo's
+    receivedAt: `${receivedOn}T10:00:00+08:00`,
+    channel: 'PHONE',
+    request: '电话反映：应急演练未按服务方案组织，请尽快安排并答复。',
+  });
+  if (received.status !== 201) throw new Error(`demo complaint received by phone failed: ${JSON.stringify(received.body)}`);
 
   await store.commit([{ kind: 'create', item: { ...MARKER, kind: 'SEED', seededAt: now.toISOString() }, onExists: () => new Conflict('seeded') }], []);
   return true;

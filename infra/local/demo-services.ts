@@ -15,6 +15,8 @@ const HAZCHEM_USCC = '911409021055433003';
 const BACKDATED_USCC = '911409021288251671';
 /** SVC-9: how far back the late service was performed — past the 20-working-day archive deadline. */
 const OVERDUE_WORKING_DAYS = 25;
+/** SVC-9: how far back the service awaiting the enterprise's confirmation was performed — 2 working days before its deadline. */
+const AWAITING_WORKING_DAYS = 18;
 
 interface Answer {
   status: number;
@@ -214,7 +216,9 @@ const record = (overrides: Record<string, unknown>) => ({
  * - a large HAZCHEM enterprise's policy: a plan, and a risk assessment CONFIRMED by both parties, ready to archive —
  *   the enterprise has no account, so its signature was captured on the staff's device and is flagged (SVC-9, SVC-13);
  * - a coal mine's policy that started three months ago: an inspection performed 25 working days ago, followed up
- *   late and still not archived, so the due list shows an overdue archive (SVC-8, SVC-9).
+ *   late and still not archived, so the due list shows an overdue archive (SVC-8, SVC-9);
+ *   and a risk assessment performed 18 working days ago, signed by the insurer and awaiting the enterprise's
+ *   confirmation 2 working days before its archive deadline (the daily run reminds of both, issue 16).
  * The demo's policies start today, so today's services are performed earlier today (SVC-9 refuses a future one).
  * Runs once: when 人保 already has any service, nothing is added. About two seconds.
  */
@@ -346,6 +350,20 @@ export async function seedDemoServices(url: string, now: Date): Promise<boolean>
   );
   await api.post(picc, `/services/${late.id}/follow-up`, { channel: 'PHONE', satisfaction: 4, comments: '补录回访' });
   await api.post(picc, `/services/${late.id}/confirm`, { party: 'INSURER', signerName: '王经理', signerTitle: '风控部经理', signedAt: new Date().toISOString() });
+
+  // 6. Awaiting the enterprise: performed 18 working days ago, followed up, signed by the insurer — the record lacks
+  //    only the enterprise's confirmation, 2 working days before its archive deadline (SVC-9), so the daily run
+  //    reminds the insurer and the enterprise that it is due (issue 16).
+  const awaitingOn = WorkingDayCalendar.builtin().addWorkingDays(today, -AWAITING_WORKING_DAYS).date;
+  let awaiting = await schedule(backdated, 'RISK_ASSESSMENT', `${awaitingOn}T09:00:00+08:00`, ['主要危险源辨识', '风险分级管控清单']);
+  awaiting = await confirmSchedule(awaiting, false, '刘矿长');
+  await api.post(
+    picc,
+    `/services/${awaiting.id}/complete`,
+    record({ performedAt: `${awaitingOn}T09:30:00+08:00`, endedAt: `${awaitingOn}T16:00:00+08:00` }),
+  );
+  await api.post(picc, `/services/${awaiting.id}/follow-up`, { channel: 'ON_SITE', satisfaction: 5, comments: '补录回访' });
+  await api.post(picc, `/services/${awaiting.id}/confirm`, { party: 'INSURER', signerName: '王经理', signerTitle: '风控部经理', signedAt: new Date().toISOString() });
   return true;
 }
 
