@@ -10,6 +10,10 @@ import { DynamoServicePlanRepository } from '../adapters/dynamodb/service-plans.
 import { DynamoServiceRepository } from '../adapters/dynamodb/services.repository.js';
 import { Store } from '../adapters/dynamodb/store.js';
 import { DynamoSupervisionCounters } from '../adapters/dynamodb/supervision-counters.repository.js';
+import { DynamoPlatformRepository } from '../adapters/dynamodb/platform.repository.js';
+import { keys } from '../adapters/dynamodb/keys.js';
+import { rebuildSupervisionCounters } from './supervision-counters-rebuild.js';
+import type { CountedListings } from './supervision-counters-rebuild.js';
 import type { CountedSources } from './supervision-counters.js';
 
 /**
@@ -40,4 +44,29 @@ export function countedSources(): CountedSources {
 export function supervisionCounters(): SupervisionCountersRepository {
   counters ??= new DynamoSupervisionCounters(store());
   return counters;
+}
+
+/** Where every insurer's records are listed, for a rebuild. */
+export function countedListings(): CountedListings {
+  const shared = store();
+  return {
+    tenants: new DynamoPlatformRepository(shared),
+    policies: new DynamoPolicyRepository(shared),
+    services: new DynamoServiceRepository(shared),
+    hazards: new DynamoHazardRepository(shared),
+    complaints: new DynamoComplaintRepository(shared),
+  };
+}
+
+/**
+ * Issue 14: the local runtime's start rebuilds the counters from the records once per data folder (a mark
+ * records it), so a folder made before the projection existed shows its figures; later changes arrive as events.
+ * Returns how many records were projected, or undefined when the folder was rebuilt already.
+ */
+export async function rebuildSupervisionCountersOnce(now: Date): Promise<number | undefined> {
+  const shared = store();
+  if (await shared.get(keys.supervisionRebuilt)) return undefined;
+  const projected = await rebuildSupervisionCounters(countedListings(), countedSources(), supervisionCounters(), now);
+  await shared.putMany([{ ...keys.supervisionRebuilt, kind: 'SUPERVISION_REBUILT', at: now.toISOString(), projected }]);
+  return projected;
 }

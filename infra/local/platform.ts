@@ -162,6 +162,9 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       schedules: (event) => schedules({ 'detail-type': event.type, time: event.time }),
       notifications: (event) => notifications({ 'detail-type': event.type, detail: event }),
     });
+    // Issue 14: a data folder older than the supervision counters gets them from its records, once.
+    const { rebuildSupervisionCountersOnce } = await import('../../functions/projections/supervision-counters-root.js');
+    await rebuildSupervisionCountersOnce(systemClock.now());
     if (options.scheduler ?? true) {
       // Issue 16: the daily run, then the calendar reminders whose crons name the day (QUAL-6, RPT-1, RPT-3, CAL-2).
       const ruleSet = PUBLISHED_RULE_SETS[PUBLISHED_RULE_SETS.length - 1] as RuleSet;

@@ -3,13 +3,16 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { addDays, shanghaiDateOf, yearOf } from '../../domain/kernel/calendar/local-date.js';
 import { serviceDeadlinesRecomputed, servicePayloadOf } from '../../domain/services/events.js';
 import type { PreventionService } from '../../domain/services/service.js';
-import { addContribution, policyContribution } from '../../domain/supervision/counters.js';
+import { addContribution, policyContribution, withoutZeros } from '../../domain/supervision/counters.js';
+import type { SupervisionCountersRepository } from '../../domain/supervision/counters.repository.js';
 import type { Contribution } from '../../domain/supervision/counters.js';
 import { systemClock } from '../../functions/adapters/clock.js';
 import { dynamoDbCalls, dynamoDbClientConfig, resetDynamoDbCalls, toDocumentClient } from '../../functions/adapters/dynamodb/client.js';
 import { DynamoServiceRepository } from '../../functions/adapters/dynamodb/services.repository.js';
 import { Store } from '../../functions/adapters/dynamodb/store.js';
 import { handler as dailyRun } from '../../functions/schedules/handler.js';
+import { countedListings, countedSources } from '../../functions/projections/supervision-counters-root.js';
+import { rebuildSupervisionCounters } from '../../functions/projections/supervision-counters-rebuild.js';
 import { DynamoSupervisionCounters } from '../../functions/adapters/dynamodb/supervision-counters.repository.js';
 import type { ApiClient } from '../support/api-client.js';
 import { expectOk, scheduleBody, walkService } from '../support/services-fixtures.js';
@@ -151,6 +154,24 @@ describe('GET /regulator/overview: the regulators’ home, from counters', () =>
     // pingan's 原平市 service and policy are outside the view.
     expect(rowOf(answer, pinganId)).toMatchObject({ inForce: 0, followUps: { due: 0, onTime: 0, late: 0, overdue: 0 }, fees: null });
     expect(answer.insurers.every((row) => row.fees === null)).toBe(true);
+  });
+
+  it('issue 14: the counters rebuilt from the records (an older data folder) equal the counters the events kept', async () => {
+    const rebuilt: Record<string, Record<string, number>> = {};
+    const stored = new Map<string, { contribution: Contribution; revision: number }>();
+    const memory: SupervisionCountersRepository = {
+      contributionOf: async (subject) => stored.get(`${subject.kind}|${subject.tenantId}|${subject.id}`),
+      apply: async (subject, expected, contribution, delta) => {
+        stored.set(`${subject.kind}|${subject.tenantId}|${subject.id}`, { contribution, revision: (expected ?? 0) + 1 });
+        for (const [cell, figures] of Object.entries(addContribution(rebuilt, delta))) rebuilt[cell] = { ...figures };
+      },
+      edgesDue: async () => ({ items: [] }),
+      cells: async () => rebuilt,
+    };
+    const projected = await rebuildSupervisionCounters(countedListings(), countedSources(), memory, new Date());
+    expect(projected).toBeGreaterThanOrEqual(4);
+    const ofYear = (cells: Contribution) => withoutZeros(Object.fromEntries(Object.entries(cells).filter(([cell]) => cell.startsWith(`${year}|`))));
+    expect(ofYear(rebuilt)).toEqual(ofYear(await new DynamoSupervisionCounters(store()).cells(year)));
   });
 
   it('issue 14: the overview costs the same DynamoDB calls with 10 policies as with 1,000', async () => {
