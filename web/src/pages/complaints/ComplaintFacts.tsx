@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n';
 import { DateTime } from '../../kit';
 import { countyName } from '../../reference/xinzhou-counties';
 import { ComplaintStatusTag } from './ComplaintStatusTag';
+import { useEnterpriseNames } from '../../kit/useEnterpriseNames';
 
 /** Multi-line text as the complainant or the insurer typed it (line breaks kept). */
 export function LongText({ children }: { readonly children: string }) {
@@ -14,6 +15,7 @@ export function LongText({ children }: { readonly children: string }) {
 /** What was received: when, how, from whom, what is asked; the insurer's name when the reader needs it. */
 export function ComplaintFacts({ complaint, insurer }: { readonly complaint: Complaint; readonly insurer?: ReactNode }) {
   const { t, locale } = useI18n();
+  const enterpriseName = useEnterpriseNames([complaint.enterpriseUscc])(complaint.enterpriseUscc);
   const items: DescriptionsProps['items'] = [
     { key: 'status', label: t('complaint.status'), children: <ComplaintStatusTag status={complaint.status} /> },
     { key: 'receivedAt', label: t('complaint.receivedAt'), children: <DateTime value={complaint.receivedAt} /> },
@@ -22,7 +24,13 @@ export function ComplaintFacts({ complaint, insurer }: { readonly complaint: Com
     {
       key: 'enterprise',
       label: t('complaint.enterpriseUscc'),
-      children: <Typography.Text style={{ fontFamily: 'monospace' }}>{complaint.enterpriseUscc}</Typography.Text>,
+      // Issue 15: the enterprise by its register name, the USCC beside it.
+      children: (
+        <>
+          {enterpriseName && <>{enterpriseName} </>}
+          <Typography.Text style={{ fontFamily: 'monospace' }}>{complaint.enterpriseUscc}</Typography.Text>
+        </>
+      ),
     },
     { key: 'county', label: t('complaint.county'), children: countyName(complaint.county, locale) || t('complaint.unknown') },
     ...(complaint.policyId ? [{ key: 'policy', label: t('complaint.policyId'), children: complaint.policyId }] : []),

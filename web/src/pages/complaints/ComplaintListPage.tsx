@@ -14,6 +14,7 @@ import { ComplaintStatusTag } from './ComplaintStatusTag';
 import { DueDateBadge } from './DueDateBadge';
 import { shanghaiToday } from './due-dates';
 import { RecordComplaintForm } from './RecordComplaintForm';
+import { EnterpriseName } from '../../kit/EnterpriseName';
 
 /**
  * A list of complaints, newest first, filtered by status in the URL, each with its binding reply deadline.
@@ -50,9 +51,9 @@ export function ComplaintListPage({ audience }: { readonly audience: ComplaintAu
           {
             key: 'enterprise',
             title: t('complaint.enterprise'),
-            width: 175,
+            width: 240,
             value: (complaint) => complaint.enterpriseUscc,
-            render: (complaint) => <span style={{ fontFamily: 'monospace' }}>{complaint.enterpriseUscc}</span>,
+            render: (complaint) => <EnterpriseName uscc={complaint.enterpriseUscc} />,
           },
           { key: 'channel', title: t('complaint.channel'), width: 90, value: (complaint) => t(`complaint.channel.${complaint.channel}`) },
         ]

@@ -12,6 +12,7 @@ import { ComplaintDetail } from '../complaints/ComplaintDetail';
 import { ComplaintReplyView } from '../complaints/ComplaintReplyView';
 import { DueDateBadge } from '../complaints/DueDateBadge';
 import { shanghaiToday } from '../complaints/due-dates';
+import { EnterpriseName } from '../../kit/EnterpriseName';
 
 /**
  * 投诉督办 (CMP-6, ACL-2, ACL-4): complaints their complainants took to a regulator, across insurers,
@@ -68,9 +69,9 @@ export function EscalatedComplaintsPage() {
       {
         key: 'enterprise',
         title: t('complaint.enterprise'),
-        width: 175,
+        width: 240,
         value: (complaint) => complaint.enterpriseUscc,
-        render: (complaint) => <span style={{ fontFamily: 'monospace' }}>{complaint.enterpriseUscc}</span>,
+        render: (complaint) => <EnterpriseName uscc={complaint.enterpriseUscc} />,
       },
       {
         key: 'insurer',
