@@ -4,6 +4,9 @@ import type { WorkingDayCalendar } from '../kernel/calendar/working-day-calendar
 import type { DomainEvent } from '../kernel/events.js';
 import type { RuleSet } from '../kernel/rule-set/rule-set.js';
 import { nextDeadline } from '../services/deadlines.js';
+import { evaluateObligations } from '../services/obligations-engine.js';
+import type { PolicyFacts } from '../services/policy-facts.js';
+import type { PolicyObligationFacts } from './reminders.port.js';
 import { hazardDueOn, type Hazard } from '../services/hazard.js';
 import { SERVICE_TYPE_NAMES_ZH, type PreventionService } from '../services/service.js';
 import type { ReminderMark } from './once-only.port.js';
@@ -181,5 +184,64 @@ export function complaintReminder(complaint: Complaint, clock: ReminderClock): D
       link: `/insurer/complaints/${complaint.id}`,
       runOn: clock.runOn,
     },
+  };
+}
+
+/**
+ * SVC-2, SVC-4: the reminders a policy the insurer leads calls for. SVC-4: no plan agreed with the enterprise —
+ * due on the first day of the period (the plan governs the year's services from its start). SVC-2: no archived
+ * service performed by the first-service date (period start + `firstServiceMonths`, the obligations engine's
+ * FIRST_SERVICE). A cancellation before the date, or before the run, ends the obligation. The insurer must act; both open
+ * 事故预防服务 · 服务义务, where the plan is agreed too.
+ *
+ * @example
+ * policyReminders({ policy, plan: undefined, services: [] }, XINZHOU_2024, clock).map((r) => r.payload.step);
+ * // ['SVC-4'] on the days around the period start
+ */
+export function policyReminders(facts: PolicyObligationFacts, ruleSet: RuleSet, clock: ReminderClock): DueReminder[] {
+  const { policy, plan, services } = facts;
+  // A cancelled policy owes nothing more from its last day on: no service can be performed under it any longer.
+  if (policy.cancelledOn !== undefined && compareLocalDates(policy.cancelledOn, clock.runOn) <= 0) return [];
+  const reminders: DueReminder[] = [];
+  const endsBefore = (day: LocalDate) => policy.cancelledOn !== undefined && compareLocalDates(policy.cancelledOn, day) <= 0;
+  const remind = (step: 'SVC-2' | 'SVC-4', what: string, dueOn: LocalDate) => {
+    if (endsBefore(dueOn)) return;
+    const kind = reminderKindOn(dueOn, clock);
+    if (kind !== undefined) reminders.push({ kind, payload: policyPayload(policy, step, `${policy.enterprise.name} · ${policy.policyNumber} · ${what}`, dueOn, clock) });
+  };
+  if (plan === undefined) remind('SVC-4', '服务方案', policy.periodStart);
+  const status = evaluateObligations(
+    {
+      id: policy.id,
+      industry: policy.enterprise.industry,
+      size: policy.enterprise.size,
+      periodStart: policy.periodStart,
+      periodEnd: policy.periodEnd,
+      ...(policy.cancelledOn === undefined ? {} : { cancelledOn: policy.cancelledOn }),
+      ruleSetId: policy.ruleSetId,
+      ruleSetVersion: policy.ruleSetVersion,
+    },
+    plan,
+    services,
+    ruleSet,
+    clock.runOn,
+  );
+  const first = status.requirements.find((requirement) => requirement.key === 'FIRST_SERVICE');
+  if (first !== undefined && first.done === 0) remind('SVC-2', '首次服务', first.dueBy);
+  return reminders;
+}
+
+function policyPayload(policy: PolicyFacts, step: 'SVC-2' | 'SVC-4', title: string, dueOn: LocalDate, clock: ReminderClock): ReminderPayload {
+  return {
+    step,
+    subject: 'policy',
+    subjectId: policy.id,
+    title,
+    dueOn,
+    audience: ['INSURER'],
+    enterpriseUscc: policy.enterprise.uscc,
+    county: policy.enterprise.county,
+    link: '/insurer/obligations',
+    runOn: clock.runOn,
   };
 }

@@ -82,7 +82,8 @@ afterAll(async () => test?.stop());
 
 describe('demo prevention services on first start (infra/local/demo-services.ts)', () => {
   it('SVC-9 makes one service in each state the console shows, none performed in the future', () => {
-    expect(services.map((service) => service.status).sort()).toEqual(['ARCHIVED', 'COMPLETED', 'CONFIRMED', 'FOLLOWED_UP', 'SCHEDULED']);
+    // Two FOLLOWED_UP: the overdue archive and the one awaiting the enterprise's confirmation (issue 16).
+    expect(services.map((service) => service.status).sort()).toEqual(['ARCHIVED', 'COMPLETED', 'CONFIRMED', 'FOLLOWED_UP', 'FOLLOWED_UP', 'SCHEDULED']);
     for (const service of services) {
       if (service.record) expect(Date.parse(service.record.performedAt)).toBeLessThanOrEqual(Date.now());
     }
@@ -163,8 +164,9 @@ describe('demo prevention services on first start (infra/local/demo-services.ts)
 
   it('SVC-8 SVC-9 shows a service performed 25 working days ago on the due list with its archive overdue', async () => {
     const today = shanghaiDateOf(seededAt);
-    const overdue = only('FOLLOWED_UP');
-    expect(overdue.record?.performedOn).toBe(WorkingDayCalendar.builtin().addWorkingDays(today, -25).date);
+    const performedOn = WorkingDayCalendar.builtin().addWorkingDays(today, -25).date;
+    const overdue = byStatus('FOLLOWED_UP').find((service) => service.record?.performedOn === performedOn) as Service;
+    expect(overdue).toBeDefined();
     expect(overdue.followUp?.late).toBe(true);
     expect((overdue.deadlines?.archive.dueOn ?? today) < today).toBe(true);
     const due = expectOk(await picc.get<{ items: Service[] }>(`/services?dueBefore=${today}&limit=100`)).items;
@@ -198,5 +200,73 @@ describe('the demo site photo', () => {
     expect([header.readUInt32BE(0), header.readUInt32BE(4), header[8], header[9]]).toEqual([96, 64, 8, 2]);
     expect(inflateSync(chunks[1]?.data as Buffer).length).toBe(64 * (1 + 96 * 3));
     expect(demoPhoto(60).equals(png)).toBe(false);
+  });
+});
+
+interface RunAnswer {
+  date: string;
+  raised: { step: string; kind: string; count: number }[];
+  overdueComplaints: number;
+}
+interface Reminder {
+  step: string;
+  subjectId: string;
+  audience: string[];
+  dueOn: string;
+}
+
+describe('the daily run on the demo (issue 16)', () => {
+  it("issue 16 (SVC-9, CMP-2, SVC-2, SVC-4): POST /platform/daily-run for the demo's day reminds of the overdue archive, the service awaiting the enterprise and the open complaint, each once, besides the demo's policies' plans and first service; a second run raises none", async () => {
+    const today = shanghaiDateOf(seededAt);
+    const calendar = WorkingDayCalendar.builtin();
+    const performed = (workingDaysAgo: number) => byStatus('FOLLOWED_UP').find((service) => service.record?.performedOn === calendar.addWorkingDays(today, -workingDaysAgo).date) as Service;
+    const overdueArchive = performed(25);
+    const awaitingEnterprise = performed(18);
+    const complaints = expectOk(await picc.get<{ items: { id: string; channel: string; deadlines: { binding: { dueOn: string } } }[] }>('/complaints?limit=100')).items;
+    const openComplaint = complaints.find((complaint) => complaint.channel === 'PHONE') as (typeof complaints)[number];
+    // The demo's hazards are due in 10 and 30 calendar days: within the 3-working-day lead only when holidays fall
+    // in between (around National Day, the Spring Festival), and then rightly reminded too.
+    const hazards = expectOk(await picc.get<{ items: { id: string; status: string; rectifyBy: string; rectification?: { dueOn: string } }[] }>('/hazards?limit=100')).items;
+    const horizon = calendar.addWorkingDays(today, 3).date;
+    const hazardsDue = hazards.filter((hazard) => hazard.status !== 'VERIFIED' && (hazard.rectification?.dueOn ?? hazard.rectifyBy) <= horizon);
+
+    // Received 8 working days ago: due in 2 by the working-day clock, but the NFRA's 15 calendar days can bind
+    // sooner — even be past — when a holiday fell in those 8 working days (CMP-8).
+    const complaintKind = openComplaint.deadlines.binding.dueOn < today ? 'overdue' : 'due';
+
+    const operator = await test.operator();
+    const first = await operator.request<RunAnswer>('POST', '/platform/daily-run', { date: today });
+    expect(first.status).toBe(200);
+    const count = (step: string, kind: string) => first.body.raised.find((row) => row.step === step && row.kind === kind)?.count ?? 0;
+    expect([count('SVC-9', 'due'), count('SVC-9', 'overdue'), count('CMP-2', complaintKind), count('SVC-7', 'due')]).toEqual([1, 1, 1, hazardsDue.length]);
+    // SVC-2, SVC-4: the demo's policies start today, most without a plan yet (due today); the back-dated one, three
+    // months old, has no archived service (overdue). Nothing else is due on the demo's day.
+    expect(first.body.raised.map((row) => row.step).filter((step) => !['SVC-9', 'CMP-2', 'SVC-7', 'SVC-4', 'SVC-2'].includes(step))).toEqual([]);
+    expect(count('SVC-2', 'overdue')).toBe(1);
+
+    const reminders = () =>
+      test.platform.bus
+        .recent()
+        .filter((event) => event.type.startsWith('reminders.reminder.'))
+        .map((event) => ({ kind: event.type.replace('reminders.reminder.', ''), ...(event.data as unknown as Reminder) }));
+    const line = (reminder: Reminder & { kind: string }) => `${reminder.kind} ${reminder.step} ${reminder.subjectId} ${reminder.audience.join('+')}`;
+    await expect
+      .poll(() => reminders().filter((reminder) => ['SVC-9', 'CMP-2'].includes(reminder.step)).map(line).sort(), { timeout: 15_000 })
+      .toEqual(
+        [
+          `due SVC-9 ${awaitingEnterprise.id} INSURER+ENTERPRISE`,
+          `overdue SVC-9 ${overdueArchive.id} INSURER+ENTERPRISE`,
+          `${complaintKind} CMP-2 ${openComplaint.id} INSURER`,
+        ].sort(),
+      );
+    await expect
+      .poll(() => reminders().filter((reminder) => reminder.step === 'SVC-2').map(line), { timeout: 15_000 })
+      .toEqual([`overdue SVC-2 ${overdueArchive.policyId} INSURER`]);
+    // The three policies whose plans the demo agreed are not reminded of SVC-4.
+    const planned = new Set(services.map((service) => service.policyId));
+    expect(reminders().filter((reminder) => reminder.step === 'SVC-4' && planned.has(reminder.subjectId))).toEqual([]);
+
+    const second = await operator.request<RunAnswer>('POST', '/platform/daily-run', { date: today });
+    expect(second.body.raised).toEqual([]);
   });
 });

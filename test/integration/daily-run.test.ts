@@ -8,7 +8,7 @@ import { DynamoDueItems, DynamoReminderMarkers } from '../../functions/adapters/
 import { Store } from '../../functions/adapters/dynamodb/store.js';
 import { sweepReminders } from '../../functions/schedules/reminder-sweep.js';
 import { shanghaiDateOf } from '../../domain/kernel/calendar/local-date.js';
-import { DUE_SET_ENTERPRISE, dueSet, fillerServices, onlyTenant } from '../support/due-set.js';
+import { agreedPlan, DUE_SET_ENTERPRISE, duePolicy, dueSet, fillerServices, onlyTenant } from '../support/due-set.js';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
 
 let test: TestPlatform;
@@ -37,7 +37,14 @@ beforeAll(async () => {
     { step: 'initialize', name: 'countDailyRunCalls' },
   );
   store = new Store(toDocumentClient(client), test.platform.tables.main, systemClock);
-  await store.putMany([...dueSet('t-holiday'), ...dueSet('t-1k'), ...fillerServices('t-1k', 1_000), ...dueSet('t-10k'), ...fillerServices('t-10k', 10_000)], 8);
+  await store.putMany([...dueSet('t-holiday'), ...dueSet('t-1k'), ...fillerServices('t-1k', 1_000), ...dueSet('t-10k'), ...fillerServices('t-10k', 10_000),
+    // SVC-4: starts on Oct 9 with no plan; SVC-2: started Jul 10 with a plan, no service (first service due Oct 9);
+    // SVC-2, SVC-4: started in 2025 with neither, outside every window of 2026-09-29.
+    duePolicy('t-policies', 'pol-oct9', '2026-10-09', '2027-10-08'),
+    duePolicy('t-policies', 'pol-jul10', '2026-07-10', '2027-07-09'),
+    agreedPlan('t-policies', 'pol-jul10'),
+    duePolicy('t-policies', 'pol-2025', '2025-03-01', '2026-02-28'),
+  ], 8);
 }, 120_000);
 afterAll(async () => test?.stop());
 
@@ -60,6 +67,15 @@ describe('the daily run raises reminders from the due-date indexes (issue 16)', 
   it('SVC-9, CMP-2: across the year boundary (2027 still provisional) the archive of January 4 is due on December 29', async () => {
     expect(await sweep('t-holiday', '2026-12-29')).toEqual({ 'SVC-9': { due: 1 }, 'CMP-2': { overdue: 1 } });
     expect(await sweep('t-holiday', '2026-12-29')).toEqual({});
+  });
+
+  it('SVC-4, SVC-2: a policy starting within the lead without a plan, and one whose first service falls due, are reminded once; older policies are not read', async () => {
+    calls.clear();
+    expect(await sweep('t-policies', '2026-09-29')).toEqual({ 'SVC-4': { due: 1 }, 'SVC-2': { due: 1 } });
+    // Two windows read (one Query each), then each policy found: its plan (GetItem) and its services (Query).
+    expect({ Query: calls.get('Query'), GetItem: calls.get('GetItem') }).toEqual({ Query: 3 + 2 + 2, GetItem: 2 });
+    expect(await sweep('t-policies', '2026-09-29')).toEqual({});
+    expect(await sweep('t-policies', '2026-10-12')).toEqual({ 'SVC-4': { overdue: 1 }, 'SVC-2': { overdue: 1 } });
   });
 
   it('SVC-8, SVC-9: the reminders carry the item, its due day, who must act and where to open it, through the outbox', async () => {
@@ -100,7 +116,8 @@ describe('the daily run raises reminders from the due-date indexes (issue 16)', 
     expect(small.raised).toEqual({ 'SVC-8': { due: 1 }, 'SVC-7': { overdue: 1 }, 'CMP-2': { due: 1 } });
     expect(large).toEqual(small);
     // Three index Queries (services, hazards, complaints) and one read of the marks.
-    expect(small.reads).toEqual({ Query: 3, BatchGetItem: 1, GetItem: 0, Scan: 0 });
+    // Three index Queries (services, hazards, complaints), two of policies by start (SVC-2, SVC-4), and one read of the marks.
+    expect(small.reads).toEqual({ Query: 5, BatchGetItem: 1, GetItem: 0, Scan: 0 });
   });
 });
 

@@ -64,6 +64,32 @@ export function fillerServices(tenantId: string, count: number): Item[] {
   });
 }
 
+/** A policy the tenant leads, as the underwriting adapter stores it (the fields SVC-2/SVC-4 read), on GSI4 by start. */
+export const duePolicy = (tenantId: string, id: string, periodStart: string, periodEnd: string): Item => ({
+  ...keys.policy(tenantId, id),
+  kind: 'POLICY',
+  GSI4PK: keys.policiesByStart(tenantId),
+  GSI4SK: `${periodStart}#${id}`,
+  id,
+  tenantId,
+  policyNumber: `PAAA2026${id}`,
+  enterprise: { ...enterprise, employees: 120 },
+  periodStart,
+  periodEnd,
+  status: 'ISSUED',
+  ruleSetId: 'xinzhou-2024',
+  ruleSetVersion: 1,
+});
+
+/** SVC-4: a plan agreed for the policy (no lines: what SVC-2 reads is only that it exists). */
+export const agreedPlan = (tenantId: string, policyId: string): Item => ({
+  ...keys.servicePlan(tenantId, policyId),
+  kind: 'SERVICE_PLAN',
+  tenantId,
+  policyId,
+  items: [],
+});
+
 /** The platform as the sweep sees it: one onboarded tenant. */
 export const onlyTenant = (tenantId: string): PlatformRepository =>
   ({ listTenants: async () => ({ items: [{ id: tenantId }] }) }) as unknown as PlatformRepository;

@@ -1,11 +1,16 @@
 import type { Complaint } from '../../../domain/complaints/complaint.js';
+import { addDays, compareLocalDates, type LocalDate } from '../../../domain/kernel/calendar/local-date.js';
+import { policyFactsOf, type PolicyFacts } from '../../../domain/services/policy-facts.js';
+import type { ServicePlan } from '../../../domain/services/service-plan.js';
+import type { Policy } from '../../../domain/underwriting/policy.js';
 import type { ReminderMark } from '../../../domain/reminders/once-only.port.js';
-import type { DueItems, DuePage, MarkedReminder, ReminderMarkers } from '../../../domain/reminders/reminders.port.js';
+import type { DueItems, DuePage, MarkedReminder, PolicyObligationFacts, ReminderMarkers } from '../../../domain/reminders/reminders.port.js';
 import type { Hazard } from '../../../domain/services/hazard.js';
 import type { PreventionService } from '../../../domain/services/service.js';
 import { keys, type ItemKey } from './keys.js';
 import { DynamoOnceOnlyReminders } from './once-only-reminders.js';
 import { servicePageOf, strip } from './service-items.js';
+import { DynamoServiceRepository } from './services.repository.js';
 import type { Store } from './store.js';
 import { entityOf } from './stored-item.js';
 
@@ -34,6 +39,50 @@ export class DynamoDueItems implements DueItems {
   async complaints(tenantId: string, before: string, page: PageRequest): Promise<DuePage<Complaint>> {
     const found = await this.page(keys.complaintsDue(tenantId), before, page);
     return { items: found.items.map((item) => entityOf<Complaint>(item, ['overdueNotifiedOn'])), nextCursor: found.nextCursor };
+  }
+
+  /**
+   * Read from `through` backwards and stopped at the first policy starting before `from`: the key range costs the
+   * policies in it (and at most one page more), as a BETWEEN would.
+   */
+  async policiesStarting(tenantId: string, from: LocalDate, through: LocalDate): Promise<readonly PolicyFacts[]> {
+    const found: PolicyFacts[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.store.page<Record<string, unknown>>({
+        index: 'GSI4',
+        partition: keys.policiesByStart(tenantId),
+        sortKey: { lessThan: addDays(through, 1) },
+        newestFirst: true,
+        limit: 100,
+        cursor,
+      });
+      for (const item of page.items) {
+        const policy = strip<Policy>(item) as Policy;
+        if (compareLocalDates(policy.periodStart, from) < 0) return found;
+        found.push(policyFactsOf(policy));
+      }
+      cursor = page.nextCursor;
+    } while (cursor);
+    return found;
+  }
+
+  /** One GetItem (the plan) and one Query (the policy's services, GSI4), as the obligations route reads them. */
+  async obligationFactsOf(tenantId: string, policy: PolicyFacts): Promise<PolicyObligationFacts> {
+    const [plan, services] = await Promise.all([
+      this.store.get<Record<string, unknown>>(keys.servicePlan(tenantId, policy.id)).then((item) => strip<ServicePlan>(item)),
+      new DynamoServiceRepository(this.store).servicesOfPolicy(tenantId, policy.id),
+    ]);
+    return {
+      policy,
+      ...(plan === undefined ? {} : { plan }),
+      services: services.map((service) => ({
+        type: service.type,
+        deep: service.deep,
+        status: service.status,
+        ...(service.record ? { performedOn: service.record.performedOn } : {}),
+      })),
+    };
   }
 }
 

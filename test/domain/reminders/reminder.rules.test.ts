@@ -5,6 +5,7 @@ import { XINZHOU_2024 } from '../../../domain/kernel/rule-set/xinzhou-2024.js';
 import {
   complaintReminder,
   hazardReminder,
+  policyReminders,
   reminderHorizon,
   reminderKindOn,
   reminderLeadOf,
@@ -12,6 +13,7 @@ import {
   type ReminderClock,
 } from '../../../domain/reminders/reminder.rules.js';
 import type { Hazard } from '../../../domain/services/hazard.js';
+import type { PolicyFacts } from '../../../domain/services/policy-facts.js';
 import type { PreventionService } from '../../../domain/services/service.js';
 
 const calendar = WorkingDayCalendar.builtin();
@@ -99,5 +101,38 @@ describe('the daily run decides what is due when (issue 16)', () => {
       link: '/insurer/complaints/c-1',
     });
     expect(complaintReminder(complaint, on('2026-12-03'))).toBeUndefined();
+  });
+
+  const policy = (periodStart: string, periodEnd: string, cancelledOn?: string): PolicyFacts => ({
+    id: 'pol-1',
+    tenantId: 't-1',
+    policyNumber: 'PAAA2026001',
+    enterprise,
+    periodStart,
+    periodEnd,
+    status: cancelledOn ? 'CANCELLED' : 'ISSUED',
+    ...(cancelledOn ? { cancelledOn } : {}),
+    ruleSetId: 'xinzhou-2024',
+    ruleSetVersion: 1,
+  });
+  const steps = (reminders: ReturnType<typeof policyReminders>) => reminders.map((r) => `${r.kind} ${r.payload.step} ${r.payload.dueOn}`);
+
+  it('SVC-4: a policy without an agreed plan is due on its first day and overdue after it, to the insurer', () => {
+    const facts = { policy: policy('2026-10-09', '2027-10-08'), services: [] };
+    expect(steps(policyReminders(facts, XINZHOU_2024, on('2026-09-29')))).toEqual(['due SVC-4 2026-10-09']);
+    const [overdue] = policyReminders(facts, XINZHOU_2024, on('2026-10-12'));
+    expect(overdue?.payload).toMatchObject({ step: 'SVC-4', subject: 'policy', title: '忻府忻达煤业有限责任公司 · PAAA2026001 · 服务方案', audience: ['INSURER'], link: '/insurer/obligations' });
+    expect(policyReminders({ ...facts, plan: { items: [] } }, XINZHOU_2024, on('2026-09-29'))).toEqual([]);
+  });
+
+  it('SVC-2: no archived service by start + 3 months is due, then overdue; an archived one in time ends it; so does a cancellation', () => {
+    const started = policy('2026-07-10', '2027-07-09');
+    const withPlan = { policy: started, plan: { items: [] }, services: [] };
+    expect(steps(policyReminders(withPlan, XINZHOU_2024, on('2026-09-29')))).toEqual(['due SVC-2 2026-10-09']);
+    expect(steps(policyReminders(withPlan, XINZHOU_2024, on('2026-10-10')))).toEqual(['overdue SVC-2 2026-10-09']);
+    const served = { ...withPlan, services: [{ type: 'RISK_ASSESSMENT' as const, deep: false, status: 'ARCHIVED' as const, performedOn: '2026-08-03' }] };
+    expect(policyReminders(served, XINZHOU_2024, on('2026-09-29'))).toEqual([]);
+    const cancelled = { ...withPlan, policy: policy('2026-07-10', '2027-07-09', '2026-09-01') };
+    expect(policyReminders(cancelled, XINZHOU_2024, on('2026-09-29'))).toEqual([]);
   });
 });
