@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { enterpriseLabel } from '../pages/regulator/enterprise-label';
 import { coinsurerNameOf } from '../pages/insurer/useCoinsurers';
 import { colleagueNameOf } from './useColleagueNames';
+import { scopeText } from '../pages/regulator/scope-text';
+import { zhCN } from '../i18n/messages.zh-CN';
+import type { Translate } from '../i18n';
 
 describe('names beside ids (issue 15)', () => {
   it('UW-11 an uninsured enterprise reads as its name with the USCC beside it; the bare USCC only when the register has no name', () => {
@@ -25,5 +28,12 @@ describe('names beside ids (issue 15)', () => {
     const names = [{ id: '01JUSER000000000000000000A', displayName: '李业务' }];
     expect(colleagueNameOf(names, '01JUSER000000000000000000A')).toBe('李业务');
     expect(colleagueNameOf(names, '01JOTHERORG00000000000000B')).toBeUndefined();
+  });
+});
+
+describe('service-organisation scopes in Chinese (issue 15)', () => {
+  it('REG-2 shows a scope tag naming a service type by its Chinese name (HAZARD_INSPECTION → 隐患排查), free text as typed', () => {
+    const t = ((key: string) => (zhCN as Record<string, string>)[key] ?? key) as Translate;
+    expect(scopeText(['HAZARD_INSPECTION', 'RISK_ASSESSMENT', '职业卫生检测'], t)).toBe('隐患排查、风险辨识评估、职业卫生检测');
   });
 });

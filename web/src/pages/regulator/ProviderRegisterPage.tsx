@@ -9,6 +9,7 @@ import { EXPERT_STATUSES, SERVICE_ORG_STATUSES } from '../../reference/domain';
 import { useSessionUser } from '../underwriting/session';
 import { AddExpertForm, AddServiceOrgForm, type AddProviderFormProps } from './AddProviderForms';
 import { useStatusChange } from './useStatusChange';
+import { scopeText } from './scope-text';
 
 type ProviderKind = 'org' | 'expert';
 
@@ -52,7 +53,7 @@ const SERVICE_ORGS: ProviderRegister<ServiceOrg, ServiceOrgStatus> = {
     { key: 'uscc', title: t('org.uscc'), width: 180, value: (org) => org.uscc, render: (org) => <span style={monospace}>{org.uscc}</span> },
     { key: 'registrationNumber', title: t('org.registrationNumber'), width: 170, value: (org) => org.registrationNumber },
     { key: 'validity', title: t('org.validity'), width: 200, value: (org) => `${org.validFrom} ~ ${org.validTo}` },
-    { key: 'scope', title: t('org.scope'), ellipsis: true, value: (org) => org.scope.join('、') },
+    { key: 'scope', title: t('org.scope'), ellipsis: true, value: (org) => scopeText(org.scope, t) },
     { key: 'contact', title: t('org.contact'), width: 140, value: (org) => org.contact },
   ],
   statusText: (status, t) => t(`org.status.${status}`),
