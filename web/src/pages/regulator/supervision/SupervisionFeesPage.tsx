@@ -31,7 +31,8 @@ export function SupervisionFeesPage() {
         title={t('sup.fees.title', { insurer: query.data?.insurer.name ?? t('sup.insurer.unknown') })}
         extra={
           <Flex gap={8}>
-            {query.data && <IssueNoticeButton tenantId={tenantId} kind="FEE_YEAR" subjectId={String(year)} label={t('sup.fees.noticeLabel', { year })} />}
+            {/* SUP-1: a fee year is noticed once the insurer keeps a ledger for it (a year with no entry has none). */}
+            {query.data?.summary.updatedAt != null && <IssueNoticeButton tenantId={tenantId} kind="FEE_YEAR" subjectId={String(year)} label={t('sup.fees.noticeLabel', { year })} />}
             <Button onClick={() => void navigate(supervisionPaths.insurers)}>{t('sup.insurer.back')}</Button>
           </Flex>
         }
