@@ -321,3 +321,16 @@ describe('REG-2 / REG-3: the register function', () => {
     }
   });
 });
+
+describe('ApiStack: run now (issue 16)', () => {
+  it('issue 16: the platform function may invoke the schedules function, and no other, and is told its name', () => {
+    const platformId = functionIdOf('platform');
+    const schedulesId = functionIdOf('schedules');
+    const invokes = statementsOfRole(api, roleIdOf(platformId)).filter((statement) => asArray(statement.Action).includes('lambda:InvokeFunction'));
+    expect(invokes).toHaveLength(1);
+    const resources = JSON.stringify(invokes[0]?.Resource);
+    expect(resources).toContain(schedulesId);
+    expect(Object.keys(functions).filter((id) => id !== schedulesId && resources.includes(id))).toEqual([]);
+    expect(referencedLogicalId(environmentOf(functions[platformId] as CfnResource).ANZE_SCHEDULES_FUNCTION)).toBe(schedulesId);
+  });
+});
