@@ -13,10 +13,12 @@ interface LedgerTableProps {
   readonly canReverse: boolean;
   readonly onReverse: (entry: LedgerEntry) => void;
   readonly year: number;
+  /** Issue 14: the regulators' read-only view — no 操作 column at all (a reversal is never theirs). */
+  readonly readOnly?: boolean;
 }
 
 /** The ledger (台账, FEE-5) in sequence order with its running balance; admins reverse entries not yet reversed. */
-export function LedgerTable({ entries, loading, canReverse, onReverse, year }: LedgerTableProps) {
+export function LedgerTable({ entries, loading, canReverse, onReverse, year, readOnly = false }: LedgerTableProps) {
   const { t } = useI18n();
   const colleagues = useColleagueNames();
   const balances = useMemo(() => runningBalances(entries ?? []), [entries]);
@@ -123,13 +125,14 @@ export function LedgerTable({ entries, loading, canReverse, onReverse, year }: L
     ],
     [t, balances, reversed, canReverse, onReverse, colleagues],
   );
+  const shown = useMemo(() => (readOnly ? columns.filter((column) => column.key !== 'actions') : columns), [columns, readOnly]);
 
   return (
     <Table<LedgerEntry>
       components={{ table: labelledTable(t('fee.ledger.caption')) }}
       size="small"
       rowKey={(entry) => entry.id}
-      columns={columns}
+      columns={shown}
       dataSource={rows}
       loading={loading}
       pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}

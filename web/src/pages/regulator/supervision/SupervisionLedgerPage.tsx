@@ -44,7 +44,7 @@ export function SupervisionLedgerPage() {
       />
       <InsurerTabs tenantId={tenantId} active="ledger" />
       {query.error && <Alert type="error" showIcon message={describeApiError(query.error, t)} />}
-      <LedgerTable entries={query.data?.entries} loading={query.isFetching} canReverse={false} onReverse={() => undefined} year={year} />
+      <LedgerTable entries={query.data?.entries} loading={query.isFetching} canReverse={false} onReverse={() => undefined} year={year} readOnly />
     </>
   );
 }
