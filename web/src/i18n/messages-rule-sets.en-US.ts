@@ -4,6 +4,8 @@ import type { ruleSetsZhCN } from './messages-rule-sets.zh-CN';
 export const ruleSetsEnUS: Readonly<Record<keyof typeof ruleSetsZhCN, string>> = {
   'nav.regulator.ruleSets': 'Rule sets',
   'ruleSets.title': 'Rule-set versions',
+  'ruleSets.name.xinzhou': 'Xinzhou rules ({year})',
+  'ruleSets.nameVersion': '{name}, version {version}',
   'ruleSets.intro':
     'The figures the notice makes configurable (prevention-fee shares, death-limit floor, VAT rates, the service table, deadlines) are versioned (RULES-1). Publish a new version by copying the latest and editing its figures, effective from a chosen day; a published version never changes, and earlier decisions keep the version they were taken under.',
   'ruleSets.introReadOnly': 'The figures the notice makes configurable are versioned (RULES-1) and published by the city EMB; a published version never changes, and earlier decisions keep their version.',

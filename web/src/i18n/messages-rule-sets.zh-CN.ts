@@ -5,6 +5,8 @@
 export const ruleSetsZhCN = {
   'nav.regulator.ruleSets': '规则集版本',
   'ruleSets.title': '规则集版本',
+  'ruleSets.name.xinzhou': '忻州市安责险规则（{year} 年）',
+  'ruleSets.nameVersion': '{name} 第 {version} 版',
   'ruleSets.intro':
     '通知中可调整的各项参数（事故预防费比例、身故限额下限、增值税税率、服务频次表、各项期限）以版本管理。发布新版本即复制最新版本并修改参数，自指定日期起生效；已发布的版本不可修改，此前作出的决定仍按其当时的版本执行。',
   'ruleSets.introReadOnly': '通知中可调整的各项参数以版本管理，由市应急管理局发布；已发布的版本不可修改，此前作出的决定仍按其当时的版本执行。',

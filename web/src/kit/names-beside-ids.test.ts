@@ -3,6 +3,7 @@ import { enterpriseLabel } from '../pages/regulator/enterprise-label';
 import { coinsurerNameOf } from '../pages/insurer/useCoinsurers';
 import { colleagueNameOf } from './useColleagueNames';
 import { scopeText } from '../pages/regulator/scope-text';
+import { ruleSetName } from './rule-set-name';
 import { zhCN } from '../i18n/messages.zh-CN';
 import type { Translate } from '../i18n';
 
@@ -35,5 +36,16 @@ describe('service-organisation scopes in Chinese (issue 15)', () => {
   it('REG-2 shows a scope tag naming a service type by its Chinese name (HAZARD_INSPECTION → 隐患排查), free text as typed', () => {
     const t = ((key: string) => (zhCN as Record<string, string>)[key] ?? key) as Translate;
     expect(scopeText(['HAZARD_INSPECTION', 'RISK_ASSESSMENT', '职业卫生检测'], t)).toBe('隐患排查、风险辨识评估、职业卫生检测');
+  });
+});
+
+describe('rule sets by name, not id (issue 15)', () => {
+  it('RULES-1 xinzhou-2024 reads 忻州市安责险规则（2024 年）; the zh-CN catalogue has no rule-set id to show', () => {
+    const t = ((key: string, values?: Record<string, string | number>) =>
+      Object.entries(values ?? {}).reduce((text, [name, value]) => text.replace(`{${name}}`, String(value)), (zhCN as Record<string, string>)[key] ?? key)) as Translate;
+    expect(ruleSetName('xinzhou-2024', t)).toBe('忻州市安责险规则（2024 年）');
+    expect(ruleSetName('xinzhou-2027', t)).toBe('忻州市安责险规则（2027 年）');
+    expect(t('complaint.ruleSetVersion', { id: ruleSetName('xinzhou-2024', t), version: 2 })).toBe('忻州市安责险规则（2024 年） 第 2 版');
+    expect(t('fee.summary.ruleSet', { id: ruleSetName('xinzhou-2024', t), version: 1 })).not.toMatch(/[A-Za-z]/);
   });
 });

@@ -6,6 +6,7 @@ import { DateTime } from '../../kit';
 import { countyName } from '../../reference/xinzhou-counties';
 import { ComplaintStatusTag } from './ComplaintStatusTag';
 import { useEnterpriseNames } from '../../kit/useEnterpriseNames';
+import { ruleSetName } from '../../kit/rule-set-name';
 
 /** Multi-line text as the complainant or the insurer typed it (line breaks kept). */
 export function LongText({ children }: { readonly children: string }) {
@@ -39,7 +40,7 @@ export function ComplaintFacts({ complaint, insurer }: { readonly complaint: Com
     {
       key: 'ruleSet',
       label: t('complaint.ruleSet'),
-      children: t('complaint.ruleSetVersion', { id: complaint.ruleSetId, version: complaint.ruleSetVersion }),
+      children: <span title={complaint.ruleSetId}>{t('complaint.ruleSetVersion', { id: ruleSetName(complaint.ruleSetId, t), version: complaint.ruleSetVersion })}</span>,
     },
     { key: 'id', label: t('complaint.id'), children: <Typography.Text copyable>{complaint.id}</Typography.Text> },
   ];

@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n';
 import { Money, fenToYuanDecimal } from '../../kit';
 import { MonthlyFeeChart, SpendGauge, type MonthBar } from './FeeCharts';
 import { monthlyTotals } from './fee-ledger';
+import { ruleSetName } from '../../kit/rule-set-name';
 
 function Figure({ label, children, testId }: { readonly label: string; readonly children: ReactNode; readonly testId: string }) {
   return (
@@ -86,7 +87,7 @@ export function SummaryCard({ summary, loading }: { readonly summary: FeeSummary
               />
             )}
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t('fee.summary.ruleSet', { id: summary.ruleSetId, version: summary.ruleSetVersion })}
+              {t('fee.summary.ruleSet', { id: ruleSetName(summary.ruleSetId, t), version: summary.ruleSetVersion })}
             </Typography.Text>
           </Col>
           <Col xs={24} md={11}>

@@ -10,6 +10,7 @@ import { shanghaiToday } from '../complaints/due-dates';
 import { useSessionUser } from '../underwriting/session';
 import { cellText, figuresFrom, formValuesOf, parseCell, SIZES, type RuleSetForm } from './rule-set-form';
 import { DateField } from '../../kit/DateField';
+import { ruleSetName } from '../../kit/rule-set-name';
 
 type RuleSet = RuleSetVersion['ruleSet'];
 
@@ -55,7 +56,7 @@ export function RuleSetsPage() {
             ) : null
           }
           columns={[
-            { key: 'version', title: t('ruleSets.version'), render: (_: unknown, item) => `${item.ruleSet.id} v${item.ruleSet.version}` },
+            { key: 'version', title: t('ruleSets.version'), render: (_: unknown, item) => t('ruleSets.nameVersion', { name: ruleSetName(item.ruleSet.id, t), version: item.ruleSet.version }) },
             { key: 'effectiveFrom', title: t('ruleSets.effectiveFrom'), render: (_: unknown, item) => item.ruleSet.effectiveFrom },
             { key: 'status', title: t('ruleSets.status'), render: (_: unknown, item) => status(item) },
             {
@@ -77,7 +78,7 @@ export function RuleSetsPage() {
           ]}
         />
       )}
-      <Modal open={viewing !== undefined} width={860} title={viewing ? `${viewing.ruleSet.id} v${viewing.ruleSet.version}` : ''} footer={null} onCancel={() => setViewing(undefined)} destroyOnHidden>
+      <Modal open={viewing !== undefined} width={860} title={viewing ? t('ruleSets.nameVersion', { name: ruleSetName(viewing.ruleSet.id, t), version: viewing.ruleSet.version }) : ''} footer={null} onCancel={() => setViewing(undefined)} destroyOnHidden>
         {viewing && <RuleSetFigures ruleSet={viewing.ruleSet} />}
       </Modal>
       <Modal open={publishing} width={920} title={t('ruleSets.publishTitle')} footer={null} onCancel={() => setPublishing(false)} destroyOnHidden>

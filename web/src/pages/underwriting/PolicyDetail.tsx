@@ -7,6 +7,7 @@ import { EnterpriseDescription } from './EnterpriseCard';
 import { PolicyStatusTag } from './PolicyStatusTag';
 import { boundsText, factorText, percentText, rateText } from './rates';
 import { SectionTitle } from '../../kit/SectionCard';
+import { ruleSetName } from '../../kit/rule-set-name';
 
 
 interface PolicyDetailProps {
@@ -73,7 +74,7 @@ export function PolicyDetail({ policy, today, tenantId, insurer, actions, member
                   key: 'basis',
                   label: t('policy.basis'),
                   children: t('policy.basisValue', {
-                    ruleSet: policy.ruleSetId,
+                    ruleSet: ruleSetName(policy.ruleSetId, t),
                     version: policy.ruleSetVersion,
                     year: policy.qualificationFilingYear,
                     filing: policy.qualificationFilingVersion,
