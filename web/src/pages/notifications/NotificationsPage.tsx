@@ -53,6 +53,8 @@ export function NotificationsPage() {
       ) : (
         <List
           bordered
+          // Actions under the text, not beside it: on a phone the message keeps the whole width.
+          itemLayout="vertical"
           loading={inbox.isLoading}
           dataSource={items}
           locale={{ emptyText: <Empty description={t('ntf.empty')} /> }}
@@ -60,7 +62,7 @@ export function NotificationsPage() {
           renderItem={(notification) => (
             <List.Item
               key={notification.id}
-              style={{ alignItems: 'flex-start', flexWrap: 'wrap', gap: 8, background: notification.readAt ? undefined : 'rgba(22, 119, 255, 0.04)' }}
+              style={{ background: notification.readAt ? undefined : 'rgba(22, 119, 255, 0.04)' }}
               actions={[
                 <Button key="open" size="small" type="link" onClick={() => void open(notification)}>
                   {t('ntf.open')}
