@@ -27,8 +27,8 @@ import type { Policy } from '../underwriting/policy.js';
  * records whose edge has come (as UW-11's coverage sweep does), so the cells always say what is true today.
  *
  * Which year a figure counts in: **the year its deadline falls due** (SVC-1/SVC-2 requirement `dueBy`, SVC-8
- * follow-up, SVC-9 archive, SVC-7 rectification, CMP binding reply date); a policy's coverage in each year whose
- * last day it covers and in the current year while in force today; a fee year in its own year.
+ * follow-up, SVC-9 archive, CMP binding reply date); a policy's coverage in each year whose last day it covers and
+ * in the current year while in force today; an open major hazard in the current year; a fee year in its own year.
  */
 
 /** The county of an insurer-wide figure (the fee ledger has no county, ACL-4). */
@@ -165,21 +165,25 @@ export function serviceContribution(
 
 /**
  * SVC-7 — a MAJOR hazard (a general one is the insurer's to track; the regulators are alerted of major ones):
- * `hzMajor`, and while not verified `hzMajorOpen` and, past its date, `hzMajorOverdue` — the date being the
- * enterprise's plan date once reported, else the inspector's; in the year of that date.
+ * `hzMajor` in the year it was found; and, while not verified, `hzMajorOpen` — with `hzMajorOverdue` once past its
+ * date (the enterprise's plan date once reported, else the inspector's) — in the **current** year's cell: an open
+ * major hazard is today's concern whenever it falls due, so it moves to the new year's cell on January 1.
  */
 export function hazardContribution(
-  hazard: Pick<Hazard, 'tenantId' | 'enterprise' | 'grade' | 'status' | 'rectifyBy' | 'rectification'>,
+  hazard: Pick<Hazard, 'tenantId' | 'enterprise' | 'grade' | 'status' | 'rectifyBy' | 'rectification' | 'foundOn'>,
   today: LocalDate,
 ): Evaluated {
   const out = new ContributionBuilder();
   if (hazard.grade !== 'MAJOR') return out.build();
-  const dueOn = hazard.rectification?.dueOn ?? hazard.rectifyBy;
-  const cell = { year: yearOf(dueOn), tenantId: hazard.tenantId, county: hazard.enterprise.county };
-  out.add(cell, 'hzMajor');
+  const { tenantId } = hazard;
+  const county = hazard.enterprise.county;
+  out.add({ year: yearOf(hazard.foundOn), tenantId, county }, 'hzMajor');
   if (hazard.status !== 'VERIFIED') {
-    out.add(cell, 'hzMajorOpen');
-    openItem(out, cell, 'hzMajorOverdue', dueOn, today);
+    const thisYear = yearOf(today);
+    const now = { year: thisYear, tenantId, county };
+    out.add(now, 'hzMajorOpen');
+    openItem(out, now, 'hzMajorOverdue', hazard.rectification?.dueOn ?? hazard.rectifyBy, today);
+    out.edgeOn(localDate(thisYear + 1, 1, 1));
   }
   return out.build();
 }

@@ -30,9 +30,9 @@ import { markdownTable, ms } from './table.js';
  * 100,000. In a process of its own with DynamoDB Local in memory (as the fee bench, fees-summary.ts).
  *
  * The counters' sources are seeded cheaply: each synthetic policy (and one completed service on it) gets the
- * contribution the projection would compute today (`policyContribution`, `serviceContribution`), stored as its subject
- * item in bulk (BatchWriteItem), and the cells get the sum in one transaction per step — what the projection
- * would have added event by event. The HTTP path of the events is the integration test's subject
+ * contribution the projection would compute today (`policyContribution`, `serviceContribution`); the policies'
+ * subject items are stored in bulk (BatchWriteItem: 100,000 items in the partitions the overview never reads), and
+ * the cells get the sum in one transaction per step — what the projection would have added event by event. The HTTP path of the events is the integration test's subject
  * (test/integration/supervision-overview.test.ts).
  */
 
@@ -89,8 +89,7 @@ async function seed(counters: DynamoSupervisionCounters, store: Store, tenantIds
     const { policy, service } = contributionsOf(n, tenantIds);
     const tenantId = tenantIds[n % tenantIds.length] as string;
     cells = addContribution(addContribution(cells, policy), service);
-    subjects.push({ ...keys.supervisionSubject('policy', tenantId, `bench-p${n}`), kind: 'SUPERVISION_SUBJECT', subject: 'policy', contribution: policy, version: 1 });
-    subjects.push({ ...keys.supervisionSubject('service', tenantId, `bench-s${n}`), kind: 'SUPERVISION_SUBJECT', subject: 'service', contribution: service, version: 1 });
+    subjects.push({ ...keys.supervisionSubject('policy', tenantId, `bench-p${n}`), kind: 'SUPERVISION_SUBJECT', subject: { kind: 'policy', tenantId, id: `bench-p${n}` }, contribution: policy, version: 1 });
   }
   await store.putMany(subjects as never, 8);
   await counters.apply({ kind: 'policy', tenantId: tenantIds[0] as string, id: `bench-sum-${from}-${to}` }, undefined, {}, cells);

@@ -11,6 +11,7 @@ import { callsTable, fixedCostTable, latencyNotes, latencyTable } from './latenc
 import { measureLatency, type LatencySection } from './latency.js';
 import { measureMemory, memoryTable, type MemorySection } from './memory.js';
 import { feeSummaryTables, runFeeSummaryInChild } from './fees-summary.js';
+import { overviewTables, runOverviewInChild } from './overview.js';
 import { benchScenario } from './operations.js';
 import { measureObligationsEngine, OBLIGATIONS_ENGINE_HEADING, obligationsEngineTable } from './obligations-engine.js';
 import { DAILY_RUN_HEADING, dailyRunTable, measureDailyRun } from './daily-run.js';
@@ -102,6 +103,10 @@ async function main(): Promise<void> {
   const feeSummary = runFeeSummaryInChild();
   print('## Prevention-fee summary (FEE-4) at 10 and 100,000 entries', feeSummaryTables(feeSummary));
 
+  progress('supervision overview at 10 and 100,000 policies (a child process with its own DynamoDB Local)');
+  const overview = runOverviewInChild();
+  print('## Supervision overview (issue 14) at 10 and 100,000 policies', overviewTables(overview));
+
   progress('obligations engine (SVC-11): 100,000 policies and 400,000 services, in this process, pure CPU');
   const obligationsEngine = measureObligationsEngine(progress);
   print(OBLIGATIONS_ENGINE_HEADING, obligationsEngineTable(obligationsEngine));
@@ -132,7 +137,7 @@ async function main(): Promise<void> {
   print('## Targets', verdictTable(summary), `Whole run: ${seconds.toFixed(0)} s.`);
 
   mkdirSync(BENCH_DIR, { recursive: true });
-  const results = { machine, repetitions, coldRuns, seconds, summary, latency, memory, registerImport, servicesLifecycle, feeSummary, obligationsEngine, dailyRun, bundles, cold, bundlingDrift: drift };
+  const results = { machine, repetitions, coldRuns, seconds, summary, latency, memory, registerImport, servicesLifecycle, feeSummary, overview, obligationsEngine, dailyRun, bundles, cold, bundlingDrift: drift };
   writeFileSync(join(BENCH_DIR, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   progress('raw numbers written to .bench/results.json');
 }

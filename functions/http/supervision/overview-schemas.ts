@@ -26,7 +26,7 @@ const figures = {
   archives: timeliness,
   // CMP-2..4, CMP-8 replies and CMP-6 escalations.
   complaints: z.object({ ...timeliness.shape, escalated: z.int() }).check(z.meta({ id: 'ComplaintTimeliness' })),
-  // SVC-7: major hazards not verified, and those past their rectification date.
+  // SVC-7: major hazards not verified today (in the current year's overview), and those past their rectification date.
   majorHazards: z.object({ open: z.int(), overdue: z.int() }).check(z.meta({ id: 'MajorHazardFigures' })),
 };
 

@@ -53,11 +53,12 @@ const service = fc
 
 /** SVC-7: a hazard, major or general, open or verified. */
 const hazard = fc
-  .record({ tenantId: tenant, county, grade: fc.constantFrom('GENERAL', 'MAJOR'), status: fc.constantFrom('OPEN', 'RECTIFYING', 'RECTIFIED', 'VERIFIED'), rectifyBy: day, planDue: fc.option(day, { nil: undefined }) })
+  .record({ tenantId: tenant, county, grade: fc.constantFrom('GENERAL', 'MAJOR'), status: fc.constantFrom('OPEN', 'RECTIFYING', 'RECTIFIED', 'VERIFIED'), rectifyBy: day, planDue: fc.option(day, { nil: undefined }), foundOn: fc.constantFrom('2025-12-01', '2026-03-01') })
   .map((h) => ({
     tenantId: h.tenantId,
     enterprise: { county: h.county },
     grade: h.grade,
+    foundOn: h.foundOn,
     status: h.status,
     rectifyBy: h.rectifyBy,
     ...(h.planDue ? { rectification: { dueOn: h.planDue } } : {}),
@@ -194,7 +195,8 @@ function recount(records: Map<string, unknown>, today: string) {
   let open = 0, hzOverdue = 0;
   for (const h of by('hazard') as { grade: string; status: string; rectifyBy: string; rectification?: { dueOn: string } }[]) {
     const due = h.rectification?.dueOn ?? h.rectifyBy;
-    if (h.grade !== 'MAJOR' || h.status === 'VERIFIED' || !inYear(due)) continue;
+    // SVC-7: an open major hazard is a figure of the current year, whenever it falls due.
+    if (h.grade !== 'MAJOR' || h.status === 'VERIFIED' || !inYear(today)) continue;
     open += 1;
     if (due < today) hzOverdue += 1;
   }
