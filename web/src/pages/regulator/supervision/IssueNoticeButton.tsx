@@ -6,6 +6,7 @@ import { useI18n } from '../../../i18n';
 import { FormFailureAlert, useApiForm } from '../../../kit';
 import { DateField } from '../../../kit/DateField';
 import { useInvalidate } from '../../../kit/useInvalidate';
+import { shanghaiToday } from '../../complaints/due-dates';
 import { requiredRule } from '../../platform/account-rules';
 
 interface IssueNoticeButtonProps {
@@ -90,7 +91,7 @@ function IssueNoticeForm({
       <FormFailureAlert failure={failure} />
       <Form<NoticeFormValues> form={form} name="issue-notice" layout="vertical" onFinish={onFinish}>
         <Form.Item name="dueOn" label={t('notice.dueOn')} rules={[requiredRule(t, t('notice.dueOn'))]}>
-          <DateField style={{ width: 170 }} />
+          <DateField style={{ width: 170 }} min={shanghaiToday()} />
         </Form.Item>
         <Form.Item name="text" label={t('notice.text')} rules={[requiredRule(t, t('notice.text'))]}>
           <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={2000} />
