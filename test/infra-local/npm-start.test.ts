@@ -43,6 +43,8 @@ describe('npm start', () => {
     const first = await start();
     expect(first.output).toMatch(/picc-admin\s+insurer-admin/);
     expect(first.output).toMatch(/password for all: Anze-demo-2026/);
+    // Issue 16: where the local mail sink writes each notification e-mail (.eml).
+    expect(first.output).toContain(`each message is an .eml file in ${join(dataDir, 'mail')}`);
     const health = await fetch(`${first.url}/api/v1/health`);
     expect(await health.json()).toMatchObject({ status: 'ok' });
     const signIn = await fetch(`${first.url}/api/v1/auth/login`, {
