@@ -5,7 +5,7 @@ import type { DomainEvent } from '../kernel/events.js';
 import type { RuleSet } from '../kernel/rule-set/rule-set.js';
 import { nextDeadline } from '../services/deadlines.js';
 import { evaluateObligations } from '../services/obligations-engine.js';
-import type { PolicyFacts } from '../services/policy-facts.js';
+import { serviceYearOf, type PolicyFacts } from '../services/policy-facts.js';
 import type { PolicyObligationFacts } from './reminders.port.js';
 import { hazardDueOn, type Hazard } from '../services/hazard.js';
 import { SERVICE_TYPE_NAMES_ZH, type PreventionService } from '../services/service.js';
@@ -188,10 +188,10 @@ export function complaintReminder(complaint: Complaint, clock: ReminderClock): D
 }
 
 /**
- * SVC-2, SVC-4: the reminders a policy the insurer leads calls for. SVC-4: no plan agreed with the enterprise —
- * due on the first day of the period (the plan governs the year's services from its start). SVC-2: no archived
- * service performed by the first-service date (period start + `firstServiceMonths`, the obligations engine's
- * FIRST_SERVICE). A cancellation before the date, or before the run, ends the obligation. The insurer must act; both open
+ * SVC-2, SVC-4, SVC-11: the reminders a policy the insurer leads calls for. SVC-4: no plan agreed with the
+ * enterprise — due on the first day of the period (the plan governs the year's services from its start). SVC-2: no
+ * archived service performed by the first-service date (period start + `firstServiceMonths`, the obligations
+ * engine's FIRST_SERVICE). SVC-11: obligations of the year still open, due on its last day. A cancellation before the date, or before the run, ends the obligation. The insurer must act; both open
  * 事故预防服务 · 服务义务, where the plan is agreed too.
  *
  * @example
@@ -204,7 +204,7 @@ export function policyReminders(facts: PolicyObligationFacts, ruleSet: RuleSet, 
   if (policy.cancelledOn !== undefined && compareLocalDates(policy.cancelledOn, clock.runOn) <= 0) return [];
   const reminders: DueReminder[] = [];
   const endsBefore = (day: LocalDate) => policy.cancelledOn !== undefined && compareLocalDates(policy.cancelledOn, day) <= 0;
-  const remind = (step: 'SVC-2' | 'SVC-4', what: string, dueOn: LocalDate) => {
+  const remind = (step: 'SVC-2' | 'SVC-4' | 'SVC-11', what: string, dueOn: LocalDate) => {
     if (endsBefore(dueOn)) return;
     const kind = reminderKindOn(dueOn, clock);
     if (kind !== undefined) reminders.push({ kind, payload: policyPayload(policy, step, `${policy.enterprise.name} · ${policy.policyNumber} · ${what}`, dueOn, clock) });
@@ -228,10 +228,14 @@ export function policyReminders(facts: PolicyObligationFacts, ruleSet: RuleSet, 
   );
   const first = status.requirements.find((requirement) => requirement.key === 'FIRST_SERVICE');
   if (first !== undefined && first.done === 0) remind('SVC-2', '首次服务', first.dueBy);
+  // SVC-11: the year's other obligations (SVC-1 table or SVC-4 plan lines) still open as the policy year ends.
+  if (status.requirements.some((requirement) => requirement.key !== 'FIRST_SERVICE' && requirement.status !== 'DONE')) {
+    remind('SVC-11', '年度服务义务', serviceYearOf(policy).end);
+  }
   return reminders;
 }
 
-function policyPayload(policy: PolicyFacts, step: 'SVC-2' | 'SVC-4', title: string, dueOn: LocalDate, clock: ReminderClock): ReminderPayload {
+function policyPayload(policy: PolicyFacts, step: 'SVC-2' | 'SVC-4' | 'SVC-11', title: string, dueOn: LocalDate, clock: ReminderClock): ReminderPayload {
   return {
     step,
     subject: 'policy',

@@ -35,12 +35,13 @@ const PAGE = 100;
  * did not happen is still raised by the next (each once, the marks see to it).
  */
 export const POLICY_OVERDUE_WINDOW_DAYS = 31;
-/** SVC-2: a version's `firstServiceMonths` may differ from the one in force; addMonths clamps month ends. */
-const FIRST_SERVICE_SLACK_DAYS = 3;
+/** SVC-2, SVC-11: a version's `firstServiceMonths` may differ from the one in force; addMonths clamps month ends. */
+const DATE_SLACK_DAYS = 3;
 
 /**
- * SVC-2, SVC-4: the reminders of the policies the tenant leads whose plan (due at the period start) or first
- * service (start + `firstServiceMonths`) falls due within the lead or fell due in the last month.
+ * SVC-2, SVC-4, SVC-11: the reminders of the policies the tenant leads whose plan (due at the period start), first
+ * service (start + `firstServiceMonths`) or year's obligations (its last day) fall due within the lead or fell due
+ * in the last month.
  */
 async function policyRemindersOf(
   dueItems: DueItems,
@@ -54,10 +55,17 @@ async function policyRemindersOf(
   const planWindow = await dueItems.policiesStarting(tenantId, overdueFrom, horizon);
   const firstServiceWindow = await dueItems.policiesStarting(
     tenantId,
-    addDays(addMonths(overdueFrom, -firstServiceMonths), -FIRST_SERVICE_SLACK_DAYS),
-    addDays(addMonths(horizon, -firstServiceMonths), FIRST_SERVICE_SLACK_DAYS),
+    addDays(addMonths(overdueFrom, -firstServiceMonths), -DATE_SLACK_DAYS),
+    addDays(addMonths(horizon, -firstServiceMonths), DATE_SLACK_DAYS),
   );
-  const policies = new Map<string, PolicyFacts>([...planWindow, ...firstServiceWindow].map((policy) => [policy.id, policy]));
+  // SVC-11: the year ends on the start's anniversary eve for a one-year policy (UW-1: at most a year); shorter
+  // periods are not found by this window.
+  const yearEndWindow = await dueItems.policiesStarting(
+    tenantId,
+    addDays(addMonths(addDays(overdueFrom, 1), -12), -DATE_SLACK_DAYS),
+    addDays(addMonths(addDays(horizon, 1), -12), DATE_SLACK_DAYS),
+  );
+  const policies = new Map<string, PolicyFacts>([...planWindow, ...firstServiceWindow, ...yearEndWindow].map((policy) => [policy.id, policy]));
   const found: DueReminder[] = [];
   for (const policy of policies.values()) {
     const facts = await dueItems.obligationFactsOf(tenantId, policy);
@@ -88,7 +96,7 @@ async function remindersOf<T>(
 }
 
 /**
- * Issue 16 (SVC-2, SVC-4, SVC-7, SVC-8, SVC-9, CMP-2..4, CMP-8): the daily run's reminders for `runOn`. Each tenant's due
+ * Issue 16 (SVC-2, SVC-4, SVC-7, SVC-8, SVC-9, SVC-11, CMP-2..4, CMP-8): the daily run's reminders for `runOn`. Each tenant's due
  * indexes are read up to the last due date within the lead (`reminderLeadWorkingDays` of the rule set in force on
  * `runOn`, in working days), so the reads grow with the items due and the tenants, not with the table; each
  * item due raises `reminders.reminder.due`, each past its day `reminders.reminder.overdue` — once, whatever the

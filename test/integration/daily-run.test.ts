@@ -44,6 +44,9 @@ beforeAll(async () => {
     duePolicy('t-policies', 'pol-jul10', '2026-07-10', '2027-07-09'),
     agreedPlan('t-policies', 'pol-jul10'),
     duePolicy('t-policies', 'pol-2025', '2025-03-01', '2026-02-28'),
+    // SVC-11: its year ends on Oct 8 with the SVC-1 services not done (its SVC-2 date, 2026-01-08, is long past).
+    duePolicy('t-policies', 'pol-ending', '2025-10-09', '2026-10-08'),
+    agreedPlan('t-policies', 'pol-ending'),
   ], 8);
 }, 120_000);
 afterAll(async () => test?.stop());
@@ -69,13 +72,13 @@ describe('the daily run raises reminders from the due-date indexes (issue 16)', 
     expect(await sweep('t-holiday', '2026-12-29')).toEqual({});
   });
 
-  it('SVC-4, SVC-2: a policy starting within the lead without a plan, and one whose first service falls due, are reminded once; older policies are not read', async () => {
+  it('SVC-4, SVC-2, SVC-11: a policy starting within the lead without a plan, one whose first service falls due and one whose year ends with services owed are reminded once; older policies are not read', async () => {
     calls.clear();
-    expect(await sweep('t-policies', '2026-09-29')).toEqual({ 'SVC-4': { due: 1 }, 'SVC-2': { due: 1 } });
-    // Two windows read (one Query each), then each policy found: its plan (GetItem) and its services (Query).
-    expect({ Query: calls.get('Query'), GetItem: calls.get('GetItem') }).toEqual({ Query: 3 + 2 + 2, GetItem: 2 });
+    expect(await sweep('t-policies', '2026-09-29')).toEqual({ 'SVC-4': { due: 1 }, 'SVC-2': { due: 1 }, 'SVC-11': { due: 1 } });
+    // Three windows of policies by start (one Query each), then each policy found: its plan (GetItem) and its services (Query).
+    expect({ Query: calls.get('Query'), GetItem: calls.get('GetItem') }).toEqual({ Query: 3 + 3 + 3, GetItem: 3 });
     expect(await sweep('t-policies', '2026-09-29')).toEqual({});
-    expect(await sweep('t-policies', '2026-10-12')).toEqual({ 'SVC-4': { overdue: 1 }, 'SVC-2': { overdue: 1 } });
+    expect(await sweep('t-policies', '2026-10-12')).toEqual({ 'SVC-4': { overdue: 1 }, 'SVC-2': { overdue: 1 }, 'SVC-11': { overdue: 1 } });
   });
 
   it('SVC-8, SVC-9: the reminders carry the item, its due day, who must act and where to open it, through the outbox', async () => {
@@ -116,8 +119,8 @@ describe('the daily run raises reminders from the due-date indexes (issue 16)', 
     expect(small.raised).toEqual({ 'SVC-8': { due: 1 }, 'SVC-7': { overdue: 1 }, 'CMP-2': { due: 1 } });
     expect(large).toEqual(small);
     // Three index Queries (services, hazards, complaints) and one read of the marks.
-    // Three index Queries (services, hazards, complaints), two of policies by start (SVC-2, SVC-4), and one read of the marks.
-    expect(small.reads).toEqual({ Query: 5, BatchGetItem: 1, GetItem: 0, Scan: 0 });
+    // Three index Queries (services, hazards, complaints), three of policies by start (SVC-4, SVC-2, SVC-11), and one read of the marks.
+    expect(small.reads).toEqual({ Query: 6, BatchGetItem: 1, GetItem: 0, Scan: 0 });
   });
 });
 

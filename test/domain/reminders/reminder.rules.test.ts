@@ -135,4 +135,19 @@ describe('the daily run decides what is due when (issue 16)', () => {
     const cancelled = { ...withPlan, policy: policy('2026-07-10', '2027-07-09', '2026-09-01') };
     expect(policyReminders(cancelled, XINZHOU_2024, on('2026-09-29'))).toEqual([]);
   });
+
+  it('SVC-11: the year\'s obligations still open are due on its last day; none once they are done', () => {
+    const ending = { policy: policy('2025-10-09', '2026-10-08'), plan: { items: [] }, services: [] };
+    // SVC-2's first service was due on 2026-01-08 (the run reads such a policy only within 31 days of it).
+    expect(steps(policyReminders(ending, XINZHOU_2024, on('2026-09-29')))).toEqual(['overdue SVC-2 2026-01-08', 'due SVC-11 2026-10-08']);
+    const [yearEnd] = policyReminders(ending, XINZHOU_2024, on('2026-09-29')).filter((r) => r.payload.step === 'SVC-11');
+    expect(yearEnd?.payload).toMatchObject({ title: '忻府忻达煤业有限责任公司 · PAAA2026001 · 年度服务义务', audience: ['INSURER'], link: '/insurer/obligations' });
+    // A coal mine owes 2 risk assessments, 2 inspections, 1 of them deep (SVC-1): all archived in the year.
+    const archived = (type: 'RISK_ASSESSMENT' | 'HAZARD_INSPECTION', performedOn: string, deep = false) => ({ type, deep, status: 'ARCHIVED' as const, performedOn });
+    const done = {
+      ...ending,
+      services: [archived('RISK_ASSESSMENT', '2025-11-03'), archived('RISK_ASSESSMENT', '2026-03-02'), archived('HAZARD_INSPECTION', '2026-04-01', true), archived('HAZARD_INSPECTION', '2026-06-01')],
+    };
+    expect(steps(policyReminders(done, XINZHOU_2024, on('2026-09-29')))).toEqual([]);
+  });
 });
