@@ -64,6 +64,8 @@ export const REGISTER_WRITE: Access = {
 export const REGISTER_READ: Access = { kind: 'roles', roles: ['regulator', 'regulator-admin'], scope: 'regulator-owned' };
 /** REG-1: an insurer reads one entry by USCC, any county, to underwrite; it never lists or writes the register. */
 export const REGISTER_LOOKUP: Access = { kind: 'roles', roles: ['insurer-admin', 'insurer-staff'], scope: 'regulator-owned' };
+/** Issue 15: insurers and regulators read enterprises' register names by USCC (a county EMB: of its county), nothing more. */
+export const REGISTER_NAMES: Access = { kind: 'roles', roles: ['insurer-admin', 'insurer-staff', 'regulator', 'regulator-admin'], scope: 'regulator-owned' };
 /**
  * QUAL-6: the city EMB records the day an insurer's qualification materials reached it on paper — the city EMB's
  * own record (`R#…`), never the insurer's, which the platform stamps when its filing is first complete.

@@ -173,6 +173,21 @@ describe('complaints through the local gateway', () => {
     expect((await countyEmb.post(`/complaints/${filed.body.id}/reply`, fullReply)).status).toBe(403);
   });
 
+  it('REG-1 ACL-4 (issue 15): complainants are named from the register — GET /register/enterprise-names answers the known USCCs only (no 404), a county EMB its county, an enterprise nothing', async () => {
+    const xinda = { uscc: '91140902100079190P', name: '忻府忻达煤业有限责任公司', industry: 'COAL_MINE', county: '140902', staff: 254, revenueWan: 1175 };
+    const added = await cityEmb.post('/regulator/enterprises', xinda);
+    expect([200, 201, 409], JSON.stringify(added.body)).toContain(added.status);
+    const unknown = '91140902MA0UNKNOWN';
+    const asked = `/register/enterprise-names?uscc=${xinda.uscc},${unknown}`;
+    const answer = await staff.get<{ items: { uscc: string; name: string }[] }>(asked);
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    expect(answer.body.items).toEqual([{ uscc: xinda.uscc, name: xinda.name }]);
+    expect((await countyEmb.get<{ items: unknown[] }>(asked)).body.items).toEqual([{ uscc: xinda.uscc, name: xinda.name }]);
+    expect((await yuanpingEmb.get<{ items: unknown[] }>(asked)).body.items).toEqual([]);
+    expect((await enterprise.get(asked)).status).toBe(403);
+    expect((await staff.get('/register/enterprise-names?uscc=not-a-uscc')).status).toBe(400);
+  });
+
   it('CMP-6 (issue 15): the escalated complaints name the insurer (its short name), not only its tenant id', async () => {
     const insurers = await enterprise.get<{ items: { id: string; branchName: string }[] }>('/me/insurers');
     const names = new Map(insurers.body.items.map((insurer) => [insurer.id, insurer.branchName]));

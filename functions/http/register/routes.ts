@@ -12,6 +12,7 @@ import { listExperts } from './list-experts.js';
 import { listRuleSets } from './list-rule-sets.js';
 import { listServiceOrgs } from './list-service-orgs.js';
 import { lookUpEnterprise } from './look-up-enterprise.js';
+import { listEnterpriseNames } from './list-enterprise-names.js';
 import { recordPaperFilingRoute } from './record-paper-filing.js';
 import { registerEnterprise } from './register-enterprise.js';
 import { publishRuleSetRoute } from './publish-rule-set.js';
@@ -29,6 +30,7 @@ export const registerRoutes: readonly RouteSpec[] = [
   listEnterprises,
   getEnterprise,
   lookUpEnterprise,
+  listEnterpriseNames,
   blacklistInsurer,
   listBlacklist,
   liftBlacklistEntry,

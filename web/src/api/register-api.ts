@@ -30,6 +30,11 @@ export class RegisterApi {
     return ok(this.client.GET('/api/v1/regulator/enterprises', { params: { query }, signal }));
   }
 
+  /** Issue 15: enterprises' register names by USCC (insurers and regulators; unknown ones left out, no 404). */
+  enterpriseNames(usccs: readonly string[], signal?: AbortSignal): Promise<ResponseOf<'/api/v1/register/enterprise-names', 'get'>> {
+    return ok(this.client.GET('/api/v1/register/enterprise-names', { params: { query: { uscc: usccs.join(',') } }, signal }));
+  }
+
   getEnterprise(uscc: string, signal?: AbortSignal): Promise<RegisterEntry> {
     return ok(this.client.GET('/api/v1/regulator/enterprises/{uscc}', { params: { path: { uscc } }, signal }));
   }

@@ -1081,6 +1081,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/register/enterprise-names": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Enterprises' register names by USCC (names only; unknown ones left out) */
+        get: operations["getRegisterEnterpriseNames"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/register/enterprises/{uscc}": {
         parameters: {
             query?: never;
@@ -5601,6 +5618,34 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Refusal"];
+                };
+            };
+        };
+    };
+    getRegisterEnterpriseNames: {
+        parameters: {
+            query: {
+                uscc: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            name: string;
+                            uscc: string;
+                        }[];
+                    };
                 };
             };
         };
