@@ -62,8 +62,12 @@ export const RAW_SEGMENTS: readonly string[] = [
   '%41'.repeat(2000),
 ];
 
-/** Segments the URL grammar turns into something else (`.`/`..` are path navigation) — sent raw too. */
-export const NAVIGATION_SEGMENTS: readonly string[] = ['.', '..', '...', '.%2e', '%2e'];
+/**
+ * Segments the URL grammar turns into something else (`.`/`..` are path navigation, and so are their
+ * percent-encoded forms by the WHATWG URL parser: `/regulator/insurers/%2e%2e/hazards` is
+ * `/regulator/hazards`, another route the caller may well call) — sent raw too.
+ */
+export const NAVIGATION_SEGMENTS: readonly string[] = ['.', '..', '...', '.%2e', '%2e', '%2e%2e'];
 
 /** Paths of the console's static files with the same faults (the issue saw 500s there too). */
 export const STATIC_PATHS: readonly string[] = [
