@@ -45,7 +45,8 @@ const PHONE = { width: 390, height: 844 };
 /**
  * In every page of the crawl's contexts: a count of the console's requests in flight, and `__anzeVisit`,
  * an in-app navigation (what the menu does) that resolves once the new page is there: it changed the DOM,
- * shows a level-1 heading, no spinner or skeleton, no request in flight, and nothing moved for 100 ms.
+ * shows a level-1 heading, no spinner or skeleton, no request in flight, and nothing moved for 500 ms (a list's
+ * rows arrive after its first render: a shorter wait saw pages without their rows, and missed their detail links).
  * A cold start per page (`page.goto`) spent most of the crawl re-running the console's code.
  */
 const CRAWL_HELPERS = `(() => {
@@ -63,7 +64,7 @@ const CRAWL_HELPERS = `(() => {
     const check = () => {
       const now = performance.now();
       const busy = inflight > 0 || !document.querySelector('h1') || document.querySelector('.ant-spin-spinning, .ant-skeleton');
-      if (changed && !busy && now - last >= 100) { observer.disconnect(); resolve(); return; }
+      if (changed && !busy && now - last >= 500) { observer.disconnect(); resolve(); return; }
       if (now - started > 30000) {
         observer.disconnect();
         const main = document.querySelector('main');
@@ -444,7 +445,8 @@ describe('console shell (issue 15): first visit, accessibility, phones', () => {
       const dialog = page.getByRole('dialog', { name: '确认排期' });
       await dialog.getByLabel('企业确认人').fill('李安全');
       await dialog.getByRole('button', { name: '确认排期' }).click();
-      await page.getByText('排期已确认').waitFor();
+      // The toast: the row's status tag says 排期已确认 too once the list refreshes.
+      await page.getByRole('alert').getByText('排期已确认').waitFor();
       expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
 
       await page.getByRole('button', { name: '打开菜单' }).click();
