@@ -29,6 +29,10 @@ function Picker({ value, onChange, min, max, style, withTime, ...rest }: DateFie
       {...(min !== undefined || max !== undefined ? { disabledDate: (day) => outsideDays(day, min, max) } : {})}
       value={pickerValueOf(value, withTime)}
       onChange={(date) => onChange?.(formValueOf(date, withTime))}
+      // Enter takes the typed date; it must not also submit the form around the field half filled.
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') event.preventDefault();
+      }}
       style={{ width: '100%', ...style }}
     />
   );
