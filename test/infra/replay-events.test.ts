@@ -33,7 +33,9 @@ describe('issue 21: npm run replay:events replays the bus archive to the subscri
     const filter = eventBridge.commandCalls(StartReplayCommand)[0]?.args[0].input.Destination?.FilterArns;
     expect(filter).toEqual([
       'arn:aws-cn:events:cn-north-1:111122223333:rule/anze-prod/anze-prod-PolicyEvents',
+      'arn:aws-cn:events:cn-north-1:111122223333:rule/anze-prod/anze-prod-SupervisionCounterEvents',
       'arn:aws-cn:events:cn-north-1:111122223333:rule/anze-prod/anze-prod-CalendarYearLoaded',
+      'arn:aws-cn:events:cn-north-1:111122223333:rule/anze-prod/anze-prod-NotifyRecipients',
     ]);
     await expect(
       replayEvents(new EventBridgeClient({ region: 'cn-north-1' }), { stage: 'prod', from: new Date(0), to: new Date(1), subscriptions: ['Nope'] }),
