@@ -33,6 +33,41 @@ export interface ServiceForObligations {
   readonly performedOn?: LocalDate;
 }
 
+/** The parts of an issued policy {@link policyForObligations} reads (the underwriting context's policy has them). */
+export interface ObligedPolicy {
+  readonly id: string;
+  readonly enterprise: { readonly industry: Industry; readonly size: EnterpriseSize };
+  readonly periodStart: LocalDate;
+  readonly periodEnd: LocalDate;
+  readonly cancellation?: { readonly on: LocalDate };
+  readonly ruleSetId?: string;
+  readonly ruleSetVersion?: number;
+}
+
+/** The engine's view of a policy: one mapping for every reader (the route, the daily run, the supervision counters). */
+export function policyForObligations(policy: ObligedPolicy): PolicyForObligations {
+  return {
+    id: policy.id,
+    industry: policy.enterprise.industry,
+    size: policy.enterprise.size,
+    periodStart: policy.periodStart,
+    periodEnd: policy.periodEnd,
+    ...(policy.cancellation ? { cancelledOn: policy.cancellation.on } : {}),
+    ...(policy.ruleSetId === undefined ? {} : { ruleSetId: policy.ruleSetId }),
+    ...(policy.ruleSetVersion === undefined ? {} : { ruleSetVersion: policy.ruleSetVersion }),
+  };
+}
+
+/** The engine's view of a service: what counts toward SVC-1/SVC-2 is its type, depth, status and the day performed. */
+export function serviceForObligations(service: {
+  readonly type: ServiceType;
+  readonly deep: boolean;
+  readonly status: ServiceStatus;
+  readonly record?: { readonly performedOn: LocalDate };
+}): ServiceForObligations {
+  return { type: service.type, deep: service.deep, status: service.status, ...(service.record ? { performedOn: service.record.performedOn } : {}) };
+}
+
 // ── Date arithmetic on `YYYY-MM-DD` without parsing through a RegExp or making a Date ──────────────────────
 
 const digit = (text: string, at: number): number => text.charCodeAt(at) - 48;

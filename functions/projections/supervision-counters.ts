@@ -5,7 +5,7 @@ import { Conflict, StaleVersion } from '../../domain/kernel/errors.js';
 import { recordedRuleSet } from '../../domain/kernel/rule-set/rule-set-registry.js';
 import type { RuleSetSource } from '../../domain/kernel/rule-set/rule-set-source.port.js';
 import type { HazardRepository } from '../../domain/services/hazard.repository.js';
-import { evaluateObligations } from '../../domain/services/obligations-engine.js';
+import { evaluateObligations, policyForObligations, serviceForObligations } from '../../domain/services/obligations-engine.js';
 import type { ServicePlanRepository } from '../../domain/services/service-plan.repository.js';
 import type { ServiceRepository } from '../../domain/services/service.repository.js';
 import {
@@ -81,23 +81,9 @@ export async function contributionNow(subject: CountedSubject, sources: CountedS
         sources.ruleSets.versions(policy),
       ]);
       const obligations = evaluateObligations(
-        {
-          id: policy.id,
-          industry: policy.enterprise.industry,
-          size: policy.enterprise.size,
-          periodStart: policy.periodStart,
-          periodEnd: policy.periodEnd,
-          ...(policy.cancellation ? { cancelledOn: policy.cancellation.on } : {}),
-          ruleSetId: policy.ruleSetId,
-          ruleSetVersion: policy.ruleSetVersion,
-        },
+        policyForObligations(policy),
         plan,
-        services.map((service) => ({
-          type: service.type,
-          deep: service.deep,
-          status: service.status,
-          ...(service.record ? { performedOn: service.record.performedOn } : {}),
-        })),
+        services.map(serviceForObligations),
         recordedRuleSet(versions, policy, `policy ${policy.policyNumber}`),
         today,
       );

@@ -1,7 +1,7 @@
 import { INSURER } from '../../../domain/identity/access.js';
 import { todayOf } from '../../../domain/kernel/clock.js';
 import { obligationStatusSchema } from '../../../domain/services/obligations.schema.js';
-import { evaluateObligations } from '../../../domain/services/obligations-engine.js';
+import { evaluateObligations, policyForObligations, serviceForObligations } from '../../../domain/services/obligations-engine.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
 import { servicesRoot } from './composition-root.js';
 import { loadPolicy, ruleSetFor } from './load-policy.js';
@@ -21,23 +21,9 @@ export const getPolicyObligations = defineRoute({
     const { tenant, policy } = await loadPolicy(tenantId, input.params.policyId, { lead: true });
     const [plan, services] = await Promise.all([tenant.plans.getPlan(tenantId, policy.id), tenant.services.servicesOfPolicy(tenantId, policy.id)]);
     const status = evaluateObligations(
-      {
-        id: policy.id,
-        industry: policy.enterprise.industry,
-        size: policy.enterprise.size,
-        periodStart: policy.periodStart,
-        periodEnd: policy.periodEnd,
-        ...(policy.cancellation ? { cancelledOn: policy.cancellation.on } : {}),
-        ruleSetId: policy.ruleSetId,
-        ruleSetVersion: policy.ruleSetVersion,
-      },
+      policyForObligations(policy),
       plan,
-      services.map((service) => ({
-        type: service.type,
-        deep: service.deep,
-        status: service.status,
-        ...(service.record ? { performedOn: service.record.performedOn } : {}),
-      })),
+      services.map(serviceForObligations),
       await ruleSetFor(policy),
       todayOf(servicesRoot().clock),
     );
