@@ -45,7 +45,7 @@ type PageQuery = Parameters<Store['page']>[0];
  */
 const FILL_QUERIES = 5;
 
-async function filledPage(store: Store, query: PageQuery): Promise<{ items: Record<string, unknown>[]; nextCursor?: string }> {
+export async function filledPage(store: Store, query: PageQuery): Promise<{ items: Record<string, unknown>[]; nextCursor?: string }> {
   const items: Record<string, unknown>[] = [];
   let cursor = query.cursor;
   for (let calls = 0; calls < FILL_QUERIES; calls += 1) {

@@ -8,25 +8,11 @@ import type {
 } from '../../../domain/supervision/supervision-records.port.js';
 import { keys } from './keys.js';
 import { DynamoRegisterRepository } from './register.repository.js';
+import { filledPage } from './supervision-reads.repository.js';
 import type { Store } from './store.js';
 import { entityOf } from './stored-item.js';
 
-type PageQuery = Parameters<Store['page']>[0];
-
-/** Up to this many Queries fill a filtered page (a county, a grade), as the policies' and services' listings do. */
-const FILL_QUERIES = 5;
-
-async function filledPage(store: Store, query: PageQuery): Promise<{ items: Record<string, unknown>[]; nextCursor?: string }> {
-  const items: Record<string, unknown>[] = [];
-  let cursor = query.cursor;
-  for (let calls = 0; calls < FILL_QUERIES; calls += 1) {
-    const page = await store.page<Record<string, unknown>>({ ...query, limit: query.limit - items.length, cursor });
-    items.push(...page.items);
-    cursor = page.nextCursor;
-    if (!cursor || items.length >= query.limit || !query.filter) break;
-  }
-  return { items, nextCursor: cursor };
-}
+// A county or grade filter fills its page with up to five Queries, as the policies' and services' listings do.
 
 /** `#n0.#n1 = :v0 AND …` over named attribute paths. */
 function filterOf(conditions: readonly (readonly [path: string, value: string | undefined])[]) {
