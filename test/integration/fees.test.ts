@@ -348,10 +348,13 @@ describe('summary, compliance, consistency and export (FEE-4, FEE-5)', () => {
       await summaryOf(client, ofYear);
       return Object.fromEntries(dynamoDbCalls());
     };
-    // Background work (the projections of policy events) shares the counter: take the quietest of three.
+    // Background work (the projections of policy and fee events) shares the counter: take the quietest of five,
+    // by the number of calls (a background GetItem adds to the same command's count, not a new command).
+    const total = (counts: Record<string, number>) => Object.values(counts).reduce((sum, count) => sum + count, 0);
     const quietest = async (client: ApiClient, ofYear: number) => {
-      const counts = [await reads(client, ofYear), await reads(client, ofYear), await reads(client, ofYear)];
-      return counts.sort((a, b) => Object.keys(a).length - Object.keys(b).length)[0];
+      const counts: Record<string, number>[] = [];
+      for (let attempt = 0; attempt < 5; attempt += 1) counts.push(await reads(client, ofYear));
+      return counts.sort((a, b) => total(a) - total(b))[0];
     };
     expect(await quietest(pingan, TWO_YEARS_AGO)).toEqual({ GetItemCommand: 1 });
     expect(await quietest(pingan, year)).toEqual({ GetItemCommand: 1 });
