@@ -39,4 +39,12 @@ export { EVIDENCE_CONTENT_TYPES, EVIDENCE_EXTENSIONS, EVIDENCE_TYPES, extensionO
 export { RISK_GRADES } from '../../../domain/services/service-plan';
 export { SERVICE_ORG_STATUSES } from '../../../domain/register/service-org';
 export { EXPERT_STATUSES } from '../../../domain/register/expert';
+export {
+  REGISTER_FILE_COLUMNS,
+  REGISTER_FILE_HEADERS,
+  REGISTER_TEMPLATE_EXAMPLE,
+  registerFileRow,
+  registerHeaderOf,
+  type RegisterColumn,
+} from '../../../domain/register/register-columns';
 export { EXPENSE_CATEGORIES, REFUSED_EXPENSE_CATEGORIES } from '../../../domain/fees/ledger-entry';
