@@ -13,6 +13,7 @@ import {
 import type {
   CoinsuranceRole,
   EligibilityCriterion,
+  EligibilityFindingCode,
   EligibilityResult,
   EligibilityRule,
   LicenceDocument,
@@ -32,25 +33,50 @@ export interface EligibilityContext {
   readonly ruleSet: RuleSet;
 }
 
-function criterion(rule: EligibilityRule, passed: boolean, reason: string): EligibilityCriterion {
-  return { rule, passed, reason };
+type Finding = EligibilityCriterion['findings'][number];
+
+/** One check's outcome as a code (the console's sentence) and its English text (the `reason`). */
+interface Check {
+  readonly finding: Finding;
+  readonly english: string;
+}
+
+function check(code: EligibilityFindingCode, english: string, params: Finding['params'] = {}): Check {
+  return { finding: { code, params }, english };
+}
+
+/** A criterion from its checks: the English `reason` as before, and one finding per check (issue 15). */
+function criterion(rule: EligibilityRule, passed: boolean, reason: string, checks: readonly Check[]): EligibilityCriterion {
+  return { rule, passed, reason, findings: checks.map((item) => item.finding) };
 }
 
 function isBlank(text: string | undefined): boolean {
   return text === undefined || text.trim() === '';
 }
 
+type LicenceKind = 'businessLicence' | 'insurancePermit';
+
 /** QUAL-1: one licence's problem on `onDate`, or `undefined` when it is valid. */
-function licenceProblem(what: string, licence: LicenceDocument | undefined, onDate: LocalDate): string | undefined {
-  if (licence === undefined || isBlank(licence.number)) return `the ${what} is missing`;
+function licenceProblem(kind: LicenceKind, what: string, licence: LicenceDocument | undefined, onDate: LocalDate): Check | undefined {
+  if (licence === undefined || isBlank(licence.number)) return check(`${kind}Missing`, `the ${what} is missing`);
   if (licence.expiresOn !== null && compareLocalDates(licence.expiresOn, onDate) < 0) {
-    return `the ${what} ${licence.number} expired on ${licence.expiresOn}`;
+    return check(`${kind}Expired`, `the ${what} ${licence.number} expired on ${licence.expiresOn}`, {
+      number: licence.number,
+      date: licence.expiresOn,
+    });
   }
   return undefined;
 }
 
-function licenceValidity(licence: LicenceDocument): string {
-  return licence.expiresOn === null ? 'with no expiry (长期)' : `valid until ${licence.expiresOn}`;
+function licenceValidity(kind: LicenceKind, label: string, licence: LicenceDocument): Check {
+  return licence.expiresOn === null
+    ? check(`${kind}NoExpiry`, `${label} ${licence.number} with no expiry (长期)`, { number: licence.number })
+    : check(`${kind}Valid`, `${label} ${licence.number} valid until ${licence.expiresOn}`, { number: licence.number, date: licence.expiresOn });
+}
+
+/** `Not met…: a; b.` — the English reason of a failed criterion. */
+function notMet(problems: readonly Check[], onDate?: LocalDate): string {
+  return `Not met${onDate === undefined ? '' : ` on ${onDate}`}: ${problems.map((item) => item.english).join('; ')}.`;
 }
 
 /**
@@ -60,24 +86,29 @@ function licenceValidity(licence: LicenceDocument): string {
  */
 function qual1(filing: QualificationFiling, onDate: LocalDate): EligibilityCriterion {
   const { branch, businessLicence, insurancePermit } = filing;
-  const problems: string[] = [];
-  if (branch === undefined) problems.push('the branch is not described');
+  const problems: Check[] = [];
+  if (branch === undefined) problems.push(check('branchMissing', 'the branch is not described'));
   else {
-    if (!branch.cityLevelBranchInXinzhou) problems.push(`${branch.name} is not a city-level branch in Xinzhou`);
-    if (!branch.writesPropertyInsurance) problems.push(`${branch.name} does not write property insurance`);
+    if (!branch.cityLevelBranchInXinzhou) {
+      problems.push(check('branchNotCityLevel', `${branch.name} is not a city-level branch in Xinzhou`, { branch: branch.name }));
+    }
+    if (!branch.writesPropertyInsurance) {
+      problems.push(check('branchNoProperty', `${branch.name} does not write property insurance`, { branch: branch.name }));
+    }
   }
-  const licence = licenceProblem('business licence (营业执照)', businessLicence, onDate);
-  const permit = licenceProblem('insurance permit (保险许可证)', insurancePermit, onDate);
+  const licence = licenceProblem('businessLicence', 'business licence (营业执照)', businessLicence, onDate);
+  const permit = licenceProblem('insurancePermit', 'insurance permit (保险许可证)', insurancePermit, onDate);
   if (licence !== undefined) problems.push(licence);
   if (permit !== undefined) problems.push(permit);
   if (problems.length > 0 || branch === undefined || businessLicence === undefined || insurancePermit === undefined) {
-    return criterion('QUAL-1', false, `Not met on ${onDate}: ${problems.join('; ')}.`);
+    return criterion('QUAL-1', false, notMet(problems, onDate), problems);
   }
-  return criterion(
-    'QUAL-1',
-    true,
-    `${branch.name} is a city-level branch in Xinzhou writing property insurance; business licence ${businessLicence.number} ${licenceValidity(businessLicence)}; insurance permit ${insurancePermit.number} ${licenceValidity(insurancePermit)}.`,
-  );
+  const met = [
+    check('branchOk', `${branch.name} is a city-level branch in Xinzhou writing property insurance`, { branch: branch.name }),
+    licenceValidity('businessLicence', 'business licence', businessLicence),
+    licenceValidity('insurancePermit', 'insurance permit', insurancePermit),
+  ];
+  return criterion('QUAL-1', true, `${met.map((item) => item.english).join('; ')}.`, met);
 }
 
 /**
@@ -92,16 +123,28 @@ function qual2(filing: QualificationFiling, onDate: LocalDate, blacklisted: bool
     )
     .sort((a, b) => compareLocalDates(a.decidedOn, b.decidedOn));
   const problems: string[] = [];
+  const checks: Check[] = [];
   if (recent.length > 0) {
     problems.push(
       `${recent.length} major violation(s) since ${since}: ${recent
         .map((violation) => `${violation.decidedOn} by ${violation.authority} (${violation.description})`)
         .join('; ')}`,
     );
+    checks.push(
+      check('majorViolations', '', { count: recent.length, since }),
+      ...recent.map((violation) =>
+        check('majorViolation', '', { date: violation.decidedOn, authority: violation.authority, description: violation.description }),
+      ),
+    );
   }
-  if (blacklisted) problems.push('the insurer is on the joint-punishment blacklist (BLK-1)');
-  if (problems.length > 0) return criterion('QUAL-2', false, `Not met on ${onDate}: ${problems.join('; ')}.`);
-  return criterion('QUAL-2', true, `No major violation since ${since} and not on the joint-punishment blacklist.`);
+  if (blacklisted) {
+    problems.push('the insurer is on the joint-punishment blacklist (BLK-1)');
+    checks.push(check('onBlacklist', ''));
+  }
+  if (problems.length > 0) return criterion('QUAL-2', false, `Not met on ${onDate}: ${problems.join('; ')}.`, checks);
+  return criterion('QUAL-2', true, `No major violation since ${since} and not on the joint-punishment blacklist.`, [
+    check('noMajorViolation', '', { since }),
+  ]);
 }
 
 function percent(basisPoints: number): string {
@@ -115,6 +158,7 @@ function waivedQual3(): EligibilityCriterion {
     passed: true,
     waived: true,
     reason: 'Waived: as a co-insurance member the insurer need not meet QUAL-3; only the lead insurer must.',
+    findings: [{ code: 'qual3Waived', params: {} }],
   };
 }
 
@@ -126,21 +170,31 @@ function qual3(filing: QualificationFiling, role: CoinsuranceRole): EligibilityC
   if (role === 'MEMBER') return waivedQual3();
   const priorYear = filing.year - 1;
   if (filing.solvency === undefined) {
-    return criterion('QUAL-3', false, `Not met: the ${priorYear} solvency ratio and risk rating are missing.`);
+    return criterion('QUAL-3', false, `Not met: the ${priorYear} solvency ratio and risk rating are missing.`, [
+      check('solvencyMissing', '', { year: priorYear }),
+    ]);
   }
   const { comprehensiveRatioBasisPoints: ratio, riskRating } = filing.solvency;
-  const problems: string[] = [];
+  const floor = percent(SOLVENCY_RATIO_FLOOR_BASIS_POINTS);
+  const problems: Check[] = [];
   if (ratio < SOLVENCY_RATIO_FLOOR_BASIS_POINTS) {
-    problems.push(`the ${priorYear} comprehensive solvency adequacy ratio is ${percent(ratio)}, below ${percent(SOLVENCY_RATIO_FLOOR_BASIS_POINTS)}`);
+    problems.push(
+      check('solvencyLow', `the ${priorYear} comprehensive solvency adequacy ratio is ${percent(ratio)}, below ${floor}`, {
+        year: priorYear,
+        ratio: percent(ratio),
+        floor,
+      }),
+    );
   }
   if (riskRating !== 'A' && riskRating !== 'B') {
-    problems.push(`the integrated risk rating is ${riskRating}; it must be A or B`);
+    problems.push(check('riskRatingLow', `the integrated risk rating is ${riskRating}; it must be A or B`, { rating: riskRating }));
   }
-  if (problems.length > 0) return criterion('QUAL-3', false, `Not met: ${problems.join('; ')}.`);
+  if (problems.length > 0) return criterion('QUAL-3', false, notMet(problems), problems);
   return criterion(
     'QUAL-3',
     true,
-    `The ${priorYear} comprehensive solvency adequacy ratio is ${percent(ratio)} (at least ${percent(SOLVENCY_RATIO_FLOOR_BASIS_POINTS)}) and the integrated risk rating is ${riskRating}.`,
+    `The ${priorYear} comprehensive solvency adequacy ratio is ${percent(ratio)} (at least ${floor}) and the integrated risk rating is ${riskRating}.`,
+    [check('solvencyOk', '', { year: priorYear, ratio: percent(ratio), floor, rating: riskRating })],
   );
 }
 
@@ -151,16 +205,17 @@ function qual3(filing: QualificationFiling, role: CoinsuranceRole): EligibilityC
 function qual4(filing: QualificationFiling): EligibilityCriterion {
   const { prevention } = filing;
   const named = prevention.riskControlTeam.filter((member) => !isBlank(member.name));
-  const problems: string[] = [];
-  if (prevention.systemDocument === undefined) problems.push('the prevention-service system document is missing');
-  if (prevention.planTemplate === undefined) problems.push('the service plan template is missing');
-  if (named.length === 0) problems.push('the risk-control team has no named member');
-  if (prevention.evidence.length === 0) problems.push('no evidence document is attached');
-  if (problems.length > 0) return criterion('QUAL-4', false, `Not met: ${problems.join('; ')}.`);
+  const problems: Check[] = [];
+  if (prevention.systemDocument === undefined) problems.push(check('systemDocumentMissing', 'the prevention-service system document is missing'));
+  if (prevention.planTemplate === undefined) problems.push(check('planTemplateMissing', 'the service plan template is missing'));
+  if (named.length === 0) problems.push(check('teamUnnamed', 'the risk-control team has no named member'));
+  if (prevention.evidence.length === 0) problems.push(check('evidenceMissing', 'no evidence document is attached'));
+  if (problems.length > 0) return criterion('QUAL-4', false, notMet(problems), problems);
   return criterion(
     'QUAL-4',
     true,
     `Prevention-service system and plan template attached; risk-control team of ${named.length} named member(s); ${prevention.evidence.length} evidence document(s).`,
+    [check('preventionOk', '', { members: named.length, evidence: prevention.evidence.length })],
   );
 }
 
@@ -168,13 +223,23 @@ function qual4(filing: QualificationFiling): EligibilityCriterion {
 function qual5(filing: QualificationFiling): EligibilityCriterion {
   const product = filing.filedProduct;
   if (product === undefined || isBlank(product.filingNumber)) {
-    return criterion('QUAL-5', false, 'Not met: no filing number with the financial regulator for the 安责险 product.');
+    return criterion('QUAL-5', false, 'Not met: no filing number with the financial regulator for the 安责险 product.', [
+      check('productNotFiled', ''),
+    ]);
   }
   const rated = Object.keys(product.baseRatesPpm).length;
+  const filingNumber = product.filingNumber;
   if (rated === 0) {
-    return criterion('QUAL-5', false, `Not met: the filed product ${product.filingNumber} states no base rate for any industry.`);
+    return criterion('QUAL-5', false, `Not met: the filed product ${filingNumber} states no base rate for any industry.`, [
+      check('productNoRates', '', { filingNumber }),
+    ]);
   }
-  return criterion('QUAL-5', true, `Clauses and rates filed with the financial regulator under ${product.filingNumber} (base rates for ${rated} industr${rated === 1 ? 'y' : 'ies'}).`);
+  return criterion(
+    'QUAL-5',
+    true,
+    `Clauses and rates filed with the financial regulator under ${filingNumber} (base rates for ${rated} industr${rated === 1 ? 'y' : 'ies'}).`,
+    [check('productOk', '', { filingNumber, industries: rated })],
+  );
 }
 
 /**
@@ -210,47 +275,62 @@ export function filingWindow(
 function qual6(filing: QualificationFiling, onDate: LocalDate, ruleSet: RuleSet): EligibilityCriterion {
   const due = onDateIn(ruleSet.qualificationFilingDue, filing.year);
   const missing = missingAnnex1Items(filing);
-  const problems: string[] = [];
+  const problems: Check[] = [];
   if (missing.length > 0) {
-    const labels = ANNEX_1_ITEMS.filter((item) => missing.includes(item.code)).map((item) => `${item.labelZh} (${item.code})`);
-    problems.push(`Annex 1 items not attached: ${labels.join('; ')}`);
+    const items = ANNEX_1_ITEMS.filter((item) => missing.includes(item.code));
+    problems.push(
+      check('annex1Missing', `Annex 1 items not attached: ${items.map((item) => `${item.labelZh} (${item.code})`).join('; ')}`, {
+        items: items.map((item) => item.labelZh).join('、'),
+      }),
+    );
   }
   const letter = filing.commitmentLetter;
-  if (letter === undefined || isBlank(letter.signedBy)) problems.push('the Annex 2 commitment letter is not signed');
-  if (problems.length > 0 || letter === undefined) return criterion('QUAL-6', false, `Not met: ${problems.join('; ')}.`);
+  if (letter === undefined || isBlank(letter.signedBy)) problems.push(check('letterUnsigned', 'the Annex 2 commitment letter is not signed'));
+  if (problems.length > 0 || letter === undefined) return criterion('QUAL-6', false, notMet(problems), problems);
   const filedOn = filing.filedOn;
-  if (filedOn === undefined) return criterion('QUAL-6', false, 'Not met: the filing has not been submitted.');
+  const year = filing.year;
+  if (filedOn === undefined) {
+    return criterion('QUAL-6', false, 'Not met: the filing has not been submitted.', [check('notSubmitted', '')]);
+  }
   if (compareLocalDates(filedOn, due) > 0) {
-    return criterion('QUAL-6', false, `Not met: the ${filing.year} filing was submitted late, on ${filedOn}; it was due by ${due}.`);
+    return criterion('QUAL-6', false, `Not met: the ${year} filing was submitted late, on ${filedOn}; it was due by ${due}.`, [
+      check('filedLate', '', { year, filedOn, due }),
+    ]);
   }
   const { from, until } = filingWindow(filing, filedOn, ruleSet);
   if (compareLocalDates(onDate, from) < 0) {
-    return criterion('QUAL-6', false, `Not met on ${onDate}: the ${filing.year} filing counts from ${from}.`);
+    return criterion('QUAL-6', false, `Not met on ${onDate}: the ${year} filing counts from ${from}.`, [
+      check('notYetCounting', '', { year, from }),
+    ]);
   }
   if (compareLocalDates(onDate, until) > 0) {
     return criterion(
       'QUAL-6',
       false,
-      `Not met on ${onDate}: the ${filing.year} filing counted until ${until}, when the ${filing.year + 1} filing was due.`,
+      `Not met on ${onDate}: the ${year} filing counted until ${until}, when the ${year + 1} filing was due.`,
+      [check('windowOver', '', { year, until, nextYear: year + 1 })],
     );
   }
   return criterion(
     'QUAL-6',
     true,
     `All ${ANNEX_1_ITEMS.length} Annex 1 items attached and the commitment letter signed by ${letter.signedBy} on ${letter.signedOn}; submitted on ${filedOn}, by the due date ${due}.`,
+    [check('filingOk', '', { count: ANNEX_1_ITEMS.length, signedBy: letter.signedBy, signedOn: letter.signedOn, filedOn, due })],
   );
 }
 
 /** BLK-1: a blacklisted insurer is ineligible. */
 function blk1(blacklisted: boolean, onDate: LocalDate): EligibilityCriterion {
   return blacklisted
-    ? criterion('BLK-1', false, `Not met: the insurer is on the joint-punishment blacklist on ${onDate}.`)
-    : criterion('BLK-1', true, `Not on the joint-punishment blacklist on ${onDate}.`);
+    ? criterion('BLK-1', false, `Not met: the insurer is on the joint-punishment blacklist on ${onDate}.`, [
+        check('blacklisted', '', { date: onDate }),
+      ])
+    : criterion('BLK-1', true, `Not on the joint-punishment blacklist on ${onDate}.`, [check('notBlacklisted', '', { date: onDate })]);
 }
 
 /**
  * QUAL-1..6, BLK-1: whether an insurer may issue 安责险 policies on `onDate`, with every criterion, its
- * pass/fail and the reason in plain English, in the order QUAL-1 … QUAL-6, BLK-1.
+ * pass/fail, the reason in plain English and the same as coded findings (issue 15), in the order QUAL-1 … QUAL-6, BLK-1.
  *
  * - No filing: every QUAL criterion fails, saying there is no filing; BLK-1 is still evaluated, since the
  *   blacklist does not depend on the filing.
@@ -276,7 +356,9 @@ export function evaluateEligibility(
     criteria = [
       // QUAL-3 stays waived for a MEMBER even without a filing: the exemption is the role's, not the filing's.
       ...ELIGIBILITY_RULES.filter((rule) => rule !== 'BLK-1').map((rule) =>
-        rule === 'QUAL-3' && coinsuranceRole === 'MEMBER' ? waivedQual3() : criterion(rule, false, reason),
+        rule === 'QUAL-3' && coinsuranceRole === 'MEMBER'
+          ? waivedQual3()
+          : criterion(rule, false, reason, [check('noFiling', '', { date: onDate })]),
       ),
       blk1(blacklisted, onDate),
     ];

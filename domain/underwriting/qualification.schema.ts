@@ -6,6 +6,7 @@ import { MAX_FACTOR_BASIS_POINTS, NAME_MAX_LENGTH, about, date, integer, keyedBy
 import {
   ANNEX_1_ITEM_CODES,
   COINSURANCE_ROLES,
+  ELIGIBILITY_FINDING_CODES,
   ELIGIBILITY_RULES,
   RISK_RATINGS,
 } from './qualification.js';
@@ -261,11 +262,17 @@ export const qualificationFilingSchema = z.object({
   version: about(z.int(), 'Optimistic lock: 1 when first saved, + 1 on every amendment'),
 });
 
-/** One criterion of eligibility, with the plain-English reason the console shows as is. */
+/** One criterion of eligibility: the plain-English reason (logs, API clients) and the findings the console words. */
 export const eligibilityCriterionSchema = z.object({
   rule: z.enum(ELIGIBILITY_RULES),
   passed: z.boolean(),
   reason: about(z.string(), 'Why it passed or failed, in plain English'),
+  findings: about(
+    z.readonly(
+      z.array(z.object({ code: z.enum(ELIGIBILITY_FINDING_CODES), params: z.record(z.string(), z.union([z.string(), z.number()])) })),
+    ),
+    'The same reason as codes with parameters, one per check, for a translated sentence',
+  ),
   waived: about(z.optional(z.literal(true)), 'QUAL-3 for a co-insurance member, passed without being tested'),
 });
 

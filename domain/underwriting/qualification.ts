@@ -149,6 +149,54 @@ export type QualificationFilingInput = z.output<typeof putQualificationBody>;
 export const ELIGIBILITY_RULES = ['QUAL-1', 'QUAL-2', 'QUAL-3', 'QUAL-4', 'QUAL-5', 'QUAL-6', 'BLK-1'] as const;
 export type EligibilityRule = (typeof ELIGIBILITY_RULES)[number];
 
+/**
+ * QUAL-1..6, BLK-1: what a criterion found, one code per check, so the console words each in its own language
+ * (issue 15: the English `reason` was shown in the Chinese console). `params` fill the sentence; dates are
+ * `YYYY-MM-DD`, ratios percent strings (`99.50%`).
+ */
+export const ELIGIBILITY_FINDING_CODES = [
+  'noFiling',
+  'branchMissing',
+  'branchNotCityLevel',
+  'branchNoProperty',
+  'branchOk',
+  'businessLicenceMissing',
+  'businessLicenceExpired',
+  'businessLicenceValid',
+  'businessLicenceNoExpiry',
+  'insurancePermitMissing',
+  'insurancePermitExpired',
+  'insurancePermitValid',
+  'insurancePermitNoExpiry',
+  'majorViolations',
+  'majorViolation',
+  'onBlacklist',
+  'noMajorViolation',
+  'qual3Waived',
+  'solvencyMissing',
+  'solvencyLow',
+  'riskRatingLow',
+  'solvencyOk',
+  'systemDocumentMissing',
+  'planTemplateMissing',
+  'teamUnnamed',
+  'evidenceMissing',
+  'preventionOk',
+  'productNotFiled',
+  'productNoRates',
+  'productOk',
+  'annex1Missing',
+  'letterUnsigned',
+  'notSubmitted',
+  'filedLate',
+  'notYetCounting',
+  'windowOver',
+  'filingOk',
+  'blacklisted',
+  'notBlacklisted',
+] as const;
+export type EligibilityFindingCode = (typeof ELIGIBILITY_FINDING_CODES)[number];
+
 /** One criterion of eligibility: `reason` is a plain-English sentence; `waived` marks QUAL-3 for a member. */
 export type EligibilityCriterion = z.output<typeof eligibilityCriterionSchema>;
 

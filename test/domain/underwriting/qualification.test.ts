@@ -140,6 +140,7 @@ describe('eligibility (QUAL-1..6, BLK-1)', () => {
       passed: true,
       waived: true,
       reason: 'Waived: as a co-insurance member the insurer need not meet QUAL-3; only the lead insurer must.',
+      findings: [{ code: 'qual3Waived', params: {} }],
     });
     expect(failing(eligibilityOn(ON, { filing: weak, role: 'LEAD' }))).toEqual(['QUAL-3']);
   });

@@ -1907,6 +1907,23 @@ export type paths = {
         patch: operations["patchUsersUserId"];
         trace?: never;
     };
+    "/api/v1/workbench": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The insurer's workbench: to-dos by due date, plans missing, the year's obligations and fees, open 督办 */
+        get: operations["getWorkbench"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -1944,7 +1961,10 @@ export type components = {
         };
         Archive: {
             dueOn: components["schemas"]["LocalDate"];
-            provisional: boolean;
+            id: string;
+            major?: boolean;
+            name: string;
+            overdue: boolean;
         };
         ArchiveRef: {
             /** @description The archive item holding the document (SVC-10) */
@@ -1961,6 +1981,13 @@ export type components = {
             name: string;
             /** @description Lower-case hex SHA-256 of the archived bytes, so the filing names exactly what regulators can verify */
             sha256: string;
+        };
+        Archives: {
+            dueSoon: number;
+            items: components["schemas"]["Archive"][];
+            /** @description More were due than read: the counts are lower bounds */
+            more: boolean;
+            overdue: number;
         };
         Blacklist: {
             /** @description BLK-1: whether the listing bars the insurer today (Asia/Shanghai) */
@@ -2045,6 +2072,11 @@ export type components = {
             /** @description Optimistic lock: 1 on receipt, + 1 on every change */
             version: number;
         };
+        Complaint2: {
+            items: components["schemas"]["Complaint"][];
+            nextCursor?: string;
+            total?: number;
+        };
         /** @enum {string} */
         ComplaintChannel: "PHONE" | "LETTER" | "VISIT" | "ONLINE" | "CONSOLE";
         ComplaintInput: {
@@ -2109,6 +2141,14 @@ export type components = {
             /** @enum {string} */
             coinsuranceRole: "INDEPENDENT" | "LEAD" | "MEMBER";
             readonly criteria: {
+                /** @description The same reason as codes with parameters, one per check, for a translated sentence */
+                readonly findings: {
+                    /** @enum {string} */
+                    code: "noFiling" | "branchMissing" | "branchNotCityLevel" | "branchNoProperty" | "branchOk" | "businessLicenceMissing" | "businessLicenceExpired" | "businessLicenceValid" | "businessLicenceNoExpiry" | "insurancePermitMissing" | "insurancePermitExpired" | "insurancePermitValid" | "insurancePermitNoExpiry" | "majorViolations" | "majorViolation" | "onBlacklist" | "noMajorViolation" | "qual3Waived" | "solvencyMissing" | "solvencyLow" | "riskRatingLow" | "solvencyOk" | "systemDocumentMissing" | "planTemplateMissing" | "teamUnnamed" | "evidenceMissing" | "preventionOk" | "productNotFiled" | "productNoRates" | "productOk" | "annex1Missing" | "letterUnsigned" | "notSubmitted" | "filedLate" | "notYetCounting" | "windowOver" | "filingOk" | "blacklisted" | "notBlacklisted";
+                    params: {
+                        [key: string]: string | number;
+                    };
+                }[];
                 passed: boolean;
                 /** @description Why it passed or failed, in plain English */
                 reason: string;
@@ -2333,6 +2373,10 @@ export type components = {
             version: number;
             year: number;
         };
+        FollowUp: {
+            dueOn: components["schemas"]["LocalDate"];
+            provisional: boolean;
+        };
         Hazard: {
             createdAt: components["schemas"]["Instant"];
             description: string;
@@ -2394,6 +2438,11 @@ export type components = {
             version: number;
         };
         Hazard2: {
+            items: components["schemas"]["Hazard"][];
+            nextCursor?: string;
+            total?: number;
+        };
+        Hazard3: {
             ticket: {
                 expiresAt: components["schemas"]["Instant"];
                 headers: components["schemas"]["TicketHeaders"];
@@ -2500,6 +2549,11 @@ export type components = {
             text: string;
             version: number;
         };
+        Notice2: {
+            items: components["schemas"]["Notice"][];
+            nextCursor?: string;
+            total?: number;
+        };
         Notification: {
             /** @description The message in Chinese: the item's name, the due date and what to do */
             body: string;
@@ -2537,26 +2591,6 @@ export type components = {
         OrgContactInput: string | null;
         /** @enum {string} */
         OtherSafetyInsuranceKind: "EMPLOYER_LIABILITY" | "GROUP_ACCIDENT" | "PUBLIC_LIABILITY" | "OTHER";
-        PageOfComplaint: {
-            items: components["schemas"]["Complaint"][];
-            nextCursor?: string;
-        };
-        PageOfHazard: {
-            items: components["schemas"]["Hazard"][];
-            nextCursor?: string;
-        };
-        PageOfNotice: {
-            items: components["schemas"]["Notice"][];
-            nextCursor?: string;
-        };
-        PageOfPolicy: {
-            items: components["schemas"]["Policy"][];
-            nextCursor?: string;
-        };
-        PageOfService: {
-            items: components["schemas"]["Service"][];
-            nextCursor?: string;
-        };
         PaperFiling: {
             createdAt: components["schemas"]["Instant"];
             /** @description QUAL-6: the day the paper materials were received by the city EMB */
@@ -2705,6 +2739,11 @@ export type components = {
             vatRateBasisPoints: number;
             /** @description Optimistic lock: 1 on issue, + 1 on every endorsement or cancellation */
             version: number;
+        };
+        Policy2: {
+            items: components["schemas"]["Policy"][];
+            nextCursor?: string;
+            total?: number;
         };
         /** @enum {string} */
         PolicyType: "TRAINING" | "RISK_ASSESSMENT" | "STANDARDIZATION" | "HAZARD_INSPECTION" | "EMERGENCY_PLAN" | "EMERGENCY_DRILL" | "TECH_PROMOTION" | "SAFETY_CULTURE" | "CONSULTING" | "ONLINE_PUSH";
@@ -3036,8 +3075,8 @@ export type components = {
             createdBy: string;
             /** @description SVC-8/SVC-9, in working days from the day completed (the day of record.endedAt) */
             deadlines?: {
-                archive: components["schemas"]["Archive"];
-                followUp: components["schemas"]["Archive"];
+                archive: components["schemas"]["FollowUp"];
+                followUp: components["schemas"]["FollowUp"];
             };
             /** @description 体检式精查 (HAZARD_INSPECTION only) */
             deep: boolean;
@@ -3131,6 +3170,11 @@ export type components = {
             type: components["schemas"]["PolicyType"];
             updatedAt: components["schemas"]["Instant"];
             version: number;
+        };
+        Service2: {
+            items: components["schemas"]["Service"][];
+            nextCursor?: string;
+            total?: number;
         };
         ServiceInput: {
             confirmedByName: string;
@@ -3262,6 +3306,10 @@ export type components = {
             name: string;
             /** @enum {string} */
             status: "ACTIVE" | "SUSPENDED";
+            /** @description When the status last changed (ISO 8601, UTC) */
+            statusChangedAt?: components["schemas"]["Instant"];
+            /** @description The operator's reason for the last suspension or resumption */
+            statusReason?: string;
             /** @description The branch's 统一社会信用代码; one insurer per USCC on the platform */
             uscc: string;
             version: number;
@@ -3347,6 +3395,15 @@ export type components = {
             };
         };
         /** @description Success */
+        Complaint2: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Complaint2"];
+            };
+        };
+        /** @description Success */
         Enterprise: {
             headers: {
                 [name: string]: unknown;
@@ -3392,12 +3449,30 @@ export type components = {
             };
         };
         /** @description Success */
+        Hazard3: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Hazard3"];
+            };
+        };
+        /** @description Success */
         Notice: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
                 "application/json": components["schemas"]["Notice"];
+            };
+        };
+        /** @description Success */
+        Notice2: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Notice2"];
             };
         };
         /** @description Success */
@@ -3410,57 +3485,21 @@ export type components = {
             };
         };
         /** @description Success */
-        PageOfComplaint: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["PageOfComplaint"];
-            };
-        };
-        /** @description Success */
-        PageOfHazard: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["PageOfHazard"];
-            };
-        };
-        /** @description Success */
-        PageOfNotice: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["PageOfNotice"];
-            };
-        };
-        /** @description Success */
-        PageOfPolicy: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["PageOfPolicy"];
-            };
-        };
-        /** @description Success */
-        PageOfService: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["PageOfService"];
-            };
-        };
-        /** @description Success */
         Policy: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
                 "application/json": components["schemas"]["Policy"];
+            };
+        };
+        /** @description Success */
+        Policy2: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Policy2"];
             };
         };
         /** @description Success */
@@ -3488,6 +3527,15 @@ export type components = {
             };
             content: {
                 "application/json": components["schemas"]["Service"];
+            };
+        };
+        /** @description Success */
+        Service2: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Service2"];
             };
         };
         /** @description Success */
@@ -3556,6 +3604,7 @@ export type components = {
         OrgId: components["schemas"]["Id"];
         Overdue: "true" | "false";
         PolicyId: components["schemas"]["Id"];
+        Q: string;
         ServiceId: components["schemas"]["Id"];
         ServiceStatus: components["schemas"]["ServiceStatus"];
         Status: "ISSUED" | "CANCELLED";
@@ -3603,6 +3652,7 @@ export interface operations {
                             route: string;
                         }[];
                         nextCursor?: string;
+                        total?: number;
                     };
                 };
             };
@@ -3791,7 +3841,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             "4XX": components["responses"]["Error"];
-            200: components["responses"]["PageOfComplaint"];
+            200: components["responses"]["Complaint2"];
         };
     };
     postComplaints: {
@@ -4044,6 +4094,7 @@ export interface operations {
                     "application/json": {
                         items: components["schemas"]["PremiumReceiptEntry"][];
                         nextCursor?: string;
+                        total?: number;
                     };
                 };
             };
@@ -4233,7 +4284,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             "4XX": components["responses"]["Error"];
-            200: components["responses"]["PageOfHazard"];
+            200: components["responses"]["Hazard2"];
         };
     };
     getHazardsHazardId: {
@@ -4269,7 +4320,7 @@ export interface operations {
         };
         responses: {
             "4XX": components["responses"]["Error"];
-            201: components["responses"]["Hazard2"];
+            201: components["responses"]["Hazard3"];
         };
     };
     postHazardsHazardIdRectification: {
@@ -4408,7 +4459,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             "4XX": components["responses"]["Error"];
-            200: components["responses"]["PageOfComplaint"];
+            200: components["responses"]["Complaint2"];
         };
     };
     postMeComplaints: {
@@ -4503,7 +4554,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             "4XX": components["responses"]["Error"];
-            200: components["responses"]["PageOfHazard"];
+            200: components["responses"]["Hazard2"];
         };
     };
     getMeHazardsHazardId: {
@@ -4539,7 +4590,7 @@ export interface operations {
         };
         responses: {
             "4XX": components["responses"]["Error"];
-            201: components["responses"]["Hazard2"];
+            201: components["responses"]["Hazard3"];
         };
     };
     postMeHazardsHazardIdRectification: {
@@ -4731,7 +4782,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             "4XX": components["responses"]["Error"];
-            200: components["responses"]["PageOfPolicy"];
+            200: components["responses"]["Policy2"];
         };
     };
     getMeServices: {
@@ -4748,7 +4799,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             "4XX": components["responses"]["Error"];
-            200: components["responses"]["PageOfService"];
+            200: components["responses"]["Service2"];
         };
     };
     getMeServicesServiceId: {
@@ -4829,7 +4880,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             "4XX": components["responses"]["Error"];
-            200: components["responses"]["PageOfNotice"];
+            200: components["responses"]["Notice2"];
         };
     };
     postNoticesNoticeIdAnswer: {
@@ -5041,6 +5092,7 @@ export interface operations {
                     "application/json": {
                         items: components["schemas"]["Regulator"][];
                         nextCursor?: string;
+                        total?: number;
                     };
                 };
             };
@@ -5104,6 +5156,7 @@ export interface operations {
                     "application/json": {
                         items: components["schemas"]["Tenant"][];
                         nextCursor?: string;
+                        total?: number;
                     };
                 };
             };
@@ -5158,6 +5211,7 @@ export interface operations {
                 cursor?: components["parameters"]["Cursor"];
                 industry?: components["parameters"]["EnterpriseIndustry"];
                 limit?: components["parameters"]["Limit"];
+                q?: components["parameters"]["Q"];
                 shared?: "true" | "false";
                 status?: components["parameters"]["Status"];
             };
@@ -5168,7 +5222,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             "4XX": components["responses"]["Error"];
-            200: components["responses"]["PageOfPolicy"];
+            200: components["responses"]["Policy2"];
         };
     };
     postPolicies: {
@@ -5560,7 +5614,7 @@ export interface operations {
         };
         responses: {
             "4XX": components["responses"]["Error"];
-            201: components["responses"]["Hazard2"];
+            201: components["responses"]["Hazard3"];
         };
     };
     getRefusals: {
@@ -5585,6 +5639,7 @@ export interface operations {
                     "application/json": {
                         items: components["schemas"]["Refusal"][];
                         nextCursor?: string;
+                        total?: number;
                     };
                 };
             };
@@ -5688,6 +5743,7 @@ export interface operations {
                     "application/json": {
                         items: components["schemas"]["Blacklist"][];
                         nextCursor?: string;
+                        total?: number;
                     };
                 };
             };
@@ -5767,6 +5823,7 @@ export interface operations {
                             insurerName: string;
                         } & components["schemas"]["Complaint"])[];
                         nextCursor?: string;
+                        total?: number;
                     };
                 };
             };
@@ -5861,6 +5918,7 @@ export interface operations {
                 cursor?: components["parameters"]["Cursor"];
                 industry?: components["parameters"]["EnterpriseIndustry"];
                 limit?: components["parameters"]["Limit"];
+                q?: components["parameters"]["Q"];
             };
             header?: never;
             path?: never;
@@ -5878,6 +5936,7 @@ export interface operations {
                     "application/json": {
                         items: components["schemas"]["Enterprise"][];
                         nextCursor?: string;
+                        total?: number;
                     };
                 };
             };
@@ -5952,6 +6011,7 @@ export interface operations {
                     "application/json": {
                         items: components["schemas"]["Expert"][];
                         nextCursor?: string;
+                        total?: number;
                     };
                 };
             };
@@ -6038,7 +6098,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             "4XX": components["responses"]["Error"];
-            200: components["responses"]["PageOfHazard"];
+            200: components["responses"]["Hazard2"];
         };
     };
     getRegulatorInsurers: {
@@ -6074,6 +6134,7 @@ export interface operations {
                             uscc: string;
                         }[];
                         nextCursor?: string;
+                        total?: number;
                         year: number;
                     };
                 };
@@ -6114,6 +6175,7 @@ export interface operations {
                             timeliness: "REPLIED_ON_TIME" | "REPLIED_LATE" | "AWAITING" | "OVERDUE";
                         } & components["schemas"]["Complaint"])[];
                         nextCursor?: string;
+                        total?: number;
                     };
                 };
             };
@@ -6174,6 +6236,7 @@ export interface operations {
                         insurer: components["schemas"]["Insurer"];
                         items: components["schemas"]["PremiumReceiptEntry"][];
                         nextCursor?: string;
+                        total?: number;
                         year: number;
                     };
                 };
@@ -6205,9 +6268,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         insurer: components["schemas"]["Insurer"];
-                        items: components["schemas"]["Hazard"][];
-                        nextCursor?: string;
-                    };
+                    } & components["schemas"]["Hazard2"];
                 };
             };
         };
@@ -6240,9 +6301,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         insurer: components["schemas"]["Insurer"];
-                        items: components["schemas"]["Policy"][];
-                        nextCursor?: string;
-                    };
+                    } & components["schemas"]["Policy2"];
                 };
             };
         };
@@ -6330,9 +6389,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         insurer: components["schemas"]["Insurer"];
-                        items: components["schemas"]["Service"][];
-                        nextCursor?: string;
-                    };
+                    } & components["schemas"]["Service2"];
                 };
             };
         };
@@ -6380,7 +6437,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             "4XX": components["responses"]["Error"];
-            200: components["responses"]["PageOfNotice"];
+            200: components["responses"]["Notice2"];
         };
     };
     postRegulatorNotices: {
@@ -6769,6 +6826,7 @@ export interface operations {
                     "application/json": {
                         items: components["schemas"]["ServiceOrg"][];
                         nextCursor?: string;
+                        total?: number;
                     };
                 };
             };
@@ -6932,7 +6990,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             "4XX": components["responses"]["Error"];
-            200: components["responses"]["PageOfService"];
+            200: components["responses"]["Service2"];
         };
     };
     postServices: {
@@ -7161,7 +7219,7 @@ export interface operations {
         };
         responses: {
             "4XX": components["responses"]["Error"];
-            201: components["responses"]["Hazard2"];
+            201: components["responses"]["Hazard3"];
         };
     };
     postServicesServiceIdFollowUp: {
@@ -7266,6 +7324,7 @@ export interface operations {
                     "application/json": {
                         items: components["schemas"]["User"][];
                         nextCursor?: string;
+                        total?: number;
                     };
                 };
             };
@@ -7337,6 +7396,59 @@ export interface operations {
         responses: {
             "4XX": components["responses"]["Error"];
             200: components["responses"]["User"];
+        };
+    };
+    getWorkbench: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        archives: components["schemas"]["Archives"];
+                        asOf: string;
+                        complaints: components["schemas"]["Archives"];
+                        fees: components["schemas"]["Summary"];
+                        followUps: components["schemas"]["Archives"];
+                        hazards: components["schemas"]["Archives"];
+                        /** @description The last due day counted as due soon (reminder lead, working days) */
+                        horizon: string;
+                        notices: {
+                            answered: number;
+                            issued: number;
+                            items: components["schemas"]["Archive"][];
+                            more: boolean;
+                            overdue: number;
+                        };
+                        obligations: {
+                            done: number;
+                            overdue: number;
+                            required: number;
+                            year: number;
+                        };
+                        plansMissing: {
+                            count: number;
+                            items: {
+                                id: string;
+                                name: string;
+                                periodStart: string;
+                                policyNumber: string;
+                            }[];
+                            more: boolean;
+                        };
+                    };
+                };
+            };
         };
     };
 }

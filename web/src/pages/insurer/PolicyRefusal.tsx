@@ -1,4 +1,4 @@
-import { Alert } from 'antd';
+import { Alert, Tooltip } from 'antd';
 import { Link } from 'react-router';
 import type { ApiError } from '../../api/api-error';
 import { useI18n } from '../../i18n';
@@ -28,8 +28,12 @@ export function PolicyRefusal({ error }: { readonly error: ApiError }) {
             <ul style={{ margin: '4px 0 0', paddingInlineStart: 20 }}>
               {criteria.map((issue) => (
                 <li key={`${issue.rule}-${issue.message}`}>
-                  <strong>{issue.rule}</strong> {issue.rule && `qual.rule.${issue.rule}` in messages ? t(`qual.rule.${issue.rule}` as 'qual.rule.QUAL-1') : ''}：
-                  <span lang="en">{issue.message}</span>
+                  {/* Issue 15: the criterion's name and 未满足, not the server's English reason; the qualification page
+                      linked below words each finding. The rule id is for staff who quote it: a tooltip. */}
+                  <Tooltip title={issue.rule}>
+                    <strong>{issue.rule && `qual.rule.${issue.rule}` in messages ? t(`qual.rule.${issue.rule}` as 'qual.rule.QUAL-1') : issue.rule}</strong>
+                  </Tooltip>
+                  ：{t('qual.failed')}
                 </li>
               ))}
             </ul>

@@ -1,14 +1,16 @@
 import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
-import { Flex, Tag, Typography } from 'antd';
+import { Flex, Tag, Tooltip, Typography } from 'antd';
 import type { EligibilityResult } from '../../api';
 import { useI18n } from '../../i18n';
+import { criterionText } from './eligibility-text';
 
 /**
  * QUAL-1..6, BLK-1: the insurer's eligibility as the server computed it — every criterion with ✓ or ✗ and its
- * reason (the server's own sentence), and the overall answer. Eligibility is never typed in (DOMAIN.md §2).
+ * reason worded by the catalogue from the server's findings (issue 15: not the server's English), and the overall
+ * answer. The rule id is for staff who quote it: in a tooltip, not in the sentence. Never typed in (DOMAIN.md §2).
  */
 export function EligibilityChecklist({ eligibility }: { readonly eligibility: EligibilityResult }) {
-  const { t } = useI18n();
+  const { t, messages } = useI18n();
   return (
     <Flex vertical gap={8}>
       <div role="status" aria-live="polite">
@@ -33,14 +35,16 @@ export function EligibilityChecklist({ eligibility }: { readonly eligibility: El
             </span>
             <div style={{ minWidth: 0 }}>
               <div>
-                <Typography.Text strong>{criterion.rule}</Typography.Text> {t(`qual.rule.${criterion.rule}`)}
+                <Tooltip title={criterion.rule}>
+                  <Typography.Text strong>{t(`qual.rule.${criterion.rule}`)}</Typography.Text>
+                </Tooltip>
                 {' · '}
                 <Typography.Text style={{ color: criterion.passed ? '#15803d' : '#b91c1c' }}>
                   {criterion.waived ? t('qual.waived') : criterion.passed ? t('qual.passed') : t('qual.failed')}
                 </Typography.Text>
               </div>
-              <Typography.Text type="secondary" style={{ fontSize: 12, overflowWrap: 'anywhere' }} lang="en">
-                {criterion.reason}
+              <Typography.Text type="secondary" style={{ fontSize: 12, overflowWrap: 'anywhere' }} data-testid="criterion-reason">
+                {criterionText(criterion, t, messages)}
               </Typography.Text>
             </div>
           </li>
