@@ -7,6 +7,7 @@ import { REPO_ROOT, startPlatform } from '../../infra/local/platform.js';
 import { RATE_LIMITS, scaleRateLimits } from '../../infra/rate-limits.js';
 import { biggestBundleTables, bundleTable, bundlingDrift, buildBundles } from './bundles.js';
 import { coldImportTable, measureColdImports } from './cold-import.js';
+import { FIRST_VISIT_HEADING, firstVisitTables, measureFirstVisitSection } from './first-visit.js';
 import { callsTable, fixedCostTable, latencyNotes, latencyTable } from './latency-report.js';
 import { measureLatency, type LatencySection } from './latency.js';
 import { measureMemory, memoryTable, type MemorySection } from './memory.js';
@@ -26,7 +27,7 @@ import { verdicts, verdictTable } from './summary.js';
  * `.bench/results.json`. Progress goes to stderr, so stdout can be pasted as it is. See README.md.
  *
  * Environment: BENCH_RUNS (timed requests per operation, default 200), BENCH_WARMUP (default 30),
- * BENCH_COLD_RUNS (fresh processes per bundle, default 15).
+ * BENCH_COLD_RUNS (fresh processes per bundle, default 15), BENCH_FIRST_VISITS (cold visits of the sign-in page, default 10).
  */
 const OPERATOR_PASSWORD = 'Bench-operator-2026';
 const BENCH_DIR = join(REPO_ROOT, '.bench');
@@ -69,6 +70,7 @@ async function measurePlatform(
 async function main(): Promise<void> {
   const repetitions = { warmup: count('BENCH_WARMUP', 30), runs: count('BENCH_RUNS', 200) };
   const coldRuns = count('BENCH_COLD_RUNS', 15);
+  const firstVisits = count('BENCH_FIRST_VISITS', 10);
   const machine = {
     node: process.version,
     cpu: cpus()[0]?.model.trim() ?? 'unknown',
@@ -132,12 +134,16 @@ async function main(): Promise<void> {
   const cold = measureColdImports(bundles, coldRuns);
   print('## Cold import of each bundle vs bare node startup', coldImportTable(cold));
 
+  progress('first visit of the console (issue 15): a production build, Chromium, a new context per visit');
+  const firstVisit = await measureFirstVisitSection(REPO_ROOT, firstVisits, progress);
+  print(FIRST_VISIT_HEADING, firstVisitTables(firstVisit));
+
   const summary = verdicts(latency, memory, bundles, cold);
   const seconds = (performance.now() - startedAt) / 1000;
   print('## Targets', verdictTable(summary), `Whole run: ${seconds.toFixed(0)} s.`);
 
   mkdirSync(BENCH_DIR, { recursive: true });
-  const results = { machine, repetitions, coldRuns, seconds, summary, latency, memory, registerImport, servicesLifecycle, feeSummary, overview, obligationsEngine, dailyRun, bundles, cold, bundlingDrift: drift };
+  const results = { machine, repetitions, coldRuns, seconds, summary, latency, memory, registerImport, servicesLifecycle, feeSummary, overview, obligationsEngine, dailyRun, bundles, cold, firstVisit, bundlingDrift: drift };
   writeFileSync(join(BENCH_DIR, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   progress('raw numbers written to .bench/results.json');
 }
