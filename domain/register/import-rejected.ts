@@ -1,4 +1,5 @@
 import { DomainError } from '../kernel/errors.js';
+import { IMPORT_TEXTS } from './register-import-messages.js';
 import type { RowProblem } from './register-row.js';
 
 /**
@@ -7,7 +8,7 @@ import type { RowProblem } from './register-row.js';
  * another county: the caller may not do this import at all), 400 otherwise.
  *
  * @example
- * throw new ImportRejected([{ row: 7, field: 'uscc', message: 'UW-2: …', rule: 'UW-2' }]);
+ * throw new ImportRejected([{ row: 7, field: 'uscc', message: '第 7 行「统一社会信用代码」：…（UW-2）', rule: 'UW-2' }]);
  */
 export class ImportRejected extends DomainError {
   readonly code = 'IMPORT_REJECTED' as const;
@@ -17,10 +18,7 @@ export class ImportRejected extends DomainError {
 
   constructor(problems: readonly RowProblem[]) {
     const rows = new Set(problems.map((problem) => problem.row)).size;
-    super(
-      `REG-1: the import was refused and nothing was written: ${problems.length} problem(s) in ${rows} row(s)` +
-        (problems[0] ? `, first in row ${problems[0].row}: ${problems[0].message}` : ''),
-    );
+    super(IMPORT_TEXTS.refused(problems.length, rows, problems[0]?.message));
     this.details = [...problems];
     this.status = problems.some((problem) => problem.rule === 'ACL-4') ? 403 : 400;
   }

@@ -1,8 +1,8 @@
 import type { Changed } from '../kernel/events.js';
 import { enterpriseRegistered } from './events.js';
-import { countyScopeProblem, registerEnterprise } from './register-entry.rules.js';
+import { registerEnterprise } from './register-entry.rules.js';
 import type { RegisterActor, RegisterChange, RegisterEntry } from './register-entry.js';
-import type { NumberedRegisterInput, RowProblem } from './register-row.js';
+import { countyScopeRowProblem, type NumberedRegisterInput, type RowProblem } from './register-row.js';
 
 export const IMPORT_FORMATS = ['CSV', 'XLSX'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -62,8 +62,8 @@ export function planRegisterRow(
   actor: RegisterActor,
   now: Date,
 ): RegisterChange | RowProblem {
-  const outside = countyScopeProblem(actor, row.input, current);
-  if (outside !== undefined) return { row: row.row, field: 'county', message: outside, rule: 'ACL-4' };
+  const outside = countyScopeRowProblem(row.row, actor, row.input.county, current);
+  if (outside !== undefined) return outside;
   return registerEnterprise(row.input, current, actor, now).state;
 }
 

@@ -1,17 +1,28 @@
 import { isXinzhouArea } from '../kernel/area.js';
-import type { EnterpriseSize } from '../kernel/enterprise-size.js';
-import { countyScopeProblem, resolveSize } from './register-entry.rules.js';
-import type { RegisterActor, RegisterEntryInput } from './register-entry.js';
+import { classifyEnterpriseSize, type EnterpriseSize } from '../kernel/enterprise-size.js';
+import { ENTERPRISE_NAME_MAX_LENGTH, SIZE_OVERRIDE_REASON_MAX_LENGTH } from './register-entry.js';
+import type { RegisterActor, RegisterEntry, RegisterEntryInput } from './register-entry.js';
+import { resolveSize } from './register-entry.rules.js';
 import { registerRowSchema } from './register-entry.schema.js';
+import { usccCheckCharacter } from '../kernel/uscc.js';
+import {
+  choiceCodeOf,
+  cleanCode,
+  cleanText,
+  labelOf,
+  registerColumn,
+  registerColumnKeyOf,
+  REGISTER_FILE_COLUMNS,
+  SIZE_CHOICES,
+  type RegisterColumnKey,
+} from './register-columns.js';
+import { headerMessage, IMPORT_TEXTS, rowMessage } from './register-import-messages.js';
 
-/**
- * REG-1: the columns of a register file, in the order of the seed register
- * (`infra/local/seed/enterprises-xinzhou-5000.csv`). A file may order them differently; all must be there.
- */
-export const REGISTER_COLUMNS = ['uscc', 'name', 'industry', 'county', 'staff', 'revenueWan', 'size'] as const;
-/** SCOPE-4: a file that overrides sizes adds this column; the seed register has none. */
-export const OPTIONAL_REGISTER_COLUMNS = ['sizeOverrideReason'] as const;
-type Column = (typeof REGISTER_COLUMNS)[number] | (typeof OPTIONAL_REGISTER_COLUMNS)[number];
+/** REG-1: the columns every register file has (any order); their headers are in register-columns.ts. */
+export const REGISTER_COLUMNS = REGISTER_FILE_COLUMNS.filter((column) => column.required).map((column) => column.key);
+/** SCOPE-4: a file that overrides sizes adds 规模调整理由 (sizeOverrideReason); the seed register has none. */
+export const OPTIONAL_REGISTER_COLUMNS = REGISTER_FILE_COLUMNS.filter((column) => !column.required).map((column) => column.key);
+type Column = RegisterColumnKey;
 
 /** Most rows one file may hold: an import must finish inside one API request (about 30 s on AWS). */
 export const MAX_IMPORT_ROWS = 10_000;
@@ -54,47 +65,56 @@ export interface TableRecord {
   readonly cells: readonly string[];
 }
 
-const RULE_PREFIX = /^([A-Z]+-\d+):/;
-const ruleOf = (message: string): string => RULE_PREFIX.exec(message)?.[1] ?? 'REG-1';
-const problem = (row: number, field: string, message: string): RowProblem => ({ row, field, message, rule: ruleOf(message) });
+/** A problem of one cell: its Chinese message names the row, the column's header and the rule. */
+const cellProblem = (row: number, field: Column, text: string, rule: string = registerColumn(field).rule): RowProblem => ({
+  row,
+  field,
+  message: rowMessage(row, field, text, rule),
+  rule,
+});
+/** A problem of the header (`field`: the column key, or the unknown header as written). */
+const headerProblem = (row: number, field: string, text: string): RowProblem => ({ row, field, message: headerMessage(row, text), rule: 'REG-1' });
+/** A problem of the file as a whole, placed at `row`. */
+const fileProblem = (row: number, text: string): RowProblem => ({ row, field: 'file', message: `第 ${row} 行：${text}（REG-1）`, rule: 'REG-1' });
 
 /**
- * REG-1: the rows of a register file from its records, the first being the header. The header must name
- * every column of {@link REGISTER_COLUMNS} (any order, each once; `sizeOverrideReason` allowed), so a file
- * whose columns are shifted or misspelt is refused as a whole rather than read wrongly. Blank rows are skipped;
- * cells are trimmed, because a stray space copied from another sheet is not a different value.
+ * REG-1 (issue 15): the rows of a register file from its records, the first being the header. Each header
+ * cell names a column of register-columns.ts by its Chinese header (统一社会信用代码 …, what the template and the
+ * export write), a common alias (营业收入, 所属区县 …) or its code key (uscc …), in any order, each once; every
+ * required column must be there, so a file whose columns are shifted or misspelt is refused as a whole rather
+ * than read wrongly. Blank rows are skipped; cells are trimmed, because a stray space copied from another sheet
+ * is not a different value.
  *
  * @example
- * registerRowsOf([{ row: 1, cells: ['uscc', 'name', 'industry', 'county', 'staff', 'revenueWan', 'size'] },
- *   { row: 2, cells: ['91140902100000008A', '忻府昌华商贸股份有限公司', 'OTHER', '140902', '825', '1111', 'SMALL'] }]);
- * // { rows: [{ row: 2, cells: { uscc: '91140902100000008A', … } }], problems: [] }
+ * registerRowsOf([{ row: 1, cells: ['统一社会信用代码', '企业名称', '行业', '区县', '从业人员', '营业收入（万元）', '企业规模'] },
+ *   { row: 2, cells: ['91140902100000008A', '忻府昌华商贸股份有限公司', '其他', '忻府区', '825', '1111', '小型'] }]);
+ * // { rows: [{ row: 2, cells: { uscc: '91140902100000008A', industry: '其他', … } }], problems: [] }
  */
 export function registerRowsOf(records: readonly TableRecord[]): { rows: NumberedRegisterRow[]; problems: RowProblem[] } {
   const [header, ...data] = records;
-  const expected = `expected the header ${REGISTER_COLUMNS.join(',')}`;
-  if (header === undefined) return { rows: [], problems: [problem(1, 'header', `REG-1: the file is empty; ${expected}`)] };
-  const names = header.cells.map((cell, index) => (index === 0 ? cell.replace(/^\uFEFF/, '') : cell).trim());
+  if (header === undefined) return { rows: [], problems: [headerProblem(1, 'header', IMPORT_TEXTS.emptyFile)] };
   const problems: RowProblem[] = [];
-  const known: readonly string[] = [...REGISTER_COLUMNS, ...OPTIONAL_REGISTER_COLUMNS];
   const indexOf = new Map<Column, number>();
-  names.forEach((name, index) => {
+  header.cells.forEach((cell, index) => {
+    const name = cleanText(cell);
     if (name === '') return;
-    if (!known.includes(name)) problems.push(problem(header.row, name, `REG-1: unknown column ${JSON.stringify(name)}; ${expected}`));
-    else if (indexOf.has(name as Column)) problems.push(problem(header.row, name, `REG-1: column ${name} appears twice`));
-    else indexOf.set(name as Column, index);
+    const key = registerColumnKeyOf(name);
+    if (key === undefined) problems.push(headerProblem(header.row, name, IMPORT_TEXTS.unknownColumn(name)));
+    else if (indexOf.has(key)) problems.push(headerProblem(header.row, key, IMPORT_TEXTS.duplicateColumn(name)));
+    else indexOf.set(key, index);
   });
   for (const column of REGISTER_COLUMNS) {
-    if (!indexOf.has(column)) problems.push(problem(header.row, column, `REG-1: the header lacks the column ${column}; ${expected}`));
+    if (!indexOf.has(column)) problems.push(headerProblem(header.row, column, IMPORT_TEXTS.missingColumn(column)));
   }
   if (problems.length > 0) return { rows: [], problems };
 
   const cell = (record: TableRecord, column: Column): string => {
     const index = indexOf.get(column);
-    return index === undefined ? '' : (record.cells[index] ?? '').trim();
+    return index === undefined ? '' : cleanText(record.cells[index] ?? '');
   };
   const rows: NumberedRegisterRow[] = [];
   for (const record of data) {
-    if (record.cells.every((value) => value.trim() === '')) continue;
+    if (record.cells.every((value) => cleanText(value) === '')) continue;
     const reason = cell(record, 'sizeOverrideReason');
     rows.push({
       row: record.row,
@@ -110,65 +130,130 @@ export function registerRowsOf(records: readonly TableRecord[]): { rows: Numbere
       },
     });
   }
-  if (rows.length === 0) return { rows, problems: [problem(header.row + 1, 'file', 'REG-1: the file has no rows under its header')] };
+  if (rows.length === 0) return { rows, problems: [fileProblem(header.row + 1, IMPORT_TEXTS.noRows)] };
   const beyond = rows[MAX_IMPORT_ROWS];
-  if (beyond !== undefined) {
-    return { rows: [], problems: [problem(beyond.row, 'file', `REG-1: at most ${MAX_IMPORT_ROWS} rows per file; split the file`)] };
-  }
+  if (beyond !== undefined) return { rows: [], problems: [fileProblem(beyond.row, IMPORT_TEXTS.tooManyRows(MAX_IMPORT_ROWS))] };
   return { rows, problems: [] };
 }
 
-/** A whole number written plainly ('825'), or the text itself so that the schema reports it. */
-const wholeNumberCell = (text: string): number | string | undefined =>
-  text === '' ? undefined : /^\d{1,15}$/.test(text) ? Number(text) : text;
+/**
+ * A whole number as a spreadsheet shows it — plainly (825), with full-width digits (８２５) or with thousands
+ * separators as the console displays it (1,175) — or the text itself so that the schema reports it.
+ */
+const wholeNumberCell = (text: string): number | string | undefined => {
+  const plain = cleanCode(text);
+  if (plain === '') return undefined;
+  const digits = /^\d{1,3}(,\d{3})+$/.test(plain) ? plain.replace(/,/g, '') : plain;
+  return /^\d{1,15}$/.test(digits) ? Number(digits) : text;
+};
+
+/** An enumerated cell as its code (煤矿 → COAL_MINE, 忻府区 → 140902, 大型 → LARGE), or as written when it is none. */
+const choiceCell = (key: Column, text: string): string => choiceCodeOf(key, text) ?? text;
+
+const USCC_SHAPE = /^[0-9A-HJ-NP-RT-UW-Y]{18}$/;
+
+/** The Chinese text for what the schema found wrong with `field` of `row` (the row's cells as written). */
+function cellText(field: Column, row: RegisterRow, uscc: string): string {
+  switch (field) {
+    case 'uscc':
+      if (uscc === '') return IMPORT_TEXTS.usccMissing;
+      if (!USCC_SHAPE.test(uscc)) return IMPORT_TEXTS.usccShape;
+      return IMPORT_TEXTS.usccCheck(uscc.charAt(17), usccCheckCharacter(uscc.slice(0, 17)));
+    case 'name':
+      return row.name === '' ? IMPORT_TEXTS.nameMissing : IMPORT_TEXTS.tooLong(ENTERPRISE_NAME_MAX_LENGTH);
+    case 'industry':
+    case 'county':
+    case 'size':
+      return IMPORT_TEXTS.choiceUnknown(field, row[field]);
+    case 'staff':
+      return IMPORT_TEXTS.wholeNumber(row.staff, '（人）');
+    case 'revenueWan':
+      return IMPORT_TEXTS.wholeNumber(row.revenueWan, '（万元）');
+    case 'sizeOverrideReason':
+      return cleanText(row.sizeOverrideReason ?? '') === '' ? IMPORT_TEXTS.reasonEmpty : IMPORT_TEXTS.tooLong(SIZE_OVERRIDE_REASON_MAX_LENGTH);
+  }
+}
+
+/** SCOPE-4: the size stated differs from the derived one and no reason says why. */
+const sizeProblem = (rowNumber: number, stated: EnterpriseSize, figures: { staff: number; revenueWan: number }): RowProblem =>
+  cellProblem(
+    rowNumber,
+    'sizeOverrideReason',
+    IMPORT_TEXTS.sizeNeedsReason(labelOf(SIZE_CHOICES, stated), labelOf(SIZE_CHOICES, classifyEnterpriseSize(figures)), figures.staff, figures.revenueWan),
+  );
 
 /**
- * One row checked on its own: its problems and, when it has none, what it registers. Shared by
- * {@link validateRegisterRow} and {@link validateRegisterFile}.
+ * One row checked on its own: its problems and, when it has none, what it registers. Enumerated cells are read
+ * as labels or codes, numbers and the USCC without full-width forms or stray spaces (register-columns.ts).
+ * Shared by {@link validateRegisterRow} and {@link validateRegisterFile}.
  */
 export function checkRegisterRow(row: RegisterRow, rowNumber: number): { input?: RegisterEntryInput; problems: RowProblem[] } {
+  const uscc = cleanCode(row.uscc).toUpperCase();
+  const size = row.size === '' ? undefined : choiceCell('size', row.size);
   const result = registerRowSchema.safeParse({
-    uscc: row.uscc,
+    uscc,
     name: row.name,
-    industry: row.industry,
-    county: row.county,
+    industry: choiceCell('industry', row.industry),
+    county: choiceCell('county', row.county),
     staff: wholeNumberCell(row.staff),
     revenueWan: wholeNumberCell(row.revenueWan),
-    size: row.size === '' ? undefined : row.size,
+    size,
     sizeOverrideReason: row.sizeOverrideReason === '' ? undefined : row.sizeOverrideReason,
   });
   if (!result.success) {
-    const problems = result.error.issues.map((issue) => problem(rowNumber, String(issue.path[0] ?? 'row'), issue.message));
+    const fields = new Set<Column>();
+    for (const issue of result.error.issues) {
+      const field = issue.path[0];
+      if (typeof field === 'string' && registerColumnKeyOf(field) === field) fields.add(field as Column);
+    }
+    const problems = [...fields].map((field) => cellProblem(rowNumber, field, cellText(field, row, uscc)));
     // The size override can still be judged when the fields it depends on are fine.
-    const sizeFields = ['staff', 'revenueWan', 'size', 'sizeOverrideReason'];
-    if (!problems.some((found) => sizeFields.includes(found.field))) {
-      const staff = Number(row.staff);
-      const revenueWan = Number(row.revenueWan);
-      const stated = row.size === '' ? undefined : (row.size as EnterpriseSize); // no problem with `size`: a valid class
-      const size = resolveSize({ staff, revenueWan }, stated, row.sizeOverrideReason);
-      if ('problem' in size) problems.push(problem(rowNumber, 'sizeOverrideReason', size.problem));
+    const sizeFields: readonly Column[] = ['staff', 'revenueWan', 'size', 'sizeOverrideReason'];
+    if (!sizeFields.some((field) => fields.has(field))) {
+      const figures = { staff: Number(wholeNumberCell(row.staff)), revenueWan: Number(wholeNumberCell(row.revenueWan)) };
+      const stated = size as EnterpriseSize | undefined; // no problem with `size`: a valid class
+      if ('problem' in resolveSize(figures, stated, row.sizeOverrideReason) && stated !== undefined) problems.push(sizeProblem(rowNumber, stated, figures));
     }
     return { problems };
   }
   const { size: stated, sizeOverrideReason, ...fields } = result.data;
-  const size = resolveSize(fields, stated, sizeOverrideReason);
-  if ('problem' in size) return { problems: [problem(rowNumber, 'sizeOverrideReason', size.problem)] };
-  return { input: { ...fields, ...size }, problems: [] };
+  const resolved = resolveSize(fields, stated, sizeOverrideReason);
+  if ('problem' in resolved) return { problems: [sizeProblem(rowNumber, stated as EnterpriseSize, fields)] };
+  return { input: { ...fields, ...resolved }, problems: [] };
 }
 
 /**
- * REG-1: everything wrong with one row of a register file, each problem naming the row, the column and the
- * rule: UW-2 (USCC check character), SCOPE-1 (industry), SCOPE-5 (county), SCOPE-4 (staff and revenue are
- * whole non-negative numbers; a size other than the derived one needs a reason), REG-1 (a name). Pure.
+ * REG-1: everything wrong with one row of a register file, each problem naming the row, the column (its
+ * Chinese header) and the rule: UW-2 (USCC check character), SCOPE-1 (industry), SCOPE-5 (county), SCOPE-4
+ * (staff and revenue are whole non-negative numbers; a size other than the derived one needs a reason), REG-1
+ * (a name). Pure.
  *
  * @example
- * validateRegisterRow({ uscc: '91140902100000008B', name: '某公司', industry: 'COAL', county: '140902',
+ * validateRegisterRow({ uscc: '91140902100000008B', name: '某公司', industry: '煤', county: '忻府区',
  *   staff: '-3', revenueWan: '10', size: '' }, 7);
- * // [{ row: 7, field: 'uscc', rule: 'UW-2', … }, { row: 7, field: 'industry', rule: 'SCOPE-1', … },
- * //  { row: 7, field: 'staff', rule: 'SCOPE-4', … }]
+ * // [{ row: 7, field: 'uscc', rule: 'UW-2', message: '第 7 行「统一社会信用代码」：校验位错误：…（UW-2）' },
+ * //  { row: 7, field: 'industry', rule: 'SCOPE-1', … }, { row: 7, field: 'staff', rule: 'SCOPE-4', … }]
  */
 export function validateRegisterRow(row: RegisterRow, rowNumber: number): RowProblem[] {
   return checkRegisterRow(row, rowNumber).problems;
+}
+
+/**
+ * ACL-4 for an import: the problem of a row a county EMB may not write — a row of another county, or (with the
+ * enterprise's `current` entry) an enterprise registered in another county — or `undefined`.
+ */
+export function countyScopeRowProblem(
+  rowNumber: number,
+  actor: Pick<RegisterActor, 'county'>,
+  county: string,
+  current: Pick<RegisterEntry, 'county'> | undefined,
+): RowProblem | undefined {
+  if (actor.county === undefined) return undefined;
+  if (county !== actor.county) return cellProblem(rowNumber, 'county', IMPORT_TEXTS.otherCounty(actor.county, county), 'ACL-4');
+  if (current !== undefined && current.county !== actor.county) {
+    return cellProblem(rowNumber, 'county', IMPORT_TEXTS.registeredElsewhere(current.county), 'ACL-4');
+  }
+  return undefined;
 }
 
 /**
@@ -190,14 +275,16 @@ export function validateRegisterFile(
   for (const { row, cells } of rows) {
     const checked = checkRegisterRow(cells, row);
     problems.push(...checked.problems);
-    if (cells.uscc !== '') {
-      const first = firstRowOf.get(cells.uscc);
-      if (first === undefined) firstRowOf.set(cells.uscc, row);
-      else problems.push(problem(row, 'uscc', `REG-1: USCC ${cells.uscc} is already registered by row ${first} of this file`));
+    const uscc = cleanCode(cells.uscc).toUpperCase();
+    if (uscc !== '') {
+      const first = firstRowOf.get(uscc);
+      if (first === undefined) firstRowOf.set(uscc, row);
+      else problems.push(cellProblem(row, 'uscc', IMPORT_TEXTS.usccTwice(first), 'REG-1'));
     }
     // ACL-4 is judged on the county cell alone, so a row of another county says so even when it has other problems.
-    const outside = isXinzhouArea(cells.county) ? countyScopeProblem(actor, { county: cells.county }, undefined) : undefined;
-    if (outside !== undefined) problems.push(problem(row, 'county', outside));
+    const county = choiceCell('county', cells.county);
+    const outside = isXinzhouArea(county) ? countyScopeRowProblem(row, actor, county, undefined) : undefined;
+    if (outside !== undefined) problems.push(outside);
     else if (checked.input !== undefined) inputs.push({ row, input: checked.input });
   }
   return { inputs, problems };

@@ -1,4 +1,5 @@
 import { ValidationFailed } from '../../../domain/kernel/errors.js';
+import { IMPORT_TEXTS } from '../../../domain/register/register-import-messages.js';
 import type { TableRecord } from '../../../domain/register/register-row.js';
 
 /**
@@ -53,7 +54,7 @@ export function csvRecords(text: string): TableRecord[] {
     }
   }
   if (quoted) {
-    throw new ValidationFailed([{ field: 'contentBase64', message: `the CSV has a quote opened in row ${quoteLine} and never closed` }]);
+    throw new ValidationFailed([{ field: 'contentBase64', message: IMPORT_TEXTS.csvOpenQuote(quoteLine), rule: 'REG-1' }]);
   }
   if (cell !== '' || cells.length > 0) records.push({ row: recordLine, cells: [...cells, cell] });
   return records;

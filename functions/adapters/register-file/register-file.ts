@@ -1,4 +1,5 @@
 import { ValidationFailed } from '../../../domain/kernel/errors.js';
+import { IMPORT_TEXTS } from '../../../domain/register/register-import-messages.js';
 import type { RegisterFileReader } from '../../../domain/register/register-file.port.js';
 import type { ImportFormat } from '../../../domain/register/register-import.js';
 import type { TableRecord } from '../../../domain/register/register-row.js';
@@ -20,22 +21,23 @@ const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 export async function readRegisterFile(fileName: string, bytes: Buffer): Promise<{ format: ImportFormat; records: TableRecord[] }> {
   const isZip = bytes.subarray(0, ZIP_SIGNATURE.length).equals(ZIP_SIGNATURE);
   if (/\.xlsx$/i.test(fileName)) {
-    if (!isZip) throw new ValidationFailed([{ field: 'contentBase64', message: 'the file is named .xlsx but is not an XLSX workbook' }]);
+    if (!isZip) throw new ValidationFailed([{ field: 'contentBase64', message: IMPORT_TEXTS.notXlsx, rule: 'REG-1' }]);
     return { format: 'XLSX', records: await xlsxRecords(bytes) };
   }
   if (/\.csv$/i.test(fileName)) {
-    if (isZip) throw new ValidationFailed([{ field: 'contentBase64', message: 'the file is named .csv but is a workbook; name it .xlsx' }]);
+    if (isZip) throw new ValidationFailed([{ field: 'contentBase64', message: IMPORT_TEXTS.csvIsWorkbook, rule: 'REG-1' }]);
     let text: string;
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     } catch {
       throw new ValidationFailed([
-        { field: 'contentBase64', message: 'the CSV is not UTF-8; save it as “CSV UTF-8” (a GBK file would garble every name)' },
+        // A GBK file would garble every name.
+        { field: 'contentBase64', message: IMPORT_TEXTS.csvNotUtf8, rule: 'REG-1' },
       ]);
     }
     return { format: 'CSV', records: csvRecords(text) };
   }
-  throw new ValidationFailed([{ field: 'fileName', message: 'fileName must end in .csv or .xlsx' }]);
+  throw new ValidationFailed([{ field: 'fileName', message: IMPORT_TEXTS.badExtension, rule: 'REG-1' }]);
 }
 
 /** The register-file port (domain/register/register-file.port.ts) over {@link readRegisterFile}. */

@@ -1,8 +1,9 @@
 import type { Cell } from 'exceljs';
 import { ValidationFailed } from '../../../domain/kernel/errors.js';
+import { IMPORT_TEXTS } from '../../../domain/register/register-import-messages.js';
 import type { TableRecord } from '../../../domain/register/register-row.js';
 
-const unreadable = (message: string) => new ValidationFailed([{ field: 'contentBase64', message }]);
+const unreadable = (message: string) => new ValidationFailed([{ field: 'contentBase64', message, rule: 'REG-1' }]);
 
 /** What a cell shows: numbers as written (825, not 825.0), rich text joined, a formula's result. */
 function cellText(cell: Cell): string {
@@ -27,10 +28,10 @@ export async function xlsxRecords(bytes: Buffer): Promise<TableRecord[]> {
     // exceljs types its input as its own `Buffer extends ArrayBuffer`; a copied ArrayBuffer is that exactly.
     await workbook.xlsx.load(new Uint8Array(bytes).buffer);
   } catch {
-    throw unreadable('the file is not a readable XLSX workbook');
+    throw unreadable(IMPORT_TEXTS.unreadableXlsx);
   }
   const sheet = workbook.worksheets[0];
-  if (sheet === undefined) throw unreadable('the workbook has no sheet');
+  if (sheet === undefined) throw unreadable(IMPORT_TEXTS.noSheet);
   const records: TableRecord[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: string[] = [];

@@ -41,7 +41,7 @@ describe('planRegisterImport', () => {
     const current = new Map([[INPUT.uscc, entryOf({ ...INPUT, county: '140981' })]]);
     const plan = planRegisterImport([row(2), row(3, { uscc: SECOND })], current, XINFU, NOW);
     expect(plan.problems).toEqual([
-      { row: 2, field: 'county', rule: 'ACL-4', message: expect.stringMatching(/^ACL-4: the enterprise is registered in 140981/) },
+      { row: 2, field: 'county', rule: 'ACL-4', message: '第 2 行「区县」：该企业已登记在原平市，只能由该县（区）应急管理局或市应急管理局修改（ACL-4）' },
     ]);
     expect(planRegisterImport([row(2, { county: '140981' })], current, CITY, NOW).problems).toEqual([]);
   });

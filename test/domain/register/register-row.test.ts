@@ -24,7 +24,7 @@ describe('validateRegisterRow', () => {
   it('UW-2 refuses a USCC with a wrong check character, naming the row and the field', () => {
     const problems = validateRegisterRow({ ...SEED_ROW, uscc: '91140902100000008B' }, 17);
     expect(problems).toEqual([
-      { row: 17, field: 'uscc', rule: 'UW-2', message: expect.stringMatching(/^UW-2: the check character is B .* require A$/) },
+      { row: 17, field: 'uscc', rule: 'UW-2', message: '第 17 行「统一社会信用代码」：校验位错误：按前 17 位应为 A，文件中为 B（UW-2）' },
     ]);
   });
 
@@ -45,11 +45,11 @@ describe('validateRegisterRow', () => {
     );
   });
 
-  it('SCOPE-1 refuses an industry code outside the notice’s list', () => {
+  it('SCOPE-1 refuses an industry outside the notice’s list, in Chinese listing the labels', () => {
     expect(validateRegisterRow({ ...SEED_ROW, industry: 'COAL' }, 3)).toEqual([
-      { row: 3, field: 'industry', rule: 'SCOPE-1', message: expect.stringMatching(/^SCOPE-1: industry must be one of COAL_MINE/) },
+      { row: 3, field: 'industry', rule: 'SCOPE-1', message: expect.stringMatching(/^第 3 行「行业」：「COAL」无法识别，应为以下之一：煤矿、非煤矿山、.*（SCOPE-1）$/) },
     ]);
-    expect(fieldsAndRules(validateRegisterRow({ ...SEED_ROW, industry: 'coal_mine' }, 3))).toEqual([{ field: 'industry', rule: 'SCOPE-1' }]);
+    expect(fieldsAndRules(validateRegisterRow({ ...SEED_ROW, industry: '煤' }, 3))).toEqual([{ field: 'industry', rule: 'SCOPE-1' }]);
   });
 
   it('SCOPE-5 refuses a county outside Xinzhou and accepts the two management areas', () => {
@@ -64,7 +64,8 @@ describe('validateRegisterRow', () => {
   });
 
   it('SCOPE-4 refuses revenue that is not a whole number of 万元, and accepts 0', () => {
-    expect(fieldsAndRules(validateRegisterRow({ ...SEED_ROW, revenueWan: '1,111' }, 5))).toEqual([{ field: 'revenueWan', rule: 'SCOPE-4' }]);
+    expect(fieldsAndRules(validateRegisterRow({ ...SEED_ROW, revenueWan: '1,11' }, 5))).toEqual([{ field: 'revenueWan', rule: 'SCOPE-4' }]);
+    expect(fieldsAndRules(validateRegisterRow({ ...SEED_ROW, revenueWan: '1111.5' }, 5))).toEqual([{ field: 'revenueWan', rule: 'SCOPE-4' }]);
     expect(validateRegisterRow({ ...SEED_ROW, staff: '0', revenueWan: '0', size: 'MICRO' }, 5)).toEqual([]);
   });
 
@@ -79,7 +80,7 @@ describe('validateRegisterRow', () => {
         row: 7,
         field: 'sizeOverrideReason',
         rule: 'SCOPE-4',
-        message: expect.stringMatching(/^SCOPE-4: size MEDIUM differs from SMALL/),
+        message: '第 7 行「规模调整理由」：企业规模填为中型，按从业人员 825 人、营业收入 1111 万元测算为小型；与测算不同时须在「规模调整理由」列说明理由（SCOPE-4）',
       },
     ]);
     expect(validateRegisterRow({ ...SEED_ROW, size: 'MEDIUM', sizeOverrideReason: '集团统一核定' }, 7)).toEqual([]);
@@ -116,8 +117,8 @@ describe('validateRegisterFile', () => {
   it('REG-1 flags a USCC the file already registers, on the later row', () => {
     const { problems } = validateRegisterFile(rowsOf(SEED_ROW, { ...SEED_ROW, name: '另一名称' }, SEED_ROW));
     expect(problems).toEqual([
-      { row: 3, field: 'uscc', rule: 'REG-1', message: 'REG-1: USCC 91140902100000008A is already registered by row 2 of this file' },
-      { row: 4, field: 'uscc', rule: 'REG-1', message: 'REG-1: USCC 91140902100000008A is already registered by row 2 of this file' },
+      { row: 3, field: 'uscc', rule: 'REG-1', message: '第 3 行「统一社会信用代码」：与第 2 行重复，同一企业只能登记一次（REG-1）' },
+      { row: 4, field: 'uscc', rule: 'REG-1', message: '第 4 行「统一社会信用代码」：与第 2 行重复，同一企业只能登记一次（REG-1）' },
     ]);
   });
 
