@@ -24,6 +24,9 @@ export const REGISTER_COLUMNS = REGISTER_FILE_COLUMNS.filter((column) => column.
 export const OPTIONAL_REGISTER_COLUMNS = REGISTER_FILE_COLUMNS.filter((column) => !column.required).map((column) => column.key);
 type Column = RegisterColumnKey;
 
+/** How far down a sheet its header is looked for, under a title or a note. */
+const HEADER_SEARCH_ROWS = 5;
+
 /** Most rows one file may hold: an import must finish inside one API request (about 30 s on AWS). */
 export const MAX_IMPORT_ROWS = 10_000;
 
@@ -91,7 +94,10 @@ const fileProblem = (row: number, text: string): RowProblem => ({ row, field: 'f
  * // { rows: [{ row: 2, cells: { uscc: '91140902100000008A', industry: '其他', … } }], problems: [] }
  */
 export function registerRowsOf(records: readonly TableRecord[]): { rows: NumberedRegisterRow[]; problems: RowProblem[] } {
-  const [header, ...data] = records;
+  // A sheet may carry a title or a note above its header (忻州市企业底数 …): the header is the first of the
+  // first rows that names three columns or more; without one, the first row, so that its problems are told.
+  const titled = records.slice(0, HEADER_SEARCH_ROWS).findIndex((record) => record.cells.filter((cell) => registerColumnKeyOf(cell) !== undefined).length >= 3);
+  const [header, ...data] = titled > 0 ? records.slice(titled) : records;
   if (header === undefined) return { rows: [], problems: [headerProblem(1, 'header', IMPORT_TEXTS.emptyFile)] };
   const problems: RowProblem[] = [];
   const indexOf = new Map<Column, number>();

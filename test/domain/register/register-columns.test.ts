@@ -53,6 +53,16 @@ describe('the register file columns (REG-1, issue 15)', () => {
     expect(inputs[0]?.input).toEqual({ ...INPUT, name: '忻府忻达（集团）煤业有限责任公司' });
   });
 
+  it('REG-1 finds the header under a title row, as a sheet often has one', () => {
+    const { inputs, problems } = parse(
+      { row: 1, cells: ['忻州市企业底数（2026 年）'] },
+      { row: 2, cells: CHINESE_HEADER.cells },
+      { row: 3, cells: ['91140902100079190P', '忻府忻达煤业有限责任公司', '煤矿', '忻府区', '254', '1175', '小型'] },
+    );
+    expect(problems).toEqual([]);
+    expect(inputs).toEqual([{ row: 3, input: INPUT }]);
+  });
+
   it('REG-1 accepts the short forms people write: 忻府, 忻州市忻府区, 开发区, 危化品, coal_mine', () => {
     expect(choiceCodeOf('county', '忻府')).toBe('140902');
     expect(choiceCodeOf('county', '忻州市忻府区')).toBe('140902');

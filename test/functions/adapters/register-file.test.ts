@@ -17,9 +17,9 @@ describe('csvRecords', () => {
     ]);
   });
 
-  it('refuses a quote left open, naming where it opened', () => {
+  it('REG-1 refuses a quote left open, naming in Chinese where it opened', () => {
     expect(() => csvRecords('a,b\r\n1,"open\r\n2,3\r\n')).toThrow(ValidationFailed);
-    expect(() => csvRecords('a,b\r\n1,"open')).toThrow(/row 2/);
+    expect(() => csvRecords('a,b\r\n1,"open')).toThrow(/第 2 行的引号没有闭合/);
   });
 });
 
@@ -29,14 +29,14 @@ describe('readRegisterFile', () => {
     expect(file).toEqual({ format: 'CSV', records: [{ row: 1, cells: ['uscc', 'name'] }, { row: 2, cells: ['91140902100000008A', '忻府昌华商贸股份有限公司'] }] });
   });
 
-  it('refuses a CSV that is not UTF-8 (GBK, as Excel saves it by default in China) rather than garble the names', async () => {
+  it('REG-1 refuses a CSV that is not UTF-8 (GBK, as Excel saves it by default in China), saying so in Chinese, rather than garble the names', async () => {
     const gbk = Buffer.from([0x75, 0x73, 0x63, 0x63, 0x0d, 0x0a, 0xd0, 0xc3, 0xb8, 0xae]); // "uscc\r\n忻府" in GBK
-    await expect(readRegisterFile('a.csv', gbk)).rejects.toThrow(/not UTF-8/);
+    await expect(readRegisterFile('a.csv', gbk)).rejects.toThrow(/不是 UTF-8 编码/);
   });
 
   it('refuses a file whose content is not what its name says', async () => {
-    await expect(readRegisterFile('a.xlsx', utf8('uscc,name\r\n'))).rejects.toThrow(/not an XLSX/);
-    await expect(readRegisterFile('a.xlsx', Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]))).rejects.toThrow(/not a readable XLSX/);
+    await expect(readRegisterFile('a.xlsx', utf8('uscc,name\r\n'))).rejects.toThrow(/内容不是 XLSX 工作簿/);
+    await expect(readRegisterFile('a.xlsx', Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]))).rejects.toThrow(/无法读取该 XLSX 工作簿/);
     await expect(readRegisterFile('a.txt', utf8('x'))).rejects.toThrow(ValidationFailed);
   });
 
