@@ -8,6 +8,7 @@ import { oneYearPeriodEnd } from '../../domain/underwriting/policy.rules.js';
 import { Conflict } from '../../domain/kernel/errors.js';
 import { usccCheckCharacter } from '../../domain/kernel/uscc.js';
 import type { Store } from '../../functions/adapters/dynamodb/store.js';
+import { seedDemoFees } from './demo-fees.js';
 import { seedDemoServices } from './demo-services.js';
 import { DEMO_PASSWORD } from './seed.js';
 
@@ -103,7 +104,8 @@ function filing(year: number, branchName: string, evidence: readonly ReturnType<
  * the shared 5,000-enterprise register (REG-1), the three insurers file their qualification for this year
  * (QUAL-1..6) and the city EMB records their paper filing of June 1 (QUAL-6), each issues policies to
  * mandatory-industry enterprises of a few counties (UW-1..10), and an
- * enterprise files a complaint (CMP-1); the city EMB also registers service organisations (REG-2) and keeps an
+ * enterprise files a complaint (CMP-1); the insurers record the premium received and some prevention expenses
+ * (FEE-1..3); the city EMB also registers service organisations (REG-2) and keeps an
  * expert pool (REG-3). About 15 s, once; the coverage gap (UW-11) then has real figures.
  */
 export async function seedDemoBusiness(
@@ -176,6 +178,8 @@ export async function seedDemoBusiness(
   }
 
   await seedDemoServices(url, now);
+  // FEE-1..3 (issue 15): the issued policies' premium received and some prevention spent, so the ledgers are not empty.
+  await seedDemoFees(api, now);
 
   const enterprise = await api.signIn('ent-demo');
   const insurers = await api.call(enterprise, 'GET', '/me/insurers');

@@ -270,3 +270,30 @@ describe('the daily run on the demo (issue 16)', () => {
     expect(second.body.raised).toEqual([]);
   });
 });
+
+describe('demo prevention fees (infra/local/demo-fees.ts, issue 15)', () => {
+  it("FEE-1 FEE-2 FEE-3: 人保's fee year is not 0.00 元 — every issued policy's premium received (the last by half), accrued, and some spent on its services", async () => {
+    const admin = await test.signIn('picc-admin', DEMO);
+    const year = shanghaiDateOf(seededAt).slice(0, 4);
+    const summary = expectOk(
+      await admin.get<{ premiumExTaxFen: number; accruedFen: number; spentFen: number; balanceFen: number; outstandingAdvanceFen: number }>(`/fees/summary?year=${year}`),
+    );
+    expect(summary.premiumExTaxFen).toBeGreaterThan(0);
+    expect(summary.accruedFen).toBeGreaterThan(0);
+    expect(summary.spentFen).toBeGreaterThan(0);
+    // FEE-2: spent within the balance, no advance.
+    expect(summary.balanceFen).toBe(summary.accruedFen - summary.spentFen);
+    expect(summary.outstandingAdvanceFen).toBe(0);
+
+    const policies = expectOk(await admin.get<{ items: { id: string }[] }>('/policies?limit=100')).items;
+    const ledger = expectOk(await admin.get<{ items: { kind: string; serviceId?: string }[] }>(`/fees/ledger?year=${year}&limit=100`)).items;
+    expect(ledger.filter((entry) => entry.kind === 'ACCRUAL')).toHaveLength(policies.length);
+    const expenses = ledger.filter((entry) => entry.kind === 'EXPENSE');
+    expect(expenses.length).toBeGreaterThan(0);
+    for (const expense of expenses) expect(services.map((service) => service.id)).toContain(expense.serviceId);
+    const outstanding = await Promise.all(
+      policies.map(async (policy) => expectOk(await admin.get<{ outstandingFen: number }>(`/fees/premium-receipts?policyId=${policy.id}`)).outstandingFen),
+    );
+    expect(outstanding.filter((fen) => fen > 0)).toHaveLength(1);
+  });
+});
