@@ -45,7 +45,6 @@ export const ruleSetsEnUS: Readonly<Record<keyof typeof ruleSetsZhCN, string>> =
   'ruleSets.svcCellInvalid': 'Write 2/2/1 (deep at most the inspections) or the per-plan word',
   'ruleSets.perPlan': 'per plan',
   'ruleSets.exemption': 'exempt',
-  'ruleSets.yuan': 'CNY {amount}',
   'ruleSets.months': '{n} months',
   'ruleSets.workingDays': '{n} working days',
   'ruleSets.days': '{n} days',

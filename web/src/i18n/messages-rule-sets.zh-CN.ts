@@ -46,7 +46,6 @@ export const ruleSetsZhCN = {
   'ruleSets.svcCellInvalid': '格式为 2/2/1（精查不多于排查）或“按方案”',
   'ruleSets.perPlan': '按方案',
   'ruleSets.exemption': '免税',
-  'ruleSets.yuan': '{amount} 元',
   'ruleSets.months': '{n} 个月',
   'ruleSets.workingDays': '{n} 个工作日',
   'ruleSets.days': '{n} 日',

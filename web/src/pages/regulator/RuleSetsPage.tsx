@@ -4,7 +4,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { queryKeys, type PublishRuleSetRequest, type RuleSetVersion } from '../../api';
 import { useApi } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
-import { FormFailureAlert, PageHeading, QueryFallback, useApiForm, useInvalidate } from '../../kit';
+import { FormFailureAlert, Money, PageHeading, QueryFallback, useApiForm, useInvalidate } from '../../kit';
 import { industryName } from '../../reference/underwriting';
 import { shanghaiToday } from '../complaints/due-dates';
 import { useSessionUser } from '../underwriting/session';
@@ -111,7 +111,7 @@ function RuleSetFigures({ ruleSet }: { readonly ruleSet: RuleSet }) {
         <Descriptions.Item label={t('ruleSets.region')}>{ruleSet.region}</Descriptions.Item>
         <Descriptions.Item label={t('ruleSets.f.floor')}>{percent(ruleSet.preventionFeeFloorBasisPoints)}</Descriptions.Item>
         <Descriptions.Item label={t('ruleSets.f.ceiling')}>{percent(ruleSet.preventionFeeCeilingBasisPoints)}</Descriptions.Item>
-        <Descriptions.Item label={t('ruleSets.f.deathLimit')}>{t('ruleSets.yuan', { amount: (ruleSet.deathLimitFloorFen / 100).toLocaleString('zh-CN') })}</Descriptions.Item>
+        <Descriptions.Item label={t('ruleSets.f.deathLimit')}><Money fen={ruleSet.deathLimitFloorFen} /></Descriptions.Item>
         <Descriptions.Item label={t('ruleSets.f.vatDefault')}>{percent(ruleSet.vatRateBasisPoints)}</Descriptions.Item>
         <Descriptions.Item label={t('ruleSets.f.vatRates')} span={2}>
           {ruleSet.vatRates.map((rate) => (
