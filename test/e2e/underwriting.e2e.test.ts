@@ -187,6 +187,23 @@ describe('console: underwriting and the registers', () => {
         await settled(page);
         await screenshot('underwriting-7-policy-issued');
 
+        // FEE-1..3 (issue 15): the issued policy leads on to its premium receipt, prefilled, and the ledger shows it.
+        const premium = page.getByTestId('policy-premium');
+        await expect.poll(() => premium.getByTestId('policy-premium-status').textContent()).toBe('保费未到账');
+        await premium.getByRole('button', { name: '录入保费到账' }).click();
+        const receipt = page.getByRole('dialog', { name: '录入保费到账' });
+        await expect.poll(() => receipt.getByLabel('实收保费（含税）').inputValue()).toBe('266700.00');
+        expect(await receipt.getByText(`${policyNumber} · ${XINDA.name}`).count()).toBe(1);
+        await receipt.getByRole('button', { name: '登记并计提' }).click();
+        await expect.poll(() => premium.getByTestId('policy-premium-status').textContent()).toBe('保费已全额到账');
+        expect(await premium.getByRole('button', { name: '录入保费到账' }).count()).toBe(0);
+        await menu(page).getByRole('link', { name: '预防费用' }).click();
+        const booked = rowsOf(page, '预防费用台账').filter({ hasText: policyNumber });
+        await booked.first().waitFor();
+        expect(await page.getByTestId('fee-premium').textContent()).not.toBe('0.00 元');
+        await settled(page);
+        await screenshot('underwriting-7b-premium-received');
+
         await menu(page).getByRole('link', { name: '承保管理' }).click();
         const row = rowsOf(page, '保单').filter({ hasText: policyNumber });
         await row.waitFor();
@@ -197,7 +214,8 @@ describe('console: underwriting and the registers', () => {
       },
       { expectedHttpErrors: [{ status: 400, path: '/api/v1/policies' }] },
     );
-  });
+    // Qualification, two issue attempts and the premium receipt with its ledger: a long walk on a loaded CI machine.
+  }, 120_000);
 
   it('the enterprise sees the policy under 我的保单 (ACL-5)', async () => {
     await withConsole(async ({ page, screenshot }) => {

@@ -6,7 +6,7 @@ import type { Rule } from 'antd/es/form';
 import { useCallback, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../api/api-error';
-import type { CancelPolicyRequest, EndorsePolicyRequest, Policy } from '../../api';
+import type { CancelPolicyRequest, EndorsePolicyRequest, Policy, PremiumReceived } from '../../api';
 import { useApi } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
 import { fenToYuanText, FormFailureAlert, PageHeading, useApiForm, wholeNumber, yuanToFen, QueryFallback } from '../../kit';
@@ -18,8 +18,10 @@ import { PolicyDetail } from '../underwriting/PolicyDetail';
 import { useSessionUser } from '../underwriting/session';
 import { DateField } from '../../kit/DateField';
 import { useCoinsurers } from './useCoinsurers';
+import { PolicyPremiumPanel } from '../fees/PolicyPremiumPanel';
+import { PremiumReceiptForm } from '../fees/PremiumReceiptForm';
 
-type Dialog = 'endorse' | 'cancel' | undefined;
+type Dialog = 'endorse' | 'cancel' | 'receipt' | undefined;
 
 /**
  * One policy for the insurer: everything it records, and 批改 (UW-3, UW-4, UW-1, UW-9) and 注销 (UW-1) while
@@ -40,6 +42,16 @@ export function PolicyPage() {
   const [dialog, setDialog] = useState<Dialog>();
   const today = shanghaiToday();
   const reload = useInvalidate('underwriting');
+  const reloadFees = useInvalidate('fees');
+  // FEE-1 (issue 15): a receipt booked from the policy page refreshes its premium figures and the fee ledger.
+  const onReceipt = useCallback(
+    ({ receipt }: PremiumReceived) => {
+      setDialog(undefined);
+      void message.success(t('fee.policy.recorded', { policy: receipt.policyNumber }));
+      reloadFees();
+    },
+    [message, reloadFees, t],
+  );
 
   const done = useCallback(
     (text: string) => {
@@ -77,6 +89,8 @@ export function PolicyPage() {
     <>
       {/* SVC-1, SVC-2, SVC-11: the services this policy owes; a member's copy has none (they are the lead's). */}
       {!memberCopy && <Button onClick={() => void navigate(obligationsPath(policy.id))}>{t('policy.obligations')}</Button>}
+      {/* FEE-1..3 (issue 15): the premium's receipt follows the issue, on the policy, not by typing its id elsewhere. */}
+      <PolicyPremiumPanel policyId={policy.id} onRecord={() => setDialog('receipt')} />
       <ActionButton label={t('policy.endorse')} unavailable={endorseUnavailable} onClick={() => setDialog('endorse')} primary />
       <ActionButton label={t('policy.cancel')} unavailable={cancelUnavailable} onClick={() => setDialog('cancel')} danger />
     </>
@@ -88,6 +102,9 @@ export function PolicyPage() {
       <PolicyDetail policy={policy} today={today} tenantId={user?.tenantId} actions={actions} memberName={coinsurers.nameOf} />
       <Modal open={dialog === 'endorse'} title={t('policy.endorseTitle')} footer={null} onCancel={() => setDialog(undefined)} destroyOnHidden width={640}>
         <EndorsePolicyForm policy={policy} onDone={() => done(t('policy.endorsed'))} onStale={reload} onCancel={() => setDialog(undefined)} />
+      </Modal>
+      <Modal open={dialog === 'receipt'} title={t('fee.policy.record')} footer={null} onCancel={() => setDialog(undefined)} destroyOnHidden width={620}>
+        <PremiumReceiptForm policy={policy} onBooked={onReceipt} onCancel={() => setDialog(undefined)} />
       </Modal>
       <Modal open={dialog === 'cancel'} title={t('policy.cancelTitle')} footer={null} onCancel={() => setDialog(undefined)} destroyOnHidden>
         <CancelPolicyForm policy={policy} today={today} onDone={() => done(t('policy.cancelled'))} onStale={reload} onCancel={() => setDialog(undefined)} />
