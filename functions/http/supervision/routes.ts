@@ -12,6 +12,7 @@ import { listNotices } from './list-notices.js';
 import { listRegulatorNotices } from './list-regulator-notices.js';
 import { getInsurerFees } from './get-insurer-fees.js';
 import { getOverview } from './get-overview.js';
+import { getWorkbench } from './get-workbench.js';
 import { getInsurerPolicy } from './get-insurer-policy.js';
 import { getInsurerService } from './get-insurer-service.js';
 import { listInsurerPolicies } from './list-insurer-policies.js';
@@ -38,4 +39,6 @@ export const supervisionRoutes: readonly RouteSpec[] = [
   // Issue 14 (access log): every read of one insurer's data is recorded in that insurer's log.
   .map((route) => (route.path.includes('/regulator/insurers/{tenantId}') ? accessRecorded(route) : route))
   // SUP-1..SUP-5: the 督办 notices, both sides, and the insurer admin's access log (the context's only writes).
-  .concat([issueNotice, listRegulatorNotices, closeNotice, listNotices, answerNotice, listAccessLog]);
+  .concat([issueNotice, listRegulatorNotices, closeNotice, listNotices, answerNotice, listAccessLog])
+  // Issue 14: the insurer's workbench, its own to-dos and open 督办 (tenant from the token).
+  .concat([getWorkbench]);
