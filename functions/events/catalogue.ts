@@ -6,6 +6,7 @@ import { registerEvents } from '../../domain/register/events.js';
 import { reminderEvents } from '../../domain/reminders/events.js';
 import { serviceEvents } from '../../domain/services/events.js';
 import { supervisionEvents } from '../../domain/supervision/events.js';
+import { syncEvents } from '../../domain/sync/events.js';
 import { underwritingEvents } from '../../domain/underwriting/events.js';
 
 /**
@@ -21,6 +22,7 @@ export const EVENT_CATALOGUE: Readonly<Record<string, Readonly<Record<string, An
   fees: feeEvents,
   reminders: reminderEvents,
   supervision: supervisionEvents,
+  sync: syncEvents,
 };
 
 export const ALL_EVENT_TYPES: readonly AnyEventType[] = Object.values(EVENT_CATALOGUE).flatMap((events) => Object.values(events));

@@ -3,6 +3,7 @@ import { feeEvents } from '../../domain/fees/events.js';
 import { calendarYearLoaded } from '../../domain/platform/events.js';
 import { reminderEvents } from '../../domain/reminders/events.js';
 import { supervisionEvents } from '../../domain/supervision/events.js';
+import { syncEvents } from '../../domain/sync/events.js';
 import { serviceEvents, serviceFollowedUp, serviceScheduled } from '../../domain/services/events.js';
 import { policyCancelled, policyEndorsed, policyIssued } from '../../domain/underwriting/events.js';
 
@@ -18,7 +19,7 @@ export interface Subscription {
   readonly name: string;
   readonly description: string;
   /** The function that receives the events. */
-  readonly target: 'projections' | 'schedules' | 'notifications';
+  readonly target: 'projections' | 'schedules' | 'notifications' | 'sync';
   readonly events: readonly string[];
   /** EventBridge target retry policy (the local bus delivers in-process and needs none). */
   readonly retry: { readonly attempts: number; readonly maxEventAgeHours: number };
@@ -66,6 +67,25 @@ export const SUBSCRIPTIONS: readonly Subscription[] = [
       // SUP-1: a 督办 notice to the insurer; SUP-3: its answer to the issuing agency.
       supervisionEvents.noticeIssued.name,
       supervisionEvents.noticeAnswered.name,
+    ],
+    retry: { attempts: 8, maxEventAgeHours: 24 },
+  },
+  {
+    // SYNC-1: the provincial sync, a built-in subscriber — a record's change makes its newest version pending,
+    // and `sync.record.pending` (that, or the insurer's retry) sends it.
+    name: 'ProvincialSync',
+    description: 'Send policies, third-party organisations and services to the Shanxi provincial platform (SYNC-1)',
+    target: 'sync',
+    events: [
+      policyIssued.name,
+      policyEndorsed.name,
+      policyCancelled.name,
+      serviceEvents.serviceCompleted.name,
+      serviceEvents.serviceFollowedUp.name,
+      serviceEvents.serviceSigned.name,
+      serviceEvents.serviceConfirmed.name,
+      serviceEvents.serviceArchived.name,
+      syncEvents.pending.name,
     ],
     retry: { attempts: 8, maxEventAgeHours: 24 },
   },

@@ -9,6 +9,7 @@ import { registerFileRoutes } from './register/file-routes.js';
 import { registerRoutes } from './register/routes.js';
 import { serviceRoutes } from './services/routes.js';
 import { supervisionRoutes } from './supervision/routes.js';
+import { syncRoutes } from './sync/routes.js';
 
 /**
  * The Lambda functions that answer HTTP: one per bounded context, and a second, file function beside a context
@@ -42,4 +43,6 @@ export const BOUNDED_CONTEXTS: readonly BoundedContext[] = [
   { name: 'fee-files', entry: 'functions/http/fees/files-handler.ts', routes: feeFileRoutes, permissionsOf: 'fees' },
   { name: 'services', entry: 'functions/http/services/handler.ts', routes: serviceRoutes },
   { name: 'supervision', entry: 'functions/http/supervision/handler.ts', routes: supervisionRoutes },
+  // SYNC-1: the provincial sync's states, retries and reconciliation.
+  { name: 'sync', entry: 'functions/http/sync/handler.ts', routes: syncRoutes },
 ];

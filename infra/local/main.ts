@@ -12,6 +12,10 @@ import { REPO_ROOT, startPlatform } from './platform.js';
  * - `ANZE_RATE_LIMIT_SCALE`: multiplies every rate limit of infra/rate-limits.ts (default 1, as on AWS; tests use 1000)
  * - `ANZE_BUILD_WEB=false`: serve the API without (re)building the console first (fault tests)
  * - `ANZE_MAIL_SINK_DIR`: where the local mail sink writes e-mails as .eml files (default `<ANZE_DATA_DIR>/mail`)
+ * - SYNC-1, the simulated provincial platform (loopback): every `ANZE_PROVINCE_DOWN_EVERY`-th upload (default 7)
+ *   finds it down and every `ANZE_PROVINCE_SLOW_EVERY`-th (default 5) waits `ANZE_PROVINCE_DELAY_MS` (default
+ *   1500); 0 turns either off. `ANZE_PROVINCE_URL`: a real endpoint instead (no simulator starts).
+ *   `ANZE_SYNC_RETRY_BASE_MS`: the first retry's wait (default 30000), doubling up to an hour.
  * DynamoDB Local is supervised: restarted if it dies, and stopped with Node however Node ends (dynamodb-local.ts).
  */
 async function main(): Promise<void> {
@@ -24,6 +28,13 @@ async function main(): Promise<void> {
     demo: process.env.ANZE_DEMO !== 'false',
     demoBusiness: process.env.ANZE_DEMO_BUSINESS !== 'false',
     buildWeb: process.env.ANZE_BUILD_WEB !== 'false',
+    provincialSync: {
+      behaviour: {
+        downEvery: Number(process.env.ANZE_PROVINCE_DOWN_EVERY ?? 7),
+        slowEvery: Number(process.env.ANZE_PROVINCE_SLOW_EVERY ?? 5),
+        delayMs: Number(process.env.ANZE_PROVINCE_DELAY_MS ?? 1500),
+      },
+    },
     ...(process.env.ANZE_MAIL_SINK_DIR ? { mailDir: resolve(process.env.ANZE_MAIL_SINK_DIR) } : {}),
   });
 
@@ -45,6 +56,7 @@ async function main(): Promise<void> {
       lines.push(`    ${login.username.padEnd(14)} ${login.role.padEnd(16)} ${login.organisation}`);
     }
   }
+  if (platform.province) lines.push('', `  Provincial platform (simulated, SYNC-1): ${platform.province.url}   behaviour: ${platform.province.url}/_control`);
   lines.push('', `  E-mail (local mail sink): each message is an .eml file in ${platform.mailDir}`);
   lines.push('', '  Ctrl-C stops everything.', '');
   console.log(lines.join('\n'));

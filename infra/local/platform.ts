@@ -25,6 +25,7 @@ import { ensureOperator, recordedDemoLogins, seedDemo, type DemoLogin } from './
 import { serveStatic } from './static-files.js';
 import { ensureTable } from './tables.js';
 import { subscribeAll } from './bus-subscriptions.js';
+import { startProvincialSimulator, type ProvincialSimulator, type SimulatorBehaviour } from './provincial-simulator.js';
 import type { RateLimits } from '../rate-limits.js';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
@@ -56,6 +57,12 @@ export interface PlatformOptions {
   readonly rateLimits?: RateLimits;
   /** Issue 16: the local mail sink's folder; `<dataDir>/mail` unless given. */
   readonly mailDir?: string;
+  /**
+   * SYNC-1: the simulated provincial platform's behaviour (all well by default; `npm start` makes it sometimes
+   * down and slow), how often the sync's retry clock ticks and its first retry's wait. With `ANZE_PROVINCE_URL`
+   * set, the sync talks to that endpoint and no simulator starts.
+   */
+  readonly provincialSync?: { readonly behaviour?: Partial<SimulatorBehaviour>; readonly sweepMs?: number; readonly retryBaseMs?: number };
 }
 
 export interface RunningPlatform {
@@ -72,6 +79,8 @@ export interface RunningPlatform {
   readonly demoLogins: readonly DemoLogin[];
   /** Issue 16: the local mail sink's folder — each e-mail the platform sends is an .eml file in it. */
   readonly mailDir: string;
+  /** SYNC-1: the simulated province, unless `ANZE_PROVINCE_URL` named another endpoint. */
+  readonly province?: ProvincialSimulator;
   stop(): Promise<void>;
 }
 
@@ -142,6 +151,15 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       demoLogins = (await seedDemo(repository, store, systemClock.now())) ?? (await recordedDemoLogins(store));
     }
 
+    // SYNC-1: the simulated province on loopback, before any handler reads its address from the environment.
+    let province: ProvincialSimulator | undefined;
+    if (!process.env.ANZE_PROVINCE_URL || process.env.ANZE_PROVINCE_SIMULATED === 'true') {
+      province = await startProvincialSimulator({ behaviour: options.provincialSync?.behaviour ?? {} });
+      stops.push(() => province?.stop());
+      Object.assign(process.env, { ANZE_PROVINCE_URL: province.url, ANZE_PROVINCE_SIMULATED: 'true' });
+    }
+    process.env.ANZE_SYNC_RETRY_BASE_MS = String(options.provincialSync?.retryBaseMs ?? Number(process.env.ANZE_SYNC_RETRY_BASE_MS ?? 30_000));
+
     const bus = new InProcessBus();
     const relay = new LocalOutboxRelay(endpoint, streamArn, (events) => bus.publish(events), join(dataDir, `${prefix}relay-positions.json`));
     relay.start();
@@ -156,12 +174,25 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     const { handler: schedules } = await import('../../functions/schedules/handler.js');
     const { handler: projections } = await import('../../functions/projections/handler.js');
     const { handler: notifications } = await import('../../functions/notifications/handler.js');
+    const { handler: sync, SCHEDULED_EVENT } = await import('../../functions/sync/handler.js');
     // As the EventBridge rules on AWS, from the same table (functions/events/subscriptions.ts).
     subscribeAll(bus, {
       projections: (event) => projections({ 'detail-type': event.type, detail: event }),
       schedules: (event) => schedules({ 'detail-type': event.type, time: event.time }),
       notifications: (event) => notifications({ 'detail-type': event.type, detail: event }),
+      sync: (event) => sync({ 'detail-type': event.type, detail: event }),
     });
+    // SYNC-1: the retry clock (on AWS a one-minute schedule); a tick never overlaps the one before.
+    let sweeping = false;
+    const sweepTimer = setInterval(() => {
+      if (sweeping) return;
+      sweeping = true;
+      sync({ 'detail-type': SCHEDULED_EVENT })
+        .catch((error: unknown) => console.error('provincial sync:', error))
+        .finally(() => (sweeping = false));
+    }, options.provincialSync?.sweepMs ?? 10_000);
+    sweepTimer.unref();
+    stops.push(() => clearInterval(sweepTimer));
     // Issue 14: a data folder older than the supervision counters gets them from its records, once.
     const { rebuildSupervisionCountersOnce } = await import('../../functions/projections/supervision-counters-root.js');
     await rebuildSupervisionCountersOnce(systemClock.now());
@@ -220,6 +251,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       generatedOperatorPassword: operator.generatedPassword,
       demoLogins,
       mailDir,
+      ...(province ? { province } : {}),
       stop: stopAll,
     };
   } catch (error) {

@@ -27,6 +27,8 @@ export interface AnzeSettings {
   readonly emailSender?: CognitoSesSender;
   /** The API's own custom domain (regional certificate): CloudFront's origin, the execute-api endpoint disabled. */
   readonly apiOriginDomain?: { readonly domainName: string; readonly certificateArn: string };
+  /** SYNC-1: the Shanxi provincial platform's endpoint (context `provinceUrl`); none, sync records wait pending. */
+  readonly provinceUrl?: string;
 }
 
 export interface AnzeStacks {
@@ -102,6 +104,7 @@ export function settingsFromContext(app: App): AnzeSettings {
     edgeFirewall,
     ...(customDomain ? { customDomain } : {}),
     ...(typeof webAclArn === 'string' && webAclArn !== '' ? { cloudFrontWebAclArn: webAclArn } : {}),
+    ...(text('provinceUrl') ? { provinceUrl: text('provinceUrl') } : {}),
   };
 }
 
@@ -145,6 +148,7 @@ export function defineAnze(app: App, settings: AnzeSettings, wiring: AnzeWiring)
     // Issue 16: notification e-mail goes out through the same verified SES identity as Cognito's.
     ...(settings.emailSender ? { mailSender: settings.emailSender } : {}),
     ...(settings.customDomain ? { consoleUrl: `https://${settings.customDomain.domainName}` } : {}),
+    ...(settings.provinceUrl ? { provinceUrl: settings.provinceUrl } : {}),
   });
   // The alarms name the data stack's topic and the identity stack's trigger rather than importing them.
   api.addStackDependency(identity);

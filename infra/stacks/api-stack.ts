@@ -19,6 +19,7 @@ import type { RuleSet } from '../../domain/kernel/rule-set/rule-set.js';
 import { Rule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { OutboxRelay } from '../constructs/outbox-relay.js';
+import { ProvincialSync } from '../constructs/provincial-sync.js';
 import { OperationsAlarms } from '../constructs/operations-alarms.js';
 import { deadLetterQueue } from '../constructs/dead-letter-queue.js';
 import { preTokenFunctionName } from '../constructs/token-claims-trigger.js';
@@ -69,13 +70,15 @@ export interface ApiStackProps extends StackProps {
   readonly mailSender?: CognitoSesSender;
   /** Issue 16: the console's origin, so a notification e-mail's link opens the item. */
   readonly consoleUrl?: string;
+  /** SYNC-1: the Shanxi provincial platform's endpoint (CDK context `provinceUrl`); none, records wait pending. */
+  readonly provinceUrl?: string;
 }
 
 /** A subscription's EventBridge rule name (functions/events/subscriptions.ts), fixed per stage. */
 export const subscriptionRuleName = (stage: string, subscription: string): string => `anze-${stage}-${subscription}`;
 
 /** Heavy background functions get a ceiling (issue 21): a backlog must not take the account's concurrency from the API. */
-export const BACKGROUND_RESERVED_CONCURRENCY = { projections: 5, schedules: 5, notifications: 5 } as const;
+export const BACKGROUND_RESERVED_CONCURRENCY = { projections: 5, schedules: 5, notifications: 5, sync: 2 } as const;
 
 /**
  * Issue 16: the inboxes the notifications function writes — every user's, in the user's own organisation's keys
@@ -101,6 +104,8 @@ export class ApiStack extends Stack {
   /** Issue 16: reminders and events addressed to a person, into the inboxes (and e-mail). */
   readonly notifications: AnzeFunction;
   readonly notificationsDeadLetters: Queue;
+  /** SYNC-1: the provincial sync worker, its retry clock and dead letters. */
+  readonly provincialSync: ProvincialSync;
   readonly operations: OperationsAlarms;
   private readonly originDomainName: string | undefined;
   /** The user pool's WebACL: on AWS the console signs in with Cognito directly, so password spraying meets it there. */
@@ -315,9 +320,20 @@ export class ApiStack extends Stack {
       );
     }
 
+    this.provincialSync = new ProvincialSync(this, 'ProvincialSyncWorker', {
+      table,
+      environment: baseEnvironment,
+      logLevel: props.logLevel,
+      reservedConcurrency: BACKGROUND_RESERVED_CONCURRENCY.sync,
+      ...(props.provinceUrl ? { provinceUrl: props.provinceUrl } : {}),
+    });
+    // The sync context's reconciliation asks the province what it holds (SYNC-1).
+    contextFunctions.get('sync')?.addEnvironment('ANZE_PROVINCE_URL', props.provinceUrl ?? '');
+
     // The bus subscriptions, from the one table the local runtime also reads (functions/events/subscriptions.ts).
-    const subscribers = { projections, schedules: this.deadlineSweep.function, notifications };
+    const subscribers = { projections, schedules: this.deadlineSweep.function, notifications, sync: this.provincialSync.function };
     const targetDeadLetters = {
+      sync: this.provincialSync.deadLetterQueue,
       projections: this.projectionsDeadLetters,
       schedules: this.deadlineSweep.deadLetterQueue,
       notifications: this.notificationsDeadLetters,

@@ -98,6 +98,12 @@ export const CONTEXT_PERMISSIONS: Readonly<Record<string, ContextPermissions>> =
     readLeadingKeys: ['P#TENANT', 'P#TENANT#*', 'R#supervision#*', 'R#register#*', 'REG#NOTICE', 'REG#NOTICE-COUNTY'],
     userPoolAdmin: false,
   },
+  /**
+   * SYNC-1: an insurer's sync records are read and retried through its tenant role (`T#<tenant>#SYNC…`); the
+   * function's own role reads only the regulators' index of them (GSI4 `REG#SYNC`, ACL-2/ACL-4). The sync worker
+   * that writes them is a platform component of its own (infra/constructs/provincial-sync.ts).
+   */
+  sync: { ownLeadingKeys: [], readLeadingKeys: ['REG#SYNC'], userPoolAdmin: false },
 };
 
 /** Every context computes deadlines with the loaded calendar years (CAL-2): read-only, platform data. */

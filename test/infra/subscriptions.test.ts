@@ -19,7 +19,9 @@ const targetOfFunctionId = (id: string): string =>
       ? 'schedules'
       : id.startsWith('Notifications')
         ? 'notifications'
-        : `unknown:${id}`;
+        : id.startsWith('ProvincialSync')
+          ? 'sync'
+          : `unknown:${id}`;
 
 /** Every (event name → target) pair the deployed EventBridge rules route. */
 function awsSubscriptions(): string[] {
@@ -44,6 +46,7 @@ async function localSubscriptions(): Promise<string[]> {
     projections: async (event) => pairs.push(`${event.type} → projections`),
     schedules: async (event) => pairs.push(`${event.type} → schedules`),
     notifications: async (event) => pairs.push(`${event.type} → notifications`),
+    sync: async (event) => pairs.push(`${event.type} → sync`),
   });
   const names = new Set([...ALL_EVENT_TYPES.map((type) => type.name), ...SUBSCRIPTIONS.flatMap((row) => row.events)]);
   const events = [...names].map(

@@ -108,6 +108,8 @@ const FOREIGN_OBJECT: Record<string, (caller: Caller) => string> = {
   // county's service is foreign to a county EMB (ACL-4); the city EMB and the NFRA see every notice: a missing one.
   noticeId: (caller) =>
     caller.role.startsWith('insurer') || caller.agency === 'EMB_COUNTY' ? foreignNoticeId : '01nonexistentnotice0000000',
+  // SYNC-1: the provincial sync record of another insurer's policy (in that insurer's partition): foreign to an insurer.
+  recordId: () => `policy-${foreignPolicyId}`,
 };
 
 /** The "missing object" of a parameter whose ids have a shape of their own; the placeholder otherwise. */

@@ -6,6 +6,7 @@ import { inject } from 'vitest';
 import { startPlatform, type RunningPlatform } from '../../infra/local/platform.js';
 import { ApiClient } from './api-client.js';
 import type { RateLimits } from '../../infra/rate-limits.js';
+import type { PlatformOptions } from '../../infra/local/platform.js';
 
 export const OPERATOR_PASSWORD = 'Operator-test-2026';
 
@@ -23,7 +24,9 @@ export interface TestPlatform {
  * The real local platform (gateway → handlers → DynamoDB Local) on fresh tables of the run's shared
  * DynamoDB Local, for one test file. Nothing of our own code is mocked.
  */
-export async function startTestPlatform(options: { demo?: boolean; rateLimits?: RateLimits } = {}): Promise<TestPlatform> {
+export async function startTestPlatform(
+  options: { demo?: boolean; rateLimits?: RateLimits; provincialSync?: PlatformOptions['provincialSync'] } = {},
+): Promise<TestPlatform> {
   const dataDir = mkdtempSync(join(tmpdir(), 'anze-test-'));
   const platform = await startPlatform({
     dataDir,
@@ -34,6 +37,7 @@ export async function startTestPlatform(options: { demo?: boolean; rateLimits?: 
     demo: options.demo ?? false,
     scheduler: false,
     ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
+    ...(options.provincialSync ? { provincialSync: options.provincialSync } : {}),
   });
   const anonymous = new ApiClient(platform.url);
   const signIn = async (username: string, password: string) => {

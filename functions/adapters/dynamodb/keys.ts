@@ -327,6 +327,25 @@ export const keys = {
   /** GSI1: the whole pool, by id. */
   expertListing: (): string => keys.listing(keys.expertOwner, 'EXPERT'),
 
+  // ── SYNC-1: the provincial sync's records, in the insurer's partition ────────────────────────────────────────
+  /** `T#<tenantId>#SYNC#<recordId>` / `PROFILE`: one per record of ours (policy, organisation, service). */
+  syncRecord: (tenantId: string, recordId: string): ItemKey => keys.entity({ kind: 'tenant', tenantId }, 'SYNC', recordId),
+  /** GSI1: an insurer's sync records by id. */
+  syncListing: (tenantId: string): string => keys.listing({ kind: 'tenant', tenantId }, 'SYNC'),
+  /** The insurer's per-state counts, moved in the same transaction as each record. */
+  syncCounts: (tenantId: string): ItemKey => ({ PK: keys.listing({ kind: 'tenant', tenantId }, 'SYNC-COUNTS'), SK: 'COUNTS' }),
+  /**
+   * GSI2 (sparse): records due to be (re)sent, across insurers — the sender's sweep is the clock, not a caller —
+   * sort key `<nextAttemptAt>#<tenantId>#<recordId>`.
+   */
+  syncDue: 'SYNC-DUE',
+  syncDueSortKey: (at: string, tenantId: string, recordId: string): string =>
+    `${at}#${assertKeyPart(tenantId, 'tenantId')}#${assertKeyPart(recordId, 'recordId')}`,
+  /** GSI4: the regulators' view (ACL-2/4), sort key `<county or ->#<tenantId>#<recordId>`. */
+  regulatorSync: 'REG#SYNC',
+  regulatorSyncSortKey: (county: string | undefined, tenantId: string, recordId: string): string =>
+    `${county === undefined ? '-' : assertKeyPart(county, 'county')}#${assertKeyPart(tenantId, 'tenantId')}#${assertKeyPart(recordId, 'recordId')}`,
+
   // ── Notifications (issue 16): one inbox partition per user, under the user's own owner ────────────────────
   // An insurer user's inbox is `T#<tenantId>#INBOX#<userId>`, so the tenant-scoped role alone reaches it
   // (ARCHITECTURE.md §3); a regulator's `R#<regulatorId>#INBOX#…`, an enterprise user's `P#ENT#<uscc>#INBOX#…`,
