@@ -57,13 +57,15 @@ describe('first visit of the console (issue 15)', () => {
     expect(firstVisitTotals(visit).jsEncoded).toBeLessThanOrEqual(BUDGET_BYTES);
   });
 
-  it('loads no page, chart or console-shell code before sign-in (issue 15: antd in one chunk before the sign-in page)', () => {
+  it('loads no page, chart, console-shell or page-message code before sign-in (issue 15: antd in one chunk before the sign-in page)', () => {
     const chunks = readdirSync(join(dist, 'assets')).filter((name) => name.endsWith('.js'));
     const loaded = new Set(visit.files.map((file) => file.path.replace('/assets/', '')));
     // The build does split: the shell, the charts and the pages exist as chunks of their own…
-    const later = chunks.filter((name) => /^(console-shell-routes|echarts|[A-Z]\w*(Page|Detail|View))-/.test(name));
+    const later = chunks.filter((name) => /^(console-shell-routes|echarts|messages\.(zh-CN|en-US)|[A-Z]\w*(Page|Detail|View))-/.test(name));
     expect(later.some((name) => name.startsWith('console-shell-routes-'))).toBe(true);
     expect(later.some((name) => name.startsWith('echarts-'))).toBe(true);
+    // The pages' messages too: the sign-in page has the common Chinese ones (web/src/i18n/locales.ts).
+    expect(later.some((name) => name.startsWith('messages.zh-CN-'))).toBe(true);
     expect(later.length).toBeGreaterThan(20);
     // …and none of them comes with the sign-in page.
     expect(later.filter((name) => loaded.has(name))).toEqual([]);

@@ -8,8 +8,12 @@ import './styles.css';
 
 const root = createRoot(document.getElementById('root') as HTMLElement);
 
-// A remembered English choice is loaded with the configuration, so the first render is in it.
-Promise.all([loadRuntimeConfig(), loadLocale(storedLocale()).catch(() => undefined)]).then(
+// The catalogue is loaded with the configuration, so the first render is in the remembered language, with
+// every message — but for Chinese on the sign-in page, whose common messages are part of the first visit; the
+// rest comes with the console shell (app/router.tsx; issue 15, first visit).
+const locale = storedLocale();
+const catalogue = locale === 'zh-CN' && window.location.pathname === '/login' ? undefined : loadLocale(locale).catch(() => undefined);
+Promise.all([loadRuntimeConfig(), catalogue]).then(
   ([config]) => {
     root.render(
       <StrictMode>
