@@ -30,10 +30,6 @@ const ALLOWED_WORDS = new Set([
 /** Messages allowed a Latin word for a stated reason. */
 const ALLOWED_IN_KEY: Readonly<Record<string, { readonly words: readonly string[]; readonly why: string }>> = {
   'locale.en-US': { words: ['English'], why: 'the language switch names each language in that language' },
-  'register.import.hint': {
-    words: ['uscc', 'name', 'industry', 'county', 'staff', 'revenueWan', 'size', 'sizeOverrideReason'],
-    why: 'the import still takes these column names; Chinese headers come with the import rework of issue 15',
-  },
   'policy.numberHint': { words: ['AZ', 'AZ-2026-10009876-000001'], why: 'the platform-generated policy number (UW-1) is shown as it is printed' },
 };
 

@@ -1,14 +1,26 @@
-import { Alert, Button, Descriptions, Flex, Table, Typography } from 'antd';
+import { Alert, App, Button, Descriptions, Flex, Table, Tooltip, Typography } from 'antd';
 import { useCallback, useId, useState } from 'react';
 import { ApiError } from '../../api/api-error';
 import { newIdempotencyKey } from '../../api/idempotency-key';
 import type { ImportRowProblem, RegisterImportResult } from '../../api';
 import { useApi } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
-import { describeApiError, downloadCsv, labelledTable, ruleText, toCsv } from '../../kit';
+import { describeApiError, labelledTable } from '../../kit';
+import { registerHeaderOf } from '../../reference/domain';
+import { REGISTER_TEMPLATE_FILE_NAME, registerTemplateXlsx } from './register-template';
 
-/** The columns of a register file (domain/register/register-row.ts), in the seed register's order. */
-export const REGISTER_FILE_COLUMNS = ['uscc', 'name', 'industry', 'county', 'staff', 'revenueWan', 'size', 'sizeOverrideReason'] as const;
+/** Saves `bytes` as a download named `fileName`. */
+function download(fileName: string, bytes: ArrayBuffer, type: string): void {
+  const url = URL.createObjectURL(new Blob([bytes], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
 
 /** A file as base64, read in the browser (no upload service: the API takes the file in the request body). */
 export function readAsBase64(file: Blob): Promise<string> {
@@ -35,13 +47,16 @@ export function rowProblemsOf(error: unknown): readonly ImportRowProblem[] | und
 type Outcome = { readonly kind: 'imported'; readonly result: RegisterImportResult } | { readonly kind: 'rejected'; readonly problems: readonly ImportRowProblem[]; readonly error: ApiError } | { readonly kind: 'failed'; readonly error: unknown };
 
 /**
- * REG-1: a bulk upload of the register — a CSV (UTF-8) or an XLSX (first sheet) with the header
- * `uscc,name,industry,county,staff,revenueWan,size`, read in the browser and sent whole. Every row must be
- * valid or nothing is written: a refused file comes back with every problem by row, field and rule, to fix in
- * one pass; an accepted one with its counts.
+ * REG-1: a bulk upload of the register — an XLSX (first sheet) or a UTF-8 CSV with the columns of the import
+ * template and of the register's export (Chinese headers and labels, or the code keys and codes:
+ * domain/register/register-columns.ts), read in the browser and sent whole. Every row must be valid or nothing
+ * is written: a refused file comes back with every problem, in Chinese, by row, column and rule, to fix in one
+ * pass; an accepted one with its counts.
  */
 export function RegisterImportForm({ onImported, onClose }: { readonly onImported: () => void; readonly onClose: () => void }) {
-  const { t, messages } = useI18n();
+  const { t } = useI18n();
+  const { message } = App.useApp();
+  const [making, setMaking] = useState(false);
   const api = useApi();
   const inputId = useId();
   const hintId = useId();
@@ -66,11 +81,16 @@ export function RegisterImportForm({ onImported, onClose }: { readonly onImporte
     }
   }, [api, file, onImported]);
 
-  const template = () =>
-    downloadCsv(
-      'enterprise-register-template.csv',
-      toCsv([...REGISTER_FILE_COLUMNS], [['91140902100079190P', '忻府忻达煤业有限责任公司', 'COAL_MINE', '140902', 254, 1175, '', '']]),
-    );
+  const template = async () => {
+    setMaking(true);
+    try {
+      download(REGISTER_TEMPLATE_FILE_NAME, await registerTemplateXlsx(), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    } catch {
+      void message.error(t('register.import.templateFailed'));
+    } finally {
+      setMaking(false);
+    }
+  };
 
   return (
     <Flex vertical gap={12}>
@@ -94,7 +114,7 @@ export function RegisterImportForm({ onImported, onClose }: { readonly onImporte
           {t('register.import.file')}
         </label>
         <Typography.Text type={file ? undefined : 'secondary'}>{file ? file.name : t('register.import.noFile')}</Typography.Text>
-        <Button type="link" onClick={template}>
+        <Button type="link" onClick={() => void template()} loading={making}>
           {t('register.import.template')}
         </Button>
       </Flex>
@@ -136,23 +156,20 @@ export function RegisterImportForm({ onImported, onClose }: { readonly onImporte
             components={{ table: labelledTable(t('register.import.report')) }}
             columns={[
               { key: 'row', title: t('register.import.row'), dataIndex: 'row', width: 60 },
-              { key: 'field', title: t('register.import.field'), dataIndex: 'field', width: 120, render: (field: string) => <code>{field}</code> },
+              // The column by its Chinese header, as the file and the template name it (issue 15).
+              { key: 'field', title: t('register.import.field'), dataIndex: 'field', width: 140, render: (field: string | undefined) => (field ? registerHeaderOf(field) : '') },
               {
                 key: 'message',
                 title: t('register.import.problem'),
-                render: (_: unknown, problem: ImportRowProblem) => {
-                  const wording = (problem.rule ? ruleText(problem.rule, problem.field, '', t, messages) : '');
-                  return (
-                    <>
-                      {wording && <div>{wording}</div>}
-                      <Typography.Text type={wording ? 'secondary' : undefined} lang="en" style={{ fontSize: wording ? 12 : undefined, overflowWrap: 'anywhere' }}>
-                        {problem.message}
-                      </Typography.Text>
-                    </>
-                  );
-                },
+                // The message names row, column and rule already; the rule id stays at hand for staff who look it up.
+                render: (_: unknown, problem: ImportRowProblem) => (
+                  <Tooltip title={problem.rule ? `${t('register.import.rule')}：${problem.rule}` : undefined}>
+                    <span style={{ overflowWrap: 'anywhere' }} data-rule={problem.rule}>
+                      {problem.message}
+                    </span>
+                  </Tooltip>
+                ),
               },
-              { key: 'rule', title: t('register.import.rule'), dataIndex: 'rule', width: 80 },
             ]}
           />
         </>
