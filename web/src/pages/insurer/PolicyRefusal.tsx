@@ -40,12 +40,9 @@ export function PolicyRefusal({ error }: { readonly error: ApiError }) {
             <Link to="/insurer/qualification">{t('policy.create.toQualification')}</Link>
           </>
         ) : (
-          <>
-            {rule && ruleText(rule, undefined, '', t, messages) && <div>{ruleText(rule, undefined, '', t, messages)}</div>}
-            <div lang="en" style={{ overflowWrap: 'anywhere' }}>
-              {describeApiError(error, t)}
-            </div>
-          </>
+          // Issue 15: the catalogue's sentence for the rule when it has one; the server's (English) message only
+          // when the console has no words of its own for the refusal.
+          (rule && ruleText(rule, undefined, '', t, messages)) || <div style={{ overflowWrap: 'anywhere' }}>{describeApiError(error, t)}</div>
         )
       }
     />
