@@ -6,6 +6,8 @@ import type { Complaint, ComplaintStatus, EscalationTarget } from './complaint.j
 export interface ComplaintPage {
   readonly items: readonly Complaint[];
   readonly nextCursor?: string;
+  /** The rows matching the query, on its first page (issues 14/15). */
+  readonly total?: number;
 }
 
 /** A page request: `limit` items (the HTTP layer bounds it) after `cursor`. */

@@ -12,6 +12,8 @@ import type { YearLedger } from './year-ledger.js';
 export interface LedgerEntryPage {
   readonly items: readonly LedgerEntry[];
   readonly nextCursor?: string;
+  /** The year's entries, on the first page when asked for (issues 14/15). */
+  readonly total?: number;
 }
 
 /** An entry and, once reversed, the reversal that took it back. */
@@ -48,7 +50,7 @@ export interface FeeLedgerRepository {
   listEntries(
     tenantId: string,
     year: number,
-    page: { readonly limit: number; readonly cursor?: string; readonly newestFirst?: boolean },
+    page: { readonly limit: number; readonly cursor?: string; readonly newestFirst?: boolean; readonly withTotal?: boolean },
   ): Promise<LedgerEntryPage>;
 
   /** FEE-2, FEE-4: every entry of a year in sequence order, page by page (export, consistency check). */

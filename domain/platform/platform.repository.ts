@@ -12,6 +12,8 @@ export type { UserOrg };
 export interface Page<T> {
   readonly items: T[];
   readonly nextCursor?: string;
+  /** The rows matching the query, on its first page (issues 14/15). */
+  readonly total?: number;
 }
 
 /** The sign-in record of one user name: the hash and the claims its tokens carry. */

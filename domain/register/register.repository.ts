@@ -7,12 +7,16 @@ import type { RegisterImport } from './register-import.js';
 export interface RegisterPage {
   readonly items: readonly RegisterEntry[];
   readonly nextCursor?: string;
+  /** The entries matching the query, on its first page (issues 14/15). */
+  readonly total?: number;
 }
 
 /** `GET /regulator/enterprises`: a county (a county EMB always passes its own, ACL-4), an industry, a page. */
 export interface RegisterQuery {
   readonly county?: string;
   readonly industry?: Industry;
+  /** Part of the enterprise's name (issue 15's search). */
+  readonly name?: string;
   readonly limit: number;
   readonly cursor?: string;
 }

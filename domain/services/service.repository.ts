@@ -8,6 +8,8 @@ import type { PreventionService, ServiceStatus } from './service.js';
 export interface Page<T> {
   readonly items: readonly T[];
   readonly nextCursor?: string;
+  /** The rows matching the query, on its first page (issues 14/15). */
+  readonly total?: number;
 }
 
 export interface PageRequest {

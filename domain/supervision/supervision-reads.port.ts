@@ -6,6 +6,8 @@ import type { Policy, PolicyStatus } from '../underwriting/policy.js';
 export interface Page<T> {
   readonly items: readonly T[];
   readonly nextCursor?: string;
+  /** The rows matching the query, on its first page (issues 14/15). */
+  readonly total?: number;
 }
 
 /**
@@ -21,6 +23,8 @@ export interface SupervisedPolicyQuery {
   readonly uscc?: string;
   readonly policyNumber?: string;
   readonly enterpriseName?: string;
+  /** Issue 15's search box: part of the enterprise's name or of the policy number. */
+  readonly search?: string;
 }
 
 /** `GET /regulator/insurers/{tenantId}/services`: `overdueOn` keeps the services whose next deadline is before that day. */

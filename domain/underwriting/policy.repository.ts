@@ -8,6 +8,8 @@ import type { PolicyNumbering } from './policy-number.js';
 export interface PolicyPage {
   readonly items: readonly Policy[];
   readonly nextCursor?: string;
+  /** The policies matching the query, on its first page (issues 14/15). */
+  readonly total?: number;
 }
 
 /** A page request: `limit` items (the HTTP layer bounds it) after `cursor`. */
@@ -23,6 +25,8 @@ export interface TenantPolicyQuery extends PageRequest {
   readonly industry?: Industry;
   /** The enterprise snapshot's county (SCOPE-5). */
   readonly county?: string;
+  /** Issue 15: part of the enterprise's name or of the policy number, or the enterprise's USCC. */
+  readonly q?: string;
 }
 
 /**

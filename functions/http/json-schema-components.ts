@@ -497,7 +497,7 @@ function subschemaHint(keyword: string, owner: Hint | undefined): Hint | undefin
 function pageItemOf(schema: JsonSchema): JsonSchema | undefined {
   const properties = schema.properties;
   if (!isObject(properties) || !isObject(properties.items)) return undefined;
-  if (!Object.keys(properties).every((key) => key === 'items' || key === 'nextCursor')) return undefined;
+  if (!Object.keys(properties).every((key) => key === 'items' || key === 'nextCursor' || key === 'total')) return undefined;
   const items = properties.items;
   return items.type === 'array' && isObject(items.items) ? items.items : undefined;
 }

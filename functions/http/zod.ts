@@ -23,8 +23,25 @@ export const pageQuery = {
   cursor: z.optional(z.string().check(z.maxLength(2048))),
 };
 
+/**
+ * Issue 15's search box (`q`): an enterprise name (or part of one), a USCC or a policy number, 1..100
+ * characters once trimmed, no control characters. Blank is a 400 rather than "no search": the console leaves
+ * `q` out when the box is empty.
+ */
+export const searchParam = z.optional(
+  z.string().check(
+    z.trim(),
+    z.minLength(1, 'q must not be blank'),
+    z.maxLength(100, 'q must be at most 100 characters'),
+    z.regex(/^[^\u0000-\u001f\u007f]*$/, 'q must not contain control characters'),
+  ),
+);
+
+/** Issues 14/15: the rows matching the list's filters, answered with the first page (no `cursor`). */
+export const pageTotal = z.optional(z.int().check(z.minimum(0)));
+
 export const pageOf = <T extends z.ZodMiniType>(item: T) =>
-  z.object({ items: z.array(item), nextCursor: z.optional(z.string()) });
+  z.object({ items: z.array(item), nextCursor: z.optional(z.string()), total: pageTotal });
 
 /**
  * Schemas the contract documents name as components (functions/http/openapi.ts): an identical schema anywhere

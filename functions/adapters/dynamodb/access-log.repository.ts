@@ -44,9 +44,13 @@ export class DynamoAccessLogReader implements AccessLogReader {
   async list(tenantId: string, query: { limit: number; cursor?: string; agency?: Agency }): Promise<Page<AccessLogEntry>> {
     const page = await this.store.page<Record<string, unknown>>(
       query.agency
-        ? { index: 'GSI1', partition: keys.accessLogOfAgency(tenantId, query.agency), limit: query.limit, cursor: query.cursor, newestFirst: true }
-        : { partition: keys.accessLog(tenantId), limit: query.limit, cursor: query.cursor, newestFirst: true },
+        ? { index: 'GSI1', partition: keys.accessLogOfAgency(tenantId, query.agency), limit: query.limit, cursor: query.cursor, newestFirst: true, withTotal: !query.cursor }
+        : { partition: keys.accessLog(tenantId), limit: query.limit, cursor: query.cursor, newestFirst: true, withTotal: !query.cursor },
     );
-    return { items: page.items.map((item) => entityOf<AccessLogEntry>(item, ['expiresAt'])), nextCursor: page.nextCursor };
+    return {
+      items: page.items.map((item) => entityOf<AccessLogEntry>(item, ['expiresAt'])),
+      nextCursor: page.nextCursor,
+      ...(page.total === undefined ? {} : { total: page.total }),
+    };
   }
 }

@@ -50,9 +50,10 @@ function toItem(complaint: Complaint): Record<string, unknown> {
 const outboxOfChange = ({ state, events }: Changed<Complaint>): OutboxEvent[] =>
   events.map((event) => outboxOf(event, keys.complaint(state.tenantId, state.id)));
 
-const pageOfItems = (page: { items: Record<string, unknown>[]; nextCursor?: string }): ComplaintPage => ({
+const pageOfItems = (page: { items: Record<string, unknown>[]; nextCursor?: string; total?: number }): ComplaintPage => ({
   items: page.items.map((item) => toDomain(item) as Complaint),
   nextCursor: page.nextCursor,
+  ...(page.total === undefined ? {} : { total: page.total }),
 });
 
 /** Complaints over the one table; every change is one transaction with the events it raised. */
@@ -91,6 +92,7 @@ export class DynamoComplaintRepository implements ComplaintRepository, Complaint
           sortKey: { lessThan: query.overdueOn },
           limit: query.limit,
           cursor: query.cursor,
+          withTotal: !query.cursor,
           filter: statusFilter(query.status),
         })
       : await this.store.page<Record<string, unknown>>({
@@ -98,6 +100,7 @@ export class DynamoComplaintRepository implements ComplaintRepository, Complaint
           partition: keys.complaintListing(tenantId),
           limit: query.limit,
           cursor: query.cursor,
+          withTotal: !query.cursor,
           newestFirst: true,
           filter: statusFilter(query.status),
         });
@@ -110,6 +113,7 @@ export class DynamoComplaintRepository implements ComplaintRepository, Complaint
       partition: keys.enterpriseComplaints(enterpriseUscc),
       limit: query.limit,
       cursor: query.cursor,
+      withTotal: !query.cursor,
       newestFirst: true,
       filter: statusFilter(query.status),
     });
@@ -123,6 +127,7 @@ export class DynamoComplaintRepository implements ComplaintRepository, Complaint
       sortKey: query.county ? { beginsWith: `${query.county}#` } : undefined,
       limit: query.limit,
       cursor: query.cursor,
+      withTotal: !query.cursor,
       filter: query.to
         ? { FilterExpression: 'escalation.#to = :to', ExpressionAttributeNames: { '#to': 'to' }, ExpressionAttributeValues: { ':to': query.to } }
         : undefined,

@@ -128,7 +128,7 @@ export class DynamoFeeLedgerRepository implements FeeLedgerRepository {
   async listEntries(
     tenantId: string,
     year: number,
-    page: { readonly limit: number; readonly cursor?: string; readonly newestFirst?: boolean },
+    page: { readonly limit: number; readonly cursor?: string; readonly newestFirst?: boolean; readonly withTotal?: boolean },
   ): Promise<LedgerEntryPage> {
     const found = await this.store.page<Record<string, unknown>>({
       partition: keys.feeLedger(tenantId, year),
@@ -137,8 +137,13 @@ export class DynamoFeeLedgerRepository implements FeeLedgerRepository {
       cursor: page.cursor,
       newestFirst: page.newestFirst,
       consistent: true,
+      withTotal: page.withTotal === true && !page.cursor,
     });
-    return { items: found.items.map(entryOf), ...(found.nextCursor ? { nextCursor: found.nextCursor } : {}) };
+    return {
+      items: found.items.map(entryOf),
+      ...(found.nextCursor ? { nextCursor: found.nextCursor } : {}),
+      ...(found.total === undefined ? {} : { total: found.total }),
+    };
   }
 
   async eachEntryPage(tenantId: string, year: number, visit: (entries: readonly LedgerEntry[]) => void | Promise<void>): Promise<void> {

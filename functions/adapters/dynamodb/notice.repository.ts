@@ -47,9 +47,10 @@ function filterOf(query: { readonly tenantId?: string; readonly status?: NoticeS
     : { FilterExpression: conditions.join(' AND '), ExpressionAttributeNames: names, ExpressionAttributeValues: values };
 }
 
-const pageOf = (page: { items: Record<string, unknown>[]; nextCursor?: string }): Page<SupervisionNotice> => ({
+const pageOf = (page: { items: Record<string, unknown>[]; nextCursor?: string; total?: number }): Page<SupervisionNotice> => ({
   items: page.items.map(toDomain),
   nextCursor: page.nextCursor,
+  ...(page.total === undefined ? {} : { total: page.total }),
 });
 
 /** 督办 notices over the one table (SUP-1..SUP-5); the Store's client decides whose credentials write. */
@@ -84,6 +85,7 @@ export class DynamoNoticeRepository implements NoticeRepository, RegulatorNotice
         partition: keys.noticeListing(tenantId),
         limit: query.limit,
         cursor: query.cursor,
+        withTotal: !query.cursor,
         newestFirst: true,
         filter: filterOf({ status: query.status }),
       }),
@@ -108,10 +110,11 @@ export class DynamoNoticeRepository implements NoticeRepository, RegulatorNotice
               sortKey: { beginsWith: `${query.county}#` },
               limit: query.limit,
               cursor: query.cursor,
+              withTotal: !query.cursor,
               newestFirst: true,
               filter,
             }
-          : { index: 'GSI3', partition: keys.regulatorNotices, limit: query.limit, cursor: query.cursor, newestFirst: true, filter },
+          : { index: 'GSI3', partition: keys.regulatorNotices, limit: query.limit, cursor: query.cursor, newestFirst: true, filter, withTotal: !query.cursor },
       ),
     );
   }

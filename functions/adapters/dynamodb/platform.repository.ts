@@ -102,8 +102,13 @@ export class DynamoPlatformRepository implements PlatformRepository {
             ExpressionAttributeValues: { ':q': query.nameContains },
           }
         : undefined,
+      withTotal: !query.cursor,
     });
-    return { items: page.items.map((item) => toDomain<Tenant>(item) as Tenant), nextCursor: page.nextCursor };
+    return {
+      items: page.items.map((item) => toDomain<Tenant>(item) as Tenant),
+      nextCursor: page.nextCursor,
+      ...(page.total === undefined ? {} : { total: page.total }),
+    };
   }
 
   async createRegulator(

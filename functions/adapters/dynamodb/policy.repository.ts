@@ -8,6 +8,9 @@ import { keys } from './keys.js';
 import { outboxOf, type Store, type Write } from './store.js';
 import { entityOf } from './stored-item.js';
 
+/** Policies one Query of a filtered listing evaluates (Store.page's `evaluate`): sparse matches still fill a page. */
+const SEARCH_EVALUATE = 500;
+
 /** The policy as the domain knows it: the stored item without keys, indexes and a member copy's projection counter. */
 function toDomain(item: Record<string, unknown> | undefined): Policy | undefined {
   return item === undefined ? undefined : entityOf<Policy>(item, ['projections']);
@@ -187,6 +190,15 @@ export class DynamoPolicyRepository implements PolicyRepository {
       values[':county'] = query.county;
       conditions.push('#enterprise.county = :county');
     }
+    if (query.q) {
+      // Issue 15: one box finds a name or a policy number (any part) or a USCC (whole), over the tenant's own
+      // listing: a filter whose Query evaluates up to SEARCH_EVALUATE policies per page (Store.page).
+      names['#enterprise'] = 'enterprise';
+      names['#ename'] = 'name';
+      names['#number'] = 'policyNumber';
+      values[':q'] = query.q;
+      conditions.push('(contains(#enterprise.#ename, :q) OR contains(#number, :q) OR #enterprise.uscc = :q)');
+    }
     const page = await this.store.page<Record<string, unknown>>({
       index: 'GSI1',
       partition,
@@ -196,7 +208,9 @@ export class DynamoPolicyRepository implements PolicyRepository {
       filter: conditions.length
         ? { FilterExpression: conditions.join(' AND '), ExpressionAttributeNames: names, ExpressionAttributeValues: values }
         : undefined,
+      evaluate: SEARCH_EVALUATE,
+      withTotal: !query.cursor,
     });
-    return { items: page.items.map((item) => toDomain(item) as Policy), nextCursor: page.nextCursor };
+    return { items: page.items.map((item) => toDomain(item) as Policy), nextCursor: page.nextCursor, total: page.total };
   }
 }

@@ -19,6 +19,13 @@ import { entityOf } from './stored-item.js';
 const MAX_TRANSACTION_ITEMS = 100;
 /** How often a chunk that met a concurrent change is re-planned and retried before the import gives up. */
 const MAX_REPLANS = 3;
+/** Entries one Query of a name search evaluates (Store.page's `evaluate`). */
+const SEARCH_EVALUATE = 500;
+/** Queries one page of a city-wide name search may make: 16 counties and ~5,000 entries fit in about 26. */
+const MAX_SEARCH_QUERIES = 30;
+
+const totalOf = async (total: Promise<number> | undefined): Promise<{ total?: number }> =>
+  total === undefined ? {} : { total: await total };
 
 /** The entry carries its county listing (GSI1), so a county EMB's list is one key range of one partition. */
 function toItem(entry: RegisterEntry): Record<string, unknown> & { PK: string; SK: string; version: number } {
@@ -131,6 +138,17 @@ export class DynamoRegisterRepository implements RegisterRepository {
 
   async list(query: RegisterQuery): Promise<RegisterPage> {
     const sortKey = query.industry ? { beginsWith: `${query.industry}#` } : undefined;
+    // Issue 15: a name search is a contains-filter over the county partitions, each Query evaluating up to
+    // SEARCH_EVALUATE entries (see Store.page's `evaluate`); the whole register is ~5,000 entries.
+    const filter = query.name
+      ? { FilterExpression: 'contains(#name, :name)', ExpressionAttributeNames: { '#name': 'name' }, ExpressionAttributeValues: { ':name': query.name } }
+      : undefined;
+    const evaluate = filter ? SEARCH_EVALUATE : undefined;
+    const firstPage = query.cursor === undefined || query.cursor === '';
+    const codes: readonly string[] = query.county !== undefined ? [query.county] : XINZHOU_AREAS.map((area) => area.code);
+    const total = firstPage ? this.total(codes, query, sortKey, filter) : undefined;
+    // Awaited after the page; until then a failure must not count as unhandled.
+    total?.catch(() => undefined);
     if (query.county !== undefined) {
       const page = await this.store.page<Record<string, unknown>>({
         index: 'GSI1',
@@ -138,17 +156,20 @@ export class DynamoRegisterRepository implements RegisterRepository {
         sortKey,
         limit: query.limit,
         cursor: query.cursor,
+        filter,
+        evaluate,
       });
-      return { items: page.items.map((item) => entityOf<RegisterEntry>(item)), nextCursor: page.nextCursor };
+      return { items: page.items.map((item) => entityOf<RegisterEntry>(item)), nextCursor: page.nextCursor, ...(await totalOf(total)) };
     }
     // City-wide: the county partitions one after another, in area order. Partitions per county keep a bulk
     // import's index writes spread over 16 partitions instead of one hot one; a page may span several.
-    const codes: readonly string[] = XINZHOU_AREAS.map((area) => area.code);
     const from = decodeCityCursor(query.cursor);
     let index = from ? codes.indexOf(from.area) : 0;
     let inner = from?.inner;
     const items: RegisterEntry[] = [];
-    while (index < codes.length && items.length < query.limit) {
+    // A search's page stops after MAX_SEARCH_QUERIES Queries with what it has and a cursor: a bounded cost per
+    // request however rare the name; the next page goes on from there.
+    for (let calls = 0; index < codes.length && items.length < query.limit && calls < MAX_SEARCH_QUERIES; calls += 1) {
       const county = codes[index] as string;
       const page = await this.store.page<Record<string, unknown>>({
         index: 'GSI1',
@@ -156,18 +177,42 @@ export class DynamoRegisterRepository implements RegisterRepository {
         sortKey,
         limit: query.limit - items.length,
         cursor: inner,
+        filter,
+        evaluate,
       });
       items.push(...page.items.map((item) => entityOf<RegisterEntry>(item)));
       if (page.nextCursor !== undefined) {
         inner = page.nextCursor;
-        if (items.length >= query.limit) return { items, nextCursor: encodeCityCursor({ area: county, inner }) };
+        if (items.length >= query.limit || calls + 1 >= MAX_SEARCH_QUERIES) {
+          return { items, nextCursor: encodeCityCursor({ area: county, inner }), ...(await totalOf(total)) };
+        }
       } else {
         index += 1;
         inner = undefined;
       }
     }
     const next = codes[index];
-    return { items, ...(next === undefined ? {} : { nextCursor: encodeCityCursor({ area: next }) }) };
+    return { items, ...(next === undefined ? {} : { nextCursor: encodeCityCursor({ area: next }) }), ...(await totalOf(total)) };
+  }
+
+  /**
+   * Issues 14/15: without a search the total is the sum of the REG-1 counters (kept in the entries' own
+   * transactions), one Query per county; a name search counts its matches with a COUNT Query per county.
+   */
+  private async total(
+    counties: readonly string[],
+    query: RegisterQuery,
+    sortKey: { beginsWith: string } | undefined,
+    filter: Parameters<Store['count']>[0]['filter'],
+  ): Promise<number> {
+    const perCounty = await Promise.all(
+      counties.map(async (county) => {
+        if (filter) return this.store.count({ index: 'GSI1', partition: keys.registerCountyListing(county), sortKey, filter });
+        const counts = await this.registeredCounts(county);
+        return counts.filter((cell) => !query.industry || cell.industry === query.industry).reduce((sum, cell) => sum + cell.registered, 0);
+      }),
+    );
+    return perCounty.reduce((sum, n) => sum + n, 0);
   }
 
   async save(change: RegisterChange, events: readonly DomainEvent[]): Promise<void> {

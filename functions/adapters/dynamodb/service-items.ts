@@ -106,16 +106,18 @@ export function filterOf(build: (filters: Filters) => void) {
     : { FilterExpression: filters.conditions.join(' AND '), ExpressionAttributeNames: filters.names, ExpressionAttributeValues: filters.values };
 }
 
-type StoredPage = { items: Record<string, unknown>[]; nextCursor?: string };
+type StoredPage = { items: Record<string, unknown>[]; nextCursor?: string; total?: number };
 
 export const pageOf = <T>(page: StoredPage): Page<T> => ({
   items: page.items.map((item) => strip<T>(item) as T),
   nextCursor: page.nextCursor,
+  ...(page.total === undefined ? {} : { total: page.total }),
 });
 
 export const servicePageOf = (page: StoredPage): Page<PreventionService> => ({
   items: page.items.map((item) => toService(item) as PreventionService),
   nextCursor: page.nextCursor,
+  ...(page.total === undefined ? {} : { total: page.total }),
 });
 
 /**

@@ -44,6 +44,7 @@ export class DynamoServiceRepository implements ServiceRepository, EnterpriseSer
           sortKey: { lessThan: query.dueBefore },
           limit: query.limit,
           cursor: query.cursor,
+          withTotal: !query.cursor,
           filter: filter('none'),
         }),
       );
@@ -55,6 +56,7 @@ export class DynamoServiceRepository implements ServiceRepository, EnterpriseSer
           partition: keys.policyServices(tenantId, query.policyId),
           limit: query.limit,
           cursor: query.cursor,
+          withTotal: !query.cursor,
           filter: filter('policy'),
         }),
       );
@@ -65,6 +67,7 @@ export class DynamoServiceRepository implements ServiceRepository, EnterpriseSer
         partition: keys.serviceListing(tenantId),
         limit: query.limit,
         cursor: query.cursor,
+        withTotal: !query.cursor,
         newestFirst: true,
         filter: filter('none'),
       }),
@@ -178,6 +181,7 @@ export class DynamoServiceRepository implements ServiceRepository, EnterpriseSer
         partition: keys.enterpriseServices(uscc),
         limit: query.limit,
         cursor: query.cursor,
+        withTotal: !query.cursor,
         newestFirst: true,
         filter: filterOf((f) => {
           if (query.status) eq('status', query.status, f);

@@ -66,6 +66,8 @@ export const outboxOf = (event: DomainEvent, key: ItemKey): OutboxEvent => ({
 export interface Page<T> {
   readonly items: T[];
   readonly nextCursor?: string;
+  /** The number of items matching the query (key condition and filter) across all pages, when asked for. */
+  readonly total?: number;
 }
 
 /** BatchGetItem's limit of keys per call. */
@@ -157,6 +159,17 @@ export class Store {
     readonly filter?: Pick<QueryCommandInput, 'FilterExpression' | 'ExpressionAttributeNames' | 'ExpressionAttributeValues'>;
     /** A strongly consistent read of the table (indexes cannot give one): for reads that must see every write. */
     readonly consistent?: boolean;
+    /**
+     * Issues 14/15: also count every item matching the query (see {@link Store.count}) — asked on a list's first
+     * page only (no cursor), so paging through a list (an export) does not count it again on every page.
+     */
+    readonly withTotal?: boolean;
+    /**
+     * With a filter (a name search), evaluate up to this many items in the one Query instead of `limit`, and
+     * keep the first `limit` that match: the page's cursor then follows its last row, not the last item read.
+     * Sparse matches fill a page in one call instead of many, at a read cost bounded by this number.
+     */
+    readonly evaluate?: number;
   }): Promise<Page<T>> {
     const pkName = query.index ? `${query.index}PK` : 'PK';
     const skName = query.index ? `${query.index}SK` : 'SK';
@@ -175,6 +188,7 @@ export class Store {
       partition,
       sk ? { name: skName, condition: sk } : undefined,
     );
+    const counted = query.withTotal && startKey === undefined ? this.count(query) : undefined;
     const out = await this.doc.send(
       new QueryCommand({
         TableName: this.tableName,
@@ -187,13 +201,72 @@ export class Store {
           ...(sk ? { ':sk': skValue } : {}),
           ...query.filter?.ExpressionAttributeValues,
         },
-        Limit: query.limit,
+        Limit: query.filter && query.evaluate ? Math.max(query.limit, query.evaluate) : query.limit,
         ExclusiveStartKey: startKey,
         ScanIndexForward: !query.newestFirst,
         ...(query.consistent && !query.index ? { ConsistentRead: true } : {}),
       }),
     );
-    return { items: (out.Items ?? []) as T[], nextCursor: encodeCursor(out.LastEvaluatedKey as PageKey | undefined, partition) };
+    let items = (out.Items ?? []) as T[];
+    let lastKey = out.LastEvaluatedKey as PageKey | undefined;
+    if (items.length > query.limit) {
+      items = items.slice(0, query.limit);
+      // The key of the page's last row, as DynamoDB would have named it: the table's key and the index's.
+      const last = items[items.length - 1] as Record<string, unknown>;
+      const keyNames = query.index ? ['PK', 'SK', pkName, skName] : ['PK', 'SK'];
+      lastKey = Object.fromEntries(keyNames.map((name) => [name, String(last[name])]));
+    }
+    const nextCursor = encodeCursor(lastKey, partition);
+    // The one page is the whole list: its length is the total without a second pass.
+    if (counted === undefined || nextCursor === undefined) {
+      void counted?.catch(() => undefined);
+      return { items, nextCursor, ...(query.withTotal && startKey === undefined ? { total: items.length } : {}) };
+    }
+    return { items, nextCursor, total: await counted };
+  }
+
+  /**
+   * Issues 14/15: how many items a listing's query matches — a `Select: 'COUNT'` Query with the same key
+   * condition and filter, followed to its end (DynamoDB counts at most 1 MB of items per call). It reads what a
+   * full pass over the matching key range reads (read capacity, not items sent back), so lists call it on their
+   * first page only.
+   */
+  async count(query: {
+    readonly index?: 'GSI1' | 'GSI2' | 'GSI3' | 'GSI4';
+    readonly partition: string;
+    readonly sortKey?: SortKeyCondition;
+    readonly filter?: Pick<QueryCommandInput, 'FilterExpression' | 'ExpressionAttributeNames' | 'ExpressionAttributeValues'>;
+    readonly consistent?: boolean;
+  }): Promise<number> {
+    const pkName = query.index ? `${query.index}PK` : 'PK';
+    const skName = query.index ? `${query.index}SK` : 'SK';
+    const sk = query.sortKey;
+    const skCondition = !sk ? '' : 'beginsWith' in sk ? ' AND begins_with(#sk, :sk)' : 'lessThan' in sk ? ' AND #sk < :sk' : ' AND #sk = :sk';
+    const skValue = !sk ? undefined : 'beginsWith' in sk ? sk.beginsWith : 'lessThan' in sk ? sk.lessThan : sk.equals;
+    let total = 0;
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const out = await this.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: query.index,
+          Select: 'COUNT',
+          KeyConditionExpression: `#pk = :pk${skCondition}`,
+          ...query.filter,
+          ExpressionAttributeNames: { '#pk': pkName, ...(sk ? { '#sk': skName } : {}), ...query.filter?.ExpressionAttributeNames },
+          ExpressionAttributeValues: {
+            ':pk': query.partition,
+            ...(sk ? { ':sk': skValue } : {}),
+            ...query.filter?.ExpressionAttributeValues,
+          },
+          ExclusiveStartKey: startKey,
+          ...(query.consistent && !query.index ? { ConsistentRead: true } : {}),
+        }),
+      );
+      total += out.Count ?? 0;
+      startKey = out.LastEvaluatedKey;
+    } while (startKey !== undefined);
+    return total;
   }
 
   /** Writes the change and its events atomically; maps a failed guard to the domain error it stands for. */

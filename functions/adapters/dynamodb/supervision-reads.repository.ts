@@ -45,17 +45,33 @@ type PageQuery = Parameters<Store['page']>[0];
  */
 const FILL_QUERIES = 5;
 
-export async function filledPage(store: Store, query: PageQuery): Promise<{ items: Record<string, unknown>[]; nextCursor?: string }> {
+export async function filledPage(
+  store: Store,
+  query: PageQuery,
+): Promise<{ items: Record<string, unknown>[]; nextCursor?: string; total?: number }> {
   const items: Record<string, unknown>[] = [];
   let cursor = query.cursor;
+  let total: number | undefined;
+  // Issues 14/15: asked on a first page (no cursor), its first Query also counts the matching rows; a filter's Query evaluates up to
+  // FILL_EVALUATE items, so a rare county or name fills its page in few Queries.
   for (let calls = 0; calls < FILL_QUERIES; calls += 1) {
-    const page = await store.page<Record<string, unknown>>({ ...query, limit: query.limit - items.length, cursor });
+    const page = await store.page<Record<string, unknown>>({
+      ...query,
+      limit: query.limit - items.length,
+      cursor,
+      evaluate: FILL_EVALUATE,
+      withTotal: query.withTotal === true && !query.cursor && calls === 0,
+    });
+    if (calls === 0) total = page.total;
     items.push(...page.items);
     cursor = page.nextCursor;
     if (!cursor || items.length >= query.limit || !query.filter) break;
   }
-  return { items, nextCursor: cursor };
+  return { items, nextCursor: cursor, ...(total === undefined ? {} : { total }) };
 }
+
+/** Items one filtered Query of a supervision list evaluates (Store.page's `evaluate`). */
+const FILL_EVALUATE = 500;
 
 const toPolicy = (item: Record<string, unknown>): Policy => entityOf<Policy>(item, ['projections']);
 
@@ -77,6 +93,12 @@ export class DynamoSupervisionReads implements SupervisionReads {
       if (query.status) eq('status', query.status, f);
       if (query.county) condition('eq', 'enterprise.county', query.county, f);
       if (query.enterpriseName) condition('contains', 'enterprise.name', query.enterpriseName, f);
+      if (query.search) {
+        // Issue 15's one box: part of the enterprise's name or of the policy number.
+        Object.assign(f.names, { '#qEnterprise': 'enterprise', '#qName': 'name', '#qNumber': 'policyNumber' });
+        f.values[':q'] = query.search;
+        f.conditions.push('(contains(#qEnterprise.#qName, :q) OR contains(#qNumber, :q))');
+      }
       if (query.uscc) {
         // GSI2 of a tenant also holds the co-insured copies it is a member of: the lead's own only.
         eq('tenantId', tenantId, f);
@@ -92,7 +114,7 @@ export class DynamoSupervisionReads implements SupervisionReads {
         (!query.county || policy.enterprise.county === query.county) &&
         (!query.uscc || policy.enterprise.uscc === query.uscc) &&
         (!query.enterpriseName || policy.enterprise.name.includes(query.enterpriseName));
-      return { items: kept ? [policy] : [] };
+      return { items: kept ? [policy] : [], total: kept ? 1 : 0 };
     }
     const page = await filledPage(
       this.store,
@@ -102,12 +124,13 @@ export class DynamoSupervisionReads implements SupervisionReads {
             partition: keys.enterprisePoliciesOfTenant(tenantId, query.uscc),
             limit: query.limit,
             cursor: query.cursor,
+            withTotal: true,
             newestFirst: true,
             filter,
           }
-        : { index: 'GSI1', partition: keys.policyListing(tenantId), limit: query.limit, cursor: query.cursor, newestFirst: true, filter },
+        : { index: 'GSI1', partition: keys.policyListing(tenantId), limit: query.limit, cursor: query.cursor, newestFirst: true, filter, withTotal: true },
     );
-    return { items: page.items.map(toPolicy), nextCursor: page.nextCursor };
+    return { items: page.items.map(toPolicy), nextCursor: page.nextCursor, total: page.total };
   }
 
   getPolicy(tenantId: string, policyId: string): Promise<Policy | undefined> {
@@ -128,6 +151,7 @@ export class DynamoSupervisionReads implements SupervisionReads {
           sortKey: { lessThan: query.overdueOn },
           limit: query.limit,
           cursor: query.cursor,
+          withTotal: true,
           filter,
         }),
       );
@@ -138,6 +162,7 @@ export class DynamoSupervisionReads implements SupervisionReads {
         partition: keys.serviceListing(tenantId),
         limit: query.limit,
         cursor: query.cursor,
+        withTotal: true,
         newestFirst: true,
         filter,
       }),

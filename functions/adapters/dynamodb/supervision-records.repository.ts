@@ -50,6 +50,19 @@ export class DynamoSupervisionRecords implements SupervisionRecords {
     let pass = Math.max(0, GRADES.indexOf((query.cursor?.slice(0, dot) ?? 'MAJOR') as (typeof GRADES)[number]));
     let cursor = query.cursor && dot >= 0 ? query.cursor.slice(dot + 1) || undefined : undefined;
     const items: Hazard[] = [];
+    // Issues 14/15: both passes' rows, counted once on the first page.
+    const counted = query.cursor
+      ? undefined
+      : this.store.count({
+          index: 'GSI1',
+          partition: keys.hazardListing(tenantId),
+          filter: filterOf([
+            ['enterprise.county', query.county],
+            ['status', query.status],
+          ]),
+        });
+    counted?.catch(() => undefined);
+    const total = async () => (counted === undefined ? {} : { total: await counted });
     for (;;) {
       const grade = GRADES[pass] as (typeof GRADES)[number];
       const page = await filledPage(this.store, {
@@ -65,11 +78,11 @@ export class DynamoSupervisionRecords implements SupervisionRecords {
         ]),
       });
       items.push(...page.items.map((item) => entityOf<Hazard>(item)));
-      if (page.nextCursor) return { items, nextCursor: `${grade}.${page.nextCursor}` };
-      if (pass === GRADES.length - 1) return { items };
+      if (page.nextCursor) return { items, nextCursor: `${grade}.${page.nextCursor}`, ...(await total()) };
+      if (pass === GRADES.length - 1) return { items, ...(await total()) };
       pass += 1;
       cursor = undefined;
-      if (items.length >= query.limit) return { items, nextCursor: `${GRADES[pass]}.` };
+      if (items.length >= query.limit) return { items, nextCursor: `${GRADES[pass]}.`, ...(await total()) };
     }
   }
 
@@ -79,6 +92,7 @@ export class DynamoSupervisionRecords implements SupervisionRecords {
       partition: keys.complaintListing(tenantId),
       limit: query.limit,
       cursor: query.cursor,
+      withTotal: true,
       newestFirst: true,
       filter: filterOf([
         ['county', query.county],
@@ -94,6 +108,7 @@ export class DynamoSupervisionRecords implements SupervisionRecords {
         return name === undefined ? complaint : { ...complaint, enterpriseName: name };
       }),
       nextCursor: page.nextCursor,
+      ...(page.total === undefined ? {} : { total: page.total }),
     };
   }
 }

@@ -26,6 +26,7 @@ export const listLedger = defineRoute({
       limit: input.query.limit,
       cursor: input.query.cursor,
       newestFirst: input.query.order === 'desc',
+      withTotal: true,
     });
     return { body: page };
   },

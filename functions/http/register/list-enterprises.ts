@@ -1,4 +1,5 @@
 import { Forbidden } from '../../../domain/kernel/errors.js';
+import { isValidUscc } from '../../../domain/kernel/uscc.js';
 import { registerEntrySchema } from '../../../domain/register/register-entry.schema.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
 import { pageOf } from '../zod.js';
@@ -9,7 +10,8 @@ import { REGISTER_READ } from '../../../domain/identity/access.js';
 
 /**
  * REG-1 / ACL-4: the register, by county and industry. A county EMB reads its own county only (naming another
- * is refused); the city EMB and the NFRA read one county or all of them.
+ * is refused); the city EMB and the NFRA read one county or all of them. Issue 15: `q` finds a USCC or part of a
+ * name; the first page carries the total.
  */
 export const listEnterprises = defineRoute({
   method: 'GET',
@@ -28,12 +30,15 @@ export const listEnterprises = defineRoute({
       }
       county = actor.county;
     }
-    const page = await registerContext().register.list({
-      county,
-      industry: input.query.industry,
-      limit: input.query.limit,
-      cursor: input.query.cursor,
-    });
+    const { q, industry } = input.query;
+    const register = registerContext().register;
+    if (q !== undefined && isValidUscc(q)) {
+      // Issue 15: a USCC is a key — one GetItem — still inside the caller's county (ACL-4) and the filters.
+      const entry = await register.get(q);
+      const found = entry && (county === undefined || entry.county === county) && (industry === undefined || entry.industry === industry);
+      return { body: { items: found ? [entry] : [], total: found ? 1 : 0 } };
+    }
+    const page = await register.list({ county, industry, name: q, limit: input.query.limit, cursor: input.query.cursor });
     return { body: page };
   },
 });

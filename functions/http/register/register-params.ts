@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { areaCodeSchema } from '../../../domain/kernel/area.js';
 import { industrySchema } from '../../../domain/kernel/industry.js';
 import { usccSchema } from '../../../domain/kernel/uscc.js';
-import { pageQuery, idParam } from '../zod.js';
+import { pageQuery, idParam, searchParam } from '../zod.js';
 
 const id = idParam;
 
@@ -14,6 +14,8 @@ export const listEnterprisesQuery = z.object({
   ...pageQuery,
   county: z.optional(areaCodeSchema),
   industry: z.optional(industrySchema),
+  /** Issue 15: a USCC (one entry, by key) or part of the enterprise's name. */
+  q: searchParam,
 });
 
 export const listBlacklistQuery = z.object({ ...pageQuery, insurerTenantId: z.optional(id) });

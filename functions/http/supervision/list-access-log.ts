@@ -19,6 +19,6 @@ export const listAccessLog = defineRoute({
     const { tenantId } = callerOf(input, 'insurer');
     const { accessLog } = await noticesRoot().forTenant(tenantId);
     const page = await accessLog.list(tenantId, input.query);
-    return { body: { items: page.items.map(({ tenantId: _tenant, ...entry }) => entry), nextCursor: page.nextCursor } };
+    return { body: { items: page.items.map(({ tenantId: _tenant, ...entry }) => entry), nextCursor: page.nextCursor, total: page.total } };
   },
 });

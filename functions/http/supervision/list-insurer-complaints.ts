@@ -30,6 +30,6 @@ export const listInsurerComplaints = defineRoute({
     const page = await records.listComplaints(insurer.id, { ...input.query, county });
     const today = todayOf(supervisionRoot().clock);
     const items = page.items.map((complaint) => ({ ...complaint, timeliness: timelinessOf(complaint, today) }));
-    return { body: { insurer: insurerRefOf(insurer), items, nextCursor: page.nextCursor } };
+    return { body: { insurer: insurerRefOf(insurer), items, nextCursor: page.nextCursor, total: page.total } };
   },
 });

@@ -24,6 +24,6 @@ export const listInsurerHazards = defineRoute({
     const insurer = await loadInsurer(input.params.tenantId);
     const { records } = await insurerRecords();
     const page = await records.listHazards(insurer.id, { ...input.query, county });
-    return { body: { insurer: insurerRefOf(insurer), items: [...page.items], nextCursor: page.nextCursor } };
+    return { body: { insurer: insurerRefOf(insurer), items: [...page.items], nextCursor: page.nextCursor, total: page.total } };
   },
 });

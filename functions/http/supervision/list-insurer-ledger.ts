@@ -30,7 +30,8 @@ export const listInsurerLedger = defineRoute({
       limit: input.query.limit,
       cursor: input.query.cursor,
       newestFirst: input.query.order === 'desc',
+      withTotal: true,
     });
-    return { body: { insurer: insurerRefOf(insurer), year, items: [...page.items], nextCursor: page.nextCursor } };
+    return { body: { insurer: insurerRefOf(insurer), year, items: [...page.items], nextCursor: page.nextCursor, total: page.total } };
   },
 });

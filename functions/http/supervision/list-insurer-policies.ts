@@ -1,4 +1,5 @@
 import { REGULATOR_READ } from '../../../domain/identity/access.js';
+import { isValidUscc } from '../../../domain/kernel/uscc.js';
 import { countyScopeOf } from '../../../domain/supervision/county-scope.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
 import { supervisionRoot } from './composition-root.js';
@@ -24,7 +25,10 @@ export const listInsurerPolicies = defineRoute({
     const county = countyScopeOf(caller, input.query.county);
     const insurer = await loadInsurer(input.params.tenantId);
     const { reads } = await supervisionRoot().insurerData();
-    const page = await reads.listPolicies(insurer.id, { ...input.query, county });
-    return { body: { insurer: insurerRefOf(insurer), items: [...page.items], nextCursor: page.nextCursor } };
+    const { q, ...query } = input.query;
+    // Issue 15: a USCC in the one box is the enterprise's key (GSI2); anything else searches names and numbers.
+    const search = q === undefined ? {} : isValidUscc(q) ? { uscc: query.uscc ?? q } : { search: q };
+    const page = await reads.listPolicies(insurer.id, { ...query, ...search, county });
+    return { body: { insurer: insurerRefOf(insurer), items: [...page.items], nextCursor: page.nextCursor, total: page.total } };
   },
 });

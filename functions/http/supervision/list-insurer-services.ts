@@ -27,6 +27,6 @@ export const listInsurerServices = defineRoute({
     const { limit, cursor, status, overdue } = input.query;
     const overdueOn = overdue === 'true' ? todayOf(supervisionRoot().clock) : undefined;
     const page = await reads.listServices(insurer.id, { limit, cursor, status, county, overdueOn });
-    return { body: { insurer: insurerRefOf(insurer), items: [...page.items], nextCursor: page.nextCursor } };
+    return { body: { insurer: insurerRefOf(insurer), items: [...page.items], nextCursor: page.nextCursor, total: page.total } };
   },
 });

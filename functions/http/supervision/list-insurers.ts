@@ -37,6 +37,6 @@ export const listInsurers = defineRoute({
         fees: ruleSet ? summarizeYear(await fees.year(tenant.id, year), { tenantId: tenant.id, year, ruleSet }) : null,
       })),
     );
-    return { body: { year, items, nextCursor: page.nextCursor } };
+    return { body: { year, items, nextCursor: page.nextCursor, total: page.total } };
   },
 });

@@ -23,6 +23,6 @@ export const listNotices = defineRoute({
     const { forTenant, clock } = noticesRoot();
     const page = await (await forTenant(tenantId)).notices.listOfTenant(tenantId, input.query);
     const today = todayOf(clock);
-    return { body: { items: page.items.map((notice) => noticeView(notice, today)), nextCursor: page.nextCursor } };
+    return { body: { items: page.items.map((notice) => noticeView(notice, today)), nextCursor: page.nextCursor, total: page.total } };
   },
 });

@@ -24,6 +24,6 @@ export const listRegulatorNotices = defineRoute({
     const { regulatorNotices, clock } = noticesRoot();
     const page = await regulatorNotices.listForRegulators({ ...input.query, county });
     const today = todayOf(clock);
-    return { body: { items: page.items.map((notice) => noticeView(notice, today)), nextCursor: page.nextCursor } };
+    return { body: { items: page.items.map((notice) => noticeView(notice, today)), nextCursor: page.nextCursor, total: page.total } };
   },
 });

@@ -4,7 +4,7 @@ import { areaCodeSchema } from '../../../domain/kernel/area.js';
 import { localDateSchema } from '../../../domain/kernel/calendar/local-date.js';
 import { NOTICE_STATUSES, NOTICE_SUBJECT_KINDS } from '../../../domain/supervision/notice.js';
 import { NOTICE_TEXT_MAX } from '../../../domain/supervision/notice.rules.js';
-import { idParam, pageQuery } from '../zod.js';
+import { idParam, pageQuery, pageTotal } from '../zod.js';
 
 const who = z.object({ userId: z.string(), username: z.string() });
 const text = z.string().check(z.minLength(1), z.maxLength(NOTICE_TEXT_MAX));
@@ -32,7 +32,7 @@ export const noticeSchema = z.object({
   version: z.int(),
 });
 
-export const noticePageSchema = z.object({ items: z.array(noticeSchema), nextCursor: z.optional(z.string()) });
+export const noticePageSchema = z.object({ items: z.array(noticeSchema), nextCursor: z.optional(z.string()), total: pageTotal });
 export const noticeParams = z.object({ noticeId: idParam });
 
 /** `POST /regulator/notices`: the item as chosen on the insurer's pages (SUP-1). */
@@ -77,4 +77,5 @@ export const accessLogPageSchema = z.object({
     }),
   ),
   nextCursor: z.optional(z.string()),
+  total: pageTotal,
 });

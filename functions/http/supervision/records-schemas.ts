@@ -9,7 +9,7 @@ import { hazardSchema } from '../../../domain/services/hazard.schema.js';
 import { TIMELINESS } from '../../../domain/supervision/complaint-timeliness.js';
 import { paperFilingSchema } from '../../../domain/underwriting/paper-filing.js';
 import { qualificationFilingSchema, qualificationYearSchema } from '../../../domain/underwriting/qualification.schema.js';
-import { pageQuery } from '../zod.js';
+import { pageQuery, pageTotal } from '../zod.js';
 import { insurerRefSchema } from './schemas.js';
 
 export const insurerHazardsQuery = z.object({
@@ -17,7 +17,7 @@ export const insurerHazardsQuery = z.object({
   county: z.optional(areaCodeSchema),
   status: z.optional(z.enum(HAZARD_STATUSES, `status must be one of ${HAZARD_STATUSES.join(', ')}`)),
 });
-export const insurerHazardsAnswer = z.object({ insurer: insurerRefSchema, items: z.array(hazardSchema), nextCursor: z.optional(z.string()) });
+export const insurerHazardsAnswer = z.object({ insurer: insurerRefSchema, items: z.array(hazardSchema), nextCursor: z.optional(z.string()), total: pageTotal });
 
 export const insurerComplaintsQuery = z.object({
   ...pageQuery,
@@ -34,6 +34,7 @@ export const insurerComplaintsAnswer = z.object({
     }),
   ),
   nextCursor: z.optional(z.string()),
+  total: pageTotal,
 });
 
 export const insurerLedgerQuery = z.object({ ...pageQuery, year: z.optional(feeYearSchema), order: z.optional(z.enum(['asc', 'desc'])) });
@@ -42,6 +43,7 @@ export const insurerLedgerAnswer = z.object({
   year: z.int(),
   items: z.array(ledgerEntrySchema),
   nextCursor: z.optional(z.string()),
+  total: pageTotal,
 });
 
 export const insurerQualificationQuery = z.object({ year: z.optional(qualificationYearSchema) });

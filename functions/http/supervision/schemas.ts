@@ -8,7 +8,7 @@ import { SERVICE_STATUSES } from '../../../domain/services/service.js';
 import { tenantSchema } from '../../../domain/platform/tenant.js';
 import { POLICY_STATUSES } from '../../../domain/underwriting/policy.js';
 import { policySchema } from '../../../domain/underwriting/policy.schema.js';
-import { idParam, pageQuery } from '../zod.js';
+import { idParam, pageQuery, pageTotal, searchParam } from '../zod.js';
 
 /** The insurer a supervision answer is about, by name (never a bare id). */
 export const insurerRefSchema = z.object({
@@ -46,6 +46,7 @@ export const insurersAnswer = z.object({
   year: z.int(),
   items: z.array(insurerSummarySchema),
   nextCursor: z.optional(z.string()),
+  total: pageTotal,
 });
 
 /** `GET /regulator/insurers/{tenantId}/policies`: filters and one search (USCC, policy number or enterprise name). */
@@ -56,6 +57,8 @@ export const insurerPoliciesQuery = z.object({
   uscc: z.optional(usccSchema),
   policyNumber: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
   enterpriseName: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
+  /** Issue 15: one box — a USCC (by key), else part of the enterprise's name or the policy number. */
+  q: searchParam,
 });
 
 /** `GET /regulator/insurers/{tenantId}/services`: `overdue=true` — an SVC-8/SVC-9 deadline already passed. */
@@ -72,12 +75,14 @@ export const insurerPoliciesAnswer = z.object({
   insurer: insurerRefSchema,
   items: z.array(policySchema),
   nextCursor: z.optional(z.string()),
+  total: pageTotal,
 });
 export const insurerPolicyAnswer = z.object({ insurer: insurerRefSchema, policy: policySchema });
 export const insurerServicesAnswer = z.object({
   insurer: insurerRefSchema,
   items: z.array(serviceSchema),
   nextCursor: z.optional(z.string()),
+  total: pageTotal,
 });
 export const insurerServiceAnswer = z.object({ insurer: insurerRefSchema, service: serviceSchema });
 export const insurerFeesAnswer = z.object({ insurer: insurerRefSchema, summary: feeSummarySchema });

@@ -3,12 +3,15 @@ import { policyListFilterSchema } from '../../../domain/underwriting/policy-comm
 import { policySchema } from '../../../domain/underwriting/policy.schema.js';
 import * as z from 'zod/mini';
 import { callerOf, defineRoute } from '../../middleware/route.js';
-import { pageOf, pageQuery } from '../zod.js';
+import { pageOf, pageQuery, searchParam } from '../zod.js';
 import { underwritingRoot } from './composition-root.js';
 
-const listQuery = z.extend(policyListFilterSchema, { ...pageQuery, shared: z.optional(z.enum(['true', 'false'])) });
+const listQuery = z.extend(policyListFilterSchema, { ...pageQuery, shared: z.optional(z.enum(['true', 'false'])), q: searchParam });
 
-/** ACL-1: the insurer's own policies, or (shared=true) the co-insured ones another insurer leads, read only. */
+/**
+ * ACL-1: the insurer's own policies, or (shared=true) the co-insured ones another insurer leads, read only.
+ * Issue 15: `q` finds an enterprise name, USCC or policy number; the first page carries the total.
+ */
 export const listPolicies = defineRoute({
   method: 'GET',
   path: '/api/v1/policies',

@@ -907,6 +907,57 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/platform/tenants/{tenantId}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resume a suspended insurer (ACL-3) */
+        post: operations["postPlatformTenantsTenantIdResume"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/platform/tenants/{tenantId}/suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Suspend an insurer: its users are refused from their next request (ACL-3) */
+        post: operations["postPlatformTenantsTenantIdSuspend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/platform/tenants/{tenantId}/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An insurer's users: profiles and last sign-in only (ACL-3) */
+        get: operations["getPlatformTenantsTenantIdUsers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/policies": {
         parameters: {
             query?: never;
@@ -1615,6 +1666,23 @@ export type paths = {
         patch: operations["patchRegulatorServiceOrgsOrgId"];
         trace?: never;
     };
+    "/api/v1/regulator/sync/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Insurers' provincial upload states (SYNC-1), by insurer, county, state and kind */
+        get: operations["getRegulatorSyncRecords"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/regulator/uninsured": {
         parameters: {
             query?: never;
@@ -1854,6 +1922,57 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sync/reconciliation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reconcile a day of provincial uploads: ours against what the province lists (SYNC-1) */
+        get: operations["getSyncReconciliation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sync/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The insurer's records and their provincial upload state (SYNC-1), by state and kind */
+        get: operations["getSyncRecords"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sync/records/{recordId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a record to the provincial platform again now (SYNC-1) */
+        post: operations["postSyncRecordsRecordIdRetry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/user-names": {
         parameters: {
             query?: never;
@@ -1905,6 +2024,128 @@ export type paths = {
         head?: never;
         /** Change a user's role, display name or disabled flag */
         patch: operations["patchUsersUserId"];
+        trace?: never;
+    };
+    "/api/v1/webhooks/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The delivery log: messages and every attempt, by endpoint and status */
+        get: operations["getWebhooksDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/deliveries/{deliveryId}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send one message again (same webhook-id), on a fresh retry schedule */
+        post: operations["postWebhooksDeliveriesDeliveryIdReplay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's organisation's webhook endpoints, newest first */
+        get: operations["getWebhooksSubscriptions"];
+        put?: never;
+        /** Subscribe an endpoint to event types (wildcards by context); the secret is shown once */
+        post: operations["postWebhooksSubscriptions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/subscriptions/{subscriptionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One webhook endpoint of the caller’s organisation */
+        get: operations["getWebhooksSubscriptionsSubscriptionId"];
+        put?: never;
+        post?: never;
+        /** Delete a webhook endpoint */
+        delete: operations["deleteWebhooksSubscriptionsSubscriptionId"];
+        options?: never;
+        head?: never;
+        /** Change a webhook endpoint: URL, event types, description, payload, enabled */
+        patch: operations["patchWebhooksSubscriptionsSubscriptionId"];
+        trace?: never;
+    };
+    "/api/v1/webhooks/subscriptions/{subscriptionId}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send again every message of the endpoint since a time (at most 1000 a call) */
+        post: operations["postWebhooksSubscriptionsSubscriptionIdReplay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/subscriptions/{subscriptionId}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rotate the signing secret; the previous one still signs for 24 h */
+        post: operations["postWebhooksSubscriptionsSubscriptionIdRotateSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/subscriptions/{subscriptionId}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a signed test event to the endpoint now */
+        post: operations["postWebhooksSubscriptionsSubscriptionIdTest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/workbench": {
@@ -2072,11 +2313,6 @@ export type components = {
             /** @description Optimistic lock: 1 on receipt, + 1 on every change */
             version: number;
         };
-        Complaint2: {
-            items: components["schemas"]["Complaint"][];
-            nextCursor?: string;
-            total?: number;
-        };
         /** @enum {string} */
         ComplaintChannel: "PHONE" | "LETTER" | "VISIT" | "ONLINE" | "CONSOLE";
         ComplaintInput: {
@@ -2136,6 +2372,24 @@ export type components = {
                 /** @description CAL-2: the date depends on a day of a year whose State Council schedule is not loaded yet */
                 provisional: boolean;
             };
+        };
+        Delivery: {
+            attempts: {
+                at: string;
+                error?: string;
+                latencyMs: number;
+                response?: string;
+                status?: number;
+            }[];
+            createdAt: components["schemas"]["Instant"];
+            eventType: string;
+            id: string;
+            /** @description The webhook-id header, the same on every attempt */
+            messageId: string;
+            nextAttemptAt?: components["schemas"]["Instant"];
+            status: components["schemas"]["SubscriptionStatus"];
+            subscriptionId: string;
+            updatedAt: components["schemas"]["Instant"];
         };
         Eligibility: {
             /** @enum {string} */
@@ -2438,11 +2692,6 @@ export type components = {
             version: number;
         };
         Hazard2: {
-            items: components["schemas"]["Hazard"][];
-            nextCursor?: string;
-            total?: number;
-        };
-        Hazard3: {
             ticket: {
                 expiresAt: components["schemas"]["Instant"];
                 headers: components["schemas"]["TicketHeaders"];
@@ -2549,11 +2798,6 @@ export type components = {
             text: string;
             version: number;
         };
-        Notice2: {
-            items: components["schemas"]["Notice"][];
-            nextCursor?: string;
-            total?: number;
-        };
         Notification: {
             /** @description The message in Chinese: the item's name, the due date and what to do */
             body: string;
@@ -2591,6 +2835,31 @@ export type components = {
         OrgContactInput: string | null;
         /** @enum {string} */
         OtherSafetyInsuranceKind: "EMPLOYER_LIABILITY" | "GROUP_ACCIDENT" | "PUBLIC_LIABILITY" | "OTHER";
+        PageOfComplaint: {
+            items: components["schemas"]["Complaint"][];
+            nextCursor?: string;
+            total?: number;
+        };
+        PageOfHazard: {
+            items: components["schemas"]["Hazard"][];
+            nextCursor?: string;
+            total?: number;
+        };
+        PageOfNotice: {
+            items: components["schemas"]["Notice"][];
+            nextCursor?: string;
+            total?: number;
+        };
+        PageOfPolicy: {
+            items: components["schemas"]["Policy"][];
+            nextCursor?: string;
+            total?: number;
+        };
+        PageOfService: {
+            items: components["schemas"]["Service"][];
+            nextCursor?: string;
+            total?: number;
+        };
         PaperFiling: {
             createdAt: components["schemas"]["Instant"];
             /** @description QUAL-6: the day the paper materials were received by the city EMB */
@@ -2740,11 +3009,6 @@ export type components = {
             /** @description Optimistic lock: 1 on issue, + 1 on every endorsement or cancellation */
             version: number;
         };
-        Policy2: {
-            items: components["schemas"]["Policy"][];
-            nextCursor?: string;
-            total?: number;
-        };
         /** @enum {string} */
         PolicyType: "TRAINING" | "RISK_ASSESSMENT" | "STANDARDIZATION" | "HAZARD_INSPECTION" | "EMERGENCY_PLAN" | "EMERGENCY_DRILL" | "TECH_PROMOTION" | "SAFETY_CULTURE" | "CONSULTING" | "ONLINE_PUSH";
         PremiumReceiptEntry: {
@@ -2881,6 +3145,29 @@ export type components = {
             /** @description FEE-4: prevention expense, net of reversals */
             spentFen: components["schemas"]["Fen"];
         };
+        Record: {
+            acceptedAt?: components["schemas"]["Instant"];
+            attempts: number;
+            county?: string;
+            id: string;
+            /** @enum {string} */
+            kind: "POLICY" | "SERVICE_ORG" | "SERVICE";
+            label: string;
+            lastSentAt?: components["schemas"]["Instant"];
+            nextAttemptAt?: components["schemas"]["Instant"];
+            /** @description The province's reason (REJECTED), or the last failure (RETRYING) */
+            reason?: string;
+            receipt?: string;
+            /** @description Our policy, organisation or service */
+            sourceId: string;
+            sourceVersion: number;
+            state: components["schemas"]["RecordState"];
+            tenantId: string;
+            updatedAt: components["schemas"]["Instant"];
+            version: number;
+        };
+        /** @enum {string} */
+        RecordState: "PENDING" | "SENT" | "ACCEPTED" | "REJECTED" | "RETRYING";
         Refusal: {
             appliedOn?: components["schemas"]["LocalDate"];
             createdAt: components["schemas"]["Instant"];
@@ -3171,11 +3458,6 @@ export type components = {
             updatedAt: components["schemas"]["Instant"];
             version: number;
         };
-        Service2: {
-            items: components["schemas"]["Service"][];
-            nextCursor?: string;
-            total?: number;
-        };
         ServiceInput: {
             confirmedByName: string;
         };
@@ -3267,6 +3549,26 @@ export type components = {
         StandardisationGrade: "GRADE_1" | "GRADE_2" | "GRADE_3" | "NONE";
         /** @enum {string} */
         SubjectKind: "COMPLAINT" | "HAZARD" | "SERVICE" | "FEE_YEAR";
+        Subscription: {
+            createdAt: components["schemas"]["Instant"];
+            description: string;
+            disabledReason?: string;
+            enabled: boolean;
+            eventTypes: string[];
+            failingSince?: string;
+            fullPayload: boolean;
+            id: string;
+            previousSecretRetiresAt?: components["schemas"]["Instant"];
+            updatedAt: components["schemas"]["Instant"];
+            url: string;
+            version: number;
+        };
+        Subscription2: {
+            /** @description whsec_…: shown this once */
+            secret: string;
+        } & components["schemas"]["Subscription"];
+        /** @enum {string} */
+        SubscriptionStatus: "PENDING" | "RETRYING" | "DELIVERED" | "DEAD_LETTERED";
         Summary: {
             /** @description FEE-5: spent > ceilingFen — flagged, not refused */
             aboveCeiling: boolean;
@@ -3313,6 +3615,9 @@ export type components = {
             /** @description The branch's 统一社会信用代码; one insurer per USCC on the platform */
             uscc: string;
             version: number;
+        };
+        TenantInput: {
+            reason: string;
         };
         TicketHeaders: {
             [key: string]: string;
@@ -3395,12 +3700,12 @@ export type components = {
             };
         };
         /** @description Success */
-        Complaint2: {
+        Delivery: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Complaint2"];
+                "application/json": components["schemas"]["Delivery"];
             };
         };
         /** @description Success */
@@ -3449,30 +3754,12 @@ export type components = {
             };
         };
         /** @description Success */
-        Hazard3: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["Hazard3"];
-            };
-        };
-        /** @description Success */
         Notice: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
                 "application/json": components["schemas"]["Notice"];
-            };
-        };
-        /** @description Success */
-        Notice2: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["Notice2"];
             };
         };
         /** @description Success */
@@ -3485,21 +3772,57 @@ export type components = {
             };
         };
         /** @description Success */
+        PageOfComplaint: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PageOfComplaint"];
+            };
+        };
+        /** @description Success */
+        PageOfHazard: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PageOfHazard"];
+            };
+        };
+        /** @description Success */
+        PageOfNotice: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PageOfNotice"];
+            };
+        };
+        /** @description Success */
+        PageOfPolicy: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PageOfPolicy"];
+            };
+        };
+        /** @description Success */
+        PageOfService: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PageOfService"];
+            };
+        };
+        /** @description Success */
         Policy: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
                 "application/json": components["schemas"]["Policy"];
-            };
-        };
-        /** @description Success */
-        Policy2: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["Policy2"];
             };
         };
         /** @description Success */
@@ -3530,15 +3853,6 @@ export type components = {
             };
         };
         /** @description Success */
-        Service2: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["Service2"];
-            };
-        };
-        /** @description Success */
         ServiceOrg: {
             headers: {
                 [name: string]: unknown;
@@ -3554,6 +3868,24 @@ export type components = {
             };
             content: {
                 "application/json": components["schemas"]["ServicePlan"];
+            };
+        };
+        /** @description Success */
+        Subscription: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Subscription"];
+            };
+        };
+        /** @description Success */
+        Subscription2: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Subscription2"];
             };
         };
         /** @description Success */
@@ -3598,6 +3930,7 @@ export type components = {
         HazardStatus: components["schemas"]["HazardStatus"];
         IdempotencyKey: string;
         InsurerTenantId: components["schemas"]["Id"];
+        Kind: "POLICY" | "SERVICE_ORG" | "SERVICE";
         Limit: number;
         NoticeId: components["schemas"]["Id"];
         Order: "asc" | "desc";
@@ -3605,11 +3938,14 @@ export type components = {
         Overdue: "true" | "false";
         PolicyId: components["schemas"]["Id"];
         Q: string;
+        RecordState: components["schemas"]["RecordState"];
         ServiceId: components["schemas"]["Id"];
         ServiceStatus: components["schemas"]["ServiceStatus"];
         Status: "ISSUED" | "CANCELLED";
         StatusInQuery: "ISSUED" | "ANSWERED" | "CLOSED";
+        SubscriptionId: components["schemas"]["Id"];
         TenantId: components["schemas"]["Id"];
+        TenantIdInQuery: components["schemas"]["Id"];
         Uscc: string;
         UserId: components["schemas"]["Id"];
         Year: number;
@@ -3841,7 +4177,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             "4XX": components["responses"]["Error"];
-            200: components["responses"]["Complaint2"];
+            200: components["responses"]["PageOfComplaint"];
         };
     };
     postComplaints: {
@@ -4284,7 +4620,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             "4XX": components["responses"]["Error"];
-            200: components["responses"]["Hazard2"];
+            200: components["responses"]["PageOfHazard"];
         };
     };
     getHazardsHazardId: {
@@ -4320,7 +4656,7 @@ export interface operations {
         };
         responses: {
             "4XX": components["responses"]["Error"];
-            201: components["responses"]["Hazard3"];
+            201: components["responses"]["Hazard2"];
         };
     };
     postHazardsHazardIdRectification: {
@@ -4459,7 +4795,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             "4XX": components["responses"]["Error"];
-            200: components["responses"]["Complaint2"];
+            200: components["responses"]["PageOfComplaint"];
         };
     };
     postMeComplaints: {
@@ -4554,7 +4890,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             "4XX": components["responses"]["Error"];
-            200: components["responses"]["Hazard2"];
+            200: components["responses"]["PageOfHazard"];
         };
     };
     getMeHazardsHazardId: {
@@ -4590,7 +4926,7 @@ export interface operations {
         };
         responses: {
             "4XX": components["responses"]["Error"];
-            201: components["responses"]["Hazard3"];
+            201: components["responses"]["Hazard2"];
         };
     };
     postMeHazardsHazardIdRectification: {
@@ -4782,7 +5118,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             "4XX": components["responses"]["Error"];
-            200: components["responses"]["Policy2"];
+            200: components["responses"]["PageOfPolicy"];
         };
     };
     getMeServices: {
@@ -4799,7 +5135,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             "4XX": components["responses"]["Error"];
-            200: components["responses"]["Service2"];
+            200: components["responses"]["PageOfService"];
         };
     };
     getMeServicesServiceId: {
@@ -4880,7 +5216,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             "4XX": components["responses"]["Error"];
-            200: components["responses"]["Notice2"];
+            200: components["responses"]["PageOfNotice"];
         };
     };
     postNoticesNoticeIdAnswer: {
@@ -5204,6 +5540,91 @@ export interface operations {
             200: components["responses"]["Tenant"];
         };
     };
+    postPlatformTenantsTenantIdResume: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TenantInput"];
+            };
+        };
+        responses: {
+            "4XX": components["responses"]["Error"];
+            200: components["responses"]["Tenant"];
+        };
+    };
+    postPlatformTenantsTenantIdSuspend: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TenantInput"];
+            };
+        };
+        responses: {
+            "4XX": components["responses"]["Error"];
+            200: components["responses"]["Tenant"];
+        };
+    };
+    getPlatformTenantsTenantIdUsers: {
+        parameters: {
+            query?: {
+                cursor?: components["parameters"]["Cursor"];
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path: {
+                tenantId: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            createdAt: components["schemas"]["Instant"];
+                            /** @description A disabled user gets no new token (from the next sign-in or refresh) */
+                            disabled: boolean;
+                            /** @description Name shown in the console and in the ID token */
+                            displayName: string;
+                            /** @description Our user id (on AWS also the identity's custom:userId) */
+                            id: string;
+                            /** @description Last local sign-in; absent when unknown (never, or Cognito on AWS) */
+                            lastSignInAt?: components["schemas"]["Instant"];
+                            role: components["schemas"]["UserRole"];
+                            /** @description The sign-in name: lower-case, unique on the platform */
+                            username: string;
+                        }[];
+                        nextCursor?: string;
+                        total?: number;
+                    };
+                };
+            };
+        };
+    };
     getPolicies: {
         parameters: {
             query?: {
@@ -5222,7 +5643,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             "4XX": components["responses"]["Error"];
-            200: components["responses"]["Policy2"];
+            200: components["responses"]["PageOfPolicy"];
         };
     };
     postPolicies: {
@@ -5614,7 +6035,7 @@ export interface operations {
         };
         responses: {
             "4XX": components["responses"]["Error"];
-            201: components["responses"]["Hazard3"];
+            201: components["responses"]["Hazard2"];
         };
     };
     getRefusals: {
@@ -6098,7 +6519,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             "4XX": components["responses"]["Error"];
-            200: components["responses"]["Hazard2"];
+            200: components["responses"]["PageOfHazard"];
         };
     };
     getRegulatorInsurers: {
@@ -6268,7 +6689,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         insurer: components["schemas"]["Insurer"];
-                    } & components["schemas"]["Hazard2"];
+                    } & components["schemas"]["PageOfHazard"];
                 };
             };
         };
@@ -6281,6 +6702,7 @@ export interface operations {
                 enterpriseName?: string;
                 limit?: components["parameters"]["Limit"];
                 policyNumber?: string;
+                q?: components["parameters"]["Q"];
                 status?: components["parameters"]["Status"];
                 uscc?: string;
             };
@@ -6301,7 +6723,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         insurer: components["schemas"]["Insurer"];
-                    } & components["schemas"]["Policy2"];
+                    } & components["schemas"]["PageOfPolicy"];
                 };
             };
         };
@@ -6389,7 +6811,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         insurer: components["schemas"]["Insurer"];
-                    } & components["schemas"]["Service2"];
+                    } & components["schemas"]["PageOfService"];
                 };
             };
         };
@@ -6428,7 +6850,7 @@ export interface operations {
                 cursor?: components["parameters"]["Cursor"];
                 limit?: components["parameters"]["Limit"];
                 status?: components["parameters"]["StatusInQuery"];
-                tenantId?: components["schemas"]["Id"];
+                tenantId?: components["parameters"]["TenantIdInQuery"];
             };
             header?: never;
             path?: never;
@@ -6437,7 +6859,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             "4XX": components["responses"]["Error"];
-            200: components["responses"]["Notice2"];
+            200: components["responses"]["PageOfNotice"];
         };
     };
     postRegulatorNotices: {
@@ -6902,6 +7324,37 @@ export interface operations {
             200: components["responses"]["ServiceOrg"];
         };
     };
+    getRegulatorSyncRecords: {
+        parameters: {
+            query?: {
+                county?: components["parameters"]["EnterpriseCounty"];
+                cursor?: components["parameters"]["Cursor"];
+                kind?: components["parameters"]["Kind"];
+                limit?: components["parameters"]["Limit"];
+                state?: components["parameters"]["RecordState"];
+                tenantId?: components["parameters"]["TenantIdInQuery"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Record"][];
+                        nextCursor?: string;
+                    };
+                };
+            };
+        };
+    };
     getRegulatorUninsured: {
         parameters: {
             query?: {
@@ -6990,7 +7443,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             "4XX": components["responses"]["Error"];
-            200: components["responses"]["Service2"];
+            200: components["responses"]["PageOfService"];
         };
     };
     postServices: {
@@ -7219,7 +7672,7 @@ export interface operations {
         };
         responses: {
             "4XX": components["responses"]["Error"];
-            201: components["responses"]["Hazard3"];
+            201: components["responses"]["Hazard2"];
         };
     };
     postServicesServiceIdFollowUp: {
@@ -7274,6 +7727,103 @@ export interface operations {
         responses: {
             "4XX": components["responses"]["Error"];
             200: components["responses"]["Service"];
+        };
+    };
+    getSyncReconciliation: {
+        parameters: {
+            query: {
+                date: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        date: components["schemas"]["LocalDate"];
+                        kinds: {
+                            accepted: number;
+                            /** @enum {string} */
+                            kind: "POLICY" | "SERVICE_ORG" | "SERVICE";
+                            missingAtProvince: string[];
+                            provinceHas: number;
+                            /** @description Records sent that day (any answer) */
+                            sent: number;
+                            unknownToUs: string[];
+                            versionDiffers: string[];
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getSyncRecords: {
+        parameters: {
+            query?: {
+                cursor?: components["parameters"]["Cursor"];
+                kind?: components["parameters"]["Kind"];
+                limit?: components["parameters"]["Limit"];
+                state?: components["parameters"]["RecordState"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        counts: {
+                            ACCEPTED: number;
+                            PENDING: number;
+                            REJECTED: number;
+                            RETRYING: number;
+                            SENT: number;
+                        };
+                        items: components["schemas"]["Record"][];
+                        nextCursor?: string;
+                    };
+                };
+            };
+        };
+    };
+    postSyncRecordsRecordIdRetry: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                recordId: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Record"];
+                };
+            };
         };
     };
     getUserNames: {
@@ -7396,6 +7946,240 @@ export interface operations {
         responses: {
             "4XX": components["responses"]["Error"];
             200: components["responses"]["User"];
+        };
+    };
+    getWebhooksDeliveries: {
+        parameters: {
+            query?: {
+                cursor?: components["parameters"]["Cursor"];
+                limit?: components["parameters"]["Limit"];
+                status?: components["schemas"]["SubscriptionStatus"];
+                subscriptionId?: components["schemas"]["Id"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Delivery"][];
+                        nextCursor?: string;
+                        total?: number;
+                    };
+                };
+            };
+        };
+    };
+    postWebhooksDeliveriesDeliveryIdReplay: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                deliveryId: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            200: components["responses"]["Delivery"];
+        };
+    };
+    getWebhooksSubscriptions: {
+        parameters: {
+            query?: {
+                cursor?: components["parameters"]["Cursor"];
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Subscription"][];
+                        nextCursor?: string;
+                        total?: number;
+                    };
+                };
+            };
+        };
+    };
+    postWebhooksSubscriptions: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    description?: string;
+                    eventTypes: string[];
+                    fullPayload?: boolean;
+                    url: string;
+                };
+            };
+        };
+        responses: {
+            "4XX": components["responses"]["Error"];
+            201: components["responses"]["Subscription2"];
+        };
+    };
+    getWebhooksSubscriptionsSubscriptionId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscriptionId: components["parameters"]["SubscriptionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            200: components["responses"]["Subscription"];
+        };
+    };
+    deleteWebhooksSubscriptionsSubscriptionId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscriptionId: components["parameters"]["SubscriptionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        deleted: boolean;
+                        id: string;
+                    };
+                };
+            };
+        };
+    };
+    patchWebhooksSubscriptionsSubscriptionId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscriptionId: components["parameters"]["SubscriptionId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    description?: string;
+                    enabled?: boolean;
+                    eventTypes?: string[];
+                    fullPayload?: boolean;
+                    url?: string;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            "4XX": components["responses"]["Error"];
+            200: components["responses"]["Subscription"];
+        };
+    };
+    postWebhooksSubscriptionsSubscriptionIdReplay: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                subscriptionId: components["parameters"]["SubscriptionId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date-time */
+                    since: string;
+                };
+            };
+        };
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        replayed: number;
+                    };
+                };
+            };
+        };
+    };
+    postWebhooksSubscriptionsSubscriptionIdRotateSecret: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                subscriptionId: components["parameters"]["SubscriptionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            200: components["responses"]["Subscription2"];
+        };
+    };
+    postWebhooksSubscriptionsSubscriptionIdTest: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                subscriptionId: components["parameters"]["SubscriptionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            201: components["responses"]["Delivery"];
         };
     };
     getWorkbench: {
