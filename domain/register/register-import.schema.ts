@@ -7,8 +7,9 @@ export const IMPORT_CONTENT_MAX_LENGTH = 6_000_000;
 
 /**
  * REG-1: `POST /regulator/enterprise-imports` — a CSV (UTF-8) or XLSX file, told apart by `fileName`'s
- * extension, with the header `uscc,name,industry,county,staff,revenueWan,size` (and optionally
- * `sizeOverrideReason`).
+ * extension, with the columns of register-columns.ts: the Chinese headers of the template and the export
+ * (统一社会信用代码, 企业名称, 行业, 区县, 从业人员, 营业收入（万元）, 企业规模, optionally 规模调整理由) or the code keys
+ * `uscc,name,industry,county,staff,revenueWan,size` (`sizeOverrideReason`).
  */
 export const registerImportBody = strictObject({
   fileName: z.string('fileName is required, ending in .csv or .xlsx').check(

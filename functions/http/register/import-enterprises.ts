@@ -17,13 +17,15 @@ import { REGISTER_WRITE } from '../../../domain/identity/access.js';
 
 /**
  * REG-1: a bulk upload of the register (企业底数) — the 5,000 enterprises of a city, or a county's share —
- * as CSV (UTF-8) or XLSX (first sheet), with the header `uscc,name,industry,county,staff,revenueWan,size`.
+ * as CSV (UTF-8) or XLSX (first sheet), with the columns of domain/register/register-columns.ts — the
+ * Chinese headers and labels the template and the register's export use (issue 15), or the code keys and codes.
  *
  * Primary course:
  * 1. Read the file and its header.
  * 2. Validate every row, purely: UW-2, SCOPE-1, SCOPE-4, SCOPE-5, a USCC twice in the file (REG-1), and for a
  *    county EMB a row of another county (ACL-4). Any problem refuses the whole file — `IMPORT_REJECTED`
- *    listing every problem with its row, field and rule (403 when a row breaks ACL-4, else 400) — before
+ *    listing every problem with its row, field (the column key) and rule, its message in Chinese naming row,
+ *    Chinese header and rule (register-import-messages.ts; 403 when a row breaks ACL-4, else 400) — before
  *    anything is read or written.
  * 3. Read the current entries of the file's USCCs (consistent BatchGetItem, 100 keys a call) and plan each
  *    row: created, updated (with the version read) or unchanged. A county EMB's row over an enterprise
