@@ -134,8 +134,8 @@ describe('console: underwriting and the registers', () => {
         const reasons = await page.getByTestId('criterion-reason').allTextContents();
         expect(reasons).toHaveLength(7);
         expect(reasons.filter((reason) => /\b(?:Not|the|and|of|filing|insurer|licence)\b/i.test(reason))).toEqual([]);
-        expect(reasons[1]).toContain('无重大违法违规记录');
-        expect(reasons[6]).toContain('未被列入联合惩戒黑名单');
+        expect(reasons[1]).toContain('无重大违法记录');
+        expect(reasons[6]).toContain('未纳入安全生产领域联合惩戒黑名单');
         // The form holds the filing: every Annex 1 item ticked, the figures shown humanely.
         expect(await page.locator('li[data-annex1][data-attached="true"]').count()).toBe(ANNEX_1_ITEM_CODES.length);
         expect(await page.getByLabel('上年度综合偿付能力充足率').inputValue()).toBe('235.6');
