@@ -15,6 +15,11 @@ export interface PrincipalRecord {
 /** Reads principal records; the middleware caches what it reads (functions/middleware/current-principal.ts). */
 export interface PrincipalRecords {
   read(username: string): Promise<PrincipalRecord | undefined>;
+  /**
+   * ACL-3: an insurer's status (`ACTIVE` | `SUSPENDED`), undefined for an unknown tenant. A source without it (a
+   * unit test's fake of the user check) checks users only; the table's adapter always has it.
+   */
+  tenantStatus?(tenantId: string): Promise<string | undefined>;
 }
 
 /**

@@ -18,6 +18,33 @@ export const tenantOnboarded = defineEvent({
   }),
 });
 
+/**
+ * ACL-3: the operator suspended an insurer; every user of the tenant is refused from the next request
+ * (TENANT_SUSPENDED), while regulators keep reading its records (ACL-2).
+ */
+export const tenantSuspended = defineEvent({
+  name: 'platform.tenant.suspended',
+  version: 1,
+  aggregate: 'tenant',
+  summary: "The platform operator suspended an insurer: its users' requests are refused until it is resumed",
+  payload: z.object({
+    tenantId: text('The suspended tenant'),
+    reason: text("The operator's reason"),
+  }),
+});
+
+/** ACL-3: the operator resumed a suspended insurer; its users work again from the next request. */
+export const tenantResumed = defineEvent({
+  name: 'platform.tenant.resumed',
+  version: 1,
+  aggregate: 'tenant',
+  summary: 'The platform operator resumed a suspended insurer',
+  payload: z.object({
+    tenantId: text('The resumed tenant'),
+    reason: text("The operator's reason"),
+  }),
+});
+
 /** A regulator agency was onboarded with its first administrator. */
 export const regulatorOnboarded = defineEvent({
   name: 'platform.regulator.onboarded',
@@ -79,6 +106,8 @@ export const calendarYearLoaded = defineEvent({
  */
 export const platformEvents = {
   tenantOnboarded,
+  tenantSuspended,
+  tenantResumed,
   regulatorOnboarded,
   userCreated,
   userUpdated,

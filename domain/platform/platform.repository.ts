@@ -62,6 +62,13 @@ export interface PlatformRepository {
   createTenant(onboarded: Changed<TenantOnboarding>, passwordHash: string, options?: NewUserOptions): Promise<void>;
   getTenant(tenantId: string): Promise<Tenant | undefined>;
   listTenants(query: { limit: number; cursor?: string; nameContains?: string }): Promise<Page<Tenant>>;
+  /** ACL-3: the suspended or resumed tenant (version already the next one) with its event, if still `expectedVersion`. */
+  saveTenant(changed: Changed<Tenant>, expectedVersion: number): Promise<void>;
+  /**
+   * ACL-3: the last local sign-in of each user name given (absent when never signed in here, or on AWS where
+   * Cognito signs in): one BatchGetItem of their sign-in records per 100 names.
+   */
+  lastSignIns(usernames: readonly string[]): Promise<ReadonlyMap<string, string>>;
 
   /** The agency (one per area), its first user and sign-in record; a second onboarding is a `Conflict`. */
   createRegulator(onboarded: Changed<RegulatorOnboarding>, passwordHash: string, options?: NewUserOptions): Promise<void>;
@@ -86,8 +93,8 @@ export interface PlatformRepository {
    * expired lock starts a new window. Undefined when the user name has no record.
    */
   admitSignIn(username: string, policy: { readonly now: Date; readonly maxAttempts: number; readonly lockMinutes: number }): Promise<SignInAdmission | undefined>;
-  /** After a right password: the count starts again and any lock is lifted. */
-  clearSignInFailures(username: string): Promise<void>;
+  /** After a right password: the count starts again and any lock is lifted; with `at`, the sign-in's time is kept. */
+  clearSignInFailures(username: string, at?: string): Promise<void>;
   /**
    * Clears {@link Credential.identityPending} once the external directory holds the identity; with
    * `passwordHash`, also records the password a finishing retry registered.

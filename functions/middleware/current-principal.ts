@@ -5,6 +5,7 @@ import { systemClock } from '../adapters/clock.js';
 import { mainTableName, sharedDynamoDb } from '../adapters/dynamodb/client.js';
 import { DynamoPrincipalRecords } from '../adapters/dynamodb/principal-records.js';
 import { Store } from '../adapters/dynamodb/store.js';
+import { HttpProblem } from './error-envelope.js';
 import { logger } from './observability.js';
 
 /** How long a container trusts a principal record it read (issue 12 #1: at most 30 s). */
@@ -18,6 +19,8 @@ interface Cached {
 }
 
 const cache = new Map<string, Cached>();
+/** ACL-3: tenant statuses by tenant id, on the same terms as the principal records (one entry serves all its users). */
+const tenantCache = new Map<string, { readonly status: string | undefined; readonly until: number }>();
 let records: PrincipalRecords | undefined;
 
 const tableRecords = (): PrincipalRecords => new DynamoPrincipalRecords(new Store(sharedDynamoDb().doc, mainTableName(), systemClock));
@@ -46,6 +49,44 @@ export async function assertPrincipalCurrent(principal: Principal, now: number =
     logger.info('token refused: principal no longer current', { reason: revoked, userId: principal.userId });
     throw new Unauthorized('this token is no longer valid; sign in again');
   }
+  if (principal.tenantId !== undefined) await assertTenantActive(principal.tenantId, now);
+}
+
+/**
+ * ACL-3 (issue 15): a suspended insurer's users are refused — 403 `TENANT_SUSPENDED`, not 401, because signing
+ * in again would not help — from the next request, and work again after a resumption. Only principals bound to a
+ * tenant (insurer roles) are checked: regulators keep reading a suspended insurer's records (ACL-2) and an
+ * enterprise its own policies (ACL-5).
+ *
+ * No read per request: the tenant's status is cached per tenant for {@link PRINCIPAL_CACHE_MS} like the
+ * principal records — one GetItem per tenant per 30 s per container, shared by all its users — and forgotten
+ * at once in the container that wrote the change ({@link forgetTenant}). Locally every context runs in one
+ * process, so a suspension applies to the very next request; on AWS the other functions' containers follow
+ * within 30 s, the same bound issue 12 #1 set for disabling a user.
+ */
+async function assertTenantActive(tenantId: string, now: number): Promise<void> {
+  records ??= tableRecords();
+  const reader = records.tenantStatus?.bind(records);
+  if (!reader) return;
+  let cached = tenantCache.get(tenantId);
+  if (!cached || cached.until <= now) {
+    cached = { status: await reader(tenantId), until: now + PRINCIPAL_CACHE_MS };
+    tenantCache.delete(tenantId);
+    if (tenantCache.size >= MAX_CACHED) tenantCache.delete(tenantCache.keys().next().value as string);
+    tenantCache.set(tenantId, cached);
+  }
+  if (cached.status === 'SUSPENDED') {
+    logger.info('token refused: tenant suspended', { tenantId });
+    throw new HttpProblem(403, TENANT_SUSPENDED, 'ACL-3: this insurer is suspended by the platform operator; its users are refused until it is resumed');
+  }
+}
+
+/** The error code of a suspended insurer's users (the console shows its own sentence for it). */
+export const TENANT_SUSPENDED = 'TENANT_SUSPENDED';
+
+/** Drops the cached status of `tenantId`: called by the suspension or resumption, in the same container. */
+export function forgetTenant(tenantId: string): void {
+  tenantCache.delete(tenantId);
 }
 
 /** Drops the cached record of `username`: called by the write that changed it, in the same container. */
@@ -57,4 +98,5 @@ export function forgetPrincipal(username: string): void {
 export function usePrincipalRecords(source: PrincipalRecords | undefined): void {
   records = source;
   cache.clear();
+  tenantCache.clear();
 }

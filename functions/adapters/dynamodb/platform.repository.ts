@@ -111,6 +111,19 @@ export class DynamoPlatformRepository implements PlatformRepository {
     };
   }
 
+  async saveTenant({ state: tenant, events }: Changed<Tenant>, expectedVersion: number): Promise<void> {
+    const key = keys.tenant(tenant.id);
+    await this.store.commit(
+      [{ kind: 'update', item: { ...key, kind: 'TENANT', GSI1PK: keys.tenantListing, GSI1SK: tenant.id, ...tenant }, expectedVersion, entity: 'tenant' }],
+      this.outbox({ kind: 'platform' }, events),
+    );
+  }
+
+  async lastSignIns(usernames: readonly string[]): Promise<ReadonlyMap<string, string>> {
+    const credentials = await this.store.getMany<Credential & { lastSignInAt?: string }>(usernames.map((username) => keys.credential(username)));
+    return new Map(credentials.flatMap((credential) => (credential.lastSignInAt ? [[credential.username, credential.lastSignInAt] as const] : [])));
+  }
+
   async createRegulator(
     { state: { regulator, admin }, events }: Changed<RegulatorOnboarding>,
     passwordHash: string,
@@ -263,9 +276,10 @@ export class DynamoPlatformRepository implements PlatformRepository {
     }
   }
 
-  async clearSignInFailures(username: string): Promise<void> {
+  async clearSignInFailures(username: string, at?: string): Promise<void> {
+    const set = { failedAttempts: 0, lockedUntil: null, ...(at ? { lastSignInAt: at } : {}) };
     await this.store.commit(
-      [{ kind: 'patch', key: keys.credential(username), set: { failedAttempts: 0, lockedUntil: null }, entity: 'credential' }],
+      [{ kind: 'patch', key: keys.credential(username), set, entity: 'credential' }],
       [],
     );
   }

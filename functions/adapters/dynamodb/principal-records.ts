@@ -16,4 +16,10 @@ export class DynamoPrincipalRecords implements PrincipalRecords {
     // Only what the check needs stays in the middleware's cache (not the password hash).
     return credential && { principal: credential.principal, disabled: credential.disabled, tokenVersion: credential.tokenVersion };
   }
+
+  /** ACL-3: the tenant profile's status, one GetItem (`P#TENANT#<tenantId>`), which the middleware caches per tenant. */
+  async tenantStatus(tenantId: string): Promise<string | undefined> {
+    const tenant = await this.store.get<{ status?: string }>(keys.tenant(tenantId));
+    return tenant?.status;
+  }
 }

@@ -1,6 +1,9 @@
 import type { RouteSpec } from '../../middleware/route.js';
 import { createUser } from './create-user.js';
 import { getTenant } from './get-tenant.js';
+import { listTenantUsers } from './list-tenant-users.js';
+import { resumeTenant } from './resume-tenant.js';
+import { suspendTenant } from './suspend-tenant.js';
 import { getUser } from './get-user.js';
 import { readiness } from './check-readiness.js';
 import { health } from './health.js';
@@ -26,6 +29,9 @@ export const platformRoutes: readonly RouteSpec[] = [
   onboardTenant,
   listTenants,
   getTenant,
+  suspendTenant,
+  resumeTenant,
+  listTenantUsers,
   onboardRegulator,
   listRegulators,
   createUser,

@@ -64,6 +64,17 @@ export const userIdParams = z.object({ userId: id });
 export const listTenantsQuery = z.object({ ...pageQuery, q: z.optional(z.string().check(z.trim(), z.maxLength(50))) });
 export const listQuery = z.object(pageQuery);
 
+/** ACL-3 (issue 15): why the operator suspends or resumes an insurer; kept on the tenant and in its event. */
+export const tenantStatusBody = z.strictObject({
+  reason: z.string().check(z.trim(), z.minLength(2, 'reason: at least 2 characters (ACL-3)'), z.maxLength(200)),
+});
+
+/** ACL-3: what the operator sees of a tenant's user — its profile and last sign-in, nothing of its work. */
+export const tenantUserSchema = z.object({
+  ...z.pick(userSchema, { id: true, username: true, displayName: true, role: true, disabled: true, createdAt: true }).shape,
+  lastSignInAt: z.optional(z.string().check(z.meta({ description: 'Last local sign-in; absent when unknown (never, or Cognito on AWS)' }))),
+});
+
 export const signInResponse = z.object({
   accessToken: z.string().check(z.meta({ description: 'An ES256 JWT with the claims Cognito puts in its ID tokens' })),
   tokenType: z.literal('Bearer'),

@@ -5,6 +5,8 @@ import { defineRoute } from '../../middleware/route.js';
 import { platformRoot } from './composition-root.js';
 import { signInBody, signInResponse } from './schemas.js';
 import { PUBLIC } from '../../../domain/identity/access.js';
+import { tenantAdmitsUsers } from '../../../domain/platform/tenant.rules.js';
+import { TENANT_SUSPENDED } from '../../middleware/current-principal.js';
 
 const REFUSED = 'user name or password is wrong';
 
@@ -16,7 +18,7 @@ const REFUSED = 'user name or password is wrong';
  * a wrong login like any other — the same hash is paid and the same 401 answered (issue 12 #3); 2. the attempt
  * is counted atomically before its password is checked, so at most five are evaluated per fifteen-minute window
  * however many arrive at once, and the name is then locked (429, issue 12 #2); 3. a right password clears the
- * count; 4. a disabled user gets no token; 5. the token carries the record's token version (issue 12 #1).
+ * count (and keeps the time, the operator's 最近登录); 4. a disabled user, or one of a suspended insurer (ACL-3), gets no token; 5. the token carries the record's token version (issue 12 #1).
  */
 export const signIn = defineRoute({
   method: 'POST',
@@ -43,9 +45,13 @@ export const signIn = defineRoute({
     }
     const { credential } = admission;
     if (!(await passwords.verify(body.password, credential.passwordHash))) throw new Unauthorized(REFUSED);
-    await repository.clearSignInFailures(credential.username);
+    await repository.clearSignInFailures(credential.username, now.toISOString());
     if (credential.disabled) throw new Unauthorized('this account is disabled');
     const { principal } = credential;
+    // ACL-3 (issue 15): a suspended insurer's users get no token, with the same code the request-time check answers.
+    if (principal.tenantId !== undefined && !tenantAdmitsUsers((await repository.getTenant(principal.tenantId))?.status)) {
+      throw new HttpProblem(403, TENANT_SUSPENDED, 'ACL-3: this insurer is suspended by the platform operator; its users cannot sign in until it is resumed');
+    }
     return {
       body: {
         accessToken: await tokens.issue({ ...principal, tokenVersion: credential.tokenVersion ?? 0 }, now),

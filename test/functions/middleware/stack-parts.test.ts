@@ -66,7 +66,8 @@ describe('the access matrix', () => {
   it('ACL-3 never lets the operator manage an organisation’s users', () => {
     const userRoutes = Object.keys(ACCESS_MATRIX).filter((key) => key.includes('/users'));
     expect(userRoutes.length).toBeGreaterThan(0);
-    expect(userRoutes.filter((key) => isAllowed(key, 'platform-operator'))).toEqual([]);
+    // Issue 15: reading a tenant's user profiles (name, role, status, last sign-in) is the operator's one exception.
+    expect(userRoutes.filter((key) => isAllowed(key, 'platform-operator'))).toEqual(['GET /api/v1/platform/tenants/{tenantId}/users']);
   });
 });
 
