@@ -7,6 +7,7 @@ import { registerEnUS } from './messages-register.en-US';
 import { ruleSetsEnUS } from './messages-rule-sets.en-US';
 import { servicesEnUS } from './messages-services.en-US';
 import { overviewEnUS } from './messages-overview.en-US';
+import { homeEnUS } from './messages-home.en-US';
 import { notificationsEnUS } from './messages-notifications.en-US';
 import { noticesEnUS } from './messages-notices.en-US';
 import { supervisionEnUS } from './messages-supervision.en-US';
@@ -27,5 +28,6 @@ export const enUS: Messages = {
   ...supervisionEnUS,
   ...noticesEnUS,
   ...overviewEnUS,
+  ...homeEnUS,
   ...notificationsEnUS,
 };

@@ -7,6 +7,7 @@ import { registerZhCN } from './messages-register.zh-CN';
 import { ruleSetsZhCN } from './messages-rule-sets.zh-CN';
 import { servicesZhCN } from './messages-services.zh-CN';
 import { overviewZhCN } from './messages-overview.zh-CN';
+import { homeZhCN } from './messages-home.zh-CN';
 import { notificationsZhCN } from './messages-notifications.zh-CN';
 import { noticesZhCN } from './messages-notices.zh-CN';
 import { supervisionZhCN } from './messages-supervision.zh-CN';
@@ -30,6 +31,7 @@ export const zhCN = {
   ...supervisionZhCN,
   ...noticesZhCN,
   ...overviewZhCN,
+  ...homeZhCN,
   ...notificationsZhCN,
 } as const satisfies Record<string, string>;
 

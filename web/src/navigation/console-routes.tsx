@@ -13,6 +13,7 @@ import {
   DatabaseOutlined,
   FileProtectOutlined,
   FundOutlined,
+  HomeOutlined,
   MoneyCollectOutlined,
   PieChartOutlined,
   SafetyOutlined,
@@ -45,6 +46,9 @@ const pages = {
   calendar: () => import('../pages/platform/CalendarPage').then((m) => m.CalendarPage),
   team: () => import('../pages/team/TeamPage').then((m) => m.TeamPage),
   insurerDashboard: () => import('../pages/insurer/InsurerDashboardPage').then((m) => m.InsurerDashboardPage),
+  // Issue 14: the enterprise's and the operator's homes (the insurer's is its dashboard, the regulators' the overview).
+  enterpriseHome: () => import('../pages/enterprise/EnterpriseHomePage').then((m) => m.EnterpriseHomePage),
+  operatorHome: () => import('../pages/platform/OperatorHomePage').then((m) => m.OperatorHomePage),
   complaintInbox: () => import('../pages/complaints/ComplaintListPage').then((m) => m.ComplaintInboxPage),
   complaint: () => import('../pages/complaints/ComplaintPage').then((m) => m.InsurerComplaintPage),
   myComplaints: () => import('../pages/complaints/ComplaintListPage').then((m) => m.MyComplaintsPage),
@@ -116,6 +120,8 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
   { path: '/notifications', titleKey: 'ntf.title', roles: ALL_ROLES, page: pages.notifications, inMenu: false },
 
   // Platform operator (ACL-3): onboarding only, no tenant data.
+  // Issue 14: the operator's home (first entry, so `/` lands on it): insurers by status, calendar years, health.
+  { path: '/platform/home', titleKey: 'home.op.title', roles: AUDIENCE.operator, page: pages.operatorHome, icon: <HomeOutlined />, inMenu: true },
   { path: '/platform/tenants', titleKey: 'nav.platform.tenants', roles: AUDIENCE.operator, page: pages.tenantList, icon: <BankOutlined />, inMenu: true },
   { path: '/platform/tenants/new', titleKey: 'tenant.createTitle', roles: AUDIENCE.operator, page: pages.createTenant, inMenu: false },
   { path: '/platform/tenants/:tenantId', titleKey: 'tenant.detailTitle', roles: AUDIENCE.operator, page: pages.tenantDetail, inMenu: false },
@@ -176,6 +182,8 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
   { path: '/regulator/team', titleKey: 'nav.team', roles: AUDIENCE.regulatorAdmin, page: pages.team, icon: <TeamOutlined />, inMenu: true },
 
   // Enterprises (ACL-5): their own policies, services, hazards, complaints.
+  // Issue 14: the enterprise's home (first entry, so `/` lands on it): what awaits it, each a link.
+  { path: '/my/home', titleKey: 'home.ent.title', roles: AUDIENCE.enterprise, page: pages.enterpriseHome, icon: <HomeOutlined />, inMenu: true },
   { path: '/my/policies', titleKey: 'nav.enterprise.policies', roles: AUDIENCE.enterprise, page: pages.myPolicies, icon: <FileProtectOutlined />, inMenu: true },
   { path: '/my/services', titleKey: 'nav.enterprise.services', roles: AUDIENCE.enterprise, page: pages.myServices, icon: <ToolOutlined />, inMenu: true },
   { path: '/my/hazards', titleKey: 'nav.enterprise.hazards', roles: AUDIENCE.enterprise, page: pages.myHazards, icon: <WarningOutlined />, inMenu: true },
