@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Flex, Form, Input, InputNumber, Modal, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Flex, Form, Input, InputNumber, Modal, Table, Tag, Tooltip, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import type { InsurerFiling, RecordPaperFilingRequest } from '../../api';
 import { queryKeys } from '../../api/query-keys';
@@ -70,7 +70,12 @@ export function QualificationFilingsPage() {
               row.eligibility.eligible ? (
                 <Tag color="green">{t('filings.eligible')}</Tag>
               ) : (
-                <Tag color="red">{t('filings.notEligible', { rules: row.eligibility.criteria.filter((c) => !c.passed).map((c) => c.rule).join('、') })}</Tag>
+                // Issue 15: the failing criteria by their Chinese names; the rule ids, which staff quote, in a tooltip.
+                <Tooltip title={row.eligibility.criteria.filter((c) => !c.passed).map((c) => c.rule).join('、')}>
+                  <Tag color="red">
+                    {t('filings.notEligible', { rules: row.eligibility.criteria.filter((c) => !c.passed).map((c) => t(`qual.rule.${c.rule}`)).join('、') })}
+                  </Tag>
+                </Tooltip>
               ),
           },
           {
