@@ -55,6 +55,8 @@ describe('the zh-CN catalogue is Chinese (issue 15)', () => {
   it('finds the words it is meant to find', () => {
     expect(latinWords('行业须为规定的行业代码之一（如 COAL_MINE）').filter(isWordish)).toEqual(['COAL_MINE']);
     expect(latinWords('两个时限以较早者为准（CMP-8）').filter(isWordish)).toEqual(['CMP-8']);
+    // The other leaks issue 15 saw: a rule-set id and a service-organisation scope shown as their codes.
+    expect(latinWords('规则集 xinzhou-2024 第 3 版，服务范围 HAZARD_INSPECTION').filter(isWordish)).toEqual(['xinzhou-2024', 'HAZARD_INSPECTION']);
     expect(latinWords('已发布 v{version}，B 类，如 PZAA2026140900000001').filter(isWordish)).toEqual([]);
   });
 });
