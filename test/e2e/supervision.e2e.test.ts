@@ -31,6 +31,8 @@ describe('console: the regulators read every insurer’s work (issue 14)', () =>
   const suffix = randomUUID().slice(0, 6);
   /** A 忻府区 coal mine of this run, insured by 人保 since 60 days ago and served 40 days ago. */
   const enterprise = { uscc: freshUscc().valid, name: `忻府监管测试${suffix}煤业有限公司`, industry: 'COAL_MINE', county: '140902', staff: 80, revenueWan: 900 };
+  /** The overdue service and its insurer, for the insurer's workbench below. */
+  const overdueService = { id: '', tenantId: '' };
 
   // SVC-8: a service completed 40 days ago and never followed up — its follow-up deadline has passed (逾期).
   beforeAll(async () => {
@@ -68,6 +70,7 @@ describe('console: the regulators read every insurer’s work (issue 14)', () =>
       plannedItems: ['通风系统', '提升运输'],
       plannedMeasures: '现场查看与资料核查',
     });
+    Object.assign(overdueService, { id: String(service.id), tenantId: String(policy.tenantId) });
     await call(url, picc, 'POST', `/services/${String(service.id)}/confirm-schedule`, { confirmedByName: '刘矿长' });
     await call(url, picc, 'POST', `/services/${String(service.id)}/complete`, {
       performedAt: `${servedOn}T09:30:00+08:00`,
@@ -126,6 +129,31 @@ describe('console: the regulators read every insurer’s work (issue 14)', () =>
       const buttons = await page.locator('main button').allTextContents();
       expect(buttons.map((text) => text.replace(/\s/g, '')).sort()).toEqual(['督办', '返回服务列表'].sort());
       await screenshot('supervision-3-overdue-service');
+    });
+  });
+
+  it('SVC-8 SUP-3 picc staff land on 工作台, see the open 督办 and the overdue follow-up, and open the service from it', async () => {
+    const url = server().url;
+    const emb = await apiToken(url, 'emb-city', DEMO_PASSWORD);
+    const text = `工作台验收督办${suffix}`;
+    await call(url, emb, 'POST', '/regulator/notices', { tenantId: overdueService.tenantId, subject: { kind: 'SERVICE', id: overdueService.id }, dueOn: addDays(shanghaiToday(), 10), text });
+    await withConsole(async ({ page, screenshot }) => {
+      await signIn(page, 'picc-staff', DEMO_PASSWORD);
+      // Issue 14: `/` lands on the insurer's home, the workbench.
+      await page.getByRole('heading', { level: 1, name: '工作台' }).waitFor();
+      const card = (title: string) => page.locator('.ant-card', { has: page.getByRole('heading', { level: 2, name: title, exact: true }) });
+      // SUP-3: the notice the city EMB just issued about the service, by the service's enterprise name.
+      await card('未办结的督办').getByRole('link', { name: new RegExp(enterprise.name) }).waitFor();
+      // SVC-8: the follow-up past its due day, marked 已逾期, a link to the service itself.
+      const followUp = card('跟踪回访').getByRole('listitem').filter({ hasText: enterprise.name });
+      await followUp.waitFor();
+      expect(await followUp.textContent()).toContain('已逾期');
+      expect(Number(await page.locator('.ant-statistic', { hasText: '待答复督办' }).locator('.ant-statistic-content-value').textContent())).toBeGreaterThanOrEqual(1);
+      await screenshot('workbench-1-home');
+      await followUp.getByRole('link', { name: enterprise.name }).click();
+      await page.waitForURL(`**/insurer/services/${overdueService.id}`);
+      await page.getByRole('heading', { level: 1, name: /隐患排查/ }).waitFor();
+      await screenshot('workbench-2-service');
     });
   });
 });
