@@ -33,3 +33,18 @@ export const workbenchPaths = {
   obligations: '/insurer/obligations',
   fees: '/insurer/fees',
 } as const;
+
+/**
+ * Menu badges (issue 14): the open 督办 to answer and the overdue items, on the menu entries where they are
+ * done — from the same workbench read (insurer roles only; other roles read nothing).
+ */
+export function useWorkbenchBadges(enabled: boolean): Readonly<Record<string, number>> {
+  const bench = useWorkbench(enabled).data;
+  if (!enabled || !bench) return {};
+  return {
+    '/insurer/notices': bench.notices.issued,
+    '/insurer/services': bench.followUps.overdue + bench.archives.overdue,
+    '/insurer/hazards': bench.hazards.overdue,
+    '/insurer/complaints': bench.complaints.overdue,
+  };
+}
