@@ -21,7 +21,7 @@ export type RequirementKey = z.output<typeof requirementKeySchema>;
 export const REQUIREMENT_STATUSES = ['DONE', 'OPEN', 'OVERDUE'] as const;
 export type RequirementStatus = (typeof REQUIREMENT_STATUSES)[number];
 
-const requirementSchema = z.object({
+export const requirementSchema = z.object({
   key: requirementKeySchema,
   rule: described(z.enum(['SVC-1', 'SVC-2', 'SVC-4']), 'SVC-1 table, SVC-2 first service, SVC-4 plan line'),
   type: z.optional(z.enum(SERVICE_TYPES)),

@@ -1,3 +1,5 @@
+import type { ObligationReads } from '../../../domain/services/obligations-list.js';
+import { DynamoObligationReads } from '../../adapters/dynamodb/obligation-reads.js';
 import type { ArchiveStore, Sha256Hex } from '../../../domain/archive/archive-store.js';
 import type { WorkingDayCalendar } from '../../../domain/kernel/calendar/working-day-calendar.js';
 import type { Clock } from '../../../domain/kernel/clock.js';
@@ -38,6 +40,8 @@ export interface TenantServices {
   readonly archives: ArchiveRecordRepository;
   /** The policies the services are kept on (the lead's own, or a co-insurance member's read-only copy). */
   readonly policies: Pick<PolicyRepository, 'get' | 'getVisible'>;
+  /** SVC-11 (issue 15): the current policies and their plans, for the cross-policy obligations list. */
+  readonly obligations: ObligationReads;
 }
 
 /**
@@ -90,6 +94,7 @@ export function servicesRoot(): ServicesCompositionRoot {
           plans: new DynamoServicePlanRepository(tenantStore),
           archives: new DynamoArchiveRecordRepository(tenantStore),
           policies: new DynamoPolicyRepository(tenantStore),
+          obligations: new DynamoObligationReads(tenantStore),
         };
       },
       enterpriseServices: new DynamoServiceRepository(store),

@@ -14,6 +14,7 @@ import { getHazard } from './get-hazard.js';
 import { getMyHazard } from './get-my-hazard.js';
 import { getMyService } from './get-my-service.js';
 import { getPolicyObligations } from './get-policy-obligations.js';
+import { listObligations } from './list-obligations.js';
 import { getPolicyRisk } from './get-policy-risk.js';
 import { getService } from './get-service.js';
 import { getServicePlan } from './get-service-plan.js';
@@ -42,6 +43,7 @@ export const serviceRoutes: readonly RouteSpec[] = [
   getServicePlan,
   getPolicyRisk,
   getPolicyObligations,
+  listObligations,
   // SVC-3..10, SVC-13: a service's lifecycle
   scheduleService,
   listServices,
