@@ -25,3 +25,8 @@ export interface ProvincialHolding {
   readonly recordId: string;
   readonly recordVersion: number;
 }
+
+/** The province could not answer a listing: the reconciliation says so (503) rather than report a difference. */
+export class ProvinceUnavailable extends Error {
+  override readonly name = 'ProvinceUnavailable';
+}

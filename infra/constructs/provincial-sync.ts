@@ -46,7 +46,7 @@ export class ProvincialSync extends Construct {
     });
     this.function = new AnzeFunction(this, 'Function', {
       entry: 'functions/sync/handler.ts',
-      serviceName: 'sync',
+      serviceName: 'provincial-sync',
       description: 'Provincial sync (SYNC-1): policies, organisations and services to the Shanxi platform',
       environment: { ...props.environment, ANZE_PROVINCE_URL: props.provinceUrl ?? '' },
       logLevel: props.logLevel,

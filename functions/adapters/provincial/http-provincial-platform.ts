@@ -1,5 +1,5 @@
 import type { LocalDate } from '../../../domain/kernel/calendar/local-date.js';
-import type { ProvincialHolding, ProvincialPlatform, SubmitOutcome } from '../../../domain/sync/provincial-platform.port.js';
+import { ProvinceUnavailable, type ProvincialHolding, type ProvincialPlatform, type SubmitOutcome } from '../../../domain/sync/provincial-platform.port.js';
 import type { ProvincialRecord } from '../../../domain/sync/provincial-record.js';
 
 /**
@@ -37,16 +37,15 @@ export class HttpProvincialPlatform implements ProvincialPlatform {
 
   async listAccepted(insurerRef: string, date: LocalDate): Promise<readonly ProvincialHolding[]> {
     const url = `${this.baseUrl}/records?insurer=${encodeURIComponent(insurerRef)}&date=${encodeURIComponent(date)}`;
-    const response = await fetch(url, { signal: AbortSignal.timeout(this.timeoutMs) });
-    if (!response.ok) throw new ProvinceUnavailable(`HTTP ${response.status}`);
-    const body = (await response.json()) as { items: ProvincialHolding[] };
-    return body.items;
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(this.timeoutMs) });
+      if (!response.ok) throw new ProvinceUnavailable(`HTTP ${response.status}`);
+      const body = (await response.json()) as { items: ProvincialHolding[] };
+      return body.items;
+    } catch (error) {
+      throw error instanceof ProvinceUnavailable ? error : new ProvinceUnavailable((error as Error).message);
+    }
   }
-}
-
-/** The province could not answer a listing (the reconciliation then says so: 503 with a clear message). */
-export class ProvinceUnavailable extends Error {
-  override readonly name = 'ProvinceUnavailable';
 }
 
 /** The adapter from the function's configuration, or undefined where none is configured. */

@@ -1,7 +1,7 @@
 import { INSURER } from '../../../domain/identity/access.js';
+import { ProvinceUnavailable } from '../../../domain/sync/provincial-platform.port.js';
 import { reconcile } from '../../../domain/sync/reconciliation.js';
 import type { SyncRecord } from '../../../domain/sync/sync-record.js';
-import { ProvinceUnavailable } from '../../adapters/provincial/http-provincial-platform.js';
 import { HttpProblem } from '../../middleware/error-envelope.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
 import { syncRoot } from './composition-root.js';
@@ -39,7 +39,7 @@ export const getReconciliation = defineRoute({
     try {
       holdings = await province.listAccepted(tenantId, input.query.date);
     } catch (error) {
-      if (error instanceof ProvinceUnavailable || (error as Error).name === 'TimeoutError' || (error as Error).name === 'TypeError') {
+      if (error instanceof ProvinceUnavailable) {
         throw new HttpProblem(503, 'PROVINCE_UNAVAILABLE', 'SYNC-1: the provincial platform did not answer; try the reconciliation again later');
       }
       throw error;
