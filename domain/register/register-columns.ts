@@ -151,7 +151,8 @@ export const REGISTER_FILE_COLUMNS: readonly RegisterColumn[] = [
     key: 'size',
     header: '企业规模',
     aliases: ['规模', '企业规模（大中小微）'],
-    required: true,
+    // SCOPE-4: derived from staff and revenue when blank, so a sheet without the column is complete.
+    required: false,
     kind: 'choice',
     rule: 'SCOPE-4',
     choices: SIZE_CHOICES,

@@ -20,7 +20,7 @@ import { headerMessage, IMPORT_TEXTS, rowMessage } from './register-import-messa
 
 /** REG-1: the columns every register file has (any order); their headers are in register-columns.ts. */
 export const REGISTER_COLUMNS = REGISTER_FILE_COLUMNS.filter((column) => column.required).map((column) => column.key);
-/** SCOPE-4: a file that overrides sizes adds 规模调整理由 (sizeOverrideReason); the seed register has none. */
+/** SCOPE-4: 企业规模 (derived when blank or absent) and 规模调整理由 (for an override) may be left out; the seed register has no reason column. */
 export const OPTIONAL_REGISTER_COLUMNS = REGISTER_FILE_COLUMNS.filter((column) => !column.required).map((column) => column.key);
 type Column = RegisterColumnKey;
 

@@ -53,6 +53,15 @@ describe('the register file columns (REG-1, issue 15)', () => {
     expect(inputs[0]?.input).toEqual({ ...INPUT, name: '忻府忻达（集团）煤业有限责任公司' });
   });
 
+  it('SCOPE-4 derives the size of a file without a 企业规模 column', () => {
+    const { inputs, problems } = parse(
+      { row: 1, cells: CHINESE_HEADER.cells.slice(0, 6) },
+      { row: 2, cells: ['91140902100079190P', '忻府忻达煤业有限责任公司', '煤矿', '忻府区', '254', '1175'] },
+    );
+    expect(problems).toEqual([]);
+    expect(inputs).toEqual([{ row: 2, input: INPUT }]);
+  });
+
   it('REG-1 finds the header under a title row, as a sheet often has one', () => {
     const { inputs, problems } = parse(
       { row: 1, cells: ['忻州市企业底数（2026 年）'] },
