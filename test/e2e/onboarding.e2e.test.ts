@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { apiToken, createTenant, freshUscc } from './support/api-setup.js';
 import { openConsole, SCREENSHOT_DIR, signIn, unlabelledFields } from './support/console-page.js';
@@ -103,7 +104,7 @@ describe('console: onboarding insurers and regulators', () => {
     });
   });
 
-  it('pages through the tenants with the API cursors and exports the page shown as CSV', async () => {
+  it('pages through the tenants with the API cursors, shows their total and exports all of them as XLSX (issue 15)', async () => {
     const token = await apiToken(server().url, 'operator', server().operatorPassword);
     for (let i = 1; i <= 8; i += 1) await createTenant(server().url, token, `分页测试保险公司${String(i).padStart(2, '0')}`);
     await withConsole(async ({ page, screenshot }) => {
@@ -120,13 +121,16 @@ describe('console: onboarding insurers and regulators', () => {
       expect(await pager.getByRole('button', { name: '下一页' }).isDisabled()).toBe(true);
       await screenshot('onboarding-7-tenants-page-2');
 
-      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 CSV' }).click()]);
-      expect(download.suggestedFilename()).toMatch(/^tenants-\d{8}-\d{4}\.csv$/);
-      const csv = readFileSync(await download.path(), 'utf8');
-      const lines = csv.split('\r\n');
-      expect(csv.startsWith('\uFEFF机构名称,分支机构,统一社会信用代码,状态,创建时间,机构编号\r\n')).toBe(true);
-      expect(lines.filter((line) => line !== '')).toHaveLength(3);
-      expect(lines[1]).toMatch(/,正常,\d{4}-\d{2}-\d{2} \d{2}:\d{2},/);
+      // Issue 15: the total of the list, and an XLSX export of every tenant — not only the page shown.
+      await pager.getByText('共 12 条').waitFor();
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 XLSX' }).click()]);
+      expect(download.suggestedFilename()).toMatch(/^tenants-\d{8}-\d{4}\.xlsx$/);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(new Uint8Array(readFileSync(await download.path())).buffer);
+      const sheet = workbook.worksheets[0];
+      expect(sheet?.getRow(1).values).toEqual([undefined, '机构名称', '分支机构', '统一社会信用代码', '状态', '创建时间', '机构编号']);
+      expect(sheet?.actualRowCount).toBe(13);
+      expect(String(sheet?.getRow(2).getCell(4).value)).toBe('正常');
 
       await pager.getByRole('button', { name: '上一页' }).click();
       await expect.poll(() => tenantRows(page).allTextContents()).toEqual(firstPage);

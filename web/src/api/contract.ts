@@ -50,6 +50,8 @@ export type ItemOf<P extends ApiPath, M extends HttpMethod = 'get'> =
 export interface Page<T> {
   readonly items: readonly T[];
   readonly nextCursor?: string;
+  /** The rows matching the filters; answered with the first page (issues 14/15). */
+  readonly total?: number;
 }
 
 /** The cursor and size of the page a list route is asked for. */

@@ -1,14 +1,14 @@
-import { Alert, App, Button, Empty, Flex, Table } from 'antd';
+import { Alert, Button, Empty, Flex, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { keepPreviousData, useQuery, type QueryKey } from '@tanstack/react-query';
 import { useCallback, useMemo, useState, type ReactNode, type TableHTMLAttributes } from 'react';
 import type { Page } from '../api';
-import { fileStamp } from '../i18n/format';
 import { useI18n } from '../i18n/useI18n';
 import { CursorPager } from './CursorPager';
-import { downloadCsv, toCsv } from './csv';
-import { csvValueOf, isExported, type DataColumn } from './data-column';
+import type { DataColumn } from './data-column';
 import { describeApiError } from './describeApiError';
+import { ExportButton } from './ExportButton';
+import { exportColumnsOf, type ExportColumn } from './xlsx-export';
 import { FilterBar } from './FilterBar';
 import type { FilterField } from './filter-field';
 import { currentCursor, firstPage, forQuery, nextPage, previousPage } from './cursor-stack';
@@ -35,8 +35,13 @@ export interface DataTableProps<Row> {
   readonly fetchPage: (request: DataTablePageRequest, signal: AbortSignal) => Promise<Page<Row>>;
   /** Filters shown above the table and kept in the URL. */
   readonly filters?: readonly FilterField[];
-  /** Base name of the CSV file; the export button shows when given. */
+  /** Base name of the exported XLSX file (default: the caption). */
   readonly exportName?: string;
+  /**
+   * The exported columns when they are not the table's own (the register exports its import template's columns,
+   * so an exported file imports again).
+   */
+  readonly exportColumns?: readonly ExportColumn<Row>[];
   /** Extra buttons at the right of the toolbar ("新建…"). */
   readonly toolbar?: ReactNode;
   readonly pageSizes?: readonly number[];
@@ -49,7 +54,8 @@ const UNSIZED_COLUMN_WIDTH = 150;
 
 /**
  * The console's list view: server-side cursor pagination, URL-synced filters and page size, loading,
- * empty and error states, and a CSV export of the rows shown. See web/README.md for a full example.
+ * empty and error states, the number of rows matching the filters, and an XLSX export of all of them (issue 15).
+ * See web/README.md for a full example.
  */
 export function DataTable<Row extends object>({
   caption,
@@ -59,12 +65,12 @@ export function DataTable<Row extends object>({
   fetchPage,
   filters: filterFields = NO_FILTERS,
   exportName,
+  exportColumns,
   toolbar,
   pageSizes = DEFAULT_PAGE_SIZES,
   defaultPageSize = 20,
 }: DataTableProps<Row>) {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const filterNames = useMemo(() => filterFields.map((field) => field.name), [filterFields]);
   const { filters, active, setFilters, clearFilters } = useUrlFilters(filterNames);
   const [pageSize, setPageSize] = useUrlPageSize(pageSizes, defaultPageSize);
@@ -92,15 +98,7 @@ export function DataTable<Row extends object>({
     [columns],
   );
 
-  const exportCsv = useCallback(() => {
-    const exported = columns.filter(isExported);
-    const csv = toCsv(
-      exported.map((column) => column.title),
-      pages.rows.map((row) => exported.map((column) => csvValueOf(column, row))),
-    );
-    downloadCsv(`${exportName ?? 'export'}-${fileStamp()}.csv`, csv);
-    void message.success(t('table.exported', { count: pages.rows.length }));
-  }, [columns, pages.rows, exportName, message, t]);
+  const exported = useMemo(() => exportColumns ?? exportColumnsOf(columns), [exportColumns, columns]);
 
   const emptyText = pages.loading ? (
     <div style={{ height: 64 }} />
@@ -127,11 +125,14 @@ export function DataTable<Row extends object>({
         )}
         <Flex gap={8} wrap>
           <Button onClick={pages.reload}>{t('table.refresh')}</Button>
-          {exportName && (
-            <Button onClick={exportCsv} disabled={pages.loading || pages.rows.length === 0}>
-              {t('table.exportCsv')}
-            </Button>
-          )}
+          <ExportButton<Row>
+            fetchPage={fetchPage}
+            filters={filters}
+            columns={exported}
+            fileName={exportName ?? caption}
+            sheetName={caption}
+            disabled={pages.loading || pages.rows.length === 0}
+          />
           {toolbar}
         </Flex>
       </Flex>
@@ -165,6 +166,7 @@ export function DataTable<Row extends object>({
       <CursorPager
         pageIndex={pages.pageIndex}
         rowCount={pages.rows.length}
+        total={pages.total}
         hasPrevious={pages.hasPrevious}
         hasNext={pages.hasNext}
         onPrevious={pages.previous}
@@ -202,6 +204,11 @@ function useCursorPages<Row>(
     placeholderData: keepPreviousData,
   });
   const loading = query.isFetching;
+  // The API counts the rows with the first page only: the count stays while the user pages on.
+  const [counted, setCounted] = useState<{ readonly key: string; readonly total: number | undefined }>();
+  const firstTotal = current.index === 0 && !query.isPlaceholderData && query.data ? query.data.total : undefined;
+  if (firstTotal !== undefined && (counted?.key !== stackKey || counted.total !== firstTotal)) setCounted({ key: stackKey, total: firstTotal });
+  const total = counted?.key === stackKey ? counted.total : undefined;
   const nextCursor = query.isPlaceholderData ? undefined : query.data?.nextCursor;
   const rows: readonly Row[] = query.isError ? [] : (query.data?.items ?? []);
 
@@ -215,6 +222,7 @@ function useCursorPages<Row>(
 
   return {
     rows,
+    total,
     loading,
     error: query.error,
     pageIndex: current.index,

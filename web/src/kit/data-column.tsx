@@ -18,8 +18,10 @@ export interface DataColumn<Row> {
   readonly value?: (row: Row) => CsvValue;
   /** A rich cell (links, tags, buttons). */
   readonly render?: (row: Row) => ReactNode;
-  /** The exported value when it differs from `value`; `false` leaves the column out of the CSV. */
+  /** The exported value when it differs from `value`; `false` leaves the column out of the export. */
   readonly csv?: false | ((row: Row) => CsvValue);
+  /** Money in integer fen: the export writes it as a number of 元 and sums it in a totals row (issue 15). */
+  readonly fen?: (row: Row) => number | null | undefined;
   readonly width?: number | string;
   readonly align?: 'left' | 'right' | 'center';
   readonly ellipsis?: boolean;
@@ -33,6 +35,7 @@ export function moneyColumn<Row>(key: string, title: string, fen: (row: Row) => 
     align: 'right',
     render: (row) => <Money fen={fen(row)} />,
     csv: (row) => fenToYuanDecimal(fen(row)),
+    fen,
   };
 }
 

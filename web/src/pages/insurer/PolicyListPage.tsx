@@ -30,6 +30,8 @@ export function PolicyListPage() {
 
   const filters = useMemo<FilterField[]>(
     () => [
+      // Issue 15: a USCC, part of an enterprise's name or of a policy number, searched by the API over every page.
+      { kind: 'text', name: 'q', label: t('table.q'), placeholder: t('table.qPolicy') },
       { kind: 'select', name: 'status', label: t('policy.status'), options: POLICY_STATUSES.map((value) => ({ value, label: t(`policy.status.${value}`) })) },
       { kind: 'select', name: 'industry', label: t('policy.industry'), options: INDUSTRIES.map((industry) => ({ value: industry.code, label: industryName(industry.code, locale) })) },
       { kind: 'select', name: 'county', label: t('policy.county'), options: XINZHOU_COUNTIES.map((county) => ({ value: county.code, label: countyName(county.code, locale) })) },
@@ -95,6 +97,7 @@ export function PolicyListPage() {
           status: (values.status || undefined) as PolicyStatus | undefined,
           industry: (values.industry || undefined) as Industry | undefined,
           county: asAreaCode(values.county),
+          q: values.q?.trim() || undefined,
           shared,
         },
         signal,

@@ -6,12 +6,24 @@ import { useCallback, useMemo, useState } from 'react';
 import type { Industry, RegisterEntry } from '../../api';
 import { useApi } from '../../app/ServicesContext';
 import { formatWhole, useI18n } from '../../i18n';
-import { DataTable, dateTimeColumn, PageHeading, type DataColumn, type DataTablePageRequest, type FilterField } from '../../kit';
+import { DataTable, dateTimeColumn, PageHeading, type DataColumn, type DataTablePageRequest, type ExportColumn, type FilterField } from '../../kit';
+import { REGISTER_FILE_COLUMNS } from '../../reference/domain';
 import { INDUSTRIES, industryName } from '../../reference/underwriting';
 import { countyName, XINZHOU_COUNTIES } from '../../reference/xinzhou-counties';
 import { useSessionUser } from '../underwriting/session';
 import { RegisterEntryForm } from './RegisterEntryForm';
 import { RegisterImportForm } from './RegisterImportForm';
+
+/**
+ * REG-1 (issue 15): the export writes the import template's columns (register-columns.ts: Chinese headers,
+ * labels for industry, county and size), so an exported file imports again as it is.
+ */
+const REGISTER_EXPORT_COLUMNS: readonly ExportColumn<RegisterEntry>[] = REGISTER_FILE_COLUMNS.map((column) => ({
+  title: column.header,
+  value: column.cellOf,
+  width: column.width,
+  text: column.key === 'uscc',
+}));
 
 type Dialog = { readonly kind: 'add' } | { readonly kind: 'edit'; readonly entry: RegisterEntry } | { readonly kind: 'import' } | undefined;
 
@@ -32,6 +44,8 @@ export function RegisterPage() {
 
   const filters = useMemo<FilterField[]>(
     () => [
+      // Issue 15: a USCC (one entry, by key) or part of a name, searched by the API across the whole register.
+      { kind: 'text', name: 'q', label: t('table.q'), placeholder: t('table.qEnterprise') },
       ...(countyEmb
         ? []
         : [{ kind: 'select' as const, name: 'county', label: t('register.county'), options: XINZHOU_COUNTIES.map((county) => ({ value: county.code, label: countyName(county.code, locale) })) }]),
@@ -84,7 +98,13 @@ export function RegisterPage() {
   const fetchPage = useCallback(
     ({ cursor, limit, filters: values }: DataTablePageRequest, signal: AbortSignal) =>
       api.register.listEnterprises(
-        { cursor, limit, county: countyEmb ? undefined : asAreaCode(values.county), industry: (values.industry || undefined) as Industry | undefined },
+        {
+          cursor,
+          limit,
+          county: countyEmb ? undefined : asAreaCode(values.county),
+          industry: (values.industry || undefined) as Industry | undefined,
+          q: values.q?.trim() || undefined,
+        },
         signal,
       ),
     [api, countyEmb],
@@ -111,7 +131,8 @@ queryKey={[...queryKeys.register, '/api/v1/regulator/enterprises']}         capt
         rowKey={(entry) => entry.uscc}
         fetchPage={fetchPage}
         filters={filters}
-        exportName="enterprise-register"
+        exportName="企业底数"
+        exportColumns={REGISTER_EXPORT_COLUMNS}
         toolbar={
           writes && (
             <>

@@ -17,7 +17,8 @@ import { useInsurerHeading } from './useInsurerHeading';
 
 /**
  * One insurer's policies for the regulators (issue 14; ACL-2, ACL-4, UW-1): by status and county (a county EMB
- * its own, which the API enforces), or found by the enterprise's USCC, the policy number or part of its name.
+ * its own, which the API enforces), or found (one search box, issue 15) by the enterprise's USCC, the policy
+ * number or part of its name; the total and the XLSX export cover every matching policy.
  */
 export function SupervisionPoliciesPage() {
   const { t, locale } = useI18n();
@@ -30,9 +31,8 @@ export function SupervisionPoliciesPage() {
 
   const filters = useMemo<FilterField[]>(
     () => [
-      { kind: 'text', name: 'enterpriseName', label: t('sup.policies.enterpriseName') },
-      { kind: 'text', name: 'uscc', label: t('sup.policies.uscc') },
-      { kind: 'text', name: 'policyNumber', label: t('sup.policies.policyNumber') },
+      // Issue 15: one box — the API reads a USCC by key, anything else as part of a name or policy number.
+      { kind: 'text', name: 'q', label: t('table.q'), placeholder: t('table.qPolicy') },
       { kind: 'select', name: 'status', label: t('policy.status'), options: POLICY_STATUSES.map((value) => ({ value, label: t(`policy.status.${value}`) })) },
       ...(countyWide
         ? [
@@ -97,9 +97,7 @@ export function SupervisionPoliciesPage() {
             limit,
             status: (values.status || undefined) as PolicyStatus | undefined,
             county: countyWide ? asAreaCode(values.county) : undefined,
-            uscc: values.uscc?.trim() || undefined,
-            policyNumber: values.policyNumber?.trim() || undefined,
-            enterpriseName: values.enterpriseName?.trim() || undefined,
+            q: values.q?.trim() || undefined,
           },
           signal,
         )
