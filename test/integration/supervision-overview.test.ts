@@ -210,9 +210,10 @@ describe('GET /regulator/overview: the regulators’ home, from counters', () =>
     const answer = await overview(cityEmb);
     expect(answer.totals.obligations.required).toBeGreaterThanOrEqual(998);
     expect(atThousand).toEqual(atTen);
-    // One Query of the year's counter cells, one per county of the register's counts, the insurers' list:
-    // nothing that grows with policies.
-    expect(atTen.QueryCommand).toBeLessThanOrEqual(1 + 16 + 2);
+    // One Query of the year's counter cells, the insurers' list (and the local pollers'), one BatchGetItem of
+    // every county's register counts (issue 14: it was one Query per county): nothing that grows with policies.
+    expect(atTen.QueryCommand).toBeLessThanOrEqual(1 + 2 + 1);
+    expect(atTen.BatchGetItemCommand).toBe(1);
     console.log(`overview DynamoDB calls — 10 policies: ${JSON.stringify(atTen)}; 1,000 policies: ${JSON.stringify(atThousand)}`);
   });
 

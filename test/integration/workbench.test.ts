@@ -10,6 +10,9 @@ import { dynamoDbCalls, dynamoDbClientConfig, resetDynamoDbCalls, toDocumentClie
 import { DynamoHazardRepository } from '../../functions/adapters/dynamodb/hazards.repository.js';
 import { hazardItem, serviceItem } from '../../functions/adapters/dynamodb/service-items.js';
 import { DynamoServiceRepository } from '../../functions/adapters/dynamodb/services.repository.js';
+import { DynamoRegisterRepository } from '../../functions/adapters/dynamodb/register.repository.js';
+import { DynamoCoverageRepository } from '../../functions/adapters/dynamodb/coverage.repository.js';
+import { XINZHOU_AREAS } from '../../domain/kernel/area.js';
 import { Store } from '../../functions/adapters/dynamodb/store.js';
 import type { ApiClient } from '../support/api-client.js';
 import { expectOk, scheduleBody, walkService } from '../support/services-fixtures.js';
@@ -192,5 +195,35 @@ describe('GET /workbench: the insurer’s home, its own to-dos only', () => {
     expect(answer.followUps.overdue).toBe(100 - answer.archives.overdue - answer.archives.dueSoon - answer.followUps.dueSoon);
     expect(answer.followUps.items).toHaveLength(10);
     console.log(`workbench DynamoDB calls — 1 overdue service: ${JSON.stringify(before)}; 151: ${JSON.stringify(after)}`);
+  });
+});
+
+describe('the city EMB’s register counts: batched, not one Query per county (issue 14)', () => {
+  it('UW-11 REG-1 GET /regulator/coverage for the whole city reads the counters in a few BatchGetItems and equals the per-county counters', async () => {
+    const cityEmb = await test.signIn('emb-city', DEMO);
+    await cityEmb.get('/regulator/coverage'); // warm: the token check
+    const runs: Record<string, number>[] = [];
+    let answer: { items: { county: string; industry: string; registered: number; insured: number }[] } | undefined;
+    for (let run = 0; run < 3; run += 1) {
+      resetDynamoDbCalls();
+      answer = expectOk(await cityEmb.get<NonNullable<typeof answer>>('/regulator/coverage'));
+      runs.push(Object.fromEntries(dynamoDbCalls()));
+    }
+    const quietest = runs.sort((a, b) => (a.QueryCommand ?? 0) - (b.QueryCommand ?? 0))[0] as Record<string, number>;
+    // 15 areas × 11 counted industries, registered and insured: 4 BatchGetItems (100 keys each), at most one
+    // Query of the local pollers — it was two Queries per county, 30 in all.
+    expect(quietest.BatchGetItemCommand).toBeLessThanOrEqual(4);
+    expect(quietest.QueryCommand ?? 0).toBeLessThanOrEqual(1);
+    const register = new DynamoRegisterRepository(store());
+    const coverage = new DynamoCoverageRepository(store());
+    for (const area of XINZHOU_AREAS) {
+      const registered = Object.fromEntries((await register.registeredCounts(area.code)).map((cell) => [cell.industry, cell.registered]));
+      const insured = Object.fromEntries((await coverage.insuredCounts(area.code)).map((cell) => [cell.industry, cell.insured]));
+      for (const row of (answer?.items ?? []).filter((item) => item.county === area.code)) {
+        expect(row.registered, `${area.code} ${row.industry}`).toBe(registered[row.industry]);
+        expect(row.insured).toBe(Math.min(insured[row.industry] ?? 0, row.registered));
+      }
+    }
+    expect(answer?.items.find((item) => item.county === XINDA.county && item.industry === 'COAL_MINE')?.registered).toBeGreaterThanOrEqual(1);
   });
 });

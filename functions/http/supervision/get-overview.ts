@@ -3,7 +3,7 @@ import { REGULATOR_READ } from '../../../domain/identity/access.js';
 import { XINZHOU_AREAS, areaName } from '../../../domain/kernel/area.js';
 import { yearOf } from '../../../domain/kernel/calendar/local-date.js';
 import { todayOf } from '../../../domain/kernel/clock.js';
-import { industryScope } from '../../../domain/kernel/industry.js';
+import { INDUSTRIES, industryScope } from '../../../domain/kernel/industry.js';
 import type { Tenant } from '../../../domain/platform/tenant.js';
 import { overviewOf } from '../../../domain/supervision/counters-overview.js';
 import { UNKNOWN_COUNTY } from '../../../domain/supervision/counters.js';
@@ -29,11 +29,14 @@ async function everyTenant(tenants: ReturnType<typeof overviewRoot>['tenants']):
   return all;
 }
 
+/** UW-11: the register's counts the coverage share is taken against — the industries the notice makes mandatory. */
+const MANDATORY = INDUSTRIES.filter((industry) => industryScope(industry) === 'MANDATORY');
+
 /**
  * Issue 14 (ACL-2, ACL-4; UW-11, SVC-1/2/7/8/9, FEE-4/5, CMP): the regulators' overview of a year — per insurer
  * and per county — from the counters the supervision-counters projection keeps. Its reads never grow with
  * policies, services or complaints: one Query of the year's counter cells (a fixed set of figures per insurer ×
- * county), one Query of the register's counts per county in scope, the insurers' list and the rule sets. A
+ * county), one BatchGetItem of the register's counts of every county in scope × the mandatory industries, the insurers' list and the rule sets. A
  * county EMB sees its county's cells only and no fee figures (the ledger has no county).
  */
 export const getOverview = defineRoute({
@@ -47,22 +50,18 @@ export const getOverview = defineRoute({
   async handle(input) {
     const caller = callerOf(input, 'regulator');
     const county = countyScopeOf(caller, undefined);
-    const { counters, register, tenants, ruleSets, clock } = overviewRoot();
+    const { counters, countyCounts, tenants, ruleSets, clock } = overviewRoot();
     const today = todayOf(clock);
     const year = input.query.year ?? yearOf(today);
     const counties = county === undefined ? XINZHOU_AREAS.map((area) => area.code as string) : [county];
     const [cells, registeredCounts, insurers, versions] = await Promise.all([
       counters.cells(year),
-      Promise.all(counties.map((code) => register.registeredCounts(code))),
+      countyCounts.registered(counties, MANDATORY),
       everyTenant(tenants),
       county === undefined ? ruleSets.versions() : Promise.resolve(undefined),
     ]);
-    const registered: Record<string, number> = {};
-    counties.forEach((code, index) => {
-      registered[code] = (registeredCounts[index] ?? [])
-        .filter((count) => industryScope(count.industry) === 'MANDATORY')
-        .reduce((sum, count) => sum + count.registered, 0);
-    });
+    const registered: Record<string, number> = Object.fromEntries(counties.map((code) => [code, 0]));
+    for (const count of registeredCounts) registered[count.county] = (registered[count.county] ?? 0) + count.registered;
     const ruleSet = versions === undefined ? undefined : ruleSetForYear(versions, year);
     const overview = overviewOf({
       year,

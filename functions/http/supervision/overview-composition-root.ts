@@ -1,12 +1,12 @@
 import type { Clock } from '../../../domain/kernel/clock.js';
 import type { RuleSetSource } from '../../../domain/kernel/rule-set/rule-set-source.port.js';
 import type { PlatformRepository } from '../../../domain/platform/platform.repository.js';
-import type { RegisterRepository } from '../../../domain/register/register.repository.js';
+import type { CountyCounts } from '../../../domain/register/county-counts.port.js';
 import type { SupervisionCountersRepository } from '../../../domain/supervision/counters.repository.js';
 import { systemClock } from '../../adapters/clock.js';
 import { mainTableName, sharedDynamoDb } from '../../adapters/dynamodb/client.js';
 import { DynamoPlatformRepository } from '../../adapters/dynamodb/platform.repository.js';
-import { DynamoRegisterRepository } from '../../adapters/dynamodb/register.repository.js';
+import { DynamoCountyCounts } from '../../adapters/dynamodb/county-counts.js';
 import { sharedRuleSets } from '../../adapters/dynamodb/rule-set.repository.js';
 import { Store } from '../../adapters/dynamodb/store.js';
 import { DynamoSupervisionCounters } from '../../adapters/dynamodb/supervision-counters.repository.js';
@@ -17,7 +17,8 @@ import { DynamoSupervisionCounters } from '../../adapters/dynamodb/supervision-c
  */
 export interface OverviewCompositionRoot {
   readonly counters: Pick<SupervisionCountersRepository, 'cells'>;
-  readonly register: Pick<RegisterRepository, 'registeredCounts'>;
+  /** REG-1: the register's counts of many counties in one batched read. */
+  readonly countyCounts: Pick<CountyCounts, 'registered'>;
   readonly tenants: Pick<PlatformRepository, 'listTenants'>;
   readonly ruleSets: RuleSetSource;
   readonly clock: Clock;
@@ -30,7 +31,7 @@ export function overviewRoot(): OverviewCompositionRoot {
     const store = new Store(sharedDynamoDb().doc, mainTableName(), systemClock);
     root = {
       counters: new DynamoSupervisionCounters(store),
-      register: new DynamoRegisterRepository(store),
+      countyCounts: new DynamoCountyCounts(store),
       tenants: new DynamoPlatformRepository(store),
       ruleSets: sharedRuleSets(),
       clock: systemClock,

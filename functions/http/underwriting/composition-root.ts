@@ -4,6 +4,7 @@ import type { RuleSetSource } from '../../../domain/kernel/rule-set/rule-set-sou
 import type { PlatformRepository } from '../../../domain/platform/platform.repository.js';
 import type { BlacklistRepository } from '../../../domain/register/blacklist.repository.js';
 import type { RegisterRepository } from '../../../domain/register/register.repository.js';
+import type { CountyCounts } from '../../../domain/register/county-counts.port.js';
 import type { ArchiveRecordRepository } from '../../../domain/services/archive-record.repository.js';
 import type { CoverageRepository } from '../../../domain/underwriting/coverage.repository.js';
 import type { PaperFilingRepository } from '../../../domain/underwriting/paper-filing.repository.js';
@@ -15,6 +16,7 @@ import { DynamoArchiveRecordRepository } from '../../adapters/dynamodb/archive-r
 import { DynamoBlacklistRepository } from '../../adapters/dynamodb/blacklist.repository.js';
 import { mainTableName, sharedDynamoDb } from '../../adapters/dynamodb/client.js';
 import { DynamoCoverageRepository } from '../../adapters/dynamodb/coverage.repository.js';
+import { DynamoCountyCounts } from '../../adapters/dynamodb/county-counts.js';
 import { DynamoPaperFilingRepository } from '../../adapters/dynamodb/paper-filing.repository.js';
 import { DynamoPlatformRepository } from '../../adapters/dynamodb/platform.repository.js';
 import { DynamoPolicyRepository } from '../../adapters/dynamodb/policy.repository.js';
@@ -51,6 +53,8 @@ export interface UnderwritingRoot {
   readonly platform: Pick<PlatformRepository, 'listTenants' | 'getTenant'>;
   /** UW-11: the pre-aggregated coverage the policy projection keeps (read only here). */
   readonly coverage: Pick<CoverageRepository, 'listCounty' | 'insuredCounts'>;
+  /** REG-1, UW-11: registered and insured counters of many counties in batched reads (the city-wide view). */
+  readonly countyCounts: CountyCounts;
   /** RULES-1: the rule-set versions, built in and published by the city EMB. */
   readonly ruleSets: RuleSetSource;
   readonly clock: Clock;
@@ -81,6 +85,7 @@ export function underwritingRoot(): UnderwritingRoot {
       paperFilings: new DynamoPaperFilingRepository(store),
       platform: new DynamoPlatformRepository(store),
       coverage: new DynamoCoverageRepository(store),
+      countyCounts: new DynamoCountyCounts(store),
       ruleSets: sharedRuleSets(),
       clock: systemClock,
       newId,
