@@ -9,6 +9,8 @@ export type Agency = NonNullable<SessionUser['agency']>;
 
 export type Tenant = ResponseOf<'/api/v1/platform/tenants/{tenantId}', 'get'>;
 export type TenantStatus = Tenant['status'];
+/** ACL-3 (issue 15): what the operator sees of a tenant's user. */
+export type TenantUser = ItemOf<'/api/v1/platform/tenants/{tenantId}/users'>;
 export type CreateTenantRequest = BodyOf<'/api/v1/platform/tenants', 'post'>;
 export type AdminAccount = CreateTenantRequest['admin'];
 export type Regulator = ItemOf<'/api/v1/platform/regulators'>;
@@ -35,6 +37,20 @@ export class PlatformApi {
 
   getTenant(tenantId: string, signal?: AbortSignal): Promise<Tenant> {
     return ok(this.client.GET('/api/v1/platform/tenants/{tenantId}', { params: { path: { tenantId } }, signal }));
+  }
+
+  /** ACL-3 (issue 15): suspend or resume an insurer, with a reason. */
+  setTenantStatus(tenantId: string, action: 'suspend' | 'resume', reason: string, idempotencyKey: string): Promise<Tenant> {
+    const options = { params: { path: { tenantId } }, body: { reason }, headers: idempotent(idempotencyKey) };
+    return ok(
+      action === 'suspend'
+        ? this.client.POST('/api/v1/platform/tenants/{tenantId}/suspend', options)
+        : this.client.POST('/api/v1/platform/tenants/{tenantId}/resume', options),
+    );
+  }
+
+  tenantUsers(tenantId: string, query: PageRequest, signal?: AbortSignal): Promise<Page<TenantUser>> {
+    return ok(this.client.GET('/api/v1/platform/tenants/{tenantId}/users', { params: { path: { tenantId }, query }, signal }));
   }
 
   createTenant(body: CreateTenantRequest, idempotencyKey: string): Promise<Tenant> {

@@ -36,6 +36,9 @@ export type RiskGrade = RiskAssessmentResult['grade'];
 export type ObligationStatus = ResponseOf<'/api/v1/policies/{policyId}/obligations', 'get'>;
 export type Requirement = ObligationStatus['requirements'][number];
 export type RequirementStatus = Requirement['status'];
+/** SVC-11 (issue 15): one obligation still owed, across the insurer's policies. */
+export type ObligationRow = ItemOf<'/api/v1/obligations'>;
+export type ObligationListQuery = QueryOf<'/api/v1/obligations'>;
 
 export type ServiceOrg = ResponseOf<'/api/v1/regulator/service-orgs/{orgId}', 'get'>;
 export type ServiceOrgStatus = ServiceOrg['status'];
@@ -160,6 +163,11 @@ export class ServicesApi {
 
   obligations(policyId: string, signal?: AbortSignal): Promise<ObligationStatus> {
     return ok(this.client.GET('/api/v1/policies/{policyId}/obligations', { params: { path: { policyId } }, signal }));
+  }
+
+  /** SVC-11 (issue 15): the obligations still owed across the insurer's current policies, by days left. */
+  obligationList(query: ObligationListQuery, signal?: AbortSignal): Promise<ResponseOf<'/api/v1/obligations', 'get'>> {
+    return ok(this.client.GET('/api/v1/obligations', { params: { query }, signal }));
   }
 
   getArchive(archiveId: string, signal?: AbortSignal): Promise<ArchiveRecord> {

@@ -17,7 +17,7 @@ export interface Credentials {
   readonly password: string;
 }
 
-export type SignInFailure = 'invalid-credentials' | 'too-many-attempts' | 'new-password-required' | 'not-a-console-user' | 'unavailable';
+export type SignInFailure = 'invalid-credentials' | 'too-many-attempts' | 'new-password-required' | 'not-a-console-user' | 'tenant-suspended' | 'unavailable';
 
 /** Why a sign-in did not succeed, in terms the sign-in page can show. */
 export class SignInError extends Error {

@@ -31,6 +31,8 @@ export class LocalIdentityProvider implements IdentityProvider {
 
 function toSignInError(error: unknown): SignInError {
   if (!(error instanceof ApiError)) return new SignInError('unavailable', String(error));
+  // ACL-3 (issue 15): the password was right, but the user's insurer is suspended by the operator.
+  if (error.status === 403 && error.code === 'TENANT_SUSPENDED') return new SignInError('tenant-suspended', error.message);
   if (error.status === 401 || error.status === 400 || error.status === 403) {
     return new SignInError('invalid-credentials', error.message);
   }

@@ -5,6 +5,7 @@
 export const servicesZhCN = {
   'nav.insurer.hazards': '隐患看板',
   'nav.insurer.obligations': '服务义务',
+  'nav.insurer.obligationList': '应履行义务',
   'nav.regulator.serviceOrgs': '第三方服务机构',
   'nav.regulator.experts': '专家库',
   'nav.regulator.hazards': '隐患监管',
@@ -279,6 +280,18 @@ export const servicesZhCN = {
   'svc.my.signedNow': '签字时间为提交时的当前时间',
 
   'obl.title': '服务义务',
+  // SVC-11 (issue 15): every policy's obligations still owed, on one list.
+  'oblList.intro': '本机构当前各保单尚未完成的服务义务，按剩余天数排列，逾期的在前。',
+  'oblList.caption': '应履行义务',
+  'oblList.filter': '范围',
+  'oblList.filter.overdue': '已逾期',
+  'oblList.filter.due-soon': '30 天内到期',
+  'oblList.filter.all': '全部未完成',
+  'oblList.enterprise': '企业',
+  'oblList.policyNumber': '保单号',
+  'oblList.open': '查看服务义务',
+  'oblList.planMissing': '未制定服务计划',
+  'oblList.truncated': '当前保单超过 {max} 张，仅统计了最新的 {max} 张。',
   'obl.intro': '每张保单在保险年度内应提供的服务及完成情况；服务归档后计入完成数。',
   'obl.policy': '保单',
   'obl.pickPolicy': '请选择保单',

@@ -15,6 +15,8 @@ export function describeApiError(error: unknown, t: Translate): string {
     case 400:
       return withServerMessage(error.fieldIssues.length > 0 ? t('form.error.fields') : t('form.error.title'));
     case 403:
+      // ACL-3 (issue 15): the whole insurer is suspended — a sentence of its own, not "you may not do this".
+      if (error.code === 'TENANT_SUSPENDED') return t('form.error.tenantSuspended');
       return withServerMessage(t('form.error.forbidden'));
     case 404:
       return t('form.error.notFound');

@@ -71,6 +71,7 @@ const pages = {
   hazardBoard: () => import('../pages/services/HazardBoardPage').then((m) => m.HazardBoardPage),
   obligations: () => import('../pages/services/ObligationsPage').then((m) => m.ObligationsPage),
   archive: () => import('../pages/services/ArchiveVerifyPage').then((m) => m.ArchiveVerifyPage),
+  obligationList: () => import('../pages/services/ObligationListPage').then((m) => m.ObligationListPage),
   myServices: () => import('../pages/enterprise/MyServicesPage').then((m) => m.MyServicesPage),
   myHazards: () => import('../pages/enterprise/MyHazardsPage').then((m) => m.MyHazardsPage),
   serviceOrgs: () => import('../pages/regulator/ProviderRegisterPage').then((m) => m.ServiceOrgsPage),
@@ -142,6 +143,8 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
   { path: '/insurer/obligations', titleKey: 'nav.insurer.obligations', roles: AUDIENCE.insurer, page: pages.obligations, icon: <ScheduleOutlined />, inMenu: true },
   { path: '/insurer/archives/:archiveId', titleKey: 'archive.title', roles: AUDIENCE.insurer, page: pages.archive, inMenu: false },
   { path: '/insurer/fees', titleKey: 'nav.insurer.fees', roles: AUDIENCE.insurer, page: pages.fees, icon: <MoneyCollectOutlined />, inMenu: true },
+  // SVC-11 (issue 15): the obligations still owed across all policies, overdue first.
+  { path: '/insurer/obligation-list', titleKey: 'nav.insurer.obligationList', roles: AUDIENCE.insurer, page: pages.obligationList, icon: <AlertOutlined />, inMenu: true },
   { path: '/insurer/refusals', titleKey: 'nav.insurer.refusals', roles: AUDIENCE.insurer, page: pages.refusals, icon: <StopOutlined />, inMenu: true },
   { path: '/insurer/complaints', titleKey: 'nav.insurer.complaints', roles: AUDIENCE.insurer, page: pages.complaintInbox, icon: <CommentOutlined />, inMenu: true },
   { path: '/insurer/complaints/:complaintId', titleKey: 'complaint.detailTitle', roles: AUDIENCE.insurer, page: pages.complaint, inMenu: false },
