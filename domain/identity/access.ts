@@ -49,6 +49,13 @@ export const SELF: Access = {
   scope: 'own-user',
 };
 
+/**
+ * Issue 17 (ACL-1, ACL-2, ACL-4): webhook endpoints are an organisation's systems — an insurer's admin subscribes
+ * its tenant's events, a regulator agency its scope's (a county EMB its county's); insurer staff do not, as
+ * secrets and endpoints are administration.
+ */
+export const WEBHOOK_ADMIN: Access = { kind: 'roles', roles: ['insurer-admin', 'regulator', 'regulator-admin'], scope: 'own-org' };
+
 // ── Regulator context: the regulators' own registers (REG-1 enterprise register, BLK-1 blacklist) ─────────────
 /**
  * ACL-2/ACL-4: the city EMB writes every county's register entries and a county EMB its own county's (the use

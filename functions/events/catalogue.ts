@@ -8,6 +8,7 @@ import { serviceEvents } from '../../domain/services/events.js';
 import { supervisionEvents } from '../../domain/supervision/events.js';
 import { syncEvents } from '../../domain/sync/events.js';
 import { underwritingEvents } from '../../domain/underwriting/events.js';
+import { webhookEvents } from '../../domain/webhooks/events.js';
 
 /**
  * Every kind of event the platform raises, by context: the source of the AsyncAPI document
@@ -23,6 +24,7 @@ export const EVENT_CATALOGUE: Readonly<Record<string, Readonly<Record<string, An
   reminders: reminderEvents,
   supervision: supervisionEvents,
   sync: syncEvents,
+  webhooks: webhookEvents,
 };
 
 export const ALL_EVENT_TYPES: readonly AnyEventType[] = Object.values(EVENT_CATALOGUE).flatMap((events) => Object.values(events));

@@ -1,4 +1,5 @@
 import { complaintEvents } from '../../domain/complaints/events.js';
+import { EVENT_CATALOGUE } from './catalogue.js';
 import { feeEvents } from '../../domain/fees/events.js';
 import { calendarYearLoaded } from '../../domain/platform/events.js';
 import { reminderEvents } from '../../domain/reminders/events.js';
@@ -19,7 +20,7 @@ export interface Subscription {
   readonly name: string;
   readonly description: string;
   /** The function that receives the events. */
-  readonly target: 'projections' | 'schedules' | 'notifications' | 'sync';
+  readonly target: 'projections' | 'schedules' | 'notifications' | 'sync' | 'webhooks';
   readonly events: readonly string[];
   /** EventBridge target retry policy (the local bus delivers in-process and needs none). */
   readonly retry: { readonly attempts: number; readonly maxEventAgeHours: number };
@@ -89,4 +90,15 @@ export const SUBSCRIPTIONS: readonly Subscription[] = [
     ],
     retry: { attempts: 8, maxEventAgeHours: 24 },
   },
+  // Issue 17: webhooks for other systems — every event of the catalogue, one rule per context (an event pattern
+  // stays well under EventBridge's size limit); the dispatcher keeps what each endpoint wants and may see.
+  ...Object.entries(EVENT_CATALOGUE).map(
+    ([context, events]): Subscription => ({
+      name: `Webhooks-${context}`,
+      description: `Webhook messages for the ${context} events (issue 17)`,
+      target: 'webhooks',
+      events: Object.values(events).map((type) => type.name),
+      retry: { attempts: 8, maxEventAgeHours: 24 },
+    }),
+  ),
 ];

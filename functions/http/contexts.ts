@@ -10,6 +10,7 @@ import { registerRoutes } from './register/routes.js';
 import { serviceRoutes } from './services/routes.js';
 import { supervisionRoutes } from './supervision/routes.js';
 import { syncRoutes } from './sync/routes.js';
+import { webhookRoutes } from './webhooks/routes.js';
 
 /**
  * The Lambda functions that answer HTTP: one per bounded context, and a second, file function beside a context
@@ -45,4 +46,5 @@ export const BOUNDED_CONTEXTS: readonly BoundedContext[] = [
   { name: 'supervision', entry: 'functions/http/supervision/handler.ts', routes: supervisionRoutes },
   // SYNC-1: the provincial sync's states, retries and reconciliation.
   { name: 'sync', entry: 'functions/http/sync/handler.ts', routes: syncRoutes },
+  { name: 'webhooks', entry: 'functions/http/webhooks/handler.ts', routes: webhookRoutes },
 ];

@@ -45,6 +45,8 @@ export interface OperationsAlarmsProps {
   readonly stage: string;
   /** Context name → its HTTP function (service `anze-<context>`). */
   readonly contextFunctions: ReadonlyMap<string, IFunction>;
+  /** The contexts whose functions assume the tenant role (the STS alarm's); every context unless said. */
+  readonly tenantRoleContexts?: readonly string[];
   readonly relay: { readonly function: IFunction; readonly deadLetterQueue: IQueue };
   readonly projections: { readonly function: IFunction; readonly deadLetterQueue: IQueue };
   readonly schedules: { readonly function: IFunction; readonly deadLetterQueue: IQueue };
@@ -116,7 +118,7 @@ export class OperationsAlarms extends Construct {
     this.alarm('pre-token-duration', 'pre-token-duration', preTokenDuration, 2000);
 
     const stsMetrics = Object.fromEntries(
-      [...props.contextFunctions.keys()].map((name, index) => [`s${index}`, anze(STS_METRICS.assumeRoleFailures, `anze-${name}`)]),
+      (props.tenantRoleContexts ?? [...props.contextFunctions.keys()]).map((name, index) => [`s${index}`, anze(STS_METRICS.assumeRoleFailures, `anze-${name}`)]),
     );
     const stsFailures = new MathExpression({
       expression: Object.keys(stsMetrics).length > 0 ? Object.keys(stsMetrics).join(' + ') : '0',

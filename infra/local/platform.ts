@@ -25,6 +25,7 @@ import { ensureOperator, recordedDemoLogins, seedDemo, type DemoLogin } from './
 import { serveStatic } from './static-files.js';
 import { ensureTable } from './tables.js';
 import { subscribeAll } from './bus-subscriptions.js';
+import { LocalWebhooks } from './webhooks.js';
 import { startProvincialSimulator, type ProvincialSimulator, type SimulatorBehaviour } from './provincial-simulator.js';
 import type { RateLimits } from '../rate-limits.js';
 
@@ -79,6 +80,8 @@ export interface RunningPlatform {
   readonly demoLogins: readonly DemoLogin[];
   /** Issue 16: the local mail sink's folder — each e-mail the platform sends is an .eml file in it. */
   readonly mailDir: string;
+  /** Issue 17: the webhook runtime — `deliverDue(at)` runs the retry loop's pass as if it were `at`. */
+  readonly webhooks: LocalWebhooks;
   /** SYNC-1: the simulated province, unless `ANZE_PROVINCE_URL` named another endpoint. */
   readonly province?: ProvincialSimulator;
   stop(): Promise<void>;
@@ -176,11 +179,16 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     const { handler: notifications } = await import('../../functions/notifications/handler.js');
     const { handler: sync, SCHEDULED_EVENT } = await import('../../functions/sync/handler.js');
     // As the EventBridge rules on AWS, from the same table (functions/events/subscriptions.ts).
+    // Issue 17: webhook deliveries in-process (the SQS queue and delivery function on AWS), retries on a loop.
+    const webhooks = new LocalWebhooks();
+    webhooks.start();
+    stops.push(() => webhooks.stop());
     subscribeAll(bus, {
       projections: (event) => projections({ 'detail-type': event.type, detail: event }),
       schedules: (event) => schedules({ 'detail-type': event.type, time: event.time }),
       notifications: (event) => notifications({ 'detail-type': event.type, detail: event }),
       sync: (event) => sync({ 'detail-type': event.type, detail: event }),
+      webhooks: (event) => webhooks.onEvent(event),
     });
     // SYNC-1: the retry clock (on AWS a one-minute schedule); a tick never overlaps the one before.
     let sweeping = false;
@@ -250,6 +258,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       dynamoDbPid: dynamo?.pid,
       generatedOperatorPassword: operator.generatedPassword,
       demoLogins,
+      webhooks,
       mailDir,
       ...(province ? { province } : {}),
       stop: stopAll,

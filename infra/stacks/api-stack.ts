@@ -20,6 +20,7 @@ import { Rule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { OutboxRelay } from '../constructs/outbox-relay.js';
 import { ProvincialSync } from '../constructs/provincial-sync.js';
+import { WebhookDelivery } from '../constructs/webhook-delivery.js';
 import { OperationsAlarms } from '../constructs/operations-alarms.js';
 import { deadLetterQueue } from '../constructs/dead-letter-queue.js';
 import { preTokenFunctionName } from '../constructs/token-claims-trigger.js';
@@ -78,7 +79,7 @@ export interface ApiStackProps extends StackProps {
 export const subscriptionRuleName = (stage: string, subscription: string): string => `anze-${stage}-${subscription}`;
 
 /** Heavy background functions get a ceiling (issue 21): a backlog must not take the account's concurrency from the API. */
-export const BACKGROUND_RESERVED_CONCURRENCY = { projections: 5, schedules: 5, notifications: 5, sync: 2 } as const;
+export const BACKGROUND_RESERVED_CONCURRENCY = { projections: 5, schedules: 5, notifications: 5, sync: 2, webhooks: 10 } as const;
 
 /**
  * Issue 16: the inboxes the notifications function writes — every user's, in the user's own organisation's keys
@@ -106,6 +107,8 @@ export class ApiStack extends Stack {
   readonly notificationsDeadLetters: Queue;
   /** SYNC-1: the provincial sync worker, its retry clock and dead letters. */
   readonly provincialSync: ProvincialSync;
+  /** Issue 17: webhook fan-out, the delivery queue and the delivery function. */
+  readonly webhooks: WebhookDelivery;
   readonly operations: OperationsAlarms;
   private readonly originDomainName: string | undefined;
   /** The user pool's WebACL: on AWS the console signs in with Cognito directly, so password spraying meets it there. */
@@ -330,10 +333,24 @@ export class ApiStack extends Stack {
     // The sync context's reconciliation asks the province what it holds (SYNC-1).
     contextFunctions.get('sync')?.addEnvironment('ANZE_PROVINCE_URL', props.provinceUrl ?? '');
 
+    this.webhooks = new WebhookDelivery(this, 'Webhooks', {
+      table,
+      environment: baseEnvironment,
+      logLevel: props.logLevel,
+      reservedConcurrency: BACKGROUND_RESERVED_CONCURRENCY.webhooks,
+    });
+    // Issue 17: replays and a failed test event's retries go on the delivery queue from the API function too.
+    const webhookApi = contextFunctions.get('webhooks');
+    if (webhookApi) {
+      webhookApi.addEnvironment('ANZE_WEBHOOK_QUEUE_URL', this.webhooks.queue.queueUrl);
+      this.webhooks.queue.grantSendMessages(webhookApi);
+    }
+
     // The bus subscriptions, from the one table the local runtime also reads (functions/events/subscriptions.ts).
-    const subscribers = { projections, schedules: this.deadlineSweep.function, notifications, sync: this.provincialSync.function };
+    const subscribers = { projections, schedules: this.deadlineSweep.function, notifications, sync: this.provincialSync.function, webhooks: this.webhooks.fanOut };
     const targetDeadLetters = {
       sync: this.provincialSync.deadLetterQueue,
+      webhooks: this.webhooks.deadLetterQueue,
       projections: this.projectionsDeadLetters,
       schedules: this.deadlineSweep.deadLetterQueue,
       notifications: this.notificationsDeadLetters,
@@ -385,6 +402,7 @@ export class ApiStack extends Stack {
     this.operations = new OperationsAlarms(this, 'Operations', {
       stage: props.stage,
       contextFunctions,
+      tenantRoleContexts: props.contexts.filter((context) => permissionsOf(context.permissionsOf ?? context.name).tenantRole !== false).map((context) => context.name),
       relay: { function: this.relay.function, deadLetterQueue: this.relay.deadLetterQueue },
       projections: { function: projections, deadLetterQueue: this.projectionsDeadLetters },
       schedules: { function: this.deadlineSweep.function, deadLetterQueue: this.deadlineSweep.deadLetterQueue },

@@ -1,3 +1,5 @@
+import { WEBHOOK_KEYS } from '../constructs/webhook-delivery.js';
+
 /**
  * What a bounded context's own execution role may touch in the main table, beyond what every HTTP handler
  * gets (the idempotency table and assuming the tenant-scoped and regulator roles). Tenant data is reached
@@ -20,6 +22,11 @@ export interface ContextPermissions {
    * reached only through the tenant role, which is limited to `tenants/${aws:PrincipalTag/tenantId}/*`.
    */
   readonly archive?: boolean;
+  /**
+   * False for a context that never assumes the tenant role (its data is its own role's): left out of the
+   * StsAssumeRoleFailures alarm, whose metric math holds at most 10 metrics.
+   */
+  readonly tenantRole?: false;
 }
 
 const NONE: ContextPermissions = { ownLeadingKeys: [], userPoolAdmin: false };
@@ -60,7 +67,7 @@ export const CONTEXT_PERMISSIONS: Readonly<Record<string, ContextPermissions>> =
    * Regulator-owned data: registers, evaluations, blacklist, rule-set versions (ARCHITECTURE.md §4); tenant
    * profiles are read to check that a blacklisted insurer exists.
    */
-  register: { ownLeadingKeys: ['R#*'], readLeadingKeys: ['P#TENANT', 'P#TENANT#*'], userPoolAdmin: false },
+  register: { ownLeadingKeys: ['R#*'], readLeadingKeys: ['P#TENANT', 'P#TENANT#*'], userPoolAdmin: false, tenantRole: false },
   /**
    * Prevention fee: nothing of its own. The ledger, its counters, the receipts and the policies they are taken
    * against are all the tenant's (`T#<tenant>#FEE-…`, `T#<tenant>#POLICY#…`), reached through the tenant role;
@@ -104,6 +111,12 @@ export const CONTEXT_PERMISSIONS: Readonly<Record<string, ContextPermissions>> =
    * that writes them is a platform component of its own (infra/constructs/provincial-sync.ts).
    */
   sync: { ownLeadingKeys: [], readLeadingKeys: ['REG#SYNC'], userPoolAdmin: false },
+  /**
+   * Issue 17: webhook subscriptions and messages, in their owner's partitions but with the platform's routing
+   * directory beside them in the same transaction (functions/webhooks/composition-root.ts): the webhook key
+   * shapes of every owner and nothing else of theirs. Layer 1 builds every key from the token.
+   */
+  webhooks: { ownLeadingKeys: [...WEBHOOK_KEYS], userPoolAdmin: false, tenantRole: false },
 };
 
 /** Every context computes deadlines with the loaded calendar years (CAL-2): read-only, platform data. */

@@ -21,7 +21,9 @@ const targetOfFunctionId = (id: string): string =>
         ? 'notifications'
         : id.startsWith('ProvincialSync')
           ? 'sync'
-          : `unknown:${id}`;
+          : id.startsWith('WebhooksFanOut')
+            ? 'webhooks'
+            : `unknown:${id}`;
 
 /** Every (event name → target) pair the deployed EventBridge rules route. */
 function awsSubscriptions(): string[] {
@@ -47,6 +49,7 @@ async function localSubscriptions(): Promise<string[]> {
     schedules: async (event) => pairs.push(`${event.type} → schedules`),
     notifications: async (event) => pairs.push(`${event.type} → notifications`),
     sync: async (event) => pairs.push(`${event.type} → sync`),
+    webhooks: async (event) => pairs.push(`${event.type} → webhooks`),
   });
   const names = new Set([...ALL_EVENT_TYPES.map((type) => type.name), ...SUBSCRIPTIONS.flatMap((row) => row.events)]);
   const events = [...names].map(

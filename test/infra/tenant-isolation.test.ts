@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BOUNDED_CONTEXTS } from '../../functions/http/contexts.js';
 import { keys } from '../../functions/adapters/dynamodb/keys.js';
 import { TENANT_LEADING_KEYS } from '../../infra/constructs/tenant-isolation-roles.js';
+import { WEBHOOK_KEYS } from '../../infra/constructs/webhook-delivery.js';
 import { CALENDAR_LEADING_KEYS, permissionsOf } from '../../infra/stacks/context-permissions.js';
 import {
   asArray,
@@ -170,7 +171,14 @@ describe("context functions' own execution roles", () => {
       // Tenant data itself is reached only through the tenant-scoped role.
       // Issue 14 (SUP-5, ACL-2): the one exception, the supervision function's notices and access log — exactly
       // those two key shapes, whose ids hold no `#`, so no other tenant item matches them.
-      const narrow = contextName === 'supervision' ? ['T#*#NOTICE#*', 'T#*#ACCESS-LOG'] : [];
+      // Issue 17: the webhooks function's subscriptions and messages, in their owner's partition beside the
+      // platform's routing directory — the webhook key shapes only (infra/constructs/webhook-delivery.ts).
+      const narrow =
+        contextName === 'supervision'
+          ? ['T#*#NOTICE#*', 'T#*#ACCESS-LOG']
+          : contextName === 'webhooks'
+            ? WEBHOOK_KEYS.filter((pattern) => pattern.startsWith('T#'))
+            : [];
       expect(own.filter((pattern) => pattern.startsWith('T#') && !pattern.includes('#USER'))).toEqual(narrow);
     }
   });

@@ -17,6 +17,8 @@ import { startTestPlatform, type TestPlatform } from '../support/test-platform.j
  */
 
 const DEMO_PASSWORD = 'Anze-demo-2026';
+// Issue 17: the other insurer's webhook endpoint is a loopback address (nothing listens there).
+process.env.ANZE_WEBHOOKS_ALLOW_PRIVATE = 'true';
 
 interface Caller {
   readonly name: string;
@@ -57,6 +59,9 @@ let foreignArchiveId: string;
 let foreignNotificationId: string;
 /** SUP-1 (issue 14): the city EMB's 督办 notice to the other insurer about its 原平市 service. */
 let foreignNoticeId: string;
+/** Issue 17: the other insurer's webhook endpoint and the message of its test event. */
+let foreignSubscriptionId: string;
+let foreignDeliveryId: string;
 
 /** REG-1: an enterprise of 原平市 (140981), registered by the city EMB: outside the 忻府区 EMB's view (ACL-4). */
 const OTHER_COUNTY_USCC = `91140981100000002${usccCheckCharacter('91140981100000002')}`;
@@ -110,6 +115,9 @@ const FOREIGN_OBJECT: Record<string, (caller: Caller) => string> = {
     caller.role.startsWith('insurer') || caller.agency === 'EMB_COUNTY' ? foreignNoticeId : '01nonexistentnotice0000000',
   // SYNC-1: the provincial sync record of another insurer's policy (in that insurer's partition): foreign to an insurer.
   recordId: () => `policy-${foreignPolicyId}`,
+  // Issue 17 (ACL-1): a webhook endpoint and its messages are their organisation's alone — the other insurer's.
+  subscriptionId: () => foreignSubscriptionId,
+  deliveryId: () => foreignDeliveryId,
 };
 
 /** The "missing object" of a parameter whose ids have a shape of their own; the placeholder otherwise. */
@@ -197,6 +205,15 @@ beforeAll(async () => {
   });
   expect(notice.status, JSON.stringify(notice.body)).toBe(201);
   foreignNoticeId = notice.body.id;
+  const subscription = await other.post<{ id: string }>('/webhooks/subscriptions', {
+    url: 'http://127.0.0.1:9/isolation',
+    eventTypes: ['webhooks.subscription.disabled'],
+  });
+  expect(subscription.status, JSON.stringify(subscription.body)).toBe(201);
+  foreignSubscriptionId = subscription.body.id;
+  const tested = await other.post<{ id: string }>(`/webhooks/subscriptions/${foreignSubscriptionId}/test`, undefined);
+  expect(tested.status, JSON.stringify(tested.body)).toBe(201);
+  foreignDeliveryId = tested.body.id;
 });
 
 afterAll(async () => {

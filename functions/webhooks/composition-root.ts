@@ -1,0 +1,76 @@
+import { SQSClient } from '@aws-sdk/client-sqs';
+import type { Clock } from '../../domain/kernel/clock.js';
+import type { NewId } from '../../domain/kernel/new-id.port.js';
+import type { UrlPolicy } from '../../domain/webhooks/address-guard.js';
+import type { DeliveryQueue, WebhookDeliveries, WebhookRouteDirectory, WebhookSubscriptions, WebhookTransport } from '../../domain/webhooks/ports.js';
+import { systemClock } from '../adapters/clock.js';
+import { mainTableName, sharedDynamoDb } from '../adapters/dynamodb/client.js';
+import { Store } from '../adapters/dynamodb/store.js';
+import { DynamoWebhookRepository } from '../adapters/dynamodb/webhooks.repository.js';
+import { newId } from '../adapters/ids.js';
+import { GuardedHttpTransport, urlPolicyFromEnv } from '../adapters/webhooks/guarded-http-transport.js';
+import { SqsDeliveryQueue } from '../adapters/webhooks/sqs-delivery-queue.js';
+import { WebhookDispatcher } from './dispatcher.js';
+
+/**
+ * Issue 17: what the webhooks context works with — ports of domain/ only.
+ *
+ * ARCHITECTURE.md §3's layer 2: subscriptions and messages are kept in their owner's partition, but written by
+ * the webhooks function's own role, which infra/stacks/api-stack.ts allows exactly the webhook key shapes
+ * (`T#*#WEBHOOK*`, `R#*#WEBHOOK*`, `P#WEBHOOK-*`) and nothing else of any tenant — the routing directory beside
+ * each subscription is platform data no tenant role may write. Layer 1 builds every key from the token.
+ */
+export interface WebhooksRoot {
+  readonly subscriptions: WebhookSubscriptions;
+  readonly deliveries: WebhookDeliveries;
+  readonly directory: WebhookRouteDirectory;
+  readonly transport: WebhookTransport;
+  readonly urlPolicy: UrlPolicy;
+  readonly clock: Clock;
+  readonly newId: NewId;
+  /** Where a message due now or later goes: SQS on AWS; the local runtime installs its in-process queue. */
+  queue(): DeliveryQueue;
+  dispatcher(): WebhookDispatcher;
+}
+
+let root: WebhooksRoot | undefined;
+let localQueue: DeliveryQueue | undefined;
+
+/** The local runtime's queue (infra/local/webhooks.ts): attempts in-process instead of SQS. */
+export function useLocalDeliveryQueue(queue: DeliveryQueue | undefined): void {
+  localQueue = queue;
+  dispatcher = undefined;
+}
+
+let dispatcher: WebhookDispatcher | undefined;
+let sqsQueue: DeliveryQueue | undefined;
+
+export function webhooksRoot(): WebhooksRoot {
+  if (!root) {
+    const repository = new DynamoWebhookRepository(sharedDynamoDb().doc, mainTableName(), new Store(sharedDynamoDb().doc, mainTableName(), systemClock));
+    const urlPolicy = urlPolicyFromEnv();
+    const transport = new GuardedHttpTransport(urlPolicy);
+    const queue = (): DeliveryQueue => {
+      if (localQueue) return localQueue;
+      const url = process.env.ANZE_WEBHOOK_QUEUE_URL;
+      if (!url) throw new Error('ANZE_WEBHOOK_QUEUE_URL is not set (the webhook delivery queue)');
+      return (sqsQueue ??= new SqsDeliveryQueue(new SQSClient({}), url, systemClock));
+    };
+    root = {
+      subscriptions: repository,
+      deliveries: repository,
+      directory: repository,
+      transport,
+      urlPolicy,
+      clock: systemClock,
+      newId,
+      queue,
+      dispatcher: () =>
+        (dispatcher ??= new WebhookDispatcher(
+          { directory: repository, subscriptions: repository, deliveries: repository, transport, clock: systemClock, random: Math.random },
+          queue(),
+        )),
+    };
+  }
+  return root;
+}
