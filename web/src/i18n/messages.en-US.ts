@@ -9,6 +9,7 @@ import { servicesEnUS } from './messages-services.en-US';
 import { overviewEnUS } from './messages-overview.en-US';
 import { homeEnUS } from './messages-home.en-US';
 import { notificationsEnUS } from './messages-notifications.en-US';
+import { syncEnUS } from './messages-sync.en-US';
 import { noticesEnUS } from './messages-notices.en-US';
 import { supervisionEnUS } from './messages-supervision.en-US';
 import { underwritingEnUS } from './messages-underwriting.en-US';
@@ -30,4 +31,5 @@ export const enUS: Messages = {
   ...overviewEnUS,
   ...homeEnUS,
   ...notificationsEnUS,
+  ...syncEnUS,
 };

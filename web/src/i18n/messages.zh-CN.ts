@@ -9,6 +9,7 @@ import { servicesZhCN } from './messages-services.zh-CN';
 import { overviewZhCN } from './messages-overview.zh-CN';
 import { homeZhCN } from './messages-home.zh-CN';
 import { notificationsZhCN } from './messages-notifications.zh-CN';
+import { syncZhCN } from './messages-sync.zh-CN';
 import { noticesZhCN } from './messages-notices.zh-CN';
 import { supervisionZhCN } from './messages-supervision.zh-CN';
 import { underwritingZhCN } from './messages-underwriting.zh-CN';
@@ -33,6 +34,7 @@ export const zhCN = {
   ...overviewZhCN,
   ...homeZhCN,
   ...notificationsZhCN,
+  ...syncZhCN,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,6 +1,7 @@
 import {
   AlertOutlined,
   BellOutlined,
+  CloudUploadOutlined,
   EyeOutlined,
   FlagOutlined,
   ApartmentOutlined,
@@ -92,6 +93,8 @@ const pages = {
   supervisionQualification: () => import('../pages/regulator/supervision/SupervisionQualificationPage').then((m) => m.SupervisionQualificationPage),
   supervisionNotices: () => import('../pages/regulator/supervision/SupervisionNoticesPage').then((m) => m.SupervisionNoticesPage),
   insurerNotices: () => import('../pages/insurer/NoticesPage').then((m) => m.NoticesPage),
+  insurerSync: () => import('../pages/sync/SyncPage').then((m) => m.InsurerSyncPage),
+  regulatorSync: () => import('../pages/sync/SyncPage').then((m) => m.RegulatorSyncPage),
   accessLog: () => import('../pages/insurer/AccessLogPage').then((m) => m.AccessLogPage),
   notifications: () => import('../pages/notifications/NotificationsPage').then((m) => m.NotificationsPage),
 } satisfies Record<string, () => Promise<ComponentType>>;
@@ -150,6 +153,8 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
   { path: '/insurer/complaints/:complaintId', titleKey: 'complaint.detailTitle', roles: AUDIENCE.insurer, page: pages.complaint, inMenu: false },
   // SUP-3 (issue 14): the 督办 notices addressed to the insurer, answered by its staff.
   { path: '/insurer/notices', titleKey: 'nav.insurer.notices', roles: AUDIENCE.insurer, page: pages.insurerNotices, icon: <FlagOutlined />, inMenu: true },
+  // SYNC-1 (issue 17): the provincial sync's states, failures with reasons, retry and reconciliation.
+  { path: '/insurer/sync', titleKey: 'nav.insurer.sync', roles: AUDIENCE.insurer, page: pages.insurerSync, icon: <CloudUploadOutlined />, inMenu: true },
   { path: '/insurer/team', titleKey: 'nav.team', roles: AUDIENCE.insurerAdmin, page: pages.team, icon: <TeamOutlined />, inMenu: true },
   // Issue 14: who among the regulators read the insurer's data — the insurer admin's (ACCESS_LOG_READ).
   { path: '/insurer/access-log', titleKey: 'nav.insurer.accessLog', roles: AUDIENCE.insurerAdmin, page: pages.accessLog, icon: <EyeOutlined />, inMenu: true },
@@ -172,6 +177,8 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
   { path: '/regulator/insurers/:tenantId/qualification', titleKey: 'sup.link.qualification', roles: AUDIENCE.regulator, agencies: ['EMB_CITY'], page: pages.supervisionQualification, inMenu: false },
   // SUP-1..SUP-5: the 督办 notices regulators issued (issued from the insurers' pages, closed here).
   { path: '/regulator/notices', titleKey: 'nav.regulator.notices', roles: AUDIENCE.regulator, page: pages.supervisionNotices, icon: <BellOutlined />, inMenu: true },
+  // SYNC-1, ACL-2/ACL-4: every insurer's upload states in scope.
+  { path: '/regulator/sync', titleKey: 'nav.regulator.sync', roles: AUDIENCE.regulator, page: pages.regulatorSync, icon: <CloudUploadOutlined />, inMenu: true },
   { path: '/regulator/registers', titleKey: 'nav.regulator.registers', roles: AUDIENCE.regulator, page: pages.register, icon: <DatabaseOutlined />, inMenu: true },
   { path: '/regulator/coverage', titleKey: 'nav.regulator.coverage', roles: AUDIENCE.regulator, page: pages.coverageGap, icon: <PieChartOutlined />, inMenu: true },
   { path: '/regulator/service-orgs', titleKey: 'nav.regulator.serviceOrgs', roles: AUDIENCE.regulator, page: pages.serviceOrgs, icon: <ShopOutlined />, inMenu: true },
