@@ -2043,6 +2043,128 @@ export type paths = {
         patch: operations["patchUsersUserId"];
         trace?: never;
     };
+    "/api/v1/webhooks/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The delivery log: messages and every attempt, by endpoint and status */
+        get: operations["getWebhooksDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/deliveries/{deliveryId}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send one message again (same webhook-id), on a fresh retry schedule */
+        post: operations["postWebhooksDeliveriesDeliveryIdReplay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's organisation's webhook endpoints, newest first */
+        get: operations["getWebhooksSubscriptions"];
+        put?: never;
+        /** Subscribe an endpoint to event types (wildcards by context); the secret is shown once */
+        post: operations["postWebhooksSubscriptions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/subscriptions/{subscriptionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One webhook endpoint of the caller’s organisation */
+        get: operations["getWebhooksSubscriptionsSubscriptionId"];
+        put?: never;
+        post?: never;
+        /** Delete a webhook endpoint */
+        delete: operations["deleteWebhooksSubscriptionsSubscriptionId"];
+        options?: never;
+        head?: never;
+        /** Change a webhook endpoint: URL, event types, description, payload, enabled */
+        patch: operations["patchWebhooksSubscriptionsSubscriptionId"];
+        trace?: never;
+    };
+    "/api/v1/webhooks/subscriptions/{subscriptionId}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send again every message of the endpoint since a time (at most 1000 a call) */
+        post: operations["postWebhooksSubscriptionsSubscriptionIdReplay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/subscriptions/{subscriptionId}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rotate the signing secret; the previous one still signs for 24 h */
+        post: operations["postWebhooksSubscriptionsSubscriptionIdRotateSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/subscriptions/{subscriptionId}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a signed test event to the endpoint now */
+        post: operations["postWebhooksSubscriptionsSubscriptionIdTest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workbench": {
         parameters: {
             query?: never;
@@ -2267,6 +2389,24 @@ export type components = {
                 /** @description CAL-2: the date depends on a day of a year whose State Council schedule is not loaded yet */
                 provisional: boolean;
             };
+        };
+        Delivery: {
+            attempts: {
+                at: string;
+                error?: string;
+                latencyMs: number;
+                response?: string;
+                status?: number;
+            }[];
+            createdAt: components["schemas"]["Instant"];
+            eventType: string;
+            id: string;
+            /** @description The webhook-id header, the same on every attempt */
+            messageId: string;
+            nextAttemptAt?: components["schemas"]["Instant"];
+            status: components["schemas"]["SubscriptionStatus"];
+            subscriptionId: string;
+            updatedAt: components["schemas"]["Instant"];
         };
         Eligibility: {
             /** @enum {string} */
@@ -3432,6 +3572,26 @@ export type components = {
         StandardisationGrade: "GRADE_1" | "GRADE_2" | "GRADE_3" | "NONE";
         /** @enum {string} */
         SubjectKind: "COMPLAINT" | "HAZARD" | "SERVICE" | "FEE_YEAR";
+        Subscription: {
+            createdAt: components["schemas"]["Instant"];
+            description: string;
+            disabledReason?: string;
+            enabled: boolean;
+            eventTypes: string[];
+            failingSince?: string;
+            fullPayload: boolean;
+            id: string;
+            previousSecretRetiresAt?: components["schemas"]["Instant"];
+            updatedAt: components["schemas"]["Instant"];
+            url: string;
+            version: number;
+        };
+        Subscription2: {
+            /** @description whsec_…: shown this once */
+            secret: string;
+        } & components["schemas"]["Subscription"];
+        /** @enum {string} */
+        SubscriptionStatus: "PENDING" | "RETRYING" | "DELIVERED" | "DEAD_LETTERED";
         Summary: {
             /** @description FEE-5: spent > ceilingFen — flagged, not refused */
             aboveCeiling: boolean;
@@ -3560,6 +3720,15 @@ export type components = {
             };
             content: {
                 "application/json": components["schemas"]["Complaint"];
+            };
+        };
+        /** @description Success */
+        Delivery: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Delivery"];
             };
         };
         /** @description Success */
@@ -3725,6 +3894,24 @@ export type components = {
             };
         };
         /** @description Success */
+        Subscription: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Subscription"];
+            };
+        };
+        /** @description Success */
+        Subscription2: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Subscription2"];
+            };
+        };
+        /** @description Success */
         Tenant: {
             headers: {
                 [name: string]: unknown;
@@ -3779,6 +3966,7 @@ export type components = {
         ServiceStatus: components["schemas"]["ServiceStatus"];
         Status: "ISSUED" | "CANCELLED";
         StatusInQuery: "ISSUED" | "ANSWERED" | "CLOSED";
+        SubscriptionId: components["schemas"]["Id"];
         TenantId: components["schemas"]["Id"];
         TenantIdInQuery: components["schemas"]["Id"];
         Uscc: string;
@@ -7832,6 +8020,240 @@ export interface operations {
         responses: {
             "4XX": components["responses"]["Error"];
             200: components["responses"]["User"];
+        };
+    };
+    getWebhooksDeliveries: {
+        parameters: {
+            query?: {
+                cursor?: components["parameters"]["Cursor"];
+                limit?: components["parameters"]["Limit"];
+                status?: components["schemas"]["SubscriptionStatus"];
+                subscriptionId?: components["schemas"]["Id"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Delivery"][];
+                        nextCursor?: string;
+                        total?: number;
+                    };
+                };
+            };
+        };
+    };
+    postWebhooksDeliveriesDeliveryIdReplay: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                deliveryId: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            200: components["responses"]["Delivery"];
+        };
+    };
+    getWebhooksSubscriptions: {
+        parameters: {
+            query?: {
+                cursor?: components["parameters"]["Cursor"];
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Subscription"][];
+                        nextCursor?: string;
+                        total?: number;
+                    };
+                };
+            };
+        };
+    };
+    postWebhooksSubscriptions: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    description?: string;
+                    eventTypes: string[];
+                    fullPayload?: boolean;
+                    url: string;
+                };
+            };
+        };
+        responses: {
+            "4XX": components["responses"]["Error"];
+            201: components["responses"]["Subscription2"];
+        };
+    };
+    getWebhooksSubscriptionsSubscriptionId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscriptionId: components["parameters"]["SubscriptionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            200: components["responses"]["Subscription"];
+        };
+    };
+    deleteWebhooksSubscriptionsSubscriptionId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscriptionId: components["parameters"]["SubscriptionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        deleted: boolean;
+                        id: string;
+                    };
+                };
+            };
+        };
+    };
+    patchWebhooksSubscriptionsSubscriptionId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscriptionId: components["parameters"]["SubscriptionId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    description?: string;
+                    enabled?: boolean;
+                    eventTypes?: string[];
+                    fullPayload?: boolean;
+                    url?: string;
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            "4XX": components["responses"]["Error"];
+            200: components["responses"]["Subscription"];
+        };
+    };
+    postWebhooksSubscriptionsSubscriptionIdReplay: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                subscriptionId: components["parameters"]["SubscriptionId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date-time */
+                    since: string;
+                };
+            };
+        };
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        replayed: number;
+                    };
+                };
+            };
+        };
+    };
+    postWebhooksSubscriptionsSubscriptionIdRotateSecret: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                subscriptionId: components["parameters"]["SubscriptionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            200: components["responses"]["Subscription2"];
+        };
+    };
+    postWebhooksSubscriptionsSubscriptionIdTest: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                subscriptionId: components["parameters"]["SubscriptionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            201: components["responses"]["Delivery"];
         };
     };
     getWorkbench: {
