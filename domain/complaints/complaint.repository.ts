@@ -14,6 +14,8 @@ export interface ComplaintPage {
 export interface PageRequest {
   readonly limit: number;
   readonly cursor?: string;
+  /** Issues 14/15: answer the number of matching rows with the first page (list routes only: it costs a count). */
+  readonly withTotal?: boolean;
 }
 
 /** An insurer's worklist (`GET /complaints?status=&overdue=`). */

@@ -61,7 +61,7 @@ export interface PlatformRepository {
   /** The tenant, its USCC guard, its admin and sign-in record; a USCC or user name already taken is a `Conflict`. */
   createTenant(onboarded: Changed<TenantOnboarding>, passwordHash: string, options?: NewUserOptions): Promise<void>;
   getTenant(tenantId: string): Promise<Tenant | undefined>;
-  listTenants(query: { limit: number; cursor?: string; nameContains?: string }): Promise<Page<Tenant>>;
+  listTenants(query: { limit: number; cursor?: string; nameContains?: string; withTotal?: boolean }): Promise<Page<Tenant>>;
   /** ACL-3: the suspended or resumed tenant (version already the next one) with its event, if still `expectedVersion`. */
   saveTenant(changed: Changed<Tenant>, expectedVersion: number): Promise<void>;
   /**

@@ -19,6 +19,8 @@ export interface RegisterQuery {
   readonly name?: string;
   readonly limit: number;
   readonly cursor?: string;
+  /** Issues 14/15: answer the number of matching rows with the first page (list routes only: it costs a count). */
+  readonly withTotal?: boolean;
 }
 
 /** REG-1: how many enterprises are registered in one county × industry — the base of UW-11's coverage gap. */

@@ -15,6 +15,8 @@ export interface Page<T> {
 export interface PageRequest {
   readonly limit: number;
   readonly cursor?: string;
+  /** Issues 14/15: answer the number of matching rows with the first page (list routes only: it costs a count). */
+  readonly withTotal?: boolean;
 }
 
 /** `GET /services?policyId=&status=&dueBefore=`. */

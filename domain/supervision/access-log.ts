@@ -37,5 +37,5 @@ export interface AccessLogWriter {
 
 /** The insurer admin's view of its own log, newest first, optionally of one agency. */
 export interface AccessLogReader {
-  list(tenantId: string, query: { readonly limit: number; readonly cursor?: string; readonly agency?: Agency }): Promise<Page<AccessLogEntry>>;
+  list(tenantId: string, query: { readonly limit: number; readonly cursor?: string; readonly agency?: Agency; readonly withTotal?: boolean }): Promise<Page<AccessLogEntry>>;
 }

@@ -6,6 +6,8 @@ import type { Page } from './supervision-reads.port.js';
 export interface RegulatorNoticeQuery {
   readonly limit: number;
   readonly cursor?: string;
+  /** Issues 14/15: answer the number of matching rows with the first page (list routes only: it costs a count). */
+  readonly withTotal?: boolean;
   readonly county?: string;
   readonly tenantId?: string;
   readonly status?: NoticeStatus;
@@ -21,7 +23,7 @@ export interface NoticeRepository {
   get(tenantId: string, noticeId: string): Promise<SupervisionNotice | undefined>;
   save(change: Changed<SupervisionNotice>, expectedVersion: number): Promise<void>;
   /** The insurer's own notices, newest first. */
-  listOfTenant(tenantId: string, query: { readonly limit: number; readonly cursor?: string; readonly status?: NoticeStatus }): Promise<Page<SupervisionNotice>>;
+  listOfTenant(tenantId: string, query: { readonly limit: number; readonly cursor?: string; readonly status?: NoticeStatus; readonly withTotal?: boolean }): Promise<Page<SupervisionNotice>>;
 }
 
 /** The regulators' cross-insurer listing (GSI3 for every notice, GSI4 for a county's). */

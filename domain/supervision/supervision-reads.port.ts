@@ -18,6 +18,8 @@ export interface Page<T> {
 export interface SupervisedPolicyQuery {
   readonly limit: number;
   readonly cursor?: string;
+  /** Issues 14/15: answer the number of matching rows with the first page (list routes only: it costs a count). */
+  readonly withTotal?: boolean;
   readonly county?: string;
   readonly status?: PolicyStatus;
   readonly uscc?: string;
@@ -31,6 +33,8 @@ export interface SupervisedPolicyQuery {
 export interface SupervisedServiceQuery {
   readonly limit: number;
   readonly cursor?: string;
+  /** Issues 14/15: answer the number of matching rows with the first page (list routes only: it costs a count). */
+  readonly withTotal?: boolean;
   readonly county?: string;
   readonly status?: ServiceStatus;
   readonly overdueOn?: LocalDate;

@@ -7,6 +7,8 @@ import type { Page } from './supervision-reads.port.js';
 export interface SupervisedHazardQuery {
   readonly limit: number;
   readonly cursor?: string;
+  /** Issues 14/15: answer the number of matching rows with the first page (list routes only: it costs a count). */
+  readonly withTotal?: boolean;
   readonly county?: string;
   readonly status?: HazardStatus;
 }
@@ -15,6 +17,8 @@ export interface SupervisedHazardQuery {
 export interface SupervisedComplaintQuery {
   readonly limit: number;
   readonly cursor?: string;
+  /** Issues 14/15: answer the number of matching rows with the first page (list routes only: it costs a count). */
+  readonly withTotal?: boolean;
   readonly county?: string;
   readonly status?: Complaint['status'];
 }

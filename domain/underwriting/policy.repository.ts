@@ -16,6 +16,8 @@ export interface PolicyPage {
 export interface PageRequest {
   readonly limit: number;
   readonly cursor?: string;
+  /** Issues 14/15: answer the number of matching rows with the first page (list routes only: it costs a count). */
+  readonly withTotal?: boolean;
 }
 
 /** An insurer's policy list (`GET /policies?status=&industry=&county=`); filters combine with AND. */

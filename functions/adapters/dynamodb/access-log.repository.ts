@@ -41,11 +41,11 @@ export class DynamoAccessLogWriter implements AccessLogWriter {
 export class DynamoAccessLogReader implements AccessLogReader {
   constructor(private readonly store: Store) {}
 
-  async list(tenantId: string, query: { limit: number; cursor?: string; agency?: Agency }): Promise<Page<AccessLogEntry>> {
+  async list(tenantId: string, query: { limit: number; cursor?: string; agency?: Agency; withTotal?: boolean }): Promise<Page<AccessLogEntry>> {
     const page = await this.store.page<Record<string, unknown>>(
       query.agency
-        ? { index: 'GSI1', partition: keys.accessLogOfAgency(tenantId, query.agency), limit: query.limit, cursor: query.cursor, newestFirst: true, withTotal: !query.cursor }
-        : { partition: keys.accessLog(tenantId), limit: query.limit, cursor: query.cursor, newestFirst: true, withTotal: !query.cursor },
+        ? { index: 'GSI1', partition: keys.accessLogOfAgency(tenantId, query.agency), limit: query.limit, cursor: query.cursor, newestFirst: true, withTotal: query.withTotal === true && !query.cursor }
+        : { partition: keys.accessLog(tenantId), limit: query.limit, cursor: query.cursor, newestFirst: true, withTotal: query.withTotal === true && !query.cursor },
     );
     return {
       items: page.items.map((item) => entityOf<AccessLogEntry>(item, ['expiresAt'])),

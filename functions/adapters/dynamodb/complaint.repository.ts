@@ -92,7 +92,7 @@ export class DynamoComplaintRepository implements ComplaintRepository, Complaint
           sortKey: { lessThan: query.overdueOn },
           limit: query.limit,
           cursor: query.cursor,
-          withTotal: !query.cursor,
+          withTotal: query.withTotal === true && !query.cursor,
           filter: statusFilter(query.status),
         })
       : await this.store.page<Record<string, unknown>>({
@@ -100,7 +100,7 @@ export class DynamoComplaintRepository implements ComplaintRepository, Complaint
           partition: keys.complaintListing(tenantId),
           limit: query.limit,
           cursor: query.cursor,
-          withTotal: !query.cursor,
+          withTotal: query.withTotal === true && !query.cursor,
           newestFirst: true,
           filter: statusFilter(query.status),
         });
@@ -113,7 +113,7 @@ export class DynamoComplaintRepository implements ComplaintRepository, Complaint
       partition: keys.enterpriseComplaints(enterpriseUscc),
       limit: query.limit,
       cursor: query.cursor,
-      withTotal: !query.cursor,
+      withTotal: query.withTotal === true && !query.cursor,
       newestFirst: true,
       filter: statusFilter(query.status),
     });
@@ -127,7 +127,7 @@ export class DynamoComplaintRepository implements ComplaintRepository, Complaint
       sortKey: query.county ? { beginsWith: `${query.county}#` } : undefined,
       limit: query.limit,
       cursor: query.cursor,
-      withTotal: !query.cursor,
+      withTotal: query.withTotal === true && !query.cursor,
       filter: query.to
         ? { FilterExpression: 'escalation.#to = :to', ExpressionAttributeNames: { '#to': 'to' }, ExpressionAttributeValues: { ':to': query.to } }
         : undefined,

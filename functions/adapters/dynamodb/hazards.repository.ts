@@ -37,7 +37,7 @@ export class DynamoHazardRepository implements HazardRepository, EnterpriseHazar
         partition: keys.hazardListing(tenantId),
         limit: query.limit,
         cursor: query.cursor,
-        withTotal: !query.cursor,
+        withTotal: query.withTotal === true && !query.cursor,
         newestFirst: true,
         filter: filterOf((f) => {
           if (query.status) eq('status', query.status, f);
@@ -91,7 +91,7 @@ export class DynamoHazardRepository implements HazardRepository, EnterpriseHazar
         sortKey: prefix ? { beginsWith: prefix } : undefined,
         limit: query.limit,
         cursor: query.cursor,
-        withTotal: !query.cursor,
+        withTotal: query.withTotal === true && !query.cursor,
         newestFirst: true,
         filter: filterOf((f) => {
           if (query.grade) eq('grade', query.grade, f);
@@ -120,7 +120,7 @@ export class DynamoHazardRepository implements HazardRepository, EnterpriseHazar
         partition: keys.enterpriseHazards(uscc),
         limit: query.limit,
         cursor: query.cursor,
-        withTotal: !query.cursor,
+        withTotal: query.withTotal === true && !query.cursor,
         newestFirst: true,
         filter: filterOf((f) => {
           if (query.status) eq('status', query.status, f);

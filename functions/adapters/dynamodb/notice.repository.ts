@@ -78,14 +78,14 @@ export class DynamoNoticeRepository implements NoticeRepository, RegulatorNotice
     );
   }
 
-  async listOfTenant(tenantId: string, query: { limit: number; cursor?: string; status?: NoticeStatus }): Promise<Page<SupervisionNotice>> {
+  async listOfTenant(tenantId: string, query: { limit: number; cursor?: string; status?: NoticeStatus; withTotal?: boolean }): Promise<Page<SupervisionNotice>> {
     return pageOf(
       await this.store.page<Record<string, unknown>>({
         index: 'GSI1',
         partition: keys.noticeListing(tenantId),
         limit: query.limit,
         cursor: query.cursor,
-        withTotal: !query.cursor,
+        withTotal: query.withTotal === true && !query.cursor,
         newestFirst: true,
         filter: filterOf({ status: query.status }),
       }),
@@ -110,11 +110,11 @@ export class DynamoNoticeRepository implements NoticeRepository, RegulatorNotice
               sortKey: { beginsWith: `${query.county}#` },
               limit: query.limit,
               cursor: query.cursor,
-              withTotal: !query.cursor,
+              withTotal: query.withTotal === true && !query.cursor,
               newestFirst: true,
               filter,
             }
-          : { index: 'GSI3', partition: keys.regulatorNotices, limit: query.limit, cursor: query.cursor, newestFirst: true, filter, withTotal: !query.cursor },
+          : { index: 'GSI3', partition: keys.regulatorNotices, limit: query.limit, cursor: query.cursor, newestFirst: true, filter, withTotal: query.withTotal === true && !query.cursor },
       ),
     );
   }

@@ -89,7 +89,7 @@ export class DynamoPlatformRepository implements PlatformRepository {
     return toDomain<Tenant>(await this.store.get(keys.tenant(tenantId)));
   }
 
-  async listTenants(query: { limit: number; cursor?: string; nameContains?: string }): Promise<Page<Tenant>> {
+  async listTenants(query: { limit: number; cursor?: string; nameContains?: string; withTotal?: boolean }): Promise<Page<Tenant>> {
     const page = await this.store.page<Record<string, unknown>>({
       index: 'GSI1',
       partition: keys.tenantListing,
@@ -102,7 +102,7 @@ export class DynamoPlatformRepository implements PlatformRepository {
             ExpressionAttributeValues: { ':q': query.nameContains },
           }
         : undefined,
-      withTotal: !query.cursor,
+      withTotal: query.withTotal === true && !query.cursor,
     });
     return {
       items: page.items.map((item) => toDomain<Tenant>(item) as Tenant),

@@ -209,7 +209,7 @@ export class DynamoPolicyRepository implements PolicyRepository {
         ? { FilterExpression: conditions.join(' AND '), ExpressionAttributeNames: names, ExpressionAttributeValues: values }
         : undefined,
       evaluate: SEARCH_EVALUATE,
-      withTotal: !query.cursor,
+      withTotal: query.withTotal === true && !query.cursor,
     });
     return { items: page.items.map((item) => toDomain(item) as Policy), nextCursor: page.nextCursor, total: page.total };
   }

@@ -144,7 +144,7 @@ export class DynamoRegisterRepository implements RegisterRepository {
       ? { FilterExpression: 'contains(#name, :name)', ExpressionAttributeNames: { '#name': 'name' }, ExpressionAttributeValues: { ':name': query.name } }
       : undefined;
     const evaluate = filter ? SEARCH_EVALUATE : undefined;
-    const firstPage = query.cursor === undefined || query.cursor === '';
+    const firstPage = query.withTotal === true && (query.cursor === undefined || query.cursor === '');
     const codes: readonly string[] = query.county !== undefined ? [query.county] : XINZHOU_AREAS.map((area) => area.code);
     const total = firstPage ? this.total(codes, query, sortKey, filter) : undefined;
     // Awaited after the page; until then a failure must not count as unhandled.

@@ -44,7 +44,7 @@ export class DynamoServiceRepository implements ServiceRepository, EnterpriseSer
           sortKey: { lessThan: query.dueBefore },
           limit: query.limit,
           cursor: query.cursor,
-          withTotal: !query.cursor,
+          withTotal: query.withTotal === true && !query.cursor,
           filter: filter('none'),
         }),
       );
@@ -56,7 +56,7 @@ export class DynamoServiceRepository implements ServiceRepository, EnterpriseSer
           partition: keys.policyServices(tenantId, query.policyId),
           limit: query.limit,
           cursor: query.cursor,
-          withTotal: !query.cursor,
+          withTotal: query.withTotal === true && !query.cursor,
           filter: filter('policy'),
         }),
       );
@@ -67,7 +67,7 @@ export class DynamoServiceRepository implements ServiceRepository, EnterpriseSer
         partition: keys.serviceListing(tenantId),
         limit: query.limit,
         cursor: query.cursor,
-        withTotal: !query.cursor,
+        withTotal: query.withTotal === true && !query.cursor,
         newestFirst: true,
         filter: filter('none'),
       }),
@@ -181,7 +181,7 @@ export class DynamoServiceRepository implements ServiceRepository, EnterpriseSer
         partition: keys.enterpriseServices(uscc),
         limit: query.limit,
         cursor: query.cursor,
-        withTotal: !query.cursor,
+        withTotal: query.withTotal === true && !query.cursor,
         newestFirst: true,
         filter: filterOf((f) => {
           if (query.status) eq('status', query.status, f);

@@ -124,11 +124,11 @@ export class DynamoSupervisionReads implements SupervisionReads {
             partition: keys.enterprisePoliciesOfTenant(tenantId, query.uscc),
             limit: query.limit,
             cursor: query.cursor,
-            withTotal: true,
+            withTotal: query.withTotal === true,
             newestFirst: true,
             filter,
           }
-        : { index: 'GSI1', partition: keys.policyListing(tenantId), limit: query.limit, cursor: query.cursor, newestFirst: true, filter, withTotal: true },
+        : { index: 'GSI1', partition: keys.policyListing(tenantId), limit: query.limit, cursor: query.cursor, newestFirst: true, filter, withTotal: query.withTotal === true },
     );
     return { items: page.items.map(toPolicy), nextCursor: page.nextCursor, total: page.total };
   }
@@ -151,7 +151,7 @@ export class DynamoSupervisionReads implements SupervisionReads {
           sortKey: { lessThan: query.overdueOn },
           limit: query.limit,
           cursor: query.cursor,
-          withTotal: true,
+          withTotal: query.withTotal === true,
           filter,
         }),
       );
@@ -162,7 +162,7 @@ export class DynamoSupervisionReads implements SupervisionReads {
         partition: keys.serviceListing(tenantId),
         limit: query.limit,
         cursor: query.cursor,
-        withTotal: true,
+        withTotal: query.withTotal === true,
         newestFirst: true,
         filter,
       }),

@@ -51,7 +51,7 @@ export class DynamoSupervisionRecords implements SupervisionRecords {
     let cursor = query.cursor && dot >= 0 ? query.cursor.slice(dot + 1) || undefined : undefined;
     const items: Hazard[] = [];
     // Issues 14/15: both passes' rows, counted once on the first page.
-    const counted = query.cursor
+    const counted = query.cursor || query.withTotal !== true
       ? undefined
       : this.store.count({
           index: 'GSI1',
@@ -92,7 +92,7 @@ export class DynamoSupervisionRecords implements SupervisionRecords {
       partition: keys.complaintListing(tenantId),
       limit: query.limit,
       cursor: query.cursor,
-      withTotal: true,
+      withTotal: query.withTotal === true,
       newestFirst: true,
       filter: filterOf([
         ['county', query.county],

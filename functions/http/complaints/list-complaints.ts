@@ -21,6 +21,7 @@ export const listComplaints = defineRoute({
     const page = await (await forTenant(tenantId)).listByTenant(tenantId, {
       limit: input.query.limit,
       cursor: input.query.cursor,
+      withTotal: true,
       status: input.query.status,
       overdueOn: input.query.overdue === 'true' ? todayOf(clock) : undefined,
     });

@@ -30,6 +30,7 @@ export const listEscalatedComplaints = defineRoute({
     const page = await complaintsRoot().views.listEscalated({
       limit: input.query.limit,
       cursor: input.query.cursor,
+      withTotal: true,
       county,
       to: input.query.to,
     });

@@ -19,6 +19,7 @@ export const listMyComplaints = defineRoute({
     const page = await complaintsRoot().views.listByEnterprise(uscc, {
       limit: input.query.limit,
       cursor: input.query.cursor,
+      withTotal: true,
       status: input.query.status,
     });
     return { body: page };

@@ -18,6 +18,7 @@ export const listTenants = defineRoute({
     const page = await platformRoot().repository.listTenants({
       limit: query.limit,
       cursor: query.cursor,
+      withTotal: true,
       nameContains: query.q || undefined,
     });
     return { body: page };

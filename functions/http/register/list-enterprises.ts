@@ -38,7 +38,7 @@ export const listEnterprises = defineRoute({
       const found = entry && (county === undefined || entry.county === county) && (industry === undefined || entry.industry === industry);
       return { body: { items: found ? [entry] : [], total: found ? 1 : 0 } };
     }
-    const page = await register.list({ county, industry, name: q, limit: input.query.limit, cursor: input.query.cursor });
+    const page = await register.list({ county, industry, name: q, limit: input.query.limit, cursor: input.query.cursor, withTotal: true });
     return { body: page };
   },
 });

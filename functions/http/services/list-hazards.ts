@@ -17,6 +17,6 @@ export const listHazards = defineRoute({
     const { tenantId } = callerOf(input, 'insurer');
     const { hazards } = await servicesRoot().forTenant(tenantId);
     const { limit, cursor, status, grade, serviceId } = input.query;
-    return { body: await hazards.listHazards(tenantId, { limit, cursor, status, grade, serviceId }) };
+    return { body: await hazards.listHazards(tenantId, { limit, cursor, status, grade, serviceId, withTotal: true }) };
   },
 });

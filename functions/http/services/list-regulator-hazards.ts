@@ -27,6 +27,6 @@ export const listRegulatorHazards = defineRoute({
       county = caller.county;
     }
     const { limit, cursor, grade, status } = input.query;
-    return { body: await servicesRoot().regulatorHazards.listForRegulators({ limit, cursor, county, grade, status }) };
+    return { body: await servicesRoot().regulatorHazards.listForRegulators({ limit, cursor, county, grade, status, withTotal: true }) };
   },
 });

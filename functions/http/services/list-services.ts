@@ -18,6 +18,6 @@ export const listServices = defineRoute({
     const { tenantId } = callerOf(input, 'insurer');
     const { services } = await servicesRoot().forTenant(tenantId);
     const { limit, cursor, policyId, status, dueBefore } = input.query;
-    return { body: await services.listServices(tenantId, { limit, cursor, policyId, status, dueBefore }) };
+    return { body: await services.listServices(tenantId, { limit, cursor, policyId, status, dueBefore, withTotal: true }) };
   },
 });

@@ -18,7 +18,7 @@ export const listAccessLog = defineRoute({
   async handle(input) {
     const { tenantId } = callerOf(input, 'insurer');
     const { accessLog } = await noticesRoot().forTenant(tenantId);
-    const page = await accessLog.list(tenantId, input.query);
+    const page = await accessLog.list(tenantId, { ...input.query, withTotal: true });
     return { body: { items: page.items.map(({ tenantId: _tenant, ...entry }) => entry), nextCursor: page.nextCursor, total: page.total } };
   },
 });

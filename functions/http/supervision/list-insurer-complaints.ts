@@ -27,7 +27,7 @@ export const listInsurerComplaints = defineRoute({
     const county = countyScopeOf(callerOf(input, 'regulator'), input.query.county);
     const insurer = await loadInsurer(input.params.tenantId);
     const { records } = await insurerRecords();
-    const page = await records.listComplaints(insurer.id, { ...input.query, county });
+    const page = await records.listComplaints(insurer.id, { ...input.query, county, withTotal: true });
     const today = todayOf(supervisionRoot().clock);
     const items = page.items.map((complaint) => ({ ...complaint, timeliness: timelinessOf(complaint, today) }));
     return { body: { insurer: insurerRefOf(insurer), items, nextCursor: page.nextCursor, total: page.total } };

@@ -23,7 +23,7 @@ export const listInsurerHazards = defineRoute({
     const county = countyScopeOf(callerOf(input, 'regulator'), input.query.county);
     const insurer = await loadInsurer(input.params.tenantId);
     const { records } = await insurerRecords();
-    const page = await records.listHazards(insurer.id, { ...input.query, county });
+    const page = await records.listHazards(insurer.id, { ...input.query, county, withTotal: true });
     return { body: { insurer: insurerRefOf(insurer), items: [...page.items], nextCursor: page.nextCursor, total: page.total } };
   },
 });

@@ -28,7 +28,7 @@ export const listInsurerPolicies = defineRoute({
     const { q, ...query } = input.query;
     // Issue 15: a USCC in the one box is the enterprise's key (GSI2); anything else searches names and numbers.
     const search = q === undefined ? {} : isValidUscc(q) ? { uscc: query.uscc ?? q } : { search: q };
-    const page = await reads.listPolicies(insurer.id, { ...query, ...search, county });
+    const page = await reads.listPolicies(insurer.id, { ...query, ...search, county, withTotal: true });
     return { body: { insurer: insurerRefOf(insurer), items: [...page.items], nextCursor: page.nextCursor, total: page.total } };
   },
 });

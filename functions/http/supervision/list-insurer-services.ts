@@ -26,7 +26,7 @@ export const listInsurerServices = defineRoute({
     const { reads } = await supervisionRoot().insurerData();
     const { limit, cursor, status, overdue } = input.query;
     const overdueOn = overdue === 'true' ? todayOf(supervisionRoot().clock) : undefined;
-    const page = await reads.listServices(insurer.id, { limit, cursor, status, county, overdueOn });
+    const page = await reads.listServices(insurer.id, { limit, cursor, status, county, overdueOn, withTotal: true });
     return { body: { insurer: insurerRefOf(insurer), items: [...page.items], nextCursor: page.nextCursor, total: page.total } };
   },
 });

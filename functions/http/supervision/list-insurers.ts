@@ -23,7 +23,7 @@ export const listInsurers = defineRoute({
     const caller = callerOf(input, 'regulator');
     const { tenants, ruleSets, clock, insurerData } = supervisionRoot();
     const year = input.query.year ?? yearOf(todayOf(clock));
-    const page = await tenants.listTenants({ limit: input.query.limit, cursor: input.query.cursor, nameContains: input.query.name });
+    const page = await tenants.listTenants({ limit: input.query.limit, cursor: input.query.cursor, nameContains: input.query.name, withTotal: true });
     const withFees = caller.agency !== 'EMB_COUNTY';
     const ruleSet = withFees ? ruleSetForYear(await ruleSets.versions(), year) : undefined;
     const { fees } = await insurerData();

@@ -21,7 +21,7 @@ export const listNotices = defineRoute({
   async handle(input) {
     const { tenantId } = callerOf(input, 'insurer');
     const { forTenant, clock } = noticesRoot();
-    const page = await (await forTenant(tenantId)).notices.listOfTenant(tenantId, input.query);
+    const page = await (await forTenant(tenantId)).notices.listOfTenant(tenantId, { ...input.query, withTotal: true });
     const today = todayOf(clock);
     return { body: { items: page.items.map((notice) => noticeView(notice, today)), nextCursor: page.nextCursor, total: page.total } };
   },

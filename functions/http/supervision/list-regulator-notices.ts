@@ -22,7 +22,7 @@ export const listRegulatorNotices = defineRoute({
     const regulator = callerOf(input, 'regulator');
     const county = countyScopeOf(regulator, input.query.county);
     const { regulatorNotices, clock } = noticesRoot();
-    const page = await regulatorNotices.listForRegulators({ ...input.query, county });
+    const page = await regulatorNotices.listForRegulators({ ...input.query, county, withTotal: true });
     const today = todayOf(clock);
     return { body: { items: page.items.map((notice) => noticeView(notice, today)), nextCursor: page.nextCursor, total: page.total } };
   },

@@ -23,7 +23,8 @@ export const listPolicies = defineRoute({
   async handle(input) {
     const { tenantId } = callerOf(input, 'insurer');
     const { policies } = await underwritingRoot().forTenant(tenantId);
-    const { shared, ...query } = input.query;
+    const { shared, ...filters } = input.query;
+    const query = { ...filters, withTotal: true };
     const page = shared === 'true' ? await policies.listVisibleToMember(tenantId, query) : await policies.listByTenant(tenantId, query);
     return { body: page };
   },
