@@ -48,8 +48,8 @@ export function ReviewFlags({ service }: { readonly service: PreventionService }
         <ul style={{ margin: 0, paddingInlineStart: 20 }}>
           {service.reviewFlags.map((flag, index) => (
             <li key={`${flag.code}-${flag.evidenceId ?? flag.party ?? index}`}>
+              {/* Issue 15: the flag in the catalogue's words; the server's English detail is for logs, not this list. */}
               {t(`svc.flag.${flag.code}`)}
-              {flag.message ? `：${flag.message}` : ''}
             </li>
           ))}
         </ul>
