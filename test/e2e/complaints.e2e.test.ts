@@ -190,7 +190,7 @@ describe('console: complaints', () => {
       await page.goto('/regulator/complaints?county=140902');
       await rowsOf(page, '投诉督办').filter({ hasText: request }).waitFor();
       expect(await page.getByLabel('区县').count()).toBe(1);
-      await expect.poll(() => page.getByRole('button', { name: '导出 CSV' }).isEnabled()).toBe(true);
+      await expect.poll(() => page.getByRole('button', { name: '导出 XLSX' }).isEnabled()).toBe(true);
       await screenshot('complaints-9-city-emb-supervision');
     });
   });
