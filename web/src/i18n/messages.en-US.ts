@@ -10,6 +10,7 @@ import { overviewEnUS } from './messages-overview.en-US';
 import { homeEnUS } from './messages-home.en-US';
 import { notificationsEnUS } from './messages-notifications.en-US';
 import { syncEnUS } from './messages-sync.en-US';
+import { webhooksEnUS } from './messages-webhooks.en-US';
 import { noticesEnUS } from './messages-notices.en-US';
 import { supervisionEnUS } from './messages-supervision.en-US';
 import { underwritingEnUS } from './messages-underwriting.en-US';
@@ -32,4 +33,5 @@ export const enUS: Messages = {
   ...homeEnUS,
   ...notificationsEnUS,
   ...syncEnUS,
+  ...webhooksEnUS,
 };

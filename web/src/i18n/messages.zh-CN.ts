@@ -10,6 +10,7 @@ import { overviewZhCN } from './messages-overview.zh-CN';
 import { homeZhCN } from './messages-home.zh-CN';
 import { notificationsZhCN } from './messages-notifications.zh-CN';
 import { syncZhCN } from './messages-sync.zh-CN';
+import { webhooksZhCN } from './messages-webhooks.zh-CN';
 import { noticesZhCN } from './messages-notices.zh-CN';
 import { supervisionZhCN } from './messages-supervision.zh-CN';
 import { underwritingZhCN } from './messages-underwriting.zh-CN';
@@ -35,6 +36,7 @@ export const zhCN = {
   ...homeZhCN,
   ...notificationsZhCN,
   ...syncZhCN,
+  ...webhooksZhCN,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;

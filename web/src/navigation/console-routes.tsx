@@ -1,5 +1,6 @@
 import {
   AlertOutlined,
+  ApiOutlined,
   BellOutlined,
   CloudUploadOutlined,
   EyeOutlined,
@@ -94,6 +95,7 @@ const pages = {
   supervisionNotices: () => import('../pages/regulator/supervision/SupervisionNoticesPage').then((m) => m.SupervisionNoticesPage),
   insurerNotices: () => import('../pages/insurer/NoticesPage').then((m) => m.NoticesPage),
   insurerSync: () => import('../pages/sync/SyncPage').then((m) => m.InsurerSyncPage),
+  webhooks: () => import('../pages/webhooks/WebhooksPage').then((m) => m.WebhooksPage),
   regulatorSync: () => import('../pages/sync/SyncPage').then((m) => m.RegulatorSyncPage),
   accessLog: () => import('../pages/insurer/AccessLogPage').then((m) => m.AccessLogPage),
   notifications: () => import('../pages/notifications/NotificationsPage').then((m) => m.NotificationsPage),
@@ -155,6 +157,8 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
   { path: '/insurer/notices', titleKey: 'nav.insurer.notices', roles: AUDIENCE.insurer, page: pages.insurerNotices, icon: <FlagOutlined />, inMenu: true },
   // SYNC-1 (issue 17): the provincial sync's states, failures with reasons, retry and reconciliation.
   { path: '/insurer/sync', titleKey: 'nav.insurer.sync', roles: AUDIENCE.insurer, page: pages.insurerSync, icon: <CloudUploadOutlined />, inMenu: true },
+  // Issue 17: the insurer admin's webhook endpoints, delivery log, replay, rotation and test events.
+  { path: '/insurer/webhooks', titleKey: 'nav.webhooks', roles: AUDIENCE.insurerAdmin, page: pages.webhooks, icon: <ApiOutlined />, inMenu: true },
   { path: '/insurer/team', titleKey: 'nav.team', roles: AUDIENCE.insurerAdmin, page: pages.team, icon: <TeamOutlined />, inMenu: true },
   // Issue 14: who among the regulators read the insurer's data — the insurer admin's (ACCESS_LOG_READ).
   { path: '/insurer/access-log', titleKey: 'nav.insurer.accessLog', roles: AUDIENCE.insurerAdmin, page: pages.accessLog, icon: <EyeOutlined />, inMenu: true },
@@ -179,6 +183,8 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
   { path: '/regulator/notices', titleKey: 'nav.regulator.notices', roles: AUDIENCE.regulator, page: pages.supervisionNotices, icon: <BellOutlined />, inMenu: true },
   // SYNC-1, ACL-2/ACL-4: every insurer's upload states in scope.
   { path: '/regulator/sync', titleKey: 'nav.regulator.sync', roles: AUDIENCE.regulator, page: pages.regulatorSync, icon: <CloudUploadOutlined />, inMenu: true },
+  // Issue 17 (ACL-2, ACL-4): the agency's webhook endpoints (a county EMB receives its county's events only).
+  { path: '/regulator/webhooks', titleKey: 'nav.webhooks', roles: AUDIENCE.regulator, page: pages.webhooks, icon: <ApiOutlined />, inMenu: true },
   { path: '/regulator/registers', titleKey: 'nav.regulator.registers', roles: AUDIENCE.regulator, page: pages.register, icon: <DatabaseOutlined />, inMenu: true },
   { path: '/regulator/coverage', titleKey: 'nav.regulator.coverage', roles: AUDIENCE.regulator, page: pages.coverageGap, icon: <PieChartOutlined />, inMenu: true },
   { path: '/regulator/service-orgs', titleKey: 'nav.regulator.serviceOrgs', roles: AUDIENCE.regulator, page: pages.serviceOrgs, icon: <ShopOutlined />, inMenu: true },
