@@ -13,8 +13,13 @@ export function createConsoleRouter() {
   let shell: Promise<void> | undefined;
   return createBrowserRouter([{ path: '/login', element: <SignInPage />, errorElement: <SignInErrorFallback /> }], {
     patchRoutesOnNavigation({ patch }) {
-      shell ??= Promise.all([import('./console-shell-routes'), loadLocale(storedLocale())]).then(([{ consoleShellRoutes }]) =>
-        patch(null, consoleShellRoutes()),
+      // A failed load (a chunk gone after a redeploy, the network) is tried again on the next navigation.
+      shell ??= Promise.all([import('./console-shell-routes'), loadLocale(storedLocale())]).then(
+        ([{ consoleShellRoutes }]) => patch(null, consoleShellRoutes()),
+        (error: unknown) => {
+          shell = undefined;
+          throw error;
+        },
       );
       return shell;
     },

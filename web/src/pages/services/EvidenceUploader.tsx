@@ -1,4 +1,4 @@
-import { Alert, Button, Flex, Select, Table, Typography } from 'antd';
+import { Alert, Button, Flex, Select, Table, Typography, type Breakpoint } from 'antd';
 import { useId, useState } from 'react';
 import { type EvidenceKind, type EvidenceUploadAnswer, type EvidenceUploadRequest } from '../../api';
 import { EVIDENCE_KINDS } from '../../reference/domain';
@@ -23,6 +23,12 @@ interface EvidenceUploaderProps {
  * a one-time ticket, and described with who captured it (the signed-in user), when (the file's time) and where
  * (the device's position, when the user allows it). The record names them by upload id.
  */
+/**
+ * Below `md` (phones) the evidence table keeps the file name and its 操作: the fixed widths of the other
+ * columns squeezed the name to nothing inside a 390 px dialog (issue 15, an enterprise rectifying on a phone).
+ */
+const PHONE_HIDDEN: Breakpoint[] = ['md'];
+
 export function EvidenceUploader({ requestTicket, value, onChange, label, defaultKind = 'PHOTO' }: EvidenceUploaderProps) {
   const { t } = useI18n();
   const user = useSessionUser();
@@ -95,18 +101,20 @@ export function EvidenceUploader({ requestTicket, value, onChange, label, defaul
           components={{ table: labelledTable(label) }}
           columns={[
             { key: 'file', title: t('svc.evidence.fileName'), render: (_, evidence) => evidence.fileName },
-            { key: 'kind', title: t('svc.evidence.kind'), width: 100, render: (_, evidence) => t(`svc.evidence.kind.${evidence.kind}`) },
-            { key: 'capturedAt', title: t('svc.evidence.capturedAt'), width: 140, render: (_, evidence) => formatInstant(evidence.capturedAt) },
+            { key: 'kind', title: t('svc.evidence.kind'), width: 100, responsive: PHONE_HIDDEN, render: (_, evidence) => t(`svc.evidence.kind.${evidence.kind}`) },
+            { key: 'capturedAt', title: t('svc.evidence.capturedAt'), width: 140, responsive: PHONE_HIDDEN, render: (_, evidence) => formatInstant(evidence.capturedAt) },
             {
               key: 'location',
               title: t('svc.evidence.location'),
               width: 150,
+              responsive: PHONE_HIDDEN,
               render: (_, evidence) => locationText(evidence.location, t),
             },
             {
               key: 'sha256',
               title: t('svc.evidence.sha256'),
               ellipsis: true,
+              responsive: PHONE_HIDDEN,
               render: (_, evidence) => <ShortSha sha256={evidence.sha256} />,
             },
             {

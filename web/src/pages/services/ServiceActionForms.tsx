@@ -1,4 +1,4 @@
-import { Button, Flex, Form, Input, Radio, Rate, Typography } from 'antd';
+import { Button, Flex, Form, Input, Radio, Rate, Typography, type RateProps } from 'antd';
 import { useCallback, useState } from 'react';
 import { type ConfirmScheduleRequest, type FollowUpChannel, type PreventionService } from '../../api';
 import { FOLLOW_UP_CHANNELS } from '../../reference/domain';
@@ -14,6 +14,15 @@ interface ActionFormProps {
   readonly onDone: (service: PreventionService) => void;
   readonly onFailure?: (error: unknown) => void;
   readonly onCancel?: () => void;
+}
+
+/**
+ * antd's Rate, without the `aria-required` Form.Item gives a required field: on Rate's `<ul>` (a list, not a
+ * radio group) it is not an allowed attribute (axe-core aria-allowed-attr, critical; issue 15). The rating
+ * always holds a value (5 to start with), so there is nothing left to require.
+ */
+function SatisfactionRate({ 'aria-required': _required, ...props }: RateProps & { readonly 'aria-required'?: unknown }) {
+  return <Rate {...props} />;
 }
 
 const Buttons = ({ submitting, label, onCancel }: { readonly submitting: boolean; readonly label: string; readonly onCancel?: () => void }) => {
@@ -80,7 +89,7 @@ export function FollowUpForm({ service, onDone, onFailure }: ActionFormProps & {
           <Radio.Group options={FOLLOW_UP_CHANNELS.map((channel) => ({ value: channel, label: t(`svc.followUp.channel.${channel}`) }))} />
         </Form.Item>
         <Form.Item name="satisfaction" label={t('svc.followUp.satisfaction')} rules={[requiredSelectRule(t, t('svc.followUp.satisfaction'))]}>
-          <Rate count={5} aria-label={t('svc.followUp.satisfaction')} />
+          <SatisfactionRate count={5} aria-label={t('svc.followUp.satisfaction')} />
         </Form.Item>
         <Form.Item name="comments" label={t('svc.followUp.comments')} rules={[requiredRule(t, t('svc.followUp.comments'))]}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
