@@ -57,7 +57,9 @@ describe('console: underwriting and the registers', () => {
         const report = rowsOf(page, '导入问题清单');
         await report.first().waitFor();
         const problems = await report.evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('td')].map((cell) => cell.textContent ?? '')));
-        expect(problems.map(([row, field, , rule]) => `${row} ${field} ${rule}`)).toEqual(['3 uscc UW-2', '3 industry SCOPE-1', '3 staff SCOPE-4']);
+        // Issue 15: the column by its Chinese header, the message in Chinese ending with its rule.
+        const ruleAtEnd = (message = '') => /（([A-Z]+-\d+)）$/.exec(message)?.[1];
+        expect(problems.map(([row, field, message]) => `${row} ${field} ${ruleAtEnd(message)}`)).toEqual(['3 统一社会信用代码 UW-2', '3 行业 SCOPE-1', '3 从业人员 SCOPE-4']);
         await dialog.getByText('文件未导入：1 行共 3 处问题').waitFor();
         expect(await unlabelledFields(page)).toEqual([]);
         await settled(page);

@@ -11,6 +11,7 @@ import { dynamoDbCalls, dynamoDbClientConfig, resetDynamoDbCalls, toDocumentClie
 import { DynamoRegisterRepository } from '../../functions/adapters/dynamodb/register.repository.js';
 import { Store } from '../../functions/adapters/dynamodb/store.js';
 import { XINZHOU_AREAS } from '../../domain/kernel/area.js';
+import { REGISTER_FILE_HEADERS, registerFileRow } from '../../domain/register/register-columns.js';
 import type { ApiClient } from '../support/api-client.js';
 import { unique, validUscc } from '../support/fixtures.js';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
@@ -92,6 +93,20 @@ async function allCounts(): Promise<Map<string, number>> {
     for (const cell of await register.registeredCounts(area.code)) cells.set(`${cell.county}#${cell.industry}`, cell.registered);
   }
   return cells;
+}
+
+/**
+ * The register as the console exports it and the template lays it out (issue 15): Chinese headers, industry,
+ * county and size as Chinese labels, the USCC column as text (register-columns.ts).
+ */
+async function exportedXlsxOf(rows: readonly RegisterRow[]): Promise<string> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('企业底数');
+  sheet.addRow([...REGISTER_FILE_HEADERS]);
+  for (const row of rows) {
+    sheet.addRow(registerFileRow({ ...row, industry: row.industry as never, county: row.county as never, size: row.size as never, registeredBy: 'emb-city', updatedAt: '', version: 1 }));
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
 }
 
 async function xlsxOf(rows: readonly RegisterRow[]): Promise<string> {
@@ -242,6 +257,28 @@ describe('the enterprise register (REG-1) through the local gateway', () => {
     expect((await cityEmb.get(`/regulator/enterprises/${uscc}`)).status).toBe(404);
   });
 
+  it('REG-1 imports an XLSX with Chinese headers and labels, and refuses an unknown column with a Chinese 400 naming it (issue 15)', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('企业底数');
+    sheet.addRow(['统一社会信用代码', '企业名称', '行业', '区县', '从业人员', '营业收入（万元）', '企业规模', '规模调整理由']);
+    const uscc = usccIn('140902');
+    sheet.addRow([uscc, `${unique('忻府')}（集团）煤业有限公司`, '煤矿', '忻府区', 1200, 45_000, '大型', '']);
+    sheet.addRow([usccIn('140902'), `${unique('忻府')}化工有限公司`, '危化品', ' 忻府 ', '３０', 500, '中型', '县局核定为中型']);
+    const bytes = async () => Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
+    const imported = await countyEmb.post<ImportResult>('/regulator/enterprise-imports', { fileName: '忻府区企业底数.xlsx', contentBase64: await bytes() });
+    expect(imported.status, JSON.stringify(imported.body).slice(0, 500)).toBe(201);
+    expect(imported.body).toMatchObject({ imported: 2, created: 2 });
+    expect((await countyEmb.get<Entry>(`/regulator/enterprises/${uscc}`)).body).toMatchObject({ industry: 'COAL_MINE', county: '140902', size: 'LARGE' });
+
+    sheet.getRow(1).getCell(3).value = '行业门类';
+    const refused = await countyEmb.post<ErrorBody>('/regulator/enterprise-imports', { fileName: '忻府区企业底数.xlsx', contentBase64: await bytes() });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details).toEqual([
+      expect.objectContaining({ row: 1, field: '行业门类', rule: 'REG-1', message: expect.stringMatching(/^第 1 行（表头）：无法识别的列「行业门类」/) }),
+      expect.objectContaining({ row: 1, field: 'industry', rule: 'REG-1', message: expect.stringMatching(/^第 1 行（表头）：缺少「行业」列/) }),
+    ]);
+  });
+
   it('ACL-4 refuses a county EMB’s import with a row of another county (403), writing nothing', async () => {
     const own = usccIn('140902');
     const response = await countyEmb.post<ErrorBody>('/regulator/enterprise-imports', {
@@ -284,10 +321,18 @@ describe('the 5,000-enterprise XLSX import (REG-1 acceptance)', () => {
       { row: 2502, field: 'industry', rule: 'SCOPE-1' },
       { row: 5001, field: 'county', rule: 'SCOPE-5' },
     ]);
+    // Issue 15: each in Chinese, naming the row, the column by its Chinese header, and the rule.
+    expect(rejected.body.error.details?.map(({ message }) => message)).toEqual([
+      expect.stringMatching(/^第 101 行「统一社会信用代码」：校验位错误：按前 17 位应为 .，文件中为 .（UW-2）$/),
+      expect.stringMatching(/^第 2502 行「行业」：「COAL」无法识别，应为以下之一：煤矿、/),
+      expect.stringMatching(/^第 5001 行「区县」：「140999」无法识别，应为以下之一：忻府区、/),
+    ]);
+    expect(rejected.body.error.message).toMatch(/^文件未导入，未写入任何数据：3 行共 3 处问题/);
     expect(await allCounts()).toEqual(countsBefore);
     expect((await cityEmb.get(`/regulator/enterprises/${seed[0]?.uscc}`)).status).toBe(404);
 
-    const fixed = await xlsxOf(seed);
+    // The register as the console exports it (Chinese headers and labels, issue 15) imports as it is.
+    const fixed = await exportedXlsxOf(seed);
     resetDynamoDbCalls();
     const startedAt = performance.now();
     const imported = await cityEmb.post<ImportResult>('/regulator/enterprise-imports', { fileName: '忻州市企业底数.xlsx', contentBase64: fixed });
