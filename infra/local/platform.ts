@@ -63,7 +63,14 @@ export interface PlatformOptions {
    * down and slow), how often the sync's retry clock ticks and its first retry's wait. With `ANZE_PROVINCE_URL`
    * set, the sync talks to that endpoint and no simulator starts.
    */
-  readonly provincialSync?: { readonly behaviour?: Partial<SimulatorBehaviour>; readonly sweepMs?: number; readonly retryBaseMs?: number };
+  readonly provincialSync?: {
+    /** `false`: no sync subscriber and no retry clock (test platforms whose tests count DynamoDB calls); the simulator still answers. */
+    readonly enabled?: boolean;
+    readonly behaviour?: Partial<SimulatorBehaviour>;
+    /** The retry clock's tick; by default 10 s where the scheduler runs, none where it does not. */
+    readonly sweepMs?: number;
+    readonly retryBaseMs?: number;
+  };
 }
 
 export interface RunningPlatform {
@@ -156,6 +163,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
 
     // SYNC-1: the simulated province on loopback, before any handler reads its address from the environment.
     let province: ProvincialSimulator | undefined;
+    const syncEnabled = options.provincialSync?.enabled ?? true;
     if (!process.env.ANZE_PROVINCE_URL || process.env.ANZE_PROVINCE_SIMULATED === 'true') {
       province = await startProvincialSimulator({ behaviour: options.provincialSync?.behaviour ?? {} });
       stops.push(() => province?.stop());
@@ -187,20 +195,23 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       projections: (event) => projections({ 'detail-type': event.type, detail: event }),
       schedules: (event) => schedules({ 'detail-type': event.type, time: event.time }),
       notifications: (event) => notifications({ 'detail-type': event.type, detail: event }),
-      sync: (event) => sync({ 'detail-type': event.type, detail: event }),
+      sync: syncEnabled ? (event) => sync({ 'detail-type': event.type, detail: event }) : async () => undefined,
       webhooks: (event) => webhooks.onEvent(event),
     });
     // SYNC-1: the retry clock (on AWS a one-minute schedule); a tick never overlaps the one before.
-    let sweeping = false;
-    const sweepTimer = setInterval(() => {
-      if (sweeping) return;
-      sweeping = true;
-      sync({ 'detail-type': SCHEDULED_EVENT })
-        .catch((error: unknown) => console.error('provincial sync:', error))
-        .finally(() => (sweeping = false));
-    }, options.provincialSync?.sweepMs ?? 10_000);
-    sweepTimer.unref();
-    stops.push(() => clearInterval(sweepTimer));
+    const sweepMs = options.provincialSync?.sweepMs ?? ((options.scheduler ?? true) ? 10_000 : undefined);
+    if (syncEnabled && sweepMs !== undefined) {
+      let sweeping = false;
+      const sweepTimer = setInterval(() => {
+        if (sweeping) return;
+        sweeping = true;
+        sync({ 'detail-type': SCHEDULED_EVENT })
+          .catch((error: unknown) => console.error('provincial sync:', error))
+          .finally(() => (sweeping = false));
+      }, sweepMs);
+      sweepTimer.unref();
+      stops.push(() => clearInterval(sweepTimer));
+    }
     // Issue 14: a data folder older than the supervision counters gets them from its records, once.
     const { rebuildSupervisionCountersOnce } = await import('../../functions/projections/supervision-counters-root.js');
     await rebuildSupervisionCountersOnce(systemClock.now());
