@@ -89,7 +89,7 @@ export function EnterpriseHomePage() {
           <List
             size="small"
             dataSource={data.services}
-            locale={{ emptyText: t('home.ent.none') }}
+            locale={{ emptyText: <Typography.Text type="secondary">{t('home.ent.none')}</Typography.Text> }}
             renderItem={(service) => (
               <List.Item key={service.id}>
                 <Flex vertical gap={2} style={{ minWidth: 0 }}>
@@ -108,7 +108,7 @@ export function EnterpriseHomePage() {
           <List
             size="small"
             dataSource={data.hazards}
-            locale={{ emptyText: t('home.ent.none') }}
+            locale={{ emptyText: <Typography.Text type="secondary">{t('home.ent.none')}</Typography.Text> }}
             renderItem={(hazard) => (
               <List.Item key={hazard.id}>
                 <Flex vertical gap={2} style={{ minWidth: 0 }}>
@@ -129,7 +129,7 @@ export function EnterpriseHomePage() {
           <List
             size="small"
             dataSource={data.complaints}
-            locale={{ emptyText: t('home.ent.none') }}
+            locale={{ emptyText: <Typography.Text type="secondary">{t('home.ent.none')}</Typography.Text> }}
             renderItem={(complaint) => {
               const state = complaintState(complaint, t);
               return (

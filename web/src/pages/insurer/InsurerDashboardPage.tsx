@@ -47,7 +47,7 @@ function ToDoCard({ title, toDo, linkOf, all, t }: { title: string; toDo: Workbe
       <List
         size="small"
         dataSource={toDo.items}
-        locale={{ emptyText: t('home.wb.none') }}
+        locale={{ emptyText: <Typography.Text type="secondary">{t('home.wb.none')}</Typography.Text> }}
         renderItem={(item) => (
           <List.Item key={item.id}>
             <Flex justify="space-between" gap={8} wrap style={{ width: '100%' }}>
@@ -133,7 +133,7 @@ export function InsurerDashboardPage() {
             <List
               size="small"
               dataSource={bench.notices.items}
-              locale={{ emptyText: t('home.wb.none') }}
+              locale={{ emptyText: <Typography.Text type="secondary">{t('home.wb.none')}</Typography.Text> }}
               renderItem={(item) => (
                 <List.Item key={item.id}>
                   <Flex justify="space-between" gap={8} wrap style={{ width: '100%' }}>
@@ -171,7 +171,7 @@ export function InsurerDashboardPage() {
             <List
               size="small"
               dataSource={bench.plansMissing.items}
-              locale={{ emptyText: t('home.wb.none') }}
+              locale={{ emptyText: <Typography.Text type="secondary">{t('home.wb.none')}</Typography.Text> }}
               renderItem={(item) => (
                 <List.Item key={item.id}>
                   <Flex justify="space-between" gap={8} wrap style={{ width: '100%' }}>
