@@ -20,6 +20,7 @@ import { measureRegisterImport, registerImportTable, type RegisterImportSection 
 import { measureServicesLifecycle, servicesLifecycleTable, type ServicesLifecycleSection } from './services-lifecycle.js';
 import type { Repetitions } from './stats.js';
 import { verdicts, verdictTable } from './summary.js';
+import { measureWebhooks, WEBHOOKS_HEADING, webhooksTable } from './webhooks.js';
 
 /**
  * `npm run bench`: latency through the local gateway against the bare DynamoDB calls, DynamoDB calls per
@@ -27,7 +28,8 @@ import { verdicts, verdictTable } from './summary.js';
  * `.bench/results.json`. Progress goes to stderr, so stdout can be pasted as it is. See README.md.
  *
  * Environment: BENCH_RUNS (timed requests per operation, default 200), BENCH_WARMUP (default 30),
- * BENCH_COLD_RUNS (fresh processes per bundle, default 15), BENCH_FIRST_VISITS (cold visits of the sign-in page, default 10).
+ * BENCH_COLD_RUNS (fresh processes per bundle, default 15), BENCH_FIRST_VISITS (cold visits of the sign-in page, default 10),
+ * BENCH_WEBHOOK_MESSAGES (webhook messages to a loopback receiver, default 1,000; 100000 for the memory run).
  */
 const OPERATOR_PASSWORD = 'Bench-operator-2026';
 const BENCH_DIR = join(REPO_ROOT, '.bench');
@@ -117,6 +119,12 @@ async function main(): Promise<void> {
   const dailyRun = await measureDailyRun();
   print(DAILY_RUN_HEADING, dailyRunTable(dailyRun));
 
+  // Issue 17: deliveries to a loopback receiver; BENCH_WEBHOOK_MESSAGES=100000 for the memory run over 100,000.
+  const webhookMessages = count('BENCH_WEBHOOK_MESSAGES', 1_000);
+  progress(`webhooks (issue 17): ${webhookMessages} messages to a loopback receiver (its own platform and DynamoDB Local)`);
+  const webhooks = await measureWebhooks(webhookMessages, progress);
+  print(WEBHOOKS_HEADING, webhooksTable(webhooks));
+
   progress("bundling every function with the CDK construct's esbuild settings");
   const bundles = await buildBundles(REPO_ROOT, join(BENCH_DIR, 'bundles'));
   const drift = bundlingDrift(REPO_ROOT);
@@ -143,7 +151,7 @@ async function main(): Promise<void> {
   print('## Targets', verdictTable(summary), `Whole run: ${seconds.toFixed(0)} s.`);
 
   mkdirSync(BENCH_DIR, { recursive: true });
-  const results = { machine, repetitions, coldRuns, seconds, summary, latency, memory, registerImport, servicesLifecycle, feeSummary, overview, obligationsEngine, dailyRun, bundles, cold, firstVisit, bundlingDrift: drift };
+  const results = { machine, repetitions, coldRuns, seconds, summary, latency, memory, registerImport, servicesLifecycle, feeSummary, overview, obligationsEngine, dailyRun, webhooks, bundles, cold, firstVisit, bundlingDrift: drift };
   writeFileSync(join(BENCH_DIR, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   progress('raw numbers written to .bench/results.json');
 }
