@@ -43,6 +43,8 @@ export interface WebhookRoute {
   readonly owner: WebhookOwner;
   readonly eventTypes: readonly string[];
   readonly enabled: boolean;
+  /** Kept here so the fan-out makes a message without reading the subscription (older items: thin). */
+  readonly fullPayload?: boolean;
 }
 
 export const routeOf = (subscription: WebhookSubscription): WebhookRoute => ({
@@ -50,6 +52,7 @@ export const routeOf = (subscription: WebhookSubscription): WebhookRoute => ({
   owner: subscription.owner,
   eventTypes: subscription.eventTypes,
   enabled: subscription.enabled,
+  fullPayload: subscription.fullPayload,
 });
 
 /** Contexts whose events are about one person or the platform's own running, never sent to a regulator's system. */

@@ -57,9 +57,8 @@ export class WebhookDispatcher {
     const wanted = (await this.routesFor(event)).filter((route) => routeWants(route, event));
     let made = 0;
     for (const route of wanted) {
-      const subscription = await this.ports.subscriptions.get(route.owner, route.id);
-      if (!subscription?.enabled) continue;
-      const delivery = this.newDelivery(subscription, event.id, event.type, messageBody(event, route.owner, subscription.fullPayload));
+      // The route carries what the message needs; the attempt re-reads the subscription (deleted or disabled since).
+      const delivery = this.newDelivery(route, event.id, event.type, messageBody(event, route.owner, route.fullPayload ?? false));
       if (await this.ports.deliveries.createIfAbsent(delivery)) {
         made += 1;
         await this.queue.enqueue(delivery);
@@ -83,7 +82,7 @@ export class WebhookDispatcher {
     return this.attemptDelivery(delivery, subscription);
   }
 
-  private newDelivery(subscription: WebhookSubscription, eventId: string, eventType: string, body: string): WebhookDelivery {
+  private newDelivery(subscription: Pick<WebhookSubscription, 'id' | 'owner'>, eventId: string, eventType: string, body: string): WebhookDelivery {
     const now = this.ports.clock.now().toISOString();
     return {
       id: deliveryIdOf(subscription.id, eventId),

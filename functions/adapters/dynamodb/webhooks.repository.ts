@@ -106,7 +106,7 @@ export class DynamoWebhookRepository implements WebhookSubscriptions, WebhookRou
     await this.store.commit(
       [
         { kind: 'update', item: this.subscriptionItem(subscription), expectedVersion, entity: 'webhook subscription' },
-        { kind: 'patch', key: webhookKeys.route(subscription.id), set: { eventTypes: route.eventTypes, enabled: route.enabled }, entity: 'webhook route' },
+        { kind: 'patch', key: webhookKeys.route(subscription.id), set: { eventTypes: route.eventTypes, enabled: route.enabled, fullPayload: route.fullPayload ?? false }, entity: 'webhook route' },
       ],
       events.map((event) => outboxOf(event, key)),
     );
