@@ -31,13 +31,15 @@ const roleIdOf = (functionId: string): string => {
 const allRoutes = BOUNDED_CONTEXTS.flatMap((context) => context.routes.map((route) => ({ context, route })));
 
 describe('ApiStack: one Lambda function per bounded context', () => {
-  it('deploys each context of functions/http/contexts.ts, plus the relay, the schedules, the projections, the notifications and the provincial sync (SYNC-1) functions', () => {
-    expect(Object.keys(functions)).toHaveLength(BOUNDED_CONTEXTS.length + 5);
+  it('deploys each context of functions/http/contexts.ts, plus the relay, the schedules, the projections, the notifications and the provincial sync (SYNC-1) functions, and the webhook fan-out and delivery (issue 17)', () => {
+    expect(Object.keys(functions)).toHaveLength(BOUNDED_CONTEXTS.length + 7);
     for (const context of BOUNDED_CONTEXTS) expect(functionIdOf(context.name)).toBeTruthy();
     expect(functionIdOf('relay')).toBeTruthy();
     expect(functionIdOf('schedules')).toBeTruthy();
     expect(functionIdOf('projections')).toBeTruthy();
     expect(functionIdOf('provincial-sync')).toBeTruthy();
+    expect(functionIdOf('webhook-fanout')).toBeTruthy();
+    expect(functionIdOf('webhook-delivery')).toBeTruthy();
   });
 
   it('runs every function on nodejs22.x, ARM64, with active tracing and the anze environment', () => {
