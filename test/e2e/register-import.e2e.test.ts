@@ -76,6 +76,8 @@ describe('console: the register imported as people use Excel (issue 15)', () => 
       const cells = await rows.first().locator('td').allTextContents();
       expect(Object.values(INDUSTRY_NAMES_ZH)).toContain(cells[2]);
       expect(XINZHOU_AREAS.map((area) => area.nameZh as string)).toContain(cells[3]);
+      // The list's total (first page of the register, REG-1 counters): all 5,000 are there.
+      await page.getByTestId('table-total').getByText('共 5,000 条').waitFor();
     });
   }, 240_000);
 });
