@@ -6,6 +6,15 @@ import { apiToken, createTenant, freshUscc } from './support/api-setup.js';
 import { openConsole, SCREENSHOT_DIR, signIn, unlabelledFields } from './support/console-page.js';
 import { signOut, tenantRows, useConsoleSuite } from './support/console-suite.js';
 
+type ConsolePage = Parameters<typeof tenantRows>[0];
+
+/** From the operator's home (平台概况) to the tenant table, through the menu as a person would. */
+async function openTenants(page: ConsolePage): Promise<void> {
+  await page.getByRole('heading', { level: 1, name: '平台概况' }).waitFor();
+  await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '保险机构' }).click();
+  await tenantRows(page).first().waitFor();
+}
+
 /**
  * Onboarding in a real browser against `npm start` on a fresh data folder: the operator finds and creates
  * an insurer (server field errors shown in place), pages and exports, creates a county regulator; the new
@@ -23,7 +32,8 @@ describe('console: onboarding insurers and regulators', () => {
     await withConsole(
       async ({ page, screenshot }) => {
         await signIn(page, 'operator', server().operatorPassword);
-        await tenantRows(page).first().waitFor();
+        // Issue 14: the operator lands on its home, 平台概况, and opens the tenants from the menu.
+        await openTenants(page);
         expect(await tenantRows(page).count()).toBe(3);
         await screenshot('onboarding-1-operator-tenants');
 
@@ -144,7 +154,7 @@ describe('console: onboarding insurers and regulators', () => {
   it('the operator creates a county regulator; the county is asked for county EMBs only', async () => {
     await withConsole(async ({ page, screenshot }) => {
       await signIn(page, 'operator', server().operatorPassword);
-      await tenantRows(page).first().waitFor();
+      await openTenants(page);
       await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '监管部门' }).click();
       const regulatorRows = page.locator('table[aria-label="监管部门"] tbody tr.ant-table-row');
       await expect.poll(() => regulatorRows.count()).toBe(3);
@@ -208,7 +218,7 @@ describe('console: onboarding insurers and regulators', () => {
     const timings: Record<string, number> = {};
     await withConsole(async ({ page }) => {
       await signIn(page, 'operator', server().operatorPassword);
-      await tenantRows(page).first().waitFor();
+      await openTenants(page);
       const session = await page.evaluate<string | null>(`sessionStorage.getItem('anze.session')`);
       expect(session).toBeTruthy();
 
