@@ -55,6 +55,8 @@ export interface ScheduleServiceContext {
   readonly plan?: Pick<ServicePlan, 'version' | 'items'>;
   readonly now: Date;
   readonly by: string;
+  /** SVC-5 (issue 15): the platform's 服务编号 (service-number.ts) taken from the insurer's counter for the year. */
+  readonly serviceNumber?: string;
 }
 
 /**
@@ -132,6 +134,7 @@ export function scheduleService(input: ScheduleServiceInput, ctx: ScheduleServic
   const at = instantOf(ctx.now);
   const service: PreventionService = {
     id: ctx.id,
+    ...(ctx.serviceNumber === undefined ? {} : { serviceNumber: ctx.serviceNumber }),
     tenantId: policy.tenantId,
     policyId: policy.id,
     policyNumber: policy.policyNumber,

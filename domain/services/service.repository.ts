@@ -3,6 +3,7 @@ import type { Changed, DomainEvent } from '../kernel/events.js';
 import type { ArchiveRecord } from './archive-record.schema.js';
 import type { Hazard } from './hazard.js';
 import type { PreventionService, ServiceStatus } from './service.js';
+import type { ServiceNumbering } from './service-number.js';
 
 /** One page and the opaque cursor of the next (absent on the last page). */
 export interface Page<T> {
@@ -38,7 +39,14 @@ export interface TenantServiceQuery extends PageRequest {
  * await repository.saveService(next, service.version, events);
  */
 export interface ServiceRepository {
-  createService(service: PreventionService, events: readonly DomainEvent[]): Promise<void>;
+  /**
+   * With `numbering` (SVC-5, issue 15), the service's number takes the next sequence of the insurer's counter for
+   * the year in the same transaction; `StaleVersion` (or `Conflict` for the year's first) when another service
+   * took it first: read again and retry.
+   */
+  createService(service: PreventionService, events: readonly DomainEvent[], numbering?: ServiceNumbering): Promise<void>;
+  /** SVC-5 (issue 15): the last sequence of the insurer's service numbers in `year` (0 before the first). */
+  serviceNumberSequence(tenantId: string, year: number): Promise<number>;
   getService(tenantId: string, serviceId: string): Promise<PreventionService | undefined>;
   listServices(tenantId: string, query: TenantServiceQuery): Promise<Page<PreventionService>>;
   /** SVC-1/SVC-11: every service of one policy (the obligations engine's input), in scheduled order. */

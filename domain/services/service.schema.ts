@@ -79,6 +79,7 @@ const reviewFlagSchema = z.object({
  */
 export const serviceSchema = z.object({
   id: z.string(),
+  serviceNumber: z.optional(described(z.string(), '服务编号 FW-<year>-<insurer code>-<seq> (issue 15); absent on services scheduled before numbering')),
   tenantId: described(z.string(), 'The lead insurer (ACL-1)'),
   policyId: z.string(),
   policyNumber: z.string(),

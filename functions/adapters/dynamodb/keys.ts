@@ -97,11 +97,15 @@ export const keys = {
     PK: `${keys.listing({ kind: 'tenant', tenantId }, 'POLICYNO')}#${Buffer.from(policyNumber, 'utf8').toString('base64url')}`,
     SK: 'UNIQUE',
   }),
-  /** UW-1 (issue 15): the insurer's counter of generated policy numbers for one year; its version is the last sequence. */
-  policyNumberCounter: (tenantId: string, year: number): ItemKey => ({
-    PK: `${keys.listing({ kind: 'tenant', tenantId }, 'POLICYNO-SEQ')}#${year}`,
+  /** Issue 15: an insurer's counter of one series of generated numbers for one year; its version is the last sequence. */
+  numberCounter: (tenantId: string, series: 'POLICYNO' | 'SERVICENO', year: number): ItemKey => ({
+    PK: `${keys.listing({ kind: 'tenant', tenantId }, `${series}-SEQ`)}#${year}`,
     SK: 'COUNTER',
   }),
+  /** UW-1 (issue 15): the counter of generated policy numbers (AZ-…). */
+  policyNumberCounter: (tenantId: string, year: number): ItemKey => keys.numberCounter(tenantId, 'POLICYNO', year),
+  /** SVC-5 (issue 15): the counter of service numbers (FW-…). */
+  serviceNumberCounter: (tenantId: string, year: number): ItemKey => keys.numberCounter(tenantId, 'SERVICENO', year),
   /**
    * GSI4: the policies a tenant leads, by period start (`<periodStart>#<policyId>`): the daily run reads the few
    * whose SVC-4 plan or SVC-2 first service falls due (issue 16), never every policy.

@@ -5,6 +5,7 @@ import type { Policy } from '../../../domain/underwriting/policy.js';
 import type { PageRequest, PolicyPage, PolicyRepository, TenantPolicyQuery } from '../../../domain/underwriting/policy.repository.js';
 import type { PolicyNumbering } from '../../../domain/underwriting/policy-number.js';
 import { keys } from './keys.js';
+import { lastSequence, numberCounterWrite } from './number-counter.js';
 import { outboxOf, type Store, type Write } from './store.js';
 import { entityOf } from './stored-item.js';
 
@@ -76,20 +77,7 @@ export class DynamoPolicyRepository implements PolicyRepository {
     // UW-1 (issue 15): a generated number moves the year's counter in the same transaction; its version is the
     // last sequence taken, so two issues racing for one sequence cannot both commit.
     const counter: Write[] = numbering
-      ? [
-          numbering.sequence === 1
-            ? {
-                kind: 'create',
-                item: { ...keys.policyNumberCounter(policy.tenantId, numbering.year), kind: 'POLICY_NUMBER_COUNTER', version: 1 },
-                onExists: () => new Conflict('UW-1: the policy number sequence moved; retry', 'UW-1'),
-              }
-            : {
-                kind: 'update',
-                item: { ...keys.policyNumberCounter(policy.tenantId, numbering.year), kind: 'POLICY_NUMBER_COUNTER', version: numbering.sequence },
-                expectedVersion: numbering.sequence - 1,
-                entity: 'policy number counter',
-              },
-        ]
+      ? [numberCounterWrite({ key: keys.policyNumberCounter(policy.tenantId, numbering.year), kind: 'POLICY_NUMBER_COUNTER', what: 'policy number', rule: 'UW-1' }, numbering)]
       : [];
     await this.store.commit(
       [
@@ -106,8 +94,7 @@ export class DynamoPolicyRepository implements PolicyRepository {
   }
 
   async policyNumberSequence(tenantId: string, year: number): Promise<number> {
-    const counter = await this.store.get<{ version?: number }>(keys.policyNumberCounter(tenantId, year));
-    return counter?.version ?? 0;
+    return lastSequence(this.store, keys.policyNumberCounter(tenantId, year));
   }
 
   async get(tenantId: string, policyId: string): Promise<Policy | undefined> {

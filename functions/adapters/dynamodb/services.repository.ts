@@ -10,7 +10,9 @@ import type {
   TenantServiceQuery,
 } from '../../../domain/services/service.repository.js';
 import type { PreventionService, ServiceStatus } from '../../../domain/services/service.js';
+import type { ServiceNumbering } from '../../../domain/services/service-number.js';
 import { keys } from './keys.js';
+import { lastSequence, numberCounterWrite } from './number-counter.js';
 import { archiveItem, eq, filterOf, hazardItem, serviceItem, servicePageOf, servicesOutbox, toService } from './service-items.js';
 import type { Store, Write } from './store.js';
 
@@ -18,11 +20,19 @@ import type { Store, Write } from './store.js';
 export class DynamoServiceRepository implements ServiceRepository, EnterpriseServiceViews {
   constructor(private readonly store: Store) {}
 
-  async createService(service: PreventionService, events: readonly DomainEvent[]): Promise<void> {
+  async createService(service: PreventionService, events: readonly DomainEvent[], numbering?: ServiceNumbering): Promise<void> {
+    // SVC-5 (issue 15): the 服务编号's sequence is taken in the service's own transaction (no gaps, no duplicates).
+    const counter: Write[] = numbering
+      ? [numberCounterWrite({ key: keys.serviceNumberCounter(service.tenantId, numbering.year), kind: 'SERVICE_NUMBER_COUNTER', what: 'service number', rule: 'SVC-5' }, numbering)]
+      : [];
     await this.store.commit(
-      [{ kind: 'create', item: serviceItem(service) as never, onExists: () => new Conflict(`service ${service.id} exists`) }],
+      [...counter, { kind: 'create', item: serviceItem(service) as never, onExists: () => new Conflict(`service ${service.id} exists`) }],
       servicesOutbox(service.tenantId, events),
     );
+  }
+
+  async serviceNumberSequence(tenantId: string, year: number): Promise<number> {
+    return lastSequence(this.store, keys.serviceNumberCounter(tenantId, year));
   }
 
   async getService(tenantId: string, serviceId: string): Promise<PreventionService | undefined> {

@@ -1,8 +1,11 @@
 import { INSURER } from '../../../domain/identity/access.js';
+import { todayOf } from '../../../domain/kernel/clock.js';
 import { policyFactsOf } from '../../../domain/services/policy-facts.js';
 import { scheduleServiceBody, serviceSchema } from '../../../domain/services/service.schema.js';
 import { scheduleService as schedule } from '../../../domain/services/service-schedule.rules.js';
+import { generatedServiceNumber } from '../../../domain/services/service-number.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
+import { withNextSequence } from '../numbered.js';
 import { servicesRoot } from './composition-root.js';
 import { loadPolicy } from './load-policy.js';
 
@@ -23,7 +26,7 @@ export const scheduleService = defineRoute({
   async handle(input) {
     const { tenantId, userId } = callerOf(input, 'insurer');
     const { tenant, policy } = await loadPolicy(tenantId, input.body.policyId, { lead: true });
-    const { registers, clock, newId } = servicesRoot();
+    const { registers, clock, newId, tenants } = servicesRoot();
     const orgId = input.body.provider.orgId;
     const [org, experts, plan] = await Promise.all([
       orgId === undefined ? undefined : registers.getServiceOrg(orgId),
@@ -31,16 +34,26 @@ export const scheduleService = defineRoute({
       tenant.plans.getPlan(tenantId, policy.id),
     ]);
     const now = clock.now();
-    const { state: service, events } = schedule(input.body, {
-      id: newId(now),
-      policy: policyFactsOf(policy),
-      ...(org ? { org } : {}),
-      experts,
-      ...(plan ? { plan } : {}),
-      now,
-      by: userId,
-    });
-    await tenant.services.createService(service, events);
-    return { body: service };
+    const id = newId(now);
+    const year = Number(todayOf(clock).slice(0, 4));
+    // SVC-5 (issue 15): every new service gets its 服务编号 FW-<year>-<insurer code>-<seq>, taken in its own transaction.
+    const insurerUscc = (await tenants.getTenant(tenantId))?.uscc;
+    const scheduleWith = async (sequence?: number) => {
+      const numbering = sequence === undefined ? undefined : { year, sequence };
+      const { state: service, events } = schedule(input.body, {
+        id,
+        policy: policyFactsOf(policy),
+        ...(org ? { org } : {}),
+        experts,
+        ...(plan ? { plan } : {}),
+        now,
+        by: userId,
+        ...(numbering && insurerUscc ? { serviceNumber: generatedServiceNumber({ ...numbering, insurerUscc }) } : {}),
+      });
+      await tenant.services.createService(service, events, numbering);
+      return { body: service };
+    };
+    if (insurerUscc === undefined) return scheduleWith();
+    return withNextSequence(() => tenant.services.serviceNumberSequence(tenantId, year), scheduleWith);
   },
 });

@@ -1,10 +1,10 @@
 import { INSURER } from '../../../domain/identity/access.js';
 import { todayOf } from '../../../domain/kernel/clock.js';
-import { Conflict, StaleVersion } from '../../../domain/kernel/errors.js';
 import { generatedPolicyNumber, type PolicyNumbering } from '../../../domain/underwriting/policy-number.js';
 import { issuePolicy as issue } from '../../../domain/underwriting/issue.rules.js';
 import { issuePolicyBody } from '../../../domain/underwriting/policy-commands.schema.js';
 import { policySchema } from '../../../domain/underwriting/policy.schema.js';
+import { withNextSequence } from '../numbered.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
 import { underwritingRoot } from './composition-root.js';
 import { eligibilityOn } from './eligibility-on.js';
@@ -56,9 +56,7 @@ export const issuePolicy = defineRoute({
     // UW-1 (issue 15): no typed number (a migrated paper policy has one) → the platform's AZ-<year>-<insurer code>-<seq>.
     const insurerUscc = input.body.policyNumber === undefined ? (await platform.getTenant(tenantId))?.uscc : undefined;
     const year = Number(today.slice(0, 4));
-    for (let attempt = 1; ; attempt += 1) {
-      const numbering: PolicyNumbering | undefined =
-        insurerUscc === undefined ? undefined : { year, sequence: (await policies.policyNumberSequence(tenantId, year)) + 1 };
+    const issueWith = async (numbering?: PolicyNumbering) => {
       const { state: policy, events } = issue(input.body, {
         id,
         tenantId,
@@ -73,14 +71,10 @@ export const issuePolicy = defineRoute({
         enterprisePolicies,
         ...(numbering && insurerUscc ? { generatedPolicyNumber: generatedPolicyNumber({ year, insurerUscc, sequence: numbering.sequence }) } : {}),
       });
-      try {
-        await policies.create(policy, events, numbering);
-        return { body: policy };
-      } catch (error) {
-        // Another issue took this sequence first: read the counter again (a few times at most).
-        const raced = error instanceof StaleVersion || (error instanceof Conflict && error.message.includes('sequence moved'));
-        if (!numbering || !raced || attempt >= 5) throw error;
-      }
-    }
+      await policies.create(policy, events, numbering);
+      return { body: policy };
+    };
+    if (insurerUscc === undefined) return issueWith();
+    return withNextSequence(() => policies.policyNumberSequence(tenantId, year), (sequence) => issueWith({ year, sequence }));
   },
 });

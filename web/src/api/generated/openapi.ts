@@ -3474,6 +3474,8 @@ export type components = {
             scheduledAt: components["schemas"]["Instant"];
             /** @description Asia/Shanghai day of scheduledAt */
             scheduledOn: components["schemas"]["LocalDate"];
+            /** @description 服务编号 FW-<year>-<insurer code>-<seq> (issue 15); absent on services scheduled before numbering */
+            serviceNumber?: string;
             status: components["schemas"]["ServiceStatus"];
             /** @description The lead insurer (ACL-1) */
             tenantId: string;
