@@ -42,6 +42,7 @@ export const servicesEnUS: Readonly<Record<keyof typeof servicesZhCN, string>> =
   'svc.list.calendarTruncated': 'The calendar shows the first {count} services only; narrow it with the filters',
   'svc.list.links': 'See also:',
   'svc.field.policy': 'Policy',
+  'svc.field.serviceNumber': 'Service number',
   'svc.field.enterprise': 'Enterprise',
   'svc.field.type': 'Service type',
   'svc.field.status': 'Status',

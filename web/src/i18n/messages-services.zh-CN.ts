@@ -43,6 +43,7 @@ export const servicesZhCN = {
   'svc.list.calendarTruncated': '日历仅显示前 {count} 项服务，请用筛选缩小范围',
   'svc.list.links': '相关：',
   'svc.field.policy': '保单',
+  'svc.field.serviceNumber': '服务编号',
   'svc.field.enterprise': '投保企业',
   'svc.field.type': '服务类型',
   'svc.field.status': '状态',

@@ -10,7 +10,7 @@ import { DataTable, dateTimeColumn, PageHeading, type DataColumn, type DataTable
 import { ConfirmRecordForm, ConfirmScheduleForm } from '../services/ServiceActionForms';
 import { ServiceStatusTag } from '../services/ServiceTags';
 import { RecordView, ReviewFlags, ServiceCard, ServiceOverview, ServiceSteps, SignatureLine } from '../services/ServiceView';
-import { providerText, serviceStatusText, serviceTypeText } from '../services/service-text';
+import { providerText, serviceNumberText, serviceStatusText, serviceTypeText } from '../services/service-text';
 import { useMyInsurers } from './insurer-names';
 
 type Dialog = { readonly kind: 'schedule' | 'record' | 'view'; readonly service: PreventionService } | undefined;
@@ -40,6 +40,7 @@ export function MyServicesPage() {
       dateTimeColumn<PreventionService>('scheduledAt', t('svc.field.scheduledAt'), (service) => service.scheduledAt),
       // The insurer serving the enterprise, not a complaint's 被投诉保险机构 (issue 15 copy bug).
       { key: 'insurer', title: t('policy.insurer'), width: 180, value: (service) => nameOf(service.tenantId) },
+      { key: 'number', title: t('svc.field.serviceNumber'), width: 190, value: (service) => serviceNumberText(service) },
       { key: 'type', title: t('svc.field.type'), width: 190, value: (service) => serviceTypeText(service, t) },
       { key: 'provider', title: t('svc.field.provider'), ellipsis: true, value: (service) => providerText(service, t) },
       { key: 'status', title: t('svc.field.status'), width: 110, value: (service) => serviceStatusText(service.status, t), render: (service) => <ServiceStatusTag status={service.status} /> },

@@ -165,7 +165,7 @@ export function ServicePage() {
   return (
     <>
       <PageHeading
-        title={t('svc.detail.titleType', { type: serviceTypeText(service, t) })}
+        title={`${t('svc.detail.titleType', { type: serviceTypeText(service, t) })}${service.serviceNumber ? ` · ${service.serviceNumber}` : ''}`}
         extra={
           <Flex gap={8}>
             {cancellable && <Button danger onClick={() => setCancelling(true)}>{t('svc.cancel')}</Button>}

@@ -7,7 +7,7 @@ import { DateTime, labelledTable } from '../../kit';
 import { OVERDUE_COLOR, ProvisionalMark } from '../complaints/DueDateBadge';
 import { HazardDueCell, HazardGradeTag, HazardStatusTag, locationText, ServiceDueBadge, ServiceStatusTag, ShortSha } from './ServiceTags';
 import { LIFECYCLE_STEPS, lifecycleStep } from './service-dates';
-import { archivePath, providerText, serviceTypeText } from './service-text';
+import { archivePath, providerText, serviceNumberText, serviceTypeText } from './service-text';
 import { SectionTitle } from '../../kit/SectionCard';
 import { useColleagueNames } from '../../kit/useColleagueNames';
 
@@ -65,6 +65,7 @@ export function ServiceOverview({ service, expertName = sameId }: { readonly ser
   const { t } = useI18n();
   return (
     <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered>
+      <Descriptions.Item label={t('svc.field.serviceNumber')}>{serviceNumberText(service)}</Descriptions.Item>
       <Descriptions.Item label={t('svc.field.enterprise')}>{service.enterprise.name}</Descriptions.Item>
       <Descriptions.Item label={t('svc.field.policy')}>{service.policyNumber}</Descriptions.Item>
       <Descriptions.Item label={t('svc.field.type')}>{serviceTypeText(service, t)}</Descriptions.Item>

@@ -13,7 +13,7 @@ import { ScheduleServiceForm } from './ScheduleServiceForm';
 import { ServiceCalendar } from './ServiceCalendar';
 import { ServiceDueBadge, ServiceStatusTag } from './ServiceTags';
 import { serviceDue } from './service-dates';
-import { obligationsPath, servicePath, serviceStatusText, serviceTypeText, providerText } from './service-text';
+import { obligationsPath, serviceNumberText, servicePath, serviceStatusText, serviceTypeText, providerText } from './service-text';
 import { policyOption } from '../underwriting/policy-option';
 
 const FILTER_NAMES = ['policyId', 'status', 'dueBefore'] as const;
@@ -74,6 +74,7 @@ export function ServicesPage() {
           </Link>
         ),
       },
+      { key: 'number', title: t('svc.field.serviceNumber'), width: 190, value: (service) => serviceNumberText(service) },
       { key: 'policy', title: t('svc.field.policy'), width: 150, value: (service) => service.policyNumber },
       { key: 'type', title: t('svc.field.type'), width: 160, value: (service) => serviceTypeText(service, t) },
       { key: 'provider', title: t('svc.field.provider'), width: 150, ellipsis: true, value: (service) => providerText(service, t) },

@@ -19,6 +19,8 @@ export function providerText(service: Pick<PreventionService, 'provider'>, t: Tr
   return org ? `${t('svc.provider.THIRD_PARTY')}：${org}` : t('svc.provider.THIRD_PARTY');
 }
 
+/** SVC-5 (issue 15): the 服务编号; a service scheduled before numbering has none and is named by its id. */
+export const serviceNumberText = (service: Pick<PreventionService, 'id' | 'serviceNumber'>): string => service.serviceNumber ?? service.id;
 export const servicePath = (service: Pick<PreventionService, 'id'>): string => `/insurer/services/${encodeURIComponent(service.id)}`;
 export const archivePath = (archiveId: string): string => `/insurer/archives/${encodeURIComponent(archiveId)}`;
 export const obligationsPath = (policyId?: string): string => (policyId ? `/insurer/obligations?policyId=${encodeURIComponent(policyId)}` : '/insurer/obligations');

@@ -11,7 +11,7 @@ import { asAreaCode, countyName, XINZHOU_COUNTIES } from '../../../reference/xin
 import { shanghaiToday } from '../../complaints/due-dates';
 import { ServiceDueBadge, ServiceStatusTag } from '../../services/ServiceTags';
 import { serviceDue } from '../../services/service-dates';
-import { providerText, serviceStatusText, serviceTypeText } from '../../services/service-text';
+import { providerText, serviceNumberText, serviceStatusText, serviceTypeText } from '../../services/service-text';
 import { useSessionUser } from '../../underwriting/session';
 import { InsurerTabs } from './InsurerTabs';
 import { supervisionPaths } from './paths';
@@ -65,6 +65,7 @@ export function SupervisionServicesPage() {
         ),
       },
       { key: 'county', title: t('policy.county'), width: 90, value: (service) => countyName(service.enterprise.county, locale) },
+      { key: 'number', title: t('svc.field.serviceNumber'), width: 190, value: (service) => serviceNumberText(service) },
       { key: 'policy', title: t('svc.field.policy'), width: 150, value: (service) => service.policyNumber },
       { key: 'type', title: t('svc.field.type'), width: 160, value: (service) => serviceTypeText(service, t) },
       { key: 'provider', title: t('svc.field.provider'), width: 150, ellipsis: true, value: (service) => providerText(service, t) },
