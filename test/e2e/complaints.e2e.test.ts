@@ -33,7 +33,7 @@ describe('console: complaints', () => {
   it('the enterprise files a complaint against 人保财险 and sees it awaiting the reply', async () => {
     await withConsole(async ({ page, screenshot }) => {
       await signIn(page, 'ent-demo', DEMO_PASSWORD);
-      await page.getByRole('heading', { level: 1, name: '我的保单' }).waitFor();
+      await page.getByRole('heading', { level: 1, name: '我的待办' }).waitFor(); // issue 14: the enterprise's home
       await menu(page).getByRole('link', { name: '我的投诉' }).click();
       await page.getByRole('heading', { level: 1, name: '我的投诉' }).waitFor();
       await page.getByRole('button', { name: '我要投诉' }).click();
@@ -131,7 +131,7 @@ describe('console: complaints', () => {
     expect(complaintId, 'the first test files the complaint').toBeDefined();
     await withConsole(async ({ page, screenshot }) => {
       await signIn(page, 'ent-demo', DEMO_PASSWORD);
-      await page.getByRole('heading', { level: 1, name: '我的保单' }).waitFor();
+      await page.getByRole('heading', { level: 1, name: '我的待办' }).waitFor(); // issue 14: the enterprise's home
       await menu(page).getByRole('link', { name: '我的投诉' }).click();
       const row = rowsOf(page, '我的投诉').filter({ hasText: request });
       await row.getByText('已答复').waitFor();

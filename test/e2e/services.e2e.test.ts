@@ -176,7 +176,7 @@ describe('console: prevention services', () => {
         await signOut(page);
 
         await signIn(page, 'ent-demo', DEMO_PASSWORD);
-        await page.getByRole('heading', { level: 1, name: '我的保单' }).waitFor();
+        await page.getByRole('heading', { level: 1, name: '我的待办' }).waitFor(); // issue 14: the enterprise's home
         await menu(page).getByRole('link', { name: '服务记录' }).click();
         await page.getByRole('heading', { level: 1, name: '服务记录' }).waitFor();
         const mine = page.locator('table[aria-label="服务记录"] tbody tr.ant-table-row').filter({ hasText: '隐患排查' }).filter({ has: page.getByRole('button', { name: '签字确认' }) });
@@ -265,7 +265,7 @@ describe('console: prevention services', () => {
   it('the enterprise reports the MAJOR hazard rectified with evidence and 人保 verifies it (SVC-7); the city EMB keeps both registers (REG-2, REG-3) and sees the hazard on 隐患监管 (ACL-2)', async () => {
     await withConsole(async ({ page, screenshot }) => {
       await signIn(page, 'ent-demo', DEMO_PASSWORD);
-      await page.getByRole('heading', { level: 1, name: '我的保单' }).waitFor();
+      await page.getByRole('heading', { level: 1, name: '我的待办' }).waitFor(); // issue 14: the enterprise's home
       await menu(page).getByRole('link', { name: '服务记录' }).click();
       await page.getByRole('heading', { level: 1, name: '服务记录' }).waitFor();
       const services = page.locator('table[aria-label="服务记录"] tbody tr.ant-table-row');

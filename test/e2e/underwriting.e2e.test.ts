@@ -222,6 +222,9 @@ describe('console: underwriting and the registers', () => {
   it('the enterprise sees the policy under 我的保单 (ACL-5)', async () => {
     await withConsole(async ({ page, screenshot }) => {
       await signIn(page, 'ent-demo', DEMO_PASSWORD);
+      // Issue 14: the enterprise lands on its home, 我的待办, and opens 我的保单 from the menu.
+      await page.getByRole('heading', { level: 1, name: '我的待办' }).waitFor();
+      await menu(page).getByRole('link', { name: '我的保单' }).click();
       await page.getByRole('heading', { level: 1, name: '我的保单' }).waitFor();
       const row = rowsOf(page, '我的保单').filter({ hasText: policyNumber });
       await row.waitFor();
