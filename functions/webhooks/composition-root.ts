@@ -13,6 +13,7 @@ import { newId } from '../adapters/ids.js';
 import { GuardedHttpTransport, urlPolicyFromEnv } from '../adapters/webhooks/guarded-http-transport.js';
 import { SqsDeliveryQueue } from '../adapters/webhooks/sqs-delivery-queue.js';
 import { WebhookDispatcher } from './dispatcher.js';
+import { SubscriptionCache } from './subscription-cache.js';
 
 /**
  * Issue 17: what the webhooks context works with — ports of domain/ only.
@@ -54,6 +55,8 @@ export function webhooksRoot(): WebhooksRoot {
     // the read-cost tests and the benchmark take of a request.
     const doc = toDocumentClient(traceSdkCalls(new DynamoDBClient(dynamoDbClientConfig()), 'DynamoDB'));
     const repository = new DynamoWebhookRepository(doc, mainTableName(), new Store(doc, mainTableName(), systemClock));
+    // Every subscription write goes through the cache, so it forgets at once what this process remembered.
+    const subscriptions = new SubscriptionCache(repository);
     const urlPolicy = urlPolicyFromEnv();
     const transport = new GuardedHttpTransport(urlPolicy);
     const queue = (): DeliveryQueue => {
@@ -63,9 +66,9 @@ export function webhooksRoot(): WebhooksRoot {
       return (sqsQueue ??= new SqsDeliveryQueue(new SQSClient({}), url, systemClock));
     };
     root = {
-      subscriptions: repository,
+      subscriptions,
       deliveries: repository,
-      directory: repository,
+      directory: subscriptions,
       transport,
       urlPolicy,
       clock: systemClock,
@@ -73,7 +76,15 @@ export function webhooksRoot(): WebhooksRoot {
       queue,
       dispatcher: () =>
         (dispatcher ??= new WebhookDispatcher(
-          { directory: repository, subscriptions: repository, deliveries: repository, transport, clock: systemClock, random: Math.random },
+          {
+            directory: subscriptions,
+            subscriptions,
+            subscriptionForAttempt: subscriptions.forAttempts.get,
+            deliveries: repository,
+            transport,
+            clock: systemClock,
+            random: Math.random,
+          },
           queue(),
         )),
     };

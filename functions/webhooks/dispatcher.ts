@@ -4,7 +4,7 @@ import { afterAttempt, RESPONSE_SNIPPET_MAX, type DeliveryAttempt, type WebhookD
 import { subscriptionDisabled } from '../../domain/webhooks/events.js';
 import { messageBody } from '../../domain/webhooks/payload.js';
 import type { DeliveryQueue, WebhookDeliveries, WebhookRouteDirectory, WebhookSubscriptions, WebhookTransport } from '../../domain/webhooks/ports.js';
-import { routeWants, signingSecrets, type WebhookOwner, type WebhookRoute, type WebhookSubscription } from '../../domain/webhooks/subscription.js';
+import { routeWants, signingSecrets, type WebhookOwner, type WebhookSubscription } from '../../domain/webhooks/subscription.js';
 import { webhookHeaders } from './signing.js';
 
 export interface DispatcherPorts {
@@ -15,6 +15,11 @@ export interface DispatcherPorts {
   readonly clock: Clock;
   /** [0, 1): the jitter of the retry schedule. */
   readonly random: () => number;
+  /**
+   * The subscription an attempt sends with, when it may come from a short-lived cache (./subscription-cache.ts);
+   * otherwise `subscriptions.get`. The endpoint's health is always recorded on a fresh read.
+   */
+  readonly subscriptionForAttempt?: (owner: WebhookOwner, id: string) => Promise<WebhookSubscription | undefined>;
 }
 
 /** The delivery id of an event's message to one endpoint: stable, so the bus's repeats make no second message. */
@@ -31,40 +36,27 @@ export const deliveryIdOf = (subscriptionId: string, eventId: string): string =>
  *   the retry schedule (domain/webhooks/delivery.ts), disabling the endpoint on 410 or after 5 days failing.
  */
 export class WebhookDispatcher {
-  private routesCache: { loadedAt: number; routes: readonly WebhookRoute[] } | undefined;
-
   constructor(
     private readonly ports: DispatcherPorts,
     private readonly queue: DeliveryQueue,
   ) {}
 
-  /**
-   * The routes for an event. A cached directory serves events that happened before it was read (a subscription
-   * made before such an event is in it); a later event reads the directory again, so a new subscription receives
-   * every event after it.
-   */
-  private async routesFor(event: BusEvent): Promise<readonly WebhookRoute[]> {
-    const at = Date.parse(event.time);
-    if (!this.routesCache || !(at < this.routesCache.loadedAt)) {
-      const loadedAt = Date.now();
-      this.routesCache = { loadedAt, routes: await this.ports.directory.routes() };
-    }
-    return this.routesCache.routes;
-  }
-
   /** Makes the messages of one bus event; returns how many were new. */
   async fanOut(event: BusEvent): Promise<number> {
-    const wanted = (await this.routesFor(event)).filter((route) => routeWants(route, event));
-    let made = 0;
-    for (const route of wanted) {
-      // The route carries what the message needs; the attempt re-reads the subscription (deleted or disabled since).
-      const delivery = this.newDelivery(route, event.id, event.type, messageBody(event, route.owner, route.fullPayload ?? false));
-      if (await this.ports.deliveries.createIfAbsent(delivery)) {
-        made += 1;
+    // The directory port is read per event; the composition root gives a cache that every subscription write in
+    // this process empties (./subscription-cache.ts says how fresh it is across processes).
+    const wanted = (await this.ports.directory.routes()).filter((route) => routeWants(route, event));
+    // One endpoint's message does not wait for another's: each is made (once) and queued on its own.
+    const made = await Promise.all(
+      wanted.map(async (route) => {
+        // The route carries what the message needs; the attempt reads the subscription (deleted or disabled since).
+        const delivery = this.newDelivery(route, event.id, event.type, messageBody(event, route.owner, route.fullPayload ?? false));
+        if (!(await this.ports.deliveries.createIfAbsent(delivery))) return 0;
         await this.queue.enqueue(delivery);
-      }
-    }
-    return made;
+        return 1;
+      }),
+    );
+    return made.reduce<number>((sum, one) => sum + one, 0);
   }
 
   /** Issue 17 (test event): a `webhooks.endpoint.tested` message to one endpoint, attempted at once, logged like any. */
@@ -107,8 +99,18 @@ export class WebhookDispatcher {
     return this.attemptDelivery(delivery);
   }
 
+  /**
+   * One attempt of a message this process has just made or scheduled and still holds as stored (the local queue):
+   * the same as {@link attempt} without reading the message back. Not for a message from another process.
+   */
+  async attemptHeld(delivery: WebhookDelivery): Promise<WebhookDelivery> {
+    if (delivery.status !== 'PENDING' && delivery.status !== 'RETRYING') return delivery;
+    return this.attemptDelivery(delivery);
+  }
+
   private async attemptDelivery(delivery: WebhookDelivery, known?: WebhookSubscription): Promise<WebhookDelivery> {
-    const subscription = known ?? (await this.ports.subscriptions.get(delivery.owner, delivery.subscriptionId));
+    const subscription =
+      known ?? (await (this.ports.subscriptionForAttempt ?? ((owner, id) => this.ports.subscriptions.get(owner, id)))(delivery.owner, delivery.subscriptionId));
     const now = this.ports.clock.now();
     if (!subscription || !subscription.enabled) {
       // Nothing is sent to a deleted or disabled endpoint; the message stays as a dead letter, replayable later.

@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { DomainEvent } from '../../../domain/kernel/events.js';
 import type { WebhookDelivery } from '../../../domain/webhooks/delivery.js';
@@ -50,7 +50,19 @@ const strip = <T>(item: Record<string, unknown> | undefined): T | undefined => {
   return rest as T;
 };
 
+interface PendingSave {
+  item: Record<string, unknown>;
+  readonly settle: { resolve: () => void; reject: (error: unknown) => void }[];
+}
+
+/** BatchWriteItem's most items per call. */
+const BATCH_MAX = 25;
+
 export class DynamoWebhookRepository implements WebhookSubscriptions, WebhookRouteDirectory, WebhookDeliveries {
+  /** Saves waiting for the next batch, by key (a second save of one message replaces the first's item). */
+  private pending = new Map<string, PendingSave>();
+  private flushScheduled = false;
+
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly table: string,
@@ -184,8 +196,54 @@ export class DynamoWebhookRepository implements WebhookSubscriptions, WebhookRou
     return strip<WebhookDelivery>(out.Item);
   }
 
-  async save(delivery: WebhookDelivery): Promise<void> {
-    await this.doc.send(new PutCommand({ TableName: this.table, Item: this.deliveryItem(delivery) }));
+  /**
+   * Issue 17 (throughput): an attempt's log entry is written in a BatchWriteItem with the other attempts that end
+   * in the same turn of the event loop (up to 25), instead of a PutItem each. The promise still resolves only once
+   * its item is written, so the dispatcher schedules a retry or reports success after the attempt is logged.
+   */
+  save(delivery: WebhookDelivery): Promise<void> {
+    const item = this.deliveryItem(delivery);
+    const key = `${item.PK}\u0000${item.SK}`;
+    return new Promise<void>((resolve, reject) => {
+      const known = this.pending.get(key);
+      if (known) {
+        known.item = item;
+        known.settle.push({ resolve, reject });
+      } else {
+        this.pending.set(key, { item, settle: [{ resolve, reject }] });
+      }
+      if (this.pending.size >= BATCH_MAX) this.flush();
+      else if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        setImmediate(() => {
+          this.flushScheduled = false;
+          this.flush();
+        });
+      }
+    });
+  }
+
+  private flush(): void {
+    while (this.pending.size > 0) {
+      const batch = [...this.pending.values()].slice(0, BATCH_MAX);
+      const taken = [...this.pending.keys()].slice(0, BATCH_MAX);
+      for (const key of taken) this.pending.delete(key);
+      this.writeBatch(batch.map((save) => save.item)).then(
+        () => batch.forEach((save) => save.settle.forEach(({ resolve }) => resolve())),
+        (error: unknown) => batch.forEach((save) => save.settle.forEach(({ reject }) => reject(error))),
+      );
+    }
+  }
+
+  /** One batch, with DynamoDB's unprocessed items written again (backing off) until none is left. */
+  private async writeBatch(items: readonly Record<string, unknown>[]): Promise<void> {
+    let requests: { PutRequest: { Item: Record<string, unknown> } }[] = items.map((Item) => ({ PutRequest: { Item } }));
+    for (let round = 0; requests.length > 0; round += 1) {
+      if (round > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 20 * 2 ** round)));
+      if (round > 8) throw new Error(`webhook messages not written after ${round} rounds of unprocessed items`);
+      const out = await this.doc.send(new BatchWriteCommand({ RequestItems: { [this.table]: requests } }));
+      requests = (out.UnprocessedItems?.[this.table] ?? []) as typeof requests;
+    }
   }
 
   async listDeliveries(owner: WebhookOwner, filter: DeliveryFilter): Promise<PageOf<WebhookDelivery>> {
