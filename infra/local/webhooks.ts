@@ -34,10 +34,10 @@ export class LocalWebhooks {
   private idleWaiters: (() => void)[] = [];
 
   constructor(
-    private readonly concurrency = 16,
+    private readonly concurrency = 32,
     private readonly intervalMs = 1000,
-    private readonly fanOutConcurrency = 16,
-    private readonly maxAccepted = 1000,
+    private readonly fanOutConcurrency = 100,
+    private readonly maxAccepted = 200,
     private readonly maxWaiting = 2000,
   ) {
     const queue: DeliveryQueue = {

@@ -1,5 +1,5 @@
 import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { DomainEvent } from '../../../domain/kernel/events.js';
 import type { WebhookDelivery } from '../../../domain/webhooks/delivery.js';
 import type {
@@ -57,11 +57,25 @@ interface PendingSave {
 
 /** BatchWriteItem's most items per call. */
 const BATCH_MAX = 25;
+/** TransactWriteItems' most items per call (messages are ≤ 20 KB, so 100 stay under its 4 MB). */
+const CREATE_MAX = 100;
+/** At most this many BatchWriteItem calls of attempt logs at once (group commit: the rest wait and batch up). */
+const SAVES_IN_FLIGHT = 4;
+
+interface PendingCreate {
+  readonly item: Record<string, unknown>;
+  readonly settle: ((made: boolean) => void)[];
+  readonly fail: ((error: unknown) => void)[];
+}
 
 export class DynamoWebhookRepository implements WebhookSubscriptions, WebhookRouteDirectory, WebhookDeliveries {
   /** Saves waiting for the next batch, by key (a second save of one message replaces the first's item). */
   private pending = new Map<string, PendingSave>();
   private flushScheduled = false;
+  /** BatchWriteItem calls under way; while the most are, saves gather into the next, fuller batch. */
+  private savesInFlight = 0;
+  private creates = new Map<string, PendingCreate>();
+  private createsScheduled = false;
 
   constructor(
     private readonly doc: DynamoDBDocumentClient,
@@ -100,15 +114,20 @@ export class DynamoWebhookRepository implements WebhookSubscriptions, WebhookRou
     return strip<WebhookSubscription>(out.Item);
   }
 
-  async list(owner: WebhookOwner, limit: number, cursor?: string): Promise<PageOf<WebhookSubscription>> {
+  async list(owner: WebhookOwner, limit: number, cursor?: string, withTotal?: boolean): Promise<PageOf<WebhookSubscription>> {
     const page = await this.store.page<Record<string, unknown>>({
       index: 'GSI1',
       partition: webhookKeys.subscriptionListing(owner),
       limit,
       ...(cursor ? { cursor } : {}),
       newestFirst: true,
+      withTotal: withTotal === true && !cursor,
     });
-    return { items: page.items.map((item) => strip<WebhookSubscription>(item) as WebhookSubscription), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+    return {
+      items: page.items.map((item) => strip<WebhookSubscription>(item) as WebhookSubscription),
+      ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+      ...(page.total === undefined ? {} : { total: page.total }),
+    };
   }
 
   async update(subscription: WebhookSubscription, expectedVersion: number, events: readonly DomainEvent[] = []): Promise<void> {
@@ -177,9 +196,82 @@ export class DynamoWebhookRepository implements WebhookSubscriptions, WebhookRou
     };
   }
 
-  async createIfAbsent(delivery: WebhookDelivery): Promise<boolean> {
+  /**
+   * Issue 17 (throughput): the messages made in the same turn of the event loop (the fan-out of many events) are
+   * created together, each with its own `attribute_not_exists` condition, in one TransactWriteItems of up to 100.
+   * A message that exists already (the bus repeated its event) cancels the transaction with ConditionalCheckFailed
+   * at its place: it answers false and the others are written again without it. Each caller's promise resolves
+   * only once its message is stored, so nothing is queued before it is.
+   */
+  createIfAbsent(delivery: WebhookDelivery): Promise<boolean> {
+    const item = this.deliveryItem(delivery);
+    const key = `${item.PK}\u0000${item.SK}`;
+    return new Promise<boolean>((resolve, reject) => {
+      const known = this.creates.get(key);
+      if (known) {
+        // The same message twice in one batch: the first is the one made.
+        known.settle.push(() => resolve(false));
+        known.fail.push(reject);
+        return;
+      }
+      this.creates.set(key, { item, settle: [resolve], fail: [reject] });
+      if (this.creates.size >= CREATE_MAX) this.flushCreates();
+      else if (!this.createsScheduled) {
+        this.createsScheduled = true;
+        setImmediate(() => {
+          this.createsScheduled = false;
+          this.flushCreates();
+        });
+      }
+    });
+  }
+
+  private flushCreates(): void {
+    while (this.creates.size > 0) {
+      const batch = [...this.creates.values()].slice(0, CREATE_MAX);
+      for (const key of [...this.creates.keys()].slice(0, CREATE_MAX)) this.creates.delete(key);
+      this.createBatch(batch).catch((error: unknown) => batch.forEach((create) => create.fail.forEach((reject) => reject(error))));
+    }
+  }
+
+  private async createBatch(batch: readonly PendingCreate[]): Promise<void> {
+    let left = [...batch];
+    for (let round = 0; left.length > 0; round += 1) {
+      if (round > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 10 * 2 ** round)));
+      if (round > 10) throw new Error(`webhook messages not made after ${round} rounds`);
+      if (left.length === 1) {
+        // One message alone: a conditional PutItem (half a transaction's write cost on AWS).
+        const only = left[0] as PendingCreate;
+        const made = await this.putIfAbsent(only.item);
+        only.settle.forEach((settle) => settle(made));
+        return;
+      }
+      try {
+        await this.doc.send(
+          new TransactWriteCommand({
+            TransactItems: left.map((create) => ({ Put: { TableName: this.table, Item: create.item, ConditionExpression: 'attribute_not_exists(PK)' } })),
+          }),
+        );
+        left.forEach((create) => create.settle.forEach((settle) => settle(true)));
+        return;
+      } catch (error) {
+        if (!(error instanceof TransactionCanceledException || (error as Error).name === 'TransactionCanceledException')) throw error;
+        const reasons = (error as TransactionCanceledException).CancellationReasons ?? [];
+        const retry: PendingCreate[] = [];
+        left.forEach((create, index) => {
+          if (reasons[index]?.Code === 'ConditionalCheckFailed') create.settle.forEach((settle) => settle(false));
+          else retry.push(create);
+        });
+        // Cancelled for a conflict only (no existing message): back off and try the same again.
+        left = retry;
+        if (retry.length < batch.length) round = -1;
+      }
+    }
+  }
+
+  private async putIfAbsent(item: Record<string, unknown>): Promise<boolean> {
     try {
-      await this.doc.send(new PutCommand({ TableName: this.table, Item: this.deliveryItem(delivery), ConditionExpression: 'attribute_not_exists(PK)' }));
+      await this.doc.send(new PutCommand({ TableName: this.table, Item: item, ConditionExpression: 'attribute_not_exists(PK)' }));
       return true;
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException || (error as Error).name === 'ConditionalCheckFailedException') return false;
@@ -213,7 +305,7 @@ export class DynamoWebhookRepository implements WebhookSubscriptions, WebhookRou
         this.pending.set(key, { item, settle: [{ resolve, reject }] });
       }
       if (this.pending.size >= BATCH_MAX) this.flush();
-      else if (!this.flushScheduled) {
+      else if (!this.flushScheduled && this.savesInFlight < SAVES_IN_FLIGHT) {
         this.flushScheduled = true;
         setImmediate(() => {
           this.flushScheduled = false;
@@ -224,14 +316,20 @@ export class DynamoWebhookRepository implements WebhookSubscriptions, WebhookRou
   }
 
   private flush(): void {
-    while (this.pending.size > 0) {
+    while (this.pending.size > 0 && this.savesInFlight < SAVES_IN_FLIGHT) {
       const batch = [...this.pending.values()].slice(0, BATCH_MAX);
       const taken = [...this.pending.keys()].slice(0, BATCH_MAX);
       for (const key of taken) this.pending.delete(key);
-      this.writeBatch(batch.map((save) => save.item)).then(
-        () => batch.forEach((save) => save.settle.forEach(({ resolve }) => resolve())),
-        (error: unknown) => batch.forEach((save) => save.settle.forEach(({ reject }) => reject(error))),
-      );
+      this.savesInFlight += 1;
+      this.writeBatch(batch.map((save) => save.item))
+        .then(
+          () => batch.forEach((save) => save.settle.forEach(({ resolve }) => resolve())),
+          (error: unknown) => batch.forEach((save) => save.settle.forEach(({ reject }) => reject(error))),
+        )
+        .finally(() => {
+          this.savesInFlight -= 1;
+          this.flush();
+        });
     }
   }
 
@@ -250,35 +348,42 @@ export class DynamoWebhookRepository implements WebhookSubscriptions, WebhookRou
     const statusFilter = filter.status
       ? { FilterExpression: '#status = :status', ExpressionAttributeNames: { '#status': 'status' }, ExpressionAttributeValues: { ':status': filter.status } }
       : undefined;
-    const query = (cursor: string | undefined) =>
+    // Issue 15: the total is counted on the list's first page only (the same key range and status filter).
+    const withTotal = filter.withTotal === true && !filter.cursor;
+    const query = (cursor: string | undefined, limit: number, counted: boolean) =>
       this.store.page<Record<string, unknown>>(
         filter.subscriptionId
           ? {
               partition: webhookKeys.messages(owner, filter.subscriptionId),
-              limit: filter.limit,
+              limit,
               newestFirst: true,
               ...(cursor ? { cursor } : {}),
               ...(statusFilter ? { filter: statusFilter } : {}),
+              withTotal: counted,
             }
           : {
               index: 'GSI1',
               partition: webhookKeys.messageListing(owner),
-              limit: filter.limit,
+              limit,
               newestFirst: true,
               ...(cursor ? { cursor } : {}),
               ...(statusFilter ? { filter: statusFilter } : {}),
+              withTotal: counted,
             },
       );
-    // A status filter is applied after DynamoDB's limit: read on (a few pages at most) until the page is full.
+    // A status filter is applied after DynamoDB's limit: read on (a few pages at most) until the page is full. Each
+    // read evaluates at most the rows still missing, so no match is read past the cursor and lost between pages.
     const items: WebhookDelivery[] = [];
     let cursor = filter.cursor;
+    let total: number | undefined;
     for (let pages = 0; pages < 10; pages += 1) {
-      const page = await query(cursor);
+      const page = await query(cursor, filter.limit - items.length, withTotal && pages === 0);
+      if (pages === 0) total = page.total;
       items.push(...page.items.map((item) => strip<WebhookDelivery>(item) as WebhookDelivery));
       cursor = page.nextCursor;
       if (!cursor || items.length >= filter.limit || !statusFilter) break;
     }
-    return { items: items.slice(0, filter.limit), ...(cursor ? { nextCursor: cursor } : {}) };
+    return { items, ...(cursor ? { nextCursor: cursor } : {}), ...(total === undefined ? {} : { total }) };
   }
 
   async since(owner: WebhookOwner, subscriptionId: string, since: Date, limit: number): Promise<WebhookDelivery[]> {
