@@ -6,6 +6,8 @@ export interface InboxPage {
   readonly nextCursor?: string;
   /** How many of the whole inbox are unread (not only of this page). */
   readonly unread: number;
+  /** Issue 15: how many notifications the inbox holds, on its first page. */
+  readonly total?: number;
 }
 
 /** One person's inbox: its key is built from the person's own organisation and id, taken from the token. */
@@ -21,7 +23,7 @@ export interface InboxRepository {
    * same person) is already there: a redelivered event adds nothing.
    */
   deliver(owner: InboxOwner, notification: Notification): Promise<boolean>;
-  list(owner: InboxOwner, query: { readonly limit: number; readonly cursor?: string }): Promise<InboxPage>;
+  list(owner: InboxOwner, query: { readonly limit: number; readonly cursor?: string; readonly withTotal?: boolean }): Promise<InboxPage>;
   /** Marks one read; a notification already read stays as it was. NotFound when the person has no such notification. */
   markRead(owner: InboxOwner, notificationId: string, at: string): Promise<Notification>;
   /** Marks every unread one read; answers how many it marked. */

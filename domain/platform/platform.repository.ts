@@ -73,11 +73,11 @@ export interface PlatformRepository {
   /** The agency (one per area), its first user and sign-in record; a second onboarding is a `Conflict`. */
   createRegulator(onboarded: Changed<RegulatorOnboarding>, passwordHash: string, options?: NewUserOptions): Promise<void>;
   getRegulator(regulatorId: string): Promise<Regulator | undefined>;
-  listRegulators(query: { limit: number; cursor?: string }): Promise<Page<Regulator>>;
+  listRegulators(query: { limit: number; cursor?: string; withTotal?: boolean }): Promise<Page<Regulator>>;
 
   createUser(org: UserOrg, created: Changed<User>, passwordHash: string, options?: NewUserOptions): Promise<void>;
   getUser(org: UserOrg, userId: string): Promise<User | undefined>;
-  listUsers(org: UserOrg, query: { limit: number; cursor?: string }): Promise<Page<User>>;
+  listUsers(org: UserOrg, query: { limit: number; cursor?: string; withTotal?: boolean }): Promise<Page<User>>;
   /**
    * Saves the changed user (its version already the next one) if the stored one is still `expectedVersion`.
    * With `revokeTokens` (its role or status changed) the sign-in record's token version becomes the user's new

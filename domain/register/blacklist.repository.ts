@@ -4,6 +4,8 @@ import type { BlacklistEntry } from './blacklist.js';
 export interface BlacklistPage {
   readonly items: readonly BlacklistEntry[];
   readonly nextCursor?: string;
+  /** Issue 15: the rows matching the query, on its first page. */
+  readonly total?: number;
 }
 
 /**
@@ -17,7 +19,7 @@ export interface BlacklistRepository {
   create(entry: BlacklistEntry, events: readonly DomainEvent[]): Promise<void>;
   get(entryId: string): Promise<BlacklistEntry | undefined>;
   /** Every entry newest first, or one insurer's. */
-  list(query: { insurerTenantId?: string; limit: number; cursor?: string }): Promise<BlacklistPage>;
+  list(query: { insurerTenantId?: string; limit: number; cursor?: string; withTotal?: boolean }): Promise<BlacklistPage>;
   /** All entries of one insurer, lifted ones included — what `isBlacklisted` needs (QUAL-2). */
   entriesOf(insurerTenantId: string): Promise<BlacklistEntry[]>;
   /** Saves a lifted entry if the stored one is still `expectedVersion`, with its events (`…lifted`). */

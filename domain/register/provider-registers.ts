@@ -20,6 +20,8 @@ export interface ServiceOrgQuery {
   readonly usableOn?: LocalDate;
   readonly limit: number;
   readonly cursor?: string;
+  /** Issue 15: answer the total with the first page (list routes only: it costs a count). */
+  readonly withTotal?: boolean;
 }
 
 export interface ExpertQuery {
@@ -28,11 +30,15 @@ export interface ExpertQuery {
   readonly specialty?: string;
   readonly limit: number;
   readonly cursor?: string;
+  /** Issue 15: answer the total with the first page (list routes only: it costs a count). */
+  readonly withTotal?: boolean;
 }
 
 export interface ProviderPage<T> {
   readonly items: T[];
   readonly nextCursor?: string;
+  /** Issue 15: the rows matching the query, on its first page. */
+  readonly total?: number;
 }
 
 /**

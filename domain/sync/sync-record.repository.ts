@@ -5,6 +5,8 @@ import type { SyncRecord, SyncState } from './sync-record.js';
 export interface SyncPage {
   readonly items: readonly SyncRecord[];
   readonly nextCursor?: string;
+  /** Issue 15: the rows matching the query, on its first page. */
+  readonly total?: number;
 }
 
 export interface SyncListQuery {
@@ -12,6 +14,8 @@ export interface SyncListQuery {
   readonly cursor?: string;
   readonly state?: SyncState;
   readonly kind?: SyncKind;
+  /** Issue 15: answer the total with the first page (list routes only: it costs a count). */
+  readonly withTotal?: boolean;
 }
 
 /** Per state, how many of the insurer's records stand there (kept in the same transactions as the records). */

@@ -5,6 +5,8 @@ import type { Refusal } from './refusal.js';
 export interface RefusalPage {
   readonly items: readonly Refusal[];
   readonly nextCursor?: string;
+  /** Issue 15: the rows matching the query, on its first page. */
+  readonly total?: number;
 }
 
 /**
@@ -14,5 +16,5 @@ export interface RefusalPage {
 export interface RefusalRepository {
   create(refusal: Refusal, events: readonly DomainEvent[]): Promise<void>;
   /** The tenant's refusals, newest first. */
-  listByTenant(tenantId: string, query: { readonly limit: number; readonly cursor?: string }): Promise<RefusalPage>;
+  listByTenant(tenantId: string, query: { readonly limit: number; readonly cursor?: string; readonly withTotal?: boolean }): Promise<RefusalPage>;
 }

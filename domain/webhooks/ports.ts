@@ -5,13 +5,15 @@ import type { WebhookOwner, WebhookRoute, WebhookSubscription } from './subscrip
 export interface PageOf<T> {
   readonly items: T[];
   readonly nextCursor?: string;
+  /** Issue 15: the rows matching the query, on its first page. */
+  readonly total?: number;
 }
 
 /** Issue 17: an owner's webhook subscriptions (and the routing directory kept with them in the same writes). */
 export interface WebhookSubscriptions {
   create(subscription: WebhookSubscription): Promise<void>;
   get(owner: WebhookOwner, id: string): Promise<WebhookSubscription | undefined>;
-  list(owner: WebhookOwner, limit: number, cursor?: string): Promise<PageOf<WebhookSubscription>>;
+  list(owner: WebhookOwner, limit: number, cursor?: string, withTotal?: boolean): Promise<PageOf<WebhookSubscription>>;
   /** Optimistic: fails (412) unless the stored version is `expectedVersion`; `events` go to the outbox with it. */
   update(subscription: WebhookSubscription, expectedVersion: number, events?: readonly DomainEvent[]): Promise<void>;
   remove(subscription: WebhookSubscription): Promise<void>;
@@ -27,6 +29,8 @@ export interface DeliveryFilter {
   readonly status?: DeliveryStatus;
   readonly limit: number;
   readonly cursor?: string;
+  /** Issue 15: answer the total with the first page (the list route only: it costs a count). */
+  readonly withTotal?: boolean;
 }
 
 /** Issue 17: messages and their attempts (the delivery log), and the due index the retries are driven by. */

@@ -101,8 +101,8 @@ export class SubscriptionCache implements WebhookSubscriptions, WebhookRouteDire
     return this.inner.get(owner, id);
   }
 
-  list(owner: WebhookOwner, limit: number, cursor?: string): Promise<PageOf<WebhookSubscription>> {
-    return this.inner.list(owner, limit, cursor);
+  list(owner: WebhookOwner, limit: number, cursor?: string, withTotal?: boolean): Promise<PageOf<WebhookSubscription>> {
+    return this.inner.list(owner, limit, cursor, withTotal);
   }
 
   update(subscription: WebhookSubscription, expectedVersion: number, events?: readonly DomainEvent[]): Promise<void> {

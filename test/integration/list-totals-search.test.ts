@@ -12,6 +12,9 @@ import { startTestPlatform, type TestPlatform } from '../support/test-platform.j
  * through the real local gateway and DynamoDB Local.
  */
 
+// Webhook endpoints on this machine (never called here: their event is not raised), as the webhooks tests allow.
+process.env.ANZE_WEBHOOKS_ALLOW_PRIVATE = 'true';
+
 const DEMO = 'Anze-demo-2026';
 const XINFU = '140902';
 const REGISTER_ROWS = 1500;
@@ -43,14 +46,14 @@ let picc: ApiClient;
 let piccId: string;
 
 /** Every row of a list, following its cursors, and the total its first page answered. */
-async function everyRow<T>(client: ApiClient, path: string): Promise<{ rows: T[]; total: number | undefined; pages: number }> {
+async function everyRow<T>(client: ApiClient, path: string, limit = 100): Promise<{ rows: T[]; total: number | undefined; pages: number }> {
   const rows: T[] = [];
   let cursor: string | undefined;
   let total: number | undefined;
   let pages = 0;
   do {
     const separator = path.includes('?') ? '&' : '?';
-    const response = await client.get<Page<T>>(`${path}${separator}limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    const response = await client.get<Page<T>>(`${path}${separator}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
     expect(response.status, JSON.stringify(response.body)).toBe(200);
     if (pages === 0) total = response.body.total;
     else expect(response.body.total).toBeUndefined();
@@ -194,5 +197,83 @@ describe('issue 14: every list answers its total with its first page', () => {
     const county = await everyRow<PolicyRow>(countyEmb, `/regulator/insurers/${piccId}/policies`);
     expect(county.total).toBe(county.rows.length);
     expect(county.rows.every((policy) => policy.enterprise.county === XINFU)).toBe(true);
+  });
+});
+
+describe('issue 15: the remaining lists answer their total the same way', () => {
+  /** Small pages, so every list with a few rows is followed through its cursors. */
+  const SMALL = 2;
+
+  it('issue 15 (UW-12, ACL-1, ACL-4): the insurer’s refusals page by page, the regulators’ one-answer list by its rows', async () => {
+    for (const [enterprise, reason, explanation] of [
+      [XINDA, 'PREMIUM_NOT_AGREED', '企业要求的费率低于备案费率下限'],
+      [TAIXIN, 'APPLICATION_WITHDRAWN', '企业撤回投保申请'],
+      [HUTUO, 'APPLICATION_WITHDRAWN', '企业撤回投保申请'],
+    ] as const) {
+      const refused = await picc.post('/refusals', { enterpriseUscc: enterprise.uscc, reason, explanation });
+      expect(refused.status, JSON.stringify(refused.body)).toBe(201);
+    }
+    const own = await everyRow<unknown>(picc, '/refusals', SMALL);
+    expect(own.pages).toBeGreaterThan(1);
+    expect(own.total).toBe(own.rows.length);
+    expect(own.rows.length).toBeGreaterThanOrEqual(3);
+    // Never paged (every insurer's refusals in one answer): its total is the rows it lists.
+    for (const [client, path] of [[cityEmb, '/regulator/refusals'], [countyEmb, '/regulator/refusals']] as const) {
+      const listed = await client.get<Page<unknown> & { truncated: boolean }>(path);
+      expect(listed.status, JSON.stringify(listed.body)).toBe(200);
+      expect(listed.body.nextCursor).toBeUndefined();
+      expect(listed.body.items.length).toBeGreaterThan(0);
+      expect(listed.body.total, path).toBe(listed.body.items.length);
+    }
+  });
+
+  it('issue 15 (BLK-1, REG-2, REG-3, SYNC-1, ACL-4): the blacklist, service organisations, experts and upload states', async () => {
+    for (const path of ['/regulator/blacklist', '/regulator/service-orgs', '/regulator/experts', '/regulator/sync/records']) {
+      const listed = await everyRow<unknown>(cityEmb, path, SMALL);
+      expect(listed.total, path).toBe(listed.rows.length);
+    }
+    const county = await everyRow<unknown>(countyEmb, '/regulator/sync/records', SMALL);
+    expect(county.total).toBe(county.rows.length);
+    // A filter is counted with the rows it keeps.
+    const active = await everyRow<unknown>(cityEmb, '/regulator/service-orgs?status=ACTIVE', SMALL);
+    expect(active.total).toBe(active.rows.length);
+  });
+
+  it('issue 15 (ACL-1, SYNC-1, SVC-11): the team, the inbox, webhook endpoints and deliveries, upload states and obligations', async () => {
+    for (const url of ['http://127.0.0.1:1/totals-a', 'http://127.0.0.1:1/totals-b', 'http://127.0.0.1:1/totals-c']) {
+      const created = await picc.post('/webhooks/subscriptions', { url, eventTypes: ['webhooks.subscription.disabled'] });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+    }
+    for (const path of ['/users', '/me/notifications', '/webhooks/subscriptions', '/webhooks/deliveries', '/sync/records']) {
+      const listed = await everyRow<unknown>(picc, path, SMALL);
+      expect(listed.total, path).toBe(listed.rows.length);
+    }
+    expect((await everyRow<unknown>(picc, '/webhooks/subscriptions', SMALL)).total).toBeGreaterThanOrEqual(3);
+    // SVC-11's list evaluates every row before paging, so each page carries the same total.
+    const obligations: unknown[] = [];
+    let cursor: string | undefined;
+    let total: number | undefined;
+    do {
+      const page = await picc.get<Page<unknown>>(`/obligations?limit=50${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(page.status, JSON.stringify(page.body)).toBe(200);
+      total ??= page.body.total;
+      obligations.push(...page.body.items);
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(total).toBe(obligations.length);
+  });
+
+  it('issue 15 (ACL-3, ACL-5): the operator’s regulators and a tenant’s users; the enterprise’s own lists', async () => {
+    const operator = await test.operator();
+    for (const path of ['/platform/regulators', `/platform/tenants/${piccId}/users`]) {
+      const listed = await everyRow<unknown>(operator, path, SMALL);
+      expect(listed.pages, path).toBeGreaterThan(1);
+      expect(listed.total, path).toBe(listed.rows.length);
+    }
+    const enterprise = await test.signIn('ent-demo', DEMO);
+    for (const path of ['/me/policies', '/me/services', '/me/hazards', '/me/complaints']) {
+      const listed = await everyRow<unknown>(enterprise, path, SMALL);
+      expect(listed.total, path).toBe(listed.rows.length);
+    }
   });
 });

@@ -42,13 +42,14 @@ export class DynamoBlacklistRepository implements BlacklistRepository {
     return item ? toDomain(item) : undefined;
   }
 
-  async list(query: { insurerTenantId?: string; limit: number; cursor?: string }): Promise<BlacklistPage> {
+  async list(query: { insurerTenantId?: string; limit: number; cursor?: string; withTotal?: boolean }): Promise<BlacklistPage> {
+    const withTotal = query.withTotal === true && !query.cursor;
     const page = await this.store.page<Record<string, unknown>>(
       query.insurerTenantId === undefined
-        ? { index: 'GSI1', partition: keys.blacklistListing(), limit: query.limit, cursor: query.cursor, newestFirst: true }
-        : { index: 'GSI3', partition: keys.insurerBlacklist(query.insurerTenantId), limit: query.limit, cursor: query.cursor, newestFirst: true },
+        ? { index: 'GSI1', partition: keys.blacklistListing(), limit: query.limit, cursor: query.cursor, newestFirst: true, withTotal }
+        : { index: 'GSI3', partition: keys.insurerBlacklist(query.insurerTenantId), limit: query.limit, cursor: query.cursor, newestFirst: true, withTotal },
     );
-    return { items: page.items.map(toDomain), nextCursor: page.nextCursor };
+    return { items: page.items.map(toDomain), nextCursor: page.nextCursor, ...(page.total === undefined ? {} : { total: page.total }) };
   }
 
   async entriesOf(insurerTenantId: string): Promise<BlacklistEntry[]> {

@@ -68,7 +68,7 @@ export class DynamoInboxRepository implements InboxRepository {
     }
   }
 
-  async list(owner: InboxOwner, query: { readonly limit: number; readonly cursor?: string }): Promise<InboxPage> {
+  async list(owner: InboxOwner, query: { readonly limit: number; readonly cursor?: string; readonly withTotal?: boolean }): Promise<InboxPage> {
     const doc = await this.clientFor(owner.org);
     const partition = keys.inbox(ownerOf(owner.org), owner.userId);
     const [page, counter] = await Promise.all([
@@ -79,11 +79,12 @@ export class DynamoInboxRepository implements InboxRepository {
         newestFirst: true,
         sortKey: { beginsWith: keys.notificationPrefix },
         consistent: true,
+        withTotal: query.withTotal === true && !query.cursor,
       }),
       doc.send(new GetCommand({ TableName: this.tableName, Key: keys.inboxCounter(ownerOf(owner.org), owner.userId), ConsistentRead: true })),
     ]);
     const unread = Math.max(0, Number(counter.Item?.unread ?? 0));
-    return { items: page.items.map(notificationOf), unread, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+    return { items: page.items.map(notificationOf), unread, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}), ...(page.total === undefined ? {} : { total: page.total }) };
   }
 
   async markRead(owner: InboxOwner, notificationId: string, at: string): Promise<Notification> {

@@ -148,14 +148,15 @@ export class DynamoPlatformRepository implements PlatformRepository {
     return toDomain<Regulator>(await this.store.get(keys.regulator(regulatorId)));
   }
 
-  async listRegulators(query: { limit: number; cursor?: string }): Promise<Page<Regulator>> {
+  async listRegulators(query: { limit: number; cursor?: string; withTotal?: boolean }): Promise<Page<Regulator>> {
     const page = await this.store.page<Record<string, unknown>>({
       index: 'GSI1',
       partition: keys.regulatorListing,
       limit: query.limit,
       cursor: query.cursor,
+      withTotal: query.withTotal === true && !query.cursor,
     });
-    return { items: page.items.map((item) => toDomain<Regulator>(item) as Regulator), nextCursor: page.nextCursor };
+    return { items: page.items.map((item) => toDomain<Regulator>(item) as Regulator), nextCursor: page.nextCursor, ...(page.total === undefined ? {} : { total: page.total }) };
   }
 
   async createUser(org: UserOrg, { state: user, events }: Changed<User>, passwordHash: string, options: NewUserOptions = {}): Promise<void> {
@@ -167,15 +168,16 @@ export class DynamoPlatformRepository implements PlatformRepository {
     return toDomain<User>(await reader.get(keys.user(ownerOf(org), userId)));
   }
 
-  async listUsers(org: UserOrg, query: { limit: number; cursor?: string }): Promise<Page<User>> {
+  async listUsers(org: UserOrg, query: { limit: number; cursor?: string; withTotal?: boolean }): Promise<Page<User>> {
     const reader = await this.readerFor(org);
     const page = await reader.page<Record<string, unknown>>({
       index: 'GSI1',
       partition: keys.userListing(ownerOf(org)),
       limit: query.limit,
       cursor: query.cursor,
+      withTotal: query.withTotal === true && !query.cursor,
     });
-    return { items: page.items.map((item) => toDomain<User>(item) as User), nextCursor: page.nextCursor };
+    return { items: page.items.map((item) => toDomain<User>(item) as User), nextCursor: page.nextCursor, ...(page.total === undefined ? {} : { total: page.total }) };
   }
 
   async updateUser(

@@ -154,8 +154,9 @@ export class DynamoPolicyRepository implements PolicyRepository {
       limit: query.limit,
       cursor: query.cursor,
       newestFirst: true,
+      withTotal: query.withTotal === true && !query.cursor,
     });
-    return { items: page.items.map((item) => toDomain(item) as Policy), nextCursor: page.nextCursor };
+    return { items: page.items.map((item) => toDomain(item) as Policy), nextCursor: page.nextCursor, ...(page.total === undefined ? {} : { total: page.total }) };
   }
 
   private async pageOf(partition: string, query: TenantPolicyQuery): Promise<PolicyPage> {

@@ -111,8 +111,9 @@ export class DynamoProviderRegisters implements ProviderRegisterRepository {
       cursor: query.cursor,
       newestFirst: true,
       filter: allOf(filters),
+      withTotal: query.withTotal === true && !query.cursor,
     });
-    return { items: page.items.map((item) => entityOf<ServiceOrg>(item)), nextCursor: page.nextCursor };
+    return { items: page.items.map((item) => entityOf<ServiceOrg>(item)), nextCursor: page.nextCursor, ...(page.total === undefined ? {} : { total: page.total }) };
   }
 
   async addExpert(expert: Expert, events: readonly DomainEvent[]): Promise<void> {
@@ -165,7 +166,8 @@ export class DynamoProviderRegisters implements ProviderRegisterRepository {
       cursor: query.cursor,
       newestFirst: true,
       filter: allOf(filters),
+      withTotal: query.withTotal === true && !query.cursor,
     });
-    return { items: page.items.map((item) => entityOf<Expert>(item)), nextCursor: page.nextCursor };
+    return { items: page.items.map((item) => entityOf<Expert>(item)), nextCursor: page.nextCursor, ...(page.total === undefined ? {} : { total: page.total }) };
   }
 }

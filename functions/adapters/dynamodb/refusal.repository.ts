@@ -21,14 +21,19 @@ export class DynamoRefusalRepository implements RefusalRepository {
     );
   }
 
-  async listByTenant(tenantId: string, query: { readonly limit: number; readonly cursor?: string }): Promise<RefusalPage> {
+  async listByTenant(tenantId: string, query: { readonly limit: number; readonly cursor?: string; readonly withTotal?: boolean }): Promise<RefusalPage> {
     const page = await this.store.page<Record<string, unknown>>({
       index: 'GSI1',
       partition: keys.listing(owner(tenantId), 'REFUSAL'),
       limit: query.limit,
       cursor: query.cursor,
       newestFirst: true,
+      withTotal: query.withTotal === true && !query.cursor,
     });
-    return { items: page.items.map((item) => entityOf<Refusal>(item)), ...(page.nextCursor === undefined ? {} : { nextCursor: page.nextCursor }) };
+    return {
+      items: page.items.map((item) => entityOf<Refusal>(item)),
+      ...(page.nextCursor === undefined ? {} : { nextCursor: page.nextCursor }),
+      ...(page.total === undefined ? {} : { total: page.total }),
+    };
   }
 }

@@ -78,8 +78,9 @@ export class DynamoSyncRecordRepository implements SyncRecordRepository, Regulat
       cursor: query.cursor,
       newestFirst: true,
       filter: filterOf(query),
+      withTotal: query.withTotal === true && !query.cursor,
     });
-    return { items: page.items.map(toDomain), nextCursor: page.nextCursor };
+    return { items: page.items.map(toDomain), nextCursor: page.nextCursor, ...(page.total === undefined ? {} : { total: page.total }) };
   }
 
   async counts(tenantId: string): Promise<SyncCounts> {
@@ -95,8 +96,9 @@ export class DynamoSyncRecordRepository implements SyncRecordRepository, Regulat
       limit: query.limit,
       cursor: query.cursor,
       filter: filterOf(query),
+      withTotal: query.withTotal === true && !query.cursor,
     });
-    return { items: page.items.map(toDomain), nextCursor: page.nextCursor };
+    return { items: page.items.map(toDomain), nextCursor: page.nextCursor, ...(page.total === undefined ? {} : { total: page.total }) };
   }
 
   async due(now: Date, limit: number): Promise<readonly { readonly tenantId: string; readonly recordId: string }[]> {

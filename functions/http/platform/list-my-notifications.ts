@@ -14,7 +14,7 @@ export const listMyNotifications = defineRoute({
   query: listNotificationsQuery,
   response: notificationPageSchema,
   async handle(input) {
-    const page = await notificationsRoot().inbox.list(inboxOf(callerOf(input)), { limit: input.query.limit, cursor: input.query.cursor });
+    const page = await notificationsRoot().inbox.list(inboxOf(callerOf(input)), { limit: input.query.limit, cursor: input.query.cursor, withTotal: true });
     return { body: page };
   },
 });

@@ -14,6 +14,6 @@ export const listRegulators = defineRoute({
   query: listQuery,
   response: pageOf(regulatorSchema),
   async handle({ query }) {
-    return { body: await platformRoot().repository.listRegulators({ limit: query.limit, cursor: query.cursor }) };
+    return { body: await platformRoot().repository.listRegulators({ limit: query.limit, cursor: query.cursor, withTotal: true }) };
   },
 });

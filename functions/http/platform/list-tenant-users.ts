@@ -22,7 +22,7 @@ export const listTenantUsers = defineRoute({
   async handle({ params, query }) {
     const { repository } = platformRoot();
     if (!(await repository.getTenant(params.tenantId))) throw new NotFound('tenant');
-    const page = await repository.listUsers({ kind: 'tenant', tenantId: params.tenantId }, { limit: query.limit, cursor: query.cursor });
+    const page = await repository.listUsers({ kind: 'tenant', tenantId: params.tenantId }, { limit: query.limit, cursor: query.cursor, withTotal: true });
     const lastSignIns = await repository.lastSignIns(page.items.map((user) => user.username));
     const items = page.items.map((user) => {
       const lastSignInAt = lastSignIns.get(user.username);
@@ -36,6 +36,6 @@ export const listTenantUsers = defineRoute({
         ...(lastSignInAt ? { lastSignInAt } : {}),
       };
     });
-    return { body: { items, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) } };
+    return { body: { items, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}), ...(page.total === undefined ? {} : { total: page.total }) } };
   },
 });

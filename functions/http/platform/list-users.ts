@@ -18,6 +18,7 @@ export const listUsers = defineRoute({
     const page = await platformRoot().repository.listUsers(userOrgOf(callerOf(input)), {
       limit: input.query.limit,
       cursor: input.query.cursor,
+      withTotal: true,
     });
     return { body: page };
   },

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { NOTIFICATION_CHANNELS, NOTIFICATION_KINDS, notificationSchema } from '../../../domain/notifications/notification.js';
-import { idParam, pageQuery } from '../zod.js';
+import { idParam, pageQuery, pageTotal } from '../zod.js';
 
 export const notificationIdParams = z.object({ notificationId: idParam });
 export const listNotificationsQuery = z.object(pageQuery);
@@ -9,6 +9,7 @@ export const notificationPageSchema = z.object({
   items: z.array(notificationSchema),
   nextCursor: z.optional(z.string()),
   unread: z.number().check(z.meta({ description: 'Unread notifications in the whole inbox' })),
+  total: pageTotal,
 });
 
 export const readAllResponse = z.object({ marked: z.number(), unread: z.number() });

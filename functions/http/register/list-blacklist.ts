@@ -19,7 +19,7 @@ export const listBlacklist = defineRoute({
   async handle(input) {
     const { blacklist, clock } = registerContext();
     const today = todayOf(clock);
-    const page = await blacklist.list({ insurerTenantId: input.query.insurerTenantId, limit: input.query.limit, cursor: input.query.cursor });
-    return { body: { items: page.items.map((entry) => blacklistView(entry, today)), nextCursor: page.nextCursor } };
+    const page = await blacklist.list({ insurerTenantId: input.query.insurerTenantId, limit: input.query.limit, cursor: input.query.cursor, withTotal: true });
+    return { body: { items: page.items.map((entry) => blacklistView(entry, today)), nextCursor: page.nextCursor, ...(page.total === undefined ? {} : { total: page.total }) } };
   },
 });

@@ -16,7 +16,7 @@ export const listExperts = defineRoute({
   response: pageOf(expertSchema),
   async handle(input) {
     const { status, specialty, limit, cursor } = input.query;
-    const page = await registerContext().providers.listExperts({ status, specialty, limit, cursor });
-    return { body: { items: page.items, nextCursor: page.nextCursor } };
+    const page = await registerContext().providers.listExperts({ status, specialty, limit, cursor, withTotal: true });
+    return { body: { items: page.items, nextCursor: page.nextCursor, ...(page.total === undefined ? {} : { total: page.total }) } };
   },
 });

@@ -23,7 +23,7 @@ export const listServiceOrgs = defineRoute({
     const { providers, clock } = registerContext();
     const today = shanghaiDateOf(clock.now());
     const { status, usableOn, limit, cursor } = input.query;
-    const page = await providers.listServiceOrgs({ status, usableOn, limit, cursor });
-    return { body: { items: page.items.map((org) => serviceOrgView(org, today)), nextCursor: page.nextCursor } };
+    const page = await providers.listServiceOrgs({ status, usableOn, limit, cursor, withTotal: true });
+    return { body: { items: page.items.map((org) => serviceOrgView(org, today)), nextCursor: page.nextCursor, ...(page.total === undefined ? {} : { total: page.total }) } };
   },
 });

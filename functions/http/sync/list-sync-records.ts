@@ -15,7 +15,7 @@ export const listSyncRecords = defineRoute({
   async handle(input) {
     const { tenantId } = callerOf(input, 'insurer');
     const records = await syncRoot().forTenant(tenantId);
-    const [page, counts] = await Promise.all([records.list(tenantId, input.query), records.counts(tenantId)]);
-    return { body: { items: page.items.map(syncRecordView), nextCursor: page.nextCursor, counts } };
+    const [page, counts] = await Promise.all([records.list(tenantId, { ...input.query, withTotal: true }), records.counts(tenantId)]);
+    return { body: { items: page.items.map(syncRecordView), nextCursor: page.nextCursor, ...(page.total === undefined ? {} : { total: page.total }), counts } };
   },
 });

@@ -3,7 +3,7 @@ import { areaCodeSchema } from '../../../domain/kernel/area.js';
 import { localDateSchema } from '../../../domain/kernel/calendar/local-date.js';
 import { SYNC_KINDS } from '../../../domain/sync/provincial-record.js';
 import { SYNC_STATES, type SyncRecord } from '../../../domain/sync/sync-record.js';
-import { idParam, pageQuery } from '../zod.js';
+import { idParam, pageQuery, pageTotal } from '../zod.js';
 
 const kind = z.enum(SYNC_KINDS, `kind must be one of ${SYNC_KINDS.join(', ')}`);
 const state = z.enum(SYNC_STATES, `state must be one of ${SYNC_STATES.join(', ')}`);
@@ -30,7 +30,7 @@ export const syncRecordSchema = z.object({
 
 export const syncCountsSchema = z.object(Object.fromEntries(SYNC_STATES.map((name) => [name, z.int()])) as Record<(typeof SYNC_STATES)[number], z.ZodMiniInt>);
 
-export const syncPageSchema = z.object({ items: z.array(syncRecordSchema), nextCursor: z.optional(z.string()) });
+export const syncPageSchema = z.object({ items: z.array(syncRecordSchema), nextCursor: z.optional(z.string()), total: pageTotal });
 export const insurerSyncPageSchema = z.extend(syncPageSchema, { counts: syncCountsSchema });
 
 export const syncQuery = z.object({ ...pageQuery, state: z.optional(state), kind: z.optional(kind) });

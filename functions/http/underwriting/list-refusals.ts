@@ -3,11 +3,11 @@ import { refusalSchema } from '../../../domain/underwriting/refusal.js';
 import type { Refusal } from '../../../domain/underwriting/refusal.js';
 import * as z from 'zod/mini';
 import { callerOf, defineRoute } from '../../middleware/route.js';
-import { idParam, pageOf, pageQuery } from '../zod.js';
+import { idParam, pageOf, pageQuery, pageTotal } from '../zod.js';
 import { underwritingRoot } from './composition-root.js';
 import { countiesFor, countyQuery } from './regulator-counties.js';
 
-/** UW-12: the insurer's own refusals to insure, newest first (ACL-1). */
+/** UW-12: the insurer's own refusals to insure, newest first (ACL-1); the first page counts them (issue 15). */
 export const listRefusals = defineRoute({
   method: 'GET',
   path: '/api/v1/refusals',
@@ -19,7 +19,7 @@ export const listRefusals = defineRoute({
   async handle(input) {
     const { tenantId } = callerOf(input, 'insurer');
     const { refusals } = await underwritingRoot().forTenant(tenantId);
-    return { body: await refusals.listByTenant(tenantId, input.query) };
+    return { body: await refusals.listByTenant(tenantId, { ...input.query, withTotal: true }) };
   },
 });
 
@@ -41,6 +41,7 @@ export const listRegulatorRefusals = defineRoute({
   response: z.object({
     items: z.readonly(z.array(z.extend(refusalSchema, { insurerName: z.string() }))),
     truncated: z.boolean().check(z.meta({ description: `true when an insurer has more than ${PER_INSURER} refusals and only the newest are listed` })),
+    total: pageTotal,
   }),
   async handle(input) {
     const caller = callerOf(input, 'regulator');
@@ -65,6 +66,7 @@ export const listRegulatorRefusals = defineRoute({
       }),
     );
     const items = perInsurer.flat().sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
-    return { body: { items, truncated } };
+    // Issue 15: one answer holds every row (never paged), so its total is the rows it lists.
+    return { body: { items, truncated, total: items.length } };
   },
 });

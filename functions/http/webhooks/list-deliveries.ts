@@ -17,10 +17,11 @@ export const listDeliveries = defineRoute({
     const { limit, cursor, subscriptionId, status } = input.query;
     const page = await webhooksRoot().deliveries.listDeliveries(ownerOf(input), {
       limit,
+      withTotal: true,
       ...(cursor ? { cursor } : {}),
       ...(subscriptionId ? { subscriptionId } : {}),
       ...(status ? { status } : {}),
     });
-    return { body: { items: page.items.map(deliveryView), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) } };
+    return { body: { items: page.items.map(deliveryView), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}), ...(page.total === undefined ? {} : { total: page.total }) } };
   },
 });

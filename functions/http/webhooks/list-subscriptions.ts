@@ -15,8 +15,8 @@ export const listSubscriptions = defineRoute({
   response: subscriptionPageSchema,
   async handle(input) {
     const { subscriptions, clock } = webhooksRoot();
-    const page = await subscriptions.list(ownerOf(input), input.query.limit, input.query.cursor);
+    const page = await subscriptions.list(ownerOf(input), input.query.limit, input.query.cursor, true);
     const now = clock.now();
-    return { body: { items: page.items.map((item) => subscriptionView(item, now)), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) } };
+    return { body: { items: page.items.map((item) => subscriptionView(item, now)), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}), ...(page.total === undefined ? {} : { total: page.total }) } };
   },
 });

@@ -134,7 +134,8 @@ export class RefusalsApi {
   /** Every insurer's refusals (a county EMB: its county's), newest first. */
   async regulatorList(query: QueryOf<'/api/v1/regulator/refusals'>, signal?: AbortSignal): Promise<Page<RegulatorRefusal>> {
     const answer = await ok(this.client.GET('/api/v1/regulator/refusals', { params: { query }, signal }));
-    return { items: answer.items };
+    // Issue 15: one answer holds every row; its total is the kit's 共 N 条.
+    return { items: answer.items, ...(answer.total === undefined ? {} : { total: answer.total }) };
   }
 }
 

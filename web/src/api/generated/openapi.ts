@@ -5072,6 +5072,7 @@ export interface operations {
                     "application/json": {
                         items: components["schemas"]["Notification"][];
                         nextCursor?: string;
+                        total?: number;
                         /** @description Unread notifications in the whole inbox */
                         unread: number;
                     };
@@ -7177,6 +7178,7 @@ export interface operations {
                         readonly items: ({
                             insurerName: string;
                         } & components["schemas"]["Refusal"])[];
+                        total?: number;
                         /** @description true when an insurer has more than 500 refusals and only the newest are listed */
                         truncated: boolean;
                     };
@@ -7426,6 +7428,7 @@ export interface operations {
                     "application/json": {
                         items: components["schemas"]["Record"][];
                         nextCursor?: string;
+                        total?: number;
                     };
                 };
             };
@@ -7872,6 +7875,7 @@ export interface operations {
                         };
                         items: components["schemas"]["Record"][];
                         nextCursor?: string;
+                        total?: number;
                     };
                 };
             };
