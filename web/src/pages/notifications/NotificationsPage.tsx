@@ -1,6 +1,7 @@
 import { Button, Empty, Flex, List, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { useI18n } from '../../i18n';
+import { formatWhole } from '../../i18n/format';
 import { PageHeading, QueryFallback } from '../../kit';
 import { NotificationPreferencesForm } from './NotificationPreferencesForm';
 import { useInbox, useMarkAllRead, useMarkRead, type ConsoleNotification } from './notifications-api';
@@ -25,6 +26,8 @@ export function NotificationsPage() {
   const markAllRead = useMarkAllRead();
   const items = inbox.data?.pages.flatMap((page) => page.items) ?? [];
   const unread = inbox.data?.pages[0]?.unread ?? 0;
+  // Issue 15: the inbox's first page counts the whole inbox (共 N 条), whatever has been loaded below.
+  const total = inbox.data?.pages[0]?.total;
 
   const open = async (notification: ConsoleNotification) => {
     if (!notification.readAt) await markRead.mutateAsync(notification.id);
@@ -37,6 +40,11 @@ export function NotificationsPage() {
         title={t('ntf.title')}
         extra={
           <Flex align="center" gap={8} wrap>
+            {total !== undefined && (
+              <Typography.Text type="secondary" data-testid="table-total">
+                {t('table.total', { count: formatWhole(total) })} ·
+              </Typography.Text>
+            )}
             <Typography.Text type="secondary" data-testid="notification-unread">
               {t('ntf.unreadCount', { count: unread })}
             </Typography.Text>

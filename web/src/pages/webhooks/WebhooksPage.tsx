@@ -5,6 +5,7 @@ import { useApi } from '../../app/ServicesContext';
 import { useI18n, type MessageKey, type Translate } from '../../i18n';
 import { DataTable, FormFailureAlert, PageHeading, dateTimeColumn, describeApiError, type DataColumn, type DataTablePageRequest, type FilterField } from '../../kit';
 import { DateField } from '../../kit/DateField';
+import { formatWhole } from '../../i18n/format';
 import { DELIVERY_STATUSES, WEBHOOKS_QUERY, catalogueEventTypes, webhooksApi, type Delivery, type DeliveryStatus, type Subscription } from './webhooks-api';
 
 const STATUS_COLOURS: Record<DeliveryStatus, string> = { PENDING: 'default', RETRYING: 'warning', DELIVERED: 'success', DEAD_LETTERED: 'error' };
@@ -126,6 +127,12 @@ export function WebhooksPage() {
         <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
           {t('wh.endpoints')}
         </Typography.Title>
+        {/* Issue 15: the endpoints come in one answer (never paged); its total is the 共 N 条 of the list. */}
+        {list.data?.total !== undefined && (
+          <Typography.Text type="secondary" data-testid="table-total" style={{ marginInlineEnd: 'auto' }}>
+            {t('table.total', { count: formatWhole(list.data.total) })}
+          </Typography.Text>
+        )}
         <Button type="primary" onClick={() => setEditing('new')}>
           {t('wh.create')}
         </Button>
