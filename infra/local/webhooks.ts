@@ -37,8 +37,8 @@ export class LocalWebhooks {
     private readonly concurrency = 32,
     private readonly intervalMs = 1000,
     private readonly fanOutConcurrency = 100,
-    private readonly maxAccepted = 200,
-    private readonly maxWaiting = 2000,
+    private readonly maxAccepted = 100,
+    private readonly maxWaiting = 200,
   ) {
     const queue: DeliveryQueue = {
       enqueue: async (delivery) => {

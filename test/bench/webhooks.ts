@@ -30,7 +30,7 @@ const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sor
  * messages delivered per second, bus publish → receiver latency (p50/p99), and the process's memory before and
  * after. The relay's own lag (commit → bus, its 200 ms poll) is not in it: the latency section measures writes.
  */
-export async function measureWebhooks(messages: number, progress: (line: string) => void): Promise<WebhooksSection> {
+export async function measureWebhooks(messages: number, progress: (line: string) => void, ratePerSecond?: number): Promise<WebhooksSection> {
   process.env.ANZE_WEBHOOKS_ALLOW_PRIVATE = 'true';
   const arrived = new Map<string, number>();
   const receiver = createServer((request, response) => {
@@ -84,6 +84,13 @@ export async function measureWebhooks(messages: number, progress: (line: string)
       }
       // As the bus hands each event to the webhooks subscriber (the relay publishes in order, one call at a time).
       for (const event of batch) await platform.webhooks.onEvent(event);
+      // At an offered rate (BENCH_WEBHOOK_RATE) the latency is commit → delivery below saturation; without one the
+      // events come as fast as the subscriber takes them, and the latency includes the backlog this makes.
+      if (ratePerSecond) {
+        const due = began + ((i + 10) * 1000) / ratePerSecond;
+        const wait = due - performance.now();
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      }
       if (i % 5000 === 0) progress(`webhooks: ${i} of ${messages} events published, ${arrived.size} delivered`);
     }
     await platform.webhooks.idle();
@@ -117,10 +124,11 @@ export function webhooksTable(section: WebhooksSection): string {
   ].join('\n');
 }
 
-/** `tsx test/bench/webhooks.ts [messages]`: this section alone. */
+/** `tsx test/bench/webhooks.ts [messages]`: this section alone; BENCH_WEBHOOK_RATE=<events/s> offers a steady rate. */
 if (import.meta.url === `file://${process.argv[1]}`) {
   const messages = Number(process.argv[2] ?? process.env.BENCH_WEBHOOK_MESSAGES ?? 20_000);
-  measureWebhooks(messages, (line) => void process.stderr.write(`… ${line}\n`)).then(
+  const rate = process.env.BENCH_WEBHOOK_RATE ? Number(process.env.BENCH_WEBHOOK_RATE) : undefined;
+  measureWebhooks(messages, (line) => void process.stderr.write(`… ${line}\n`), rate).then(
     (section) => {
       console.log(`${WEBHOOKS_HEADING}\n\n${webhooksTable(section)}\n`);
       process.exit(0);
