@@ -72,8 +72,8 @@ const pages = {
   service: () => import('../pages/services/ServicePage').then((m) => m.ServicePage),
   hazardBoard: () => import('../pages/services/HazardBoardPage').then((m) => m.HazardBoardPage),
   obligations: () => import('../pages/services/ObligationsPage').then((m) => m.ObligationsPage),
-  archive: () => import('../pages/services/ArchiveVerifyPage').then((m) => m.ArchiveVerifyPage),
   obligationList: () => import('../pages/services/ObligationListPage').then((m) => m.ObligationListPage),
+  archive: () => import('../pages/services/ArchiveVerifyPage').then((m) => m.ArchiveVerifyPage),
   myServices: () => import('../pages/enterprise/MyServicesPage').then((m) => m.MyServicesPage),
   myHazards: () => import('../pages/enterprise/MyHazardsPage').then((m) => m.MyHazardsPage),
   serviceOrgs: () => import('../pages/regulator/ProviderRegisterPage').then((m) => m.ServiceOrgsPage),
@@ -145,11 +145,11 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
   { path: '/insurer/services', titleKey: 'nav.insurer.services', roles: AUDIENCE.insurer, page: pages.services, icon: <SafetyOutlined />, inMenu: true },
   { path: '/insurer/services/:serviceId', titleKey: 'svc.detail.title', roles: AUDIENCE.insurer, page: pages.service, inMenu: false },
   { path: '/insurer/hazards', titleKey: 'nav.insurer.hazards', roles: AUDIENCE.insurer, page: pages.hazardBoard, icon: <WarningOutlined />, inMenu: true },
+  // SVC-11 (issue 15): the obligations still owed across all policies, overdue first.
+  { path: '/insurer/obligation-list', titleKey: 'nav.insurer.obligationList', roles: AUDIENCE.insurer, page: pages.obligationList, icon: <AlertOutlined />, inMenu: true },
   { path: '/insurer/obligations', titleKey: 'nav.insurer.obligations', roles: AUDIENCE.insurer, page: pages.obligations, icon: <ScheduleOutlined />, inMenu: true },
   { path: '/insurer/archives/:archiveId', titleKey: 'archive.title', roles: AUDIENCE.insurer, page: pages.archive, inMenu: false },
   { path: '/insurer/fees', titleKey: 'nav.insurer.fees', roles: AUDIENCE.insurer, page: pages.fees, icon: <MoneyCollectOutlined />, inMenu: true },
-  // SVC-11 (issue 15): the obligations still owed across all policies, overdue first.
-  { path: '/insurer/obligation-list', titleKey: 'nav.insurer.obligationList', roles: AUDIENCE.insurer, page: pages.obligationList, icon: <AlertOutlined />, inMenu: true },
   { path: '/insurer/refusals', titleKey: 'nav.insurer.refusals', roles: AUDIENCE.insurer, page: pages.refusals, icon: <StopOutlined />, inMenu: true },
   { path: '/insurer/complaints', titleKey: 'nav.insurer.complaints', roles: AUDIENCE.insurer, page: pages.complaintInbox, icon: <CommentOutlined />, inMenu: true },
   { path: '/insurer/complaints/:complaintId', titleKey: 'complaint.detailTitle', roles: AUDIENCE.insurer, page: pages.complaint, inMenu: false },
