@@ -28,19 +28,23 @@ export async function handler(event: WebhookBusEvent): Promise<void> {
  */
 export async function deliveryHandler(event: SQSEvent): Promise<SQSBatchResponse> {
   const root = webhooksRoot();
-  const failures: { itemIdentifier: string }[] = [];
-  for (const record of event.Records) {
-    try {
-      const message = JSON.parse(record.body) as DeliveryMessage;
-      if (Date.parse(message.dueAt) - root.clock.now().getTime() > 1000) {
-        await root.queue().enqueue({ id: message.id, owner: message.owner, nextAttemptAt: message.dueAt });
-        continue;
+  // The batch's records are attempted together (no order is promised), so one slow receiver does not hold the
+  // others and their log writes share batches (issue 17, throughput).
+  const outcomes = await Promise.all(
+    event.Records.map(async (record) => {
+      try {
+        const message = JSON.parse(record.body) as DeliveryMessage;
+        if (Date.parse(message.dueAt) - root.clock.now().getTime() > 1000) {
+          await root.queue().enqueue({ id: message.id, owner: message.owner, nextAttemptAt: message.dueAt });
+          return undefined;
+        }
+        await root.dispatcher().attempt(message.owner, message.id);
+        return undefined;
+      } catch (error) {
+        logger.error('webhook delivery failed', { error: error as Error, messageId: record.messageId });
+        return { itemIdentifier: record.messageId };
       }
-      await root.dispatcher().attempt(message.owner, message.id);
-    } catch (error) {
-      logger.error('webhook delivery failed', { error: error as Error, messageId: record.messageId });
-      failures.push({ itemIdentifier: record.messageId });
-    }
-  }
-  return { batchItemFailures: failures };
+    }),
+  );
+  return { batchItemFailures: outcomes.filter((failure): failure is { itemIdentifier: string } => failure !== undefined) };
 }
