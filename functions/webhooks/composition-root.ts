@@ -40,8 +40,18 @@ let root: WebhooksRoot | undefined;
 let localQueue: DeliveryQueue | undefined;
 
 /** The local runtime's queue (infra/local/webhooks.ts): attempts in-process instead of SQS. */
-export function useLocalDeliveryQueue(queue: DeliveryQueue | undefined): void {
+export function useLocalDeliveryQueue(queue: DeliveryQueue): void {
   localQueue = queue;
+  dispatcher = undefined;
+}
+
+/**
+ * A stopping local runtime lets go of its queue — only if it is still the one in use: a process may run several
+ * platforms (tests), and one stopping must not leave the others' events with no queue at all.
+ */
+export function releaseLocalDeliveryQueue(queue: DeliveryQueue): void {
+  if (localQueue !== queue) return;
+  localQueue = undefined;
   dispatcher = undefined;
 }
 

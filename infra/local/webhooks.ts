@@ -1,7 +1,7 @@
 import type { BusEvent } from '../../functions/relay/bus-event.js';
 import type { DeliveryQueue } from '../../domain/webhooks/ports.js';
 import type { WebhookDelivery } from '../../domain/webhooks/delivery.js';
-import { useLocalDeliveryQueue, webhooksRoot } from '../../functions/webhooks/composition-root.js';
+import { releaseLocalDeliveryQueue, useLocalDeliveryQueue, webhooksRoot } from '../../functions/webhooks/composition-root.js';
 
 const isHeld = (delivery: Pick<WebhookDelivery, 'id' | 'owner'>): delivery is WebhookDelivery =>
   typeof (delivery as Partial<WebhookDelivery>).body === 'string' && typeof (delivery as Partial<WebhookDelivery>).status === 'string';
@@ -32,6 +32,7 @@ export class LocalWebhooks {
   private timer: NodeJS.Timeout | undefined;
   private sweeping: Promise<unknown> | undefined;
   private idleWaiters: (() => void)[] = [];
+  private readonly queue: DeliveryQueue;
 
   constructor(
     private readonly concurrency = 32,
@@ -40,7 +41,7 @@ export class LocalWebhooks {
     private readonly maxAccepted = 100,
     private readonly maxWaiting = 200,
   ) {
-    const queue: DeliveryQueue = {
+    const queue: DeliveryQueue = (this.queue = {
       enqueue: async (delivery) => {
         const due = delivery.nextAttemptAt ? Date.parse(delivery.nextAttemptAt) : 0;
         if (due > Date.now() || this.inFlight.has(delivery.id)) return;
@@ -50,7 +51,7 @@ export class LocalWebhooks {
         this.waiting.push(isHeld(delivery) ? delivery : { id: delivery.id, owner: delivery.owner });
         this.pump();
       },
-    };
+    });
     useLocalDeliveryQueue(queue);
   }
 
@@ -108,7 +109,7 @@ export class LocalWebhooks {
     if (this.timer) clearInterval(this.timer);
     await this.sweeping;
     await this.idle();
-    useLocalDeliveryQueue(undefined);
+    releaseLocalDeliveryQueue(this.queue);
   }
 
   /** The retry loop's pass at `at` — tests pass a later time instead of waiting for the schedule. */
