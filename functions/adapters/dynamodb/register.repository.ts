@@ -205,9 +205,16 @@ export class DynamoRegisterRepository implements RegisterRepository {
     sortKey: { beginsWith: string } | undefined,
     filter: Parameters<Store['count']>[0]['filter'],
   ): Promise<number> {
+    if (filter) {
+      // A name search counts by evaluating every entry: one county after another, not 16 side by side — a few
+      // searches at once would otherwise put hundreds of evaluating Queries on the table at the same moment
+      // (the attack suite saw DynamoDB Local time out into 503s under load).
+      let matches = 0;
+      for (const county of counties) matches += await this.store.count({ index: 'GSI1', partition: keys.registerCountyListing(county), sortKey, filter });
+      return matches;
+    }
     const perCounty = await Promise.all(
       counties.map(async (county) => {
-        if (filter) return this.store.count({ index: 'GSI1', partition: keys.registerCountyListing(county), sortKey, filter });
         const counts = await this.registeredCounts(county);
         return counts.filter((cell) => !query.industry || cell.industry === query.industry).reduce((sum, cell) => sum + cell.registered, 0);
       }),
