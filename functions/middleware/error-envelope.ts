@@ -68,6 +68,18 @@ export function toErrorResponse(
   if (error instanceof Unauthorized) return shape(401, { code: error.code, message: error.message });
   if (error instanceof DomainError) return shape(400, { code: error.code, message: error.message });
   if (error instanceof HttpProblem) return shape(error.status, { code: error.code, message: error.message });
+  if (isHandlerTimeout(error)) {
+    // The function's own time ran out — under load, one slow dependency call after another. What it committed
+    // stays committed, each write in its own transaction with its event; a retry (the same Idempotency-Key for a
+    // POST) finds it done. A busy platform, not a bug: 503 with Retry-After, not 500.
+    return {
+      ...shape(503, {
+        code: 'TIMEOUT',
+        message: `the request took longer than the platform allows; retry in ${HANDLER_TIMEOUT_RETRY_AFTER} s, with the same Idempotency-Key for a POST (request ${requestId})`,
+      }),
+      headers: { 'retry-after': String(HANDLER_TIMEOUT_RETRY_AFTER) },
+    };
+  }
   const outage = dependencyOutageOf(error);
   if (outage) {
     const retryAfter = String(outage.retryAfterSeconds);
@@ -80,6 +92,15 @@ export function toErrorResponse(
     };
   }
   return { status: 500, body: { error: { code: 'INTERNAL', message: `internal error (request ${requestId})` } }, known: false };
+}
+
+const HANDLER_TIMEOUT_RETRY_AFTER = 10;
+
+/** Middy's early timeout (@middy/core throws a TimeoutError whose cause names the package). */
+function isHandlerTimeout(error: unknown): boolean {
+  if (!(error instanceof Error) || error.name !== 'TimeoutError') return false;
+  const cause = (error as Error & { cause?: unknown }).cause;
+  return typeof cause === 'object' && cause !== null && (cause as { package?: unknown }).package === '@middy/core';
 }
 
 function summarise(error: ValidationFailed): string {

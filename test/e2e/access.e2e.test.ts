@@ -16,7 +16,7 @@ describe('console: sign-in, roles and language', () => {
       { username: 'picc-admin', heading: '工作台', menu: ['资质备案', '承保管理', '预防服务', '隐患看板', '服务义务', '预防费用', '投诉处理', '团队成员'] },
       { username: 'emb-city', heading: '监管总览', menu: ['承保机构', '企业底数', '应保未保', '黑名单', '规则集版本', '第三方服务机构', '专家库', '隐患监管', '投诉督办', '团队成员'] },
       { username: 'nfra-xinzhou', heading: '监管总览', menu: ['承保机构', '企业底数', '应保未保', '黑名单', '规则集版本', '第三方服务机构', '专家库', '隐患监管', '投诉督办'] },
-      { username: 'ent-demo', heading: '我的保单', menu: ['我的保单', '服务记录', '隐患整改', '我的投诉'] },
+      { username: 'ent-demo', heading: '我的待办', menu: ['我的待办', '我的保单', '服务记录', '隐患整改', '我的投诉'] },
     ];
     await withConsole(async ({ page, screenshot }) => {
       for (const role of roles) {

@@ -1,3 +1,4 @@
+import middy from '@middy/core';
 import { describe, expect, it } from 'vitest';
 import { isAllowed, ACCESS_MATRIX } from '../../../functions/http/access-matrix.js';
 import { Conflict, NotFound, RuleViolation, StaleVersion, ValidationFailed } from '../../../domain/kernel/errors.js';
@@ -15,6 +16,20 @@ describe('the error envelope', () => {
     expect(toErrorResponse(new NotFound('user'), 'r').status).toBe(404);
     expect(toErrorResponse(new Conflict('taken'), 'r').status).toBe(409);
     expect(toErrorResponse(new StaleVersion('user'), 'r').status).toBe(412);
+  });
+
+  it('answers the function running out of time (middy’s early timeout) with 503 and Retry-After, not 500', async () => {
+    const slow = middy(async () => new Promise((resolve) => setTimeout(resolve, 2_000)));
+    const context = { getRemainingTimeInMillis: () => 60 } as never;
+    const thrown = await slow({}, context).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    const answer = toErrorResponse(thrown, 'req-2');
+    expect(answer).toMatchObject({ status: 503, known: true, headers: { 'retry-after': '10' }, body: { error: { code: 'TIMEOUT' } } });
+    // Any other TimeoutError-named error from our own code is not mistaken for it.
+    const ours = Object.assign(new Error('x'), { name: 'TimeoutError' });
+    expect(toErrorResponse(ours, 'r').status).toBe(500);
   });
 
   it('answers an unknown error with 500 and no internals', () => {
