@@ -126,11 +126,11 @@ describe('console: onboarding insurers and regulators', () => {
       await page.getByRole('heading', { level: 1, name: '平台概况' }).waitFor();
       // A bookmarked view: page size 10 from the URL.
       await page.goto('/platform/tenants?limit=10');
-      await expect.poll(() => tenantRows(page).count()).toBe(10);
+      await expect.poll(() => tenantRows(page).count(), { timeout: 15_000 }).toBe(10);
       const firstPage = await tenantRows(page).allTextContents();
       const pager = page.getByRole('navigation', { name: '分页' });
       await pager.getByRole('button', { name: '下一页' }).click();
-      await expect.poll(() => tenantRows(page).count()).toBe(tenantCount - 10);
+      await expect.poll(() => tenantRows(page).count(), { timeout: 15_000 }).toBe(tenantCount - 10);
       await pager.getByText('第 2 页').waitFor();
       expect(await pager.getByRole('button', { name: '下一页' }).isDisabled()).toBe(true);
       await screenshot('onboarding-7-tenants-page-2');
@@ -179,7 +179,7 @@ describe('console: onboarding insurers and regulators', () => {
       await page.getByRole('button', { name: '提交' }).click();
 
       await page.getByRole('heading', { level: 1, name: '监管部门' }).waitFor();
-      await expect.poll(() => regulatorRows.count()).toBe(4);
+      await expect.poll(() => regulatorRows.count(), { timeout: 15_000 }).toBe(4);
       expect(await regulatorRows.filter({ hasText: '原平市应急管理局' }).getByText('原平市', { exact: true }).count()).toBe(1);
     });
   });
