@@ -189,6 +189,9 @@ export class Store {
       sk ? { name: skName, condition: sk } : undefined,
     );
     const counted = query.withTotal && startKey === undefined ? this.count(query) : undefined;
+    // Awaited after the page, if at all: should the page's own Query fail first (DynamoDB down), the count's
+    // failure must not be an unhandled rejection — that ends the local process (seen in the outage test).
+    counted?.catch(() => undefined);
     const out = await this.doc.send(
       new QueryCommand({
         TableName: this.tableName,
@@ -219,7 +222,6 @@ export class Store {
     const nextCursor = encodeCursor(lastKey, partition);
     // The one page is the whole list: its length is the total without a second pass.
     if (counted === undefined || nextCursor === undefined) {
-      void counted?.catch(() => undefined);
       return { items, nextCursor, ...(query.withTotal && startKey === undefined ? { total: items.length } : {}) };
     }
     return { items, nextCursor, total: await counted };
