@@ -1,3 +1,5 @@
+import { downloadFile } from './download';
+
 export type CsvValue = string | number | boolean | null | undefined;
 
 const NEEDS_QUOTES = /[",\r\n]/;
@@ -24,13 +26,5 @@ export function toCsv(header: readonly string[], rows: readonly (readonly CsvVal
 
 /** Hands a CSV text to the browser as a download. */
 export function downloadCsv(fileName: string, csv: string): void {
-  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  downloadFile(fileName, csv, 'text/csv;charset=utf-8');
 }

@@ -7,6 +7,7 @@ export { FormFailureAlert } from './FormFailureAlert';
 export { Money, DateTime, fenToYuanDecimal } from './format-cells';
 export { useUrlFilters, useUrlPageSize, type FilterValues } from './useUrlFilters';
 export { toCsv, downloadCsv, type CsvValue } from './csv';
+export { downloadFile, XLSX_MIME } from './download';
 export { ExportButton } from './ExportButton';
 export { exportColumnsOf, fetchAllRows, xlsxOf, type ExportColumn } from './xlsx-export';
 export { describeApiError } from './describeApiError';

@@ -1,4 +1,5 @@
 import type { Page } from '../api';
+import { downloadFile, XLSX_MIME } from './download';
 import type { CsvValue } from './csv';
 import type { DataTablePageRequest } from './DataTable';
 import { csvValueOf, isExported, type DataColumn } from './data-column';
@@ -111,13 +112,5 @@ export async function xlsxOf<Row>(
 
 /** Hands a workbook to the browser as a download. */
 export function downloadXlsx(fileName: string, bytes: ArrayBuffer): void {
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  downloadFile(fileName, bytes, XLSX_MIME);
 }

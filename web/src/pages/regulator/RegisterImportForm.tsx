@@ -5,22 +5,9 @@ import { newIdempotencyKey } from '../../api/idempotency-key';
 import type { ImportRowProblem, RegisterImportResult } from '../../api';
 import { useApi } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
-import { describeApiError, labelledTable } from '../../kit';
+import { describeApiError, downloadFile, labelledTable, XLSX_MIME } from '../../kit';
 import { registerHeaderOf } from '../../reference/domain';
 import { REGISTER_TEMPLATE_FILE_NAME, registerTemplateXlsx } from './register-template';
-
-/** Saves `bytes` as a download named `fileName`. */
-function download(fileName: string, bytes: ArrayBuffer, type: string): void {
-  const url = URL.createObjectURL(new Blob([bytes], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
 
 /** A file as base64, read in the browser (no upload service: the API takes the file in the request body). */
 export function readAsBase64(file: Blob): Promise<string> {
@@ -84,7 +71,7 @@ export function RegisterImportForm({ onImported, onClose }: { readonly onImporte
   const template = async () => {
     setMaking(true);
     try {
-      download(REGISTER_TEMPLATE_FILE_NAME, await registerTemplateXlsx(), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      downloadFile(REGISTER_TEMPLATE_FILE_NAME, await registerTemplateXlsx(), XLSX_MIME);
     } catch {
       void message.error(t('register.import.templateFailed'));
     } finally {
