@@ -1,9 +1,9 @@
 import type { LocalDate } from '../../../domain/kernel/calendar/local-date.js';
-import { addDays } from '../../../domain/kernel/calendar/local-date.js';
 import type { ObligationReads } from '../../../domain/services/obligations-list.js';
 import type { ServicePlan } from '../../../domain/services/service-plan.js';
 import type { Policy } from '../../../domain/underwriting/policy.js';
 import { keys } from './keys.js';
+import { policiesStartedThrough } from './policies-by-start.js';
 import { strip } from './service-items.js';
 import type { Store } from './store.js';
 import { entityOf } from './stored-item.js';
@@ -18,24 +18,12 @@ export class DynamoObligationReads implements ObligationReads {
 
   async policiesStarting(tenantId: string, from: LocalDate, through: LocalDate, max: number): Promise<{ policies: Policy[]; more: boolean }> {
     const policies: Policy[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await this.store.page<Record<string, unknown>>({
-        index: 'GSI4',
-        partition: keys.policiesByStart(tenantId),
-        sortKey: { lessThan: addDays(through, 1) },
-        newestFirst: true,
-        limit: 100,
-        cursor,
-      });
-      for (const item of page.items) {
-        const policy = entityOf<Policy>(item, ['projections']);
-        if (policy.periodStart < from) return { policies, more: false };
-        if (policies.length >= max) return { policies, more: true };
-        policies.push(policy);
-      }
-      cursor = page.nextCursor;
-    } while (cursor);
+    for await (const item of policiesStartedThrough(this.store, tenantId, through)) {
+      const policy = entityOf<Policy>(item, ['projections']);
+      if (policy.periodStart < from) return { policies, more: false };
+      if (policies.length >= max) return { policies, more: true };
+      policies.push(policy);
+    }
     return { policies, more: false };
   }
 

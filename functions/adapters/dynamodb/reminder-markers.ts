@@ -1,5 +1,5 @@
 import type { Complaint } from '../../../domain/complaints/complaint.js';
-import { addDays, compareLocalDates, type LocalDate } from '../../../domain/kernel/calendar/local-date.js';
+import { compareLocalDates, type LocalDate } from '../../../domain/kernel/calendar/local-date.js';
 import { policyFactsOf, type PolicyFacts } from '../../../domain/services/policy-facts.js';
 import type { ServicePlan } from '../../../domain/services/service-plan.js';
 import type { Policy } from '../../../domain/underwriting/policy.js';
@@ -9,6 +9,7 @@ import type { Hazard } from '../../../domain/services/hazard.js';
 import type { PreventionService } from '../../../domain/services/service.js';
 import { keys, type ItemKey } from './keys.js';
 import { DynamoOnceOnlyReminders } from './once-only-reminders.js';
+import { policiesStartedThrough } from './policies-by-start.js';
 import { servicePageOf, strip } from './service-items.js';
 import { DynamoServiceRepository } from './services.repository.js';
 import type { Store } from './store.js';
@@ -47,23 +48,11 @@ export class DynamoDueItems implements DueItems {
    */
   async policiesStarting(tenantId: string, from: LocalDate, through: LocalDate): Promise<readonly PolicyFacts[]> {
     const found: PolicyFacts[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await this.store.page<Record<string, unknown>>({
-        index: 'GSI4',
-        partition: keys.policiesByStart(tenantId),
-        sortKey: { lessThan: addDays(through, 1) },
-        newestFirst: true,
-        limit: 100,
-        cursor,
-      });
-      for (const item of page.items) {
-        const policy = strip<Policy>(item) as Policy;
-        if (compareLocalDates(policy.periodStart, from) < 0) return found;
-        found.push(policyFactsOf(policy));
-      }
-      cursor = page.nextCursor;
-    } while (cursor);
+    for await (const item of policiesStartedThrough(this.store, tenantId, through)) {
+      const policy = strip<Policy>(item) as Policy;
+      if (compareLocalDates(policy.periodStart, from) < 0) return found;
+      found.push(policyFactsOf(policy));
+    }
     return found;
   }
 
