@@ -171,17 +171,7 @@ export class Store {
      */
     readonly evaluate?: number;
   }): Promise<Page<T>> {
-    const pkName = query.index ? `${query.index}PK` : 'PK';
-    const skName = query.index ? `${query.index}SK` : 'SK';
-    const sk = query.sortKey;
-    const skCondition = !sk
-      ? ''
-      : 'beginsWith' in sk
-        ? ' AND begins_with(#sk, :sk)'
-        : 'lessThan' in sk
-          ? ' AND #sk < :sk'
-          : ' AND #sk = :sk';
-    const skValue = !sk ? undefined : 'beginsWith' in sk ? sk.beginsWith : 'lessThan' in sk ? sk.lessThan : sk.equals;
+    const { pkName, skName, sk, keyQuery } = keyQueryOf(query);
     const partition = { name: pkName, value: query.partition };
     const startKey: PageKey | undefined = decodeCursor(
       query.cursor,
@@ -195,19 +185,10 @@ export class Store {
     const out = await this.doc.send(
       new QueryCommand({
         TableName: this.tableName,
-        IndexName: query.index,
-        KeyConditionExpression: `#pk = :pk${skCondition}`,
-        ...query.filter,
-        ExpressionAttributeNames: { '#pk': pkName, ...(sk ? { '#sk': skName } : {}), ...query.filter?.ExpressionAttributeNames },
-        ExpressionAttributeValues: {
-          ':pk': query.partition,
-          ...(sk ? { ':sk': skValue } : {}),
-          ...query.filter?.ExpressionAttributeValues,
-        },
+        ...keyQuery,
         Limit: query.filter && query.evaluate ? Math.max(query.limit, query.evaluate) : query.limit,
         ExclusiveStartKey: startKey,
         ScanIndexForward: !query.newestFirst,
-        ...(query.consistent && !query.index ? { ConsistentRead: true } : {}),
       }),
     );
     let items = (out.Items ?? []) as T[];
@@ -240,29 +221,16 @@ export class Store {
     readonly filter?: Pick<QueryCommandInput, 'FilterExpression' | 'ExpressionAttributeNames' | 'ExpressionAttributeValues'>;
     readonly consistent?: boolean;
   }): Promise<number> {
-    const pkName = query.index ? `${query.index}PK` : 'PK';
-    const skName = query.index ? `${query.index}SK` : 'SK';
-    const sk = query.sortKey;
-    const skCondition = !sk ? '' : 'beginsWith' in sk ? ' AND begins_with(#sk, :sk)' : 'lessThan' in sk ? ' AND #sk < :sk' : ' AND #sk = :sk';
-    const skValue = !sk ? undefined : 'beginsWith' in sk ? sk.beginsWith : 'lessThan' in sk ? sk.lessThan : sk.equals;
+    const { keyQuery } = keyQueryOf(query);
     let total = 0;
     let startKey: Record<string, unknown> | undefined;
     do {
       const out = await this.doc.send(
         new QueryCommand({
           TableName: this.tableName,
-          IndexName: query.index,
           Select: 'COUNT',
-          KeyConditionExpression: `#pk = :pk${skCondition}`,
-          ...query.filter,
-          ExpressionAttributeNames: { '#pk': pkName, ...(sk ? { '#sk': skName } : {}), ...query.filter?.ExpressionAttributeNames },
-          ExpressionAttributeValues: {
-            ':pk': query.partition,
-            ...(sk ? { ':sk': skValue } : {}),
-            ...query.filter?.ExpressionAttributeValues,
-          },
+          ...keyQuery,
           ExclusiveStartKey: startKey,
-          ...(query.consistent && !query.index ? { ConsistentRead: true } : {}),
         }),
       );
       total += out.Count ?? 0;
@@ -378,4 +346,31 @@ export class Store {
     }
     return error;
   }
+}
+
+/**
+ * The key condition, filter and consistency of a Query over the table or one of its indexes — one builder, so a
+ * list's page and its count (issues 14/15) always read the same key range with the same filter.
+ */
+function keyQueryOf(query: {
+  readonly index?: 'GSI1' | 'GSI2' | 'GSI3' | 'GSI4';
+  readonly partition: string;
+  readonly sortKey?: SortKeyCondition;
+  readonly filter?: Pick<QueryCommandInput, 'FilterExpression' | 'ExpressionAttributeNames' | 'ExpressionAttributeValues'>;
+  readonly consistent?: boolean;
+}) {
+  const pkName = query.index ? `${query.index}PK` : 'PK';
+  const skName = query.index ? `${query.index}SK` : 'SK';
+  const sk = query.sortKey;
+  const skCondition = !sk ? '' : 'beginsWith' in sk ? ' AND begins_with(#sk, :sk)' : 'lessThan' in sk ? ' AND #sk < :sk' : ' AND #sk = :sk';
+  const skValue = !sk ? undefined : 'beginsWith' in sk ? sk.beginsWith : 'lessThan' in sk ? sk.lessThan : sk.equals;
+  const keyQuery = {
+    IndexName: query.index,
+    KeyConditionExpression: `#pk = :pk${skCondition}`,
+    ...query.filter,
+    ExpressionAttributeNames: { '#pk': pkName, ...(sk ? { '#sk': skName } : {}), ...query.filter?.ExpressionAttributeNames },
+    ExpressionAttributeValues: { ':pk': query.partition, ...(sk ? { ':sk': skValue } : {}), ...query.filter?.ExpressionAttributeValues },
+    ...(query.consistent && !query.index ? { ConsistentRead: true } : {}),
+  };
+  return { pkName, skName, sk, keyQuery };
 }
