@@ -32,7 +32,8 @@ async function main(): Promise<void> {
       behaviour: {
         downEvery: Number(process.env.ANZE_PROVINCE_DOWN_EVERY ?? 7),
         slowEvery: Number(process.env.ANZE_PROVINCE_SLOW_EVERY ?? 5),
-        delayMs: Number(process.env.ANZE_PROVINCE_DELAY_MS ?? 1500),
+        // The simulator reads `slowEvery: 0` with a delay as "always slow"; here 0 means never slow, as documented.
+        delayMs: Number(process.env.ANZE_PROVINCE_SLOW_EVERY ?? 5) === 0 ? 0 : Number(process.env.ANZE_PROVINCE_DELAY_MS ?? 1500),
       },
     },
     ...(process.env.ANZE_MAIL_SINK_DIR ? { mailDir: resolve(process.env.ANZE_MAIL_SINK_DIR) } : {}),

@@ -173,8 +173,6 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
 
     const bus = new InProcessBus();
     const relay = new LocalOutboxRelay(endpoint, streamArn, (events) => bus.publish(events), join(dataDir, `${prefix}relay-positions.json`));
-    relay.start();
-    stops.push(() => relay.stop());
 
     const handlers = new Map<string, LambdaHandler>();
     for (const context of BOUNDED_CONTEXTS) {
@@ -198,6 +196,11 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       sync: syncEnabled ? (event) => sync({ 'detail-type': event.type, detail: event }) : async () => undefined,
       webhooks: (event) => webhooks.onEvent(event),
     });
+    // Only now, with every rule in place: after a restart the relay's first pass delivers the backlog the last
+    // run left in the stream and then saves its position — started earlier, it handed that backlog to a bus
+    // with no subscribers yet, and those events were lost for good (the kill -9 fault test of issue 12).
+    relay.start();
+    stops.push(() => relay.stop());
     // SYNC-1: the retry clock (on AWS a one-minute schedule); a tick never overlaps the one before.
     const sweepMs = options.provincialSync?.sweepMs ?? ((options.scheduler ?? true) ? 10_000 : undefined);
     if (syncEnabled && sweepMs !== undefined) {
