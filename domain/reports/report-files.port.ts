@@ -1,0 +1,11 @@
+import type { ReportFigures } from './report-figures.js';
+
+/**
+ * RPT-1: a report's two files, rendered from its figures alone (the adapter is functions/adapters/report-file/,
+ * `renderReportFiles`). Rendering the same figures twice must give the same figures back in the files; the
+ * bytes themselves may differ (PDF metadata), which is why a submitted version's bytes are archived and hashed
+ * at submission rather than rendered again on each download.
+ */
+export interface ReportFiles {
+  render(figures: ReportFigures): Promise<{ xlsx: Uint8Array; pdf: Uint8Array }>;
+}
