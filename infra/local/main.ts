@@ -16,6 +16,9 @@ import { REPO_ROOT, startPlatform } from './platform.js';
  *   finds it down and every `ANZE_PROVINCE_SLOW_EVERY`-th (default 5) waits `ANZE_PROVINCE_DELAY_MS` (default
  *   1500); 0 turns either off. `ANZE_PROVINCE_URL`: a real endpoint instead (no simulator starts).
  *   `ANZE_SYNC_RETRY_BASE_MS`: the first retry's wait (default 30000), doubling up to an hour.
+ * - `ANZE_MINE_SIMULATOR=true` (MON-2, issue 19): a simulated coal mine (ent-demo's, insured by 人保) posts
+ *   readings every 5 s through the gateway with a data source's API key, with a gas spike (CH4 over 1.0 %) every two
+ *   minutes, so 监测值班 shows life; needs the business demo. Off by default, and in tests.
  * DynamoDB Local is supervised: restarted if it dies, and stopped with Node however Node ends (dynamodb-local.ts).
  */
 async function main(): Promise<void> {
@@ -37,6 +40,7 @@ async function main(): Promise<void> {
       },
     },
     ...(process.env.ANZE_MAIL_SINK_DIR ? { mailDir: resolve(process.env.ANZE_MAIL_SINK_DIR) } : {}),
+    mineSimulator: process.env.ANZE_MINE_SIMULATOR === 'true',
   });
 
   const lines = [
@@ -58,6 +62,9 @@ async function main(): Promise<void> {
     }
   }
   if (platform.province) lines.push('', `  Provincial platform (simulated, SYNC-1): ${platform.province.url}   behaviour: ${platform.province.url}/_control`);
+  if (platform.mine) {
+    lines.push('', `  Simulated mine (MON-2): ${platform.mine.enterpriseName} posts readings every ${platform.mine.intervalMs / 1000} s, a gas spike every two minutes — 监测值班 as picc-admin`);
+  }
   lines.push('', `  E-mail (local mail sink): each message is an .eml file in ${platform.mailDir}`);
   lines.push('', '  Ctrl-C stops everything.', '');
   console.log(lines.join('\n'));

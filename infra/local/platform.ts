@@ -27,6 +27,7 @@ import { ensureTable } from './tables.js';
 import { subscribeAll } from './bus-subscriptions.js';
 import { LocalWebhooks } from './webhooks.js';
 import { startProvincialSimulator, type ProvincialSimulator, type SimulatorBehaviour } from './provincial-simulator.js';
+import { startMineSimulator, type MineSimulator } from './mine-simulator.js';
 import type { RateLimits } from '../rate-limits.js';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '..', '..');
@@ -58,6 +59,11 @@ export interface PlatformOptions {
   readonly rateLimits?: RateLimits;
   /** Issue 16: the local mail sink's folder; `<dataDir>/mail` unless given. */
   readonly mailDir?: string;
+  /**
+   * MON-2 (issue 19): a simulated coal mine posting readings with an occasional gas spike (mine-simulator.ts), on the
+   * business demo's data; `npm start` with `ANZE_MINE_SIMULATOR=true`, off by default and in tests.
+   */
+  readonly mineSimulator?: boolean;
   /**
    * SYNC-1: the simulated provincial platform's behaviour (all well by default; `npm start` makes it sometimes
    * down and slow), how often the sync's retry clock ticks and its first retry's wait. With `ANZE_PROVINCE_URL`
@@ -91,6 +97,8 @@ export interface RunningPlatform {
   readonly webhooks: LocalWebhooks;
   /** SYNC-1: the simulated province, unless `ANZE_PROVINCE_URL` named another endpoint. */
   readonly province?: ProvincialSimulator;
+  /** MON-2: the simulated mine, when `mineSimulator` asked for it and the business demo is there. */
+  readonly mine?: MineSimulator;
   stop(): Promise<void>;
 }
 
@@ -259,6 +267,15 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       const { seedDemoBusiness } = await import('./demo-business.js');
       if (await seedDemoBusiness(url, store, systemClock.now())) console.log('Demo data: register, filings, policies, service organisations and experts, services and hazards, and a complaint seeded.');
     }
+    let mine: MineSimulator | undefined;
+    if (options.mineSimulator && (options.demo ?? true) && options.demoBusiness) {
+      // A demo aid: when it cannot connect (the demo insurer's password changed, its policy cancelled) the platform runs on.
+      mine = await startMineSimulator({ url, dataDir }).catch((error: unknown) => {
+        console.error((error as Error).message);
+        return undefined;
+      });
+      if (mine) stops.push(() => mine?.stop());
+    }
 
     return {
       url,
@@ -275,6 +292,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       webhooks,
       mailDir,
       ...(province ? { province } : {}),
+      ...(mine ? { mine } : {}),
       stop: stopAll,
     };
   } catch (error) {

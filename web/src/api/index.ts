@@ -1,6 +1,7 @@
 import { createApiClient, type ApiClient, type ApiClientOptions } from './api-client';
 import { ComplaintsApi, MyComplaintsApi, RegulatorApi } from './complaints-api';
 import { FeesApi } from './fees-api';
+import { MonitoringApi } from './monitoring-api';
 import { PlatformApi, UsersApi } from './platform-api';
 import { RegisterApi } from './register-api';
 import { MyServicesApi, ProvidersApi, ServicesApi } from './services-api';
@@ -20,6 +21,7 @@ export type * from './fees-api';
 export type * from './services-api';
 export type * from './supervision-api';
 export type * from './notices-api';
+export type * from './monitoring-api';
 export { queryKeys } from './query-keys';
 
 /** The typed API, one property per group of routes, over the one openapi-fetch client. */
@@ -58,6 +60,8 @@ export interface Api {
   readonly supervisionRecords: SupervisionRecordsApi;
   /** Issue 14: 督办 notices (both sides) and the insurer admin's access log. */
   readonly notices: NoticesApi;
+  /** MON-2 (issue 19): the duty board's alarms, the mines' data sources, and the enterprise's own alarms. */
+  readonly monitoring: MonitoringApi;
 }
 
 export function createApi(options: ApiClientOptions): Api {
@@ -82,5 +86,6 @@ export function createApi(options: ApiClientOptions): Api {
     supervision: new SupervisionApi(client),
     supervisionRecords: new SupervisionRecordsApi(client),
     notices: new NoticesApi(client),
+    monitoring: new MonitoringApi(client),
   };
 }

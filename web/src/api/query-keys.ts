@@ -16,6 +16,7 @@ export const queryKeys = {
   services: ['services'],
   providers: ['providers'],
   supervision: ['supervision'],
+  monitoring: ['monitoring'],
 } as const satisfies Record<string, readonly [string]>;
 
 export type QueryContext = keyof typeof queryKeys;

@@ -11,6 +11,7 @@ import { homeEnUS } from './messages-home.en-US';
 import { notificationsEnUS } from './messages-notifications.en-US';
 import { syncEnUS } from './messages-sync.en-US';
 import { webhooksEnUS } from './messages-webhooks.en-US';
+import { monitoringEnUS } from './messages-monitoring.en-US';
 import { noticesEnUS } from './messages-notices.en-US';
 import { supervisionEnUS } from './messages-supervision.en-US';
 import { underwritingEnUS } from './messages-underwriting.en-US';
@@ -34,4 +35,5 @@ export const enUS: Messages = {
   ...notificationsEnUS,
   ...syncEnUS,
   ...webhooksEnUS,
+  ...monitoringEnUS,
 };

@@ -11,6 +11,7 @@ import { homeZhCN } from './messages-home.zh-CN';
 import { notificationsZhCN } from './messages-notifications.zh-CN';
 import { syncZhCN } from './messages-sync.zh-CN';
 import { webhooksZhCN } from './messages-webhooks.zh-CN';
+import { monitoringZhCN } from './messages-monitoring.zh-CN';
 import { noticesZhCN } from './messages-notices.zh-CN';
 import { supervisionZhCN } from './messages-supervision.zh-CN';
 import { underwritingZhCN } from './messages-underwriting.zh-CN';
@@ -37,6 +38,7 @@ export const zhCN = {
   ...notificationsZhCN,
   ...syncZhCN,
   ...webhooksZhCN,
+  ...monitoringZhCN,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;
