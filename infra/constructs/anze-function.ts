@@ -37,6 +37,16 @@ export interface AnzeFunctionProps {
   /** Asynchronous invocations: where a failed one goes after `retryAttempts` (Lambda destinations). */
   readonly onFailure?: IDestination;
   readonly retryAttempts?: number;
+  /**
+   * Files (repository-relative) copied beside the bundle, for code that reads a file at run time rather than
+   * importing it: the report PDF's CJK font (RPT-1, functions/adapters/report-file/FONT.md).
+   */
+  readonly bundledFiles?: readonly string[];
+}
+
+/** The shell commands that copy {@link AnzeFunctionProps.bundledFiles} into the bundle's output directory. */
+export function copyIntoBundle(files: readonly string[], inputDir: string, outputDir: string): string[] {
+  return files.map((file) => `cp "${inputDir}/${file}" "${outputDir}/"`);
 }
 
 /**
@@ -112,6 +122,15 @@ export class AnzeFunction extends NodejsFunction {
         // In the tracing layer (TRACING_LAYER_PACKAGE), required from /opt/nodejs/node_modules when a traced
         // invocation first needs it; the subpath (`/middleware`) is external with it.
         externalModules: ['@aws-lambda-powertools/tracer'],
+        ...(props.bundledFiles && props.bundledFiles.length > 0
+          ? {
+              commandHooks: {
+                beforeBundling: () => [],
+                beforeInstall: () => [],
+                afterBundling: (inputDir: string, outputDir: string) => copyIntoBundle(props.bundledFiles ?? [], inputDir, outputDir),
+              },
+            }
+          : {}),
       },
     });
 

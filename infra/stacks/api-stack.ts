@@ -29,6 +29,7 @@ import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { leadingKeysCondition, TenantIsolationRoles } from '../constructs/tenant-isolation-roles.js';
 import { COGNITO_ADMIN_ACTIONS, EVERY_CONTEXT_READS, permissionsOf } from './context-permissions.js';
 import { archiveBucketName } from './data-stack.js';
+import { BUNDLED_FILES } from './bundled-files.js';
 import { SUBSCRIPTIONS } from '../../functions/events/subscriptions.js';
 import type { CognitoSesSender } from './identity-stack.js';
 
@@ -149,6 +150,7 @@ export class ApiStack extends Stack {
         description: `anze ${context.name} API`,
         environment: baseEnvironment,
         logLevel: props.logLevel,
+        ...(BUNDLED_FILES[context.name] ? { bundledFiles: BUNDLED_FILES[context.name] } : {}),
       });
       fn.addToRolePolicy(new PolicyStatement({ actions: IDEMPOTENCY_ACTIONS, resources: [idempotencyTable.tableArn] }));
 

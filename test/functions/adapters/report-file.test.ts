@@ -1,4 +1,5 @@
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -6,6 +7,9 @@ import { build } from 'esbuild';
 import ExcelJS from 'exceljs';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, describe, expect, it } from 'vitest';
+import { BOUNDED_CONTEXTS } from '../../../functions/http/contexts.js';
+import { copyIntoBundle } from '../../../infra/constructs/anze-function.js';
+import { BUNDLED_FILES } from '../../../infra/stacks/bundled-files.js';
 import { reportFiguresSchema, type ReportFigures } from '../../../domain/reports/report-figures.js';
 import { renderReportFiles } from '../../../functions/adapters/report-file/render.js';
 import { REPORT_FONT_FILE, REPORT_FONT_SOURCE } from '../../../functions/adapters/report-file/report-font.js';
@@ -169,10 +173,22 @@ describe('report files (RPT-1, RPT-4)', () => {
         // As infra/constructs/anze-function.ts bundles every function.
         banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
       });
-      copyFileSync(REPORT_FONT_SOURCE, join(folder, REPORT_FONT_FILE));
+      // The stack's afterBundling step for a context's `bundledFiles` (infra/constructs/anze-function.ts).
+      for (const command of copyIntoBundle([REPORT_FONT_SOURCE], process.cwd(), folder)) execSync(command);
+      expect(existsSync(join(folder, REPORT_FONT_FILE))).toBe(true);
       const bundled = (await import(pathToFileURL(join(folder, 'index.mjs')).href)) as { reportPdf: typeof reportPdf };
       const pdf = await bundled.reportPdf(FIGURES);
       expect((await pdfText(pdf)).replace(/\s+/g, '')).toContain('三、事故预防服务费用使用情况');
+    }, 60_000);
+
+    it('RPT-1: every function whose bundle holds the renderer (the report routes) gets the font copied beside it', async () => {
+      const reportContexts = BOUNDED_CONTEXTS.filter((context) => context.routes.some((route) => route.path.includes('/reports')));
+      for (const context of reportContexts) {
+        const { metafile } = await build({ entryPoints: [context.entry], bundle: true, platform: 'node', format: 'esm', write: false, metafile: true, logLevel: 'silent' });
+        if (Object.keys(metafile.inputs).includes('functions/adapters/report-file/report-font.ts')) {
+          expect(BUNDLED_FILES[context.name], context.name).toContain(REPORT_FONT_SOURCE);
+        }
+      }
     }, 60_000);
   });
 });
