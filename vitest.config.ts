@@ -1,15 +1,19 @@
 import { defineConfig } from 'vitest/config';
 
+/** What runs one file at a time: each starts `npm start`, a browser or floods the gateway, and needs the machine. */
+const SYSTEM = ['test/e2e/**/*.test.ts', 'test/fault/**/*.test.ts', 'test/infra-local/**/*.test.ts', 'test/attack/**/*.test.ts'];
+const INTEGRATION = ['test/integration/**/*.test.ts'];
+
 /**
  * One run for everything `npm test` covers: domain and function unit tests, integration tests against
  * DynamoDB Local through the real local gateway, CDK template tests and the browser tests.
  * DynamoDB Local is started once for the whole run (test/support/global-setup.ts); each integration suite
- * gets its own tables on it.
+ * gets its own tables on it, so integration files run two at a time, like the unit files. The system tests
+ * (browsers, `npm start` processes, fault injection, rate limits) come last, one file at a time: on a 2-core
+ * machine two of them at once starve each other's timers. Groups run in order (sequence.groupOrder).
  */
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts', 'web/src/**/*.test.{ts,tsx}'],
-    exclude: ['test/bench/**', 'node_modules/**'],
     globalSetup: ['test/support/global-setup.ts'],
     setupFiles: ['test/support/setup.ts'],
     pool: 'forks',
@@ -28,5 +32,25 @@ export default defineConfig({
       // times 1000; test/infra-local/rate-limits.test.ts proves the real numbers.
       ANZE_RATE_LIMIT_SCALE: '1000',
     },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['test/**/*.test.ts', 'web/src/**/*.test.{ts,tsx}'],
+          exclude: ['test/bench/**', 'node_modules/**', ...INTEGRATION, ...SYSTEM],
+          maxWorkers: 2,
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        extends: true,
+        test: { name: 'integration', include: INTEGRATION, maxWorkers: 2, sequence: { groupOrder: 1 } },
+      },
+      {
+        extends: true,
+        test: { name: 'system', include: SYSTEM, maxWorkers: 1, sequence: { groupOrder: 2 } },
+      },
+    ],
   },
 });
