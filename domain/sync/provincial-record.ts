@@ -1,3 +1,4 @@
+import type { Claim } from '../claims/claim.js';
 import type { LocalDate } from '../kernel/calendar/local-date.js';
 import type { Policy } from '../underwriting/policy.js';
 import type { PreventionService } from '../services/service.schema.js';
@@ -5,12 +6,12 @@ import type { PreventionService } from '../services/service.schema.js';
 /**
  * SYNC-1: the records the notice has insurers upload to the Shanxi platform (上传山西省安责险信息管理平台):
  * 承保 (policies), 第三方服务机构名单 (the third-party organisations an insurer works with) and 事故预防服务
- * (services). 理赔 (claims) follow when claims exist (issue 19) — see MAPPING.md.
+ * (services) and 理赔 (claims, once decided — CLM-1) — see MAPPING.md.
  *
  * The provincial interface is not public: this is our reading of it, field by field in MAPPING.md, so that a
  * real adapter translates one record format into the province's in one file and nothing upstream changes.
  */
-export const SYNC_KINDS = ['POLICY', 'SERVICE_ORG', 'SERVICE'] as const;
+export const SYNC_KINDS = ['POLICY', 'SERVICE_ORG', 'SERVICE', 'CLAIM'] as const;
 export type SyncKind = (typeof SYNC_KINDS)[number];
 
 export interface ProvincialPolicy {
@@ -57,6 +58,24 @@ export interface ProvincialService {
   readonly archiveSha256?: string;
 }
 
+/** CLM-1: a decided claim — the decision with its reason when it pays less than claimed, and what was paid. */
+export interface ProvincialClaim {
+  readonly claimRef: string;
+  readonly policyNo: string;
+  readonly insuredUscc: string;
+  readonly countyCode: string;
+  readonly accidentOn: LocalDate;
+  readonly deaths: number;
+  readonly injuries: number;
+  readonly claimedFen: number;
+  readonly decision: 'PAID' | 'PARTIALLY_PAID' | 'DECLINED';
+  readonly payableFen: number;
+  readonly reasonCode?: string;
+  readonly reason?: string;
+  readonly decidedOn: LocalDate;
+  readonly paidFen: number;
+}
+
 /** One record as the province receives it: ours by kind and id, at a version (the newest version wins there too). */
 export type ProvincialRecord = {
   readonly recordId: string;
@@ -67,6 +86,7 @@ export type ProvincialRecord = {
   | { readonly kind: 'POLICY'; readonly policy: ProvincialPolicy }
   | { readonly kind: 'SERVICE_ORG'; readonly serviceOrg: ProvincialServiceOrg }
   | { readonly kind: 'SERVICE'; readonly service: ProvincialService }
+  | { readonly kind: 'CLAIM'; readonly claim: ProvincialClaim }
 );
 
 /** What the sync keeps beside the record: what it is about, for lists and for ACL-4's county scope. */
@@ -176,6 +196,44 @@ export function mapServiceOrg(service: PreventionService): MappedRecord | undefi
       recordVersion: 1,
       insurerRef: service.tenantId,
       serviceOrg: { orgRef: provider.orgId, name: provider.orgName ?? '', registrationNumber: provider.registrationNumber ?? '' },
+    },
+  };
+}
+
+/**
+ * SYNC-1 (理赔): a claim as the province's record — once decided (a registered claim is still open and maps to
+ * nothing); each payout is a new version with the amount paid so far.
+ */
+export function mapClaim(claim: Claim): MappedRecord | undefined {
+  const decision = claim.decision;
+  if (!decision) return undefined;
+  return {
+    kind: 'CLAIM',
+    sourceId: claim.id,
+    sourceVersion: claim.version,
+    label: `${claim.policyNumber} ${claim.accidentOn}`,
+    county: claim.enterprise.county,
+    record: {
+      kind: 'CLAIM',
+      recordId: syncRecordIdOf('CLAIM', claim.id),
+      recordVersion: claim.version,
+      insurerRef: claim.tenantId,
+      claim: {
+        claimRef: claim.id,
+        policyNo: claim.policyNumber,
+        insuredUscc: claim.enterprise.uscc,
+        countyCode: claim.enterprise.county,
+        accidentOn: claim.accidentOn,
+        deaths: claim.casualties.filter((casualty) => casualty.kind === 'DEATH').length,
+        injuries: claim.casualties.filter((casualty) => casualty.kind !== 'DEATH').length,
+        claimedFen: claim.claimedFen,
+        decision: decision.outcome,
+        payableFen: decision.totalPayableFen,
+        ...(decision.reasonCode === undefined ? {} : { reasonCode: decision.reasonCode }),
+        ...(decision.reasonText === undefined ? {} : { reason: decision.reasonText }),
+        decidedOn: decision.decidedOn,
+        paidFen: claim.paidFen,
+      },
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { AnyEventType } from '../../domain/kernel/events.js';
+import { claimEvents } from '../../domain/claims/events.js';
 import { complaintEvents } from '../../domain/complaints/events.js';
 import { feeEvents } from '../../domain/fees/events.js';
 import { platformEvents } from '../../domain/platform/events.js';
@@ -17,6 +18,7 @@ import { webhookEvents } from '../../domain/webhooks/events.js';
 export const EVENT_CATALOGUE: Readonly<Record<string, Readonly<Record<string, AnyEventType>>>> = {
   platform: platformEvents,
   complaints: complaintEvents,
+  claims: claimEvents,
   underwriting: underwritingEvents,
   register: registerEvents,
   services: serviceEvents,

@@ -1,3 +1,4 @@
+import { claimEvents } from '../../domain/claims/events.js';
 import { complaintEvents } from '../../domain/complaints/events.js';
 import { EVENT_CATALOGUE } from './catalogue.js';
 import { feeEvents } from '../../domain/fees/events.js';
@@ -75,7 +76,7 @@ export const SUBSCRIPTIONS: readonly Subscription[] = [
     // SYNC-1: the provincial sync, a built-in subscriber — a record's change makes its newest version pending,
     // and `sync.record.pending` (that, or the insurer's retry) sends it.
     name: 'ProvincialSync',
-    description: 'Send policies, third-party organisations and services to the Shanxi provincial platform (SYNC-1)',
+    description: 'Send policies, third-party organisations, services and claims to the Shanxi provincial platform (SYNC-1)',
     target: 'sync',
     events: [
       policyIssued.name,
@@ -86,6 +87,9 @@ export const SUBSCRIPTIONS: readonly Subscription[] = [
       serviceEvents.serviceSigned.name,
       serviceEvents.serviceConfirmed.name,
       serviceEvents.serviceArchived.name,
+      // SYNC-1 (理赔): a claim goes up once decided, and again with each payout.
+      claimEvents.decided.name,
+      claimEvents.paid.name,
       syncEvents.pending.name,
     ],
     retry: { attempts: 8, maxEventAgeHours: 24 },

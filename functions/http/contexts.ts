@@ -1,4 +1,5 @@
 import type { RouteSpec } from '../middleware/route.js';
+import { claimRoutes } from './claims/routes.js';
 import { complaintRoutes } from './complaints/routes.js';
 import { feeFileRoutes } from './fees/file-routes.js';
 import { feeRoutes } from './fees/routes.js';
@@ -31,6 +32,8 @@ export interface BoundedContext {
 export const BOUNDED_CONTEXTS: readonly BoundedContext[] = [
   { name: 'platform', entry: 'functions/http/platform/handler.ts', routes: platformRoutes },
   { name: 'complaints', entry: 'functions/http/complaints/handler.ts', routes: complaintRoutes },
+  // CLM-1 (issue 19): claims on policies, the enterprise's view and the regulators' declines.
+  { name: 'claims', entry: 'functions/http/claims/handler.ts', routes: claimRoutes },
   { name: 'underwriting', entry: 'functions/http/underwriting/handler.ts', routes: underwritingRoutes },
   {
     name: 'underwriting-files',

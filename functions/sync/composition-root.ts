@@ -1,5 +1,6 @@
 import { systemClock } from '../adapters/clock.js';
 import { mainTableName, sharedDynamoDb } from '../adapters/dynamodb/client.js';
+import { DynamoClaimRepository } from '../adapters/dynamodb/claim.repository.js';
 import { DynamoPolicyRepository } from '../adapters/dynamodb/policy.repository.js';
 import { DynamoServiceRepository } from '../adapters/dynamodb/services.repository.js';
 import { Store } from '../adapters/dynamodb/store.js';
@@ -21,6 +22,7 @@ export function syncPorts(): SyncPorts {
       records: new DynamoSyncRecordRepository(store),
       policies: new DynamoPolicyRepository(store),
       services: new DynamoServiceRepository(store),
+      claims: new DynamoClaimRepository(store),
       province: provincialPlatformFromEnv(),
       clock: systemClock,
       retryBaseMs: Number(process.env.ANZE_SYNC_RETRY_BASE_MS ?? 30_000),

@@ -2,8 +2,9 @@ import type { Clock } from '../../domain/kernel/clock.js';
 import { Conflict, StaleVersion } from '../../domain/kernel/errors.js';
 import type { PolicyRepository } from '../../domain/underwriting/policy.repository.js';
 import type { ServiceRepository } from '../../domain/services/service.repository.js';
+import type { ClaimRepository } from '../../domain/claims/claim.repository.js';
 import type { ProvincialPlatform } from '../../domain/sync/provincial-platform.port.js';
-import { mapPolicy, mapService, mapServiceOrg, type MappedRecord } from '../../domain/sync/provincial-record.js';
+import { mapClaim, mapPolicy, mapService, mapServiceOrg, type MappedRecord } from '../../domain/sync/provincial-record.js';
 import type { DueSyncRecords, SyncRecordRepository } from '../../domain/sync/sync-record.repository.js';
 import { answered, isDue, markSent, recordChanged } from '../../domain/sync/sync-record.js';
 import { syncEvents } from '../../domain/sync/events.js';
@@ -13,6 +14,8 @@ export interface SyncPorts {
   readonly records: SyncRecordRepository & DueSyncRecords;
   readonly policies: Pick<PolicyRepository, 'get'>;
   readonly services: Pick<ServiceRepository, 'getService'>;
+  /** SYNC-1 (理赔, CLM-1): the claims a decision or a payout changed. */
+  readonly claims: Pick<ClaimRepository, 'get'>;
   /** Undefined where no provincial endpoint is configured: records then wait, PENDING. */
   readonly province: ProvincialPlatform | undefined;
   readonly clock: Clock;
@@ -54,6 +57,10 @@ export async function handleSyncEvent(event: SyncEvent, ports: SyncPorts): Promi
       if (org) mapped.push(org);
       if (record) mapped.push(record);
     }
+  } else if (event.type.startsWith('claims.claim.')) {
+    const claim = await ports.claims.get(tenantId, event.aggregateId);
+    const record = claim && mapClaim(claim);
+    if (record) mapped.push(record);
   }
   for (const record of mapped) await pend(tenantId, record, ports);
 }

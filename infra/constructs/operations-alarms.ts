@@ -117,16 +117,23 @@ export class OperationsAlarms extends Construct {
     this.alarm('pre-token-errors', 'pre-token-errors', preTokenErrors, 0);
     this.alarm('pre-token-duration', 'pre-token-duration', preTokenDuration, 2000);
 
-    const stsMetrics = Object.fromEntries(
-      (props.tenantRoleContexts ?? [...props.contextFunctions.keys()]).map((name, index) => [`s${index}`, anze(STS_METRICS.assumeRoleFailures, `anze-${name}`)]),
-    );
-    const stsFailures = new MathExpression({
-      expression: Object.keys(stsMetrics).length > 0 ? Object.keys(stsMetrics).join(' + ') : '0',
-      usingMetrics: stsMetrics,
-      label: 'AssumeRole failures',
-      period: FIVE_MINUTES,
-    });
-    this.alarm('sts-failures', 'sts-failures', stsFailures, 0);
+    // A math expression holds at most 10 metrics (CloudWatch): the contexts are summed 10 at a time, one alarm per
+    // group — `sts-failures`, then `sts-failures-2`, … (issue 19 brought the 11th and 12th context).
+    const stsContexts = props.tenantRoleContexts ?? [...props.contextFunctions.keys()];
+    const stsGroups: MathExpression[] = [];
+    for (let group = 0; group === 0 || group * 10 < stsContexts.length; group += 1) {
+      const stsMetrics = Object.fromEntries(
+        stsContexts.slice(group * 10, group * 10 + 10).map((name, index) => [`s${group * 10 + index}`, anze(STS_METRICS.assumeRoleFailures, `anze-${name}`)]),
+      );
+      const stsFailures = new MathExpression({
+        expression: Object.keys(stsMetrics).length > 0 ? Object.keys(stsMetrics).join(' + ') : '0',
+        usingMetrics: stsMetrics,
+        label: 'AssumeRole failures',
+        period: FIVE_MINUTES,
+      });
+      this.alarm(group === 0 ? 'sts-failures' : `sts-failures-${group + 1}`, 'sts-failures', stsFailures, 0);
+      stsGroups.push(stsFailures);
+    }
 
     const scheduler = (metricName: string) =>
       new Metric({ namespace: 'AWS/Scheduler', metricName, dimensionsMap: { ScheduleGroup: 'default' }, statistic: 'Sum', period: FIVE_MINUTES });
@@ -167,7 +174,7 @@ export class OperationsAlarms extends Construct {
         [
           new GraphWidget({ title: 'Sign-in trigger: errors', left: [preTokenErrors], width: 8 }),
           new GraphWidget({ title: 'Sign-in trigger: p99 duration (ms)', left: [preTokenDuration], width: 8 }),
-          new GraphWidget({ title: 'STS and Scheduler failures', left: [stsFailures, schedulerFailures], width: 8 }),
+          new GraphWidget({ title: 'STS and Scheduler failures', left: [...stsGroups, schedulerFailures], width: 8 }),
         ],
       ],
     });

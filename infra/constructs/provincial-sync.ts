@@ -15,7 +15,7 @@ import { leadingKeysCondition } from './tenant-isolation-roles.js';
 /** SYNC-1: the items the sync worker writes — insurers' sync records and their per-state counts, nothing else. */
 export const SYNC_WRITE_KEYS = ['T#*#SYNC#*', 'T#*#SYNC-COUNTS'] as const;
 /** What it reads to map a record (policies, services) and the due index its retry clock sweeps (GSI2 `SYNC-DUE`). */
-export const SYNC_READ_KEYS = ['T#*#POLICY#*', 'T#*#SERVICE#*', 'SYNC-DUE'] as const;
+export const SYNC_READ_KEYS = ['T#*#POLICY#*', 'T#*#SERVICE#*', 'T#*#CLAIM#*', 'SYNC-DUE'] as const;
 
 export interface ProvincialSyncProps {
   readonly table: ITableV2;

@@ -85,6 +85,17 @@ export function provincialReasonOf(record: Json, behaviour: Pick<SimulatorBehavi
       if (!isText(org['registrationNumber'])) return 'serviceOrg.registrationNumber（备案编号）缺失';
       return undefined;
     }
+    case 'CLAIM': {
+      const claim = (record['claim'] ?? {}) as Json;
+      if (!isText(claim['policyNo'])) return 'claim.policyNo（保单号）缺失';
+      if (typeof claim['accidentOn'] !== 'string' || !DATE.test(claim['accidentOn'])) return 'claim.accidentOn（出险日期）应为 YYYY-MM-DD';
+      for (const field of ['claimedFen', 'payableFen', 'paidFen']) {
+        if (!isFen(claim[field])) return `claim.${field} 应为以分计的非负整数`;
+      }
+      // CLM-1: 无正当理由不得拒赔 — a decline without its reason is not a record the province takes.
+      if (claim['decision'] === 'DECLINED' && !isText(claim['reason'])) return 'claim.reason（拒赔理由）缺失';
+      return undefined;
+    }
     default:
       return 'kind（记录类型）不正确';
   }

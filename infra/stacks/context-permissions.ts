@@ -53,6 +53,15 @@ export const CONTEXT_PERMISSIONS: Readonly<Record<string, ContextPermissions>> =
     userPoolAdmin: false,
   },
   /**
+   * Claims (CLM-1): claims and the policies they are on only through the tenant role; reads of the enterprise's
+   * claims across insurers (GSI3, ACL-5), the regulators' declines (GSI4) and tenant profiles (insurer names).
+   */
+  claims: {
+    ownLeadingKeys: [],
+    readLeadingKeys: ['P#TENANT', 'P#TENANT#*', 'ENT#*#CLAIM', 'REG#CLAIM-DECLINED'],
+    userPoolAdmin: false,
+  },
+  /**
    * Underwriting: policies and filings only through the tenant role; reads of the register (REG-1, UW-3),
    * the blacklist (BLK-1), tenant ids (UW-6), the enterprise view (GSI3) and UW-11's coverage projection.
    */

@@ -83,6 +83,14 @@ export const keys = {
   /** GSI4: escalated complaints for regulators (CMP-6), sorted by county first (ACL-4). */
   escalatedComplaints: 'REG#COMPLAINT-ESCALATED',
 
+  // ── Claims (CLM-1): tenant data, with the enterprise's view (GSI3) and the regulators' declines (GSI4) ─────
+  claim: (tenantId: string, claimId: string): ItemKey => keys.entity({ kind: 'tenant', tenantId }, 'CLAIM', claimId),
+  claimListing: (tenantId: string): string => keys.listing({ kind: 'tenant', tenantId }, 'CLAIM'),
+  /** GSI3: one enterprise's claims across insurers (ACL-5). */
+  enterpriseClaims: (uscc: string): string => `ENT#${assertKeyPart(uscc, 'uscc')}#CLAIM`,
+  /** GSI4: declined claims for regulators (CLM-1), sorted by county first (ACL-4). */
+  declinedClaims: 'REG#CLAIM-DECLINED',
+
   // ── Underwriting: policies and qualification filings (tenant data) ──────────────────────────────────────
   policy: (tenantId: string, policyId: string): ItemKey => keys.entity({ kind: 'tenant', tenantId }, 'POLICY', policyId),
   /** GSI1: the policies a tenant issued (as lead), newest first. */

@@ -1,0 +1,53 @@
+import type { ClaimRepository, ClaimViews } from '../../../domain/claims/claim.repository.js';
+import type { Clock } from '../../../domain/kernel/clock.js';
+import type { NewId } from '../../../domain/kernel/new-id.port.js';
+import type { PlatformRepository } from '../../../domain/platform/platform.repository.js';
+import type { PolicyRepository } from '../../../domain/underwriting/policy.repository.js';
+import { systemClock } from '../../adapters/clock.js';
+import { DynamoClaimRepository } from '../../adapters/dynamodb/claim.repository.js';
+import { mainTableName, sharedDynamoDb } from '../../adapters/dynamodb/client.js';
+import { DynamoPlatformRepository } from '../../adapters/dynamodb/platform.repository.js';
+import { DynamoPolicyRepository } from '../../adapters/dynamodb/policy.repository.js';
+import { Store } from '../../adapters/dynamodb/store.js';
+import { sharedTenantScopedClients } from '../../adapters/dynamodb/tenant-scoped-client.js';
+import { newId } from '../../adapters/ids.js';
+
+/** One insurer's claims and the policies they are made on, through its tenant-scoped credentials (IAM layer 2). */
+export interface TenantClaims {
+  readonly claims: ClaimRepository;
+  /** CLM-1: the policy a claim is on; `get` answers the tenant's own (lead) policies only (ACL-1). */
+  readonly policies: Pick<PolicyRepository, 'get'>;
+}
+
+/** What the claims Lambda's use cases work with: ports of domain/ only. */
+export interface ClaimsRoot {
+  forTenant(tenantId: string): Promise<TenantClaims>;
+  /** Cross-tenant reads: the enterprise's claims (GSI3) and the regulators' declines (GSI4). */
+  readonly views: ClaimViews;
+  /** The insurers' names, for the regulators' list. */
+  readonly platform: PlatformRepository;
+  readonly clock: Clock;
+  readonly newId: NewId;
+}
+
+let root: ClaimsRoot | undefined;
+
+/** Built on first use, once per container: no client is made at import time (cold start, bench). */
+export function claimsRoot(): ClaimsRoot {
+  if (!root) {
+    const table = mainTableName();
+    const store = new Store(sharedDynamoDb().doc, table, systemClock);
+    const scoped = sharedTenantScopedClients();
+    root = {
+      async forTenant(tenantId) {
+        const tenantStore = new Store(await scoped.forTenant({ tenantId }), table, systemClock);
+        return { claims: new DynamoClaimRepository(tenantStore), policies: new DynamoPolicyRepository(tenantStore) };
+      },
+      views: new DynamoClaimRepository(store),
+      platform: new DynamoPlatformRepository(store),
+      clock: systemClock,
+      newId,
+    };
+  }
+  return root;
+}
