@@ -41,11 +41,17 @@ export const consistencyReportSchema = z.object({
   problems: z.readonly(z.array(z.string()).check(z.meta({ description: 'At most 100, the last line saying how many more there were' }))),
 });
 
-/** `GET /fees/ledger/export?year=`: the XLSX as base64 in JSON, with the totals written into it. */
+/**
+ * `GET /fees/ledger/export?year=`: the XLSX as base64 in JSON, with the totals written into it — or, for a
+ * workbook larger than a Lambda answer carries, `download`: a short-lived link to it in the archive (issue 18).
+ */
 export const ledgerExportSchema = z.object({
   fileName: z.string(),
   contentType: z.string(),
-  contentBase64: z.string(),
+  contentBase64: z.optional(z.string()),
+  download: z.optional(
+    z.object({ url: z.string(), method: z.literal('GET'), expiresAt: z.string() }).check(z.meta({ description: 'Issue 18: the workbook is too large to answer inline; GET this before expiresAt' })),
+  ),
   bytes: z.int(),
   entries: z.int(),
   totals: yearTotalsSchema,

@@ -245,8 +245,9 @@ export async function measureFeeSummary(): Promise<FeeSummarySection> {
     const totals = await totalsRowOf(exported.bytes);
     const readBackSeconds = (performance.now() - reading) / 1000;
     const figures = Object.fromEntries(Object.entries(totals).map(([field, fen]) => [field, [fen, summary[field] as number] as const]));
-    const http = await admin.get<{ error?: { code: string; message: string }; bytes?: number }>(`/fees/ledger/export?year=${LARGE_YEAR}`);
-    const httpNote = http.status === 200 ? `answered ${http.body.bytes} bytes as base64 JSON` : `${http.body.error?.code}: ${http.body.error?.message}`;
+    const http = await admin.get<{ error?: { code: string; message: string }; bytes?: number; download?: unknown }>(`/fees/ledger/export?year=${LARGE_YEAR}`);
+    const answered = http.body.download ? 'as a pre-signed link to the archive (issue 18)' : 'as base64 JSON';
+    const httpNote = http.status === 200 ? `answered ${http.body.bytes} bytes ${answered}` : `${http.body.error?.code}: ${http.body.error?.message}`;
 
     progress(`GET /fees/summary/check for the ${LARGE_YEAR} ledger`);
     resetCalls();
@@ -299,7 +300,7 @@ export function feeSummaryTables(section: FeeSummarySection): string {
     totals,
     `${fieldsMatch ? '✓' : '✗'} the ${LARGE_YEAR} export (${section.export.entries.toLocaleString('en')} entries, ${(section.export.bytes / 1048576).toFixed(1)} MB of XLSX, ` +
       `built in ${section.export.seconds.toFixed(1)} s; read back with exceljs in ${section.export.readBackSeconds.toFixed(1)} s) totals the summary to the fen. ` +
-      `Over HTTP: ${section.export.httpStatus} ${section.export.httpNote} (the route's cap is ${MAX_EXPORT_BYTES / 1048576} MB, Lambda answers ≤ 6 MB).`,
+      `Over HTTP: ${section.export.httpStatus} ${section.export.httpNote} (inline up to ${MAX_EXPORT_BYTES / 1048576} MB, Lambda answers ≤ 6 MB; larger through the archive).`,
     `Consistency check of the ${LARGE_YEAR} ledger (GET /fees/summary/check): ${section.check.consistent ? 'consistent' : 'INCONSISTENT'}, ` +
       `${section.check.entriesRead.toLocaleString('en')} entries read in ${section.check.seconds.toFixed(1)} s with ${describeCalls(section.check.calls)}.`,
     `Data: ${section.loadedItems.toLocaleString('en')} items (entries, reversal marks, counters) booked by the domain in ${section.generateSeconds.toFixed(1)} s ` +

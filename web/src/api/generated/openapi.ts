@@ -68,6 +68,75 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The insurer's claims, newest first */
+        get: operations["getClaims"];
+        put?: never;
+        /** Register a claim against a policy (CLM-1) */
+        post: operations["postClaims"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/claims/{claimId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One claim with its decision and payouts */
+        get: operations["getClaimsClaimId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/claims/{claimId}/decide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decide a claim: payable per person; a cut or a decline states its reason (CLM-1) */
+        post: operations["postClaimsClaimIdDecide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/claims/{claimId}/payouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a payout on a decided claim (CLM-1) */
+        post: operations["postClaimsClaimIdPayouts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/coinsurers": {
         parameters: {
             query?: never;
@@ -263,7 +332,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** A year's prevention-fee ledger as XLSX, base64 in JSON, totals equal to the summary (FEE-2, FEE-4) */
+        /** A year's prevention-fee ledger as XLSX — base64 in JSON, or a short-lived link when large (FEE-2, FEE-4) */
         get: operations["getFeesLedgerExport"];
         put?: never;
         post?: never;
@@ -436,6 +505,40 @@ export type paths = {
         };
         /** Readiness: answers 503 while the database cannot be reached */
         get: operations["getHealthReady"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The enterprise's own claims across insurers */
+        get: operations["getMeClaims"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/claims/{claimId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of the enterprise's claims, with the decision and its reason */
+        get: operations["getMeClaimsClaimId"];
         put?: never;
         post?: never;
         delete?: never;
@@ -746,6 +849,229 @@ export type paths = {
         put?: never;
         /** Agree the items, measures and time of a scheduled service (SVC-5) */
         post: operations["postMeServicesServiceIdConfirmSchedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitoring/alarms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The insurer's mine alarms, newest first (MON-2 duty board) */
+        get: operations["getMonitoringAlarms"];
+        put?: never;
+        /** Post a mine's device alarms, e.g. video AI (MON-2; x-api-key of a data source) */
+        post: operations["postMonitoringAlarms"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitoring/alarms/{alarmId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One mine alarm and its history (MON-2) */
+        get: operations["getMonitoringAlarmsAlarmId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitoring/alarms/{alarmId}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Acknowledge a mine alarm (MON-2) */
+        post: operations["postMonitoringAlarmsAlarmIdAcknowledge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitoring/alarms/{alarmId}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close a mine alarm with a reason (MON-2) */
+        post: operations["postMonitoringAlarmsAlarmIdClose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitoring/alarms/{alarmId}/escalate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Escalate a mine alarm (MON-2) */
+        post: operations["postMonitoringAlarmsAlarmIdEscalate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitoring/alarms/{alarmId}/inspection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn an alarm into a hazard inspection on its policy (MON-2, SVC-5) */
+        post: operations["postMonitoringAlarmsAlarmIdInspection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitoring/readings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Post readings of a mine (MON-2; x-api-key of a data source) */
+        post: operations["postMonitoringReadings"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitoring/sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The insurer's mine data sources (MON-2) */
+        get: operations["getMonitoringSources"];
+        put?: never;
+        /** Register a mine's data source; its API key is shown once (MON-2) */
+        post: operations["postMonitoringSources"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitoring/sources/{sourceId}/readings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A sensor's readings over at most an hour, in time order (MON-2) */
+        get: operations["getMonitoringSourcesSourceIdReadings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitoring/sources/{sourceId}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a data source (MON-2) */
+        post: operations["postMonitoringSourcesSourceIdRevoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitoring/sources/{sourceId}/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rotate a data source's API key (MON-2) */
+        post: operations["postMonitoringSourcesSourceIdRotate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/monitoring/sources/{sourceId}/thresholds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set a mine's thresholds over the rule set's (MON-2, audited) */
+        put: operations["putMonitoringSourcesSourceIdThresholds"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/my/alarms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The enterprise's mine alarms (MON-2) */
+        get: operations["getMyAlarms"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1218,6 +1544,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/regulator/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Declined claims across insurers (a county EMB: its county only) */
+        get: operations["getRegulatorClaims"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/regulator/complaints": {
         parameters: {
             query?: never;
@@ -1630,6 +1973,57 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/regulator/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Insurers' submitted half-year and year reports, by period; the city EMB and the NFRA (RPT-1) */
+        get: operations["getRegulatorReports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/regulator/reports/{reportId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An insurer's submitted report and its versions with figures; the city EMB and the NFRA (RPT-1) */
+        get: operations["getRegulatorReportsReportId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/regulator/reports/{reportId}/files/{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A link to a submitted report's file (xlsx or pdf), verified against its SHA-256 (RPT-1, SVC-10) */
+        get: operations["getRegulatorReportsReportIdFilesFormat"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/regulator/rule-sets": {
         parameters: {
             query?: never;
@@ -1711,6 +2105,75 @@ export type paths = {
         get: operations["getRegulatorUninsured"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The insurer's half-year and year reports, newest period first (RPT-1) */
+        get: operations["getReports"];
+        put?: never;
+        /** Generate (or generate again) the half-year or year report of a period from the data (RPT-1, RPT-4) */
+        post: operations["postReports"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{reportId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A report: its draft under review and its submitted versions, with figures (RPT-1) */
+        get: operations["getReportsReportId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{reportId}/files/{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A link to download a report file (xlsx or pdf): the draft, or a submitted version (RPT-1) */
+        get: operations["getReportsReportIdFilesFormat"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{reportId}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit (报送) the report under review as its next version to the city EMB and the NFRA (RPT-1) */
+        post: operations["postReportsReportIdSubmit"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2211,6 +2674,38 @@ export type components = {
             /** @description Their USCCs, sorted */
             readonly uninsured: string[];
         };
+        Alarm: {
+            enterpriseName: string;
+            history: {
+                action: string;
+                at: string;
+                by: string;
+                reason?: string;
+                serviceId?: string;
+            }[];
+            id: string;
+            kind: string;
+            lastAt: components["schemas"]["Instant"];
+            message?: string;
+            openedAt: components["schemas"]["Instant"];
+            peak?: number;
+            policyId: string;
+            readings: number;
+            sensorId: string;
+            serviceId?: string;
+            /** @enum {string} */
+            severity: "MAJOR" | "WARNING";
+            slaDueAt: components["schemas"]["Instant"];
+            sourceId: string;
+            status: components["schemas"]["AlarmStatus"];
+            unit: string;
+            uscc: string;
+        };
+        AlarmInput: {
+            reason?: string;
+        };
+        /** @enum {string} */
+        AlarmStatus: "OPEN" | "ACKNOWLEDGED" | "ESCALATED" | "CLOSED";
         /** @enum {string} */
         Annex1Key: "HQ_BUSINESS_LICENCE" | "HQ_INSURANCE_PERMIT" | "HQ_AUDITED_FINANCIALS" | "HQ_RISK_RATING" | "PROVINCIAL_BUSINESS_LICENCE" | "PROVINCIAL_INSURANCE_PERMIT" | "PROVINCIAL_SERVICE_TEAMS" | "BRANCH_NETWORK" | "FILED_PRODUCT" | "LIABILITY_RECORD_3Y" | "PREVENTION_PLANS" | "COMMITMENT_LETTER";
         AnsweredBy: {
@@ -2282,6 +2777,41 @@ export type components = {
             /** @description The last day it is valid (inclusive); null when the document states no end (长期) */
             expiresOn: string | null;
             number: string;
+        };
+        Casualty: {
+            amountClaimedFen: components["schemas"]["Fen"];
+            /** @enum {string} */
+            kind: "DEATH" | "INJURY" | "DISABILITY";
+            name: string;
+        };
+        Claim: {
+            /** @description CLM-1: inside the policy's period */
+            accidentOn: components["schemas"]["LocalDate"];
+            readonly casualties: components["schemas"]["Casualty"][];
+            /** @description The sum of the casualties’ amounts */
+            claimedFen: components["schemas"]["Fen"];
+            decision?: components["schemas"]["Decision"];
+            enterprise: components["schemas"]["ClaimEnterprise"];
+            id: string;
+            limits: components["schemas"]["Limits"];
+            /** @description The sum of the payouts, never above the total payable */
+            paidFen: components["schemas"]["Fen"];
+            readonly payouts: components["schemas"]["Payout"][];
+            place: string;
+            policyId: string;
+            policyNumber: string;
+            registeredAt: components["schemas"]["Instant"];
+            registeredBy: string;
+            /** @enum {string} */
+            status: "REGISTERED" | "DECIDED";
+            /** @description The policy's issuer (the lead of a co-insured policy, ACL-1) */
+            tenantId: string;
+            version: number;
+        };
+        ClaimEnterprise: {
+            county: string;
+            name: string;
+            uscc: string;
         };
         ClosureEvidenceInput: {
             capturedAt: components["schemas"]["Instant"];
@@ -2390,6 +2920,20 @@ export type components = {
                 provisional: boolean;
             };
         };
+        Decision: {
+            decidedAt: components["schemas"]["Instant"];
+            decidedBy: string;
+            decidedOn: components["schemas"]["LocalDate"];
+            outcome: components["schemas"]["DecisionOutcome"];
+            readonly payableFen: number[];
+            reasonCode?: components["schemas"]["DecisionReasonCode"];
+            reasonText?: string;
+            totalPayableFen: components["schemas"]["Fen"];
+        };
+        /** @enum {string} */
+        DecisionOutcome: "PAID" | "PARTIALLY_PAID" | "DECLINED";
+        /** @enum {string} */
+        DecisionReasonCode: "NOT_COVERED_ACCIDENT" | "EXCLUSION" | "NOT_INSURED_PERSON" | "INSUFFICIENT_EVIDENCE" | "ABOVE_LIMIT" | "COMPENSATED_ELSEWHERE" | "OTHER";
         Delivery: {
             attempts: {
                 at: string;
@@ -2561,8 +3105,76 @@ export type components = {
         };
         /** @description An amount of money in integer fen (1 yuan = 100 fen) */
         Fen: number;
+        Figures: {
+            claims?: {
+                declined: number;
+                paid: number;
+                paidFen: components["schemas"]["Fen"];
+                registered: number;
+            };
+            complaints: {
+                answeredLate: number;
+                answeredOnTime: number;
+                escalated: number;
+                received: number;
+            };
+            fees: {
+                accruedFen: components["schemas"]["Fen"];
+                minimumRatioBp: number;
+                ratioBp: number;
+                receivedExTaxFen: components["schemas"]["Fen"];
+                spentByCategory: {
+                    category: string;
+                    categoryName: string;
+                    fen: number;
+                }[];
+                spentFen: components["schemas"]["Fen"];
+                targetRatioBp: number;
+            };
+            generatedAt: components["schemas"]["Instant"];
+            insurerName: string;
+            period: components["schemas"]["Period"];
+            ruleSetVersion: string;
+            services: {
+                archives: components["schemas"]["FollowUps"];
+                byCategory: {
+                    category: string;
+                    categoryName: string;
+                    performed: number;
+                    planned: number;
+                }[];
+                followUps: components["schemas"]["FollowUps"];
+                hazards: {
+                    found: number;
+                    major: number;
+                    rectified: number;
+                };
+            };
+            tenantId: string;
+            underwriting: {
+                byCountyIndustry: {
+                    county: string;
+                    countyName: string;
+                    employees: number;
+                    enterprises: number;
+                    industry: string;
+                    industryName: string;
+                    policies: number;
+                    premiumFen: components["schemas"]["Fen"];
+                }[];
+                employees: number;
+                enterprises: number;
+                policies: number;
+                premiumExTaxFen: components["schemas"]["Fen"];
+                premiumFen: components["schemas"]["Fen"];
+            };
+        };
         FiledProductBaseRatesPpm: {
             [key: string]: number;
+        };
+        Files: {
+            pdf: components["schemas"]["Pdf"];
+            xlsx: components["schemas"]["Pdf"];
         };
         Filing: {
             /** @description QUAL-6: the documents attached for each Annex 1 item */
@@ -2648,14 +3260,26 @@ export type components = {
             dueOn: components["schemas"]["LocalDate"];
             provisional: boolean;
         };
+        FollowUps: {
+            late: number;
+            onTime: number;
+        };
+        Format: {
+            contentType: string;
+            expiresAt: components["schemas"]["Instant"];
+            fileName: string;
+            sha256: string;
+            size: number;
+            url: string;
+            /** @description SVC-10: the archived bytes hash to the SHA-256 recorded at generation */
+            verified: boolean;
+            /** @description The submitted version; absent for the draft */
+            version?: number;
+        };
         Hazard: {
             createdAt: components["schemas"]["Instant"];
             description: string;
-            enterprise: {
-                county: string;
-                name: string;
-                uscc: string;
-            };
+            enterprise: components["schemas"]["ClaimEnterprise"];
             foundOn: components["schemas"]["LocalDate"];
             /** @enum {string} */
             grade: "GENERAL" | "MAJOR";
@@ -2761,6 +3385,17 @@ export type components = {
             userId: string;
             username: string;
         };
+        LastSubmission: {
+            late: boolean;
+            submittedAt: components["schemas"]["Instant"];
+            version: number;
+        };
+        Limits: {
+            /** @description UW-4: per-person death limit, for DEATH */
+            deathFen: components["schemas"]["Fen"];
+            /** @description Per-person insured amount, for INJURY and DISABILITY */
+            personFen: components["schemas"]["Fen"];
+        };
         /**
          * Format: date
          * @description A calendar day, YYYY-MM-DD, in Asia/Shanghai
@@ -2830,7 +3465,7 @@ export type components = {
             title: string;
         };
         /** @enum {string} */
-        NotificationKind: "REMINDER_DUE" | "REMINDER_OVERDUE" | "COMPLAINT" | "SERVICE" | "SUPERVISION";
+        NotificationKind: "REMINDER_DUE" | "REMINDER_OVERDUE" | "COMPLAINT" | "SERVICE" | "SUPERVISION" | "MONITORING";
         NotificationPreference: {
             /** @description IN_APP always; EMAIL and SMS when chosen */
             channels: ("IN_APP" | "EMAIL" | "SMS")[];
@@ -2852,6 +3487,16 @@ export type components = {
         OrgContactInput: string | null;
         /** @enum {string} */
         OtherSafetyInsuranceKind: "EMPLOYER_LIABILITY" | "GROUP_ACCIDENT" | "PUBLIC_LIABILITY" | "OTHER";
+        PageOfAlarm: {
+            items: components["schemas"]["Alarm"][];
+            nextCursor?: string;
+            total?: number;
+        };
+        PageOfClaim: {
+            items: components["schemas"]["Claim"][];
+            nextCursor?: string;
+            total?: number;
+        };
         PageOfComplaint: {
             items: components["schemas"]["Complaint"][];
             nextCursor?: string;
@@ -2893,11 +3538,30 @@ export type components = {
             /** @description The filing year */
             year: number;
         };
+        Payout: {
+            amountFen: components["schemas"]["Fen"];
+            note?: string;
+            paidOn: components["schemas"]["LocalDate"];
+            recordedAt: components["schemas"]["Instant"];
+            recordedBy: string;
+        };
+        Pdf: {
+            sha256: string;
+            size: number;
+        };
         Penalties: {
             /** @description The multiplier in basis points: 10000 = ×1.00, 12000 = ×1.20 */
             basisPoints: number;
             maxBasisPoints: number;
             minBasisPoints: number;
+        };
+        Period: {
+            dueOn: components["schemas"]["LocalDate"];
+            from: string;
+            /** @enum {string} */
+            kind: "HALF_YEAR" | "YEAR";
+            to: string;
+            year: number;
         };
         Policy: {
             cancellation?: {
@@ -3118,6 +3782,17 @@ export type components = {
             kind: "OWN" | "THIRD_PARTY";
             orgId?: components["schemas"]["Id"];
         };
+        Reading: {
+            accepted: number;
+            duplicates: number;
+            late: number;
+            rejected: {
+                field: string;
+                index: number;
+                message: string;
+                rule: string;
+            }[];
+        };
         Receipt: {
             accrualBasisPoints: number;
             accrualFen: components["schemas"]["Fen"];
@@ -3167,8 +3842,7 @@ export type components = {
             attempts: number;
             county?: string;
             id: string;
-            /** @enum {string} */
-            kind: "POLICY" | "SERVICE_ORG" | "SERVICE";
+            kind: components["schemas"]["RecordKind"];
             label: string;
             lastSentAt?: components["schemas"]["Instant"];
             nextAttemptAt?: components["schemas"]["Instant"];
@@ -3183,6 +3857,8 @@ export type components = {
             updatedAt: components["schemas"]["Instant"];
             version: number;
         };
+        /** @enum {string} */
+        RecordKind: "POLICY" | "SERVICE_ORG" | "SERVICE" | "CLAIM";
         /** @enum {string} */
         RecordState: "PENDING" | "SENT" | "ACCEPTED" | "REJECTED" | "RETRYING";
         Refusal: {
@@ -3202,11 +3878,8 @@ export type components = {
             version: number;
         };
         RefusalEnterprise: {
-            county: string;
             industry: components["schemas"]["EnterpriseIndustry"];
-            name: string;
-            uscc: string;
-        };
+        } & components["schemas"]["ClaimEnterprise"];
         /** @enum {string} */
         RefusalReason: "APPLICATION_WITHDRAWN" | "APPLICATION_INCOMPLETE" | "NO_FILED_RATE" | "INSURER_NOT_ELIGIBLE" | "ALREADY_INSURED" | "PREMIUM_NOT_AGREED" | "OTHER";
         Regulator: {
@@ -3238,6 +3911,36 @@ export type components = {
             repliedBy: string;
             /** @description The complainant's request as the insurer understood it */
             request: string;
+        };
+        Report: {
+            report: {
+                draft?: {
+                    figures: components["schemas"]["Figures"];
+                    files: components["schemas"]["Files"];
+                    generatedBy: string;
+                };
+                /** @description When the draft under review was generated */
+                generatedAt?: components["schemas"]["Instant"];
+                id: string;
+                insurerName: string;
+                lastSubmission?: components["schemas"]["LastSubmission"];
+                period: components["schemas"]["Period"];
+                /** @enum {string} */
+                status: "DRAFT" | "SUBMITTED";
+                submittedVersions: number;
+                tenantId: string;
+                updatedAt: components["schemas"]["Instant"];
+            };
+            versions: {
+                figures: components["schemas"]["Figures"];
+                files: components["schemas"]["Files"];
+                /** @description RPT-1: submitted after the due day (Asia/Shanghai) */
+                late: boolean;
+                submittedAt: components["schemas"]["Instant"];
+                submittedBy: string;
+                submittedOn: components["schemas"]["LocalDate"];
+                version: number;
+            }[];
         };
         RequirementKey: ("RISK_ASSESSMENT" | "HAZARD_INSPECTION" | "DEEP_INSPECTION" | "FIRST_SERVICE") | string;
         /**
@@ -3287,6 +3990,18 @@ export type components = {
                 halfYearReportDue: components["schemas"]["MonthDay"];
                 /** @description The series this version belongs to, e.g. 'xinzhou-2024'. */
                 id: string;
+                /** @description MON-2: reading retention (days), late window (minutes), acknowledgement SLA (minutes) by severity, thresholds by data kind. */
+                monitoring?: {
+                    lateAfterMinutes: number;
+                    readingRetentionDays: number;
+                    slaMinutes: {
+                        MAJOR: number;
+                        WARNING: number;
+                    };
+                    thresholds: {
+                        [key: string]: components["schemas"]["ThresholdsValue"];
+                    };
+                };
                 /** @description CMP-8: whether the NFRA's calendar-day clock applies. */
                 nfraClockEnabled: boolean;
                 /** @description CMP-8: calendar days after receipt for the NFRA decision. */
@@ -3391,13 +4106,10 @@ export type components = {
             /** @description 体检式精查 (HAZARD_INSPECTION only) */
             deep: boolean;
             enterprise: {
-                county: string;
                 industry: components["schemas"]["EnterpriseIndustry"];
-                name: string;
                 /** @enum {string} */
                 size: "LARGE" | "MEDIUM" | "SMALL" | "MICRO";
-                uscc: string;
-            };
+            } & components["schemas"]["ClaimEnterprise"];
             readonly evidence: components["schemas"]["Evidence"][];
             /** @description REG-3 pool ids */
             readonly expertIds: string[];
@@ -3570,6 +4282,32 @@ export type components = {
          * @enum {string}
          */
         SolvencyRiskRating: "A" | "B" | "C" | "D";
+        Source: {
+            createdAt: components["schemas"]["Instant"];
+            enterpriseName: string;
+            id: string;
+            keyPrefix: string;
+            name: string;
+            policyId: string;
+            /** @enum {string} */
+            status: "ACTIVE" | "REVOKED";
+            thresholdChanges: {
+                at: string;
+                by: string;
+                from: components["schemas"]["ThresholdChangeFrom"];
+                kind: string;
+                to: components["schemas"]["ThresholdChangeFrom"];
+            }[];
+            thresholds: {
+                [key: string]: components["schemas"]["ThresholdsValue"];
+            };
+            uscc: string;
+        };
+        Source2: {
+            /** @description Shown once; only its SHA-256 is kept */
+            apiKey: string;
+            source: components["schemas"]["Source"];
+        };
         /** @enum {string} */
         StandardisationGrade: "GRADE_1" | "GRADE_2" | "GRADE_3" | "NONE";
         /** @enum {string} */
@@ -3644,6 +4382,19 @@ export type components = {
         TenantInput: {
             reason: string;
         };
+        ThresholdChangeFrom: components["schemas"]["ThresholdsValue"] | null;
+        ThresholdsValue: {
+            /** @enum {string} */
+            direction: "ABOVE" | "BELOW";
+            major?: number;
+            warning?: number;
+        };
+        ThresholdsValueInput: {
+            /** @enum {string} */
+            direction: "ABOVE" | "BELOW";
+            major?: number;
+            warning?: number;
+        };
         TicketHeaders: {
             [key: string]: string;
         };
@@ -3707,12 +4458,30 @@ export type components = {
     };
     responses: {
         /** @description Success */
+        Alarm: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Alarm"];
+            };
+        };
+        /** @description Success */
         Blacklist: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
                 "application/json": components["schemas"]["Blacklist"];
+            };
+        };
+        /** @description Success */
+        Claim: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Claim"];
             };
         };
         /** @description Success */
@@ -3761,6 +4530,15 @@ export type components = {
             };
         };
         /** @description Success */
+        Format: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Format"];
+            };
+        };
+        /** @description Success */
         Hazard: {
             headers: {
                 [name: string]: unknown;
@@ -3794,6 +4572,24 @@ export type components = {
             };
             content: {
                 "application/json": components["schemas"]["NotificationPreference"];
+            };
+        };
+        /** @description Success */
+        PageOfAlarm: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PageOfAlarm"];
+            };
+        };
+        /** @description Success */
+        PageOfClaim: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PageOfClaim"];
             };
         };
         /** @description Success */
@@ -3860,6 +4656,24 @@ export type components = {
             };
         };
         /** @description Success */
+        Reading: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Reading"];
+            };
+        };
+        /** @description Success */
+        Report: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Report"];
+            };
+        };
+        /** @description Success */
         RuleSet: {
             headers: {
                 [name: string]: unknown;
@@ -3893,6 +4707,24 @@ export type components = {
             };
             content: {
                 "application/json": components["schemas"]["ServicePlan"];
+            };
+        };
+        /** @description Success */
+        Source: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Source"];
+            };
+        };
+        /** @description Success */
+        Source2: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Source2"];
             };
         };
         /** @description Success */
@@ -3942,20 +4774,24 @@ export type components = {
         };
     };
     parameters: {
+        AlarmId: components["schemas"]["Id"];
+        AlarmStatus: components["schemas"]["AlarmStatus"];
         ArchiveId: components["schemas"]["Id"];
+        ClaimId: components["schemas"]["Id"];
         ComplaintId: components["schemas"]["Id"];
         ComplaintStatus: components["schemas"]["ComplaintStatus"];
+        County: string;
         Cursor: string;
         EnterpriseCounty: components["schemas"]["EnterpriseCounty"];
         EnterpriseIndustry: components["schemas"]["EnterpriseIndustry"];
         EntryId: components["schemas"]["Id"];
         ExpertId: components["schemas"]["Id"];
+        Format: "xlsx" | "pdf";
         Grade: "GENERAL" | "MAJOR";
         HazardId: components["schemas"]["Id"];
         HazardStatus: components["schemas"]["HazardStatus"];
         IdempotencyKey: string;
         InsurerTenantId: components["schemas"]["Id"];
-        Kind: "POLICY" | "SERVICE_ORG" | "SERVICE";
         Limit: number;
         NoticeId: components["schemas"]["Id"];
         Order: "asc" | "desc";
@@ -3963,9 +4799,12 @@ export type components = {
         Overdue: "true" | "false";
         PolicyId: components["schemas"]["Id"];
         Q: string;
+        RecordKind: components["schemas"]["RecordKind"];
         RecordState: components["schemas"]["RecordState"];
+        ReportId: components["schemas"]["Id"];
         ServiceId: components["schemas"]["Id"];
         ServiceStatus: components["schemas"]["ServiceStatus"];
+        SourceId: components["schemas"]["Id"];
         Status: "ISSUED" | "CANCELLED";
         StatusInQuery: "ISSUED" | "ANSWERED" | "CLOSED";
         SubscriptionId: components["schemas"]["Id"];
@@ -3973,6 +4812,7 @@ export type components = {
         TenantIdInQuery: components["schemas"]["Id"];
         Uscc: string;
         UserId: components["schemas"]["Id"];
+        Version: number;
         Year: number;
         Year2: number;
         YearInPath: number;
@@ -4157,6 +4997,119 @@ export interface operations {
                     };
                 };
             };
+        };
+    };
+    getClaims: {
+        parameters: {
+            query?: {
+                cursor?: components["parameters"]["Cursor"];
+                limit?: components["parameters"]["Limit"];
+                outcome?: components["schemas"]["DecisionOutcome"];
+                q?: components["parameters"]["Q"];
+                status?: "REGISTERED" | "DECIDED";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            200: components["responses"]["PageOfClaim"];
+        };
+    };
+    postClaims: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    accidentOn: components["schemas"]["LocalDate"];
+                    casualties: {
+                        amountClaimedFen: components["schemas"]["Fen"];
+                        /** @enum {string} */
+                        kind: "DEATH" | "INJURY" | "DISABILITY";
+                        name: string;
+                    }[];
+                    place: string;
+                    policyId: components["schemas"]["Id"];
+                };
+            };
+        };
+        responses: {
+            "4XX": components["responses"]["Error"];
+            201: components["responses"]["Claim"];
+        };
+    };
+    getClaimsClaimId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                claimId: components["parameters"]["ClaimId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            200: components["responses"]["Claim"];
+        };
+    };
+    postClaimsClaimIdDecide: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                claimId: components["parameters"]["ClaimId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    payableFen: number[];
+                    reasonCode?: components["schemas"]["DecisionReasonCode"];
+                    reasonText?: string;
+                };
+            };
+        };
+        responses: {
+            "4XX": components["responses"]["Error"];
+            200: components["responses"]["Claim"];
+        };
+    };
+    postClaimsClaimIdPayouts: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                claimId: components["parameters"]["ClaimId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    amountFen: components["schemas"]["Fen"];
+                    note?: string;
+                    paidOn: components["schemas"]["LocalDate"];
+                };
+            };
+        };
+        responses: {
+            "4XX": components["responses"]["Error"];
+            201: components["responses"]["Claim"];
         };
     };
     getCoinsurers: {
@@ -4481,8 +5434,15 @@ export interface operations {
                 content: {
                     "application/json": {
                         bytes: number;
-                        contentBase64: string;
+                        contentBase64?: string;
                         contentType: string;
+                        /** @description Issue 18: the workbook is too large to answer inline; GET this before expiresAt */
+                        download?: {
+                            expiresAt: components["schemas"]["Instant"];
+                            /** @constant */
+                            method: "GET";
+                            url: string;
+                        };
                         entries: number;
                         fileName: string;
                         totals: components["schemas"]["Recomputed"];
@@ -4804,6 +5764,37 @@ export interface operations {
                     };
                 };
             };
+        };
+    };
+    getMeClaims: {
+        parameters: {
+            query?: {
+                cursor?: components["parameters"]["Cursor"];
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            200: components["responses"]["PageOfClaim"];
+        };
+    };
+    getMeClaimsClaimId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                claimId: components["parameters"]["ClaimId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            200: components["responses"]["Claim"];
         };
     };
     getMeComplaints: {
@@ -5226,6 +6217,333 @@ export interface operations {
         responses: {
             "4XX": components["responses"]["Error"];
             200: components["responses"]["Service"];
+        };
+    };
+    getMonitoringAlarms: {
+        parameters: {
+            query?: {
+                cursor?: components["parameters"]["Cursor"];
+                limit?: components["parameters"]["Limit"];
+                severity?: "MAJOR" | "WARNING";
+                status?: components["parameters"]["AlarmStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            200: components["responses"]["PageOfAlarm"];
+        };
+    };
+    postMonitoringAlarms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Each {sensorId, kind, at, message} */
+                    alarms: unknown[];
+                };
+            };
+        };
+        responses: {
+            "4XX": components["responses"]["Error"];
+            200: components["responses"]["Reading"];
+        };
+    };
+    getMonitoringAlarmsAlarmId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                alarmId: components["parameters"]["AlarmId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            200: components["responses"]["Alarm"];
+        };
+    };
+    postMonitoringAlarmsAlarmIdAcknowledge: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                alarmId: components["parameters"]["AlarmId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AlarmInput"];
+            };
+        };
+        responses: {
+            "4XX": components["responses"]["Error"];
+            200: components["responses"]["Alarm"];
+        };
+    };
+    postMonitoringAlarmsAlarmIdClose: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                alarmId: components["parameters"]["AlarmId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AlarmInput"];
+            };
+        };
+        responses: {
+            "4XX": components["responses"]["Error"];
+            200: components["responses"]["Alarm"];
+        };
+    };
+    postMonitoringAlarmsAlarmIdEscalate: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                alarmId: components["parameters"]["AlarmId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AlarmInput"];
+            };
+        };
+        responses: {
+            "4XX": components["responses"]["Error"];
+            200: components["responses"]["Alarm"];
+        };
+    };
+    postMonitoringAlarmsAlarmIdInspection: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                alarmId: components["parameters"]["AlarmId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    planItem?: number;
+                };
+            };
+        };
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        serviceId: string;
+                    };
+                };
+            };
+        };
+    };
+    postMonitoringReadings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Each {sensorId, kind (GAS_CH4|CO|O2|WIND_SPEED|TEMPERATURE|PERSONNEL_COUNT|WATER_LEVEL|SLOPE_DISPLACEMENT|VIDEO_ALARM), value, unit, at} */
+                    readings: unknown[];
+                };
+            };
+        };
+        responses: {
+            "4XX": components["responses"]["Error"];
+            200: components["responses"]["Reading"];
+        };
+    };
+    getMonitoringSources: {
+        parameters: {
+            query?: {
+                cursor?: components["parameters"]["Cursor"];
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Source"][];
+                        nextCursor?: string;
+                        total?: number;
+                    };
+                };
+            };
+        };
+    };
+    postMonitoringSources: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    policyId: components["schemas"]["Id"];
+                };
+            };
+        };
+        responses: {
+            "4XX": components["responses"]["Error"];
+            201: components["responses"]["Source2"];
+        };
+    };
+    getMonitoringSourcesSourceIdReadings: {
+        parameters: {
+            query: {
+                from: string;
+                sensorId: string;
+                to?: string;
+            };
+            header?: never;
+            path: {
+                sourceId: components["parameters"]["SourceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            at: string;
+                            late: boolean;
+                            value: number;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    postMonitoringSourcesSourceIdRevoke: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                sourceId: components["parameters"]["SourceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            200: components["responses"]["Source"];
+        };
+    };
+    postMonitoringSourcesSourceIdRotate: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                sourceId: components["parameters"]["SourceId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            200: components["responses"]["Source2"];
+        };
+    };
+    putMonitoringSourcesSourceIdThresholds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sourceId: components["parameters"]["SourceId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description By data kind; null drops the override (the rule set applies again) */
+                    thresholds: {
+                        [key: string]: components["schemas"]["ThresholdsValueInput"] | null;
+                    };
+                };
+            };
+        };
+        responses: {
+            "4XX": components["responses"]["Error"];
+            200: components["responses"]["Source"];
+        };
+    };
+    getMyAlarms: {
+        parameters: {
+            query?: {
+                cursor?: components["parameters"]["Cursor"];
+                limit?: components["parameters"]["Limit"];
+                status?: components["parameters"]["AlarmStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            200: components["responses"]["PageOfAlarm"];
         };
     };
     getNotices: {
@@ -6295,10 +7613,42 @@ export interface operations {
             200: components["responses"]["Blacklist"];
         };
     };
+    getRegulatorClaims: {
+        parameters: {
+            query?: {
+                county?: components["parameters"]["County"];
+                cursor?: components["parameters"]["Cursor"];
+                decision?: "DECLINED";
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: ({
+                            insurerName: string;
+                        } & components["schemas"]["Claim"])[];
+                        nextCursor?: string;
+                        total?: number;
+                    };
+                };
+            };
+        };
+    };
     getRegulatorComplaints: {
         parameters: {
             query?: {
-                county?: string;
+                county?: components["parameters"]["County"];
                 cursor?: components["parameters"]["Cursor"];
                 limit?: components["parameters"]["Limit"];
                 to?: "EMB" | "NFRA";
@@ -7186,6 +8536,74 @@ export interface operations {
             };
         };
     };
+    getRegulatorReports: {
+        parameters: {
+            query?: {
+                cursor?: components["parameters"]["Cursor"];
+                kind?: "HALF_YEAR" | "YEAR";
+                limit?: components["parameters"]["Limit"];
+                year?: components["parameters"]["Year"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: ({
+                            insurerName: string;
+                            period: components["schemas"]["Period"];
+                            reportId: string;
+                            tenantId: string;
+                        } & components["schemas"]["LastSubmission"])[];
+                        nextCursor?: string;
+                        total?: number;
+                    };
+                };
+            };
+        };
+    };
+    getRegulatorReportsReportId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reportId: components["parameters"]["ReportId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            200: components["responses"]["Report"];
+        };
+    };
+    getRegulatorReportsReportIdFilesFormat: {
+        parameters: {
+            query?: {
+                version?: components["parameters"]["Version"];
+            };
+            header?: never;
+            path: {
+                format: components["parameters"]["Format"];
+                reportId: components["parameters"]["ReportId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            200: components["responses"]["Format"];
+        };
+    };
     postRegulatorRuleSets: {
         parameters: {
             query?: never;
@@ -7223,6 +8641,18 @@ export interface operations {
                         followUpWorkingDays: number;
                         /** @description RPT-1: the half-year report is due on this day of the same year. */
                         halfYearReportDue: components["schemas"]["MonthDay"];
+                        /** @description MON-2: reading retention (days), late window (minutes), acknowledgement SLA (minutes) by severity, thresholds by data kind. */
+                        monitoring?: {
+                            lateAfterMinutes: number;
+                            readingRetentionDays: number;
+                            slaMinutes: {
+                                MAJOR: number;
+                                WARNING: number;
+                            };
+                            thresholds: {
+                                [key: string]: components["schemas"]["ThresholdsValueInput"];
+                            };
+                        };
                         /** @description CMP-8: whether the NFRA's calendar-day clock applies. */
                         nfraClockEnabled: boolean;
                         /** @description CMP-8: calendar days after receipt for the NFRA decision. */
@@ -7407,7 +8837,7 @@ export interface operations {
             query?: {
                 county?: components["parameters"]["EnterpriseCounty"];
                 cursor?: components["parameters"]["Cursor"];
-                kind?: components["parameters"]["Kind"];
+                kind?: components["parameters"]["RecordKind"];
                 limit?: components["parameters"]["Limit"];
                 state?: components["parameters"]["RecordState"];
                 tenantId?: components["parameters"]["TenantIdInQuery"];
@@ -7465,6 +8895,117 @@ export interface operations {
                     };
                 };
             };
+        };
+    };
+    getReports: {
+        parameters: {
+            query?: {
+                cursor?: components["parameters"]["Cursor"];
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description When the draft under review was generated */
+                            generatedAt?: components["schemas"]["Instant"];
+                            id: string;
+                            lastSubmission?: components["schemas"]["LastSubmission"];
+                            period: components["schemas"]["Period"];
+                            /** @enum {string} */
+                            status: "DRAFT" | "SUBMITTED";
+                            submittedVersions: number;
+                            updatedAt: components["schemas"]["Instant"];
+                        }[];
+                        nextCursor?: string;
+                        total?: number;
+                    };
+                };
+            };
+        };
+    };
+    postReports: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    kind: "HALF_YEAR" | "YEAR";
+                    year: number;
+                };
+            };
+        };
+        responses: {
+            "4XX": components["responses"]["Error"];
+            201: components["responses"]["Report"];
+        };
+    };
+    getReportsReportId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reportId: components["parameters"]["ReportId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            200: components["responses"]["Report"];
+        };
+    };
+    getReportsReportIdFilesFormat: {
+        parameters: {
+            query?: {
+                version?: components["parameters"]["Version"];
+            };
+            header?: never;
+            path: {
+                format: components["parameters"]["Format"];
+                reportId: components["parameters"]["ReportId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            200: components["responses"]["Format"];
+        };
+    };
+    postReportsReportIdSubmit: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                reportId: components["parameters"]["ReportId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            200: components["responses"]["Report"];
         };
     };
     getRuleSets: {
@@ -7830,8 +9371,7 @@ export interface operations {
                         date: components["schemas"]["LocalDate"];
                         kinds: {
                             accepted: number;
-                            /** @enum {string} */
-                            kind: "POLICY" | "SERVICE_ORG" | "SERVICE";
+                            kind: components["schemas"]["RecordKind"];
                             missingAtProvince: string[];
                             provinceHas: number;
                             /** @description Records sent that day (any answer) */
@@ -7848,7 +9388,7 @@ export interface operations {
         parameters: {
             query?: {
                 cursor?: components["parameters"]["Cursor"];
-                kind?: components["parameters"]["Kind"];
+                kind?: components["parameters"]["RecordKind"];
                 limit?: components["parameters"]["Limit"];
                 state?: components["parameters"]["RecordState"];
             };

@@ -10,6 +10,7 @@ import { useApi } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
 import { describeApiError, Money, PageHeading } from '../../kit';
 import { shanghaiToday } from '../complaints/due-dates';
+import { downloadFromLink } from '../../kit/download';
 import { useSessionUser } from '../underwriting/session';
 import { ExpenseForm } from './ExpenseForm';
 import { CheckResult } from './ConsistencyCheckResult';
@@ -131,7 +132,9 @@ export function FeesPage() {
     setExporting(true);
     try {
       const file = await api.fees.exportLedger(year);
-      download(file.fileName, file.contentType, file.contentBase64);
+      // Issue 18: a year too large to answer inline comes as a short-lived link to the archive.
+      if (file.download) downloadFromLink(file.download.url);
+      else download(file.fileName, file.contentType, file.contentBase64 ?? '');
       void message.success(t('fee.exported', { file: file.fileName, entries: file.entries }));
     } catch (error) {
       void message.error(describeApiError(error, t));
