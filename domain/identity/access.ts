@@ -11,6 +11,11 @@ import type { Agency, Role } from './role.js';
  */
 export type Access =
   | { readonly kind: 'public' }
+  /**
+   * MON-2 (issue 19): a machine client — a mine's data source — with its API key (`x-api-key`), never a user's
+   * token: no role passes this row, and a key passes no other row.
+   */
+  | { readonly kind: 'api-key' }
   | {
       readonly kind: 'roles';
       readonly roles: readonly Role[];
@@ -31,6 +36,8 @@ export type Access =
     };
 
 export const PUBLIC: Access = { kind: 'public' };
+/** MON-2: a mine's data source posting readings and device alarms with its API key (scoped to that mine and tenant). */
+export const MONITORING_SOURCE: Access = { kind: 'api-key' };
 export const OPERATOR: Access = { kind: 'roles', roles: ['platform-operator'], scope: 'platform' };
 /** ACL-1/ACL-2: an insurer admin manages its tenant's users, a regulator admin its agency's (ACL-3: never the operator). */
 /** ACL-1: an insurer's own staff work its complaints, policies, services … */
@@ -173,6 +180,7 @@ export const ACCESS_LOG_READ: Access = { kind: 'roles', roles: ['insurer-admin']
 export function allows(access: Access | undefined, role: Role, agency?: Agency): boolean {
   if (!access) return false;
   if (access.kind === 'public') return true;
+  if (access.kind === 'api-key') return false;
   if (!access.roles.includes(role)) return false;
   return !access.agencies || (agency !== undefined && access.agencies.includes(agency));
 }

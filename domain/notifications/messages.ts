@@ -5,6 +5,8 @@ import { reminderEvents, reminderPayload, type ReminderAudience, type ReminderPa
 import { serviceEventPayload, serviceFollowedUp, serviceScheduled } from '../services/events.js';
 import { SERVICE_TYPE_NAMES_ZH } from '../services/service.js';
 import { noticeEventPayload, supervisionEvents } from '../supervision/events.js';
+import { alarmEventPayload, monitoringEvents } from '../monitoring/events.js';
+import { MONITORING_KIND_NAMES_ZH, type MonitoringKind } from '../monitoring/kinds.js';
 import { regulatorIdOf } from '../platform/regulator.js';
 import type { Agency } from '../identity/role.js';
 import { sideOf, type Audience, type ConsoleSide } from './audience.js';
@@ -198,6 +200,30 @@ function supervisionNotice(event: BusEvent, step: 'issued' | 'answered'): Addres
   ];
 }
 
+/**
+ * MON-2: an alarm opened at a mine warns the enterprise's users at once (remote warning, 远程预警) — what was
+ * measured, how far, since when; the insurer sees it on its duty board.
+ */
+function alarmOpened(event: BusEvent): Addressed[] {
+  const parsed = alarmEventPayload.safeParse(event.data);
+  if (!parsed.success) return [];
+  const alarm = parsed.data;
+  const what = MONITORING_KIND_NAMES_ZH[alarm.kind as MonitoringKind] ?? alarm.kind;
+  const level = alarm.severity === 'MAJOR' ? '重大' : '一般';
+  const peak = alarm.peak === undefined ? '' : `，峰值${alarm.peak}${alarm.unit}`;
+  return [
+    {
+      audience: { kind: 'enterprise', uscc: alarm.enterpriseUscc },
+      draft: {
+        kind: 'MONITORING',
+        title: `${level}报警：${what}（测点${alarm.sensorId}）`,
+        body: `保险机构远程监测发现${alarm.enterpriseName}测点${alarm.sensorId}的${what}超限${peak}（${alarm.openedAt}起），请立即核查处置。`,
+        link: '/my/alarms',
+      },
+    },
+  ];
+}
+
 /** The event names the rules answer; the subscription table lists exactly these for the notifications function. */
 export const MESSAGE_RULES: Readonly<Record<string, (event: BusEvent, context: MessageContext) => Addressed[]>> = {
   [reminderEvents.due.name]: (event) => reminderMessages(event, false),
@@ -207,6 +233,7 @@ export const MESSAGE_RULES: Readonly<Record<string, (event: BusEvent, context: M
   [serviceFollowedUp.name]: (event, context) => serviceAwaitingEnterprise(event, context, 'signature'),
   [supervisionEvents.noticeIssued.name]: (event) => supervisionNotice(event, 'issued'),
   [supervisionEvents.noticeAnswered.name]: (event) => supervisionNotice(event, 'answered'),
+  [monitoringEvents.opened.name]: alarmOpened,
 };
 
 /** The enterprise an event is about, so its name can be looked up before the messages are made. */

@@ -2,6 +2,7 @@ import type { AnyEventType } from '../../domain/kernel/events.js';
 import { claimEvents } from '../../domain/claims/events.js';
 import { complaintEvents } from '../../domain/complaints/events.js';
 import { feeEvents } from '../../domain/fees/events.js';
+import { monitoringEvents } from '../../domain/monitoring/events.js';
 import { platformEvents } from '../../domain/platform/events.js';
 import { registerEvents } from '../../domain/register/events.js';
 import { reminderEvents } from '../../domain/reminders/events.js';
@@ -27,6 +28,7 @@ export const EVENT_CATALOGUE: Readonly<Record<string, Readonly<Record<string, An
   supervision: supervisionEvents,
   sync: syncEvents,
   webhooks: webhookEvents,
+  monitoring: monitoringEvents,
 };
 
 export const ALL_EVENT_TYPES: readonly AnyEventType[] = Object.values(EVENT_CATALOGUE).flatMap((events) => Object.values(events));

@@ -5,6 +5,7 @@ import { feeEvents } from '../../domain/fees/events.js';
 import { calendarYearLoaded } from '../../domain/platform/events.js';
 import { reminderEvents } from '../../domain/reminders/events.js';
 import { supervisionEvents } from '../../domain/supervision/events.js';
+import { monitoringEvents } from '../../domain/monitoring/events.js';
 import { syncEvents } from '../../domain/sync/events.js';
 import { serviceEvents, serviceFollowedUp, serviceScheduled } from '../../domain/services/events.js';
 import { policyCancelled, policyEndorsed, policyIssued } from '../../domain/underwriting/events.js';
@@ -69,6 +70,8 @@ export const SUBSCRIPTIONS: readonly Subscription[] = [
       // SUP-1: a 督办 notice to the insurer; SUP-3: its answer to the issuing agency.
       supervisionEvents.noticeIssued.name,
       supervisionEvents.noticeAnswered.name,
+      // MON-2: an alarm opened at a mine warns its enterprise at once.
+      monitoringEvents.opened.name,
     ],
     retry: { attempts: 8, maxEventAgeHours: 24 },
   },

@@ -17,5 +17,8 @@ export const accessFor = (routeKey: string): Access | undefined =>
 
 export const isPublicRoute = (routeKey: string): boolean => accessFor(routeKey)?.kind === 'public';
 
+/** MON-2: routes a data source calls with its API key; the gateway verifies no bearer token on them. */
+export const isApiKeyRoute = (routeKey: string): boolean => accessFor(routeKey)?.kind === 'api-key';
+
 /** Whether a caller of `role` (and `agency`) may call `routeKey`; an unknown route is a denial. */
 export const isAllowed = (routeKey: string, role: Role, agency?: Agency): boolean => allows(accessFor(routeKey), role, agency);

@@ -3,6 +3,7 @@ import { claimRoutes } from './claims/routes.js';
 import { complaintRoutes } from './complaints/routes.js';
 import { feeFileRoutes } from './fees/file-routes.js';
 import { feeRoutes } from './fees/routes.js';
+import { monitoringRoutes } from './monitoring/routes.js';
 import { platformRoutes } from './platform/routes.js';
 import { underwritingFileRoutes } from './underwriting/file-routes.js';
 import { underwritingRoutes } from './underwriting/routes.js';
@@ -50,4 +51,6 @@ export const BOUNDED_CONTEXTS: readonly BoundedContext[] = [
   // SYNC-1: the provincial sync's states, retries and reconciliation.
   { name: 'sync', entry: 'functions/http/sync/handler.ts', routes: syncRoutes },
   { name: 'webhooks', entry: 'functions/http/webhooks/handler.ts', routes: webhookRoutes },
+  // MON-1, MON-2 (issue 19): mine data sources, ingest, thresholds and the duty board.
+  { name: 'monitoring', entry: 'functions/http/monitoring/handler.ts', routes: monitoringRoutes },
 ];

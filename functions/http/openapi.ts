@@ -148,8 +148,8 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[]): JsonSchema {
       tags: route.tags,
       operationId: operationId(route),
       // The document's default is the bearer token; a public route says it needs none.
-      ...(access?.kind === 'public' ? { security: [] } : {}),
-      'x-anze-roles': access?.kind === 'roles' ? access.roles : ['public'],
+      ...(access?.kind === 'public' ? { security: [] } : access?.kind === 'api-key' ? { security: [{ apiKey: [] }] } : {}),
+      'x-anze-roles': access?.kind === 'roles' ? access.roles : access?.kind === 'api-key' ? ['api-key'] : ['public'],
       parameters: allParameters,
       requestBody:
         body === undefined ? undefined : { required: true, content: { 'application/json': { schema: hoisted.schemas[body] } } },
@@ -166,7 +166,8 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[]): JsonSchema {
     servers: [{ url: '/' }],
     security: [{ bearer: [] }],
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      // MON-2: a mine's data source posts with its API key instead of a user's token.
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, apiKey: { type: 'apiKey', in: 'header', name: 'x-api-key' } },
       schemas: Object.fromEntries(Object.entries(schemas).sort(([a], [b]) => a.localeCompare(b))),
       parameters: sharedParameters.components(),
       responses: { Error: ERROR_RESPONSE, ...sharedResponses.components() },

@@ -38,7 +38,10 @@ function routeHandler(route: RouteSpec) {
     const requestId = event.requestContext?.requestId ?? context.awsRequestId;
     logger.appendKeys({ requestId, route: routeKey, tenantId: principal?.tenantId, userId: principal?.userId });
     metrics.addMetric('Requests', MetricUnit.Count, 1);
-    if (access.kind !== 'public') {
+    if (access.kind === 'api-key') {
+      // MON-2: the use case verifies the key against its source; a user's token is no key.
+      if (principal || !event.headers?.['x-api-key']) throw new Unauthorized('MON-2: this route takes a data source API key (x-api-key), not a user token');
+    } else if (access.kind !== 'public') {
       if (!principal) throw new Unauthorized('a bearer token is required');
       await assertPrincipalCurrent(principal);
       if (!allows(access, principal.role, principal.agency)) throw new Forbidden(`role ${principal.role} may not call ${routeKey}`);

@@ -142,7 +142,8 @@ export class AnzeHttpApi extends Construct {
           httpApi: this.httpApi,
           routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
           integration,
-          ...(isPublic ? {} : { authorizer: jwt }),
+          // MON-2: a data source's route has no JWT authoriser; its handler verifies the API key.
+          ...(isPublic || route.access.kind === 'api-key' ? {} : { authorizer: jwt }),
         });
         if (isExpensiveRoute(route.path)) {
           this.stage.node.addDependency(httpRoute);
@@ -150,6 +151,12 @@ export class AnzeHttpApi extends Construct {
             ThrottlingRateLimit: EXPENSIVE_ROUTE_THROTTLE.rateLimit,
             ThrottlingBurstLimit: EXPENSIVE_ROUTE_THROTTLE.burstLimit,
           };
+        }
+        if (route.access.kind === 'api-key') {
+          acknowledge(httpRoute, {
+            id: 'AwsSolutions-APIG4',
+            reason: `${routeKey} is a mine data source's (MON-2): it authenticates with its API key (x-api-key, SHA-256 at rest), which the handler checks against its source before anything is read or written; user tokens are refused there.`,
+          });
         }
         if (!isPublic) continue;
         // Route settings name the route, which must exist before the stage refers to it.

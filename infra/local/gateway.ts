@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { isPublicRoute } from '../../functions/http/access-matrix.js';
+import { isApiKeyRoute, isPublicRoute } from '../../functions/http/access-matrix.js';
 import type { BoundedContext } from '../../functions/http/contexts.js';
 import { routeKeyOf } from '../../functions/middleware/route.js';
 import { buildOpenApiDocument, OPENAPI_PATH } from '../../functions/http/openapi.js';
@@ -22,6 +22,8 @@ interface CompiledRoute {
   readonly names: readonly string[];
   readonly context: string;
   readonly isPublic: boolean;
+  /** MON-2: a data source's route — no bearer token is verified here; the handler checks the API key. */
+  readonly apiKey: boolean;
 }
 
 /** API Gateway's payload limit for Lambda proxy integrations is 6 MB; the same here. */
@@ -73,6 +75,7 @@ export class LocalGateway {
           names,
           context: context.name,
           isPublic: isPublicRoute(routeKey),
+          apiKey: isApiKeyRoute(routeKey),
         };
       }),
     );
@@ -111,7 +114,7 @@ export class LocalGateway {
     if (byRoute) return this.throttle(request, response, requestId, byRoute);
 
     let claims: Record<string, string | number | boolean | string[]> | undefined;
-    if (!match.route.isPublic) {
+    if (!match.route.isPublic && !match.route.apiKey) {
       const checked = await verifyBearer(this.keyPair, request.headers.authorization);
       if (!checked.ok) return this.send(response, 401, requestId, 'UNAUTHORIZED', checked.message);
       claims = checked.claims;

@@ -96,7 +96,8 @@ export const CONTEXT_PERMISSIONS: Readonly<Record<string, ContextPermissions>> =
    */
   services: {
     ownLeadingKeys: [],
-    readLeadingKeys: ['P#TENANT', 'P#TENANT#*', 'R#service-orgs#*', 'R#experts#*', 'ENT#*#SERVICE', 'ENT#*#HAZARD', 'REG#HAZARD', 'P#ENT#*#USER'],
+    // SVC-12 (issue 19): and the mine's monitoring sources and alarms (GSI3) for the risk grade.
+    readLeadingKeys: ['P#TENANT', 'P#TENANT#*', 'R#service-orgs#*', 'R#experts#*', 'ENT#*#SERVICE', 'ENT#*#HAZARD', 'REG#HAZARD', 'P#ENT#*#USER', 'ENT#*#MONALARM', 'ENT#*#MONSOURCE'],
     userPoolAdmin: false,
     archive: true,
   },
@@ -126,6 +127,17 @@ export const CONTEXT_PERMISSIONS: Readonly<Record<string, ContextPermissions>> =
    * shapes of every owner and nothing else of theirs. Layer 1 builds every key from the token.
    */
   webhooks: { ownLeadingKeys: [...WEBHOOK_KEYS], userPoolAdmin: false, tenantRole: false },
+  /**
+   * MON-2 (issue 19): an API key's lookup (`P#MONKEY#<id>`) is read before any tenant is known, and written with
+   * its source (`T#<tenant>#MONSOURCE#<id>`) in one transaction; readings and alarms only through the tenant
+   * role. Reads: the mine's alarms and sources across insurers (GSI3, ACL-5), and what the alarm → inspection
+   * step's SVC-5 schedule reads (tenant profiles, the REG-2/REG-3 registers).
+   */
+  monitoring: {
+    ownLeadingKeys: ['P#MONKEY#*', 'T#*#MONSOURCE#*'],
+    readLeadingKeys: ['P#TENANT', 'P#TENANT#*', 'ENT#*#MONALARM', 'ENT#*#MONSOURCE', 'R#service-orgs#*', 'R#experts#*'],
+    userPoolAdmin: false,
+  },
 };
 
 /** Every context computes deadlines with the loaded calendar years (CAL-2): read-only, platform data. */

@@ -175,7 +175,8 @@ beforeAll(async () => {
     Object.entries(methods).map(([method, operation]): Operation => {
       const routeKey = `${method.toUpperCase()} ${path}`;
       const roles = (operation['x-anze-roles'] ?? []) as string[];
-      const isPublic = roles.includes('public');
+      // MON-2: a data source's routes take an API key, which no demo caller has: fuzzed without one, as public routes are.
+      const isPublic = roles.includes('public') || roles.includes('api-key');
       const caller = CALLERS.find((candidate) => isAllowed(routeKey, candidate.role, candidate.agency));
       if (!isPublic && !caller) throw new Error(`no demo caller may call ${routeKey}`);
       const parameters = ((operation.parameters ?? []) as JsonSchema[]).map((parameter) => arbitraries.resolve(parameter));

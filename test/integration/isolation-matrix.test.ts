@@ -64,6 +64,9 @@ let foreignSubscriptionId: string;
 let foreignDeliveryId: string;
 /** CLM-1 (issue 19): the other insurer's claim on its own policy (HUTUO, 原平市). */
 let foreignClaimId: string;
+/** MON-2 (issue 19): the other insurer's data source on its policy, and the alarm its key's gas reading opened. */
+let foreignSourceId: string;
+let foreignAlarmId: string;
 
 /** REG-1: an enterprise of 原平市 (140981), registered by the city EMB: outside the 忻府区 EMB's view (ACL-4). */
 const OTHER_COUNTY_USCC = `91140981100000002${usccCheckCharacter('91140981100000002')}`;
@@ -122,6 +125,9 @@ const FOREIGN_OBJECT: Record<string, (caller: Caller) => string> = {
   deliveryId: () => foreignDeliveryId,
   // CLM-1 (ACL-1, ACL-5): a claim of another insurer on another enterprise — foreign to an insurer and to the demo enterprise.
   claimId: () => foreignClaimId,
+  // MON-2 (ACL-1): a mine's data source and its alarms are the insurer's that registered it — the other insurer's.
+  sourceId: () => foreignSourceId,
+  alarmId: () => foreignAlarmId,
 };
 
 /** The "missing object" of a parameter whose ids have a shape of their own; the placeholder otherwise. */
@@ -181,6 +187,14 @@ beforeAll(async () => {
   });
   expect(claim.status, JSON.stringify(claim.body)).toBe(201);
   foreignClaimId = claim.body.id;
+  const source = await other.post<{ source: { id: string }; apiKey: string }>('/monitoring/sources', { policyId: foreignPolicyId, name: '隔离测试：另一家承保机构的监测系统' });
+  expect(source.status, JSON.stringify(source.body)).toBe(201);
+  foreignSourceId = source.body.source.id;
+  const reading = { sensorId: 'ch4-isolation', kind: 'GAS_CH4', value: 1.2, unit: '%', at: new Date().toISOString() };
+  const posted = await test.anonymous.post('/monitoring/readings', { readings: [reading] }, { 'x-api-key': source.body.apiKey });
+  expect(posted.status, JSON.stringify(posted.body)).toBe(200);
+  foreignAlarmId = (await other.get<{ items: { id: string }[] }>('/monitoring/alarms')).body.items[0]?.id as string;
+  expect(foreignAlarmId).toBeDefined();
   const ledgerEntry = await other.post<{ id: string }>('/fees/expenses', {
     spentOn: today,
     category: 'OFFLINE_SERVICE',
@@ -254,6 +268,20 @@ describe('the access matrix covers exactly the routes', () => {
 describe.each(ROUTES.map((route) => [routeKeyOf(route), route] as const))('%s', (routeKey, route) => {
   const access = ACCESS_MATRIX[routeKey];
   const placeholder = (param: string) => MISSING_OBJECT[param] ?? '01placeholder0000000000000';
+
+  if (access?.kind === 'api-key') {
+    // MON-2: a data source's route takes its API key alone — no token of any role, nor none, gets past 401.
+    it.each(CALLERS.map((caller) => [caller.name, caller] as const))('as %s: 401, a user token is no API key', async (_name, caller) => {
+      const response = await (caller.client as ApiClient).request(route.method, pathFor(route, placeholder), bodyFor(route));
+      expect(response.status).toBe(401);
+    });
+    it('refuses a request without a key, and a made-up key, with 401', async () => {
+      expect((await test.anonymous.request(route.method, pathFor(route, placeholder), bodyFor(route))).status).toBe(401);
+      const madeUp = `anzm_${'0'.repeat(16)}_${'A'.repeat(43)}`;
+      expect((await test.anonymous.request(route.method, pathFor(route, placeholder), bodyFor(route), { 'x-api-key': madeUp })).status).toBe(401);
+    });
+    return;
+  }
 
   if (access?.kind === 'public') {
     it('answers without a token', async () => {

@@ -8,6 +8,19 @@ const countSchema = z.int().check(z.gte(0));
 const positiveCountSchema = z.int().check(z.gte(1));
 const basisPointsSchema = z.int().check(z.gte(0), z.lte(10_000));
 
+/** MON-2: a data kind's limits; a reading at or beyond one opens (or extends) an alarm of that severity. */
+const monitoringThresholdSchema = z.strictObject({
+  direction: z.enum(['ABOVE', 'BELOW']),
+  warning: z.optional(z.number()),
+  major: z.optional(z.number()),
+});
+const monitoringFiguresSchema = z.strictObject({
+  readingRetentionDays: positiveCountSchema,
+  lateAfterMinutes: positiveCountSchema,
+  slaMinutes: z.strictObject({ MAJOR: positiveCountSchema, WARNING: positiveCountSchema }),
+  thresholds: z.record(z.string().check(z.regex(/^[A-Z0-9_]{1,32}$/)), monitoringThresholdSchema),
+});
+
 /** SVC-1: the minimum services per policy year. `deepInspections` (体检式精查) are part of `hazardInspections`. */
 const svcMinimumsSchema = z.strictObject({
   riskAssessments: countSchema,
@@ -104,6 +117,8 @@ const figuresShape = {
   reminderLeadWorkingDays: z.optional(
     positiveCountSchema.check(z.describe('SVC-7..9, CMP-2: working days before a due date when the daily run reminds who must act (3 when absent).')),
   ),
+  // Optional: versions published before issue 19's monitoring do not carry it (MONITORING_DEFAULTS, domain/monitoring/kinds.ts).
+  monitoring: z.optional(monitoringFiguresSchema.check(z.describe('MON-2: reading retention (days), late window (minutes), acknowledgement SLA (minutes) by severity, thresholds by data kind.'))),
   svcObligations: svcObligationTableSchema.check(z.describe('SVC-1: services per policy year by industry and size.')),
   riskScoreSheet: riskScoreSheetSchema.check(z.describe('SVC-12: the risk-grade score sheet (the platform\'s formula).')),
 };

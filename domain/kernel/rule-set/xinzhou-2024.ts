@@ -72,6 +72,19 @@ export const XINZHOU_2024: RuleSet = deepFreeze({
   regulatorEvaluationDue: { month: 3, day: 31 },
   archiveRetentionYears: 5,
   reminderLeadWorkingDays: 3,
+  // MON-2 (issue 19): the platform's defaults and the 煤矿安全规程 limits they rest on — domain/monitoring/kinds.ts.
+  monitoring: {
+    readingRetentionDays: 90,
+    lateAfterMinutes: 10,
+    slaMinutes: { MAJOR: 15, WARNING: 60 },
+    thresholds: {
+      GAS_CH4: { direction: 'ABOVE', warning: 0.8, major: 1.0 },
+      CO: { direction: 'ABOVE', warning: 20, major: 24 },
+      O2: { direction: 'BELOW', warning: 20, major: 18.5 },
+      WIND_SPEED: { direction: 'ABOVE', warning: 6, major: 8 },
+      TEMPERATURE: { direction: 'ABOVE', warning: 26, major: 30 },
+    },
+  },
   svcObligations: {
     COAL_MINE: sameForEverySize(MINE),
     NON_COAL_MINE: sameForEverySize(MINE),

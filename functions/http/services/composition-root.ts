@@ -30,7 +30,8 @@ import { DynamoServiceRepository } from '../../adapters/dynamodb/services.reposi
 import { Store } from '../../adapters/dynamodb/store.js';
 import { sharedTenantScopedClients } from '../../adapters/dynamodb/tenant-scoped-client.js';
 import { newId } from '../../adapters/ids.js';
-import { NoMonitoringFeed } from '../../adapters/monitoring/no-monitoring-feed.js';
+import { DynamoMonitoringRepository } from '../../adapters/dynamodb/monitoring.repository.js';
+import { MonitoringAlarmFeed } from '../../adapters/monitoring/alarm-feed.js';
 
 /** One insurer's data, reached through credentials scoped to that tenant (IAM layer 2). */
 export interface TenantServices {
@@ -68,7 +69,7 @@ export interface ServicesCompositionRoot {
   readonly sha256Hex: Sha256Hex;
   /** CAL-1/CAL-2: built-in plus loaded years. */
   calendar(): Promise<WorkingDayCalendar>;
-  /** SVC-12: monitoring alarms for the risk grade — no monitoring data until a feed exists (issue 19). */
+  /** SVC-12: monitoring alarms for the risk grade — MON-2's alarms of a connected mine, no data otherwise. */
   readonly monitoring: MonitoringAlarmSource;
   /** RULES-1: the rule-set versions, built in and published by the city EMB. */
   readonly ruleSets: RuleSetSource;
@@ -106,7 +107,8 @@ export function servicesRoot(): ServicesCompositionRoot {
       archive: () => archiveStoreFromEnv(),
       sha256Hex,
       calendar: () => currentCalendar(),
-      monitoring: new NoMonitoringFeed(),
+      // SVC-12 (issue 19): a mine with a data source reports its alarms; one without has no monitoring data.
+      monitoring: new MonitoringAlarmFeed(new DynamoMonitoringRepository(store)),
       ruleSets: sharedRuleSets(),
       clock: systemClock,
       newId,

@@ -95,9 +95,9 @@ describe('the OpenAPI document (/api/v1/openapi.json)', () => {
       expect(operation, `${route.method} ${route.path}`).toBeDefined();
       const access = route.access as Access;
       expect(operation!.operationId).toBe(operationIdOf(route));
-      expect(operation!['x-anze-roles']).toEqual(access.kind === 'roles' ? access.roles : ['public']);
-      // The bearer token is the document's default; only a public route overrides it with none.
-      expect(operation!.security ?? document.security).toEqual(access.kind === 'public' ? [] : [{ bearer: [] }]);
+      expect(operation!['x-anze-roles']).toEqual(access.kind === 'roles' ? access.roles : access.kind === 'api-key' ? ['api-key'] : ['public']);
+      // The bearer token is the document's default; a public route overrides it with none, a data source's (MON-2) with its API key.
+      expect(operation!.security ?? document.security).toEqual(access.kind === 'public' ? [] : access.kind === 'api-key' ? [{ apiKey: [] }] : [{ bearer: [] }]);
       const parameters = operation!.parameters.map((parameter) => resolve<{ name: string; in: string; required: boolean; schema: Json }>(document, parameter));
       const pathNames = [...route.path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
       expect(parameters.filter((parameter) => parameter.in === 'path').map((parameter) => parameter.name).sort()).toEqual([...pathNames].sort());

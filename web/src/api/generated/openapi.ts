@@ -17,6 +17,57 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/archive/enterprises/{uscc}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An enterprise's archive folder for a policy year: its documents by kind, each with its SHA-256 (SVC-10) */
+        get: operations["getArchiveEnterprisesUscc"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/archive/enterprises/{uscc}/documents/{docId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A short-lived download link to one document of the folder (SVC-10) */
+        get: operations["getArchiveEnterprisesUsccDocumentsDocId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/archive/enterprises/{uscc}/documents/{docId}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Recompute the SHA-256 of one document of the folder and compare it with the recorded one (SVC-10) */
+        post: operations["postArchiveEnterprisesUsccDocumentsDocIdVerify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/archives/{archiveId}": {
         parameters: {
             query?: never;
@@ -4782,6 +4833,7 @@ export type components = {
         ComplaintStatus: components["schemas"]["ComplaintStatus"];
         County: string;
         Cursor: string;
+        DocId: components["schemas"]["Id"];
         EnterpriseCounty: components["schemas"]["EnterpriseCounty"];
         EnterpriseIndustry: components["schemas"]["EnterpriseIndustry"];
         EntryId: components["schemas"]["Id"];
@@ -4854,6 +4906,128 @@ export interface operations {
                         }[];
                         nextCursor?: string;
                         total?: number;
+                    };
+                };
+            };
+        };
+    };
+    getArchiveEnterprisesUscc: {
+        parameters: {
+            query?: {
+                year?: components["parameters"]["Year"];
+            };
+            header?: never;
+            path: {
+                uscc: components["parameters"]["Uscc"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        documents: {
+                            /** @description Archived (a document) or captured (evidence) */
+                            at: string;
+                            contentType?: string;
+                            docId: string;
+                            fileName: string;
+                            /** @enum {string} */
+                            kind: "SERVICE_PLAN" | "SERVICE_RECORD" | "SERVICE_EVIDENCE" | "HAZARD_NOTICE" | "RECTIFICATION_EVIDENCE";
+                            policyId: string;
+                            /** @description SVC-10: kept unchanged until then */
+                            retainUntil?: string;
+                            /** @description Hex SHA-256 recorded when archived or uploaded */
+                            sha256: string;
+                            size?: number;
+                            subject: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "POLICY" | "SERVICE" | "HAZARD";
+                            };
+                            tenantId: string;
+                        }[];
+                        enterpriseName: string;
+                        policies: {
+                            id: string;
+                            periodEnd: string;
+                            periodStart: string;
+                            policyNumber: string;
+                            tenantId: string;
+                            year: number;
+                        }[];
+                        uscc: string;
+                        year?: number;
+                    };
+                };
+            };
+        };
+    };
+    getArchiveEnterprisesUsccDocumentsDocId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                docId: components["parameters"]["DocId"];
+                uscc: components["parameters"]["Uscc"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        docId: string;
+                        expiresAt: components["schemas"]["Instant"];
+                        fileName: string;
+                        /** @constant */
+                        method: "GET";
+                        url: string;
+                    };
+                };
+            };
+        };
+    };
+    postArchiveEnterprisesUsccDocumentsDocIdVerify: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                docId: components["parameters"]["DocId"];
+                uscc: components["parameters"]["Uscc"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Absent when the bytes are missing */
+                        actualSha256?: string;
+                        checkedAt: components["schemas"]["Instant"];
+                        docId: string;
+                        matches: boolean;
+                        sha256: string;
                     };
                 };
             };

@@ -12,6 +12,7 @@ const KIND_COLOURS: Record<ConsoleNotification['kind'], string> = {
   COMPLAINT: 'volcano',
   SERVICE: 'blue',
   SUPERVISION: 'purple',
+  MONITORING: 'magenta',
 };
 
 /**

@@ -1,0 +1,168 @@
+import { isInstant } from '../kernel/calendar/instant.js';
+import { MONITORING_KINDS, type MonitoringKind } from './kinds.js';
+
+/** MON-2: at most this many records per request (readings or device alarms). */
+export const MAX_RECORDS_PER_BATCH = 500;
+/** A device clock this far ahead of ours is wrong, not early: its reading is refused. */
+export const FUTURE_TOLERANCE_MS = 5 * 60_000;
+/** Sensor ids go into keys: the key-safe characters, never the `#` separator. */
+const SENSOR_ID = /^[A-Za-z0-9_.-]{1,64}$/;
+const MESSAGE_MAX = 500;
+
+/** One refused record of a batch: its index, the field and rule it broke, in words. */
+export interface RejectedRecord {
+  readonly index: number;
+  readonly field: string;
+  readonly rule: string;
+  readonly message: string;
+}
+
+export interface Reading {
+  readonly sensorId: string;
+  readonly kind: MonitoringKind;
+  readonly value: number;
+  readonly unit: string;
+  /** Epoch milliseconds of the reading's instant. */
+  readonly atMs: number;
+}
+
+export interface DeviceAlarm {
+  readonly sensorId: string;
+  readonly kind: MonitoringKind;
+  readonly atMs: number;
+  readonly message: string;
+}
+
+type Checked<T> = { ok: true; record: T } | { ok: false; rejected: RejectedRecord };
+
+const refuse = (index: number, field: string, rule: string, message: string): Checked<never> => ({
+  ok: false,
+  rejected: { index, field: `${field}`, rule, message },
+});
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The fields every record has: a key-safe sensor id, a MON-1 kind and an instant with its offset (CAL-1). */
+function common(raw: unknown, index: number, now: number, retentionDays: number): Checked<{ sensorId: string; kind: MonitoringKind; atMs: number }> {
+  if (!isObject(raw)) return refuse(index, '', 'MON-2', 'each record must be an object');
+  const { sensorId, kind, at } = raw;
+  if (typeof sensorId !== 'string' || !SENSOR_ID.test(sensorId)) {
+    return refuse(index, 'sensorId', 'MON-2', 'sensorId must be 1–64 letters, digits, "_", "-" or "."');
+  }
+  if (typeof kind !== 'string' || !Object.hasOwn(MONITORING_KINDS, kind)) {
+    return refuse(index, 'kind', 'MON-1', `kind must be one of ${Object.keys(MONITORING_KINDS).join(', ')}`);
+  }
+  if (!isInstant(at)) return refuse(index, 'at', 'CAL-1', 'at must be an ISO 8601 instant with Z or an offset');
+  const atMs = Date.parse(at);
+  if (atMs > now + FUTURE_TOLERANCE_MS) return refuse(index, 'at', 'MON-2', 'at is more than 5 minutes in the future: check the device clock');
+  if (atMs < now - retentionDays * 86_400_000) {
+    return refuse(index, 'at', 'MON-2', `at is older than the ${retentionDays} days readings are kept`);
+  }
+  return { ok: true, record: { sensorId, kind: kind as MonitoringKind, atMs } };
+}
+
+/**
+ * MON-1, MON-2: a reading as sent, checked on its own — a bad record is refused with its index, field and rule
+ * while the others of the batch are kept.
+ */
+export function checkReading(raw: unknown, index: number, now: number, retentionDays: number): Checked<Reading> {
+  const base = common(raw, index, now, retentionDays);
+  if (!base.ok) return base;
+  const { value, unit } = raw as Record<string, unknown>;
+  if (typeof value !== 'number' || !Number.isFinite(value)) return refuse(index, 'value', 'MON-2', 'value must be a finite number');
+  const expected = MONITORING_KINDS[base.record.kind];
+  if (unit !== expected) return refuse(index, 'unit', 'MON-1', `${base.record.kind} is measured in ${expected}`);
+  if (base.record.kind === 'VIDEO_ALARM') return refuse(index, 'kind', 'MON-1', 'VIDEO_ALARM is a device alarm: post it to /monitoring/alarms');
+  return { ok: true, record: { ...base.record, value, unit: expected } };
+}
+
+/** MON-2: a device's own alarm (a video AI detection, a sensor's local alarm), checked on its own. */
+export function checkDeviceAlarm(raw: unknown, index: number, now: number, retentionDays: number): Checked<DeviceAlarm> {
+  const base = common(raw, index, now, retentionDays);
+  if (!base.ok) return base;
+  const { message } = raw as Record<string, unknown>;
+  if (typeof message !== 'string' || message.trim() === '' || message.length > MESSAGE_MAX) {
+    return refuse(index, 'message', 'MON-2', `message is required, at most ${MESSAGE_MAX} characters`);
+  }
+  return { ok: true, record: { ...base.record, message: message.trim() } };
+}
+
+/** One minute of one sensor's readings: the unit readings are packed in when stored. */
+export const minuteOf = (atMs: number): number => Math.floor(atMs / 60_000) * 60_000;
+
+/** A reading is late when it arrives more than the rule set's window after its instant (MON-2). */
+export const isLate = (atMs: number, now: number, lateAfterMinutes: number): boolean => now - atMs > lateAfterMinutes * 60_000;
+
+/** A stored minute of a sensor: values by epoch millisecond, and which of them came late. */
+export interface ReadingBucket {
+  readonly sensorId: string;
+  readonly kind: MonitoringKind;
+  readonly minute: number;
+  readonly values: Readonly<Record<string, number>>;
+  readonly late: readonly number[];
+  /** 0 when not stored yet. */
+  readonly version: number;
+}
+
+export interface MergeOutcome {
+  /** The buckets that changed, with their new contents and version. */
+  readonly changed: ReadingBucket[];
+  /** The readings newly stored, in time order per sensor. */
+  readonly accepted: Reading[];
+  readonly duplicates: number;
+  readonly late: number;
+}
+
+/**
+ * MON-2: idempotent per (source, sensor, instant) — a reading already stored (or repeated in the batch) is a
+ * duplicate and changes nothing, so the same batch sent twice stores once. Readings are packed into their
+ * sensor's minute, in time order whatever order they arrived in.
+ */
+export function mergeReadings(
+  readings: readonly Reading[],
+  stored: ReadonlyMap<string, ReadingBucket>,
+  now: number,
+  lateAfterMinutes: number,
+): MergeOutcome {
+  const buckets = new Map<string, { values: Record<string, number>; late: number[]; base: ReadingBucket | undefined; reading: Reading }>();
+  const accepted: Reading[] = [];
+  let duplicates = 0;
+  let late = 0;
+  const ordered = [...readings].sort((a, b) => (a.sensorId < b.sensorId ? -1 : a.sensorId > b.sensorId ? 1 : a.atMs - b.atMs));
+  for (const reading of ordered) {
+    const id = bucketId(reading.sensorId, minuteOf(reading.atMs));
+    let bucket = buckets.get(id);
+    if (!bucket) {
+      const base = stored.get(id);
+      bucket = { values: { ...base?.values }, late: [...(base?.late ?? [])], base, reading };
+      buckets.set(id, bucket);
+    }
+    const at = String(reading.atMs);
+    if (Object.hasOwn(bucket.values, at)) {
+      duplicates += 1;
+      continue;
+    }
+    bucket.values[at] = reading.value;
+    if (isLate(reading.atMs, now, lateAfterMinutes)) {
+      bucket.late.push(reading.atMs);
+      late += 1;
+    }
+    accepted.push(reading);
+  }
+  const changed: ReadingBucket[] = [];
+  for (const bucket of buckets.values()) {
+    if (Object.keys(bucket.values).length === Object.keys(bucket.base?.values ?? {}).length) continue;
+    changed.push({
+      sensorId: bucket.reading.sensorId,
+      kind: bucket.base?.kind ?? bucket.reading.kind,
+      minute: minuteOf(bucket.reading.atMs),
+      values: bucket.values,
+      late: bucket.late,
+      version: (bucket.base?.version ?? 0) + 1,
+    });
+  }
+  return { changed, accepted, duplicates, late };
+}
+
+/** The id of a sensor's minute within a source, as the merge and the store name it. */
+export const bucketId = (sensorId: string, minute: number): string => `${sensorId}@${minute}`;
