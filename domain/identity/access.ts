@@ -46,6 +46,15 @@ export const INSURER: Access = { kind: 'roles', roles: ['insurer-admin', 'insure
 export const ENTERPRISE: Access = { kind: 'roles', roles: ['enterprise'], scope: 'own-enterprise' };
 /** ACL-2/ACL-4: regulators read across insurers (a county EMB its county only) and never write tenant data. */
 export const REGULATOR_READ: Access = { kind: 'roles', roles: ['regulator', 'regulator-admin'], scope: 'cross-tenant-read' };
+/**
+ * SVC-10 (issue 18): an enterprise's archive folder — an insurer reads its own documents (ACL-1), regulators
+ * every insurer's (a county EMB its county's, ACL-4); listing, download links and verification, never a write.
+ */
+export const ARCHIVE_FOLDER_READ: Access = {
+  kind: 'roles',
+  roles: ['insurer-admin', 'insurer-staff', 'regulator', 'regulator-admin'],
+  scope: 'cross-tenant-read',
+};
 export const ORG_ADMINS: Access = { kind: 'roles', roles: ['insurer-admin', 'regulator-admin'], scope: 'own-org' };
 /** Issue 15: an insurer's or a regulator's people read their own organisation's user names (who recorded what), nothing more. */
 export const COLLEAGUE_NAMES: Access = { kind: 'roles', roles: ['insurer-admin', 'insurer-staff', 'regulator', 'regulator-admin'], scope: 'own-org' };
@@ -169,6 +178,17 @@ export const FEE_OVERSIGHT: Access = {
  * item so the insurer reads it; it never writes the insurer's own data (a county EMB: its county's items).
  */
 export const NOTICE_WRITE: Access = { kind: 'roles', roles: ['regulator', 'regulator-admin'], scope: 'regulator-owned' };
+/**
+ * RPT-1, ACL-4: the half-year and year reports go to 市级应急管理部门和金融监管部门 (notice §四(二)) — the city EMB
+ * and the NFRA read every insurer's submissions; a county EMB is no addressee, and a report is insurer-wide (its
+ * fee figures have no county, as FEE_OVERSIGHT).
+ */
+export const REPORT_OVERSIGHT: Access = {
+  kind: 'roles',
+  roles: ['regulator', 'regulator-admin'],
+  agencies: ['EMB_CITY', 'NFRA'],
+  scope: 'cross-tenant-read',
+};
 /** Issue 14: who read the insurer's data is the insurer admin's to know (its own tenant's log only). */
 export const ACCESS_LOG_READ: Access = { kind: 'roles', roles: ['insurer-admin'], scope: 'own-tenant' };
 // ─────────────────────────────────────────────────────────────────────────────────────────────────────────────

@@ -282,6 +282,12 @@ export const keys = {
     `${assertKeyPart(county, 'county')}#${foundOn}#${assertKeyPart(hazardId, 'hazardId')}`,
   /** SVC-10: an archive's record — its key in the store and the SHA-256 digest verification compares with. */
   archiveRecord: (tenantId: string, archiveId: string): ItemKey => keys.entity({ kind: 'tenant', tenantId }, 'ARCHIVE', archiveId),
+  /**
+   * GSI1: one policy's archive records by id (SVC-10, the enterprise's folder, issue 18) — written with each
+   * record, so every document archived on the policy, every plan version included, is one Query.
+   */
+  policyArchive: (tenantId: string, policyId: string): string =>
+    `${keys.listing({ kind: 'tenant', tenantId }, 'ARCHIVE-POLICY')}#${assertKeyPart(policyId, 'policyId')}`,
 
   /**
    * SVC-13: an upload ticket given out for one file (`T#<tenantId>#UPLOAD#<uploadId>`): what the file must be

@@ -69,10 +69,20 @@ export function hazardItem(hazard: Hazard): Record<string, unknown> {
   };
 }
 
-/** `kind` is the table's item type, so the record's own kind is stored as `recordKind`. */
+/**
+ * `kind` is the table's item type, so the record's own kind is stored as `recordKind`. The record carries its
+ * policy's archive index entry (GSI1, SVC-10): the enterprise's folder reads a policy's documents in one Query.
+ */
 export function archiveItem(record: ArchiveRecord): Record<string, unknown> {
   const { kind, ...rest } = record;
-  return { ...rest, recordKind: kind, ...keys.archiveRecord(record.tenantId, record.archiveId), kind: 'ARCHIVE' };
+  return {
+    ...rest,
+    recordKind: kind,
+    ...keys.archiveRecord(record.tenantId, record.archiveId),
+    kind: 'ARCHIVE',
+    // A record about no policy (none today) stays out of the index rather than failing its key.
+    ...(/^[A-Za-z0-9_.-]{1,64}$/.test(record.policyId) ? { GSI1PK: keys.policyArchive(record.tenantId, record.policyId), GSI1SK: record.archiveId } : {}),
+  };
 }
 
 export function toArchiveRecord(item: Record<string, unknown> | undefined): ArchiveRecord | undefined {

@@ -9,6 +9,8 @@ import { confirmSchedule } from './confirm-schedule.js';
 import { confirmServiceRecord } from './confirm-service-record.js';
 import { followUpService } from './follow-up-service.js';
 import { getArchive } from './get-archive.js';
+import { getArchiveFolder } from './get-archive-folder.js';
+import { getArchiveFolderDocument } from './get-archive-folder-document.js';
 import { getEnterpriseAccount } from './get-enterprise-account.js';
 import { getHazard } from './get-hazard.js';
 import { getMyHazard } from './get-my-hazard.js';
@@ -31,6 +33,7 @@ import { myHazardEvidenceUpload } from './request-my-hazard-evidence-upload.js';
 import { serviceEvidenceUpload } from './request-service-evidence-upload.js';
 import { scheduleService } from './schedule-service.js';
 import { verifyArchive } from './verify-archive.js';
+import { verifyArchiveFolderDocument } from './verify-archive-folder-document.js';
 import { verifyHazard } from './verify-hazard.js';
 
 /**
@@ -66,6 +69,10 @@ export const serviceRoutes: readonly RouteSpec[] = [
   // SVC-10: archives
   getArchive,
   verifyArchive,
+  // SVC-10 (issue 18): the enterprise's archive folder, for its insurer and the regulators in scope
+  getArchiveFolder,
+  getArchiveFolderDocument,
+  verifyArchiveFolderDocument,
   // ACL-5: the enterprise's side
   listMyServices,
   getMyService,

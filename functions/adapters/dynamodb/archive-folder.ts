@@ -1,0 +1,76 @@
+import type { ArchiveFolderReads, FolderMaterial, FolderScope } from '../../../domain/archive/folder.js';
+import { citedArchiveIds } from '../../../domain/archive/folder.js';
+import type { ArchiveRecord } from '../../../domain/services/archive-record.schema.js';
+import type { Hazard } from '../../../domain/services/hazard.js';
+import type { ServicePlan } from '../../../domain/services/service-plan.schema.js';
+import type { PreventionService } from '../../../domain/services/service.js';
+import type { Policy } from '../../../domain/underwriting/policy.js';
+import { keys } from './keys.js';
+import { strip, toArchiveRecord, toService } from './service-items.js';
+import type { Store } from './store.js';
+import { entityOf } from './stored-item.js';
+
+/**
+ * SVC-10 (issue 18): the enterprise's archive folder from the table. Built over the caller's Store: an
+ * insurer's tenant-scoped one (IAM layer 2 keeps it to its own partitions) or the regulators' read-only one.
+ * Every read is bounded by the enterprise and its policies: a Query of its policies, per policy a Query of its
+ * services (GSI4), one of its archive index (GSI1) and a GetItem of its plan, then BatchGetItem of the hazards
+ * and of the records the aggregates cite that the index does not hold (archived before it existed).
+ */
+export class DynamoArchiveFolderReads implements ArchiveFolderReads {
+  constructor(private readonly store: Store) {}
+
+  async policiesOf(scope: FolderScope, uscc: string): Promise<readonly Policy[]> {
+    // An insurer: the policies it leads (GSI2, its own partition); a member's read-only copy is the lead's to archive.
+    const query =
+      scope.kind === 'insurer'
+        ? { index: 'GSI2' as const, partition: keys.enterprisePoliciesOfTenant(scope.tenantId, uscc) }
+        : { index: 'GSI3' as const, partition: keys.enterprisePolicies(uscc) };
+    const items = await this.all(query);
+    return items
+      .filter((item) => item.kind === 'POLICY' && (scope.kind !== 'insurer' || item.tenantId === scope.tenantId))
+      .map((item) => entityOf<Policy>(item, ['projections']));
+  }
+
+  async materialOf(policies: readonly Policy[]): Promise<FolderMaterial> {
+    const perPolicy = await Promise.all(
+      policies.map(async (policy) => {
+        const [services, indexed, plan] = await Promise.all([
+          this.all({ index: 'GSI4', partition: keys.policyServices(policy.tenantId, policy.id) }),
+          this.all({ index: 'GSI1', partition: keys.policyArchive(policy.tenantId, policy.id) }),
+          this.store.get<Record<string, unknown>>(keys.servicePlan(policy.tenantId, policy.id)),
+        ]);
+        return {
+          services: services.filter((item) => item.kind === 'SERVICE').map((item) => toService(item) as PreventionService),
+          records: indexed.filter((item) => item.kind === 'ARCHIVE').map((item) => toArchiveRecord(item) as ArchiveRecord),
+          plan: plan?.kind === 'SERVICE_PLAN' ? (strip<ServicePlan>(plan) as ServicePlan) : undefined,
+        };
+      }),
+    );
+    const services = perPolicy.flatMap((part) => part.services);
+    const plans = perPolicy.flatMap((part) => (part.plan ? [part.plan] : []));
+    const hazardKeys = services.flatMap((service) => service.hazardIds.map((id) => keys.hazard(service.tenantId, id)));
+    const hazards = (await this.store.getMany<Record<string, unknown>>(hazardKeys)).map((item) => strip<Hazard>(item) as Hazard);
+    const records = perPolicy.flatMap((part) => part.records);
+    const known = new Set(records.map((record) => record.archiveId));
+    const tenantOf = new Map<string, string>();
+    for (const plan of plans) if (plan.archive) tenantOf.set(plan.archive.archiveId, plan.tenantId);
+    for (const service of services) if (service.archive) tenantOf.set(service.archive.archiveId, service.tenantId);
+    for (const hazard of hazards) tenantOf.set(hazard.notice.archiveId, hazard.tenantId);
+    const missing = citedArchiveIds({ services, hazards, plans }).filter((id) => !known.has(id));
+    const older = await this.store.getMany<Record<string, unknown>>(missing.map((id) => keys.archiveRecord(tenantOf.get(id) as string, id)));
+    return { services, hazards, plans, records: [...records, ...older.map((item) => toArchiveRecord(item) as ArchiveRecord)] };
+  }
+
+  /** Every item of one index partition, page by page (bounded by the enterprise or the policy it names). */
+  private async all(query: { index: 'GSI1' | 'GSI2' | 'GSI3' | 'GSI4'; partition: string }): Promise<Record<string, unknown>[]> {
+    const items: Record<string, unknown>[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.store.page<Record<string, unknown>>({ ...query, limit: 100, cursor });
+      items.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    return items;
+  }
+}

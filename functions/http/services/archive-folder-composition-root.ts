@@ -1,0 +1,40 @@
+import type { ArchiveStore, Sha256Hex } from '../../../domain/archive/archive-store.js';
+import type { ArchiveFolderReads, FolderScope } from '../../../domain/archive/folder.js';
+import type { Clock } from '../../../domain/kernel/clock.js';
+import { archiveStoreFromEnv } from '../../adapters/archive/archive-store-from-env.js';
+import { sha256Hex } from '../../adapters/archive/sha256.js';
+import { systemClock } from '../../adapters/clock.js';
+import { DynamoArchiveFolderReads } from '../../adapters/dynamodb/archive-folder.js';
+import { mainTableName } from '../../adapters/dynamodb/client.js';
+import { sharedRegulatorReadClients } from '../../adapters/dynamodb/regulator-read-client.js';
+import { Store } from '../../adapters/dynamodb/store.js';
+import { sharedTenantScopedClients } from '../../adapters/dynamodb/tenant-scoped-client.js';
+
+/** What the enterprise's archive folder (SVC-10, issue 18) works with: ports of domain/ only. */
+export interface ArchiveFolderRoot {
+  /**
+   * The folder's reads for a scope (ARCHITECTURE.md §3): an insurer's through its tenant-scoped credentials,
+   * the regulators' through the read-only regulator role — neither can write, the first cannot leave its tenant.
+   */
+  readsFor(scope: FolderScope): Promise<ArchiveFolderReads>;
+  /** The write-once store; on AWS its clients take the tenant role of each key's tenant. */
+  archive(): ArchiveStore;
+  readonly sha256Hex: Sha256Hex;
+  readonly clock: Clock;
+}
+
+let root: ArchiveFolderRoot | undefined;
+
+export function archiveFolderRoot(): ArchiveFolderRoot {
+  root ??= {
+    async readsFor(scope) {
+      const client =
+        scope.kind === 'insurer' ? await sharedTenantScopedClients().forTenant({ tenantId: scope.tenantId }) : await sharedRegulatorReadClients().client();
+      return new DynamoArchiveFolderReads(new Store(client, mainTableName(), systemClock));
+    },
+    archive: () => archiveStoreFromEnv(),
+    sha256Hex,
+    clock: systemClock,
+  };
+  return root;
+}

@@ -1,0 +1,32 @@
+import { folderOf, type EnterpriseFolder, type FolderDocument, type FolderScope } from '../../../domain/archive/folder.js';
+import type { Principal } from '../../../domain/identity/principal.js';
+import { principalAs } from '../../../domain/identity/principal.js';
+import { Forbidden, NotFound } from '../../../domain/kernel/errors.js';
+import { inCountyScope } from '../../../domain/supervision/county-scope.js';
+import { archiveFolderRoot } from './archive-folder-composition-root.js';
+
+/**
+ * SVC-10 (issue 18): the enterprise's folder as the caller may see it — an insurer its own policies' documents
+ * (ACL-1), the city EMB and the NFRA every insurer's, a county EMB those of its county (ACL-4). An enterprise
+ * the caller has no policy of in view answers exactly like one nobody insured (404).
+ */
+export async function loadFolder(principal: Principal | undefined, uscc: string, year?: number): Promise<EnterpriseFolder> {
+  if (!principal) throw new NotFound('enterprise');
+  const insurer = principalAs(principal, 'insurer');
+  const regulator = principalAs(principal, 'regulator');
+  if (!insurer && !regulator) throw new Forbidden(`role ${principal.role} may not read an archive folder`);
+  const scope: FolderScope = insurer ? { kind: 'insurer', tenantId: insurer.tenantId } : { kind: 'regulators' };
+  const reads = await archiveFolderRoot().readsFor(scope);
+  const policies = (await reads.policiesOf(scope, uscc)).filter((policy) => !regulator || inCountyScope(regulator, policy.enterprise.county));
+  if (policies.length === 0) throw new NotFound('enterprise');
+  const inYear = year === undefined ? policies : policies.filter((policy) => policy.periodStart.startsWith(`${year}-`));
+  return folderOf(uscc, year, policies, await reads.materialOf(inYear));
+}
+
+/** One document of the folder, or the same 404 whether it is missing or outside the caller's view. */
+export async function loadFolderDocument(principal: Principal | undefined, uscc: string, docId: string): Promise<FolderDocument> {
+  const folder = await loadFolder(principal, uscc);
+  const document = folder.documents.find((candidate) => candidate.docId === docId);
+  if (!document) throw new NotFound('document');
+  return document;
+}
