@@ -5,6 +5,7 @@ import { feeEvents } from '../../domain/fees/events.js';
 import { monitoringEvents } from '../../domain/monitoring/events.js';
 import { platformEvents } from '../../domain/platform/events.js';
 import { registerEvents } from '../../domain/register/events.js';
+import { reportEvents } from '../../domain/reports/events.js';
 import { reminderEvents } from '../../domain/reminders/events.js';
 import { serviceEvents } from '../../domain/services/events.js';
 import { supervisionEvents } from '../../domain/supervision/events.js';
@@ -26,6 +27,7 @@ export const EVENT_CATALOGUE: Readonly<Record<string, Readonly<Record<string, An
   fees: feeEvents,
   reminders: reminderEvents,
   supervision: supervisionEvents,
+  reports: reportEvents,
   sync: syncEvents,
   webhooks: webhookEvents,
   monitoring: monitoringEvents,

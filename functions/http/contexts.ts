@@ -9,6 +9,7 @@ import { underwritingFileRoutes } from './underwriting/file-routes.js';
 import { underwritingRoutes } from './underwriting/routes.js';
 import { registerFileRoutes } from './register/file-routes.js';
 import { registerRoutes } from './register/routes.js';
+import { reportRoutes } from './reports/routes.js';
 import { serviceRoutes } from './services/routes.js';
 import { supervisionRoutes } from './supervision/routes.js';
 import { syncRoutes } from './sync/routes.js';
@@ -48,6 +49,8 @@ export const BOUNDED_CONTEXTS: readonly BoundedContext[] = [
   { name: 'fee-files', entry: 'functions/http/fees/files-handler.ts', routes: feeFileRoutes, permissionsOf: 'fees' },
   { name: 'services', entry: 'functions/http/services/handler.ts', routes: serviceRoutes },
   { name: 'supervision', entry: 'functions/http/supervision/handler.ts', routes: supervisionRoutes },
+  // RPT-1, RPT-4: the insurers' half-year and year reports and the regulators' view of the submissions.
+  { name: 'reports', entry: 'functions/http/reports/handler.ts', routes: reportRoutes },
   // SYNC-1: the provincial sync's states, retries and reconciliation.
   { name: 'sync', entry: 'functions/http/sync/handler.ts', routes: syncRoutes },
   { name: 'webhooks', entry: 'functions/http/webhooks/handler.ts', routes: webhookRoutes },

@@ -122,6 +122,12 @@ export const CONTEXT_PERMISSIONS: Readonly<Record<string, ContextPermissions>> =
    */
   sync: { ownLeadingKeys: [], readLeadingKeys: ['REG#SYNC'], userPoolAdmin: false },
   /**
+   * RPT-1, RPT-4: reports and their versions are the insurer's (`T#<tenant>#REPORT…`), written and read through
+   * the tenant role, their files in the archive likewise; the regulators' view of the submissions goes through
+   * the read-only regulator role. Its own role reads only tenant profiles (the insurer's name on its report).
+   */
+  reports: { ownLeadingKeys: [], readLeadingKeys: ['P#TENANT', 'P#TENANT#*'], userPoolAdmin: false, archive: true },
+  /**
    * Issue 17: webhook subscriptions and messages, in their owner's partitions but with the platform's routing
    * directory beside them in the same transaction (functions/webhooks/composition-root.ts): the webhook key
    * shapes of every owner and nothing else of theirs. Layer 1 builds every key from the token.

@@ -67,6 +67,8 @@ let foreignClaimId: string;
 /** MON-2 (issue 19): the other insurer's data source on its policy, and the alarm its key's gas reading opened. */
 let foreignSourceId: string;
 let foreignAlarmId: string;
+/** RPT-1: the other insurer's half-year report (a draft: reports are an insurer's own until submitted). */
+let foreignReportId: string;
 
 /** REG-1: an enterprise of 原平市 (140981), registered by the city EMB: outside the 忻府区 EMB's view (ACL-4). */
 const OTHER_COUNTY_USCC = `91140981100000002${usccCheckCharacter('91140981100000002')}`;
@@ -78,7 +80,7 @@ const UNREGISTERED_USCC = `91140902100000003${usccCheckCharacter('91140902100000
  * the caller's own filing of that year (keys are built from the token). The underwriting test shows another
  * insurer reading the same year sees nothing; here they only need a valid value.
  */
-const OWN_SCOPE: Record<string, string> = { year: '2099' };
+const OWN_SCOPE: Record<string, string> = { year: '2099', format: 'pdf' };
 
 /**
  * For each path parameter: an id of an object the caller must not see — another organisation's — so the
@@ -128,6 +130,8 @@ const FOREIGN_OBJECT: Record<string, (caller: Caller) => string> = {
   // MON-2 (ACL-1): a mine's data source and its alarms are the insurer's that registered it — the other insurer's.
   sourceId: () => foreignSourceId,
   alarmId: () => foreignAlarmId,
+  // RPT-1 (ACL-1): another insurer's report is foreign to an insurer; the city EMB and the NFRA see every submitted one: a missing one.
+  reportId: (caller) => (caller.role.startsWith('insurer') ? foreignReportId : '01nonexistentreport0000000'),
 };
 
 /** The "missing object" of a parameter whose ids have a shape of their own; the placeholder otherwise. */
@@ -195,6 +199,9 @@ beforeAll(async () => {
   expect(posted.status, JSON.stringify(posted.body)).toBe(200);
   foreignAlarmId = (await other.get<{ items: { id: string }[] }>('/monitoring/alarms')).body.items[0]?.id as string;
   expect(foreignAlarmId).toBeDefined();
+  const report = await other.post<{ report: { id: string } }>('/reports', { year: Number(today.slice(0, 4)), kind: 'HALF_YEAR' });
+  expect(report.status, JSON.stringify(report.body)).toBe(201);
+  foreignReportId = report.body.report.id;
   const ledgerEntry = await other.post<{ id: string }>('/fees/expenses', {
     spentOn: today,
     category: 'OFFLINE_SERVICE',

@@ -105,7 +105,9 @@ const records = fc.record({
   kind: fc.constantFrom<ReportKind>('HALF_YEAR', 'YEAR'),
 });
 
-function recordsOf(seed: fc.RecordValue<typeof records extends fc.Arbitrary<infer T> ? T : never>): ReportRecords {
+type Seed = typeof records extends fc.Arbitrary<infer T> ? T : never;
+
+function recordsOf(seed: Seed): ReportRecords {
   const plans = seed.policies.length === 0 ? [] : seed.planCounts.map((line) => ({ policyId: (seed.policies[line.pick % seed.policies.length] as ReportPolicy).id, items: [{ type: line.type, count: line.count }] }));
   return { policies: seed.policies, plans, services: seed.services, hazards: seed.hazards, ledger: ledgerOf(seed.ledger), complaints: seed.complaints };
 }

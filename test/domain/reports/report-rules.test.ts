@@ -45,7 +45,7 @@ describe('RPT-1 late marking on the platform clock (Asia/Shanghai)', () => {
     ['YEAR', '2027-01-31T15:59:59.000Z', false, 'January 31 23:59:59 in Beijing'],
     ['YEAR', '2027-01-31T16:00:00.000Z', true, 'February 1 00:00 in Beijing'],
     ['YEAR', '2027-03-01T00:00:00.000Z', true, 'a month late'],
-  ] as const)('RPT-1 %s submitted at %s is late=%s (%s)', (kind, at, late) => {
+  ] as const)('RPT-1 %s submitted at %s is late=%s (%s)', (kind, at, late, _when) => {
     const { version, change } = submitAt(generated(kind), at);
     expect(version.late).toBe(late);
     expect(change.state.lastSubmission).toEqual({ version: 1, submittedAt: at, late });
