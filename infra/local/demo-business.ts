@@ -100,6 +100,33 @@ function filing(year: number, branchName: string, evidence: readonly ReturnType<
 }
 
 /**
+ * CLM-1 (issue 19): two claims 人保 registered on ent-demo's policy — one paid in part with its reason and its
+ * payout, one declined with its reason — so 理赔管理, 我的理赔 and the regulators' 拒赔监督 are not empty.
+ */
+async function seedDemoClaims(api: ReturnType<typeof client>, today: string): Promise<void> {
+  const staff = await api.signIn('picc-staff');
+  const policies = await api.call(staff, 'GET', '/policies?q=91140902100079190P&limit=1');
+  const policy = (policies.body.items as { id: string }[] | undefined)?.[0];
+  if (!policy) return;
+  const claim = async (casualty: { name: string; kind: string; amountClaimedFen: number }, decision: Record<string, unknown>) => {
+    const registered = await api.call(staff, 'POST', '/claims', { policyId: policy.id, accidentOn: today, place: '二采区运输巷', casualties: [casualty] });
+    if (registered.status !== 201) throw new Error(`demo claim failed: ${JSON.stringify(registered.body)}`);
+    const decided = await api.call(staff, 'POST', `/claims/${String(registered.body.id)}/decide`, decision);
+    if (decided.status !== 200) throw new Error(`demo claim decision failed: ${JSON.stringify(decided.body)}`);
+    return String(registered.body.id);
+  };
+  const partial = await claim(
+    { name: '李明', kind: 'INJURY', amountClaimedFen: 5_000_000 },
+    { payableFen: [4_000_000], reasonCode: 'INSUFFICIENT_EVIDENCE', reasonText: '医疗费用票据合计 4 万元，其余 1 万元未提供凭证。' },
+  );
+  await api.call(staff, 'POST', `/claims/${partial}/payouts`, { paidOn: today, amountFen: 4_000_000, note: '转账至企业账户' });
+  await claim(
+    { name: '张强', kind: 'INJURY', amountClaimedFen: 2_000_000 },
+    { payableFen: [0], reasonCode: 'NOT_INSURED_PERSON', reasonText: '张强系外包施工单位人员，不在本保单参保人员名单内。' },
+  );
+}
+
+/**
  * Business demo data on the first `npm start` of a data folder, made through the API: the city EMB imports
  * the shared 5,000-enterprise register (REG-1), the three insurers file their qualification for this year
  * (QUAL-1..6) and the city EMB records their paper filing of June 1 (QUAL-6), each issues policies to
@@ -195,6 +222,7 @@ export async function seedDemoBusiness(
     request: '电话反映：应急演练未按服务方案组织，请尽快安排并答复。',
   });
   if (received.status !== 201) throw new Error(`demo complaint received by phone failed: ${JSON.stringify(received.body)}`);
+  await seedDemoClaims(api, today);
 
   await store.commit([{ kind: 'create', item: { ...MARKER, kind: 'SEED', seededAt: now.toISOString() }, onExists: () => new Conflict('seeded') }], []);
   return true;

@@ -17,6 +17,7 @@ export const queryKeys = {
   providers: ['providers'],
   supervision: ['supervision'],
   monitoring: ['monitoring'],
+  claims: ['claims'],
 } as const satisfies Record<string, readonly [string]>;
 
 export type QueryContext = keyof typeof queryKeys;

@@ -12,6 +12,7 @@ import { notificationsEnUS } from './messages-notifications.en-US';
 import { syncEnUS } from './messages-sync.en-US';
 import { webhooksEnUS } from './messages-webhooks.en-US';
 import { monitoringEnUS } from './messages-monitoring.en-US';
+import { claimsEnUS } from './messages-claims.en-US';
 import { noticesEnUS } from './messages-notices.en-US';
 import { supervisionEnUS } from './messages-supervision.en-US';
 import { underwritingEnUS } from './messages-underwriting.en-US';
@@ -36,4 +37,5 @@ export const enUS: Messages = {
   ...syncEnUS,
   ...webhooksEnUS,
   ...monitoringEnUS,
+  ...claimsEnUS,
 };

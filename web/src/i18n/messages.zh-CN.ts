@@ -12,6 +12,7 @@ import { notificationsZhCN } from './messages-notifications.zh-CN';
 import { syncZhCN } from './messages-sync.zh-CN';
 import { webhooksZhCN } from './messages-webhooks.zh-CN';
 import { monitoringZhCN } from './messages-monitoring.zh-CN';
+import { claimsZhCN } from './messages-claims.zh-CN';
 import { noticesZhCN } from './messages-notices.zh-CN';
 import { supervisionZhCN } from './messages-supervision.zh-CN';
 import { underwritingZhCN } from './messages-underwriting.zh-CN';
@@ -39,6 +40,7 @@ export const zhCN = {
   ...syncZhCN,
   ...webhooksZhCN,
   ...monitoringZhCN,
+  ...claimsZhCN,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,4 +1,5 @@
 import {
+  AccountBookOutlined,
   AlertOutlined,
   ApiOutlined,
   BellOutlined,
@@ -59,6 +60,10 @@ const pages = {
   fileComplaint: () => import('../pages/enterprise/FileComplaintPage').then((m) => m.FileComplaintPage),
   myComplaint: () => import('../pages/complaints/ComplaintPage').then((m) => m.MyComplaintPage),
   escalatedComplaints: () => import('../pages/regulator/EscalatedComplaintsPage').then((m) => m.EscalatedComplaintsPage),
+  // CLM-1 (issue 19): the insurer's claims, the enterprise's, the regulators' declines.
+  claims: () => import('../pages/claims/ClaimsPage').then((m) => m.ClaimsPage),
+  myClaims: () => import('../pages/claims/MyClaimsPage').then((m) => m.MyClaimsPage),
+  declinedClaims: () => import('../pages/claims/DeclinedClaimsPage').then((m) => m.DeclinedClaimsPage),
   regulatorHazards: () => import('../pages/regulator/RegulatorHazardsPage').then((m) => m.RegulatorHazardsPage),
   qualification: () => import('../pages/insurer/QualificationPage').then((m) => m.QualificationPage),
   policyList: () => import('../pages/insurer/PolicyListPage').then((m) => m.PolicyListPage),
@@ -161,6 +166,7 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
   { path: '/insurer/refusals', titleKey: 'nav.insurer.refusals', roles: AUDIENCE.insurer, page: pages.refusals, icon: <StopOutlined />, inMenu: true },
   { path: '/insurer/complaints', titleKey: 'nav.insurer.complaints', roles: AUDIENCE.insurer, page: pages.complaintInbox, icon: <CommentOutlined />, inMenu: true },
   { path: '/insurer/complaints/:complaintId', titleKey: 'complaint.detailTitle', roles: AUDIENCE.insurer, page: pages.complaint, inMenu: false },
+  { path: '/insurer/claims', titleKey: 'nav.insurer.claims', roles: AUDIENCE.insurer, page: pages.claims, icon: <AccountBookOutlined />, inMenu: true },
   // SUP-3 (issue 14): the 督办 notices addressed to the insurer, answered by its staff.
   { path: '/insurer/notices', titleKey: 'nav.insurer.notices', roles: AUDIENCE.insurer, page: pages.insurerNotices, icon: <FlagOutlined />, inMenu: true },
   // SYNC-1 (issue 17): the provincial sync's states, failures with reasons, retry and reconciliation.
@@ -203,6 +209,7 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
   { path: '/regulator/filings', titleKey: 'nav.regulator.filings', roles: AUDIENCE.regulator, agencies: ['EMB_CITY'], page: pages.qualificationFilings, icon: <AuditOutlined />, inMenu: true },
   { path: '/regulator/hazards', titleKey: 'nav.regulator.hazards', roles: AUDIENCE.regulator, page: pages.regulatorHazards, icon: <WarningOutlined />, inMenu: true },
   { path: '/regulator/complaints', titleKey: 'nav.regulator.complaints', roles: AUDIENCE.regulator, page: pages.escalatedComplaints, icon: <AlertOutlined />, inMenu: true },
+  { path: '/regulator/claims', titleKey: 'nav.regulator.declinedClaims', roles: AUDIENCE.regulator, page: pages.declinedClaims, icon: <AccountBookOutlined />, inMenu: true },
   { path: '/regulator/team', titleKey: 'nav.team', roles: AUDIENCE.regulatorAdmin, page: pages.team, icon: <TeamOutlined />, inMenu: true },
 
   // Enterprises (ACL-5): their own policies, services, hazards, complaints.
@@ -216,6 +223,7 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
   { path: '/my/complaints', titleKey: 'nav.enterprise.complaints', roles: AUDIENCE.enterprise, page: pages.myComplaints, icon: <CommentOutlined />, inMenu: true },
   { path: '/my/complaints/new', titleKey: 'complaint.my.newTitle', roles: AUDIENCE.enterprise, page: pages.fileComplaint, inMenu: false },
   { path: '/my/complaints/:complaintId', titleKey: 'complaint.detailTitle', roles: AUDIENCE.enterprise, page: pages.myComplaint, inMenu: false },
+  { path: '/my/claims', titleKey: 'nav.enterprise.claims', roles: AUDIENCE.enterprise, page: pages.myClaims, icon: <AccountBookOutlined />, inMenu: true },
 ];
 
 export const menuRoutesFor = (role: Role, agency?: Agency): readonly ConsoleRoute[] =>

@@ -9,7 +9,7 @@ export type Reconciliation = ResponseOf<'/api/v1/sync/reconciliation', 'get'>;
 export type SyncCounts = SyncRecordsAnswer['counts'];
 
 export const SYNC_STATES: readonly SyncState[] = ['PENDING', 'SENT', 'ACCEPTED', 'REJECTED', 'RETRYING'];
-export const SYNC_KINDS: readonly SyncKind[] = ['POLICY', 'SERVICE_ORG', 'SERVICE'];
+export const SYNC_KINDS: readonly SyncKind[] = ['POLICY', 'SERVICE_ORG', 'SERVICE', 'CLAIM'];
 /** What the insurer may send again now (the server answers 409 for the rest). */
 export const RETRYABLE: readonly SyncState[] = ['REJECTED', 'RETRYING', 'SENT'];
 
