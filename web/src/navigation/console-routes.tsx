@@ -81,6 +81,8 @@ const pages = {
   obligations: () => import('../pages/services/ObligationsPage').then((m) => m.ObligationsPage),
   obligationList: () => import('../pages/services/ObligationListPage').then((m) => m.ObligationListPage),
   archive: () => import('../pages/services/ArchiveVerifyPage').then((m) => m.ArchiveVerifyPage),
+  // SVC-10 (issue 18): the enterprise's archive folder, for its insurer and the regulators in scope.
+  archiveFolder: () => import('../pages/archive/ArchiveFolderPage').then((m) => m.ArchiveFolderPage),
   myServices: () => import('../pages/enterprise/MyServicesPage').then((m) => m.MyServicesPage),
   myHazards: () => import('../pages/enterprise/MyHazardsPage').then((m) => m.MyHazardsPage),
   serviceOrgs: () => import('../pages/regulator/ProviderRegisterPage').then((m) => m.ServiceOrgsPage),
@@ -162,6 +164,8 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
   { path: '/insurer/obligation-list', titleKey: 'nav.insurer.obligationList', roles: AUDIENCE.insurer, page: pages.obligationList, icon: <AlertOutlined />, inMenu: true },
   { path: '/insurer/obligations', titleKey: 'nav.insurer.obligations', roles: AUDIENCE.insurer, page: pages.obligations, icon: <ScheduleOutlined />, inMenu: true },
   { path: '/insurer/archives/:archiveId', titleKey: 'archive.title', roles: AUDIENCE.insurer, page: pages.archive, inMenu: false },
+  // SVC-10 (issue 18): opened from a policy (the insurer's, or a regulator's view of it), never from the menu.
+  { path: '/archive/enterprises/:uscc', titleKey: 'folder.title', roles: [...AUDIENCE.insurer, ...AUDIENCE.regulator], page: pages.archiveFolder, inMenu: false },
   { path: '/insurer/fees', titleKey: 'nav.insurer.fees', roles: AUDIENCE.insurer, page: pages.fees, icon: <MoneyCollectOutlined />, inMenu: true },
   { path: '/insurer/refusals', titleKey: 'nav.insurer.refusals', roles: AUDIENCE.insurer, page: pages.refusals, icon: <StopOutlined />, inMenu: true },
   { path: '/insurer/complaints', titleKey: 'nav.insurer.complaints', roles: AUDIENCE.insurer, page: pages.complaintInbox, icon: <CommentOutlined />, inMenu: true },

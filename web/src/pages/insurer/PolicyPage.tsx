@@ -14,6 +14,7 @@ import { ActionButton } from '../complaints/ComplaintDetail';
 import { shanghaiToday } from '../complaints/due-dates';
 import { requiredRule } from '../platform/account-rules';
 import { obligationsPath } from '../services/service-text';
+import { FolderLinkButton } from '../archive/FolderLinkButton';
 import { PolicyDetail } from '../underwriting/PolicyDetail';
 import { useSessionUser } from '../underwriting/session';
 import { DateField } from '../../kit/DateField';
@@ -89,6 +90,8 @@ export function PolicyPage() {
     <>
       {/* SVC-1, SVC-2, SVC-11: the services this policy owes; a member's copy has none (they are the lead's). */}
       {!memberCopy && <Button onClick={() => void navigate(obligationsPath(policy.id))}>{t('policy.obligations')}</Button>}
+      {/* SVC-10 (issue 18): the enterprise's archive folder of this policy year; a member's copy archives nothing (the lead does). */}
+      {!memberCopy && <FolderLinkButton uscc={policy.enterprise.uscc} periodStart={policy.periodStart} />}
       {/* FEE-1..3 (issue 15): the premium's receipt follows the issue, on the policy, not by typing its id elsewhere. */}
       <PolicyPremiumPanel policyId={policy.id} onRecord={() => setDialog('receipt')} />
       <ActionButton label={t('policy.endorse')} unavailable={endorseUnavailable} onClick={() => setDialog('endorse')} primary />
