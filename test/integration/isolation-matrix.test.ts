@@ -103,6 +103,8 @@ const FOREIGN_OBJECT: Record<string, (caller: Caller) => string> = {
   serviceId: () => foreignServiceId,
   hazardId: () => foreignHazardId,
   archiveId: () => foreignArchiveId,
+  // SVC-10 (issue 18): a document of the enterprise's archive folder — the other insurer's archived hazard notice.
+  docId: () => foreignArchiveId,
   // Issue 16: an inbox is its person's alone: another person's notification answers like a missing one.
   notificationId: () => foreignNotificationId,
   // REG-2/REG-3: the provider registers are the regulators' own and read by every insurer, so nothing in them
@@ -450,5 +452,32 @@ describe('supervision routes: another county’s records under a real insurer (A
     expect(county.body.county).toBe('140902');
     expect(county.body.counties.map((row) => row.county)).toEqual(['140902']);
     expect(county.body.insurers.find((row) => row.tenantId === foreignPolicyTenantId)).toMatchObject({ inForce: 0, fees: null });
+  });
+});
+
+/**
+ * SVC-10 (issue 18): the enterprise's archive folder. The fixtures' other insurer insured the 原平市 enterprise
+ * HUTUO and archived a hazard notice on it: its documents are the city EMB's and the NFRA's to read, never an
+ * insurer's that did not insure it (ACL-1) nor the 忻府区 EMB's (ACL-4) — both answer as for an uninsured one.
+ */
+describe('archive folder rows: another insurer’s and another county’s enterprise (SVC-10, ACL-1, ACL-4)', () => {
+  const byName = (name: string) => CALLERS.find((caller) => caller.name === name)?.client as ApiClient;
+  const folder = `/archive/enterprises/${HUTUO.uscc}`;
+
+  it.each(['city EMB admin', 'NFRA'])('ACL-2 as %s: the folder and the other insurer’s notice in it are read (200)', async (name) => {
+    const answer = await byName(name).get<{ documents: { docId: string }[] }>(folder);
+    expect(answer.status).toBe(200);
+    expect(answer.body.documents.map((document) => document.docId)).toContain(foreignArchiveId);
+    expect((await byName(name).get(`${folder}/documents/${foreignArchiveId}`)).status).toBe(200);
+  });
+
+  it.each(['insurer admin', 'insurer staff', 'county EMB'])('ACL-1 ACL-4 as %s: the folder and its document answer like an uninsured enterprise’s (404)', async (name) => {
+    const missing = await byName(name).get<{ error: { code: string } }>(`/archive/enterprises/${UNREGISTERED_USCC}`);
+    for (const path of [folder, `${folder}/documents/${foreignArchiveId}`]) {
+      const foreign = await byName(name).get<{ error: { code: string } }>(path);
+      expect(foreign.status, path).toBe(404);
+      expect(foreign.body.error.code).toBe(missing.body.error.code);
+    }
+    expect((await byName(name).post(`${folder}/documents/${foreignArchiveId}/verify`, undefined)).status).toBe(404);
   });
 });
