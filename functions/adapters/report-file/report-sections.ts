@@ -104,7 +104,7 @@ export function reportHeaderLines(figures: ReportFigures): string[] {
     `承保机构：${figures.insurerName}`,
     `报告期间：${period.from} 至 ${period.to}（${periodName(figures)}），报送截止日：${period.dueOn}`,
     `生成时间：${figures.generatedAt}　规则集版本：${figures.ruleSetVersion}`,
-    '本报告由安责险平台根据业务数据自动生成（RPT-4），金额单位为元。',
+    '本报告由安责险平台根据业务数据自动生成，未经人工填报；金额单位为元。',
   ];
 }
 
@@ -189,8 +189,9 @@ export function reportSections(figures: ReportFigures): ReportSection[] {
         ['已提取预防费用', fen(fees.accruedFen)],
         ['已支出预防费用', fen(fees.spentFen)],
         ['支出占实收保费（不含税）比例', bp(fees.ratioBp)],
-        ['最低支出比例（FEE-4）', bp(fees.minimumRatioBp)],
-        ['支出上限比例（FEE-5）', bp(fees.targetRatioBp)],
+        // FEE-4's floor and FEE-5's ceiling from the rule set; the ids stay out of the text a regulator reads.
+        ['最低支出比例', bp(fees.minimumRatioBp)],
+        ['支出上限比例', bp(fees.targetRatioBp)],
         ['是否达到最低比例', text(fees.ratioBp >= fees.minimumRatioBp ? '是' : '否')],
       ],
       tables: [

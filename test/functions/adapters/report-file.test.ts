@@ -92,7 +92,7 @@ describe('report files (RPT-1, RPT-4)', () => {
     expect(text).toContain('中国人民财产保险股份有限公司忻州市分公司');
     expect(text).toContain('保费收入（含税）1,234,567.89元');
     expect(text).toContain('已支出预防费用186,350.00元');
-    expect(text).toContain('最低支出比例（FEE-4）15.00%');
+    expect(text).toContain('最低支出比例15.00%');
     expect(text).toContain('偏关县危险化学品55643434,567.88元');
     expect(text).toContain('本期平台无理赔数据');
   });
@@ -120,9 +120,9 @@ describe('report files (RPT-1, RPT-4)', () => {
     expect(Math.round((fees.get('已支出预防费用') as number) * 100)).toBe(18_635_000);
     expect(Math.round((fees.get('实收保费（不含税）') as number) * 100)).toBe(116_468_669);
     expect(fees.get('支出占实收保费（不含税）比例')).toBeCloseTo(0.16, 10);
-    expect(fees.get('最低支出比例（FEE-4）')).toBeCloseTo(0.15, 10);
-    expect(fees.get('支出上限比例（FEE-5）')).toBeCloseTo(0.21, 10);
-    const ratioRow = workbook.getWorksheet('预防费用')!.getRows(1, 40)!.find((row) => row.getCell(1).value === '最低支出比例（FEE-4）')!;
+    expect(fees.get('最低支出比例')).toBeCloseTo(0.15, 10);
+    expect(fees.get('支出上限比例')).toBeCloseTo(0.21, 10);
+    const ratioRow = workbook.getWorksheet('预防费用')!.getRows(1, 40)!.find((row) => row.getCell(1).value === '最低支出比例')!;
     expect(ratioRow.getCell(2).numFmt).toBe('0.00%');
 
     const services = factsOf(workbook.getWorksheet('事故预防服务')!);

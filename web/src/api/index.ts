@@ -4,6 +4,7 @@ import { FeesApi } from './fees-api';
 import { MonitoringApi } from './monitoring-api';
 import { PlatformApi, UsersApi } from './platform-api';
 import { RegisterApi } from './register-api';
+import { RegulatorReportsApi, ReportsApi } from './reports-api';
 import { MyServicesApi, ProvidersApi, ServicesApi } from './services-api';
 import { SupervisionApi } from './supervision-api';
 import { NoticesApi, SupervisionRecordsApi } from './notices-api';
@@ -22,6 +23,7 @@ export type * from './services-api';
 export type * from './supervision-api';
 export type * from './notices-api';
 export type * from './monitoring-api';
+export type * from './reports-api';
 export { queryKeys } from './query-keys';
 
 /** The typed API, one property per group of routes, over the one openapi-fetch client. */
@@ -62,6 +64,10 @@ export interface Api {
   readonly notices: NoticesApi;
   /** MON-2 (issue 19): the duty board's alarms, the mines' data sources, and the enterprise's own alarms. */
   readonly monitoring: MonitoringApi;
+  /** RPT-1, RPT-4 (issue 18): the insurer's reports (报告报送). */
+  readonly reports: ReportsApi;
+  /** RPT-1: the submitted reports of every insurer, for the city EMB and the NFRA (报告查阅). */
+  readonly regulatorReports: RegulatorReportsApi;
 }
 
 export function createApi(options: ApiClientOptions): Api {
@@ -87,5 +93,7 @@ export function createApi(options: ApiClientOptions): Api {
     supervisionRecords: new SupervisionRecordsApi(client),
     notices: new NoticesApi(client),
     monitoring: new MonitoringApi(client),
+    reports: new ReportsApi(client),
+    regulatorReports: new RegulatorReportsApi(client),
   };
 }

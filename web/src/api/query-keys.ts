@@ -18,6 +18,7 @@ export const queryKeys = {
   supervision: ['supervision'],
   monitoring: ['monitoring'],
   claims: ['claims'],
+  reports: ['reports'],
 } as const satisfies Record<string, readonly [string]>;
 
 export type QueryContext = keyof typeof queryKeys;

@@ -13,6 +13,7 @@ import { syncEnUS } from './messages-sync.en-US';
 import { webhooksEnUS } from './messages-webhooks.en-US';
 import { monitoringEnUS } from './messages-monitoring.en-US';
 import { claimsEnUS } from './messages-claims.en-US';
+import { reportsEnUS } from './messages-reports.en-US';
 import { archiveFolderEnUS } from './messages-archive-folder.en-US';
 import { noticesEnUS } from './messages-notices.en-US';
 import { supervisionEnUS } from './messages-supervision.en-US';
@@ -39,5 +40,6 @@ export const enUS: Messages = {
   ...webhooksEnUS,
   ...monitoringEnUS,
   ...claimsEnUS,
+  ...reportsEnUS,
   ...archiveFolderEnUS,
 };

@@ -13,6 +13,7 @@ import { syncZhCN } from './messages-sync.zh-CN';
 import { webhooksZhCN } from './messages-webhooks.zh-CN';
 import { monitoringZhCN } from './messages-monitoring.zh-CN';
 import { claimsZhCN } from './messages-claims.zh-CN';
+import { reportsZhCN } from './messages-reports.zh-CN';
 import { archiveFolderZhCN } from './messages-archive-folder.zh-CN';
 import { noticesZhCN } from './messages-notices.zh-CN';
 import { supervisionZhCN } from './messages-supervision.zh-CN';
@@ -42,6 +43,7 @@ export const zhCN = {
   ...webhooksZhCN,
   ...monitoringZhCN,
   ...claimsZhCN,
+  ...reportsZhCN,
   ...archiveFolderZhCN,
 } as const satisfies Record<string, string>;
 

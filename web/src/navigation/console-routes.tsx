@@ -15,6 +15,7 @@ import {
   DashboardOutlined,
   DatabaseOutlined,
   FileProtectOutlined,
+  FileTextOutlined,
   FundOutlined,
   HomeOutlined,
   MonitorOutlined,
@@ -108,6 +109,11 @@ const pages = {
   regulatorSync: () => import('../pages/sync/SyncPage').then((m) => m.RegulatorSyncPage),
   accessLog: () => import('../pages/insurer/AccessLogPage').then((m) => m.AccessLogPage),
   notifications: () => import('../pages/notifications/NotificationsPage').then((m) => m.NotificationsPage),
+  // RPT-1, RPT-4 (issue 18): 报告报送 and the regulators' 报告查阅.
+  reports: () => import('../pages/reports/ReportsPage').then((m) => m.ReportsPage),
+  report: () => import('../pages/reports/ReportPage').then((m) => m.ReportPage),
+  regulatorReports: () => import('../pages/reports/RegulatorReportsPage').then((m) => m.RegulatorReportsPage),
+  regulatorReport: () => import('../pages/reports/RegulatorReportsPage').then((m) => m.RegulatorReportPage),
   dutyBoard: () => import('../pages/monitoring/DutyBoardPage').then((m) => m.DutyBoardPage),
   dataSources: () => import('../pages/monitoring/DataSourcesPage').then((m) => m.DataSourcesPage),
   myAlarms: () => import('../pages/monitoring/MyAlarmsPage').then((m) => m.MyAlarmsPage),
@@ -167,6 +173,9 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
   // SVC-10 (issue 18): opened from a policy (the insurer's, or a regulator's view of it), never from the menu.
   { path: '/archive/enterprises/:uscc', titleKey: 'folder.title', roles: [...AUDIENCE.insurer, ...AUDIENCE.regulator], page: pages.archiveFolder, inMenu: false },
   { path: '/insurer/fees', titleKey: 'nav.insurer.fees', roles: AUDIENCE.insurer, page: pages.fees, icon: <MoneyCollectOutlined />, inMenu: true },
+  // RPT-1, RPT-4: the half-year and year reports, generated from the data, reviewed and submitted (报送).
+  { path: '/insurer/reports', titleKey: 'nav.insurer.reports', roles: AUDIENCE.insurer, page: pages.reports, icon: <FileTextOutlined />, inMenu: true },
+  { path: '/insurer/reports/:reportId', titleKey: 'rpt.detailTitle', roles: AUDIENCE.insurer, page: pages.report, inMenu: false },
   { path: '/insurer/refusals', titleKey: 'nav.insurer.refusals', roles: AUDIENCE.insurer, page: pages.refusals, icon: <StopOutlined />, inMenu: true },
   { path: '/insurer/complaints', titleKey: 'nav.insurer.complaints', roles: AUDIENCE.insurer, page: pages.complaintInbox, icon: <CommentOutlined />, inMenu: true },
   { path: '/insurer/complaints/:complaintId', titleKey: 'complaint.detailTitle', roles: AUDIENCE.insurer, page: pages.complaint, inMenu: false },
@@ -203,6 +212,9 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
   { path: '/regulator/sync', titleKey: 'nav.regulator.sync', roles: AUDIENCE.regulator, page: pages.regulatorSync, icon: <CloudUploadOutlined />, inMenu: true },
   // Issue 17 (ACL-2, ACL-4): the agency's webhook endpoints (a county EMB receives its county's events only).
   { path: '/regulator/webhooks', titleKey: 'nav.webhooks', roles: AUDIENCE.regulator, page: pages.webhooks, icon: <ApiOutlined />, inMenu: true },
+  // RPT-1 (REPORT_OVERSIGHT): reports are submitted to the city EMB and the NFRA; a county EMB is not among them.
+  { path: '/regulator/reports', titleKey: 'nav.regulator.reports', roles: AUDIENCE.regulator, agencies: ['EMB_CITY', 'NFRA'], page: pages.regulatorReports, icon: <FileTextOutlined />, inMenu: true },
+  { path: '/regulator/reports/:reportId', titleKey: 'rpt.detailTitle', roles: AUDIENCE.regulator, agencies: ['EMB_CITY', 'NFRA'], page: pages.regulatorReport, inMenu: false },
   { path: '/regulator/registers', titleKey: 'nav.regulator.registers', roles: AUDIENCE.regulator, page: pages.register, icon: <DatabaseOutlined />, inMenu: true },
   { path: '/regulator/coverage', titleKey: 'nav.regulator.coverage', roles: AUDIENCE.regulator, page: pages.coverageGap, icon: <PieChartOutlined />, inMenu: true },
   { path: '/regulator/service-orgs', titleKey: 'nav.regulator.serviceOrgs', roles: AUDIENCE.regulator, page: pages.serviceOrgs, icon: <ShopOutlined />, inMenu: true },
