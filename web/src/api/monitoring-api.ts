@@ -1,143 +1,75 @@
 import { idempotent, ok, type ApiClient } from './api-client';
-import type { Page } from './contract';
+import type { BodyOf, ItemOf, Page, QueryOf, ResponseOf } from './contract';
 
-// DRAFT: hand-written from the API contract until the backend's routes are generated (then ResponseOf/BodyOf).
-export type MonitoringKind = string;
-export type AlarmSeverity = 'MAJOR' | 'WARNING';
-export type AlarmStatus = 'OPEN' | 'ACKNOWLEDGED' | 'ESCALATED' | 'CLOSED';
-export interface AlarmHistoryEntry {
-  readonly action: 'OPENED' | 'ACKNOWLEDGED' | 'ESCALATED' | 'CLOSED' | 'INSPECTION';
-  readonly at: string;
-  readonly by: string;
-  readonly reason?: string;
-  readonly serviceId?: string;
-}
-export interface MonitoringAlarm {
-  readonly id: string;
-  readonly sourceId: string;
-  readonly policyId: string;
-  readonly uscc: string;
-  readonly enterpriseName: string;
-  readonly sensorId: string;
-  readonly kind: MonitoringKind;
-  readonly severity: AlarmSeverity;
-  readonly openedAt: string;
-  readonly lastAt: string;
-  readonly peak?: number;
-  readonly unit: string;
-  readonly readings: number;
-  readonly message?: string;
-  readonly status: AlarmStatus;
-  readonly slaDueAt: string;
-  readonly serviceId?: string;
-  readonly history: readonly AlarmHistoryEntry[];
-}
-export type DataSourceStatus = 'ACTIVE' | 'REVOKED';
-export interface DataSource {
-  readonly id: string;
-  readonly policyId: string;
-  readonly uscc: string;
-  readonly enterpriseName: string;
-  readonly name: string;
-  readonly status: DataSourceStatus;
-  readonly keyPrefix: string;
-  readonly createdAt: string;
-  readonly thresholds: Readonly<Partial<Record<string, Threshold>>>;
-  readonly thresholdChanges: readonly ThresholdChange[];
-}
-export interface DataSourceWithKey {
-  readonly source: DataSource;
-  readonly apiKey: string;
-}
-export interface Threshold {
-  readonly direction: 'ABOVE' | 'BELOW';
-  readonly warning?: number;
-  readonly major?: number;
-}
-export interface ThresholdChange {
-  readonly at: string;
-  readonly by: string;
-  readonly kind: string;
-  readonly from: Threshold | null;
-  readonly to: Threshold | null;
-}
-export interface AlarmListQuery {
-  readonly status?: AlarmStatus;
-  readonly severity?: AlarmSeverity;
-  readonly cursor?: string;
-  readonly limit?: number;
-}
+/** MON-2: an alarm of one sensor of one insured mine, as the duty board and the enterprise see it. */
+export type MonitoringAlarm = ResponseOf<'/api/v1/monitoring/alarms/{alarmId}', 'get'>;
+export type AlarmSeverity = MonitoringAlarm['severity'];
+export type AlarmStatus = MonitoringAlarm['status'];
+/** MON-1's data kinds (GAS_CH4, CO, …): a string, so a kind added on the server shows before the console knows it. */
+export type MonitoringKind = MonitoringAlarm['kind'];
+export type AlarmHistoryEntry = MonitoringAlarm['history'][number];
+/** MON-2: a mine's data source (its machine client); never its key, which only the create and rotate answers carry, once. */
+export type DataSource = ItemOf<'/api/v1/monitoring/sources'>;
+export type DataSourceStatus = DataSource['status'];
+export type DataSourceWithKey = ResponseOf<'/api/v1/monitoring/sources', 'post'>;
+export type Threshold = NonNullable<DataSource['thresholds'][string]>;
+export type ThresholdChange = DataSource['thresholdChanges'][number];
+export type ThresholdsRequest = BodyOf<'/api/v1/monitoring/sources/{sourceId}/thresholds', 'put'>;
+export type AlarmListQuery = QueryOf<'/api/v1/monitoring/alarms'>;
+export type AlarmMove = 'acknowledge' | 'escalate' | 'close';
 
-type Loose = {
-  GET(path: string, init: object): Promise<{ data?: unknown }>;
-  POST(path: string, init: object): Promise<{ data?: unknown }>;
-  PUT(path: string, init: object): Promise<{ data?: unknown }>;
-};
+const alarmPath = (alarmId: string) => ({ path: { alarmId } });
+const sourcePath = (sourceId: string) => ({ path: { sourceId } });
 
-/** MON-2: the insurer's duty board (alarms) and its data sources (the mines' machine clients). */
+/** MON-2 (issue 19): the insurer's duty board (alarms) and its mines' data sources (insurer-admin, insurer-staff). */
 export class MonitoringApi {
-  private readonly loose: Loose;
-  constructor(client: ApiClient) {
-    this.loose = client as unknown as Loose;
-  }
+  constructor(private readonly client: ApiClient) {}
 
   alarms(query: AlarmListQuery, signal?: AbortSignal): Promise<Page<MonitoringAlarm>> {
-    return ok(this.loose.GET('/api/v1/monitoring/alarms', { params: { query }, signal })) as Promise<Page<MonitoringAlarm>>;
+    return ok(this.client.GET('/api/v1/monitoring/alarms', { params: { query }, signal }));
   }
 
   alarm(alarmId: string, signal?: AbortSignal): Promise<MonitoringAlarm> {
-    return ok(this.loose.GET('/api/v1/monitoring/alarms/{alarmId}', { params: { path: { alarmId } }, signal })) as Promise<MonitoringAlarm>;
+    return ok(this.client.GET('/api/v1/monitoring/alarms/{alarmId}', { params: alarmPath(alarmId), signal }));
   }
 
-  /** MON-2: acknowledge, escalate or close (a close needs its reason). */
-  act(alarmId: string, action: 'acknowledge' | 'escalate' | 'close', reason: string, idempotencyKey: string): Promise<MonitoringAlarm> {
-    return ok(
-      this.loose.POST(`/api/v1/monitoring/alarms/{alarmId}/${action}`, {
-        params: { path: { alarmId } },
-        body: reason ? { reason } : {},
-        headers: idempotent(idempotencyKey),
-      }),
-    ) as Promise<MonitoringAlarm>;
+  /** MON-2: acknowledge, escalate or close; a close needs its reason. */
+  move(alarmId: string, move: AlarmMove, reason: string, idempotencyKey: string): Promise<MonitoringAlarm> {
+    const init = { params: alarmPath(alarmId), body: reason ? { reason } : {}, headers: idempotent(idempotencyKey) };
+    if (move === 'acknowledge') return ok(this.client.POST('/api/v1/monitoring/alarms/{alarmId}/acknowledge', init));
+    if (move === 'escalate') return ok(this.client.POST('/api/v1/monitoring/alarms/{alarmId}/escalate', init));
+    return ok(this.client.POST('/api/v1/monitoring/alarms/{alarmId}/close', init));
   }
 
-  /** MON-2: one click turns the alarm into a hazard inspection (隐患排查) on its policy. */
-  inspection(alarmId: string, idempotencyKey: string): Promise<{ serviceId: string }> {
-    return ok(
-      this.loose.POST('/api/v1/monitoring/alarms/{alarmId}/inspection', { params: { path: { alarmId } }, headers: idempotent(idempotencyKey) }),
-    ) as Promise<{ serviceId: string }>;
+  /** MON-2: one click turns the alarm into a hazard inspection (隐患排查) on its policy; a second answers the same one. */
+  inspection(alarmId: string, idempotencyKey: string): Promise<ResponseOf<'/api/v1/monitoring/alarms/{alarmId}/inspection', 'post'>> {
+    return ok(this.client.POST('/api/v1/monitoring/alarms/{alarmId}/inspection', { params: alarmPath(alarmId), body: {}, headers: idempotent(idempotencyKey) }));
   }
 
-  sources(query: { readonly cursor?: string; readonly limit?: number }, signal?: AbortSignal): Promise<Page<DataSource>> {
-    return ok(this.loose.GET('/api/v1/monitoring/sources', { params: { query }, signal })) as Promise<Page<DataSource>>;
+  sources(query: QueryOf<'/api/v1/monitoring/sources'>, signal?: AbortSignal): Promise<Page<DataSource>> {
+    return ok(this.client.GET('/api/v1/monitoring/sources', { params: { query }, signal }));
   }
 
   /** The API key comes back once, in this answer only. */
-  register(body: { readonly policyId: string; readonly name: string }, idempotencyKey: string): Promise<DataSourceWithKey> {
-    return ok(this.loose.POST('/api/v1/monitoring/sources', { body, headers: idempotent(idempotencyKey) })) as Promise<DataSourceWithKey>;
+  register(body: BodyOf<'/api/v1/monitoring/sources', 'post'>, idempotencyKey: string): Promise<DataSourceWithKey> {
+    return ok(this.client.POST('/api/v1/monitoring/sources', { body, headers: idempotent(idempotencyKey) }));
   }
 
   rotate(sourceId: string, idempotencyKey: string): Promise<DataSourceWithKey> {
-    return ok(
-      this.loose.POST('/api/v1/monitoring/sources/{sourceId}/rotate', { params: { path: { sourceId } }, headers: idempotent(idempotencyKey) }),
-    ) as Promise<DataSourceWithKey>;
+    return ok(this.client.POST('/api/v1/monitoring/sources/{sourceId}/rotate', { params: sourcePath(sourceId), headers: idempotent(idempotencyKey) }));
   }
 
-  revoke(sourceId: string, idempotencyKey: string): Promise<unknown> {
-    return ok(this.loose.POST('/api/v1/monitoring/sources/{sourceId}/revoke', { params: { path: { sourceId } }, headers: idempotent(idempotencyKey) }));
+  revoke(sourceId: string, idempotencyKey: string): Promise<DataSource> {
+    return ok(this.client.POST('/api/v1/monitoring/sources/{sourceId}/revoke', { params: sourcePath(sourceId), headers: idempotent(idempotencyKey) }));
   }
 
-  setThresholds(sourceId: string, thresholds: Readonly<Partial<Record<string, Threshold | null>>>, idempotencyKey: string): Promise<unknown> {
-    return ok(
-      this.loose.PUT('/api/v1/monitoring/sources/{sourceId}/thresholds', {
-        params: { path: { sourceId } },
-        body: { thresholds },
-        headers: idempotent(idempotencyKey),
-      }),
-    );
+  /** MON-2: the mine's thresholds over the rule set's (`null` drops an override); audited on the server. */
+  setThresholds(sourceId: string, thresholds: ThresholdsRequest['thresholds'], idempotencyKey: string): Promise<DataSource> {
+    return ok(this.client.PUT('/api/v1/monitoring/sources/{sourceId}/thresholds', { params: sourcePath(sourceId), body: { thresholds }, headers: idempotent(idempotencyKey) }));
   }
 
-  /** The enterprise's own mine's alarms, read-only. */
-  myAlarms(query: { readonly cursor?: string; readonly limit?: number; readonly status?: AlarmStatus }, signal?: AbortSignal): Promise<Page<MonitoringAlarm>> {
-    return ok(this.loose.GET('/api/v1/my/alarms', { params: { query }, signal })) as Promise<Page<MonitoringAlarm>>;
+  /** ACL-5: the enterprise's own mine's alarms, read-only. */
+  myAlarms(query: QueryOf<'/api/v1/my/alarms'>, signal?: AbortSignal): Promise<Page<MonitoringAlarm>> {
+    return ok(this.client.GET('/api/v1/my/alarms', { params: { query }, signal }));
   }
 }

@@ -90,6 +90,8 @@ export const monitoringEnUS: Readonly<Record<keyof typeof monitoringZhCN, string
   'mon.src.thresholdsIntro': 'Adjust the thresholds of this mine; empty keeps the rule set’s defaults. Every change records who, when, and the old and new values.',
   'mon.src.warning': 'Warning at',
   'mon.src.major': 'Major at',
+  'mon.src.default': 'Default {value}',
+  'mon.src.below': 'Alarms below the threshold',
   'mon.src.save': 'Save',
   'mon.src.saved': 'Saved',
   'mon.src.changedAt': 'Changed',

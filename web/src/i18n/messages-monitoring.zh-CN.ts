@@ -89,6 +89,8 @@ export const monitoringZhCN = {
   'mon.src.thresholdsIntro': '按本矿山情况调整各监测项的报警阈值；留空则按规则集的默认值。每次修改都记录修改人、时间和修改前后的值。',
   'mon.src.warning': '一般报警阈值',
   'mon.src.major': '重大报警阈值',
+  'mon.src.default': '默认 {value}',
+  'mon.src.below': '低于阈值即报警',
   'mon.src.save': '保存',
   'mon.src.saved': '已保存',
   'mon.src.changedAt': '修改时间',

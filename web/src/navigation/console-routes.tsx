@@ -164,8 +164,8 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
   { path: '/insurer/services/:serviceId', titleKey: 'svc.detail.title', roles: AUDIENCE.insurer, page: pages.service, inMenu: false },
   { path: '/insurer/hazards', titleKey: 'nav.insurer.hazards', roles: AUDIENCE.insurer, page: pages.hazardBoard, icon: <WarningOutlined />, inMenu: true },
   // MON-2 (issue 19): the 24-hour duty board of the mines' monitoring alarms, and the mines' data sources.
-  { path: '/insurer/duty-board', titleKey: 'nav.insurer.dutyBoard', roles: AUDIENCE.insurer, page: pages.dutyBoard, icon: <MonitorOutlined />, inMenu: false },
-  { path: '/insurer/monitoring-sources', titleKey: 'nav.insurer.dataSources', roles: AUDIENCE.insurer, page: pages.dataSources, icon: <SignalFilled />, inMenu: false },
+  { path: '/insurer/duty-board', titleKey: 'nav.insurer.dutyBoard', roles: AUDIENCE.insurer, page: pages.dutyBoard, icon: <MonitorOutlined />, inMenu: true },
+  { path: '/insurer/monitoring-sources', titleKey: 'nav.insurer.dataSources', roles: AUDIENCE.insurer, page: pages.dataSources, icon: <SignalFilled />, inMenu: true },
   // SVC-11 (issue 15): the obligations still owed across all policies, overdue first.
   { path: '/insurer/obligation-list', titleKey: 'nav.insurer.obligationList', roles: AUDIENCE.insurer, page: pages.obligationList, icon: <AlertOutlined />, inMenu: true },
   { path: '/insurer/obligations', titleKey: 'nav.insurer.obligations', roles: AUDIENCE.insurer, page: pages.obligations, icon: <ScheduleOutlined />, inMenu: true },
@@ -235,7 +235,7 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
   { path: '/my/services', titleKey: 'nav.enterprise.services', roles: AUDIENCE.enterprise, page: pages.myServices, icon: <ToolOutlined />, inMenu: true },
   { path: '/my/hazards', titleKey: 'nav.enterprise.hazards', roles: AUDIENCE.enterprise, page: pages.myHazards, icon: <WarningOutlined />, inMenu: true },
   // MON-2: the mine's monitoring alarms and how its insurer handles them, read-only.
-  { path: '/my/alarms', titleKey: 'nav.enterprise.alarms', roles: AUDIENCE.enterprise, page: pages.myAlarms, icon: <MonitorOutlined />, inMenu: false },
+  { path: '/my/alarms', titleKey: 'nav.enterprise.alarms', roles: AUDIENCE.enterprise, page: pages.myAlarms, icon: <MonitorOutlined />, inMenu: true },
   { path: '/my/complaints', titleKey: 'nav.enterprise.complaints', roles: AUDIENCE.enterprise, page: pages.myComplaints, icon: <CommentOutlined />, inMenu: true },
   { path: '/my/complaints/new', titleKey: 'complaint.my.newTitle', roles: AUDIENCE.enterprise, page: pages.fileComplaint, inMenu: false },
   { path: '/my/complaints/:complaintId', titleKey: 'complaint.detailTitle', roles: AUDIENCE.enterprise, page: pages.myComplaint, inMenu: false },

@@ -1,7 +1,7 @@
 import { Tag, Timeline, Typography } from 'antd';
 import type { AlarmSeverity, AlarmStatus, MonitoringAlarm } from '../../api/monitoring-api';
 import { formatInstant, useI18n } from '../../i18n';
-import { SEVERITY_COLOURS, STATUS_COLOURS, severityText, statusText } from './alarm-text';
+import { SEVERITY_COLOURS, STATUS_COLOURS, historyText, severityText, statusText } from './alarm-text';
 
 export function AlarmSeverityTag({ severity }: { readonly severity: AlarmSeverity }) {
   const { t } = useI18n();
@@ -30,7 +30,7 @@ export function AlarmHistory({ alarm, nameOf }: { readonly alarm: MonitoringAlar
           key: index,
           content: (
             <span>
-              {formatInstant(entry.at)} · {t(`mon.history.${entry.action}`)}
+              {formatInstant(entry.at)} · {historyText(t, entry.action)}
               {by ? `（${by}）` : ''}
               {entry.reason ? `：${entry.reason}` : ''}
             </span>

@@ -9,7 +9,7 @@ import { useApi } from '../../app/ServicesContext';
 import { formatInstant, useI18n } from '../../i18n';
 import { DataTable, FormFailureAlert, PageHeading, dateTimeColumn, describeApiError, useInvalidate, type DataColumn, type DataTablePageRequest } from '../../kit';
 import { useColleagueNames } from '../../kit/useColleagueNames';
-import { THRESHOLD_KINDS, thresholdBody, thresholdFormValues, type ThresholdFormValues } from './thresholds';
+import { KIND_UNITS, THRESHOLD_KINDS, directionOf, thresholdBody, thresholdFormValues, type ThresholdFormValues } from './thresholds';
 import { kindText } from './alarm-text';
 
 /**
@@ -211,6 +211,10 @@ function ThresholdsModal({ source, onClose }: { readonly source: DataSource; rea
   const [key] = useState(newIdempotencyKey);
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<unknown>();
+  // RULES-1: the rule set in force today gives the defaults an empty field keeps.
+  const ruleSets = useQuery({ queryKey: [...queryKeys.register, 'rule-sets'], queryFn: ({ signal }) => api.register.listRuleSets(signal), staleTime: 5 * 60_000 });
+  const defaults = ruleSets.data?.items.find((version) => version.inForceToday)?.ruleSet.monitoring?.thresholds ?? {};
+  const placeholder = (value: number | undefined) => (value === undefined ? undefined : t('mon.src.default', { value }));
   const submit = async (values: ThresholdFormValues) => {
     setSaving(true);
     setFailure(undefined);
@@ -243,12 +247,21 @@ function ThresholdsModal({ source, onClose }: { readonly source: DataSource; rea
       <Form form={form} layout="vertical" name="source-thresholds" initialValues={thresholdFormValues(source.thresholds)} onFinish={(values) => void submit(values)}>
         {THRESHOLD_KINDS.map((kind) => (
           <Flex key={kind} wrap gap={8} align="flex-end">
-            <Typography.Text style={{ flex: '1 1 120px', lineHeight: '32px', marginBottom: 24 }}>{kindText(t, kind)}</Typography.Text>
+            <Flex vertical style={{ flex: '1 1 120px', marginBottom: 24 }}>
+              <Typography.Text>
+                {kindText(t, kind)}（{KIND_UNITS[kind]}）
+              </Typography.Text>
+              {(source.thresholds[kind]?.direction ?? defaults[kind]?.direction ?? directionOf(kind)) === 'BELOW' && (
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t('mon.src.below')}
+                </Typography.Text>
+              )}
+            </Flex>
             <Form.Item name={[kind, 'warning']} label={t('mon.src.warning')} style={{ flex: '1 1 100px' }}>
-              <InputNumber min={0} style={{ width: '100%' }} aria-label={`${kindText(t, kind)} ${t('mon.src.warning')}`} />
+              <InputNumber min={0} style={{ width: '100%' }} placeholder={placeholder(defaults[kind]?.warning)} aria-label={`${kindText(t, kind)} ${t('mon.src.warning')}`} />
             </Form.Item>
             <Form.Item name={[kind, 'major']} label={t('mon.src.major')} style={{ flex: '1 1 100px' }}>
-              <InputNumber min={0} style={{ width: '100%' }} aria-label={`${kindText(t, kind)} ${t('mon.src.major')}`} />
+              <InputNumber min={0} style={{ width: '100%' }} placeholder={placeholder(defaults[kind]?.major)} aria-label={`${kindText(t, kind)} ${t('mon.src.major')}`} />
             </Form.Item>
           </Flex>
         ))}

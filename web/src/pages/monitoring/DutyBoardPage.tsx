@@ -6,7 +6,7 @@ import { newIdempotencyKey } from '../../api';
 import type { AlarmSeverity, MonitoringAlarm } from '../../api/monitoring-api';
 import { queryKeys } from '../../api/query-keys';
 import { useApi } from '../../app/ServicesContext';
-import { formatInstant, useI18n } from '../../i18n';
+import { TIME_ZONE, formatInstant, useI18n } from '../../i18n';
 import { useColleagueNames } from '../../kit/useColleagueNames';
 import { DataTable, FormFailureAlert, PageHeading, dateTimeColumn, describeApiError, useInvalidate, type DataColumn, type DataTablePageRequest } from '../../kit';
 import { ACTIVE_STATUSES, SEVERITIES, ageText, boardCounts, boardOrder, peakText, slaState } from './alarm-board';
@@ -93,7 +93,7 @@ function ActiveAlarms() {
         <Tag color={counts.overdue > 0 ? 'volcano' : 'default'}>{t('mon.count.overdue', { count: counts.overdue })}</Tag>
         {board.dataUpdatedAt > 0 && (
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t('mon.board.updated', { time: formatInstant(new Date(board.dataUpdatedAt).toISOString()).slice(11) })}
+            {t('mon.board.updated', { time: new Date(board.dataUpdatedAt).toLocaleTimeString('zh-CN', { timeZone: TIME_ZONE, hour12: false }) })}
           </Typography.Text>
         )}
       </Flex>
@@ -228,7 +228,7 @@ function ActionModal({ dialog, onClose }: { readonly dialog: NonNullable<Dialog>
     setSaving(true);
     setFailure(undefined);
     try {
-      await api.monitoring.act(dialog.alarm.id, dialog.action, (reason ?? '').trim(), key);
+      await api.monitoring.move(dialog.alarm.id, dialog.action, (reason ?? '').trim(), key);
       void message.success(t(`mon.done.${dialog.action}`));
       invalidate();
       onClose();

@@ -3,8 +3,20 @@ import type { Threshold } from '../../api/monitoring-api';
 /** MON-1's measured kinds a mine's thresholds apply to (a video alarm is the device's own, it has no threshold). */
 export const THRESHOLD_KINDS = ['GAS_CH4', 'CO', 'O2', 'WIND_SPEED', 'TEMPERATURE', 'PERSONNEL_COUNT', 'WATER_LEVEL', 'SLOPE_DISPLACEMENT'] as const;
 
+/** The unit of each kind's readings (MON-1: one unit per kind, as the server checks them). */
+export const KIND_UNITS: Readonly<Record<(typeof THRESHOLD_KINDS)[number], string>> = {
+  GAS_CH4: '%',
+  CO: 'ppm',
+  O2: '%',
+  WIND_SPEED: 'm/s',
+  TEMPERATURE: '℃',
+  PERSONNEL_COUNT: '人',
+  WATER_LEVEL: 'm',
+  SLOPE_DISPLACEMENT: 'mm',
+};
+
 /** Oxygen alarms when it falls below its limits; every other kind when it rises above. */
-const directionOf = (kind: string): Threshold['direction'] => (kind === 'O2' ? 'BELOW' : 'ABOVE');
+export const directionOf = (kind: string): Threshold['direction'] => (kind === 'O2' ? 'BELOW' : 'ABOVE');
 
 export type ThresholdFormValues = Partial<Record<string, { warning?: number | null; major?: number | null }>>;
 
