@@ -1,53 +1,23 @@
 import { Aws } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { AccountPrincipal, Effect, PolicyDocument, PolicyStatement, Role, type IRole } from 'aws-cdk-lib/aws-iam';
+import { AccountPrincipal, PolicyDocument, PolicyStatement, Role, type IRole } from 'aws-cdk-lib/aws-iam';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { acknowledge } from './nag.js';
+import { regulatorRoleStatements, tenantRoleStatements, type IsolationResources, type PolicyStatementJson } from './tenant-policy-documents.js';
 
-/**
- * The IAM condition value of ARCHITECTURE.md §3. The `#` after the tenant id matters: without it tenant `ab`
- * would match `T#abc…`, i.e. another tenant's items.
- */
-export const TENANT_LEADING_KEYS = 'T#${aws:PrincipalTag/tenantId}#*';
-/** Where a tenant's archives live in the archive bucket. */
-export const TENANT_ARCHIVE_PREFIX = 'tenants/${aws:PrincipalTag/tenantId}/*';
+/** The CDK document of the pure statements (tenant-policy-documents.ts), which the local IAM twin evaluates too. */
+const policyDocumentOf = (statements: readonly PolicyStatementJson[]): PolicyDocument =>
+  new PolicyDocument({ statements: statements.map((statement) => PolicyStatement.fromJson(statement)) });
 
-/**
- * Item-level actions, including those `TransactWriteItems` is authorised as (Put/Update/Delete/ConditionCheck).
- * Scan is left out on purpose: it carries no `dynamodb:LeadingKeys`, and `ForAllValues` over an absent key is
- * true, so a Scan would walk every tenant.
- */
-export const TENANT_TABLE_ACTIONS = [
-  'dynamodb:GetItem',
-  'dynamodb:BatchGetItem',
-  'dynamodb:Query',
-  'dynamodb:PutItem',
-  'dynamodb:UpdateItem',
-  'dynamodb:DeleteItem',
-  'dynamodb:BatchWriteItem',
-  'dynamodb:ConditionCheckItem',
-] as const;
-
-/**
- * Items whose partition key (of the table, or of the index queried) matches one of `patterns`. `ForAllValues`
- * alone is vacuously true for a request that carries no LeadingKeys at all, hence the `Null` check beside it.
- */
-export const leadingKeysCondition = (patterns: readonly string[]) => ({
-  'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...patterns] },
-  Null: { 'dynamodb:LeadingKeys': 'false' },
-});
-
-/**
- * What a tenant session may do with its own archive objects (SVC-10, SVC-13). Writes carry their compliance
- * retention (`x-amz-object-lock-*`), which S3 authorises as s3:PutObjectRetention; in COMPLIANCE mode a
- * retention can only be lengthened, never shortened or removed. s3:GetObjectRetention makes HeadObject and
- * GetObject return the retain-until date. HeadObject is authorised as s3:GetObject. No delete of any kind:
- * nothing in the application deletes an archive within its five years.
- */
-export const TENANT_ARCHIVE_ACTIONS = ['s3:GetObject', 's3:PutObject', 's3:GetObjectRetention', 's3:PutObjectRetention'] as const;
-
-export const REGULATOR_TABLE_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'] as const;
+export {
+  leadingKeysCondition,
+  REGULATOR_TABLE_ACTIONS,
+  TENANT_ARCHIVE_ACTIONS,
+  TENANT_ARCHIVE_PREFIX,
+  TENANT_LEADING_KEYS,
+  TENANT_TABLE_ACTIONS,
+} from './tenant-policy-documents.js';
 
 export interface TenantIsolationRolesProps {
   readonly table: ITableV2;
@@ -72,13 +42,15 @@ export interface TenantIsolationRolesProps {
 export class TenantIsolationRoles extends Construct {
   readonly tenantRole: Role;
   readonly regulatorRole: Role;
+  /** What the roles' documents were built from (tokens): a test resolves the pure documents with them. */
+  readonly documentResources: IsolationResources;
 
   constructor(scope: Construct, id: string, props: TenantIsolationRolesProps) {
     super(scope, id);
     const { table, archiveBucket } = props;
     if (props.assumedBy.length === 0) throw new Error('TenantIsolationRoles: no handler role may assume them');
     const callerArns = props.assumedBy.map((role) => role.roleArn);
-    const tableAndIndexes = [table.tableArn, ...props.indexArns];
+    this.documentResources = { tableArn: table.tableArn, indexArns: props.indexArns, archiveBucketArn: archiveBucket.bucketArn };
 
     // Trust the account, narrowed to the handlers' execution roles by ARN: unlike a role principal, an ARN
     // condition survives the role being replaced, and one statement covers every handler.
@@ -95,25 +67,7 @@ export class TenantIsolationRoles extends Construct {
     this.tenantRole = new Role(this, 'TenantScopedRole', {
       assumedBy: tenantPrincipal,
       description: 'anze tenant-scoped credentials: DynamoDB keys and archive objects of the session tag tenantId only',
-      inlinePolicies: {
-        TenantData: new PolicyDocument({
-          statements: [
-            new PolicyStatement({
-              sid: 'TenantItemsOnly',
-              effect: Effect.ALLOW,
-              actions: [...TENANT_TABLE_ACTIONS],
-              resources: tableAndIndexes,
-              conditions: leadingKeysCondition([TENANT_LEADING_KEYS]),
-            }),
-            new PolicyStatement({
-              sid: 'TenantArchivesOnly',
-              effect: Effect.ALLOW,
-              actions: [...TENANT_ARCHIVE_ACTIONS],
-              resources: [archiveBucket.arnForObjects(TENANT_ARCHIVE_PREFIX)],
-            }),
-          ],
-        }),
-      },
+      inlinePolicies: { TenantData: policyDocumentOf(tenantRoleStatements(this.documentResources)) },
     });
 
     this.regulatorRole = new Role(this, 'RegulatorReadRole', {
@@ -121,22 +75,7 @@ export class TenantIsolationRoles extends Construct {
         ArnEquals: { 'aws:PrincipalArn': callerArns },
       }),
       description: 'anze regulator credentials: cross-tenant reads, no writes of any kind',
-      inlinePolicies: {
-        RegulatorRead: new PolicyDocument({
-          statements: [
-            new PolicyStatement({
-              sid: 'ReadItems',
-              actions: [...REGULATOR_TABLE_ACTIONS],
-              resources: tableAndIndexes,
-            }),
-            new PolicyStatement({
-              sid: 'ReadArchives',
-              actions: ['s3:GetObject', 's3:GetObjectRetention'],
-              resources: [archiveBucket.arnForObjects('*')],
-            }),
-          ],
-        }),
-      },
+      inlinePolicies: { RegulatorRead: policyDocumentOf(regulatorRoleStatements(this.documentResources)) },
     });
 
     acknowledge(this.tenantRole, {

@@ -1,0 +1,132 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  regulatorRoleStatements,
+  tenantRoleStatements,
+  type IsolationResources,
+  type PolicyStatementJson,
+} from '../../../infra/constructs/tenant-policy-documents.js';
+import { countCalls, dynamoDbClientConfig, mainTableName, sharedDynamoDb } from '../dynamodb/client.js';
+import { traceSdkCalls } from '../../middleware/tracing.js';
+import { IDEMPOTENCY_TABLE, MAIN_TABLE, type TableDefinition } from '../dynamodb/table-definition.js';
+import { logger } from '../../middleware/observability.js';
+import { dynamoDbAuthorisations } from './dynamodb-requests.js';
+import { evaluate } from './evaluate.js';
+
+/**
+ * The local IAM twin (ARCHITECTURE.md §3 and §8, issue 21): where no role can be assumed — `npm start` and the
+ * tests — a tenant-scoped or regulator client still meets layer 2. Before each call leaves the client, the
+ * request IAM would authorise is evaluated against the very statements the CDK app puts in the tenant and
+ * regulator roles (infra/constructs/tenant-policy-documents.ts), with the session's tags; a refusal fails as
+ * DynamoDB's AccessDeniedException would, so a layer-1 key bug shows up here instead of first on AWS.
+ *
+ * On by default; `ANZE_LOCAL_IAM=off` turns it off.
+ */
+
+/** Not a real account: the twin builds both the policy's and the request's ARNs with it. */
+const LOCAL_ACCOUNT = '000000000000';
+const LOCAL_ARCHIVE_BUCKET = 'anze-archive-local';
+
+export const localIamEnabled = (env: NodeJS.ProcessEnv = process.env): boolean => env.ANZE_LOCAL_IAM?.toLowerCase() !== 'off';
+
+const tableArnOf = (tableName: string, env: NodeJS.ProcessEnv = process.env): string =>
+  `arn:aws:dynamodb:${env.AWS_REGION ?? 'cn-north-1'}:${LOCAL_ACCOUNT}:table/${tableName}`;
+
+/** The resources the role documents name, locally: the main table of this process (`ANZE_TABLE`) and its indexes. */
+export function localIsolationResources(env: NodeJS.ProcessEnv = process.env): IsolationResources {
+  const tableArn = tableArnOf(mainTableName(env), env);
+  return {
+    tableArn,
+    indexArns: MAIN_TABLE.globalIndexes.map((index) => `${tableArn}/index/${index.indexName}`),
+    archiveBucketArn: `arn:aws:s3:::${LOCAL_ARCHIVE_BUCKET}`,
+  };
+}
+
+/** A scoped session as the twin sees it: whose it is (for the message), its tags and its role's statements. */
+export interface TwinSession {
+  /** e.g. `tenant/tenant-a`, `regulator-read`. */
+  readonly name: string;
+  readonly role: 'tenant' | 'regulator';
+  readonly principalTags: Readonly<Record<string, string>>;
+}
+
+const statementsOf = (session: TwinSession, resources: IsolationResources): PolicyStatementJson[] =>
+  session.role === 'tenant' ? tenantRoleStatements(resources) : regulatorRoleStatements(resources);
+
+function definitionOf(tableName: string): TableDefinition | undefined {
+  if (tableName === mainTableName()) return MAIN_TABLE;
+  return tableName === (process.env.ANZE_IDEMPOTENCY_TABLE ?? IDEMPOTENCY_TABLE.defaultPhysicalName) ? IDEMPOTENCY_TABLE : undefined;
+}
+
+/** The error DynamoDB answers a call IAM refused with: a client fault, HTTP 400, not retried. */
+export interface AccessDenied extends Error {
+  readonly name: 'AccessDeniedException';
+  readonly $fault: 'client';
+  readonly $metadata: { readonly httpStatusCode: 400; readonly attempts: 1 };
+  readonly localIamTwin: true;
+}
+
+export function accessDenied(message: string): AccessDenied {
+  return Object.assign(new Error(message), {
+    name: 'AccessDeniedException' as const,
+    $fault: 'client' as const,
+    $metadata: { httpStatusCode: 400 as const, attempts: 1 as const },
+    localIamTwin: true as const,
+  });
+}
+
+/**
+ * Throws what IAM would answer if `session` may not make this call. Exported for the unit tests; the middleware
+ * below is its one caller at run time.
+ */
+export function authoriseDynamoDbCall(session: TwinSession, commandName: string, input: Record<string, unknown>): void {
+  const resources = localIsolationResources();
+  const statements = statementsOf(session, resources);
+  const roleArn = `arn:aws:sts::${LOCAL_ACCOUNT}:assumed-role/anze-${session.role}/${session.name}`;
+  for (const request of dynamoDbAuthorisations(commandName, input, { tableArn: (name) => tableArnOf(name), definitionOf })) {
+    const decision = evaluate(statements, {
+      action: request.action,
+      resource: request.resource,
+      principalTags: session.principalTags,
+      conditionKeys: request.leadingKeys ? { 'dynamodb:LeadingKeys': request.leadingKeys } : {},
+    });
+    if (decision.allowed) continue;
+    // Layer 1 built a key its caller may not touch: a bug to fix, logged loudly (the answer is a 500 INTERNAL,
+    // as an AccessDenied from AWS is today — functions/middleware/error-envelope.ts).
+    logger.error('local IAM twin refused a DynamoDB call (isolation layer 2, ARCHITECTURE.md §3): a layer-1 key bug', {
+      session: session.name,
+      principalTags: session.principalTags,
+      command: commandName,
+      action: request.action,
+      resource: request.resource,
+      leadingKeys: request.leadingKeys,
+    });
+    throw accessDenied(
+      `User: ${roleArn} is not authorized to perform: ${request.action} on resource: ${request.resource} because no identity-based policy allows the ${request.action} action` +
+        ` (local IAM twin; dynamodb:LeadingKeys ${JSON.stringify(request.leadingKeys ?? null)})`,
+    );
+  }
+}
+
+/**
+ * Adds the twin to a client's middleware stack, at the `initialize` step after the document client's marshalling
+ * (so keys arrive as `{S: …}`), before anything is sent.
+ */
+export function withLocalIam<C extends DynamoDBClient>(client: C, session: TwinSession): C {
+  client.middlewareStack.add(
+    (next, context) => (args) => {
+      authoriseDynamoDbCall(session, context.commandName ?? 'unknown', args.input as Record<string, unknown>);
+      return next(args);
+    },
+    { step: 'initialize', priority: 'low', name: 'anzeLocalIamTwin' },
+  );
+  return client;
+}
+
+/**
+ * A DynamoDB client for `session` with the twin in its stack. It sends through the shared client's connection
+ * pool: a test process makes clients for hundreds of tenants, and each would otherwise open its own sockets.
+ */
+export function localTwinClient(session: TwinSession): DynamoDBClient {
+  const client = new DynamoDBClient({ ...dynamoDbClientConfig(), requestHandler: sharedDynamoDb().client.config.requestHandler });
+  return withLocalIam(traceSdkCalls(countCalls(client), 'DynamoDB'), session);
+}
