@@ -105,6 +105,7 @@ export function registerClaim(policy: Policy, input: unknown, context: RegisterC
     casualties: body.casualties,
     claimedFen: body.casualties.reduce((sum, casualty) => sum + casualty.amountClaimedFen, 0),
     limits,
+    documents: body.documents ?? [],
     status: 'REGISTERED',
     payouts: [],
     paidFen: 0,

@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import { isLocalDate } from '../kernel/calendar/local-date.js';
 import { idField, requiredText, strictObject } from '../kernel/schema-parts.js';
-import { CASUALTY_KINDS, CLAIM_REASON_CODES, CLAIM_TEXT_MAX_LENGTH, MAX_CASUALTIES } from './claim.js';
+import { archiveRefSchema } from '../underwriting/qualification.schema.js';
+import { CASUALTY_KINDS, CLAIM_REASON_CODES, CLAIM_TEXT_MAX_LENGTH, MAX_CASUALTIES, MAX_CLAIM_DOCUMENTS } from './claim.js';
 
 // Messages that apply a rule start with its id (`CLM-1: …`): the HTTP layer copies it into the error's `rule`.
 // These are the request bodies; the claim itself is `claimSchema` in claim.ts.
@@ -42,6 +43,11 @@ export const registerClaimBody = strictObject({
   casualties: z
     .array(casualtyBody, 'CLM-1: casualties must list every person with kind and amount claimed')
     .check(z.minLength(1, 'CLM-1: casualties must list at least one person'), z.maxLength(MAX_CASUALTIES, `CLM-1: at most ${MAX_CASUALTIES} casualties`)),
+  documents: z.optional(
+    z
+      .array(archiveRefSchema, 'CLM-1: documents must list archived files {archiveId, sha256, name}')
+      .check(z.maxLength(MAX_CLAIM_DOCUMENTS, `CLM-1: at most ${MAX_CLAIM_DOCUMENTS} documents`)),
+  ),
 });
 export type RegisterClaimBody = z.output<typeof registerClaimBody>;
 

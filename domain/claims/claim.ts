@@ -59,6 +59,17 @@ export const claimLimitsSchema = z.object({
 });
 export type ClaimLimits = z.output<typeof claimLimitsSchema>;
 
+/** CLM-1: a document of the claim (accident report, medical bills, death certificate …): a file of the insurer's write-once archive. */
+export const claimDocumentSchema = z.object({
+  archiveId: about(z.string(), 'The upload holding the file (POST /claims/document-uploads)'),
+  sha256: z.string(),
+  name: z.string(),
+});
+export type ClaimDocument = z.output<typeof claimDocumentSchema>;
+
+/** Documents one claim may cite. */
+export const MAX_CLAIM_DOCUMENTS = 50;
+
 /** CLM-1: the decision; `reasonCode` and `reasonText` are present whenever the payable is below the claimed. */
 export const claimDecisionSchema = z.object({
   outcome: z.enum(CLAIM_OUTCOMES),
@@ -97,6 +108,7 @@ export const claimSchema = z.object({
   casualties: z.readonly(z.array(casualtySchema)),
   claimedFen: about(z.int(), 'The sum of the casualties’ amounts'),
   limits: claimLimitsSchema,
+  documents: z.readonly(z.array(claimDocumentSchema)),
   status: z.enum(CLAIM_STATUSES),
   decision: z.optional(claimDecisionSchema),
   payouts: z.readonly(z.array(claimPayoutSchema)),

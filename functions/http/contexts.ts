@@ -1,4 +1,5 @@
 import type { RouteSpec } from '../middleware/route.js';
+import { claimFileRoutes } from './claims/file-routes.js';
 import { claimRoutes } from './claims/routes.js';
 import { complaintRoutes } from './complaints/routes.js';
 import { feeFileRoutes } from './fees/file-routes.js';
@@ -36,6 +37,7 @@ export const BOUNDED_CONTEXTS: readonly BoundedContext[] = [
   { name: 'complaints', entry: 'functions/http/complaints/handler.ts', routes: complaintRoutes },
   // CLM-1 (issue 19): claims on policies, the enterprise's view and the regulators' declines.
   { name: 'claims', entry: 'functions/http/claims/handler.ts', routes: claimRoutes },
+  { name: 'claims-files', entry: 'functions/http/claims/files-handler.ts', routes: claimFileRoutes, permissionsOf: 'claims' },
   { name: 'underwriting', entry: 'functions/http/underwriting/handler.ts', routes: underwritingRoutes },
   {
     name: 'underwriting-files',

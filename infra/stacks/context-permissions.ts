@@ -60,6 +60,8 @@ export const CONTEXT_PERMISSIONS: Readonly<Record<string, ContextPermissions>> =
     ownLeadingKeys: [],
     readLeadingKeys: ['P#TENANT', 'P#TENANT#*', 'ENT#*#CLAIM', 'REG#CLAIM-DECLINED'],
     userPoolAdmin: false,
+    // CLM-1: a claim's documents are uploaded to the write-once archive and checked there (claims-files).
+    archive: true,
   },
   /**
    * Underwriting: policies and filings only through the tenant role; reads of the register (REG-1, UW-3),

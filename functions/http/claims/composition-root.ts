@@ -1,9 +1,11 @@
 import type { ClaimRepository, ClaimViews } from '../../../domain/claims/claim.repository.js';
+import type { ArchiveRecordRepository } from '../../../domain/services/archive-record.repository.js';
 import type { Clock } from '../../../domain/kernel/clock.js';
 import type { NewId } from '../../../domain/kernel/new-id.port.js';
 import type { PlatformRepository } from '../../../domain/platform/platform.repository.js';
 import type { PolicyRepository } from '../../../domain/underwriting/policy.repository.js';
 import { systemClock } from '../../adapters/clock.js';
+import { DynamoArchiveRecordRepository } from '../../adapters/dynamodb/archive-records.repository.js';
 import { DynamoClaimRepository } from '../../adapters/dynamodb/claim.repository.js';
 import { mainTableName, sharedDynamoDb } from '../../adapters/dynamodb/client.js';
 import { DynamoPlatformRepository } from '../../adapters/dynamodb/platform.repository.js';
@@ -17,6 +19,8 @@ export interface TenantClaims {
   readonly claims: ClaimRepository;
   /** CLM-1: the policy a claim is on; `get` answers the tenant's own (lead) policies only (ACL-1). */
   readonly policies: Pick<PolicyRepository, 'get'>;
+  /** CLM-1: the upload tickets of the claim documents (the write-once archive's upload items, SVC-13's mechanism). */
+  readonly uploads: Pick<ArchiveRecordRepository, 'createUpload' | 'getUploads'>;
 }
 
 /** What the claims Lambda's use cases work with: ports of domain/ only. */
@@ -41,7 +45,7 @@ export function claimsRoot(): ClaimsRoot {
     root = {
       async forTenant(tenantId) {
         const tenantStore = new Store(await scoped.forTenant({ tenantId }), table, systemClock);
-        return { claims: new DynamoClaimRepository(tenantStore), policies: new DynamoPolicyRepository(tenantStore) };
+        return { claims: new DynamoClaimRepository(tenantStore), policies: new DynamoPolicyRepository(tenantStore), uploads: new DynamoArchiveRecordRepository(tenantStore) };
       },
       views: new DynamoClaimRepository(store),
       platform: new DynamoPlatformRepository(store),

@@ -6,11 +6,9 @@ import { listClaims } from './list-claims.js';
 import { listDeclinedClaims } from './list-declined-claims.js';
 import { listMyClaims } from './list-my-claims.js';
 import { recordPayout } from './record-payout.js';
-import { registerClaim } from './register-claim.js';
 
 /** The claims context (CLM-1): the insurer's claims, the enterprise's side, the regulators' declines. */
 export const claimRoutes: readonly RouteSpec[] = [
-  registerClaim,
   listClaims,
   getClaim,
   decideClaim,

@@ -26,8 +26,9 @@ async function reachedPackages(entry: string): Promise<Set<string>> {
 describe('file functions (issue 20: what only one route needs lives in its own function)', () => {
   const fileFunctions = BOUNDED_CONTEXTS.filter((context) => context.permissionsOf !== undefined);
 
-  it('underwriting, the register and the fee ledger each have a file function, holding its context’s permissions', () => {
+  it('claims, underwriting, the register and the fee ledger each have a file function, holding its context’s permissions', () => {
     expect(fileFunctions.map((context) => [context.name, context.permissionsOf])).toEqual([
+      ['claims-files', 'claims'],
       ['underwriting-files', 'underwriting'],
       ['register-files', 'register'],
       ['fee-files', 'fees'],
@@ -40,6 +41,8 @@ describe('file functions (issue 20: what only one route needs lives in its own f
     // QUAL-4: the upload tickets (presigner) and the filing's evidence check (HeadObject) reach the archive on S3.
     ['underwriting', '@aws-sdk/client-s3'],
     ['underwriting', '@aws-sdk/s3-request-presigner'],
+    // CLM-1: the claim documents' upload tickets and the registration's document check.
+    ['claims', '@aws-sdk/s3-request-presigner'],
   ])('the %s function does not bundle %s; its file function does', async (name, heavy) => {
     const context = BOUNDED_CONTEXTS.find((candidate) => candidate.name === name)!;
     const files = fileFunctions.find((candidate) => candidate.permissionsOf === name)!;

@@ -72,6 +72,12 @@ export const claimsEnUS = {
   'claim.submit': 'Submit',
   'claim.cancel': 'Cancel',
   'claim.saved': 'Saved',
+  'claim.documents': 'Documents',
+  'claim.documents.none': 'No documents',
+  'claim.documents.upload': 'Upload a document',
+  'claim.documents.help': 'Accident report, medical bills, death certificate …, kept in the write-once archive',
+  'claim.documents.notAllowed': '{name} is not a file type the archive keeps (photo, PDF, Office document or video)',
+  'claim.documents.failed': 'Upload of {name} failed: {reason}',
   // SYNC-1: the provincial sync's record kind of a claim.
   'sync.kind.CLAIM': 'Claim',
 } as const satisfies Record<keyof typeof claimsZhCN, string>;

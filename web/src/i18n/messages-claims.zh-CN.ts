@@ -70,6 +70,12 @@ export const claimsZhCN = {
   'claim.submit': '提交',
   'claim.cancel': '取消',
   'claim.saved': '已保存',
+  'claim.documents': '索赔材料',
+  'claim.documents.none': '未附材料',
+  'claim.documents.upload': '上传材料',
+  'claim.documents.help': '事故调查报告、医疗票据、死亡证明等，上传后存入不可篡改的档案库',
+  'claim.documents.notAllowed': '{name} 不是可归档的文件类型（照片、PDF、Office 文档或视频）',
+  'claim.documents.failed': '{name} 上传失败：{reason}',
   // SYNC-1: the provincial sync's record kind of a claim.
   'sync.kind.CLAIM': '理赔',
 } as const satisfies Record<string, string>;

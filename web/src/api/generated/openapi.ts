@@ -188,6 +188,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/claims/document-uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A ticket to upload one claim document to the write-once archive (CLM-1) */
+        post: operations["postClaimsDocumentUploads"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/coinsurers": {
         parameters: {
             query?: never;
@@ -2842,6 +2859,7 @@ export type components = {
             /** @description The sum of the casualties’ amounts */
             claimedFen: components["schemas"]["Fen"];
             decision?: components["schemas"]["Decision"];
+            readonly documents: components["schemas"]["Document"][];
             enterprise: components["schemas"]["ClaimEnterprise"];
             id: string;
             limits: components["schemas"]["Limits"];
@@ -3002,6 +3020,23 @@ export type components = {
             status: components["schemas"]["SubscriptionStatus"];
             subscriptionId: string;
             updatedAt: components["schemas"]["Instant"];
+        };
+        Document: {
+            /** @description The upload holding the file (POST /claims/document-uploads) */
+            archiveId: string;
+            name: string;
+            sha256: string;
+        };
+        DocumentUpload: {
+            ticket: {
+                expiresAt: components["schemas"]["Instant"];
+                headers: components["schemas"]["TicketHeaders"];
+                key: string;
+                /** @constant */
+                method: "PUT";
+                url: string;
+            };
+            uploadId: string;
         };
         Eligibility: {
             /** @enum {string} */
@@ -3382,17 +3417,6 @@ export type components = {
                 comments: string;
             }[];
             version: number;
-        };
-        Hazard2: {
-            ticket: {
-                expiresAt: components["schemas"]["Instant"];
-                headers: components["schemas"]["TicketHeaders"];
-                key: string;
-                /** @constant */
-                method: "PUT";
-                url: string;
-            };
-            uploadId: string;
         };
         HazardInput: {
             /** @description SVC-13: photos (jpeg, png, webp, heic), PDF, office documents (docx, xlsx, pptx, doc, xls) or video (mp4, mov) */
@@ -4554,6 +4578,15 @@ export type components = {
             };
         };
         /** @description Success */
+        DocumentUpload: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["DocumentUpload"];
+            };
+        };
+        /** @description Success */
         Enterprise: {
             headers: {
                 [name: string]: unknown;
@@ -4596,15 +4629,6 @@ export type components = {
             };
             content: {
                 "application/json": components["schemas"]["Hazard"];
-            };
-        };
-        /** @description Success */
-        Hazard2: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["Hazard2"];
             };
         };
         /** @description Success */
@@ -5077,7 +5101,7 @@ export interface operations {
                         subject: {
                             id: string;
                             /** @enum {string} */
-                            kind: "SERVICE" | "HAZARD" | "POLICY" | "QUALIFICATION";
+                            kind: "SERVICE" | "HAZARD" | "POLICY" | "QUALIFICATION" | "CLAIM";
                         };
                         tenantId: string;
                     };
@@ -5211,6 +5235,7 @@ export interface operations {
                         kind: "DEATH" | "INJURY" | "DISABILITY";
                         name: string;
                     }[];
+                    documents?: components["schemas"]["ArchiveRefInput"][];
                     place: string;
                     policyId: components["schemas"]["Id"];
                 };
@@ -5284,6 +5309,25 @@ export interface operations {
         responses: {
             "4XX": components["responses"]["Error"];
             201: components["responses"]["Claim"];
+        };
+    };
+    postClaimsDocumentUploads: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HazardInput"];
+            };
+        };
+        responses: {
+            "4XX": components["responses"]["Error"];
+            201: components["responses"]["DocumentUpload"];
         };
     };
     getCoinsurers: {
@@ -5815,7 +5859,7 @@ export interface operations {
         };
         responses: {
             "4XX": components["responses"]["Error"];
-            201: components["responses"]["Hazard2"];
+            201: components["responses"]["DocumentUpload"];
         };
     };
     postHazardsHazardIdRectification: {
@@ -6116,7 +6160,7 @@ export interface operations {
         };
         responses: {
             "4XX": components["responses"]["Error"];
-            201: components["responses"]["Hazard2"];
+            201: components["responses"]["DocumentUpload"];
         };
     };
     postMeHazardsHazardIdRectification: {
@@ -7604,7 +7648,7 @@ export interface operations {
         };
         responses: {
             "4XX": components["responses"]["Error"];
-            201: components["responses"]["Hazard2"];
+            201: components["responses"]["DocumentUpload"];
         };
     };
     getRefusals: {
@@ -9466,7 +9510,7 @@ export interface operations {
         };
         responses: {
             "4XX": components["responses"]["Error"];
-            201: components["responses"]["Hazard2"];
+            201: components["responses"]["DocumentUpload"];
         };
     };
     postServicesServiceIdFollowUp: {

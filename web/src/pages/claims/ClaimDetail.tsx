@@ -41,6 +41,20 @@ export function ClaimDetail({ claim, insurer }: { readonly claim: Claim; readonl
           { key: 'paid', label: t('claim.paid'), children: <Money fen={claim.paidFen} /> },
         ]
       : []),
+    {
+      key: 'documents',
+      label: t('claim.documents'),
+      children:
+        claim.documents.length === 0 ? (
+          <Typography.Text type="secondary">{t('claim.documents.none')}</Typography.Text>
+        ) : (
+          claim.documents.map((document) => (
+            <div key={document.archiveId} style={{ overflowWrap: 'anywhere' }} title={`SHA-256 ${document.sha256}`}>
+              {document.name}
+            </div>
+          ))
+        ),
+    },
     { key: 'registeredAt', label: t('claim.registeredAt'), children: <DateTime value={claim.registeredAt} /> },
   ];
   return (

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Flex, Form, Input, Modal, Select, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { DeleteOutlined, UploadOutlined } from '@ant-design/icons';
+import { App, Button, Flex, Form, Input, Modal, Select, Typography } from 'antd';
+import { useMemo, useRef, useState } from 'react';
 import { newIdempotencyKey } from '../../api';
 import { queryKeys } from '../../api/query-keys';
 import { useApi } from '../../app/ServicesContext';
@@ -8,6 +9,7 @@ import { useI18n } from '../../i18n';
 import { decimalRule, describeApiError, fenToYuanText, FormFailureAlert, Money, yuanToFen } from '../../kit';
 import { DateField } from '../../kit/DateField';
 import { shanghaiToday } from '../complaints/due-dates';
+import { contentTypeOf, EVIDENCE_ACCEPT, sha256Hex } from '../services/evidence-upload';
 import { CASUALTY_KINDS, CLAIM_REASON_CODES, ClaimsApi, type CasualtyKind, type Claim, type ClaimReasonCode } from './claims-api';
 
 /** One submission of a modal form: its idempotency key, busy flag and the failure to show. */
@@ -49,6 +51,76 @@ interface RegisterValues {
   accidentOn: string;
   place: string;
   casualties: { name: string; kind: CasualtyKind; amount: string }[];
+  documents?: { archiveId: string; sha256: string; name: string }[];
+}
+
+/** CLM-1: the claim's documents, each uploaded through its ticket to the write-once archive as it is picked. */
+function ClaimDocumentsField() {
+  const { t } = useI18n();
+  const api = useApi();
+  const { message } = App.useApp();
+  const input = useRef<HTMLInputElement>(null);
+  const [uploading, setUploading] = useState(false);
+  return (
+    <Form.List name="documents">
+      {(fields, { add, remove }) => (
+        <Flex vertical gap={4} style={{ marginTop: 16 }}>
+          <Typography.Text strong>{t('claim.documents')}</Typography.Text>
+          <Typography.Text type="secondary">{t('claim.documents.help')}</Typography.Text>
+          {fields.map((field, index) => (
+            <Flex key={field.key} gap={8} align="center">
+              <Form.Item noStyle shouldUpdate>
+                {(form) => {
+                  const document = form.getFieldValue(['documents', field.name]) as { name?: string } | undefined;
+                  return (
+                    <Typography.Text style={{ flex: 1, minWidth: 0 }} ellipsis aria-label={`${t('claim.documents')} ${index + 1}`}>
+                      {document?.name}
+                    </Typography.Text>
+                  );
+                }}
+              </Form.Item>
+              <Button aria-label={t('claim.casualty.remove')} icon={<DeleteOutlined />} onClick={() => remove(field.name)} />
+            </Flex>
+          ))}
+          <input
+            ref={input}
+            type="file"
+            accept={EVIDENCE_ACCEPT}
+            hidden
+            aria-label={t('claim.documents.upload')}
+            onChange={(event) => {
+              const file = event.target.files?.[0];
+              event.target.value = '';
+              if (!file) return;
+              const contentType = contentTypeOf(file);
+              if (contentType === undefined) {
+                void message.error(t('claim.documents.notAllowed', { name: file.name }));
+                return;
+              }
+              setUploading(true);
+              void (async () => {
+                try {
+                  const bytes = await file.arrayBuffer();
+                  const sha256 = await sha256Hex(bytes);
+                  const { uploadId, ticket } = await new ClaimsApi(api.client).documentUpload({ fileName: file.name, contentType, size: file.size, sha256 }, newIdempotencyKey());
+                  const stored = await fetch(ticket.url, { method: ticket.method, headers: { ...ticket.headers }, body: bytes });
+                  if (!stored.ok) throw new Error(`${stored.status}`);
+                  add({ name: file.name, archiveId: uploadId, sha256 });
+                } catch (error) {
+                  void message.error(t('claim.documents.failed', { name: file.name, reason: error instanceof Error ? error.message : String(error) }));
+                } finally {
+                  setUploading(false);
+                }
+              })();
+            }}
+          />
+          <Button size="small" type="dashed" icon={<UploadOutlined />} loading={uploading} onClick={() => input.current?.click()} style={{ alignSelf: 'flex-start' }}>
+            {t('claim.documents.upload')}
+          </Button>
+        </Flex>
+      )}
+    </Form.List>
+  );
 }
 
 /** CLM-1: a claim on one of the insurer's policies, its accident day and place, and each person with the amount claimed. */
@@ -70,6 +142,7 @@ export function RegisterClaimModal({ onClose, onDone }: { readonly onClose: () =
           accidentOn: values.accidentOn,
           place: values.place.trim(),
           casualties: values.casualties.map((casualty) => ({ name: casualty.name.trim(), kind: casualty.kind, amountClaimedFen: yuanToFen(casualty.amount) ?? 0 })),
+          ...(values.documents && values.documents.length > 0 ? { documents: values.documents } : {}),
         },
         key,
       ),
@@ -122,6 +195,7 @@ export function RegisterClaimModal({ onClose, onDone }: { readonly onClose: () =
             </>
           )}
         </Form.List>
+        <ClaimDocumentsField />
       </Form>
     </Modal>
   );

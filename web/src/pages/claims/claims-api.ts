@@ -9,6 +9,8 @@ export type CasualtyKind = Claim['casualties'][number]['kind'];
 export type RegisterClaimRequest = BodyOf<'/api/v1/claims', 'post'>;
 export type DecideClaimRequest = BodyOf<'/api/v1/claims/{claimId}/decide', 'post'>;
 export type RecordPayoutRequest = BodyOf<'/api/v1/claims/{claimId}/payouts', 'post'>;
+export type ClaimDocumentUploadRequest = BodyOf<'/api/v1/claims/document-uploads', 'post'>;
+export type ClaimDocumentUpload = ResponseOf<'/api/v1/claims/document-uploads', 'post'>;
 /** A decline as the regulators see it: the claim and its insurer's name. */
 export type DeclinedClaim = ItemOf<'/api/v1/regulator/claims'>;
 
@@ -35,6 +37,11 @@ export class ClaimsApi {
 
   register(body: RegisterClaimRequest, idempotencyKey: string): Promise<Claim> {
     return ok(this.client.POST('/api/v1/claims', { body, headers: idempotent(idempotencyKey) }));
+  }
+
+  /** A ticket to upload one document straight to the write-once archive. */
+  documentUpload(body: ClaimDocumentUploadRequest, idempotencyKey: string): Promise<ClaimDocumentUpload> {
+    return ok(this.client.POST('/api/v1/claims/document-uploads', { body, headers: idempotent(idempotencyKey) }));
   }
 
   decide(claimId: string, body: DecideClaimRequest, idempotencyKey: string): Promise<Claim> {
