@@ -3,12 +3,14 @@ import {
   PutItemCommand,
   QueryCommand,
   TransactWriteItemsCommand,
+  UpdateItemCommand,
   type AttributeValue,
   type DynamoDBClient,
   type GetItemCommandInput,
   type QueryCommandInput,
   type TransactWriteItem,
   type TransactWriteItemsCommandInput,
+  type UpdateItemCommandInput,
 } from '@aws-sdk/client-dynamodb';
 import type { RecordedCall } from './dynamodb-calls.js';
 
@@ -76,6 +78,12 @@ async function send(client: DynamoDBClient, call: RecordedCall, iteration: numbe
       const input = call.input as TransactWriteItemsCommandInput;
       const fresh = (input.TransactItems ?? []).map((item) => replayable(item, `${label}-${iteration}`, iteration, copies));
       await client.send(new TransactWriteItemsCommand({ ...input, TransactItems: fresh }));
+      return;
+    }
+    case 'UpdateItem': {
+      // Sent as recorded: the sign-in's attempt counter (its guard: the account exists and is not locked) stays
+      // valid on every replay of a successful sign-in; a guard that stops holding fails the replay loudly.
+      await client.send(new UpdateItemCommand(call.input as UpdateItemCommandInput));
       return;
     }
     default:

@@ -5,7 +5,8 @@ import type {
   ServiceInputTypes,
   TransactWriteItemsCommandInput,
 } from '@aws-sdk/client-dynamodb';
-import { dynamoDbCalls, resetDynamoDbCalls } from '../../functions/adapters/dynamodb/client.js';
+import { dynamoDbCalls, resetDynamoDbCalls, sharedDynamoDb } from '../../functions/adapters/dynamodb/client.js';
+import { sharedTenantScopedClients } from '../../functions/adapters/dynamodb/tenant-scoped-client.js';
 
 /** One DynamoDB API call as the SDK sent it: wire-level (marshalled) input, operation without `Command`. */
 export interface RecordedCall {
@@ -50,21 +51,34 @@ const RECORDER = 'anzeBenchRecorder';
  * sent, so the bare benchmark can send exactly those again. The recorder sits at the build step, after
  * the document client has marshalled the input, and is removed afterwards: timed runs never carry it.
  */
-export async function recordCalls(client: DynamoDBClient, action: () => Promise<void>): Promise<RecordedCall[]> {
+export async function recordCalls(client: DynamoDBClient | readonly DynamoDBClient[], action: () => Promise<void>): Promise<RecordedCall[]> {
+  const clients: readonly DynamoDBClient[] = 'middlewareStack' in client ? [client as DynamoDBClient] : (client as readonly DynamoDBClient[]);
   const recorded: RecordedCall[] = [];
-  client.middlewareStack.add(
-    (next, context) => (args) => {
-      recorded.push({ operation: operationOf(context.commandName ?? 'unknown'), input: structuredClone(args.input) });
-      return next(args);
-    },
-    { step: 'build', name: RECORDER },
-  );
+  for (const each of clients) {
+    each.middlewareStack.add(
+      (next, context) => (args) => {
+        recorded.push({ operation: operationOf(context.commandName ?? 'unknown'), input: structuredClone(args.input) });
+        return next(args);
+      },
+      { step: 'build', name: RECORDER },
+    );
+  }
   try {
     await action();
   } finally {
-    client.middlewareStack.remove(RECORDER);
+    for (const each of clients) each.middlewareStack.remove(RECORDER);
   }
   return recorded;
+}
+
+/**
+ * The clients a tenant's requests go through: the shared one, and the tenant-scoped one (the local twin of the
+ * tenant role, functions/adapters/dynamodb/tenant-scoped-client.ts), whose document client shares its stack.
+ */
+export async function handlerClients(tenantId: string): Promise<DynamoDBClient[]> {
+  const scoped = await sharedTenantScopedClients().forTenant({ tenantId });
+  const clients = [sharedDynamoDb().client, scoped as unknown as DynamoDBClient];
+  return [...new Set(clients.map((client) => client.middlewareStack))].length === clients.length ? clients : [sharedDynamoDb().client];
 }
 
 /** What a call looks like, to show that the bare run sends the same thing: `TransactWriteItems [Put ×3, Update]`. */

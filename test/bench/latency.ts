@@ -1,10 +1,11 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { hashPassword, verifyPassword } from '../../functions/adapters/auth/password.js';
 import { localKeyPair, verifyLocalToken } from '../../functions/adapters/auth/local-tokens.js';
-import { dynamoDbClientConfig, sharedDynamoDb } from '../../functions/adapters/dynamodb/client.js';
+import { dynamoDbClientConfig } from '../../functions/adapters/dynamodb/client.js';
 import { prepareReplay } from './bare-replay.js';
 import {
   callsPerRequest,
+  handlerClients,
   payloadBytes,
   recordCalls,
   resetCalls,
@@ -62,11 +63,12 @@ async function measureOperation(
   repetitions: Repetitions,
   bareClient: DynamoDBClient,
   scryptSteps: Readonly<Record<ScryptKind, Step>>,
+  handlerClientList: readonly DynamoDBClient[],
 ): Promise<OperationLatency> {
   const request: Step = (i) => operation.request(i);
   const warmup = operation.scrypt ? Math.min(repetitions.warmup, SCRYPT_REQUEST_WARMUP) : repetitions.warmup;
   const probe = await warmUp(request, warmup);
-  const recorded = await recordCalls(sharedDynamoDb().client, () => operation.request(probe));
+  const recorded = await recordCalls(handlerClientList, () => operation.request(probe));
 
   const turns: Turn[] = [{ step: request, from: probe + 1 }];
   let bareTurn: Turn | undefined;
@@ -115,7 +117,7 @@ export async function measureLatency(scenario: Scenario, repetitions: Repetition
     const operations: OperationLatency[] = [];
     for (const operation of scenario.operations) {
       progress(`latency: ${operation.name}`);
-      const measured = await measureOperation(operation, repetitions, bareClient, scryptSteps);
+      const measured = await measureOperation(operation, repetitions, bareClient, scryptSteps, await handlerClients(scenario.tenantId));
       if (Object.keys(operation.expectedCalls).length > 0 && measured.shapes.length === 0) {
         throw new Error(
           `${operation.name} made no DynamoDB call the bench could see: the bench must share the handlers' ` +

@@ -20,6 +20,10 @@ export interface Scenario {
   readonly password: string;
   /** A signed-in administrator's bearer token, for timing the gateway's token check alone. */
   readonly token: string;
+  /** Issue 20: the signed-in clients (the insurer's administrator, the operator) and the onboarded tenant. */
+  readonly admin: ApiClient;
+  readonly operator: ApiClient;
+  readonly tenantId: string;
 }
 
 const STAFF_PASSWORD = 'Bench-pass-2026';
@@ -122,5 +126,5 @@ export async function benchScenario(baseUrl: string, operatorPassword: string): 
         ),
     },
   ];
-  return { operations, password: onboarding.admin.password, token: admin.token ?? '' };
+  return { operations, password: onboarding.admin.password, token: admin.token ?? '', admin, operator, tenantId: tenant.id };
 }
