@@ -8,6 +8,8 @@ import { noticeEventPayload, supervisionEvents } from '../supervision/events.js'
 import { alarmEventPayload, monitoringEvents } from '../monitoring/events.js';
 import { MONITORING_KIND_NAMES_ZH, type MonitoringKind } from '../monitoring/kinds.js';
 import { regulatorIdOf } from '../platform/regulator.js';
+import { reportEvents, reportSubmittedPayload } from '../reports/events.js';
+import { periodNameOf } from '../reports/period.js';
 import type { Agency } from '../identity/role.js';
 import { sideOf, type Audience, type ConsoleSide } from './audience.js';
 import type { NotificationDraft } from './notification.js';
@@ -224,6 +226,24 @@ function alarmOpened(event: BusEvent): Addressed[] {
   ];
 }
 
+/**
+ * RPT-1: a submitted report (报送) tells its addressees — the city EMB and the NFRA — that it is there to read,
+ * a late one saying so.
+ */
+function reportSubmitted(event: BusEvent): Addressed[] {
+  const parsed = reportSubmittedPayload.safeParse(event.data);
+  if (!parsed.success) return [];
+  const report = parsed.data;
+  const period = periodNameOf({ year: report.year, kind: report.kind });
+  const draft = {
+    kind: 'SUPERVISION' as const,
+    title: `报告已报送：${report.insurerName}${period}`,
+    body: `${report.insurerName}报送了${period}安责险承保、事故预防服务及费用使用情况报告（第${report.version}版${report.late ? `，逾期：应于${report.dueOn}前报送` : ''}），请查阅。`,
+    link: `/regulator/reports/${encodeURIComponent(report.reportId)}`,
+  };
+  return (['EMB_CITY', 'NFRA'] as const).map((agency) => ({ audience: { kind: 'agency' as const, regulatorId: regulatorIdOf(agency, undefined) }, draft }));
+}
+
 /** The event names the rules answer; the subscription table lists exactly these for the notifications function. */
 export const MESSAGE_RULES: Readonly<Record<string, (event: BusEvent, context: MessageContext) => Addressed[]>> = {
   [reminderEvents.due.name]: (event) => reminderMessages(event, false),
@@ -234,6 +254,7 @@ export const MESSAGE_RULES: Readonly<Record<string, (event: BusEvent, context: M
   [supervisionEvents.noticeIssued.name]: (event) => supervisionNotice(event, 'issued'),
   [supervisionEvents.noticeAnswered.name]: (event) => supervisionNotice(event, 'answered'),
   [monitoringEvents.opened.name]: alarmOpened,
+  [reportEvents.reportSubmitted.name]: reportSubmitted,
 };
 
 /** The enterprise an event is about, so its name can be looked up before the messages are made. */

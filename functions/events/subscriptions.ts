@@ -4,6 +4,7 @@ import { EVENT_CATALOGUE } from './catalogue.js';
 import { feeEvents } from '../../domain/fees/events.js';
 import { calendarYearLoaded } from '../../domain/platform/events.js';
 import { reminderEvents } from '../../domain/reminders/events.js';
+import { reportEvents } from '../../domain/reports/events.js';
 import { supervisionEvents } from '../../domain/supervision/events.js';
 import { monitoringEvents } from '../../domain/monitoring/events.js';
 import { syncEvents } from '../../domain/sync/events.js';
@@ -72,6 +73,8 @@ export const SUBSCRIPTIONS: readonly Subscription[] = [
       supervisionEvents.noticeAnswered.name,
       // MON-2: an alarm opened at a mine warns its enterprise at once.
       monitoringEvents.opened.name,
+      // RPT-1: a submitted report tells the city EMB and the NFRA.
+      reportEvents.reportSubmitted.name,
     ],
     retry: { attempts: 8, maxEventAgeHours: 24 },
   },

@@ -152,6 +152,14 @@ describe('RPT-1 RPT-4 reports through the gateway', () => {
       () => expect(test.platform.bus.recent().some((event) => event.type === 'reports.report.submitted' && (event.data as { reportId?: string }).reportId === halfYear.report.id)).toBe(true),
       { timeout: 15_000, interval: 200 },
     );
+    // RPT-1: the addressees are told — the city EMB's inbox has the message, linking to the report.
+    await vi.waitFor(
+      async () => {
+        const inbox = await cityEmb.get<{ items: { title: string; link: string }[] }>('/me/notifications');
+        expect(inbox.body.items.find((item) => item.link === `/regulator/reports/${halfYear.report.id}`)?.title).toMatch(/^报告已报送/);
+      },
+      { timeout: 15_000, interval: 250 },
+    );
   });
 
   it('RPT-1 a submitted version cannot change: submitting again is refused and the local archive refuses its keys', async () => {
