@@ -36,6 +36,12 @@ describe('console: reports (issue 18)', () => {
       await draft.getByRole('columnheader', { name: '保费收入（含税）' }).waitFor();
       await settled(page);
       await screenshot('reports-1-draft');
+      // Issue 15: a 390 px phone reads the draft without sideways page scroll (wide tables scroll in place).
+      await page.setViewportSize({ width: 390, height: 844 });
+      await settled(page);
+      expect(await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth')).toBeLessThanOrEqual(0);
+      await screenshot('reports-1-draft-phone');
+      await page.setViewportSize({ width: 1366, height: 900 });
 
       await page.getByTestId('report-submit').click();
       const confirm = page.getByRole('dialog', { name: `确认报送${year}年上半年报告？` });
