@@ -90,7 +90,7 @@ function packageOf(path: string): string {
   return first.startsWith('@') ? `${first}/${parts[at + 2] ?? '?'}` : first;
 }
 
-function contributions(metafile: Metafile): { modules: ModuleBytes[]; packages: ModuleBytes[] } {
+export function contributions(metafile: Metafile): { modules: ModuleBytes[]; packages: ModuleBytes[] } {
   // The code output names its entry point; the source map output does not.
   const output = Object.values(metafile.outputs).find((candidate) => candidate.entryPoint !== undefined);
   if (!output) throw new Error('esbuild reported no code output');
@@ -174,4 +174,27 @@ export function biggestBundleTables(bundles: readonly BundleResult[], top = 10):
       [1, 2],
     ),
   };
+}
+
+/**
+ * Issue 20: what each HTTP function carries beyond the reference handler, by package (bytes in the function's bundle
+ * minus the same package's bytes in the reference's) — the measured cause of a bundle over 1.5× the reference.
+ */
+export function beyondReferenceTable(bundles: readonly BundleResult[], reference: { bytes: number; packages: readonly ModuleBytes[] }, top = 4): string {
+  const http = new Set(BOUNDED_CONTEXTS.map((context) => context.name));
+  const inReference = new Map(reference.packages.map((pkg) => [pkg.path, pkg.bytes]));
+  return markdownTable(
+    ['function', 'KB beyond the reference', `heaviest additions (KB): the first ${top} packages`],
+    bundles
+      .filter((bundle) => http.has(bundle.name))
+      .map((bundle) => {
+        const added = bundle.packages
+          .map((pkg) => ({ path: pkg.path, bytes: pkg.bytes - (inReference.get(pkg.path) ?? 0) }))
+          .filter((pkg) => pkg.bytes > 0)
+          .sort((a, b) => b.bytes - a.bytes)
+          .slice(0, top);
+        return [bundle.name, kib(bundle.bytes - reference.bytes), added.map((pkg) => `${pkg.path} ${kib(pkg.bytes)}`).join(' · ')];
+      }),
+    [1],
+  );
 }

@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { App, Stack } from 'aws-cdk-lib';
 import { build } from 'esbuild';
 import { AnzeFunction } from '../../infra/constructs/anze-function.js';
-import { CDK_LIKE } from './bundles.js';
+import { CDK_LIKE, contributions, type ModuleBytes } from './bundles.js';
 
 export const REFERENCE_ENTRY = 'test/bench/reference/handler.ts';
 
@@ -20,6 +20,8 @@ export interface ReferenceBundle {
   readonly copyBytes: number;
   /** True when both agree byte for byte: the functions' figures are then made exactly as the construct makes them. */
   readonly copyMatchesConstruct: boolean;
+  /** Bytes per package in the reference (esbuild's metafile of the copy build), to say what a function adds to it. */
+  readonly packages: readonly ModuleBytes[];
 }
 
 /**
@@ -51,7 +53,7 @@ export async function buildReferenceBundle(repoRoot: string, outDir: string): Pr
     const code = readFileSync(file);
 
     const copyFile = join(outDir, 'reference-copy.mjs');
-    await build({ ...CDK_LIKE, absWorkingDir: repoRoot, entryPoints: [join(repoRoot, REFERENCE_ENTRY)], outfile: copyFile });
+    const built = await build({ ...CDK_LIKE, absWorkingDir: repoRoot, entryPoints: [join(repoRoot, REFERENCE_ENTRY)], outfile: copyFile });
     const copy = readFileSync(copyFile);
     // The last line names the source map file (index.mjs.map there, reference-copy.mjs.map here): not code.
     const codeOf = (bytes: Buffer) => bytes.toString('utf8').replace(/\/\/# sourceMappingURL=\S+\s*$/, '');
@@ -63,6 +65,7 @@ export async function buildReferenceBundle(repoRoot: string, outDir: string): Pr
       gzipBytes: gzipSync(code).length,
       copyBytes: copy.length,
       copyMatchesConstruct: codeOf(copy) === codeOf(code),
+      packages: built.metafile ? contributions(built.metafile).packages : [],
     };
   } finally {
     rmSync(assembly, { recursive: true, force: true });

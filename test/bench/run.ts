@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { REPO_ROOT, startPlatform } from '../../infra/local/platform.js';
 import { BOUNDED_CONTEXTS } from '../../functions/http/contexts.js';
 import { RATE_LIMITS, scaleRateLimits } from '../../infra/rate-limits.js';
-import { biggestBundleTables, bundleTable, bundlingDrift, buildBundles } from './bundles.js';
+import { beyondReferenceTable, biggestBundleTables, bundleTable, bundlingDrift, buildBundles } from './bundles.js';
 import { coldImportTable, measureColdImports } from './cold-import.js';
 import { FIRST_VISIT_HEADING, firstVisitTables, measureFirstVisitSection } from './first-visit.js';
 import { callsTable, fixedCostTable, latencyNotes, latencyTable } from './latency-report.js';
@@ -215,6 +215,8 @@ async function main(): Promise<void> {
       reference.copyMatchesConstruct
         ? `The reference handler (${reference.entry}), bundled by AnzeFunction itself in a throwaway CDK app: ${(reference.bytes / 1024).toFixed(1)} KB; the bench's copy of the settings makes the same code byte for byte.`
         : `⚠ the reference handler bundled by AnzeFunction itself (${reference.bytes} bytes) differs from the bench's copy of its settings (${reference.copyBytes} bytes): bundles.ts's CDK_LIKE has drifted.`,
+      '### What each HTTP function carries beyond the reference handler (the cause of a ratio over 1.5×)',
+      beyondReferenceTable(bundles, reference),
       `### Heaviest inputs of the biggest bundle (${heaviest.name})`,
       heaviest.modules,
       heaviest.packages,
