@@ -34,10 +34,10 @@ export interface MonitoringRepository {
   listSources(tenantId: string, page: PageRequest): Promise<Page<MonitoringSource>>;
 
   /**
-   * The stored minutes of these sensors (`bucketId` → bucket); missing ones are absent. `stream` keeps device
+   * The stored minutes of these shards (`bucketId` → bucket); missing ones are absent. `stream` keeps device
    * alarms apart from readings (a sensor may send both at the same instant).
    */
-  readBuckets(tenantId: string, sourceId: string, ids: readonly { sensorId: string; minute: number }[], stream?: ReadingStream): Promise<Map<string, ReadingBucket>>;
+  readBuckets(tenantId: string, sourceId: string, ids: readonly { shard: number; minute: number }[], stream?: ReadingStream): Promise<Map<string, ReadingBucket>>;
   /**
    * Writes changed minutes, each on its version (0: new); false when another writer changed one first (read
    * again and merge). `expiresAt` is the TTL, epoch seconds.

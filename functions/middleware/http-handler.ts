@@ -32,6 +32,7 @@ function routeHandler(route: RouteSpec) {
   const routeKey = routeKeyOf(route);
   const access = route.access;
   if (!access) throw new Error(`route ${routeKey} declares no access row`);
+  if (access.kind === 'api-key' && !route.authenticate) throw new Error(`route ${routeKey} takes an API key but declares no authenticate`);
 
   return async (event: HttpEvent, context: Context): Promise<HttpResult> => {
     const principal = principalFromEvent(event);
@@ -41,6 +42,7 @@ function routeHandler(route: RouteSpec) {
     if (access.kind === 'api-key') {
       // MON-2: the use case verifies the key against its source; a user's token is no key.
       if (principal || !event.headers?.['x-api-key']) throw new Unauthorized('MON-2: this route takes a data source API key (x-api-key), not a user token');
+      await route.authenticate?.(event.headers);
     } else if (access.kind !== 'public') {
       if (!principal) throw new Unauthorized('a bearer token is required');
       await assertPrincipalCurrent(principal);

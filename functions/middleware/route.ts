@@ -43,6 +43,11 @@ export interface RouteSpec<P = unknown, Q = unknown, B = unknown> {
   readonly response?: ZodMiniType;
   /** Status of a successful answer; 200 unless said. */
   readonly successStatus?: number;
+  /**
+   * MON-2: on an `api-key` route, checks the caller's key before anything is parsed (401 otherwise), so a caller
+   * without a valid key learns nothing of the contract. The use case reads what it found the same way again.
+   */
+  readonly authenticate?: (headers: Readonly<Record<string, string | undefined>>) => Promise<unknown>;
   /** POSTs honour `Idempotency-Key` unless a route opts out (login: nothing to repeat safely). */
   readonly idempotent?: boolean;
   readonly handle: (input: RouteInput<P, Q, B>) => Promise<RouteResult>;

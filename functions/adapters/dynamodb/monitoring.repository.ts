@@ -1,7 +1,7 @@
 import type { AlarmStatus, MonitoringAlarm } from '../../../domain/monitoring/alarm.js';
 import type { AlarmSeverity } from '../../../domain/monitoring/kinds.js';
 import type { EnterpriseAlarmViews, MonitoringRepository, Page, PageRequest, ReadingStream, SourceKeys } from '../../../domain/monitoring/monitoring.repository.js';
-import { bucketId, type ReadingBucket } from '../../../domain/monitoring/readings.js';
+import { bucketId, minuteOf, shardOf, type ReadingBucket } from '../../../domain/monitoring/readings.js';
 import type { MonitoringSource } from '../../../domain/monitoring/source.js';
 import { Conflict, StaleVersion } from '../../../domain/kernel/errors.js';
 import type { DomainEvent } from '../../../domain/kernel/events.js';
@@ -15,9 +15,10 @@ const tenant = (tenantId: string) => ({ kind: 'tenant', tenantId }) as const;
  * MON-2's keys, beside the others of keys.ts and built from its parts (owner prefix, key-safe ids):
  * - a source `T#<t>#MONSOURCE#<id>`, listed per tenant (GSI1) and per mine (GSI3, SVC-12's "connected");
  * - a key's lookup `P#MONKEY#<prefix>`: platform data, since the request names no tenant before it is read;
- * - a sensor's readings `T#<t>#MONREAD#<source>#<sensor>`, one item per minute (`SK` the minute's epoch ms,
- *   zero-padded). One partition per sensor: a busy mine's writes spread over as many partitions as it has
- *   sensors, and one sensor writes a few KB a minute — far below a partition's 1,000 WCU (test/bench/monitoring.ts);
+ * - readings `T#<t>#MONREAD#<source>#<shard>` (devices' alarms `MONDEV`), one item per minute (`SK` the
+ *   minute's epoch ms, zero-padded) holding the readings of the shard's sensors (SHARDS_PER_SOURCE, by a hash of
+ *   the sensor id): a mine's writes spread over 16 partition keys, each a few KB a post — far below a partition's
+ *   1,000 WCU (test/bench/monitoring.ts);
  * - an alarm `T#<t>#MONALARM#<id>`, listed per tenant newest first (GSI1) and per mine (GSI3, ACL-5);
  * - a sensor's open-alarm pointer `T#<t>#MONALARM-OPEN#<source>#<sensor>#<kind>`: at most one open alarm each.
  */
@@ -26,8 +27,8 @@ export const monitoringKeys = {
   sourceListing: (tenantId: string): string => keys.listing(tenant(tenantId), 'MONSOURCE'),
   enterpriseSources: (uscc: string): string => `ENT#${assertKeyPart(uscc, 'uscc')}#MONSOURCE`,
   apiKey: (prefix: string): ItemKey => ({ PK: `P#MONKEY#${assertKeyPart(prefix, 'key prefix')}`, SK: 'KEY' }),
-  readings: (tenantId: string, sourceId: string, sensorId: string, stream: ReadingStream = 'readings'): string =>
-    `${ownerPrefix(tenant(tenantId))}#${stream === 'readings' ? 'MONREAD' : 'MONDEV'}#${assertKeyPart(sourceId, 'sourceId')}#${assertKeyPart(sensorId, 'sensorId')}`,
+  readings: (tenantId: string, sourceId: string, shard: number, stream: ReadingStream = 'readings'): string =>
+    `${ownerPrefix(tenant(tenantId))}#${stream === 'readings' ? 'MONREAD' : 'MONDEV'}#${assertKeyPart(sourceId, 'sourceId')}#${shard}`,
   minute: (minute: number): string => `M#${String(minute).padStart(15, '0')}`,
   alarm: (tenantId: string, alarmId: string): ItemKey => keys.entity(tenant(tenantId), 'MONALARM', alarmId),
   alarmListing: (tenantId: string): string => keys.listing(tenant(tenantId), 'MONALARM'),
@@ -163,23 +164,23 @@ export class DynamoMonitoringRepository implements MonitoringRepository, Enterpr
   async readBuckets(
     tenantId: string,
     sourceId: string,
-    ids: readonly { sensorId: string; minute: number }[],
+    ids: readonly { shard: number; minute: number }[],
     stream: ReadingStream = 'readings',
   ): Promise<Map<string, ReadingBucket>> {
     const items = await this.store.getMany<Record<string, unknown>>(
-      ids.map(({ sensorId, minute }) => ({ PK: monitoringKeys.readings(tenantId, sourceId, sensorId, stream), SK: monitoringKeys.minute(minute) })),
+      ids.map(({ shard, minute }) => ({ PK: monitoringKeys.readings(tenantId, sourceId, shard, stream), SK: monitoringKeys.minute(minute) })),
     );
     return new Map(
       items.map((item) => {
         const bucket: ReadingBucket = {
-          sensorId: item.sensorId as string,
-          kind: item.sensorKind as ReadingBucket['kind'],
+          shard: item.shard as number,
           minute: item.minute as number,
-          values: (item.values ?? {}) as Record<string, number>,
-          late: (item.late ?? []) as number[],
+          values: (item.values ?? {}) as ReadingBucket['values'],
+          late: (item.late ?? {}) as ReadingBucket['late'],
+          kinds: (item.kinds ?? {}) as ReadingBucket['kinds'],
           version: item.version as number,
         };
-        return [bucketId(bucket.sensorId, bucket.minute), bucket];
+        return [bucketId(bucket.shard, bucket.minute), bucket];
       }),
     );
   }
@@ -193,14 +194,14 @@ export class DynamoMonitoringRepository implements MonitoringRepository, Enterpr
   ): Promise<boolean> {
     const writes: Write[] = buckets.map((bucket) => {
       const item = {
-        PK: monitoringKeys.readings(tenantId, sourceId, bucket.sensorId, stream),
+        PK: monitoringKeys.readings(tenantId, sourceId, bucket.shard, stream),
         SK: monitoringKeys.minute(bucket.minute),
         kind: 'MONREAD',
-        sensorId: bucket.sensorId,
-        sensorKind: bucket.kind,
+        shard: bucket.shard,
         minute: bucket.minute,
         values: bucket.values,
         late: bucket.late,
+        kinds: bucket.kinds,
         version: bucket.version,
         // MON-2: readings are kept `readingRetentionDays` (rule-set data) after their minute; DynamoDB's TTL drops them.
         expiresAt: Math.floor(bucket.minute / 1000) + retentionDays * 86_400,
@@ -226,12 +227,17 @@ export class DynamoMonitoringRepository implements MonitoringRepository, Enterpr
   }
 
   async readingsOf(tenantId: string, sourceId: string, sensorId: string, fromMs: number, toMs: number) {
-    const minutes: { sensorId: string; minute: number }[] = [];
-    for (let minute = Math.floor(fromMs / 60_000) * 60_000; minute <= toMs; minute += 60_000) minutes.push({ sensorId, minute });
+    const shard = shardOf(sensorId);
+    const minutes: { shard: number; minute: number }[] = [];
+    for (let minute = minuteOf(fromMs); minute <= toMs; minute += 60_000) minutes.push({ shard, minute });
     const buckets = await this.readBuckets(tenantId, sourceId, minutes);
     return [...buckets.values()]
       .flatMap((bucket) =>
-        Object.entries(bucket.values).map(([at, value]) => ({ atMs: Number(at), value, late: bucket.late.includes(Number(at)) })),
+        Object.entries(bucket.values[sensorId] ?? {}).map(([at, value]) => ({
+          atMs: Number(at),
+          value,
+          late: (bucket.late[sensorId] ?? []).includes(Number(at)),
+        })),
       )
       .filter((reading) => reading.atMs >= fromMs && reading.atMs <= toMs)
       .sort((a, b) => a.atMs - b.atMs);

@@ -2,7 +2,7 @@ import { Conflict, StaleVersion } from '../../../domain/kernel/errors.js';
 import { extendAlarm, openAlarm, type Exceedance } from '../../../domain/monitoring/alarm.js';
 import type { MonitoringRules } from '../../../domain/monitoring/kinds.js';
 import type { MonitoringRepository, ReadingStream } from '../../../domain/monitoring/monitoring.repository.js';
-import { bucketId, mergeReadings, minuteOf, type Reading, type RejectedRecord } from '../../../domain/monitoring/readings.js';
+import { bucketId, bucketOf, mergeReadings, type Reading, type RejectedRecord } from '../../../domain/monitoring/readings.js';
 import type { MonitoringSource } from '../../../domain/monitoring/source.js';
 import { monitoringRoot } from './composition-root.js';
 
@@ -17,7 +17,7 @@ export interface IngestAnswer {
 }
 
 /**
- * MON-2: stores a batch's good records packed per sensor and minute — read the minutes they fall in (one
+ * MON-2: stores a batch's good records packed per shard of sensors and minute — read the minutes they fall in (one
  * BatchGetItem per 100), merge (a record already stored is a duplicate), write the changed minutes (one
  * TransactWriteItems per 100, each on its version) — and reads again and merges should another batch have
  * written one of those minutes first. Answers what was newly stored, for the thresholds.
@@ -30,8 +30,11 @@ export async function storeRecords(
   now: number,
   stream: ReadingStream,
 ): Promise<{ accepted: Reading[]; duplicates: number; late: number }> {
-  const minutes = new Map<string, { sensorId: string; minute: number }>();
-  for (const record of records) minutes.set(bucketId(record.sensorId, minuteOf(record.atMs)), { sensorId: record.sensorId, minute: minuteOf(record.atMs) });
+  const minutes = new Map<string, { shard: number; minute: number }>();
+  for (const record of records) {
+    const bucket = bucketOf(record);
+    minutes.set(bucketId(bucket.shard, bucket.minute), bucket);
+  }
   for (let attempt = 1; ; attempt += 1) {
     const stored = await monitoring.readBuckets(source.tenantId, source.id, [...minutes.values()], stream);
     const outcome = mergeReadings(records, stored, now, rules.lateAfterMinutes);

@@ -1,5 +1,5 @@
 import { INSURER } from '../../../domain/identity/access.js';
-import { RuleViolation } from '../../../domain/kernel/errors.js';
+import { RuleViolation, ValidationFailed } from '../../../domain/kernel/errors.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
 import { monitoringRoot } from './composition-root.js';
 import { loadSource } from './load-source.js';
@@ -20,11 +20,14 @@ export const listReadings = defineRoute({
   response: readingsPageSchema,
   async handle(input) {
     const { tenantId } = callerOf(input, 'insurer');
-    const fromMs = Date.parse(input.query.from);
+    const { monitoring, source } = await loadSource(tenantId, input.params.sourceId);
+    const { sensorId, from } = input.query;
+    if (sensorId === undefined) throw new ValidationFailed([{ field: 'query.sensorId', message: 'sensorId is required' }]);
+    if (from === undefined) throw new ValidationFailed([{ field: 'query.from', message: 'from is required' }]);
+    const fromMs = Date.parse(from);
     const toMs = input.query.to === undefined ? Math.min(fromMs + MAX_SPAN_MS, monitoringRoot().clock.now().getTime()) : Date.parse(input.query.to);
     if (toMs < fromMs || toMs - fromMs > MAX_SPAN_MS) throw new RuleViolation('MON-2', 'to', 'MON-2: to is after from, at most an hour later', 400);
-    const { monitoring, source } = await loadSource(tenantId, input.params.sourceId);
-    const readings = await monitoring.readingsOf(tenantId, source.id, input.query.sensorId, fromMs, toMs);
+    const readings = await monitoring.readingsOf(tenantId, source.id, sensorId, fromMs, toMs);
     return { body: { items: readings.map((reading) => ({ at: new Date(reading.atMs).toISOString(), value: reading.value, late: reading.late })) } };
   },
 });

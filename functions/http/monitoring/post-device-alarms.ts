@@ -21,6 +21,7 @@ export const postDeviceAlarms = defineRoute({
   body: deviceAlarmsBody,
   response: ingestResultSchema,
   idempotent: false,
+  authenticate: sourceOfKey,
   async handle(input) {
     const { source, monitoring } = await sourceOfKey(input.headers);
     const { clock, rules: rulesInForce } = monitoringRoot();

@@ -23,6 +23,7 @@ export const postReadings = defineRoute({
   response: ingestResultSchema,
   // Idempotent by itself (per sensor and instant); the user-keyed Idempotency-Key store has no user here.
   idempotent: false,
+  authenticate: sourceOfKey,
   async handle(input) {
     const { source, monitoring } = await sourceOfKey(input.headers);
     const { clock, rules: rulesInForce } = monitoringRoot();

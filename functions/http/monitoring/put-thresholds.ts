@@ -6,6 +6,7 @@ import { publicSource, type ThresholdChange } from '../../../domain/monitoring/s
 import { callerOf, defineRoute } from '../../middleware/route.js';
 import { monitoringRoot } from './composition-root.js';
 import { loadSource } from './load-source.js';
+import { forgetSource } from './source-of-key.js';
 import { sourceIdParams, sourceSchema, thresholdsBody } from './schemas.js';
 
 /**
@@ -50,6 +51,7 @@ export const putThresholds = defineRoute({
     if (changes.length === 0) return { body: publicSource(source) };
     const changed = { ...source, thresholds, thresholdChanges: [...source.thresholdChanges, ...changes], version: source.version + 1 };
     await monitoring.saveSource(changed, source.version);
+    forgetSource(source);
     return { body: publicSource(changed) };
   },
 });

@@ -2,6 +2,7 @@ import { INSURER } from '../../../domain/identity/access.js';
 import { publicSource } from '../../../domain/monitoring/source.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
 import { loadSource } from './load-source.js';
+import { forgetSource } from './source-of-key.js';
 import { sourceIdParams, sourceSchema } from './schemas.js';
 
 /** MON-2: the source's key is refused (401) from its next request; its readings and alarms stay. */
@@ -19,6 +20,7 @@ export const revokeSource = defineRoute({
     if (source.status === 'REVOKED') return { body: publicSource(source) };
     const revoked = { ...source, status: 'REVOKED' as const, version: source.version + 1 };
     await monitoring.saveSource(revoked, source.version);
+    forgetSource(source);
     return { body: publicSource(revoked) };
   },
 });

@@ -4,6 +4,7 @@ import { publicSource } from '../../../domain/monitoring/source.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
 import { monitoringRoot } from './composition-root.js';
 import { loadSource } from './load-source.js';
+import { forgetSource } from './source-of-key.js';
 import { sourceIdParams, sourceWithKeySchema } from './schemas.js';
 
 /** MON-2: a new key for the source, shown once; the old one is refused from this moment. */
@@ -22,6 +23,7 @@ export const rotateSourceKey = defineRoute({
     const issued = monitoringRoot().apiKeys.issue();
     const rotated = { ...source, keyPrefix: issued.keyPrefix, keyHash: issued.keyHash, version: source.version + 1 };
     await monitoring.saveSource(rotated, source.version, { retiredPrefix: source.keyPrefix });
+    forgetSource(source);
     return { body: { source: publicSource(rotated), apiKey: issued.apiKey } };
   },
 });

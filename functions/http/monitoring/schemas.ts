@@ -107,9 +107,10 @@ export const inspectionBody = z.optional(
     planItem: z.optional(z.int().check(z.gte(0))),
   }),
 );
+/** Optional in the schema so that another tenant's source answers 404 like a missing one before the query is checked. */
 export const readingsQuery = z.object({
-  sensorId: z.string().check(z.regex(/^[A-Za-z0-9_.-]{1,64}$/, 'not a sensor id')),
-  from: z.string().check(z.refine((value) => !Number.isNaN(Date.parse(value)), 'must be an ISO instant')),
+  sensorId: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_.-]{1,64}$/, 'not a sensor id'))),
+  from: z.optional(z.string().check(z.refine((value) => !Number.isNaN(Date.parse(value)), 'must be an ISO instant'))),
   to: z.optional(z.string().check(z.refine((value) => !Number.isNaN(Date.parse(value)), 'must be an ISO instant'))),
 });
 export const readingsPageSchema = z.object({
