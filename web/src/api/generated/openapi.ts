@@ -6658,9 +6658,9 @@ export interface operations {
     };
     getMonitoringSourcesSourceIdReadings: {
         parameters: {
-            query: {
-                from: string;
-                sensorId: string;
+            query?: {
+                from?: string;
+                sensorId?: string;
                 to?: string;
             };
             header?: never;
