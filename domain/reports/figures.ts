@@ -26,6 +26,8 @@ export interface ReportRecords {
   readonly ledger: readonly LedgerEntry[];
   /** The insurer's complaints; only those received in the period count. */
   readonly complaints: readonly ReportComplaint[];
+  /** CLM-1: the insurer's claims, when it has any on the platform. */
+  readonly claims?: readonly ReportClaim[];
 }
 
 export interface ReportPolicy {
@@ -57,6 +59,12 @@ export interface ReportComplaint {
   readonly reply?: { readonly repliedAt: string };
   readonly deadlines: { readonly binding: { readonly dueOn: LocalDate } };
   readonly escalation?: unknown;
+}
+
+export interface ReportClaim {
+  readonly registeredAt: string;
+  readonly decision?: { readonly outcome: 'PAID' | 'PARTIALLY_PAID' | 'DECLINED'; readonly decidedOn: LocalDate };
+  readonly payouts: readonly { readonly paidOn: LocalDate; readonly amountFen: number }[];
 }
 
 /** FEE-3: the expense categories as the report names them (the notice's 可列支 uses). */
@@ -98,6 +106,8 @@ const countyNameOf = (county: string): string => (isXinzhouArea(county) ? areaNa
  *   come from the same `summarizeYear` that answers that route.
  * - **Complaints** (CMP-1..8): received in the period; answered on time or late against the binding due day;
  *   escalated (CMP-6).
+ * - **Claims** (CLM-1), only when the insurer has claims on the platform: registered in the period; decided in
+ *   it as paid (in full or in part) or declined; the payouts made in it.
  */
 export function computeReportFigures(records: ReportRecords, context: FiguresContext): ReportFigures {
   const { period } = context;
@@ -111,6 +121,7 @@ export function computeReportFigures(records: ReportRecords, context: FiguresCon
     services: servicesOf(records, period),
     fees: feesOf(records.ledger, context),
     complaints: complaintsOf(records.complaints, period),
+    ...(records.claims !== undefined && records.claims.length > 0 ? { claims: claimsOf(records.claims, period) } : {}),
   };
 }
 
@@ -218,6 +229,16 @@ function complaintsOf(complaints: readonly ReportComplaint[], period: ReportPeri
     figures.received += 1;
     if (complaint.reply) figures[shanghaiDateOf(complaint.reply.repliedAt) <= complaint.deadlines.binding.dueOn ? 'answeredOnTime' : 'answeredLate'] += 1;
     if (complaint.escalation !== undefined) figures.escalated += 1;
+  }
+  return figures;
+}
+
+function claimsOf(claims: readonly ReportClaim[], period: ReportPeriod): NonNullable<ReportFigures['claims']> {
+  const figures = { registered: 0, paid: 0, declined: 0, paidFen: 0 };
+  for (const claim of claims) {
+    if (within(shanghaiDateOf(claim.registeredAt), period)) figures.registered += 1;
+    if (claim.decision && within(claim.decision.decidedOn, period)) figures[claim.decision.outcome === 'DECLINED' ? 'declined' : 'paid'] += 1;
+    for (const payout of claim.payouts) if (within(payout.paidOn, period)) figures.paidFen += payout.amountFen;
   }
   return figures;
 }

@@ -2,9 +2,11 @@ import type { ReportRecords } from '../../../domain/reports/figures.js';
 import type { ReportPeriod } from '../../../domain/reports/report-figures.js';
 import type { ReportRecordSource } from '../../../domain/reports/report-records.port.js';
 import type { LedgerEntry } from '../../../domain/fees/ledger-entry.js';
+import type { Claim } from '../../../domain/claims/claim.js';
 import type { Complaint } from '../../../domain/complaints/complaint.js';
 import type { Hazard } from '../../../domain/services/hazard.js';
 import type { PreventionService } from '../../../domain/services/service.js';
+import { DynamoClaimRepository } from './claim.repository.js';
 import { DynamoComplaintRepository } from './complaint.repository.js';
 import { DynamoFeeLedgerRepository } from './fee-ledger.repository.js';
 import { DynamoHazardRepository } from './hazards.repository.js';
@@ -32,7 +34,7 @@ async function everyItem<T>(page: (cursor: string | undefined) => Promise<{ item
  * RPT-4: a report's records through the readers the other contexts already use, over the insurer's own
  * tenant-scoped store: the policies starting in the period (GSI4 by period start, as the obligations list),
  * their plans (BatchGetItem), the ledger year (one partition, in sequence order, as the export), and the
- * services, hazards and complaints by their tenant listings.
+ * services, hazards, complaints and claims by their tenant listings.
  */
 export class DynamoReportRecords implements ReportRecordSource {
   constructor(private readonly store: Store) {}
@@ -43,7 +45,8 @@ export class DynamoReportRecords implements ReportRecordSource {
     const hazards = new DynamoHazardRepository(this.store);
     const complaints = new DynamoComplaintRepository(this.store);
     const fees = new DynamoFeeLedgerRepository(this.store);
-    const [policyRead, serviceItems, hazardItems, complaintItems, ledger] = await Promise.all([
+    const claims = new DynamoClaimRepository(this.store);
+    const [policyRead, serviceItems, hazardItems, complaintItems, ledger, claimItems] = await Promise.all([
       obligations.policiesStarting(tenantId, period.from, period.to, ALL_POLICIES),
       everyItem<PreventionService>((cursor) => services.listServices(tenantId, { limit: PAGE, cursor })),
       everyItem<Hazard>((cursor) => hazards.listHazards(tenantId, { limit: PAGE, cursor })),
@@ -55,8 +58,9 @@ export class DynamoReportRecords implements ReportRecordSource {
         });
         return entries;
       })(),
+      everyItem<Claim>((cursor) => claims.listByTenant(tenantId, { limit: PAGE, cursor })),
     ]);
     const plans = await obligations.plansOf(tenantId, policyRead.policies.map((policy) => policy.id));
-    return { policies: policyRead.policies, plans: [...plans.values()], services: serviceItems, hazards: hazardItems, ledger, complaints: complaintItems };
+    return { policies: policyRead.policies, plans: [...plans.values()], services: serviceItems, hazards: hazardItems, ledger, complaints: complaintItems, claims: claimItems };
   }
 }

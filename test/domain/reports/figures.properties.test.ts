@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { EXPENSE_CATEGORIES, type LedgerEntry } from '../../../domain/fees/ledger-entry.js';
 import { INDUSTRIES } from '../../../domain/kernel/industry.js';
 import { XINZHOU_2024 } from '../../../domain/kernel/rule-set/xinzhou-2024.js';
-import { computeReportFigures, type ReportComplaint, type ReportHazard, type ReportPolicy, type ReportRecords, type ReportService } from '../../../domain/reports/figures.js';
+import { computeReportFigures, type ReportClaim, type ReportComplaint, type ReportHazard, type ReportPolicy, type ReportRecords, type ReportService } from '../../../domain/reports/figures.js';
 import { reportPeriodOf } from '../../../domain/reports/period.js';
 import { reportFiguresSchema, type ReportKind } from '../../../domain/reports/report-figures.js';
 import { SERVICE_STATUSES, SERVICE_TYPES } from '../../../domain/services/service.js';
@@ -56,6 +56,15 @@ const complaint: fc.Arbitrary<ReportComplaint> = fc.record(
   { requiredKeys: ['receivedOn', 'deadlines'] },
 );
 
+const claim: fc.Arbitrary<ReportClaim> = fc.record(
+  {
+    registeredAt: instant,
+    decision: fc.record({ outcome: fc.constantFrom('PAID', 'PARTIALLY_PAID', 'DECLINED'), decidedOn: day }),
+    payouts: fc.array(fc.record({ paidOn: day, amountFen: fen }), { maxLength: 3 }),
+  },
+  { requiredKeys: ['registeredAt', 'payouts'] },
+);
+
 type RawEntry =
   | { kind: 'ACCRUAL'; date: string; receivedFen: number; premiumExTaxFen: number; amountFen: number }
   | { kind: 'EXPENSE'; date: string; category: (typeof EXPENSE_CATEGORIES)[number]; amountFen: number }
@@ -102,6 +111,7 @@ const records = fc.record({
   hazards: fc.array(hazard, { maxLength: 25 }),
   ledger: fc.array(rawEntry, { maxLength: 40 }),
   complaints: fc.array(complaint, { maxLength: 15 }),
+  claims: fc.array(claim, { maxLength: 8 }),
   kind: fc.constantFrom<ReportKind>('HALF_YEAR', 'YEAR'),
 });
 
@@ -109,7 +119,7 @@ type Seed = typeof records extends fc.Arbitrary<infer T> ? T : never;
 
 function recordsOf(seed: Seed): ReportRecords {
   const plans = seed.policies.length === 0 ? [] : seed.planCounts.map((line) => ({ policyId: (seed.policies[line.pick % seed.policies.length] as ReportPolicy).id, items: [{ type: line.type, count: line.count }] }));
-  return { policies: seed.policies, plans, services: seed.services, hazards: seed.hazards, ledger: ledgerOf(seed.ledger), complaints: seed.complaints };
+  return { policies: seed.policies, plans, services: seed.services, hazards: seed.hazards, ledger: ledgerOf(seed.ledger), complaints: seed.complaints, claims: seed.claims };
 }
 
 /** Beijing's day of an instant, by adding eight hours — a different way from the code's. */
@@ -186,7 +196,16 @@ describe('RPT-1 RPT-4 report figures are an exact recount of the records', () =>
           answeredLate: received.filter((c) => c.reply && beijingDay(c.reply.repliedAt) > c.deadlines.binding.dueOn).length,
           escalated: received.filter((c) => c.escalation !== undefined).length,
         });
-        expect(figures.claims).toBeUndefined();
+        const claims = input.claims ?? [];
+        if (claims.length === 0) expect(figures.claims).toBeUndefined();
+        else {
+          expect(figures.claims).toEqual({
+            registered: claims.filter((c) => inPeriod(beijingDay(c.registeredAt))).length,
+            paid: claims.filter((c) => c.decision && c.decision.outcome !== 'DECLINED' && inPeriod(c.decision.decidedOn)).length,
+            declined: claims.filter((c) => c.decision?.outcome === 'DECLINED' && inPeriod(c.decision.decidedOn)).length,
+            paidFen: sum(claims.flatMap((c) => c.payouts.filter((p) => inPeriod(p.paidOn))), (p) => p.amountFen),
+          });
+        }
       }),
       { numRuns: 60 },
     );
@@ -205,6 +224,7 @@ describe('RPT-1 RPT-4 report figures are an exact recount of the records', () =>
           hazards: [...input.hazards].reverse(),
           ledger: [...input.ledger].reverse(),
           complaints: [...input.complaints].reverse(),
+          claims: [...(input.claims ?? [])].reverse(),
         };
         expect(computeReportFigures(reversed, context)).toEqual(computeReportFigures(input, context));
       }),
