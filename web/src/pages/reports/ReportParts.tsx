@@ -4,17 +4,11 @@ import type { ReportDetail, ReportFigures, ReportFileFormat, ReportFileHashes, R
 import { formatFen, formatInstant, formatWhole, useI18n, type MessageKey, type Translate } from '../../i18n';
 import { describeApiError, labelledTable, SectionCard } from '../../kit';
 import { downloadFromLink } from '../../kit/download';
+import { percentOf } from './report-values';
 import { useColleagueNames } from '../../kit/useColleagueNames';
 
 /** RPT-1: "2026年上半年" or "2026年度". */
 export const periodLabel = (t: Translate, period: ReportPeriod): string => t(`rpt.periodName.${period.kind}`, { year: period.year });
-
-/** Basis points as a percentage with two decimals, by integer arithmetic. */
-export function percentOf(basisPoints: number): string {
-  const sign = basisPoints < 0 ? '-' : '';
-  const magnitude = Math.abs(basisPoints);
-  return `${sign}${Math.trunc(magnitude / 100)}.${String(magnitude % 100).padStart(2, '0')}%`;
-}
 
 /**
  * RPT-1: 草稿, 更正草稿 (a draft after a submitted version), 已报送, or 逾期报送 when the last submission came after

@@ -9,15 +9,7 @@ import { DataTable, dateTimeColumn, FormFailureAlert, PageHeading, useApiForm, t
 import { useInvalidate } from '../../kit/useInvalidate';
 import { shanghaiToday } from '../complaints/due-dates';
 import { periodLabel, ReportStatusTag } from './ReportParts';
-
-/**
- * RPT-1: the period most likely wanted today — before July, last year's year report (due January 31); from
- * July on, this year's half-year report (due July 31).
- */
-export function defaultReportPeriod(today: string): GenerateReportRequest {
-  const year = Number(today.slice(0, 4));
-  return Number(today.slice(5, 7)) >= 7 ? { year, kind: 'HALF_YEAR' } : { year: year - 1, kind: 'YEAR' };
-}
+import { defaultReportPeriod } from './report-values';
 
 /**
  * 报告报送 (RPT-1, RPT-4): the insurer's half-year and year reports — period, due day, status (草稿, 已报送,
