@@ -1,7 +1,7 @@
+import * as z from 'zod/mini';
 import { INSURER } from '../../../domain/identity/access.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
 import { pageQuery } from '../zod.js';
-import * as z from 'zod/mini';
 import { reportsRoot } from './composition-root.js';
 import { reportPageSchema, reportSummaryOf } from './schemas.js';
 
