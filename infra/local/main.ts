@@ -19,6 +19,8 @@ import { REPO_ROOT, startPlatform } from './platform.js';
  * - `ANZE_MINE_SIMULATOR=true` (MON-2, issue 19): a simulated coal mine (ent-demo's, insured by 人保) posts
  *   readings every 5 s through the gateway with a data source's API key, with a gas spike (CH4 over 1.0 %) every two
  *   minutes, so 监测值班 shows life; needs the business demo. Off by default, and in tests.
+ * - `ANZE_LOCAL_IAM=off`: no local IAM twin. On by default: tenant-scoped and regulator DynamoDB clients check each call
+ *   against the roles' own policy statements (functions/adapters/iam-twin/, issue 21), so layer 2 refuses here too.
  * DynamoDB Local is supervised: restarted if it dies, and stopped with Node however Node ends (dynamodb-local.ts).
  */
 async function main(): Promise<void> {

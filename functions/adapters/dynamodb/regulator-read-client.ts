@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { countCalls, dynamoDbClientConfig, sharedDynamoDb, toDocumentClient } from './client.js';
+import { localIamEnabled, localTwinClient } from '../iam-twin/dynamodb-twin.js';
 import { roleSession, type SessionCredentials } from '../sts/role-session.js';
 
 const RENEW_BEFORE_MS = 60_000;
@@ -11,8 +12,9 @@ const SESSION_SECONDS = 900;
  * (`ANZE_REGULATOR_ROLE_ARN`, GetItem/BatchGetItem/Query only), never through a tenant's role, so a bug in a
  * supervision use case cannot write an insurer's items even by mistake — IAM refuses it.
  *
- * Without the role ARN (the local runtime) there is nothing to assume and the shared client is used; layer 1
- * (GET-only routes, keys built by keys.ts) then stands alone.
+ * Without the role ARN (the local runtime and the tests) there is nothing to assume: the client then carries the
+ * local IAM twin (functions/adapters/iam-twin/) with the regulator role's own statements, so a write or a Scan is
+ * refused locally as IAM refuses it. `ANZE_LOCAL_IAM=off` falls back to the shared client.
  */
 export class RegulatorReadClients {
   private cached: { doc: DynamoDBDocumentClient; expiresAt: number } | undefined;
@@ -24,7 +26,14 @@ export class RegulatorReadClients {
   ) {}
 
   async client(): Promise<DynamoDBDocumentClient> {
-    if (!this.roleArn) return sharedDynamoDb().doc;
+    if (!this.roleArn) {
+      if (!localIamEnabled()) return sharedDynamoDb().doc;
+      this.cached ??= {
+        doc: toDocumentClient(localTwinClient({ name: 'regulator-read', role: 'regulator', principalTags: {} })),
+        expiresAt: Number.POSITIVE_INFINITY,
+      };
+      return this.cached.doc;
+    }
     if (this.cached && this.cached.expiresAt - RENEW_BEFORE_MS > this.now()) return this.cached.doc;
     this.session ??= roleSession({ RoleArn: this.roleArn, RoleSessionName: 'regulator-read', DurationSeconds: SESSION_SECONDS });
     const credentials = await this.session();

@@ -3,6 +3,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { TenantContext } from '../../../domain/identity/principal.js';
 import { assertKeyPart } from './keys.js';
 import { countCalls, dynamoDbClientConfig, sharedDynamoDb, toDocumentClient } from './client.js';
+import { localIamEnabled, localTwinClient } from '../iam-twin/dynamodb-twin.js';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logger, metrics } from '../../middleware/observability.js';
 import { traceSdkCalls } from '../../middleware/tracing.js';
@@ -14,6 +15,7 @@ export const STS_METRICS = { assumeRoleFailures: 'StsAssumeRoleFailures' } as co
 /** Renew a little before STS credentials expire, so a request never starts with stale ones. */
 const RENEW_BEFORE_MS = 60_000;
 const SESSION_SECONDS = 900;
+const LOCAL_TWIN_CACHE = 256;
 
 interface Scoped {
   readonly doc: DynamoDBDocumentClient;
@@ -25,8 +27,10 @@ interface Scoped {
  * the tenant role with the session tag `tenantId`. That role's policy allows only keys that start
  * `T#${aws:PrincipalTag/tenantId}#`, so even a key-building bug in layer 1 cannot reach another tenant.
  *
- * Without `ANZE_TENANT_ROLE_ARN` (the local runtime) there is nothing to assume and the shared client is used;
- * layer 1 then stands alone, as it must be able to.
+ * Without `ANZE_TENANT_ROLE_ARN` (the local runtime and the tests) there is nothing to assume: the client then
+ * carries the local IAM twin (functions/adapters/iam-twin/), which evaluates the tenant role's own statements
+ * with the session tag `tenantId` before every call, so layer 2 refuses locally what IAM refuses on AWS.
+ * `ANZE_LOCAL_IAM=off` falls back to the shared client, layer 1 standing alone.
  */
 export class TenantScopedClients {
   private readonly cache = new Map<string, Scoped>();
@@ -38,9 +42,10 @@ export class TenantScopedClients {
   ) {}
 
   async forTenant(tenant: TenantContext): Promise<DynamoDBDocumentClient> {
-    if (!this.roleArn) return sharedDynamoDb().doc;
+    if (!this.roleArn && !localIamEnabled()) return sharedDynamoDb().doc;
     const tenantId = assertKeyPart(tenant.tenantId, 'tenantId');
     const cached = this.cache.get(tenantId);
+    if (!this.roleArn) return cached ? cached.doc : this.localTwin(tenantId);
     if (cached && cached.expiresAt - RENEW_BEFORE_MS > this.now()) return cached.doc;
     let session = this.sessions.get(tenantId);
     if (!session) {
@@ -63,6 +68,15 @@ export class TenantScopedClients {
     }
     const doc = toDocumentClient(traceSdkCalls(countCalls(new DynamoDBClient({ ...dynamoDbClientConfig(), credentials })), 'DynamoDB'));
     this.cache.set(tenantId, { doc, expiresAt: credentials.expiration.getTime() });
+    return doc;
+  }
+
+  /** A client of the shared connection pool whose calls the twin checks under the tag `tenantId`. */
+  private localTwin(tenantId: string): DynamoDBDocumentClient {
+    // Tests make many tenants in one process: the oldest twins go, as expired sessions would.
+    if (this.cache.size >= LOCAL_TWIN_CACHE) this.cache.delete(this.cache.keys().next().value ?? '');
+    const doc = toDocumentClient(localTwinClient({ name: `tenant-${tenantId}`, role: 'tenant', principalTags: { tenantId } }));
+    this.cache.set(tenantId, { doc, expiresAt: Number.POSITIVE_INFINITY });
     return doc;
   }
 }

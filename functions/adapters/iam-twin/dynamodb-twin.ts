@@ -113,7 +113,8 @@ export function authoriseDynamoDbCall(session: TwinSession, commandName: string,
  */
 export function withLocalIam<C extends DynamoDBClient>(client: C, session: TwinSession): C {
   client.middlewareStack.add(
-    (next, context) => (args) => {
+    // async: a refusal is a rejected send(), as a refusal from AWS is, never a synchronous throw.
+    (next, context) => async (args) => {
       authoriseDynamoDbCall(session, context.commandName ?? 'unknown', args.input as Record<string, unknown>);
       return next(args);
     },

@@ -53,9 +53,23 @@ describe('tenant-scoped DynamoDB clients (IAM layer 2)', () => {
     expect(sts).toHaveReceivedCommandTimes(AssumeRoleCommand, 0);
   });
 
-  it('uses the shared client where no role is configured (the local runtime)', async () => {
+  it('where no role is configured (the local runtime), hands each tenant its own client checked by the local IAM twin (issue 21)', async () => {
     const clients = new TenantScopedClients(undefined);
-    expect(await clients.forTenant({ tenantId: 'a' })).toBe(sharedDynamoDb().doc);
+    const a = await clients.forTenant({ tenantId: 'a' });
+    expect(a).not.toBe(sharedDynamoDb().doc);
+    expect(await clients.forTenant({ tenantId: 'a' })).toBe(a);
+    expect(await clients.forTenant({ tenantId: 'b' })).not.toBe(a);
+    expect(a.middlewareStack.identify().some((entry) => entry.startsWith('anzeLocalIamTwin'))).toBe(true);
+    expect(sts).toHaveReceivedCommandTimes(AssumeRoleCommand, 0);
+  });
+
+  it('with ANZE_LOCAL_IAM=off, uses the shared client where no role is configured', async () => {
+    process.env.ANZE_LOCAL_IAM = 'off';
+    try {
+      expect(await new TenantScopedClients(undefined).forTenant({ tenantId: 'a' })).toBe(sharedDynamoDb().doc);
+    } finally {
+      delete process.env.ANZE_LOCAL_IAM;
+    }
     expect(sts).toHaveReceivedCommandTimes(AssumeRoleCommand, 0);
   });
 });
