@@ -131,3 +131,29 @@ export function localTwinClient(session: TwinSession): DynamoDBClient {
   const client = new DynamoDBClient({ ...dynamoDbClientConfig(), requestHandler: sharedDynamoDb().client.config.requestHandler });
   return withLocalIam(traceSdkCalls(countCalls(client), 'DynamoDB'), session);
 }
+
+/** The archive actions the role documents name (S3 authorises HeadObject as s3:GetObject). */
+export type ArchiveAction = 's3:GetObject' | 's3:PutObject' | 's3:GetObjectRetention' | 's3:PutObjectRetention' | 's3:DeleteObject';
+
+/**
+ * The prefix check of the archive half of layer 2: throws S3's `AccessDenied` (403) if `session` may not do
+ * `action` on object `key` under the roles' statements. Not yet called by an archive store: the ArchiveStore port
+ * takes a key only, and the S3 store tags its session with the tenant read from that same key, so the caller's
+ * tenant has to reach the store first (issue 21, left for the archive's owner).
+ */
+export function authoriseArchiveCall(session: TwinSession, action: ArchiveAction, key: string): void {
+  const resources = localIsolationResources();
+  const resource = `${resources.archiveBucketArn}/${key}`;
+  const decision = evaluate(statementsOf(session, resources), { action, resource, principalTags: session.principalTags, conditionKeys: {} });
+  if (decision.allowed) return;
+  logger.error('local IAM twin refused an archive call (isolation layer 2, ARCHITECTURE.md §3): a layer-1 key bug', {
+    session: session.name,
+    principalTags: session.principalTags,
+    action,
+    resource,
+  });
+  throw Object.assign(accessDenied(`Access Denied: ${session.name} may not ${action} ${resource} (local IAM twin)`), {
+    name: 'AccessDenied',
+    $metadata: { httpStatusCode: 403, attempts: 1 },
+  });
+}

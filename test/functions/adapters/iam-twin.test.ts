@@ -3,7 +3,7 @@ import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, TransactW
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { evaluate, type AuthorisationRequest } from '../../../functions/adapters/iam-twin/evaluate.js';
 import { dynamoDbAuthorisations, type LocalTables } from '../../../functions/adapters/iam-twin/dynamodb-requests.js';
-import { authoriseDynamoDbCall, localIsolationResources, withLocalIam } from '../../../functions/adapters/iam-twin/dynamodb-twin.js';
+import { authoriseArchiveCall, authoriseDynamoDbCall, localIsolationResources, withLocalIam } from '../../../functions/adapters/iam-twin/dynamodb-twin.js';
 import { MAIN_TABLE } from '../../../functions/adapters/dynamodb/table-definition.js';
 import {
   regulatorRoleStatements,
@@ -174,5 +174,23 @@ describe('the twin in a client’s middleware stack', () => {
         Key: { PK: { S: 'T#b#X' }, SK: { S: '1' } },
       }),
     ).toThrow(`is not authorized to perform: dynamodb:UpdateItem on resource: ${localIsolationResources().tableArn}`);
+  });
+});
+
+describe('the archive prefix check (SVC-10, ARCHITECTURE.md §3)', () => {
+  const tenant = { name: 'tenant-ab', role: 'tenant', principalTags: { tenantId: 'ab' } } as const;
+  const regulator = { name: 'regulator-read', role: 'regulator', principalTags: {} } as const;
+  const denied = { name: 'AccessDenied', $metadata: expect.objectContaining({ httpStatusCode: 403 }) };
+
+  it('lets a tenant session read and write under tenants/<its id>/ only — not tenants/abc/, and never delete', () => {
+    expect(() => authoriseArchiveCall(tenant, 's3:PutObject', 'tenants/ab/archives/a1/record.json')).not.toThrow();
+    expect(() => authoriseArchiveCall(tenant, 's3:GetObject', 'tenants/abc/archives/a1/record.json')).toThrow(expect.objectContaining(denied));
+    expect(() => authoriseArchiveCall(tenant, 's3:GetObject', 'tenants/b/archives/a1/record.json')).toThrow(expect.objectContaining(denied));
+    expect(() => authoriseArchiveCall(tenant, 's3:DeleteObject', 'tenants/ab/archives/a1/record.json')).toThrow(expect.objectContaining(denied));
+  });
+
+  it('ACL-2 lets the regulator session read every tenant’s archive and write none', () => {
+    expect(() => authoriseArchiveCall(regulator, 's3:GetObject', 'tenants/b/archives/a1/record.json')).not.toThrow();
+    expect(() => authoriseArchiveCall(regulator, 's3:PutObject', 'tenants/b/archives/a1/record.json')).toThrow(expect.objectContaining(denied));
   });
 });
