@@ -136,13 +136,12 @@ export const CONTEXT_PERMISSIONS: Readonly<Record<string, ContextPermissions>> =
    */
   webhooks: { ownLeadingKeys: [...WEBHOOK_KEYS], userPoolAdmin: false, tenantRole: false },
   /**
-   * MON-2 (issue 19): an API key's lookup (`P#MONKEY#<id>`) is read before any tenant is known, and written with
-   * its source (`T#<tenant>#MONSOURCE#<id>`) in one transaction; readings and alarms only through the tenant
-   * role. Reads: the mine's alarms and sources across insurers (GSI3, ACL-5), and what the alarm → inspection
+   * MON-2 (issue 19): an API key's lookup (`P#MONKEY#<id>`), read before any tenant is known; sources, readings
+   * and alarms only through the tenant role. Reads: the mine's alarms and sources across insurers (GSI3, ACL-5), and what the alarm → inspection
    * step's SVC-5 schedule reads (tenant profiles, the REG-2/REG-3 registers).
    */
   monitoring: {
-    ownLeadingKeys: ['P#MONKEY#*', 'T#*#MONSOURCE#*'],
+    ownLeadingKeys: ['P#MONKEY#*'],
     readLeadingKeys: ['P#TENANT', 'P#TENANT#*', 'ENT#*#MONALARM', 'ENT#*#MONSOURCE', 'R#service-orgs#*', 'R#experts#*'],
     userPoolAdmin: false,
   },

@@ -9,6 +9,7 @@ import { dynamoDbClientConfig } from '../../functions/adapters/dynamodb/client.j
 import { usccCheckCharacter } from '../../domain/kernel/uscc.js';
 import type { Agency, Role } from '../../domain/identity/role.js';
 import { startTestPlatform, OPERATOR_PASSWORD, type TestPlatform } from '../support/test-platform.js';
+import { XINDA, fileQualification, policyBody, registerEnterprises } from '../support/underwriting-fixtures.js';
 import { AttackClient, type AttackRequest, type AttackResponse, type Check } from './support/attack-client.js';
 import { toJsonText } from './support/json-text.js';
 import { NAVIGATION_SEGMENTS, RAW_SEGMENTS, STATIC_PATHS, decodedOrUndefined } from './support/path-attacks.js';
@@ -169,14 +170,23 @@ beforeAll(async () => {
     caller.token = response.body.accessToken;
   }
   insurerToken = CALLERS.find((caller) => caller.role === 'insurer-admin')?.token as string;
+  // MON-2: the data-source routes are fuzzed with a real API key, that of a source on one of the insurer's policies.
+  const asInsurer = test.anonymous.withToken(insurerToken);
+  await registerEnterprises(await test.signIn('emb-city', DEMO_PASSWORD), [XINDA]);
+  expect((await fileQualification(asInsurer)).status).toBe(200);
+  const policyId = (await asInsurer.post<{ id: string }>('/policies', policyBody())).body.id;
+  const source = await asInsurer.post<{ apiKey: string }>('/monitoring/sources', { policyId, name: '攻击测试数据源' });
+  expect(source.status, JSON.stringify(source.body)).toBe(201);
+  const apiKey = source.body.apiKey;
   const document = (await (await fetch(`${test.url}/api/v1/openapi.json`)).json()) as JsonSchema & { paths: Record<string, Record<string, JsonSchema>> };
   arbitraries = new SchemaArbitraries(document);
   operations = Object.entries(document.paths).flatMap(([path, methods]) =>
     Object.entries(methods).map(([method, operation]): Operation => {
       const routeKey = `${method.toUpperCase()} ${path}`;
       const roles = (operation['x-anze-roles'] ?? []) as string[];
-      // MON-2: a data source's routes take an API key, which no demo caller has: fuzzed without one, as public routes are.
-      const isPublic = roles.includes('public') || roles.includes('api-key');
+      const keyed = roles.includes('api-key');
+      // MON-2: a data source's routes take its API key, never a token: no token attacks, the key on every other.
+      const isPublic = roles.includes('public') || keyed;
       const caller = CALLERS.find((candidate) => isAllowed(routeKey, candidate.role, candidate.agency));
       if (!isPublic && !caller) throw new Error(`no demo caller may call ${routeKey}`);
       const parameters = ((operation.parameters ?? []) as JsonSchema[]).map((parameter) => arbitraries.resolve(parameter));
@@ -189,7 +199,7 @@ beforeAll(async () => {
         params: parameters.filter((p) => p.in === 'path').map((p) => p.name as string),
         query: parameters.filter((p) => p.in === 'query').map((p) => ({ name: p.name as string, schema: p.schema as JsonSchema })),
         body: requestBody?.content?.['application/json']?.schema,
-        auth: isPublic ? {} : { authorization: `Bearer ${caller?.token ?? ''}` },
+        auth: keyed ? { 'x-api-key': apiKey } : isPublic ? {} : { authorization: `Bearer ${caller?.token ?? ''}` },
       };
     }),
   );

@@ -243,6 +243,17 @@ describe('MON-2 thresholds and the duty board', () => {
     expect(risk.inputs.monitoringAlarms).toBe(3);
   });
 
+  it('MON-1, MON-2: a device’s own alarm (video AI) opens a WARNING alarm once; the same alarm again is a duplicate', async () => {
+    const alarms = { alarms: [{ sensorId: 'cam-7', kind: 'VIDEO_ALARM', at: at(3), message: '井口人员未戴安全帽' }, { sensorId: 'cam-7', kind: 'VIDEO_ALARM', at: 'yesterday', message: 'x' }] };
+    const first = expectOk(await post('/monitoring/alarms', alarms, xindaKey));
+    expect(first).toMatchObject({ accepted: 1, duplicates: 0 });
+    expect(first.rejected.map((r) => [r.index, r.field, r.rule])).toEqual([[1, 'at', 'CAL-1']]);
+    expect(expectOk(await post('/monitoring/alarms', alarms, xindaKey))).toMatchObject({ accepted: 0, duplicates: 1 });
+    const video = (await alarmsOf(picc)).filter((a) => a.sensorId === 'cam-7');
+    expect(video).toHaveLength(1);
+    expect(video[0]).toMatchObject({ kind: 'VIDEO_ALARM', severity: 'WARNING', readings: 1, status: 'OPEN' });
+  });
+
   it('MON-2: a rotated key and a revoked source are refused with 401', async () => {
     const rotated = expectOk(await picc.post<{ source: Source; apiKey: string }>(`/monitoring/sources/${xindaSource.id}/rotate`, {}));
     expect((await post('/monitoring/readings', { readings: [ch4('ch4-rot', 0.1, 1)] }, xindaKey)).status).toBe(401);

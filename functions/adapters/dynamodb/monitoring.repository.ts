@@ -101,8 +101,8 @@ function alarmFilter(query: { status?: AlarmStatus; severity?: AlarmSeverity }) 
 }
 
 /**
- * MON-2 over the one table. `store` is the tenant's (tenant-scoped credentials); `platform` writes the key
- * lookups, which live under `P#`.
+ * MON-2 over the one table. `store` is the tenant's (tenant-scoped credentials); `platform` (the function's own
+ * role) reads and writes the key lookups, which live under `P#`, and nothing else.
  */
 export class DynamoMonitoringRepository implements MonitoringRepository, EnterpriseAlarmViews, SourceKeys {
   constructor(
@@ -115,18 +115,21 @@ export class DynamoMonitoringRepository implements MonitoringRepository, Enterpr
     return item ? { tenantId: item.tenantId, sourceId: item.sourceId } : undefined;
   }
 
+  /**
+   * The key's lookup first (platform data, the function's own role), then the source (tenant data, the tenant
+   * role only): should the second fail, the lookup leads to no source and its key — never handed out — is a 401.
+   */
   async createSource(source: MonitoringSource): Promise<void> {
-    await this.platform.commit(
-      [
-        { kind: 'create', item: sourceItem(source), onExists: () => new Conflict(`source ${source.id} exists`) },
-        {
-          kind: 'create',
-          item: { ...monitoringKeys.apiKey(lookupIdOf(source.keyPrefix)), kind: 'MONKEY', tenantId: source.tenantId, sourceId: source.id },
-          onExists: () => new Conflict('key prefix taken; retry'),
-        },
-      ],
-      [],
-    );
+    await this.platform.commit([this.keyLookup(source)], []);
+    await this.store.commit([{ kind: 'create', item: sourceItem(source), onExists: () => new Conflict(`source ${source.id} exists`) }], []);
+  }
+
+  private keyLookup(source: MonitoringSource): Write {
+    return {
+      kind: 'create',
+      item: { ...monitoringKeys.apiKey(lookupIdOf(source.keyPrefix)), kind: 'MONKEY', tenantId: source.tenantId, sourceId: source.id },
+      onExists: () => new Conflict('key prefix taken; retry'),
+    };
   }
 
   async getSource(tenantId: string, sourceId: string): Promise<MonitoringSource | undefined> {
@@ -134,18 +137,21 @@ export class DynamoMonitoringRepository implements MonitoringRepository, Enterpr
     return item && entityOf<MonitoringSource>(item);
   }
 
+  /**
+   * A rotation writes the new key's lookup first (an orphan, harmless, should the source's update then fail); the
+   * old lookup stays, marked retired — the source's current prefix is what a request must match.
+   */
   async saveSource(source: MonitoringSource, expectedVersion: number, options: { retiredPrefix?: string } = {}): Promise<void> {
-    const writes: Write[] = [{ kind: 'update', item: sourceItem(source), expectedVersion, entity: 'monitoring source' }];
     if (options.retiredPrefix !== undefined && options.retiredPrefix !== source.keyPrefix) {
-      // The old key's lookup stays, marked retired: the source's current prefix is what a request must match.
-      writes.push({ kind: 'patch', key: monitoringKeys.apiKey(lookupIdOf(options.retiredPrefix)), set: { retiredAt: new Date().toISOString() }, entity: 'api key' });
-      writes.push({
-        kind: 'create',
-        item: { ...monitoringKeys.apiKey(lookupIdOf(source.keyPrefix)), kind: 'MONKEY', tenantId: source.tenantId, sourceId: source.id },
-        onExists: () => new Conflict('key prefix taken; retry'),
-      });
+      await this.platform.commit(
+        [
+          this.keyLookup(source),
+          { kind: 'patch', key: monitoringKeys.apiKey(lookupIdOf(options.retiredPrefix)), set: { retiredAt: new Date().toISOString() }, entity: 'api key' },
+        ],
+        [],
+      );
     }
-    await this.platform.commit(writes, []);
+    await this.store.commit([{ kind: 'update', item: sourceItem(source), expectedVersion, entity: 'monitoring source' }], []);
   }
 
   async listSources(tenantId: string, page: PageRequest): Promise<Page<MonitoringSource>> {
