@@ -2,11 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { DeleteOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Form, Input, Modal, Select, Typography } from 'antd';
 import { useMemo, useRef, useState } from 'react';
-import { newIdempotencyKey } from '../../api';
+import { ApiError, newIdempotencyKey } from '../../api';
 import { queryKeys } from '../../api/query-keys';
 import { useApi } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
-import { decimalRule, describeApiError, fenToYuanText, FormFailureAlert, Money, yuanToFen } from '../../kit';
+import { decimalRule, describeApiError, describeFieldIssue, fenToYuanText, FormFailureAlert, Money, yuanToFen } from '../../kit';
 import { DateField } from '../../kit/DateField';
 import { shanghaiToday } from '../complaints/due-dates';
 import { contentTypeOf, EVIDENCE_ACCEPT, sha256Hex } from '../services/evidence-upload';
@@ -31,9 +31,12 @@ function useSubmission<V>(run: (values: V, key: string) => Promise<Claim>, onDon
   return { saving, failure, submit };
 }
 
+/** A refused submission in the console's words: each field the server names, worded by the rule catalogue (CLM-1). */
 function Failure({ failure }: { readonly failure: unknown }) {
-  const { t } = useI18n();
-  return failure === undefined ? null : <FormFailureAlert failure={{ message: describeApiError(failure, t), issues: [] }} />;
+  const { t, messages } = useI18n();
+  if (failure === undefined) return null;
+  const issues = failure instanceof ApiError ? failure.fieldIssues.map((issue) => describeFieldIssue(issue, t, messages)) : [];
+  return <FormFailureAlert failure={{ message: issues.length > 0 ? t('form.error.fields') : describeApiError(failure, t), issues }} />;
 }
 
 /** The insurer's own policies found by the enterprise's name or the policy number (issue 15: never a typed id). */
@@ -87,6 +90,7 @@ function ClaimDocumentsField() {
             type="file"
             accept={EVIDENCE_ACCEPT}
             hidden
+            style={{ display: 'none' }}
             aria-label={t('claim.documents.upload')}
             onChange={(event) => {
               const file = event.target.files?.[0];
