@@ -60,6 +60,22 @@ const progress = (line: string): void =>
   void process.stderr.write(`… ${((performance.now() - startedAt) / 1000).toFixed(0).padStart(3)} s  ${line}\n`);
 const print = (...blocks: string[]): void => console.log(`${blocks.join('\n\n')}\n`);
 
+/**
+ * A section that cannot measure (a request answers an unexpected status) is reported and the run goes on, so one
+ * broken section does not take every other figure with it; the run still exits 1 at the end.
+ */
+const failures: { section: string; error: string }[] = [];
+async function attempt<T>(section: string, measure: () => Promise<T> | T): Promise<T | undefined> {
+  try {
+    return await measure();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    failures.push({ section, error: message });
+    progress(`⚠ ${section} failed: ${message.slice(0, 300)}`);
+    return undefined;
+  }
+}
+
 /** Sections, in the order a whole run takes them; `--only` picks some. */
 export const SECTIONS = [
   'bundles',
@@ -125,7 +141,7 @@ async function measurePlatform(
       out.latency = await measureLatency(scenario, repetitions, progress);
       out.memory = measureMemory(platform.dynamoDbPid);
     }
-    if (run.has('warm-path')) out.warmPath = await measureWarmPath(tap, scenario.tenantId, scenario.operations, repetitions, progress);
+    if (run.has('warm-path')) out.warmPath = await attempt('warm-path', () => measureWarmPath(tap, scenario.tenantId, scenario.operations, repetitions, progress));
     let events: Map<string, CapturedEvent> | undefined;
     let getTenant: CapturedEvent | undefined;
     if (run.has('cold-start') || run.has('load')) {
@@ -141,23 +157,28 @@ async function measurePlatform(
         // The console's lists, not the file functions' exports (an XLSX per request is not what 50 users do all day).
         .filter((captured) => captured.event.headers.authorization === `Bearer ${adminToken}` && !captured.context.endsWith('-files'))
         .map((captured) => `${captured.event.rawPath.replace(/^\/api\/v1/, '')}${captured.event.rawQueryString ? `?${captured.event.rawQueryString}` : ''}`);
-      out.load = await measureLoad(platform.url, scenario.admin, platform.dynamoDbPid, adminLists, count('BENCH_LOAD_SECONDS', 60), progress);
+      out.load = await attempt('load', () => measureLoad(platform.url, scenario.admin, platform.dynamoDbPid, adminLists, count('BENCH_LOAD_SECONDS', 60), progress));
     }
     if (run.has('cold-start') && events && getTenant) {
       if (!bundles.functions || !bundles.reference) throw new Error('cold-start needs the bundles section');
       const http = new Set(BOUNDED_CONTEXTS.map((context) => context.name));
       progress(`cold starts: ${coldRuns} fresh processes per HTTP function and of the reference, interleaved`);
-      out.coldStart = await measureColdStarts(
-        bundles.functions.filter((bundle) => http.has(bundle.name)),
-        bundles.reference,
-        events,
-        getTenant,
-        coldRuns,
+      const { functions, reference: ref } = bundles;
+      const served = getTenant;
+      const captured = events;
+      out.coldStart = await attempt('cold-start', () =>
+        measureColdStarts(
+          functions.filter((bundle) => http.has(bundle.name)),
+          ref,
+          captured,
+          served,
+          coldRuns,
+        ),
       );
     }
     // After memory, so the 5,000 entries it writes do not weigh on the runtime's figures.
-    if (run.has('register-import')) out.registerImport = await measureRegisterImport(platform.url, OPERATOR_PASSWORD, progress);
-    if (run.has('services-lifecycle')) out.servicesLifecycle = await measureServicesLifecycle(platform.url, OPERATOR_PASSWORD, progress);
+    if (run.has('register-import')) out.registerImport = await attempt('register-import', () => measureRegisterImport(platform.url, OPERATOR_PASSWORD, progress));
+    if (run.has('services-lifecycle')) out.servicesLifecycle = await attempt('services-lifecycle', () => measureServicesLifecycle(platform.url, OPERATOR_PASSWORD, progress));
     return out;
   } finally {
     progress('stopping the platform');
@@ -251,29 +272,29 @@ async function main(): Promise<void> {
 
   if (run.has('fees-summary')) {
     progress('prevention-fee summary at 10 and 100,000 entries (a child process with its own DynamoDB Local)');
-    const feeSummary = runFeeSummaryInChild();
-    print('## Prevention-fee summary (FEE-4) at 10 and 100,000 entries', feeSummaryTables(feeSummary));
+    const feeSummary = await attempt('fees-summary', () => runFeeSummaryInChild());
+    if (feeSummary) print('## Prevention-fee summary (FEE-4) at 10 and 100,000 entries', feeSummaryTables(feeSummary));
     results.feeSummary = feeSummary;
   }
 
   if (run.has('overview')) {
     progress('supervision overview at 10 and 100,000 policies (a child process with its own DynamoDB Local)');
-    const overview = runOverviewInChild();
-    print('## Supervision overview (issue 14) at 10 and 100,000 policies', overviewTables(overview));
+    const overview = await attempt('overview', () => runOverviewInChild());
+    if (overview) print('## Supervision overview (issue 14) at 10 and 100,000 policies', overviewTables(overview));
     results.overview = overview;
   }
 
   if (run.has('obligations-engine')) {
     progress('obligations engine (SVC-11): 100,000 policies and 400,000 services, in this process, pure CPU');
-    const obligationsEngine = measureObligationsEngine(progress);
-    print(OBLIGATIONS_ENGINE_HEADING, obligationsEngineTable(obligationsEngine));
+    const obligationsEngine = await attempt('obligations-engine', () => measureObligationsEngine(progress));
+    if (obligationsEngine) print(OBLIGATIONS_ENGINE_HEADING, obligationsEngineTable(obligationsEngine));
     results.obligationsEngine = obligationsEngine;
   }
 
   if (run.has('daily-run')) {
     progress('daily run (issue 16): the same due set beside 1,000, 10,000 and 100,000 services (its own DynamoDB Local)');
-    const dailyRun = await measureDailyRun();
-    print(DAILY_RUN_HEADING, dailyRunTable(dailyRun));
+    const dailyRun = await attempt('daily-run', () => measureDailyRun());
+    if (dailyRun) print(DAILY_RUN_HEADING, dailyRunTable(dailyRun));
     results.dailyRun = dailyRun;
   }
 
@@ -281,8 +302,8 @@ async function main(): Promise<void> {
     // Issue 17: deliveries to a loopback receiver; BENCH_WEBHOOK_MESSAGES=100000 for the memory run over 100,000.
     const webhookMessages = count('BENCH_WEBHOOK_MESSAGES', 1_000);
     progress(`webhooks (issue 17): ${webhookMessages} messages to a loopback receiver (its own platform and DynamoDB Local)`);
-    const webhooks = await measureWebhooks(webhookMessages, progress);
-    print(WEBHOOKS_HEADING, webhooksTable(webhooks));
+    const webhooks = await attempt('webhooks', () => measureWebhooks(webhookMessages, progress));
+    if (webhooks) print(WEBHOOKS_HEADING, webhooksTable(webhooks));
     results.webhooks = webhooks;
   }
 
@@ -304,8 +325,8 @@ async function main(): Promise<void> {
   let firstVisit: Awaited<ReturnType<typeof measureFirstVisitSection>> | undefined;
   if (run.has('first-visit')) {
     progress('first visit of the console (issue 15): a production build, Chromium, a new context per visit');
-    firstVisit = await measureFirstVisitSection(REPO_ROOT, firstVisits, progress);
-    print(FIRST_VISIT_HEADING, firstVisitTables(firstVisit));
+    firstVisit = await attempt('first-visit', () => measureFirstVisitSection(REPO_ROOT, firstVisits, progress));
+    if (firstVisit) print(FIRST_VISIT_HEADING, firstVisitTables(firstVisit));
     results.firstVisit = firstVisit;
   }
 
@@ -346,15 +367,18 @@ async function main(): Promise<void> {
     '## Goals of issue 20',
     `Load average at start ${machine.loadAverage.join(' / ')} on ${machine.cores} cores: only ratios measured side by side mean anything here.`,
     goalsTable(goals),
+    ...(failures.length ? [`⚠ sections that could not measure: ${failures.map((failure) => `${failure.section} (${failure.error.slice(0, 200)})`).join(' · ')}`] : []),
     `Whole run: ${seconds.toFixed(0)} s.`,
   );
   results.seconds = seconds;
+  results.failures = failures;
 
   mkdirSync(BENCH_DIR, { recursive: true });
   writeFileSync(join(BENCH_DIR, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   mkdirSync(join(REPO_ROOT, 'test-results'), { recursive: true });
-  writeFileSync(join(REPO_ROOT, 'test-results', 'bench.json'), `${JSON.stringify({ goals, machine, sections: [...run], seconds, results }, null, 2)}\n`);
+  writeFileSync(join(REPO_ROOT, 'test-results', 'bench.json'), `${JSON.stringify({ goals, failures, machine, sections: [...run], seconds, results }, null, 2)}\n`);
   progress('raw numbers written to .bench/results.json, the goals (and every figure) to test-results/bench.json');
+  if (failures.length > 0) throw new Error(`${failures.length} section(s) could not measure: ${failures.map((failure) => failure.section).join(', ')}`);
 }
 
 main().then(
