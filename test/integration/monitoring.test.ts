@@ -1,3 +1,4 @@
+import { shanghaiMinuteOf } from '../../domain/kernel/calendar/local-date.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../support/api-client.js';
 import { expectOk } from '../support/services-fixtures.js';
@@ -187,6 +188,12 @@ describe('MON-2 thresholds and the duty board', () => {
   it('MON-2: the enterprise is warned at once and sees its alarm', async () => {
     const mine = expectOk(await enterprise.get<{ items: Alarm[] }>('/my/alarms')).items;
     expect(mine.map((a) => a.id)).toContain(alarm.id);
+    // ACL-1: the insurer's tenant id, record version and staff ids are not the enterprise's to see.
+    for (const shown of mine) {
+      expect(Object.keys(shown)).not.toContain('tenantId');
+      expect(Object.keys(shown)).not.toContain('version');
+      for (const step of shown.history) expect(Object.keys(step)).not.toContain('by');
+    }
     let told: { kind: string; title: string }[] = [];
     for (let waited = 0; waited < 10_000; waited += 250) {
       told = expectOk(await enterprise.get<{ items: { kind: string; title: string }[] }>('/me/notifications?limit=100')).items.filter((n) => n.kind === 'MONITORING');
@@ -217,9 +224,13 @@ describe('MON-2 thresholds and the duty board', () => {
     const open = (await alarmsOf(picc, '?status=OPEN')).find((a) => a.sensorId === 'ch4-face') as Alarm;
     const made = await picc.post<{ serviceId: string }>(`/monitoring/alarms/${open.id}/inspection`, {});
     expect(made.status, JSON.stringify(made.body)).toBe(201);
-    const service = expectOk(await picc.get<{ id: string; type: string; policyId: string; plannedItems: string[] }>(`/services/${made.body.serviceId}`));
+    const service = expectOk(
+      await picc.get<{ id: string; type: string; policyId: string; plannedItems: string[]; plannedMeasures: string }>(`/services/${made.body.serviceId}`),
+    );
     expect(service).toMatchObject({ type: 'HAZARD_INSPECTION', policyId: xindaPolicyId });
     expect(service.plannedItems.join()).toContain(open.id);
+    // CAL-1: the text names the alarm's start on Xinzhou's clock, not as a UTC instant.
+    expect(service.plannedMeasures).toContain(`核查${shanghaiMinuteOf(open.openedAt)}起的`);
     expect(expectOk(await picc.get<Alarm>(`/monitoring/alarms/${open.id}`)).serviceId).toBe(made.body.serviceId);
     // A second click answers the same service.
     expect(expectOk(await picc.post<{ serviceId: string }>(`/monitoring/alarms/${open.id}/inspection`, {})).serviceId).toBe(made.body.serviceId);

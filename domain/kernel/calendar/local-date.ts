@@ -202,3 +202,16 @@ export function shanghaiDateOf(instant: Date | string): LocalDate {
 export const localDateSchema = z.string().check(
   z.refine(isLocalDate, 'CAL-1: must be a calendar date written YYYY-MM-DD'),
 );
+
+/**
+ * CAL-1: an instant as Xinzhou's wall clock, `YYYY-MM-DD HH:mm`, for Chinese text a person reads (never for keys).
+ *
+ * @example
+ * shanghaiMinuteOf('2026-12-06T20:07:27.865Z'); // '2026-12-07 04:07'
+ */
+export function shanghaiMinuteOf(instant: Date | string): string {
+  const day = shanghaiDateOf(instant);
+  const epochMs = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
+  const minutes = Math.floor((((epochMs + SHANGHAI_OFFSET_MS) % MS_PER_DAY) + MS_PER_DAY) % MS_PER_DAY / 60_000);
+  return `${day} ${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}

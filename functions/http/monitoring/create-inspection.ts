@@ -1,4 +1,5 @@
 import { INSURER } from '../../../domain/identity/access.js';
+import { shanghaiMinuteOf } from '../../../domain/kernel/calendar/local-date.js';
 import { linkInspection } from '../../../domain/monitoring/alarm.js';
 import { MONITORING_KIND_NAMES_ZH } from '../../../domain/monitoring/kinds.js';
 import { scheduleServiceBody } from '../../../domain/services/service.schema.js';
@@ -38,7 +39,7 @@ export const createInspection = defineRoute({
       scheduledAt: now.toISOString(),
       provider: { kind: 'OWN' },
       plannedItems: [`监测报警隐患排查：${what}（测点 ${alarm.sensorId}，报警编号 ${alarm.id}）`],
-      plannedMeasures: `核查${alarm.openedAt}起的${what}${alarm.peak === undefined ? '' : `（峰值 ${alarm.peak} ${alarm.unit}）`}，排查原因并督促整改。`,
+      plannedMeasures: `核查${shanghaiMinuteOf(alarm.openedAt)}起的${what}${alarm.peak === undefined ? '' : `（峰值 ${alarm.peak} ${alarm.unit}）`}，排查原因并督促整改。`,
       ...(input.body?.planItem === undefined ? {} : { planItem: input.body.planItem }),
     });
     const scheduled = await scheduleService.handle({ ...input, params: {}, query: {}, body });

@@ -10,6 +10,7 @@ import {
   localDate,
   localDateSchema,
   shanghaiDateOf,
+  shanghaiMinuteOf,
   yearOf,
 } from '../../../../domain/kernel/calendar/local-date.js';
 
@@ -101,6 +102,12 @@ describe('local dates', () => {
     expect(localDate(2024, 9, 27)).toBe('2024-09-27');
     expect(() => localDate(2025, 2, 29)).toThrow(RangeError);
     expect(yearOf('2027-01-04')).toBe(2027);
+  });
+
+  it('CAL-1 writes an instant as Xinzhou wall-clock time for Chinese text (MON-2 inspection tasks)', () => {
+    expect(shanghaiMinuteOf('2026-12-06T20:07:27.865Z')).toBe('2026-12-07 04:07');
+    expect(shanghaiMinuteOf('2024-09-30T15:59:59.999Z')).toBe('2024-09-30 23:59');
+    expect(shanghaiMinuteOf(new Date(Date.UTC(1969, 11, 31, 15, 30)))).toBe('1969-12-31 23:30');
   });
 
   it('CAL-1 takes the Asia/Shanghai day of an instant, whatever the process time zone', () => {
