@@ -1,62 +1,25 @@
-import { retainUntilFor, type UploadTicket } from '../../../domain/archive/archive-store.js';
+import type { UploadTicket } from '../../../domain/archive/archive-store.js';
 import { RuleViolation } from '../../../domain/kernel/errors.js';
 import type { RuleSet } from '../../../domain/kernel/rule-set/rule-set.js';
 import type { ArchiveRecordRepository } from '../../../domain/services/archive-record.repository.js';
-import type { ArchiveSubject, EvidenceUpload } from '../../../domain/services/archive-record.schema.js';
+import type { ArchiveSubject } from '../../../domain/services/archive-record.schema.js';
 import type { EvidenceInput, EvidenceItem, EvidenceUploadInput } from '../../../domain/services/evidence.schema.js';
+import { issueUploadTicket } from '../upload-ticket.js';
 import { servicesRoot } from './composition-root.js';
 
-/** How long an upload ticket stays usable: long enough for a phone on a mine's network, short enough to expire unused. */
-const TICKET_SECONDS = 15 * 60;
-
-/** A file name safe inside an archive key; the name as given is kept on the upload item. */
-export function safeFileName(fileName: string): string {
-  const clean = (part: string) => part.normalize('NFKC').replace(/[^A-Za-z0-9_-]+/g, '_').replace(/^_+|_+$/g, '');
-  // The stem and the extension are cleaned apart, so a name written only in Chinese keeps its extension: 现场.png → file.png.
-  const match = /^(.*[^.])\.([A-Za-z0-9]{1,10})$/.exec(fileName);
-  const stem = clean(match?.[1] ?? fileName).slice(0, 90) || 'file';
-  const extension = match?.[2] ?? '';
-  return extension === '' ? stem : `${stem}.${extension}`;
-}
-
 /**
- * SVC-13: a one-time ticket to upload one file straight to the write-once archive — never through a Lambda
- * body. The upload item remembers what the file must be and what it is for, so a record can cite it only for
- * that subject and only once the bytes are there with the declared digest.
+ * SVC-13: a one-time ticket to upload one file of a service or hazard straight to the write-once archive (the
+ * shared mechanism of ../upload-ticket.ts, with this context's archive, clock and upload repository).
  */
 export async function issueUpload(
   repository: ArchiveRecordRepository,
   request: { tenantId: string; subject: ArchiveSubject; body: EvidenceUploadInput; ruleSet: RuleSet; by: string },
 ): Promise<{ uploadId: string; ticket: UploadTicket }> {
   const { clock, newId, archive } = servicesRoot();
-  const now = clock.now();
-  const uploadId = newId(now);
-  const key = `tenants/${request.tenantId}/uploads/${uploadId}/${safeFileName(request.body.fileName)}`;
-  const retainUntil = retainUntilFor(now, request.ruleSet.archiveRetentionYears);
-  const ticket = await archive().presignUpload({
-    key,
-    contentType: request.body.contentType,
-    sha256: request.body.sha256,
-    size: request.body.size,
-    retainUntil,
-    now,
-    expiresInSeconds: TICKET_SECONDS,
-  });
-  const upload: EvidenceUpload = {
-    id: uploadId,
-    tenantId: request.tenantId,
-    key,
-    sha256: request.body.sha256,
-    size: request.body.size,
-    contentType: request.body.contentType,
-    fileName: request.body.fileName,
-    subject: request.subject,
-    retainUntil: retainUntil.toISOString(),
-    createdAt: now.toISOString(),
-    createdBy: request.by,
-  };
-  await repository.createUpload(upload);
-  return { uploadId, ticket };
+  return issueUploadTicket(
+    { archive: archive(), clock, newId, createUpload: (upload) => repository.createUpload(upload) },
+    { tenantId: request.tenantId, subject: request.subject, body: request.body, retentionYears: request.ruleSet.archiveRetentionYears, by: request.by },
+  );
 }
 
 /**

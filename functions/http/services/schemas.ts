@@ -38,16 +38,7 @@ export const regulatorHazardsQuery = z.object({
   status: z.optional(z.enum(HAZARD_STATUSES)),
 });
 
-export const uploadTicketAnswer = z.object({
-  uploadId: z.string(),
-  ticket: z.object({
-    key: z.string(),
-    url: z.string(),
-    method: z.literal('PUT'),
-    headers: z.record(z.string(), z.string()),
-    expiresAt: z.string(),
-  }),
-});
+export { uploadTicketAnswer } from '../upload-ticket.js';
 
 /** SVC-10: an archive's record, and a service record's content. */
 export const archiveRecordSchema = z.extend(storedArchiveRecordSchema, {

@@ -1,21 +1,15 @@
-import * as z from 'zod/mini';
-import { retainUntilFor } from '../../../domain/archive/archive-store.js';
 import { INSURER } from '../../../domain/identity/access.js';
 import { todayOf } from '../../../domain/kernel/clock.js';
 import { PUBLISHED_RULE_SETS } from '../../../domain/kernel/rule-set/published.js';
 import { selectRuleSet } from '../../../domain/kernel/rule-set/rule-set-registry.js';
-import type { EvidenceUpload } from '../../../domain/services/archive-record.schema.js';
 import { evidenceUploadBody } from '../../../domain/services/evidence.schema.js';
 import { checkEvidenceDocuments, type ArchivedDocumentFacts } from '../../../domain/underwriting/qualification-documents.js';
 import type { ArchiveRef } from '../../../domain/underwriting/qualification.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
-import { safeFileName } from '../services/evidence.js';
+import { issueUploadTicket, uploadTicketAnswer } from '../upload-ticket.js';
 import type { TenantUnderwriting } from './composition-root.js';
 import { underwritingFilesRoot } from './files-composition-root.js';
 import { yearParams } from './qualification-answer.js';
-
-/** How long a ticket stays usable, as for SVC-13 evidence. */
-const TICKET_SECONDS = 15 * 60;
 
 /**
  * QUAL-4: a one-time ticket to upload one document of the year's filing (the prevention capability's evidence)
@@ -30,42 +24,23 @@ export const requestQualificationDocumentUpload = defineRoute({
   tags: ['underwriting'],
   params: yearParams,
   body: evidenceUploadBody,
-  response: z.object({
-    uploadId: z.string(),
-    ticket: z.object({ key: z.string(), url: z.string(), method: z.literal('PUT'), headers: z.record(z.string(), z.string()), expiresAt: z.string() }),
-  }),
+  response: uploadTicketAnswer,
   successStatus: 201,
   async handle(input) {
     const { tenantId, userId } = callerOf(input, 'insurer');
     const { forTenant, archive, clock, newId } = underwritingFilesRoot();
-    const now = clock.now();
-    const uploadId = newId(now);
-    const key = `tenants/${tenantId}/uploads/${uploadId}/${safeFileName(input.body.fileName)}`;
-    const retainUntil = retainUntilFor(now, selectRuleSet(PUBLISHED_RULE_SETS, todayOf(clock)).archiveRetentionYears);
-    const ticket = await archive().presignUpload({
-      key,
-      contentType: input.body.contentType,
-      sha256: input.body.sha256,
-      size: input.body.size,
-      retainUntil,
-      now,
-      expiresInSeconds: TICKET_SECONDS,
-    });
-    const upload: EvidenceUpload = {
-      id: uploadId,
-      tenantId,
-      key,
-      sha256: input.body.sha256,
-      size: input.body.size,
-      contentType: input.body.contentType,
-      fileName: input.body.fileName,
-      subject: { kind: 'QUALIFICATION', id: String(input.params.year) },
-      retainUntil: retainUntil.toISOString(),
-      createdAt: now.toISOString(),
-      createdBy: userId,
-    };
-    await (await forTenant(tenantId)).archiveRecords.createUpload(upload);
-    return { body: { uploadId, ticket } };
+    const records = (await forTenant(tenantId)).archiveRecords;
+    const answer = await issueUploadTicket(
+      { archive: archive(), clock, newId, createUpload: (upload) => records.createUpload(upload) },
+      {
+        tenantId,
+        subject: { kind: 'QUALIFICATION', id: String(input.params.year) },
+        body: input.body,
+        retentionYears: selectRuleSet(PUBLISHED_RULE_SETS, todayOf(clock)).archiveRetentionYears,
+        by: userId,
+      },
+    );
+    return { body: answer };
   },
 });
 

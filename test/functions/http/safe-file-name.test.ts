@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isSafeArchiveKey } from '../../../domain/archive/archive-store.js';
-import { safeFileName } from '../../../functions/http/services/evidence.js';
+import { safeFileName } from '../../../functions/http/upload-ticket.js';
 
 describe('SVC-13 evidence file names in archive keys', () => {
   it.each([
