@@ -200,6 +200,12 @@ async function main(): Promise<void> {
     return;
   }
   const run = selectedSections(process.argv, process.env);
+  // A section's background work that fails after the section (a retry loop hitting a server it stopped) must not end
+  // the whole run: it is reported with the failures instead.
+  process.on('unhandledRejection', (reason) => {
+    failures.push({ section: 'background', error: reason instanceof Error ? reason.message : String(reason) });
+    progress(`⚠ a background task failed: ${String(reason).slice(0, 200)}`);
+  });
   const repetitions = { warmup: count('BENCH_WARMUP', 30), runs: count('BENCH_RUNS', 200) };
   const coldRuns = count('BENCH_COLD_RUNS', 15);
   const firstVisits = count('BENCH_FIRST_VISITS', 10);
