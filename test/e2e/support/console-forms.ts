@@ -10,9 +10,19 @@ export const option = (page: Page, title: string) => page.locator(`.ant-select-d
 /** Picks a select's option and waits for the dropdown to be gone (no half-faded list in a screenshot). */
 export async function choose(page: Page, field: Locator, title: string): Promise<void> {
   await field.click();
-  await option(page, title).click();
   // A locator, not waitForFunction: its predicate is compiled in the page, which the console's CSP forbids (no eval).
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').first().waitFor({ state: 'detached' });
+  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').first();
+  // A list that refetches while it is open (its query refreshing on a loaded machine) re-renders its options, and a
+  // click landing during that re-render is lost: the list stays open with nothing chosen. A person clicks again.
+  for (let attempt = 1; ; attempt += 1) {
+    await option(page, title).click();
+    try {
+      await open.waitFor({ state: 'detached', timeout: attempt < 3 ? 3_000 : 10_000 });
+      return;
+    } catch (error) {
+      if (attempt >= 3 || !(await option(page, title).isVisible())) throw error;
+    }
+  }
 }
 
 /**
