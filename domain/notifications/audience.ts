@@ -1,6 +1,6 @@
 /**
  * Whom one event is for, before anyone is looked up (issue 16): the recipient port turns each into users.
- * - `insurer`: the tenant's active insurer users (admins and staff);
+ * - `insurer`: the tenant's active insurer users (admins and staff), or its admins only;
  * - `every-insurer`: every tenant's, for a year-wide obligation raised without a tenant (QUAL-6, RPT-1);
  * - `enterprise`: the enterprise's account users, by USCC;
  * - `regulators`: the city EMB's and the NFRA's users, and the county EMB's when the item has a county (ACL-4);
@@ -8,7 +8,7 @@
  * - `operators`: the platform operators (CAL-2).
  */
 export type Audience =
-  | { readonly kind: 'insurer'; readonly tenantId: string }
+  | { readonly kind: 'insurer'; readonly tenantId: string; /** Only the tenant's admins (what only they may open, e.g. 事件订阅). */ readonly adminsOnly?: boolean }
   | { readonly kind: 'every-insurer' }
   | { readonly kind: 'enterprise'; readonly uscc: string }
   | { readonly kind: 'regulators'; readonly county?: string }

@@ -10,6 +10,8 @@ import { MONITORING_KIND_NAMES_ZH, type MonitoringKind } from '../monitoring/kin
 import { regulatorIdOf } from '../platform/regulator.js';
 import { reportEvents, reportSubmittedPayload } from '../reports/events.js';
 import { periodNameOf } from '../reports/period.js';
+import { webhookEvents } from '../webhooks/events.js';
+import { shanghaiMinuteOf } from '../kernel/calendar/local-date.js';
 import type { Agency } from '../identity/role.js';
 import { sideOf, type Audience, type ConsoleSide } from './audience.js';
 import type { NotificationDraft } from './notification.js';
@@ -219,7 +221,7 @@ function alarmOpened(event: BusEvent): Addressed[] {
       draft: {
         kind: 'MONITORING',
         title: `${level}报警：${what}（测点${alarm.sensorId}）`,
-        body: `保险机构远程监测发现${alarm.enterpriseName}测点${alarm.sensorId}的${what}超限${peak}（${alarm.openedAt}起），请立即核查处置。`,
+        body: `保险机构远程监测发现${alarm.enterpriseName}测点${alarm.sensorId}的${what}超限${peak}（${shanghaiMinuteOf(alarm.openedAt)}起），请立即核查处置。`,
         link: '/my/alarms',
       },
     },
@@ -244,6 +246,27 @@ function reportSubmitted(event: BusEvent): Addressed[] {
   return (['EMB_CITY', 'NFRA'] as const).map((agency) => ({ audience: { kind: 'agency' as const, regulatorId: regulatorIdOf(agency, undefined) }, draft }));
 }
 
+/**
+ * Issue 17: the platform disabled a webhook endpoint (410 Gone, or 5 days failing) — its owner learns of it in the
+ * console, not only from the event: an insurer's admins (who alone may open 事件订阅), or the owning agency's users.
+ */
+function webhookDisabled(event: BusEvent): Addressed[] {
+  const parsed = webhookEvents.subscriptionDisabled.payload.safeParse(event.data);
+  if (!parsed.success) return [];
+  const { url, reason, agency, county } = parsed.data;
+  const draft = {
+    kind: 'WEBHOOK' as const,
+    title: '事件订阅已被停用',
+    body: `平台已停用事件订阅地址 ${url}（${reason.includes('410') ? '对方返回 410，表示不再接收' : '连续 5 天投递失败'}）。修复接收端后，可在事件订阅中重新启用并重放未送达的消息。`,
+  };
+  if (agency) {
+    // An event raised before it carried the county cannot name a county EMB's users: nobody to tell, not an error.
+    if (agency === 'EMB_COUNTY' && !county) return [];
+    return [{ audience: { kind: 'agency', regulatorId: regulatorIdOf(agency as Agency, agency === 'EMB_COUNTY' ? county : undefined) }, draft: { ...draft, link: '/regulator/webhooks' } }];
+  }
+  return event.tenantId ? [{ audience: { kind: 'insurer', tenantId: event.tenantId, adminsOnly: true }, draft: { ...draft, link: '/insurer/webhooks' } }] : [];
+}
+
 /** The event names the rules answer; the subscription table lists exactly these for the notifications function. */
 export const MESSAGE_RULES: Readonly<Record<string, (event: BusEvent, context: MessageContext) => Addressed[]>> = {
   [reminderEvents.due.name]: (event) => reminderMessages(event, false),
@@ -255,6 +278,7 @@ export const MESSAGE_RULES: Readonly<Record<string, (event: BusEvent, context: M
   [supervisionEvents.noticeAnswered.name]: (event) => supervisionNotice(event, 'answered'),
   [monitoringEvents.opened.name]: alarmOpened,
   [reportEvents.reportSubmitted.name]: reportSubmitted,
+  [webhookEvents.subscriptionDisabled.name]: webhookDisabled,
 };
 
 /** The enterprise an event is about, so its name can be looked up before the messages are made. */

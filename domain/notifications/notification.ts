@@ -9,7 +9,7 @@ const described = (description: string) => z.meta({ description });
  * deadline passed (`…reminder.overdue`), a complaint against the insurer, a service the enterprise must confirm
  * or sign, a 督办 notice, a mine's monitoring alarm (MON-2). One kind per family, not per rule: a person turns off "reminders", not "SVC-8".
  */
-export const NOTIFICATION_KINDS = ['REMINDER_DUE', 'REMINDER_OVERDUE', 'COMPLAINT', 'SERVICE', 'SUPERVISION', 'MONITORING'] as const;
+export const NOTIFICATION_KINDS = ['REMINDER_DUE', 'REMINDER_OVERDUE', 'COMPLAINT', 'SERVICE', 'SUPERVISION', 'MONITORING', 'WEBHOOK'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** How a notification reaches a person: in the console's inbox always, and by e-mail and SMS when chosen. */

@@ -17,6 +17,7 @@ export const subscriptionDisabled = defineEvent({
     url: text('Its URL'),
     reason: text('410 Gone, or failing since a time'),
     agency: z.optional(text("The owning regulator agency, for a regulator's endpoint")),
+    county: z.optional(text("The owning county EMB's county, for a county EMB's endpoint")),
   }),
 });
 

@@ -10,6 +10,7 @@ import { monitoringEvents } from '../../domain/monitoring/events.js';
 import { syncEvents } from '../../domain/sync/events.js';
 import { serviceEvents, serviceFollowedUp, serviceScheduled } from '../../domain/services/events.js';
 import { policyCancelled, policyEndorsed, policyIssued } from '../../domain/underwriting/events.js';
+import { webhookEvents } from '../../domain/webhooks/events.js';
 
 /**
  * Who listens to which events on the bus: ONE table, read by the CDK app (an EventBridge rule per row, with the
@@ -75,6 +76,8 @@ export const SUBSCRIPTIONS: readonly Subscription[] = [
       monitoringEvents.opened.name,
       // RPT-1: a submitted report tells the city EMB and the NFRA.
       reportEvents.reportSubmitted.name,
+      // Issue 17: an endpoint the platform disabled tells its owner.
+      webhookEvents.subscriptionDisabled.name,
     ],
     retry: { attempts: 8, maxEventAgeHours: 24 },
   },

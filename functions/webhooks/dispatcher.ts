@@ -163,7 +163,7 @@ export class WebhookDispatcher {
               subscriptionId: fresh.id,
               url: fresh.url,
               reason: disable,
-              ...(fresh.owner.kind === 'regulator' ? { agency: fresh.owner.agency } : {}),
+              ...(fresh.owner.kind === 'regulator' ? { agency: fresh.owner.agency, ...(fresh.owner.county ? { county: fresh.owner.county } : {}) } : {}),
             },
           ),
         ]

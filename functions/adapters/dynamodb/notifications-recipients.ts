@@ -16,8 +16,10 @@ export class PlatformRecipients implements Recipients {
 
   async of(audience: Audience): Promise<readonly Recipient[]> {
     switch (audience.kind) {
-      case 'insurer':
-        return this.usersOf({ kind: 'tenant', tenantId: audience.tenantId });
+      case 'insurer': {
+        const users = await this.usersOf({ kind: 'tenant', tenantId: audience.tenantId });
+        return audience.adminsOnly ? users.filter((user) => user.role === 'insurer-admin') : users;
+      }
       case 'every-insurer': {
         const found: Recipient[] = [];
         let cursor: string | undefined;
@@ -43,13 +45,13 @@ export class PlatformRecipients implements Recipients {
     }
   }
 
-  private async usersOf(org: UserOrg): Promise<Recipient[]> {
-    const found: Recipient[] = [];
+  private async usersOf(org: UserOrg): Promise<(Recipient & { readonly role: string })[]> {
+    const found: (Recipient & { readonly role: string })[] = [];
     let cursor: string | undefined;
     do {
       const page = await this.platform.listUsers(org, { limit: PAGE, cursor });
       for (const user of page.items) {
-        if (!user.disabled) found.push({ userId: user.id, org, displayName: user.displayName });
+        if (!user.disabled) found.push({ userId: user.id, org, displayName: user.displayName, role: user.role });
       }
       cursor = page.nextCursor;
     } while (cursor !== undefined);

@@ -8,6 +8,8 @@ export type AlarmStatus = MonitoringAlarm['status'];
 /** MON-1's data kinds (GAS_CH4, CO, …): a string, so a kind added on the server shows before the console knows it. */
 export type MonitoringKind = MonitoringAlarm['kind'];
 export type AlarmHistoryEntry = MonitoringAlarm['history'][number];
+/** ACL-5: an alarm as the enterprise sees it (no insurer staff ids in its history). */
+export type MyAlarm = ItemOf<'/api/v1/my/alarms'>;
 /** MON-2: a mine's data source (its machine client); never its key, which only the create and rotate answers carry, once. */
 export type DataSource = ItemOf<'/api/v1/monitoring/sources'>;
 export type DataSourceStatus = DataSource['status'];
@@ -69,7 +71,7 @@ export class MonitoringApi {
   }
 
   /** ACL-5: the enterprise's own mine's alarms, read-only. */
-  myAlarms(query: QueryOf<'/api/v1/my/alarms'>, signal?: AbortSignal): Promise<Page<MonitoringAlarm>> {
+  myAlarms(query: QueryOf<'/api/v1/my/alarms'>, signal?: AbortSignal): Promise<Page<MyAlarm>> {
     return ok(this.client.GET('/api/v1/my/alarms', { params: { query }, signal }));
   }
 }

@@ -20,6 +20,7 @@ export const notificationsEnUS: Record<keyof typeof notificationsZhCN, string> =
   'ntf.kind.SERVICE': 'Service to confirm',
   'ntf.kind.SUPERVISION': 'Supervision notice',
   'ntf.kind.MONITORING': 'Monitoring alarm',
+  'ntf.kind.WEBHOOK': 'Webhooks',
   'ntf.prefs.title': 'Notification settings',
   'ntf.prefs.kinds': 'Kinds of notification',
   'ntf.prefs.channels': 'Channels',

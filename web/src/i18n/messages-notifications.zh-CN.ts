@@ -18,6 +18,7 @@ export const notificationsZhCN = {
   'ntf.kind.SERVICE': '服务确认',
   'ntf.kind.SUPERVISION': '督办',
   'ntf.kind.MONITORING': '监测报警',
+  'ntf.kind.WEBHOOK': '事件订阅',
   'ntf.prefs.title': '通知设置',
   'ntf.prefs.kinds': '接收的消息类型',
   'ntf.prefs.channels': '通知方式',

@@ -3540,7 +3540,7 @@ export type components = {
             title: string;
         };
         /** @enum {string} */
-        NotificationKind: "REMINDER_DUE" | "REMINDER_OVERDUE" | "COMPLAINT" | "SERVICE" | "SUPERVISION" | "MONITORING";
+        NotificationKind: "REMINDER_DUE" | "REMINDER_OVERDUE" | "COMPLAINT" | "SERVICE" | "SUPERVISION" | "MONITORING" | "WEBHOOK";
         NotificationPreference: {
             /** @description IN_APP always; EMAIL and SMS when chosen */
             channels: ("IN_APP" | "EMAIL" | "SMS")[];
@@ -3562,11 +3562,6 @@ export type components = {
         OrgContactInput: string | null;
         /** @enum {string} */
         OtherSafetyInsuranceKind: "EMPLOYER_LIABILITY" | "GROUP_ACCIDENT" | "PUBLIC_LIABILITY" | "OTHER";
-        PageOfAlarm: {
-            items: components["schemas"]["Alarm"][];
-            nextCursor?: string;
-            total?: number;
-        };
         PageOfClaim: {
             items: components["schemas"]["Claim"][];
             nextCursor?: string;
@@ -4647,15 +4642,6 @@ export type components = {
             };
             content: {
                 "application/json": components["schemas"]["NotificationPreference"];
-            };
-        };
-        /** @description Success */
-        PageOfAlarm: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["PageOfAlarm"];
             };
         };
         /** @description Success */
@@ -6452,7 +6438,19 @@ export interface operations {
         requestBody?: never;
         responses: {
             "4XX": components["responses"]["Error"];
-            200: components["responses"]["PageOfAlarm"];
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Alarm"][];
+                        nextCursor?: string;
+                        total?: number;
+                    };
+                };
+            };
         };
     };
     postMonitoringAlarms: {
@@ -6761,7 +6759,44 @@ export interface operations {
         requestBody?: never;
         responses: {
             "4XX": components["responses"]["Error"];
-            200: components["responses"]["PageOfAlarm"];
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            enterpriseName: string;
+                            history: {
+                                action: string;
+                                at: string;
+                                reason?: string;
+                                serviceId?: string;
+                            }[];
+                            id: string;
+                            kind: string;
+                            lastAt: components["schemas"]["Instant"];
+                            message?: string;
+                            openedAt: components["schemas"]["Instant"];
+                            peak?: number;
+                            policyId: string;
+                            readings: number;
+                            sensorId: string;
+                            serviceId?: string;
+                            /** @enum {string} */
+                            severity: "MAJOR" | "WARNING";
+                            slaDueAt: components["schemas"]["Instant"];
+                            sourceId: string;
+                            status: components["schemas"]["AlarmStatus"];
+                            unit: string;
+                            uscc: string;
+                        }[];
+                        nextCursor?: string;
+                        total?: number;
+                    };
+                };
+            };
         };
     };
     getNotices: {

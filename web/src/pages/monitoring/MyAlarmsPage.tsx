@@ -1,6 +1,6 @@
 import { Typography } from 'antd';
 import { useCallback, useMemo } from 'react';
-import type { AlarmStatus, MonitoringAlarm } from '../../api/monitoring-api';
+import type { AlarmStatus, MyAlarm } from '../../api/monitoring-api';
 import { queryKeys } from '../../api/query-keys';
 import { useApi } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
@@ -20,14 +20,14 @@ export function MyAlarmsPage() {
     () => [{ kind: 'select', name: 'status', label: t('mon.field.status'), options: ALARM_STATUSES.map((value) => ({ value, label: statusText(t, value) })) }],
     [t],
   );
-  const columns = useMemo<DataColumn<MonitoringAlarm>[]>(
+  const columns = useMemo<DataColumn<MyAlarm>[]>(
     () => [
-      dateTimeColumn<MonitoringAlarm>('openedAt', t('mon.field.openedAt'), (alarm) => alarm.openedAt),
+      dateTimeColumn<MyAlarm>('openedAt', t('mon.field.openedAt'), (alarm) => alarm.openedAt),
       { key: 'severity', title: t('mon.field.severity'), width: 80, value: (alarm) => severityText(t, alarm.severity), render: (alarm) => <AlarmSeverityTag severity={alarm.severity} /> },
       { key: 'kind', title: t('mon.field.kind'), width: 130, value: (alarm) => kindText(t, alarm.kind) },
       { key: 'peak', title: t('mon.field.peak'), width: 110, value: (alarm) => peakText(alarm) },
       { key: 'sensor', title: t('mon.field.sensor'), width: 120, value: (alarm) => alarm.sensorId },
-      dateTimeColumn<MonitoringAlarm>('lastAt', t('mon.field.lastAt'), (alarm) => alarm.lastAt),
+      dateTimeColumn<MyAlarm>('lastAt', t('mon.field.lastAt'), (alarm) => alarm.lastAt),
       { key: 'readings', title: t('mon.field.readings'), width: 90, value: (alarm) => alarm.readings },
       { key: 'status', title: t('mon.field.status'), width: 90, value: (alarm) => statusText(t, alarm.status), render: (alarm) => <AlarmStatusTag status={alarm.status} /> },
     ],
@@ -42,7 +42,7 @@ export function MyAlarmsPage() {
     <>
       <PageHeading title={t('mon.my.title')} />
       <Typography.Paragraph type="secondary">{t('mon.my.intro')}</Typography.Paragraph>
-      <DataTable<MonitoringAlarm>
+      <DataTable<MyAlarm>
         queryKey={[...queryKeys.monitoring, '/api/v1/my/alarms']}
         caption={t('mon.my.title')}
         columns={columns}

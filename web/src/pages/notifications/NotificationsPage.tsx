@@ -13,6 +13,7 @@ const KIND_COLOURS: Record<ConsoleNotification['kind'], string> = {
   SERVICE: 'blue',
   SUPERVISION: 'purple',
   MONITORING: 'magenta',
+  WEBHOOK: 'purple',
 };
 
 /**

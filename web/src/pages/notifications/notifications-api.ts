@@ -9,7 +9,7 @@ export type NotificationKind = ConsoleNotification['kind'];
 export type NotificationPreferences = ResponseOf<'/api/v1/me/notification-preferences', 'get'>;
 export type PreferencesRequest = BodyOf<'/api/v1/me/notification-preferences', 'put'>;
 
-export const NOTIFICATION_KINDS: readonly NotificationKind[] = ['REMINDER_DUE', 'REMINDER_OVERDUE', 'COMPLAINT', 'SERVICE', 'SUPERVISION', 'MONITORING'];
+export const NOTIFICATION_KINDS: readonly NotificationKind[] = ['REMINDER_DUE', 'REMINDER_OVERDUE', 'COMPLAINT', 'SERVICE', 'SUPERVISION', 'MONITORING', 'WEBHOOK'];
 
 /** The caller's inbox: one prefix, so a mark-read refreshes the bell and the list together. */
 const INBOX = ['notifications'] as const;
