@@ -11,6 +11,8 @@ export interface ListingContext {
   readonly listedBy: string;
   readonly today: LocalDate;
   readonly now: Date;
+  /** RPT-3: the failed evaluation this listing (通报) follows, when it follows one. */
+  readonly evaluationId?: string;
 }
 
 /** BLK-1: what a listing's events carry: the listing as it is after the change. */
@@ -22,6 +24,7 @@ const listingPayloadOf = (entry: BlacklistEntry) => ({
   liftedOn: entry.liftedOn,
   listedBy: entry.listedBy,
   liftedBy: entry.liftedBy,
+  evaluationId: entry.evaluationId,
 });
 
 /**
@@ -48,6 +51,7 @@ export function listInsurer(
     listedOn,
     ...(body.until === undefined ? {} : { until: body.until }),
     listedBy: context.listedBy,
+    ...(context.evaluationId === undefined ? {} : { evaluationId: context.evaluationId }),
     createdAt: context.now.toISOString(),
     version: 1,
   };

@@ -44,6 +44,7 @@ export const blacklistEntrySchema = z.object({
   liftedReason: z.optional(described(z.string(), 'Why the listing was lifted')),
   liftedBy: z.optional(described(z.string(), 'The agency (regulator id) that lifted it')),
   listedBy: described(z.string(), 'The agency (regulator id, emb-city or nfra) that listed it'),
+  evaluationId: z.optional(described(z.string(), 'RPT-3: the published evaluation the listing (通报) follows')),
   createdAt: described(z.string(), 'ISO instant of the listing'),
   version: described(z.int(), 'The listing’s version'),
 });

@@ -54,6 +54,7 @@ const blacklistEntryPayload = z.object({
   liftedOn: z.optional(text('First day off the list, once lifted')),
   listedBy: text('The agency that listed it'),
   liftedBy: z.optional(text('The agency that lifted it')),
+  evaluationId: z.optional(text('RPT-3: the published evaluation the listing follows')),
 });
 
 /** BLK-1: an insurer was listed; from `listedOn` it is ineligible (QUAL-2). */

@@ -3,6 +3,7 @@ import { localDateSchema } from '../calendar/local-date.js';
 import { monthDaySchema } from '../calendar/month-day.js';
 import { ENTERPRISE_SIZES } from '../enterprise-size.js';
 import { INDUSTRIES, OBLIGATION_INDUSTRIES } from '../industry.js';
+import { evaluationScoreSheetSchema } from './evaluation-score-sheet.js';
 
 const countSchema = z.int().check(z.gte(0));
 const positiveCountSchema = z.int().check(z.gte(1));
@@ -137,6 +138,8 @@ function figuresInOrder(ruleSet: Figures, ctx: z.core.$RefinementCtx<Figures>): 
     });
   }
   if (ruleSet.riskScoreSheet.mediumFrom > ruleSet.riskScoreSheet.highFrom) {
+  // Optional: versions published before RPT-3's evaluations do not carry it (XINZHOU_2024_EVALUATION_SCORE_SHEET).
+  evaluationScoreSheet: z.optional(evaluationScoreSheetSchema.check(z.describe('RPT-3: the regulators\' score sheet for evaluating each insurer (items, weights, computed or manual, pass mark).'))),
     ctx.issues.push({ code: 'custom', message: 'SVC-12: the MEDIUM threshold cannot be above the HIGH one', path: ['riskScoreSheet', 'mediumFrom'], input: ruleSet.riskScoreSheet.mediumFrom });
   }
   if (ruleSet.riskScoreSheet.accidentPointsMin > ruleSet.riskScoreSheet.accidentPointsMax) {

@@ -1,5 +1,6 @@
 import type { EnterpriseSize } from '../enterprise-size.js';
 import type { RuleSet, SvcObligation } from './rule-set.js';
+import { XINZHOU_2024_EVALUATION_SCORE_SHEET } from './evaluation-score-sheet.js';
 
 function sameForEverySize(obligation: SvcObligation): Record<EnterpriseSize, SvcObligation> {
   return { LARGE: obligation, MEDIUM: obligation, SMALL: obligation, MICRO: obligation };
@@ -70,6 +71,8 @@ export const XINZHOU_2024: RuleSet = deepFreeze({
   halfYearReportDue: { month: 7, day: 31 },
   yearReportDue: { month: 1, day: 31 },
   regulatorEvaluationDue: { month: 3, day: 31 },
+  // RPT-3: the regulators' score sheet (the notice gives no weights; domain/kernel/rule-set/evaluation-score-sheet.ts).
+  evaluationScoreSheet: XINZHOU_2024_EVALUATION_SCORE_SHEET,
   archiveRetentionYears: 5,
   reminderLeadWorkingDays: 3,
   // MON-2 (issue 19): the platform's defaults and the 煤矿安全规程 limits they rest on — domain/monitoring/kinds.ts.
