@@ -240,7 +240,7 @@ function reportSubmitted(event: BusEvent): Addressed[] {
   const draft = {
     kind: 'SUPERVISION' as const,
     title: `报告已报送：${report.insurerName}${period}`,
-    body: `${report.insurerName}报送了${period}安责险承保、事故预防服务及费用使用情况报告（第${report.version}版${report.late ? `，逾期：应于${report.dueOn}前报送` : ''}），请查阅。`,
+    body: `${report.insurerName}报送了${period}${report.kind === 'SELF_EVALUATION' ? '事故预防服务质量评估报告' : '安责险承保、事故预防服务及费用使用情况报告'}（第${report.version}版${report.late ? `，逾期：应于${report.dueOn}前报送` : ''}），请查阅。`,
     link: `/regulator/reports/${encodeURIComponent(report.reportId)}`,
   };
   return (['EMB_CITY', 'NFRA'] as const).map((agency) => ({ audience: { kind: 'agency' as const, regulatorId: regulatorIdOf(agency, undefined) }, draft }));

@@ -33,11 +33,18 @@ export const reportEvents = {
     summary: 'RPT-1, RPT-4: an insurer generated (or regenerated) the draft of a half-year or year report from its data',
     payload: reportEventPayload,
   }),
+  evaluationWritten: defineEvent({
+    name: 'reports.self-evaluation.written',
+    version: 1,
+    aggregate: 'report',
+    summary: "RPT-2: an insurer wrote its yearly self-evaluation's narratives or attached a third-party evaluation; the draft's files were rendered again",
+    payload: z.extend(reportEventPayload, { mode: z.enum(['SELF', 'THIRD_PARTY']) }),
+  }),
   reportSubmitted: defineEvent({
     name: 'reports.report.submitted',
     version: 1,
     aggregate: 'report',
-    summary: 'RPT-1: an insurer submitted (报送) a version of its report to the city EMB and the NFRA; its files are archived write-once',
+    summary: 'RPT-1, RPT-2: an insurer submitted (报送) a version of its report or yearly service-quality evaluation to the city EMB and the NFRA; its files are archived write-once',
     payload: reportSubmittedPayload,
   }),
 } as const satisfies Readonly<Record<string, AnyEventType>>;

@@ -43,7 +43,8 @@ export interface ReportService {
   readonly type: ServiceType;
   readonly status: ServiceStatus;
   readonly record?: { readonly performedOn: LocalDate };
-  readonly followUp?: { readonly at: string; readonly late: boolean };
+  /** SVC-8: `satisfaction` 1..5 (RPT-2 reads its mean); optional so a seeded record may leave it out. */
+  readonly followUp?: { readonly at: string; readonly late: boolean; readonly satisfaction?: number };
   readonly archive?: { readonly archivedOn: LocalDate; readonly late: boolean };
 }
 

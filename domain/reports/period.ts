@@ -19,19 +19,25 @@ export function reportPeriodOf(year: number, kind: ReportKind): ReportPeriod {
   if (!Number.isInteger(year) || year < FIRST_REPORT_YEAR || year > LAST_REPORT_YEAR) {
     throw new RuleViolation('RPT-1', 'year', `RPT-1: year must be a year from ${FIRST_REPORT_YEAR} to ${LAST_REPORT_YEAR}`, 400);
   }
+  // RPT-2: the self-evaluation covers the calendar year like the year report and is due with it (DOMAIN-NOTES.md, RPT-2).
   return kind === 'HALF_YEAR'
     ? { year, kind, from: localDate(year, 1, 1), to: localDate(year, 6, 30), dueOn: localDate(year, 7, 31) }
     : { year, kind, from: localDate(year, 1, 1), to: localDate(year, 12, 31), dueOn: localDate(year + 1, 1, 31) };
 }
 
-/** `2026-H1` / `2026-Y`: the period in keys and file names (one report per insurer and period). */
+/** `2026-H1` / `2026-Y` / `2026-SE` (RPT-2): the period in keys and file names (one report per insurer and period). */
 export function periodKeyOf(period: Pick<ReportPeriod, 'year' | 'kind'>): string {
-  return `${period.year}-${period.kind === 'HALF_YEAR' ? 'H1' : 'Y'}`;
+  return `${period.year}-${period.kind === 'HALF_YEAR' ? 'H1' : period.kind === 'YEAR' ? 'Y' : 'SE'}`;
 }
 
 /** 2026年上半年 / 2026年度: the period as a reader names it. */
 export function periodNameOf(period: Pick<ReportPeriod, 'year' | 'kind'>): string {
   return period.kind === 'HALF_YEAR' ? `${period.year}年上半年` : `${period.year}年度`;
+}
+
+/** What the document is: 安责险报告 (RPT-1) or 服务质量评估报告 (RPT-2). */
+export function documentNameOf(period: Pick<ReportPeriod, 'kind'>): string {
+  return period.kind === 'SELF_EVALUATION' ? '事故预防服务质量评估报告' : '安责险报告';
 }
 
 /**

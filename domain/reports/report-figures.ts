@@ -8,8 +8,11 @@ import { localDateSchema } from '../kernel/calendar/local-date.js';
  * a submitted version's figures are stored as they were and must still parse.
  */
 
-/** RPT-1: H1 is January 1–June 30, due July 31; YEAR is the calendar year, due January 31 of the next year. */
-export const reportKindSchema = z.enum(['HALF_YEAR', 'YEAR']);
+/**
+ * RPT-1: H1 is January 1–June 30, due July 31; YEAR is the calendar year, due January 31 of the next year.
+ * RPT-2: SELF_EVALUATION is the year's evaluation of service quality (自评 or 第三方评估), due with the year report.
+ */
+export const reportKindSchema = z.enum(['HALF_YEAR', 'YEAR', 'SELF_EVALUATION']);
 export type ReportKind = z.infer<typeof reportKindSchema>;
 
 export const reportPeriodSchema = z.object({

@@ -1,4 +1,5 @@
 import type { ReportFigures } from './report-figures.js';
+import type { SelfEvaluation } from './self-evaluation.js';
 
 /**
  * RPT-1: a report's two files, rendered from its figures alone (the adapter is functions/adapters/report-file/,
@@ -7,5 +8,6 @@ import type { ReportFigures } from './report-figures.js';
  * at submission rather than rendered again on each download.
  */
 export interface ReportFiles {
-  render(figures: ReportFigures): Promise<{ xlsx: Uint8Array; pdf: Uint8Array }>;
+  /** RPT-2: with an evaluation, the files are its written report, the year's figures after it. */
+  render(figures: ReportFigures, evaluation?: SelfEvaluation): Promise<{ xlsx: Uint8Array; pdf: Uint8Array }>;
 }

@@ -4,6 +4,7 @@ import type { Changed } from '../kernel/events.js';
 import { reportEvents } from './events.js';
 import { assertCompleteDraft, isLateSubmission } from './period.js';
 import type { Report, ReportDraft, ReportVersion } from './report.js';
+import { submittedEvaluationOf } from './self-evaluation.js';
 
 const payloadOf = (report: Report) => ({
   reportId: report.id,
@@ -59,6 +60,8 @@ export function submitReport(report: Report, ctx: { readonly now: Date; readonly
     );
   }
   assertCompleteDraft(report.period, shanghaiDateOf(draft.figures.generatedAt));
+  // RPT-2: a self-evaluation goes with a narrative for every item, or with the third party's file.
+  const evaluation = report.period.kind === 'SELF_EVALUATION' ? submittedEvaluationOf(draft.evaluation) : undefined;
   const submittedAt = ctx.now.toISOString();
   const submittedOn = shanghaiDateOf(ctx.now);
   const late = isLateSubmission(report.period, submittedOn);
@@ -75,6 +78,7 @@ export function submitReport(report: Report, ctx: { readonly now: Date; readonly
     submittedOn,
     submittedBy: ctx.by,
     late,
+    ...(evaluation ? { evaluation } : {}),
   };
   const { draft: _submitted, ...rest } = report;
   const state: Report = {
@@ -90,4 +94,39 @@ export function submitReport(report: Report, ctx: { readonly now: Date; readonly
     { ...payloadOf(state), version: number, late, submittedAt, xlsxSha256: draft.files.xlsx.sha256, pdfSha256: draft.files.pdf.sha256 },
   );
   return { change: { state, events: [event] }, version };
+}
+
+/**
+ * RPT-2: the evaluation form of the draft under review, which the insurer writes on.
+ *
+ * @throws RuleViolation (RPT-2, 409) when the report is not a self-evaluation or has no draft under review.
+ */
+export function evaluationFormOf(report: Report): { readonly draft: ReportDraft; readonly form: NonNullable<ReportDraft['evaluation']> } {
+  if (report.period.kind !== 'SELF_EVALUATION') {
+    throw new RuleViolation('RPT-2', undefined, 'RPT-2: only a SELF_EVALUATION report has an evaluation to write; half-year and year reports are never typed (RPT-4)');
+  }
+  if (report.status !== 'DRAFT' || report.draft?.evaluation === undefined) {
+    throw new RuleViolation('RPT-2', undefined, `RPT-2: version ${report.submittedVersions} is submitted and never changes; generate the evaluation again for a correction, then write it`);
+  }
+  return { draft: report.draft, form: report.draft.evaluation };
+}
+
+/**
+ * RPT-2: the insurer wrote its self-evaluation (or attached a third party's) on the draft under review; the
+ * files rendered again from it replace the draft's. A submitted version is untouched: after a submission the
+ * report is generated again first (the correction), then written.
+ *
+ * @throws RuleViolation (RPT-2, 409) when the report is not a self-evaluation or has no draft under review.
+ */
+export function writeEvaluation(
+  report: Report,
+  input: { readonly evaluation: NonNullable<ReportDraft['evaluation']>; readonly files: ReportDraft['files']; readonly now: Date },
+): Changed<Report> {
+  const { draft } = evaluationFormOf(report);
+  const at = input.now.toISOString();
+  const state: Report = { ...report, draft: { ...draft, evaluation: input.evaluation, files: input.files }, updatedAt: at, version: report.version + 1 };
+  return {
+    state,
+    events: [reportEvents.evaluationWritten.of({ id: state.id, version: state.version, tenantId: state.tenantId }, { ...payloadOf(state), mode: input.evaluation.mode })],
+  };
 }

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { localDateSchema } from '../kernel/calendar/local-date.js';
 import { reportFiguresSchema, reportPeriodSchema } from './report-figures.js';
+import { selfEvaluationSchema } from './self-evaluation.js';
 
 /** The two files of a report (RPT-1: XLSX and PDF). */
 export const REPORT_FORMATS = ['xlsx', 'pdf'] as const;
@@ -32,6 +33,8 @@ export const reportDraftSchema = z.object({
   figures: reportFiguresSchema,
   files: filesSchema,
   generatedBy: z.string(),
+  /** RPT-2: a SELF_EVALUATION's form — the items with their figures, the insurer's narratives, or the third party's file. */
+  evaluation: z.optional(selfEvaluationSchema),
 });
 export type ReportDraft = z.output<typeof reportDraftSchema>;
 
@@ -71,5 +74,7 @@ export const reportVersionSchema = z.object({
   submittedOn: localDateSchema,
   submittedBy: z.string(),
   late: z.boolean(),
+  /** RPT-2: the evaluation as submitted (a third party's file archived with the version's own files). */
+  evaluation: z.optional(selfEvaluationSchema),
 });
 export type ReportVersion = z.output<typeof reportVersionSchema>;

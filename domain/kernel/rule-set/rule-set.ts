@@ -63,6 +63,18 @@ const riskScoreSheetSchema = z.strictObject({
 });
 
 /**
+ * RPT-2 (notice 第二十条): one item of the insurer's yearly evaluation of service quality — what it is named, what
+ * it measures, and which of the platform's figures are shown beside the insurer's narrative (`prefill`; none for
+ * an item only the insurer can describe).
+ */
+const selfEvaluationItemSchema = z.strictObject({
+  code: z.string().check(z.regex(/^[A-Z][A-Z_]{0,31}$/)),
+  name: z.string().check(z.minLength(1), z.maxLength(40)),
+  measures: z.string().check(z.minLength(1), z.maxLength(300)),
+  prefill: z.optional(z.enum(['PLAN_EXECUTION', 'EFFECT', 'SATISFACTION', 'FEE_USE', 'COMPLAINTS'])),
+});
+
+/**
  * SVC-1: one cell of the obligations table — fixed minimums, or 'PER_PLAN' where the notice leaves the
  * services to the agreed service plan (small and micro enterprises, other industries).
  */
@@ -120,6 +132,10 @@ const figuresShape = {
   ),
   // Optional: versions published before issue 19's monitoring do not carry it (MONITORING_DEFAULTS, domain/monitoring/kinds.ts).
   monitoring: z.optional(monitoringFiguresSchema.check(z.describe('MON-2: reading retention (days), late window (minutes), acknowledgement SLA (minutes) by severity, thresholds by data kind.'))),
+  // Optional: versions published before RPT-2 do not carry it (the reports context falls back to the Xinzhou 2024 list).
+  selfEvaluationItems: z.optional(
+    z.array(selfEvaluationItemSchema).check(z.minLength(1), z.maxLength(20), z.describe('RPT-2: the items of the yearly self-evaluation of service quality, in order.')),
+  ),
   svcObligations: svcObligationTableSchema.check(z.describe('SVC-1: services per policy year by industry and size.')),
   riskScoreSheet: riskScoreSheetSchema.check(z.describe('SVC-12: the risk-grade score sheet (the platform\'s formula).')),
 };
@@ -203,5 +219,6 @@ export type RuleSet = z.output<typeof ruleSetSchema>;
 export type VatRate = z.output<typeof vatRateSchema>;
 export type RiskScoreSheet = z.output<typeof riskScoreSheetSchema>;
 export type SvcMinimums = z.output<typeof svcMinimumsSchema>;
+export type SelfEvaluationItem = z.output<typeof selfEvaluationItemSchema>;
 export type SvcObligation = z.output<typeof svcObligationSchema>;
 export type SvcObligationTable = z.output<typeof svcObligationTableSchema>;

@@ -101,6 +101,16 @@ export const XINZHOU_2024: RuleSet = deepFreeze({
     MASS_CASUALTY_OTHER: PER_PLAN,
     OTHER: PER_PLAN,
   },
+  // RPT-2: 第二十条's contents of the yearly evaluation, in its order; the platform's figures beside five of them.
+  selfEvaluationItems: [
+    { code: 'PLAN_EXECUTION', name: '服务计划执行', measures: '服务方案实施情况：各类事故预防服务计划次数、已完成次数及完成率，回访和归档是否按时', prefill: 'PLAN_EXECUTION' },
+    { code: 'EFFECT', name: '服务效果', measures: '发现的事故隐患、已整改隐患及整改率、重大事故隐患', prefill: 'EFFECT' },
+    { code: 'SATISFACTION', name: '企业满意度', measures: '投保单位对服务的满意度：回访满意度评分（1至5分）的平均分', prefill: 'SATISFACTION' },
+    { code: 'FEE_USE', name: '费用使用', measures: '事故预防服务费用支出情况：支出占实收保费（不含税）比例，是否达到最低比例', prefill: 'FEE_USE' },
+    { code: 'PROVIDER_CAPABILITY', name: '服务机构能力', measures: '服务机构和服务人员的专业能力：资质、人员配备、专家参与情况' },
+    { code: 'COMPLAINTS', name: '投诉处理', measures: '投诉处理情况：收到投诉件数、按时答复件数及按时答复率', prefill: 'COMPLAINTS' },
+    { code: 'IMPROVEMENTS', name: '存在问题及改进措施', measures: '服务中存在的问题及下一年度的改进措施' },
+  ],
   // SVC-12: the platform's score sheet (the notice names the inputs, not a formula); see domain/services/risk-grade.ts.
   riskScoreSheet: {
     industryPoints: {

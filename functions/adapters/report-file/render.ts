@@ -14,8 +14,8 @@ export const REPORT_PDF_CONTENT_TYPE = 'application/pdf';
  * const { xlsx, pdf } = await renderReportFiles.render(figures);
  */
 export const renderReportFiles: ReportFiles = {
-  async render(figures) {
-    const [xlsx, pdf] = await Promise.all([reportWorkbook(figures), reportPdf(figures)]);
+  async render(figures, evaluation) {
+    const [xlsx, pdf] = await Promise.all([reportWorkbook(figures, evaluation), reportPdf(figures, evaluation)]);
     return { xlsx, pdf };
   },
 };

@@ -1,6 +1,7 @@
 import type { ReportFigures } from '../../../domain/reports/report-figures.js';
+import type { SelfEvaluation } from '../../../domain/reports/self-evaluation.js';
 import { reportFontPath } from './report-font.js';
-import { reportHeaderLines, reportSections, reportTitle, valueText, type ReportValue } from './report-sections.js';
+import { reportHeaderLines, reportTitle, sectionsOf, valueText, type ReportValue } from './report-sections.js';
 
 const MARGIN = 50;
 const CELL_PADDING = 4;
@@ -106,10 +107,10 @@ function numberPages(doc: Document): void {
  * The document's dates are the report's `generatedAt` and nothing else varies, so the same figures give the
  * same bytes. pdfkit is loaded when the first PDF is written: only the report files need it.
  */
-export async function reportPdf(figures: ReportFigures): Promise<Uint8Array> {
+export async function reportPdf(figures: ReportFigures, evaluation?: SelfEvaluation): Promise<Uint8Array> {
   const { default: PDFDocument } = await import('pdfkit');
   const generatedAt = new Date(figures.generatedAt);
-  const title = reportTitle(figures);
+  const title = reportTitle(figures, evaluation);
   const doc = new PDFDocument({
     size: 'A4',
     margin: MARGIN,
@@ -122,7 +123,7 @@ export async function reportPdf(figures: ReportFigures): Promise<Uint8Array> {
     info: {
       Title: title,
       Author: figures.insurerName,
-      Subject: 'RPT-1',
+      Subject: evaluation ? 'RPT-2' : 'RPT-1',
       Creator: 'anze',
       Producer: 'anze',
       CreationDate: generatedAt,
@@ -142,7 +143,7 @@ export async function reportPdf(figures: ReportFigures): Promise<Uint8Array> {
   for (const line of reportHeaderLines(figures)) doc.text(line);
   doc.fillColor('#000000').moveDown(0.8);
 
-  for (const section of reportSections(figures)) {
+  for (const section of sectionsOf(figures, evaluation)) {
     heading(doc, section.heading, 12.5);
     if (section.note !== undefined) {
       doc.fontSize(BODY_SIZE).text(section.note);
@@ -169,6 +170,12 @@ export async function reportPdf(figures: ReportFigures): Promise<Uint8Array> {
         columns,
         table.rows.map((row) => row.map(valueText)),
       );
+    }
+    for (const paragraph of section.paragraphs ?? []) {
+      heading(doc, paragraph.title, 10.5);
+      doc.x = MARGIN;
+      doc.fontSize(BODY_SIZE).fillColor('#000000').text(paragraph.text, { width: doc.page.width - 2 * MARGIN });
+      doc.moveDown(0.6);
     }
   }
 

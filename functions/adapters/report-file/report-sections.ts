@@ -1,4 +1,5 @@
 import type { ReportFigures } from '../../../domain/reports/report-figures.js';
+import type { EvaluationFact, SelfEvaluation } from '../../../domain/reports/self-evaluation.js';
 
 /**
  * RPT-1: what the XLSX and the PDF of a report both show, built once from the figures so that the two files
@@ -22,14 +23,19 @@ export interface ReportTable {
 
 export interface ReportSection {
   /** The section's name, which is also its sheet's name in the workbook. */
-  readonly name: SectionName;
+  readonly name: SectionName | typeof EVALUATION_SECTION_NAME;
   /** The numbered heading in the PDF and at the top of the sheet. */
   readonly heading: string;
   readonly facts: readonly (readonly [label: string, value: ReportValue])[];
   readonly tables: readonly ReportTable[];
   /** Said instead of facts, when the platform holds nothing for the section (no claims). */
   readonly note?: string;
+  /** RPT-2: written text (a narrative), set as paragraphs after the facts and tables. */
+  readonly paragraphs?: readonly { readonly title: string; readonly text: string }[];
 }
+
+/** RPT-2: the evaluation's own section, before the year's figures (its sheet in the workbook). */
+export const EVALUATION_SECTION_NAME = '服务质量评估';
 
 /** The sections in their order: the notice's 承保、事故预防服务及费用使用情况, then complaints and claims (issue 18). */
 export const SECTION_NAMES = ['承保情况', '事故预防服务', '预防费用', '投诉处理', '理赔'] as const;
@@ -92,8 +98,14 @@ export function periodName(figures: ReportFigures): string {
   return figures.period.kind === 'HALF_YEAR' ? `${figures.period.year}年上半年` : `${figures.period.year}年度`;
 }
 
-/** The report's title, as the notice names what is reported: 承保、事故预防服务及费用使用情况. */
-export function reportTitle(figures: ReportFigures): string {
+/**
+ * The report's title, as the notice names what is reported: 承保、事故预防服务及费用使用情况; for RPT-2, 第二十条's
+ * 自评或第三方评估 of the year's 事故预防技术服务的质量和效果.
+ */
+export function reportTitle(figures: ReportFigures, evaluation?: SelfEvaluation): string {
+  if (figures.period.kind === 'SELF_EVALUATION') {
+    return `${periodName(figures)}安全生产责任保险事故预防服务质量${evaluation?.mode === 'THIRD_PARTY' ? '第三方评估' : '自评'}报告`;
+  }
   return `${periodName(figures)}安全生产责任保险承保、事故预防服务及费用使用情况报告`;
 }
 
@@ -104,8 +116,77 @@ export function reportHeaderLines(figures: ReportFigures): string[] {
     `承保机构：${figures.insurerName}`,
     `报告期间：${period.from} 至 ${period.to}（${periodName(figures)}），报送截止日：${period.dueOn}`,
     `生成时间：${figures.generatedAt}　规则集版本：${figures.ruleSetVersion}`,
-    '本报告由安责险平台根据业务数据自动生成，未经人工填报；金额单位为元。',
+    period.kind === 'SELF_EVALUATION'
+      ? '评估项目中的数据由安责险平台根据业务数据自动生成，未经人工填报；评估说明由承保机构填写；金额单位为元。'
+      : '本报告由安责险平台根据业务数据自动生成，未经人工填报；金额单位为元。',
   ];
+}
+
+/** An evaluation fact as a report value: a mean score as text with two decimals, nothing to divide by as —. */
+function factValue(fact: EvaluationFact): ReportValue {
+  if (fact.value === null) return text('—');
+  switch (fact.unit) {
+    case 'COUNT':
+      return count(fact.value);
+    case 'FEN':
+      return fen(fact.value);
+    case 'BP':
+      return bp(fact.value);
+    case 'SCORE':
+      return text(`${Math.trunc(fact.value / 100)}.${String(fact.value % 100).padStart(2, '0')}`);
+  }
+}
+
+/**
+ * RPT-2: the evaluation's section — for a self-evaluation, each rule-set item with what it measures, the
+ * platform's figures beside it and the insurer's narrative and evidence; for a third-party evaluation, the
+ * organisation and the SHA-256 of its report, which is archived with these files.
+ */
+export function evaluationSection(evaluation: SelfEvaluation): ReportSection {
+  if (evaluation.mode === 'THIRD_PARTY') {
+    const third = evaluation.thirdParty;
+    return {
+      name: EVALUATION_SECTION_NAME,
+      heading: '〇、第三方评估',
+      facts: third
+        ? [
+            ['评估机构（已备案）', text(third.organisation.name)],
+            ['评估报告文件', text(third.fileName)],
+            ['评估报告 SHA-256', text(third.file.sha256)],
+          ]
+        : [],
+      tables: [],
+      ...(third ? {} : { note: '尚未上传第三方评估报告。' }),
+    };
+  }
+  return {
+    name: EVALUATION_SECTION_NAME,
+    heading: '〇、服务质量自评',
+    facts: [],
+    tables: evaluation.items
+      .filter((item) => item.facts.length > 0)
+      .map((item) => ({
+        title: `${item.name}（平台数据）`,
+        columns: [
+          { header: '项目', weight: 3 },
+          { header: '数值', weight: 2 },
+        ],
+        rows: item.facts.map((fact) => [text(fact.label), factValue(fact)]),
+        whenEmpty: '—',
+      })),
+    paragraphs: evaluation.items.map((item, index) => ({
+      title: `${index + 1}. ${item.name}（评估内容：${item.measures}）`,
+      text: [
+        item.narrative === '' ? '（尚未填写）' : item.narrative,
+        ...(item.evidence.length > 0 ? [`佐证材料：${item.evidence.map((doc) => `${doc.fileName}（SHA-256 ${doc.sha256.slice(0, 12)}…）`).join('；')}`] : []),
+      ].join('\n'),
+    })),
+  };
+}
+
+/** The sections of a file: RPT-2's evaluation first when there is one, then the period's figures. */
+export function sectionsOf(figures: ReportFigures, evaluation?: SelfEvaluation): ReportSection[] {
+  return evaluation ? [evaluationSection(evaluation), ...reportSections(figures)] : reportSections(figures);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { ReportFigures } from '../../../domain/reports/report-figures.js';
-import { reportHeaderLines, reportSections, reportTitle, type ReportValue } from './report-sections.js';
+import type { SelfEvaluation } from '../../../domain/reports/self-evaluation.js';
+import { reportHeaderLines, reportTitle, sectionsOf, type ReportValue } from './report-sections.js';
 
 /** Money cells hold yuan (fen ÷ 100, exact back to the fen by Math.round(yuan × 100)) shown with two decimals. */
 export const YUAN_FORMAT = '#,##0.00';
@@ -31,22 +32,22 @@ function cellOf(value: ReportValue): { value: string | number; numFmt?: string }
  *
  * exceljs is loaded when the first workbook is written: it is large and only the report files need it.
  */
-export async function reportWorkbook(figures: ReportFigures): Promise<Uint8Array> {
+export async function reportWorkbook(figures: ReportFigures, evaluation?: SelfEvaluation): Promise<Uint8Array> {
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   const generatedAt = new Date(figures.generatedAt);
   workbook.creator = figures.insurerName;
   workbook.lastModifiedBy = figures.insurerName;
-  workbook.title = reportTitle(figures);
+  workbook.title = reportTitle(figures, evaluation);
   workbook.created = generatedAt;
   workbook.modified = generatedAt;
 
-  for (const section of reportSections(figures)) {
+  for (const section of sectionsOf(figures, evaluation)) {
     const sheet = workbook.addWorksheet(section.name);
     const widest = Math.max(2, ...section.tables.map((table) => table.columns.length));
     sheet.columns = Array.from({ length: widest }, (_, index) => ({ width: index === 0 ? LABEL_WIDTH : VALUE_WIDTH }));
 
-    const title = sheet.addRow([reportTitle(figures)]);
+    const title = sheet.addRow([reportTitle(figures, evaluation)]);
     title.font = { bold: true, size: 14 };
     for (const line of reportHeaderLines(figures)) sheet.addRow([line]);
     sheet.addRow([]);
@@ -77,6 +78,13 @@ export async function reportWorkbook(figures: ReportFigures): Promise<Uint8Array
           if (numFmt !== undefined) cell.numFmt = numFmt;
         });
       }
+    }
+    // RPT-2: a narrative in one wrapped cell under its item's title, as the insurer wrote it.
+    for (const paragraph of section.paragraphs ?? []) {
+      sheet.addRow([]);
+      sheet.addRow([paragraph.title]).font = { bold: true };
+      const row = sheet.addRow([paragraph.text]);
+      row.getCell(1).alignment = { wrapText: true, vertical: 'top' };
     }
   }
   return new Uint8Array(await workbook.xlsx.writeBuffer());
