@@ -28,6 +28,8 @@ export interface FigureSet {
   readonly complaints: TimelinessFigures & { readonly escalated: number };
   /** SVC-7: major hazards not verified, and those of them past their rectification date. */
   readonly majorHazards: { readonly open: number; readonly overdue: number };
+  /** CLM-1: claims registered in the year; decided and declined in it; paid in it (fen, by payout day). */
+  readonly claims: { readonly registered: number; readonly decided: number; readonly declined: number; readonly paidFen: number };
 }
 
 export interface FeeFigures {
@@ -95,6 +97,7 @@ class Tally {
   readonly cmp = { due: 0, onTime: 0, late: 0, overdue: 0, escalated: 0 };
   hzOpen = 0;
   hzOverdue = 0;
+  readonly clm = { registered: 0, decided: 0, declined: 0, paidFen: 0 };
   premiumExTaxFen = 0;
   accruedFen = 0;
   spentFen = 0;
@@ -107,6 +110,7 @@ class Tally {
       archives: { ...this.ar },
       complaints: { ...this.cmp },
       majorHazards: { open: this.hzOpen, overdue: this.hzOverdue },
+      claims: { ...this.clm },
     };
   }
 }
@@ -132,6 +136,10 @@ const ADDERS: Readonly<Record<string, (tally: Tally, amount: number) => void>> =
   cmpEscalated: (t, n) => void (t.cmp.escalated += n),
   hzMajorOpen: (t, n) => void (t.hzOpen += n),
   hzMajorOverdue: (t, n) => void (t.hzOverdue += n),
+  clmRegistered: (t, n) => void (t.clm.registered += n),
+  clmDecided: (t, n) => void (t.clm.decided += n),
+  clmDeclined: (t, n) => void (t.clm.declined += n),
+  clmPaidFen: (t, n) => void (t.clm.paidFen += n),
   feePremiumExTax: (t, n) => void (t.premiumExTaxFen += n),
   feeAccrued: (t, n) => void (t.accruedFen += n),
   feeSpent: (t, n) => void (t.spentFen += n),
@@ -157,11 +165,14 @@ function feeFiguresOf(tally: Tally, rules: { floorBasisPoints: number; ceilingBa
   };
 }
 
+/** What the ranking weighs: claims (CLM-1) are shown, not ranked — a decline with its reason is no delay. */
+type Ranked = Omit<FigureSet, 'claims'>;
+
 /** Items past due and still open: SVC-1/SVC-2 services owed, SVC-8 follow-ups, SVC-9 archives, CMP replies, SVC-7 major hazards. */
-const overdueOf = (f: FigureSet): number =>
+const overdueOf = (f: Ranked): number =>
   f.obligations.overdue + f.followUps.overdue + f.archives.overdue + f.complaints.overdue + f.majorHazards.overdue;
 /** Items done, but after their due date: follow-ups, archives, replies. */
-const lateOf = (f: FigureSet): number => f.followUps.late + f.archives.late + f.complaints.late;
+const lateOf = (f: Ranked): number => f.followUps.late + f.archives.late + f.complaints.late;
 
 /**
  * The `behind` ranking (issue 14), most behind first:
@@ -172,7 +183,7 @@ const lateOf = (f: FigureSet): number => f.followUps.late + f.archives.late + f.
  * 4. then the lower share of SVC-1/SVC-2 services done of those owed;
  * 5. then tenant id, so the order is stable.
  */
-export function rankBehind<T extends FigureSet & { readonly tenantId: string; readonly fees: FeeFigures | null }>(rows: readonly T[]): T[] {
+export function rankBehind<T extends Ranked & { readonly tenantId: string; readonly fees: FeeFigures | null }>(rows: readonly T[]): T[] {
   const doneShare = (row: T): number => (row.obligations.required > 0 ? row.obligations.done / row.obligations.required : 1);
   return [...rows].sort(
     (a, b) =>

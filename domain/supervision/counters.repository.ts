@@ -3,7 +3,7 @@ import type { Contribution } from './counters.js';
 
 /** A record the counters follow: its kind and its id (tenant-qualified, so ids of two insurers never meet). */
 export interface CountedSubject {
-  readonly kind: 'policy' | 'service' | 'hazard' | 'complaint' | 'fee-year';
+  readonly kind: 'policy' | 'service' | 'hazard' | 'complaint' | 'fee-year' | 'claim';
   readonly tenantId: string;
   readonly id: string;
 }

@@ -1,3 +1,4 @@
+import type { Claim } from '../claims/claim.js';
 import type { Complaint } from '../complaints/complaint.js';
 import type { YearTotals } from '../fees/year-ledger.js';
 import { addDays, localDate, shanghaiDateOf, yearOf } from '../kernel/calendar/local-date.js';
@@ -221,6 +222,25 @@ export function feeYearContribution(
     .add(cell, 'feeAccrued', totals.accruedFen)
     .add(cell, 'feeSpent', totals.spentFen)
     .build();
+}
+
+/**
+ * CLM-1 — a claim, for its insurer in its enterprise's county: `clmRegistered` in the year it was registered
+ * (Asia/Shanghai); once decided, `clmDecided` and, for a decline, `clmDeclined` in the year decided; each payout's
+ * fen in `clmPaidFen` of the year it was paid. Nothing here changes with the calendar alone: no edge.
+ */
+export function claimContribution(claim: Pick<Claim, 'tenantId' | 'enterprise' | 'registeredAt' | 'decision' | 'payouts'>): Evaluated {
+  const out = new ContributionBuilder();
+  const { tenantId } = claim;
+  const county = claim.enterprise.county;
+  out.add({ year: yearOf(shanghaiDateOf(claim.registeredAt)), tenantId, county }, 'clmRegistered');
+  if (claim.decision !== undefined) {
+    const decided = { year: yearOf(claim.decision.decidedOn), tenantId, county };
+    out.add(decided, 'clmDecided');
+    if (claim.decision.outcome === 'DECLINED') out.add(decided, 'clmDeclined');
+  }
+  for (const payout of claim.payouts) out.add({ year: yearOf(payout.paidOn), tenantId, county }, 'clmPaidFen', payout.amountFen);
+  return out.build();
 }
 
 // ── Differences and sums ─────────────────────────────────────────────────────────────────────────────────────

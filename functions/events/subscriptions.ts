@@ -5,6 +5,7 @@ import { feeEvents } from '../../domain/fees/events.js';
 import { calendarYearLoaded } from '../../domain/platform/events.js';
 import { reminderEvents } from '../../domain/reminders/events.js';
 import { reportEvents } from '../../domain/reports/events.js';
+import { evaluationEvents } from '../../domain/evaluations/events.js';
 import { supervisionEvents } from '../../domain/supervision/events.js';
 import { monitoringEvents } from '../../domain/monitoring/events.js';
 import { syncEvents } from '../../domain/sync/events.js';
@@ -33,7 +34,7 @@ export interface Subscription {
 export const SUBSCRIPTIONS: readonly Subscription[] = [
   {
     name: 'PolicyEvents',
-    description: 'Project policy events (ACL-1 member copies, UW-11 coverage, issue 14 supervision counters)',
+    description: 'Project policy events (ACL-1 member copies, UW-11 coverage, issue 14 supervision counters, SVC-10 the policy in its folder)',
     target: 'projections',
     events: [policyIssued.name, policyEndorsed.name, policyCancelled.name],
     retry: { attempts: 8, maxEventAgeHours: 24 },
@@ -41,13 +42,15 @@ export const SUBSCRIPTIONS: readonly Subscription[] = [
   {
     // Issue 14: the supervision overview's counters (policy events reach them through PolicyEvents above).
     name: 'SupervisionCounterEvents',
-    description: 'Keep the supervision overview counters (SVC-1/2/7/8/9, CMP, FEE-4/5) from service, plan, hazard, complaint and fee events',
+    description: 'Keep the supervision overview counters (SVC-1/2/7/8/9, CMP, FEE-4/5, CLM-1) from service, plan, hazard, complaint, fee and claim events',
     target: 'projections',
     events: [
       ...Object.values(serviceEvents).map((type) => type.name),
       ...Object.values(complaintEvents).map((type) => type.name),
       feeEvents.entryBooked.name,
       feeEvents.entryReversed.name,
+      // CLM-1: claims per insurer in the overview.
+      ...Object.values(claimEvents).map((type) => type.name),
     ],
     retry: { attempts: 8, maxEventAgeHours: 24 },
   },
@@ -76,6 +79,8 @@ export const SUBSCRIPTIONS: readonly Subscription[] = [
       monitoringEvents.opened.name,
       // RPT-1: a submitted report tells the city EMB and the NFRA.
       reportEvents.reportSubmitted.name,
+      // RPT-3: a published evaluation tells its insurer.
+      evaluationEvents.published.name,
       // Issue 17: an endpoint the platform disabled tells its owner.
       webhookEvents.subscriptionDisabled.name,
     ],

@@ -7,6 +7,8 @@ import { DynamoPolicyRepository } from '../adapters/dynamodb/policy.repository.j
 import { Store } from '../adapters/dynamodb/store.js';
 import { systemClock } from '../adapters/clock.js';
 import { logger } from '../middleware/observability.js';
+import { projectArchiveFolder } from './archive-folder-projection.js';
+import { folderProjectionPorts } from './archive-folder-root.js';
 import { projectPolicy } from './policy-projection.js';
 import { countedSources, supervisionCounters } from './supervision-counters-root.js';
 import { projectCounters } from './supervision-counters.js';
@@ -36,7 +38,7 @@ function projectionPorts(): ProjectionPorts {
  */
 export async function handler(event: ProjectionEvent): Promise<void> {
   await projectPolicyEvent(event);
-  // Issue 14: the supervision overview's counters follow policy, service, plan, hazard, complaint and fee events.
+  // Issue 14: the supervision overview's counters follow policy, service, plan, hazard, complaint, fee and claim (CLM-1) events.
   const { tenantId, aggregate, data } = event.detail;
   await projectCounters(
     { type: event['detail-type'], aggregateId: aggregate.id, ...(tenantId ? { tenantId } : {}), ...(data ? { data } : {}) },
@@ -44,6 +46,8 @@ export async function handler(event: ProjectionEvent): Promise<void> {
     supervisionCounters(),
     systemClock.now(),
   );
+  // SVC-10 (issue 18): an issued policy's contract and an answered or closed complaint go into the enterprise's folder.
+  await projectArchiveFolder({ type: event['detail-type'], aggregateId: aggregate.id, ...(tenantId ? { tenantId } : {}) }, folderProjectionPorts());
 }
 
 async function projectPolicyEvent(event: ProjectionEvent): Promise<void> {

@@ -1,3 +1,4 @@
+import type { ClaimRepository } from '../../domain/claims/claim.repository.js';
 import type { ComplaintRepository } from '../../domain/complaints/complaint.repository.js';
 import { shanghaiDateOf, yearOf } from '../../domain/kernel/calendar/local-date.js';
 import type { PlatformRepository } from '../../domain/platform/platform.repository.js';
@@ -15,6 +16,7 @@ export interface CountedListings {
   readonly services: Pick<ServiceRepository, 'listServices'>;
   readonly hazards: Pick<HazardRepository, 'listHazards'>;
   readonly complaints: Pick<ComplaintRepository, 'listByTenant'>;
+  readonly claims: Pick<ClaimRepository, 'listByTenant'>;
 }
 
 /** The first prevention-fee year the platform knows (the 2024 rule set). */
@@ -55,6 +57,7 @@ export async function rebuildSupervisionCounters(
       await eachPage((cursor) => listings.services.listServices(tenantId, { limit: PAGE, ...(cursor ? { cursor } : {}) }), ({ id }) => project({ kind: 'service', tenantId, id }));
       await eachPage((cursor) => listings.hazards.listHazards(tenantId, { limit: PAGE, ...(cursor ? { cursor } : {}) }), ({ id }) => project({ kind: 'hazard', tenantId, id }));
       await eachPage((cursor) => listings.complaints.listByTenant(tenantId, { limit: PAGE, ...(cursor ? { cursor } : {}) }), ({ id }) => project({ kind: 'complaint', tenantId, id }));
+      await eachPage((cursor) => listings.claims.listByTenant(tenantId, { limit: PAGE, ...(cursor ? { cursor } : {}) }), ({ id }) => project({ kind: 'claim', tenantId, id }));
       for (let year = FIRST_FEE_YEAR; year <= lastFeeYear; year += 1) await project({ kind: 'fee-year', tenantId, id: String(year) });
     },
   );

@@ -1,6 +1,7 @@
 import type { SupervisionCountersRepository } from '../../domain/supervision/counters.repository.js';
 import { systemClock } from '../adapters/clock.js';
 import { mainTableName, sharedDynamoDb } from '../adapters/dynamodb/client.js';
+import { DynamoClaimRepository } from '../adapters/dynamodb/claim.repository.js';
 import { DynamoComplaintRepository } from '../adapters/dynamodb/complaint.repository.js';
 import { DynamoFeeLedgerRepository } from '../adapters/dynamodb/fee-ledger.repository.js';
 import { DynamoHazardRepository } from '../adapters/dynamodb/hazards.repository.js';
@@ -34,6 +35,7 @@ export function countedSources(): CountedSources {
       services: new DynamoServiceRepository(shared),
       hazards: new DynamoHazardRepository(shared),
       complaints: new DynamoComplaintRepository(shared),
+      claims: new DynamoClaimRepository(shared),
       fees: new DynamoFeeLedgerRepository(shared),
       ruleSets: sharedRuleSets(),
     };
@@ -55,6 +57,7 @@ export function countedListings(): CountedListings {
     services: new DynamoServiceRepository(shared),
     hazards: new DynamoHazardRepository(shared),
     complaints: new DynamoComplaintRepository(shared),
+    claims: new DynamoClaimRepository(shared),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { ClaimRepository } from '../../domain/claims/claim.repository.js';
 import type { ComplaintRepository } from '../../domain/complaints/complaint.repository.js';
 import type { FeeLedgerRepository } from '../../domain/fees/fee-ledger.repository.js';
 import { shanghaiDateOf } from '../../domain/kernel/calendar/local-date.js';
@@ -9,6 +10,7 @@ import { evaluateObligations, policyForObligations, serviceForObligations } from
 import type { ServicePlanRepository } from '../../domain/services/service-plan.repository.js';
 import type { ServiceRepository } from '../../domain/services/service.repository.js';
 import {
+  claimContribution,
   complaintContribution,
   contributionDelta,
   feeYearContribution,
@@ -28,6 +30,7 @@ export interface CountedSources {
   readonly services: Pick<ServiceRepository, 'getService' | 'servicesOfPolicy'>;
   readonly hazards: Pick<HazardRepository, 'getHazard'>;
   readonly complaints: Pick<ComplaintRepository, 'get'>;
+  readonly claims: Pick<ClaimRepository, 'get'>;
   readonly fees: Pick<FeeLedgerRepository, 'year'>;
   readonly ruleSets: RuleSetSource;
 }
@@ -41,7 +44,7 @@ export interface CountedEvent {
 }
 
 /** The names of the events the counters follow (functions/events/subscriptions.ts lists them for the bus). */
-export const COUNTED_EVENT_PREFIXES = ['underwriting.policy.', 'services.service.', 'services.plan.', 'services.hazard.', 'complaints.complaint.', 'fees.entry.'] as const;
+export const COUNTED_EVENT_PREFIXES = ['underwriting.policy.', 'services.service.', 'services.plan.', 'services.hazard.', 'complaints.complaint.', 'fees.entry.', 'claims.claim.'] as const;
 
 /**
  * The records an event moves: the service and its policy (SVC-1/SVC-2 obligations count the policy's services),
@@ -59,6 +62,7 @@ export function subjectsOf(event: CountedEvent): CountedSubject[] {
   }
   if (event.type.startsWith('services.hazard.')) return [{ kind: 'hazard', tenantId, id }];
   if (event.type.startsWith('complaints.complaint.')) return [{ kind: 'complaint', tenantId, id }];
+  if (event.type.startsWith('claims.claim.')) return [{ kind: 'claim', tenantId, id }];
   if (event.type.startsWith('fees.entry.')) {
     const year = event.data?.year;
     return typeof year === 'number' ? [{ kind: 'fee-year', tenantId, id: String(year) }] : [];
@@ -100,6 +104,10 @@ export async function contributionNow(subject: CountedSubject, sources: CountedS
     case 'complaint': {
       const complaint = await sources.complaints.get(tenantId, id);
       return complaint ? complaintContribution(complaint, today) : { contribution: {} };
+    }
+    case 'claim': {
+      const claim = await sources.claims.get(tenantId, id);
+      return claim ? claimContribution(claim) : { contribution: {} };
     }
     case 'fee-year': {
       const year = Number(id);

@@ -27,6 +27,7 @@ import { preTokenFunctionName } from '../constructs/token-claims-trigger.js';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { leadingKeysCondition, TenantIsolationRoles } from '../constructs/tenant-isolation-roles.js';
+import { schedulesStatements } from '../constructs/schedules-policy-documents.js';
 import { COGNITO_ADMIN_ACTIONS, EVERY_CONTEXT_READS, permissionsOf } from './context-permissions.js';
 import { archiveBucketName } from './data-stack.js';
 import { BUNDLED_FILES } from './bundled-files.js';
@@ -249,11 +250,37 @@ export class ApiStack extends Stack {
       new PolicyStatement({
         actions: OWN_ITEM_ACTIONS,
         resources: [table.tableArn, ...indexArns],
-        conditions: leadingKeysCondition(['T#*#POLICY#*', 'R#coverage#*', 'R#supervision#*']),
+        // SVC-10 (issue 18): T#*#ARCHIVE#* — the folder's own documents' records (a policy's contract, a complaint).
+        conditions: leadingKeysCondition(['T#*#POLICY#*', 'R#coverage#*', 'R#supervision#*', 'T#*#ARCHIVE#*']),
       }),
     );
+    // SVC-10 (issue 18): the folder projection archives an issued policy's contract and an answered complaint in
+    // the insurer's prefix, write-once (object lock COMPLIANCE, retention at put): objects under tenants/*/archives/
+    // only, the keys it builds from the event's tenant; no delete. It reads the enterprise's policies of that
+    // insurer (GSI2) and the insurer's name.
+    projections.addEnvironment('ARCHIVE_BUCKET', archiveBucket.bucketName);
+    projections.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['s3:PutObject', 's3:PutObjectRetention', 's3:GetObject', 's3:GetObjectRetention'],
+        resources: [archiveBucket.arnForObjects('tenants/*/archives/*')],
+      }),
+    );
+    projections.addToRolePolicy(
+      new PolicyStatement({
+        actions: READ_ITEM_ACTIONS,
+        resources: [table.tableArn, ...indexArns],
+        conditions: leadingKeysCondition(['T#*#POLICY-ENT#*', 'P#TENANT#*']),
+      }),
+    );
+    if (projections.role) {
+      acknowledge(projections.role, {
+        id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::${archiveBucketName(props.stage, NAG_PSEUDO)}/tenants/*/archives/*]`,
+        reason:
+          'SVC-10: the folder projection archives each insurer’s contract and complaint documents under tenants/<tenant of the event>/archives/<archive id>/ — one object per document, ids generated; the bucket is object-locked (COMPLIANCE) and the role has no delete.',
+      });
+    }
     // Issue 14: the supervision counters read each record as it is now (a policy's plan and services, a hazard,
-    // a complaint, a fee year's counters) and the rule sets the obligations engine needs; they write only R#supervision.
+    // a complaint, a claim, a fee year's counters) and the rule sets the obligations engine needs; they write only R#supervision.
     projections.addToRolePolicy(
       new PolicyStatement({
         actions: READ_ITEM_ACTIONS,
@@ -264,6 +291,8 @@ export class ApiStack extends Stack {
           'T#*#SERVICE-POLICY#*',
           'T#*#HAZARD#*',
           'T#*#COMPLAINT#*',
+          // CLM-1: a claim as it is now, for the overview's claims per insurer.
+          'T#*#CLAIM#*',
           'T#*#FEE-LEDGER#*',
           'R#rule-sets#*',
         ]),
@@ -373,17 +402,12 @@ export class ApiStack extends Stack {
         ],
       });
     }
-    // The sweep works across tenants by design (it is the clock, not a caller): it reads the due-date index
-    // and writes overdue states and their outbox events in the same transactions as any handler would.
-    this.deadlineSweep.function.addToRolePolicy(
-      new PolicyStatement({ actions: ['dynamodb:Query'], resources: [table.tableArn, ...indexArns] }),
-    );
-    this.deadlineSweep.function.addToRolePolicy(
-      new PolicyStatement({
-        actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:ConditionCheckItem'],
-        resources: [table.tableArn],
-      }),
-    );
+    // The sweep works across tenants by design (it is the clock, not a caller): it reads the due-date indexes
+    // and writes overdue states and their outbox events in the same transactions as any handler would — under
+    // LeadingKeys of exactly the key shapes it uses (issue 21), the statements the local twin checks it against.
+    for (const statement of schedulesStatements({ tableArn: table.tableArn, indexArns, archiveBucketArn: archiveBucket.bucketArn })) {
+      this.deadlineSweep.function.addToRolePolicy(PolicyStatement.fromJson(statement));
+    }
     props.eventBus.grantPutEventsTo(this.deadlineSweep.function);
 
     this.http = new AnzeHttpApi(this, 'Http', {

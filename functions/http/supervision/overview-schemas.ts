@@ -28,6 +28,8 @@ const figures = {
   complaints: z.object({ ...timeliness.shape, escalated: z.int() }).check(z.meta({ id: 'ComplaintTimeliness' })),
   // SVC-7: major hazards not verified today (in the current year's overview), and those past their rectification date.
   majorHazards: z.object({ open: z.int(), overdue: z.int() }).check(z.meta({ id: 'MajorHazardFigures' })),
+  // CLM-1: registered in the year; decided and declined in it; payouts made in it (fen).
+  claims: z.object({ registered: z.int(), decided: z.int(), declined: z.int(), paidFen: z.int() }).check(z.meta({ id: 'ClaimFigures' })),
 };
 
 const feeFigures = z.object({

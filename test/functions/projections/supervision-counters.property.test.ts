@@ -126,6 +126,7 @@ function sourcesOver(records: Map<string, unknown>): CountedSources {
     services: { getService: (t, id) => read('service', t, id), servicesOfPolicy: async () => [] },
     hazards: { getHazard: (t, id) => read('hazard', t, id) },
     complaints: { get: (t, id) => read('complaint', t, id) },
+    claims: { get: async () => undefined },
     fees: { year: (t, year) => read('fee-year', t, String(year)) },
     ruleSets: { versions: async () => [] },
   };

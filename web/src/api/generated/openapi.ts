@@ -68,6 +68,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/archive/enterprises/{uscc}/policies/{policyId}/ledger-extract": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Archive the enterprise's prevention-fee ledger extract of one policy as a new folder document (SVC-10, FEE-2) */
+        post: operations["postArchiveEnterprisesUsccPoliciesPolicyIdLedgerExtract"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/archives/{archiveId}": {
         parameters: {
             query?: never;
@@ -319,6 +336,74 @@ export type paths = {
         put?: never;
         /** Reply to a complaint with its four required parts (CMP-5) */
         post: operations["postComplaintsComplaintIdReply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The insurer's published evaluations by the city EMB and the NFRA (RPT-3) */
+        get: operations["getEvaluations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluations/{evaluationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of the insurer’s published evaluations with its items (RPT-3) */
+        get: operations["getEvaluationsEvaluationId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluations/{evaluationId}/files/{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A link to one of the insurer's evaluation files, verified against its SHA-256 (RPT-3) */
+        get: operations["getEvaluationsEvaluationIdFilesFormat"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluations/{evaluationId}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Re-hash the insurer's evaluation files against their SHA-256 (RPT-3, SVC-10) */
+        post: operations["postEvaluationsEvaluationIdVerify"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1715,6 +1800,110 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/regulator/evaluations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Evaluations of the insurers by period; the city EMB and the NFRA (RPT-3) */
+        get: operations["getRegulatorEvaluations"];
+        put?: never;
+        /** Open the evaluation of an insurer for a period, computed items filled (RPT-3; the city EMB) */
+        post: operations["postRegulatorEvaluations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/regulator/evaluations/{evaluationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An evaluation with its items, evidence and reasons (RPT-3) */
+        get: operations["getRegulatorEvaluationsEvaluationId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Score a draft evaluation's manual items with reasons, or recompute its computed items (RPT-3) */
+        patch: operations["patchRegulatorEvaluationsEvaluationId"];
+        trace?: never;
+    };
+    "/api/v1/regulator/evaluations/{evaluationId}/files/{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A link to a published evaluation's file, verified against its SHA-256 (RPT-3, SVC-10) */
+        get: operations["getRegulatorEvaluationsEvaluationIdFilesFormat"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/regulator/evaluations/{evaluationId}/notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue the BLK-1 notice (通报, blacklist listing) after a failed evaluation (RPT-3) */
+        post: operations["postRegulatorEvaluationsEvaluationIdNotice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/regulator/evaluations/{evaluationId}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish an evaluation to its insurer: files archived write-once with SHA-256 (RPT-3) */
+        post: operations["postRegulatorEvaluationsEvaluationIdPublish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/regulator/evaluations/{evaluationId}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Re-hash a published evaluation's files against their SHA-256 (RPT-3, SVC-10) */
+        post: operations["postRegulatorEvaluationsEvaluationIdVerify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/regulator/experts": {
         parameters: {
             query?: never;
@@ -2208,6 +2397,57 @@ export type paths = {
         get: operations["getReportsReportId"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{reportId}/evaluation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Write the yearly self-evaluation: each item's narrative and evidence from the archive (RPT-2) */
+        put: operations["putReportsReportIdEvaluation"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{reportId}/evaluation/third-party": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Submit a third party's evaluation instead: its uploaded PDF and its REG-2 organisation (RPT-2) */
+        put: operations["putReportsReportIdEvaluationThirdParty"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{reportId}/evaluation/upload-ticket": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A ticket to upload a third party's evaluation (PDF) to the write-once archive (RPT-2) */
+        post: operations["postReportsReportIdEvaluationUploadTicket"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2815,6 +3055,8 @@ export type components = {
             activeToday: boolean;
             /** @description ISO instant of the listing */
             createdAt: components["schemas"]["Instant"];
+            /** @description RPT-3: the published evaluation the listing (通报) follows */
+            evaluationId?: string;
             /** @description The listing */
             id: string;
             /** @description The insurer (tenant id) listed */
@@ -2859,7 +3101,7 @@ export type components = {
             /** @description The sum of the casualties’ amounts */
             claimedFen: components["schemas"]["Fen"];
             decision?: components["schemas"]["Decision"];
-            readonly documents: components["schemas"]["Document"][];
+            readonly documents: components["schemas"]["Document2"][];
             enterprise: components["schemas"]["ClaimEnterprise"];
             id: string;
             limits: components["schemas"]["Limits"];
@@ -2881,6 +3123,12 @@ export type components = {
             county: string;
             name: string;
             uscc: string;
+        };
+        ClaimFigures: {
+            decided: number;
+            declined: number;
+            paidFen: components["schemas"]["Fen"];
+            registered: number;
         };
         ClosureEvidenceInput: {
             capturedAt: components["schemas"]["Instant"];
@@ -3022,6 +3270,27 @@ export type components = {
             updatedAt: components["schemas"]["Instant"];
         };
         Document: {
+            /** @description Archived (a document) or captured (evidence) */
+            at: string;
+            contentType?: string;
+            docId: string;
+            fileName: string;
+            /** @enum {string} */
+            kind: "POLICY" | "SERVICE_PLAN" | "SERVICE_RECORD" | "SERVICE_EVIDENCE" | "HAZARD_NOTICE" | "RECTIFICATION_EVIDENCE" | "LEDGER_EXTRACT" | "COMPLAINT";
+            policyId: string;
+            /** @description SVC-10: kept unchanged until then */
+            retainUntil?: string;
+            /** @description Hex SHA-256 recorded when archived or uploaded */
+            sha256: string;
+            size?: number;
+            subject: {
+                id: string;
+                /** @enum {string} */
+                kind: "POLICY" | "SERVICE" | "HAZARD" | "COMPLAINT";
+            };
+            tenantId: string;
+        };
+        Document2: {
             /** @description The upload holding the file (POST /claims/document-uploads) */
             archiveId: string;
             name: string;
@@ -3037,6 +3306,37 @@ export type components = {
                 url: string;
             };
             uploadId: string;
+        };
+        DraftEvaluation: {
+            items: {
+                code: string;
+                evidence: {
+                    archiveId: string;
+                    enterpriseUscc: string;
+                    fileName: string;
+                    kind: string;
+                    sha256: string;
+                }[];
+                facts: {
+                    label: string;
+                    /** @enum {string} */
+                    unit: "COUNT" | "BP" | "FEN" | "SCORE";
+                    value: number | null;
+                }[];
+                measures: string;
+                name: string;
+                narrative: string;
+            }[];
+            /** @enum {string} */
+            mode: "SELF" | "THIRD_PARTY";
+            thirdParty?: {
+                file: components["schemas"]["Pdf"];
+                fileName: string;
+                organisation: {
+                    id: string;
+                    name: string;
+                };
+            };
         };
         Eligibility: {
             /** @enum {string} */
@@ -3132,6 +3432,70 @@ export type components = {
          * @enum {string}
          */
         EscalationTo: "EMB" | "NFRA";
+        Evaluation: {
+            computedAt: components["schemas"]["Instant"];
+            corrects?: string;
+            files?: components["schemas"]["Files"];
+            id: string;
+            insurerName: string;
+            items: {
+                code: string;
+                evidence?: {
+                    label: string;
+                    /** @enum {string} */
+                    unit: "count" | "fen" | "bp";
+                    value: number;
+                }[];
+                howMeasured: string;
+                link?: string;
+                /** @enum {string} */
+                measure: "COMPUTED" | "MANUAL";
+                metric?: components["schemas"]["EvaluationScoreSheetMetric"];
+                name: string;
+                notMeasurable?: boolean;
+                rateBp?: number;
+                reason?: string;
+                score?: number;
+                scoredBy?: string;
+                weight: number;
+            }[];
+            notices?: {
+                activeToday: boolean;
+                id: string;
+                listedOn: components["schemas"]["LocalDate"];
+                reason: string;
+            }[];
+            passMark: number;
+            period: components["schemas"]["EvaluationPeriod"];
+            published?: components["schemas"]["Published"];
+            revision: number;
+            ruleSetVersion: string;
+            /** @enum {string} */
+            status: "DRAFT" | "PUBLISHED";
+            tenantId: string;
+            /** @description Points so far (a draft), or the published total */
+            total: number;
+        };
+        Evaluation2: {
+            evaluationId: string;
+            pdf: components["schemas"]["Xlsx"];
+            xlsx: components["schemas"]["Xlsx"];
+        };
+        EvaluationPeriod: {
+            dueOn?: components["schemas"]["LocalDate"];
+            from: string;
+            /** @enum {string} */
+            term: "H1" | "H2" | "YEAR";
+            to: string;
+            year: number;
+        };
+        /**
+         * @description COMPUTED from the platform's records (with `metric`), or MANUAL: scored by hand with a reason.
+         * @enum {string}
+         */
+        EvaluationScoreSheetMeasure: "COMPUTED" | "MANUAL";
+        /** @enum {string} */
+        EvaluationScoreSheetMetric: "SERVICE_TIMELINESS" | "COMPLAINTS_ON_TIME" | "FEE_RATIO" | "COVERAGE" | "HAZARD_CLOSURE";
         Evidence: {
             /** @description Key in the archive store */
             archiveKey: string;
@@ -3362,6 +3726,16 @@ export type components = {
             /** @description The submitted version; absent for the draft */
             version?: number;
         };
+        Format2: {
+            contentType: string;
+            expiresAt: components["schemas"]["Instant"];
+            fileName: string;
+            sha256: string;
+            size: number;
+            url: string;
+            /** @description SVC-10: the archived bytes hash to the SHA-256 recorded at publication */
+            verified: boolean;
+        };
         Hazard: {
             createdAt: components["schemas"]["Instant"];
             description: string;
@@ -3572,6 +3946,23 @@ export type components = {
             nextCursor?: string;
             total?: number;
         };
+        PageOfEvaluation: {
+            items: {
+                id: string;
+                insurerName: string;
+                passMark: number;
+                period: components["schemas"]["EvaluationPeriod"];
+                published?: components["schemas"]["Published"];
+                revision: number;
+                /** @enum {string} */
+                status: "DRAFT" | "PUBLISHED";
+                tenantId: string;
+                /** @description Points so far (a draft), or the published total */
+                total: number;
+            }[];
+            nextCursor?: string;
+            total?: number;
+        };
         PageOfHazard: {
             items: components["schemas"]["Hazard"][];
             nextCursor?: string;
@@ -3628,11 +4019,12 @@ export type components = {
         Period: {
             dueOn: components["schemas"]["LocalDate"];
             from: string;
-            /** @enum {string} */
-            kind: "HALF_YEAR" | "YEAR";
+            kind: components["schemas"]["PeriodKind"];
             to: string;
             year: number;
         };
+        /** @enum {string} */
+        PeriodKind: "HALF_YEAR" | "YEAR" | "SELF_EVALUATION";
         Policy: {
             cancellation?: {
                 /** @description The first day no longer covered (保险责任自该日零时起终止) */
@@ -3852,6 +4244,11 @@ export type components = {
             kind: "OWN" | "THIRD_PARTY";
             orgId?: components["schemas"]["Id"];
         };
+        Published: {
+            late: boolean;
+            on: string;
+            passed: boolean;
+        };
         Reading: {
             accepted: number;
             duplicates: number;
@@ -3985,6 +4382,7 @@ export type components = {
         Report: {
             report: {
                 draft?: {
+                    evaluation?: components["schemas"]["DraftEvaluation"];
                     figures: components["schemas"]["Figures"];
                     files: components["schemas"]["Files"];
                     generatedBy: string;
@@ -4002,6 +4400,7 @@ export type components = {
                 updatedAt: components["schemas"]["Instant"];
             };
             versions: {
+                evaluation?: components["schemas"]["DraftEvaluation"];
                 figures: components["schemas"]["Figures"];
                 files: components["schemas"]["Files"];
                 /** @description RPT-1: submitted after the due day (Asia/Shanghai) */
@@ -4052,6 +4451,20 @@ export type components = {
                 deathLimitFloorFen: components["schemas"]["Fen"];
                 /** @description The first day (Asia/Shanghai) the version governs. */
                 effectiveFrom: string;
+                /** @description RPT-3: the regulators' score sheet for evaluating each insurer (items, weights, computed or manual, pass mark). */
+                evaluationScoreSheet?: {
+                    items: {
+                        code: string;
+                        howMeasured: string;
+                        measure: components["schemas"]["EvaluationScoreSheetMeasure"];
+                        metric?: components["schemas"]["EvaluationScoreSheetMetric"];
+                        name: string;
+                        /** @description Points the item is worth; the weights add up to 100. */
+                        weight: number;
+                    }[];
+                    /** @description RPT-3: a total below this fails (BLK-1 may follow). */
+                    passMark: number;
+                };
                 /** @description SVC-2: months after policy start by which the first service must be completed. */
                 firstServiceMonths: number;
                 /** @description SVC-8: working days after a service within which the follow-up is due. */
@@ -4119,6 +4532,13 @@ export type components = {
                     /** @description Points for its size (people exposed). */
                     sizePoints: components["schemas"]["RiskScoreSheetSizePoints"];
                 };
+                /** @description RPT-2: the items of the yearly self-evaluation of service quality, in order. */
+                selfEvaluationItems?: {
+                    code: string;
+                    measures: string;
+                    name: string;
+                    prefill?: components["schemas"]["SelfEvaluationItemPrefill"];
+                }[];
                 /** @description SVC-1: services per policy year by industry and size. */
                 svcObligations: {
                     [key: string]: {
@@ -4147,6 +4567,8 @@ export type components = {
                 yearReportDue: components["schemas"]["MonthDay"];
             };
         };
+        /** @enum {string} */
+        SelfEvaluationItemPrefill: "PLAN_EXECUTION" | "EFFECT" | "SATISFACTION" | "FEE_USE" | "COMPLAINTS";
         Service: {
             /** @description SVC-10: the archived record */
             archive?: {
@@ -4514,6 +4936,11 @@ export type components = {
         UserAgency: "EMB_CITY" | "EMB_COUNTY" | "NFRA";
         /** @enum {string} */
         UserRole: "platform-operator" | "insurer-admin" | "insurer-staff" | "regulator" | "regulator-admin" | "enterprise";
+        Xlsx: {
+            sha256: string;
+            size: number;
+            verified: boolean;
+        };
         Year: {
             eligibility: components["schemas"]["Eligibility"];
             filing?: components["schemas"]["Filing"];
@@ -4600,6 +5027,24 @@ export type components = {
             };
         };
         /** @description Success */
+        Evaluation: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Evaluation"];
+            };
+        };
+        /** @description Success */
+        Evaluation2: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Evaluation2"];
+            };
+        };
+        /** @description Success */
         Expert: {
             headers: {
                 [name: string]: unknown;
@@ -4615,6 +5060,15 @@ export type components = {
             };
             content: {
                 "application/json": components["schemas"]["Format"];
+            };
+        };
+        /** @description Success */
+        Format2: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Format2"];
             };
         };
         /** @description Success */
@@ -4660,6 +5114,15 @@ export type components = {
             };
             content: {
                 "application/json": components["schemas"]["PageOfComplaint"];
+            };
+        };
+        /** @description Success */
+        PageOfEvaluation: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PageOfEvaluation"];
             };
         };
         /** @description Success */
@@ -4847,8 +5310,10 @@ export type components = {
         EnterpriseCounty: components["schemas"]["EnterpriseCounty"];
         EnterpriseIndustry: components["schemas"]["EnterpriseIndustry"];
         EntryId: components["schemas"]["Id"];
+        EvaluationId: components["schemas"]["Id"];
         ExpertId: components["schemas"]["Id"];
-        Format: "xlsx" | "pdf";
+        Format: "xlsx" | "pdf" | "third-party";
+        FormatInPath: "xlsx" | "pdf";
         Grade: "GENERAL" | "MAJOR";
         HazardId: components["schemas"]["Id"];
         HazardStatus: components["schemas"]["HazardStatus"];
@@ -4942,27 +5407,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        documents: {
-                            /** @description Archived (a document) or captured (evidence) */
-                            at: string;
-                            contentType?: string;
-                            docId: string;
-                            fileName: string;
-                            /** @enum {string} */
-                            kind: "SERVICE_PLAN" | "SERVICE_RECORD" | "SERVICE_EVIDENCE" | "HAZARD_NOTICE" | "RECTIFICATION_EVIDENCE";
-                            policyId: string;
-                            /** @description SVC-10: kept unchanged until then */
-                            retainUntil?: string;
-                            /** @description Hex SHA-256 recorded when archived or uploaded */
-                            sha256: string;
-                            size?: number;
-                            subject: {
-                                id: string;
-                                /** @enum {string} */
-                                kind: "POLICY" | "SERVICE" | "HAZARD";
-                            };
-                            tenantId: string;
-                        }[];
+                        documents: components["schemas"]["Document"][];
                         enterpriseName: string;
                         policies: {
                             id: string;
@@ -5043,6 +5488,32 @@ export interface operations {
             };
         };
     };
+    postArchiveEnterprisesUsccPoliciesPolicyIdLedgerExtract: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                policyId: components["parameters"]["PolicyId"];
+                uscc: components["parameters"]["Uscc"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+        };
+    };
     getArchivesArchiveId: {
         parameters: {
             query?: never;
@@ -5075,7 +5546,7 @@ export interface operations {
                         /** @description Key in the write-once store */
                         key: string;
                         /** @enum {string} */
-                        kind: "HAZARD_NOTICE" | "SERVICE_RECORD" | "SERVICE_PLAN";
+                        kind: "HAZARD_NOTICE" | "SERVICE_RECORD" | "SERVICE_PLAN" | "POLICY" | "COMPLAINT" | "LEDGER_EXTRACT";
                         /** @description SVC-10: whether the bytes read now have the SHA-256 recorded when archived */
                         matches: boolean;
                         policyId: string;
@@ -5087,7 +5558,7 @@ export interface operations {
                         subject: {
                             id: string;
                             /** @enum {string} */
-                            kind: "SERVICE" | "HAZARD" | "POLICY" | "QUALIFICATION" | "CLAIM";
+                            kind: "SERVICE" | "HAZARD" | "POLICY" | "QUALIFICATION" | "CLAIM" | "COMPLAINT" | "REPORT";
                         };
                         tenantId: string;
                     };
@@ -5501,6 +5972,70 @@ export interface operations {
         responses: {
             "4XX": components["responses"]["Error"];
             200: components["responses"]["Complaint"];
+        };
+    };
+    getEvaluations: {
+        parameters: {
+            query?: {
+                cursor?: components["parameters"]["Cursor"];
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            200: components["responses"]["PageOfEvaluation"];
+        };
+    };
+    getEvaluationsEvaluationId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                evaluationId: components["parameters"]["EvaluationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            200: components["responses"]["Evaluation"];
+        };
+    };
+    getEvaluationsEvaluationIdFilesFormat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                evaluationId: components["parameters"]["EvaluationId"];
+                format: components["parameters"]["FormatInPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            200: components["responses"]["Format2"];
+        };
+    };
+    postEvaluationsEvaluationIdVerify: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                evaluationId: components["parameters"]["EvaluationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            200: components["responses"]["Evaluation2"];
         };
     };
     getFeesEntriesEntryId: {
@@ -8088,6 +8623,163 @@ export interface operations {
             200: components["responses"]["Enterprise"];
         };
     };
+    getRegulatorEvaluations: {
+        parameters: {
+            query?: {
+                cursor?: components["parameters"]["Cursor"];
+                limit?: components["parameters"]["Limit"];
+                term?: "H1" | "H2" | "YEAR";
+                year?: components["parameters"]["Year"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            200: components["responses"]["PageOfEvaluation"];
+        };
+    };
+    postRegulatorEvaluations: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    tenantId: components["schemas"]["Id"];
+                    /** @enum {string} */
+                    term: "H1" | "H2" | "YEAR";
+                    year: number;
+                };
+            };
+        };
+        responses: {
+            "4XX": components["responses"]["Error"];
+            201: components["responses"]["Evaluation"];
+        };
+    };
+    getRegulatorEvaluationsEvaluationId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                evaluationId: components["parameters"]["EvaluationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            200: components["responses"]["Evaluation"];
+        };
+    };
+    patchRegulatorEvaluationsEvaluationId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                evaluationId: components["parameters"]["EvaluationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    items?: {
+                        code: string;
+                        reason: string;
+                        score: number;
+                    }[];
+                    recompute?: boolean;
+                };
+            };
+        };
+        responses: {
+            "4XX": components["responses"]["Error"];
+            200: components["responses"]["Evaluation"];
+        };
+    };
+    getRegulatorEvaluationsEvaluationIdFilesFormat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                evaluationId: components["parameters"]["EvaluationId"];
+                format: components["parameters"]["FormatInPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            200: components["responses"]["Format2"];
+        };
+    };
+    postRegulatorEvaluationsEvaluationIdNotice: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                evaluationId: components["parameters"]["EvaluationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                    until?: string;
+                };
+            };
+        };
+        responses: {
+            "4XX": components["responses"]["Error"];
+            201: components["responses"]["Blacklist"];
+        };
+    };
+    postRegulatorEvaluationsEvaluationIdPublish: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                evaluationId: components["parameters"]["EvaluationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            200: components["responses"]["Evaluation"];
+        };
+    };
+    postRegulatorEvaluationsEvaluationIdVerify: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                evaluationId: components["parameters"]["EvaluationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "4XX": components["responses"]["Error"];
+            200: components["responses"]["Evaluation2"];
+        };
+    };
     getRegulatorExperts: {
         parameters: {
             query?: {
@@ -8615,6 +9307,7 @@ export interface operations {
                         asOf: string;
                         counties: {
                             archives: components["schemas"]["Timeliness"];
+                            claims: components["schemas"]["ClaimFigures"];
                             complaints: components["schemas"]["ComplaintTimeliness"];
                             /** @description SCOPE-5 area code; NONE for complaints whose county is unknown */
                             county: string;
@@ -8635,6 +9328,7 @@ export interface operations {
                                 overdue: number;
                             };
                             branchName: string;
+                            claims: components["schemas"]["ClaimFigures"];
                             complaints: components["schemas"]["ComplaintTimeliness"];
                             coverageShareBasisPoints: number | null;
                             /** @description FEE-4/FEE-5; null for a county EMB (the ledger has no county, ACL-4) */
@@ -8665,6 +9359,7 @@ export interface operations {
                         ranking: string;
                         totals: {
                             archives: components["schemas"]["Timeliness"];
+                            claims: components["schemas"]["ClaimFigures"];
                             complaints: components["schemas"]["ComplaintTimeliness"];
                             coverageShareBasisPoints: number | null;
                             followUps: components["schemas"]["Timeliness"];
@@ -8793,7 +9488,7 @@ export interface operations {
         parameters: {
             query?: {
                 cursor?: components["parameters"]["Cursor"];
-                kind?: "HALF_YEAR" | "YEAR";
+                kind?: components["schemas"]["PeriodKind"];
                 limit?: components["parameters"]["Limit"];
                 year?: components["parameters"]["Year"];
             };
@@ -8888,6 +9583,20 @@ export interface operations {
                         deathLimitFloorFen: components["schemas"]["Fen"];
                         /** @description The first day (Asia/Shanghai) the version governs. */
                         effectiveFrom: string;
+                        /** @description RPT-3: the regulators' score sheet for evaluating each insurer (items, weights, computed or manual, pass mark). */
+                        evaluationScoreSheet?: {
+                            items: {
+                                code: string;
+                                howMeasured: string;
+                                measure: components["schemas"]["EvaluationScoreSheetMeasure"];
+                                metric?: components["schemas"]["EvaluationScoreSheetMetric"];
+                                name: string;
+                                /** @description Points the item is worth; the weights add up to 100. */
+                                weight: number;
+                            }[];
+                            /** @description RPT-3: a total below this fails (BLK-1 may follow). */
+                            passMark: number;
+                        };
                         /** @description SVC-2: months after policy start by which the first service must be completed. */
                         firstServiceMonths: number;
                         /** @description SVC-8: working days after a service within which the follow-up is due. */
@@ -8951,6 +9660,13 @@ export interface operations {
                             /** @description Points for its size (people exposed). */
                             sizePoints: components["schemas"]["RiskScoreSheetSizePoints"];
                         };
+                        /** @description RPT-2: the items of the yearly self-evaluation of service quality, in order. */
+                        selfEvaluationItems?: {
+                            code: string;
+                            measures: string;
+                            name: string;
+                            prefill?: components["schemas"]["SelfEvaluationItemPrefill"];
+                        }[];
                         /** @description SVC-1: services per policy year by industry and size. */
                         svcObligations: {
                             [key: string]: {
@@ -9200,8 +9916,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @enum {string} */
-                    kind: "HALF_YEAR" | "YEAR";
+                    kind: components["schemas"]["PeriodKind"];
                     year: number;
                 };
             };
@@ -9224,6 +9939,75 @@ export interface operations {
         responses: {
             "4XX": components["responses"]["Error"];
             200: components["responses"]["Report"];
+        };
+    };
+    putReportsReportIdEvaluation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reportId: components["parameters"]["ReportId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    items: {
+                        code: string;
+                        /** @default [] */
+                        evidence?: components["schemas"]["Id"][];
+                        narrative: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            "4XX": components["responses"]["Error"];
+            200: components["responses"]["Report"];
+        };
+    };
+    putReportsReportIdEvaluationThirdParty: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reportId: components["parameters"]["ReportId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    organisationId: string;
+                    uploadId: components["schemas"]["Id"];
+                };
+            };
+        };
+        responses: {
+            "4XX": components["responses"]["Error"];
+            200: components["responses"]["Report"];
+        };
+    };
+    postReportsReportIdEvaluationUploadTicket: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                reportId: components["parameters"]["ReportId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HazardInput"];
+            };
+        };
+        responses: {
+            "4XX": components["responses"]["Error"];
+            201: components["responses"]["DocumentUpload"];
         };
     };
     getReportsReportIdFilesFormat: {

@@ -150,6 +150,9 @@ export function OverviewPage() {
       ),
     },
     { key: 'coverage', title: t('ov.insurers.coverage'), width: 90, align: 'right', render: (_, row) => `${coverageText(row.coverageShareBasisPoints)}（${row.inForce}）` },
+    // CLM-1: claims registered and declined in the year, and what was paid in it.
+    { key: 'claims', title: t('ov.insurers.claims'), width: 120, align: 'right', render: (_, row) => `${row.claims.registered} / ${row.claims.declined}` },
+    { key: 'claimsPaid', title: t('ov.insurers.claimsPaid'), width: 130, align: 'right', render: (_, row) => money(row.claims.paidFen) },
     ...(countyEmb
       ? []
       : ([
@@ -207,6 +210,8 @@ export function OverviewPage() {
       ),
     },
     { key: 'hazards', title: t('ov.insurers.hazards'), width: 120, align: 'right', render: (_, row) => <>{row.majorHazards.open} / <Count value={row.majorHazards.overdue} /></> },
+    { key: 'claims', title: t('ov.insurers.claims'), width: 120, align: 'right', render: (_, row) => `${row.claims.registered} / ${row.claims.declined}` },
+    { key: 'claimsPaid', title: t('ov.insurers.claimsPaid'), width: 130, align: 'right', render: (_, row) => money(row.claims.paidFen) },
   ];
 
   /** The ranked table as it is shown, one row per insurer, for work outside the console. */
@@ -222,6 +227,8 @@ export function OverviewPage() {
       t('ov.insurers.complaints'),
       t('ov.insurers.hazards'),
       t('ov.insurers.coverage'),
+      t('ov.insurers.claims'),
+      t('ov.insurers.claimsPaid'),
       ...(countyEmb ? [] : [t('ov.insurers.fees'), t('ov.insurers.ratio')]),
     ];
     const rows = overview.insurers.map((row) => [
@@ -234,6 +241,8 @@ export function OverviewPage() {
       `${row.complaints.onTime}/${row.complaints.late}/${row.complaints.overdue}/${row.complaints.escalated}`,
       `${row.majorHazards.open}/${row.majorHazards.overdue}`,
       coverageText(row.coverageShareBasisPoints),
+      `${row.claims.registered}/${row.claims.declined}`,
+      fenToYuanDecimal(row.claims.paidFen),
       ...(countyEmb ? [] : [row.fees ? `${fenToYuanDecimal(row.fees.accruedFen)}/${fenToYuanDecimal(row.fees.spentFen)}` : '', row.fees?.ratioBasisPoints == null ? '' : percentText(row.fees.ratioBasisPoints)]),
     ]);
     downloadCsv(`overview-${year}.csv`, toCsv(header, rows));
@@ -283,6 +292,7 @@ export function OverviewPage() {
             {kpi('archives', t('ov.kpi.archives'), String(totals.archives.overdue), t('ov.kpi.archivesNote', { ...totals.archives }))}
             {kpi('complaints', t('ov.kpi.complaints'), share(totals.complaints.onTime, totals.complaints.onTime + totals.complaints.late + totals.complaints.overdue), t('ov.kpi.complaintsNote', { ...totals.complaints }))}
             {kpi('hazards', t('ov.kpi.hazards'), String(totals.majorHazards.open), t('ov.kpi.hazardsNote', { overdue: totals.majorHazards.overdue }))}
+            {kpi('claims', t('ov.kpi.claims'), String(totals.claims.declined), t('ov.kpi.claimsNote', { registered: totals.claims.registered, decided: totals.claims.decided, paid: money(totals.claims.paidFen) }))}
             {fees && kpi('fees', t('ov.kpi.fees'), share(fees.spent, fees.premium), t('ov.kpi.feesNote', { spent: money(fees.spent), floor: fees.floor, ceiling: fees.ceiling }))}
           </Row>
           {anyOverdue && (
