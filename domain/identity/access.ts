@@ -189,6 +189,16 @@ export const REPORT_OVERSIGHT: Access = {
   agencies: ['EMB_CITY', 'NFRA'],
   scope: 'cross-tenant-read',
 };
+/**
+ * RPT-3 (notice §四(二)一: 市应急管理局会同国家金融监督管理总局忻州监管分局…进行评估): the city EMB opens, scores and
+ * publishes the evaluation of each insurer — its own record (`R#evaluations#…`), never the insurer's data.
+ */
+export const EVALUATION_WRITE: Access = { kind: 'roles', roles: ['regulator', 'regulator-admin'], agencies: ['EMB_CITY'], scope: 'regulator-owned' };
+/**
+ * RPT-3, ACL-4: the city EMB and the NFRA, who evaluate together, read every evaluation (drafts included); a
+ * county EMB takes no part in it, and an evaluation is insurer-wide (no county to narrow it to).
+ */
+export const EVALUATION_OVERSIGHT: Access = { kind: 'roles', roles: ['regulator', 'regulator-admin'], agencies: ['EMB_CITY', 'NFRA'], scope: 'cross-tenant-read' };
 /** Issue 14: who read the insurer's data is the insurer admin's to know (its own tenant's log only). */
 export const ACCESS_LOG_READ: Access = { kind: 'roles', roles: ['insurer-admin'], scope: 'own-tenant' };
 // ─────────────────────────────────────────────────────────────────────────────────────────────────────────────

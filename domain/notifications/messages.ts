@@ -10,6 +10,8 @@ import { MONITORING_KIND_NAMES_ZH, type MonitoringKind } from '../monitoring/kin
 import { regulatorIdOf } from '../platform/regulator.js';
 import { reportEvents, reportSubmittedPayload } from '../reports/events.js';
 import { periodNameOf } from '../reports/period.js';
+import { evaluationEvents, evaluationPublishedPayload } from '../evaluations/events.js';
+import { evaluationPeriodNameOf } from '../evaluations/period.js';
 import { webhookEvents } from '../webhooks/events.js';
 import { shanghaiMinuteOf } from '../kernel/calendar/local-date.js';
 import type { Agency } from '../identity/role.js';
@@ -247,6 +249,27 @@ function reportSubmitted(event: BusEvent): Addressed[] {
 }
 
 /**
+ * RPT-3: a published evaluation tells its insurer's users its result (a fail saying so), linking to 考核结果.
+ */
+function evaluationPublished(event: BusEvent): Addressed[] {
+  const parsed = evaluationPublishedPayload.safeParse(event.data);
+  if (!parsed.success) return [];
+  const evaluation = parsed.data;
+  const period = evaluationPeriodNameOf({ year: evaluation.year, term: evaluation.term });
+  return [
+    {
+      audience: { kind: 'insurer', tenantId: evaluation.tenantId },
+      draft: {
+        kind: 'SUPERVISION',
+        title: `考核评估结果已发布：${period}`,
+        body: `市应急管理局会同忻州金融监管分局发布了贵机构${period}安责险考核评估结果（第${evaluation.revision}版）：总分${evaluation.total}分，合格分数线${evaluation.passMark}分，${evaluation.passed ? '合格' : '不合格'}。请查阅。`,
+        link: `/insurer/evaluations/${encodeURIComponent(evaluation.evaluationId)}`,
+      },
+    },
+  ];
+}
+
+/**
  * Issue 17: the platform disabled a webhook endpoint (410 Gone, or 5 days failing) — its owner learns of it in the
  * console, not only from the event: an insurer's admins (who alone may open 事件订阅), or the owning agency's users.
  */
@@ -278,6 +301,7 @@ export const MESSAGE_RULES: Readonly<Record<string, (event: BusEvent, context: M
   [supervisionEvents.noticeAnswered.name]: (event) => supervisionNotice(event, 'answered'),
   [monitoringEvents.opened.name]: alarmOpened,
   [reportEvents.reportSubmitted.name]: reportSubmitted,
+  [evaluationEvents.published.name]: evaluationPublished,
   [webhookEvents.subscriptionDisabled.name]: webhookDisabled,
 };
 

@@ -2,6 +2,7 @@ import type { AnyEventType } from '../../domain/kernel/events.js';
 import { claimEvents } from '../../domain/claims/events.js';
 import { complaintEvents } from '../../domain/complaints/events.js';
 import { feeEvents } from '../../domain/fees/events.js';
+import { evaluationEvents } from '../../domain/evaluations/events.js';
 import { monitoringEvents } from '../../domain/monitoring/events.js';
 import { platformEvents } from '../../domain/platform/events.js';
 import { registerEvents } from '../../domain/register/events.js';
@@ -29,6 +30,7 @@ export const EVENT_CATALOGUE: Readonly<Record<string, Readonly<Record<string, An
   supervision: supervisionEvents,
   reports: reportEvents,
   sync: syncEvents,
+  evaluations: evaluationEvents,
   webhooks: webhookEvents,
   monitoring: monitoringEvents,
 };
