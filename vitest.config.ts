@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 
 /** What runs one file at a time: each starts `npm start`, a browser or floods the gateway, and needs the machine. */
@@ -14,11 +15,21 @@ const INTEGRATION = ['test/integration/**/*.test.ts'];
  */
 export default defineConfig({
   test: {
-    globalSetup: ['test/support/global-setup.ts'],
+    // server-pool.ts: the next browser file's `npm start` boots while the current file's tests run.
+    globalSetup: ['test/support/global-setup.ts', 'test/e2e/support/server-pool.ts'],
     setupFiles: ['test/support/setup.ts'],
     pool: 'forks',
-    // The JSON report gives .ci/run its closing "N passed, N failed" line.
-    reporters: ['default', 'json'],
+    // The JSON report gives .ci/run its closing "N passed, N failed" line. The hook tells the server pool how many
+    // browser files this run has, so that it starts no server after the last one's.
+    reporters: [
+      'default',
+      'json',
+      {
+        onTestRunStart(specifications) {
+          globalThis.__anzeConsoleSuiteFiles = specifications.filter((spec) => readFileSync(spec.moduleId, 'utf8').includes('useConsoleSuite(')).length;
+        },
+      },
+    ],
     outputFile: { json: 'test-results/vitest.json' },
     testTimeout: 30_000,
     hookTimeout: 120_000,

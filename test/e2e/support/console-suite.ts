@@ -2,7 +2,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { chromiumProblem, launchChromium } from './chromium.js';
 import { openConsole, type ConsolePage, type ExpectedHttpError } from './console-page.js';
-import { startLocalServer, type LocalServer } from './local-server.js';
+import type { LocalServer } from './local-server.js';
+import { takeLocalServer } from './server-pool.js';
 
 export interface ConsoleSuite {
   readonly server: () => LocalServer;
@@ -15,7 +16,8 @@ export interface ConsoleSuite {
 }
 
 /**
- * One `npm start` (fresh data folder, free port) and one Chromium per test file, started in `beforeAll`.
+ * One `npm start` (fresh data folder, free port) and one Chromium per test file, taken in `beforeAll` (the server
+ * from the run's pool, where it booted during the previous file: server-pool.ts).
  * A missing Chromium fails every test of the file, with the command that installs it (never a skip).
  */
 export function useConsoleSuite(): ConsoleSuite {
@@ -26,7 +28,7 @@ export function useConsoleSuite(): ConsoleSuite {
 
   beforeAll(async () => {
     if (missingBrowser) return;
-    [server, browser] = await Promise.all([startLocalServer(), launchChromium()]);
+    [server, browser] = await Promise.all([takeLocalServer(), launchChromium()]);
   }, 120_000);
 
   // Here rather than in beforeAll: vitest reports tests after a failed beforeAll as skipped, and a
