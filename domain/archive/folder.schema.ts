@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { usccSchema } from '../kernel/uscc.js';
-import { FOLDER_DOCUMENT_KINDS } from './folder.js';
+import { FOLDER_DOCUMENT_KINDS, FOLDER_SUBJECT_KINDS } from './folder.js';
 
 const docIdSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'SVC-10: docId must be a document id of the folder'));
 
@@ -8,6 +8,9 @@ const docIdSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'SVC-10: d
 export const folderParams = z.object({ uscc: usccSchema });
 /** `/archive/enterprises/{uscc}/documents/{docId}`. */
 export const folderDocumentParams = z.object({ uscc: usccSchema, docId: docIdSchema });
+const policyIdSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'SVC-10: policyId must be the id of a policy of this enterprise'));
+/** `/archive/enterprises/{uscc}/policies/{policyId}/ledger-extract` (SVC-10, FEE-2). */
+export const folderPolicyParams = z.object({ uscc: usccSchema, policyId: policyIdSchema });
 /** `?year=`: the policy year (the year the policy's period starts); left out, every year. */
 export const folderQuery = z.object({
   year: z.optional(
@@ -17,12 +20,12 @@ export const folderQuery = z.object({
   ),
 });
 
-const folderDocumentSchema = z.object({
+export const folderDocumentSchema = z.object({
   docId: z.string(),
   kind: z.enum(FOLDER_DOCUMENT_KINDS),
   tenantId: z.string(),
   policyId: z.string(),
-  subject: z.object({ kind: z.enum(['POLICY', 'SERVICE', 'HAZARD']), id: z.string() }),
+  subject: z.object({ kind: z.enum(FOLDER_SUBJECT_KINDS), id: z.string() }),
   fileName: z.string(),
   sha256: z.string().check(z.meta({ description: 'Hex SHA-256 recorded when archived or uploaded' })),
   size: z.optional(z.number()),

@@ -1,4 +1,4 @@
-import type { ArchiveRecord } from '../services/archive-record.schema.js';
+import type { ArchiveRecord, ArchiveRecordKind } from '../services/archive-record.schema.js';
 import type { EvidenceItem } from '../services/evidence.schema.js';
 import type { Hazard } from '../services/hazard.js';
 import type { ServicePlan } from '../services/service-plan.schema.js';
@@ -7,13 +7,38 @@ import type { Policy } from '../underwriting/policy.js';
 import { yearOf } from '../kernel/calendar/local-date.js';
 
 /**
- * SVC-10: the kinds of document an enterprise's archive folder (档案夹) holds today, in the order the notice's
- * 第十三条 lists them — the agreed service plan (服务方案), the service record (服务记录) and its evidence, the
- * hazard notice (隐患整改通知书) and the rectification evidence. The policy itself, complaints and the ledger
- * are records in the table, not archived files (DOMAIN-NOTES.md, SVC-10).
+ * SVC-10: the kinds of document an enterprise's archive folder (档案夹) holds, in the order the notice's 第十三条
+ * and DOMAIN.md list them — the insurance contract (保险合同, the policy at issue and each endorsement), the
+ * agreed service plan (服务方案), the service record (服务记录) and its evidence, the hazard notice (隐患整改通知书)
+ * and the rectification evidence, the prevention-fee ledger extract (台账摘录), complaints with their replies.
+ *
+ * Extension point for the yearly evaluation (RPT-2/RPT-3, 评价报告): archive it as an ArchiveRecord with its own
+ * kind and its policy's archive index entry (keys.policyArchive), add that kind here and to FOLDER_RECORD_KINDS —
+ * folderOf then lists it, and the download and verify routes serve it, with no other change.
  */
-export const FOLDER_DOCUMENT_KINDS = ['SERVICE_PLAN', 'SERVICE_RECORD', 'SERVICE_EVIDENCE', 'HAZARD_NOTICE', 'RECTIFICATION_EVIDENCE'] as const;
+export const FOLDER_DOCUMENT_KINDS = [
+  'POLICY',
+  'SERVICE_PLAN',
+  'SERVICE_RECORD',
+  'SERVICE_EVIDENCE',
+  'HAZARD_NOTICE',
+  'RECTIFICATION_EVIDENCE',
+  'LEDGER_EXTRACT',
+  'COMPLAINT',
+] as const;
 export type FolderDocumentKind = (typeof FOLDER_DOCUMENT_KINDS)[number];
+
+/** The archive records the folder lists, each under the folder kind of the same name (the evidence is not a record). */
+export const FOLDER_RECORD_KINDS: ReadonlySet<ArchiveRecordKind> = new Set<ArchiveRecordKind>([
+  'POLICY',
+  'SERVICE_PLAN',
+  'SERVICE_RECORD',
+  'HAZARD_NOTICE',
+  'LEDGER_EXTRACT',
+  'COMPLAINT',
+]);
+export const FOLDER_SUBJECT_KINDS = ['POLICY', 'SERVICE', 'HAZARD', 'COMPLAINT'] as const;
+type FolderSubjectKind = (typeof FOLDER_SUBJECT_KINDS)[number];
 
 /** One file of the folder: where its bytes are and the SHA-256 recorded when it was archived or uploaded. */
 export interface FolderDocument {
@@ -22,8 +47,8 @@ export interface FolderDocument {
   readonly kind: FolderDocumentKind;
   readonly tenantId: string;
   readonly policyId: string;
-  /** What it is about: the policy (a plan), the service (a record, its evidence) or the hazard. */
-  readonly subject: { readonly kind: 'POLICY' | 'SERVICE' | 'HAZARD'; readonly id: string };
+  /** What it is about: the policy (its contract, plan, ledger extract), the service (a record, its evidence), the hazard or the complaint. */
+  readonly subject: { readonly kind: FolderSubjectKind; readonly id: string };
   readonly fileName: string;
   readonly key: string;
   readonly sha256: string;
@@ -75,6 +100,16 @@ export interface ArchiveFolderReads {
   materialOf(policies: readonly Policy[]): Promise<FolderMaterial>;
 }
 
+/**
+ * SVC-10: where the folder's own documents (the policy, a complaint, a ledger extract) are recorded — in the
+ * insurer's partition, with the policy's archive index entry, in one transaction with `archive.document.archived`.
+ */
+export interface FolderArchiveRecords {
+  record(tenantId: string, archiveId: string): Promise<ArchiveRecord | undefined>;
+  /** Stores the record and its event; a record already there (a replay) is left as it is: false. */
+  create(record: ArchiveRecord): Promise<boolean>;
+}
+
 const fileNameOf = (key: string): string => key.slice(key.lastIndexOf('/') + 1);
 
 /** The archive ids the aggregates cite: what exists today even where no index item was written (before issue 18). */
@@ -104,10 +139,9 @@ export function folderOf(uscc: string, year: number | undefined, policies: reado
   const retainOfService = new Map<string, string>();
   for (const record of material.records) {
     if (record.subject.kind === 'SERVICE') retainOfService.set(record.subject.id, record.retainUntil);
-    const kind: FolderDocumentKind | undefined =
-      record.kind === 'SERVICE_PLAN' || record.kind === 'SERVICE_RECORD' || record.kind === 'HAZARD_NOTICE' ? record.kind : undefined;
-    if (kind === undefined || record.enterpriseUscc !== uscc) continue;
-    const subjectKind = record.subject.kind === 'SERVICE' || record.subject.kind === 'HAZARD' ? record.subject.kind : 'POLICY';
+    if (!FOLDER_RECORD_KINDS.has(record.kind) || record.enterpriseUscc !== uscc) continue;
+    const kind = record.kind as FolderDocumentKind;
+    const subjectKind: FolderSubjectKind = (FOLDER_SUBJECT_KINDS as readonly string[]).includes(record.subject.kind) ? (record.subject.kind as FolderSubjectKind) : 'POLICY';
     add({
       docId: record.archiveId,
       kind,

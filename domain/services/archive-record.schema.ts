@@ -1,11 +1,15 @@
 import * as z from 'zod/mini';
 import { described } from './service-fields.js';
 
-export const ARCHIVE_RECORD_KINDS = ['HAZARD_NOTICE', 'SERVICE_RECORD', 'SERVICE_PLAN'] as const;
+/**
+ * SVC-10: what an archived document is. POLICY (the 保险合同 at issue), COMPLAINT (a complaint with its reply) and
+ * LEDGER_EXTRACT (the enterprise's prevention-fee ledger extract) are the folder's own documents (domain/archive).
+ */
+export const ARCHIVE_RECORD_KINDS = ['HAZARD_NOTICE', 'SERVICE_RECORD', 'SERVICE_PLAN', 'POLICY', 'COMPLAINT', 'LEDGER_EXTRACT'] as const;
 export type ArchiveRecordKind = (typeof ARCHIVE_RECORD_KINDS)[number];
 
 /** What a file in the archive is for: the service or hazard that cites it, or the policy whose plan it is (SVC-4). */
-export const archiveSubjectSchema = z.object({ kind: z.enum(['SERVICE', 'HAZARD', 'POLICY', 'QUALIFICATION', 'CLAIM']), id: z.string() });
+export const archiveSubjectSchema = z.object({ kind: z.enum(['SERVICE', 'HAZARD', 'POLICY', 'QUALIFICATION', 'CLAIM', 'COMPLAINT']), id: z.string() });
 export type ArchiveSubject = z.output<typeof archiveSubjectSchema>;
 
 /** SVC-10: an archived document's reference: where its bytes are and the digest verification compares with. */

@@ -1,4 +1,5 @@
 import type { AnyEventType } from '../../domain/kernel/events.js';
+import { archiveEvents } from '../../domain/archive/events.js';
 import { claimEvents } from '../../domain/claims/events.js';
 import { complaintEvents } from '../../domain/complaints/events.js';
 import { feeEvents } from '../../domain/fees/events.js';
@@ -33,6 +34,7 @@ export const EVENT_CATALOGUE: Readonly<Record<string, Readonly<Record<string, An
   evaluations: evaluationEvents,
   webhooks: webhookEvents,
   monitoring: monitoringEvents,
+  archive: archiveEvents,
 };
 
 export const ALL_EVENT_TYPES: readonly AnyEventType[] = Object.values(EVENT_CATALOGUE).flatMap((events) => Object.values(events));

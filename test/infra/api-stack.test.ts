@@ -250,7 +250,15 @@ describe('ACL-1 / UW-11: the policy projection', () => {
     );
     expect(writes).toHaveLength(1);
     // Issue 14: and the supervision overview's counters.
-    expect(writes[0]?.Condition?.['ForAllValues:StringLike']).toEqual({ 'dynamodb:LeadingKeys': ['T#*#POLICY#*', 'R#coverage#*', 'R#supervision#*'] });
+    expect(writes[0]?.Condition?.['ForAllValues:StringLike']).toEqual({ 'dynamodb:LeadingKeys': ['T#*#POLICY#*', 'R#coverage#*', 'R#supervision#*', 'T#*#ARCHIVE#*'] });
+  });
+
+  it('SVC-10 writes the folder’s documents only under tenants/*/archives/ of the archive bucket, never deletes', () => {
+    const [functionId] = Object.entries(functions).find(([id]) => id.startsWith('Projections')) ?? [];
+    const s3 = statementsOfRole(api, roleIdOf(functionId as string)).filter((statement) => asArray(statement.Action).some((action) => action.startsWith('s3:')));
+    expect(s3).toHaveLength(1);
+    expect(asArray(s3[0]?.Action).sort()).toEqual(['s3:GetObject', 's3:GetObjectRetention', 's3:PutObject', 's3:PutObjectRetention']);
+    expect(JSON.stringify(s3[0]?.Resource)).toMatch(/\/tenants\/\*\/archives\/\*"/);
   });
 });
 

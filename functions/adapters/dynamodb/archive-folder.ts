@@ -1,4 +1,6 @@
-import type { ArchiveFolderReads, FolderMaterial, FolderScope } from '../../../domain/archive/folder.js';
+import { archiveEvents } from '../../../domain/archive/events.js';
+import type { ArchiveFolderReads, FolderArchiveRecords, FolderMaterial, FolderScope } from '../../../domain/archive/folder.js';
+import { Conflict } from '../../../domain/kernel/errors.js';
 import { citedArchiveIds } from '../../../domain/archive/folder.js';
 import type { ArchiveRecord } from '../../../domain/services/archive-record.schema.js';
 import type { Hazard } from '../../../domain/services/hazard.js';
@@ -6,8 +8,8 @@ import type { ServicePlan } from '../../../domain/services/service-plan.schema.j
 import type { PreventionService } from '../../../domain/services/service.js';
 import type { Policy } from '../../../domain/underwriting/policy.js';
 import { keys } from './keys.js';
-import { strip, toArchiveRecord, toService } from './service-items.js';
-import type { Store } from './store.js';
+import { archiveItem, strip, toArchiveRecord, toService } from './service-items.js';
+import { outboxOf, type Store } from './store.js';
 import { entityOf } from './stored-item.js';
 
 /**
@@ -72,5 +74,42 @@ export class DynamoArchiveFolderReads implements ArchiveFolderReads {
       cursor = page.nextCursor;
     } while (cursor);
     return items;
+  }
+}
+
+/**
+ * SVC-10 (issue 18): the folder's own documents' records (the policy, a complaint, a ledger extract) in the
+ * insurer's partition, each with its policy's archive index entry (archiveItem) and, in the same transaction,
+ * `archive.document.archived` in the record's partition.
+ */
+export class DynamoFolderArchiveRecords implements FolderArchiveRecords {
+  constructor(private readonly store: Store) {}
+
+  async record(tenantId: string, archiveId: string) {
+    return toArchiveRecord(await this.store.get(keys.archiveRecord(tenantId, archiveId)));
+  }
+
+  async create(record: ArchiveRecord): Promise<boolean> {
+    const key = keys.archiveRecord(record.tenantId, record.archiveId);
+    const event = archiveEvents.documentArchived.of(
+      { id: record.archiveId, version: 1, tenantId: record.tenantId },
+      {
+        archiveId: record.archiveId,
+        kind: record.kind,
+        policyId: record.policyId,
+        enterpriseUscc: record.enterpriseUscc,
+        subject: record.subject,
+        sha256: record.sha256,
+        retainUntil: record.retainUntil,
+      },
+    );
+    try {
+      await this.store.commit([{ kind: 'create', item: { ...archiveItem(record), ...key }, onExists: () => new Conflict(`archive ${record.archiveId} exists`) }], [outboxOf(event, key)]);
+      return true;
+    } catch (error) {
+      // A replay of the event that archived it: the record stands, write-once.
+      if (error instanceof Conflict) return false;
+      throw error;
+    }
   }
 }

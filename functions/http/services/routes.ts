@@ -8,6 +8,7 @@ import { confirmMySchedule } from './confirm-my-schedule.js';
 import { confirmSchedule } from './confirm-schedule.js';
 import { confirmServiceRecord } from './confirm-service-record.js';
 import { followUpService } from './follow-up-service.js';
+import { generateArchiveFolderLedgerExtract } from './generate-archive-folder-ledger-extract.js';
 import { getArchive } from './get-archive.js';
 import { getArchiveFolder } from './get-archive-folder.js';
 import { getArchiveFolderDocument } from './get-archive-folder-document.js';
@@ -73,6 +74,7 @@ export const serviceRoutes: readonly RouteSpec[] = [
   getArchiveFolder,
   getArchiveFolderDocument,
   verifyArchiveFolderDocument,
+  generateArchiveFolderLedgerExtract,
   // ACL-5: the enterprise's side
   listMyServices,
   getMyService,

@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Empty, List, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
@@ -9,21 +9,27 @@ import { DateTime, describeApiError, PageHeading, QueryFallback, SectionCard } f
 import { downloadFromLink } from '../../kit/download';
 import { OVERDUE_COLOR } from '../complaints/DueDateBadge';
 import { ShortSha } from '../services/ServiceTags';
+import { useSessionUser } from '../underwriting/session';
 import { archiveFolderApi, FOLDER_KINDS, type FolderDocument, type FolderDocumentKind, type FolderVerification } from './archive-folder-api';
 
 const KIND_TITLE: Record<FolderDocumentKind, MessageKey> = {
+  POLICY: 'folder.kind.POLICY',
   SERVICE_PLAN: 'folder.kind.SERVICE_PLAN',
   SERVICE_RECORD: 'folder.kind.SERVICE_RECORD',
   SERVICE_EVIDENCE: 'folder.kind.SERVICE_EVIDENCE',
   HAZARD_NOTICE: 'folder.kind.HAZARD_NOTICE',
   RECTIFICATION_EVIDENCE: 'folder.kind.RECTIFICATION_EVIDENCE',
+  LEDGER_EXTRACT: 'folder.kind.LEDGER_EXTRACT',
+  COMPLAINT: 'folder.kind.COMPLAINT',
 };
 
 /**
  * 档案夹 (SVC-10, issue 18): an insured enterprise's archived documents for one policy year, grouped by kind —
- * the service plan, the service records and their evidence, the hazard notices and the rectification evidence —
+ * the contract, the service plan, the service records and their evidence, the hazard notices and the
+ * rectification evidence, the fee ledger extracts, the complaints with their replies —
  * each with its recorded SHA-256, a download (a short-lived link, saved as a file) and 校验 (the bytes read back
- * and hashed again now). Opened from a policy (the insurer's, or a regulator's view of it), never by typing a USCC.
+ * and hashed again now). The insurer that leads a policy archives a new ledger extract of it (生成台账摘录);
+ * regulators only read. Opened from a policy (the insurer's, or a regulator's view of it), never by typing a USCC.
  */
 export function ArchiveFolderPage() {
   const { t } = useI18n();
@@ -35,6 +41,18 @@ export function ArchiveFolderPage() {
   const folderApi = archiveFolderApi(api.client);
   const query = useQuery({ queryKey: ['archive-folder', uscc], queryFn: ({ signal }) => folderApi.folder(uscc, signal) });
   const [checks, setChecks] = useState<Record<string, FolderVerification>>({});
+  const queryClient = useQueryClient();
+  const user = useSessionUser();
+  // Only an insurer archives (ACL-1: the folder shows it only its own, lead, policies); regulators read.
+  const isInsurer = user?.role === 'insurer-admin' || user?.role === 'insurer-staff';
+  const extract = useMutation({
+    mutationFn: (policyId: string) => folderApi.ledgerExtract(uscc, policyId),
+    onSuccess: () => {
+      void message.success(t('folder.ledgerExtractDone'));
+      void queryClient.invalidateQueries({ queryKey: ['archive-folder', uscc] });
+    },
+    onError: (error) => void message.error(describeApiError(error, t)),
+  });
   const verify = useMutation({
     mutationFn: (document: FolderDocument) => folderApi.verify(uscc, document.docId),
     onSuccess: (result) => setChecks((previous) => ({ ...previous, [result.docId]: result })),
@@ -129,6 +147,17 @@ export function ArchiveFolderPage() {
           onChange={(value: number) => setSearch({ year: String(value) }, { replace: true })}
         />
         <Typography.Text type="secondary">{t('folder.count', { count: documents.length })}</Typography.Text>
+        {isInsurer &&
+          policies.map((policy) => (
+            <Button
+              key={policy.id}
+              data-testid="folder-ledger-extract"
+              loading={extract.isPending && extract.variables === policy.id}
+              onClick={() => extract.mutate(policy.id)}
+            >
+              {policies.length > 1 ? t('folder.ledgerExtractOf', { policyNumber: policy.policyNumber }) : t('folder.ledgerExtract')}
+            </Button>
+          ))}
       </Space>
       {documents.length === 0 && <Empty description={t('folder.empty')} />}
       <Space direction="vertical" size={12} style={{ width: '100%' }}>

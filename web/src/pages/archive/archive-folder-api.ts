@@ -1,4 +1,4 @@
-import { ok, type ApiClient } from '../../api';
+import { idempotent, newIdempotencyKey, ok, type ApiClient } from '../../api';
 import type { ResponseOf } from '../../api/contract';
 
 export type ArchiveFolder = ResponseOf<'/api/v1/archive/enterprises/{uscc}', 'get'>;
@@ -8,7 +8,16 @@ export type FolderDownload = ResponseOf<'/api/v1/archive/enterprises/{uscc}/docu
 export type FolderVerification = ResponseOf<'/api/v1/archive/enterprises/{uscc}/documents/{docId}/verify', 'post'>;
 
 /** SVC-10: the kinds in the order the folder shows them (the notice's 第十三条 order). */
-export const FOLDER_KINDS: readonly FolderDocumentKind[] = ['SERVICE_PLAN', 'SERVICE_RECORD', 'SERVICE_EVIDENCE', 'HAZARD_NOTICE', 'RECTIFICATION_EVIDENCE'];
+export const FOLDER_KINDS: readonly FolderDocumentKind[] = [
+  'POLICY',
+  'SERVICE_PLAN',
+  'SERVICE_RECORD',
+  'SERVICE_EVIDENCE',
+  'HAZARD_NOTICE',
+  'RECTIFICATION_EVIDENCE',
+  'LEDGER_EXTRACT',
+  'COMPLAINT',
+];
 
 /** Where an enterprise's folder opens, at a policy year: linked from the policy views, never typed. */
 export const archiveFolderPath = (uscc: string, year?: number): string =>
@@ -25,5 +34,14 @@ export const archiveFolderApi = (client: ApiClient) => ({
   /** No Idempotency-Key: every check reads the bytes again, a replayed answer would be an old check. */
   verify(uscc: string, docId: string): Promise<FolderVerification> {
     return ok(client.POST('/api/v1/archive/enterprises/{uscc}/documents/{docId}/verify', { params: { path: { uscc, docId } } }));
+  },
+  /** SVC-10, FEE-2: the insurer archives a new version of the policy's ledger extract (台账摘录). One key per click. */
+  ledgerExtract(uscc: string, policyId: string): Promise<FolderDocument> {
+    return ok(
+      client.POST('/api/v1/archive/enterprises/{uscc}/policies/{policyId}/ledger-extract', {
+        params: { path: { uscc, policyId } },
+        headers: idempotent(newIdempotencyKey()),
+      }),
+    );
   },
 });

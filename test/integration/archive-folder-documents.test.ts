@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { handler as projections } from '../../functions/projections/handler.js';
+import type { ApiClient } from '../support/api-client.js';
+import { expectOk } from '../support/services-fixtures.js';
+import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
+import { HUTUO, fileQualification, policyBody, registerEnterprises, today, year } from '../support/underwriting-fixtures.js';
+
+/**
+ * SVC-10 (issue 18): the folder holds the documents the notice names beyond the services' — the 保险合同
+ * (archived by the projection of `underwriting.policy.issued`), a complaint with its reply (when answered) and
+ * the enterprise's prevention-fee ledger extract (on demand by the insurer) — each write-once for five years
+ * from archiving, listed, downloadable and verifiable by the insurer and the regulators in scope.
+ */
+
+const DEMO = 'Anze-demo-2026';
+
+interface FolderDocument {
+  docId: string;
+  kind: string;
+  tenantId: string;
+  policyId: string;
+  subject: { kind: string; id: string };
+  fileName: string;
+  sha256: string;
+  retainUntil?: string;
+}
+interface Folder {
+  documents: FolderDocument[];
+}
+
+let test: TestPlatform;
+let picc: ApiClient;
+let cityEmb: ApiClient;
+let countyEmb: ApiClient;
+let nfra: ApiClient;
+let policy: { id: string; tenantId: string; version: number };
+let complaintId: string;
+
+const folderOf = async (client: ApiClient) => client.get<Folder>(`/archive/enterprises/${HUTUO.uscc}?year=${year}`);
+const documentsOf = async (client: ApiClient, kind: string) => expectOk(await folderOf(client)).documents.filter((document) => document.kind === kind);
+const fiveYearsOn = (retainUntil?: string) => new Date(retainUntil ?? 0).getTime() >= Date.now() + (5 * 365 - 1) * 86_400_000;
+
+/** The archived file's bytes, through the folder's short-lived download link. */
+async function contentOf(client: ApiClient, docId: string): Promise<Record<string, unknown>> {
+  const link = expectOk(await client.get<{ url: string }>(`/archive/enterprises/${HUTUO.uscc}/documents/${docId}`));
+  const file = await fetch(link.url);
+  expect(file.status).toBe(200);
+  return JSON.parse(await file.text()) as Record<string, unknown>;
+}
+
+const verified = async (client: ApiClient, docId: string) =>
+  expectOk(await client.post<{ matches: boolean }>(`/archive/enterprises/${HUTUO.uscc}/documents/${docId}/verify`, undefined)).matches;
+
+beforeAll(async () => {
+  test = await startTestPlatform({ demo: true });
+  [picc, cityEmb, countyEmb, nfra] = (await Promise.all(['picc-admin', 'emb-city', 'emb-xinfu', 'nfra-xinzhou'].map((username) => test.signIn(username, DEMO)))) as [
+    ApiClient,
+    ApiClient,
+    ApiClient,
+    ApiClient,
+  ];
+  // HUTUO is a 原平市 (140981) enterprise: outside the 忻府区 EMB's view.
+  await registerEnterprises(cityEmb, [HUTUO]);
+  expectOk(await fileQualification(picc));
+  policy = expectOk(await picc.post<typeof policy>('/policies', policyBody({ enterpriseUscc: HUTUO.uscc, employeesCovered: HUTUO.staff })), 201);
+  const complaint = expectOk(
+    await picc.post<{ id: string }>('/complaints', { enterpriseUscc: HUTUO.uscc, receivedAt: new Date().toISOString(), channel: 'PHONE', request: '档案夹测试：服务人员未按约定到场' }),
+    201,
+  );
+  complaintId = complaint.id;
+  expectOk(
+    await picc.post(`/complaints/${complaintId}/reply`, {
+      request: '投诉人要求按约定补做隐患排查',
+      facts: '经核实，排查因人员调整未按计划开展',
+      basis: '服务方案第3条及回访记录',
+      measures: '五个工作日内补做排查并更换服务人员',
+    }),
+  );
+  expectOk(await picc.post('/fees/premium-receipts', { policyId: policy.id, receivedOn: today, amountFen: 300_000 }), 201);
+}, 120_000);
+
+afterAll(async () => {
+  await test?.stop();
+});
+
+describe('SVC-10 the folder’s contract, complaints and ledger extract', () => {
+  it('SVC-10 an issued policy’s 保险合同 is archived by the projection of its issue event, listed, downloadable and verified', async () => {
+    await vi.waitFor(async () => expect(await documentsOf(picc, 'POLICY')).toHaveLength(1), { timeout: 20_000, interval: 200 });
+    const [document] = await documentsOf(picc, 'POLICY');
+    expect(document).toMatchObject({ tenantId: policy.tenantId, policyId: policy.id, subject: { kind: 'POLICY', id: policy.id }, fileName: 'policy.json' });
+    expect(fiveYearsOn(document?.retainUntil)).toBe(true);
+    const content = await contentOf(picc, document?.docId as string);
+    expect(content).toMatchObject({ title: '安全生产责任保险保险单', policy: { id: policy.id, enterprise: { uscc: HUTUO.uscc } } });
+    expect(await verified(picc, document?.docId as string)).toBe(true);
+  });
+
+  it('SVC-10 replaying underwriting.policy.issued archives the policy once (same document, same digest)', async () => {
+    await vi.waitFor(async () => expect(await documentsOf(picc, 'POLICY')).toHaveLength(1), { timeout: 20_000, interval: 200 });
+    const [before] = await documentsOf(picc, 'POLICY');
+    const event = { 'detail-type': 'underwriting.policy.issued', detail: { tenantId: policy.tenantId, aggregate: { id: policy.id } } };
+    await projections(event);
+    await projections(event);
+    const after = await documentsOf(picc, 'POLICY');
+    expect(after).toEqual([before]);
+  });
+
+  it('SVC-10 CMP-5 a complaint answered goes into the folder with its reply, under the policy in force when it was received', async () => {
+    await vi.waitFor(async () => expect(await documentsOf(picc, 'COMPLAINT')).toHaveLength(1), { timeout: 20_000, interval: 200 });
+    const [document] = await documentsOf(picc, 'COMPLAINT');
+    expect(document).toMatchObject({ policyId: policy.id, subject: { kind: 'COMPLAINT', id: complaintId }, fileName: 'complaint.json' });
+    expect(fiveYearsOn(document?.retainUntil)).toBe(true);
+    const content = await contentOf(picc, document?.docId as string);
+    expect(content).toMatchObject({ title: '投诉及答复记录', complaint: { id: complaintId, status: 'REPLIED', reply: { measures: '五个工作日内补做排查并更换服务人员' } } });
+    expect(await verified(picc, document?.docId as string)).toBe(true);
+  });
+
+  it('SVC-10 FEE-2 the insurer archives the policy’s ledger extract on demand: each a new version, listed and verified', async () => {
+    const path = `/archive/enterprises/${HUTUO.uscc}/policies/${policy.id}/ledger-extract`;
+    const first = expectOk(await picc.post<FolderDocument>(path, undefined), 201);
+    expect(first).toMatchObject({ kind: 'LEDGER_EXTRACT', policyId: policy.id, fileName: 'ledger-extract.json' });
+    expect(fiveYearsOn(first.retainUntil)).toBe(true);
+    const content = (await contentOf(picc, first.docId)) as { title: string; totals: { receivedFen: number; accruedFen: number }; entries: { kind: string; policyId?: string }[] };
+    expect(content.title).toBe('事故预防费用台账摘录');
+    expect(content.entries).toEqual([expect.objectContaining({ kind: 'ACCRUAL', policyId: policy.id })]);
+    expect(content.totals.receivedFen).toBe(300_000);
+    expect(content.totals.accruedFen).toBeGreaterThan(0);
+    expect(await verified(cityEmb, first.docId)).toBe(true);
+    const second = expectOk(await picc.post<FolderDocument>(path, undefined), 201);
+    expect(second.docId).not.toBe(first.docId);
+    expect((await documentsOf(picc, 'LEDGER_EXTRACT')).map((document) => document.docId).sort()).toEqual([first.docId, second.docId].sort());
+    // Only the insurer generates it; a regulator reads it (ACL-2), never writes.
+    expect((await cityEmb.post(path, undefined)).status).toBe(403);
+    expect((await picc.post(`/archive/enterprises/${HUTUO.uscc}/policies/NOPOLICY01/ledger-extract`, undefined)).status).toBe(404);
+  });
+
+  it('ACL-2 ACL-4 the city EMB and the NFRA see the contract, complaint and extract; the 忻府区 EMB gets 404 for a 原平市 enterprise', async () => {
+    await vi.waitFor(async () => expect(await documentsOf(cityEmb, 'COMPLAINT')).toHaveLength(1), { timeout: 20_000, interval: 200 });
+    for (const regulator of [cityEmb, nfra]) {
+      const kinds = new Set(expectOk(await folderOf(regulator)).documents.map((document) => document.kind));
+      expect([...kinds]).toEqual(expect.arrayContaining(['POLICY', 'COMPLAINT', 'LEDGER_EXTRACT']));
+    }
+    const [contract] = await documentsOf(nfra, 'POLICY');
+    expect(await verified(nfra, contract?.docId as string)).toBe(true);
+    expect((await folderOf(countyEmb)).status).toBe(404);
+    expect((await countyEmb.get(`/archive/enterprises/${HUTUO.uscc}/documents/${contract?.docId}`)).status).toBe(404);
+  });
+});
