@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { inject } from 'vitest';
 import { startPlatform, type RunningPlatform } from '../../infra/local/platform.js';
 import { ApiClient } from './api-client.js';
@@ -55,6 +56,17 @@ export async function startTestPlatform(
     async stop() {
       await platform.stop();
       rmSync(dataDir, { recursive: true, force: true });
+      // The run's one DynamoDB Local keeps every table in its heap: a finished suite's go (global-setup.ts).
+      const client = new DynamoDBClient({
+        endpoint: platform.dynamoDbEndpoint,
+        region: 'cn-north-1',
+        credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      });
+      try {
+        await Promise.all(Object.values(platform.tables).map((TableName) => client.send(new DeleteTableCommand({ TableName })).catch(() => undefined)));
+      } finally {
+        client.destroy();
+      }
     },
   };
 }
