@@ -19,6 +19,7 @@ export const queryKeys = {
   monitoring: ['monitoring'],
   claims: ['claims'],
   reports: ['reports'],
+  evaluations: ['evaluations'],
 } as const satisfies Record<string, readonly [string]>;
 
 export type QueryContext = keyof typeof queryKeys;

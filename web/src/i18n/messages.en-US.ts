@@ -14,6 +14,7 @@ import { webhooksEnUS } from './messages-webhooks.en-US';
 import { monitoringEnUS } from './messages-monitoring.en-US';
 import { claimsEnUS } from './messages-claims.en-US';
 import { reportsEnUS } from './messages-reports.en-US';
+import { evaluationsEnUS } from './messages-evaluations.en-US';
 import { archiveFolderEnUS } from './messages-archive-folder.en-US';
 import { noticesEnUS } from './messages-notices.en-US';
 import { supervisionEnUS } from './messages-supervision.en-US';
@@ -41,5 +42,6 @@ export const enUS: Messages = {
   ...monitoringEnUS,
   ...claimsEnUS,
   ...reportsEnUS,
+  ...evaluationsEnUS,
   ...archiveFolderEnUS,
 };

@@ -14,6 +14,7 @@ import { webhooksZhCN } from './messages-webhooks.zh-CN';
 import { monitoringZhCN } from './messages-monitoring.zh-CN';
 import { claimsZhCN } from './messages-claims.zh-CN';
 import { reportsZhCN } from './messages-reports.zh-CN';
+import { evaluationsZhCN } from './messages-evaluations.zh-CN';
 import { archiveFolderZhCN } from './messages-archive-folder.zh-CN';
 import { noticesZhCN } from './messages-notices.zh-CN';
 import { supervisionZhCN } from './messages-supervision.zh-CN';
@@ -44,6 +45,7 @@ export const zhCN = {
   ...monitoringZhCN,
   ...claimsZhCN,
   ...reportsZhCN,
+  ...evaluationsZhCN,
   ...archiveFolderZhCN,
 } as const satisfies Record<string, string>;
 

@@ -114,6 +114,10 @@ const pages = {
   report: () => import('../pages/reports/ReportPage').then((m) => m.ReportPage),
   regulatorReports: () => import('../pages/reports/RegulatorReportsPage').then((m) => m.RegulatorReportsPage),
   regulatorReport: () => import('../pages/reports/RegulatorReportsPage').then((m) => m.RegulatorReportPage),
+  regulatorEvaluations: () => import('../pages/evaluations/RegulatorEvaluationsPage').then((m) => m.RegulatorEvaluationsPage),
+  regulatorEvaluation: () => import('../pages/evaluations/RegulatorEvaluationPage').then((m) => m.RegulatorEvaluationPage),
+  ownEvaluations: () => import('../pages/evaluations/InsurerEvaluationsPage').then((m) => m.InsurerEvaluationsPage),
+  ownEvaluation: () => import('../pages/evaluations/InsurerEvaluationsPage').then((m) => m.InsurerEvaluationPage),
   dutyBoard: () => import('../pages/monitoring/DutyBoardPage').then((m) => m.DutyBoardPage),
   dataSources: () => import('../pages/monitoring/DataSourcesPage').then((m) => m.DataSourcesPage),
   myAlarms: () => import('../pages/monitoring/MyAlarmsPage').then((m) => m.MyAlarmsPage),
@@ -176,6 +180,9 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
   // RPT-1, RPT-4: the half-year and year reports, generated from the data, reviewed and submitted (报送).
   { path: '/insurer/reports', titleKey: 'nav.insurer.reports', roles: AUDIENCE.insurer, page: pages.reports, icon: <FileTextOutlined />, inMenu: true },
   { path: '/insurer/reports/:reportId', titleKey: 'rpt.detailTitle', roles: AUDIENCE.insurer, page: pages.report, inMenu: false },
+  // RPT-3: the city EMB's (with the NFRA's) published evaluations of this insurer, its files and their SHA-256.
+  { path: '/insurer/evaluations', titleKey: 'nav.insurer.evaluations', roles: AUDIENCE.insurer, page: pages.ownEvaluations, icon: <AuditOutlined />, inMenu: true },
+  { path: '/insurer/evaluations/:evaluationId', titleKey: 'evl.detailTitle', roles: AUDIENCE.insurer, page: pages.ownEvaluation, inMenu: false },
   { path: '/insurer/refusals', titleKey: 'nav.insurer.refusals', roles: AUDIENCE.insurer, page: pages.refusals, icon: <StopOutlined />, inMenu: true },
   { path: '/insurer/complaints', titleKey: 'nav.insurer.complaints', roles: AUDIENCE.insurer, page: pages.complaintInbox, icon: <CommentOutlined />, inMenu: true },
   { path: '/insurer/complaints/:complaintId', titleKey: 'complaint.detailTitle', roles: AUDIENCE.insurer, page: pages.complaint, inMenu: false },
@@ -215,6 +222,9 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
   // RPT-1 (REPORT_OVERSIGHT): reports are submitted to the city EMB and the NFRA; a county EMB is not among them.
   { path: '/regulator/reports', titleKey: 'nav.regulator.reports', roles: AUDIENCE.regulator, agencies: ['EMB_CITY', 'NFRA'], page: pages.regulatorReports, icon: <FileTextOutlined />, inMenu: true },
   { path: '/regulator/reports/:reportId', titleKey: 'rpt.detailTitle', roles: AUDIENCE.regulator, agencies: ['EMB_CITY', 'NFRA'], page: pages.regulatorReport, inMenu: false },
+  // RPT-3 (EVALUATION_OVERSIGHT): the city EMB evaluates each insurer with the NFRA; a county EMB takes no part.
+  { path: '/regulator/evaluations', titleKey: 'nav.regulator.evaluations', roles: AUDIENCE.regulator, agencies: ['EMB_CITY', 'NFRA'], page: pages.regulatorEvaluations, icon: <AuditOutlined />, inMenu: true },
+  { path: '/regulator/evaluations/:evaluationId', titleKey: 'evl.detailTitle', roles: AUDIENCE.regulator, agencies: ['EMB_CITY', 'NFRA'], page: pages.regulatorEvaluation, inMenu: false },
   { path: '/regulator/registers', titleKey: 'nav.regulator.registers', roles: AUDIENCE.regulator, page: pages.register, icon: <DatabaseOutlined />, inMenu: true },
   { path: '/regulator/coverage', titleKey: 'nav.regulator.coverage', roles: AUDIENCE.regulator, page: pages.coverageGap, icon: <PieChartOutlined />, inMenu: true },
   { path: '/regulator/service-orgs', titleKey: 'nav.regulator.serviceOrgs', roles: AUDIENCE.regulator, page: pages.serviceOrgs, icon: <ShopOutlined />, inMenu: true },
