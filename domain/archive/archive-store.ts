@@ -14,6 +14,22 @@ export interface ArchivedObject {
   readonly retainUntil: string;
 }
 
+/**
+ * Whose credentials an archive store acts with (ARCHITECTURE.md §3, isolation layer 2), chosen by the composition
+ * root from the caller's token — never from the key about to be checked: a tenant's session reaches only
+ * `tenants/<tenantId>/…` (IAM's prefix on AWS, the local IAM twin locally), so a key built for another tenant
+ * is refused; the regulators' session reads every tenant's prefix and writes nothing (ACL-2).
+ */
+export type ArchiveSession = { readonly kind: 'tenant'; readonly tenantId: string } | { readonly kind: 'regulator' };
+
+/** The session of an insurer's own archive (ACL-1). */
+export const tenantArchive = (tenantId: string): ArchiveSession => ({ kind: 'tenant', tenantId });
+/** The regulators' read-only session (ACL-2: reads across tenants, no write). */
+export const REGULATOR_ARCHIVE: ArchiveSession = { kind: 'regulator' };
+
+/** A store acting with one session's credentials; composition roots hand these out per request. */
+export type ArchiveStoreFor = (session: ArchiveSession) => ArchiveStore;
+
 export interface ArchiveStore {
   /** Stores new bytes; an existing key is never replaced (`ArchiveExists`). */
   put(input: { key: string; body: Uint8Array; contentType: string; retainUntil: Date; now: Date }): Promise<ArchivedObject>;

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { apiToken } from './support/api-setup.js';
 import { typeDate } from './support/console-forms.js';
 import { signIn, unlabelledFields } from './support/console-page.js';
 import { signOut, useConsoleSuite } from './support/console-suite.js';
+import { insureDemoEnterpriseWithPicc } from './support/insured-demo-enterprise.js';
 import { DEMO_PASSWORD } from './support/local-server.js';
 
 /** ent-demo's enterprise (忻府忻达煤业, county 140902 from its USCC). */
@@ -27,6 +28,8 @@ const shanghaiLocal = (daysAgo: number): string => new Date(Date.now() - daysAgo
  */
 describe('console: complaints', () => {
   const { server, withConsole } = useConsoleSuite();
+  // CMP-1 (issue 21): ent-demo complains about 人保, which insures it.
+  beforeAll(() => insureDemoEnterpriseWithPicc(server().url));
   const request = `第三方服务机构未按约定开展隐患排查，要求重新排查（e2e ${randomUUID().slice(0, 6)}）`;
   let complaintId: string | undefined;
 

@@ -3,8 +3,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { retainUntilFor, type UploadTicket } from '../../domain/archive/archive-store.js';
-import { archiveStoreFromEnv } from '../../functions/adapters/archive/archive-store-from-env.js';
+import { retainUntilFor, tenantArchive, type UploadTicket } from '../../domain/archive/archive-store.js';
+import { archiveStoreFor } from '../../functions/adapters/archive/archive-store-from-env.js';
 import { sha256Hex } from '../../functions/adapters/archive/sha256.js';
 import { ensureUploadSecret } from '../../infra/local/archive-uploads.js';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
@@ -20,11 +20,11 @@ afterAll(async () => {
 });
 
 let uploadCount = 0;
-/** A ticket for `bytes` under a fresh key, made by the store the handlers get (archiveStoreFromEnv). */
+/** A ticket for `bytes` under a fresh key, made by the store the handlers get (archiveStoreFor, tenant t1's session). */
 async function ticketFor(bytes: Uint8Array, options: { contentType?: string; now?: Date; expiresInSeconds?: number } = {}) {
   uploadCount += 1;
   const now = options.now ?? new Date();
-  return archiveStoreFromEnv().presignUpload({
+  return archiveStoreFor(tenantArchive('t1')).presignUpload({
     key: `tenants/t1/uploads/u${uploadCount}/photo.jpg`,
     contentType: options.contentType ?? 'image/jpeg',
     sha256: sha256Hex(bytes),
@@ -136,7 +136,7 @@ describe('issue 12 #9: downloads from the local archive are attachments, never i
 
   it('issue 12 #9: serves a signed link with Content-Disposition: attachment and X-Content-Type-Options: nosniff, even for bytes stored as text/html', async () => {
     const key = await stored(page, 'text/html');
-    const link = await archiveStoreFromEnv().presignDownload({ key, fileName: '现场 "照片".jpg', now: new Date(), expiresInSeconds: 300 });
+    const link = await archiveStoreFor(tenantArchive('t1')).presignDownload({ key, fileName: '现场 "照片".jpg', now: new Date(), expiresInSeconds: 300 });
     expect(link.url.startsWith(`${test.url}/local-archive/${key}?`)).toBe(true);
     const response = await fetch(link.url);
     expect(response.status).toBe(200);
@@ -148,7 +148,7 @@ describe('issue 12 #9: downloads from the local archive are attachments, never i
 
   it('issue 12 #9: refuses a download link with a changed name, key or expiry, or an expired one (403), and a missing file (404)', async () => {
     const key = await stored(photo, 'image/jpeg');
-    const link = await archiveStoreFromEnv().presignDownload({ key, fileName: 'photo.jpg', now: new Date(), expiresInSeconds: 300 });
+    const link = await archiveStoreFor(tenantArchive('t1')).presignDownload({ key, fileName: 'photo.jpg', now: new Date(), expiresInSeconds: 300 });
     const renamed = new URL(link.url);
     renamed.searchParams.set('name', 'photo.html');
     expect((await fetch(renamed)).status).toBe(403);
@@ -156,11 +156,11 @@ describe('issue 12 #9: downloads from the local archive are attachments, never i
     longer.searchParams.set('expires', String(Number(longer.searchParams.get('expires')) + 3600));
     expect((await fetch(longer)).status).toBe(403);
     expect((await fetch(link.url.replace(key, key.replace('photo.jpg', 'other.jpg')))).status).toBe(403);
-    const expired = await archiveStoreFromEnv().presignDownload({ key, fileName: 'photo.jpg', now: new Date(Date.now() - 600_000), expiresInSeconds: 60 });
+    const expired = await archiveStoreFor(tenantArchive('t1')).presignDownload({ key, fileName: 'photo.jpg', now: new Date(Date.now() - 600_000), expiresInSeconds: 60 });
     const late = await fetch(expired.url);
     expect(late.status).toBe(403);
     expect(late.headers.get('x-content-type-options')).toBe('nosniff');
-    const absent = await archiveStoreFromEnv().presignDownload({ key: 'tenants/t1/uploads/none/photo.jpg', fileName: 'photo.jpg', now: new Date(), expiresInSeconds: 60 });
+    const absent = await archiveStoreFor(tenantArchive('t1')).presignDownload({ key: 'tenants/t1/uploads/none/photo.jpg', fileName: 'photo.jpg', now: new Date(), expiresInSeconds: 60 });
     expect((await fetch(absent.url)).status).toBe(404);
   });
 });

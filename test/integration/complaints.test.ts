@@ -8,6 +8,7 @@ import { systemClock } from '../../functions/adapters/clock.js';
 import { sweepOverdueComplaints } from '../../functions/schedules/complaint-overdue-sweep.js';
 import type { ApiClient } from '../support/api-client.js';
 import { unique } from '../support/fixtures.js';
+import { insureXinda } from '../support/insure-enterprise.js';
 import { usccCheckCharacter } from '../../domain/kernel/uscc.js';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
 
@@ -77,6 +78,8 @@ beforeAll(async () => {
   yuanpingEmb = await test.signIn(username, 'Regulator-2026');
   const insurers = await enterprise.get<{ items: { id: string; branchName: string }[] }>('/me/insurers');
   piccId = insurers.body.items.find((i) => i.branchName.startsWith('人保'))?.id as string;
+  // CMP-1 (issue 21): the enterprise complains in its console about an insurer it holds a policy with.
+  await insureXinda(await test.signIn('picc-admin', DEMO), cityEmb);
 });
 
 afterAll(async () => test?.stop());

@@ -14,19 +14,32 @@ import {
   attachmentDisposition,
   isSafeArchiveKey,
   type ArchivedObject,
+  type ArchiveSession,
   type ArchiveStore,
   type DownloadRequest,
   type DownloadTicket,
   type UploadRequest,
   type UploadTicket,
 } from '../../../domain/archive/archive-store.js';
+import { traceSdkCalls } from '../../middleware/tracing.js';
 import { isSha256Hex, sha256Base64ToHex, sha256Hex, sha256HexToBase64 } from './sha256.js';
-import { ARCHIVE_SESSION_SECONDS, assumeTenantArchiveSession, type ArchiveSessionCredentials } from './tenant-archive-session.js';
+import {
+  ARCHIVE_SESSION_SECONDS,
+  assumeRegulatorArchiveSession,
+  assumeTenantArchiveSession,
+  type ArchiveSessionCredentials,
+} from './tenant-archive-session.js';
 
-/** Where an S3 client for a key's tenant comes from; `validForSeconds` is how long its credentials must last. */
+/**
+ * Where an S3 client acting with one session's credentials comes from (the caller's, from its token: never the
+ * key's); `validForSeconds` is how long its credentials must last.
+ */
 export interface S3ClientSource {
-  clientFor(tenantId: string, validForSeconds: number): Promise<S3Client>;
+  clientFor(session: ArchiveSession, validForSeconds: number): Promise<S3Client>;
 }
+
+/** An S3 client whose calls show as `S3.<Command>` sub-segments in the trace (issue 21), as DynamoDB's and STS's do. */
+export const tracedS3Client = (config: ConstructorParameters<typeof S3Client>[0] = {}): S3Client => traceSdkCalls(new S3Client(config), 'S3');
 
 /**
  * The headers a presigned PUT signs, so S3 refuses the upload unless the browser sends exactly these values:
@@ -44,17 +57,29 @@ const REQUIRED_SIGNED_HEADERS = [...SIGNED_UPLOAD_HEADERS, ...UNHOISTED_UPLOAD_H
  * against the bytes and keeps; nobody, root included, can alter or delete it before retain-until.
  *
  * @example
- * const store = new S3ArchiveStore('anze-prod-archive-…', new TenantScopedS3Clients(process.env.ANZE_TENANT_ROLE_ARN));
+ * const clients = new ScopedS3Clients({ tenant: process.env.ANZE_TENANT_ROLE_ARN, regulator: process.env.ANZE_REGULATOR_ROLE_ARN });
+ * const store = new S3ArchiveStore('anze-prod-archive-…', clients, tenantArchive(callerTenantId));
  * await store.put({ key: 'tenants/t1/archives/a1/service-record.json', body, contentType: 'application/json', retainUntil, now });
  */
 export class S3ArchiveStore implements ArchiveStore {
-  private readonly clients: S3ClientSource;
+  private readonly clientFor: (validForSeconds: number) => Promise<S3Client>;
 
+  /**
+   * `session` is whose credentials every call uses (ARCHITECTURE.md §3): required with a client source, so a
+   * store never picks its session from the key it is about to check. A bare client (tests, one fixed identity)
+   * needs none.
+   */
   constructor(
     private readonly bucket: string,
     clients: S3Client | S3ClientSource,
+    private readonly session?: ArchiveSession,
   ) {
-    this.clients = clients instanceof S3Client ? { clientFor: async () => clients } : clients;
+    if (clients instanceof S3Client) {
+      this.clientFor = async () => clients;
+    } else {
+      if (!session) throw new Error('an archive store on scoped credentials needs the caller’s session');
+      this.clientFor = (validForSeconds) => clients.clientFor(session, validForSeconds);
+    }
   }
 
   async put(input: { key: string; body: Uint8Array; contentType: string; retainUntil: Date; now: Date }): Promise<ArchivedObject> {
@@ -100,7 +125,7 @@ export class S3ArchiveStore implements ArchiveStore {
       // The stored checksum names the digest; the bytes are hashed here only for an object without one.
       return { body, object: objectOf(key, out, out.ChecksumSHA256 ? undefined : sha256Hex(body)) };
     } catch (error) {
-      if (isAbsent(error)) return undefined;
+      if (this.isAbsent(key, error)) return undefined;
       throw error;
     }
   }
@@ -212,16 +237,32 @@ export class S3ArchiveStore implements ArchiveStore {
     try {
       return await client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key, ChecksumMode: 'ENABLED' }));
     } catch (error) {
-      if (isAbsent(error)) return undefined;
+      if (this.isAbsent(key, error)) return undefined;
       throw error;
     }
   }
 
   private clientOf(key: string, validForSeconds = 60): Promise<S3Client> {
     if (!isSafeArchiveKey(key)) throw new Error(`unsafe archive key ${JSON.stringify(key)}`);
-    return this.clients.clientFor(key.split('/')[1] as string, validForSeconds);
+    // The caller's session, whatever tenant the key names: a key of another tenant is IAM's to refuse (layer 2).
+    return this.clientFor(validForSeconds);
+  }
+
+  /**
+   * Absent, as the caller sees it. The scoped roles deliberately lack s3:ListBucket (it would list every
+   * tenant's key names), and without it S3 answers a missing key with 403 rather than 404 — under a prefix the
+   * session may read. A 403 on a key outside a tenant session's own prefix is IAM refusing layer 1's key: an
+   * AccessDenied the caller gets as such, never a quiet "not there".
+   */
+  private isAbsent(key: string, error: unknown): boolean {
+    const name = nameOf(error);
+    const status = statusOf(error);
+    if (name === 'NoSuchKey' || name === 'NotFound' || status === 404) return true;
+    if (status !== 403) return false;
+    return this.session?.kind !== 'tenant' || key.startsWith(`tenants/${this.session.tenantId}/`);
   }
 }
+
 
 /** What HeadObject and GetObject both answer about an object. */
 interface StoredObjectMetadata {
@@ -252,45 +293,45 @@ const nameOf = (error: unknown): string | undefined => (error as { name?: string
 const statusOf = (error: unknown): number | undefined =>
   (error as { $metadata?: { httpStatusCode?: number } } | undefined)?.$metadata?.httpStatusCode;
 
-/**
- * Absent, as the caller sees it. The scoped roles deliberately lack s3:ListBucket (it would list every
- * tenant's key names), and without it S3 answers a missing key with 403 rather than 404. Keys reach here only
- * under the session's own `tenants/<tenantId>/` prefix, which the role may read, so a 403 means "not there".
- */
-function isAbsent(error: unknown): boolean {
-  const name = nameOf(error);
-  const status = statusOf(error);
-  return name === 'NoSuchKey' || name === 'NotFound' || status === 404 || status === 403;
-}
-
 /** Renew before the credentials run out, with a margin for the request in flight. */
 const RENEW_MARGIN_MS = 60_000;
 
+/** The roles archive sessions assume (`ANZE_TENANT_ROLE_ARN`, `ANZE_REGULATOR_ROLE_ARN`). */
+export interface ArchiveRoles {
+  readonly tenant?: string;
+  readonly regulator?: string;
+}
+
 /**
- * S3 clients with credentials of the tenant role tagged with the key's tenant (ARCHITECTURE.md §3): a key
- * built for the wrong tenant is refused by IAM, not only by our code. Without a role (local runs against a
- * real bucket) one client with the default credentials serves every tenant.
+ * S3 clients acting with a session's credentials (ARCHITECTURE.md §3): a tenant's are the tenant role's tagged
+ * with the CALLER's tenant, so a key built for another tenant is refused by IAM, not only by our code; the
+ * regulators' are the regulator role's (read-only, ACL-2). Without any role (local runs against a real bucket)
+ * one client with the default credentials serves everyone. Every client is traced (`S3.<Command>`).
  */
-export class TenantScopedS3Clients implements S3ClientSource {
+export class ScopedS3Clients implements S3ClientSource {
   private readonly cache = new Map<string, { client: S3Client; expiresAt: number }>();
   private shared: S3Client | undefined;
 
   constructor(
-    private readonly roleArn: string | undefined,
+    private readonly roles: ArchiveRoles,
     private readonly now: () => number = Date.now,
-    private readonly assume: (roleArn: string, tenantId: string) => Promise<ArchiveSessionCredentials> = assumeTenantArchiveSession,
+    private readonly assume: (roleArn: string, session: ArchiveSession) => Promise<ArchiveSessionCredentials> = (roleArn, session) =>
+      session.kind === 'tenant' ? assumeTenantArchiveSession(roleArn, session.tenantId) : assumeRegulatorArchiveSession(roleArn),
   ) {}
 
-  async clientFor(tenantId: string, validForSeconds: number): Promise<S3Client> {
-    if (!this.roleArn) return (this.shared ??= new S3Client({}));
+  async clientFor(session: ArchiveSession, validForSeconds: number): Promise<S3Client> {
+    if (!this.roles.tenant && !this.roles.regulator) return (this.shared ??= tracedS3Client());
+    const roleArn = session.kind === 'tenant' ? this.roles.tenant : this.roles.regulator;
+    if (!roleArn) throw new Error(`no role configured for the ${session.kind} archive session`);
     if (validForSeconds * 1000 + RENEW_MARGIN_MS > ARCHIVE_SESSION_SECONDS * 1000) {
       throw new Error(`an archive session lasts ${ARCHIVE_SESSION_SECONDS} s: it cannot sign for ${validForSeconds} s`);
     }
-    const cached = this.cache.get(tenantId);
+    const cacheKey = session.kind === 'tenant' ? `tenant:${session.tenantId}` : 'regulator';
+    const cached = this.cache.get(cacheKey);
     if (cached && cached.expiresAt - RENEW_MARGIN_MS - validForSeconds * 1000 > this.now()) return cached.client;
-    const credentials = await this.assume(this.roleArn, tenantId);
-    const client = new S3Client({ credentials });
-    this.cache.set(tenantId, { client, expiresAt: credentials.expiration.getTime() });
+    const credentials = await this.assume(roleArn, session);
+    const client = tracedS3Client({ credentials });
+    this.cache.set(cacheKey, { client, expiresAt: credentials.expiration.getTime() });
     return client;
   }
 }

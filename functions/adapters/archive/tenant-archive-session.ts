@@ -22,3 +22,11 @@ export async function assumeTenantArchiveSession(roleArn: string, tenantId: stri
     Tags: [{ Key: 'tenantId', Value: tenant }],
   })();
 }
+
+/**
+ * The regulators' archive session (ACL-2): the regulator role, whose policy reads every tenant's objects and
+ * writes none. The folder's county scope (ACL-4) is decided before a key is read, from the policies in view.
+ */
+export async function assumeRegulatorArchiveSession(roleArn: string): Promise<ArchiveSessionCredentials> {
+  return roleSession({ RoleArn: roleArn, RoleSessionName: 'archive-regulator', DurationSeconds: ARCHIVE_SESSION_SECONDS })();
+}

@@ -1,5 +1,5 @@
-import type { ArchiveStore } from '../../../domain/archive/archive-store.js';
-import { archiveStoreFromEnv } from '../../adapters/archive/archive-store-from-env.js';
+import type { ArchiveStoreFor } from '../../../domain/archive/archive-store.js';
+import { archiveStoreFor } from '../../adapters/archive/archive-store-from-env.js';
 import { claimsRoot, type ClaimsRoot } from './composition-root.js';
 
 /**
@@ -8,12 +8,12 @@ import { claimsRoot, type ClaimsRoot } from './composition-root.js';
  * every other route (issue 20, as underwriting-files).
  */
 export interface ClaimsFilesRoot extends ClaimsRoot {
-  archive(): ArchiveStore;
+  readonly archive: ArchiveStoreFor;
 }
 
 let root: ClaimsFilesRoot | undefined;
 
 export function claimsFilesRoot(): ClaimsFilesRoot {
-  root ??= { ...claimsRoot(), archive: () => archiveStoreFromEnv() };
+  root ??= { ...claimsRoot(), archive: (session) => archiveStoreFor(session) };
   return root;
 }

@@ -1,3 +1,4 @@
+import { tenantArchive } from '../../../domain/archive/archive-store.js';
 import { claimSchema } from '../../../domain/claims/claim.js';
 import { registerClaim as register } from '../../../domain/claims/claim.rules.js';
 import { registerClaimBody } from '../../../domain/claims/claim.schema.js';
@@ -15,7 +16,7 @@ import { claimsFilesRoot } from './files-composition-root.js';
  */
 async function checkDocuments(tenantId: string, tenant: TenantClaims, documents: readonly ClaimDocument[]): Promise<void> {
   if (documents.length === 0) return;
-  const store = claimsFilesRoot().archive();
+  const store = claimsFilesRoot().archive(tenantArchive(tenantId));
   const uploads = await tenant.uploads.getUploads(tenantId, [...new Set(documents.map((document) => document.archiveId))]);
   const facts = new Map<string, ClaimDocumentFacts>();
   await Promise.all(

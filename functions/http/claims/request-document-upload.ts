@@ -1,3 +1,4 @@
+import { tenantArchive } from '../../../domain/archive/archive-store.js';
 import { INSURER } from '../../../domain/identity/access.js';
 import { todayOf } from '../../../domain/kernel/clock.js';
 import { PUBLISHED_RULE_SETS } from '../../../domain/kernel/rule-set/published.js';
@@ -25,7 +26,7 @@ export const requestClaimDocumentUpload = defineRoute({
     const { forTenant, archive, clock, newId } = claimsFilesRoot();
     const uploads = (await forTenant(tenantId)).uploads;
     const answer = await issueUploadTicket(
-      { archive: archive(), clock, newId, createUpload: (upload) => uploads.createUpload(upload) },
+      { archive: archive(tenantArchive(tenantId)), clock, newId, createUpload: (upload) => uploads.createUpload(upload) },
       {
         tenantId,
         subject: { kind: 'CLAIM', id: tenantId },

@@ -3,7 +3,7 @@ import { complaintSchema } from '../../../domain/complaints/complaint.js';
 import { ENTERPRISE } from '../../../domain/identity/access.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
 import { complaintsRoot } from './composition-root.js';
-import { loadOwnComplaint } from './load-complaint.js';
+import { loadOwnComplaintAtInsurer } from './load-complaint.js';
 import { complaintIdParams } from './schemas.js';
 
 /** The complainant accepts the insurer's reply, which closes the complaint (`complaints.complaint.accepted`). */
@@ -17,10 +17,10 @@ export const acceptMyComplaintReply = defineRoute({
   response: complaintSchema,
   async handle(input) {
     const { uscc, userId } = callerOf(input, 'enterprise');
-    const complaint = await loadOwnComplaint(uscc, input.params.complaintId);
-    const { clock, forTenant } = complaintsRoot();
+    const { repository, complaint } = await loadOwnComplaintAtInsurer(uscc, input.params.complaintId);
+    const { clock } = complaintsRoot();
     const changed = acceptReply(complaint, userId, clock.now());
-    await (await forTenant(complaint.tenantId)).save(changed, complaint.version);
+    await repository.save(changed, complaint.version);
     return { body: changed.state };
   },
 });

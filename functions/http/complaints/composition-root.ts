@@ -1,5 +1,6 @@
 import type { ComplaintRepository, ComplaintViews } from '../../../domain/complaints/complaint.repository.js';
 import type { ComplaintRules } from '../../../domain/complaints/deadlines.js';
+import type { EnterpriseInsurers } from '../../../domain/identity/enterprise-insurers.port.js';
 import type { Clock } from '../../../domain/kernel/clock.js';
 import type { NewId } from '../../../domain/kernel/new-id.port.js';
 import type { RuleSetSource } from '../../../domain/kernel/rule-set/rule-set-source.port.js';
@@ -9,6 +10,7 @@ import { sharedCalendarSource } from '../../adapters/calendar-provider.js';
 import { systemClock } from '../../adapters/clock.js';
 import { mainTableName, sharedDynamoDb } from '../../adapters/dynamodb/client.js';
 import { DynamoComplaintRepository } from '../../adapters/dynamodb/complaint.repository.js';
+import { DynamoEnterpriseInsurers } from '../../adapters/dynamodb/enterprise-insurers.js';
 import { DynamoPlatformRepository } from '../../adapters/dynamodb/platform.repository.js';
 import { sharedRuleSets } from '../../adapters/dynamodb/rule-set.repository.js';
 import { Store } from '../../adapters/dynamodb/store.js';
@@ -23,6 +25,8 @@ export interface ComplaintsRoot {
   readonly views: ComplaintViews;
   /** The insurers on the platform, which an enterprise addresses a complaint to. */
   readonly platform: PlatformRepository;
+  /** ACL-5, issue 21: the insurers an enterprise holds a policy with — the only ones its writes may go to. */
+  readonly enterpriseInsurers: EnterpriseInsurers;
   /** RULES-1 versions and the current calendar (built-in plus loaded years, CAL-2). */
   rules(): Promise<ComplaintRules>;
   readonly clock: Clock;
@@ -48,6 +52,7 @@ export function complaintsRoot(): ComplaintsRoot {
       forTenant: async (tenantId) => new DynamoComplaintRepository(new Store(await scoped.forTenant({ tenantId }), table, systemClock)),
       views: new DynamoComplaintRepository(store),
       platform: new DynamoPlatformRepository(store),
+      enterpriseInsurers: new DynamoEnterpriseInsurers(store),
       rules: () => complaintRulesFrom(sharedCalendarSource, sharedRuleSets()),
       clock: systemClock,
       newId,

@@ -4,7 +4,7 @@ import { escalateComplaintBody } from '../../../domain/complaints/complaint.sche
 import { ENTERPRISE } from '../../../domain/identity/access.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
 import { complaintsRoot } from './composition-root.js';
-import { loadOwnComplaint } from './load-complaint.js';
+import { loadOwnComplaintAtInsurer } from './load-complaint.js';
 import { complaintIdParams } from './schemas.js';
 
 /** CMP-6: the complainant takes its complaint to the EMB or the NFRA from its own console. */
@@ -19,10 +19,10 @@ export const escalateMyComplaint = defineRoute({
   response: complaintSchema,
   async handle(input) {
     const { uscc, userId } = callerOf(input, 'enterprise');
-    const complaint = await loadOwnComplaint(uscc, input.params.complaintId);
-    const { clock, forTenant } = complaintsRoot();
+    const { repository, complaint } = await loadOwnComplaintAtInsurer(uscc, input.params.complaintId);
+    const { clock } = complaintsRoot();
     const changed = escalateComplaint(complaint, input.body, userId, clock.now());
-    await (await forTenant(complaint.tenantId)).save(changed, complaint.version);
+    await repository.save(changed, complaint.version);
     return { body: changed.state };
   },
 });

@@ -8,8 +8,10 @@ import { countyOf } from './county-of.js';
 import { fileComplaintBody } from './schemas.js';
 
 /**
- * CMP-1: an enterprise files its own complaint in the console against any insurer on the platform. Its USCC
- * comes from its token only (ACL-5); the insurer receives it the moment it is filed
+ * CMP-1: an enterprise files its own complaint in the console against an insurer it holds a policy with (第十九条:
+ * 对投保单位提出的异议或投诉). Its USCC comes from its token only (ACL-5), and the insurer the complaint is
+ * written to must be one of its policies' (issue 21: the tenant is never taken from the body alone — another
+ * insurer's id answers 404 and nothing is written); the insurer receives it the moment it is filed
  * (`complaints.complaint.received`).
  */
 export const fileComplaint = defineRoute({
@@ -24,9 +26,9 @@ export const fileComplaint = defineRoute({
   async handle(input) {
     const { uscc, userId } = callerOf(input, 'enterprise');
     const { insurerId, ...said } = input.body;
-    const { platform, clock, newId, forTenant, rules } = complaintsRoot();
-    const [insurer, complaintRules] = await Promise.all([platform.getTenant(insurerId), rules()]);
-    if (!insurer) throw new NotFound('insurer');
+    const { platform, clock, newId, forTenant, rules, enterpriseInsurers } = complaintsRoot();
+    const [insurer, insures, complaintRules] = await Promise.all([platform.getTenant(insurerId), enterpriseInsurers.insures(uscc, insurerId), rules()]);
+    if (!insurer || !insures) throw new NotFound('insurer');
     const now = clock.now();
     const received = receiveComplaint(selfIntakeInput(said, { enterpriseUscc: uscc, now, county: countyOf(uscc) }), {
       ...complaintRules,

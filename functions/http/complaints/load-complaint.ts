@@ -20,3 +20,17 @@ export async function loadOwnComplaint(uscc: string, complaintId: string): Promi
   if (!complaint) throw new NotFound('complaint');
   return complaint;
 }
+
+/**
+ * ACL-5, issue 21: the enterprise's own complaint as its insurer's partition holds it, with that insurer's
+ * tenant-scoped repository for the enterprise's act on it. The enterprise view (GSI3) only says which complaint;
+ * the record is read again through the tenant session and must still be this enterprise's — the tenant is not
+ * taken from the view's copy alone. Anything else answers 404 and nothing is written.
+ */
+export async function loadOwnComplaintAtInsurer(uscc: string, complaintId: string): Promise<{ repository: ComplaintRepository; complaint: Complaint }> {
+  const seen = await loadOwnComplaint(uscc, complaintId);
+  const repository = await complaintsRoot().forTenant(seen.tenantId);
+  const complaint = await repository.get(seen.tenantId, complaintId);
+  if (!complaint || complaint.enterpriseUscc !== uscc) throw new NotFound('complaint');
+  return { repository, complaint };
+}

@@ -3,7 +3,8 @@ import type { FeeLedgerRepository } from '../../../domain/fees/fee-ledger.reposi
 import type { PolicyTermsSource } from '../../../domain/fees/policy-terms.port.js';
 import type { Clock } from '../../../domain/kernel/clock.js';
 import type { RuleSetSource } from '../../../domain/kernel/rule-set/rule-set-source.port.js';
-import { archiveStoreFromEnv } from '../../adapters/archive/archive-store-from-env.js';
+import { tenantArchive } from '../../../domain/archive/archive-store.js';
+import { archiveStoreFor } from '../../adapters/archive/archive-store-from-env.js';
 import { systemClock } from '../../adapters/clock.js';
 import { DynamoArchiveRecordRepository } from '../../adapters/dynamodb/archive-records.repository.js';
 import { mainTableName } from '../../adapters/dynamodb/client.js';
@@ -49,7 +50,7 @@ export function feesRoot(): FeesRoot {
         return {
           fees: new DynamoFeeLedgerRepository(store),
           policies: new DynamoPolicyRepository(store),
-          documents: archivedDocuments(tenantId, new DynamoArchiveRecordRepository(store), () => archiveStoreFromEnv()),
+          documents: archivedDocuments(tenantId, new DynamoArchiveRecordRepository(store), () => archiveStoreFor(tenantArchive(tenantId))),
         };
       },
       ruleSets: sharedRuleSets(),

@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import type { ArchiveStore } from '../../../domain/archive/archive-store.js';
+import { tenantArchive, type ArchiveStore } from '../../../domain/archive/archive-store.js';
 import { archiveExport } from '../../../domain/archive/folder-export.js';
 import { ruleSetForYear, summarizeYear } from '../../../domain/fees/compliance.js';
 import type { FeeLedgerRepository } from '../../../domain/fees/fee-ledger.repository.js';
@@ -72,7 +72,7 @@ export const exportLedgerRoute = defineRoute({
     const year = ledgerYearOf(input.query.year, clock);
     const { fees } = await forTenant(tenantId);
     const now = clock.now();
-    return { body: await ledgerExportAnswer({ fees, ledgerFiles, archive: archive(), exportId: newId(now), now }, tenantId, year, await ruleSets.versions()) };
+    return { body: await ledgerExportAnswer({ fees, ledgerFiles, archive: archive(tenantArchive(tenantId)), exportId: newId(now), now }, tenantId, year, await ruleSets.versions()) };
   },
 });
 

@@ -1,4 +1,4 @@
-import type { ArchiveStore, Sha256Hex } from '../../../domain/archive/archive-store.js';
+import type { ArchiveStoreFor, Sha256Hex } from '../../../domain/archive/archive-store.js';
 import type { Clock } from '../../../domain/kernel/clock.js';
 import type { NewId } from '../../../domain/kernel/new-id.port.js';
 import type { RuleSetSource } from '../../../domain/kernel/rule-set/rule-set-source.port.js';
@@ -6,7 +6,7 @@ import type { PlatformRepository } from '../../../domain/platform/platform.repos
 import type { ReportFiles } from '../../../domain/reports/report-files.port.js';
 import type { ReportRecordSource } from '../../../domain/reports/report-records.port.js';
 import type { RegulatorReportViews, ReportRepository } from '../../../domain/reports/report.repository.js';
-import { archiveStoreFromEnv } from '../../adapters/archive/archive-store-from-env.js';
+import { archiveStoreFor } from '../../adapters/archive/archive-store-from-env.js';
 import { sha256Hex } from '../../adapters/archive/sha256.js';
 import { systemClock } from '../../adapters/clock.js';
 import { mainTableName, sharedDynamoDb } from '../../adapters/dynamodb/client.js';
@@ -28,7 +28,7 @@ export interface ReportsRoot {
   /** The insurer's name as the report states it. */
   readonly tenants: Pick<PlatformRepository, 'getTenant'>;
   /** SVC-10: report files, write-once; reached through the tenant role of each key's tenant. */
-  archive(): ArchiveStore;
+  readonly archive: ArchiveStoreFor;
   readonly files: ReportFiles;
   readonly sha256: Sha256Hex;
   readonly ruleSets: RuleSetSource;
@@ -51,7 +51,7 @@ export function reportsRoot(): ReportsRoot {
       },
       regulatorViews: async () => new DynamoReportRepository(new Store(await regulatorClients.client(), table, systemClock)),
       tenants: new DynamoPlatformRepository(new Store(sharedDynamoDb().doc, table, systemClock)),
-      archive: () => archiveStoreFromEnv(),
+      archive: (session) => archiveStoreFor(session),
       // The renderers (PDF with its CJK font, XLSX) load on the first render, not on every cold start.
       files: { render: async (figures) => (await import('../../adapters/report-file/render.js')).renderReportFiles.render(figures) },
       sha256: sha256Hex,

@@ -1,3 +1,4 @@
+import { tenantArchive } from '../../../domain/archive/archive-store.js';
 import { INSURER } from '../../../domain/identity/access.js';
 import { NotFound } from '../../../domain/kernel/errors.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
@@ -25,7 +26,7 @@ export const downloadReportFileRoute = defineRoute({
     const report = await reports.get(tenantId, input.params.reportId);
     if (!report) throw new NotFound('report');
     const { format } = input.params;
-    const deps = { archive: root.archive(), sha256: root.sha256, clock: root.clock };
+    const deps = { archive: root.archive(tenantArchive(tenantId)), sha256: root.sha256, clock: root.clock };
     const wanted = input.query.version;
     if (wanted === undefined && report.draft) {
       return { body: await reportFileLink(deps, report.draft.files[format], { period: report.period, format }) };

@@ -1,3 +1,4 @@
+import { tenantArchive } from '../../../domain/archive/archive-store.js';
 import { ruleSetForYear } from '../../../domain/fees/compliance.js';
 import { INSURER } from '../../../domain/identity/access.js';
 import { shanghaiDateOf } from '../../../domain/kernel/calendar/local-date.js';
@@ -57,7 +58,7 @@ export const generateReportRoute = defineRoute({
     const stored = {} as Record<(typeof REPORT_FORMATS)[number], ReportFile>;
     for (const format of REPORT_FORMATS) {
       const key = `tenants/${tenantId}/reports/${reportId}/draft-${draftId}/${periodKeyOf(period)}.${format}`;
-      const object = await archive().put({ key, body: rendered[format], contentType: REPORT_CONTENT_TYPES[format], retainUntil, now });
+      const object = await archive(tenantArchive(tenantId)).put({ key, body: rendered[format], contentType: REPORT_CONTENT_TYPES[format], retainUntil, now });
       stored[format] = { key, sha256: object.sha256, size: object.size, contentType: object.contentType };
     }
     const change = generateReport(existing, { id: reportId, draft: { figures, files: stored, generatedBy: userId }, now });

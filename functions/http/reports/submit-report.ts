@@ -1,4 +1,4 @@
-import { retainUntilFor } from '../../../domain/archive/archive-store.js';
+import { retainUntilFor, tenantArchive } from '../../../domain/archive/archive-store.js';
 import { ruleSetForYear } from '../../../domain/fees/compliance.js';
 import { INSURER } from '../../../domain/identity/access.js';
 import { NotFound } from '../../../domain/kernel/errors.js';
@@ -37,7 +37,7 @@ export const submitReportRoute = defineRoute({
     const files = {} as Record<(typeof REPORT_FORMATS)[number], ReportFile>;
     for (const format of REPORT_FORMATS) {
       const key = `tenants/${tenantId}/reports/${report.id}/v${version.version}/${periodKeyOf(report.period)}.${format}`;
-      files[format] = await archiveVersionFile({ archive: archive(), sha256 }, version.files[format], key, { retainUntil, now });
+      files[format] = await archiveVersionFile({ archive: archive(tenantArchive(tenantId)), sha256 }, version.files[format], key, { retainUntil, now });
     }
     const submitted = { ...version, files };
     await reports.submit(change, report.version, submitted);

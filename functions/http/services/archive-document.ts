@@ -1,3 +1,4 @@
+import { tenantArchive } from '../../../domain/archive/archive-store.js';
 import type { ArchiveRecord, ArchiveRecordKind, ArchiveSubject } from '../../../domain/services/archive-record.schema.js';
 import { servicesRoot } from './composition-root.js';
 
@@ -23,7 +24,7 @@ export async function archiveDocument(request: {
   const { tenantId, archiveId, document, now } = request;
   const key = `tenants/${tenantId}/archives/${archiveId}/${document.fileName}`;
   const stored = await servicesRoot()
-    .archive()
+    .archive(tenantArchive(tenantId))
     .put({ key, body: utf8.encode(document.body), contentType: document.contentType, retainUntil: request.retainUntil, now });
   return {
     archiveId,

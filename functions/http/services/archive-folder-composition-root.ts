@@ -1,7 +1,7 @@
-import type { ArchiveStore, Sha256Hex } from '../../../domain/archive/archive-store.js';
+import type { ArchiveStoreFor, Sha256Hex } from '../../../domain/archive/archive-store.js';
 import type { ArchiveFolderReads, FolderScope } from '../../../domain/archive/folder.js';
 import type { Clock } from '../../../domain/kernel/clock.js';
-import { archiveStoreFromEnv } from '../../adapters/archive/archive-store-from-env.js';
+import { archiveStoreFor } from '../../adapters/archive/archive-store-from-env.js';
 import { sha256Hex } from '../../adapters/archive/sha256.js';
 import { systemClock } from '../../adapters/clock.js';
 import { DynamoArchiveFolderReads } from '../../adapters/dynamodb/archive-folder.js';
@@ -18,7 +18,7 @@ export interface ArchiveFolderRoot {
    */
   readsFor(scope: FolderScope): Promise<ArchiveFolderReads>;
   /** The write-once store; on AWS its clients take the tenant role of each key's tenant. */
-  archive(): ArchiveStore;
+  readonly archive: ArchiveStoreFor;
   readonly sha256Hex: Sha256Hex;
   readonly clock: Clock;
 }
@@ -32,7 +32,7 @@ export function archiveFolderRoot(): ArchiveFolderRoot {
         scope.kind === 'insurer' ? await sharedTenantScopedClients().forTenant({ tenantId: scope.tenantId }) : await sharedRegulatorReadClients().client();
       return new DynamoArchiveFolderReads(new Store(client, mainTableName(), systemClock));
     },
-    archive: () => archiveStoreFromEnv(),
+    archive: (session) => archiveStoreFor(session),
     sha256Hex,
     clock: systemClock,
   };

@@ -1,3 +1,4 @@
+import { REGULATOR_ARCHIVE, tenantArchive, type ArchiveSession } from '../../../domain/archive/archive-store.js';
 import { folderOf, type EnterpriseFolder, type FolderDocument, type FolderScope } from '../../../domain/archive/folder.js';
 import type { Principal } from '../../../domain/identity/principal.js';
 import { principalAs } from '../../../domain/identity/principal.js';
@@ -29,4 +30,16 @@ export async function loadFolderDocument(principal: Principal | undefined, uscc:
   const document = folder.documents.find((candidate) => candidate.docId === docId);
   if (!document) throw new NotFound('document');
   return document;
+}
+
+/**
+ * Whose archive session reads the folder's files (ARCHITECTURE.md §3): an insurer's own tenant session (ACL-1),
+ * a regulator the read-only regulator session (ACL-2) — the county scope (ACL-4) was applied when the folder was
+ * loaded. Only called after {@link loadFolderDocument}, which refuses every other caller.
+ */
+export function archiveSessionOf(principal: Principal | undefined): ArchiveSession {
+  const insurer = principal && principalAs(principal, 'insurer');
+  if (insurer) return tenantArchive(insurer.tenantId);
+  if (principal && principalAs(principal, 'regulator')) return REGULATOR_ARCHIVE;
+  throw new Forbidden('only insurers and regulators read an archive folder');
 }

@@ -1,4 +1,4 @@
-import { retainUntilFor } from '../../../domain/archive/archive-store.js';
+import { retainUntilFor, tenantArchive } from '../../../domain/archive/archive-store.js';
 import { INSURER } from '../../../domain/identity/access.js';
 import { serviceArchiveDocument, serviceArchiveMaterialKeys } from '../../../domain/services/archive-document.js';
 import { serviceSchema } from '../../../domain/services/service.schema.js';
@@ -34,7 +34,7 @@ export const archiveService = defineRoute({
     const retainUntil = retainUntilFor(now, (await ruleSetOf(service)).archiveRetentionYears);
     // SVC-10: the evidence and notices the record cites were stored when uploaded; from today they are part of the
     // archive, kept five years from now. Lengthened before the record is written: retention never shortens.
-    const store = servicesRoot().archive();
+    const store = servicesRoot().archive(tenantArchive(tenantId));
     await Promise.all(serviceArchiveMaterialKeys(service, hazards).map((key) => store.extendRetention({ key, retainUntil, now })));
     const record = await archiveDocument({
       tenantId,

@@ -1,6 +1,7 @@
 import type { ObligationReads } from '../../../domain/services/obligations-list.js';
 import { DynamoObligationReads } from '../../adapters/dynamodb/obligation-reads.js';
-import type { ArchiveStore, Sha256Hex } from '../../../domain/archive/archive-store.js';
+import type { ArchiveStoreFor, Sha256Hex } from '../../../domain/archive/archive-store.js';
+import type { EnterpriseInsurers } from '../../../domain/identity/enterprise-insurers.port.js';
 import type { WorkingDayCalendar } from '../../../domain/kernel/calendar/working-day-calendar.js';
 import type { Clock } from '../../../domain/kernel/clock.js';
 import type { RuleSetSource } from '../../../domain/kernel/rule-set/rule-set-source.port.js';
@@ -13,12 +14,13 @@ import type { MonitoringAlarmSource } from '../../../domain/services/monitoring.
 import type { ServicePlanRepository } from '../../../domain/services/service-plan.repository.js';
 import type { EnterpriseServiceViews, ServiceRepository } from '../../../domain/services/service.repository.js';
 import type { PolicyRepository } from '../../../domain/underwriting/policy.repository.js';
-import { archiveStoreFromEnv } from '../../adapters/archive/archive-store-from-env.js';
+import { archiveStoreFor } from '../../adapters/archive/archive-store-from-env.js';
 import { sha256Hex } from '../../adapters/archive/sha256.js';
 import { currentCalendar } from '../../adapters/calendar-provider.js';
 import { systemClock } from '../../adapters/clock.js';
 import { DynamoArchiveRecordRepository } from '../../adapters/dynamodb/archive-records.repository.js';
 import { PlatformEnterpriseAccounts } from '../../adapters/dynamodb/enterprise-accounts.js';
+import { DynamoEnterpriseInsurers } from '../../adapters/dynamodb/enterprise-insurers.js';
 import { mainTableName, sharedDynamoDb } from '../../adapters/dynamodb/client.js';
 import { DynamoHazardRepository } from '../../adapters/dynamodb/hazards.repository.js';
 import { DynamoPlatformRepository } from '../../adapters/dynamodb/platform.repository.js';
@@ -55,6 +57,8 @@ export interface ServicesCompositionRoot {
   /** ACL-5: the enterprise's services and hazards across insurers (GSI3, the USCC from its token). */
   readonly enterpriseServices: EnterpriseServiceViews;
   readonly enterpriseHazards: EnterpriseHazardViews;
+  /** ACL-5, issue 21: the insurer of an enterprise's policy — where its confirmations and rectifications are written. */
+  readonly enterpriseInsurers: EnterpriseInsurers;
   /** SVC-7, ACL-2/ACL-4: the regulators' read-only hazard view. */
   readonly regulatorHazards: RegulatorHazardViews;
   /** SVC-6: the city EMB's registers of organisations (REG-2) and experts (REG-3). */
@@ -64,7 +68,7 @@ export interface ServicesCompositionRoot {
   /** SVC-7, SVC-9: whether an enterprise has an account of its own (then only it signs and reports). */
   readonly enterpriseAccounts: EnterpriseAccounts;
   /** SVC-10, SVC-13: the write-once archive (S3 with object lock on AWS, the local store otherwise). */
-  archive(): ArchiveStore;
+  readonly archive: ArchiveStoreFor;
   /** SVC-10: the digest verification recomputes from the bytes read back. */
   readonly sha256Hex: Sha256Hex;
   /** CAL-1/CAL-2: built-in plus loaded years. */
@@ -100,11 +104,12 @@ export function servicesRoot(): ServicesCompositionRoot {
       },
       enterpriseServices: new DynamoServiceRepository(store),
       enterpriseHazards: hazards,
+      enterpriseInsurers: new DynamoEnterpriseInsurers(store),
       regulatorHazards: hazards,
       registers: new DynamoProviderRegisters(store),
       tenants: new DynamoPlatformRepository(store),
       enterpriseAccounts: new PlatformEnterpriseAccounts(new DynamoPlatformRepository(store)),
-      archive: () => archiveStoreFromEnv(),
+      archive: (session) => archiveStoreFor(session),
       sha256Hex,
       calendar: () => currentCalendar(),
       // SVC-12 (issue 19): a mine with a data source reports its alarms; one without has no monitoring data.

@@ -1,8 +1,7 @@
 import { ENTERPRISE } from '../../../domain/identity/access.js';
 import { enterpriseConfirmBody, serviceSchema } from '../../../domain/services/service.schema.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
-import { servicesRoot } from './composition-root.js';
-import { ownService } from './load-service.js';
+import { ownServiceAtInsurer } from './enterprise-insurer.js';
 import { serviceIdParams } from './schemas.js';
 import { signRecordStep } from './sign-record-step.js';
 
@@ -18,8 +17,7 @@ export const confirmMyRecord = defineRoute({
   response: serviceSchema,
   async handle(input) {
     const { uscc, userId } = callerOf(input, 'enterprise');
-    const service = await ownService(uscc, input.params.serviceId);
-    const { services } = await servicesRoot().forTenant(service.tenantId);
+    const { tenant: { services }, service } = await ownServiceAtInsurer(uscc, input.params.serviceId);
     return { body: await signRecordStep(services, service, { ...input.body, party: 'ENTERPRISE' }, userId) };
   },
 });

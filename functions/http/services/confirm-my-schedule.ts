@@ -1,9 +1,8 @@
 import { ENTERPRISE } from '../../../domain/identity/access.js';
 import { confirmScheduleBody, serviceSchema } from '../../../domain/services/service.schema.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
-import { servicesRoot } from './composition-root.js';
 import { confirmScheduleStep } from './confirm-schedule-step.js';
-import { ownService } from './load-service.js';
+import { ownServiceAtInsurer } from './enterprise-insurer.js';
 import { serviceIdParams } from './schemas.js';
 
 /** SVC-5, ACL-5: the enterprise agrees the schedule itself, written through the owning insurer's tenant-scoped store. */
@@ -18,8 +17,7 @@ export const confirmMySchedule = defineRoute({
   response: serviceSchema,
   async handle(input) {
     const { uscc, userId } = callerOf(input, 'enterprise');
-    const service = await ownService(uscc, input.params.serviceId);
-    const { services } = await servicesRoot().forTenant(service.tenantId);
+    const { tenant: { services }, service } = await ownServiceAtInsurer(uscc, input.params.serviceId);
     return { body: await confirmScheduleStep(services, service, input.body, 'ENTERPRISE', userId) };
   },
 });

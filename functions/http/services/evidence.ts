@@ -1,4 +1,4 @@
-import type { UploadTicket } from '../../../domain/archive/archive-store.js';
+import { tenantArchive, type UploadTicket } from '../../../domain/archive/archive-store.js';
 import { RuleViolation } from '../../../domain/kernel/errors.js';
 import type { RuleSet } from '../../../domain/kernel/rule-set/rule-set.js';
 import type { ArchiveRecordRepository } from '../../../domain/services/archive-record.repository.js';
@@ -17,7 +17,7 @@ export async function issueUpload(
 ): Promise<{ uploadId: string; ticket: UploadTicket }> {
   const { clock, newId, archive } = servicesRoot();
   return issueUploadTicket(
-    { archive: archive(), clock, newId, createUpload: (upload) => repository.createUpload(upload) },
+    { archive: archive(tenantArchive(request.tenantId)), clock, newId, createUpload: (upload) => repository.createUpload(upload) },
     { tenantId: request.tenantId, subject: request.subject, body: request.body, retentionYears: request.ruleSet.archiveRetentionYears, by: request.by },
   );
 }
@@ -35,7 +35,7 @@ export async function resolveEvidence(
 ): Promise<EvidenceItem[]> {
   if (inputs.length === 0) return [];
   const uploads = new Map((await repository.getUploads(tenantId, inputs.map((input) => input.uploadId))).map((upload) => [upload.id, upload]));
-  const store = servicesRoot().archive();
+  const store = servicesRoot().archive(tenantArchive(tenantId));
   const heads = await Promise.all(inputs.map((input) => {
     const upload = uploads.get(input.uploadId);
     return upload ? store.head(upload.key) : undefined;

@@ -1,7 +1,7 @@
 import { folderDocumentParams, folderDownloadSchema } from '../../../domain/archive/folder.schema.js';
 import { ARCHIVE_FOLDER_READ } from '../../../domain/identity/access.js';
 import { defineRoute } from '../../middleware/route.js';
-import { loadFolderDocument } from './archive-folder.js';
+import { archiveSessionOf, loadFolderDocument } from './archive-folder.js';
 import { archiveFolderRoot } from './archive-folder-composition-root.js';
 
 /** How long a download link of the folder works: long enough to start the download, no longer. */
@@ -22,7 +22,7 @@ export const getArchiveFolderDocument = defineRoute({
   async handle(input) {
     const document = await loadFolderDocument(input.principal, input.params.uscc, input.params.docId);
     const { archive, clock } = archiveFolderRoot();
-    const link = await archive().presignDownload({ key: document.key, fileName: document.fileName, now: clock.now(), expiresInSeconds: LINK_SECONDS });
+    const link = await archive(archiveSessionOf(input.principal)).presignDownload({ key: document.key, fileName: document.fileName, now: clock.now(), expiresInSeconds: LINK_SECONDS });
     return { body: { docId: document.docId, fileName: document.fileName, url: link.url, method: link.method, expiresAt: link.expiresAt } };
   },
 });

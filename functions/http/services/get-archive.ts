@@ -1,3 +1,4 @@
+import { tenantArchive } from '../../../domain/archive/archive-store.js';
 import { INSURER } from '../../../domain/identity/access.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
 import { servicesRoot } from './composition-root.js';
@@ -22,9 +23,10 @@ export const getArchive = defineRoute({
   params: archiveIdParams,
   response: archiveRecordSchema,
   async handle(input) {
-    const record = await loadArchiveRecord(callerOf(input, 'insurer').tenantId, input.params.archiveId);
+    const { tenantId } = callerOf(input, 'insurer');
+    const record = await loadArchiveRecord(tenantId, input.params.archiveId);
     const { archive, clock, sha256Hex } = servicesRoot();
-    const stored = await archive().get(record.key);
+    const stored = await archive(tenantArchive(tenantId)).get(record.key);
     const actualSha256 = stored ? sha256Hex(stored.body) : undefined;
     const matches = actualSha256 === record.sha256;
     const integrity = { matches, ...(actualSha256 ? { actualSha256 } : {}), checkedAt: clock.now().toISOString() };

@@ -1,8 +1,7 @@
 import { ENTERPRISE } from '../../../domain/identity/access.js';
 import { hazardSchema, rectificationBody } from '../../../domain/services/hazard.schema.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
-import { servicesRoot } from './composition-root.js';
-import { ownHazard } from './load-hazard.js';
+import { ownHazardAtInsurer } from './enterprise-insurer.js';
 import { rectifyHazardStep } from './rectify-hazard-step.js';
 import { hazardIdParams } from './schemas.js';
 
@@ -18,8 +17,7 @@ export const reportMyRectification = defineRoute({
   response: hazardSchema,
   async handle(input) {
     const { uscc, userId } = callerOf(input, 'enterprise');
-    const hazard = await ownHazard(uscc, input.params.hazardId);
-    const tenant = await servicesRoot().forTenant(hazard.tenantId);
+    const { tenant, hazard } = await ownHazardAtInsurer(uscc, input.params.hazardId);
     return { body: await rectifyHazardStep(tenant, hazard, input.body, userId) };
   },
 });

@@ -1,9 +1,8 @@
 import { ENTERPRISE } from '../../../domain/identity/access.js';
 import { evidenceUploadBody } from '../../../domain/services/evidence.schema.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
-import { servicesRoot } from './composition-root.js';
+import { ownHazardAtInsurer } from './enterprise-insurer.js';
 import { hazardEvidenceUploadStep } from './hazard-evidence-upload-step.js';
-import { ownHazard } from './load-hazard.js';
 import { hazardIdParams, uploadTicketAnswer } from './schemas.js';
 
 export const myHazardEvidenceUpload = defineRoute({
@@ -18,8 +17,7 @@ export const myHazardEvidenceUpload = defineRoute({
   successStatus: 201,
   async handle(input) {
     const { uscc, userId } = callerOf(input, 'enterprise');
-    const hazard = await ownHazard(uscc, input.params.hazardId);
-    const { archives } = await servicesRoot().forTenant(hazard.tenantId);
+    const { tenant: { archives }, hazard } = await ownHazardAtInsurer(uscc, input.params.hazardId);
     return { body: await hazardEvidenceUploadStep(archives, hazard, input.body, userId) };
   },
 });

@@ -1,7 +1,7 @@
 import { folderDocumentParams, folderVerificationSchema } from '../../../domain/archive/folder.schema.js';
 import { ARCHIVE_FOLDER_READ } from '../../../domain/identity/access.js';
 import { defineRoute } from '../../middleware/route.js';
-import { loadFolderDocument } from './archive-folder.js';
+import { archiveSessionOf, loadFolderDocument } from './archive-folder.js';
 import { archiveFolderRoot } from './archive-folder-composition-root.js';
 
 /**
@@ -20,7 +20,7 @@ export const verifyArchiveFolderDocument = defineRoute({
   async handle(input) {
     const document = await loadFolderDocument(input.principal, input.params.uscc, input.params.docId);
     const { archive, clock, sha256Hex } = archiveFolderRoot();
-    const stored = await archive().get(document.key);
+    const stored = await archive(archiveSessionOf(input.principal)).get(document.key);
     const actualSha256 = stored ? sha256Hex(stored.body) : undefined;
     return {
       body: {

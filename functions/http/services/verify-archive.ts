@@ -1,3 +1,4 @@
+import { tenantArchive } from '../../../domain/archive/archive-store.js';
 import { INSURER } from '../../../domain/identity/access.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
 import { servicesRoot } from './composition-root.js';
@@ -37,9 +38,10 @@ export const verifyArchive = defineRoute({
   params: archiveIdParams,
   response: archiveVerificationSchema,
   async handle(input) {
-    const record = await loadArchiveRecord(callerOf(input, 'insurer').tenantId, input.params.archiveId);
+    const { tenantId } = callerOf(input, 'insurer');
+    const record = await loadArchiveRecord(tenantId, input.params.archiveId);
     const { archive, clock, sha256Hex } = servicesRoot();
-    const store = archive();
+    const store = archive(tenantArchive(tenantId));
     const check = async (key: string, sha256: string) => {
       const stored = await store.get(key);
       const actualSha256 = stored ? sha256Hex(stored.body) : undefined;

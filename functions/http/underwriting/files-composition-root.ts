@@ -1,5 +1,5 @@
-import type { ArchiveStore } from '../../../domain/archive/archive-store.js';
-import { archiveStoreFromEnv } from '../../adapters/archive/archive-store-from-env.js';
+import type { ArchiveStoreFor } from '../../../domain/archive/archive-store.js';
+import { archiveStoreFor } from '../../adapters/archive/archive-store-from-env.js';
 import { underwritingRoot, type UnderwritingRoot } from './composition-root.js';
 
 /**
@@ -10,13 +10,13 @@ import { underwritingRoot, type UnderwritingRoot } from './composition-root.js';
  */
 export interface UnderwritingFilesRoot extends UnderwritingRoot {
   /** QUAL-4: the write-once archive (S3 with object lock on AWS, the local store otherwise), built on first use. */
-  archive(): ArchiveStore;
+  readonly archive: ArchiveStoreFor;
 }
 
 let root: UnderwritingFilesRoot | undefined;
 
 /** The composition root of the underwriting file function: the underwriting one, and the archive. */
 export function underwritingFilesRoot(): UnderwritingFilesRoot {
-  root ??= { ...underwritingRoot(), archive: () => archiveStoreFromEnv() };
+  root ??= { ...underwritingRoot(), archive: (session) => archiveStoreFor(session) };
   return root;
 }

@@ -1,3 +1,4 @@
+import { tenantArchive } from '../../../domain/archive/archive-store.js';
 import { INSURER } from '../../../domain/identity/access.js';
 import { todayOf } from '../../../domain/kernel/clock.js';
 import { PUBLISHED_RULE_SETS } from '../../../domain/kernel/rule-set/published.js';
@@ -31,7 +32,7 @@ export const requestQualificationDocumentUpload = defineRoute({
     const { forTenant, archive, clock, newId } = underwritingFilesRoot();
     const records = (await forTenant(tenantId)).archiveRecords;
     const answer = await issueUploadTicket(
-      { archive: archive(), clock, newId, createUpload: (upload) => records.createUpload(upload) },
+      { archive: archive(tenantArchive(tenantId)), clock, newId, createUpload: (upload) => records.createUpload(upload) },
       {
         tenantId,
         subject: { kind: 'QUALIFICATION', id: String(input.params.year) },
@@ -55,7 +56,7 @@ export async function checkFilingEvidence(
   evidence: readonly ArchiveRef[],
 ): Promise<void> {
   if (evidence.length === 0) return;
-  const store = underwritingFilesRoot().archive();
+  const store = underwritingFilesRoot().archive(tenantArchive(tenantId));
   const ids = [...new Set(evidence.map((ref) => ref.archiveId))];
   const uploads = new Map((await tenant.archiveRecords.getUploads(tenantId, ids)).map((upload) => [upload.id, upload]));
   const facts = new Map<string, ArchivedDocumentFacts | undefined>();

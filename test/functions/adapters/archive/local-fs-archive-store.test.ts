@@ -2,8 +2,9 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ArchiveExists, ArchiveRetained, retainUntilFor } from '../../../../domain/archive/archive-store.js';
-import { archiveStoreFromEnv } from '../../../../functions/adapters/archive/archive-store-from-env.js';
+import { ArchiveExists, ArchiveRetained, REGULATOR_ARCHIVE, retainUntilFor, tenantArchive } from '../../../../domain/archive/archive-store.js';
+import { archiveStoreFor } from '../../../../functions/adapters/archive/archive-store-from-env.js';
+import { LocalTwinArchiveStore } from '../../../../functions/adapters/iam-twin/archive-twin.js';
 import { sha256Hex } from '../../../../functions/adapters/archive/sha256.js';
 import { LocalFsArchiveStore } from '../../../../functions/adapters/archive/local-fs-archive-store.js';
 import { S3ArchiveStore } from '../../../../functions/adapters/archive/s3-archive-store.js';
@@ -178,20 +179,45 @@ describe('SVC-13 local upload tickets, the same shape as presigned S3 PUTs', () 
   });
 });
 
-describe('archiveStoreFromEnv', () => {
-  it('is S3 when ARCHIVE_BUCKET is set, else the local store at ANZE_ARCHIVE_DIR, one per configuration', () => {
+describe('archiveStoreFor (the caller’s session)', () => {
+  const T1 = tenantArchive('t1');
+  it('is S3 when ARCHIVE_BUCKET is set, else the local store at ANZE_ARCHIVE_DIR behind the IAM twin (one disk store per configuration)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'anze-archive-env-'));
-    const local = archiveStoreFromEnv({ ANZE_ARCHIVE_DIR: dir });
-    expect(local).toBeInstanceOf(LocalFsArchiveStore);
-    expect(archiveStoreFromEnv({ ANZE_ARCHIVE_DIR: dir })).toBe(local);
-    expect(archiveStoreFromEnv({ ARCHIVE_BUCKET: 'anze-dev-archive', ANZE_ARCHIVE_DIR: dir })).toBeInstanceOf(S3ArchiveStore);
-    expect(() => archiveStoreFromEnv({})).toThrow(/ARCHIVE_BUCKET .* ANZE_ARCHIVE_DIR/);
+    expect(archiveStoreFor(T1, { ANZE_ARCHIVE_DIR: dir })).toBeInstanceOf(LocalTwinArchiveStore);
+    const bare = archiveStoreFor(T1, { ANZE_ARCHIVE_DIR: dir, ANZE_LOCAL_IAM: 'off' });
+    expect(bare).toBeInstanceOf(LocalFsArchiveStore);
+    expect(archiveStoreFor(tenantArchive('t2'), { ANZE_ARCHIVE_DIR: dir, ANZE_LOCAL_IAM: 'off' })).toBe(bare);
+    expect(archiveStoreFor(T1, { ARCHIVE_BUCKET: 'anze-dev-archive', ANZE_ARCHIVE_DIR: dir })).toBeInstanceOf(S3ArchiveStore);
+    expect(() => archiveStoreFor(T1, {})).toThrow(/ARCHIVE_BUCKET .* ANZE_ARCHIVE_DIR/);
+  });
+
+  it('ACL-1 (issue 21, layer 2): a tenant’s session reads and writes its own prefix only — another tenant’s key fails as S3’s AccessDenied, nothing written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'anze-archive-twin-'));
+    const t2 = archiveStoreFor(tenantArchive('t2'), { ANZE_ARCHIVE_DIR: dir });
+    await t2.put({ key: 'tenants/t2/archives/a1/record.json', body, contentType: 'application/json', retainUntil: RETAIN, now: NOW });
+    const t1 = archiveStoreFor(T1, { ANZE_ARCHIVE_DIR: dir });
+    const denied = { name: 'AccessDenied', $metadata: expect.objectContaining({ httpStatusCode: 403 }) };
+    await expect(t1.get('tenants/t2/archives/a1/record.json')).rejects.toMatchObject(denied);
+    await expect(t1.head('tenants/t2/archives/a1/record.json')).rejects.toMatchObject(denied);
+    await expect(t1.put({ key: 'tenants/t2/archives/a2/x.json', body, contentType: 'application/json', retainUntil: RETAIN, now: NOW })).rejects.toMatchObject(denied);
+    await expect(t1.presignDownload({ key: 'tenants/t2/archives/a1/record.json', fileName: 'r.json', now: NOW, expiresInSeconds: 60 })).rejects.toMatchObject(denied);
+    expect(await t2.head('tenants/t2/archives/a2/x.json')).toBeUndefined();
+    expect((await t2.get('tenants/t2/archives/a1/record.json'))?.object.sha256).toBe(sha256Hex(body));
+  });
+
+  it('ACL-2 the regulators’ session reads every tenant’s prefix and writes none', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'anze-archive-twin-'));
+    await archiveStoreFor(tenantArchive('t2'), { ANZE_ARCHIVE_DIR: dir }).put({ key: 'tenants/t2/a.json', body, contentType: 'application/json', retainUntil: RETAIN, now: NOW });
+    const regulators = archiveStoreFor(REGULATOR_ARCHIVE, { ANZE_ARCHIVE_DIR: dir });
+    expect((await regulators.head('tenants/t2/a.json'))?.sha256).toBe(sha256Hex(body));
+    await expect(regulators.put({ key: 'tenants/t2/b.json', body, contentType: 'application/json', retainUntil: RETAIN, now: NOW })).rejects.toMatchObject({ name: 'AccessDenied' });
+    await expect(regulators.extendRetention({ key: 'tenants/t2/a.json', retainUntil: retainUntilFor(NOW, 6), now: NOW })).rejects.toMatchObject({ name: 'AccessDenied' });
   });
 
   it('reads the local server URL and upload secret when a ticket is made, not when the store is made', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'anze-archive-env-'));
     const env: NodeJS.ProcessEnv = { ANZE_ARCHIVE_DIR: dir };
-    const store = archiveStoreFromEnv(env);
+    const store = archiveStoreFor(T1, env);
     env.ANZE_LOCAL_ARCHIVE_URL = 'http://127.0.0.1:4321';
     env.ANZE_LOCAL_UPLOAD_SECRET = SECRET;
     const ticket = await store.presignUpload({

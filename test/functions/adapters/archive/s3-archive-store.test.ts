@@ -12,8 +12,8 @@ import {
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/nested-clients/sts';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ArchiveExists, ArchiveRetained, retainUntilFor } from '../../../../domain/archive/archive-store.js';
-import { S3ArchiveStore, TenantScopedS3Clients } from '../../../../functions/adapters/archive/s3-archive-store.js';
+import { ArchiveExists, ArchiveRetained, REGULATOR_ARCHIVE, retainUntilFor, tenantArchive } from '../../../../domain/archive/archive-store.js';
+import { S3ArchiveStore, ScopedS3Clients } from '../../../../functions/adapters/archive/s3-archive-store.js';
 import { sha256Hex } from '../../../../functions/adapters/archive/sha256.js';
 
 const s3 = mockClient(S3Client);
@@ -280,9 +280,10 @@ describe('issue 12 #9: archive downloads from S3 are attachments, never inline',
   });
 });
 
-describe('tenant-scoped archive credentials (IAM layer 2)', () => {
+describe('archive credentials of the caller’s session (IAM layer 2, issue 21)', () => {
   const sts = mockClient(STSClient);
   const ROLE = 'arn:aws:iam::123456789012:role/anze-tenant';
+  const REGULATOR_ROLE = 'arn:aws:iam::123456789012:role/anze-regulator';
   beforeEach(() => {
     sts.reset();
     s3.reset();
@@ -291,12 +292,13 @@ describe('tenant-scoped archive credentials (IAM layer 2)', () => {
     }));
   });
   let clock = NOW.getTime();
+  const T1 = tenantArchive('t1');
 
-  it('assumes the tenant role tagged with the key\'s tenant, an hour long, and reuses it per tenant', async () => {
-    const clients = new TenantScopedS3Clients(ROLE, () => clock);
-    const first = await clients.clientFor('t1', 60);
-    expect(await clients.clientFor('t1', 60)).toBe(first);
-    expect(await clients.clientFor('t2', 60)).not.toBe(first);
+  it('assumes the tenant role tagged with the caller’s tenant, an hour long, and reuses it per tenant', async () => {
+    const clients = new ScopedS3Clients({ tenant: ROLE, regulator: REGULATOR_ROLE }, () => clock);
+    const first = await clients.clientFor(T1, 60);
+    expect(await clients.clientFor(T1, 60)).toBe(first);
+    expect(await clients.clientFor(tenantArchive('t2'), 60)).not.toBe(first);
     expect(sts).toHaveReceivedCommandTimes(AssumeRoleCommand, 2);
     expect(sts.commandCalls(AssumeRoleCommand)[0]?.args[0].input).toEqual({
       RoleArn: ROLE,
@@ -306,21 +308,41 @@ describe('tenant-scoped archive credentials (IAM layer 2)', () => {
     });
   });
 
-  it('renews when the session would not outlive a ticket, and refuses tickets longer than a session', async () => {
-    clock = NOW.getTime();
-    const clients = new TenantScopedS3Clients(ROLE, () => clock);
-    const first = await clients.clientFor('t1', 900);
-    clock += 2_700_000; // 900 s left: enough for 60 s, not for a 900 s ticket plus the 60 s margin
-    expect(await clients.clientFor('t1', 60)).toBe(first);
-    expect(await clients.clientFor('t1', 900)).not.toBe(first);
-    await expect(clients.clientFor('t1', 3600)).rejects.toThrow(/cannot sign for 3600 s/);
+  it('ACL-2 the regulators’ session assumes the read-only regulator role, untagged by any tenant', async () => {
+    const clients = new ScopedS3Clients({ tenant: ROLE, regulator: REGULATOR_ROLE }, () => clock);
+    await clients.clientFor(REGULATOR_ARCHIVE, 300);
+    expect(sts.commandCalls(AssumeRoleCommand)[0]?.args[0].input).toEqual({ RoleArn: REGULATOR_ROLE, RoleSessionName: 'archive-regulator', DurationSeconds: 3600 });
   });
 
-  it('uses the key\'s tenant segment for every store call', async () => {
-    const seen: string[] = [];
-    s3.on(HeadObjectCommand).resolves(stored);
-    const store = new S3ArchiveStore(BUCKET, { clientFor: async (tenantId) => (seen.push(tenantId), client()) });
-    await store.head('tenants/tenant-b/uploads/u1/a.jpg');
-    expect(seen).toEqual(['tenant-b']);
+  it('renews when the session would not outlive a ticket, and refuses tickets longer than a session', async () => {
+    clock = NOW.getTime();
+    const clients = new ScopedS3Clients({ tenant: ROLE }, () => clock);
+    const first = await clients.clientFor(T1, 900);
+    clock += 2_700_000; // 900 s left: enough for 60 s, not for a 900 s ticket plus the 60 s margin
+    expect(await clients.clientFor(T1, 60)).toBe(first);
+    expect(await clients.clientFor(T1, 900)).not.toBe(first);
+    await expect(clients.clientFor(T1, 3600)).rejects.toThrow(/cannot sign for 3600 s/);
+    await expect(clients.clientFor(REGULATOR_ARCHIVE, 60)).rejects.toThrow(/no role configured for the regulator/);
+  });
+
+  it('ACL-1 every call of a store uses the CALLER’s session, whatever tenant the key names — S3 then refuses another tenant’s key, and that refusal is not read as "absent"', async () => {
+    const seen: unknown[] = [];
+    s3.on(HeadObjectCommand).rejects(s3Error('AccessDenied', 403));
+    s3.on(GetObjectCommand).rejects(s3Error('AccessDenied', 403));
+    const store = new S3ArchiveStore(BUCKET, { clientFor: async (session) => (seen.push(session), client()) }, T1);
+    await expect(store.head('tenants/tenant-b/uploads/u1/a.jpg')).rejects.toMatchObject({ name: 'AccessDenied' });
+    await expect(store.get('tenants/tenant-b/uploads/u1/a.jpg')).rejects.toMatchObject({ name: 'AccessDenied' });
+    expect(seen).toEqual([T1, T1]);
+    // Under its own prefix a 403 is S3's answer for a missing key to a role without s3:ListBucket.
+    expect(await store.head('tenants/t1/uploads/u1/a.jpg')).toBeUndefined();
+    expect(() => new S3ArchiveStore(BUCKET, { clientFor: async () => client() })).toThrow(/needs the caller’s session/);
+  });
+
+  it('issue 21: the archive’s S3 clients are traced (an S3.<Command> sub-segment per call)', async () => {
+    const clients = new ScopedS3Clients({ tenant: ROLE }, () => clock);
+    const scoped = await clients.clientFor(T1, 60);
+    expect(scoped.middlewareStack.identify().some((entry) => entry.startsWith('anzeTraceSdkCalls'))).toBe(true);
+    const shared = await new ScopedS3Clients({}).clientFor(T1, 60);
+    expect(shared.middlewareStack.identify().some((entry) => entry.startsWith('anzeTraceSdkCalls'))).toBe(true);
   });
 });

@@ -1,7 +1,9 @@
 import { Alert, App, Button, Card, Flex, Form, Input, Select, Typography } from 'antd';
-import { useCallback } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useCallback, useMemo } from 'react';
 import { useNavigate } from 'react-router';
 import type { Complaint, FileComplaintRequest } from '../../api';
+import { queryKeys } from '../../api/query-keys';
 import { useApi } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
 import { describeApiError, FormFailureAlert, PageHeading, useApiForm } from '../../kit';
@@ -9,7 +11,10 @@ import { requiredRule, requiredSelectRule } from '../platform/account-rules';
 import { useMyInsurers } from './insurer-names';
 import { complaintPath } from '../complaints/complaint-audience';
 
-/** CMP-1: the enterprise complains about an insurer on the platform; the insurer is told at once. */
+/**
+ * CMP-1: the enterprise complains about an insurer it holds a policy with (第十九条: 投保单位); the insurer is told
+ * at once. Only those insurers are offered: the server refuses any other (issue 21, ACL-5).
+ */
 export function FileComplaintPage() {
   const { t } = useI18n();
   const api = useApi();
@@ -17,6 +22,8 @@ export function FileComplaintPage() {
   const { message } = App.useApp();
   const insurers = useMyInsurers();
   const { nameOf } = insurers;
+  const policies = useQuery({ queryKey: [...queryKeys.complaints, 'me:policy-insurers'], queryFn: ({ signal }) => api.myPolicies.list({ limit: 100 }, signal) });
+  const insuring = useMemo(() => new Set((policies.data?.items ?? []).map((policy) => policy.tenantId)), [policies.data]);
 
   const submit = useCallback((values: FileComplaintRequest, key: string) => api.myComplaints.file(values, key), [api]);
   const onSuccess = useCallback(
@@ -52,9 +59,9 @@ export function FileComplaintPage() {
         <Form<FileComplaintRequest> form={form} name="file-complaint" layout="vertical" onFinish={onFinish} scrollToFirstError={{ focus: true }}>
           <Form.Item name="insurerId" label={t('complaint.my.insurer')} rules={[requiredSelectRule(t, t('complaint.my.insurer'))]}>
             <Select
-              loading={insurers.loading}
+              loading={insurers.loading || policies.isLoading}
               showSearch={{ optionFilterProp: 'label' }}
-              options={insurers.insurers.map((insurer) => ({ value: insurer.id, label: t('complaint.my.insurerOption', { branch: insurer.branchName, name: insurer.name }) }))}
+              options={insurers.insurers.filter((insurer) => insuring.has(insurer.id)).map((insurer) => ({ value: insurer.id, label: t('complaint.my.insurerOption', { branch: insurer.branchName, name: insurer.name }) }))}
             />
           </Form.Item>
           <Form.Item
