@@ -9,7 +9,7 @@ export const ARCHIVE_RECORD_KINDS = ['HAZARD_NOTICE', 'SERVICE_RECORD', 'SERVICE
 export type ArchiveRecordKind = (typeof ARCHIVE_RECORD_KINDS)[number];
 
 /** What a file in the archive is for: the service or hazard that cites it, or the policy whose plan it is (SVC-4). */
-export const archiveSubjectSchema = z.object({ kind: z.enum(['SERVICE', 'HAZARD', 'POLICY', 'QUALIFICATION', 'CLAIM', 'COMPLAINT']), id: z.string() });
+export const archiveSubjectSchema = z.object({ kind: z.enum(['SERVICE', 'HAZARD', 'POLICY', 'QUALIFICATION', 'CLAIM', 'COMPLAINT', 'REPORT']), id: z.string() });
 export type ArchiveSubject = z.output<typeof archiveSubjectSchema>;
 
 /** SVC-10: an archived document's reference: where its bytes are and the digest verification compares with. */

@@ -58,6 +58,24 @@ describe('console: reports (issue 18)', () => {
       await settled(page);
       await screenshot('reports-2-submitted');
 
+      // RPT-2, one step: last year's service-quality evaluation — its rule-set items with the platform's figures beside
+      // a narrative to write — fits a 390 px phone too.
+      await menu(page).getByRole('link', { name: '报告报送' }).click();
+      await page.getByTestId('report-generate').click();
+      const evaluationDialog = page.getByRole('dialog', { name: '生成报告' });
+      await evaluationDialog.getByRole('spinbutton', { name: '年度' }).fill(String(year - 1));
+      await evaluationDialog.getByRole('radio', { name: '年度服务质量评估' }).check();
+      await evaluationDialog.getByTestId('report-generate-submit').click();
+      const editor = page.getByTestId('evaluation-editor');
+      await editor.waitFor({ timeout: 30_000 });
+      await editor.getByRole('textbox', { name: '企业满意度 评估说明' }).fill('回访满意度总体良好。');
+      await editor.getByTestId('evaluation-save').click();
+      await page.getByText('评估说明已保存，报告文件已重新生成').waitFor();
+      await page.setViewportSize({ width: 390, height: 844 });
+      await expect.poll(() => page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth'), { timeout: 5_000 }).toBeLessThanOrEqual(0);
+      await screenshot('reports-2b-evaluation-phone');
+      await page.setViewportSize({ width: 1366, height: 900 });
+
       await signOut(page);
       await signIn(page, 'emb-city', DEMO_PASSWORD);
       await menu(page).getByRole('link', { name: '报告查阅' }).click();

@@ -5,12 +5,15 @@ import {
   type IsolationResources,
   type PolicyStatementJson,
 } from '../../../infra/constructs/tenant-policy-documents.js';
-import { countCalls, dynamoDbClientConfig, mainTableName, sharedDynamoDb } from '../dynamodb/client.js';
+import { schedulesStatements } from '../../../infra/constructs/schedules-policy-documents.js';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { countCalls, dynamoDbClientConfig, mainTableName, sharedDynamoDb, toDocumentClient } from '../dynamodb/client.js';
 import { traceSdkCalls } from '../../middleware/tracing.js';
 import { IDEMPOTENCY_TABLE, MAIN_TABLE, type TableDefinition } from '../dynamodb/table-definition.js';
 import { logger } from '../../middleware/observability.js';
 import { dynamoDbAuthorisations } from './dynamodb-requests.js';
 import { evaluate } from './evaluate.js';
+import { indexKeysWritten, tenantMayWriteIndexKey } from './gsi-keys.js';
 
 /**
  * The local IAM twin (ARCHITECTURE.md §3 and §8, issue 21): where no role can be assumed — `npm start` and the
@@ -45,12 +48,13 @@ export function localIsolationResources(env: NodeJS.ProcessEnv = process.env): I
 export interface TwinSession {
   /** e.g. `tenant/tenant-a`, `regulator-read`. */
   readonly name: string;
-  readonly role: 'tenant' | 'regulator';
+  /** `schedules`: the schedules function's own role (infra/constructs/schedules-policy-documents.ts, issue 21). */
+  readonly role: 'tenant' | 'regulator' | 'schedules';
   readonly principalTags: Readonly<Record<string, string>>;
 }
 
 const statementsOf = (session: TwinSession, resources: IsolationResources): PolicyStatementJson[] =>
-  session.role === 'tenant' ? tenantRoleStatements(resources) : regulatorRoleStatements(resources);
+  session.role === 'tenant' ? tenantRoleStatements(resources) : session.role === 'regulator' ? regulatorRoleStatements(resources) : schedulesStatements(resources);
 
 function definitionOf(tableName: string): TableDefinition | undefined {
   if (tableName === mainTableName()) return MAIN_TABLE;
@@ -108,6 +112,29 @@ export function authoriseDynamoDbCall(session: TwinSession, commandName: string,
 }
 
 /**
+ * Issue 21, the index keys a tenant session writes (./gsi-keys.ts): under its own `T#<tenantId>#` prefix or a
+ * documented cross-tenant view — IAM cannot check a non-key attribute's value, so this is the key builders'
+ * invariant, checked locally on every write and failing like a refusal would. Exported for the unit tests.
+ */
+export function checkIndexKeysWritten(session: TwinSession, commandName: string, input: Record<string, unknown>): void {
+  const tenantId = session.principalTags.tenantId;
+  if (session.role !== 'tenant' || tenantId === undefined) return;
+  for (const key of indexKeysWritten(commandName, input)) {
+    if (tenantMayWriteIndexKey(tenantId, key)) continue;
+    logger.error('local IAM twin refused a write: an index key outside the tenant and not a documented cross-tenant view (issue 21, a layer-1 key bug)', {
+      session: session.name,
+      command: commandName,
+      index: key.index,
+      value: key.value,
+    });
+    throw accessDenied(
+      `${session.name} may not write ${key.index}PK ${JSON.stringify(key.value)}: neither under T#${tenantId}# nor a documented cross-tenant view` +
+        ' (local IAM twin: the key builders\' invariant, functions/adapters/iam-twin/gsi-keys.ts)',
+    );
+  }
+}
+
+/**
  * Adds the twin to a client's middleware stack, at the `initialize` step after the document client's marshalling
  * (so keys arrive as `{S: …}`), before anything is sent.
  */
@@ -116,6 +143,7 @@ export function withLocalIam<C extends DynamoDBClient>(client: C, session: TwinS
     // async: a refusal is a rejected send(), as a refusal from AWS is, never a synchronous throw.
     (next, context) => async (args) => {
       authoriseDynamoDbCall(session, context.commandName ?? 'unknown', args.input as Record<string, unknown>);
+      checkIndexKeysWritten(session, context.commandName ?? 'unknown', args.input as Record<string, unknown>);
       return next(args);
     },
     { step: 'initialize', priority: 'low', name: 'anzeLocalIamTwin' },
@@ -137,9 +165,8 @@ export type ArchiveAction = 's3:GetObject' | 's3:PutObject' | 's3:GetObjectReten
 
 /**
  * The prefix check of the archive half of layer 2: throws S3's `AccessDenied` (403) if `session` may not do
- * `action` on object `key` under the roles' statements. Not yet called by an archive store: the ArchiveStore port
- * takes a key only, and the S3 store tags its session with the tenant read from that same key, so the caller's
- * tenant has to reach the store first (issue 21, left for the archive's owner).
+ * `action` on object `key` under the roles' statements. Its caller is the local archive store of a session
+ * (./archive-twin.ts), whose tenant comes from the caller's token, never from the key.
  */
 export function authoriseArchiveCall(session: TwinSession, action: ArchiveAction, key: string): void {
   const resources = localIsolationResources();
@@ -157,3 +184,15 @@ export function authoriseArchiveCall(session: TwinSession, action: ArchiveAction
     $metadata: { httpStatusCode: 403, attempts: 1 },
   });
 }
+
+/**
+ * The schedules function's table client (issue 21): on AWS its own role, whose grants are schedulesStatements; locally
+ * (and in the tests) the shared pool behind the twin evaluating those very statements, so a sweep that reaches a key
+ * shape its role is not granted fails here as it would on AWS. On AWS (no local endpoint, `ANZE_DYNAMODB_ENDPOINT`)
+ * or with `ANZE_LOCAL_IAM=off`: the shared client.
+ */
+export function schedulesDynamoDb(env: NodeJS.ProcessEnv = process.env): DynamoDBDocumentClient {
+  if (!env.ANZE_DYNAMODB_ENDPOINT || !localIamEnabled(env)) return sharedDynamoDb().doc;
+  return (schedulesClient ??= toDocumentClient(localTwinClient({ name: 'schedules', role: 'schedules', principalTags: {} })));
+}
+let schedulesClient: DynamoDBDocumentClient | undefined;

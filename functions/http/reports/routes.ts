@@ -7,6 +7,9 @@ import { getSubmittedReportRoute } from './get-submitted-report.js';
 import { listReportsRoute } from './list-reports.js';
 import { listSubmittedReportsRoute } from './list-submitted-reports.js';
 import { submitReportRoute } from './submit-report.js';
+import { attachThirdPartyEvaluationRoute } from './attach-third-party-evaluation.js';
+import { requestEvaluationUploadRoute } from './evaluation-upload-ticket.js';
+import { writeEvaluationRoute } from './write-evaluation.js';
 
 /**
  * RPT-1, RPT-4: the insurers' half-year and year reports — generated from the data, reviewed, submitted (报送)
@@ -19,6 +22,9 @@ export const reportRoutes: readonly RouteSpec[] = [
   getReportRoute,
   downloadReportFileRoute,
   submitReportRoute,
+  writeEvaluationRoute,
+  requestEvaluationUploadRoute,
+  attachThirdPartyEvaluationRoute,
   listSubmittedReportsRoute,
   getSubmittedReportRoute,
   downloadSubmittedReportFileRoute,

@@ -10,7 +10,12 @@ export type ReportFigures = ReportVersionView['figures'];
 export type ReportPeriod = ReportSummary['period'];
 export type ReportKind = ReportPeriod['kind'];
 export type ReportStatus = ReportSummary['status'];
-export type ReportFileFormat = 'xlsx' | 'pdf';
+export type ReportFileFormat = 'xlsx' | 'pdf' | 'third-party';
+/** RPT-2: a SELF_EVALUATION's form — items with the platform's figures, narratives, evidence, or the third party's file. */
+export type SelfEvaluationView = NonNullable<ReportVersionView['evaluation']>;
+export type EvaluationItemView = SelfEvaluationView['items'][number];
+export type WriteEvaluationRequest = BodyOf<'/api/v1/reports/{reportId}/evaluation', 'put'>;
+export type EvaluationUploadRequest = BodyOf<'/api/v1/reports/{reportId}/evaluation/upload-ticket', 'post'>;
 export type ReportFileHashes = ReportVersionView['files'];
 export type GenerateReportRequest = BodyOf<'/api/v1/reports', 'post'>;
 /** A report file as a short-lived link to the archive, with its SHA-256 and whether the stored bytes still match. */
@@ -39,6 +44,21 @@ export class ReportsApi {
   /** RPT-1 (报送): the draft becomes the next version, archived write-once; late after the due day. */
   submit(reportId: string, idempotencyKey: string): Promise<ReportDetail> {
     return ok(this.client.POST('/api/v1/reports/{reportId}/submit', { params: { path: { reportId } }, headers: idempotent(idempotencyKey) }));
+  }
+
+  /** RPT-2: the narratives and evidence of the items written (the others keep theirs); the files are rendered again. */
+  writeEvaluation(reportId: string, body: WriteEvaluationRequest): Promise<ReportDetail> {
+    return ok(this.client.PUT('/api/v1/reports/{reportId}/evaluation', { params: { path: { reportId } }, body }));
+  }
+
+  /** RPT-2: a one-time ticket to upload the third party's evaluation (PDF) to the write-once archive. */
+  evaluationUpload(reportId: string, body: EvaluationUploadRequest, idempotencyKey: string) {
+    return ok(this.client.POST('/api/v1/reports/{reportId}/evaluation/upload-ticket', { params: { path: { reportId } }, body, headers: idempotent(idempotencyKey) }));
+  }
+
+  /** RPT-2, REG-2: the uploaded third-party evaluation and its registered organisation. */
+  attachThirdParty(reportId: string, body: { organisationId: string; uploadId: string }): Promise<ReportDetail> {
+    return ok(this.client.PUT('/api/v1/reports/{reportId}/evaluation/third-party', { params: { path: { reportId } }, body }));
   }
 
   /** The draft's file when `version` is left out, else that submitted version's. */

@@ -32,6 +32,7 @@ export function RegulatorReportsPage() {
         options: [
           { value: 'HALF_YEAR', label: t('rpt.kind.HALF_YEAR') },
           { value: 'YEAR', label: t('rpt.kind.YEAR') },
+          { value: 'SELF_EVALUATION', label: t('rpt.kind.SELF_EVALUATION') },
         ],
       },
     ];

@@ -8,6 +8,7 @@ import { useApi } from '../../app/ServicesContext';
 import { formatInstant, useI18n } from '../../i18n';
 import { describeApiError, PageHeading, QueryFallback, SectionCard } from '../../kit';
 import { useInvalidate } from '../../kit/useInvalidate';
+import { EvaluationEditor } from './EvaluationParts';
 import { FileHashes, periodLabel, ReportFacts, ReportFiguresView, ReportFileButtons, ReportVersions } from './ReportParts';
 
 /**
@@ -118,6 +119,12 @@ function DraftSection({ detail }: { readonly detail: ReportDetail }) {
         </Space>
       </Flex>
       <FileHashes files={draft.files} />
+      {/* RPT-2: the evaluation is written beside the year's figures; the key renews the form when the draft changes. */}
+      {draft.evaluation && (
+        <div style={{ margin: '12px 0' }}>
+          <EvaluationEditor key={`${draft.files.pdf.sha256}`} detail={detail} />
+        </div>
+      )}
       <ReportFiguresView figures={draft.figures} />
     </SectionCard>
   );

@@ -6,6 +6,7 @@ import { describeApiError, labelledTable, SectionCard } from '../../kit';
 import { downloadFromLink } from '../../kit/download';
 import { percentOf } from './report-values';
 import { useColleagueNames } from '../../kit/useColleagueNames';
+import { EvaluationView } from './EvaluationParts';
 
 /** RPT-1: "2026年上半年" or "2026年度". */
 export const periodLabel = (t: Translate, period: ReportPeriod): string => t(`rpt.periodName.${period.kind}`, { year: period.year });
@@ -278,6 +279,11 @@ export function ReportVersions({
             )}
             <FileHashes files={version.files} />
             <ReportFileButtons fileOf={(format) => fileOf(format, version.version)} />
+            {version.evaluation && (
+              <div style={{ marginTop: 12 }}>
+                <EvaluationView evaluation={version.evaluation} fileOf={(format) => fileOf(format, version.version)} />
+              </div>
+            )}
             <Collapse
               ghost
               style={{ marginTop: 8 }}

@@ -106,6 +106,7 @@ function GenerateReportForm({ onCancel }: { readonly onCancel: () => void }) {
             options={[
               { value: 'HALF_YEAR', label: t('rpt.kind.HALF_YEAR') },
               { value: 'YEAR', label: t('rpt.kind.YEAR') },
+              { value: 'SELF_EVALUATION', label: t('rpt.kind.SELF_EVALUATION') },
             ]}
           />
         </Form.Item>
