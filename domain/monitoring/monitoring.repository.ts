@@ -4,8 +4,8 @@ import type { AlarmSeverity } from './kinds.js';
 import type { ReadingBucket } from './readings.js';
 import type { MonitoringSource } from './source.js';
 
-/** What a source posted: readings, or its devices' own alarms (idempotent each per sensor and instant). */
-export type ReadingStream = 'readings' | 'alarms';
+/** What a source posted: readings, its devices' own alarms, or personnel positions (idempotent each per sensor or tag and instant). */
+export type ReadingStream = 'readings' | 'alarms' | 'positions';
 
 export interface Page<T> {
   readonly items: T[];
@@ -53,6 +53,10 @@ export interface MonitoringRepository {
   /** A changed alarm and its events; closing also frees the sensor's pointer. */
   saveAlarm(alarm: MonitoringAlarm, events: readonly DomainEvent[], expectedVersion: number): Promise<void>;
   getAlarm(tenantId: string, alarmId: string): Promise<MonitoringAlarm | undefined>;
+  /** MON-2, SVC-9: saves the alarm linked to its inspection and the service's link back to it, in one transaction. */
+  linkInspection(alarm: MonitoringAlarm, expectedVersion: number): Promise<void>;
+  /** SVC-9: the alarms a service was made from, oldest first (its archive carries them). */
+  alarmsOfService(tenantId: string, serviceId: string): Promise<MonitoringAlarm[]>;
   listAlarms(tenantId: string, query: PageRequest & { readonly status?: AlarmStatus; readonly severity?: AlarmSeverity }): Promise<Page<MonitoringAlarm>>;
 }
 

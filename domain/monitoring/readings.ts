@@ -33,14 +33,14 @@ export interface DeviceAlarm {
   readonly message: string;
 }
 
-type Checked<T> = { ok: true; record: T } | { ok: false; rejected: RejectedRecord };
+export type Checked<T> = { ok: true; record: T } | { ok: false; rejected: RejectedRecord };
 
-const refuse = (index: number, field: string, rule: string, message: string): Checked<never> => ({
+export const refuse = (index: number, field: string, rule: string, message: string): Checked<never> => ({
   ok: false,
   rejected: { index, field: `${field}`, rule, message },
 });
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+export const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The fields every record has: a key-safe sensor id, a MON-1 kind and an instant with its offset (CAL-1). */
 function common(raw: unknown, index: number, now: number, retentionDays: number): Checked<{ sensorId: string; kind: MonitoringKind; atMs: number }> {
@@ -52,13 +52,20 @@ function common(raw: unknown, index: number, now: number, retentionDays: number)
   if (typeof kind !== 'string' || !Object.hasOwn(MONITORING_KINDS, kind)) {
     return refuse(index, 'kind', 'MON-1', `kind must be one of ${Object.keys(MONITORING_KINDS).join(', ')}`);
   }
+  const instant = checkAt(at, index, now, retentionDays);
+  if (!instant.ok) return instant;
+  return { ok: true, record: { sensorId, kind: kind as MonitoringKind, atMs: instant.record } };
+}
+
+/** A record's instant (CAL-1: with Z or an offset), neither in the future beyond a device clock's error nor older than kept. */
+export function checkAt(at: unknown, index: number, now: number, retentionDays: number): Checked<number> {
   if (!isInstant(at)) return refuse(index, 'at', 'CAL-1', 'at must be an ISO 8601 instant with Z or an offset');
   const atMs = Date.parse(at);
   if (atMs > now + FUTURE_TOLERANCE_MS) return refuse(index, 'at', 'MON-2', 'at is more than 5 minutes in the future: check the device clock');
   if (atMs < now - retentionDays * 86_400_000) {
     return refuse(index, 'at', 'MON-2', `at is older than the ${retentionDays} days readings are kept`);
   }
-  return { ok: true, record: { sensorId, kind: kind as MonitoringKind, atMs } };
+  return { ok: true, record: atMs };
 }
 
 /**
@@ -110,22 +117,33 @@ export function shardOf(sensorId: string): number {
 /** A reading is late when it arrives more than the rule set's window after its instant (MON-2). */
 export const isLate = (atMs: number, now: number, lateAfterMinutes: number): boolean => now - atMs > lateAfterMinutes * 60_000;
 
+/**
+ * What a stream stores per sensor (or person's tag) and instant: a reading's number, or a position's text
+ * (positions.ts). Idempotent per (source, sensor, instant) alike.
+ */
+export interface StoredRecord {
+  readonly sensorId: string;
+  readonly kind: string;
+  readonly value: number | string;
+  readonly atMs: number;
+}
+
 /** A stored minute of a shard: by sensor, its values by epoch millisecond, which came late, and its kind. */
 export interface ReadingBucket {
   readonly shard: number;
   readonly minute: number;
-  readonly values: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  readonly values: Readonly<Record<string, Readonly<Record<string, number | string>>>>;
   readonly late: Readonly<Record<string, readonly number[]>>;
-  readonly kinds: Readonly<Record<string, MonitoringKind>>;
+  readonly kinds: Readonly<Record<string, string>>;
   /** 0 when not stored yet. */
   readonly version: number;
 }
 
-export interface MergeOutcome {
+export interface MergeOutcome<R extends StoredRecord = Reading> {
   /** The buckets that changed, with their new contents and version. */
   readonly changed: ReadingBucket[];
-  /** The readings newly stored, in time order per sensor. */
-  readonly accepted: Reading[];
+  /** The records newly stored, in time order per sensor. */
+  readonly accepted: R[];
   readonly duplicates: number;
   readonly late: number;
 }
@@ -144,17 +162,17 @@ export const bucketOf = (reading: Pick<Reading, 'sensorId' | 'atMs'>): { shard: 
  * duplicate and changes nothing, so the same batch sent twice stores once. Readings are packed into their
  * sensor's shard and minute, in time order whatever order they arrived in.
  */
-export function mergeReadings(
-  readings: readonly Reading[],
+export function mergeReadings<R extends StoredRecord>(
+  readings: readonly R[],
   stored: ReadonlyMap<string, ReadingBucket>,
   now: number,
   lateAfterMinutes: number,
-): MergeOutcome {
+): MergeOutcome<R> {
   const buckets = new Map<
     string,
-    { shard: number; minute: number; values: Record<string, Record<string, number>>; late: Record<string, number[]>; kinds: Record<string, MonitoringKind>; base: ReadingBucket | undefined; added: number }
+    { shard: number; minute: number; values: Record<string, Record<string, number | string>>; late: Record<string, number[]>; kinds: Record<string, string>; base: ReadingBucket | undefined; added: number }
   >();
-  const accepted: Reading[] = [];
+  const accepted: R[] = [];
   let duplicates = 0;
   let late = 0;
   const ordered = [...readings].sort((a, b) => (a.sensorId < b.sensorId ? -1 : a.sensorId > b.sensorId ? 1 : a.atMs - b.atMs));

@@ -27,7 +27,13 @@ export const SERVICE_RECORD_FORMAT = 'anze.service-record/1';
 export function serviceArchiveDocument(
   service: PreventionService,
   hazards: readonly Hazard[],
-  meta: { readonly archiveId: string; readonly archivedAt: string; readonly insurerName: string },
+  meta: {
+    readonly archiveId: string;
+    readonly archivedAt: string;
+    readonly insurerName: string;
+    /** MON-2: the monitoring alarms the service was made from, as the monitoring context summarises them; absent or empty: none. */
+    readonly alarms?: readonly unknown[];
+  },
 ): { fileName: 'service-record.json'; contentType: 'application/json'; body: string } {
   if (service.status !== 'CONFIRMED' && service.status !== 'ARCHIVED') {
     throw new RuleViolation('SVC-9', 'status', `SVC-9: service ${service.id} is ${service.status}; only a record confirmed by both parties is archived`, 409);
@@ -53,6 +59,8 @@ export function serviceArchiveDocument(
     // The document records the confirmed record; rebuilt from the ARCHIVED service it must give the same bytes.
     service: { ...record, status: 'CONFIRMED' },
     hazards: ordered,
+    // MON-2, SVC-9: an inspection made from duty-board alarms keeps them; other records' bytes stay as before.
+    ...(meta.alarms && meta.alarms.length > 0 ? { alarms: meta.alarms } : {}),
   };
   return { fileName: 'service-record.json', contentType: 'application/json', body: canonicalJson(document) };
 }

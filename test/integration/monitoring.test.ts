@@ -1,7 +1,7 @@
 import { shanghaiMinuteOf } from '../../domain/kernel/calendar/local-date.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../support/api-client.js';
-import { expectOk } from '../support/services-fixtures.js';
+import { completeBody, expectOk } from '../support/services-fixtures.js';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
 import { HUTUO, XINDA, fileQualification, policyBody, registerEnterprises } from '../support/underwriting-fixtures.js';
 
@@ -236,6 +236,35 @@ describe('MON-2 thresholds and the duty board', () => {
     expect(expectOk(await picc.post<{ serviceId: string }>(`/monitoring/alarms/${open.id}/inspection`, {})).serviceId).toBe(made.body.serviceId);
   });
 
+  it('MON-2, SVC-9, SVC-10: the archive of the inspection made from an alarm carries the alarm — kind, readings window summary and its duty-board trail', async () => {
+    const open = (await alarmsOf(picc, '?status=OPEN')).find((a) => a.sensorId === 'ch4-face') as Alarm;
+    const serviceId = open.serviceId as string;
+    const service = expectOk(await picc.get<{ plannedItems: string[] }>(`/services/${serviceId}`));
+    expectOk(await enterprise.post(`/me/services/${serviceId}/confirm-schedule`, { confirmedByName: '李矿长' }));
+    expectOk(await picc.post(`/services/${serviceId}/complete`, completeBody({ items: service.plannedItems, measures: '核查甲烷传感器与通风' })));
+    expectOk(await picc.post(`/services/${serviceId}/follow-up`, { channel: 'PHONE', satisfaction: 5, comments: '满意' }));
+    const signedAt = new Date().toISOString();
+    expectOk(await picc.post(`/services/${serviceId}/confirm`, { party: 'INSURER', signerName: '王经理', signedAt }));
+    expectOk(await enterprise.post(`/me/services/${serviceId}/confirm`, { signerName: '李矿长', signerTitle: '矿长', signedAt }));
+    const archived = expectOk(await picc.post<{ archive: { archiveId: string } }>(`/services/${serviceId}/archive`, {}));
+    const record = expectOk(
+      await picc.get<{ matches: boolean; document: { alarms?: Record<string, unknown>[] } }>(`/archives/${archived.archive.archiveId}`),
+    );
+    expect(record.matches).toBe(true);
+    expect(record.document.alarms).toHaveLength(1);
+    expect(record.document.alarms?.[0]).toMatchObject({
+      alarmId: open.id,
+      sensorId: 'ch4-face',
+      kind: 'GAS_CH4',
+      kindName: '甲烷浓度',
+      severity: 'MAJOR',
+      peak: 1.2,
+      // The one high reading that opened it (1 s before the file's start), read back from the stored minute.
+      readingsWindow: { count: 1, min: 1.2, max: 1.2, late: 0, truncated: false },
+    });
+    expect((record.document.alarms?.[0]?.trail as { action: string; serviceId?: string }[]).map((step) => step.action)).toEqual(['OPENED', 'INSPECTION']);
+  });
+
   it('MON-2: the insurer’s thresholds for a mine override the rule set’s, audited (who, when, old → new)', async () => {
     const set = expectOk(
       await picc.request<Source>('PUT', `/monitoring/sources/${xindaSource.id}/thresholds`, { thresholds: { CO: { direction: 'ABOVE', warning: 10, major: 16 } } }),
@@ -263,6 +292,45 @@ describe('MON-2 thresholds and the duty board', () => {
     const video = (await alarmsOf(picc)).filter((a) => a.sensorId === 'cam-7');
     expect(video).toHaveLength(1);
     expect(video[0]).toMatchObject({ kind: 'VIDEO_ALARM', severity: 'WARNING', readings: 1, status: 'OPEN' });
+  });
+
+  it('MON-1 人员定位: positions are checked one by one, stored idempotently per tag and instant, and read back in their zone', async () => {
+    const batch = {
+      positions: [
+        { tagId: 'tag-001', zone: 'face-1201', x: 120.5, y: -34, z: -420, unit: 'm', at: at(20) },
+        { tagId: 'tag-002', zone: 'face-1201', at: at(20) },
+        { tagId: 'tag-003', zone: 'face-1201', x: 1, y: 2, unit: 'ft', at: at(20) },
+        { tagId: 'tag 004', zone: 'face-1201', at: at(20) },
+        { tagId: 'tag-005', zone: 'face-1201', x: 1, at: at(20) },
+        { tagId: 'tag-006', at: at(20) },
+      ],
+    };
+    const first = expectOk(await post('/monitoring/positions', batch, xindaKey));
+    expect(first).toMatchObject({ accepted: 2, duplicates: 0, late: 0 });
+    expect(first.rejected.map((r) => [r.index, r.field, r.rule])).toEqual([
+      [2, 'unit', 'MON-1'],
+      [3, 'tagId', 'MON-2'],
+      [4, 'y', 'MON-2'],
+      [5, 'zone', 'MON-2'],
+    ]);
+    expect(expectOk(await post('/monitoring/positions', batch, xindaKey))).toMatchObject({ accepted: 0, duplicates: 2 });
+    // No limit set for the zone: positions alone open no alarm.
+    expect((await alarmsOf(picc)).filter((a) => a.sensorId.startsWith('ZONE.'))).toEqual([]);
+  });
+
+  it('MON-1 人员定位, MON-2: persons in a zone at its limit (a forbidden zone: 1) open ONE alarm naming who was there; more positions extend it', async () => {
+    const thresholds = { 'ZONE.goaf-3': { direction: 'ABOVE', major: 1 }, 'ZONE.face-1201': { direction: 'ABOVE', warning: 3, major: 5 } };
+    expectOk(await picc.request<Source>('PUT', `/monitoring/sources/${xindaSource.id}/thresholds`, { thresholds }));
+    const below = await picc.request('PUT', `/monitoring/sources/${xindaSource.id}/thresholds`, { thresholds: { 'ZONE.goaf-3': { direction: 'BELOW', major: 1 } } });
+    expect(below.status).toBe(400);
+    expectOk(await post('/monitoring/positions', { positions: [{ tagId: 'tag-101', zone: 'goaf-3', at: at(8) }, { tagId: 'tag-102', zone: 'face-1201', at: at(8) }] }, xindaKey));
+    expectOk(await post('/monitoring/positions', { positions: [{ tagId: 'tag-101', zone: 'goaf-3', at: at(6) }, { tagId: 'tag-103', zone: 'goaf-3', at: at(6) }] }, xindaKey));
+    const zoned = (await alarmsOf(picc)).filter((a) => a.sensorId.startsWith('ZONE.'));
+    expect(zoned.map((a) => a.sensorId)).toEqual(['ZONE.goaf-3']);
+    expect(zoned[0]).toMatchObject({ kind: 'PERSONNEL_COUNT', unit: '人', severity: 'MAJOR', peak: 2, readings: 2, status: 'OPEN' });
+    const one = expectOk(await picc.get<Alarm & { message: string }>(`/monitoring/alarms/${zoned[0]?.id}`));
+    // The message names who was there when it opened (the peak of 2 came with the next post).
+    expect(one.message).toBe('区域 goaf-3 内 1 人（重大限值 1 人）：tag-101');
   });
 
   it('MON-2: a rotated key and a revoked source are refused with 401', async () => {

@@ -11,11 +11,14 @@ import { entityOf } from './stored-item.js';
 
 const tenant = (tenantId: string) => ({ kind: 'tenant', tenantId }) as const;
 
+/** Each stream's own partitions: a sensor's reading, its device's alarm and a person's position never meet. */
+const STREAM_KEYS: Readonly<Record<ReadingStream, string>> = { readings: 'MONREAD', alarms: 'MONDEV', positions: 'MONPOS' };
+
 /**
  * MON-2's keys, beside the others of keys.ts and built from its parts (owner prefix, key-safe ids):
  * - a source `T#<t>#MONSOURCE#<id>`, listed per tenant (GSI1) and per mine (GSI3, SVC-12's "connected");
  * - a key's lookup `P#MONKEY#<prefix>`: platform data, since the request names no tenant before it is read;
- * - readings `T#<t>#MONREAD#<source>#<shard>` (devices' alarms `MONDEV`), one item per minute (`SK` the
+ * - readings `T#<t>#MONREAD#<source>#<shard>` (devices' alarms `MONDEV`, personnel positions `MONPOS`), one item per minute (`SK` the
  *   minute's epoch ms, zero-padded) holding the readings of the shard's sensors (SHARDS_PER_SOURCE, by a hash of
  *   the sensor id): a mine's writes spread over 16 partition keys, each a few KB a post — far below a partition's
  *   1,000 WCU (test/bench/monitoring.ts);
@@ -28,16 +31,83 @@ export const monitoringKeys = {
   enterpriseSources: (uscc: string): string => `ENT#${assertKeyPart(uscc, 'uscc')}#MONSOURCE`,
   apiKey: (prefix: string): ItemKey => ({ PK: `P#MONKEY#${assertKeyPart(prefix, 'key prefix')}`, SK: 'KEY' }),
   readings: (tenantId: string, sourceId: string, shard: number, stream: ReadingStream = 'readings'): string =>
-    `${ownerPrefix(tenant(tenantId))}#${stream === 'readings' ? 'MONREAD' : 'MONDEV'}#${assertKeyPart(sourceId, 'sourceId')}#${shard}`,
+    `${ownerPrefix(tenant(tenantId))}#${STREAM_KEYS[stream]}#${assertKeyPart(sourceId, 'sourceId')}#${shard}`,
   minute: (minute: number): string => `M#${String(minute).padStart(15, '0')}`,
   alarm: (tenantId: string, alarmId: string): ItemKey => keys.entity(tenant(tenantId), 'MONALARM', alarmId),
   alarmListing: (tenantId: string): string => keys.listing(tenant(tenantId), 'MONALARM'),
   enterpriseAlarms: (uscc: string): string => `ENT#${assertKeyPart(uscc, 'uscc')}#MONALARM`,
+  /** MON-2, SVC-9: the alarms a service was made from (one item per alarm), so its archive can carry them. */
+  serviceAlarms: (tenantId: string, serviceId: string): string => `${ownerPrefix(tenant(tenantId))}#MONALARM-SVC#${assertKeyPart(serviceId, 'serviceId')}`,
   openAlarm: (tenantId: string, sourceId: string, sensorId: string, kind: string): ItemKey => ({
     PK: `${ownerPrefix(tenant(tenantId))}#MONALARM-OPEN#${assertKeyPart(sourceId, 'sourceId')}#${assertKeyPart(sensorId, 'sensorId')}#${assertKeyPart(kind, 'kind')}`,
     SK: 'OPEN',
   }),
 };
+
+/**
+ * MON-2 (issue 19 bench): a stored minute's readings as ONE string attribute, not nested maps — a map of maps of
+ * numbers costs DynamoDB (and the SDK's marshalling) far more per write than the same figures in one string: the
+ * ingest bench measured the transaction at about half the time. One line per sensor:
+ * `<sensorId> <kind> <offset>=<value>,<offset>~<value>…` — `offset` the milliseconds after the minute, `~` marking a
+ * reading that came late; values as JavaScript writes them (they read back exactly). Sensor ids and kinds are
+ * key-safe (no space, comma, `=` or `~`), so the format needs no escaping.
+ */
+export function packBucket(bucket: Pick<ReadingBucket, 'minute' | 'values' | 'late' | 'kinds'>): string {
+  const lines: string[] = [];
+  for (const sensorId in bucket.values) {
+    const values = bucket.values[sensorId] as Readonly<Record<string, number | string>>;
+    const late = bucket.late[sensorId];
+    let line = `${sensorId} ${bucket.kinds[sensorId] ?? ''} `;
+    let first = true;
+    for (const at in values) {
+      const atMs = Number(at);
+      line += `${first ? '' : ','}${atMs - bucket.minute}${late?.includes(atMs) ? '~' : '='}${values[at]}`;
+      first = false;
+    }
+    lines.push(line);
+  }
+  return lines.join('\n');
+}
+
+/** The inverse of {@link packBucket}. */
+export function unpackBucket(minute: number, data: string, stream: ReadingStream = 'readings'): Pick<ReadingBucket, 'values' | 'late' | 'kinds'> {
+  // A position's value is its text (positions.ts); every other stream's a number.
+  const numeric = stream !== 'positions';
+  const values: Record<string, Record<string, number | string>> = {};
+  const late: Record<string, number[]> = {};
+  const kinds: Record<string, string> = {};
+  if (data === '') return { values, late, kinds };
+  for (const line of data.split('\n')) {
+    const [sensorId = '', kind = '', readings = ''] = line.split(' ');
+    const sensorValues: Record<string, number | string> = {};
+    for (const reading of readings.split(',')) {
+      const equals = reading.indexOf('=');
+      const mark = equals === -1 ? reading.indexOf('~') : equals;
+      const atMs = minute + Number(reading.slice(0, mark));
+      const value = reading.slice(mark + 1);
+      sensorValues[atMs] = numeric ? Number(value) : value;
+      if (equals === -1) (late[sensorId] ??= []).push(atMs);
+    }
+    values[sensorId] = sensorValues;
+    kinds[sensorId] = kind;
+  }
+  return { values, late, kinds };
+}
+
+/** The stored item of a shard's minute (its TTL `expiresAt`, epoch seconds, `retentionDays` after the minute). */
+export function readingItemOf(tenantId: string, sourceId: string, bucket: ReadingBucket, retentionDays: number, stream: ReadingStream = 'readings') {
+  return {
+    PK: monitoringKeys.readings(tenantId, sourceId, bucket.shard, stream),
+    SK: monitoringKeys.minute(bucket.minute),
+    kind: 'MONREAD',
+    shard: bucket.shard,
+    minute: bucket.minute,
+    data: packBucket(bucket),
+    version: bucket.version,
+    // MON-2: readings are kept `readingRetentionDays` (rule-set data) after their minute; DynamoDB's TTL drops them.
+    expiresAt: Math.floor(bucket.minute / 1000) + retentionDays * 86_400,
+  };
+}
 
 /** A key's lookup id: its public prefix without the `anzm_` mark. */
 const lookupIdOf = (keyPrefix: string): string => keyPrefix.replace(/^anzm_/, '');
@@ -178,12 +248,18 @@ export class DynamoMonitoringRepository implements MonitoringRepository, Enterpr
     );
     return new Map(
       items.map((item) => {
+        const minute = item.minute as number;
         const bucket: ReadingBucket = {
           shard: item.shard as number,
-          minute: item.minute as number,
-          values: (item.values ?? {}) as ReadingBucket['values'],
-          late: (item.late ?? {}) as ReadingBucket['late'],
-          kinds: (item.kinds ?? {}) as ReadingBucket['kinds'],
+          minute,
+          // A minute written before the packed format (nested maps) still reads.
+          ...(typeof item.data === 'string'
+            ? unpackBucket(minute, item.data, stream)
+            : {
+                values: (item.values ?? {}) as ReadingBucket['values'],
+                late: (item.late ?? {}) as ReadingBucket['late'],
+                kinds: (item.kinds ?? {}) as ReadingBucket['kinds'],
+              }),
           version: item.version as number,
         };
         return [bucketId(bucket.shard, bucket.minute), bucket];
@@ -199,19 +275,7 @@ export class DynamoMonitoringRepository implements MonitoringRepository, Enterpr
     stream: ReadingStream = 'readings',
   ): Promise<boolean> {
     const writes: Write[] = buckets.map((bucket) => {
-      const item = {
-        PK: monitoringKeys.readings(tenantId, sourceId, bucket.shard, stream),
-        SK: monitoringKeys.minute(bucket.minute),
-        kind: 'MONREAD',
-        shard: bucket.shard,
-        minute: bucket.minute,
-        values: bucket.values,
-        late: bucket.late,
-        kinds: bucket.kinds,
-        version: bucket.version,
-        // MON-2: readings are kept `readingRetentionDays` (rule-set data) after their minute; DynamoDB's TTL drops them.
-        expiresAt: Math.floor(bucket.minute / 1000) + retentionDays * 86_400,
-      };
+      const item = readingItemOf(tenantId, sourceId, bucket, retentionDays, stream);
       return bucket.version === 1
         ? { kind: 'create', item, onExists: () => new StaleVersion('reading minute') }
         : { kind: 'update', item, expectedVersion: bucket.version - 1, entity: 'reading minute' };
@@ -239,11 +303,9 @@ export class DynamoMonitoringRepository implements MonitoringRepository, Enterpr
     const buckets = await this.readBuckets(tenantId, sourceId, minutes);
     return [...buckets.values()]
       .flatMap((bucket) =>
-        Object.entries(bucket.values[sensorId] ?? {}).map(([at, value]) => ({
-          atMs: Number(at),
-          value,
-          late: (bucket.late[sensorId] ?? []).includes(Number(at)),
-        })),
+        Object.entries(bucket.values[sensorId] ?? {}).flatMap(([at, value]) =>
+          typeof value === 'number' ? [{ atMs: Number(at), value, late: (bucket.late[sensorId] ?? []).includes(Number(at)) }] : [],
+        ),
       )
       .filter((reading) => reading.atMs >= fromMs && reading.atMs <= toMs)
       .sort((a, b) => a.atMs - b.atMs);
@@ -279,6 +341,29 @@ export class DynamoMonitoringRepository implements MonitoringRepository, Enterpr
     }
     const alarmKey = monitoringKeys.alarm(alarm.tenantId, alarm.id);
     await this.store.commit(writes, events.map((event) => outboxOf(event, alarmKey)));
+  }
+
+  /** The alarm moved to its inspection, and the service's link to it (SVC-9: its archive carries the alarm): one transaction. */
+  async linkInspection(alarm: MonitoringAlarm, expectedVersion: number): Promise<void> {
+    if (!alarm.serviceId) throw new Error(`alarm ${alarm.id} has no service to link`);
+    await this.store.commit(
+      [
+        { kind: 'update', item: alarmItem(alarm), expectedVersion, entity: 'monitoring alarm' },
+        {
+          kind: 'create',
+          item: { PK: monitoringKeys.serviceAlarms(alarm.tenantId, alarm.serviceId), SK: alarm.id, kind: 'MONALARM-SVC', alarmId: alarm.id },
+          onExists: () => new Conflict(`alarm ${alarm.id} is linked to service ${alarm.serviceId} already`),
+        },
+      ],
+      [],
+    );
+  }
+
+  async alarmsOfService(tenantId: string, serviceId: string): Promise<MonitoringAlarm[]> {
+    const links = await this.store.page<{ alarmId: string }>({ partition: monitoringKeys.serviceAlarms(tenantId, serviceId), limit: 100 });
+    if (links.items.length === 0) return [];
+    const items = await this.store.getMany<Record<string, unknown>>(links.items.map((link) => monitoringKeys.alarm(tenantId, link.alarmId)));
+    return items.map(alarmOf).sort((a, b) => (a.openedAt < b.openedAt ? -1 : a.openedAt > b.openedAt ? 1 : 0));
   }
 
   async getAlarm(tenantId: string, alarmId: string): Promise<MonitoringAlarm | undefined> {

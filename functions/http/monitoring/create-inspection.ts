@@ -44,7 +44,8 @@ export const createInspection = defineRoute({
     });
     const scheduled = await scheduleService.handle({ ...input, params: {}, query: {}, body });
     const serviceId = (scheduled.body as { id: string }).id;
-    await monitoring.saveAlarm(linkInspection(alarm, serviceId, { by: userId, now }), [], alarm.version);
+    // SVC-9: the service's link back to the alarm too, so that its archive carries the alarm.
+    await monitoring.linkInspection(linkInspection(alarm, serviceId, { by: userId, now }), alarm.version);
     return { body: { serviceId } };
   },
 });

@@ -2,7 +2,7 @@ import { Conflict, StaleVersion } from '../../../domain/kernel/errors.js';
 import { extendAlarm, openAlarm, type Exceedance } from '../../../domain/monitoring/alarm.js';
 import type { MonitoringRules } from '../../../domain/monitoring/kinds.js';
 import type { MonitoringRepository, ReadingStream } from '../../../domain/monitoring/monitoring.repository.js';
-import { bucketId, bucketOf, mergeReadings, type Reading, type RejectedRecord } from '../../../domain/monitoring/readings.js';
+import { bucketId, bucketOf, mergeReadings, type RejectedRecord, type StoredRecord } from '../../../domain/monitoring/readings.js';
 import type { MonitoringSource } from '../../../domain/monitoring/source.js';
 import { monitoringRoot } from './composition-root.js';
 
@@ -22,14 +22,14 @@ export interface IngestAnswer {
  * TransactWriteItems per 100, each on its version) — and reads again and merges should another batch have
  * written one of those minutes first. Answers what was newly stored, for the thresholds.
  */
-export async function storeRecords(
+export async function storeRecords<R extends StoredRecord>(
   monitoring: MonitoringRepository,
   source: MonitoringSource,
-  records: readonly Reading[],
+  records: readonly R[],
   rules: MonitoringRules,
   now: number,
   stream: ReadingStream,
-): Promise<{ accepted: Reading[]; duplicates: number; late: number }> {
+): Promise<{ accepted: R[]; duplicates: number; late: number }> {
   const minutes = new Map<string, { shard: number; minute: number }>();
   for (const record of records) {
     const bucket = bucketOf(record);

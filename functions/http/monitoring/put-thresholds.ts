@@ -2,6 +2,7 @@ import { INSURER } from '../../../domain/identity/access.js';
 import { instantOf } from '../../../domain/kernel/calendar/instant.js';
 import { RuleViolation } from '../../../domain/kernel/errors.js';
 import { MONITORING_KINDS, type Threshold } from '../../../domain/monitoring/kinds.js';
+import { ZONE_THRESHOLD } from '../../../domain/monitoring/positions.js';
 import { publicSource, type ThresholdChange } from '../../../domain/monitoring/source.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
 import { monitoringRoot } from './composition-root.js';
@@ -10,7 +11,8 @@ import { forgetSource } from './source-of-key.js';
 import { sourceIdParams, sourceSchema, thresholdsBody } from './schemas.js';
 
 /**
- * MON-2: the insurer's thresholds for this mine over the rule set's, by data kind (null drops an override).
+ * MON-2: the insurer's thresholds for this mine over the rule set's, by data kind (null drops an override), and
+ * its zones' limits of persons (`ZONE.<zone>`, MON-1 人员定位: e.g. a face's 核定人数, or 1 for a zone no one may enter).
  * Every change is kept on the source: who, when, from what to what.
  */
 export const putThresholds = defineRoute({
@@ -26,8 +28,13 @@ export const putThresholds = defineRoute({
     const { tenantId, userId } = callerOf(input, 'insurer');
     for (const [kind, threshold] of Object.entries(input.body.thresholds)) {
       const field = `thresholds.${kind}`;
-      if (!Object.hasOwn(MONITORING_KINDS, kind) || kind === 'VIDEO_ALARM') {
-        throw new RuleViolation('MON-1', field, `MON-1: ${kind} is not a data kind with readings`, 400);
+      // MON-1 人员定位: `ZONE.<zone>` is a zone's limit of persons (at or above it), never below.
+      const zone = ZONE_THRESHOLD.test(kind);
+      if (!zone && (!Object.hasOwn(MONITORING_KINDS, kind) || kind === 'VIDEO_ALARM')) {
+        throw new RuleViolation('MON-1', field, `MON-1: ${kind} is not a data kind with readings, nor ZONE.<zone id> (persons in a zone)`, 400);
+      }
+      if (zone && threshold && threshold.direction !== 'ABOVE') {
+        throw new RuleViolation('MON-2', `${field}.direction`, 'MON-2: a zone’s limit is a number of persons at or above which it alarms (ABOVE)', 400);
       }
       if (threshold && threshold.warning === undefined && threshold.major === undefined) {
         throw new RuleViolation('MON-2', field, 'MON-2: a threshold names a warning level, a major level or both', 400);

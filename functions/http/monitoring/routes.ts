@@ -10,6 +10,7 @@ import { listMyAlarms } from './list-my-alarms.js';
 import { listReadings } from './list-readings.js';
 import { listSources } from './list-sources.js';
 import { postDeviceAlarms } from './post-device-alarms.js';
+import { postPositions } from './post-positions.js';
 import { postReadings } from './post-readings.js';
 import { putThresholds } from './put-thresholds.js';
 import { revokeSource } from './revoke-source.js';
@@ -25,6 +26,7 @@ export const monitoringRoutes: readonly RouteSpec[] = [
   listReadings,
   postReadings,
   postDeviceAlarms,
+  postPositions,
   listAlarms,
   getAlarm,
   acknowledgeAlarm,

@@ -49,6 +49,16 @@ export const readingsBody = z.strictObject({
       z.meta({ description: `Each {sensorId, kind (${MONITORING_KIND_NAMES.join('|')}), value, unit, at}` }),
     ),
 });
+/** MON-1 人员定位: positions are checked one by one too. */
+export const positionsBody = z.strictObject({
+  positions: z
+    .array(z.unknown())
+    .check(
+      z.minLength(1, 'positions must not be empty'),
+      z.maxLength(MAX_RECORDS_PER_BATCH, `MON-2: at most ${MAX_RECORDS_PER_BATCH} positions per request`),
+      z.meta({ description: 'Each {tagId, zone, at, x?, y?, z?, unit: m with coordinates}' }),
+    ),
+});
 export const deviceAlarmsBody = z.strictObject({
   alarms: z
     .array(z.unknown())

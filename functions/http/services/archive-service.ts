@@ -4,6 +4,7 @@ import { serviceArchiveDocument, serviceArchiveMaterialKeys } from '../../../dom
 import { serviceSchema } from '../../../domain/services/service.schema.js';
 import { archiveService as archive, requireArchivable } from '../../../domain/services/service-sign-off.rules.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
+import { alarmsForArchive } from '../monitoring/archive-alarms.js';
 import { archiveDocument, insurerNameOf } from './archive-document.js';
 import { servicesRoot } from './composition-root.js';
 import { loadService, ruleSetOf } from './load-service.js';
@@ -30,7 +31,12 @@ export const archiveService = defineRoute({
     const archiveId = newId(now);
     // The rule refuses anything but CONFIRMED before a byte is written to the write-once store.
     requireArchivable(service);
-    const [hazards, insurerName] = await Promise.all([tenant.hazards.getHazards(tenantId, service.hazardIds), insurerNameOf(tenantId)]);
+    // MON-2: an inspection made from duty-board alarms carries them (trail, readings summary) into its archive.
+    const [hazards, insurerName, alarms] = await Promise.all([
+      tenant.hazards.getHazards(tenantId, service.hazardIds),
+      insurerNameOf(tenantId),
+      alarmsForArchive(tenantId, service.id),
+    ]);
     const retainUntil = retainUntilFor(now, (await ruleSetOf(service)).archiveRetentionYears);
     // SVC-10: the evidence and notices the record cites were stored when uploaded; from today they are part of the
     // archive, kept five years from now. Lengthened before the record is written: retention never shortens.
@@ -40,7 +46,7 @@ export const archiveService = defineRoute({
       tenantId,
       archiveId,
       kind: 'SERVICE_RECORD',
-      document: serviceArchiveDocument(service, hazards, { archiveId, archivedAt: now.toISOString(), insurerName }),
+      document: serviceArchiveDocument(service, hazards, { archiveId, archivedAt: now.toISOString(), insurerName, alarms }),
       subject: { kind: 'SERVICE', id: service.id },
       policyId: service.policyId,
       enterpriseUscc: service.enterprise.uscc,

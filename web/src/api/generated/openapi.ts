@@ -1111,6 +1111,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/monitoring/positions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Post personnel positions of a mine (MON-1 人员定位; x-api-key of a data source) */
+        post: operations["postMonitoringPositions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/monitoring/readings": {
         parameters: {
             query?: never;
@@ -2710,6 +2727,40 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/services/{serviceId}/outsourcing-contract-uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A ticket to upload a third-party service's outsourcing contract to the write-once archive (SVC-10, REG-2) */
+        post: operations["postServicesServiceIdOutsourcingContractUploads"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/services/{serviceId}/outsourcing-contracts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Archive an uploaded outsourcing contract of a third-party organisation's service into the enterprise's folder (SVC-10, REG-2) */
+        post: operations["postServicesServiceIdOutsourcingContracts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sync/reconciliation": {
         parameters: {
             query?: never;
@@ -3276,7 +3327,7 @@ export type components = {
             docId: string;
             fileName: string;
             /** @enum {string} */
-            kind: "POLICY" | "SERVICE_PLAN" | "SERVICE_RECORD" | "SERVICE_EVIDENCE" | "HAZARD_NOTICE" | "RECTIFICATION_EVIDENCE" | "LEDGER_EXTRACT" | "COMPLAINT";
+            kind: "POLICY" | "SERVICE_PLAN" | "SERVICE_RECORD" | "SERVICE_EVIDENCE" | "HAZARD_NOTICE" | "RECTIFICATION_EVIDENCE" | "OUTSOURCING_CONTRACT" | "LEDGER_EXTRACT" | "COMPLAINT";
             policyId: string;
             /** @description SVC-10: kept unchanged until then */
             retainUntil?: string;
@@ -3791,14 +3842,6 @@ export type components = {
                 comments: string;
             }[];
             version: number;
-        };
-        HazardInput: {
-            /** @description SVC-13: photos (jpeg, png, webp, heic), PDF, office documents (docx, xlsx, pptx, doc, xls) or video (mp4, mov) */
-            contentType: string;
-            fileName: string;
-            /** @description Lower-case hex SHA-256 of the file */
-            sha256: string;
-            size: number;
         };
         /** @enum {string} */
         HazardStatus: "OPEN" | "RECTIFYING" | "RECTIFIED" | "VERIFIED";
@@ -4688,6 +4731,14 @@ export type components = {
             version: number;
         };
         ServiceInput: {
+            /** @description SVC-13: photos (jpeg, png, webp, heic), PDF, office documents (docx, xlsx, pptx, doc, xls) or video (mp4, mov) */
+            contentType: string;
+            fileName: string;
+            /** @description Lower-case hex SHA-256 of the file */
+            sha256: string;
+            size: number;
+        };
+        ServiceInput2: {
             confirmedByName: string;
         };
         ServiceOrg: {
@@ -4997,6 +5048,15 @@ export type components = {
             };
             content: {
                 "application/json": components["schemas"]["Delivery"];
+            };
+        };
+        /** @description Success */
+        Document: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Document"];
             };
         };
         /** @description Success */
@@ -5503,15 +5563,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             "4XX": components["responses"]["Error"];
-            /** @description Success */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Document"];
-                };
-            };
+            201: components["responses"]["Document"];
         };
     };
     getArchivesArchiveId: {
@@ -5546,7 +5598,7 @@ export interface operations {
                         /** @description Key in the write-once store */
                         key: string;
                         /** @enum {string} */
-                        kind: "HAZARD_NOTICE" | "SERVICE_RECORD" | "SERVICE_PLAN" | "POLICY" | "COMPLAINT" | "LEDGER_EXTRACT";
+                        kind: "HAZARD_NOTICE" | "SERVICE_RECORD" | "SERVICE_PLAN" | "POLICY" | "COMPLAINT" | "LEDGER_EXTRACT" | "OUTSOURCING_CONTRACT";
                         /** @description SVC-10: whether the bytes read now have the SHA-256 recorded when archived */
                         matches: boolean;
                         policyId: string;
@@ -5779,7 +5831,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["HazardInput"];
+                "application/json": components["schemas"]["ServiceInput"];
             };
         };
         responses: {
@@ -6375,7 +6427,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["HazardInput"];
+                "application/json": components["schemas"]["ServiceInput"];
             };
         };
         responses: {
@@ -6676,7 +6728,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["HazardInput"];
+                "application/json": components["schemas"]["ServiceInput"];
             };
         };
         responses: {
@@ -6950,7 +7002,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ServiceInput"];
+                "application/json": components["schemas"]["ServiceInput2"];
             };
         };
         responses: {
@@ -7117,6 +7169,26 @@ export interface operations {
                     };
                 };
             };
+        };
+    };
+    postMonitoringPositions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Each {tagId, zone, at, x?, y?, z?, unit: m with coordinates} */
+                    positions: unknown[];
+                };
+            };
+        };
+        responses: {
+            "4XX": components["responses"]["Error"];
+            200: components["responses"]["Reading"];
         };
     };
     postMonitoringReadings: {
@@ -8213,7 +8285,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["HazardInput"];
+                "application/json": components["schemas"]["ServiceInput"];
             };
         };
         responses: {
@@ -10002,7 +10074,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["HazardInput"];
+                "application/json": components["schemas"]["ServiceInput"];
             };
         };
         responses: {
@@ -10276,7 +10348,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ServiceInput"];
+                "application/json": components["schemas"]["ServiceInput2"];
             };
         };
         responses: {
@@ -10324,7 +10396,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["HazardInput"];
+                "application/json": components["schemas"]["ServiceInput"];
             };
         };
         responses: {
@@ -10384,6 +10456,50 @@ export interface operations {
         responses: {
             "4XX": components["responses"]["Error"];
             200: components["responses"]["Service"];
+        };
+    };
+    postServicesServiceIdOutsourcingContractUploads: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                serviceId: components["parameters"]["ServiceId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceInput"];
+            };
+        };
+        responses: {
+            "4XX": components["responses"]["Error"];
+            201: components["responses"]["DocumentUpload"];
+        };
+    };
+    postServicesServiceIdOutsourcingContracts: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                serviceId: components["parameters"]["ServiceId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    uploadId: components["schemas"]["Id"];
+                };
+            };
+        };
+        responses: {
+            "4XX": components["responses"]["Error"];
+            201: components["responses"]["Document"];
         };
     };
     getSyncReconciliation: {
