@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { idField, strictObject } from '../kernel/schema-parts.js';
 import { usccSchema } from '../kernel/uscc.js';
 import { FOLDER_DOCUMENT_KINDS, FOLDER_SUBJECT_KINDS } from './folder.js';
 
@@ -11,6 +12,8 @@ export const folderDocumentParams = z.object({ uscc: usccSchema, docId: docIdSch
 const policyIdSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'SVC-10: policyId must be the id of a policy of this enterprise'));
 /** `/archive/enterprises/{uscc}/policies/{policyId}/ledger-extract` (SVC-10, FEE-2). */
 export const folderPolicyParams = z.object({ uscc: usccSchema, policyId: policyIdSchema });
+/** SVC-10, REG-2: `POST /services/{serviceId}/outsourcing-contracts` — the uploaded contract file to archive. */
+export const outsourcingContractBody = strictObject({ uploadId: idField('uploadId', 'SVC-10') });
 /** `?year=`: the policy year (the year the policy's period starts); left out, every year. */
 export const folderQuery = z.object({
   year: z.optional(

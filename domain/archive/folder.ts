@@ -10,7 +10,8 @@ import { yearOf } from '../kernel/calendar/local-date.js';
  * SVC-10: the kinds of document an enterprise's archive folder (档案夹) holds, in the order the notice's 第十三条
  * and DOMAIN.md list them — the insurance contract (保险合同, the policy at issue and each endorsement), the
  * agreed service plan (服务方案), the service record (服务记录) and its evidence, the hazard notice (隐患整改通知书)
- * and the rectification evidence, the prevention-fee ledger extract (台账摘录), complaints with their replies.
+ * and the rectification evidence, the outsourcing contracts of third-party services (REG-2), the prevention-fee
+ * ledger extract (台账摘录), complaints with their replies.
  *
  * Extension point for the yearly evaluation (RPT-2/RPT-3, 评价报告): archive it as an ArchiveRecord with its own
  * kind and its policy's archive index entry (keys.policyArchive), add that kind here and to FOLDER_RECORD_KINDS —
@@ -23,6 +24,7 @@ export const FOLDER_DOCUMENT_KINDS = [
   'SERVICE_EVIDENCE',
   'HAZARD_NOTICE',
   'RECTIFICATION_EVIDENCE',
+  'OUTSOURCING_CONTRACT',
   'LEDGER_EXTRACT',
   'COMPLAINT',
 ] as const;
@@ -34,6 +36,7 @@ export const FOLDER_RECORD_KINDS: ReadonlySet<ArchiveRecordKind> = new Set<Archi
   'SERVICE_PLAN',
   'SERVICE_RECORD',
   'HAZARD_NOTICE',
+  'OUTSOURCING_CONTRACT',
   'LEDGER_EXTRACT',
   'COMPLAINT',
 ]);
@@ -121,6 +124,25 @@ export function citedArchiveIds(material: Pick<FolderMaterial, 'services' | 'haz
   return [...ids];
 }
 
+/** SVC-10: one archive record of a folder kind as the folder lists it. */
+export function recordDocument(record: ArchiveRecord): FolderDocument {
+  const subjectKind: FolderSubjectKind = (FOLDER_SUBJECT_KINDS as readonly string[]).includes(record.subject.kind) ? (record.subject.kind as FolderSubjectKind) : 'POLICY';
+  return {
+    docId: record.archiveId,
+    kind: record.kind as FolderDocumentKind,
+    tenantId: record.tenantId,
+    policyId: record.policyId,
+    subject: { kind: subjectKind, id: record.subject.id },
+    fileName: fileNameOf(record.key),
+    key: record.key,
+    sha256: record.sha256,
+    size: record.size,
+    contentType: record.contentType,
+    at: record.archivedAt,
+    retainUntil: record.retainUntil,
+  };
+}
+
 /**
  * SVC-10: the folder of one enterprise, for one policy year or all of them: every archived document and every
  * evidence file of the policies given, newest first within each kind, each once. `year` keeps the policies
@@ -138,24 +160,10 @@ export function folderOf(uscc: string, year: number | undefined, policies: reado
   };
   const retainOfService = new Map<string, string>();
   for (const record of material.records) {
-    if (record.subject.kind === 'SERVICE') retainOfService.set(record.subject.id, record.retainUntil);
+    // The evidence a service record cites is kept as long as the record (an outsourcing contract is its own file).
+    if (record.kind === 'SERVICE_RECORD') retainOfService.set(record.subject.id, record.retainUntil);
     if (!FOLDER_RECORD_KINDS.has(record.kind) || record.enterpriseUscc !== uscc) continue;
-    const kind = record.kind as FolderDocumentKind;
-    const subjectKind: FolderSubjectKind = (FOLDER_SUBJECT_KINDS as readonly string[]).includes(record.subject.kind) ? (record.subject.kind as FolderSubjectKind) : 'POLICY';
-    add({
-      docId: record.archiveId,
-      kind,
-      tenantId: record.tenantId,
-      policyId: record.policyId,
-      subject: { kind: subjectKind, id: record.subject.id },
-      fileName: fileNameOf(record.key),
-      key: record.key,
-      sha256: record.sha256,
-      size: record.size,
-      contentType: record.contentType,
-      at: record.archivedAt,
-      retainUntil: record.retainUntil,
-    });
+    add(recordDocument(record));
   }
   const evidence = (item: EvidenceItem, kind: FolderDocumentKind, owner: { tenantId: string; policyId: string }, subject: FolderDocument['subject'], retainUntil?: string) =>
     add({

@@ -3,9 +3,10 @@ import { described } from './service-fields.js';
 
 /**
  * SVC-10: what an archived document is. POLICY (the 保险合同 at issue), COMPLAINT (a complaint with its reply) and
- * LEDGER_EXTRACT (the enterprise's prevention-fee ledger extract) are the folder's own documents (domain/archive).
+ * LEDGER_EXTRACT (the enterprise's prevention-fee ledger extract) and OUTSOURCING_CONTRACT (a third-party service's
+ * contract, REG-2) are the folder's own documents (domain/archive).
  */
-export const ARCHIVE_RECORD_KINDS = ['HAZARD_NOTICE', 'SERVICE_RECORD', 'SERVICE_PLAN', 'POLICY', 'COMPLAINT', 'LEDGER_EXTRACT'] as const;
+export const ARCHIVE_RECORD_KINDS = ['HAZARD_NOTICE', 'SERVICE_RECORD', 'SERVICE_PLAN', 'POLICY', 'COMPLAINT', 'LEDGER_EXTRACT', 'OUTSOURCING_CONTRACT'] as const;
 export type ArchiveRecordKind = (typeof ARCHIVE_RECORD_KINDS)[number];
 
 /** What a file in the archive is for: the service or hazard that cites it, or the policy whose plan it is (SVC-4). */

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { handler as projections } from '../../functions/projections/handler.js';
 import type { ApiClient } from '../support/api-client.js';
-import { expectOk } from '../support/services-fixtures.js';
+import { createHash } from 'node:crypto';
+import { expectOk, registerProviders, scheduleBody } from '../support/services-fixtures.js';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
 import { HUTUO, fileQualification, policyBody, registerEnterprises, today, year } from '../support/underwriting-fixtures.js';
 
@@ -35,6 +36,7 @@ let countyEmb: ApiClient;
 let nfra: ApiClient;
 let policy: { id: string; tenantId: string; version: number };
 let complaintId: string;
+let orgId: string;
 
 const folderOf = async (client: ApiClient) => client.get<Folder>(`/archive/enterprises/${HUTUO.uscc}?year=${year}`);
 const documentsOf = async (client: ApiClient, kind: string) => expectOk(await folderOf(client)).documents.filter((document) => document.kind === kind);
@@ -61,6 +63,7 @@ beforeAll(async () => {
   ];
   // HUTUO is a 原平市 (140981) enterprise: outside the 忻府区 EMB's view.
   await registerEnterprises(cityEmb, [HUTUO]);
+  orgId = (await registerProviders(cityEmb, '档案夹')).orgId;
   expectOk(await fileQualification(picc));
   policy = expectOk(await picc.post<typeof policy>('/policies', policyBody({ enterpriseUscc: HUTUO.uscc, employeesCovered: HUTUO.staff })), 201);
   const complaint = expectOk(
@@ -131,6 +134,43 @@ describe('SVC-10 the folder’s contract, complaints and ledger extract', () => 
     // Only the insurer generates it; a regulator reads it (ACL-2), never writes.
     expect((await cityEmb.post(path, undefined)).status).toBe(403);
     expect((await picc.post(`/archive/enterprises/${HUTUO.uscc}/policies/NOPOLICY01/ledger-extract`, undefined)).status).toBe(404);
+  });
+
+  it('SVC-10 REG-2 a third-party service’s outsourcing contract is uploaded, archived once per upload and listed; an own service has none (409)', async () => {
+    const service = expectOk(
+      await picc.post<{ id: string }>('/services', scheduleBody(policy.id, { type: 'HAZARD_INSPECTION', provider: { kind: 'THIRD_PARTY', orgId } })),
+      201,
+    );
+    const pdf = new TextEncoder().encode('%PDF-1.4 委托服务合同（档案夹测试）');
+    const ticket = expectOk(
+      await picc.post<{ uploadId: string; ticket: { url: string; method: string; headers: Record<string, string> } }>(`/services/${service.id}/outsourcing-contract-uploads`, {
+        fileName: '委托服务合同.pdf',
+        contentType: 'application/pdf',
+        size: pdf.byteLength,
+        sha256: createHash('sha256').update(pdf).digest('hex'),
+      }),
+      201,
+    );
+    const contractPath = `/services/${service.id}/outsourcing-contracts`;
+    // Not uploaded yet: nothing to archive.
+    expect((await picc.post(contractPath, { uploadId: ticket.uploadId })).status).toBe(409);
+    expect((await fetch(ticket.ticket.url, { method: ticket.ticket.method, headers: ticket.ticket.headers, body: pdf })).status).toBeLessThan(300);
+    const archived = expectOk(await picc.post<FolderDocument>(contractPath, { uploadId: ticket.uploadId }), 201);
+    expect(archived).toMatchObject({ kind: 'OUTSOURCING_CONTRACT', policyId: policy.id, subject: { kind: 'SERVICE', id: service.id } });
+    expect(fiveYearsOn(archived.retainUntil)).toBe(true);
+    expect(expectOk(await picc.post<FolderDocument>(contractPath, { uploadId: ticket.uploadId }), 201).docId).toBe(archived.docId);
+    expect((await documentsOf(cityEmb, 'OUTSOURCING_CONTRACT')).map((document) => document.docId)).toEqual([archived.docId]);
+    expect(await verified(nfra, archived.docId)).toBe(true);
+
+    const own = expectOk(await picc.post<{ id: string }>('/services', scheduleBody(policy.id)), 201);
+    const refused = await picc.post<{ error: { details?: { field: string; rule?: string }[] } }>(`/services/${own.id}/outsourcing-contract-uploads`, {
+      fileName: '合同.pdf',
+      contentType: 'application/pdf',
+      size: 10,
+      sha256: 'a'.repeat(64),
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.details?.[0]).toMatchObject({ field: 'serviceId', rule: 'SVC-10' });
   });
 
   it('ACL-2 ACL-4 the city EMB and the NFRA see the contract, complaint and extract; the 忻府区 EMB gets 404 for a 原平市 enterprise', async () => {

@@ -1,7 +1,7 @@
 import { retainUntilFor } from '../../../domain/archive/archive-store.js';
 import { archiveFolderFile } from '../../../domain/archive/folder-archiving.js';
 import { entriesOfPolicy, ledgerExtractDocument } from '../../../domain/archive/folder-documents.js';
-import { folderOf } from '../../../domain/archive/folder.js';
+import { recordDocument } from '../../../domain/archive/folder.js';
 import { folderDocumentSchema, folderPolicyParams } from '../../../domain/archive/folder.schema.js';
 import type { LedgerEntry } from '../../../domain/fees/ledger-entry.js';
 import { INSURER } from '../../../domain/identity/access.js';
@@ -65,7 +65,6 @@ export const generateArchiveFolderLedgerExtract = defineRoute({
         by: userId,
       },
     );
-    const document = folderOf(uscc, undefined, [policy], { services: [], hazards: [], plans: [], records: [record] }).documents[0];
-    return { status: 201, body: document as NonNullable<typeof document> };
+    return { status: 201, body: recordDocument(record) };
   },
 });

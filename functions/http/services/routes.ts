@@ -1,4 +1,5 @@
 import type { RouteSpec } from '../../middleware/route.js';
+import { archiveOutsourcingContract } from './archive-outsourcing-contract.js';
 import { archiveService } from './archive-service.js';
 import { cancelService } from './cancel-service.js';
 import { captureOnSiteSignature } from './capture-on-site-signature.js';
@@ -31,6 +32,7 @@ import { recordRectification } from './record-rectification.js';
 import { reportMyRectification } from './report-my-rectification.js';
 import { hazardEvidenceUpload } from './request-hazard-evidence-upload.js';
 import { myHazardEvidenceUpload } from './request-my-hazard-evidence-upload.js';
+import { requestOutsourcingContractUpload } from './request-outsourcing-contract-upload.js';
 import { serviceEvidenceUpload } from './request-service-evidence-upload.js';
 import { scheduleService } from './schedule-service.js';
 import { verifyArchive } from './verify-archive.js';
@@ -75,6 +77,8 @@ export const serviceRoutes: readonly RouteSpec[] = [
   getArchiveFolderDocument,
   verifyArchiveFolderDocument,
   generateArchiveFolderLedgerExtract,
+  requestOutsourcingContractUpload,
+  archiveOutsourcingContract,
   // ACL-5: the enterprise's side
   listMyServices,
   getMyService,

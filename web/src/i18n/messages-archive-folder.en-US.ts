@@ -7,7 +7,7 @@ export const archiveFolderEnUS = {
   'folder.open': 'Archive folder',
   'folder.back': 'Back',
   'folder.intro':
-    "The enterprise's documents archived for this policy year: the insurance contract (the policy and its endorsements), the service plan, the service records and their evidence, the hazard notices and the rectification evidence, the prevention-fee ledger extract, complaints and their replies. Each is kept unchanged for at least five years from archiving; Verify reads the file again, computes its SHA-256 and compares it with the digest recorded when it was archived.",
+    "The enterprise's documents archived for this policy year: the insurance contract (the policy and its endorsements), the service plan, the service records and their evidence, the hazard notices and the rectification evidence, third-party organisations' outsourcing contracts, the prevention-fee ledger extract, complaints and their replies. Each is kept unchanged for at least five years from archiving; Verify reads the file again, computes its SHA-256 and compares it with the digest recorded when it was archived.",
   'folder.year': 'Policy year',
   'folder.yearOption': '{year}',
   'folder.count': '{count} files',
@@ -18,6 +18,7 @@ export const archiveFolderEnUS = {
   'folder.kind.SERVICE_EVIDENCE': 'Service evidence',
   'folder.kind.HAZARD_NOTICE': 'Hazard notices',
   'folder.kind.RECTIFICATION_EVIDENCE': 'Rectification evidence',
+  'folder.kind.OUTSOURCING_CONTRACT': 'Outsourcing contracts',
   'folder.kind.LEDGER_EXTRACT': 'Fee ledger extracts',
   'folder.kind.COMPLAINT': 'Complaints and replies',
   'folder.ledgerExtract': 'Generate ledger extract',

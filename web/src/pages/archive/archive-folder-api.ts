@@ -15,6 +15,7 @@ export const FOLDER_KINDS: readonly FolderDocumentKind[] = [
   'SERVICE_EVIDENCE',
   'HAZARD_NOTICE',
   'RECTIFICATION_EVIDENCE',
+  'OUTSOURCING_CONTRACT',
   'LEDGER_EXTRACT',
   'COMPLAINT',
 ];
