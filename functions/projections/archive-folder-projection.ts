@@ -13,7 +13,7 @@ import { complaintEvents } from '../../domain/complaints/events.js';
 import type { Clock } from '../../domain/kernel/clock.js';
 import { recordedRuleSet } from '../../domain/kernel/rule-set/rule-set-registry.js';
 import type { RuleSetSource } from '../../domain/kernel/rule-set/rule-set-source.port.js';
-import { policyEndorsed, policyIssued } from '../../domain/underwriting/events.js';
+import { policyCancelled, policyEndorsed, policyIssued } from '../../domain/underwriting/events.js';
 import type { Policy } from '../../domain/underwriting/policy.js';
 
 /** Who archives what the projection archives: the platform's projection, not a person. */
@@ -37,14 +37,15 @@ export interface FolderProjectionPorts {
 export const FOLDER_EVENTS: ReadonlySet<string> = new Set([
   policyIssued.name,
   policyEndorsed.name,
+  policyCancelled.name,
   complaintEvents.replied.name,
   complaintEvents.accepted.name,
   complaintEvents.escalated.name,
 ]);
 
 /**
- * SVC-10 (issue 18): the enterprise's folder follows the events — an issued (or endorsed) policy archives its
- * 保险合同 at that version; a complaint answered (REPLIED) or closed (ACCEPTED, ESCALATED) archives the complaint
+ * SVC-10 (issue 18): the enterprise's folder follows the events — an issued, endorsed or cancelled policy archives
+ * its 保险合同 at that version (the 批单 and the 退保 are part of the contract); a complaint answered (REPLIED) or closed (ACCEPTED, ESCALATED) archives the complaint
  * with its reply at that status. Each document's archive id is fixed by what it records (archiveFolderFile), so
  * an event delivered twice, or replayed, archives it once. The aggregate is read as it is now: a document the
  * aggregate has moved past (a policy endorsed again before its event was projected) is archived at the state it
