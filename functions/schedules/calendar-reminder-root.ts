@@ -1,6 +1,7 @@
 import { sharedCalendarSource } from '../adapters/calendar-provider.js';
 import { systemClock } from '../adapters/clock.js';
-import { mainTableName, sharedDynamoDb } from '../adapters/dynamodb/client.js';
+import { mainTableName } from '../adapters/dynamodb/client.js';
+import { schedulesDynamoDb } from '../adapters/iam-twin/dynamodb-twin.js';
 import { DynamoOnceOnlyReminders } from '../adapters/dynamodb/once-only-reminders.js';
 import { DynamoPaperFilingRepository } from '../adapters/dynamodb/paper-filing.repository.js';
 import { DynamoPlatformRepository } from '../adapters/dynamodb/platform.repository.js';
@@ -17,7 +18,8 @@ let root: CalendarRemindersRoot | undefined;
  */
 export function calendarRemindersRoot(): CalendarRemindersRoot {
   if (!root) {
-    const store = new Store(sharedDynamoDb().doc, mainTableName(), systemClock);
+    // Issue 21: the schedules role's own grants (schedules-policy-documents.ts), checked by the local twin.
+    const store = new Store(schedulesDynamoDb(), mainTableName(), systemClock);
     root = {
       platform: new DynamoPlatformRepository(store),
       filings: new DynamoQualificationRepository(store),

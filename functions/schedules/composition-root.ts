@@ -8,7 +8,8 @@ import type { ServiceRepository } from '../../domain/services/service.repository
 import type { CoverageRepository } from '../../domain/underwriting/coverage.repository.js';
 import { sharedCalendarSource } from '../adapters/calendar-provider.js';
 import { systemClock } from '../adapters/clock.js';
-import { mainTableName, sharedDynamoDb } from '../adapters/dynamodb/client.js';
+import { mainTableName } from '../adapters/dynamodb/client.js';
+import { schedulesDynamoDb } from '../adapters/iam-twin/dynamodb-twin.js';
 import { DynamoComplaintRepository } from '../adapters/dynamodb/complaint.repository.js';
 import { DynamoCoverageRepository } from '../adapters/dynamodb/coverage.repository.js';
 import { DynamoPlatformRepository } from '../adapters/dynamodb/platform.repository.js';
@@ -46,7 +47,8 @@ let root: SchedulesRoot | undefined;
 /** Built on first use, once per container: no client is made at import time (cold start, bench). */
 export function schedulesRoot(): SchedulesRoot {
   if (!root) {
-    const store = new Store(sharedDynamoDb().doc, mainTableName(), systemClock);
+    // Issue 21: the schedules role's own grants (schedules-policy-documents.ts), checked by the local twin.
+    const store = new Store(schedulesDynamoDb(), mainTableName(), systemClock);
     const complaints = new DynamoComplaintRepository(store);
     const services = new DynamoServiceRepository(store);
     root = {

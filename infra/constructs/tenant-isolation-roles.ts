@@ -4,7 +4,15 @@ import { AccountPrincipal, PolicyDocument, PolicyStatement, Role, type IRole } f
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { acknowledge } from './nag.js';
-import { regulatorRoleStatements, tenantRoleStatements, type IsolationResources, type PolicyStatementJson } from './tenant-policy-documents.js';
+import {
+  CITY_WIDE_AGENCIES,
+  COUNTY_AGENCY,
+  REGULATOR_SESSION_TAGS,
+  regulatorRoleStatements,
+  tenantRoleStatements,
+  type IsolationResources,
+  type PolicyStatementJson,
+} from './tenant-policy-documents.js';
 
 /** The CDK document of the pure statements (tenant-policy-documents.ts), which the local IAM twin evaluates too. */
 const policyDocumentOf = (statements: readonly PolicyStatementJson[]): PolicyDocument =>
@@ -37,7 +45,7 @@ export interface TenantIsolationRolesProps {
  * Tenant isolation, layer 2 (ARCHITECTURE.md §3): the credentials a handler works with once it knows who
  * calls. For an insurer it assumes {@link tenantRole} with the session tag `tenantId` taken from the verified
  * token, and IAM itself refuses any key outside `T#<tenantId>#`; for a regulator it assumes the read-only
- * {@link regulatorRole}. A bug in the repositories (layer 1) is then still stopped here.
+ * {@link regulatorRole} with the session tags `agency` and `county` of the token (ACL-4). A bug in the repositories (layer 1) is then still stopped here.
  */
 export class TenantIsolationRoles extends Construct {
   readonly tenantRole: Role;
@@ -70,11 +78,18 @@ export class TenantIsolationRoles extends Construct {
       inlinePolicies: { TenantData: policyDocumentOf(tenantRoleStatements(this.documentResources)) },
     });
 
+    // ACL-4 (issue 21): no regulator session without both scope tags, no other tag, and only the three agencies;
+    // the county tag's value is then what the policy's LeadingKeys substitute (tenant-policy-documents.ts).
     this.regulatorRole = new Role(this, 'RegulatorReadRole', {
-      assumedBy: new AccountPrincipal(Aws.ACCOUNT_ID).withConditions({
-        ArnEquals: { 'aws:PrincipalArn': callerArns },
-      }),
-      description: 'anze regulator credentials: cross-tenant reads, no writes of any kind',
+      assumedBy: new AccountPrincipal(Aws.ACCOUNT_ID)
+        .withSessionTags()
+        .withConditions({
+          ArnEquals: { 'aws:PrincipalArn': callerArns },
+          Null: { 'aws:RequestTag/agency': 'false', 'aws:RequestTag/county': 'false' },
+          'ForAllValues:StringEquals': { 'aws:TagKeys': [...REGULATOR_SESSION_TAGS] },
+          StringEquals: { 'aws:RequestTag/agency': [...CITY_WIDE_AGENCIES, COUNTY_AGENCY] },
+        }),
+      description: 'anze regulator credentials: reads of the session tags agency and county scope, no writes of any kind',
       inlinePolicies: { RegulatorRead: policyDocumentOf(regulatorRoleStatements(this.documentResources)) },
     });
 
@@ -93,7 +108,9 @@ export class TenantIsolationRoles extends Construct {
       caller.addToPrincipalPolicy(
         new PolicyStatement({ actions: ['sts:AssumeRole', 'sts:TagSession'], resources: [this.tenantRole.roleArn] }),
       );
-      caller.addToPrincipalPolicy(new PolicyStatement({ actions: ['sts:AssumeRole'], resources: [this.regulatorRole.roleArn] }));
+      caller.addToPrincipalPolicy(
+        new PolicyStatement({ actions: ['sts:AssumeRole', 'sts:TagSession'], resources: [this.regulatorRole.roleArn] }),
+      );
     }
   }
 }

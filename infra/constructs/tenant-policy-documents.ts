@@ -90,12 +90,72 @@ export function tenantRoleStatements(resources: IsolationResources): PolicyState
 }
 
 /**
- * The regulator role's statements: reads across tenants, no write of any kind (ACL-2). No agency or county
- * condition yet: ACL-4's county scope is layer 1 only until regulator sessions carry those tags (issue 21).
+ * Regulator sessions (ACL-2, ACL-4; issue 21): the regulator role is assumed with two session tags taken from the
+ * verified token — `agency` (EMB_CITY | EMB_COUNTY | NFRA) and `county`. The city EMB and the NFRA see the whole
+ * city and carry {@link CITY_WIDE_COUNTY}: it can never be an area code (those are digits or `XZ-EDZ`,
+ * domain/kernel/area.ts), and STS refuses `*`, `?` and `#` in a tag value, so no tag widens a pattern.
+ */
+export const REGULATOR_SESSION_TAGS = ['agency', 'county'] as const;
+export const CITY_WIDE_COUNTY = 'ALL';
+export const CITY_WIDE_AGENCIES = ['EMB_CITY', 'NFRA'] as const;
+export const COUNTY_AGENCY = 'EMB_COUNTY';
+
+/**
+ * Regulator views keyed by county (keys.ts): one partition per county, so `dynamodb:LeadingKeys` holds a county
+ * EMB's session to `…#${aws:PrincipalTag/county}` and a city-wide session reads every county's. SVC-7's hazards.
+ */
+export const COUNTY_KEYED_REGULATOR_VIEWS = ['REG#HAZARD'] as const;
+
+/**
+ * What every regulator session reads that is not keyed by county (ACL-4 stays in layer 1 for these, with the
+ * reason): insurers' own partitions (`T#<tenant>#…`: policies, services, hazards, complaints, fee years — keyed by
+ * insurer, a county EMB's county is a filter on the insurer's listing, ARCHITECTURE.md §2) and an enterprise's
+ * policies across insurers (GSI3 `ENT#<uscc>#POLICY`, the archive folder; the enterprise's county is on each
+ * policy, checked in code) and the register's entries by USCC (`R#register#ENT#<uscc>`: the enterprises' names on
+ * an insurer's complaints; the entry states its county). No write of any kind (ACL-2).
+ */
+export const REGULATOR_INSURER_DATA_KEYS = ['T#*', 'ENT#*#POLICY', 'R#register#ENT#*'] as const;
+
+/**
+ * What only the city-wide sessions read: RPT-1's submitted reports (`REG#REPORT…`, GSI3/GSI4 — the city EMB and
+ * the NFRA are their addressees, a county EMB is not) and QUAL-4's paper filings (`R#qualification-paper#…`).
+ */
+export const CITY_WIDE_REGULATOR_KEYS = ['REG#REPORT', 'REG#REPORT-SUBMITTED', 'R#qualification-paper#*'] as const;
+
+const cityWide = { StringEquals: { 'aws:PrincipalTag/county': CITY_WIDE_COUNTY, 'aws:PrincipalTag/agency': [...CITY_WIDE_AGENCIES] } };
+
+/**
+ * The regulator role's statements: reads only (ACL-2), and what a session reads follows its tags (ACL-4): a county
+ * EMB reaches its county's partitions of the county-keyed views and none of another county's; the city EMB and
+ * the NFRA every county's, and the city-wide records.
  */
 export function regulatorRoleStatements(resources: IsolationResources): PolicyStatementJson[] {
+  const tableAndIndexes = [resources.tableArn, ...resources.indexArns];
   return [
-    { Sid: 'ReadItems', Effect: 'Allow', Action: [...REGULATOR_TABLE_ACTIONS], Resource: [resources.tableArn, ...resources.indexArns] },
+    {
+      Sid: 'InsurerDataReads',
+      Effect: 'Allow',
+      Action: [...REGULATOR_TABLE_ACTIONS],
+      Resource: tableAndIndexes,
+      Condition: { ...leadingKeysCondition([...REGULATOR_INSURER_DATA_KEYS]), StringEquals: { 'aws:PrincipalTag/agency': [...CITY_WIDE_AGENCIES, COUNTY_AGENCY] } },
+    },
+    {
+      Sid: 'OwnCountyViews',
+      Effect: 'Allow',
+      Action: [...REGULATOR_TABLE_ACTIONS],
+      Resource: tableAndIndexes,
+      Condition: {
+        ...leadingKeysCondition(COUNTY_KEYED_REGULATOR_VIEWS.map((view) => `${view}#\${aws:PrincipalTag/county}`)),
+        StringEquals: { 'aws:PrincipalTag/agency': COUNTY_AGENCY },
+      },
+    },
+    {
+      Sid: 'CityWideReads',
+      Effect: 'Allow',
+      Action: [...REGULATOR_TABLE_ACTIONS],
+      Resource: tableAndIndexes,
+      Condition: { ...leadingKeysCondition([...COUNTY_KEYED_REGULATOR_VIEWS.map((view) => `${view}#*`), ...CITY_WIDE_REGULATOR_KEYS]), ...cityWide },
+    },
     { Sid: 'ReadArchives', Effect: 'Allow', Action: [...REGULATOR_ARCHIVE_ACTIONS], Resource: [`${resources.archiveBucketArn}/*`] },
   ];
 }

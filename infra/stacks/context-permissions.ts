@@ -91,15 +91,15 @@ export const CONTEXT_PERMISSIONS: Readonly<Record<string, ContextPermissions>> =
    * insurer's (`T#<tenant>#…`), written only through the tenant role — an enterprise's confirmation too, with
    * the role of the insurer whose service it is. Its own role reads the city EMB's registers of service
    * organisations and experts (SVC-6 against REG-2/REG-3), an enterprise's services and hazards across
-   * insurers on GSI3 (ACL-5), the regulators' hazards across insurers on GSI4 (SVC-7, ACL-2/ACL-4), and tenant
-   * profiles (the insurer named on a hazard notice), and an enterprise's user listing (`P#ENT#<uscc>#USER`:
+   * insurers on GSI3 (ACL-5), and tenant profiles (the insurer named on a hazard notice), and an enterprise's user listing (`P#ENT#<uscc>#USER`:
    * whether it has an account, SVC-9/SVC-7 on-site capture). Archives and evidence go to the bucket through the
-   * tenant role as well.
+   * tenant role as well. The regulators' hazards (SVC-7, GSI4 `REG#HAZARD#<county>`) are read in the regulator
+   * session of the caller's scope, not with this role (issue 21, ACL-4).
    */
   services: {
     ownLeadingKeys: [],
     // SVC-12 (issue 19): and the mine's monitoring sources and alarms (GSI3) for the risk grade.
-    readLeadingKeys: ['P#TENANT', 'P#TENANT#*', 'R#service-orgs#*', 'R#experts#*', 'ENT#*#SERVICE', 'ENT#*#HAZARD', 'REG#HAZARD', 'P#ENT#*#USER', 'ENT#*#MONALARM', 'ENT#*#MONSOURCE'],
+    readLeadingKeys: ['P#TENANT', 'P#TENANT#*', 'R#service-orgs#*', 'R#experts#*', 'ENT#*#SERVICE', 'ENT#*#HAZARD', 'P#ENT#*#USER', 'ENT#*#MONALARM', 'ENT#*#MONSOURCE'],
     userPoolAdmin: false,
     archive: true,
   },

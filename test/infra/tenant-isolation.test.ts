@@ -144,6 +144,60 @@ describe('regulator read-only role', () => {
     expect(dynamo.every(touchesMainTable)).toBe(true);
     expect(JSON.stringify(dynamo)).not.toContain('IdempotencyTable');
   });
+
+  it('ACL-4 (issue 21) is assumed with the session tags agency and county only, by the context functions', () => {
+    const trust = (regulatorRole.Properties?.AssumeRolePolicyDocument as { Statement: PolicyStatementJson[] }).Statement;
+    expect(trust).toHaveLength(1);
+    const [statement] = trust as [PolicyStatementJson];
+    expect([...actionsOf(statement)].sort()).toEqual(['sts:AssumeRole', 'sts:TagSession']);
+    expect(statement.Condition?.Null).toEqual({ 'aws:RequestTag/agency': 'false', 'aws:RequestTag/county': 'false' });
+    expect(statement.Condition?.['ForAllValues:StringEquals']).toEqual({ 'aws:TagKeys': ['agency', 'county'] });
+    expect([...asArray(statement.Condition?.StringEquals?.['aws:RequestTag/agency'] as unknown as string[])].sort()).toEqual(['EMB_CITY', 'EMB_COUNTY', 'NFRA']);
+    const callers = asArray(statement.Condition?.ArnEquals?.['aws:PrincipalArn'] as unknown).map(referencedLogicalId);
+    expect(new Set(callers)).toEqual(new Set(contextRoleIds().map(([, roleId]) => roleId)));
+    // Each caller may tag the session it assumes.
+    for (const [, roleId] of contextRoleIds()) {
+      const assume = statementsOfRole(api, roleId).find((candidate) => JSON.stringify(candidate.Resource).includes(regulatorRoleId));
+      expect([...actionsOf(assume as PolicyStatementJson)].sort()).toEqual(['sts:AssumeRole', 'sts:TagSession']);
+    }
+  });
+
+  it('ACL-4 (issue 21) conditions every DynamoDB read on LeadingKeys and the session’s tags: no read of the whole table', () => {
+    const dynamo = statements.filter(touchesDynamoDb);
+    for (const statement of dynamo) {
+      expect(leadingKeysOf(statement), JSON.stringify(statement)).toBeDefined();
+      expect(statement.Condition?.Null).toEqual({ 'dynamodb:LeadingKeys': 'false' });
+      expect(Object.keys(statement.Condition?.StringEquals ?? {})).toContain('aws:PrincipalTag/agency');
+    }
+    const county = { agency: 'EMB_COUNTY', county: '140902' };
+    const reads = (tags: Record<string, string>, key: string) =>
+      dynamo.some((statement) => {
+        const tagged = Object.entries(statement.Condition?.StringEquals ?? {}).every(([name, values]) => asArray(values as string | string[]).includes(tags[name.replace('aws:PrincipalTag/', '')] ?? ''));
+        return tagged && asArray(leadingKeysOf(statement) as string[]).some((pattern) => iamStringLike(pattern, key, tags));
+      });
+    // A county EMB's session reaches its county's hazard partition, not another county's; the city EMB's every one.
+    expect(reads(county, keys.regulatorHazards('140902'))).toBe(true);
+    expect(reads(county, keys.regulatorHazards('140981'))).toBe(false);
+    expect(reads({ agency: 'EMB_CITY', county: 'ALL' }, keys.regulatorHazards('140981'))).toBe(true);
+    expect(reads({ agency: 'EMB_COUNTY', county: 'ALL' }, keys.regulatorHazards('140981'))).toBe(false);
+    // RPT-1: submitted reports are the city EMB's and the NFRA's, not a county EMB's.
+    expect(reads({ agency: 'NFRA', county: 'ALL' }, 'REG#REPORT-SUBMITTED')).toBe(true);
+    expect(reads(county, 'REG#REPORT-SUBMITTED')).toBe(false);
+    // Platform data, the register's own listings and counters and the other regulator-owned items are not the
+    // regulator session's at all (an entry by USCC is: the enterprises' names on an insurer's records).
+    for (const key of ['P#TENANT', 'P#LOGIN#x', 'R#register#COUNT#140902', 'R#supervision#COUNT#2026', 'REG#NOTICE', 'R#blacklist#x']) {
+      expect(reads({ agency: 'EMB_CITY', county: 'ALL' }, key), key).toBe(false);
+    }
+  });
+});
+
+describe('ACL-4 (issue 21): no HTTP function reads the county-keyed regulator views with its own role', () => {
+  it('REG#HAZARD is in no context function’s own grants: the hazard view is read in the regulator session only', () => {
+    for (const [contextName, roleId] of contextRoleIds()) {
+      const patterns = statementsOfRole(api, roleId).flatMap((statement) => asArray((leadingKeysOf(statement) ?? []) as string[]));
+      expect(patterns.filter((pattern) => pattern.startsWith('REG#HAZARD')), contextName).toEqual([]);
+    }
+  });
 });
 
 describe("context functions' own execution roles", () => {

@@ -2,6 +2,7 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { mainTableName } from '../../functions/adapters/dynamodb/client.js';
 import { keys, type Owner } from '../../functions/adapters/dynamodb/keys.js';
+import { DynamoHazardRepository } from '../../functions/adapters/dynamodb/hazards.repository.js';
 import { DynamoPolicyRepository } from '../../functions/adapters/dynamodb/policy.repository.js';
 import { sharedRegulatorReadClients } from '../../functions/adapters/dynamodb/regulator-read-client.js';
 import { Store } from '../../functions/adapters/dynamodb/store.js';
@@ -73,9 +74,37 @@ describe('the local IAM twin refuses what IAM would (ACL-1, ARCHITECTURE.md §3 
   });
 
   it('ACL-2 the regulator session reads across tenants but writes nothing', async () => {
-    const regulator = await sharedRegulatorReadClients().client();
+    const regulator = await sharedRegulatorReadClients().client({ agency: 'EMB_CITY' });
     const store = new Store(regulator, mainTableName(), systemClock);
     await expect(new DynamoPolicyRepository(store).get(tenantB, 'no-such-policy')).resolves.toBeUndefined();
     await expect(regulator.send(new PutCommand({ TableName: mainTableName(), Item: { PK: 'R#x#EVALUATION', SK: '1' } }))).rejects.toMatchObject(refusedByIam);
+  });
+
+  it('ACL-4 wrong county: a county EMB handler whose hazard view key carries another county is refused, not answered with it', async () => {
+    const operator = await test.operator();
+    const username = `emb-twin-${Date.now().toString(36)}`;
+    expect((await operator.post('/platform/regulators', { agency: 'EMB_COUNTY', county: '140902', name: '忻府区应急管理局', admin: { username, password: 'Regulator-2026', displayName: '忻府区管理员' } })).status).toBe(201);
+    const xinfu = await test.signIn(username, 'Regulator-2026');
+    expect((await xinfu.get('/regulator/hazards')).status).toBe(200);
+
+    // The layer-1 bug: the county EMB's listing built with 原平市's partition. IAM (the twin) refuses it.
+    vi.spyOn(keys, 'regulatorHazards').mockImplementation((county: string) => `REG#HAZARD#${county === '140902' ? '140981' : county}`);
+    const buggy = await xinfu.get<{ error: { code: string } }>('/regulator/hazards');
+    expect(buggy.status).toBe(500);
+    expect(buggy.body.error.code).toBe('INTERNAL');
+  });
+
+  it('ACL-4 wrong county: a county EMB session reads its county’s hazard partition and is refused another county’s; the city-wide session reads both', async () => {
+    const clients = sharedRegulatorReadClients();
+    const xinfu = new DynamoHazardRepository(new Store(await clients.client({ agency: 'EMB_COUNTY', county: '140902' }), mainTableName(), systemClock));
+    await expect(xinfu.listForRegulators({ county: '140902', limit: 5 })).resolves.toMatchObject({ items: expect.any(Array) });
+    await expect(xinfu.listForRegulators({ county: '140981', limit: 5 })).rejects.toMatchObject(refusedByIam);
+    // Without a county the listing walks every county's partition: a county session is refused at the first foreign one.
+    await expect(xinfu.listForRegulators({ limit: 5 })).rejects.toMatchObject(refusedByIam);
+    const city = new DynamoHazardRepository(new Store(await clients.client({ agency: 'EMB_CITY' }), mainTableName(), systemClock));
+    await expect(city.listForRegulators({ county: '140981', limit: 5 })).resolves.toMatchObject({ items: expect.any(Array) });
+    await expect(city.listForRegulators({ limit: 5 })).resolves.toMatchObject({ items: expect.any(Array) });
+    // A county EMB tag without a county is no scope: never widened to the city's.
+    await expect(clients.client({ agency: 'EMB_COUNTY' })).rejects.toThrow(/ACL-4/);
   });
 });

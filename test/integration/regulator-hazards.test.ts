@@ -122,6 +122,23 @@ describe('the regulators’ hazard view across insurers', () => {
     expect(steered.body.error.details?.[0]?.field).toBe('cursor');
   });
 
+  it('ACL-2 ACL-4 pages the city EMB through every county’s partition in turn (issue 21: one partition per county), each hazard once', async () => {
+    const all = expectOk(await cityEmb.get<HazardPage & { total: number }>('/regulator/hazards?limit=100'));
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    for (let pages = 0; pages < 50; pages += 1) {
+      const page: HazardPage = expectOk(await cityEmb.get<HazardPage>(`/regulator/hazards?limit=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`));
+      seen.push(...ids(page));
+      cursor = page.nextCursor;
+      if (!cursor) break;
+    }
+    expect(seen).toEqual(ids(all));
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(all.total).toBe(seen.length);
+    expect(seen).toEqual(expect.arrayContaining([xinfuMajor, xinfuGeneral, yuanpingMajor]));
+    expect((await cityEmb.get('/regulator/hazards?cursor=v1.forged')).status).toBe(400);
+  });
+
   it('ACL-2 shows the NFRA every county', async () => {
     const all = expectOk(await nfra.get<HazardPage>('/regulator/hazards?limit=100'));
     expect(ids(all)).toEqual(expect.arrayContaining([xinfuMajor, xinfuGeneral, yuanpingMajor]));

@@ -274,10 +274,12 @@ export const keys = {
   /** GSI3: one enterprise's hazards across insurers (ACL-5). */
   enterpriseHazards: (uscc: string): string => `ENT#${assertKeyPart(uscc, 'uscc')}#HAZARD`,
   /**
-   * GSI4: every hazard for the regulators (SVC-7, ACL-2/ACL-4), sort key `<county>#<foundOn>#<hazardId>`: a county
-   * EMB reads the key range of its county, the city EMB and the NFRA the whole partition.
+   * GSI4: the hazards of one county for the regulators (SVC-7, ACL-2/ACL-4), `REG#HAZARD#<county>`, sort key
+   * `<county>#<foundOn>#<hazardId>`. Keyed by county so IAM holds a county EMB's session to its own partition
+   * (`dynamodb:LeadingKeys` = `REG#HAZARD#${aws:PrincipalTag/county}`, issue 21); the city EMB and the NFRA read
+   * every county's partition in turn.
    */
-  regulatorHazards: 'REG#HAZARD',
+  regulatorHazards: (county: string): string => `REG#HAZARD#${assertKeyPart(county, 'county')}`,
   regulatorHazardSortKey: (county: string, foundOn: string, hazardId: string): string =>
     `${assertKeyPart(county, 'county')}#${foundOn}#${assertKeyPart(hazardId, 'hazardId')}`,
   /** SVC-10: an archive's record — its key in the store and the SHA-256 digest verification compares with. */

@@ -64,7 +64,7 @@ export function hazardItem(hazard: Hazard): Record<string, unknown> {
     ...(due ? { GSI2PK: keys.hazardsDue(hazard.tenantId), GSI2SK: `${due}#${hazard.id}` } : {}),
     GSI3PK: keys.enterpriseHazards(hazard.enterprise.uscc),
     GSI3SK: hazard.id,
-    GSI4PK: keys.regulatorHazards,
+    GSI4PK: keys.regulatorHazards(hazard.enterprise.county),
     GSI4SK: keys.regulatorHazardSortKey(hazard.enterprise.county, hazard.foundOn, hazard.id),
   };
 }

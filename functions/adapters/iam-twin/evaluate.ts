@@ -3,7 +3,7 @@ import type { PolicyStatementJson } from '../../../infra/constructs/tenant-polic
 /**
  * A small IAM policy evaluator for the subset anze's layer-2 policies use (ARCHITECTURE.md §3), so the local
  * runtime refuses what IAM would refuse: Allow/Deny statements; `Action` and `Resource` with `*`/`?` wildcards;
- * `${aws:PrincipalTag/x}` substitution; the condition operators StringEquals, StringLike (plain, `ForAllValues:`
+ * `${aws:PrincipalTag/x}` substitution and `aws:PrincipalTag/x` as a condition key; the condition operators StringEquals, StringLike (plain, `ForAllValues:`
  * and `ForAnyValue:`) and Null; an explicit Deny wins, and nothing allowed is an implicit deny. An operator outside
  * this subset throws: the twin must never guess in a caller's favour.
  *
@@ -43,8 +43,16 @@ function applies(statement: PolicyStatementJson, request: AuthorisationRequest):
   const tags = request.principalTags;
   if (!statement.Resource.some((resource) => patternMatches(resource, request.resource, tags))) return false;
   return Object.entries(statement.Condition ?? {}).every(([operator, block]) =>
-    Object.entries(block).every(([key, values]) => conditionHolds(operator, request.conditionKeys[key], toArray(values), tags)),
+    Object.entries(block).every(([key, values]) => conditionHolds(operator, conditionValues(request, key), toArray(values), tags)),
   );
+}
+
+/** A request's condition key, or the session's tag for `aws:PrincipalTag/<tag>` (how a regulator session's scope is tested). */
+function conditionValues(request: AuthorisationRequest, key: string): readonly string[] | undefined {
+  const tag = /^aws:PrincipalTag\/(.+)$/.exec(key)?.[1];
+  if (tag === undefined) return request.conditionKeys[key];
+  const value = request.principalTags[tag];
+  return value === undefined ? undefined : [value];
 }
 
 function conditionHolds(operator: string, present: readonly string[] | undefined, policyValues: readonly string[], tags: AuthorisationRequest['principalTags']): boolean {

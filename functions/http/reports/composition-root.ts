@@ -1,4 +1,5 @@
 import type { ArchiveStoreFor, Sha256Hex } from '../../../domain/archive/archive-store.js';
+import type { RegulatorPrincipal } from '../../../domain/identity/principal.js';
 import type { Clock } from '../../../domain/kernel/clock.js';
 import type { NewId } from '../../../domain/kernel/new-id.port.js';
 import type { RuleSetSource } from '../../../domain/kernel/rule-set/rule-set-source.port.js';
@@ -24,7 +25,7 @@ export interface ReportsRoot {
   /** The insurer's reports and the records they are computed from, through its tenant-scoped credentials (ACL-1). */
   forTenant(tenantId: string): Promise<{ readonly reports: ReportRepository; readonly records: ReportRecordSource }>;
   /** ACL-2: every insurer's submissions through the read-only regulator credentials (no write is possible). */
-  regulatorViews(): Promise<RegulatorReportViews>;
+  regulatorViews(regulator: RegulatorPrincipal): Promise<RegulatorReportViews>;
   /** The insurer's name as the report states it. */
   readonly tenants: Pick<PlatformRepository, 'getTenant'>;
   /** SVC-10: report files, write-once; reached through the tenant role of each key's tenant. */
@@ -49,7 +50,7 @@ export function reportsRoot(): ReportsRoot {
         const store = new Store(await scoped.forTenant({ tenantId }), table, systemClock);
         return { reports: new DynamoReportRepository(store), records: new DynamoReportRecords(store) };
       },
-      regulatorViews: async () => new DynamoReportRepository(new Store(await regulatorClients.client(), table, systemClock)),
+      regulatorViews: async (regulator) => new DynamoReportRepository(new Store(await regulatorClients.client(regulator), table, systemClock)),
       tenants: new DynamoPlatformRepository(new Store(sharedDynamoDb().doc, table, systemClock)),
       archive: (session) => archiveStoreFor(session),
       // The renderers (PDF with its CJK font, XLSX) load on the first render, not on every cold start.

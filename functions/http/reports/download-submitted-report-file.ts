@@ -20,9 +20,9 @@ export const downloadSubmittedReportFileRoute = defineRoute({
   query: reportFileQuery,
   response: reportFileLinkSchema,
   async handle(input) {
-    callerOf(input, 'regulator');
+    const caller = callerOf(input, 'regulator');
     const root = reportsRoot();
-    const found = await (await root.regulatorViews()).findSubmitted(input.params.reportId);
+    const found = await (await root.regulatorViews(caller)).findSubmitted(input.params.reportId);
     if (!found) throw new NotFound('report');
     const wanted = input.query.version;
     const version = wanted === undefined ? found.versions.at(-1) : found.versions.find((candidate) => candidate.version === wanted);

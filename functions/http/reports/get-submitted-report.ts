@@ -14,8 +14,8 @@ export const getSubmittedReportRoute = defineRoute({
   params: reportParams,
   response: reportDetailSchema,
   async handle(input) {
-    callerOf(input, 'regulator');
-    const found = await (await reportsRoot().regulatorViews()).findSubmitted(input.params.reportId);
+    const caller = callerOf(input, 'regulator');
+    const found = await (await reportsRoot().regulatorViews(caller)).findSubmitted(input.params.reportId);
     if (!found) throw new NotFound('report');
     return { body: reportDetailOf(found.report, found.versions) };
   },

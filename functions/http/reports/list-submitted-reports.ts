@@ -17,10 +17,10 @@ export const listSubmittedReportsRoute = defineRoute({
   query: regulatorReportsQuery,
   response: submittedReportPageSchema,
   async handle(input) {
-    callerOf(input, 'regulator');
+    const caller = callerOf(input, 'regulator');
     const { year, kind, limit, cursor } = input.query;
     const periodPrefix = year === undefined ? undefined : kind === undefined ? `${year}-` : `${periodKeyOf({ year, kind })}#`;
-    const views = await reportsRoot().regulatorViews();
+    const views = await reportsRoot().regulatorViews(caller);
     const page = await views.listSubmitted({ ...(periodPrefix === undefined ? {} : { periodPrefix }), limit, ...(cursor === undefined ? {} : { cursor }), withTotal: true });
     return { body: { items: page.items, nextCursor: page.nextCursor, total: page.total } };
   },

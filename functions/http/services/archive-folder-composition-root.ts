@@ -1,5 +1,6 @@
 import type { ArchiveStoreFor, Sha256Hex } from '../../../domain/archive/archive-store.js';
 import type { ArchiveFolderReads, FolderScope } from '../../../domain/archive/folder.js';
+import type { RegulatorPrincipal } from '../../../domain/identity/principal.js';
 import type { Clock } from '../../../domain/kernel/clock.js';
 import { archiveStoreFor } from '../../adapters/archive/archive-store-from-env.js';
 import { sha256Hex } from '../../adapters/archive/sha256.js';
@@ -14,9 +15,10 @@ import { sharedTenantScopedClients } from '../../adapters/dynamodb/tenant-scoped
 export interface ArchiveFolderRoot {
   /**
    * The folder's reads for a scope (ARCHITECTURE.md §3): an insurer's through its tenant-scoped credentials,
-   * the regulators' through the read-only regulator role — neither can write, the first cannot leave its tenant.
+   * the regulators' through the read-only regulator session of the caller's agency and county (ACL-4) — neither
+   * can write, the first cannot leave its tenant.
    */
-  readsFor(scope: FolderScope): Promise<ArchiveFolderReads>;
+  readsFor(scope: FolderScope, regulator: RegulatorPrincipal | undefined): Promise<ArchiveFolderReads>;
   /** The write-once store; on AWS its clients take the tenant role of each key's tenant. */
   readonly archive: ArchiveStoreFor;
   readonly sha256Hex: Sha256Hex;
@@ -27,9 +29,11 @@ let root: ArchiveFolderRoot | undefined;
 
 export function archiveFolderRoot(): ArchiveFolderRoot {
   root ??= {
-    async readsFor(scope) {
-      const client =
-        scope.kind === 'insurer' ? await sharedTenantScopedClients().forTenant({ tenantId: scope.tenantId }) : await sharedRegulatorReadClients().client();
+    async readsFor(scope, regulator) {
+      let client;
+      if (scope.kind === 'insurer') client = await sharedTenantScopedClients().forTenant({ tenantId: scope.tenantId });
+      else if (regulator) client = await sharedRegulatorReadClients().client(regulator);
+      else throw new Error('ACL-2: the regulators’ folder is read in a regulator’s session only');
       return new DynamoArchiveFolderReads(new Store(client, mainTableName(), systemClock));
     },
     archive: (session) => archiveStoreFor(session),

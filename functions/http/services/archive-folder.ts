@@ -17,7 +17,7 @@ export async function loadFolder(principal: Principal | undefined, uscc: string,
   const regulator = principalAs(principal, 'regulator');
   if (!insurer && !regulator) throw new Forbidden(`role ${principal.role} may not read an archive folder`);
   const scope: FolderScope = insurer ? { kind: 'insurer', tenantId: insurer.tenantId } : { kind: 'regulators' };
-  const reads = await archiveFolderRoot().readsFor(scope);
+  const reads = await archiveFolderRoot().readsFor(scope, regulator);
   const policies = (await reads.policiesOf(scope, uscc)).filter((policy) => !regulator || inCountyScope(regulator, policy.enterprise.county));
   if (policies.length === 0) throw new NotFound('enterprise');
   const inYear = year === undefined ? policies : policies.filter((policy) => policy.periodStart.startsWith(`${year}-`));

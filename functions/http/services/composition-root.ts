@@ -2,6 +2,7 @@ import type { ObligationReads } from '../../../domain/services/obligations-list.
 import { DynamoObligationReads } from '../../adapters/dynamodb/obligation-reads.js';
 import type { ArchiveStoreFor, Sha256Hex } from '../../../domain/archive/archive-store.js';
 import type { EnterpriseInsurers } from '../../../domain/identity/enterprise-insurers.port.js';
+import type { RegulatorPrincipal } from '../../../domain/identity/principal.js';
 import type { WorkingDayCalendar } from '../../../domain/kernel/calendar/working-day-calendar.js';
 import type { Clock } from '../../../domain/kernel/clock.js';
 import type { RuleSetSource } from '../../../domain/kernel/rule-set/rule-set-source.port.js';
@@ -26,6 +27,7 @@ import { DynamoHazardRepository } from '../../adapters/dynamodb/hazards.reposito
 import { DynamoPlatformRepository } from '../../adapters/dynamodb/platform.repository.js';
 import { DynamoPolicyRepository } from '../../adapters/dynamodb/policy.repository.js';
 import { DynamoProviderRegisters } from '../../adapters/dynamodb/provider-registers.repository.js';
+import { sharedRegulatorReadClients } from '../../adapters/dynamodb/regulator-read-client.js';
 import { DynamoServicePlanRepository } from '../../adapters/dynamodb/service-plans.repository.js';
 import { sharedRuleSets } from '../../adapters/dynamodb/rule-set.repository.js';
 import { DynamoServiceRepository } from '../../adapters/dynamodb/services.repository.js';
@@ -59,8 +61,8 @@ export interface ServicesCompositionRoot {
   readonly enterpriseHazards: EnterpriseHazardViews;
   /** ACL-5, issue 21: the insurer of an enterprise's policy — where its confirmations and rectifications are written. */
   readonly enterpriseInsurers: EnterpriseInsurers;
-  /** SVC-7, ACL-2/ACL-4: the regulators' read-only hazard view. */
-  readonly regulatorHazards: RegulatorHazardViews;
+  /** SVC-7, ACL-2/ACL-4: the regulators' read-only hazard view, in the regulator session of the caller's scope (issue 21). */
+  regulatorHazards(regulator: RegulatorPrincipal): Promise<RegulatorHazardViews>;
   /** SVC-6: the city EMB's registers of organisations (REG-2) and experts (REG-3). */
   readonly registers: ProviderRegisters;
   /** The insurers' names, as notices and records state them. */
@@ -105,7 +107,7 @@ export function servicesRoot(): ServicesCompositionRoot {
       enterpriseServices: new DynamoServiceRepository(store),
       enterpriseHazards: hazards,
       enterpriseInsurers: new DynamoEnterpriseInsurers(store),
-      regulatorHazards: hazards,
+      regulatorHazards: async (regulator) => new DynamoHazardRepository(new Store(await sharedRegulatorReadClients().client(regulator), table, systemClock)),
       registers: new DynamoProviderRegisters(store),
       tenants: new DynamoPlatformRepository(store),
       enterpriseAccounts: new PlatformEnterpriseAccounts(new DynamoPlatformRepository(store)),

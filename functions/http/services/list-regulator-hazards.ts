@@ -27,6 +27,7 @@ export const listRegulatorHazards = defineRoute({
       county = caller.county;
     }
     const { limit, cursor, grade, status } = input.query;
-    return { body: await servicesRoot().regulatorHazards.listForRegulators({ limit, cursor, county, grade, status, withTotal: true }) };
+    const views = await servicesRoot().regulatorHazards(caller);
+    return { body: await views.listForRegulators({ limit, cursor, county, grade, status, withTotal: true }) };
   },
 });

@@ -1,6 +1,7 @@
 import type { FeeLedgerRepository } from '../../../domain/fees/fee-ledger.repository.js';
 import type { Clock } from '../../../domain/kernel/clock.js';
 import type { RuleSetSource } from '../../../domain/kernel/rule-set/rule-set-source.port.js';
+import type { RegulatorPrincipal } from '../../../domain/identity/principal.js';
 import type { PlatformRepository } from '../../../domain/platform/platform.repository.js';
 import type { SupervisionReads } from '../../../domain/supervision/supervision-reads.port.js';
 import { systemClock } from '../../adapters/clock.js';
@@ -23,8 +24,8 @@ export interface InsurerData {
  * route is a GET: the context has no write path at all.
  */
 export interface SupervisionCompositionRoot {
-  /** ARCHITECTURE.md §3: insurers' items through the read-only regulator credentials (IAM allows no write). */
-  insurerData(): Promise<InsurerData>;
+  /** ARCHITECTURE.md §3: insurers' items through the read-only regulator session of the caller's agency and county (ACL-4). */
+  insurerData(regulator: RegulatorPrincipal): Promise<InsurerData>;
   /** The insurers themselves (platform profiles): names and status. */
   readonly tenants: Pick<PlatformRepository, 'getTenant' | 'listTenants'>;
   /** RULES-1: the floor and ceiling a fee year is judged by. */
@@ -40,8 +41,8 @@ export function supervisionRoot(): SupervisionCompositionRoot {
     const platformStore = new Store(sharedDynamoDb().doc, table, systemClock);
     const regulatorClients = sharedRegulatorReadClients();
     root = {
-      insurerData: async () => {
-        const store = new Store(await regulatorClients.client(), table, systemClock);
+      insurerData: async (regulator) => {
+        const store = new Store(await regulatorClients.client(regulator), table, systemClock);
         return { reads: new DynamoSupervisionReads(store), fees: new DynamoFeeLedgerRepository(store) };
       },
       tenants: new DynamoPlatformRepository(platformStore),

@@ -22,12 +22,12 @@ export const getInsurerFees = defineRoute({
   query: insurerFeesQuery,
   response: insurerFeesAnswer,
   async handle(input) {
-    callerOf(input, 'regulator');
+    const caller = callerOf(input, 'regulator');
     const { ruleSets, clock, insurerData } = supervisionRoot();
     const insurer = await loadInsurer(input.params.tenantId);
     const year = input.query.year ?? yearOf(todayOf(clock));
     const ruleSet = ruleSetForYear(await ruleSets.versions(), year);
-    const { fees } = await insurerData();
+    const { fees } = await insurerData(caller);
     const summary = summarizeYear(await fees.year(insurer.id, year), { tenantId: insurer.id, year, ruleSet });
     return { body: { insurer: insurerRefOf(insurer), summary } };
   },

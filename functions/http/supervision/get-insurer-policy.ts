@@ -18,7 +18,7 @@ export const getInsurerPolicy = defineRoute({
   async handle(input) {
     const caller = callerOf(input, 'regulator');
     const insurer = await loadInsurer(input.params.tenantId);
-    const { reads } = await supervisionRoot().insurerData();
+    const { reads } = await supervisionRoot().insurerData(caller);
     const policy = await reads.getPolicy(insurer.id, input.params.policyId);
     if (!policy || !inCountyScope(caller, policy.enterprise.county)) throw new NotFound('policy');
     return { body: { insurer: insurerRefOf(insurer), policy } };

@@ -23,10 +23,10 @@ export const getInsurerQualification = defineRoute({
   query: insurerQualificationQuery,
   response: insurerQualificationAnswer,
   async handle(input) {
-    callerOf(input, 'regulator');
+    const caller = callerOf(input, 'regulator');
     const insurer = await loadInsurer(input.params.tenantId);
     const year = input.query.year ?? yearOf(todayOf(supervisionRoot().clock));
-    const { qualifications, paperFilings } = await insurerRecords();
+    const { qualifications, paperFilings } = await insurerRecords(caller);
     const [filings, papers] = await Promise.all([qualifications.listRecent(insurer.id, year), paperFilings.listRecent(insurer.id, year)]);
     return { body: { insurer: insurerRefOf(insurer), year, filings: [...filings], paperFilings: [...papers] } };
   },

@@ -21,7 +21,7 @@ export const getInsurerService = defineRoute({
   async handle(input) {
     const caller = callerOf(input, 'regulator');
     const insurer = await loadInsurer(input.params.tenantId);
-    const { reads } = await supervisionRoot().insurerData();
+    const { reads } = await supervisionRoot().insurerData(caller);
     const service = await reads.getService(insurer.id, input.params.serviceId);
     if (!service || !inCountyScope(caller, service.enterprise.county)) throw new NotFound('service');
     return { body: { insurer: insurerRefOf(insurer), service } };

@@ -31,7 +31,7 @@ export const issueNotice = defineRoute({
     if (kind === 'FEE_YEAR' && !noticeInScope(regulator, undefined)) {
       throw new Forbidden('SUP-2 (ACL-4): a fee year is insurer-wide; its notices are the city EMB’s and the NFRA’s');
     }
-    const found = await (await subjects()).find(insurer.id, kind, id);
+    const found = await (await subjects(regulator)).find(insurer.id, kind, id);
     if (!found || !noticeInScope(regulator, found.county)) throw new NotFound(kind.toLowerCase());
     const now = clock.now();
     const changed = issue({

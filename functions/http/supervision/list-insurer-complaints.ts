@@ -24,9 +24,10 @@ export const listInsurerComplaints = defineRoute({
   query: insurerComplaintsQuery,
   response: insurerComplaintsAnswer,
   async handle(input) {
-    const county = countyScopeOf(callerOf(input, 'regulator'), input.query.county);
+    const caller = callerOf(input, 'regulator');
+    const county = countyScopeOf(caller, input.query.county);
     const insurer = await loadInsurer(input.params.tenantId);
-    const { records } = await insurerRecords();
+    const { records } = await insurerRecords(caller);
     const page = await records.listComplaints(insurer.id, { ...input.query, county, withTotal: true });
     const today = todayOf(supervisionRoot().clock);
     const items = page.items.map((complaint) => ({ ...complaint, timeliness: timelinessOf(complaint, today) }));

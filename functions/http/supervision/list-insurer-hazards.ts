@@ -20,9 +20,10 @@ export const listInsurerHazards = defineRoute({
   query: insurerHazardsQuery,
   response: insurerHazardsAnswer,
   async handle(input) {
-    const county = countyScopeOf(callerOf(input, 'regulator'), input.query.county);
+    const caller = callerOf(input, 'regulator');
+    const county = countyScopeOf(caller, input.query.county);
     const insurer = await loadInsurer(input.params.tenantId);
-    const { records } = await insurerRecords();
+    const { records } = await insurerRecords(caller);
     const page = await records.listHazards(insurer.id, { ...input.query, county, withTotal: true });
     return { body: { insurer: insurerRefOf(insurer), items: [...page.items], nextCursor: page.nextCursor, total: page.total } };
   },

@@ -22,10 +22,10 @@ export const listInsurerLedger = defineRoute({
   query: insurerLedgerQuery,
   response: insurerLedgerAnswer,
   async handle(input) {
-    callerOf(input, 'regulator');
+    const caller = callerOf(input, 'regulator');
     const insurer = await loadInsurer(input.params.tenantId);
     const year = input.query.year ?? yearOf(todayOf(supervisionRoot().clock));
-    const { ledger } = await insurerRecords();
+    const { ledger } = await insurerRecords(caller);
     const page = await ledger.listEntries(insurer.id, year, {
       limit: input.query.limit,
       cursor: input.query.cursor,

@@ -24,7 +24,7 @@ export const listInsurerPolicies = defineRoute({
     const caller = callerOf(input, 'regulator');
     const county = countyScopeOf(caller, input.query.county);
     const insurer = await loadInsurer(input.params.tenantId);
-    const { reads } = await supervisionRoot().insurerData();
+    const { reads } = await supervisionRoot().insurerData(caller);
     const { q, ...query } = input.query;
     // Issue 15: a USCC in the one box is the enterprise's key (GSI2); anything else searches names and numbers.
     const search = q === undefined ? {} : isValidUscc(q) ? { uscc: query.uscc ?? q } : { search: q };

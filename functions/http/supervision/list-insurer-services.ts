@@ -23,7 +23,7 @@ export const listInsurerServices = defineRoute({
     const caller = callerOf(input, 'regulator');
     const county = countyScopeOf(caller, input.query.county);
     const insurer = await loadInsurer(input.params.tenantId);
-    const { reads } = await supervisionRoot().insurerData();
+    const { reads } = await supervisionRoot().insurerData(caller);
     const { limit, cursor, status, overdue } = input.query;
     const overdueOn = overdue === 'true' ? todayOf(supervisionRoot().clock) : undefined;
     const page = await reads.listServices(insurer.id, { limit, cursor, status, county, overdueOn, withTotal: true });

@@ -26,7 +26,7 @@ export const listInsurers = defineRoute({
     const page = await tenants.listTenants({ limit: input.query.limit, cursor: input.query.cursor, nameContains: input.query.name, withTotal: true });
     const withFees = caller.agency !== 'EMB_COUNTY';
     const ruleSet = withFees ? ruleSetForYear(await ruleSets.versions(), year) : undefined;
-    const { fees } = await insurerData();
+    const { fees } = await insurerData(caller);
     const items = await Promise.all(
       page.items.map(async (tenant) => ({
         tenantId: tenant.id,

@@ -1,3 +1,4 @@
+import type { RegulatorPrincipal } from '../../../domain/identity/principal.js';
 import type { Clock } from '../../../domain/kernel/clock.js';
 import type { NewId } from '../../../domain/kernel/new-id.port.js';
 import type { AccessLogReader, AccessLogWriter } from '../../../domain/supervision/access-log.js';
@@ -29,8 +30,8 @@ export interface NoticesRoot {
   readonly regulatorNotices: NoticeRepository & RegulatorNoticeViews;
   /** SUP-3: the insurer's notices, through its tenant-scoped credentials. */
   forTenant(tenantId: string): Promise<{ readonly notices: NoticeRepository; readonly accessLog: AccessLogReader }>;
-  /** SUP-1: the item a notice is about, read through the read-only regulator role. */
-  subjects(): Promise<NoticeSubjects>;
+  /** SUP-1: the item a notice is about, read through the read-only regulator session of the caller's scope. */
+  subjects(regulator: RegulatorPrincipal): Promise<NoticeSubjects>;
   /** One PutItem per supervision read (the function's own role, access-log keys only). */
   readonly accessLog: AccessLogWriter;
   readonly clock: Clock;
@@ -51,7 +52,7 @@ export function noticesRoot(): NoticesRoot {
         const store = new Store(await scoped.forTenant({ tenantId }), table, systemClock);
         return { notices: new DynamoNoticeRepository(store), accessLog: new DynamoAccessLogReader(store) };
       },
-      subjects: async () => new DynamoNoticeSubjects(new Store(await regulatorClients.client(), table, systemClock)),
+      subjects: async (regulator) => new DynamoNoticeSubjects(new Store(await regulatorClients.client(regulator), table, systemClock)),
       accessLog: new DynamoAccessLogWriter(own, table),
       clock: systemClock,
       newId,

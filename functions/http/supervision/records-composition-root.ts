@@ -1,4 +1,5 @@
 import type { FeeLedgerRepository } from '../../../domain/fees/fee-ledger.repository.js';
+import type { RegulatorPrincipal } from '../../../domain/identity/principal.js';
 import type { SupervisionRecords } from '../../../domain/supervision/supervision-records.port.js';
 import type { PaperFilingRepository } from '../../../domain/underwriting/paper-filing.repository.js';
 import type { QualificationRepository } from '../../../domain/underwriting/qualification.repository.js';
@@ -23,8 +24,9 @@ export interface InsurerRecords {
   readonly paperFilings: Pick<PaperFilingRepository, 'listRecent'>;
 }
 
-export async function insurerRecords(): Promise<InsurerRecords> {
-  const store = new Store(await sharedRegulatorReadClients().client(), mainTableName(), systemClock);
+/** Through the regulator session of the caller's agency and county (ACL-4). */
+export async function insurerRecords(regulator: RegulatorPrincipal): Promise<InsurerRecords> {
+  const store = new Store(await sharedRegulatorReadClients().client(regulator), mainTableName(), systemClock);
   return {
     records: new DynamoSupervisionRecords(store),
     ledger: new DynamoFeeLedgerRepository(store),

@@ -71,11 +71,33 @@ describe('IAM twin evaluator (ARCHITECTURE.md §3, layer 2)', () => {
     expect(() => evaluate(statement({ NumericLessThan: { k: '1' } }), request({ k: ['0'] }))).toThrow(/not supported/);
   });
 
-  it('lets the regulator role read every partition and nothing else (ACL-2)', () => {
+  it('lets the regulator role read insurers’ partitions and write nothing (ACL-2)', () => {
     const regulator = regulatorRoleStatements(resources);
-    expect(evaluate(regulator, tenantRequest('', 'dynamodb:Query', ['T#a#POLICY'], `${TABLE}/index/GSI4`)).allowed).toBe(true);
-    expect(evaluate(regulator, tenantRequest('', 'dynamodb:PutItem', ['R#x'])).allowed).toBe(false);
-    expect(evaluate(regulator, tenantRequest('', 'dynamodb:Scan')).allowed).toBe(false);
+    const city = (action: string, leadingKeys?: readonly string[], resource = TABLE): AuthorisationRequest => ({
+      ...tenantRequest('', action, leadingKeys, resource),
+      principalTags: { agency: 'EMB_CITY', county: 'ALL' },
+    });
+    expect(evaluate(regulator, city('dynamodb:Query', ['T#a#POLICY'], `${TABLE}/index/GSI1`)).allowed).toBe(true);
+    expect(evaluate(regulator, city('dynamodb:PutItem', ['T#a#POLICY#p'])).allowed).toBe(false);
+    expect(evaluate(regulator, city('dynamodb:Scan')).allowed).toBe(false);
+    // A session without its scope tags reads nothing.
+    expect(evaluate(regulator, tenantRequest('', 'dynamodb:Query', ['T#a#POLICY'], `${TABLE}/index/GSI1`)).allowed).toBe(false);
+  });
+
+  it('ACL-4 (issue 21): a county EMB’s session reads its county’s hazard partition and no other; city-wide sessions every one', () => {
+    const regulator = regulatorRoleStatements(resources);
+    const query = (agency: string, county: string, key: string): AuthorisationRequest => ({
+      action: 'dynamodb:Query',
+      resource: `${TABLE}/index/GSI4`,
+      principalTags: { agency, county },
+      conditionKeys: { 'dynamodb:LeadingKeys': [key] },
+    });
+    expect(evaluate(regulator, query('EMB_COUNTY', '140902', 'REG#HAZARD#140902')).allowed).toBe(true);
+    expect(evaluate(regulator, query('EMB_COUNTY', '140902', 'REG#HAZARD#140981')).allowed).toBe(false);
+    expect(evaluate(regulator, query('EMB_COUNTY', 'ALL', 'REG#HAZARD#140981')).allowed).toBe(false);
+    expect(evaluate(regulator, query('EMB_CITY', 'ALL', 'REG#HAZARD#140981')).allowed).toBe(true);
+    expect(evaluate(regulator, query('NFRA', 'ALL', 'REG#REPORT-SUBMITTED')).allowed).toBe(true);
+    expect(evaluate(regulator, query('EMB_COUNTY', '140902', 'REG#REPORT-SUBMITTED')).allowed).toBe(false);
   });
 });
 
