@@ -1,5 +1,6 @@
 import type { DomainEvent } from '../kernel/events.js';
 import type { DeliveryStatus, WebhookDelivery } from './delivery.js';
+import type { DeliveryPage } from './pages.js';
 import type { WebhookOwner, WebhookRoute, WebhookSubscription } from './subscription.js';
 
 export interface PageOf<T> {
@@ -33,17 +34,30 @@ export interface DeliveryFilter {
   readonly withTotal?: boolean;
 }
 
-/** Issue 17: messages and their attempts (the delivery log), and the due index the retries are driven by. */
+/** What the retry loop finds due: messages whose next attempt has come, and OPEN pages whose lease is over. */
+export interface DueWork {
+  readonly messages: WebhookDelivery[];
+  readonly pages: DeliveryPage[];
+}
+
+/**
+ * Issue 17: messages and their attempts (the delivery log) — a message with an item of its own, or one of a page
+ * of first attempts that delivered (./pages.ts) — and the due index the retries are driven by. Reads answer both
+ * alike: a page's message has the id `pageEntryId` (./pages.ts) gives it.
+ */
 export interface WebhookDeliveries {
   /** Creates the message unless one with its id exists (the bus delivers at least once); true when created. */
   createIfAbsent(delivery: WebhookDelivery): Promise<boolean>;
   getDelivery(owner: WebhookOwner, id: string): Promise<WebhookDelivery | undefined>;
+  /** Writes a message's own item; a page's message (a replay) gets one, and its page entry is no longer listed. */
   save(delivery: WebhookDelivery): Promise<void>;
+  /** Writes a page OPEN (before its messages are sent) or CLOSED (after: its delivered messages; none: removed). */
+  savePage(page: DeliveryPage): Promise<void>;
   listDeliveries(owner: WebhookOwner, filter: DeliveryFilter): Promise<PageOf<WebhookDelivery>>;
   /** One subscription's messages made at or after `since`, oldest first, at most `limit`. */
   since(owner: WebhookOwner, subscriptionId: string, since: Date, limit: number): Promise<WebhookDelivery[]>;
-  /** Messages due at or before `now` (the local retry loop; a safety sweep on AWS). */
-  due(now: Date, limit: number): Promise<WebhookDelivery[]>;
+  /** Messages due at or before `now`, and OPEN pages whose lease ended by then (the local retry loop). */
+  due(now: Date, limit: number): Promise<DueWork>;
 }
 
 /** An HTTP answer, as much as the log keeps. */
@@ -67,5 +81,11 @@ export interface WebhookTransport {
 
 /** Hands a due message to whatever attempts it: in-process locally, an SQS message (with a delay) on AWS. */
 export interface DeliveryQueue {
+  /** A stored message (its own item), due now or at `nextAttemptAt`. */
   enqueue(delivery: Pick<WebhookDelivery, 'id' | 'owner' | 'nextAttemptAt'>): Promise<void>;
+  /**
+   * New messages for their first attempt, not stored yet: they travel whole (body included) and are stored in
+   * pages by whoever attempts them. Resolves once they are in the queue's hands.
+   */
+  enqueueFirst(deliveries: readonly WebhookDelivery[]): Promise<void>;
 }

@@ -93,6 +93,7 @@ export function webhooksRoot(): WebhooksRoot {
             deliveries: repository,
             transport,
             clock: systemClock,
+            newId,
             random: Math.random,
           },
           queue(),

@@ -1,7 +1,9 @@
 import type { Clock } from '../../domain/kernel/clock.js';
 import type { BusEvent } from '../../domain/kernel/event-publisher.port.js';
-import { afterAttempt, RESPONSE_SNIPPET_MAX, type DeliveryAttempt, type WebhookDelivery } from '../../domain/webhooks/delivery.js';
+import type { NewId } from '../../domain/kernel/new-id.port.js';
+import { afterAttempt, RESPONSE_SNIPPET_MAX, type AttemptOutcome, type DeliveryAttempt, type WebhookDelivery } from '../../domain/webhooks/delivery.js';
 import { subscriptionDisabled } from '../../domain/webhooks/events.js';
+import { healthAfterPage, packPages, PAGE_LEASE_MS, type DeliveryPage } from '../../domain/webhooks/pages.js';
 import { messageBody } from '../../domain/webhooks/payload.js';
 import type { DeliveryQueue, WebhookDeliveries, WebhookRouteDirectory, WebhookSubscriptions, WebhookTransport } from '../../domain/webhooks/ports.js';
 import { routeWants, signingSecrets, type WebhookOwner, type WebhookSubscription } from '../../domain/webhooks/subscription.js';
@@ -13,6 +15,8 @@ export interface DispatcherPorts {
   readonly deliveries: WebhookDeliveries;
   readonly transport: WebhookTransport;
   readonly clock: Clock;
+  /** The ids of pages of first attempts. */
+  readonly newId: NewId;
   /** [0, 1): the jitter of the retry schedule. */
   readonly random: () => number;
   /**
@@ -22,18 +26,35 @@ export interface DispatcherPorts {
   readonly subscriptionForAttempt?: (owner: WebhookOwner, id: string) => Promise<WebhookSubscription | undefined>;
 }
 
-/** The delivery id of an event's message to one endpoint: stable, so the bus's repeats make no second message. */
+/** The delivery id of an event's message to one endpoint: stable, so a repeat is the same message (same webhook-id). */
 export const deliveryIdOf = (subscriptionId: string, eventId: string): string => `${subscriptionId}_${eventId}`;
+
+/**
+ * What became of a batch of first attempts: each message's outcome once it is stored (in its page, or in an item
+ * of its own); the messages of a page that could not be opened (nothing of them was sent: the caller may hand them
+ * over again); and the messages whose storing failed after sending (an OPEN page is sent again after its lease;
+ * a durable queue sends them again).
+ */
+export interface FirstAttempts {
+  readonly outcomes: WebhookDelivery[];
+  readonly notSent: WebhookDelivery[];
+  readonly unsettled: { readonly id: string; readonly error: unknown }[];
+}
 
 /**
  * Issue 17: the webhook dispatcher, the same code locally (driven by the in-process bus and the local retry
  * loop) and on AWS (the webhooks function's fan-out and the delivery function behind the SQS queue).
  *
  * - {@link fanOut}: an event → one message per subscription that wants it (type pattern, ACL scope, enabled),
- *   created once whatever the bus repeats, then handed to the queue;
- * - {@link attempt}: one attempt of one message — re-reads the subscription (deleted or disabled: nothing sent),
- *   signs with every signing secret, sends through the SSRF-guarded transport, logs the attempt and decides by
- *   the retry schedule (domain/webhooks/delivery.ts), disabling the endpoint on 410 or after 5 days failing.
+ *   handed whole to the queue for its first attempt;
+ * - {@link deliverFirst}: first attempts, a page per endpoint (domain/webhooks/pages.ts): the delivered ones are
+ *   stored together in the page, any other gets its own item and goes on by the retry schedule;
+ * - {@link attempt}: one attempt of one stored message — re-reads the subscription (deleted or disabled: nothing
+ *   sent), signs with every signing secret, sends through the SSRF-guarded transport, logs the attempt and decides
+ *   by the retry schedule (domain/webhooks/delivery.ts), disabling the endpoint on 410 or after 5 days failing.
+ *
+ * At least once: a repeated bus event, or a page sent again after a stop, sends its messages again with the same
+ * `webhook-id` (receivers drop repeats by it, as Standard Webhooks asks); a failing message is stored only once.
  */
 export class WebhookDispatcher {
   constructor(
@@ -41,22 +62,92 @@ export class WebhookDispatcher {
     private readonly queue: DeliveryQueue,
   ) {}
 
-  /** Makes the messages of one bus event; returns how many were new. */
+  /**
+   * Makes the messages of one bus event and hands them to the queue for their first attempt; returns how many.
+   * Issue 17 (throughput): nothing is stored here — the first attempt stores a page of them (./pages.ts), so a
+   * message that delivers at once costs a share of two writes instead of two writes of its own.
+   */
   async fanOut(event: BusEvent): Promise<number> {
     // The directory port is read per event; the composition root gives a cache that every subscription write in
     // this process empties (./subscription-cache.ts says how fresh it is across processes).
     const wanted = (await this.ports.directory.routes()).filter((route) => routeWants(route, event));
-    // One endpoint's message does not wait for another's: each is made (once) and queued on its own.
-    const made = await Promise.all(
-      wanted.map(async (route) => {
-        // The route carries what the message needs; the attempt reads the subscription (deleted or disabled since).
-        const delivery = this.newDelivery(route, event.id, event.type, messageBody(event, route.owner, route.fullPayload ?? false));
-        if (!(await this.ports.deliveries.createIfAbsent(delivery))) return 0;
-        await this.queue.enqueue(delivery);
-        return 1;
-      }),
-    );
-    return made.reduce<number>((sum, one) => sum + one, 0);
+    if (wanted.length === 0) return 0;
+    // The route carries what the message needs; the attempt reads the subscription (deleted or disabled since).
+    const made = wanted.map((route) => this.newDelivery(route, event.id, event.type, messageBody(event, route.owner, route.fullPayload ?? false)));
+    await this.queue.enqueueFirst(made);
+    return made.length;
+  }
+
+  /**
+   * Issue 17 (throughput): the first attempts of new messages, a page per endpoint (./pages.ts). `durable`: the
+   * messages wait in a queue that sends them again unless this resolves with them settled (SQS on AWS), so no
+   * OPEN page is written first. Pages are attempted together; no order is promised (Standard Webhooks has none).
+   */
+  async deliverFirst(messages: readonly WebhookDelivery[], options: { readonly durable: boolean }): Promise<FirstAttempts> {
+    const result: FirstAttempts = { outcomes: [], notSent: [], unsettled: [] };
+    await Promise.all(packPages(messages).map((page) => this.deliverPage(page, options.durable, undefined, result)));
+    return result;
+  }
+
+  /** The OPEN pages this process is attempting: the retry loop leaves them alone whatever their lease says. */
+  private readonly openPages = new Set<string>();
+
+  private async deliverPage(messages: readonly WebhookDelivery[], durable: boolean, open: DeliveryPage | undefined, result: FirstAttempts): Promise<void> {
+    const first = messages[0];
+    if (!first) return;
+    const now = this.ports.clock.now();
+    const page: DeliveryPage = open ?? {
+      id: `${first.subscriptionId}_${this.ports.newId(now)}`,
+      subscriptionId: first.subscriptionId,
+      owner: first.owner,
+      createdAt: now.toISOString(),
+      state: 'OPEN',
+      messages,
+      leaseUntil: new Date(now.getTime() + PAGE_LEASE_MS).toISOString(),
+    };
+    this.openPages.add(page.id);
+    try {
+      if (!durable && !open) {
+        try {
+          // Stored before anything is sent: a stop from here on leaves the page due (its lease), not the messages lost.
+          await this.ports.deliveries.savePage(page);
+        } catch {
+          result.notSent.push(...messages);
+          return;
+        }
+      }
+      const outcomes = await this.attemptPage(page);
+      result.outcomes.push(...outcomes.map((outcome) => outcome.delivery));
+    } catch (error) {
+      result.unsettled.push(...messages.map((message) => ({ id: message.id, error })));
+    } finally {
+      this.openPages.delete(page.id);
+    }
+  }
+
+  /**
+   * One page's first attempts, together. A message that does not deliver gets its own item (with its due-index
+   * entry) BEFORE the page is closed, so a stop in between sends it again rather than forgets it; an item there
+   * already (an earlier try of this page) is left as it is and not scheduled twice.
+   */
+  private async attemptPage(page: DeliveryPage): Promise<AttemptOutcome[]> {
+    const subscription = await this.subscriptionOf(page.owner, page.subscriptionId);
+    const outcomes = subscription?.enabled
+      ? await Promise.all(page.messages.map((message) => this.send(message, subscription)))
+      : page.messages.map((message) => ({ delivery: this.parked(message), failingSince: undefined }) satisfies AttemptOutcome);
+    const delivered = outcomes.filter((outcome) => outcome.delivery.status === 'DELIVERED').map((outcome) => outcome.delivery);
+    const others = outcomes.filter((outcome) => outcome.delivery.status !== 'DELIVERED').map((outcome) => outcome.delivery);
+    const made = await Promise.all(others.map((delivery) => this.ports.deliveries.createIfAbsent(delivery)));
+    const { leaseUntil: _, ...rest } = page;
+    await this.ports.deliveries.savePage({ ...rest, state: 'CLOSED', messages: delivered });
+    if (subscription?.enabled) {
+      const health = healthAfterPage(subscription.failingSince, outcomes);
+      if (health.disable || health.failingSince !== subscription.failingSince) {
+        await this.updateHealth(subscription, health.failingSince, health.disable, this.ports.clock.now());
+      }
+    }
+    await Promise.all(others.map((delivery, index) => (made[index] && delivery.status === 'RETRYING' ? this.queue.enqueue(delivery) : undefined)));
+    return outcomes;
   }
 
   /** Issue 17 (test event): a `webhooks.endpoint.tested` message to one endpoint, attempted at once, logged like any. */
@@ -108,17 +199,19 @@ export class WebhookDispatcher {
     return this.attemptDelivery(delivery);
   }
 
-  private async attemptDelivery(delivery: WebhookDelivery, known?: WebhookSubscription): Promise<WebhookDelivery> {
-    const subscription =
-      known ?? (await (this.ports.subscriptionForAttempt ?? ((owner, id) => this.ports.subscriptions.get(owner, id)))(delivery.owner, delivery.subscriptionId));
+  private subscriptionOf(owner: WebhookOwner, id: string): Promise<WebhookSubscription | undefined> {
+    return (this.ports.subscriptionForAttempt ?? ((o, i) => this.ports.subscriptions.get(o, i)))(owner, id);
+  }
+
+  /** Nothing is sent to a deleted or disabled endpoint; the message stays as a dead letter, replayable later. */
+  private parked(delivery: WebhookDelivery): WebhookDelivery {
+    const { nextAttemptAt: _, ...rest } = delivery;
+    return { ...rest, status: 'DEAD_LETTERED', updatedAt: this.ports.clock.now().toISOString() };
+  }
+
+  /** One signed attempt through the SSRF-guarded transport, and the retry schedule's decision on it. */
+  private async send(delivery: WebhookDelivery, subscription: WebhookSubscription): Promise<AttemptOutcome> {
     const now = this.ports.clock.now();
-    if (!subscription || !subscription.enabled) {
-      // Nothing is sent to a deleted or disabled endpoint; the message stays as a dead letter, replayable later.
-      const { nextAttemptAt: _, ...rest } = delivery;
-      const parked: WebhookDelivery = { ...rest, status: 'DEAD_LETTERED', updatedAt: now.toISOString() };
-      await this.ports.deliveries.save(parked);
-      return parked;
-    }
     const headers = webhookHeaders(signingSecrets(subscription, now), delivery.messageId, now, delivery.body);
     const started = performance.now();
     let attempt: DeliveryAttempt;
@@ -133,11 +226,20 @@ export class WebhookDispatcher {
     } catch (error) {
       attempt = { at: now.toISOString(), latencyMs: Math.round(performance.now() - started), error: String((error as Error).message).slice(0, 300) };
     }
-    const after = this.ports.clock.now();
-    const outcome = afterAttempt(delivery, attempt, subscription.failingSince, after, this.ports.random());
+    return afterAttempt(delivery, attempt, subscription.failingSince, this.ports.clock.now(), this.ports.random());
+  }
+
+  private async attemptDelivery(delivery: WebhookDelivery, known?: WebhookSubscription): Promise<WebhookDelivery> {
+    const subscription = known ?? (await this.subscriptionOf(delivery.owner, delivery.subscriptionId));
+    if (!subscription || !subscription.enabled) {
+      const parked = this.parked(delivery);
+      await this.ports.deliveries.save(parked);
+      return parked;
+    }
+    const outcome = await this.send(delivery, subscription);
     await this.ports.deliveries.save(outcome.delivery);
     if (outcome.disable || outcome.failingSince !== subscription.failingSince) {
-      await this.updateHealth(subscription, outcome.failingSince, outcome.disable, after);
+      await this.updateHealth(subscription, outcome.failingSince, outcome.disable, this.ports.clock.now());
     }
     if (outcome.delivery.status === 'RETRYING') await this.queue.enqueue(outcome.delivery);
     return outcome.delivery;
@@ -175,10 +277,20 @@ export class WebhookDispatcher {
     }
   }
 
-  /** The local retry loop's pass (and AWS's safety sweep): every message due by `now`; returns how many were tried. */
+  /**
+   * The local retry loop's pass: every message due by `now`, and every OPEN page whose lease ended by then (its
+   * process stopped between sending and closing it: its messages are sent again, same `webhook-id`). Returns how
+   * many messages were tried.
+   */
   async deliverDue(now: Date, limit = 100, skip: (deliveryId: string) => boolean = () => false): Promise<number> {
-    const due = (await this.ports.deliveries.due(now, limit)).filter((delivery) => !skip(delivery.id));
-    for (const delivery of due) await this.attemptDelivery(delivery);
-    return due.length;
+    const due = await this.ports.deliveries.due(now, limit);
+    const messages = due.messages.filter((delivery) => !skip(delivery.id));
+    const pages = due.pages.filter((page) => !this.openPages.has(page.id));
+    for (const delivery of messages) await this.attemptDelivery(delivery);
+    const result: FirstAttempts = { outcomes: [], notSent: [], unsettled: [] };
+    for (const page of pages) await this.deliverPage(page.messages, false, page, result);
+    const failed = result.unsettled[0];
+    if (failed) throw failed.error;
+    return messages.length + pages.reduce((sum, page) => sum + page.messages.length, 0);
   }
 }

@@ -34,7 +34,16 @@ const WEBHOOK_ITEM_ACTIONS = [
   'dynamodb:UpdateItem',
   'dynamodb:DeleteItem',
   'dynamodb:ConditionCheckItem',
+  // Attempt logs are group-committed (functions/adapters/dynamodb/webhooks.repository.ts): BatchWriteItem is its
+  // own action, still bound to the webhook keys by the same LeadingKeys condition.
+  'dynamodb:BatchWriteItem',
 ];
+
+/**
+ * Issue 17 (throughput): new messages are received up to this many at once, attempted together and stored as one
+ * page per endpoint (domain/webhooks/pages.ts: at most 100 a page) — a batch window of a second fills it.
+ */
+export const WEBHOOK_DELIVERY_BATCH = 100;
 
 export interface WebhookDeliveryProps {
   readonly table: ITableV2;
@@ -64,7 +73,8 @@ export class WebhookDelivery extends Construct {
       id: 'AwsSolutions-SQS3',
       reason: 'This queue is itself the dead-letter destination of the webhook rules’ targets, the fan-out function and the delivery queue.',
     });
-    // A delivery attempt takes at most the transport's 10 s; six times that covers a batch of 5.
+    // A delivery attempt takes at most the transport's 10 s; a batch's attempts run together, so 60 s covers one
+    // batch with its stored retries and the pages' writes.
     const deliveryTimeout = Duration.seconds(60);
     this.queue = new Queue(this, 'Queue', {
       encryption: QueueEncryption.SQS_MANAGED,
@@ -95,7 +105,7 @@ export class WebhookDelivery extends Construct {
       reservedConcurrency: props.reservedConcurrency,
     });
     this.delivery.addEventSource(
-      new SqsEventSource(this.queue, { batchSize: 5, reportBatchItemFailures: true, maxBatchingWindow: Duration.seconds(1) }),
+      new SqsEventSource(this.queue, { batchSize: WEBHOOK_DELIVERY_BATCH, reportBatchItemFailures: true, maxBatchingWindow: Duration.seconds(1) }),
     );
     const indexArns = ['GSI1', 'GSI2'].map((name) => `${props.table.tableArn}/index/${name}`);
     for (const fn of [this.fanOut, this.delivery]) {

@@ -1,6 +1,7 @@
 import type { BusEvent } from '../../functions/relay/bus-event.js';
 import type { DeliveryQueue } from '../../domain/webhooks/ports.js';
 import type { WebhookDelivery } from '../../domain/webhooks/delivery.js';
+import { PAGE_MAX_MESSAGES } from '../../domain/webhooks/pages.js';
 import { releaseLocalDeliveryQueue, useLocalDeliveryQueue, webhooksRoot } from '../../functions/webhooks/composition-root.js';
 
 const isHeld = (delivery: Pick<WebhookDelivery, 'id' | 'owner'>): delivery is WebhookDelivery =>
@@ -16,11 +17,17 @@ const isHeld = (delivery: Pick<WebhookDelivery, 'id' | 'owner'>): delivery is We
  * The bus hands an event over and goes on, as EventBridge does with an asynchronous target: the event is
  * accepted into a bounded buffer and fanned out by up to `fanOutConcurrency` events at once (one endpoint's
  * message creation no longer waits for the previous event's; a failed fan-out is tried again with backoff, as
- * EventBridge retries its target). Unlike EventBridge, an accepted event not yet fanned out is lost if the local
- * process stops abruptly (the messages already made are found again by the retry loop). Order is not kept — the
+ * EventBridge retries its target). Unlike EventBridge, an accepted event not yet fanned out, or a new message not
+ * yet in an OPEN page, is lost if the local process stops abruptly (OPEN pages and stored messages are found
+ * again by the retry loop). Order is not kept — the
  * Standard Webhooks specification promises none; each message carries its event's id and time.
  * Back-pressure keeps memory flat: the bus waits while `maxAccepted` events are buffered, and the fan-out waits
- * while `maxWaiting` messages wait for a worker.
+ * while `maxWaiting` stored messages wait for a worker or `maxFresh` new ones wait for their first attempt.
+ *
+ * New messages (issue 17, throughput) wait for their first attempt in `fresh`; up to `pagesInFlight` batches of
+ * them are attempted at once, each a page per endpoint (domain/webhooks/pages.ts). A batch takes everything
+ * waiting (up to 2 pages' worth), so a busy stream fills pages of 100 — two writes for 100 messages — while a
+ * quiet one sends at once, a page of one.
  */
 export class LocalWebhooks {
   private readonly inFlight = new Set<string>();
@@ -33,6 +40,9 @@ export class LocalWebhooks {
   private sweeping: Promise<unknown> | undefined;
   private idleWaiters: (() => void)[] = [];
   private readonly queue: DeliveryQueue;
+  private readonly fresh: WebhookDelivery[] = [];
+  private paging = 0;
+  private freshWaiters: (() => void)[] = [];
 
   constructor(
     private readonly concurrency = 32,
@@ -40,6 +50,8 @@ export class LocalWebhooks {
     private readonly fanOutConcurrency = 100,
     private readonly maxAccepted = 100,
     private readonly maxWaiting = 200,
+    private readonly pagesInFlight = 4,
+    private readonly maxFresh = 2 * PAGE_MAX_MESSAGES * 4,
   ) {
     const queue: DeliveryQueue = (this.queue = {
       enqueue: async (delivery) => {
@@ -50,6 +62,11 @@ export class LocalWebhooks {
         // attempts it without reading it back. Anything less is read first.
         this.waiting.push(isHeld(delivery) ? delivery : { id: delivery.id, owner: delivery.owner });
         this.pump();
+      },
+      enqueueFirst: async (deliveries) => {
+        while (this.fresh.length >= this.maxFresh) await new Promise<void>((resolve) => this.freshWaiters.push(resolve));
+        this.fresh.push(...deliveries);
+        this.pumpFirst();
       },
     });
     useLocalDeliveryQueue(queue);
@@ -90,8 +107,45 @@ export class LocalWebhooks {
     }
   }
 
+  /** Attempts what waits for a first attempt, a batch per free slot. */
+  private pumpFirst(): void {
+    while (this.paging < this.pagesInFlight && this.fresh.length > 0) {
+      const batch = this.fresh.splice(0, 2 * PAGE_MAX_MESSAGES);
+      this.paging += 1;
+      for (const resolve of this.freshWaiters.splice(0)) resolve();
+      void this.deliverFirst(batch).finally(() => {
+        this.paging -= 1;
+        this.pumpFirst();
+        this.settle();
+      });
+    }
+  }
+
+  private async deliverFirst(batch: readonly WebhookDelivery[]): Promise<void> {
+    let left = batch;
+    for (let tries = 1; left.length > 0; tries += 1) {
+      const result = await webhooksRoot().dispatcher().deliverFirst(left, { durable: false });
+      for (const { id, error } of result.unsettled) {
+        // Sent, but its page not closed: the page stays OPEN and the retry loop sends it again after its lease.
+        console.error(`webhooks: message ${id} sent but not stored:`, (error as Error).message);
+      }
+      // A page that could not be opened sent nothing: tried again with backoff, as a fan-out is.
+      left = result.notSent;
+      if (left.length === 0) return;
+      if (tries >= 8) {
+        console.error(`webhooks: ${left.length} new messages not stored after ${tries} tries`);
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, Math.min(5000, 50 * 2 ** tries)));
+    }
+  }
+
+  private isIdle(): boolean {
+    return this.workers === 0 && this.waiting.length === 0 && this.fanning === 0 && this.accepted.length === 0 && this.paging === 0 && this.fresh.length === 0;
+  }
+
   private settle(): void {
-    if (this.workers === 0 && this.waiting.length === 0 && this.fanning === 0 && this.accepted.length === 0) {
+    if (this.isIdle()) {
       for (const resolve of this.idleWaiters.splice(0)) resolve();
     }
   }
@@ -124,7 +178,7 @@ export class LocalWebhooks {
 
   /** Resolves once no event is waiting to be fanned out and no attempt is running or waiting. */
   idle(): Promise<void> {
-    if (this.workers === 0 && this.waiting.length === 0 && this.fanning === 0 && this.accepted.length === 0) return Promise.resolve();
+    if (this.isIdle()) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 

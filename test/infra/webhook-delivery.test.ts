@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ALL_EVENT_TYPES } from '../../functions/events/catalogue.js';
-import { WEBHOOK_KEYS } from '../../infra/constructs/webhook-delivery.js';
+import { PAGE_MAX_MESSAGES } from '../../domain/webhooks/pages.js';
+import { WEBHOOK_DELIVERY_BATCH, WEBHOOK_KEYS } from '../../infra/constructs/webhook-delivery.js';
 import { asArray, referencedLogicalId, resourceByPrefix, resourcesOfType, statementsOfRole, synthAnze } from './synth.js';
 
 const { templates } = synthAnze();
@@ -26,6 +27,20 @@ describe('webhook delivery (issue 17, CDK)', () => {
     expect(redrive.maxReceiveCount).toBe(5);
     expect(referencedLogicalId(redrive.deadLetterTargetArn)).toMatch(/^WebhooksDeadLetters/);
     expect(queue.Properties?.SqsManagedSseEnabled).toBe(true);
+  });
+
+  it('issue 17 (throughput): the delivery function receives new messages 100 at a time (a page’s worth, a 1 s window) and may write attempt logs in batches', () => {
+    const [mapping] = Object.values(resourcesOfType(api, 'AWS::Lambda::EventSourceMapping')).filter(
+      (candidate) => referencedLogicalId(candidate.Properties?.FunctionName) === deliveryId,
+    );
+    expect(mapping?.Properties?.BatchSize).toBe(WEBHOOK_DELIVERY_BATCH);
+    expect(WEBHOOK_DELIVERY_BATCH).toBe(PAGE_MAX_MESSAGES);
+    expect(mapping?.Properties?.MaximumBatchingWindowInSeconds).toBe(1);
+    // The queue hides a received batch longer than the function may take with it, so a batch is not sent twice.
+    expect(queue.Properties?.VisibilityTimeout).toBeGreaterThanOrEqual(Number(delivery.Properties?.Timeout));
+    const statements = statementsOfRole(api, referencedLogicalId(delivery.Properties?.Role) as string);
+    const batchWrite = statements.find((statement) => asArray(statement.Action).includes('dynamodb:BatchWriteItem'));
+    expect(batchWrite?.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys']).toEqual([...WEBHOOK_KEYS]);
   });
 
   it('routes every event of the catalogue to the fan-out function, and both functions are told the queue', () => {

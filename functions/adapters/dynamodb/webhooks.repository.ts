@@ -1,15 +1,27 @@
-import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchWriteCommand,
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { DomainEvent } from '../../../domain/kernel/events.js';
-import type { WebhookDelivery } from '../../../domain/webhooks/delivery.js';
+import type { DeliveryAttempt, WebhookDelivery } from '../../../domain/webhooks/delivery.js';
+import { pageEntryId, pageEntryParts, pagePrefix, type DeliveryPage } from '../../../domain/webhooks/pages.js';
 import type {
   DeliveryFilter,
+  DueWork,
   PageOf,
   WebhookDeliveries,
   WebhookRouteDirectory,
   WebhookSubscriptions,
 } from '../../../domain/webhooks/ports.js';
 import { routeOf, type WebhookOwner, type WebhookRoute, type WebhookSubscription } from '../../../domain/webhooks/subscription.js';
+import { decodeCursor, encodeCursor, type PageKey } from './cursor.js';
 import { assertKeyPart, ownerPrefix, type ItemKey } from './keys.js';
 import { outboxOf, type Store } from './store.js';
 
@@ -43,6 +55,71 @@ export const webhookKeys = {
 };
 
 const subscriptionOfDelivery = (id: string): string | undefined => (SAFE.test(id) && id.includes('_') ? id.split('_')[0] : undefined);
+
+/** Kept 30 days (TTL), long enough to replay or inspect a dead letter. */
+const expiresAtOf = (createdAt: string) => Math.floor(Date.parse(createdAt) / 1000) + 30 * 24 * 3600;
+
+/** One message in a page item, in short names: a page holds up to 100 of them in one JSON string attribute. */
+interface PageEntry {
+  /** The delivery id (`<subscriptionId>_<eventId>`). */
+  readonly i: string;
+  readonly m: string;
+  readonly t: string;
+  readonly b: string;
+  readonly c: string;
+  /** The first attempt, in a CLOSED page (every entry of one delivered). */
+  readonly a?: DeliveryAttempt;
+}
+
+const PAGE_KIND = 'WEBHOOK_PAGE';
+const isPage = (item: Record<string, unknown>) => item.kind === PAGE_KIND;
+
+/** A page item's messages, as made (OPEN) or as delivered (CLOSED), with their delivery ids. */
+function pageOfItem(item: Record<string, unknown>): DeliveryPage {
+  const owner = item.owner as WebhookOwner;
+  const subscriptionId = String(item.subscriptionId);
+  const open = item.status === 'PENDING';
+  const entries = JSON.parse(String(item.entries)) as PageEntry[];
+  return {
+    id: String(item.SK),
+    subscriptionId,
+    owner,
+    createdAt: String(item.createdAt),
+    state: open ? 'OPEN' : 'CLOSED',
+    ...(open && typeof item.leaseUntil === 'string' ? { leaseUntil: item.leaseUntil } : {}),
+    messages: entries.map((entry) => ({
+      id: entry.i,
+      subscriptionId,
+      owner,
+      messageId: entry.m,
+      eventType: entry.t,
+      body: entry.b,
+      status: entry.a ? 'DELIVERED' : 'PENDING',
+      attempts: entry.a ? [entry.a] : [],
+      attemptsInRound: entry.a ? 1 : 0,
+      ...(entry.a ? {} : { nextAttemptAt: entry.c }),
+      createdAt: entry.c,
+      updatedAt: entry.a?.at ?? entry.c,
+    })),
+  };
+}
+
+/**
+ * What the delivery log shows of an item: a message's own item, or a page's messages (newest first when asked),
+ * under the ids {@link pageEntryId} gives them — but those replayed since, which have an item of their own now.
+ * `from` skips the first entries (a cursor that stopped inside the page).
+ */
+function logEntries(item: Record<string, unknown>, newestFirst: boolean, from = 0): { deliveries: WebhookDelivery[]; count: number } {
+  if (!isPage(item)) return { deliveries: [strip<WebhookDelivery>(item) as WebhookDelivery], count: 1 };
+  const page = pageOfItem(item);
+  const moved = item.moved instanceof Set ? (item.moved as Set<string>) : new Set<string>();
+  const ordered = newestFirst ? [...page.messages].reverse() : [...page.messages];
+  const deliveries = ordered
+    .map((message, index) => ({ message, index }))
+    .filter(({ message, index }) => index >= from && !moved.has(message.id))
+    .map(({ message }) => ({ ...message, id: pageEntryId(message.id, page.id) }));
+  return { deliveries, count: ordered.length };
+}
 
 const strip = <T>(item: Record<string, unknown> | undefined): T | undefined => {
   if (!item) return undefined;
@@ -190,10 +267,52 @@ export class DynamoWebhookRepository implements WebhookSubscriptions, WebhookRou
       GSI1PK: webhookKeys.messageListing(delivery.owner),
       GSI1SK: `${delivery.createdAt}#${delivery.id}`,
       ...(due ? { GSI2PK: DUE_PARTITION, GSI2SK: `${delivery.nextAttemptAt}#${delivery.id}` } : {}),
-      // Kept 30 days (TTL), long enough to replay or inspect a dead letter.
-      expiresAt: Math.floor(Date.parse(delivery.createdAt) / 1000) + 30 * 24 * 3600,
+      expiresAt: expiresAtOf(delivery.createdAt),
       ...delivery,
     };
+  }
+
+  private pageItem(page: DeliveryPage) {
+    const open = page.state === 'OPEN';
+    const entries: PageEntry[] = page.messages.map((message) => ({
+      i: message.id,
+      m: message.messageId,
+      t: message.eventType,
+      b: message.body,
+      c: message.createdAt,
+      ...(open ? {} : { a: message.attempts[message.attempts.length - 1] as DeliveryAttempt }),
+    }));
+    return {
+      PK: webhookKeys.messages(page.owner, page.subscriptionId),
+      SK: page.id,
+      kind: PAGE_KIND,
+      GSI1PK: webhookKeys.messageListing(page.owner),
+      GSI1SK: `${page.createdAt}#${page.id}`,
+      // An OPEN page is due when its lease ends: the retry loop then sends its messages again (./pages.ts).
+      ...(open && page.leaseUntil ? { GSI2PK: DUE_PARTITION, GSI2SK: `${page.leaseUntil}#${page.id}`, leaseUntil: page.leaseUntil } : {}),
+      expiresAt: expiresAtOf(page.createdAt),
+      subscriptionId: page.subscriptionId,
+      owner: page.owner,
+      createdAt: page.createdAt,
+      // replay-since finds a page by any of its messages' times.
+      lastCreatedAt: page.messages.reduce((last, message) => (message.createdAt > last ? message.createdAt : last), page.createdAt),
+      // The delivery log's status filter applies to the page as a whole: every message of it shares it.
+      status: open ? 'PENDING' : 'DELIVERED',
+      n: entries.length,
+      entries: JSON.stringify(entries),
+    };
+  }
+
+  /**
+   * Issue 17 (throughput): one PutItem for the page — OPEN before its messages are sent, CLOSED after with the
+   * delivered ones (their attempts in the same item); a CLOSED page with none delivered is removed.
+   */
+  async savePage(page: DeliveryPage): Promise<void> {
+    if (page.state === 'CLOSED' && page.messages.length === 0) {
+      await this.doc.send(new DeleteCommand({ TableName: this.table, Key: { PK: webhookKeys.messages(page.owner, page.subscriptionId), SK: page.id } }));
+      return;
+    }
+    await this.doc.send(new PutCommand({ TableName: this.table, Item: this.pageItem(page) }));
   }
 
   /**
@@ -282,10 +401,96 @@ export class DynamoWebhookRepository implements WebhookSubscriptions, WebhookRou
   async getDelivery(owner: WebhookOwner, id: string): Promise<WebhookDelivery | undefined> {
     const subscriptionId = subscriptionOfDelivery(id);
     if (!subscriptionId) return undefined;
+    // A message's own item (a page's message replayed has one, under its page entry's id).
     const out = await this.doc.send(
       new GetCommand({ TableName: this.table, Key: { PK: webhookKeys.messages(owner, subscriptionId), SK: id }, ConsistentRead: true }),
     );
-    return strip<WebhookDelivery>(out.Item);
+    if (out.Item && !isPage(out.Item)) return strip<WebhookDelivery>(out.Item);
+    const parts = pageEntryParts(id);
+    if (!parts) return undefined;
+    const found = await this.pageHolding(owner, subscriptionId, parts);
+    const message = found?.page.messages.find((candidate) => candidate.id === parts.deliveryId);
+    return found && message ? { ...message, id } : undefined;
+  }
+
+  /** The page a page entry's id points at: one Query of the endpoint's pages of that millisecond. */
+  private async pageHolding(
+    owner: WebhookOwner,
+    subscriptionId: string,
+    parts: { readonly deliveryId: string; readonly locator: string },
+  ): Promise<{ page: DeliveryPage; key: ItemKey } | undefined> {
+    const out = await this.doc.send(
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+        ExpressionAttributeValues: { ':pk': webhookKeys.messages(owner, subscriptionId), ':prefix': pagePrefix(subscriptionId, parts.locator) },
+        ConsistentRead: true,
+      }),
+    );
+    for (const item of out.Items ?? []) {
+      if (!isPage(item)) continue;
+      this.remember(item);
+      const page = pageOfItem(item);
+      if (page.messages.some((message) => message.id === parts.deliveryId)) return { page, key: { PK: String(item.PK), SK: String(item.SK) } };
+    }
+    return undefined;
+  }
+
+  /** Where the page entries this process read lately are (their page's key): a replay marks them without a Query. */
+  private readonly pageOfEntry = new Map<string, ItemKey>();
+  /** Marks waiting to be written, by page: one UpdateItem for all of a page's entries replayed together. */
+  private readonly marks = new Map<string, { key: ItemKey; ids: Set<string>; settle: { resolve: () => void; reject: (error: unknown) => void }[] }>();
+
+  private remember(item: Record<string, unknown>): void {
+    if (!isPage(item)) return;
+    if (this.pageOfEntry.size > 20_000) this.pageOfEntry.clear();
+    const key = { PK: String(item.PK), SK: String(item.SK) };
+    for (const message of pageOfItem(item).messages) this.pageOfEntry.set(pageEntryId(message.id, key.SK), key);
+  }
+
+  /**
+   * A page's message now has an item of its own (a replay): its page entry is no longer listed, so the log shows
+   * the message once. Marked after the item is written — a stop in between shows it twice, never not at all.
+   */
+  private async markMoved(delivery: WebhookDelivery, parts: { readonly deliveryId: string; readonly locator: string }): Promise<void> {
+    const key = this.pageOfEntry.get(delivery.id) ?? (await this.pageHolding(delivery.owner, delivery.subscriptionId, parts))?.key;
+    if (!key) return;
+    const pageKey = `${key.PK}\u0000${key.SK}`;
+    await new Promise<void>((resolve, reject) => {
+      const waiting = this.marks.get(pageKey);
+      if (waiting) {
+        waiting.ids.add(parts.deliveryId);
+        waiting.settle.push({ resolve, reject });
+        return;
+      }
+      this.marks.set(pageKey, { key, ids: new Set([parts.deliveryId]), settle: [{ resolve, reject }] });
+      setImmediate(() => {
+        const mark = this.marks.get(pageKey);
+        this.marks.delete(pageKey);
+        if (!mark) return;
+        this.writeMark(mark.key, mark.ids).then(
+          () => mark.settle.forEach(({ resolve: done }) => done()),
+          (error: unknown) => mark.settle.forEach(({ reject: fail }) => fail(error)),
+        );
+      });
+    });
+  }
+
+  private async writeMark(key: ItemKey, ids: Set<string>): Promise<void> {
+    try {
+      await this.doc.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: key,
+          UpdateExpression: 'ADD moved :ids',
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeValues: { ':ids': ids },
+        }),
+      );
+    } catch (error) {
+      // The page expired (TTL) meanwhile: nothing is left to hide.
+      if (!(error instanceof ConditionalCheckFailedException || (error as Error).name === 'ConditionalCheckFailedException')) throw error;
+    }
   }
 
   /**
@@ -294,6 +499,14 @@ export class DynamoWebhookRepository implements WebhookSubscriptions, WebhookRou
    * its item is written, so the dispatcher schedules a retry or reports success after the attempt is logged.
    */
   save(delivery: WebhookDelivery): Promise<void> {
+    const written = this.batchedSave(delivery);
+    // A page's message saved under its page entry's id for the first time: a replay (replayed() starts a round).
+    const parts = pageEntryParts(delivery.id);
+    if (!parts || delivery.attemptsInRound !== 0) return written;
+    return written.then(() => this.markMoved(delivery, parts));
+  }
+
+  private batchedSave(delivery: WebhookDelivery): Promise<void> {
     const item = this.deliveryItem(delivery);
     const key = `${item.PK}\u0000${item.SK}`;
     return new Promise<void>((resolve, reject) => {
@@ -344,68 +557,147 @@ export class DynamoWebhookRepository implements WebhookSubscriptions, WebhookRou
     }
   }
 
+  /**
+   * The delivery log, newest first: messages' own items and pages' messages alike (issue 17, throughput). The
+   * Query reads items; a page item gives up to 100 rows, so a cursor may stop inside one — it then carries the
+   * page's key and how many of its rows were given (`at`), and the next call reads that page again first.
+   */
   async listDeliveries(owner: WebhookOwner, filter: DeliveryFilter): Promise<PageOf<WebhookDelivery>> {
+    const byEndpoint = filter.subscriptionId !== undefined;
+    const partition = byEndpoint
+      ? { name: 'PK', value: webhookKeys.messages(owner, filter.subscriptionId as string) }
+      : { name: 'GSI1PK', value: webhookKeys.messageListing(owner) };
+    const keyNames = byEndpoint ? ['PK', 'SK'] : ['PK', 'SK', 'GSI1PK', 'GSI1SK'];
+    const keyOf = (item: Record<string, unknown>): PageKey => Object.fromEntries(keyNames.map((name) => [name, String(item[name])]));
     const statusFilter = filter.status
       ? { FilterExpression: '#status = :status', ExpressionAttributeNames: { '#status': 'status' }, ExpressionAttributeValues: { ':status': filter.status } }
       : undefined;
+    const decoded = decodeCursor(filter.cursor, partition);
+    const { at, ...startKey } = decoded ?? {};
     // Issue 15: the total is counted on the list's first page only (the same key range and status filter).
-    const withTotal = filter.withTotal === true && !filter.cursor;
-    const query = (cursor: string | undefined, limit: number, counted: boolean) =>
-      this.store.page<Record<string, unknown>>(
-        filter.subscriptionId
-          ? {
-              partition: webhookKeys.messages(owner, filter.subscriptionId),
-              limit,
-              newestFirst: true,
-              ...(cursor ? { cursor } : {}),
-              ...(statusFilter ? { filter: statusFilter } : {}),
-              withTotal: counted,
-            }
-          : {
-              index: 'GSI1',
-              partition: webhookKeys.messageListing(owner),
-              limit,
-              newestFirst: true,
-              ...(cursor ? { cursor } : {}),
-              ...(statusFilter ? { filter: statusFilter } : {}),
-              withTotal: counted,
-            },
-      );
-    // A status filter is applied after DynamoDB's limit: read on (a few pages at most) until the page is full. Each
-    // read evaluates at most the rows still missing, so no match is read past the cursor and lost between pages.
+    const counted = filter.withTotal === true && !decoded ? this.countEntries(partition, byEndpoint, statusFilter) : undefined;
+    counted?.catch(() => undefined);
     const items: WebhookDelivery[] = [];
-    let cursor = filter.cursor;
-    let total: number | undefined;
-    for (let pages = 0; pages < 10; pages += 1) {
-      const page = await query(cursor, filter.limit - items.length, withTotal && pages === 0);
-      if (pages === 0) total = page.total;
-      items.push(...page.items.map((item) => strip<WebhookDelivery>(item) as WebhookDelivery));
-      cursor = page.nextCursor;
-      if (!cursor || items.length >= filter.limit || !statusFilter) break;
+    const cursorAt = (item: Record<string, unknown>, given: number) => encodeCursor({ ...keyOf(item), at: String(given) }, partition);
+    let exclusive: PageKey | undefined = decoded ? startKey : undefined;
+    if (at !== undefined) {
+      // The page the last call stopped inside, from its first row not yet given.
+      const out = await this.doc.send(new GetCommand({ TableName: this.table, Key: { PK: startKey.PK, SK: startKey.SK }, ConsistentRead: true }));
+      if (out.Item && (!filter.status || out.Item.status === filter.status)) {
+        const from = Number(at);
+        const rows = logEntries(out.Item, true, from).deliveries;
+        if (rows.length > filter.limit) {
+          return this.listed(rows.slice(0, filter.limit), cursorAt(out.Item, this.givenAfter(out.Item, from, filter.limit)), counted);
+        }
+        // Its last rows: the list goes on after it (a full list's cursor may lead to an empty last list).
+        items.push(...rows);
+      }
     }
-    return { items, ...(cursor ? { nextCursor: cursor } : {}), ...(total === undefined ? {} : { total }) };
+    for (let round = 0; round < 20 && items.length < filter.limit; round += 1) {
+      const out = await this.doc.send(
+        new QueryCommand({
+          TableName: this.table,
+          ...(byEndpoint ? {} : { IndexName: 'GSI1' }),
+          KeyConditionExpression: '#pk = :pk',
+          ...statusFilter,
+          ExpressionAttributeNames: { '#pk': partition.name, ...statusFilter?.ExpressionAttributeNames },
+          ExpressionAttributeValues: { ':pk': partition.value, ...statusFilter?.ExpressionAttributeValues },
+          ScanIndexForward: false,
+          // Each read asks for no more items than rows still missing: a page item may fill the rest alone.
+          Limit: Math.max(1, Math.min(25, filter.limit - items.length)),
+          ExclusiveStartKey: exclusive,
+        }),
+      );
+      const found = out.Items ?? [];
+      for (const [index, item] of found.entries()) {
+        const room = filter.limit - items.length;
+        const rows = logEntries(item, true).deliveries;
+        if (rows.length > room) {
+          items.push(...rows.slice(0, room));
+          return this.listed(items, cursorAt(item, this.givenAfter(item, 0, room)), counted);
+        }
+        items.push(...rows);
+        if (items.length === filter.limit) {
+          const more = index < found.length - 1 || out.LastEvaluatedKey !== undefined;
+          return this.listed(items, more ? encodeCursor(keyOf(item), partition) : undefined, counted);
+        }
+      }
+      exclusive = out.LastEvaluatedKey as PageKey | undefined;
+      if (!exclusive) break;
+    }
+    return this.listed(items, exclusive ? encodeCursor(exclusive, partition) : undefined, counted);
+  }
+
+  /** How many of a page's rows (newest first, replayed ones included) lie before its `count`-th listed row after `from`. */
+  private givenAfter(item: Record<string, unknown>, from: number, count: number): number {
+    const moved = item.moved instanceof Set ? (item.moved as Set<string>) : new Set<string>();
+    const ordered = [...pageOfItem(item).messages].reverse();
+    let index = from;
+    for (let listed = 0; index < ordered.length && listed < count; index += 1) {
+      if (!moved.has((ordered[index] as WebhookDelivery).id)) listed += 1;
+    }
+    return index;
+  }
+
+  private async listed(items: WebhookDelivery[], nextCursor: string | undefined, counted: Promise<number> | undefined): Promise<PageOf<WebhookDelivery>> {
+    const total = counted ? await counted : undefined;
+    return { items, ...(nextCursor ? { nextCursor } : {}), ...(total === undefined ? {} : { total }) };
+  }
+
+  /** Issue 15: the log's rows — an own item counts one, a page its messages but those replayed since. */
+  private async countEntries(
+    partition: { name: string; value: string },
+    byEndpoint: boolean,
+    statusFilter: { FilterExpression: string; ExpressionAttributeNames: Record<string, string>; ExpressionAttributeValues: Record<string, unknown> } | undefined,
+  ): Promise<number> {
+    let total = 0;
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await this.doc.send(
+        new QueryCommand({
+          TableName: this.table,
+          ...(byEndpoint ? {} : { IndexName: 'GSI1' }),
+          KeyConditionExpression: '#pk = :pk',
+          ...statusFilter,
+          ProjectionExpression: '#n, moved, kind',
+          ExpressionAttributeNames: { '#pk': partition.name, '#n': 'n', ...statusFilter?.ExpressionAttributeNames },
+          ExpressionAttributeValues: { ':pk': partition.value, ...statusFilter?.ExpressionAttributeValues },
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of out.Items ?? []) {
+        total += isPage(item) ? Number(item.n ?? 0) - (item.moved instanceof Set ? item.moved.size : 0) : 1;
+      }
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return total;
   }
 
   async since(owner: WebhookOwner, subscriptionId: string, since: Date, limit: number): Promise<WebhookDelivery[]> {
     const found: WebhookDelivery[] = [];
+    const from = since.toISOString();
     let start: Record<string, unknown> | undefined;
     do {
       const out = await this.doc.send(
         new QueryCommand({
           TableName: this.table,
           KeyConditionExpression: 'PK = :pk',
-          FilterExpression: 'createdAt >= :since',
-          ExpressionAttributeValues: { ':pk': webhookKeys.messages(owner, subscriptionId), ':since': since.toISOString() },
+          // A page by any of its messages' times (it was made at its first one's).
+          FilterExpression: 'createdAt >= :since OR lastCreatedAt >= :since',
+          ExpressionAttributeValues: { ':pk': webhookKeys.messages(owner, subscriptionId), ':since': from },
           ExclusiveStartKey: start,
         }),
       );
-      for (const item of out.Items ?? []) found.push(strip<WebhookDelivery>(item) as WebhookDelivery);
+      for (const item of out.Items ?? []) {
+        this.remember(item);
+        for (const delivery of logEntries(item, false).deliveries) if (delivery.createdAt >= from) found.push(delivery);
+      }
       start = out.LastEvaluatedKey;
     } while (start && found.length < limit);
     return found.sort((a, b) => a.createdAt.localeCompare(b.createdAt)).slice(0, limit);
   }
 
-  async due(now: Date, limit: number): Promise<WebhookDelivery[]> {
+  async due(now: Date, limit: number): Promise<DueWork> {
     const out = await this.doc.send(
       new QueryCommand({
         TableName: this.table,
@@ -415,6 +707,10 @@ export class DynamoWebhookRepository implements WebhookSubscriptions, WebhookRou
         Limit: limit,
       }),
     );
-    return (out.Items ?? []).map((item) => strip<WebhookDelivery>(item) as WebhookDelivery);
+    const items = out.Items ?? [];
+    return {
+      messages: items.filter((item) => !isPage(item)).map((item) => strip<WebhookDelivery>(item) as WebhookDelivery),
+      pages: items.filter(isPage).map(pageOfItem),
+    };
   }
 }
