@@ -20,12 +20,22 @@ export interface ArchivedObject {
  * `tenants/<tenantId>/…` (IAM's prefix on AWS, the local IAM twin locally), so a key built for another tenant
  * is refused; the regulators' session reads every tenant's prefix and writes nothing (ACL-2).
  */
-export type ArchiveSession = { readonly kind: 'tenant'; readonly tenantId: string } | { readonly kind: 'regulator' };
+export type ArchiveSession =
+  | { readonly kind: 'tenant'; readonly tenantId: string }
+  | { readonly kind: 'regulator'; readonly agency: string; readonly county?: string };
 
 /** The session of an insurer's own archive (ACL-1). */
 export const tenantArchive = (tenantId: string): ArchiveSession => ({ kind: 'tenant', tenantId });
-/** The regulators' read-only session (ACL-2: reads across tenants, no write). */
-export const REGULATOR_ARCHIVE: ArchiveSession = { kind: 'regulator' };
+/**
+ * A regulator's read-only session (ACL-2: reads across tenants, no write), tagged with its agency and county as
+ * every regulator session is (ACL-4) — the archive's read grant itself is not county-scoped: which keys a county
+ * EMB may read is decided from the policies in its view before a key is read.
+ */
+export const regulatorArchive = (regulator: { readonly agency: string; readonly county?: string }): ArchiveSession => ({
+  kind: 'regulator',
+  agency: regulator.agency,
+  ...(regulator.county === undefined ? {} : { county: regulator.county }),
+});
 
 /** A store acting with one session's credentials; composition roots hand these out per request. */
 export type ArchiveStoreFor = (session: ArchiveSession) => ArchiveStore;

@@ -11,7 +11,7 @@ let cached: { readonly where: string; readonly backend: Backend } | undefined;
 /**
  * The archive the environment names, acting with the CALLER's session (ARCHITECTURE.md §3, layer 2), which the
  * composition root takes from the token: `tenantArchive(tenantId)` for an insurer's own prefix,
- * `REGULATOR_ARCHIVE` for the regulators' reads. The backend is made once per process (a Lambda container, or
+ * `regulatorArchive(regulator)` for a regulator's reads (tagged with its agency and county). The backend is made once per process (a Lambda container, or
  * the local runtime); a store per session is a small object over it.
  * - `ARCHIVE_BUCKET` set (AWS): the object-locked bucket, through credentials of the tenant role
  *   (`ANZE_TENANT_ROLE_ARN`) tagged with the caller's tenant, or of the regulator role (`ANZE_REGULATOR_ROLE_ARN`);

@@ -27,6 +27,7 @@ import {
   ARCHIVE_SESSION_SECONDS,
   assumeRegulatorArchiveSession,
   assumeTenantArchiveSession,
+  regulatorArchiveTags,
   type ArchiveSessionCredentials,
 } from './tenant-archive-session.js';
 
@@ -316,7 +317,7 @@ export class ScopedS3Clients implements S3ClientSource {
     private readonly roles: ArchiveRoles,
     private readonly now: () => number = Date.now,
     private readonly assume: (roleArn: string, session: ArchiveSession) => Promise<ArchiveSessionCredentials> = (roleArn, session) =>
-      session.kind === 'tenant' ? assumeTenantArchiveSession(roleArn, session.tenantId) : assumeRegulatorArchiveSession(roleArn),
+      session.kind === 'tenant' ? assumeTenantArchiveSession(roleArn, session.tenantId) : assumeRegulatorArchiveSession(roleArn, session),
   ) {}
 
   async clientFor(session: ArchiveSession, validForSeconds: number): Promise<S3Client> {
@@ -326,7 +327,7 @@ export class ScopedS3Clients implements S3ClientSource {
     if (validForSeconds * 1000 + RENEW_MARGIN_MS > ARCHIVE_SESSION_SECONDS * 1000) {
       throw new Error(`an archive session lasts ${ARCHIVE_SESSION_SECONDS} s: it cannot sign for ${validForSeconds} s`);
     }
-    const cacheKey = session.kind === 'tenant' ? `tenant:${session.tenantId}` : 'regulator';
+    const cacheKey = session.kind === 'tenant' ? `tenant:${session.tenantId}` : `regulator:${Object.values(regulatorArchiveTags(session)).join('.')}`;
     const cached = this.cache.get(cacheKey);
     if (cached && cached.expiresAt - RENEW_MARGIN_MS - validForSeconds * 1000 > this.now()) return cached.client;
     const credentials = await this.assume(roleArn, session);

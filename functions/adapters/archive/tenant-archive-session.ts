@@ -1,3 +1,4 @@
+import { CITY_WIDE_COUNTY, COUNTY_AGENCY } from '../../../infra/constructs/tenant-policy-documents.js';
 import { assertKeyPart } from '../dynamodb/keys.js';
 import { roleSession, type SessionCredentials } from '../sts/role-session.js';
 
@@ -24,9 +25,31 @@ export async function assumeTenantArchiveSession(roleArn: string, tenantId: stri
 }
 
 /**
- * The regulators' archive session (ACL-2): the regulator role, whose policy reads every tenant's objects and
- * writes none. The folder's county scope (ACL-4) is decided before a key is read, from the policies in view.
+ * The session tags of a regulator's archive session, as of every regulator session (ACL-4, issue 21): `agency`,
+ * and `county` — a county EMB's own, `ALL` for the city EMB and the NFRA (CITY_WIDE_COUNTY); a county EMB
+ * without a county is refused, never widened.
  */
-export async function assumeRegulatorArchiveSession(roleArn: string): Promise<ArchiveSessionCredentials> {
-  return roleSession({ RoleArn: roleArn, RoleSessionName: 'archive-regulator', DurationSeconds: ARCHIVE_SESSION_SECONDS })();
+export function regulatorArchiveTags(regulator: { readonly agency: string; readonly county?: string }): { agency: string; county: string } {
+  const agency = assertKeyPart(regulator.agency, 'agency');
+  if (agency !== COUNTY_AGENCY) return { agency, county: CITY_WIDE_COUNTY };
+  if (!regulator.county) throw new Error('ACL-4: a county EMB session needs its county');
+  return { agency, county: assertKeyPart(regulator.county, 'county') };
+}
+
+/**
+ * A regulator's archive session (ACL-2): the regulator role with the caller's agency and county tags, whose
+ * policy reads every tenant's objects and writes none. The folder's county scope (ACL-4) is decided before a
+ * key is read, from the policies in view.
+ */
+export async function assumeRegulatorArchiveSession(roleArn: string, regulator: { readonly agency: string; readonly county?: string }): Promise<ArchiveSessionCredentials> {
+  const tags = regulatorArchiveTags(regulator);
+  return roleSession({
+    RoleArn: roleArn,
+    RoleSessionName: `archive-regulator-${tags.agency}-${tags.county}`.slice(0, 64),
+    DurationSeconds: ARCHIVE_SESSION_SECONDS,
+    Tags: [
+      { Key: 'agency', Value: tags.agency },
+      { Key: 'county', Value: tags.county },
+    ],
+  })();
 }

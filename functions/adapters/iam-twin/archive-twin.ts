@@ -7,13 +7,14 @@ import type {
   UploadRequest,
   UploadTicket,
 } from '../../../domain/archive/archive-store.js';
+import { regulatorArchiveTags } from '../archive/tenant-archive-session.js';
 import { authoriseArchiveCall, type ArchiveAction, type TwinSession } from './dynamodb-twin.js';
 
 /** The twin's view of an archive session: the role's statements and its tags, as the S3 store's AssumeRole sets them. */
 export function archiveTwinSession(session: ArchiveSession): TwinSession {
   return session.kind === 'tenant'
     ? { name: `archive-${session.tenantId}`, role: 'tenant', principalTags: { tenantId: session.tenantId } }
-    : { name: 'archive-regulator', role: 'regulator', principalTags: {} };
+    : { name: 'archive-regulator', role: 'regulator', principalTags: regulatorArchiveTags(session) };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { REGULATOR_ARCHIVE } from '../../../domain/archive/archive-store.js';
+import { regulatorArchive } from '../../../domain/archive/archive-store.js';
 import { REPORT_OVERSIGHT } from '../../../domain/identity/access.js';
 import { NotFound } from '../../../domain/kernel/errors.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
@@ -29,7 +29,7 @@ export const downloadSubmittedReportFileRoute = defineRoute({
     if (!version) throw new NotFound('report version');
     const { format } = input.params;
     return {
-      body: await reportFileLink({ archive: root.archive(REGULATOR_ARCHIVE), sha256: root.sha256, clock: root.clock }, version.files[format], {
+      body: await reportFileLink({ archive: root.archive(regulatorArchive(caller)), sha256: root.sha256, clock: root.clock }, version.files[format], {
         period: found.report.period,
         format,
         version: version.version,

@@ -1,4 +1,4 @@
-import { REGULATOR_ARCHIVE, tenantArchive, type ArchiveSession } from '../../../domain/archive/archive-store.js';
+import { regulatorArchive, tenantArchive, type ArchiveSession } from '../../../domain/archive/archive-store.js';
 import { folderOf, type EnterpriseFolder, type FolderDocument, type FolderScope } from '../../../domain/archive/folder.js';
 import type { Principal } from '../../../domain/identity/principal.js';
 import { principalAs } from '../../../domain/identity/principal.js';
@@ -40,6 +40,7 @@ export async function loadFolderDocument(principal: Principal | undefined, uscc:
 export function archiveSessionOf(principal: Principal | undefined): ArchiveSession {
   const insurer = principal && principalAs(principal, 'insurer');
   if (insurer) return tenantArchive(insurer.tenantId);
-  if (principal && principalAs(principal, 'regulator')) return REGULATOR_ARCHIVE;
+  const regulator = principal && principalAs(principal, 'regulator');
+  if (regulator) return regulatorArchive(regulator);
   throw new Forbidden('only insurers and regulators read an archive folder');
 }

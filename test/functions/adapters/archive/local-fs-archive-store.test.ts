@@ -2,7 +2,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ArchiveExists, ArchiveRetained, REGULATOR_ARCHIVE, retainUntilFor, tenantArchive } from '../../../../domain/archive/archive-store.js';
+import { ArchiveExists, ArchiveRetained, regulatorArchive, retainUntilFor, tenantArchive } from '../../../../domain/archive/archive-store.js';
 import { archiveStoreFor } from '../../../../functions/adapters/archive/archive-store-from-env.js';
 import { LocalTwinArchiveStore } from '../../../../functions/adapters/iam-twin/archive-twin.js';
 import { sha256Hex } from '../../../../functions/adapters/archive/sha256.js';
@@ -10,6 +10,7 @@ import { LocalFsArchiveStore } from '../../../../functions/adapters/archive/loca
 import { S3ArchiveStore } from '../../../../functions/adapters/archive/s3-archive-store.js';
 import { signLocalUpload, verifyLocalUpload } from '../../../../functions/adapters/archive/local-upload-signature.js';
 
+const CITY_EMB = regulatorArchive({ agency: 'EMB_CITY' });
 const NOW = new Date('2026-11-28T08:00:00.000Z');
 const RETAIN = retainUntilFor(NOW, 5);
 const body = new TextEncoder().encode('{"service":"s1","items":["隐患排查"]}');
@@ -208,7 +209,7 @@ describe('archiveStoreFor (the caller’s session)', () => {
   it('ACL-2 the regulators’ session reads every tenant’s prefix and writes none', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'anze-archive-twin-'));
     await archiveStoreFor(tenantArchive('t2'), { ANZE_ARCHIVE_DIR: dir }).put({ key: 'tenants/t2/a.json', body, contentType: 'application/json', retainUntil: RETAIN, now: NOW });
-    const regulators = archiveStoreFor(REGULATOR_ARCHIVE, { ANZE_ARCHIVE_DIR: dir });
+    const regulators = archiveStoreFor(CITY_EMB, { ANZE_ARCHIVE_DIR: dir });
     expect((await regulators.head('tenants/t2/a.json'))?.sha256).toBe(sha256Hex(body));
     await expect(regulators.put({ key: 'tenants/t2/b.json', body, contentType: 'application/json', retainUntil: RETAIN, now: NOW })).rejects.toMatchObject({ name: 'AccessDenied' });
     await expect(regulators.extendRetention({ key: 'tenants/t2/a.json', retainUntil: retainUntilFor(NOW, 6), now: NOW })).rejects.toMatchObject({ name: 'AccessDenied' });

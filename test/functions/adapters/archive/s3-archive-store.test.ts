@@ -12,12 +12,13 @@ import {
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/nested-clients/sts';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ArchiveExists, ArchiveRetained, REGULATOR_ARCHIVE, retainUntilFor, tenantArchive } from '../../../../domain/archive/archive-store.js';
+import { ArchiveExists, ArchiveRetained, regulatorArchive, retainUntilFor, tenantArchive } from '../../../../domain/archive/archive-store.js';
 import { S3ArchiveStore, ScopedS3Clients } from '../../../../functions/adapters/archive/s3-archive-store.js';
 import { sha256Hex } from '../../../../functions/adapters/archive/sha256.js';
 
 const s3 = mockClient(S3Client);
 const BUCKET = 'anze-test-archive-123456789012-cn-north-1';
+const CITY_EMB = regulatorArchive({ agency: 'EMB_CITY' });
 const NOW = new Date('2026-11-28T08:00:00.000Z');
 const RETAIN = retainUntilFor(NOW, 5);
 const body = new TextEncoder().encode('{"service":"s1","hazards":["配电箱未接地"]}');
@@ -308,10 +309,16 @@ describe('archive credentials of the caller’s session (IAM layer 2, issue 21)'
     });
   });
 
-  it('ACL-2 the regulators’ session assumes the read-only regulator role, untagged by any tenant', async () => {
+  it('ACL-2 ACL-4 a regulator’s session assumes the read-only regulator role with its agency and county tags (ALL city-wide), one per scope', async () => {
     const clients = new ScopedS3Clients({ tenant: ROLE, regulator: REGULATOR_ROLE }, () => clock);
-    await clients.clientFor(REGULATOR_ARCHIVE, 300);
-    expect(sts.commandCalls(AssumeRoleCommand)[0]?.args[0].input).toEqual({ RoleArn: REGULATOR_ROLE, RoleSessionName: 'archive-regulator', DurationSeconds: 3600 });
+    const city = await clients.clientFor(CITY_EMB, 300);
+    const xinfu = await clients.clientFor(regulatorArchive({ agency: 'EMB_COUNTY', county: '140902' }), 300);
+    expect(xinfu).not.toBe(city);
+    expect(sts.commandCalls(AssumeRoleCommand).map((call) => call.args[0].input)).toEqual([
+      { RoleArn: REGULATOR_ROLE, RoleSessionName: 'archive-regulator-EMB_CITY-ALL', DurationSeconds: 3600, Tags: [{ Key: 'agency', Value: 'EMB_CITY' }, { Key: 'county', Value: 'ALL' }] },
+      { RoleArn: REGULATOR_ROLE, RoleSessionName: 'archive-regulator-EMB_COUNTY-140902', DurationSeconds: 3600, Tags: [{ Key: 'agency', Value: 'EMB_COUNTY' }, { Key: 'county', Value: '140902' }] },
+    ]);
+    await expect(clients.clientFor(regulatorArchive({ agency: 'EMB_COUNTY' }), 300)).rejects.toThrow(/ACL-4/);
   });
 
   it('renews when the session would not outlive a ticket, and refuses tickets longer than a session', async () => {
@@ -322,7 +329,7 @@ describe('archive credentials of the caller’s session (IAM layer 2, issue 21)'
     expect(await clients.clientFor(T1, 60)).toBe(first);
     expect(await clients.clientFor(T1, 900)).not.toBe(first);
     await expect(clients.clientFor(T1, 3600)).rejects.toThrow(/cannot sign for 3600 s/);
-    await expect(clients.clientFor(REGULATOR_ARCHIVE, 60)).rejects.toThrow(/no role configured for the regulator/);
+    await expect(clients.clientFor(CITY_EMB, 60)).rejects.toThrow(/no role configured for the regulator/);
   });
 
   it('ACL-1 every call of a store uses the CALLER’s session, whatever tenant the key names — S3 then refuses another tenant’s key, and that refusal is not read as "absent"', async () => {
