@@ -2,6 +2,7 @@ import type { RouteSpec } from '../middleware/route.js';
 import { claimFileRoutes } from './claims/file-routes.js';
 import { claimRoutes } from './claims/routes.js';
 import { complaintRoutes } from './complaints/routes.js';
+import { evaluationRoutes } from './evaluations/routes.js';
 import { feeFileRoutes } from './fees/file-routes.js';
 import { feeRoutes } from './fees/routes.js';
 import { monitoringRoutes } from './monitoring/routes.js';
@@ -53,6 +54,8 @@ export const BOUNDED_CONTEXTS: readonly BoundedContext[] = [
   { name: 'supervision', entry: 'functions/http/supervision/handler.ts', routes: supervisionRoutes },
   // RPT-1, RPT-4: the insurers' half-year and year reports and the regulators' view of the submissions.
   { name: 'reports', entry: 'functions/http/reports/handler.ts', routes: reportRoutes },
+  // RPT-3, BLK-1: the city EMB's evaluation of each insurer, published to it, and a failing result's 通报.
+  { name: 'evaluations', entry: 'functions/http/evaluations/handler.ts', routes: evaluationRoutes },
   // SYNC-1: the provincial sync's states, retries and reconciliation.
   { name: 'sync', entry: 'functions/http/sync/handler.ts', routes: syncRoutes },
   { name: 'webhooks', entry: 'functions/http/webhooks/handler.ts', routes: webhookRoutes },

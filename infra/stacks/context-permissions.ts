@@ -130,6 +130,19 @@ export const CONTEXT_PERMISSIONS: Readonly<Record<string, ContextPermissions>> =
    */
   reports: { ownLeadingKeys: [], readLeadingKeys: ['P#TENANT', 'P#TENANT#*'], userPoolAdmin: false, archive: true },
   /**
+   * RPT-3, BLK-1: the regulators' evaluations (`R#evaluations#…`) are the function's own, and so is the BLK-1
+   * listing a failed evaluation's 通报 adds to the one blacklist (`R#blacklist#…`, as the register function
+   * writes it). The insurer's records for the computed items are read through the read-only regulator role;
+   * its own role reads tenant profiles and the register (REG-1, the coverage item). The published files go to
+   * the insurer's prefix of the archive through the tenant role.
+   */
+  evaluations: {
+    ownLeadingKeys: ['R#evaluations#*', 'R#blacklist#*'],
+    readLeadingKeys: ['P#TENANT', 'P#TENANT#*', 'R#register#*'],
+    userPoolAdmin: false,
+    archive: true,
+  },
+  /**
    * Issue 17: webhook subscriptions and messages, in their owner's partitions but with the platform's routing
    * directory beside them in the same transaction (functions/webhooks/composition-root.ts): the webhook key
    * shapes of every owner and nothing else of theirs. Layer 1 builds every key from the token.

@@ -69,6 +69,8 @@ let foreignSourceId: string;
 let foreignAlarmId: string;
 /** RPT-1: the other insurer's half-year report (a draft: reports are an insurer's own until submitted). */
 let foreignReportId: string;
+/** RPT-3: the city EMB's published evaluation of the other insurer (an insurer sees only its own published ones). */
+let foreignEvaluationId: string;
 
 /** REG-1: an enterprise of 原平市 (140981), registered by the city EMB: outside the 忻府区 EMB's view (ACL-4). */
 const OTHER_COUNTY_USCC = `91140981100000002${usccCheckCharacter('91140981100000002')}`;
@@ -134,6 +136,8 @@ const FOREIGN_OBJECT: Record<string, (caller: Caller) => string> = {
   alarmId: () => foreignAlarmId,
   // RPT-1 (ACL-1): another insurer's report is foreign to an insurer; the city EMB and the NFRA see every submitted one: a missing one.
   reportId: (caller) => (caller.role.startsWith('insurer') ? foreignReportId : '01nonexistentreport0000000'),
+  // RPT-3 (ACL-1): another insurer's published evaluation is foreign to an insurer; the city EMB and the NFRA see every one: a missing one.
+  evaluationId: (caller) => (caller.role.startsWith('insurer') ? foreignEvaluationId : '01nonexistentevaluation000'),
 };
 
 /** The "missing object" of a parameter whose ids have a shape of their own; the placeholder otherwise. */
@@ -204,6 +208,19 @@ beforeAll(async () => {
   const report = await other.post<{ report: { id: string } }>('/reports', { year: Number(today.slice(0, 4)), kind: 'HALF_YEAR' });
   expect(report.status, JSON.stringify(report.body)).toBe(201);
   foreignReportId = report.body.report.id;
+  const evaluationPeriod = Number(today.slice(5, 7)) >= 7 ? { year: Number(today.slice(0, 4)), term: 'H1' } : { year: Number(today.slice(0, 4)) - 1, term: 'H2' };
+  const cityEmbForEvaluation = await test.signIn('emb-city', DEMO_PASSWORD);
+  const evaluation = await cityEmbForEvaluation.post<{ id: string }>('/regulator/evaluations', { tenantId: foreignPolicyTenantId, ...evaluationPeriod });
+  expect(evaluation.status, JSON.stringify(evaluation.body)).toBe(201);
+  foreignEvaluationId = evaluation.body.id;
+  const scored = await cityEmbForEvaluation.patch(`/regulator/evaluations/${foreignEvaluationId}`, {
+    items: [
+      { code: 'SERVICE_SYSTEM', score: 10, reason: '隔离测试：人工评分' },
+      { code: 'SERVICE_EFFECT', score: 10, reason: '隔离测试：人工评分' },
+    ],
+  });
+  expect(scored.status, JSON.stringify(scored.body)).toBe(200);
+  expect((await cityEmbForEvaluation.post(`/regulator/evaluations/${foreignEvaluationId}/publish`, undefined)).status).toBe(200);
   const ledgerEntry = await other.post<{ id: string }>('/fees/expenses', {
     spentOn: today,
     category: 'OFFLINE_SERVICE',
