@@ -17,6 +17,7 @@ import { ConfirmRecordForm, ConfirmScheduleForm, FollowUpForm, OnSiteSignatureFo
 import { ArchiveView, DeadlinesView, HazardList, RecordView, ReviewFlags, ServiceCard, ServiceOverview, ServiceSteps, SignatureLine } from './ServiceView';
 import { archivePath, serviceTypeText } from './service-text';
 import { useProviderChoices } from './useProviderChoices';
+import { OutsourcingContractUpload } from '../archive/OutsourcingContractUpload';
 
 /** A refusal by state (409) or a stale copy (412): shown at the top, and the service reloaded. */
 const isStateConflict = (error: unknown): boolean => error instanceof ApiError && (error.status === 409 || error.status === 412);
@@ -228,6 +229,12 @@ export function ServicePage() {
               {service.archive && (
                 <ServiceCard title={t('svc.section.archive')} testId="service-archive">
                   <ArchiveView service={service} />
+                </ServiceCard>
+              )}
+              {/* SVC-10, REG-2: a third-party organisation's service has its outsourcing contract archived into the folder. */}
+              {service.provider.kind === 'THIRD_PARTY' && service.status !== 'CANCELLED' && (
+                <ServiceCard title={t('folder.contract.title')} testId="service-outsourcing-contract">
+                  <OutsourcingContractUpload serviceId={service.id} />
                 </ServiceCard>
               )}
             </Flex>
