@@ -1,3 +1,4 @@
+import { tenantArchive } from '../../../domain/archive/archive-store.js';
 import { INSURER } from '../../../domain/identity/access.js';
 import { shanghaiDateOf } from '../../../domain/kernel/calendar/local-date.js';
 import { NotFound, RuleViolation } from '../../../domain/kernel/errors.js';
@@ -37,7 +38,7 @@ export const attachThirdPartyEvaluationRoute = defineRoute({
     if (!upload || upload.subject.kind !== 'REPORT' || upload.subject.id !== report.id) {
       throw new RuleViolation('RPT-2', 'uploadId', 'RPT-2: uploadId must be an upload ticketed for this report’s evaluation', 400);
     }
-    const archive = root.archive();
+    const archive = root.archive(tenantArchive(tenantId));
     const stored = await archive.head(upload.key);
     if (stored?.sha256 !== upload.sha256) throw new RuleViolation('RPT-2', 'uploadId', 'RPT-2: the file is not in the archive yet (or not the bytes ticketed); upload it first', 409);
     const now = root.clock.now();

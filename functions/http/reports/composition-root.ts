@@ -54,7 +54,7 @@ export function reportsRoot(): ReportsRoot {
       tenants: new DynamoPlatformRepository(new Store(sharedDynamoDb().doc, table, systemClock)),
       archive: (session) => archiveStoreFor(session),
       // The renderers (PDF with its CJK font, XLSX) load on the first render, not on every cold start.
-      files: { render: async (figures) => (await import('../../adapters/report-file/render.js')).renderReportFiles.render(figures) },
+      files: { render: async (figures, evaluation) => (await import('../../adapters/report-file/render.js')).renderReportFiles.render(figures, evaluation) },
       sha256: sha256Hex,
       ruleSets: sharedRuleSets(),
       clock: systemClock,

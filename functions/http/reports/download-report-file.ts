@@ -3,7 +3,7 @@ import { INSURER } from '../../../domain/identity/access.js';
 import { NotFound } from '../../../domain/kernel/errors.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
 import { reportsRoot } from './composition-root.js';
-import { reportFileLink } from './report-file-link.js';
+import { reportFileLink, reportFileOf } from './report-file-link.js';
 import { reportFileLinkSchema, reportFileParams, reportFileQuery } from './schemas.js';
 
 /**
@@ -29,11 +29,11 @@ export const downloadReportFileRoute = defineRoute({
     const deps = { archive: root.archive(tenantArchive(tenantId)), sha256: root.sha256, clock: root.clock };
     const wanted = input.query.version;
     if (wanted === undefined && report.draft) {
-      return { body: await reportFileLink(deps, report.draft.files[format], { period: report.period, format }) };
+      return { body: await reportFileLink(deps, reportFileOf(report.draft.files, report.draft.evaluation, format), { period: report.period, format }) };
     }
     const versions = report.submittedVersions > 0 ? await reports.versions(tenantId, report.id) : [];
     const version = wanted === undefined ? versions.at(-1) : versions.find((candidate) => candidate.version === wanted);
     if (!version) throw new NotFound('report version');
-    return { body: await reportFileLink(deps, version.files[format], { period: report.period, format, version: version.version }) };
+    return { body: await reportFileLink(deps, reportFileOf(version.files, version.evaluation, format), { period: report.period, format, version: version.version }) };
   },
 });

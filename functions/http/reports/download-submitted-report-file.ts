@@ -3,7 +3,7 @@ import { REPORT_OVERSIGHT } from '../../../domain/identity/access.js';
 import { NotFound } from '../../../domain/kernel/errors.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
 import { reportsRoot } from './composition-root.js';
-import { reportFileLink } from './report-file-link.js';
+import { reportFileLink, reportFileOf } from './report-file-link.js';
 import { reportFileLinkSchema, reportFileParams, reportFileQuery } from './schemas.js';
 
 /**
@@ -29,7 +29,7 @@ export const downloadSubmittedReportFileRoute = defineRoute({
     if (!version) throw new NotFound('report version');
     const { format } = input.params;
     return {
-      body: await reportFileLink({ archive: root.archive(regulatorArchive(caller)), sha256: root.sha256, clock: root.clock }, version.files[format], {
+      body: await reportFileLink({ archive: root.archive(regulatorArchive(caller)), sha256: root.sha256, clock: root.clock }, reportFileOf(version.files, version.evaluation, format), {
         period: found.report.period,
         format,
         version: version.version,

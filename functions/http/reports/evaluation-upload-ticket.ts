@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { tenantArchive } from '../../../domain/archive/archive-store.js';
 import { ruleSetForYear } from '../../../domain/fees/compliance.js';
 import { INSURER } from '../../../domain/identity/access.js';
 import { NotFound } from '../../../domain/kernel/errors.js';
@@ -39,7 +40,7 @@ export const requestEvaluationUploadRoute = defineRoute({
     const records = await evaluationRoot().archiveRecords(tenantId);
     const ruleSet = ruleSetForYear(await root.ruleSets.versions(), report.period.year);
     const answer = await issueUploadTicket(
-      { archive: root.archive(), clock: root.clock, newId: root.newId, createUpload: (upload) => records.createUpload(upload) },
+      { archive: root.archive(tenantArchive(tenantId)), clock: root.clock, newId: root.newId, createUpload: (upload) => records.createUpload(upload) },
       { tenantId, subject: { kind: 'REPORT', id: report.id }, body: input.body, retentionYears: ruleSet.archiveRetentionYears, by: userId },
     );
     return { body: answer };

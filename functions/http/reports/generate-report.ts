@@ -7,6 +7,7 @@ import { computeReportFigures } from '../../../domain/reports/figures.js';
 import { assertPeriodStarted, periodKeyOf, reportPeriodOf } from '../../../domain/reports/period.js';
 import { REPORT_CONTENT_TYPES, REPORT_FORMATS, type ReportFile } from '../../../domain/reports/report.js';
 import { generateReport } from '../../../domain/reports/report.rules.js';
+import { satisfactionOf, selfEvaluationFormOf } from '../../../domain/reports/self-evaluation.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
 import { reportsRoot } from './composition-root.js';
 import { generateReportBody, reportDetailOf, reportDetailSchema } from './schemas.js';
@@ -44,14 +45,22 @@ export const generateReportRoute = defineRoute({
     const ruleSet = ruleSetForYear(await ruleSets.versions(), period.year);
     const { reports, records } = await forTenant(tenantId);
     const existing = await reports.byPeriod(tenantId, periodKeyOf(period));
-    const figures = computeReportFigures(await records.recordsOf(tenantId, period), {
+    const source = await records.recordsOf(tenantId, period);
+    const figures = computeReportFigures(source, {
       tenantId,
       insurerName: tenant.name,
       period,
       ruleSet,
       generatedAt: now.toISOString(),
     });
-    const rendered = await files.render(figures);
+    // RPT-2: the self-evaluation's form — the rule set's items, their figures from the same records; what the
+    // insurer wrote on the draft (or on the last version, for a correction) is kept.
+    const versions = existing && existing.submittedVersions > 0 ? await reports.versions(tenantId, existing.id) : [];
+    const evaluation =
+      period.kind === 'SELF_EVALUATION'
+        ? selfEvaluationFormOf(ruleSet, figures, satisfactionOf(source.services, period), existing?.draft?.evaluation ?? versions.at(-1)?.evaluation)
+        : undefined;
+    const rendered = await files.render(figures, evaluation);
     const reportId = existing?.id ?? newId(now);
     const draftId = newId(now);
     const retainUntil = new Date(now.getTime() + DRAFT_RETENTION_DAYS * 86_400_000);
@@ -61,10 +70,9 @@ export const generateReportRoute = defineRoute({
       const object = await archive(tenantArchive(tenantId)).put({ key, body: rendered[format], contentType: REPORT_CONTENT_TYPES[format], retainUntil, now });
       stored[format] = { key, sha256: object.sha256, size: object.size, contentType: object.contentType };
     }
-    const change = generateReport(existing, { id: reportId, draft: { figures, files: stored, generatedBy: userId }, now });
+    const change = generateReport(existing, { id: reportId, draft: { figures, files: stored, generatedBy: userId, ...(evaluation ? { evaluation } : {}) }, now });
     if (existing) await reports.save(change, existing.version);
     else await reports.create(change);
-    const versions = existing && existing.submittedVersions > 0 ? await reports.versions(tenantId, reportId) : [];
     return { status: existing ? 200 : 201, body: reportDetailOf(change.state, versions) };
   },
 });

@@ -39,7 +39,19 @@ export const submitReportRoute = defineRoute({
       const key = `tenants/${tenantId}/reports/${report.id}/v${version.version}/${periodKeyOf(report.period)}.${format}`;
       files[format] = await archiveVersionFile({ archive: archive(tenantArchive(tenantId)), sha256 }, version.files[format], key, { retainUntil, now });
     }
-    const submitted = { ...version, files };
+    // RPT-2: a third party's evaluation is archived with the version's own files, under the version's key.
+    const third = version.evaluation?.thirdParty;
+    const evaluation =
+      version.evaluation && third
+        ? {
+            ...version.evaluation,
+            thirdParty: {
+              ...third,
+              file: await archiveVersionFile({ archive: archive(tenantArchive(tenantId)), sha256 }, third.file, `tenants/${tenantId}/reports/${report.id}/v${version.version}/third-party-evaluation.pdf`, { retainUntil, now }),
+            },
+          }
+        : version.evaluation;
+    const submitted = { ...version, files, ...(evaluation ? { evaluation } : {}) };
     await reports.submit(change, report.version, submitted);
     return { body: reportDetailOf(change.state, [...(await reports.versions(tenantId, report.id))]) };
   },

@@ -1,3 +1,4 @@
+import { tenantArchive } from '../../../domain/archive/archive-store.js';
 import { INSURER } from '../../../domain/identity/access.js';
 import { NotFound, RuleViolation } from '../../../domain/kernel/errors.js';
 import { evaluationFormOf, writeEvaluation } from '../../../domain/reports/report.rules.js';
@@ -47,7 +48,7 @@ export const writeEvaluationRoute = defineRoute({
     const evaluation = writeSelfEvaluation(form, items);
     const now = root.clock.now();
     const rendered = await root.files.render(draft.figures, evaluation);
-    const files = await storeDraftFiles(root.archive(), { tenantId, reportId: report.id, draftId: root.newId(now), period: report.period, rendered, now });
+    const files = await storeDraftFiles(root.archive(tenantArchive(tenantId)), { tenantId, reportId: report.id, draftId: root.newId(now), period: report.period, rendered, now });
     const change = writeEvaluation(report, { evaluation, files, now });
     await reports.save(change, report.version);
     const versions = report.submittedVersions > 0 ? await reports.versions(tenantId, report.id) : [];
