@@ -29,6 +29,9 @@ export interface DispatcherPorts {
 /** The delivery id of an event's message to one endpoint: stable, so a repeat is the same message (same webhook-id). */
 export const deliveryIdOf = (subscriptionId: string, eventId: string): string => `${subscriptionId}_${eventId}`;
 
+/** A page's messages sent at once at most (several pages are under way together). */
+const PAGE_SENDS_AT_ONCE = 16;
+
 /**
  * What became of a batch of first attempts: each message's outcome once it is stored (in its page, or in an item
  * of its own); the messages of a page that could not be opened (nothing of them was sent: the caller may hand them
@@ -133,7 +136,7 @@ export class WebhookDispatcher {
   private async attemptPage(page: DeliveryPage): Promise<AttemptOutcome[]> {
     const subscription = await this.subscriptionOf(page.owner, page.subscriptionId);
     const outcomes = subscription?.enabled
-      ? await Promise.all(page.messages.map((message) => this.send(message, subscription)))
+      ? await this.sendAll(page.messages, subscription)
       : page.messages.map((message) => ({ delivery: this.parked(message), failingSince: undefined }) satisfies AttemptOutcome);
     const delivered = outcomes.filter((outcome) => outcome.delivery.status === 'DELIVERED').map((outcome) => outcome.delivery);
     const others = outcomes.filter((outcome) => outcome.delivery.status !== 'DELIVERED').map((outcome) => outcome.delivery);
@@ -207,6 +210,20 @@ export class WebhookDispatcher {
   private parked(delivery: WebhookDelivery): WebhookDelivery {
     const { nextAttemptAt: _, ...rest } = delivery;
     return { ...rest, status: 'DEAD_LETTERED', updatedAt: this.ports.clock.now().toISOString() };
+  }
+
+  /**
+   * A page's attempts, {@link PAGE_SENDS_AT_ONCE} at a time: an endpoint gets a bounded number of connections
+   * from one page, and requests wait here rather than in the HTTP agent's queue (which costs CPU per waiting request).
+   */
+  private async sendAll(messages: readonly WebhookDelivery[], subscription: WebhookSubscription): Promise<AttemptOutcome[]> {
+    const outcomes: AttemptOutcome[] = new Array<AttemptOutcome>(messages.length);
+    let next = 0;
+    const lane = async () => {
+      for (let index = next++; index < messages.length; index = next++) outcomes[index] = await this.send(messages[index] as WebhookDelivery, subscription);
+    };
+    await Promise.all(Array.from({ length: Math.min(PAGE_SENDS_AT_ONCE, messages.length) }, lane));
+    return outcomes;
   }
 
   /** One signed attempt through the SSRF-guarded transport, and the retry schedule's decision on it. */

@@ -9,6 +9,7 @@ import {
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { DomainEvent } from '../../../domain/kernel/events.js';
 import type { DeliveryAttempt, WebhookDelivery } from '../../../domain/webhooks/delivery.js';
 import { pageEntryId, pageEntryParts, pagePrefix, type DeliveryPage } from '../../../domain/webhooks/pages.js';
@@ -59,7 +60,7 @@ const subscriptionOfDelivery = (id: string): string | undefined => (SAFE.test(id
 /** Kept 30 days (TTL), long enough to replay or inspect a dead letter. */
 const expiresAtOf = (createdAt: string) => Math.floor(Date.parse(createdAt) / 1000) + 30 * 24 * 3600;
 
-/** One message in a page item, in short names: a page holds up to 100 of them in one JSON string attribute. */
+/** One message in a page item, in short names: a page holds up to 100 of them in one attribute (deflated JSON). */
 interface PageEntry {
   /** The delivery id (`<subscriptionId>_<eventId>`). */
   readonly i: string;
@@ -79,7 +80,7 @@ function pageOfItem(item: Record<string, unknown>): DeliveryPage {
   const owner = item.owner as WebhookOwner;
   const subscriptionId = String(item.subscriptionId);
   const open = item.status === 'PENDING';
-  const entries = JSON.parse(String(item.entries)) as PageEntry[];
+  const entries = JSON.parse(inflateRawSync(item.entries as Uint8Array).toString('utf8')) as PageEntry[];
   return {
     id: String(item.SK),
     subscriptionId,
@@ -299,7 +300,10 @@ export class DynamoWebhookRepository implements WebhookSubscriptions, WebhookRou
       // The delivery log's status filter applies to the page as a whole: every message of it shares it.
       status: open ? 'PENDING' : 'DELIVERED',
       n: entries.length,
-      entries: JSON.stringify(entries),
+      // Deflated binary: the entries' JSON (bodies alike from one event type) shrinks several times, so a page costs
+      // a fraction of the write units on AWS, and the SDK sends it as base64 instead of escaping it character by
+      // character (most of the fan-out's CPU when it was a string).
+      entries: deflateRawSync(JSON.stringify(entries), { level: 1 }),
     };
   }
 

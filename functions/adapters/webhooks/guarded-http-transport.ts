@@ -74,13 +74,31 @@ export class GuardedHttpTransport implements WebhookTransport {
     private readonly timeoutMs = 10_000,
   ) {}
 
+  /**
+   * What an URL's text alone decides — its problem, host and whether the host is a literal address — remembered
+   * per URL (issue 17, throughput: every attempt checks it). A pure function of the text and the policy, so the
+   * memo changes nothing: a name is still resolved and every address checked on every attempt.
+   */
+  private readonly parsed = new Map<string, { problem?: string; url: URL; host: string; literal?: 4 | 6 }>();
+
+  private parse(rawUrl: string) {
+    let known = this.parsed.get(rawUrl);
+    if (!known) {
+      const problem = urlProblem(rawUrl, this.policy);
+      const url = problem ? new URL('http://0.0.0.0/') : new URL(rawUrl);
+      const host = url.hostname.replace(/^\[|\]$/g, '');
+      const literal = parseIpv4(host) !== undefined ? 4 : host.includes(':') ? 6 : undefined;
+      known = { ...(problem ? { problem } : {}), url, host, ...(literal ? { literal } : {}) };
+      if (this.parsed.size >= 1000) this.parsed.clear();
+      this.parsed.set(rawUrl, known);
+    }
+    return known;
+  }
+
   async post(rawUrl: string, headers: Readonly<Record<string, string>>, body: string): Promise<TransportResponse> {
-    const problem = urlProblem(rawUrl, this.policy);
+    const { problem, url, host, literal } = this.parse(rawUrl);
     if (problem) throw new RefusedEndpoint(problem);
-    const url = new URL(rawUrl);
-    const host = url.hostname.replace(/^\[|\]$/g, '');
-    const literal = parseIpv4(host) !== undefined ? 4 : host.includes(':') ? 6 : undefined;
-    const addresses = literal ? [{ address: host, family: literal as 4 | 6 }] : await this.resolve(host);
+    const addresses = literal ? [{ address: host, family: literal }] : await this.resolve(host);
     if (addresses.length === 0) throw new RefusedEndpoint(`${host} resolves to no address`);
     for (const { address } of addresses) {
       const verdict = addressAllowed(address, this.policy);
