@@ -138,6 +138,8 @@ const figuresShape = {
   ),
   svcObligations: svcObligationTableSchema.check(z.describe('SVC-1: services per policy year by industry and size.')),
   riskScoreSheet: riskScoreSheetSchema.check(z.describe('SVC-12: the risk-grade score sheet (the platform\'s formula).')),
+  // Optional: versions published before RPT-3's evaluations do not carry it (XINZHOU_2024_EVALUATION_SCORE_SHEET).
+  evaluationScoreSheet: z.optional(evaluationScoreSheetSchema.check(z.describe('RPT-3: the regulators\' score sheet for evaluating each insurer (items, weights, computed or manual, pass mark).'))),
 };
 
 type Figures = z.output<z.ZodMiniObject<typeof figuresShape>>;
@@ -154,8 +156,6 @@ function figuresInOrder(ruleSet: Figures, ctx: z.core.$RefinementCtx<Figures>): 
     });
   }
   if (ruleSet.riskScoreSheet.mediumFrom > ruleSet.riskScoreSheet.highFrom) {
-  // Optional: versions published before RPT-3's evaluations do not carry it (XINZHOU_2024_EVALUATION_SCORE_SHEET).
-  evaluationScoreSheet: z.optional(evaluationScoreSheetSchema.check(z.describe('RPT-3: the regulators\' score sheet for evaluating each insurer (items, weights, computed or manual, pass mark).'))),
     ctx.issues.push({ code: 'custom', message: 'SVC-12: the MEDIUM threshold cannot be above the HIGH one', path: ['riskScoreSheet', 'mediumFrom'], input: ruleSet.riskScoreSheet.mediumFrom });
   }
   if (ruleSet.riskScoreSheet.accidentPointsMin > ruleSet.riskScoreSheet.accidentPointsMax) {
