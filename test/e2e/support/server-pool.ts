@@ -71,12 +71,12 @@ export default function setupServerPool(project: TestProject): (() => Promise<vo
 }
 
 /**
- * This file's `npm start`: the one the pool has ready (waiting for it while it boots), or, outside the system group's
- * run (no pool), one started here.
+ * This file's `npm start`: the one the pool has ready (waiting for it while it boots), or, without a pool (another
+ * vitest config) or with `ANZE_E2E_SERVER_POOL=off` (to compare, or to rule the pool out), one started here.
  */
 export async function takeLocalServer(): Promise<LocalServer> {
   const dir = inject('e2eServerPool');
-  if (!dir || !existsSync(dir)) return startLocalServer();
+  if (!dir || !existsSync(dir) || process.env.ANZE_E2E_SERVER_POOL === 'off') return startLocalServer();
   writeFileSync(join(dir, 'want'), '');
   const deadline = Date.now() + 120_000;
   for (;;) {
