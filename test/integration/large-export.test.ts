@@ -61,9 +61,10 @@ function expensesOf(tenantId: string, count: number): { entries: LedgerEntry[]; 
 
 /**
  * The year's entries as the repository hands them to the export — page by page, in sequence order — held in
- * memory: DynamoDB Local writes some 1,700 items a second on two cores (test/bench/README.md), so loading
- * 100,000 would take a minute before the test began. The route reads them from the table the same way
- * (`eachEntryPage`); the file, the archive and the link are the real ones.
+ * memory: DynamoDB Local is the bottleneck — 100,000 entries loaded the fastest way the repository has
+ * (`loadYear`: BatchWriteItem, 8 concurrent requests of 25, items from the adapter's own key builder) took
+ * 257 s on the two-core CI machine under load (2026-12-06), one booking at a time 114 s. The route reads them
+ * from the table the same way (`eachEntryPage`); the file, the archive and the link are the real ones.
  */
 function yearOf(entries: readonly LedgerEntry[], ledger: YearLedger): Pick<FeeLedgerRepository, 'year' | 'eachEntryPage'> {
   return {
