@@ -42,11 +42,41 @@ export const refuse = (index: number, field: string, rule: string, message: stri
 
 export const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/**
+ * A batch repeats its instants (a hundred sensors read at the same second) and its sensors: each string's shape
+ * is checked once per container (bounded memos of strings that passed; a failing one is checked again each time).
+ * Pure functions of the string, so nothing is checked less.
+ */
+const MEMO_MAX = 4096;
+const instantMemo = new Map<string, number>();
+const sensorMemo = new Set<string>();
+
+function instantMsOf(at: unknown): number | undefined {
+  if (typeof at !== 'string') return undefined;
+  const known = instantMemo.get(at);
+  if (known !== undefined) return known;
+  if (!isInstant(at)) return undefined;
+  const atMs = Date.parse(at);
+  if (instantMemo.size >= MEMO_MAX) instantMemo.clear();
+  instantMemo.set(at, atMs);
+  return atMs;
+}
+
+/** A key-safe id (no `#` separator): letters, digits, `_`, `-`, `.`, at most 64. */
+export function isSensorId(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  if (sensorMemo.has(value)) return true;
+  if (!SENSOR_ID.test(value)) return false;
+  if (sensorMemo.size >= MEMO_MAX) sensorMemo.clear();
+  sensorMemo.add(value);
+  return true;
+}
+
 /** The fields every record has: a key-safe sensor id, a MON-1 kind and an instant with its offset (CAL-1). */
 function common(raw: unknown, index: number, now: number, retentionDays: number): Checked<{ sensorId: string; kind: MonitoringKind; atMs: number }> {
   if (!isObject(raw)) return refuse(index, '', 'MON-2', 'each record must be an object');
   const { sensorId, kind, at } = raw;
-  if (typeof sensorId !== 'string' || !SENSOR_ID.test(sensorId)) {
+  if (!isSensorId(sensorId)) {
     return refuse(index, 'sensorId', 'MON-2', 'sensorId must be 1–64 letters, digits, "_", "-" or "."');
   }
   if (typeof kind !== 'string' || !Object.hasOwn(MONITORING_KINDS, kind)) {
@@ -59,8 +89,8 @@ function common(raw: unknown, index: number, now: number, retentionDays: number)
 
 /** A record's instant (CAL-1: with Z or an offset), neither in the future beyond a device clock's error nor older than kept. */
 export function checkAt(at: unknown, index: number, now: number, retentionDays: number): Checked<number> {
-  if (!isInstant(at)) return refuse(index, 'at', 'CAL-1', 'at must be an ISO 8601 instant with Z or an offset');
-  const atMs = Date.parse(at);
+  const atMs = instantMsOf(at);
+  if (atMs === undefined) return refuse(index, 'at', 'CAL-1', 'at must be an ISO 8601 instant with Z or an offset');
   if (atMs > now + FUTURE_TOLERANCE_MS) return refuse(index, 'at', 'MON-2', 'at is more than 5 minutes in the future: check the device clock');
   if (atMs < now - retentionDays * 86_400_000) {
     return refuse(index, 'at', 'MON-2', `at is older than the ${retentionDays} days readings are kept`);
@@ -100,19 +130,29 @@ export const minuteOf = (atMs: number): number => Math.floor(atMs / 60_000) * 60
 /**
  * MON-2: a source's sensors are spread over this many shards (partition keys); a shard's minute holds its
  * sensors' readings of that minute. Fewer, fuller items than one per sensor (a batch of 500 readings from 100
- * sensors is ~16 items, one write call), and still many partitions per mine: a busy mine is no hot partition.
+ * sensors is ~8 items a minute, one write call), and still several partitions per mine: a busy mine is no hot
+ * partition (test/bench/monitoring.ts: 0.4 WCU/s per key at 1,000 mines; a 1,000-sensor mine read every second and
+ * posting every second rewrites ~20 KB items, ~40 WCU/s per key, far below 1,000). Was 16 until the ingest bench
+ * (issue 19) measured the transaction's time growing with its item count: 8 halves it.
  */
-export const SHARDS_PER_SOURCE = 16;
+export const SHARDS_PER_SOURCE = 8;
+/** The shard count readings were stored under before: a sensor's older minutes may still be there (readingsOf). */
+export const FORMER_SHARDS_PER_SOURCE = 16;
 
-/** The shard of a sensor: FNV-1a of its id, so a sensor always lands in the same one. */
-export function shardOf(sensorId: string): number {
+/** FNV-1a of a sensor id, so a sensor always lands in the same shard. */
+function sensorHash(sensorId: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < sensorId.length; i += 1) {
     hash ^= sensorId.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
-  return hash % SHARDS_PER_SOURCE;
+  return hash;
 }
+
+/** The shard of a sensor. */
+export const shardOf = (sensorId: string): number => sensorHash(sensorId) % SHARDS_PER_SOURCE;
+/** The shard a sensor's readings went to under {@link FORMER_SHARDS_PER_SOURCE} (kept until their TTL). */
+export const formerShardOf = (sensorId: string): number => sensorHash(sensorId) % FORMER_SHARDS_PER_SOURCE;
 
 /** A reading is late when it arrives more than the rule set's window after its instant (MON-2). */
 export const isLate = (atMs: number, now: number, lateAfterMinutes: number): boolean => now - atMs > lateAfterMinutes * 60_000;
@@ -175,9 +215,16 @@ export function mergeReadings<R extends StoredRecord>(
   const accepted: R[] = [];
   let duplicates = 0;
   let late = 0;
-  const ordered = [...readings].sort((a, b) => (a.sensorId < b.sensorId ? -1 : a.sensorId > b.sensorId ? 1 : a.atMs - b.atMs));
+  // Time order (so each sensor's too); a sensor's shard hashed once per batch.
+  const ordered = [...readings].sort((a, b) => a.atMs - b.atMs);
+  const shards = new Map<string, number>();
   for (const reading of ordered) {
-    const { shard, minute } = bucketOf(reading);
+    let shard = shards.get(reading.sensorId);
+    if (shard === undefined) {
+      shard = shardOf(reading.sensorId);
+      shards.set(reading.sensorId, shard);
+    }
+    const minute = minuteOf(reading.atMs);
     const id = bucketId(shard, minute);
     let bucket = buckets.get(id);
     if (!bucket) {
