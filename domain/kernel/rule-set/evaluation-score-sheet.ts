@@ -53,15 +53,16 @@ export type EvaluationSheetItem = EvaluationScoreSheet['items'][number];
  * rule-set version.
  */
 export const XINZHOU_2024_EVALUATION_SCORE_SHEET: EvaluationScoreSheet = {
+  // Keys in the schema's order: a copy parsed back (a new version's figures) must compare equal field by field.
   passMark: 60,
   items: [
-    { code: 'SERVICE_TIMELINESS', name: '服务及时性', weight: 20, measure: 'COMPUTED', metric: 'SERVICE_TIMELINESS', howMeasured: '期内完成的服务回访和服务记录归档中按期完成的比例，乘以分值' },
-    { code: 'COMPLAINTS_ON_TIME', name: '投诉按时答复', weight: 10, measure: 'COMPUTED', metric: 'COMPLAINTS_ON_TIME', howMeasured: '期内收到并已答复的投诉中按期答复的比例，乘以分值' },
-    { code: 'FEE_RATIO', name: '事故预防费用列支', weight: 20, measure: 'COMPUTED', metric: 'FEE_RATIO', howMeasured: '已列支事故预防费用占实收保费（不含税）比例，达到最低比例得满分，不足按比例计分' },
-    { code: 'COVERAGE', name: '承保覆盖', weight: 10, measure: 'COMPUTED', metric: 'COVERAGE', howMeasured: '期内承保企业中列入企业底数的比例，乘以分值' },
-    { code: 'HAZARD_CLOSURE', name: '隐患整改闭环', weight: 10, measure: 'COMPUTED', metric: 'HAZARD_CLOSURE', howMeasured: '期内发现的事故隐患中期末前已整改的比例，乘以分值' },
-    { code: 'SERVICE_SYSTEM', name: '服务制度与方案', weight: 15, measure: 'MANUAL', howMeasured: '事故预防服务制度体系、服务方案的科学性和执行情况，由评估人员打分并说明理由' },
-    { code: 'SERVICE_EFFECT', name: '服务效果与满意度', weight: 15, measure: 'MANUAL', howMeasured: '服务效果、投保企业满意度及服务机构专业能力，由评估人员打分并说明理由' },
+    { code: 'SERVICE_TIMELINESS', name: '服务及时性', weight: 20, howMeasured: '期内完成的服务回访和服务记录归档中按期完成的比例，乘以分值', measure: 'COMPUTED', metric: 'SERVICE_TIMELINESS' },
+    { code: 'COMPLAINTS_ON_TIME', name: '投诉按时答复', weight: 10, howMeasured: '期内收到并已答复的投诉中按期答复的比例，乘以分值', measure: 'COMPUTED', metric: 'COMPLAINTS_ON_TIME' },
+    { code: 'FEE_RATIO', name: '事故预防费用列支', weight: 20, howMeasured: '已列支事故预防费用占实收保费（不含税）比例，达到最低比例得满分，不足按比例计分', measure: 'COMPUTED', metric: 'FEE_RATIO' },
+    { code: 'COVERAGE', name: '承保覆盖', weight: 10, howMeasured: '期内承保企业中列入企业底数的比例，乘以分值', measure: 'COMPUTED', metric: 'COVERAGE' },
+    { code: 'HAZARD_CLOSURE', name: '隐患整改闭环', weight: 10, howMeasured: '期内发现的事故隐患中期末前已整改的比例，乘以分值', measure: 'COMPUTED', metric: 'HAZARD_CLOSURE' },
+    { code: 'SERVICE_SYSTEM', name: '服务制度与方案', weight: 15, howMeasured: '事故预防服务制度体系、服务方案的科学性和执行情况，由评估人员打分并说明理由', measure: 'MANUAL' },
+    { code: 'SERVICE_EFFECT', name: '服务效果与满意度', weight: 15, howMeasured: '服务效果、投保企业满意度及服务机构专业能力，由评估人员打分并说明理由', measure: 'MANUAL' },
   ],
 };
 

@@ -125,6 +125,8 @@ describe('RPT-3 the score sheet', () => {
     expect(SHEET.items.reduce((sum, item) => sum + item.weight, 0)).toBe(100);
     expect(ruleSetSchema.safeParse(XINZHOU_2024).success).toBe(true);
     expect(XINZHOU_2024.evaluationScoreSheet).toEqual(SHEET);
+    // RULES-1: a new version's figures are a parsed copy, compared field by field as JSON: the sheet must survive parsing unchanged.
+    expect(JSON.stringify(evaluationScoreSheetSchema.parse(SHEET))).toBe(JSON.stringify(SHEET));
     const skewed = { ...SHEET, items: SHEET.items.map((item, index) => (index === 0 ? { ...item, weight: item.weight + 5 } : item)) };
     const refused = evaluationScoreSheetSchema.safeParse(skewed);
     expect(refused.success).toBe(false);
