@@ -2,8 +2,8 @@ import type { AnyEventType } from '../../domain/kernel/events.js';
 import { archiveEvents } from '../../domain/archive/events.js';
 import { claimEvents } from '../../domain/claims/events.js';
 import { complaintEvents } from '../../domain/complaints/events.js';
-import { feeEvents } from '../../domain/fees/events.js';
 import { evaluationEvents } from '../../domain/evaluations/events.js';
+import { feeEvents } from '../../domain/fees/events.js';
 import { monitoringEvents } from '../../domain/monitoring/events.js';
 import { platformEvents } from '../../domain/platform/events.js';
 import { registerEvents } from '../../domain/register/events.js';
@@ -30,8 +30,8 @@ export const EVENT_CATALOGUE: Readonly<Record<string, Readonly<Record<string, An
   reminders: reminderEvents,
   supervision: supervisionEvents,
   reports: reportEvents,
-  sync: syncEvents,
   evaluations: evaluationEvents,
+  sync: syncEvents,
   webhooks: webhookEvents,
   monitoring: monitoringEvents,
   archive: archiveEvents,
