@@ -26,7 +26,9 @@ export default defineConfig({
       'json',
       {
         onTestRunStart(specifications) {
-          globalThis.__anzeConsoleSuiteFiles = specifications.filter((spec) => readFileSync(spec.moduleId, 'utf8').includes('useConsoleSuite(')).length;
+          // Added up over the reruns of watch mode: the pool counts the servers it handed out since it started.
+          const files = specifications.filter((spec) => readFileSync(spec.moduleId, 'utf8').includes('useConsoleSuite(')).length;
+          globalThis.__anzeConsoleSuiteFiles = (globalThis.__anzeConsoleSuiteFiles ?? 0) + files;
         },
       },
     ],

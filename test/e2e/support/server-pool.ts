@@ -14,7 +14,7 @@ declare module 'vitest' {
 }
 
 declare global {
-  /** How many files of this run use the console suite (set by vitest.config.ts's reporter hook). */
+  /** How many files of this run (and of its earlier reruns in watch mode) use the console suite: vitest.config.ts. */
   var __anzeConsoleSuiteFiles: number | undefined;
 }
 
