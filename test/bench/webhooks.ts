@@ -23,6 +23,8 @@ export interface WebhooksSection {
   readonly rssPeakMb: number;
   /** RSS growth per 10,000 messages over the run's second half (after warm-up): ≈ 0 is flat. */
   readonly rssGrowthMbPer10k: number;
+  /** With `node --expose-gc`: heap used right after a full GC at each tenth of the messages delivered (MB). */
+  readonly heapAfterGcMb?: readonly number[];
   /** CPU (user + system) of this process per message delivered: receiver, sender, signing, the SDK's writes. */
   readonly cpuMsPerMessage: number;
   /** CPU of DynamoDB Local (the JVM) per message, when this run started it. */
@@ -122,10 +124,16 @@ export async function measureWebhooks(
     const sentAt = new Float64Array(messages);
     let rssPeak = start.rss;
     const rssSamples: { delivered: number; rss: number }[] = [];
+    const heapAfterGc: number[] = [];
     const sampler = setInterval(() => {
       const rss = process.memoryUsage.rss();
       rssPeak = Math.max(rssPeak, rss);
       rssSamples.push({ delivered: arrived.size, rss });
+      // Flat = what is live after a full collection does not grow with the messages gone through.
+      if (global.gc && arrived.size >= ((heapAfterGc.length + 1) * messages) / 10) {
+        global.gc();
+        heapAfterGc.push(mb(process.memoryUsage().heapUsed));
+      }
     }, 250);
     const cpuStart = process.cpuUsage();
     const dynamoCpuStart = treeCpuSeconds(platform.dynamoDbPid);
@@ -184,6 +192,7 @@ export async function measureWebhooks(
       heapStartMb: mb(start.heapUsed),
       heapEndMb: mb(end.heapUsed),
       rssPeakMb: mb(rssPeak),
+      ...(heapAfterGc.length > 0 ? { heapAfterGcMb: heapAfterGc } : {}),
       rssGrowthMbPer10k: Math.round((slope * 10_000 * 10) / 1024 / 1024) / 10,
       cpuMsPerMessage: Math.round(((cpu.user + cpu.system) / 1000 / delivered) * 100) / 100,
       ...(dynamoCpuStart !== undefined && dynamoCpuEnd !== undefined
@@ -203,6 +212,7 @@ export function webhooksTable(section: WebhooksSection): string {
     '| messages delivered | offered /s | seconds | per second (goal ≥ 2,000) | bus → receiver p50 | p99 (goal < 1 s) | RSS start → end (peak) | RSS growth / 10k msgs | heap start → end | CPU ms/msg Node · DynamoDB Local |',
     '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     `| ${section.messages} | ${section.offeredPerSecond ?? 'all at once'} | ${section.seconds.toFixed(1)} | ${section.perSecond} | ${section.p50Ms} ms | ${section.p99Ms} ms | ${section.rssStartMb} → ${section.rssEndMb} MB (${section.rssPeakMb}) | ${section.rssGrowthMbPer10k} MB | ${section.heapStartMb} → ${section.heapEndMb} MB | ${section.cpuMsPerMessage} · ${section.dynamoDbCpuMsPerMessage ?? '–'} |`,
+    ...(section.heapAfterGcMb ? ['', `Heap used after a full GC at each tenth of the messages (MB): ${section.heapAfterGcMb.join(' · ')}`] : []),
   ].join('\n');
 }
 
