@@ -27,6 +27,11 @@ export const CROSS_TENANT_VIEWS: readonly CrossTenantView[] = [
     why: "RPT-1: the regulators' list of insurers' reports (read-only regulator session, ACL-2)",
   },
   {
+    index: 'GSI3',
+    pattern: /^REG#NOTICE$/,
+    why: 'SUP-1..SUP-4: every 督办 notice for the city EMB and the NFRA; the insurer answers its notice with its own session, so the answer rewrites this view key (read-only regulator session, ACL-2)',
+  },
+  {
     index: 'GSI4',
     pattern: /^REG#[A-Z-]+(?:#[0-9A-Za-z_-]+)*$/,
     why: "ACL-2/ACL-4: the regulators' views (hazards by county, escalated complaints, declined claims, submitted reports, provincial sync), read through the read-only regulator session",

@@ -7,7 +7,7 @@ import { attachThirdParty } from '../../../domain/reports/self-evaluation.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
 import { reportsRoot } from './composition-root.js';
 import { storeDraftFiles } from './draft-files.js';
-import { evaluationRoot } from './evaluation-root.js';
+import { evaluationRoot } from './evaluation-composition-root.js';
 import { thirdPartyEvaluationBody } from './evaluation-schemas.js';
 import { reportDetailOf, reportDetailSchema, reportParams } from './schemas.js';
 

@@ -8,7 +8,7 @@ import { evidenceUploadBody } from '../../../domain/services/evidence.schema.js'
 import { callerOf, defineRoute } from '../../middleware/route.js';
 import { issueUploadTicket, uploadTicketAnswer } from '../upload-ticket.js';
 import { reportsRoot } from './composition-root.js';
-import { evaluationRoot } from './evaluation-root.js';
+import { evaluationRoot } from './evaluation-composition-root.js';
 import { reportParams } from './schemas.js';
 
 /** RPT-2: a third party's evaluation is its written report, as a PDF. */

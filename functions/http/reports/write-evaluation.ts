@@ -6,7 +6,7 @@ import { writeSelfEvaluation, type EvidenceRef } from '../../../domain/reports/s
 import { callerOf, defineRoute } from '../../middleware/route.js';
 import { reportsRoot } from './composition-root.js';
 import { storeDraftFiles } from './draft-files.js';
-import { evaluationRoot } from './evaluation-root.js';
+import { evaluationRoot } from './evaluation-composition-root.js';
 import { writeEvaluationBody } from './evaluation-schemas.js';
 import { reportDetailOf, reportDetailSchema, reportParams } from './schemas.js';
 

@@ -73,7 +73,9 @@ describe('Standard Webhooks signatures (issue 17)', () => {
     const old = newSigningSecret();
     const fresh = newSigningSecret();
     const secrets = rotated([{ secret: old, createdAt: T0.toISOString() }], fresh, T0);
-    const signing = signingSecrets({ secrets }, new Date());
+    // Which secrets sign: an hour into the rotation's 24 h on the platform's clock (not the wall clock, which
+    // passed T0 + 24 h on 2026-12-07); the headers carry the wall clock, because the verifier checks it.
+    const signing = signingSecrets({ secrets }, new Date(T0.getTime() + 3_600_000));
     const now = new Date();
     expect(signing).toEqual([fresh, old]);
     const body = '{"type":"underwriting.policy.issued"}';
