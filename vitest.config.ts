@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /** What runs one file at a time: each starts `npm start`, a browser or floods the gateway, and needs the machine. */
 const SYSTEM = ['test/e2e/**/*.test.ts', 'test/fault/**/*.test.ts', 'test/infra-local/**/*.test.ts', 'test/attack/**/*.test.ts'];
@@ -13,11 +14,26 @@ const INTEGRATION = ['test/integration/**/*.test.ts'];
  * (browsers, `npm start` processes, fault injection, rate limits) come last, one file at a time: on a 2-core
  * machine two of them at once starve each other's timers. Groups run in order (sequence.groupOrder).
  */
+const usesConsoleSuite = (spec: TestSpecification): boolean => readFileSync(spec.moduleId, 'utf8').includes('useConsoleSuite(');
+
+/**
+ * The browser files run after every other file of their group: the server pool (test/e2e/support/server-pool.ts)
+ * boots the next browser file's `npm start` beside the running file, and beside a fault, attack or `npm start` test
+ * that spare took their CPU (CI at 2026-12-07: the attack suite 40 s → 129 s, the demo's register import timed out).
+ */
+class BrowserFilesLast extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    return [...sorted.filter((spec) => !usesConsoleSuite(spec)), ...sorted.filter(usesConsoleSuite)];
+  }
+}
+
 export default defineConfig({
   test: {
     // server-pool.ts: the next browser file's `npm start` boots while the current file's tests run.
     globalSetup: ['test/support/global-setup.ts', 'test/e2e/support/server-pool.ts'],
     setupFiles: ['test/support/setup.ts'],
+    sequence: { sequencer: BrowserFilesLast },
     pool: 'forks',
     // The JSON report gives .ci/run its closing "N passed, N failed" line. The hook tells the server pool how many
     // browser files this run has, so that it starts no server after the last one's.
@@ -27,7 +43,7 @@ export default defineConfig({
       {
         onTestRunStart(specifications) {
           // Added up over the reruns of watch mode: the pool counts the servers it handed out since it started.
-          const files = specifications.filter((spec) => readFileSync(spec.moduleId, 'utf8').includes('useConsoleSuite(')).length;
+          const files = specifications.filter(usesConsoleSuite).length;
           globalThis.__anzeConsoleSuiteFiles = (globalThis.__anzeConsoleSuiteFiles ?? 0) + files;
         },
       },
