@@ -1,6 +1,7 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { shanghaiDateOf, yearOf } from '../../domain/kernel/calendar/local-date.js';
 import { WorkingDayCalendar } from '../../domain/kernel/calendar/working-day-calendar.js';
 import { ANNEX_1_ITEM_CODES } from '../../domain/underwriting/qualification.js';
@@ -26,13 +27,26 @@ interface Row {
 /** A small client for the seeding: the demo is made through the API, as a person would make it. */
 function client(url: string) {
   const call = async (token: string | undefined, method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${url}/api/v1${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+    // As the API tells every client: a 503 (a busy machine: the 5,000-row import under load) is retried after its
+    // Retry-After with the same Idempotency-Key, so a POST that did commit is answered, not repeated.
+    const idempotencyKey = method === 'POST' ? randomUUID() : undefined;
+    for (let attempt = 1; ; attempt += 1) {
+      const response = await fetch(`${url}/api/v1${path}`, {
+        method,
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await response.text();
+      if (response.status === 503 && attempt < 4) {
+        await sleep(Math.min(Number(response.headers.get('retry-after') ?? 1) || 1, 10) * 1000);
+        continue;
+      }
+      return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+    }
   };
   return {
     call,

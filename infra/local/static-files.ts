@@ -110,14 +110,15 @@ export function serveStatic(webDist: string, config: Record<string, unknown>) {
     const inside = wanted.startsWith(root);
     const isFile = inside && existsSync(wanted) && statSync(wanted).isFile();
     const index = join(root, 'index.html');
+    // Paths with a file extension that do not exist are real 404s, built console or not; everything else is a
+    // client route (the placeholder page until `npm run build:web` has run).
+    if (!isFile && extname(url.pathname) !== '') {
+      notFound(response);
+      return;
+    }
     if (!isFile && !existsSync(index)) {
       response.writeHead(200, { 'content-type': TYPES['.html'] ?? '', ...SECURITY_HEADERS });
       response.end(PLACEHOLDER);
-      return;
-    }
-    // Paths with a file extension that do not exist are real 404s; everything else is a client route.
-    if (!isFile && extname(url.pathname) !== '') {
-      notFound(response);
       return;
     }
     const file = isFile ? wanted : index;
