@@ -17,7 +17,7 @@ import { systemClock } from '../../functions/adapters/clock.js';
 import { ensureOperator } from '../../functions/platform/ensure-operator.js';
 import { ensureTable } from '../../infra/local/tables.js';
 import { MAIN_TABLE } from '../../functions/adapters/dynamodb/table-definition.js';
-import { inject } from 'vitest';
+import { dynamoDbEndpoint } from '../support/dynamodb-lease.js';
 
 /** `npm run bootstrap:operator` on AWS: the table is real (DynamoDB Local), Cognito is mocked at the SDK. */
 const cognito = mockClient(CognitoIdentityProviderClient);
@@ -26,7 +26,7 @@ let repository: DynamoPlatformRepository;
 let client: DynamoDBClient;
 
 beforeAll(async () => {
-  process.env.ANZE_DYNAMODB_ENDPOINT = inject('dynamoDbEndpoint');
+  process.env.ANZE_DYNAMODB_ENDPOINT = await dynamoDbEndpoint();
   client = new DynamoDBClient(dynamoDbClientConfig());
   const table = `boot${randomBytes(4).toString('hex')}-anze-main`;
   await ensureTable(client, MAIN_TABLE, table);

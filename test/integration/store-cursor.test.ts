@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dynamoDbEndpoint } from '../support/dynamodb-lease.js';
 import { ValidationFailed } from '../../domain/kernel/errors.js';
 import { systemClock } from '../../functions/adapters/clock.js';
 import { dynamoDbClientConfig, toDocumentClient } from '../../functions/adapters/dynamodb/client.js';
@@ -18,7 +19,7 @@ let store: Store;
 const PARTITION = 'REG#TEST-CURSOR';
 
 beforeAll(async () => {
-  process.env.ANZE_DYNAMODB_ENDPOINT = inject('dynamoDbEndpoint');
+  process.env.ANZE_DYNAMODB_ENDPOINT = await dynamoDbEndpoint();
   client = new DynamoDBClient(dynamoDbClientConfig());
   const table = `cursor${randomBytes(4).toString('hex')}-anze-main`;
   await ensureTable(client, MAIN_TABLE, table);

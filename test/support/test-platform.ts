@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { inject } from 'vitest';
 import { startPlatform, type RunningPlatform } from '../../infra/local/platform.js';
 import { ApiClient } from './api-client.js';
 import type { RateLimits } from '../../infra/rate-limits.js';
 import type { PlatformOptions } from '../../infra/local/platform.js';
+import { dynamoDbEndpoint } from './dynamodb-lease.js';
 
 export const OPERATOR_PASSWORD = 'Operator-test-2026';
 
@@ -32,7 +32,7 @@ export async function startTestPlatform(
   const platform = await startPlatform({
     dataDir,
     port: 0,
-    dynamoDbEndpoint: inject('dynamoDbEndpoint'),
+    dynamoDbEndpoint: await dynamoDbEndpoint(),
     tablePrefix: `t${randomBytes(4).toString('hex')}-`,
     operatorPassword: OPERATOR_PASSWORD,
     demo: options.demo ?? false,
