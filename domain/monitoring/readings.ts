@@ -35,6 +35,18 @@ export interface DeviceAlarm {
 
 export type Checked<T> = { ok: true; record: T } | { ok: false; rejected: RejectedRecord };
 
+/** MON-2: a batch split record by record — the good ones kept, each bad one answered with its index, field and rule. */
+export function partitionChecked<T>(raws: readonly unknown[], check: (raw: unknown, index: number) => Checked<T>): { good: T[]; rejected: RejectedRecord[] } {
+  const good: T[] = [];
+  const rejected: RejectedRecord[] = [];
+  raws.forEach((raw, index) => {
+    const checked = check(raw, index);
+    if (checked.ok) good.push(checked.record);
+    else rejected.push(checked.rejected);
+  });
+  return { good, rejected };
+}
+
 export const refuse = (index: number, field: string, rule: string, message: string): Checked<never> => ({
   ok: false,
   rejected: { index, field: `${field}`, rule, message },

@@ -1,6 +1,6 @@
 import { MONITORING_SOURCE } from '../../../domain/identity/access.js';
 import { deviceExceedancesOf } from '../../../domain/monitoring/evaluate.js';
-import { checkDeviceAlarm, type DeviceAlarm, type RejectedRecord } from '../../../domain/monitoring/readings.js';
+import { checkDeviceAlarm, partitionChecked } from '../../../domain/monitoring/readings.js';
 import { defineRoute } from '../../middleware/route.js';
 import { monitoringRoot } from './composition-root.js';
 import { raiseAlarm, storeRecords } from './ingest.js';
@@ -27,13 +27,7 @@ export const postDeviceAlarms = defineRoute({
     const { clock, rules: rulesInForce } = monitoringRoot();
     const rules = await rulesInForce();
     const now = clock.now().getTime();
-    const good: DeviceAlarm[] = [];
-    const rejected: RejectedRecord[] = [];
-    input.body.alarms.forEach((raw, index) => {
-      const checked = checkDeviceAlarm(raw, index, now, rules.readingRetentionDays);
-      if (checked.ok) good.push(checked.record);
-      else rejected.push(checked.rejected);
-    });
+    const { good, rejected } = partitionChecked(input.body.alarms, (raw, index) => checkDeviceAlarm(raw, index, now, rules.readingRetentionDays));
     const asRecords = good.map((alarm) => ({ sensorId: alarm.sensorId, kind: alarm.kind, value: 1, unit: '次', atMs: alarm.atMs }));
     const stored = good.length === 0 ? { accepted: [], duplicates: 0, late: 0 } : await storeRecords(monitoring, source, asRecords, rules, now, 'alarms');
     const fresh = new Set(stored.accepted.map((record) => `${record.sensorId}|${record.atMs}`));

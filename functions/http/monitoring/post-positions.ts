@@ -1,6 +1,6 @@
 import { MONITORING_SOURCE } from '../../../domain/identity/access.js';
 import { checkPosition, positionRecord, zoneExceedancesOf } from '../../../domain/monitoring/positions.js';
-import type { RejectedRecord, StoredRecord } from '../../../domain/monitoring/readings.js';
+import { partitionChecked } from '../../../domain/monitoring/readings.js';
 import { defineRoute } from '../../middleware/route.js';
 import { monitoringRoot } from './composition-root.js';
 import { raiseAlarm, storeRecords } from './ingest.js';
@@ -29,13 +29,9 @@ export const postPositions = defineRoute({
     const { clock, rules: rulesInForce } = monitoringRoot();
     const rules = await rulesInForce();
     const now = clock.now().getTime();
-    const good: StoredRecord[] = [];
-    const rejected: RejectedRecord[] = [];
-    input.body.positions.forEach((raw, index) => {
-      const checked = checkPosition(raw, index, now, rules.readingRetentionDays);
-      if (checked.ok) good.push(positionRecord(checked.record));
-      else rejected.push(checked.rejected);
-    });
+    const checked = partitionChecked(input.body.positions, (raw, index) => checkPosition(raw, index, now, rules.readingRetentionDays));
+    const good = checked.good.map(positionRecord);
+    const { rejected } = checked;
     const stored = good.length === 0 ? { accepted: [], duplicates: 0, late: 0 } : await storeRecords(monitoring, source, good, rules, now, 'positions');
     for (const exceedance of zoneExceedancesOf(stored.accepted, source)) await raiseAlarm(monitoring, source, exceedance, rules);
     return { body: { accepted: stored.accepted.length, duplicates: stored.duplicates, late: stored.late, rejected } };

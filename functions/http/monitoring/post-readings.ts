@@ -1,6 +1,6 @@
 import { MONITORING_SOURCE } from '../../../domain/identity/access.js';
 import { exceedancesOf } from '../../../domain/monitoring/evaluate.js';
-import { checkReading, type Reading, type RejectedRecord } from '../../../domain/monitoring/readings.js';
+import { checkReading, partitionChecked } from '../../../domain/monitoring/readings.js';
 import { defineRoute } from '../../middleware/route.js';
 import { monitoringRoot } from './composition-root.js';
 import { raiseAlarm, storeRecords } from './ingest.js';
@@ -29,13 +29,7 @@ export const postReadings = defineRoute({
     const { clock, rules: rulesInForce } = monitoringRoot();
     const rules = await rulesInForce();
     const now = clock.now().getTime();
-    const good: Reading[] = [];
-    const rejected: RejectedRecord[] = [];
-    input.body.readings.forEach((raw, index) => {
-      const checked = checkReading(raw, index, now, rules.readingRetentionDays);
-      if (checked.ok) good.push(checked.record);
-      else rejected.push(checked.rejected);
-    });
+    const { good, rejected } = partitionChecked(input.body.readings, (raw, index) => checkReading(raw, index, now, rules.readingRetentionDays));
     const stored = good.length === 0 ? { accepted: [], duplicates: 0, late: 0 } : await storeRecords(monitoring, source, good, rules, now, 'readings');
     for (const exceedance of exceedancesOf(stored.accepted, source, rules)) await raiseAlarm(monitoring, source, exceedance, rules);
     return { body: { accepted: stored.accepted.length, duplicates: stored.duplicates, late: stored.late, rejected } };
