@@ -1,11 +1,12 @@
 import { tenantArchive } from '../../../domain/archive/archive-store.js';
 import { INSURER } from '../../../domain/identity/access.js';
 import { shanghaiDateOf } from '../../../domain/kernel/calendar/local-date.js';
-import { NotFound, RuleViolation } from '../../../domain/kernel/errors.js';
+import { RuleViolation } from '../../../domain/kernel/errors.js';
 import { evaluationFormOf, writeEvaluation } from '../../../domain/reports/report.rules.js';
 import { attachThirdParty } from '../../../domain/reports/self-evaluation.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
 import { reportsRoot } from './composition-root.js';
+import { loadOwnReport } from './load-own-report.js';
 import { storeDraftFiles } from './draft-files.js';
 import { evaluationRoot } from './evaluation-composition-root.js';
 import { thirdPartyEvaluationBody } from './evaluation-schemas.js';
@@ -29,9 +30,7 @@ export const attachThirdPartyEvaluationRoute = defineRoute({
   async handle(input) {
     const { tenantId } = callerOf(input, 'insurer');
     const root = reportsRoot();
-    const { reports } = await root.forTenant(tenantId);
-    const report = await reports.get(tenantId, input.params.reportId);
-    if (!report) throw new NotFound('report');
+    const { report, reports } = await loadOwnReport(tenantId, input.params.reportId);
     const { draft, form } = evaluationFormOf(report);
     const { archiveRecords, registers } = evaluationRoot();
     const [upload] = await (await archiveRecords(tenantId)).getUploads(tenantId, [input.body.uploadId]);

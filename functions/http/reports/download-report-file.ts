@@ -3,6 +3,7 @@ import { INSURER } from '../../../domain/identity/access.js';
 import { NotFound } from '../../../domain/kernel/errors.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
 import { reportsRoot } from './composition-root.js';
+import { loadOwnReport } from './load-own-report.js';
 import { reportFileLink, reportFileOf } from './report-file-link.js';
 import { reportFileLinkSchema, reportFileParams, reportFileQuery } from './schemas.js';
 
@@ -22,9 +23,7 @@ export const downloadReportFileRoute = defineRoute({
   async handle(input) {
     const { tenantId } = callerOf(input, 'insurer');
     const root = reportsRoot();
-    const { reports } = await root.forTenant(tenantId);
-    const report = await reports.get(tenantId, input.params.reportId);
-    if (!report) throw new NotFound('report');
+    const { report, reports } = await loadOwnReport(tenantId, input.params.reportId);
     const { format } = input.params;
     const deps = { archive: root.archive(tenantArchive(tenantId)), sha256: root.sha256, clock: root.clock };
     const wanted = input.query.version;

@@ -2,12 +2,12 @@ import * as z from 'zod/mini';
 import { tenantArchive } from '../../../domain/archive/archive-store.js';
 import { ruleSetForYear } from '../../../domain/fees/compliance.js';
 import { INSURER } from '../../../domain/identity/access.js';
-import { NotFound } from '../../../domain/kernel/errors.js';
 import { evaluationFormOf } from '../../../domain/reports/report.rules.js';
 import { evidenceUploadBody } from '../../../domain/services/evidence.schema.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
 import { issueUploadTicket, uploadTicketAnswer } from '../upload-ticket.js';
 import { reportsRoot } from './composition-root.js';
+import { loadOwnReport } from './load-own-report.js';
 import { evaluationRoot } from './evaluation-composition-root.js';
 import { reportParams } from './schemas.js';
 
@@ -33,9 +33,7 @@ export const requestEvaluationUploadRoute = defineRoute({
   async handle(input) {
     const { tenantId, userId } = callerOf(input, 'insurer');
     const root = reportsRoot();
-    const { reports } = await root.forTenant(tenantId);
-    const report = await reports.get(tenantId, input.params.reportId);
-    if (!report) throw new NotFound('report');
+    const { report, reports } = await loadOwnReport(tenantId, input.params.reportId);
     evaluationFormOf(report);
     const records = await evaluationRoot().archiveRecords(tenantId);
     const ruleSet = ruleSetForYear(await root.ruleSets.versions(), report.period.year);

@@ -1,7 +1,6 @@
 import { INSURER } from '../../../domain/identity/access.js';
-import { NotFound } from '../../../domain/kernel/errors.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
-import { reportsRoot } from './composition-root.js';
+import { loadOwnReport } from './load-own-report.js';
 import { reportDetailOf, reportDetailSchema, reportParams } from './schemas.js';
 
 /** RPT-1: one report — the draft under review with its figures, and every submitted version as it was submitted. */
@@ -15,9 +14,7 @@ export const getReportRoute = defineRoute({
   response: reportDetailSchema,
   async handle(input) {
     const { tenantId } = callerOf(input, 'insurer');
-    const { reports } = await reportsRoot().forTenant(tenantId);
-    const report = await reports.get(tenantId, input.params.reportId);
-    if (!report) throw new NotFound('report');
+    const { report, reports } = await loadOwnReport(tenantId, input.params.reportId);
     const versions = report.submittedVersions > 0 ? await reports.versions(tenantId, report.id) : [];
     return { body: reportDetailOf(report, versions) };
   },

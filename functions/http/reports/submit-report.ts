@@ -1,12 +1,12 @@
 import { retainUntilFor, tenantArchive } from '../../../domain/archive/archive-store.js';
 import { ruleSetForYear } from '../../../domain/fees/compliance.js';
 import { INSURER } from '../../../domain/identity/access.js';
-import { NotFound } from '../../../domain/kernel/errors.js';
 import { periodKeyOf } from '../../../domain/reports/period.js';
 import { REPORT_FORMATS, type ReportFile } from '../../../domain/reports/report.js';
 import { submitReport } from '../../../domain/reports/report.rules.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
 import { reportsRoot } from './composition-root.js';
+import { loadOwnReport } from './load-own-report.js';
 import { archiveVersionFile } from './report-archive.js';
 import { reportDetailOf, reportDetailSchema, reportParams } from './schemas.js';
 
@@ -26,10 +26,8 @@ export const submitReportRoute = defineRoute({
   response: reportDetailSchema,
   async handle(input) {
     const { tenantId, userId } = callerOf(input, 'insurer');
-    const { forTenant, archive, sha256, ruleSets, clock } = reportsRoot();
-    const { reports } = await forTenant(tenantId);
-    const report = await reports.get(tenantId, input.params.reportId);
-    if (!report) throw new NotFound('report');
+    const { archive, sha256, ruleSets, clock } = reportsRoot();
+    const { report, reports } = await loadOwnReport(tenantId, input.params.reportId);
     const now = clock.now();
     const { change, version } = submitReport(report, { now, by: userId });
     const ruleSet = ruleSetForYear(await ruleSets.versions(), report.period.year);
