@@ -9,8 +9,8 @@ const INTEGRATION = ['test/integration/**/*.test.ts'];
 /**
  * One run for everything `npm test` covers: domain and function unit tests, integration tests against
  * DynamoDB Local through the real local gateway, CDK template tests and the browser tests.
- * DynamoDB Local is started once for the whole run (test/support/global-setup.ts); each integration suite
- * gets its own tables on it, so integration files run two at a time, like the unit files. The system tests
+ * DynamoDB Local is shared by a few files, then the next get a fresh one (test/support/dynamodb-pool.ts); each
+ * integration suite gets its own tables on it, so integration files run two at a time, like the unit files. The system tests
  * (browsers, `npm start` processes, fault injection, rate limits) come last, one file at a time: on a 2-core
  * machine two of them at once starve each other's timers. Groups run in order (sequence.groupOrder).
  */

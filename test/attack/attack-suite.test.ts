@@ -39,8 +39,8 @@ import { AUTHORIZATION_HEADERS, tokenAttacks } from './support/token-attacks.js'
 
 const SCALE = Number(process.env.ANZE_ATTACK_SCALE ?? 1);
 const SEED = Number(process.env.ANZE_ATTACK_SEED ?? Date.now() % 2 ** 31);
-const INVALID_BODIES_PER_ROUTE = Math.round(220 * SCALE);
-const SHAPED_BODIES_PER_ROUTE = Math.round(40 * SCALE);
+const INVALID_BODIES_PER_ROUTE = Math.round(150 * SCALE);
+const SHAPED_BODIES_PER_ROUTE = Math.round(25 * SCALE);
 const MIN_REQUESTS = 20_000;
 const DEMO_PASSWORD = 'Anze-demo-2026';
 const WRITE_METHODS = new Set(['post', 'put', 'patch', 'delete']);
