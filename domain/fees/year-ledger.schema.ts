@@ -30,5 +30,12 @@ export const yearLedgerSchema = z.object({
   tenantId: z.string(),
   year: z.int(),
   ...yearTotalsShape,
+  /**
+   * RPT-1, FEE-4: the same counters per half of the year, each entry added to the half of its `entryDateOf`
+   * (half-year.ts), so a half's summary is still one read. Absent on a counters item written before halves
+   * were kept (its half summaries are then recomputed from the entries); H1 + H2 = the year, but for
+   * `lastSequence`, which is each half's highest.
+   */
+  halves: z.optional(z.object({ H1: yearTotalsSchema, H2: yearTotalsSchema })),
   updatedAt: z.string().check(z.meta({ description: 'When the last entry was booked (ISO 8601, UTC)' })),
 });

@@ -1,5 +1,6 @@
 import type * as z from 'zod/mini';
 import type { Fen } from '../kernel/money.js';
+import { entryDateOf, halfOf, type Half } from './half-year.js';
 import { effectOf } from './ledger-entry.js';
 import type { LedgerEntry } from './ledger-entry.js';
 import type { yearLedgerSchema, yearTotalsSchema } from './year-ledger.schema.js';
@@ -70,12 +71,35 @@ export function appendToYear(ledger: YearLedger, entry: LedgerEntry): YearLedger
   if (entry.sequence !== ledger.lastSequence + 1) {
     throw new RangeError(`entry ${entry.id} has sequence ${entry.sequence}; the ledger's next is ${ledger.lastSequence + 1}`);
   }
-  return { ...ledger, ...addEntry(ledger, entry), updatedAt: entry.recordedAt };
+  return { ...ledger, ...addEntry(ledger, entry), ...halvesWith(ledger.halves, entry), updatedAt: entry.recordedAt };
 }
 
-/** An insurer-year with nothing booked yet: the counters of its first entry start here. */
+/**
+ * RPT-1: the half totals with `entry` added to the half of its date. A counters item written before halves
+ * were kept has none, and starting them from zero would miss its earlier entries: it stays without, and its
+ * half summaries are recomputed from the entries (`halfTotalsOf`).
+ */
+function halvesWith(halves: YearLedger['halves'], entry: LedgerEntry): Pick<YearLedger, 'halves'> {
+  if (halves === undefined) return {};
+  const half = halfOf(entryDateOf(entry));
+  return { halves: { ...halves, [half]: addEntry(halves[half], entry) } };
+}
+
+/** An insurer-year with nothing booked yet: the counters of its first entry start here, the halves' too. */
 export function emptyYear(tenantId: string, year: number, at: string): YearLedger {
-  return { tenantId, year, updatedAt: at, ...NO_TOTALS };
+  return { tenantId, year, updatedAt: at, ...NO_TOTALS, halves: { H1: NO_TOTALS, H2: NO_TOTALS } };
+}
+
+/** RPT-1, FEE-4: the totals of one half recomputed from the year's entries (any order), placed by `entryDateOf`. */
+export function halfTotalsOf(entries: Iterable<LedgerEntry>, half: Half): YearTotals {
+  let totals = NO_TOTALS;
+  for (const entry of entries) if (halfOf(entryDateOf(entry)) === half) totals = addEntry(totals, entry);
+  return totals;
+}
+
+/** Both halves' totals recomputed from the entries — what a loaded year stores as its `halves`. */
+export function halvesOf(entries: readonly LedgerEntry[]): NonNullable<YearLedger['halves']> {
+  return { H1: halfTotalsOf(entries, 'H1'), H2: halfTotalsOf(entries, 'H2') };
 }
 
 /**

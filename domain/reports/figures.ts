@@ -1,4 +1,5 @@
 import { summarizeYear } from '../fees/compliance.js';
+import { entryDateOf } from '../fees/half-year.js';
 import { EXPENSE_CATEGORIES, type ExpenseCategory, type LedgerEntry } from '../fees/ledger-entry.js';
 import { totalsOf } from '../fees/year-ledger.js';
 import { areaName, isXinzhouArea } from '../kernel/area.js';
@@ -198,7 +199,9 @@ function servicesOf(records: ReportRecords, period: ReportPeriod): ReportFigures
 
 function feesOf(ledger: readonly LedgerEntry[], context: FiguresContext): ReportFigures['fees'] {
   const { period } = context;
-  const entries = ledger.filter((entry) => entry.year === period.year && entry.date <= period.to);
+  // RPT-1: entries placed in the period by the same day as the counters' half totals (`entryDateOf`), so a
+  // half-year report's fees are `GET /fees/summary?half=H1`'s to the fen.
+  const entries = ledger.filter((entry) => entry.year === period.year && entryDateOf(entry) <= period.to);
   const totals = totalsOf(entries);
   const summary = summarizeYear({ tenantId: context.tenantId, year: period.year, updatedAt: context.generatedAt, ...totals }, {
     tenantId: context.tenantId,

@@ -8,7 +8,7 @@ import type { EntryBooked } from '../../../domain/fees/ledger.rules.js';
 import type { PremiumReceived } from '../../../domain/fees/premium-receipt.rules.js';
 import type { EntryReversed } from '../../../domain/fees/reversal.rules.js';
 import type { PolicyReceipts, PremiumReceipt } from '../../../domain/fees/premium-receipt.js';
-import { totalsOf } from '../../../domain/fees/year-ledger.js';
+import { halvesOf, totalsOf } from '../../../domain/fees/year-ledger.js';
 import type { YearLedger } from '../../../domain/fees/year-ledger.js';
 import { Conflict, StaleVersion } from '../../../domain/kernel/errors.js';
 import type { DomainEvent } from '../../../domain/kernel/events.js';
@@ -233,7 +233,7 @@ export class DynamoFeeLedgerRepository implements FeeLedgerRepository {
         ? [{ entryId: entry.reverses.entryId, sequence: entry.reverses.sequence, reversalEntryId: entry.id, reversalSequence: entry.sequence }]
         : [],
     );
-    const ledger: YearLedger = { tenantId, year, updatedAt: at, ...totalsOf(entries) };
+    const ledger: YearLedger = { tenantId, year, updatedAt: at, ...totalsOf(entries), halves: halvesOf(entries) };
     const report = checkYear(tenantId, year, ledger, entries, marks);
     if (!report.consistent) throw new RangeError(`not a loadable ledger: ${report.problems.slice(0, 3).join('; ')}`);
     if (entries.some((entry, index) => entry.sequence !== index + 1)) throw new RangeError('entries must be given in sequence order');
