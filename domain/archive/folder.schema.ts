@@ -35,6 +35,7 @@ export const folderDocumentSchema = z.object({
   contentType: z.optional(z.string()),
   at: z.string().check(z.meta({ description: 'Archived (a document) or captured (evidence)' })),
   retainUntil: z.optional(z.string().check(z.meta({ description: 'SVC-10: kept unchanged until then' }))),
+  superseded: z.optional(z.boolean().check(z.meta({ description: 'An earlier revision or version of an EVALUATION' }))),
 });
 
 /** SVC-10: the enterprise's archive folder (档案夹) as the caller may see it. */

@@ -5,6 +5,7 @@ import type { ServicePlan } from '../services/service-plan.schema.js';
 import type { PreventionService } from '../services/service.js';
 import type { Policy } from '../underwriting/policy.js';
 import { yearOf } from '../kernel/calendar/local-date.js';
+import { evaluationDocuments, type FolderEvaluationMaterial } from './folder-evaluations.js';
 
 /**
  * SVC-10: the kinds of document an enterprise's archive folder (档案夹) holds, in the order the notice's 第十三条
@@ -13,9 +14,12 @@ import { yearOf } from '../kernel/calendar/local-date.js';
  * and the rectification evidence, the outsourcing contracts of third-party services (REG-2), the prevention-fee
  * ledger extract (台账摘录), complaints with their replies.
  *
- * Extension point for the yearly evaluation (RPT-2/RPT-3, 评价报告): archive it as an ArchiveRecord with its own
- * kind and its policy's archive index entry (keys.policyArchive), add that kind here and to FOLDER_RECORD_KINDS —
- * folderOf then lists it, and the download and verify routes serve it, with no other change.
+ * The evaluation (评估, RPT-2/RPT-3) is the insurer's of the year, not the enterprise's: it is not copied into
+ * each folder but listed at read time from the insurer's own files (folder-evaluations.ts), kind EVALUATION.
+ *
+ * Extension point for another document: archive it as an ArchiveRecord with its own kind and its policy's
+ * archive index entry (keys.policyArchive), add that kind here and to FOLDER_RECORD_KINDS — folderOf then lists
+ * it, and the download and verify routes serve it, with no other change.
  */
 export const FOLDER_DOCUMENT_KINDS = [
   'POLICY',
@@ -27,6 +31,7 @@ export const FOLDER_DOCUMENT_KINDS = [
   'OUTSOURCING_CONTRACT',
   'LEDGER_EXTRACT',
   'COMPLAINT',
+  'EVALUATION',
 ] as const;
 export type FolderDocumentKind = (typeof FOLDER_DOCUMENT_KINDS)[number];
 
@@ -40,7 +45,8 @@ export const FOLDER_RECORD_KINDS: ReadonlySet<ArchiveRecordKind> = new Set<Archi
   'LEDGER_EXTRACT',
   'COMPLAINT',
 ]);
-export const FOLDER_SUBJECT_KINDS = ['POLICY', 'SERVICE', 'HAZARD', 'COMPLAINT'] as const;
+/** EVALUATION: an RPT-3 evaluation (考核评估); REPORT: an RPT-2 self-evaluation report (自评估). */
+export const FOLDER_SUBJECT_KINDS = ['POLICY', 'SERVICE', 'HAZARD', 'COMPLAINT', 'EVALUATION', 'REPORT'] as const;
 type FolderSubjectKind = (typeof FOLDER_SUBJECT_KINDS)[number];
 
 /** One file of the folder: where its bytes are and the SHA-256 recorded when it was archived or uploaded. */
@@ -61,6 +67,8 @@ export interface FolderDocument {
   readonly at: string;
   /** SVC-10: kept unchanged until then — five years from archiving; for evidence, from its record's archiving. */
   readonly retainUntil?: string;
+  /** An evaluation's earlier revision, a self-evaluation's earlier version: kept and listed, no longer the one in force. */
+  readonly superseded?: boolean;
 }
 
 /** A policy of the folder: the year is its period's start year (the policy year the folder is kept by). */
@@ -87,6 +95,8 @@ export interface FolderMaterial {
   readonly hazards: readonly Hazard[];
   readonly plans: readonly ServicePlan[];
   readonly records: readonly ArchiveRecord[];
+  /** SVC-10, RPT-2, RPT-3: the evaluation files of each insurer and policy year of the folder's policies. */
+  readonly evaluations?: readonly FolderEvaluationMaterial[];
 }
 
 /** Whose folder view: an insurer's own policies of the enterprise, or every insurer's (regulators, ACL-2). */
@@ -187,6 +197,11 @@ export function folderOf(uscc: string, year: number | undefined, policies: reado
   for (const hazard of material.hazards) {
     if (hazard.enterprise.uscc !== uscc) continue;
     for (const item of hazard.rectification?.closureEvidence ?? []) evidence(item, 'RECTIFICATION_EVIDENCE', hazard, { kind: 'HAZARD', id: hazard.id });
+  }
+  for (const insurerYear of material.evaluations ?? []) {
+    // The insurer's evaluation of the year belongs to the folder of each enterprise it insured that year.
+    const owner = kept.filter((policy) => policy.tenantId === insurerYear.tenantId && yearOf(policy.periodStart) === insurerYear.year).sort((a, b) => b.periodStart.localeCompare(a.periodStart))[0];
+    if (owner) for (const document of evaluationDocuments({ policyId: owner.id }, insurerYear)) add(document);
   }
   const order = (kind: FolderDocumentKind) => FOLDER_DOCUMENT_KINDS.indexOf(kind);
   const sorted = [...documents.values()].sort((a, b) => order(a.kind) - order(b.kind) || b.at.localeCompare(a.at) || a.docId.localeCompare(b.docId));

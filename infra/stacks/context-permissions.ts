@@ -99,7 +99,8 @@ export const CONTEXT_PERMISSIONS: Readonly<Record<string, ContextPermissions>> =
   services: {
     ownLeadingKeys: [],
     // SVC-12 (issue 19): and the mine's monitoring sources and alarms (GSI3) for the risk grade.
-    readLeadingKeys: ['P#TENANT', 'P#TENANT#*', 'R#service-orgs#*', 'R#experts#*', 'ENT#*#SERVICE', 'ENT#*#HAZARD', 'P#ENT#*#USER', 'ENT#*#MONALARM', 'ENT#*#MONSOURCE'],
+    // SVC-10 (issue 18): and an insurer's published RPT-3 evaluations (GSI3), the EVALUATION files of its folders.
+    readLeadingKeys: ['P#TENANT', 'P#TENANT#*', 'R#service-orgs#*', 'R#experts#*', 'ENT#*#SERVICE', 'ENT#*#HAZARD', 'P#ENT#*#USER', 'ENT#*#MONALARM', 'ENT#*#MONSOURCE', 'R#evaluations#PUBLISHED#*'],
     userPoolAdmin: false,
     archive: true,
   },

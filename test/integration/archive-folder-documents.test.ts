@@ -24,6 +24,7 @@ interface FolderDocument {
   fileName: string;
   sha256: string;
   retainUntil?: string;
+  superseded?: boolean;
 }
 interface Folder {
   documents: FolderDocument[];
@@ -34,12 +35,13 @@ let picc: ApiClient;
 let cityEmb: ApiClient;
 let countyEmb: ApiClient;
 let nfra: ApiClient;
+let pingan: ApiClient;
 let policy: { id: string; tenantId: string; version: number };
 let complaintId: string;
 let orgId: string;
 
-const folderOf = async (client: ApiClient) => client.get<Folder>(`/archive/enterprises/${HUTUO.uscc}?year=${year}`);
-const documentsOf = async (client: ApiClient, kind: string) => expectOk(await folderOf(client)).documents.filter((document) => document.kind === kind);
+const folderOf = async (client: ApiClient, of = year) => client.get<Folder>(`/archive/enterprises/${HUTUO.uscc}?year=${of}`);
+const documentsOf = async (client: ApiClient, kind: string, of = year) => expectOk(await folderOf(client, of)).documents.filter((document) => document.kind === kind);
 const fiveYearsOn = (retainUntil?: string) => new Date(retainUntil ?? 0).getTime() >= Date.now() + (5 * 365 - 1) * 86_400_000;
 
 /** The archived file's bytes, through the folder's short-lived download link. */
@@ -55,7 +57,8 @@ const verified = async (client: ApiClient, docId: string) =>
 
 beforeAll(async () => {
   test = await startTestPlatform({ demo: true });
-  [picc, cityEmb, countyEmb, nfra] = (await Promise.all(['picc-admin', 'emb-city', 'emb-xinfu', 'nfra-xinzhou'].map((username) => test.signIn(username, DEMO)))) as [
+  [picc, cityEmb, countyEmb, nfra, pingan] = (await Promise.all(['picc-admin', 'emb-city', 'emb-xinfu', 'nfra-xinzhou', 'pingan-admin'].map((username) => test.signIn(username, DEMO)))) as [
+    ApiClient,
     ApiClient,
     ApiClient,
     ApiClient,
@@ -184,4 +187,39 @@ describe('SVC-10 the folder’s contract, complaints and ledger extract', () => 
     expect((await folderOf(countyEmb)).status).toBe(404);
     expect((await countyEmb.get(`/archive/enterprises/${HUTUO.uscc}/documents/${contract?.docId}`)).status).toBe(404);
   });
+
+  it('SVC-10 RPT-3 the insurer’s published evaluation of the year is listed in the folder as EVALUATION for the insurer and the city EMB, verified against its SHA-256; another insurer and another county get 404', async () => {
+    // RPT-3 evaluates a finished half-year: H1 from July, else the previous year's H2 (whose folder needs a policy of that year).
+    const period = Number(today.slice(5, 7)) >= 7 ? { year, term: 'H1' } : { year: year - 1, term: 'H2' };
+    if (period.year !== year) {
+      expectOk(await picc.post('/policies', policyBody({ enterpriseUscc: HUTUO.uscc, employeesCovered: HUTUO.staff, periodStart: `${period.year}-01-01`, periodEnd: `${period.year}-12-31` })), 201);
+    }
+    const draft = expectOk(await cityEmb.post<{ id: string }>('/regulator/evaluations', { tenantId: policy.tenantId, ...period }), 201);
+    expectOk(
+      await cityEmb.patch(`/regulator/evaluations/${draft.id}`, {
+        items: [
+          { code: 'SERVICE_SYSTEM', score: 10, reason: '档案夹测试：服务制度基本健全' },
+          { code: 'SERVICE_EFFECT', score: 10, reason: '档案夹测试：服务效果一般' },
+        ],
+      }),
+    );
+    const published = expectOk(await cityEmb.post<{ files: { xlsx: { sha256: string }; pdf: { sha256: string } } }>(`/regulator/evaluations/${draft.id}/publish`, undefined));
+    for (const reader of [picc, cityEmb]) {
+      const documents = await documentsOf(reader, 'EVALUATION', period.year);
+      expect(documents.map((document) => document.fileName).sort()).toEqual([expect.stringMatching(/考核评估结果（第1版）\.pdf$/), expect.stringMatching(/考核评估结果（第1版）\.xlsx$/)]);
+      for (const document of documents) expect(document).toMatchObject({ tenantId: policy.tenantId, subject: { kind: 'EVALUATION', id: draft.id } });
+      expect(documents.find((document) => document.fileName.endsWith('.pdf'))?.sha256).toBe(published.files.pdf.sha256);
+    }
+    const [pdf] = (await documentsOf(picc, 'EVALUATION', period.year)).filter((document) => document.fileName.endsWith('.pdf'));
+    const docId = pdf?.docId as string;
+    const link = expectOk(await cityEmb.get<{ url: string }>(`/archive/enterprises/${HUTUO.uscc}/documents/${docId}`));
+    const bytes = new Uint8Array(await (await fetch(link.url)).arrayBuffer());
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(published.files.pdf.sha256);
+    expect(await verified(picc, docId)).toBe(true);
+    expect(await verified(cityEmb, docId)).toBe(true);
+    // ACL-1, ACL-4: another insurer (no policy of this enterprise) and the 忻府区 EMB see no such document.
+    expect((await pingan.get(`/archive/enterprises/${HUTUO.uscc}/documents/${docId}`)).status).toBe(404);
+    expect((await pingan.post(`/archive/enterprises/${HUTUO.uscc}/documents/${docId}/verify`, undefined)).status).toBe(404);
+    expect((await countyEmb.get(`/archive/enterprises/${HUTUO.uscc}/documents/${docId}`)).status).toBe(404);
+  }, 60_000);
 });

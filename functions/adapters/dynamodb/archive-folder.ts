@@ -1,4 +1,8 @@
 import { archiveEvents } from '../../../domain/archive/events.js';
+import type { FolderEvaluationMaterial, FolderEvaluationReads } from '../../../domain/archive/folder-evaluations.js';
+import { periodKeyOf } from '../../../domain/reports/period.js';
+import type { DynamoEvaluationRepository } from './evaluation.repository.js';
+import type { DynamoReportRepository } from './report.repository.js';
 import type { ArchiveFolderReads, FolderArchiveRecords, FolderMaterial, FolderScope } from '../../../domain/archive/folder.js';
 import { Conflict } from '../../../domain/kernel/errors.js';
 import { citedArchiveIds } from '../../../domain/archive/folder.js';
@@ -74,6 +78,27 @@ export class DynamoArchiveFolderReads implements ArchiveFolderReads {
       cursor = page.nextCursor;
     } while (cursor);
     return items;
+  }
+}
+
+/**
+ * SVC-10, RPT-2, RPT-3: an insurer's evaluation files of a year for the folder — its self-evaluation report's
+ * submitted versions through the caller's scoped session (the insurer's tenant role, or the read-only regulator
+ * role: both read `T#<tenant>#REPORT…`), its published evaluations through the services function's own role
+ * (`R#evaluations#PUBLISHED#<tenant>`, read-only). Three reads per insurer and year at most, none per enterprise.
+ */
+export class DynamoFolderEvaluationReads implements FolderEvaluationReads {
+  constructor(
+    private readonly reports: Pick<DynamoReportRepository, 'submittedVersionsOf'>,
+    private readonly evaluations: Pick<DynamoEvaluationRepository, 'publishedOfYear'>,
+  ) {}
+
+  async evaluationsOf(tenantId: string, year: number): Promise<FolderEvaluationMaterial> {
+    const [selfEvaluations, evaluations] = await Promise.all([
+      this.reports.submittedVersionsOf(tenantId, periodKeyOf({ year, kind: 'SELF_EVALUATION' })),
+      this.evaluations.publishedOfYear(tenantId, year),
+    ]);
+    return { tenantId, year, selfEvaluations, evaluations };
   }
 }
 

@@ -93,6 +93,15 @@ export class DynamoEvaluationRepository implements EvaluationRepository {
     );
   }
 
+  /**
+   * SVC-10: an insurer's published evaluations of one year (every term and revision) — one Query of its GSI3
+   * partition, for the enterprise's archive folder (folder-evaluations.ts).
+   */
+  async publishedOfYear(tenantId: string, year: number): Promise<readonly Evaluation[]> {
+    const out = await this.store.page<Record<string, unknown>>({ index: 'GSI3', partition: publishedListing(tenantId), sortKey: { beginsWith: `${year}-` }, limit: 100 });
+    return out.items.map((item) => entityOf<Evaluation>(item));
+  }
+
   async create({ state, events }: Changed<Evaluation>, series: EvaluationSeries | undefined): Promise<void> {
     const key = evaluationKey(state.id);
     const guard: Write = series

@@ -100,6 +100,21 @@ export class DynamoReportRepository implements ReportRepository, RegulatorReport
     return versions;
   }
 
+  /**
+   * SVC-10, RPT-2: the submitted versions of the insurer's report of one period (`2026-SE`) — one Query of its
+   * report listing (GSI1) and, once submitted, one of the report's versions; none before any submission.
+   */
+  async submittedVersionsOf(tenantId: string, periodKey: string): Promise<readonly ReportVersion[]> {
+    const page = await this.store.page<Record<string, unknown>>({
+      index: 'GSI1',
+      partition: keys.listing(owner(tenantId), 'REPORT'),
+      sortKey: { beginsWith: `${assertKeyPart(periodKey, 'period')}#` },
+      limit: 1,
+    });
+    const report = page.items[0] && entityOf<Report>(page.items[0]);
+    return report && report.submittedVersions > 0 ? this.versions(tenantId, report.id) : [];
+  }
+
   async create({ state, events }: Changed<Report>): Promise<void> {
     const key = reportKey(state.tenantId, state.id);
     const periodKey = periodKeyOf(state.period);

@@ -1,5 +1,7 @@
 import { regulatorArchive, tenantArchive, type ArchiveSession } from '../../../domain/archive/archive-store.js';
 import { folderOf, type EnterpriseFolder, type FolderDocument, type FolderScope } from '../../../domain/archive/folder.js';
+import { evaluationDocYearOf } from '../../../domain/archive/folder-evaluations.js';
+import { yearOf } from '../../../domain/kernel/calendar/local-date.js';
 import type { Principal } from '../../../domain/identity/principal.js';
 import { principalAs } from '../../../domain/identity/principal.js';
 import { Forbidden, NotFound } from '../../../domain/kernel/errors.js';
@@ -11,7 +13,7 @@ import { archiveFolderRoot } from './archive-folder-composition-root.js';
  * (ACL-1), the city EMB and the NFRA every insurer's, a county EMB those of its county (ACL-4). An enterprise
  * the caller has no policy of in view answers exactly like one nobody insured (404).
  */
-export async function loadFolder(principal: Principal | undefined, uscc: string, year?: number): Promise<EnterpriseFolder> {
+export async function loadFolder(principal: Principal | undefined, uscc: string, year?: number, options: { readonly evaluations?: boolean } = {}): Promise<EnterpriseFolder> {
   if (!principal) throw new NotFound('enterprise');
   const insurer = principalAs(principal, 'insurer');
   const regulator = principalAs(principal, 'regulator');
@@ -21,12 +23,20 @@ export async function loadFolder(principal: Principal | undefined, uscc: string,
   const policies = (await reads.policiesOf(scope, uscc)).filter((policy) => !regulator || inCountyScope(regulator, policy.enterprise.county));
   if (policies.length === 0) throw new NotFound('enterprise');
   const inYear = year === undefined ? policies : policies.filter((policy) => policy.periodStart.startsWith(`${year}-`));
-  return folderOf(uscc, year, policies, await reads.materialOf(inYear));
+  // SVC-10, RPT-2, RPT-3: the evaluation files of each insurer and policy year in view, read once per pair.
+  const insurerYears = new Map(inYear.map((policy) => [`${policy.tenantId}#${yearOf(policy.periodStart)}`, { tenantId: policy.tenantId, year: yearOf(policy.periodStart) }]));
+  const [material, evaluations] = await Promise.all([
+    reads.materialOf(inYear),
+    options.evaluations === false ? [] : Promise.all([...insurerYears.values()].map(({ tenantId, year: of }) => reads.evaluationsOf(tenantId, of))),
+  ]);
+  return folderOf(uscc, year, policies, { ...material, evaluations });
 }
 
 /** One document of the folder, or the same 404 whether it is missing or outside the caller's view. */
 export async function loadFolderDocument(principal: Principal | undefined, uscc: string, docId: string): Promise<FolderDocument> {
-  const folder = await loadFolder(principal, uscc);
+  // An EVALUATION's id names its year: that year's folder has it; any other document is not an evaluation.
+  const evaluationYear = evaluationDocYearOf(docId);
+  const folder = evaluationYear === undefined ? await loadFolder(principal, uscc, undefined, { evaluations: false }) : await loadFolder(principal, uscc, evaluationYear);
   const document = folder.documents.find((candidate) => candidate.docId === docId);
   if (!document) throw new NotFound('document');
   return document;

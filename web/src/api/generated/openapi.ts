@@ -520,7 +520,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** A year's prevention-fee summary and compliance (FEE-4, FEE-5), from pre-aggregated counters */
+        /** A year's (or with half=H1|H2 a half's) prevention-fee summary and compliance (FEE-4, FEE-5, RPT-1), from pre-aggregated counters */
         get: operations["getFeesSummary"];
         put?: never;
         post?: never;
@@ -3327,7 +3327,7 @@ export type components = {
             docId: string;
             fileName: string;
             /** @enum {string} */
-            kind: "POLICY" | "SERVICE_PLAN" | "SERVICE_RECORD" | "SERVICE_EVIDENCE" | "HAZARD_NOTICE" | "RECTIFICATION_EVIDENCE" | "OUTSOURCING_CONTRACT" | "LEDGER_EXTRACT" | "COMPLAINT";
+            kind: "POLICY" | "SERVICE_PLAN" | "SERVICE_RECORD" | "SERVICE_EVIDENCE" | "HAZARD_NOTICE" | "RECTIFICATION_EVIDENCE" | "OUTSOURCING_CONTRACT" | "LEDGER_EXTRACT" | "COMPLAINT" | "EVALUATION";
             policyId: string;
             /** @description SVC-10: kept unchanged until then */
             retainUntil?: string;
@@ -3337,8 +3337,10 @@ export type components = {
             subject: {
                 id: string;
                 /** @enum {string} */
-                kind: "POLICY" | "SERVICE" | "HAZARD" | "COMPLAINT";
+                kind: "POLICY" | "SERVICE" | "HAZARD" | "COMPLAINT" | "EVALUATION" | "REPORT";
             };
+            /** @description An earlier revision or version of an EVALUATION */
+            superseded?: boolean;
             tenantId: string;
         };
         Document2: {
@@ -6323,6 +6325,7 @@ export interface operations {
     getFeesSummary: {
         parameters: {
             query?: {
+                half?: "H1" | "H2";
                 year?: components["parameters"]["Year"];
             };
             header?: never;

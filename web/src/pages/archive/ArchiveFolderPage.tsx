@@ -22,12 +22,14 @@ const KIND_TITLE: Record<FolderDocumentKind, MessageKey> = {
   OUTSOURCING_CONTRACT: 'folder.kind.OUTSOURCING_CONTRACT',
   LEDGER_EXTRACT: 'folder.kind.LEDGER_EXTRACT',
   COMPLAINT: 'folder.kind.COMPLAINT',
+  EVALUATION: 'folder.kind.EVALUATION',
 };
 
 /**
  * 档案夹 (SVC-10, issue 18): an insured enterprise's archived documents for one policy year, grouped by kind —
  * the contract, the service plan, the service records and their evidence, the hazard notices and the
- * rectification evidence, the fee ledger extracts, the complaints with their replies —
+ * rectification evidence, the fee ledger extracts, the complaints with their replies, and the insurer's
+ * evaluations of the year (the regulators' 考核评估, RPT-3, and its own 自评估, RPT-2; earlier editions marked) —
  * each with its recorded SHA-256, a download (a short-lived link, saved as a file) and 校验 (the bytes read back
  * and hashed again now). The insurer that leads a policy archives a new ledger extract of it (生成台账摘录);
  * regulators only read. Opened from a policy (the insurer's, or a regulator's view of it), never by typing a USCC.
@@ -101,7 +103,9 @@ export function ArchiveFolderPage() {
         <List.Item.Meta
           title={
             <Space wrap size={4}>
+              {document.kind === 'EVALUATION' && <Tag>{t(document.subject.kind === 'REPORT' ? 'folder.evaluation.self' : 'folder.evaluation.regulator')}</Tag>}
               <span style={{ wordBreak: 'break-all' }}>{document.fileName}</span>
+              {document.superseded && <Tag data-testid="folder-superseded">{t('folder.superseded')}</Tag>}
               {check && (
                 <Tag color={check.matches ? 'green' : OVERDUE_COLOR} variant={check.matches ? undefined : 'solid'} data-testid="folder-check">
                   {check.matches ? t('folder.matches') : t('folder.mismatch')}

@@ -18,6 +18,7 @@ export const FOLDER_KINDS: readonly FolderDocumentKind[] = [
   'OUTSOURCING_CONTRACT',
   'LEDGER_EXTRACT',
   'COMPLAINT',
+  'EVALUATION',
 ];
 
 /** Where an enterprise's folder opens, at a policy year: linked from the policy views, never typed. */
