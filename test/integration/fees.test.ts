@@ -94,8 +94,8 @@ async function issue(client: ApiClient, body: Record<string, unknown>): Promise<
   return issued.body;
 }
 
-async function summaryOf(client: ApiClient, ofYear: number): Promise<Summary> {
-  const answer = await client.get<Summary>(`/fees/summary?year=${ofYear}`);
+async function summaryOf(client: ApiClient, ofYear: number, half?: 'H1' | 'H2'): Promise<Summary> {
+  const answer = await client.get<Summary>(`/fees/summary?year=${ofYear}${half ? `&half=${half}` : ''}`);
   expect(answer.status, JSON.stringify(answer.body)).toBe(200);
   return answer.body;
 }
@@ -352,21 +352,53 @@ describe('summary, compliance, consistency and export (FEE-4, FEE-5)', () => {
         if (dynamoDbCalls().size === 0) return;
       }
     };
-    const reads = async (client: ApiClient, ofYear: number) => {
+    const reads = async (client: ApiClient, ofYear: number, half?: 'H1' | 'H2') => {
       await settle();
       resetDynamoDbCalls();
-      await summaryOf(client, ofYear);
+      await summaryOf(client, ofYear, half);
       return Object.fromEntries(dynamoDbCalls());
     };
     // And still take the quietest of five, by the number of calls (a background GetItem adds to the same command's count).
     const total = (counts: Record<string, number>) => Object.values(counts).reduce((sum, count) => sum + count, 0);
-    const quietest = async (client: ApiClient, ofYear: number) => {
+    const quietest = async (client: ApiClient, ofYear: number, half?: 'H1' | 'H2') => {
       const counts: Record<string, number>[] = [];
-      for (let attempt = 0; attempt < 5; attempt += 1) counts.push(await reads(client, ofYear));
+      for (let attempt = 0; attempt < 5; attempt += 1) counts.push(await reads(client, ofYear, half));
       return counts.sort((a, b) => total(a) - total(b))[0];
     };
     expect(await quietest(pingan, TWO_YEARS_AGO)).toEqual({ GetItemCommand: 1 });
     expect(await quietest(pingan, year)).toEqual({ GetItemCommand: 1 });
+    // RPT-1: a half's summary too — its totals are kept in the same counters item.
+    expect(await quietest(pingan, TWO_YEARS_AGO, 'H1')).toEqual({ GetItemCommand: 1 });
+  });
+
+  it('RPT-1 FEE-4 ?half=H1|H2 answers the half alone from the counters (H1 + H2 = the year), recomputes it for a counters item without halves, and refuses any other half naming the query parameter half', async () => {
+    const money = (summary: Summary) => [summary.receivedFen, summary.premiumExTaxFen, summary.accruedFen, summary.spentFen, summary.balanceFen];
+    // PING AN's year before last: 50 expenses of June 1 — all H1. PICC's last year: everything in December — all H2.
+    const pinganYear = await summaryOf(pingan, TWO_YEARS_AGO);
+    expect(await summaryOf(pingan, TWO_YEARS_AGO, 'H1')).toMatchObject({ year: TWO_YEARS_AGO, spentFen: pinganYear.spentFen, expenses: 50, lastSequence: 50 });
+    expect(money(await summaryOf(pingan, TWO_YEARS_AGO, 'H2'))).toEqual([0, 0, 0, 0, 0]);
+    expect(money(await summaryOf(picc, LAST_YEAR, 'H1'))).toEqual([0, 0, 0, 0, 0]);
+    expect(money(await summaryOf(picc, LAST_YEAR, 'H2'))).toEqual(money(await summaryOf(picc, LAST_YEAR)));
+    // PING AN's last year: a March receipt and its expenses (H1), then one expense of July 1 (H2), on advance.
+    const july = await pingan.post<Entry>('/fees/expenses', expense({ spentOn: `${LAST_YEAR}-07-01`, amountFen: 100, advance: true, serviceId: 'svc-july' }));
+    expect(july.status, JSON.stringify(july.body)).toBe(201);
+    const whole = await summaryOf(pingan, LAST_YEAR);
+    const [h1, h2] = [await summaryOf(pingan, LAST_YEAR, 'H1'), await summaryOf(pingan, LAST_YEAR, 'H2')];
+    expect(h1).toMatchObject({ premiumExTaxFen: whole.premiumExTaxFen, accruedFen: whole.accruedFen, spentFen: whole.spentFen - 100, ruleSetId: whole.ruleSetId });
+    expect(h2).toMatchObject({ premiumExTaxFen: 0, spentFen: 100, expenses: 1, advances: 1, balanceFen: -100 });
+    expect(money(h1).map((fen, index) => fen + (money(h2)[index] as number))).toEqual(money(whole));
+    // A counters item written before halves were kept (none stored): the halves come from the entries, the same.
+    await toDocumentClient(new DynamoDBClient(dynamoDbClientConfig())).send(
+      new UpdateCommand({ TableName: test.platform.tables.main, Key: keys.feeYear(july.body.tenantId, LAST_YEAR), UpdateExpression: 'REMOVE halves' }),
+    );
+    expect([await summaryOf(pingan, LAST_YEAR, 'H1'), await summaryOf(pingan, LAST_YEAR, 'H2')]).toEqual([h1, h2]);
+
+    for (const bad of ['H3', 'h1', '']) {
+      const refused = await picc.get<ErrorBody>(`/fees/summary?year=${LAST_YEAR}&half=${bad}`);
+      expect(refused.status, JSON.stringify(refused.body)).toBe(400);
+      // The error envelope names a query parameter by its name, as every route's: `half`, with the rule.
+      expect(refused.body.error.details).toEqual([expect.objectContaining({ field: 'half', rule: 'RPT-1' })]);
+    }
   });
 
   it('FEE-4 the consistency check recomputes the counters from the entries and reports any difference', async () => {

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { policyReceiptsSchema, premiumReceiptSchema } from '../../../domain/fees/premium-receipt.schema.js';
+import { HALVES } from '../../../domain/fees/half-year.js';
 import { feeYearSchema } from '../../../domain/fees/year-ledger.schema.js';
 import { pageQuery } from '../zod.js';
 
@@ -9,6 +10,12 @@ export const entryIdParams = z.object({ entryId: id('entryId') });
 
 /** `?year=`: the ledger's year; left out, the current Asia/Shanghai year. */
 export const yearQuery = z.object({ year: z.optional(feeYearSchema) });
+
+/** `GET /fees/summary?year=&half=`: the year, or with `half` one half of it (RPT-1: H1 is the half-year report's). */
+export const feeSummaryQuery = z.object({
+  year: z.optional(feeYearSchema),
+  half: z.optional(z.enum(HALVES, 'RPT-1: half must be H1 (January–June) or H2 (July–December)')),
+});
 
 /**
  * `GET /fees/ledger?year=&order=&cursor=&limit=`: entries in sequence order — the ledger's own order, oldest
