@@ -3,6 +3,7 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ApiClient } from '../support/api-client.js';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
+import { HUTUO, fileQualification, policyBody, registerEnterprises } from '../support/underwriting-fixtures.js';
 
 const DEMO = 'Anze-demo-2026';
 const TODAY = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -183,4 +184,51 @@ describe('RPT-3 the city EMB evaluates an insurer through the gateway', () => {
     const list = await nfra.get<{ items: { id: string; revision: number }[] }>(`/regulator/evaluations?year=${PERIOD.year}&term=${PERIOD.term}`);
     expect(list.body.items.map((item) => item.id)).toEqual(expect.arrayContaining([published.id, correction.body.id]));
   });
+
+  it('RPT-3 BLK-1 an insurer scored below the pass mark is published as failed; the 通报 lists it on the blacklist with the evaluation; a second notice 409, a passing result 409', async () => {
+    const pinganTenantId = (await cityEmb.get<{ items: { tenantId: string; name: string }[] }>('/regulator/insurers?limit=100')).body.items.find((insurer) =>
+      insurer.name.startsWith('中国平安'),
+    )?.tenantId as string;
+    expect(pinganTenantId).toBeDefined();
+    // FEE-1/FEE-3: premium received within the period and nothing spent — 0 of the fee item's 20 points.
+    await registerEnterprises(cityEmb, [HUTUO]);
+    expect((await fileQualification(pingan, cityEmb)).status).toBe(200);
+    const pinganPolicy = await pingan.post<{ id: string }>('/policies', policyBody({ enterpriseUscc: HUTUO.uscc, employeesCovered: HUTUO.staff }));
+    expect(pinganPolicy.status, JSON.stringify(pinganPolicy.body)).toBe(201);
+    const receivedOn = `${PERIOD.year}-${PERIOD.term === 'H1' ? '03' : '09'}-15`;
+    const receipt = await pingan.post('/fees/premium-receipts', { policyId: pinganPolicy.body.id, receivedOn, amountFen: 100_000 });
+    expect(receipt.status, JSON.stringify(receipt.body)).toBe(201);
+    const opened = await cityEmb.post<Detail>('/regulator/evaluations', { tenantId: pinganTenantId, ...PERIOD });
+    expect(opened.status, JSON.stringify(opened.body)).toBe(201);
+    expect(opened.body.items.find((item) => item.code === 'FEE_RATIO')?.score).toBe(0);
+    const scored = await cityEmb.patch<Detail>(`/regulator/evaluations/${opened.body.id}`, {
+      items: [
+        { code: 'SERVICE_SYSTEM', score: 0, reason: '未建立事故预防服务制度，服务方案未执行' },
+        { code: 'SERVICE_EFFECT', score: 0, reason: '投保企业普遍反映未获得服务' },
+      ],
+    });
+    expect(scored.status, JSON.stringify(scored.body)).toBe(200);
+    expect(scored.body.total).toBeLessThan(scored.body.passMark);
+    const failed = await cityEmb.post<Detail>(`/regulator/evaluations/${opened.body.id}/publish`, undefined);
+    expect(failed.status, JSON.stringify(failed.body)).toBe(200);
+    expect(failed.body.published).toMatchObject({ passed: false });
+
+    const notice = await nfra.post<{ id: string; insurerTenantId: string; evaluationId?: string; reason: string; activeToday: boolean }>(
+      `/regulator/evaluations/${opened.body.id}/notice`,
+      { reason: `${PERIOD.year}年考核评估不合格，予以通报` },
+    );
+    expect(notice.status, JSON.stringify(notice.body)).toBe(201);
+    expect(notice.body).toMatchObject({ insurerTenantId: pinganTenantId, evaluationId: opened.body.id, activeToday: true });
+    const blacklist = await cityEmb.get<{ items: { id: string; insurerTenantId: string; evaluationId?: string }[] }>(`/regulator/blacklist?insurerTenantId=${pinganTenantId}`);
+    expect(blacklist.status).toBe(200);
+    expect(blacklist.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ id: notice.body.id, evaluationId: opened.body.id })]));
+    const again = await cityEmb.post<ErrorBody>(`/regulator/evaluations/${opened.body.id}/notice`, { reason: '重复通报' });
+    expect(again.status).toBe(409);
+    expect(again.body.error.rule).toBe('BLK-1');
+    // The passing result published above (PICC's) leads to no notice.
+    expect(published.published?.passed).toBe(true);
+    const passing = await cityEmb.post<ErrorBody>(`/regulator/evaluations/${published.id}/notice`, { reason: '考核不合格' });
+    expect(passing.status).toBe(409);
+    expect(passing.body.error.rule).toBe('RPT-3');
+  }, 60_000);
 });
