@@ -42,6 +42,12 @@ let orgId: string;
 
 const folderOf = async (client: ApiClient, of = year) => client.get<Folder>(`/archive/enterprises/${HUTUO.uscc}?year=${of}`);
 const documentsOf = async (client: ApiClient, kind: string, of = year) => expectOk(await folderOf(client, of)).documents.filter((document) => document.kind === kind);
+/** A PICC policy of HUTUO for last calendar year (no overlap with this year's, UW-9): the folder of a year whose evaluations exist. */
+let lastYearPolicy: Promise<unknown> | undefined;
+const policyOfLastYear = () =>
+  (lastYearPolicy ??= picc
+    .post('/policies', policyBody({ enterpriseUscc: HUTUO.uscc, employeesCovered: HUTUO.staff, periodStart: `${year - 1}-01-01`, periodEnd: `${year - 1}-12-31` }))
+    .then((created) => expectOk(created, 201)));
 const fiveYearsOn = (retainUntil?: string) => new Date(retainUntil ?? 0).getTime() >= Date.now() + (5 * 365 - 1) * 86_400_000;
 
 /** The archived file's bytes, through the folder's short-lived download link. */
@@ -191,9 +197,7 @@ describe('SVC-10 the folder’s contract, complaints and ledger extract', () => 
   it('SVC-10 RPT-3 the insurer’s published evaluation of the year is listed in the folder as EVALUATION for the insurer and the city EMB, verified against its SHA-256; another insurer and another county get 404', async () => {
     // RPT-3 evaluates a finished half-year: H1 from July, else the previous year's H2 (whose folder needs a policy of that year).
     const period = Number(today.slice(5, 7)) >= 7 ? { year, term: 'H1' } : { year: year - 1, term: 'H2' };
-    if (period.year !== year) {
-      expectOk(await picc.post('/policies', policyBody({ enterpriseUscc: HUTUO.uscc, employeesCovered: HUTUO.staff, periodStart: `${period.year}-01-01`, periodEnd: `${period.year}-12-31` })), 201);
-    }
+    if (period.year !== year) await policyOfLastYear();
     const draft = expectOk(await cityEmb.post<{ id: string }>('/regulator/evaluations', { tenantId: policy.tenantId, ...period }), 201);
     expectOk(
       await cityEmb.patch(`/regulator/evaluations/${draft.id}`, {
@@ -221,5 +225,34 @@ describe('SVC-10 the folder’s contract, complaints and ledger extract', () => 
     expect((await pingan.get(`/archive/enterprises/${HUTUO.uscc}/documents/${docId}`)).status).toBe(404);
     expect((await pingan.post(`/archive/enterprises/${HUTUO.uscc}/documents/${docId}/verify`, undefined)).status).toBe(404);
     expect((await countyEmb.get(`/archive/enterprises/${HUTUO.uscc}/documents/${docId}`)).status).toBe(404);
+  }, 60_000);
+
+  it('SVC-10 RPT-2 the insurer’s submitted self-evaluation of the year is listed in the folder as EVALUATION and verified; a correction lists version 2, version 1 marked superseded', async () => {
+    // RPT-2: a year's self-evaluation is submitted once the year is over — last year's, in last year's folder.
+    await policyOfLastYear();
+    const generated = expectOk(await picc.post<{ report: { id: string; draft?: { evaluation?: { items: { code: string; name: string }[] } } } }>('/reports', { year: year - 1, kind: 'SELF_EVALUATION' }), 201);
+    const reportId = generated.report.id;
+    const items = (generated.report.draft?.evaluation?.items ?? []).map((item) => ({ code: item.code, narrative: `${item.name}：档案夹测试，情况良好。` }));
+    expectOk(await picc.request('PUT', `/reports/${reportId}/evaluation`, { items }));
+    expectOk(await picc.post(`/reports/${reportId}/submit`, undefined));
+    const selfEvaluations = async (client: ApiClient) => (await documentsOf(client, 'EVALUATION', year - 1)).filter((document) => document.subject.kind === 'REPORT');
+    for (const reader of [picc, cityEmb]) {
+      const documents = await selfEvaluations(reader);
+      expect(documents.map((document) => document.fileName).sort()).toEqual([`${year - 1}年度事故预防服务质量评估报告（第1版）.pdf`, `${year - 1}年度事故预防服务质量评估报告（第1版）.xlsx`]);
+      expect(documents.every((document) => document.subject.id === reportId && document.superseded === undefined)).toBe(true);
+    }
+    const [first] = await selfEvaluations(nfra);
+    expect(await verified(nfra, first?.docId as string)).toBe(true);
+    expect(await verified(picc, first?.docId as string)).toBe(true);
+    expect((await pingan.get(`/archive/enterprises/${HUTUO.uscc}/documents/${first?.docId}`)).status).toBe(404);
+
+    expectOk(await picc.post('/reports', { year: year - 1, kind: 'SELF_EVALUATION' }));
+    expectOk(await picc.post(`/reports/${reportId}/submit`, undefined));
+    const after = await selfEvaluations(cityEmb);
+    expect(after).toHaveLength(4);
+    expect(after.filter((document) => document.superseded).map((document) => document.fileName).sort()).toEqual([
+      `${year - 1}年度事故预防服务质量评估报告（第1版）.pdf`,
+      `${year - 1}年度事故预防服务质量评估报告（第1版）.xlsx`,
+    ]);
   }, 60_000);
 });
