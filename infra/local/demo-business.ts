@@ -140,6 +140,68 @@ async function seedDemoClaims(api: ReturnType<typeof client>, today: string): Pr
   );
 }
 
+/** 忻府安通煤业, a coal mine of 忻府区 past the 24 the business demo insures today and not the back-dated one. */
+const HALF_YEAR_USCC = '91140902127162170D';
+
+/**
+ * RPT-1 (issue 18): the first half-year whose report is complete before `today` — this year's once July has
+ * begun, else last year's (the half-year report covers January–June; July–December is the year report's).
+ */
+export function lastCompleteFirstHalf(today: string): { year: number; from: string; to: string } {
+  const year = today >= `${yearOf(today)}-07-01` ? yearOf(today) : yearOf(today) - 1;
+  return { year, from: `${year}-01-01`, to: `${year}-06-30` };
+}
+
+/**
+ * RPT-1, FEE-1..3 (issue 18): the demo's policies all start today, so 人保's half-year report was all zeros.
+ * One more policy, issued now with its one-year period starting early in the last complete first half (UW-1
+ * allows a back-dated period; eligibility is judged on the day of issue), its premium received in full that
+ * January (FEE-1: the accrual) and a training-materials expense that March citing its invoice in 人保's
+ * write-once archive (FEE-2, FEE-3) — so the half-year report has underwriting and fee figures. Runs once,
+ * under the business demo's marker, after the fees of today's policies (their last is the one paid by half).
+ */
+async function seedDemoHalfYear(url: string, api: ReturnType<typeof client>, rows: readonly Row[], today: string): Promise<void> {
+  const row = rows.find((candidate) => candidate.uscc === HALF_YEAR_USCC);
+  if (!row) return; // a test's cut register without it: nothing to insure
+  const half = lastCompleteFirstHalf(today);
+  const periodStart = `${half.year}-01-06`;
+  const admin = await api.signIn('picc-admin');
+  const issued = await api.call(admin, 'POST', '/policies', {
+    enterpriseUscc: row.uscc,
+    policyNumber: `DEMO140902${half.year}H001`,
+    periodStart,
+    periodEnd: oneYearPeriodEnd(periodStart),
+    employeesCovered: row.staff,
+    perPersonInsuredAmountFen: 30_000_000,
+    perPersonDeathLimitFen: 30_000_000,
+    rating: {
+      accidentRecordBasisPoints: 10_000,
+      standardisationGrade: 'GRADE_3',
+      standardisationBasisPoints: 10_000,
+      penaltiesBasisPoints: 10_000,
+      riskLevelBasisPoints: 10_500,
+    },
+    mode: 'INDEPENDENT',
+    premiumPaidByEnterprise: true,
+  });
+  if (issued.status !== 201) throw new Error(`demo half-year policy failed: ${JSON.stringify(issued.body)}`);
+  const policyId = String(issued.body.id);
+  const premium = await api.call(admin, 'GET', `/fees/premium-receipts?policyId=${encodeURIComponent(policyId)}`);
+  const received = await api.call(admin, 'POST', '/fees/premium-receipts', { policyId, receivedOn: `${half.year}-01-20`, amountFen: premium.body.outstandingFen });
+  if (received.status !== 201) throw new Error(`demo half-year receipt failed: ${JSON.stringify(received.body)}`);
+  const accrualFen = (received.body.receipt as { accrualFen: number }).accrualFen;
+  // FEE-2: the invoice goes to the archive through an upload ticket, the way an insurer files a document of its own.
+  const invoice = await uploadDocument(url, admin, yearOf(today), `${half.year}年安全生产培训教材采购发票.pdf`);
+  const spent = await api.call(admin, 'POST', '/fees/expenses', {
+    spentOn: `${half.year}-03-18`,
+    category: 'TRAINING_MATERIALS',
+    amountFen: Math.max(100, Math.floor((accrualFen * 40) / 100 / 100) * 100),
+    description: `安全生产培训教材及宣传资料（${row.name}，演示数据）`,
+    document: invoice,
+  });
+  if (spent.status !== 201) throw new Error(`demo half-year expense failed: ${JSON.stringify(spent.body)}`);
+}
+
 /**
  * Business demo data on the first `npm start` of a data folder, made through the API: the city EMB imports
  * the shared 5,000-enterprise register (REG-1), the three insurers file their qualification for this year
@@ -221,6 +283,8 @@ export async function seedDemoBusiness(
   await seedDemoServices(url, now);
   // FEE-1..3 (issue 15): the issued policies' premium received and some prevention spent, so the ledgers are not empty.
   await seedDemoFees(api, now);
+  // RPT-1 (issue 18): 人保's last complete half-year report has figures of its own.
+  await seedDemoHalfYear(url, api, rows, today);
 
   const enterprise = await api.signIn('ent-demo');
   const insurers = await api.call(enterprise, 'GET', '/me/insurers');
