@@ -57,8 +57,9 @@ export class FeesApi {
     return ok(this.client.GET('/api/v1/fees/ledger/export', { params: { query: { year } }, signal }));
   }
 
-  summary(year: number, signal?: AbortSignal): Promise<FeeSummary> {
-    return ok(this.client.GET('/api/v1/fees/summary', { params: { query: { year } }, signal }));
+  /** The year's summary, or with `half` (RPT-1) that half's alone. */
+  summary(year: number, signal?: AbortSignal, half?: 'H1' | 'H2'): Promise<FeeSummary> {
+    return ok(this.client.GET('/api/v1/fees/summary', { params: { query: half ? { year, half } : { year } }, signal }));
   }
 
   /** FEE-5: the stored totals recomputed from the entries. */

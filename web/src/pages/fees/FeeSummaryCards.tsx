@@ -19,7 +19,7 @@ function Figure({ label, children, testId }: { readonly label: string; readonly 
 }
 
 /** The year at a glance (FEE-1…3): premium ex-tax, accrued, spent, balance, and the spending ratio on a gauge between the floor and the ceiling. */
-export function SummaryCard({ summary, loading }: { readonly summary: FeeSummary | undefined; readonly loading: boolean }) {
+export function SummaryCard({ summary, loading, half }: { readonly summary: FeeSummary | undefined; readonly loading: boolean; readonly half?: 'H1' | 'H2' }) {
   const { t } = useI18n();
   const floor = summary ? summary.floorBasisPoints / 100 : 15;
   const ceiling = summary ? summary.ceilingBasisPoints / 100 : 21;
@@ -39,7 +39,7 @@ export function SummaryCard({ summary, loading }: { readonly summary: FeeSummary
       loading={loading && !summary}
       title={
         <Typography.Title level={2} style={{ fontSize: 15, margin: 0 }}>
-          {t('fee.summary.title', { year: summary?.year ?? '' })}
+          {half ? t('fee.summary.halfTitle', { year: summary?.year ?? '', half: t(`fee.period.${half}`) }) : t('fee.summary.title', { year: summary?.year ?? '' })}
         </Typography.Title>
       }
       extra={status && <Tag color={status.color} data-testid="fee-status">{status.text}</Tag>}

@@ -71,7 +71,11 @@ export function FeesPage() {
   const requested = Number(searchParams.get('year'));
   const year = Number.isInteger(requested) && requested >= 2000 && requested <= 2100 ? requested : thisYear;
 
-  const summary = useQuery({ queryKey: [...queryKeys.fees, `fees:summary:${year}`], queryFn: ({ signal }) => api.fees.summary(year, signal) });
+  // RPT-1 (issue 18): `?half=H1|H2` narrows the summary to one half (the half-year report's figures); the chart and the ledger stay the year's.
+  const requestedHalf = searchParams.get('half');
+  const half = requestedHalf === 'H1' || requestedHalf === 'H2' ? requestedHalf : undefined;
+
+  const summary = useQuery({ queryKey: [...queryKeys.fees, `fees:summary:${year}:${half ?? 'year'}`], queryFn: ({ signal }) => api.fees.summary(year, signal, half) });
   const ledger = useQuery({ queryKey: [...queryKeys.fees, `fees:ledger:${year}`], queryFn: ({ signal }) => readYear(api, year, signal) });
   const refresh = useInvalidate('fees');
 
@@ -85,6 +89,17 @@ export function FeesPage() {
       setSearchParams((current) => {
         const params = new URLSearchParams(current);
         params.set('year', String(value));
+        return params;
+      }),
+    [setSearchParams],
+  );
+
+  const setHalf = useCallback(
+    (value: 'YEAR' | 'H1' | 'H2') =>
+      setSearchParams((current) => {
+        const params = new URLSearchParams(current);
+        if (value === 'YEAR') params.delete('half');
+        else params.set('half', value);
         return params;
       }),
     [setSearchParams],
@@ -154,6 +169,13 @@ export function FeesPage() {
         extra={
           <Space wrap>
             <Select aria-label={t('fee.year')} value={year} options={yearOptions} onChange={setYear} style={{ width: 110 }} />
+            <Select
+              aria-label={t('fee.period')}
+              value={half ?? 'YEAR'}
+              options={(['YEAR', 'H1', 'H2'] as const).map((value) => ({ value, label: t(value === 'YEAR' ? 'fee.period.year' : `fee.period.${value}`) }))}
+              onChange={setHalf}
+              style={{ width: 100 }}
+            />
             <Button type="primary" onClick={() => setDialog({ kind: 'receipt' })}>
               {t('fee.receipt.title')}
             </Button>
@@ -167,7 +189,7 @@ export function FeesPage() {
       ) : (
         <Row gutter={[16, 16]}>
           <Col xs={24} xl={14}>
-            <SummaryCard summary={summary.data} loading={summary.isFetching} />
+            <SummaryCard summary={summary.data} loading={summary.isFetching} half={half} />
           </Col>
           <Col xs={24} xl={10}>
             <MonthlyCard entries={ledger.data} year={year} />
