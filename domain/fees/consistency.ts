@@ -1,6 +1,7 @@
 import type * as z from 'zod/mini';
 import type { LedgerEntry, ReversalEntry } from './ledger-entry.js';
-import { YEAR_TOTAL_FIELDS, totalsOf, totalsOfLedger } from './year-ledger.js';
+import { HALVES } from './half-year.js';
+import { YEAR_TOTAL_FIELDS, halfTotalsOf, totalsOf, totalsOfLedger } from './year-ledger.js';
 import type { YearLedger } from './year-ledger.js';
 import type { consistencyReportSchema } from './summary.schema.js';
 
@@ -86,11 +87,20 @@ export function checkYear(
 
   const storedTotals = totalsOfLedger(stored);
   const recomputed = totalsOf(entries);
-  const differences = YEAR_TOTAL_FIELDS.filter((field) => storedTotals[field] !== recomputed[field]).map((field) => ({
+  const differences: { field: string; stored: number; recomputed: number }[] = YEAR_TOTAL_FIELDS.filter((field) => storedTotals[field] !== recomputed[field]).map((field) => ({
     field,
     stored: storedTotals[field],
     recomputed: recomputed[field],
   }));
+  // RPT-1: the half totals too, when the counters keep them (`halves.H1.spentFen`): a half summary reads them alone.
+  for (const half of HALVES) {
+    const storedHalf = stored?.halves?.[half];
+    if (storedHalf === undefined) continue;
+    const recomputedHalf = halfTotalsOf(entries, half);
+    for (const field of YEAR_TOTAL_FIELDS) {
+      if (storedHalf[field] !== recomputedHalf[field]) differences.push({ field: `halves.${half}.${field}`, stored: storedHalf[field], recomputed: recomputedHalf[field] });
+    }
+  }
   const listed =
     problems.length > MAX_PROBLEMS_LISTED
       ? [...problems.slice(0, MAX_PROBLEMS_LISTED), `… and ${problems.length - MAX_PROBLEMS_LISTED} more`]

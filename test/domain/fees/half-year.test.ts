@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { summarizeYear } from '../../../domain/fees/compliance.js';
+import { checkYear } from '../../../domain/fees/consistency.js';
 import { entryDateOf, halfOf, halfPeriod, HALVES } from '../../../domain/fees/half-year.js';
 import { EXPENSE_CATEGORIES } from '../../../domain/fees/ledger-entry.js';
 import type { LedgerEntry } from '../../../domain/fees/ledger-entry.js';
@@ -95,6 +96,20 @@ describe('RPT-1 FEE-4 half totals in the year counters (domain/fees/half-year.ts
     const next: LedgerEntry = { ...first, id: '2025-0000000002-0000000abc', sequence: 2, date: '2025-08-01' };
     expect(appendToYear(legacy, next).halves).toBeUndefined();
     expect(halfTotalsOf([first, next], 'H2')).toEqual({ ...NO_TOTALS, ...totalsOf([next]) });
+  });
+
+  it('RPT-1 FEE-4 the consistency check compares the half totals too, naming the half and the field', () => {
+    const ledger = new MemoryLedger();
+    ledger.receive(POLICY, { receivedOn: '2025-02-01', amountFen: 10_600_000 });
+    ledger.spend({ spentOn: '2025-09-01', amountFen: 300_000 });
+    const stored = ledger.years.get(2025) as YearLedger;
+    const halves = stored.halves as NonNullable<YearLedger['halves']>;
+    expect(checkYear(PICC, 2025, stored, ledger.entriesOf(2025), [])).toMatchObject({ consistent: true, differences: [] });
+    const tampered = { ...stored, halves: { ...halves, H2: { ...halves.H2, spentFen: halves.H2.spentFen + 1 } } };
+    expect(checkYear(PICC, 2025, tampered, ledger.entriesOf(2025), [])).toMatchObject({
+      consistent: false,
+      differences: [{ field: 'halves.H2.spentFen', stored: 300_001, recomputed: 300_000 }],
+    });
   });
 
   it('RPT-1 RPT-4 a half-year report’s fee figures equal the H1 summary from the counters, to the fen', () => {
