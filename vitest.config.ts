@@ -1,39 +1,37 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
-import { BaseSequencer, type TestSpecification } from 'vitest/node';
+import type { TestSpecification } from 'vitest/node';
 
-/** What runs one file at a time: each starts `npm start`, a browser or floods the gateway, and needs the machine. */
+/** The browser files: each drives Chromium against its own `npm start` (test/e2e/support/console-suite.ts). */
+const usesConsoleSuite = (file: string): boolean => readFileSync(file, 'utf8').includes('useConsoleSuite(');
+const E2E = join(import.meta.dirname, 'test', 'e2e');
+const BROWSER = readdirSync(E2E)
+  .filter((name) => name.endsWith('.test.ts') && usesConsoleSuite(join(E2E, name)))
+  .map((name) => `test/e2e/${name}`);
+/** What runs one file at a time: each starts `npm start`, floods the gateway or kills a process, and needs the machine. */
 const SYSTEM = ['test/e2e/**/*.test.ts', 'test/fault/**/*.test.ts', 'test/infra-local/**/*.test.ts', 'test/attack/**/*.test.ts'];
 const INTEGRATION = ['test/integration/**/*.test.ts'];
 
 /**
  * One run for everything `npm test` covers: domain and function unit tests, integration tests against
- * DynamoDB Local through the real local gateway, CDK template tests and the browser tests.
- * DynamoDB Local is shared by a few files, then the next get a fresh one (test/support/dynamodb-pool.ts); each
- * integration suite gets its own tables on it, so integration files run two at a time, like the unit files. The system tests
- * (browsers, `npm start` processes, fault injection, rate limits) come last, one file at a time: on a 2-core
- * machine two of them at once starve each other's timers. Groups run in order (sequence.groupOrder).
+ * DynamoDB Local through the real local gateway, CDK template tests and the browser tests, in four groups run in
+ * order (sequence.groupOrder):
+ * - unit, two files at a time;
+ * - integration, two at a time: DynamoDB Local is shared by a few files, then the next get a fresh one
+ *   (test/support/dynamodb-pool.ts), and each suite has its own tables on it;
+ * - system (`npm start` processes, fault injection, rate limits, the attack suite), one at a time: on a 2-core
+ *   machine two of them at once starve each other's timers;
+ * - browser, two at a time: a browser file mostly waits for pages to settle (complaints.e2e: 41 s of CPU in 40 s),
+ *   so two share the cores, while the server pool (test/e2e/support/server-pool.ts) boots the next files' `npm start`.
+ *   Last, so no spare server boots beside a fault, attack or `npm start` test (CI at 2026-12-07: the attack suite
+ *   40 s → 129 s, the demo's register import timed out).
  */
-const usesConsoleSuite = (spec: TestSpecification): boolean => readFileSync(spec.moduleId, 'utf8').includes('useConsoleSuite(');
-
-/**
- * The browser files run after every other file of their group: the server pool (test/e2e/support/server-pool.ts)
- * boots the next browser file's `npm start` beside the running file, and beside a fault, attack or `npm start` test
- * that spare took their CPU (CI at 2026-12-07: the attack suite 40 s → 129 s, the demo's register import timed out).
- */
-class BrowserFilesLast extends BaseSequencer {
-  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
-    const sorted = await super.sort(files);
-    return [...sorted.filter((spec) => !usesConsoleSuite(spec)), ...sorted.filter(usesConsoleSuite)];
-  }
-}
-
 export default defineConfig({
   test: {
     // server-pool.ts: the next browser file's `npm start` boots while the current file's tests run.
     globalSetup: ['test/support/global-setup.ts', 'test/e2e/support/server-pool.ts'],
     setupFiles: ['test/support/setup.ts'],
-    sequence: { sequencer: BrowserFilesLast },
     pool: 'forks',
     // The JSON report gives .ci/run its closing "N passed, N failed" line. The hook tells the server pool how many
     // browser files this run has, so that it starts no server after the last one's.
@@ -43,7 +41,7 @@ export default defineConfig({
       {
         onTestRunStart(specifications) {
           // Added up over the reruns of watch mode: the pool counts the servers it handed out since it started.
-          const files = specifications.filter(usesConsoleSuite).length;
+          const files = specifications.filter((spec: TestSpecification) => usesConsoleSuite(spec.moduleId)).length;
           globalThis.__anzeConsoleSuiteFiles = (globalThis.__anzeConsoleSuiteFiles ?? 0) + files;
         },
       },
@@ -78,7 +76,11 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'system', include: SYSTEM, maxWorkers: 1, sequence: { groupOrder: 2 } },
+        test: { name: 'system', include: SYSTEM, exclude: BROWSER, maxWorkers: 1, sequence: { groupOrder: 2 } },
+      },
+      {
+        extends: true,
+        test: { name: 'browser', include: BROWSER, maxWorkers: 2, sequence: { groupOrder: 3 } },
       },
     ],
   },

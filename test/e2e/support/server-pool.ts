@@ -28,6 +28,9 @@ declare global {
  * The folder holds `want` (a file asked for a server: from now on one is kept ready), `ready-N.json` (a ticket),
  * `claimed-N.json` (taken), `failed.txt` (the last start failed: its error) and `server-N.log` (its output).
  */
+/** As many spares as the browser group runs files at once (vitest.config.ts). */
+const SPARES = 2;
+
 export default function setupServerPool(project: TestProject): (() => Promise<void>) | undefined {
   // One pool, the root's (global-setup.ts: vitest runs a globalSetup for the root and again for every project).
   if (!project.isRootProject()) return undefined;
@@ -36,16 +39,17 @@ export default function setupServerPool(project: TestProject): (() => Promise<vo
   // The servers start as the test files would start them: with the group's environment (rate limit scale, log level).
   const env = { ...process.env, ...(project.config.env as Record<string, string>) };
   const started: LocalServer[] = [];
-  let starting = false;
+  /** Servers booting now: up to {@link SPARES} spares, ready or booting, for the browser group's two workers. */
+  let starting = 0;
   let serial = 0;
   const named = (prefix: string) => readdirSync(dir).filter((name) => name.startsWith(prefix));
 
   const tick = () => {
-    if (starting || !existsSync(join(dir, 'want'))) return;
-    const ready = named('ready-').length;
+    if (!existsSync(join(dir, 'want'))) return;
+    const spares = named('ready-').length + starting;
     // No spare after the run's last browser file has its server.
-    if (ready > 0 || ready + named('claimed-').length >= (globalThis.__anzeConsoleSuiteFiles ?? Number.POSITIVE_INFINITY)) return;
-    starting = true;
+    if (spares >= SPARES || spares + named('claimed-').length >= (globalThis.__anzeConsoleSuiteFiles ?? Number.POSITIVE_INFINITY)) return;
+    starting += 1;
     serial += 1;
     const logFile = join(dir, `server-${serial}.log`);
     startLocalServer({ env, logFile })
@@ -56,14 +60,14 @@ export default function setupServerPool(project: TestProject): (() => Promise<vo
         renameSync(join(dir, `ready-${serial}.json.tmp`), join(dir, `ready-${serial}.json`));
       })
       .catch((error: unknown) => writeFileSync(join(dir, 'failed.txt'), (error as Error).message))
-      .finally(() => (starting = false));
+      .finally(() => (starting -= 1));
   };
   const timer = setInterval(tick, 100);
   timer.unref();
 
   return async () => {
     clearInterval(timer);
-    while (starting) await sleep(100);
+    while (starting > 0) await sleep(100);
     // Spares nobody took, and servers of a file that died before its afterAll (a stopped one stops at once).
     await Promise.all(started.map((server) => server.stop()));
     rmSync(dir, { recursive: true, force: true });
