@@ -138,6 +138,17 @@ describe('console: prevention fees', () => {
         expect(page.url()).toContain(`/insurer/fees`);
         await settled(page);
         await screenshot('fees-4-expense-booked');
+
+        // RPT-1 (issue 18): the 期间 picker narrows the summary to a half — today's holds both entries, the other none.
+        const [thisHalf, otherHalf] = Number(today.slice(5, 7)) <= 6 ? (['上半年', '下半年'] as const) : (['下半年', '上半年'] as const);
+        await choose(page, page.getByLabel('期间'), otherHalf);
+        await page.getByText(`${year} 年${otherHalf}汇总`).waitFor();
+        await page.getByTestId('fee-accrued').getByText('0.00 元').waitFor();
+        await choose(page, page.getByLabel('期间'), thisHalf);
+        await page.getByText(`${year} 年${thisHalf}汇总`).waitFor();
+        await page.getByTestId('fee-accrued').getByText('15,000.00 元').waitFor();
+        await page.getByTestId('fee-spent').getByText('3,000.00 元').waitFor();
+        expect(page.url()).toContain(`half=${thisHalf === '上半年' ? 'H1' : 'H2'}`);
       },
       { expectedHttpErrors: [{ status: 400, path: '/api/v1/fees/expenses' }] },
     );
