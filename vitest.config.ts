@@ -27,7 +27,8 @@ const INTEGRATION = ['test/integration/**/*.test.ts'];
  *   (test/support/dynamodb-pool.ts), and each suite has its own tables on it;
  * - system (`npm start` processes, fault injection, rate limits, the attack suite), one at a time: on a 2-core
  *   machine two of them at once starve each other's timers;
- * - browser, two at a time: a browser file mostly waits for pages to settle (complaints.e2e: 41 s of CPU in 40 s),
+ * - browser, two at a time: a browser file waits for its pages to settle between bursts of work, and two of them share
+ *   the cores better than one (CI at 2026-12-07: the files' times summed to 728 s in about 330 s of the group),
  *   so two share the cores, while the server pool (test/e2e/support/server-pool.ts) boots the next files' `npm start`.
  *   Last, so no spare server boots beside a fault, attack or `npm start` test (CI at 2026-12-07: the attack suite
  *   40 s → 129 s, the demo's register import timed out);
