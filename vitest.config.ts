@@ -29,7 +29,7 @@ const INTEGRATION = ['test/integration/**/*.test.ts'];
  *   machine two of them at once starve each other's timers;
  * - browser, two at a time: a browser file waits for its pages to settle between bursts of work, and two of them share
  *   the cores better than one (CI at 2026-12-07: the files' times summed to 728 s in about 330 s of the group),
- *   so two share the cores, while the server pool (test/e2e/support/server-pool.ts) boots the next files' `npm start`.
+ *   while the server pool (test/e2e/support/server-pool.ts) boots the next files' `npm start`.
  *   Last, so no spare server boots beside a fault, attack or `npm start` test (CI at 2026-12-07: the attack suite
  *   40 s → 129 s, the demo's register import timed out);
  * - browser-alone: {@link BROWSER_ALONE}, one at a time, when no other file runs and no spare boots (the pool starts
