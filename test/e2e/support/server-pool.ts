@@ -22,10 +22,10 @@ declare global {
  * A started `npm start` waiting for the next browser test file. Each file still gets its own fresh server (fresh data
  * folder, fresh DynamoDB Local, random operator password) — but the one for the next file boots while this file's
  * tests run (≈ 6–9 s a file on CI's two cores, most of it the JVM and the platform's imports, spent otherwise with
- * the browser idle). The servers are started by vitest's main process (this globalSetup of the system group), which
+ * the browser idle). The servers are started by vitest's main process (the root's globalSetup), which
  * outlives the test files and stops whatever is left at the end; a file takes one by renaming its ticket, and stops it.
  *
- * The folder holds `want` (a file asked for a server: from now on one is kept ready), `ready-N.json` (a ticket),
+ * The folder holds `want` (a file asked for a server: from now on up to {@link SPARES} are kept ready or booting), `ready-N.json` (a ticket),
  * `claimed-N.json` (taken), `failed.txt` (the last start failed: its error) and `server-N.log` (its output).
  */
 /** As many spares as the browser group runs files at once (vitest.config.ts). */
