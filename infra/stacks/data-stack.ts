@@ -11,6 +11,7 @@ import {
   BucketEncryption,
   HttpMethods,
   ObjectOwnership,
+  StorageClass,
 } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { IDEMPOTENCY_TABLE, MAIN_TABLE } from '../../functions/adapters/dynamodb/table-definition.js';
@@ -171,7 +172,14 @@ export class DataStack extends Stack {
       objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
       serverAccessLogsBucket: accessLogs,
       serverAccessLogsPrefix: 'archive/',
-      lifecycleRules: [{ abortIncompleteMultipartUploadAfter: Duration.days(7) }],
+      lifecycleRules: [
+        { abortIncompleteMultipartUploadAfter: Duration.days(7) },
+        // Issue 20, cost: evidence is read in the weeks after a service and then seldom, yet kept five years.
+        // Intelligent-Tiering moves an object unread for 30 days to Infrequent Access and after 90 to Archive
+        // Instant Access (milliseconds, no retrieval fee), about a sixth of Standard's price; the object lock
+        // holds in every tier. Objects under 128 KB stay in Frequent Access, unmonitored and uncharged for it.
+        { transitions: [{ storageClass: StorageClass.INTELLIGENT_TIERING, transitionAfter: Duration.days(0) }] },
+      ],
       // SVC-13: the console PUTs evidence straight to the bucket with a presigned URL, never through a Lambda.
       cors: [
         {

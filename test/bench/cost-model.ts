@@ -18,6 +18,11 @@ export const PRICES = {
   s3Put: 0.005 / 1000,
   s3Get: 0.0004 / 1000,
   s3StorageGbMonth: 0.023,
+  /** S3 Intelligent-Tiering (the archive's lifecycle, infra/stacks/data-stack.ts): 0–30 days unread, 30–90, 90 and more. */
+  s3TieringFrequentGbMonth: 0.023,
+  s3TieringInfrequentGbMonth: 0.0125,
+  s3TieringArchiveInstantGbMonth: 0.004,
+  s3TieringMonitoringPerObject: 0.0025 / 1000,
   eventBridgeEvent: 1.0 / 1e6,
   sqsRequest: 0.4 / 1e6,
   cloudFrontGb: 0.085,
@@ -140,6 +145,20 @@ export interface CostModel {
   readonly total: number;
 }
 
+/**
+ * The archive's storage in its N-th month under Intelligent-Tiering: each month's uploads sit in Frequent Access
+ * for their first month, Infrequent Access for the next two, Archive Instant Access after that (evidence is read
+ * around its service, then seldom: the tier model assumes no later read). Plus the per-object monitoring fee.
+ */
+export function tieredStorageUsd(gbPerMonth: number, objectsPerMonth: number, months: number): number {
+  let usd = 0;
+  for (let age = 0; age < months; age += 1) {
+    const price = age === 0 ? PRICES.s3TieringFrequentGbMonth : age < 3 ? PRICES.s3TieringInfrequentGbMonth : PRICES.s3TieringArchiveInstantGbMonth;
+    usd += gbPerMonth * price + objectsPerMonth * PRICES.s3TieringMonitoringPerObject;
+  }
+  return usd;
+}
+
 /** The insurer's monthly bill: its variable items, plus its share of the deployment's fixed ones. */
 export function costModel(workload: Workload, perCall: PerCall = DEFAULT_PER_CALL, cognitoMau = PRICES.cognitoPlusMau): CostModel {
   const calls = workload.apiCallsPerMonth;
@@ -164,7 +183,11 @@ export function costModel(workload: Workload, perCall: PerCall = DEFAULT_PER_CAL
     { item: 'DynamoDB on-demand reads', usd: rru * PRICES.dynamoReadUnit, basis: `${rru.toFixed(0)} RRU` },
     { item: 'DynamoDB storage + PITR', usd: perCall.dynamoGb * (PRICES.dynamoStorageGbMonth + PRICES.dynamoPitrGbMonth), basis: `${perCall.dynamoGb} GB` },
     { item: 'S3 PUT/GET (evidence, reports)', usd: objects * (PRICES.s3Put + PRICES.s3Get), basis: `${objects} objects up and read once` },
-    { item: 'S3 storage under object lock', usd: storedGb * PRICES.s3StorageGbMonth, basis: `${storedGb.toFixed(1)} GB after ${perCall.monthsOfEvidence} months (kept 5 years: it only grows)` },
+    {
+      item: 'S3 storage under object lock',
+      usd: tieredStorageUsd(storedGb / perCall.monthsOfEvidence, objects, perCall.monthsOfEvidence),
+      basis: `${storedGb.toFixed(1)} GB after ${perCall.monthsOfEvidence} months (kept 5 years: it only grows), Intelligent-Tiering (Standard: ${(storedGb * PRICES.s3StorageGbMonth).toFixed(2)})`,
+    },
     { item: 'EventBridge', usd: events * PRICES.eventBridgeEvent, basis: `${events} events` },
     { item: 'SQS (webhook deliveries)', usd: events * 3 * PRICES.sqsRequest, basis: 'send, receive, delete per event' },
     { item: 'CloudFront', usd: calls * PRICES.cloudFrontHttpsRequest + ((calls * perCall.responseKb) / 1024 / 1024) * PRICES.cloudFrontGb, basis: `${calls} HTTPS requests × ${perCall.responseKb} KB` },

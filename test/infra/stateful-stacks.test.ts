@@ -99,6 +99,15 @@ describe('DataStack: the archive bucket (ARCHITECTURE.md §7)', () => {
     });
   });
 
+  it('moves evidence to Intelligent-Tiering on arrival, under the same lock (issue 20: the five years of storage dominate its cost)', () => {
+    expect(archive.Properties?.LifecycleConfiguration).toEqual({
+      Rules: [
+        { AbortIncompleteMultipartUpload: { DaysAfterInitiation: 7 }, Status: 'Enabled' },
+        { Transitions: [{ StorageClass: 'INTELLIGENT_TIERING', TransitionInDays: 0 }], Status: 'Enabled' },
+      ],
+    });
+  });
+
   it('is versioned, encrypted, private, logged and retained', () => {
     expect(archive.Properties?.VersioningConfiguration).toEqual({ Status: 'Enabled' });
     expect(archive.Properties?.BucketEncryption).toEqual({
@@ -268,6 +277,15 @@ describe('IdentityStack: the pre-token-generation trigger', () => {
     const resource = JSON.stringify(dynamo[0]?.Resource);
     expect(resource).toContain('MainTable');
     expect(resource).not.toContain('index');
+  });
+
+  it('issue 21: may call cognito-idp:AdminGetUser on its own pool only (is TOTP enabled?), and no other Cognito action', () => {
+    const roleId = referencedLogicalId(fn.Properties?.Role);
+    const cognito = statementsOfRole(identity, roleId ?? '').filter((statement) =>
+      asArray(statement.Action).some((action) => action.startsWith('cognito-idp:')),
+    );
+    const [poolId] = resourceByPrefix(identity, 'AWS::Cognito::UserPool', 'UserPool');
+    expect(cognito).toEqual([{ Effect: 'Allow', Action: 'cognito-idp:AdminGetUser', Resource: { 'Fn::GetAtt': [poolId, 'Arn'] } }]);
   });
 
   it('keeps the stacks in order data → identity → api, with no cycle', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { costModel, DEFAULT_PER_CALL, FIXED_RESOURCES, PRICES, XINZHOU } from '../bench/cost-model.js';
+import { costModel, DEFAULT_PER_CALL, FIXED_RESOURCES, PRICES, tieredStorageUsd, XINZHOU } from '../bench/cost-model.js';
 import { BUSIEST_DAY, DEFAULT_CALLS, NATIONAL, partitionMet, partitionRates } from '../bench/national-scale.js';
 
 // The bench's pure calculators (issue 20). Benchmarks are not tests; their arithmetic is.
@@ -47,6 +47,14 @@ describe('cost model per insurer per month (issue 20)', () => {
     const thirty = costModel({ ...XINZHOU, insurersSharingDeployment: 30 });
     expect(thirty.fixedPerInsurer).toBeCloseTo(fixed / 30, 9);
     expect(thirty.variable).toBeCloseTo(three.variable, 9);
+  });
+
+  it('issue 20: archive storage is priced by Intelligent-Tiering age — a month in Frequent, two in Infrequent, then Archive Instant — plus monitoring', () => {
+    // 12 monthly cohorts of 10 GB and 1,000 objects: 1 at 0.023, 2 at 0.0125, 9 at 0.004 a GB, 12,000 objects monitored.
+    expect(tieredStorageUsd(10, 1_000, 12)).toBeCloseTo(10 * (0.023 + 2 * 0.0125 + 9 * 0.004) + 12_000 * 0.0000025, 9);
+    expect(tieredStorageUsd(10, 0, 1)).toBeCloseTo(10 * PRICES.s3StorageGbMonth, 9);
+    const storage = costModel(XINZHOU).items.find((item) => item.item === 'S3 storage under object lock');
+    expect(storage?.basis).toContain('Intelligent-Tiering');
   });
 
   it('issue 20: Lambda duration is GB-seconds of every invocation plus the cold starts, at the arm64 price', () => {
