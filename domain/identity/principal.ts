@@ -18,6 +18,11 @@ export interface Principal {
    * than the record's is revoked (principal-record.ts). Absent in the record's own copy of the principal.
    */
   readonly tokenVersion?: number;
+  /**
+   * Issue 21: the token was issued to an operator or regulator who has not enabled TOTP yet
+   * (`custom:mfa = SETUP_REQUIRED`): it opens the enrolment routes and nothing else.
+   */
+  readonly mfaSetupRequired?: boolean;
 }
 
 /** The scope an insurer's repositories are built from; only obtainable from an insurer principal. */

@@ -1,5 +1,7 @@
 import type { PreTokenGenerationV2TriggerEvent } from 'aws-lambda';
 import { CLAIMS } from '../../domain/identity/principal.js';
+import { MFA_CLAIM, MFA_SETUP_REQUIRED, mfaRequiredFor, type AuthenticatorEnrolments } from '../../domain/identity/mfa.js';
+import { CognitoAuthenticatorEnrolments } from '../adapters/auth/cognito-authenticator-enrolments.js';
 import type { PlatformRepository } from '../../domain/platform/platform.repository.js';
 import { systemClock } from '../adapters/clock.js';
 import { mainTableName, sharedDynamoDb } from '../adapters/dynamodb/client.js';
@@ -14,6 +16,12 @@ export const DISABLED = 'this account is disabled';
 let repository: PlatformRepository | undefined;
 const platform = (): PlatformRepository =>
   (repository ??= new DynamoPlatformRepository(new Store(sharedDynamoDb().doc, mainTableName(), systemClock)));
+let enrolments: { readonly poolId: string; readonly port: AuthenticatorEnrolments } | undefined;
+/** The event names its pool, so the trigger needs no pool id in its environment (which would be a cycle). */
+const enrolmentsOf = (poolId: string): AuthenticatorEnrolments => {
+  if (enrolments?.poolId !== poolId) enrolments = { poolId, port: new CognitoAuthenticatorEnrolments(poolId) };
+  return enrolments.port;
+};
 
 /**
  * Cognito's pre-token-generation trigger (event version V2_0), run at every sign-in and every token refresh.
@@ -25,6 +33,9 @@ const platform = (): PlatformRepository =>
  * Adds `custom:role`, `username` and `custom:tokenVersion` to the ID token — the token the HTTP API's JWT authoriser accepts and
  * functions/middleware/principal.ts reads. The access token is left alone: without a role it is refused by
  * the handlers, so only ID tokens work against the API, as before.
+ *
+ * Issue 21: for the operator and the regulators ({@link mfaRequiredFor}) it also asks Cognito (AdminGetUser)
+ * whether TOTP is enabled; if not, the ID token gets `custom:mfa = SETUP_REQUIRED` and no role.
  *
  * Refuses (throws) when there is no record for the user name (or it cannot be a key at all), when the record belongs to another user id
  * than the identity's `custom:userId` (a stale identity left in the pool), or when the user is disabled.
@@ -47,6 +58,26 @@ export async function handler(event: PreTokenGenerationV2TriggerEvent): Promise<
     throw new Error(DISABLED);
   }
   const { principal } = credential;
+  // Issue 21: the operator and the regulators must have TOTP enabled (then Cognito has already asked for the
+  // code). Without it the token has no role — every API route refuses it (403 MFA_SETUP_REQUIRED) — and says
+  // why, so the console runs the enrolment with the access token and signs in again.
+  const mustEnrol = mfaRequiredFor(principal.role) && !(await enrolmentsOf(event.userPoolId).hasTotp(event.userName));
+  if (mustEnrol) {
+    logger.info('token restricted: TOTP required but not enabled', { username: event.userName, role: principal.role });
+    event.response = {
+      claimsAndScopeOverrideDetails: {
+        idTokenGeneration: {
+          claimsToAddOrOverride: {
+            [MFA_CLAIM]: MFA_SETUP_REQUIRED,
+            [CLAIMS.username]: principal.username,
+            [CLAIMS.tokenVersion]: String(credential.tokenVersion ?? 0),
+          },
+          claimsToSuppress: [CLAIMS.role],
+        },
+      },
+    };
+    return event;
+  }
   event.response = {
     claimsAndScopeOverrideDetails: {
       idTokenGeneration: {

@@ -15,7 +15,7 @@ import { jsonResponse, toErrorResponse } from './error-envelope.js';
 
 import { logger, metrics } from './observability.js';
 import { tracing } from './tracing.js';
-import { principalFromEvent } from './principal.js';
+import { mfaSetupRefusal, principalFromEvent } from './principal.js';
 import { assertPrincipalCurrent } from './current-principal.js';
 import { parseJsonBody, parsePart } from './validation.js';
 
@@ -45,6 +45,7 @@ function routeHandler(route: RouteSpec) {
       await route.authenticate?.(event.headers);
     } else if (access.kind !== 'public') {
       if (!principal) throw new Unauthorized('a bearer token is required');
+      if (principal.mfaSetupRequired && !route.mfaEnrolment) throw mfaSetupRefusal();
       await assertPrincipalCurrent(principal);
       if (!allows(access, principal.role, principal.agency)) throw new Forbidden(`role ${principal.role} may not call ${routeKey}`);
     }

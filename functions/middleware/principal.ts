@@ -2,6 +2,8 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import { CLAIMS, type Principal } from '../../domain/identity/principal.js';
 import { AGENCIES, ROLES, type Agency, type Role } from '../../domain/identity/role.js';
 import { Unauthorized } from '../../domain/kernel/errors.js';
+import { MFA_CLAIM, MFA_SETUP_REQUIRED, MFA_SETUP_REQUIRED_CODE } from '../../domain/identity/mfa.js';
+import { HttpProblem } from './error-envelope.js';
 
 type Claims = Record<string, unknown>;
 
@@ -40,6 +42,9 @@ export function principalFromEvent(event: Pick<APIGatewayProxyEventV2WithJWTAuth
   // Cognito's `sub` is its own id; ours travels as `custom:userId` (local tokens carry both, equal).
   const userId = claim(claims, CLAIMS.userId, SHAPES.id) ?? claim(claims, 'sub', SHAPES.id);
   const role = claim(claims, CLAIMS.role) as Role | undefined;
+  // Issue 21: an operator or regulator without TOTP holds a token that opens only the enrolment (AWS: no role at all).
+  const mfaSetupRequired = claims[MFA_CLAIM] === MFA_SETUP_REQUIRED;
+  if (mfaSetupRequired && role === undefined) throw mfaSetupRefusal();
   const username = claim(claims, CLAIMS.username, SHAPES.username) ?? claim(claims, 'cognito:username', SHAPES.username);
   if (!userId || !username || !role || !ROLES.includes(role)) throw new Unauthorized('token lacks a known role');
   const agency = claim(claims, CLAIMS.agency) as Agency | undefined;
@@ -54,6 +59,7 @@ export function principalFromEvent(event: Pick<APIGatewayProxyEventV2WithJWTAuth
     county: claim(claims, CLAIMS.county, SHAPES.county),
     uscc: claim(claims, CLAIMS.uscc, SHAPES.uscc),
     ...(tokenVersion === undefined ? {} : { tokenVersion: Number(tokenVersion) }),
+    ...(mfaSetupRequired ? { mfaSetupRequired } : {}),
   };
   assertCoherent(principal);
   return principal;
@@ -70,3 +76,11 @@ function assertCoherent(p: Principal): void {
     (p.role === 'enterprise' && !p.uscc);
   if (bad) throw new Unauthorized('token claims do not fit its role');
 }
+
+/** Issue 21: 403 naming MFA — signing in again does not help; enrolling an authenticator does. */
+export const mfaSetupRefusal = (): HttpProblem =>
+  new HttpProblem(
+    403,
+    MFA_SETUP_REQUIRED_CODE,
+    'issue 21: the platform operator and regulators must enable an authenticator app (TOTP, MFA) before using the platform; only the enrolment is open to this token',
+  );

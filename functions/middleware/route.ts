@@ -48,6 +48,8 @@ export interface RouteSpec<P = unknown, Q = unknown, B = unknown> {
    * without a valid key learns nothing of the contract. The use case reads what it found the same way again.
    */
   readonly authenticate?: (headers: Readonly<Record<string, string | undefined>>) => Promise<unknown>;
+  /** Issue 21: one of the MFA enrolment routes, the only ones a `custom:mfa = SETUP_REQUIRED` token may call. */
+  readonly mfaEnrolment?: boolean;
   /** POSTs honour `Idempotency-Key` unless a route opts out (login: nothing to repeat safely). */
   readonly idempotent?: boolean;
   readonly handle: (input: RouteInput<P, Q, B>) => Promise<RouteResult>;

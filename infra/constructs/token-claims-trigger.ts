@@ -1,7 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import { LambdaVersion, UserPoolOperation, type UserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { AnzeFunction } from './anze-function.js';
 import { leadingKeysCondition } from './tenant-isolation-roles.js';
@@ -31,7 +31,8 @@ export interface TokenClaimsTriggerProps {
  * The user pool's pre-token-generation trigger (V2_0 event, which the pool's Plus plan allows): adds the
  * role and user name from our table to each ID token and refuses tokens to disabled users
  * (functions/identity/pre-token-generation.ts). Its role may read sign-in records and nothing else: one
- * GetItem, conditioned on the partition key, on the table itself (no index, no query, no write).
+ * GetItem, conditioned on the partition key, on the table itself (no index, no query, no write) — and ask its
+ * own pool whether a user has TOTP enabled (AdminGetUser, issue 21).
  */
 export class TokenClaimsTrigger extends Construct {
   readonly function: AnzeFunction;
@@ -58,5 +59,12 @@ export class TokenClaimsTrigger extends Construct {
       }),
     );
     props.userPool.addTrigger(UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, this.function, LambdaVersion.V2_0);
+    // Issue 21: whether an operator or regulator has TOTP enabled (functions/adapters/auth/cognito-authenticator-enrolments.ts),
+    // on this pool only. A policy of its own, not the function's default one: the function depends on that one, the
+    // pool on the function (its trigger), so naming the pool there would be a cycle.
+    new Policy(this, 'MfaStatusPolicy', {
+      roles: [this.function.role!],
+      statements: [new PolicyStatement({ actions: ['cognito-idp:AdminGetUser'], resources: [props.userPool.userPoolArn] })],
+    });
   }
 }

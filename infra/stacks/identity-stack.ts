@@ -127,7 +127,7 @@ export class IdentityStack extends Stack {
     acknowledge(this.userPool, {
       id: 'AwsSolutions-COG2',
       reason:
-        'MFA is optional by product decision (enterprise users sign in rarely, from shared office machines); TOTP is offered to everyone and Plus-tier threat protection challenges risky sign-ins.',
+        'MFA is optional in the pool for enterprises and insurers (enterprise users sign in rarely, from shared office machines) and TOTP is offered to everyone; the operator and regulators must have TOTP enabled or the pre-token trigger gives them no role (issue 21), and Plus-tier threat protection challenges risky sign-ins.',
     });
 
     this.tokenClaims = new TokenClaimsTrigger(this, 'TokenClaims', {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { SignJWT, decodeProtectedHeader, importJWK, jwtVerify, type JWK, type JWTPayload } from 'jose';
 import { CLAIMS, type Principal } from '../../../domain/identity/principal.js';
+import { MFA_CLAIM, MFA_SETUP_REQUIRED } from '../../../domain/identity/mfa.js';
 import type { TokenIssuer } from '../../../domain/platform/token-issuer.port.js';
 
 /**
@@ -37,6 +38,8 @@ export function claimsOf(principal: Principal): JWTPayload {
     ...(principal.county ? { [CLAIMS.county]: principal.county } : {}),
     ...(principal.uscc ? { [CLAIMS.uscc]: principal.uscc } : {}),
     ...(principal.tokenVersion === undefined ? {} : { [CLAIMS.tokenVersion]: principal.tokenVersion }),
+    // Issue 21: the enrolment-only token of an operator or regulator without TOTP.
+    ...(principal.mfaSetupRequired ? { [MFA_CLAIM]: MFA_SETUP_REQUIRED } : {}),
   };
 }
 

@@ -1,4 +1,6 @@
 import type { ClaimsAndScopeOverrideDetails, PreTokenGenerationV2TriggerEvent } from 'aws-lambda';
+import { AdminGetUserCommand, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { dynamoDbCalls, resetDynamoDbCalls } from '../../../functions/adapters/dynamodb/client.js';
 import { DISABLED, handler, NO_ACCOUNT } from '../../../functions/identity/pre-token-generation.js';
@@ -75,7 +77,20 @@ afterAll(async () => {
   await test?.stop();
 });
 
-beforeEach(() => resetDynamoDbCalls());
+const cognito = mockClient(CognitoIdentityProviderClient);
+let operatorIdCache: string | undefined;
+const operatorId = async (): Promise<string> => {
+  if (operatorIdCache) return operatorIdCache;
+  const signedIn = await test.anonymous.post<{ user: { id: string } }>('/auth/login', { username: 'operator', password: OPERATOR_PASSWORD });
+  operatorIdCache = signedIn.body.user.id;
+  return operatorIdCache;
+};
+
+beforeEach(() => {
+  resetDynamoDbCalls();
+  cognito.reset();
+});
+afterAll(() => cognito.restore());
 
 describe('pre-token generation (Cognito V2_0 trigger) against the table', () => {
   it('adds the role and user name from the sign-in record to the ID token only, with one GetItem', async () => {
@@ -145,10 +160,37 @@ describe('pre-token generation (Cognito V2_0 trigger) against the table', () => 
     await expect(handler(cognitoEvent(staff.username, withoutUserId))).rejects.toThrow(NO_ACCOUNT);
   });
 
-  it('gives the platform operator its role too', async () => {
-    const signedIn = await test.anonymous.post<{ user: { id: string } }>('/auth/login', { username: 'operator', password: OPERATOR_PASSWORD });
-    const operatorId = signedIn.body.user.id;
-    const answer = await handler(cognitoEvent('operator', { sub: 'f00dcafe-0000-4000-8000-000000000000', 'custom:userId': operatorId }));
+  it('gives the platform operator its role too once it has TOTP enabled (issue 21: AdminGetUser on the event’s pool)', async () => {
+    cognito.on(AdminGetUserCommand).resolves({ Username: 'operator', UserMFASettingList: ['SOFTWARE_TOKEN_MFA'] });
+    const answer = await handler(cognitoEvent('operator', { sub: 'f00dcafe-0000-4000-8000-000000000000', 'custom:userId': await operatorId() }));
     expect(idTokenClaimsOf(answer)).toEqual({ 'custom:role': 'platform-operator', username: 'operator', 'custom:tokenVersion': '1' });
+    expect(cognito.commandCalls(AdminGetUserCommand).map((call) => call.args[0].input)).toEqual([
+      { UserPoolId: 'cn-north-1_AnzeTest1', Username: 'operator' },
+    ]);
+  });
+
+  it('issue 21: drops the role of an operator without TOTP and marks the token custom:mfa = SETUP_REQUIRED, which the API refuses (403)', async () => {
+    cognito.on(AdminGetUserCommand).resolves({ Username: 'operator', UserMFASettingList: [] });
+    const answer = await handler(cognitoEvent('operator', { sub: 'f00dcafe-0000-4000-8000-000000000000', 'custom:userId': await operatorId() }, 'TokenGeneration_RefreshTokens'));
+    const details = answer.response.claimsAndScopeOverrideDetails.idTokenGeneration;
+    expect(details?.claimsToAddOrOverride).toEqual({ 'custom:mfa': 'SETUP_REQUIRED', username: 'operator', 'custom:tokenVersion': '1' });
+    expect(details?.claimsToSuppress).toEqual(['custom:role']);
+    expect(cognito.commandCalls(AdminGetUserCommand)[0]?.args[0].input).toEqual({ UserPoolId: 'cn-north-1_AnzeTest1', Username: 'operator' });
+    const claims = { sub: 'f00dcafe', 'custom:userId': await operatorId(), ...details?.claimsToAddOrOverride };
+    expect(() => principalFromEvent({ requestContext: { authorizer: { jwt: { claims, scopes: [] } } } } as never)).toThrow(
+      expect.objectContaining({ status: 403, code: 'MFA_SETUP_REQUIRED' }),
+    );
+  });
+
+  it('issue 21: a user without any MFA setting list (never enrolled) is treated as without TOTP', async () => {
+    cognito.on(AdminGetUserCommand).resolves({ Username: 'operator' });
+    const answer = await handler(cognitoEvent('operator', { sub: 'f00dcafe-0000-4000-8000-000000000000', 'custom:userId': await operatorId() }));
+    expect(idTokenClaimsOf(answer)).not.toHaveProperty('custom:role');
+  });
+
+  it('issue 21: asks Cognito nothing for insurer staff (MFA optional for them: Cognito challenges if they enrolled)', async () => {
+    const answer = await handler(cognitoEvent(staff.username, attributesOf(staff)));
+    expect(idTokenClaimsOf(answer)).toMatchObject({ 'custom:role': 'insurer-staff' });
+    expect(cognito.commandCalls(AdminGetUserCommand)).toHaveLength(0);
   });
 });
