@@ -37,6 +37,9 @@ export interface SupervisionCountersRepository {
   /** Subjects whose next edge is on or before `today`: the daily run's work, a page at a time. */
   edgesDue(today: LocalDate, cursor?: string): Promise<{ readonly items: readonly CountedSubject[]; readonly nextCursor?: string }>;
 
-  /** Every cell of `year`: one Query whatever the number of records (one partition per year, fixed figures). */
-  cells(year: number): Promise<Contribution>;
+  /**
+   * The cells of `year` — of one county (ACL-4: a county EMB's overview), or of every county added up — one
+   * Query per county whatever the number of records (fixed figures per insurer × county, issue 21).
+   */
+  cells(year: number, county?: string): Promise<Contribution>;
 }

@@ -45,20 +45,22 @@ export const CONTEXT_PERMISSIONS: Readonly<Record<string, ContextPermissions>> =
   },
   /**
    * Complaints: tenants' complaints only through the tenant role (an enterprise's complaint is written with
-   * the role of the insurer it is against); reads of the enterprise and regulator views and of tenant profiles.
+   * the role of the insurer it is against); reads of the enterprise view and of tenant profiles. The regulators'
+   * escalations (GSI4 `REG#COMPLAINT-ESCALATED#<county>`) are read in the regulator session (issue 21, ACL-4).
    */
   complaints: {
     ownLeadingKeys: [],
-    readLeadingKeys: ['P#TENANT', 'P#TENANT#*', 'ENT#*', 'REG#COMPLAINT-ESCALATED'],
+    readLeadingKeys: ['P#TENANT', 'P#TENANT#*', 'ENT#*'],
     userPoolAdmin: false,
   },
   /**
    * Claims (CLM-1): claims and the policies they are on only through the tenant role; reads of the enterprise's
-   * claims across insurers (GSI3, ACL-5), the regulators' declines (GSI4) and tenant profiles (insurer names).
+   * claims across insurers (GSI3, ACL-5) and tenant profiles (insurer names). The regulators' declines (GSI4
+   * `REG#CLAIM-DECLINED#<county>`) are read in the regulator session (issue 21, ACL-4).
    */
   claims: {
     ownLeadingKeys: [],
-    readLeadingKeys: ['P#TENANT', 'P#TENANT#*', 'ENT#*#CLAIM', 'REG#CLAIM-DECLINED'],
+    readLeadingKeys: ['P#TENANT', 'P#TENANT#*', 'ENT#*#CLAIM'],
     userPoolAdmin: false,
     // CLM-1: a claim's documents are uploaded to the write-once archive and checked there (claims-files).
     archive: true,
@@ -112,18 +114,22 @@ export const CONTEXT_PERMISSIONS: Readonly<Record<string, ContextPermissions>> =
   // SUP-1..SUP-5, ACL-2 (issue 14): the one narrow write path into tenants' partitions — a 督办 notice
   // (`T#<tenant>#NOTICE#<id>`, its outbox items in that partition) and the access log (`T#<tenant>#ACCESS-LOG`),
   // the regulators' own records kept where the insurer reads them with its tenant role. Ids never hold `#`
-  // (keys.ts), so no policy, service, fee or complaint key matches; notice listings are GSI3/GSI4 `REG#NOTICE…`.
+  // (keys.ts), so no policy, service, fee or complaint key matches. A notice by id (GSI3 `REG#NOTICE`, one exact
+  // key) is its own read for SUP-4's close; the listings by county (`REG#NOTICE#<county>`) and the overview's
+  // counters are read in the regulator session (issue 21, ACL-4); `R#supervision#*` stays for the insurer's
+  // workbench (its own cells) and the projection's marks.
   supervision: {
     ownLeadingKeys: ['T#*#NOTICE#*', 'T#*#ACCESS-LOG'],
-    readLeadingKeys: ['P#TENANT', 'P#TENANT#*', 'R#supervision#*', 'R#register#*', 'REG#NOTICE', 'REG#NOTICE-COUNTY'],
+    readLeadingKeys: ['P#TENANT', 'P#TENANT#*', 'R#supervision#*', 'R#register#*', 'REG#NOTICE'],
     userPoolAdmin: false,
   },
   /**
    * SYNC-1: an insurer's sync records are read and retried through its tenant role (`T#<tenant>#SYNC…`); the
-   * function's own role reads only the regulators' index of them (GSI4 `REG#SYNC`, ACL-2/ACL-4). The sync worker
-   * that writes them is a platform component of its own (infra/constructs/provincial-sync.ts).
+   * regulators' index of them (GSI4 `REG#SYNC#<county>`) is read in the regulator session of the caller's scope
+   * (issue 21, ACL-4), so the function's own role reads nothing of the table. The sync worker that writes them is
+   * a platform component of its own (infra/constructs/provincial-sync.ts).
    */
-  sync: { ownLeadingKeys: [], readLeadingKeys: ['REG#SYNC'], userPoolAdmin: false },
+  sync: { ownLeadingKeys: [], userPoolAdmin: false },
   /**
    * RPT-1, RPT-4: reports and their versions are the insurer's (`T#<tenant>#REPORT…`), written and read through
    * the tenant role, their files in the archive likewise; the regulators' view of the submissions goes through

@@ -24,6 +24,15 @@ export interface NationalScale {
   /** Regulator offices that read the supervision overview (county and city EMBs, provinces, NFRA branches). */
   readonly regulatorOffices: number;
   readonly overviewLoadsPerOfficePerDay: number;
+  /**
+   * The busiest county's share of the nation's enterprises, policies and services (issue 21 keys the regulator
+   * views and the counters by county; assumption: a large urban district, ~5,000 of 500,000 enterprises).
+   */
+  readonly busiestCountyShare: number;
+  /** Offices whose overview takes in one county: its county EMB, city EMB and NFRA branch, the province's two, the nation's. */
+  readonly officesOverOneCounty: number;
+  /** Pages of a regulator list (hazards, complaints, claims, notices, sync) an office reads in its peak hour. */
+  readonly regulatorListPagesPerOfficePerHour: number;
   /** Insurer staff at the biggest insurer, each paging lists during the peak hour. */
   readonly staffOfLargestInsurer: number;
   readonly listPagesPerStaffPerHour: number;
@@ -68,6 +77,9 @@ export const NATIONAL: NationalScale = {
   countiesPerInsurer: 300,
   regulatorOffices: 3_500,
   overviewLoadsPerOfficePerDay: 4,
+  busiestCountyShare: 0.01,
+  officesOverOneCounty: 6,
+  regulatorListPagesPerOfficePerHour: 30,
   staffOfLargestInsurer: 500,
   listPagesPerStaffPerHour: 60,
 };
@@ -105,19 +117,37 @@ export function partitionRates(scale: NationalScale = NATIONAL, day: BusiestDay 
   const stepsPerSecond = perPeakSecond(((scale.servicesPerYear * calls.transactionsPerService) / day.workingDays) * day.serviceStepFactor);
   const servicesCreatedPerSecond = stepsPerSecond / calls.transactionsPerService;
   const largest = scale.largestInsurerShare;
-  const cells = scale.insurers * scale.countiesPerInsurer;
-  const overviewPerSecond = perPeakSecond(scale.regulatorOffices * scale.overviewLoadsPerOfficePerDay);
+  // Issue 21: a county's counter partition holds the cells of the insurers active there; a county EMB's overview
+  // reads that partition alone, and an office over many counties adds their partitions up, one Query each.
+  const cellsPerCounty = (scale.insurers * scale.countiesPerInsurer) / scale.counties;
+  const overviewPerSecondPerOffice = perPeakSecond(scale.overviewLoadsPerOfficePerDay);
+  const overviewPerSecond = overviewPerSecondPerOffice * scale.regulatorOffices;
   const counterWrites = policiesPerSecond * calls.counterMovesPerPolicy + (stepsPerSecond * calls.counterMovesPerService) / calls.transactionsPerService;
-  const overviewRcu = overviewPerSecond * readUnits(cells * calls.counterCellKb);
+  const busiest = scale.busiestCountyShare;
+  const cityAndAboveOffices = Math.max(0, scale.regulatorOffices - scale.counties);
+  const regulatorPagesOfOneCounty = (scale.officesOverOneCounty * scale.regulatorListPagesPerOfficePerHour) / 3600;
   const listRcu = ((scale.staffOfLargestInsurer * scale.listPagesPerStaffPerHour) / 3600) * readUnits(calls.listPageItems * calls.serviceItemKb, false);
   return [
     {
-      partition: 'R#supervision#COUNT#<year>',
+      partition: 'R#supervision#COUNT#<year>#<busiest county>',
       where: 'table',
-      wcu: counterWrites * 2 * units(calls.counterCellKb),
-      rcu: overviewRcu,
-      how: `${counterWrites.toFixed(1)} cell moves/s × 2 (transaction); reads: ${overviewPerSecond.toFixed(2)} overview loads/s × the whole year partition (${cells.toLocaleString('en')} cells ≈ ${((cells * calls.counterCellKb) / 1024).toFixed(0)} MB, the county is second in the sort key so a county cannot narrow the Query)`,
-      shard: 'partition per province and year (`R#supervision#COUNT#<year>#<province>`), sort key `<county>#<tenantId>` so a county EMB reads only its cells; the national and city views add a province\'s or a city\'s cells up',
+      wcu: counterWrites * busiest * 2 * units(calls.counterCellKb),
+      rcu: scale.officesOverOneCounty * overviewPerSecondPerOffice * readUnits(cellsPerCounty * calls.counterCellKb),
+      how: `${(counterWrites * busiest).toFixed(2)} cell moves/s in the busiest county (${(busiest * 100).toFixed(0)} % of ${counterWrites.toFixed(1)}) × 2 (transaction); reads: the ${scale.officesOverOneCounty} offices over the county, ${scale.overviewLoadsPerOfficePerDay} loads a day each, ${cellsPerCounty.toFixed(1)} cells (issue 21: one partition per county and year; was R#supervision#COUNT#<year>, every load reading all ${(scale.insurers * scale.countiesPerInsurer).toLocaleString('en')} cells: ${(overviewPerSecond * readUnits(scale.insurers * scale.countiesPerInsurer * calls.counterCellKb)).toFixed(0)} RCU/s)`,
+    },
+    {
+      partition: 'R#supervision#COUNT#<year>#ALL',
+      where: 'table',
+      wcu: (policiesPerSecond + servicesCreatedPerSecond) * 2 * units(calls.counterCellKb),
+      rcu: overviewPerSecondPerOffice * cityAndAboveOffices * readUnits(scale.insurers * calls.counterCellKb),
+      how: `the insurer-wide fee cells: one move per receipt or expense; read by the ${cityAndAboveOffices.toLocaleString('en')} offices above the counties (a county EMB sees no fee figures), ${scale.insurers} cells a load`,
+    },
+    {
+      partition: 'REG#<view>#<busiest county>',
+      where: 'GSI4',
+      wcu: stepsPerSecond * busiest * units(calls.serviceItemKb),
+      rcu: regulatorPagesOfOneCounty * readUnits(calls.listPageItems * calls.serviceItemKb, false),
+      how: `issue 21: hazards, escalated complaints, declined claims, notices and sync records keyed by county — at most every service step of the busiest county rewriting one of its items; reads: ${scale.regulatorListPagesPerOfficePerHour} list pages an hour by each of the ${scale.officesOverOneCounty} offices over it`,
     },
     {
       partition: 'R#coverage#EDGE',

@@ -15,18 +15,18 @@ describe('national scale: per-partition rates (issue 20)', () => {
     const policies = perSecond(NATIONAL.enterprises * BUSIEST_DAY.policyShare);
     const steps = perSecond(((NATIONAL.servicesPerYear * DEFAULT_CALLS.transactionsPerService) / BUSIEST_DAY.workingDays) * BUSIEST_DAY.serviceStepFactor);
     const moves = policies * DEFAULT_CALLS.counterMovesPerPolicy + (steps * DEFAULT_CALLS.counterMovesPerService) / DEFAULT_CALLS.transactionsPerService;
-    expect(byName('R#supervision#COUNT#<year>').wcu).toBeCloseTo(moves * 2, 6);
+    // Issue 21: keyed by county, the busiest county's partition takes its share of the moves.
+    expect(byName('R#supervision#COUNT#<year>#<busiest county>').wcu).toBeCloseTo(moves * NATIONAL.busiestCountyShare * 2, 6);
     expect(moves * 2).toBeCloseTo(17.56, 1);
   });
 
-  it('issue 20: the overview reads the whole year partition nationally (over 3,000 RCU), and names its shard', () => {
-    const counters = byName('R#supervision#COUNT#<year>');
-    // 3,500 offices × 4 loads a day, a fifth in the peak hour; 100 × 300 cells of 1 KB = 7,500 read units a load.
-    expect(counters.rcu).toBeCloseTo(((3_500 * 4 * 0.2) / 3600) * 7_500, 6);
-    expect(partitionMet(counters)).toBe(false);
-    expect(counters.shard).toMatch(/province/);
-    const fewerCells = byName('R#supervision#COUNT#<year>', partitionRates({ ...NATIONAL, countiesPerInsurer: 30 }));
-    expect(partitionMet(fewerCells)).toBe(true);
+  it('issue 20 issue 21: keyed by county, the overview reads one county\'s partition (the offices over it), not the nation\'s year (5,833 RCU/s before)', () => {
+    const counters = byName('R#supervision#COUNT#<year>#<busiest county>');
+    // 6 offices × 4 loads a day, a fifth in the peak hour; 100 × 300 / 2,850 ≈ 10.5 cells of 1 KB = 3 read units a load.
+    expect(counters.rcu).toBeCloseTo(((6 * 4 * 0.2) / 3600) * 3, 6);
+    expect(partitionMet(counters)).toBe(true);
+    expect(counters.how).toContain('5833 RCU/s');
+    expect(partitionRates().every(partitionMet)).toBe(true);
   });
 
   it('issue 20: more transactions per service raise the due index in proportion to the steps that touch it', () => {

@@ -2,6 +2,7 @@ import type { Claim } from '../../../domain/claims/claim.js';
 import type { ClaimPage, ClaimPageRequest, ClaimRepository, ClaimViews, TenantClaimQuery } from '../../../domain/claims/claim.repository.js';
 import { Conflict } from '../../../domain/kernel/errors.js';
 import type { Changed } from '../../../domain/kernel/events.js';
+import { countyShardedPage } from './county-sharded-page.js';
 import { keys } from './keys.js';
 import { outboxOf } from './store.js';
 import type { OutboxEvent, Store } from './store.js';
@@ -22,7 +23,7 @@ function toItem(claim: Claim): Record<string, unknown> {
     GSI1SK: claim.id,
     GSI3PK: keys.enterpriseClaims(claim.enterprise.uscc),
     GSI3SK: claim.id,
-    ...(declined ? { GSI4PK: keys.declinedClaims, GSI4SK: `${claim.enterprise.county}#${declined.decidedAt}#${claim.id}` } : {}),
+    ...(declined ? { GSI4PK: keys.declinedClaims(claim.enterprise.county), GSI4SK: `${declined.decidedAt}#${claim.id}` } : {}),
   };
 }
 
@@ -120,15 +121,17 @@ export class DynamoClaimRepository implements ClaimRepository, ClaimViews {
     );
   }
 
+  /** CLM-1, ACL-4 (issue 21): one partition per county, read through the regulator session of the caller's scope. */
   async listDeclined(query: ClaimPageRequest & { readonly county?: string }): Promise<ClaimPage> {
     return pageOfItems(
-      await this.store.page<Record<string, unknown>>({
+      await countyShardedPage<Record<string, unknown>>(this.store, {
+        view: 'REG#CLAIM-DECLINED',
         index: 'GSI4',
-        partition: keys.declinedClaims,
-        sortKey: query.county ? { beginsWith: `${query.county}#` } : undefined,
+        partitionOf: keys.declinedClaims,
+        county: query.county,
         limit: query.limit,
         cursor: query.cursor,
-        withTotal: query.withTotal === true && !query.cursor,
+        withTotal: query.withTotal,
         newestFirst: true,
       }),
     );

@@ -13,6 +13,7 @@ import { awaitsReply } from '../../../domain/complaints/deadlines.js';
 import type { LocalDate } from '../../../domain/kernel/calendar/local-date.js';
 import { Conflict } from '../../../domain/kernel/errors.js';
 import type { Changed } from '../../../domain/kernel/events.js';
+import { countyShardedPage, NO_COUNTY } from './county-sharded-page.js';
 import { keys } from './keys.js';
 import { outboxOf } from './store.js';
 import type { OutboxEvent, Store } from './store.js';
@@ -41,7 +42,7 @@ function toItem(complaint: Complaint): Record<string, unknown> {
     GSI3PK: keys.enterpriseComplaints(complaint.enterpriseUscc),
     GSI3SK: complaint.id,
     ...(complaint.escalation
-      ? { GSI4PK: keys.escalatedComplaints, GSI4SK: `${complaint.county ?? 'NONE'}#${complaint.escalation.at}#${complaint.id}` }
+      ? { GSI4PK: keys.escalatedComplaints(complaint.county ?? NO_COUNTY), GSI4SK: `${complaint.escalation.at}#${complaint.id}` }
       : {}),
   };
 }
@@ -120,14 +121,20 @@ export class DynamoComplaintRepository implements ComplaintRepository, Complaint
     return pageOfItems(page);
   }
 
+  /**
+   * CMP-6, ACL-4 (issue 21): the escalated complaints, one partition per county, read through the regulator
+   * session of the caller's scope (county-sharded-page.ts): a county EMB's its county's only.
+   */
   async listEscalated(query: EscalatedComplaintQuery): Promise<ComplaintPage> {
-    const page = await this.store.page<Record<string, unknown>>({
+    const page = await countyShardedPage<Record<string, unknown>>(this.store, {
+      view: 'REG#COMPLAINT-ESCALATED',
       index: 'GSI4',
-      partition: keys.escalatedComplaints,
-      sortKey: query.county ? { beginsWith: `${query.county}#` } : undefined,
+      partitionOf: keys.escalatedComplaints,
+      county: query.county,
+      extraShards: [NO_COUNTY],
       limit: query.limit,
       cursor: query.cursor,
-      withTotal: query.withTotal === true && !query.cursor,
+      withTotal: query.withTotal,
       filter: query.to
         ? { FilterExpression: 'escalation.#to = :to', ExpressionAttributeNames: { '#to': 'to' }, ExpressionAttributeValues: { ':to': query.to } }
         : undefined,

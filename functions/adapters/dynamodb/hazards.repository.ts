@@ -8,21 +8,10 @@ import type {
   RegulatorHazardViews,
 } from '../../../domain/services/hazard.repository.js';
 import type { Page, PageRequest } from '../../../domain/services/service.repository.js';
-import { XINZHOU_AREAS } from '../../../domain/kernel/area.js';
-import { ValidationFailed } from '../../../domain/kernel/errors.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import { countyShardedPage } from './county-sharded-page.js';
 import { keys } from './keys.js';
 import { eq, filterOf, hazardItem, pageOf, servicesOutbox, strip } from './service-items.js';
 import type { Store } from './store.js';
-
-/**
- * The counties of the regulators' hazard view, in the order a city-wide listing reads them: descending, as the
- * one partition sorted by `<county>#…` read newest first used to (SCOPE-5's areas; an enterprise's county is one).
- */
-const HAZARD_COUNTIES: readonly string[] = XINZHOU_AREAS.map((area) => area.code as string).sort().reverse();
-/** What a city-wide listing's cursor is bound to: no partition of its own, the view across counties. */
-const CITY_WIDE_HAZARDS = { name: 'view', value: 'REG#HAZARD#*' } as const;
-const CITY_WIDE_CURSOR_KEY = { view: CITY_WIDE_HAZARDS.value } as const;
 
 /**
  * SVC-7 hazards over the one table: the insurer's (ACL-1), the enterprise's view across insurers (ACL-5) and the
@@ -99,40 +88,19 @@ export class DynamoHazardRepository implements HazardRepository, EnterpriseHazar
       if (query.grade) eq('grade', query.grade, f);
       if (query.status) eq('status', query.status, f);
     });
-    const shard = (county: string, limit: number, cursor: string | undefined, withTotal: boolean) =>
-      this.store.page<Record<string, unknown>>({ index: 'GSI4', partition: keys.regulatorHazards(county), limit, cursor, withTotal, newestFirst: true, filter });
-    // A cursor from another county (or forged) is refused by the store as one this listing did not issue (400).
-    if (query.county) return pageOf(await shard(query.county, query.limit, query.cursor, query.withTotal === true && !query.cursor));
-
-    let from = 0;
-    let inner: string | undefined;
-    if (query.cursor) {
-      const at = decodeCursor(query.cursor, CITY_WIDE_HAZARDS) ?? {};
-      from = HAZARD_COUNTIES.indexOf(at.county ?? '');
-      if (from < 0) throw new ValidationFailed([{ field: 'cursor', message: 'cursor is not one this listing issued' }]);
-      inner = at.inner === '' ? undefined : at.inner;
-    }
-    const total =
-      query.withTotal === true && !query.cursor
-        ? Promise.all(HAZARD_COUNTIES.map((county) => this.store.count({ index: 'GSI4', partition: keys.regulatorHazards(county), filter }))).then((counts) =>
-            counts.reduce((sum, count) => sum + count, 0),
-          )
-        : undefined;
-    total?.catch(() => undefined);
-    const items: Record<string, unknown>[] = [];
-    let nextCursor: string | undefined;
-    for (let index = from; index < HAZARD_COUNTIES.length; index += 1) {
-      const county = HAZARD_COUNTIES[index] as string;
-      const page = await shard(county, query.limit - items.length, inner, false);
-      inner = undefined;
-      items.push(...page.items);
-      const next = page.nextCursor ? { county, inner: page.nextCursor } : items.length >= query.limit ? { county: HAZARD_COUNTIES[index + 1], inner: '' } : undefined;
-      if (next) {
-        nextCursor = next.county === undefined ? undefined : encodeCursor({ ...CITY_WIDE_CURSOR_KEY, county: next.county, inner: next.inner }, CITY_WIDE_HAZARDS);
-        break;
-      }
-    }
-    return pageOf({ items, nextCursor, ...(total ? { total: await total } : {}) });
+    return pageOf(
+      await countyShardedPage<Record<string, unknown>>(this.store, {
+        view: 'REG#HAZARD',
+        index: 'GSI4',
+        partitionOf: keys.regulatorHazards,
+        county: query.county,
+        limit: query.limit,
+        cursor: query.cursor,
+        withTotal: query.withTotal,
+        newestFirst: true,
+        filter,
+      }),
+    );
   }
 
   // ── ACL-5: the enterprise's view across insurers (GSI3, exact USCC from the token) ─────────────────────────

@@ -80,16 +80,19 @@ export const keys = {
   complaintsDue: (tenantId: string): string => keys.listing({ kind: 'tenant', tenantId }, 'COMPLAINT-DUE'),
   /** GSI3: one enterprise's complaints across insurers (ACL-5). */
   enterpriseComplaints: (uscc: string): string => `ENT#${assertKeyPart(uscc, 'uscc')}#COMPLAINT`,
-  /** GSI4: escalated complaints for regulators (CMP-6), sorted by county first (ACL-4). */
-  escalatedComplaints: 'REG#COMPLAINT-ESCALATED',
+  /**
+   * GSI4: escalated complaints for regulators (CMP-6), one partition per county (`NONE`: county unknown), sort key
+   * `<escalated at>#<complaintId>` — keyed by county so IAM holds a county EMB's session to its own (ACL-4, issue 21).
+   */
+  escalatedComplaints: (county: string): string => `REG#COMPLAINT-ESCALATED#${assertKeyPart(county, 'county')}`,
 
   // ── Claims (CLM-1): tenant data, with the enterprise's view (GSI3) and the regulators' declines (GSI4) ─────
   claim: (tenantId: string, claimId: string): ItemKey => keys.entity({ kind: 'tenant', tenantId }, 'CLAIM', claimId),
   claimListing: (tenantId: string): string => keys.listing({ kind: 'tenant', tenantId }, 'CLAIM'),
   /** GSI3: one enterprise's claims across insurers (ACL-5). */
   enterpriseClaims: (uscc: string): string => `ENT#${assertKeyPart(uscc, 'uscc')}#CLAIM`,
-  /** GSI4: declined claims for regulators (CLM-1), sorted by county first (ACL-4). */
-  declinedClaims: 'REG#CLAIM-DECLINED',
+  /** GSI4: declined claims for regulators (CLM-1), one partition per county, sort key `<decidedAt>#<claimId>` (ACL-4, issue 21). */
+  declinedClaims: (county: string): string => `REG#CLAIM-DECLINED#${assertKeyPart(county, 'county')}`,
 
   // ── Underwriting: policies and qualification filings (tenant data) ──────────────────────────────────────
   policy: (tenantId: string, policyId: string): ItemKey => keys.entity({ kind: 'tenant', tenantId }, 'POLICY', policyId),
@@ -153,17 +156,17 @@ export const keys = {
 
   // ── Issue 14: the supervision overview's counters, a projection of events, regulator-readable ───────────
   /**
-   * One year's counter cells, all in ONE partition so the overview reads a year with one Query:
-   * `R#supervision#COUNT#<year>` / `<tenantId>#<county>`, each a fixed set of ~30 numbers (<1 KB). Not
-   * sharded: a cell moves once per event about one of its records — at 100,000 policies some 3 million events
-   * a year, ~0.1 a second on average and a few a second at peak (plus the daily run's edges, spread over the
-   * run), against DynamoDB's 1,000 write units a second per partition, one unit per update of a cell under
-   * 1 KB. Shard by a `#<n>` suffix on the sort key (and add the shards up on read) if that ever changes.
+   * One year's counter cells of one county: `R#supervision#COUNT#<year>#<county>` / `<tenantId>`, each a fixed
+   * set of ~30 numbers (<1 KB); `ALL` holds the insurer-wide (fee) cells, `NONE` those of an unknown county.
+   * Keyed by county (issue 21): a county EMB's overview reads its county's partition only — IAM holds its session
+   * to `R#supervision#COUNT#*#${aws:PrincipalTag/county}` — and the city-wide overview adds the partitions up, so
+   * no single item takes every regulator's reads (issue 20's national scale, test/bench/national-scale.ts).
    */
-  supervisionCounters: (year: number): string => `${keys.listing({ kind: 'regulator', regulatorId: 'supervision' }, 'COUNT')}#${feeYearPart(year)}`,
+  supervisionCounters: (year: number, county: string): string =>
+    `${keys.listing({ kind: 'regulator', regulatorId: 'supervision' }, 'COUNT')}#${feeYearPart(year)}#${assertKeyPart(county, 'county')}`,
   supervisionCounter: (year: number, tenantId: string, county: string): ItemKey => ({
-    PK: keys.supervisionCounters(year),
-    SK: `${assertKeyPart(tenantId, 'tenantId')}#${assertKeyPart(county, 'county')}`,
+    PK: keys.supervisionCounters(year, county),
+    SK: assertKeyPart(tenantId, 'tenantId'),
   }),
   /** The mark that the supervision counters were rebuilt from the records once (data older than the projection). */
   supervisionRebuilt: { PK: 'R#supervision#REBUILT', SK: 'v1' } satisfies ItemKey,
@@ -306,12 +309,13 @@ export const keys = {
   notice: (tenantId: string, noticeId: string): ItemKey => keys.entity({ kind: 'tenant', tenantId }, 'NOTICE', noticeId),
   /** GSI1: an insurer's notices by id (time-ordered). */
   noticeListing: (tenantId: string): string => keys.listing({ kind: 'tenant', tenantId }, 'NOTICE'),
-  /** GSI3: every notice for the city EMB and the NFRA, sort key the (time-ordered) notice id: newest first, or one by id. */
+  /** GSI3: every notice by id, for the issuing agency's close (SUP-4: one exact key, the function's own role). */
   regulatorNotices: 'REG#NOTICE',
-  /** GSI4 (sparse): notices about an enterprise's item, sort key `<county>#<noticeId>` (ACL-4). */
-  regulatorCountyNotices: 'REG#NOTICE-COUNTY',
-  regulatorCountyNoticeSortKey: (county: string, noticeId: string): string =>
-    `${assertKeyPart(county, 'county')}#${assertKeyPart(noticeId, 'noticeId')}`,
+  /**
+   * GSI4: the regulators' listing, one partition per county of the notice's item (`NONE`: an insurer-wide one),
+   * sort key the (time-ordered) notice id — a county EMB's session reads its county's only (ACL-4, issue 21).
+   */
+  regulatorCountyNotices: (county: string): string => `REG#NOTICE#${assertKeyPart(county, 'county')}`,
   /**
    * The access log (issue 14): `T#<tenantId>#ACCESS-LOG` / `<at>#<entryId>` — one partition per insurer,
    * appended to, newest first by sort key; entries expire after five years (TTL).
@@ -361,10 +365,12 @@ export const keys = {
   syncDue: 'SYNC-DUE',
   syncDueSortKey: (at: string, tenantId: string, recordId: string): string =>
     `${at}#${assertKeyPart(tenantId, 'tenantId')}#${assertKeyPart(recordId, 'recordId')}`,
-  /** GSI4: the regulators' view (ACL-2/4), sort key `<county or ->#<tenantId>#<recordId>`. */
-  regulatorSync: 'REG#SYNC',
-  regulatorSyncSortKey: (county: string | undefined, tenantId: string, recordId: string): string =>
-    `${county === undefined ? '-' : assertKeyPart(county, 'county')}#${assertKeyPart(tenantId, 'tenantId')}#${assertKeyPart(recordId, 'recordId')}`,
+  /**
+   * GSI4: the regulators' view (ACL-2/4), one partition per county of the record's enterprise (`NONE`: an
+   * organisation, which has no county — the city-wide sessions' only), sort key `<tenantId>#<recordId>` (issue 21).
+   */
+  regulatorSync: (county: string): string => `REG#SYNC#${assertKeyPart(county, 'county')}`,
+  regulatorSyncSortKey: (tenantId: string, recordId: string): string => `${assertKeyPart(tenantId, 'tenantId')}#${assertKeyPart(recordId, 'recordId')}`,
 
   // ── Notifications (issue 16): one inbox partition per user, under the user's own owner ────────────────────
   // An insurer user's inbox is `T#<tenantId>#INBOX#<userId>`, so the tenant-scoped role alone reaches it

@@ -3,13 +3,15 @@ import type { Changed } from '../../../domain/kernel/events.js';
 import type { NoticeStatus, SupervisionNotice } from '../../../domain/supervision/notice.js';
 import type { NoticeRepository, RegulatorNoticeQuery, RegulatorNoticeViews } from '../../../domain/supervision/notice.repository.js';
 import type { Page } from '../../../domain/supervision/supervision-reads.port.js';
+import { countyShardedPage, NO_COUNTY } from './county-sharded-page.js';
 import { keys } from './keys.js';
 import { outboxOf, type Store } from './store.js';
 import { entityOf } from './stored-item.js';
 
 /**
- * A notice carries its own index entries: the insurer's listing (GSI1), every notice for the city EMB and the
- * NFRA (GSI3) and, when its item has a county, the county EMBs' view (GSI4, ACL-4). One write keeps them in step.
+ * A notice carries its own index entries: the insurer's listing (GSI1), every notice by id (GSI3, SUP-4's close)
+ * and the regulators' listing by the county of its item (GSI4, ACL-4; an insurer-wide one under `NONE`). One
+ * write keeps them in step.
  */
 function toItem(notice: SupervisionNotice): Record<string, unknown> {
   return {
@@ -20,9 +22,8 @@ function toItem(notice: SupervisionNotice): Record<string, unknown> {
     GSI1SK: notice.id,
     GSI3PK: keys.regulatorNotices,
     GSI3SK: notice.id,
-    ...(notice.subject.county === undefined
-      ? {}
-      : { GSI4PK: keys.regulatorCountyNotices, GSI4SK: keys.regulatorCountyNoticeSortKey(notice.subject.county, notice.id) }),
+    GSI4PK: keys.regulatorCountyNotices(notice.subject.county ?? NO_COUNTY),
+    GSI4SK: notice.id,
   };
 }
 
@@ -99,23 +100,25 @@ export class DynamoNoticeRepository implements NoticeRepository, RegulatorNotice
     return typeof tenantId === 'string' ? this.get(tenantId, noticeId) : undefined;
   }
 
+  /**
+   * SUP-2, ACL-4 (issue 21): one partition per county, newest first, read through the regulator session of the
+   * caller's scope (county-sharded-page.ts) — a county EMB's its county's only, the city-wide ones county by county.
+   */
   async listForRegulators(query: RegulatorNoticeQuery): Promise<Page<SupervisionNotice>> {
-    const filter = filterOf(query);
     return pageOf(
-      await this.store.page<Record<string, unknown>>(
-        query.county
-          ? {
-              index: 'GSI4',
-              partition: keys.regulatorCountyNotices,
-              sortKey: { beginsWith: `${query.county}#` },
-              limit: query.limit,
-              cursor: query.cursor,
-              withTotal: query.withTotal === true && !query.cursor,
-              newestFirst: true,
-              filter,
-            }
-          : { index: 'GSI3', partition: keys.regulatorNotices, limit: query.limit, cursor: query.cursor, newestFirst: true, filter, withTotal: query.withTotal === true && !query.cursor },
-      ),
+      await countyShardedPage<Record<string, unknown>>(this.store, {
+        view: 'REG#NOTICE',
+        index: 'GSI4',
+        partitionOf: keys.regulatorCountyNotices,
+        county: query.county,
+        extraShards: [NO_COUNTY],
+        limit: query.limit,
+        cursor: query.cursor,
+        withTotal: query.withTotal,
+        newestFirst: true,
+        filter: filterOf(query),
+      }),
     );
   }
+
 }

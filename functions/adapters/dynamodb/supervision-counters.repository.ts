@@ -1,9 +1,10 @@
-import { cellKeyOf, cellOfKey } from '../../../domain/supervision/counters.js';
+import { ALL_COUNTIES, UNKNOWN_COUNTY, cellKeyOf, cellOfKey } from '../../../domain/supervision/counters.js';
 import type { Contribution } from '../../../domain/supervision/counters.js';
 import type { CountedSubject, StoredContribution, SupervisionCountersRepository } from '../../../domain/supervision/counters.repository.js';
 import { addDays } from '../../../domain/kernel/calendar/local-date.js';
 import type { LocalDate } from '../../../domain/kernel/calendar/local-date.js';
 import { StaleVersion } from '../../../domain/kernel/errors.js';
+import { VIEW_COUNTIES } from './county-sharded-page.js';
 import { keys } from './keys.js';
 import type { Store, Write } from './store.js';
 
@@ -12,12 +13,12 @@ type CellItem = Record<string, unknown> & { year: number; tenantId: string; coun
 
 const IDENTITY = new Set(['PK', 'SK', 'kind', 'year', 'tenantId', 'county']);
 
-/** Cells of one year per Query page. */
+/** Cells of one county's year per Query page. */
 const PAGE = 1000;
 
 /**
  * Issue 14: the supervision counters over the one table — each subject's last contribution
- * (`R#supervision#SUBJECT#…`, versioned) and the cells (`R#supervision#COUNT#<year>` / `<tenantId>#<county>`),
+ * (`R#supervision#SUBJECT#…`, versioned) and the cells (`R#supervision#COUNT#<year>#<county>` / `<tenantId>`),
  * moved together in one transaction.
  */
 export class DynamoSupervisionCounters implements SupervisionCountersRepository {
@@ -67,22 +68,29 @@ export class DynamoSupervisionCounters implements SupervisionCountersRepository 
     return { items: page.items.map((item) => item.subject), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
   }
 
-  async cells(year: number): Promise<Contribution> {
+  /**
+   * Issue 21: one county's cells (a county EMB's overview: its partition alone), or every partition of the year
+   * added up — each county's, the insurer-wide `ALL` and the unknown county's — read side by side.
+   */
+  async cells(year: number, county?: string): Promise<Contribution> {
+    const counties = county === undefined ? [...VIEW_COUNTIES, ALL_COUNTIES, UNKNOWN_COUNTY] : [county];
     const cells: Record<string, Record<string, number>> = {};
-    for (const item of await this.yearCells(year)) {
-      const figures: Record<string, number> = {};
-      for (const [name, value] of Object.entries(item)) if (!IDENTITY.has(name) && typeof value === 'number') figures[name] = value;
-      cells[cellKeyOf(item)] = figures;
+    for (const items of await Promise.all(counties.map((each) => this.countyCells(year, each)))) {
+      for (const item of items) {
+        const figures: Record<string, number> = {};
+        for (const [name, value] of Object.entries(item)) if (!IDENTITY.has(name) && typeof value === 'number') figures[name] = value;
+        cells[cellKeyOf(item)] = figures;
+      }
     }
     return cells;
   }
 
-  /** One year's cells: one Query (a cell is ~30 numbers; 1 MB holds thousands of insurer × county cells). */
-  private async yearCells(year: number): Promise<CellItem[]> {
+  /** One county's cells of a year: one Query (a cell is ~30 numbers; 1 MB holds thousands of insurers). */
+  private async countyCells(year: number, county: string): Promise<CellItem[]> {
     const items: CellItem[] = [];
     let cursor: string | undefined;
     do {
-      const page = await this.store.page<CellItem>({ partition: keys.supervisionCounters(year), limit: PAGE, cursor });
+      const page = await this.store.page<CellItem>({ partition: keys.supervisionCounters(year, county), limit: PAGE, cursor });
       items.push(...page.items);
       cursor = page.nextCursor;
     } while (cursor);

@@ -10,6 +10,7 @@ import type {
 } from '../../../domain/sync/sync-record.repository.js';
 import { SYNC_STATES, type SyncRecord } from '../../../domain/sync/sync-record.js';
 import { Conflict } from '../../../domain/kernel/errors.js';
+import { countyShardedPage, NO_COUNTY } from './county-sharded-page.js';
 import { keys } from './keys.js';
 import { outboxOf, type Store, type Write } from './store.js';
 import { entityOf } from './stored-item.js';
@@ -29,8 +30,8 @@ function toItem(record: SyncRecord): Record<string, unknown> {
     syncKind: record.kind,
     GSI1PK: keys.syncListing(record.tenantId),
     GSI1SK: record.id,
-    GSI4PK: keys.regulatorSync,
-    GSI4SK: keys.regulatorSyncSortKey(record.county, record.tenantId, record.id),
+    GSI4PK: keys.regulatorSync(record.county ?? NO_COUNTY),
+    GSI4SK: keys.regulatorSyncSortKey(record.tenantId, record.id),
     ...(waiting ? { GSI2PK: keys.syncDue, GSI2SK: keys.syncDueSortKey(record.nextAttemptAt as string, record.tenantId, record.id) } : {}),
   };
 }
@@ -88,18 +89,25 @@ export class DynamoSyncRecordRepository implements SyncRecordRepository, Regulat
     return Object.fromEntries(SYNC_STATES.map((state) => [state, Number(item?.[state] ?? 0)])) as unknown as SyncCounts;
   }
 
+  /**
+   * SYNC-1, ACL-4 (issue 21): one partition per county (organisations, which have none, under `NONE`), read
+   * through the regulator session of the caller's scope (county-sharded-page.ts).
+   */
   async listForRegulators(query: RegulatorSyncQuery): Promise<SyncPage> {
-    const page = await this.store.page<Record<string, unknown>>({
+    const page = await countyShardedPage<Record<string, unknown>>(this.store, {
+      view: 'REG#SYNC',
       index: 'GSI4',
-      partition: keys.regulatorSync,
-      ...(query.county ? { sortKey: { beginsWith: `${query.county}#` } } : {}),
+      partitionOf: keys.regulatorSync,
+      county: query.county,
+      extraShards: [NO_COUNTY],
       limit: query.limit,
       cursor: query.cursor,
       filter: filterOf(query),
-      withTotal: query.withTotal === true && !query.cursor,
+      withTotal: query.withTotal,
     });
     return { items: page.items.map(toDomain), nextCursor: page.nextCursor, ...(page.total === undefined ? {} : { total: page.total }) };
   }
+
 
   async due(now: Date, limit: number): Promise<readonly { readonly tenantId: string; readonly recordId: string }[]> {
     // Sort keys start with the ISO instant: everything below "<now>~" is due.

@@ -36,8 +36,8 @@ export interface TableDefinition {
  * - GSI2: the due-date index: an item awaiting something by a date carries `T#<tenantId>#<ENTITY>-DUE` /
  *   `<dueOn>#<id>`, removed once done — sparse, so reading what is due costs what is due.
  * - GSI3: an enterprise's own view across insurers (ACL-5): `ENT#<uscc>#<ENTITY>` / `<id>`.
- * - GSI4: regulators' cross-tenant views (ACL-2/4): `REG#<ENTITY>…` / `<county>#…`, so a county EMB reads a
- *   key range of its county and the city EMB the whole partition.
+ * - GSI4: regulators' cross-tenant views (ACL-2/4): `REG#<ENTITY>#<county>` / `…`, one partition per county, so
+ *   IAM holds a county EMB's session to its own partition and the city EMB reads them county by county (issue 21).
  */
 export const MAIN_TABLE: TableDefinition = {
   logicalName: 'Main',

@@ -2,12 +2,13 @@ import type { YearLedger } from '../../../domain/fees/year-ledger.js';
 import { addDays, type LocalDate } from '../../../domain/kernel/calendar/local-date.js';
 import { policyFactsOf } from '../../../domain/services/policy-facts.js';
 import type { Policy } from '../../../domain/underwriting/policy.js';
-import { cellKeyOf, type Contribution } from '../../../domain/supervision/counters.js';
+import { ALL_COUNTIES, UNKNOWN_COUNTY, cellKeyOf, type Contribution } from '../../../domain/supervision/counters.js';
 import type { SupervisionNotice } from '../../../domain/supervision/notice.js';
 import type { Bounded, PolicyPlanFacts, WorkbenchReads } from '../../../domain/supervision/workbench.port.js';
 import type { Hazard } from '../../../domain/services/hazard.js';
 import type { PreventionService } from '../../../domain/services/service.js';
 import type { Complaint } from '../../../domain/complaints/complaint.js';
+import { VIEW_COUNTIES } from './county-sharded-page.js';
 import { DynamoFeeLedgerRepository } from './fee-ledger.repository.js';
 import { keys, type ItemKey } from './keys.js';
 import { DynamoNoticeRepository } from './notice.repository.js';
@@ -78,16 +79,14 @@ export class DynamoWorkbenchReads implements WorkbenchReads {
     return { items: page.items, more: page.nextCursor !== undefined };
   }
 
-  /** One Query of the year's counter partition, narrowed to the caller's sort-key prefix. */
+  /** The insurer's cells of the year: one BatchGetItem of its cell in every county's partition (issue 21). */
   async counterCells(tenantId: string, year: number): Promise<Contribution> {
     const cells: Record<string, Record<string, number>> = {};
-    const own = keys.supervisionCounter(year, tenantId, 'x').SK.slice(0, -1);
-    const page = await this.countersStore.page<Record<string, unknown> & { year: number; tenantId: string; county: string }>({
-      partition: keys.supervisionCounters(year),
-      sortKey: { beginsWith: own },
-      limit: 100,
-    });
-    for (const item of page.items) {
+    const counties = [...VIEW_COUNTIES, ALL_COUNTIES, UNKNOWN_COUNTY];
+    const items = await this.countersStore.getMany<Record<string, unknown> & { year: number; tenantId: string; county: string }>(
+      counties.map((county) => keys.supervisionCounter(year, tenantId, county)),
+    );
+    for (const item of items) {
       if (item.tenantId !== tenantId) continue;
       const figures: Record<string, number> = {};
       for (const [name, value] of Object.entries(item)) if (!IDENTITY.has(name) && typeof value === 'number') figures[name] = value;

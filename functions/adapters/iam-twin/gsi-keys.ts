@@ -29,12 +29,17 @@ export const CROSS_TENANT_VIEWS: readonly CrossTenantView[] = [
   {
     index: 'GSI3',
     pattern: /^REG#NOTICE$/,
-    why: 'SUP-1..SUP-4: every 督办 notice for the city EMB and the NFRA; the insurer answers its notice with its own session, so the answer rewrites this view key (read-only regulator session, ACL-2)',
+    why: "SUP-4: every 督办 notice by id, read with one exact key for the issuing agency's close; the insurer answers its notice with its own session, so the answer rewrites this view key",
   },
   {
     index: 'GSI4',
-    pattern: /^REG#[A-Z-]+(?:#[0-9A-Za-z_-]+)*$/,
-    why: "ACL-2/ACL-4: the regulators' views (hazards by county, escalated complaints, declined claims, submitted reports, provincial sync), read through the read-only regulator session",
+    pattern: /^REG#(?:HAZARD|COMPLAINT-ESCALATED|CLAIM-DECLINED|NOTICE|SYNC)#[0-9A-Za-z_-]+$/,
+    why: "ACL-2/ACL-4 (issue 21): the regulators' views keyed by county (hazards, escalated complaints, declined claims, notices, provincial sync; `NONE` for no known county), read through the read-only regulator session whose county tag holds a county EMB to its own partition",
+  },
+  {
+    index: 'GSI4',
+    pattern: /^REG#REPORT-SUBMITTED$/,
+    why: "RPT-1: the insurers' submitted reports, read only by the city-wide regulator sessions (their addressees)",
   },
   {
     index: 'GSI2',

@@ -1,4 +1,5 @@
 import type { ClaimRepository, ClaimViews } from '../../../domain/claims/claim.repository.js';
+import type { RegulatorPrincipal } from '../../../domain/identity/principal.js';
 import type { ArchiveRecordRepository } from '../../../domain/services/archive-record.repository.js';
 import type { Clock } from '../../../domain/kernel/clock.js';
 import type { NewId } from '../../../domain/kernel/new-id.port.js';
@@ -10,6 +11,7 @@ import { DynamoClaimRepository } from '../../adapters/dynamodb/claim.repository.
 import { mainTableName, sharedDynamoDb } from '../../adapters/dynamodb/client.js';
 import { DynamoPlatformRepository } from '../../adapters/dynamodb/platform.repository.js';
 import { DynamoPolicyRepository } from '../../adapters/dynamodb/policy.repository.js';
+import { sharedRegulatorReadClients } from '../../adapters/dynamodb/regulator-read-client.js';
 import { Store } from '../../adapters/dynamodb/store.js';
 import { sharedTenantScopedClients } from '../../adapters/dynamodb/tenant-scoped-client.js';
 import { newId } from '../../adapters/ids.js';
@@ -26,8 +28,10 @@ export interface TenantClaims {
 /** What the claims Lambda's use cases work with: ports of domain/ only. */
 export interface ClaimsRoot {
   forTenant(tenantId: string): Promise<TenantClaims>;
-  /** Cross-tenant reads: the enterprise's claims (GSI3) and the regulators' declines (GSI4). */
+  /** Cross-tenant reads: the enterprise's claims (GSI3). */
   readonly views: ClaimViews;
+  /** CLM-1, ACL-4 (issue 21): the declines (GSI4, by county) in the read-only regulator session of the caller's scope. */
+  regulatorViews(regulator: RegulatorPrincipal): Promise<Pick<ClaimViews, 'listDeclined'>>;
   /** The insurers' names, for the regulators' list. */
   readonly platform: PlatformRepository;
   readonly clock: Clock;
@@ -48,6 +52,7 @@ export function claimsRoot(): ClaimsRoot {
         return { claims: new DynamoClaimRepository(tenantStore), policies: new DynamoPolicyRepository(tenantStore), uploads: new DynamoArchiveRecordRepository(tenantStore) };
       },
       views: new DynamoClaimRepository(store),
+      regulatorViews: async (regulator) => new DynamoClaimRepository(new Store(await sharedRegulatorReadClients().client(regulator), table, systemClock)),
       platform: new DynamoPlatformRepository(store),
       clock: systemClock,
       newId,

@@ -26,8 +26,8 @@ export const listDeclinedClaims = defineRoute({
       if (county !== undefined && county !== caller.county) throw new Forbidden('ACL-4: a county EMB sees its own county only');
       county = caller.county;
     }
-    const { views, platform } = claimsRoot();
-    const page = await views.listDeclined({ limit: input.query.limit, cursor: input.query.cursor, withTotal: true, county });
+    const { regulatorViews, platform } = claimsRoot();
+    const page = await (await regulatorViews(caller)).listDeclined({ limit: input.query.limit, cursor: input.query.cursor, withTotal: true, county });
     const insurers = page.items.length > 0 ? await platform.listTenants({ limit: 100 }) : { items: [] };
     const names = new Map(insurers.items.map((tenant) => [tenant.id, tenant.branchName || tenant.name]));
     return { body: { ...page, items: page.items.map((claim) => ({ ...claim, insurerName: names.get(claim.tenantId) ?? claim.tenantId })) } };

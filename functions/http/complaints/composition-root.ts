@@ -1,5 +1,6 @@
 import type { ComplaintRepository, ComplaintViews } from '../../../domain/complaints/complaint.repository.js';
 import type { ComplaintRules } from '../../../domain/complaints/deadlines.js';
+import type { RegulatorPrincipal } from '../../../domain/identity/principal.js';
 import type { EnterpriseInsurers } from '../../../domain/identity/enterprise-insurers.port.js';
 import type { Clock } from '../../../domain/kernel/clock.js';
 import type { NewId } from '../../../domain/kernel/new-id.port.js';
@@ -12,6 +13,7 @@ import { mainTableName, sharedDynamoDb } from '../../adapters/dynamodb/client.js
 import { DynamoComplaintRepository } from '../../adapters/dynamodb/complaint.repository.js';
 import { DynamoEnterpriseInsurers } from '../../adapters/dynamodb/enterprise-insurers.js';
 import { DynamoPlatformRepository } from '../../adapters/dynamodb/platform.repository.js';
+import { sharedRegulatorReadClients } from '../../adapters/dynamodb/regulator-read-client.js';
 import { sharedRuleSets } from '../../adapters/dynamodb/rule-set.repository.js';
 import { Store } from '../../adapters/dynamodb/store.js';
 import { sharedTenantScopedClients } from '../../adapters/dynamodb/tenant-scoped-client.js';
@@ -21,8 +23,10 @@ import { newId } from '../../adapters/ids.js';
 export interface ComplaintsRoot {
   /** A tenant's complaints through tenant-scoped credentials (IAM layer 2). */
   forTenant(tenantId: string): Promise<ComplaintRepository>;
-  /** Cross-tenant reads through the enterprise (GSI3) and regulator (GSI4) views. */
+  /** Cross-tenant reads through the enterprise view (GSI3). */
   readonly views: ComplaintViews;
+  /** CMP-6, ACL-4 (issue 21): the escalations (GSI4, by county) in the read-only regulator session of the caller's scope. */
+  regulatorViews(regulator: RegulatorPrincipal): Promise<Pick<ComplaintViews, 'listEscalated'>>;
   /** The insurers on the platform, which an enterprise addresses a complaint to. */
   readonly platform: PlatformRepository;
   /** ACL-5, issue 21: the insurers an enterprise holds a policy with — the only ones its writes may go to. */
@@ -51,6 +55,7 @@ export function complaintsRoot(): ComplaintsRoot {
     root = {
       forTenant: async (tenantId) => new DynamoComplaintRepository(new Store(await scoped.forTenant({ tenantId }), table, systemClock)),
       views: new DynamoComplaintRepository(store),
+      regulatorViews: async (regulator) => new DynamoComplaintRepository(new Store(await sharedRegulatorReadClients().client(regulator), table, systemClock)),
       platform: new DynamoPlatformRepository(store),
       enterpriseInsurers: new DynamoEnterpriseInsurers(store),
       rules: () => complaintRulesFrom(sharedCalendarSource, sharedRuleSets()),

@@ -27,7 +27,7 @@ export const listEscalatedComplaints = defineRoute({
       if (county !== undefined && county !== caller.county) throw new Forbidden('ACL-4: a county EMB sees its own county only');
       county = caller.county;
     }
-    const page = await complaintsRoot().views.listEscalated({
+    const page = await (await complaintsRoot().regulatorViews(caller)).listEscalated({
       limit: input.query.limit,
       cursor: input.query.cursor,
       withTotal: true,

@@ -35,8 +35,8 @@ const MANDATORY = INDUSTRIES.filter((industry) => industryScope(industry) === 'M
 /**
  * Issue 14 (ACL-2, ACL-4; UW-11, SVC-1/2/7/8/9, FEE-4/5, CMP): the regulators' overview of a year — per insurer
  * and per county — from the counters the supervision-counters projection keeps. Its reads never grow with
- * policies, services or complaints: one Query of the year's counter cells (a fixed set of figures per insurer ×
- * county), one BatchGetItem of the register's counts of every county in scope × the mandatory industries, the insurers' list and the rule sets. A
+ * policies, services or complaints: one Query per county partition of the year's counter cells (a fixed set of figures per insurer;
+ * a county EMB's session reads its county's partition only, issue 21), one BatchGetItem of the register's counts of every county in scope × the mandatory industries, the insurers' list and the rule sets. A
  * county EMB sees its county's cells only and no fee figures (the ledger has no county).
  */
 export const getOverview = defineRoute({
@@ -55,7 +55,7 @@ export const getOverview = defineRoute({
     const year = input.query.year ?? yearOf(today);
     const counties = county === undefined ? XINZHOU_AREAS.map((area) => area.code as string) : [county];
     const [cells, registeredCounts, insurers, versions] = await Promise.all([
-      counters.cells(year),
+      counters(caller).then((read) => read.cells(year, county)),
       countyCounts.registered(counties, MANDATORY),
       everyTenant(tenants),
       county === undefined ? ruleSets.versions() : Promise.resolve(undefined),

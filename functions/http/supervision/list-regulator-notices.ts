@@ -21,8 +21,8 @@ export const listRegulatorNotices = defineRoute({
   async handle(input) {
     const regulator = callerOf(input, 'regulator');
     const county = countyScopeOf(regulator, input.query.county);
-    const { regulatorNotices, clock } = noticesRoot();
-    const page = await regulatorNotices.listForRegulators({ ...input.query, county, withTotal: true });
+    const { regulatorListing, clock } = noticesRoot();
+    const page = await (await regulatorListing(regulator)).listForRegulators({ ...input.query, county, withTotal: true });
     const today = todayOf(clock);
     return { body: { items: page.items.map((notice) => noticeView(notice, today)), nextCursor: page.nextCursor, total: page.total } };
   },

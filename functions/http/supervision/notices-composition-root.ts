@@ -26,8 +26,10 @@ import { newId } from '../../adapters/ids.js';
  * complaint (ACL-2). Layer 1 builds those keys from the insurer the route names and the regulator's token.
  */
 export interface NoticesRoot {
-  /** SUP-1, SUP-4: the regulators' writes and listings of notices (the function's narrowly-permitted role). */
-  readonly regulatorNotices: NoticeRepository & RegulatorNoticeViews;
+  /** SUP-1, SUP-4: the regulators' writes of notices and the lookup by id (the function's narrowly-permitted role). */
+  readonly regulatorNotices: NoticeRepository & Pick<RegulatorNoticeViews, 'findForRegulators'>;
+  /** SUP-2, ACL-4 (issue 21): the listing (GSI4, by county) in the read-only regulator session of the caller's scope. */
+  regulatorListing(regulator: RegulatorPrincipal): Promise<Pick<RegulatorNoticeViews, 'listForRegulators'>>;
   /** SUP-3: the insurer's notices, through its tenant-scoped credentials. */
   forTenant(tenantId: string): Promise<{ readonly notices: NoticeRepository; readonly accessLog: AccessLogReader }>;
   /** SUP-1: the item a notice is about, read through the read-only regulator session of the caller's scope. */
@@ -52,6 +54,7 @@ export function noticesRoot(): NoticesRoot {
         const store = new Store(await scoped.forTenant({ tenantId }), table, systemClock);
         return { notices: new DynamoNoticeRepository(store), accessLog: new DynamoAccessLogReader(store) };
       },
+      regulatorListing: async (regulator) => new DynamoNoticeRepository(new Store(await regulatorClients.client(regulator), table, systemClock)),
       subjects: async (regulator) => new DynamoNoticeSubjects(new Store(await regulatorClients.client(regulator), table, systemClock)),
       accessLog: new DynamoAccessLogWriter(own, table),
       clock: systemClock,

@@ -1,8 +1,10 @@
+import type { RegulatorPrincipal } from '../../../domain/identity/principal.js';
 import type { Clock } from '../../../domain/kernel/clock.js';
 import type { ProvincialPlatform } from '../../../domain/sync/provincial-platform.port.js';
 import type { RegulatorSyncViews, SyncRecordRepository } from '../../../domain/sync/sync-record.repository.js';
 import { systemClock } from '../../adapters/clock.js';
-import { mainTableName, sharedDynamoDb } from '../../adapters/dynamodb/client.js';
+import { mainTableName } from '../../adapters/dynamodb/client.js';
+import { sharedRegulatorReadClients } from '../../adapters/dynamodb/regulator-read-client.js';
 import { Store } from '../../adapters/dynamodb/store.js';
 import { DynamoSyncRecordRepository } from '../../adapters/dynamodb/sync-record.repository.js';
 import { sharedTenantScopedClients } from '../../adapters/dynamodb/tenant-scoped-client.js';
@@ -10,12 +12,12 @@ import { provincialPlatformFromEnv } from '../../adapters/provincial/http-provin
 
 /**
  * What the sync routes work with (SYNC-1) — ports of domain/ only. An insurer's records are read and retried
- * through its tenant-scoped credentials (they are in its partition); the regulators' view is the function's own
- * role, which reads only the `REG#SYNC` index (infra/stacks/context-permissions.ts).
+ * through its tenant-scoped credentials (they are in its partition); the regulators' view (GSI4 `REG#SYNC#<county>`)
+ * in the read-only regulator session of the caller's scope (ACL-4, issue 21): the function's own role reads none of it.
  */
 export interface SyncRoot {
   forTenant(tenantId: string): Promise<SyncRecordRepository>;
-  readonly regulatorViews: RegulatorSyncViews;
+  regulatorViews(regulator: RegulatorPrincipal): Promise<RegulatorSyncViews>;
   readonly province: ProvincialPlatform | undefined;
   readonly clock: Clock;
 }
@@ -28,7 +30,7 @@ export function syncRoot(): SyncRoot {
     const scoped = sharedTenantScopedClients();
     root = {
       forTenant: async (tenantId) => new DynamoSyncRecordRepository(new Store(await scoped.forTenant({ tenantId }), table, systemClock)),
-      regulatorViews: new DynamoSyncRecordRepository(new Store(sharedDynamoDb().doc, table, systemClock)),
+      regulatorViews: async (regulator) => new DynamoSyncRecordRepository(new Store(await sharedRegulatorReadClients().client(regulator), table, systemClock)),
       province: provincialPlatformFromEnv(),
       clock: systemClock,
     };

@@ -19,7 +19,7 @@ export const listRegulatorSyncRecords = defineRoute({
   async handle(input) {
     const regulator = callerOf(input, 'regulator');
     const county = countyScopeOf(regulator, input.query.county);
-    const page = await syncRoot().regulatorViews.listForRegulators({ ...input.query, ...(county ? { county } : {}), withTotal: true });
+    const page = await (await syncRoot().regulatorViews(regulator)).listForRegulators({ ...input.query, ...(county ? { county } : {}), withTotal: true });
     return { body: { items: page.items.map(syncRecordView), nextCursor: page.nextCursor, ...(page.total === undefined ? {} : { total: page.total }) } };
   },
 });

@@ -43,7 +43,7 @@ describe('issue 21: the index keys a tenant session writes (ACL-1, the GSI half 
     expect(tenantMayWriteIndexKey('ab', { index: 'GSI3', value: keys.enterprisePolicies(USCC) })).toBe(true);
     expect(tenantMayWriteIndexKey('ab', { index: 'GSI1', value: keys.enterprisePolicies(USCC) })).toBe(false);
     expect(tenantMayWriteIndexKey('ab', { index: 'GSI4', value: keys.regulatorHazards('140902') })).toBe(true);
-    expect(tenantMayWriteIndexKey('ab', { index: 'GSI4', value: keys.escalatedComplaints })).toBe(true);
+    expect(tenantMayWriteIndexKey('ab', { index: 'GSI4', value: keys.escalatedComplaints('140902') })).toBe(true);
     expect(tenantMayWriteIndexKey('ab', { index: 'GSI1', value: keys.tenantListing })).toBe(false);
     expect(tenantMayWriteIndexKey('ab', { index: 'GSI2', value: keys.syncDue })).toBe(true);
     expect(tenantMayWriteIndexKey('ab', { index: 'GSI2', value: keys.supervisionEdges })).toBe(false);
