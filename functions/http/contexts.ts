@@ -11,6 +11,7 @@ import { underwritingFileRoutes } from './underwriting/file-routes.js';
 import { underwritingRoutes } from './underwriting/routes.js';
 import { registerFileRoutes } from './register/file-routes.js';
 import { registerRoutes } from './register/routes.js';
+import { reportFileRoutes } from './reports/file-routes.js';
 import { reportRoutes } from './reports/routes.js';
 import { serviceRoutes } from './services/routes.js';
 import { supervisionRoutes } from './supervision/routes.js';
@@ -54,6 +55,8 @@ export const BOUNDED_CONTEXTS: readonly BoundedContext[] = [
   { name: 'supervision', entry: 'functions/http/supervision/handler.ts', routes: supervisionRoutes },
   // RPT-1, RPT-4: the insurers' half-year and year reports and the regulators' view of the submissions.
   { name: 'reports', entry: 'functions/http/reports/handler.ts', routes: reportRoutes },
+  // RPT-1, RPT-2: generating, submitting and downloading report files (exceljs, pdfkit and the font, the S3 client).
+  { name: 'reports-files', entry: 'functions/http/reports/files-handler.ts', routes: reportFileRoutes, permissionsOf: 'reports' },
   // RPT-3, BLK-1: the city EMB's evaluation of each insurer, published to it, and a failing result's 通报.
   { name: 'evaluations', entry: 'functions/http/evaluations/handler.ts', routes: evaluationRoutes },
   // SYNC-1: the provincial sync's states, retries and reconciliation.

@@ -7,7 +7,7 @@ import { REPORT_FONT_SOURCE } from '../../functions/adapters/report-file/report-
  * test/functions/adapters/report-file.test.ts checks every function bundling the renderer is listed here.
  */
 export const BUNDLED_FILES: Readonly<Record<string, readonly string[]>> = {
-  reports: [REPORT_FONT_SOURCE],
+  'reports-files': [REPORT_FONT_SOURCE],
   // RPT-3: the published evaluation's PDF is set in the same font.
   evaluations: [REPORT_FONT_SOURCE],
 };

@@ -56,6 +56,7 @@ describe('ApiStack: one Lambda function per bounded context', () => {
       const environment = environmentOf(functions[functionIdOf(context.name)] as CfnResource);
       expect(referencedLogicalId(environment.ANZE_TENANT_ROLE_ARN)).toMatch(/^IsolationTenantScopedRole/);
       expect(referencedLogicalId(environment.ANZE_REGULATOR_ROLE_ARN)).toMatch(/^IsolationRegulatorReadRole/);
+      expect(referencedLogicalId(environment.ANZE_ENTERPRISE_ROLE_ARN)).toMatch(/^IsolationEnterpriseReadRole/);
     }
   });
 });
@@ -346,5 +347,39 @@ describe('ApiStack: run now (issue 16)', () => {
     expect(resources).toContain(schedulesId);
     expect(Object.keys(functions).filter((id) => id !== schedulesId && resources.includes(id))).toEqual([]);
     expect(referencedLogicalId(environmentOf(functions[platformId] as CfnResource).ANZE_SCHEDULES_FUNCTION)).toBe(schedulesId);
+  });
+});
+
+describe('ApiStack: the reports file function (issue 20)', () => {
+  const routes = Object.values(resourcesOfType(api, 'AWS::ApiGatewayV2::Route'));
+  const integrations = resourcesOfType(api, 'AWS::ApiGatewayV2::Integration');
+  const functionOfRoute = (routeKey: string): string | undefined => {
+    const target = JSON.stringify(routes.find((route) => route.Properties?.RouteKey === routeKey)?.Properties?.Target);
+    const integrationId = Object.keys(integrations).find((id) => target.includes(`"${id}"`));
+    return referencedLogicalId(integrations[integrationId ?? '']?.Properties?.IntegrationUri);
+  };
+
+  it('RPT-1, RPT-2: generating, submitting and downloading report files integrate with reports-files, the lists and gets with reports, and both hold the reports grants', () => {
+    const files = functionIdOf('reports-files');
+    for (const routeKey of [
+      'POST /api/v1/reports',
+      'POST /api/v1/reports/{reportId}/submit',
+      'PUT /api/v1/reports/{reportId}/evaluation',
+      'GET /api/v1/reports/{reportId}/files/{format}',
+      'GET /api/v1/regulator/reports/{reportId}/files/{format}',
+    ]) {
+      expect(functionOfRoute(routeKey), routeKey).toBe(files);
+    }
+    for (const routeKey of ['GET /api/v1/reports', 'GET /api/v1/reports/{reportId}', 'GET /api/v1/regulator/reports']) {
+      expect(functionOfRoute(routeKey), routeKey).toBe(functionIdOf('reports'));
+    }
+    // The same least-privilege statements as the reports context (context-permissions.ts), none wider; each writes its own log group.
+    const statements = (name: string) =>
+      statementsOfRole(api, roleIdOf(functionIdOf(name)))
+        .filter((statement) => !asArray(statement.Action).some((action) => action.startsWith('logs:')))
+        .map((statement) => JSON.stringify(statement))
+        .sort();
+    expect(statements('reports-files')).toEqual(statements('reports'));
+    expect(environmentOf(functions[files] as CfnResource).ARCHIVE_BUCKET).toBeTruthy();
   });
 });

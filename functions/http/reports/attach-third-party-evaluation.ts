@@ -5,7 +5,7 @@ import { RuleViolation } from '../../../domain/kernel/errors.js';
 import { evaluationFormOf, writeEvaluation } from '../../../domain/reports/report.rules.js';
 import { attachThirdParty } from '../../../domain/reports/self-evaluation.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
-import { reportsRoot } from './composition-root.js';
+import { reportFilesRoot } from './files-composition-root.js';
 import { loadOwnReport } from './load-own-report.js';
 import { storeDraftFiles } from './draft-files.js';
 import { evaluationRoot } from './evaluation-composition-root.js';
@@ -29,7 +29,7 @@ export const attachThirdPartyEvaluationRoute = defineRoute({
   response: reportDetailSchema,
   async handle(input) {
     const { tenantId } = callerOf(input, 'insurer');
-    const root = reportsRoot();
+    const root = reportFilesRoot();
     const { report, reports } = await loadOwnReport(tenantId, input.params.reportId);
     const { draft, form } = evaluationFormOf(report);
     const { archiveRecords, registers } = evaluationRoot();

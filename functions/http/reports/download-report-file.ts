@@ -2,7 +2,7 @@ import { tenantArchive } from '../../../domain/archive/archive-store.js';
 import { INSURER } from '../../../domain/identity/access.js';
 import { NotFound } from '../../../domain/kernel/errors.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
-import { reportsRoot } from './composition-root.js';
+import { reportFilesRoot } from './files-composition-root.js';
 import { loadOwnReport } from './load-own-report.js';
 import { reportFileLink, reportFileOf } from './report-file-link.js';
 import { reportFileLinkSchema, reportFileParams, reportFileQuery } from './schemas.js';
@@ -22,7 +22,7 @@ export const downloadReportFileRoute = defineRoute({
   response: reportFileLinkSchema,
   async handle(input) {
     const { tenantId } = callerOf(input, 'insurer');
-    const root = reportsRoot();
+    const root = reportFilesRoot();
     const { report, reports } = await loadOwnReport(tenantId, input.params.reportId);
     const { format } = input.params;
     const deps = { archive: root.archive(tenantArchive(tenantId)), sha256: root.sha256, clock: root.clock };

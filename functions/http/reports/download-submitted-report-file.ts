@@ -2,7 +2,7 @@ import { regulatorArchive } from '../../../domain/archive/archive-store.js';
 import { REPORT_OVERSIGHT } from '../../../domain/identity/access.js';
 import { NotFound } from '../../../domain/kernel/errors.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
-import { reportsRoot } from './composition-root.js';
+import { reportFilesRoot } from './files-composition-root.js';
 import { reportFileLink, reportFileOf } from './report-file-link.js';
 import { reportFileLinkSchema, reportFileParams, reportFileQuery } from './schemas.js';
 
@@ -21,7 +21,7 @@ export const downloadSubmittedReportFileRoute = defineRoute({
   response: reportFileLinkSchema,
   async handle(input) {
     const caller = callerOf(input, 'regulator');
-    const root = reportsRoot();
+    const root = reportFilesRoot();
     const found = await (await root.regulatorViews(caller)).findSubmitted(input.params.reportId);
     if (!found) throw new NotFound('report');
     const wanted = input.query.version;

@@ -6,7 +6,7 @@ import { evaluationFormOf } from '../../../domain/reports/report.rules.js';
 import { evidenceUploadBody } from '../../../domain/services/evidence.schema.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
 import { issueUploadTicket, uploadTicketAnswer } from '../upload-ticket.js';
-import { reportsRoot } from './composition-root.js';
+import { reportFilesRoot } from './files-composition-root.js';
 import { loadOwnReport } from './load-own-report.js';
 import { evaluationRoot } from './evaluation-composition-root.js';
 import { reportParams } from './schemas.js';
@@ -32,7 +32,7 @@ export const requestEvaluationUploadRoute = defineRoute({
   successStatus: 201,
   async handle(input) {
     const { tenantId, userId } = callerOf(input, 'insurer');
-    const root = reportsRoot();
+    const root = reportFilesRoot();
     const { report, reports } = await loadOwnReport(tenantId, input.params.reportId);
     evaluationFormOf(report);
     const records = await evaluationRoot().archiveRecords(tenantId);

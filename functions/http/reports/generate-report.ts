@@ -9,7 +9,7 @@ import { REPORT_CONTENT_TYPES, REPORT_FORMATS, type ReportFile } from '../../../
 import { generateReport } from '../../../domain/reports/report.rules.js';
 import { satisfactionOf, selfEvaluationFormOf } from '../../../domain/reports/self-evaluation.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
-import { reportsRoot } from './composition-root.js';
+import { reportFilesRoot } from './files-composition-root.js';
 import { generateReportBody, reportDetailOf, reportDetailSchema } from './schemas.js';
 
 /**
@@ -36,7 +36,7 @@ export const generateReportRoute = defineRoute({
   successStatus: 201,
   async handle(input) {
     const { tenantId, userId } = callerOf(input, 'insurer');
-    const { forTenant, tenants, files, archive, sha256, ruleSets, clock, newId } = reportsRoot();
+    const { forTenant, tenants, files, archive, sha256, ruleSets, clock, newId } = reportFilesRoot();
     const now = clock.now();
     const period = reportPeriodOf(input.body.year, input.body.kind);
     assertPeriodStarted(period, shanghaiDateOf(now));

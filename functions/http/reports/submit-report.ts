@@ -5,7 +5,7 @@ import { periodKeyOf } from '../../../domain/reports/period.js';
 import { REPORT_FORMATS, type ReportFile } from '../../../domain/reports/report.js';
 import { submitReport } from '../../../domain/reports/report.rules.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
-import { reportsRoot } from './composition-root.js';
+import { reportFilesRoot } from './files-composition-root.js';
 import { loadOwnReport } from './load-own-report.js';
 import { archiveVersionFile } from './report-archive.js';
 import { reportDetailOf, reportDetailSchema, reportParams } from './schemas.js';
@@ -26,7 +26,7 @@ export const submitReportRoute = defineRoute({
   response: reportDetailSchema,
   async handle(input) {
     const { tenantId, userId } = callerOf(input, 'insurer');
-    const { archive, sha256, ruleSets, clock } = reportsRoot();
+    const { archive, sha256, ruleSets, clock } = reportFilesRoot();
     const { report, reports } = await loadOwnReport(tenantId, input.params.reportId);
     const now = clock.now();
     const { change, version } = submitReport(report, { now, by: userId });

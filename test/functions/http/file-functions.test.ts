@@ -26,12 +26,13 @@ async function reachedPackages(entry: string): Promise<Set<string>> {
 describe('file functions (issue 20: what only one route needs lives in its own function)', () => {
   const fileFunctions = BOUNDED_CONTEXTS.filter((context) => context.permissionsOf !== undefined);
 
-  it('claims, underwriting, the register and the fee ledger each have a file function, holding its context’s permissions', () => {
+  it('claims, underwriting, the register, the fee ledger and the reports (RPT-1) each have a file function, holding its context’s permissions', () => {
     expect(fileFunctions.map((context) => [context.name, context.permissionsOf])).toEqual([
       ['claims-files', 'claims'],
       ['underwriting-files', 'underwriting'],
       ['register-files', 'register'],
       ['fee-files', 'fees'],
+      ['reports-files', 'reports'],
     ]);
   });
 
@@ -43,6 +44,12 @@ describe('file functions (issue 20: what only one route needs lives in its own f
     ['underwriting', '@aws-sdk/s3-request-presigner'],
     // CLM-1: the claim documents' upload tickets and the registration's document check.
     ['claims', '@aws-sdk/s3-request-presigner'],
+    // RPT-1, RPT-2: the report's XLSX and PDF (pdfkit, fontkit for the CJK font) and the archive's links.
+    ['reports', 'exceljs'],
+    ['reports', 'pdfkit'],
+    ['reports', 'fontkit'],
+    ['reports', '@aws-sdk/client-s3'],
+    ['reports', '@aws-sdk/s3-request-presigner'],
   ])('the %s function does not bundle %s; its file function does', async (name, heavy) => {
     const context = BOUNDED_CONTEXTS.find((candidate) => candidate.name === name)!;
     const files = fileFunctions.find((candidate) => candidate.permissionsOf === name)!;
@@ -56,5 +63,17 @@ describe('file functions (issue 20: what only one route needs lives in its own f
     expect(owner('PUT', '/api/v1/qualification/{year}')).toBe('underwriting-files');
     expect(owner('POST', '/api/v1/qualification/{year}/document-uploads')).toBe('underwriting-files');
     expect(owner('GET', '/api/v1/qualification/{year}')).toBe('underwriting');
+  });
+
+  it('RPT-1, RPT-2: generating, the self-evaluation, submitting and the file links are answered by reports-files, the lists and gets by reports', () => {
+    const owner = (method: string, path: string) =>
+      BOUNDED_CONTEXTS.find((context) => context.routes.some((route) => route.method === method && route.path === path))?.name;
+    expect(owner('POST', '/api/v1/reports')).toBe('reports-files');
+    expect(owner('POST', '/api/v1/reports/{reportId}/submit')).toBe('reports-files');
+    expect(owner('PUT', '/api/v1/reports/{reportId}/evaluation')).toBe('reports-files');
+    expect(owner('GET', '/api/v1/reports/{reportId}/files/{format}')).toBe('reports-files');
+    expect(owner('GET', '/api/v1/regulator/reports/{reportId}/files/{format}')).toBe('reports-files');
+    expect(owner('GET', '/api/v1/reports')).toBe('reports');
+    expect(owner('GET', '/api/v1/regulator/reports/{reportId}')).toBe('reports');
   });
 });
