@@ -7,6 +7,8 @@ import { acknowledge } from './nag.js';
 import {
   CITY_WIDE_AGENCIES,
   COUNTY_AGENCY,
+  ENTERPRISE_SESSION_TAGS,
+  enterpriseRoleStatements,
   REGULATOR_SESSION_TAGS,
   regulatorRoleStatements,
   tenantRoleStatements,
@@ -45,11 +47,14 @@ export interface TenantIsolationRolesProps {
  * Tenant isolation, layer 2 (ARCHITECTURE.md §3): the credentials a handler works with once it knows who
  * calls. For an insurer it assumes {@link tenantRole} with the session tag `tenantId` taken from the verified
  * token, and IAM itself refuses any key outside `T#<tenantId>#`; for a regulator it assumes the read-only
- * {@link regulatorRole} with the session tags `agency` and `county` of the token (ACL-4). A bug in the repositories (layer 1) is then still stopped here.
+ * {@link regulatorRole} with the session tags `agency` and `county` of the token (ACL-4); for an enterprise user's
+ * reads the {@link enterpriseRole} with the tag `uscc` (ACL-5). A bug in the repositories (layer 1) is then still stopped here.
  */
 export class TenantIsolationRoles extends Construct {
   readonly tenantRole: Role;
   readonly regulatorRole: Role;
+  /** ACL-5 (issue 21): an enterprise user's reads across insurers, tagged `uscc`. */
+  readonly enterpriseRole: Role;
   /** What the roles' documents were built from (tokens): a test resolves the pure documents with them. */
   readonly documentResources: IsolationResources;
 
@@ -93,6 +98,18 @@ export class TenantIsolationRoles extends Construct {
       inlinePolicies: { RegulatorRead: policyDocumentOf(regulatorRoleStatements(this.documentResources)) },
     });
 
+    // ACL-5 (issue 21): no enterprise session without its USCC tag, and no other tag beside it.
+    this.enterpriseRole = new Role(this, 'EnterpriseReadRole', {
+      assumedBy: new AccountPrincipal(Aws.ACCOUNT_ID)
+        .withSessionTags()
+        .withConditions({
+          ArnEquals: { 'aws:PrincipalArn': callerArns },
+          Null: { 'aws:RequestTag/uscc': 'false' },
+          'ForAllValues:StringEquals': { 'aws:TagKeys': [...ENTERPRISE_SESSION_TAGS] },
+        }),
+      description: 'anze enterprise credentials: Query of the GSI3 views ENT#<session tag uscc>#* only, no writes of any kind',
+      inlinePolicies: { EnterpriseRead: policyDocumentOf(enterpriseRoleStatements(this.documentResources)) },
+    });
     acknowledge(this.tenantRole, {
       id: `AwsSolutions-IAM5[Resource::${props.archiveBucketArnAsNagSees}/tenants/<aws:PrincipalTag/tenantId>/*]`,
       reason:
@@ -110,6 +127,9 @@ export class TenantIsolationRoles extends Construct {
       );
       caller.addToPrincipalPolicy(
         new PolicyStatement({ actions: ['sts:AssumeRole', 'sts:TagSession'], resources: [this.regulatorRole.roleArn] }),
+      );
+      caller.addToPrincipalPolicy(
+        new PolicyStatement({ actions: ['sts:AssumeRole', 'sts:TagSession'], resources: [this.enterpriseRole.roleArn] }),
       );
     }
   }

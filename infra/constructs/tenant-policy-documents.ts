@@ -162,3 +162,23 @@ export function regulatorRoleStatements(resources: IsolationResources): PolicySt
     { Sid: 'ReadArchives', Effect: 'Allow', Action: [...REGULATOR_ARCHIVE_ACTIONS], Resource: [`${resources.archiveBucketArn}/*`] },
   ];
 }
+
+/**
+ * Enterprise sessions (ACL-5, issue 21): an enterprise user's reads across insurers — its policies, services,
+ * hazards, complaints, claims and alarms, each a GSI3 partition `ENT#<uscc>#<ENTITY>` (functions/adapters/dynamodb/
+ * keys.ts) — run in the enterprise role assumed with the session tag `uscc` from the verified token. A USCC is 18
+ * digits and capitals (domain/kernel/uscc.ts), and STS refuses `*`, `?` and `#` in a tag, so the tag cannot widen
+ * the pattern. What an enterprise does (confirm, rectify, complain) is written through its insurer's tenant session,
+ * the insurer found from the enterprise's own policy, never from input.
+ */
+export const ENTERPRISE_SESSION_TAGS = ['uscc'] as const;
+export const ENTERPRISE_VIEW_KEYS = 'ENT#${aws:PrincipalTag/uscc}#*';
+/** The one index the enterprise views live in (table-definition.ts). */
+export const ENTERPRISE_VIEW_INDEX = 'GSI3';
+
+/** The enterprise role's one statement: Query of its own GSI3 partitions; no table read, no write of any kind. */
+export function enterpriseRoleStatements(resources: IsolationResources): PolicyStatementJson[] {
+  const index = resources.indexArns.filter((arn) => arn.endsWith(`/index/${ENTERPRISE_VIEW_INDEX}`));
+  if (index.length !== 1) throw new Error(`enterpriseRoleStatements: the table has no index ${ENTERPRISE_VIEW_INDEX}`);
+  return [{ Sid: 'OwnEnterpriseViews', Effect: 'Allow', Action: ['dynamodb:Query'], Resource: index, Condition: leadingKeysCondition([ENTERPRISE_VIEW_KEYS]) }];
+}

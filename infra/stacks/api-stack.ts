@@ -192,6 +192,7 @@ export class ApiStack extends Stack {
     for (const fn of contextFunctions.values()) {
       fn.addEnvironment('ANZE_TENANT_ROLE_ARN', this.isolation.tenantRole.roleArn);
       fn.addEnvironment('ANZE_REGULATOR_ROLE_ARN', this.isolation.regulatorRole.roleArn);
+      fn.addEnvironment('ANZE_ENTERPRISE_ROLE_ARN', this.isolation.enterpriseRole.roleArn);
     }
 
     this.relay = new OutboxRelay(this, 'OutboxRelay', {

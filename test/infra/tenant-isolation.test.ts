@@ -19,6 +19,7 @@ const api = templates.api;
 
 const [tenantRoleId, tenantRole] = resourceByPrefix(api, 'AWS::IAM::Role', 'IsolationTenantScopedRole');
 const [regulatorRoleId, regulatorRole] = resourceByPrefix(api, 'AWS::IAM::Role', 'IsolationRegulatorReadRole');
+const [enterpriseRoleId, enterpriseRole] = resourceByPrefix(api, 'AWS::IAM::Role', 'IsolationEnterpriseReadRole');
 
 const actionsOf = (statement: PolicyStatementJson): readonly string[] => asArray(statement.Action);
 const touchesDynamoDb = (statement: PolicyStatementJson) => actionsOf(statement).some((action) => action.startsWith('dynamodb:'));
@@ -263,5 +264,29 @@ describe('SUP-5, ACL-2 (issue 14): the supervision function writes notices and t
       keys.user({ kind: 'tenant', tenantId: 't1' }, 'u1').PK,
     ];
     expect(tenantKeys.filter(writable)).toEqual([]);
+  });
+});
+
+describe('the enterprise read role (ACL-5, issue 21)', () => {
+  it('is assumed with the session tag uscc only, by the context functions, each of which may tag its session', () => {
+    const trust = (enterpriseRole.Properties?.AssumeRolePolicyDocument as { Statement: PolicyStatementJson[] }).Statement;
+    expect(trust).toHaveLength(1);
+    const [statement] = trust as [PolicyStatementJson];
+    expect([...actionsOf(statement)].sort()).toEqual(['sts:AssumeRole', 'sts:TagSession']);
+    expect(statement.Condition?.Null).toEqual({ 'aws:RequestTag/uscc': 'false' });
+    expect(statement.Condition?.['ForAllValues:StringEquals']).toEqual({ 'aws:TagKeys': ['uscc'] });
+    const callers = asArray(statement.Condition?.ArnEquals?.['aws:PrincipalArn'] as unknown).map(referencedLogicalId);
+    expect(new Set(callers)).toEqual(new Set(contextRoleIds().map(([, roleId]) => roleId)));
+    for (const [, roleId] of contextRoleIds()) {
+      const assume = statementsOfRole(api, roleId).find((candidate) => JSON.stringify(candidate.Resource).includes(enterpriseRoleId));
+      expect([...actionsOf(assume as PolicyStatementJson)].sort()).toEqual(['sts:AssumeRole', 'sts:TagSession']);
+    }
+  });
+
+  it('queries only its own GSI3 partitions and writes nothing', () => {
+    const statements = statementsOfRole(api, enterpriseRoleId);
+    expect(statements.flatMap((statement) => [...actionsOf(statement)])).toEqual(['dynamodb:Query']);
+    expect(leadingKeysOf(statements[0] as PolicyStatementJson)).toEqual(['ENT#${aws:PrincipalTag/uscc}#*']);
+    expect(enterpriseRole.Properties?.ManagedPolicyArns).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { repoPath } from '../../infra/constructs/repo-paths.js';
-import { regulatorRoleStatements, tenantRoleStatements } from '../../infra/constructs/tenant-policy-documents.js';
+import { enterpriseRoleStatements, regulatorRoleStatements, tenantRoleStatements } from '../../infra/constructs/tenant-policy-documents.js';
 import { asArray, resourceByPrefix, synthAnze, type CfnResource } from './synth.js';
 
 const { stacks, templates } = synthAnze();
@@ -48,6 +48,16 @@ describe('the layer-2 policy documents have one source (ARCHITECTURE.md §3, iss
     const [, role] = resourceByPrefix(templates.api, 'AWS::IAM::Role', 'IsolationRegulatorReadRole');
     const expected = (stacks.api.resolve(regulatorRoleStatements(resources)) as Record<string, unknown>[]).map(normalised);
     expect(inlineStatementsOf(role, 'RegulatorRead')).toEqual(expected);
+  });
+
+  it('ACL-5 (issue 21): the enterprise role carries exactly enterpriseRoleStatements — one Query of GSI3 ENT#<tag uscc>#*', () => {
+    const [, role] = resourceByPrefix(templates.api, 'AWS::IAM::Role', 'IsolationEnterpriseReadRole');
+    const expected = (stacks.api.resolve(enterpriseRoleStatements(resources)) as Record<string, unknown>[]).map(normalised);
+    expect(inlineStatementsOf(role, 'EnterpriseRead')).toEqual(expected);
+    expect(expected).toHaveLength(1);
+    expect(expected[0]?.Action).toEqual(['dynamodb:Query']);
+    expect(JSON.stringify(expected[0]?.Resource)).toContain('/index/GSI3');
+    expect(JSON.stringify(expected)).toContain('ENT#${aws:PrincipalTag/uscc}#*');
   });
 
   it('what the runtime loads of it imports no CDK (the local runtime and the Lambda bundles read this file)', () => {

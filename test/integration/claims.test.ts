@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { keys } from '../../functions/adapters/dynamodb/keys.js';
 import type { ApiClient } from '../support/api-client.js';
 import { expectOk } from '../support/services-fixtures.js';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
-import { XINDA, fileQualification, policyBody, registerEnterprises, today } from '../support/underwriting-fixtures.js';
+import { TAIXIN, XINDA, fileQualification, policyBody, registerEnterprises, today } from '../support/underwriting-fixtures.js';
 
 /**
  * CLM-1 (issue 19): claims through the local gateway and DynamoDB Local. picc insures XINDA (忻府区 140902, the
@@ -83,6 +84,9 @@ beforeAll(async () => {
   policy = expectOk(await picc.post<{ id: string; policyNumber: string }>('/policies', policyBody()), 201);
 });
 afterAll(async () => test?.stop());
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 describe('CLM-1: claims through the local gateway', () => {
   let partial: Claim;
@@ -156,6 +160,18 @@ describe('CLM-1: claims through the local gateway', () => {
     expect(mine.items.map((item) => item.id)).toEqual(expect.arrayContaining([partial.id, declined.id]));
     const one = expectOk(await enterprise.get<Claim>(`/me/claims/${declined.id}`));
     expect(one.decision).toMatchObject({ reasonCode: 'NOT_INSURED_PERSON', reasonText: '孙七系外包单位临时人员，不在参保名单内' });
+  });
+
+  it('ACL-5 wrong enterprise (issue 21): a handler whose view key carries another enterprise’s USCC is refused by layer 2, not answered with its claims', async () => {
+    // The layer-1 bug: the enterprise's claim listing built with 泰忻's USCC. The enterprise session's policy
+    // (Query of GSI3 ENT#<tag uscc>#* only) refuses it, locally in the IAM twin as IAM would on AWS.
+    const enterpriseClaims = keys.enterpriseClaims.bind(keys);
+    vi.spyOn(keys, 'enterpriseClaims').mockImplementation((uscc: string) => enterpriseClaims(uscc === XINDA.uscc ? TAIXIN.uscc : uscc));
+    const buggy = await enterprise.get<{ error: { code: string } }>('/me/claims');
+    expect(buggy.status).toBe(500);
+    expect(buggy.body.error.code).toBe('INTERNAL');
+    vi.restoreAllMocks();
+    expect((await enterprise.get('/me/claims')).status).toBe(200);
   });
 
   it('CLM-1 ACL-2 ACL-4 regulators see every decline; a county EMB only its county', async () => {

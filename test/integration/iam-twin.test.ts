@@ -4,6 +4,9 @@ import { mainTableName } from '../../functions/adapters/dynamodb/client.js';
 import { keys, type Owner } from '../../functions/adapters/dynamodb/keys.js';
 import { DynamoHazardRepository } from '../../functions/adapters/dynamodb/hazards.repository.js';
 import { DynamoPolicyRepository } from '../../functions/adapters/dynamodb/policy.repository.js';
+import { sharedEnterpriseReadClients } from '../../functions/adapters/dynamodb/enterprise-read-client.js';
+import { DynamoClaimRepository } from '../../functions/adapters/dynamodb/claim.repository.js';
+import { DynamoComplaintRepository } from '../../functions/adapters/dynamodb/complaint.repository.js';
 import { sharedRegulatorReadClients } from '../../functions/adapters/dynamodb/regulator-read-client.js';
 import { Store } from '../../functions/adapters/dynamodb/store.js';
 import { sharedTenantScopedClients } from '../../functions/adapters/dynamodb/tenant-scoped-client.js';
@@ -106,5 +109,21 @@ describe('the local IAM twin refuses what IAM would (ACL-1, ARCHITECTURE.md §3 
     await expect(city.listForRegulators({ limit: 5 })).resolves.toMatchObject({ items: expect.any(Array) });
     // A county EMB tag without a county is no scope: never widened to the city's.
     await expect(clients.client({ agency: 'EMB_COUNTY' })).rejects.toThrow(/ACL-4/);
+  });
+
+  it('ACL-5 wrong enterprise (issue 21): an enterprise session queries its own GSI3 views and is refused another enterprise’s, and any table read or write', async () => {
+    const own = '91140902100079190P';
+    const other = '91140902101583807B';
+    const session = await sharedEnterpriseReadClients().client(own);
+    const store = new Store(session, mainTableName(), systemClock);
+    await expect(new DynamoClaimRepository(store).listByEnterprise(own, { limit: 5 })).resolves.toMatchObject({ items: [] });
+    await expect(new DynamoComplaintRepository(store).listByEnterprise(own, { limit: 5 })).resolves.toMatchObject({ items: [] });
+    await expect(new DynamoClaimRepository(store).listByEnterprise(other, { limit: 5 })).rejects.toMatchObject(refusedByIam);
+    await expect(new DynamoComplaintRepository(store).getForEnterprise(other, 'c1')).rejects.toMatchObject(refusedByIam);
+    // Its one grant is a Query of GSI3: no item of an insurer's partition, and no write of any kind.
+    await expect(new DynamoPolicyRepository(store).get(tenantA, 'no-such-policy')).rejects.toMatchObject(refusedByIam);
+    await expect(session.send(new PutCommand({ TableName: mainTableName(), Item: { PK: `ENT#${own}#CLAIM`, SK: '1' } }))).rejects.toMatchObject(refusedByIam);
+    // A USCC that could not be a key part is no session at all.
+    await expect(sharedEnterpriseReadClients().client('ENT#*')).rejects.toThrow();
   });
 });

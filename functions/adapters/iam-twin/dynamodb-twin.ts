@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
+  enterpriseRoleStatements,
   regulatorRoleStatements,
   tenantRoleStatements,
   type IsolationResources,
@@ -49,12 +50,18 @@ export interface TwinSession {
   /** e.g. `tenant/tenant-a`, `regulator-read`. */
   readonly name: string;
   /** `schedules`: the schedules function's own role (infra/constructs/schedules-policy-documents.ts, issue 21). */
-  readonly role: 'tenant' | 'regulator' | 'schedules';
+  readonly role: 'tenant' | 'regulator' | 'enterprise' | 'schedules';
   readonly principalTags: Readonly<Record<string, string>>;
 }
 
 const statementsOf = (session: TwinSession, resources: IsolationResources): PolicyStatementJson[] =>
-  session.role === 'tenant' ? tenantRoleStatements(resources) : session.role === 'regulator' ? regulatorRoleStatements(resources) : schedulesStatements(resources);
+  session.role === 'tenant'
+    ? tenantRoleStatements(resources)
+    : session.role === 'regulator'
+      ? regulatorRoleStatements(resources)
+      : session.role === 'enterprise'
+        ? enterpriseRoleStatements(resources)
+        : schedulesStatements(resources);
 
 function definitionOf(tableName: string): TableDefinition | undefined {
   if (tableName === mainTableName()) return MAIN_TABLE;

@@ -12,6 +12,7 @@ import { mainTableName, sharedDynamoDb } from '../../adapters/dynamodb/client.js
 import { DynamoPlatformRepository } from '../../adapters/dynamodb/platform.repository.js';
 import { DynamoPolicyRepository } from '../../adapters/dynamodb/policy.repository.js';
 import { sharedRegulatorReadClients } from '../../adapters/dynamodb/regulator-read-client.js';
+import { sharedEnterpriseReadClients } from '../../adapters/dynamodb/enterprise-read-client.js';
 import { Store } from '../../adapters/dynamodb/store.js';
 import { sharedTenantScopedClients } from '../../adapters/dynamodb/tenant-scoped-client.js';
 import { newId } from '../../adapters/ids.js';
@@ -28,8 +29,8 @@ export interface TenantClaims {
 /** What the claims Lambda's use cases work with: ports of domain/ only. */
 export interface ClaimsRoot {
   forTenant(tenantId: string): Promise<TenantClaims>;
-  /** Cross-tenant reads: the enterprise's claims (GSI3). */
-  readonly views: ClaimViews;
+  /** ACL-5: the enterprise's claims across insurers (GSI3), in its own read session (IAM: `ENT#<uscc>#*` only, issue 21). */
+  forEnterprise(uscc: string): Promise<Pick<ClaimViews, 'getForEnterprise' | 'listByEnterprise'>>;
   /** CLM-1, ACL-4 (issue 21): the declines (GSI4, by county) in the read-only regulator session of the caller's scope. */
   regulatorViews(regulator: RegulatorPrincipal): Promise<Pick<ClaimViews, 'listDeclined'>>;
   /** The insurers' names, for the regulators' list. */
@@ -51,7 +52,7 @@ export function claimsRoot(): ClaimsRoot {
         const tenantStore = new Store(await scoped.forTenant({ tenantId }), table, systemClock);
         return { claims: new DynamoClaimRepository(tenantStore), policies: new DynamoPolicyRepository(tenantStore), uploads: new DynamoArchiveRecordRepository(tenantStore) };
       },
-      views: new DynamoClaimRepository(store),
+      forEnterprise: async (uscc) => new DynamoClaimRepository(new Store(await sharedEnterpriseReadClients().client(uscc), table, systemClock)),
       regulatorViews: async (regulator) => new DynamoClaimRepository(new Store(await sharedRegulatorReadClients().client(regulator), table, systemClock)),
       platform: new DynamoPlatformRepository(store),
       clock: systemClock,

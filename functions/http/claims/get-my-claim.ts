@@ -16,7 +16,7 @@ export const getMyClaim = defineRoute({
   response: claimSchema,
   async handle(input) {
     const { uscc } = callerOf(input, 'enterprise');
-    const claim = await claimsRoot().views.getForEnterprise(uscc, input.params.claimId);
+    const claim = await (await claimsRoot().forEnterprise(uscc)).getForEnterprise(uscc, input.params.claimId);
     if (!claim) throw new NotFound('claim');
     return { body: claim };
   },

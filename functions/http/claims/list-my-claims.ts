@@ -16,7 +16,7 @@ export const listMyClaims = defineRoute({
   response: pageOf(claimSchema),
   async handle(input) {
     const { uscc } = callerOf(input, 'enterprise');
-    const page = await claimsRoot().views.listByEnterprise(uscc, { limit: input.query.limit, cursor: input.query.cursor, withTotal: true });
+    const page = await (await claimsRoot().forEnterprise(uscc)).listByEnterprise(uscc, { limit: input.query.limit, cursor: input.query.cursor, withTotal: true });
     return { body: page };
   },
 });

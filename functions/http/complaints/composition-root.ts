@@ -15,22 +15,30 @@ import { DynamoEnterpriseInsurers } from '../../adapters/dynamodb/enterprise-ins
 import { DynamoPlatformRepository } from '../../adapters/dynamodb/platform.repository.js';
 import { sharedRegulatorReadClients } from '../../adapters/dynamodb/regulator-read-client.js';
 import { sharedRuleSets } from '../../adapters/dynamodb/rule-set.repository.js';
+import { sharedEnterpriseReadClients } from '../../adapters/dynamodb/enterprise-read-client.js';
 import { Store } from '../../adapters/dynamodb/store.js';
 import { sharedTenantScopedClients } from '../../adapters/dynamodb/tenant-scoped-client.js';
 import { newId } from '../../adapters/ids.js';
+
+/** What an enterprise user reads of its complaints across insurers (ACL-5). */
+export interface EnterpriseComplaintViews {
+  readonly complaints: Pick<ComplaintViews, 'getForEnterprise' | 'listByEnterprise'>;
+  readonly insurers: EnterpriseInsurers;
+}
 
 /** What the complaints Lambda's use cases work with: ports of domain/ only. */
 export interface ComplaintsRoot {
   /** A tenant's complaints through tenant-scoped credentials (IAM layer 2). */
   forTenant(tenantId: string): Promise<ComplaintRepository>;
-  /** Cross-tenant reads through the enterprise view (GSI3). */
-  readonly views: ComplaintViews;
+  /**
+   * ACL-5: the enterprise's complaints across insurers (GSI3), and the insurers it holds a policy with — the only
+   * ones its writes may go to (issue 21) — in its own read session (IAM: `ENT#<uscc>#*` only).
+   */
+  forEnterprise(uscc: string): Promise<EnterpriseComplaintViews>;
   /** CMP-6, ACL-4 (issue 21): the escalations (GSI4, by county) in the read-only regulator session of the caller's scope. */
   regulatorViews(regulator: RegulatorPrincipal): Promise<Pick<ComplaintViews, 'listEscalated'>>;
   /** The insurers on the platform, which an enterprise addresses a complaint to. */
   readonly platform: PlatformRepository;
-  /** ACL-5, issue 21: the insurers an enterprise holds a policy with — the only ones its writes may go to. */
-  readonly enterpriseInsurers: EnterpriseInsurers;
   /** RULES-1 versions and the current calendar (built-in plus loaded years, CAL-2). */
   rules(): Promise<ComplaintRules>;
   readonly clock: Clock;
@@ -54,10 +62,12 @@ export function complaintsRoot(): ComplaintsRoot {
     const scoped = sharedTenantScopedClients();
     root = {
       forTenant: async (tenantId) => new DynamoComplaintRepository(new Store(await scoped.forTenant({ tenantId }), table, systemClock)),
-      views: new DynamoComplaintRepository(store),
+      forEnterprise: async (uscc) => {
+        const enterpriseStore = new Store(await sharedEnterpriseReadClients().client(uscc), table, systemClock);
+        return { complaints: new DynamoComplaintRepository(enterpriseStore), insurers: new DynamoEnterpriseInsurers(enterpriseStore) };
+      },
       regulatorViews: async (regulator) => new DynamoComplaintRepository(new Store(await sharedRegulatorReadClients().client(regulator), table, systemClock)),
       platform: new DynamoPlatformRepository(store),
-      enterpriseInsurers: new DynamoEnterpriseInsurers(store),
       rules: () => complaintRulesFrom(sharedCalendarSource, sharedRuleSets()),
       clock: systemClock,
       newId,

@@ -26,8 +26,8 @@ export const fileComplaint = defineRoute({
   async handle(input) {
     const { uscc, userId } = callerOf(input, 'enterprise');
     const { insurerId, ...said } = input.body;
-    const { platform, clock, newId, forTenant, rules, enterpriseInsurers } = complaintsRoot();
-    const [insurer, insures, complaintRules] = await Promise.all([platform.getTenant(insurerId), enterpriseInsurers.insures(uscc, insurerId), rules()]);
+    const { platform, clock, newId, forTenant, rules, forEnterprise } = complaintsRoot();
+    const [insurer, insures, complaintRules] = await Promise.all([platform.getTenant(insurerId), forEnterprise(uscc).then((enterprise) => enterprise.insurers.insures(uscc, insurerId)), rules()]);
     if (!insurer || !insures) throw new NotFound('insurer');
     const now = clock.now();
     const received = receiveComplaint(selfIntakeInput(said, { enterpriseUscc: uscc, now, county: countyOf(uscc) }), {

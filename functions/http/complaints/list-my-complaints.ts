@@ -16,7 +16,7 @@ export const listMyComplaints = defineRoute({
   response: pageOf(complaintSchema),
   async handle(input) {
     const { uscc } = callerOf(input, 'enterprise');
-    const page = await complaintsRoot().views.listByEnterprise(uscc, {
+    const page = await (await complaintsRoot().forEnterprise(uscc)).complaints.listByEnterprise(uscc, {
       limit: input.query.limit,
       cursor: input.query.cursor,
       withTotal: true,

@@ -16,7 +16,7 @@ export async function loadComplaint(
 
 /** An enterprise's complaint by id (GSI3, exact key): another enterprise's answers 404 like a missing one (ACL-5). */
 export async function loadOwnComplaint(uscc: string, complaintId: string): Promise<Complaint> {
-  const complaint = await complaintsRoot().views.getForEnterprise(uscc, complaintId);
+  const complaint = await (await complaintsRoot().forEnterprise(uscc)).complaints.getForEnterprise(uscc, complaintId);
   if (!complaint) throw new NotFound('complaint');
   return complaint;
 }

@@ -10,6 +10,7 @@ import { mainTableName, sharedDynamoDb } from '../../adapters/dynamodb/client.js
 import { DynamoMonitoringRepository } from '../../adapters/dynamodb/monitoring.repository.js';
 import { DynamoPolicyRepository } from '../../adapters/dynamodb/policy.repository.js';
 import { sharedRuleSets } from '../../adapters/dynamodb/rule-set.repository.js';
+import { sharedEnterpriseReadClients } from '../../adapters/dynamodb/enterprise-read-client.js';
 import { Store } from '../../adapters/dynamodb/store.js';
 import { sharedTenantScopedClients } from '../../adapters/dynamodb/tenant-scoped-client.js';
 import { newId } from '../../adapters/ids.js';
@@ -22,8 +23,8 @@ export interface MonitoringRoot {
   /** The key lookups (`P#`), read before any tenant is known. */
   readonly sourceKeys: SourceKeys;
   readonly apiKeys: ApiKeys;
-  /** ACL-5: the enterprise's alarms across insurers. */
-  readonly enterpriseAlarms: EnterpriseAlarmViews;
+  /** ACL-5: the enterprise's alarms across insurers, in its own read session (IAM: `ENT#<uscc>#*` only, issue 21). */
+  forEnterprise(uscc: string): Promise<EnterpriseAlarmViews>;
   /** RULES-1: the monitoring figures of the rule set in force today. */
   rules(): Promise<MonitoringRules>;
   readonly clock: Clock;
@@ -47,7 +48,7 @@ export function monitoringRoot(): MonitoringRoot {
       },
       sourceKeys: shared,
       apiKeys: new Sha256ApiKeys(),
-      enterpriseAlarms: shared,
+      forEnterprise: async (uscc) => new DynamoMonitoringRepository(new Store(await sharedEnterpriseReadClients().client(uscc), table, systemClock)),
       rules: async () => monitoringRulesOf(selectRuleSet(await ruleSets.versions(), todayOf(systemClock))),
       clock: systemClock,
       newId,

@@ -26,7 +26,7 @@ export const listMyAlarms = defineRoute({
   async handle(input) {
     const { uscc } = callerOf(input, 'enterprise');
     const { limit, cursor, status } = input.query;
-    const page = await monitoringRoot().enterpriseAlarms.listForEnterprise(uscc, { limit, cursor, status, withTotal: true });
+    const page = await (await monitoringRoot().forEnterprise(uscc)).listForEnterprise(uscc, { limit, cursor, status, withTotal: true });
     return { body: { ...page, items: page.items.map((alarm) => z.parse(myAlarmSchema, alarm)) } };
   },
 });

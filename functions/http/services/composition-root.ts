@@ -27,6 +27,7 @@ import { DynamoHazardRepository } from '../../adapters/dynamodb/hazards.reposito
 import { DynamoPlatformRepository } from '../../adapters/dynamodb/platform.repository.js';
 import { DynamoPolicyRepository } from '../../adapters/dynamodb/policy.repository.js';
 import { DynamoProviderRegisters } from '../../adapters/dynamodb/provider-registers.repository.js';
+import { sharedEnterpriseReadClients } from '../../adapters/dynamodb/enterprise-read-client.js';
 import { sharedRegulatorReadClients } from '../../adapters/dynamodb/regulator-read-client.js';
 import { DynamoServicePlanRepository } from '../../adapters/dynamodb/service-plans.repository.js';
 import { sharedRuleSets } from '../../adapters/dynamodb/rule-set.repository.js';
@@ -49,6 +50,13 @@ export interface TenantServices {
   readonly obligations: ObligationReads;
 }
 
+/** What an enterprise user reads of its services across insurers (ACL-5). */
+export interface EnterpriseServicesViews {
+  readonly services: EnterpriseServiceViews;
+  readonly hazards: EnterpriseHazardViews;
+  readonly insurers: EnterpriseInsurers;
+}
+
 /**
  * What the prevention-services Lambda's use cases depend on — ports of domain/ only. The concrete adapters
  * (DynamoDB, S3 or the local archive, the system clock) are chosen here and built on first use.
@@ -56,11 +64,12 @@ export interface TenantServices {
 export interface ServicesCompositionRoot {
   /** A tenant's plans, services, hazards, archive records and policies (ACL-1). */
   forTenant(tenantId: string): Promise<TenantServices>;
-  /** ACL-5: the enterprise's services and hazards across insurers (GSI3, the USCC from its token). */
-  readonly enterpriseServices: EnterpriseServiceViews;
-  readonly enterpriseHazards: EnterpriseHazardViews;
-  /** ACL-5, issue 21: the insurer of an enterprise's policy — where its confirmations and rectifications are written. */
-  readonly enterpriseInsurers: EnterpriseInsurers;
+  /**
+   * ACL-5: the enterprise's services and hazards across insurers (GSI3, the USCC from its token), and the insurer
+   * of its policy — where its confirmations and rectifications are written (issue 21) — in the enterprise's own
+   * read session, which IAM holds to `ENT#<uscc>#*`.
+   */
+  forEnterprise(uscc: string): Promise<EnterpriseServicesViews>;
   /** SVC-7, ACL-2/ACL-4: the regulators' read-only hazard view, in the regulator session of the caller's scope (issue 21). */
   regulatorHazards(regulator: RegulatorPrincipal): Promise<RegulatorHazardViews>;
   /** SVC-6: the city EMB's registers of organisations (REG-2) and experts (REG-3). */
@@ -91,7 +100,6 @@ export function servicesRoot(): ServicesCompositionRoot {
     const table = mainTableName();
     const store = new Store(sharedDynamoDb().doc, table, systemClock);
     const scoped = sharedTenantScopedClients();
-    const hazards = new DynamoHazardRepository(store);
     root = {
       forTenant: async (tenantId) => {
         const tenantStore = new Store(await scoped.forTenant({ tenantId }), table, systemClock);
@@ -104,9 +112,10 @@ export function servicesRoot(): ServicesCompositionRoot {
           obligations: new DynamoObligationReads(tenantStore),
         };
       },
-      enterpriseServices: new DynamoServiceRepository(store),
-      enterpriseHazards: hazards,
-      enterpriseInsurers: new DynamoEnterpriseInsurers(store),
+      forEnterprise: async (uscc) => {
+        const enterpriseStore = new Store(await sharedEnterpriseReadClients().client(uscc), table, systemClock);
+        return { services: new DynamoServiceRepository(enterpriseStore), hazards: new DynamoHazardRepository(enterpriseStore), insurers: new DynamoEnterpriseInsurers(enterpriseStore) };
+      },
       regulatorHazards: async (regulator) => new DynamoHazardRepository(new Store(await sharedRegulatorReadClients().client(regulator), table, systemClock)),
       registers: new DynamoProviderRegisters(store),
       tenants: new DynamoPlatformRepository(store),

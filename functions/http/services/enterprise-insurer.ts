@@ -15,7 +15,7 @@ type OwnRecord = { readonly tenantId: string; readonly policyId: string; readonl
  * else answers 404, exactly like a missing record, and nothing is written.
  */
 async function bound<R extends OwnRecord>(uscc: string, seen: R, entity: string, load: (insurer: string) => Promise<{ tenant: TenantServices; record: R }>) {
-  const insurer = await servicesRoot().enterpriseInsurers.insurerOfPolicy(uscc, seen.policyId);
+  const insurer = await (await servicesRoot().forEnterprise(uscc)).insurers.insurerOfPolicy(uscc, seen.policyId);
   if (insurer === undefined || insurer !== seen.tenantId) throw new NotFound(entity);
   const { tenant, record } = await load(insurer);
   if (record.enterprise.uscc !== uscc || record.policyId !== seen.policyId) throw new NotFound(entity);

@@ -16,6 +16,6 @@ export const listMyHazards = defineRoute({
   async handle(input) {
     const { uscc } = callerOf(input, 'enterprise');
     const { limit, cursor, status } = input.query;
-    return { body: await servicesRoot().enterpriseHazards.hazardsOf(uscc, { limit, cursor, status, withTotal: true }) };
+    return { body: await (await servicesRoot().forEnterprise(uscc)).hazards.hazardsOf(uscc, { limit, cursor, status, withTotal: true }) };
   },
 });

@@ -17,6 +17,6 @@ export const listMyServices = defineRoute({
   async handle(input) {
     const { uscc } = callerOf(input, 'enterprise');
     const { limit, cursor, status } = input.query;
-    return { body: await servicesRoot().enterpriseServices.servicesOf(uscc, { limit, cursor, status, withTotal: true }) };
+    return { body: await (await servicesRoot().forEnterprise(uscc)).services.servicesOf(uscc, { limit, cursor, status, withTotal: true }) };
   },
 });

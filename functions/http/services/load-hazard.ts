@@ -12,7 +12,7 @@ export async function loadHazard(tenantId: string, hazardId: string): Promise<{ 
 
 /** ACL-5: the enterprise's own hazard by id (GSI3, exact key); another enterprise's answers 404. */
 export async function ownHazard(uscc: string, hazardId: string): Promise<Hazard> {
-  const hazard = await servicesRoot().enterpriseHazards.hazardOf(uscc, hazardId);
+  const hazard = await (await servicesRoot().forEnterprise(uscc)).hazards.hazardOf(uscc, hazardId);
   if (!hazard) throw new NotFound('hazard');
   return hazard;
 }

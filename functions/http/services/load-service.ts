@@ -14,7 +14,7 @@ export async function loadService(tenantId: string, serviceId: string): Promise<
 
 /** ACL-5: the enterprise's own service by id (GSI3, exact key); another enterprise's answers 404. */
 export async function ownService(uscc: string, serviceId: string): Promise<PreventionService> {
-  const service = await servicesRoot().enterpriseServices.serviceOf(uscc, serviceId);
+  const service = await (await servicesRoot().forEnterprise(uscc)).services.serviceOf(uscc, serviceId);
   if (!service) throw new NotFound('service');
   return service;
 }

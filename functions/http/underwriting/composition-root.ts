@@ -24,6 +24,7 @@ import { DynamoQualificationRepository } from '../../adapters/dynamodb/qualifica
 import { DynamoRefusalRepository } from '../../adapters/dynamodb/refusal.repository.js';
 import { DynamoRegisterRepository } from '../../adapters/dynamodb/register.repository.js';
 import { sharedRuleSets } from '../../adapters/dynamodb/rule-set.repository.js';
+import { sharedEnterpriseReadClients } from '../../adapters/dynamodb/enterprise-read-client.js';
 import { Store } from '../../adapters/dynamodb/store.js';
 import { sharedTenantScopedClients } from '../../adapters/dynamodb/tenant-scoped-client.js';
 import { newId } from '../../adapters/ids.js';
@@ -41,8 +42,8 @@ export interface TenantUnderwriting {
 /** What the underwriting Lambda's use cases work with: ports of domain/ only. */
 export interface UnderwritingRoot {
   forTenant(tenantId: string): Promise<TenantUnderwriting>;
-  /** ACL-5: an enterprise's own policies across insurers (GSI3). */
-  readonly enterprisePolicies: Pick<PolicyRepository, 'listByEnterprise'>;
+  /** ACL-5: an enterprise's own policies across insurers (GSI3), in its own read session (IAM: `ENT#<uscc>#*` only, issue 21). */
+  forEnterprise(uscc: string): Promise<Pick<PolicyRepository, 'listByEnterprise'>>;
   /** REG-1: the regulators' register — the enterprise a policy is written on, and UW-11's registered base. */
   readonly register: Pick<RegisterRepository, 'get' | 'list' | 'registeredCounts'>;
   /** BLK-1 for eligibility (QUAL-2). */
@@ -79,7 +80,7 @@ export function underwritingRoot(): UnderwritingRoot {
           archiveRecords: new DynamoArchiveRecordRepository(tenantStore),
         };
       },
-      enterprisePolicies: new DynamoPolicyRepository(store),
+      forEnterprise: async (uscc) => new DynamoPolicyRepository(new Store(await sharedEnterpriseReadClients().client(uscc), table, systemClock)),
       register: new DynamoRegisterRepository(store),
       blacklist: new DynamoBlacklistRepository(store),
       paperFilings: new DynamoPaperFilingRepository(store),

@@ -16,6 +16,6 @@ export const listMyPolicies = defineRoute({
   response: pageOf(policySchema),
   async handle(input) {
     const { uscc } = callerOf(input, 'enterprise');
-    return { body: await underwritingRoot().enterprisePolicies.listByEnterprise(uscc, { ...input.query, withTotal: true }) };
+    return { body: await (await underwritingRoot().forEnterprise(uscc)).listByEnterprise(uscc, { ...input.query, withTotal: true }) };
   },
 });
