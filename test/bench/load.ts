@@ -1,18 +1,33 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { Result } from 'autocannon';
+import { addDays } from '../../domain/kernel/calendar/local-date.js';
+import { oneYearPeriodEnd } from '../../domain/underwriting/policy.rules.js';
 import { REPO_ROOT } from '../../infra/local/platform.js';
 import { ApiClient } from '../support/api-client.js';
+import { validUscc } from '../support/fixtures.js';
+import { fileQualification, policyBody, today } from '../support/underwriting-fixtures.js';
+import { benchCityEmb } from './city-emb.js';
+import type { LoadPlan, LoadUser, StepFailures, StepLatency } from './load-client.js';
 import { measureMemory } from './memory.js';
 import { markdownTable, mib, ms } from './table.js';
 
 export const LOAD_USERS = 50;
+/** UW-9: the enterprises each simulated user issues to in turn (its own, registered in setup), before it renews the first for the next period. */
+export const ENTERPRISES_PER_USER = 4;
+/** One-year periods prepared per enterprise: 4 × 25 = 100 policies per user, several times what one makes in 60 s on 2 cores. */
+const PERIODS = 25;
+
+/** What a step is, for the mix table: the console's lists and gets, and its writes (issue 20). */
+export type LoadKind = 'list' | 'get' | 'issue policy' | 'service plan' | 'schedule service' | 'premium receipt' | 'expense' | 'edit user';
 
 export interface LoadStep {
   readonly method: string;
   readonly path: string;
   readonly body?: unknown;
-  readonly what: string;
+  readonly what: LoadKind;
+  /** The id the answer carries, kept for this user's next steps (`{policy}`, `{service}`). */
+  readonly capture?: 'policy' | 'service';
 }
 
 export interface LoadSection {
@@ -27,41 +42,121 @@ export interface LoadSection {
   readonly timeouts: number;
   readonly non2xx: number;
   readonly statusCodes: Readonly<Record<string, number>>;
+  /** By the step's index in `mix`: its non-2xx answers (none, when the goal of 0 errors is met). */
+  readonly failures: Readonly<Record<number, StepFailures>>;
+  /** By the step's index in `mix`: answers counted and their latency (from writing the request to its answer). */
+  readonly steps: readonly StepLatency[];
   readonly peakNodeRssBytes: number;
   readonly peakDynamoDbRssBytes?: number;
 }
 
+/** The enterprises of the load: coal mines, each with the staff its policy covers (UW-4: the whole workforce). */
+const STAFF = 120;
+
+/** SVC-1, SVC-4: a coal mine's plan as the console agrees it (the risk assessments and inspections the notice asks for). */
+const planLine = (type: string, count: number, deep = false) => ({ type, deep, count, items: ['主要危险源'], measures: '现场检查', provider: { kind: 'OWN' }, personnel: ['张工'] });
+const SERVICE_PLAN = {
+  goals: '消除重大隐患',
+  support: '企业提供资料与陪同',
+  basis: '近三年无死亡事故',
+  agreedBy: '李矿长',
+  agreedOn: today,
+  items: [planLine('RISK_ASSESSMENT', 2), planLine('HAZARD_INSPECTION', 2), planLine('HAZARD_INSPECTION', 1, true)],
+};
+
 /**
- * The console's calls an insurer's office makes all day, one cycle per simulated user (connection): its lists
- * (users, and the lists of the other contexts the bench found the administrator answered 200: `extraLists`),
- * gets of one record, and a write (the PATCH of one user, each simulated user its own record, so the optimistic
- * lock never makes two users collide). Issuing policies, service steps and fee entries are not in this mix yet.
+ * The console's calls an insurer's office makes all day, one cycle per simulated user (connection), each user on
+ * data of its own so that no two collide:
+ * - its lists (users, and the lists of the other contexts the bench found the administrator answered 200:
+ *   `extraLists`) and gets;
+ * - issuing a policy (UW-1..10) to one of its own enterprises — a typed number of its own, the period after the
+ *   last one it issued that enterprise, so UW-9 (no overlap) never refuses — and reading it back;
+ * - the insurer's service steps on that policy: agreeing its plan (SVC-4, archived write-once, SVC-10) and
+ *   scheduling a risk assessment (SVC-5), then reading the service (the enterprise's confirmations are the
+ *   enterprise's, SVC-9, and not in an insurer's mix);
+ * - fee entries (FEE-2): the policy's premium receipt, which accrues the prevention fee (FEE-1), and an expense
+ *   for the service just scheduled (FEE-3's offline service), far below what the receipt accrued;
+ * - the PATCH of its own staff record (the optimistic lock never makes two users collide).
+ * Every booking takes the insurer-year's next ledger number; concurrent ones retry their round (until-booked.ts).
  */
 export function loadMix(extraLists: readonly string[]): LoadStep[] {
   return [
     { method: 'GET', path: '/users?limit=20', what: 'list' },
     { method: 'GET', path: '/users/{user}', what: 'get' },
-    ...extraLists.map((path) => ({ method: 'GET', path, what: 'list' })),
+    ...extraLists.map((path): LoadStep => ({ method: 'GET', path, what: 'list' })),
+    {
+      method: 'POST',
+      path: '/policies',
+      body: policyBody({ enterpriseUscc: '{enterprise}', employeesCovered: STAFF, policyNumber: 'LOAD-{user}-{round}', periodStart: '{periodStart}', periodEnd: '{periodEnd}' }),
+      what: 'issue policy',
+      capture: 'policy',
+    },
+    { method: 'GET', path: '/policies/{policy}', what: 'get' },
+    { method: 'PUT', path: '/policies/{policy}/service-plan', body: SERVICE_PLAN, what: 'service plan' },
+    {
+      method: 'POST',
+      path: '/services',
+      body: { policyId: '{policy}', type: 'RISK_ASSESSMENT', scheduledAt: '{now}', provider: { kind: 'OWN' }, expertIds: [], plannedItems: ['主要危险源辨识', '风险分级管控'], plannedMeasures: '现场查看与资料核查' },
+      what: 'schedule service',
+      capture: 'service',
+    },
+    { method: 'GET', path: '/services/{service}', what: 'get' },
+    { method: 'POST', path: '/fees/premium-receipts', body: { policyId: '{policy}', receivedOn: today, amountFen: 100_000 }, what: 'premium receipt' },
+    { method: 'POST', path: '/fees/expenses', body: { spentOn: today, category: 'OFFLINE_SERVICE', amountFen: 100, description: '风险评估现场费用', serviceId: '{service}' }, what: 'expense' },
     { method: 'GET', path: '/users/{user}', what: 'get' },
-    { method: 'PATCH', path: '/users/{user}', body: { displayName: '负载测试{round}' }, what: 'write' },
+    { method: 'PATCH', path: '/users/{user}', body: { displayName: '负载测试{round}' }, what: 'edit user' },
   ];
+}
+
+/** UW-9: one-year periods end to end from today, so a user renewing an enterprise never overlaps its last policy. */
+export function periodsFromToday(count: number): { start: string; end: string }[] {
+  const periods: { start: string; end: string }[] = [];
+  let start = today;
+  for (let i = 0; i < count; i += 1) {
+    const end = oneYearPeriodEnd(start);
+    periods.push({ start, end });
+    start = addDays(end, 1);
+  }
+  return periods;
+}
+
+/** Runs `task` over `items`, `width` at a time. */
+async function inParallel<T>(items: readonly T[], width: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: width }, async () => {
+    while (next < items.length) await task(items[next++]!);
+  }));
 }
 
 /**
  * 50 simulated users (staff records made here, one per connection) for `seconds` through the local gateway, with
  * autocannon in a child process (load-client.ts) so the load generator does not share the platform's event loop.
- * The platform's process (Node) and DynamoDB Local are sampled every second for their resident memory.
+ * Setup: the administrator's insurer files its qualification (UW-8 eligibility), the city EMB registers
+ * {@link ENTERPRISES_PER_USER} enterprises per user (REG-1). The platform's process (Node) and DynamoDB Local are
+ * sampled every second for their resident memory.
  */
 export async function measureLoad(
   url: string,
   admin: ApiClient,
+  operatorPassword: string,
   dynamoDbPid: number | undefined,
   extraLists: readonly string[],
   seconds: number,
   progress: (line: string) => void,
 ): Promise<LoadSection> {
+  progress(`load: the insurer files its qualification; the city EMB registers ${LOAD_USERS * ENTERPRISES_PER_USER} enterprises`);
+  const cityEmb = await benchCityEmb(url, operatorPassword);
+  const filed = await fileQualification(admin, cityEmb);
+  const eligible = (filed.body as { eligibility?: { eligible?: boolean } }).eligibility?.eligible;
+  if (filed.status !== 200 || eligible !== true) throw new Error(`load: the qualification answered ${filed.status}: ${JSON.stringify(filed.body).slice(0, 300)}`);
+  const enterprises = Array.from({ length: LOAD_USERS * ENTERPRISES_PER_USER }, () => validUscc());
+  await inParallel(enterprises, 4, async (uscc) => {
+    const added = await cityEmb.post('/regulator/enterprises', { uscc, name: `负载测试煤业${uscc.slice(-6)}有限公司`, industry: 'COAL_MINE', county: '140902', staff: STAFF, revenueWan: 1_000 });
+    if (added.status !== 201 && added.status !== 200) throw new Error(`load: registering an enterprise answered ${added.status}: ${JSON.stringify(added.body).slice(0, 300)}`);
+  });
+
   progress(`load: making ${LOAD_USERS} staff users (one scrypt hash each)`);
-  const users: string[] = [];
+  const users: LoadUser[] = [];
   for (let i = 0; i < LOAD_USERS; i += 1) {
     const made = await admin.post<{ id: string }>('/users', {
       username: `load-${Date.now().toString(36)}-${i}`,
@@ -70,7 +165,7 @@ export async function measureLoad(
       displayName: '负载测试员',
     });
     if (made.status !== 201) throw new Error(`load: adding a user answered ${made.status}`);
-    users.push(made.body.id);
+    users.push({ user: made.body.id, enterprises: enterprises.slice(i * ENTERPRISES_PER_USER, (i + 1) * ENTERPRISES_PER_USER) });
   }
   const mix = loadMix(extraLists);
   progress(`load: ${LOAD_USERS} connections for ${seconds} s, ${mix.length} requests a cycle`);
@@ -82,7 +177,15 @@ export async function measureLoad(
     peakDynamo = Math.max(peakDynamo, memory.dynamoDb?.rssBytes ?? 0);
   };
   const sampler = setInterval(sample, 1000);
-  const plan = { url, connections: LOAD_USERS, seconds, mix: mix.map(({ what: _what, ...step }) => step), token: admin.token, users };
+  const plan: LoadPlan = {
+    url,
+    connections: LOAD_USERS,
+    seconds,
+    mix: mix.map(({ what: _what, ...step }) => step),
+    token: admin.token ?? '',
+    users,
+    periods: periodsFromToday(PERIODS),
+  };
   try {
     const output = await new Promise<string>((resolve, reject) => {
       const child = spawn(join(REPO_ROOT, 'node_modules/.bin/tsx'), [join(REPO_ROOT, 'test/bench/load-client.ts')], {
@@ -99,7 +202,7 @@ export async function measureLoad(
     sample();
     const line = output.split('\n').find((text) => text.startsWith('RESULT '));
     if (!line) throw new Error('load client printed no result');
-    const result = JSON.parse(line.slice('RESULT '.length)) as Result;
+    const result = JSON.parse(line.slice('RESULT '.length)) as Result & { failures: Record<number, StepFailures>; steps: StepLatency[] };
     return {
       connections: LOAD_USERS,
       seconds,
@@ -112,6 +215,8 @@ export async function measureLoad(
       timeouts: result.timeouts,
       non2xx: result.non2xx,
       statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, stats]) => [code, stats.count])),
+      failures: result.failures,
+      steps: result.steps,
       peakNodeRssBytes: peakNode,
       ...(dynamoDbPid === undefined ? {} : { peakDynamoDbRssBytes: peakDynamo }),
     };
@@ -121,9 +226,23 @@ export async function measureLoad(
 }
 
 export function loadTables(section: LoadSection): string {
+  const share = (count: number) => `${((100 * count) / section.mix.length).toFixed(1)} %`;
   const mix = markdownTable(
-    ['#', 'request (per simulated user, in turn)', 'kind'],
-    section.mix.map((step, index) => [String(index + 1), `${step.method} ${step.path}`, step.what]),
+    ['#', 'call (per simulated user, in turn)', 'what', 'share of requests', 'answers', 'p50 ms', 'p99 ms'],
+    section.mix.map((step, index) => {
+      const measured = section.steps[index];
+      return [String(index + 1), `${step.method} ${step.path}`, step.what, share(1), String(measured?.count ?? 0), ms(measured?.p50Ms ?? 0), ms(measured?.p99Ms ?? 0)];
+    }),
+    [0, 3, 4, 5, 6],
+  );
+  const kinds = [...new Set(section.mix.map((step) => step.what))];
+  const byKind = markdownTable(
+    ['what', 'calls a cycle', 'share of requests'],
+    kinds.map((kind) => {
+      const count = section.mix.filter((step) => step.what === kind).length;
+      return [kind, String(count), share(count)];
+    }),
+    [1, 2],
   );
   const figures = markdownTable(
     ['users (connections)', 'seconds', 'requests', 'requests/s', 'p50 ms', 'p99 ms', 'errors + timeouts', 'non-2xx', 'peak Node RSS MB', 'peak DynamoDB Local RSS MB'],
@@ -143,5 +262,10 @@ export function loadTables(section: LoadSection): string {
     ],
     [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
   );
-  return `${mix}\n\n${figures}\n\nStatus codes: ${Object.entries(section.statusCodes).map(([code, count]) => `${code} × ${count}`).join(', ')}`;
+  const failed = Object.entries(section.failures).map(([index, failure]) => {
+    const step = section.mix[Number(index)];
+    return `- step ${Number(index) + 1} (${step?.method} ${step?.path}): ${failure.count} × ${Object.entries(failure.statuses).map(([status, count]) => `${status} × ${count}`).join(', ')}; the first: ${failure.first}`;
+  });
+  const statuses = `Status codes: ${Object.entries(section.statusCodes).map(([code, count]) => `${code} × ${count}`).join(', ')}`;
+  return [mix, byKind, figures, statuses, ...(failed.length === 0 ? [] : [`Non-2xx answers by step:\n${failed.join('\n')}`])].join('\n\n');
 }

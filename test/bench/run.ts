@@ -157,7 +157,7 @@ async function measurePlatform(
         // The console's lists, not the file functions' exports (an XLSX per request is not what 50 users do all day).
         .filter((captured) => captured.event.headers.authorization === `Bearer ${adminToken}` && !captured.context.endsWith('-files'))
         .map((captured) => `${captured.event.rawPath.replace(/^\/api\/v1/, '')}${captured.event.rawQueryString ? `?${captured.event.rawQueryString}` : ''}`);
-      out.load = await attempt('load', () => measureLoad(platform.url, scenario.admin, platform.dynamoDbPid, adminLists, count('BENCH_LOAD_SECONDS', 60), progress));
+      out.load = await attempt('load', () => measureLoad(platform.url, scenario.admin, OPERATOR_PASSWORD, platform.dynamoDbPid, adminLists, count('BENCH_LOAD_SECONDS', 60), progress));
     }
     if (run.has('cold-start') && events && getTenant) {
       if (!bundles.functions || !bundles.reference) throw new Error('cold-start needs the bundles section');
