@@ -36,6 +36,8 @@ export interface Credential {
    * and older ones are refused (domain/identity/principal-record.ts). Absent on records from before: 0.
    */
   readonly tokenVersion?: number;
+  /** Issue 21 (local sign-in): the enabled authenticator's TOTP secret; sign-in then asks for its code. */
+  readonly mfaSecret?: string;
   readonly version: number;
 }
 

@@ -11,6 +11,7 @@ import { usccCheckCharacter } from '../../domain/kernel/uscc.js';
 import type { Store } from '../../functions/adapters/dynamodb/store.js';
 import { seedDemoFees } from './demo-fees.js';
 import { seedDemoServices } from './demo-services.js';
+import { seedActingToken } from './demo-seed-token.js';
 import { DEMO_PASSWORD } from './seed.js';
 
 const SEED_CSV = join(import.meta.dirname, 'seed', 'enterprises-xinzhou-5000.csv');
@@ -52,6 +53,9 @@ function client(url: string) {
     call,
     async signIn(username: string): Promise<string> {
       const answer = await call(undefined, 'POST', '/auth/login', { username, password: DEMO_PASSWORD });
+      // Issue 21: a regulator signs in with its authenticator (enrolled at its own first sign-in); the seeding acts for it.
+      const mfa = answer.body.mfa === 'SETUP_REQUIRED' || (answer.body.error as { code?: string } | undefined)?.code === 'MFA_CODE_REQUIRED';
+      if (mfa) return seedActingToken(username);
       if (answer.status !== 200) throw new Error(`demo sign-in of ${username} failed: ${answer.status}`);
       return answer.body.accessToken as string;
     },

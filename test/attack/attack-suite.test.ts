@@ -15,6 +15,7 @@ import { toJsonText } from './support/json-text.js';
 import { NAVIGATION_SEGMENTS, RAW_SEGMENTS, STATIC_PATHS, decodedOrUndefined } from './support/path-attacks.js';
 import { SchemaArbitraries, type JsonSchema } from './support/schema-arbitraries.js';
 import { AUTHORIZATION_HEADERS, tokenAttacks } from './support/token-attacks.js';
+import { signInWithTotp } from '../support/totp-sign-in.js';
 
 /**
  * The standing attack suite (issue 12): what an attacker sends, generated from the OpenAPI document the platform
@@ -165,9 +166,9 @@ beforeAll(async () => {
   test = await startTestPlatform({ demo: true });
   for (const caller of CALLERS) {
     const password = caller.username === 'operator' ? OPERATOR_PASSWORD : DEMO_PASSWORD;
-    const response = await test.anonymous.post<{ accessToken: string }>('/auth/login', { username: caller.username, password });
+    const response = await signInWithTotp(test.url, caller.username, password);
     expect(response.status, `sign-in of ${caller.username}`).toBe(200);
-    caller.token = response.body.accessToken;
+    caller.token = response.body.accessToken as string;
   }
   insurerToken = CALLERS.find((caller) => caller.role === 'insurer-admin')?.token as string;
   // MON-2: the data-source routes are fuzzed with a real API key, that of a source on one of the insurer's policies.

@@ -1,5 +1,6 @@
 import { ApiClient } from '../support/api-client.js';
 import { unique } from '../support/fixtures.js';
+import { signInWithTotp } from '../support/totp-sign-in.js';
 
 /**
  * The city EMB of the benchmark's platform. There is one per platform (a regulator agency's id comes from its
@@ -19,9 +20,10 @@ export function benchCityEmb(baseUrl: string, operatorPassword: string): Promise
 async function onboard(baseUrl: string, operatorPassword: string): Promise<ApiClient> {
   const anonymous = new ApiClient(baseUrl);
   const signIn = async (username: string, password: string): Promise<ApiClient> => {
-    const response = await anonymous.post<{ accessToken: string }>('/auth/login', { username, password });
+    // Issue 21: the operator and regulators with an authenticator enrolled.
+    const response = await signInWithTotp(baseUrl, username, password);
     if (response.status !== 200) throw new Error(`sign-in of ${username} answered ${response.status}`);
-    return anonymous.withToken(response.body.accessToken);
+    return anonymous.withToken(response.body.accessToken as string);
   };
   const operator = await signIn('operator', operatorPassword);
   const admin = { username: unique('bench-emb-'), password: 'Bench-emb-2026', displayName: '基准测试市局' };

@@ -30,6 +30,7 @@ import { tenantBody } from '../support/fixtures.js';
 import { callsPerRequest, describeCalls, resetCalls, type CallsPerRequest } from './dynamodb-calls.js';
 import { median } from './stats.js';
 import { markdownTable, ms } from './table.js';
+import { signInWithTotp } from '../support/totp-sign-in.js';
 
 /**
  * FEE-4's acceptance: the summary of a year with 100,000 ledger entries costs the same DynamoDB reads as one with
@@ -194,7 +195,7 @@ export async function measureFeeSummary(): Promise<FeeSummarySection> {
   try {
     const anonymous = new ApiClient(platform.url);
     const signIn = async (username: string, password: string) =>
-      anonymous.withToken(expectStatus(await anonymous.post<{ accessToken: string }>('/auth/login', { username, password }), 200, `sign-in of ${username}`).body.accessToken);
+      anonymous.withToken(expectStatus(await signInWithTotp(platform.url, username, password), 200, `sign-in of ${username}`).body.accessToken as string);
     const operator = await signIn('operator', OPERATOR_PASSWORD);
     const onboarding = tenantBody('Fees');
     const tenantId = expectStatus(await operator.post<{ id: string }>('/platform/tenants', onboarding), 201, 'onboarding').body.id;

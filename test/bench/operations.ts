@@ -1,6 +1,7 @@
 import { ApiClient, type ApiResponse } from '../support/api-client.js';
 import { tenantBody, unique } from '../support/fixtures.js';
 import type { CallsPerRequest } from './dynamodb-calls.js';
+import { signInWithTotp } from '../support/totp-sign-in.js';
 
 /** One benchmarked API operation: a real HTTP request through the local gateway. */
 export interface Operation {
@@ -36,8 +37,8 @@ function expectStatus<T>(response: ApiResponse<T>, status: number, what: string)
 }
 
 async function signIn(anonymous: ApiClient, username: string, password: string): Promise<ApiClient> {
-  const response = expectStatus(await anonymous.post<{ accessToken: string }>('/auth/login', { username, password }), 200, `sign-in of ${username}`);
-  return anonymous.withToken(response.body.accessToken);
+  const response = expectStatus(await signInWithTotp(anonymous.baseUrl, username, password), 200, `sign-in of ${username}`);
+  return anonymous.withToken(response.body.accessToken as string);
 }
 
 const newStaff = () => ({

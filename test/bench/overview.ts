@@ -24,6 +24,7 @@ import { benchCityEmb } from './city-emb.js';
 import { callsPerRequest, describeCalls, resetCalls, type CallsPerRequest } from './dynamodb-calls.js';
 import { median } from './stats.js';
 import { markdownTable, ms } from './table.js';
+import { signInWithTotp } from '../support/totp-sign-in.js';
 
 /**
  * Issue 14's acceptance: `GET /regulator/overview` costs the same DynamoDB reads with 10 policies as with
@@ -111,8 +112,8 @@ export async function measureOverview(): Promise<OverviewSection> {
   });
   try {
     const anonymous = new ApiClient(platform.url);
-    const login = await anonymous.post<{ accessToken: string }>('/auth/login', { username: 'operator', password: OPERATOR_PASSWORD });
-    const operator = anonymous.withToken(login.body.accessToken);
+    const login = await signInWithTotp(platform.url, 'operator', OPERATOR_PASSWORD);
+    const operator = anonymous.withToken(login.body.accessToken as string);
     const tenantIds: string[] = [];
     for (const label of ['OvA', 'OvB', 'OvC']) {
       const onboarded = await operator.post<{ id: string }>('/platform/tenants', tenantBody(label));

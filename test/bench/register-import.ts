@@ -11,6 +11,7 @@ import { benchCityEmb } from './city-emb.js';
 import { callsPerRequest, describeCalls, recordCalls, resetCalls, type CallsPerRequest } from './dynamodb-calls.js';
 import { median } from './stats.js';
 import { kib, markdownTable } from './table.js';
+import { signInWithTotp } from '../support/totp-sign-in.js';
 
 /** One import through the gateway, as the city EMB sends it from the console. */
 export interface RegisterImportRun {
@@ -67,8 +68,7 @@ export async function measureRegisterImport(
   const anonymous = new ApiClient(baseUrl);
   const signIn = async (username: string, password: string) =>
     anonymous.withToken(
-      expectStatus(await anonymous.post<{ accessToken: string }>('/auth/login', { username, password }), 200, `sign-in of ${username}`).body
-        .accessToken,
+      expectStatus(await signInWithTotp(baseUrl, username, password), 200, `sign-in of ${username}`).body.accessToken as string,
     );
   const cityEmb = await benchCityEmb(baseUrl, operatorPassword);
 

@@ -6,6 +6,7 @@ import { XINDA, fileQualification, policyBody, registerEnterprises } from '../su
 import { benchCityEmb } from './city-emb.js';
 import { callsPerRequest, describeCalls, resetCalls, type CallsPerRequest } from './dynamodb-calls.js';
 import { markdownTable } from './table.js';
+import { signInWithTotp } from '../support/totp-sign-in.js';
 
 /**
  * SVC-5..10: DynamoDB calls per step of a service's life, through the local gateway — each step should be its
@@ -37,7 +38,7 @@ const total = (calls: CallsPerRequest): number => Object.values(calls).reduce((s
 export async function measureServicesLifecycle(baseUrl: string, operatorPassword: string, progress: (line: string) => void): Promise<ServicesLifecycleSection> {
   const anonymous = new ApiClient(baseUrl);
   const signIn = async (username: string, password: string) =>
-    anonymous.withToken(expectStatus(await anonymous.post<{ accessToken: string }>('/auth/login', { username, password }), 200, `sign-in of ${username}`).accessToken);
+    anonymous.withToken(expectStatus(await signInWithTotp(baseUrl, username, password), 200, `sign-in of ${username}`).accessToken as string);
   const operator = await signIn('operator', operatorPassword);
   const cityEmb = await benchCityEmb(baseUrl, operatorPassword);
   const insurerAdmin = unique('bench-svc-');

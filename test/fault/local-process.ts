@@ -1,5 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { REPO_ROOT } from '../../infra/local/platform.js';
+import { signInWithTotp } from '../support/totp-sign-in.js';
 
 /** `npm start` (infra/local/main.ts) as a child process on a given data folder, on a free loopback port. */
 export interface LocalProcess {
@@ -51,11 +52,8 @@ export function dynamoDbJvmOf(dataDir: string): number | undefined {
 }
 
 export async function signIn(url: string, username: string, password: string): Promise<string> {
-  const response = await fetch(`${url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  if (response.status !== 200) throw new Error(`sign-in of ${username}: ${response.status} ${await response.text()}`);
-  return ((await response.json()) as { accessToken: string }).accessToken;
+  // Issue 21: the operator and regulators enrol an authenticator (or answer its code).
+  const response = await signInWithTotp(url, username, password);
+  if (response.status !== 200) throw new Error(`sign-in of ${username}: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body.accessToken as string;
 }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../infra/local/platform.js';
+import { signInWithTotp } from '../support/totp-sign-in.js';
 
 /** `npm start` as a new user runs it (infra/local/main.ts is what the script runs), on a fresh data folder. */
 const dataDir = mkdtempSync(join(tmpdir(), 'anze-start-'));
@@ -63,12 +64,9 @@ describe('npm start', () => {
     const again = await start();
     try {
       expect(again.output).toMatch(/ent-demo\s+enterprise/);
-      const operator = await fetch(`${again.url}/api/v1/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username: 'operator', password: PASSWORD }),
-      });
-      const { accessToken } = (await operator.json()) as { accessToken: string };
+      // Issue 21: the operator enrols its authenticator at this first full sign-in.
+      const operator = await signInWithTotp(again.url, 'operator', PASSWORD);
+      const { accessToken } = operator.body as { accessToken: string };
       const tenants = await fetch(`${again.url}/api/v1/platform/tenants?limit=100`, { headers: { authorization: `Bearer ${accessToken}` } });
       const body = (await tenants.json()) as { items: unknown[] };
       expect(body.items).toHaveLength(3);

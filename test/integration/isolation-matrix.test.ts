@@ -9,6 +9,7 @@ import { usccCheckCharacter } from '../../domain/kernel/uscc.js';
 import { HUTUO, fileQualification, policyBody, registerEnterprises, today } from '../support/underwriting-fixtures.js';
 import { scheduleBody, walkService } from '../support/services-fixtures.js';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
+import { signInWithTotp } from '../support/totp-sign-in.js';
 
 /**
  * The isolation matrix (ARCHITECTURE.md §3, §4): every route of every bounded context, read from the route
@@ -154,13 +155,11 @@ beforeAll(async () => {
   test = await startTestPlatform({ demo: true });
   for (const caller of CALLERS) {
     const password = caller.username === 'operator' ? 'Operator-test-2026' : DEMO_PASSWORD;
-    const response = await test.anonymous.post<{ accessToken: string; user: { id: string } }>('/auth/login', {
-      username: caller.username,
-      password,
-    });
+    // Issue 21: the operator and regulators with an authenticator enrolled.
+    const response = await signInWithTotp(test.url, caller.username, password);
     expect(response.status, `sign-in of ${caller.username}`).toBe(200);
-    caller.client = test.anonymous.withToken(response.body.accessToken);
-    caller.userId = response.body.user.id;
+    caller.client = test.anonymous.withToken(response.body.accessToken as string);
+    caller.userId = (response.body.user as { id: string }).id;
   }
   ownInsurerAdminId = CALLERS.find((c) => c.username === 'picc-admin')?.userId as string;
   const other = await test.signIn('pingan-admin', DEMO_PASSWORD);

@@ -4,6 +4,7 @@ import type { BusEvent } from '../../domain/kernel/event-publisher.port.js';
 import type { ReminderPayload } from '../../domain/reminders/events.js';
 import type { ApiClient } from '../support/api-client.js';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
+import { signInWithTotp } from '../support/totp-sign-in.js';
 
 /**
  * Issue 16: the inbox. Reminders and events go onto the real local bus; the notifications function (the same
@@ -23,9 +24,11 @@ const who: Record<string, { client: ApiClient; tenantId?: string; userId: string
 let eventNumber = 0;
 
 async function signIn(username: string, password = DEMO_PASSWORD) {
-  const response = await test.anonymous.post<{ accessToken: string; user: { id: string; tenantId?: string } }>('/auth/login', { username, password });
+  // Issue 21: regulators with an authenticator enrolled.
+  const response = await signInWithTotp(test.url, username, password);
   expect(response.status, username).toBe(200);
-  who[username] = { client: test.anonymous.withToken(response.body.accessToken), userId: response.body.user.id, tenantId: response.body.user.tenantId };
+  const user = response.body.user as { id: string; tenantId?: string };
+  who[username] = { client: test.anonymous.withToken(response.body.accessToken as string), userId: user.id, tenantId: user.tenantId };
 }
 
 const inboxOf = async (username: string): Promise<Inbox> => {

@@ -10,6 +10,7 @@ import { seedDemoProviders } from '../../infra/local/demo-business.js';
 import type { ApiClient } from '../support/api-client.js';
 import { unique, validUscc, withWrongCheckCharacter } from '../support/fixtures.js';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
+import { signInWithTotp } from '../support/totp-sign-in.js';
 
 const DEMO = 'Anze-demo-2026';
 
@@ -107,8 +108,9 @@ beforeAll(async () => {
   nfra = await test.signIn('nfra-xinzhou', DEMO);
   insurer = await test.signIn('picc-staff', DEMO);
   enterprise = await test.signIn('ent-demo', DEMO);
-  const login = await test.anonymous.post<{ user: { id: string } }>('/auth/login', { username: 'emb-city', password: DEMO });
-  cityEmbUserId = login.body.user.id;
+  // Issue 21: the city EMB answers its authenticator's code.
+  const login = await signInWithTotp(test.url, 'emb-city', DEMO);
+  cityEmbUserId = (login.body.user as { id: string }).id;
   store = new Store(toDocumentClient(countCalls(new DynamoDBClient(dynamoDbClientConfig()))), test.platform.tables.main, systemClock);
   providers = new DynamoProviderRegisters(store);
 });

@@ -8,6 +8,7 @@ import { ApiClient } from './api-client.js';
 import type { RateLimits } from '../../infra/rate-limits.js';
 import type { PlatformOptions } from '../../infra/local/platform.js';
 import { dynamoDbEndpoint } from './dynamodb-lease.js';
+import { signInWithTotp } from './totp-sign-in.js';
 
 export const OPERATOR_PASSWORD = 'Operator-test-2026';
 
@@ -42,8 +43,9 @@ export async function startTestPlatform(
     provincialSync: options.provincialSync ?? { enabled: false },
   });
   const anonymous = new ApiClient(platform.url);
+  // Issue 21: the operator and regulators enrol an authenticator at their first sign-in and answer codes after.
   const signIn = async (username: string, password: string) => {
-    const response = await anonymous.post('/auth/login', { username, password });
+    const response = await signInWithTotp(platform.url, username, password);
     if (response.status !== 200) throw new Error(`sign-in of ${username} failed: ${response.status} ${JSON.stringify(response.body)}`);
     return anonymous.withToken((response.body as { accessToken: string }).accessToken);
   };

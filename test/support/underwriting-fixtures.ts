@@ -3,6 +3,7 @@ import { expect } from 'vitest';
 import { ANNEX_1_ITEM_CODES } from '../../domain/underwriting/qualification.js';
 import { oneYearPeriodEnd } from '../../domain/underwriting/policy.rules.js';
 import { ApiClient } from './api-client.js';
+import { signInWithTotp } from './totp-sign-in.js';
 
 /** Underwriting fixtures shared by the integration and isolation tests: register entries, a filing, a policy. */
 
@@ -136,8 +137,8 @@ export async function uploadQualificationDocument(baseUrl: string, token: string
 }
 
 async function demoCityEmb(client: ApiClient): Promise<ApiClient | undefined> {
-  const signIn = await new ApiClient(client.baseUrl).post<{ accessToken: string }>('/auth/login', { username: 'emb-city', password: 'Anze-demo-2026' });
-  return signIn.status === 200 ? new ApiClient(client.baseUrl, signIn.body.accessToken) : undefined;
+  const signIn = await signInWithTotp(client.baseUrl, 'emb-city', 'Anze-demo-2026');
+  return signIn.status === 200 ? new ApiClient(client.baseUrl, signIn.body.accessToken as string) : undefined;
 }
 
 /** Adds entries to the register as the city EMB (REG-1). */

@@ -19,6 +19,8 @@ import { onboardTenant } from './onboard-tenant.js';
 import { runDaily } from './run-daily.js';
 import { previewCalendarYear } from './preview-calendar-year.js';
 import { signIn } from './sign-in.js';
+import { mfaSetup } from './mfa-setup.js';
+import { mfaVerify } from './mfa-verify.js';
 import { updateUser } from './update-user.js';
 
 /** The platform context's route table: onboarding, users, sign-in, the calendar and health. */
@@ -26,6 +28,8 @@ export const platformRoutes: readonly RouteSpec[] = [
   health,
   readiness,
   signIn,
+  mfaSetup,
+  mfaVerify,
   onboardTenant,
   listTenants,
   getTenant,

@@ -55,6 +55,8 @@ export const updateUserBody = z.strictObject({
 export const signInBody = z.strictObject({
   username: z.string().check(z.trim(), z.toLowerCase(), z.minLength(1), z.maxLength(64)),
   password: z.string().check(z.minLength(1), z.maxLength(128)),
+  /** Issue 21: the authenticator's code, once the user has one enabled. */
+  code: z.optional(z.string().check(z.regex(/^[0-9]{6}$/, 'code: six digits of the authenticator app (issue 21)'))),
 });
 
 const id = idParam;
@@ -89,6 +91,7 @@ export const signInResponse = z.object({
     county: true,
     uscc: true,
   }),
+  mfa: z.optional(z.literal('SETUP_REQUIRED').check(z.meta({ description: 'Issue 21: the token opens only /auth/mfa/setup and /auth/mfa/verify' }))),
 });
 
 export const healthResponse = z.object({ status: z.literal('ok'), version: z.string() });

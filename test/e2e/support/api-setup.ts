@@ -1,18 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { usccCheckCharacter } from '../../../domain/kernel/uscc.js';
+import { signInWithTotp } from '../../support/totp-sign-in.js';
 
 /**
  * Test data through the public API (what another system would do), for tests about the console's
  * behaviour rather than about creating that data through its forms.
  */
 export async function apiToken(baseUrl: string, username: string, password: string): Promise<string> {
-  const response = await fetch(`${baseUrl}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  if (!response.ok) throw new Error(`login ${username}: ${response.status} ${await response.text()}`);
-  return ((await response.json()) as { accessToken: string }).accessToken;
+  // Issue 21: the operator and regulators with an authenticator enrolled (the wallet is shared with the browser sign-in).
+  const response = await signInWithTotp(baseUrl, username, password);
+  if (response.status !== 200) throw new Error(`login ${username}: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body.accessToken as string;
 }
 
 let serial = 0;

@@ -8,6 +8,7 @@ import { principalFromEvent } from '../../../functions/middleware/principal.js';
 import type { ApiClient } from '../../support/api-client.js';
 import { tenantBody, unique } from '../../support/fixtures.js';
 import { OPERATOR_PASSWORD, startTestPlatform, type TestPlatform } from '../../support/test-platform.js';
+import { signInWithTotp } from '../../support/totp-sign-in.js';
 
 interface User {
   id: string;
@@ -81,8 +82,8 @@ const cognito = mockClient(CognitoIdentityProviderClient);
 let operatorIdCache: string | undefined;
 const operatorId = async (): Promise<string> => {
   if (operatorIdCache) return operatorIdCache;
-  const signedIn = await test.anonymous.post<{ user: { id: string } }>('/auth/login', { username: 'operator', password: OPERATOR_PASSWORD });
-  operatorIdCache = signedIn.body.user.id;
+  const signedIn = await signInWithTotp(test.url, 'operator', OPERATOR_PASSWORD);
+  operatorIdCache = (signedIn.body.user as { id: string }).id;
   return operatorIdCache;
 };
 

@@ -136,6 +136,40 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/mfa/setup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start enrolling an authenticator app (TOTP; local runtime) */
+        post: operations["postAuthMfaSetup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm the authenticator app with its first code; answers a full token (local runtime) */
+        post: operations["postAuthMfaVerify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/claims": {
         parameters: {
             query?: never;
@@ -3905,6 +3939,35 @@ export type components = {
             latitude: number;
             longitude: number;
         };
+        Login: {
+            /** @description An ES256 JWT with the claims Cognito puts in its ID tokens */
+            accessToken: string;
+            /** @description The token's lifetime in seconds */
+            expiresIn: number;
+            /**
+             * @description Issue 21: the token opens only /auth/mfa/setup and /auth/mfa/verify
+             * @constant
+             */
+            mfa?: "SETUP_REQUIRED";
+            /** @constant */
+            tokenType: "Bearer";
+            user: {
+                agency?: components["schemas"]["UserAgency"];
+                /** @description A county EMB user's county */
+                county?: string;
+                /** @description Name shown in the console and in the ID token */
+                displayName: string;
+                /** @description Our user id (on AWS also the identity's custom:userId) */
+                id: string;
+                role: components["schemas"]["UserRole"];
+                /** @description An insurer user's tenant */
+                tenantId?: string;
+                /** @description An enterprise user's USCC */
+                uscc?: string;
+                /** @description The sign-in name: lower-case, unique on the platform */
+                username: string;
+            };
+        };
         MajorHazardFigures: {
             open: number;
             overdue: number;
@@ -5143,6 +5206,15 @@ export type components = {
             };
         };
         /** @description Success */
+        Login: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Login"];
+            };
+        };
+        /** @description Success */
         Notice: {
             headers: {
                 [name: string]: unknown;
@@ -5667,11 +5739,25 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    code?: string;
                     password: string;
                     username: string;
                 };
             };
         };
+        responses: {
+            "4XX": components["responses"]["Error"];
+            200: components["responses"]["Login"];
+        };
+    };
+    postAuthMfaSetup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             "4XX": components["responses"]["Error"];
             /** @description Success */
@@ -5681,31 +5767,32 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @description An ES256 JWT with the claims Cognito puts in its ID tokens */
-                        accessToken: string;
-                        /** @description The token's lifetime in seconds */
-                        expiresIn: number;
-                        /** @constant */
-                        tokenType: "Bearer";
-                        user: {
-                            agency?: components["schemas"]["UserAgency"];
-                            /** @description A county EMB user's county */
-                            county?: string;
-                            /** @description Name shown in the console and in the ID token */
-                            displayName: string;
-                            /** @description Our user id (on AWS also the identity's custom:userId) */
-                            id: string;
-                            role: components["schemas"]["UserRole"];
-                            /** @description An insurer user's tenant */
-                            tenantId?: string;
-                            /** @description An enterprise user's USCC */
-                            uscc?: string;
-                            /** @description The sign-in name: lower-case, unique on the platform */
-                            username: string;
-                        };
+                        /** @description The same secret as an otpauth://totp URI (QR code) */
+                        otpauthUri: string;
+                        /** @description Base32 shared secret, shown once, for typing into an authenticator app */
+                        secret: string;
                     };
                 };
             };
+        };
+    };
+    postAuthMfaVerify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    code: string;
+                };
+            };
+        };
+        responses: {
+            "4XX": components["responses"]["Error"];
+            200: components["responses"]["Login"];
         };
     };
     getClaims: {
