@@ -2,6 +2,7 @@ import type { RouteSpec } from '../middleware/route.js';
 import { claimFileRoutes } from './claims/file-routes.js';
 import { claimRoutes } from './claims/routes.js';
 import { complaintRoutes } from './complaints/routes.js';
+import { evaluationFileRoutes } from './evaluations/file-routes.js';
 import { evaluationRoutes } from './evaluations/routes.js';
 import { feeFileRoutes } from './fees/file-routes.js';
 import { feeRoutes } from './fees/routes.js';
@@ -59,6 +60,13 @@ export const BOUNDED_CONTEXTS: readonly BoundedContext[] = [
   { name: 'reports-files', entry: 'functions/http/reports/files-handler.ts', routes: reportFileRoutes, permissionsOf: 'reports' },
   // RPT-3, BLK-1: the city EMB's evaluation of each insurer, published to it, and a failing result's 通报.
   { name: 'evaluations', entry: 'functions/http/evaluations/handler.ts', routes: evaluationRoutes },
+  // RPT-3: publishing the evaluation's files, their links and re-hashing (exceljs, pdfkit and the font, the S3 client).
+  {
+    name: 'evaluations-files',
+    entry: 'functions/http/evaluations/files-handler.ts',
+    routes: evaluationFileRoutes,
+    permissionsOf: 'evaluations',
+  },
   // SYNC-1: the provincial sync's states, retries and reconciliation.
   { name: 'sync', entry: 'functions/http/sync/handler.ts', routes: syncRoutes },
   { name: 'webhooks', entry: 'functions/http/webhooks/handler.ts', routes: webhookRoutes },

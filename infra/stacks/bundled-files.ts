@@ -9,5 +9,5 @@ import { REPORT_FONT_SOURCE } from '../../functions/adapters/report-file/report-
 export const BUNDLED_FILES: Readonly<Record<string, readonly string[]>> = {
   'reports-files': [REPORT_FONT_SOURCE],
   // RPT-3: the published evaluation's PDF is set in the same font.
-  evaluations: [REPORT_FONT_SOURCE],
+  'evaluations-files': [REPORT_FONT_SOURCE],
 };

@@ -382,4 +382,23 @@ describe('ApiStack: the reports file function (issue 20)', () => {
     expect(statements('reports-files')).toEqual(statements('reports'));
     expect(environmentOf(functions[files] as CfnResource).ARCHIVE_BUCKET).toBeTruthy();
   });
+
+  it('RPT-3: publishing an evaluation and its files’ links integrate with evaluations-files, opening and scoring with evaluations, and both hold the evaluations grants', () => {
+    for (const routeKey of [
+      'POST /api/v1/regulator/evaluations/{evaluationId}/publish',
+      'GET /api/v1/regulator/evaluations/{evaluationId}/files/{format}',
+      'GET /api/v1/evaluations/{evaluationId}/files/{format}',
+    ]) {
+      expect(functionOfRoute(routeKey), routeKey).toBe(functionIdOf('evaluations-files'));
+    }
+    for (const routeKey of ['POST /api/v1/regulator/evaluations', 'PATCH /api/v1/regulator/evaluations/{evaluationId}', 'GET /api/v1/evaluations']) {
+      expect(functionOfRoute(routeKey), routeKey).toBe(functionIdOf('evaluations'));
+    }
+    const statements = (name: string) =>
+      statementsOfRole(api, roleIdOf(functionIdOf(name)))
+        .filter((statement) => !asArray(statement.Action).some((action) => action.startsWith('logs:')))
+        .map((statement) => JSON.stringify(statement))
+        .sort();
+    expect(statements('evaluations-files')).toEqual(statements('evaluations'));
+  });
 });

@@ -1,5 +1,4 @@
-import type { ArchiveStoreFor, Sha256Hex } from '../../../domain/archive/archive-store.js';
-import type { EvaluationFiles, RegisterLookup } from '../../../domain/evaluations/evaluation-files.port.js';
+import type { RegisterLookup } from '../../../domain/evaluations/evaluation-files.port.js';
 import type { EvaluationRepository } from '../../../domain/evaluations/evaluation.repository.js';
 import type { RegulatorPrincipal } from '../../../domain/identity/principal.js';
 import type { Clock } from '../../../domain/kernel/clock.js';
@@ -8,8 +7,6 @@ import type { RuleSetSource } from '../../../domain/kernel/rule-set/rule-set-sou
 import type { PlatformRepository } from '../../../domain/platform/platform.repository.js';
 import type { BlacklistRepository } from '../../../domain/register/blacklist.repository.js';
 import type { ReportRecordSource } from '../../../domain/reports/report-records.port.js';
-import { archiveStoreFor } from '../../adapters/archive/archive-store-from-env.js';
-import { sha256Hex } from '../../adapters/archive/sha256.js';
 import { DynamoBlacklistRepository } from '../../adapters/dynamodb/blacklist.repository.js';
 import { systemClock } from '../../adapters/clock.js';
 import { mainTableName, sharedDynamoDb } from '../../adapters/dynamodb/client.js';
@@ -22,7 +19,11 @@ import { sharedRuleSets } from '../../adapters/dynamodb/rule-set.repository.js';
 import { Store } from '../../adapters/dynamodb/store.js';
 import { newId } from '../../adapters/ids.js';
 
-/** What the evaluations Lambda's use cases work with (RPT-3, BLK-1): ports of domain/ only. */
+/**
+ * What the evaluations Lambda's use cases work with (RPT-3, BLK-1): ports of domain/ only. The archive and the
+ * renderers are the file function's (files-composition-root.ts), so opening, scoring, the lists and gets do not
+ * carry the S3 client, exceljs, pdfkit and the font's parser (issue 20).
+ */
 export interface EvaluationsRoot {
   /** The regulators' own evaluations (`R#evaluations#…`), through the function's own role. */
   readonly evaluations: EvaluationRepository;
@@ -33,10 +34,6 @@ export interface EvaluationsRoot {
   /** BLK-1: the one blacklist, which a failed evaluation's 通报 joins. */
   readonly blacklist: BlacklistRepository;
   readonly tenants: Pick<PlatformRepository, 'getTenant'>;
-  /** SVC-10: the published files, write-once under the insurer's prefix (its copy of the result). */
-  readonly archive: ArchiveStoreFor;
-  readonly files: EvaluationFiles;
-  readonly sha256: Sha256Hex;
   readonly ruleSets: RuleSetSource;
   readonly clock: Clock;
   readonly newId: NewId;
@@ -59,10 +56,6 @@ export function evaluationsRoot(): EvaluationsRoot {
       register: { registered: async (usccs) => new Set((await register.getMany(usccs)).keys()) },
       blacklist: new DynamoBlacklistRepository(own),
       tenants: new DynamoPlatformRepository(own),
-      archive: (session) => archiveStoreFor(session),
-      // The renderers (PDF with its CJK font, XLSX) load on the first publication, not on every cold start.
-      files: { render: async (evaluation) => (await import('../../adapters/evaluation-file/render.js')).renderEvaluationFiles.render(evaluation) },
-      sha256: sha256Hex,
       ruleSets: sharedRuleSets(),
       clock: systemClock,
       newId,

@@ -3,7 +3,7 @@ import type { Clock } from '../../../domain/kernel/clock.js';
 import { NotFound } from '../../../domain/kernel/errors.js';
 import type { Evaluation, EvaluationFile, EvaluationFormat } from '../../../domain/evaluations/evaluation.js';
 import { evaluationPeriodKeyOf, evaluationPeriodNameOf } from '../../../domain/evaluations/period.js';
-import type { EvaluationsRoot } from './composition-root.js';
+import type { EvaluationFilesRoot } from './files-composition-root.js';
 
 /** A download link lives five minutes, as the reports' do. */
 export const EVALUATION_LINK_SECONDS = 300;
@@ -23,7 +23,7 @@ export const evaluationFileNameOf = (evaluation: Evaluation, format: EvaluationF
  * and only the keys the published evaluation records are ever handed out.
  */
 export async function archiveEvaluationFiles(
-  root: Pick<EvaluationsRoot, 'archive' | 'newId'>,
+  root: Pick<EvaluationFilesRoot, 'archive' | 'newId'>,
   evaluation: Evaluation,
   rendered: { readonly xlsx: Uint8Array; readonly pdf: Uint8Array },
   input: { readonly now: Date; readonly retentionYears: number },

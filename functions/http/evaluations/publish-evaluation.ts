@@ -4,7 +4,7 @@ import { EVALUATION_WRITE } from '../../../domain/identity/access.js';
 import { NotFound } from '../../../domain/kernel/errors.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
 import { actorOf } from '../register/register-actor.js';
-import { evaluationsRoot } from './composition-root.js';
+import { evaluationFilesRoot } from './files-composition-root.js';
 import { archiveEvaluationFiles } from './evaluation-files.js';
 import { evaluationDetailOf, evaluationDetailSchema, evaluationParams } from './schemas.js';
 
@@ -26,7 +26,7 @@ export const publishEvaluationRoute = defineRoute({
   response: evaluationDetailSchema,
   async handle(input) {
     const caller = callerOf(input, 'regulator');
-    const root = evaluationsRoot();
+    const root = evaluationFilesRoot();
     const evaluation = await root.evaluations.get(input.params.evaluationId);
     if (!evaluation) throw new NotFound('evaluation');
     assertComplete(evaluation);

@@ -2,7 +2,7 @@ import { regulatorArchive } from '../../../domain/archive/archive-store.js';
 import { EVALUATION_OVERSIGHT } from '../../../domain/identity/access.js';
 import { NotFound } from '../../../domain/kernel/errors.js';
 import { callerOf, defineRoute } from '../../middleware/route.js';
-import { evaluationsRoot } from './composition-root.js';
+import { evaluationFilesRoot } from './files-composition-root.js';
 import { evaluationFileLink, verifyFile } from './evaluation-files.js';
 import { evaluationFileLinkSchema, evaluationFileParams, evaluationParams, evaluationVerificationSchema } from './schemas.js';
 
@@ -17,7 +17,7 @@ export const downloadEvaluationFileRoute = defineRoute({
   response: evaluationFileLinkSchema,
   async handle(input) {
     const caller = callerOf(input, 'regulator');
-    const root = evaluationsRoot();
+    const root = evaluationFilesRoot();
     const evaluation = await root.evaluations.get(input.params.evaluationId);
     if (!evaluation) throw new NotFound('evaluation');
     return { body: await evaluationFileLink({ archive: root.archive(regulatorArchive(caller)), sha256: root.sha256, clock: root.clock }, evaluation, input.params.format) };
@@ -35,7 +35,7 @@ export const verifyEvaluationRoute = defineRoute({
   response: evaluationVerificationSchema,
   async handle(input) {
     const caller = callerOf(input, 'regulator');
-    const root = evaluationsRoot();
+    const root = evaluationFilesRoot();
     const evaluation = await root.evaluations.get(input.params.evaluationId);
     const files = evaluation?.published?.files;
     if (!evaluation || !files) throw new NotFound('evaluation');

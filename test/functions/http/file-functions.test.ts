@@ -26,13 +26,14 @@ async function reachedPackages(entry: string): Promise<Set<string>> {
 describe('file functions (issue 20: what only one route needs lives in its own function)', () => {
   const fileFunctions = BOUNDED_CONTEXTS.filter((context) => context.permissionsOf !== undefined);
 
-  it('claims, underwriting, the register, the fee ledger and the reports (RPT-1) each have a file function, holding its context’s permissions', () => {
+  it('claims, underwriting, the register, the fee ledger, the reports (RPT-1) and the evaluations (RPT-3) each have a file function, holding its context’s permissions', () => {
     expect(fileFunctions.map((context) => [context.name, context.permissionsOf])).toEqual([
       ['claims-files', 'claims'],
       ['underwriting-files', 'underwriting'],
       ['register-files', 'register'],
       ['fee-files', 'fees'],
       ['reports-files', 'reports'],
+      ['evaluations-files', 'evaluations'],
     ]);
   });
 
@@ -50,6 +51,10 @@ describe('file functions (issue 20: what only one route needs lives in its own f
     ['reports', 'fontkit'],
     ['reports', '@aws-sdk/client-s3'],
     ['reports', '@aws-sdk/s3-request-presigner'],
+    // RPT-3: the published evaluation's XLSX and PDF and their links.
+    ['evaluations', 'exceljs'],
+    ['evaluations', 'pdfkit'],
+    ['evaluations', '@aws-sdk/client-s3'],
   ])('the %s function does not bundle %s; its file function does', async (name, heavy) => {
     const context = BOUNDED_CONTEXTS.find((candidate) => candidate.name === name)!;
     const files = fileFunctions.find((candidate) => candidate.permissionsOf === name)!;
