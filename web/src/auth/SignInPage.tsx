@@ -1,11 +1,14 @@
 import { Alert, Button, Flex, Form, Input } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Navigate, useSearchParams } from 'react-router';
 import { useAuth, useServices } from '../app/ServicesContext';
 import { useI18n } from '../i18n';
 import { useDocumentTitle } from '../kit/useDocumentTitle';
 import { LocaleSwitch } from '../layout/LocaleSwitch';
-import { SignInError, type Credentials, type SignInFailure } from './auth-session';
+import { MfaSetupRequired, SignInError, type Credentials, type MfaEnrolment, type SignInFailure } from './auth-session';
+
+// Issue 21: only the operator's and regulators' first sign-in needs it; kept out of the first visit's code.
+const MfaEnrolmentPanel = lazy(() => import('./MfaEnrolmentPanel'));
 import { safeNextPath } from './sign-in-target';
 
 /**
@@ -19,6 +22,11 @@ export function SignInPage() {
   const [searchParams] = useSearchParams();
   const [failure, setFailure] = useState<SignInFailure>();
   const [submitting, setSubmitting] = useState(false);
+  /** Issue 21: the password was right and the authenticator's code is asked for (the form keeps the password). */
+  const [codeAsked, setCodeAsked] = useState(false);
+  const [enrolment, setEnrolment] = useState<MfaEnrolment>();
+  const [bound, setBound] = useState(false);
+  const [form] = Form.useForm<Credentials>();
   useDocumentTitle(t('signIn.title'));
 
   if (state.status !== 'signed-out') {
@@ -32,9 +40,13 @@ export function SignInPage() {
     setSubmitting(true);
     setFailure(undefined);
     try {
-      await auth.signIn({ username: credentials.username.trim(), password: credentials.password });
+      const code = credentials.code?.trim();
+      await auth.signIn({ username: credentials.username.trim(), password: credentials.password, ...(code ? { code } : {}) });
     } catch (error) {
-      setFailure(error instanceof SignInError ? error.failure : 'unavailable');
+      if (error instanceof MfaSetupRequired) setEnrolment(error.enrolment);
+      else if (error instanceof SignInError && error.failure === 'mfa-code-required') setCodeAsked(true);
+      else setFailure(error instanceof SignInError ? error.failure : 'unavailable');
+      if (error instanceof SignInError && error.failure === 'mfa-code-invalid') form.setFieldValue('code', '');
       setSubmitting(false);
     }
   };
@@ -59,20 +71,46 @@ export function SignInPage() {
             {state.reason && !failure && (
               <Alert type="info" showIcon title={t(`signIn.notice.${state.reason}`)} style={{ marginBottom: 16 }} />
             )}
+            {bound && !failure && !enrolment && <Alert type="success" showIcon title={t('mfa.again')} style={{ marginBottom: 16 }} />}
             {failure && (
               <Alert type="error" showIcon role="alert" title={t(`signIn.error.${failure}`)} style={{ marginBottom: 16 }} />
             )}
-            <Form<Credentials> name="sign-in" layout="vertical" onFinish={signIn} requiredMark={false}>
+            {enrolment ? (
+              <Suspense fallback={null}>
+                <MfaEnrolmentPanel
+                  enrolment={enrolment}
+                  onSignedIn={(session) => auth.adopt(session)}
+                  onSignInAgain={() => {
+                    setEnrolment(undefined);
+                    setBound(true);
+                    setCodeAsked(true);
+                    form.setFieldValue('code', '');
+                  }}
+                />
+              </Suspense>
+            ) : (
+            <Form<Credentials> form={form} name="sign-in" layout="vertical" onFinish={signIn} requiredMark={false}>
               <Form.Item name="username" label={t('signIn.username')} rules={[{ required: true, message: t('signIn.usernameRequired') }]}>
                 <Input autoComplete="username" autoFocus autoCapitalize="none" spellCheck={false} />
               </Form.Item>
               <Form.Item name="password" label={t('signIn.password')} rules={[{ required: true, message: t('signIn.passwordRequired') }]}>
                 <Input.Password autoComplete="current-password" />
               </Form.Item>
+              {codeAsked && (
+                <Form.Item
+                  name="code"
+                  label={t('signIn.code')}
+                  extra={t('signIn.codeHint')}
+                  rules={[{ required: true, pattern: /^\s*[0-9]{6}\s*$/, message: t('signIn.codeRequired') }]}
+                >
+                  <Input inputMode="numeric" autoComplete="one-time-code" maxLength={6} autoFocus />
+                </Form.Item>
+              )}
               <Button type="primary" htmlType="submit" block loading={submitting}>
                 {t('signIn.submit')}
               </Button>
             </Form>
+            )}
             {config.auth.mode === 'local' && <p className="anze-sign-in-hint">{t('signIn.demoHint')}</p>}
           </div>
           {config.version && <p className="anze-sign-in-version">{t('app.version', { version: config.version })}</p>}

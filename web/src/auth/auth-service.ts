@@ -61,11 +61,23 @@ export class AuthService {
     return session;
   }
 
+  /** Issue 21: the session an authenticator enrolment ended with (local: `/auth/mfa/verify` answers one). */
+  adopt(session: AuthSession): void {
+    this.accept(session);
+  }
+
   /** Local mode: the same user types the password again; held API calls then go ahead. */
   async reauthenticate(password: string): Promise<void> {
     if (this.state.status === 'signed-out') throw new SignInError('unavailable', 'not signed in');
     const username = this.state.session.user.username;
-    const session = await this.provider.signIn({ username, password });
+    let session: AuthSession;
+    try {
+      session = await this.provider.signIn({ username, password });
+    } catch (error) {
+      // Issue 21: a user with an authenticator answers its code on the sign-in page, which asks for it.
+      if (error instanceof SignInError && (error.failure === 'mfa-code-required' || error.failure === 'mfa-setup-required')) this.signOut('expired');
+      throw error;
+    }
     if (session.user.id !== this.state.session.user.id) throw new SignInError('invalid-credentials');
     this.accept(session);
   }

@@ -15,9 +15,22 @@ export interface AuthSession {
 export interface Credentials {
   readonly username: string;
   readonly password: string;
+  /** Issue 21: the authenticator app's six digits, once the sign-in asked for them. */
+  readonly code?: string;
 }
 
-export type SignInFailure = 'invalid-credentials' | 'too-many-attempts' | 'new-password-required' | 'not-a-console-user' | 'tenant-suspended' | 'unavailable';
+export type SignInFailure =
+  | 'invalid-credentials'
+  | 'too-many-attempts'
+  | 'new-password-required'
+  | 'not-a-console-user'
+  | 'tenant-suspended'
+  /** Issue 21: the password was right; now the code of the authenticator app. */
+  | 'mfa-code-required'
+  | 'mfa-code-invalid'
+  /** Issue 21: the operator or a regulator without an authenticator: {@link MfaSetupRequired} carries the enrolment. */
+  | 'mfa-setup-required'
+  | 'unavailable';
 
 /** Why a sign-in did not succeed, in terms the sign-in page can show. */
 export class SignInError extends Error {
@@ -28,6 +41,26 @@ export class SignInError extends Error {
     message: string = failure,
   ) {
     super(message);
+  }
+}
+
+/**
+ * Issue 21: binding an authenticator app for a user whose sign-in needs one first — locally the platform's
+ * `/auth/mfa/setup` and `/auth/mfa/verify`, on AWS Cognito's AssociateSoftwareToken, VerifySoftwareToken and
+ * SetUserMFAPreference — all with the token the sign-in gave, which opens nothing else.
+ */
+export interface MfaEnrolment {
+  readonly username: string;
+  /** A new secret: as text (base32) and as the otpauth URI of a QR code. */
+  start(): Promise<{ readonly secret: string; readonly otpauthUri: string }>;
+  /** The app's first code binds it: the session at once (local), or undefined — sign in again with a code (Cognito). */
+  confirm(code: string): Promise<AuthSession | undefined>;
+}
+
+/** Issue 21: the sign-in succeeded as far as it may, and the user must bind an authenticator app first. */
+export class MfaSetupRequired extends SignInError {
+  constructor(readonly enrolment: MfaEnrolment) {
+    super('mfa-setup-required');
   }
 }
 

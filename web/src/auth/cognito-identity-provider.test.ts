@@ -1,6 +1,6 @@
 import { createDiffieHellmanGroup, createHash, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { SignInError } from './auth-session';
+import { MfaSetupRequired, SignInError } from './auth-session';
 import { CognitoIdentityProvider, cognitoEndpoint } from './cognito-identity-provider';
 
 const config = { region: 'cn-north-1', userPoolId: 'cn-north-1_pool', clientId: 'client-1' };
@@ -188,5 +188,74 @@ describe('CognitoIdentityProvider', () => {
     await expect(new CognitoIdentityProvider(config, second.fetchImpl).signIn({ username: 'u', password: 'p' })).rejects.toMatchObject({
       failure: 'not-a-console-user',
     });
+  });
+
+  /** The SRP fake for InitiateAuth and the password proof, then `after` for every later call (MFA, enrolment). */
+  const withMfa = (srpThen: unknown, after: (target: string, body: Record<string, unknown>) => unknown) => {
+    const srp = fakeCognitoSrp({ password: 'pw', userIdForSrp: 'srp-id-1', then: { status: 200, body: srpThen } });
+    const later: { target: string; body: Record<string, unknown> }[] = [];
+    const fetchImpl = (async (url: string, init: RequestInit) => {
+      if (srp.requests.length < 2) return srp.fetchImpl(url, init);
+      const target = String((init.headers as Record<string, string>)['X-Amz-Target']).split('.').pop() ?? '';
+      const body = JSON.parse(String(init.body)) as Record<string, unknown>;
+      later.push({ target, body });
+      return new Response(JSON.stringify(after(target, body)), { status: 200 });
+    }) as unknown as typeof fetch;
+    return { fetchImpl, later };
+  };
+
+  it('issue 21: answers the SOFTWARE_TOKEN_MFA challenge with the code (RespondToAuthChallenge), and asks for one when none was typed', async () => {
+    const token = idToken({ sub: 's', 'cognito:username': 'emb-city', 'custom:role': 'regulator-admin', 'custom:agency': 'EMB_CITY', exp: 1_900_000_000 });
+    const challenge = { ChallengeName: 'SOFTWARE_TOKEN_MFA', Session: 'mfa-session-1', ChallengeParameters: {} };
+    const without = withMfa(challenge, () => ({}));
+    await expect(new CognitoIdentityProvider(config, without.fetchImpl).signIn({ username: 'emb-city', password: 'pw' })).rejects.toMatchObject({
+      failure: 'mfa-code-required',
+    });
+    expect(without.later).toEqual([]);
+
+    const withCode = withMfa(challenge, () => ({ AuthenticationResult: { IdToken: token, RefreshToken: 'r' } }));
+    const session = await new CognitoIdentityProvider(config, withCode.fetchImpl).signIn({ username: 'emb-city', password: 'pw', code: '123456' });
+    expect(withCode.later).toEqual([
+      {
+        target: 'RespondToAuthChallenge',
+        body: {
+          ChallengeName: 'SOFTWARE_TOKEN_MFA',
+          ClientId: 'client-1',
+          ChallengeResponses: { USERNAME: 'srp-id-1', SOFTWARE_TOKEN_MFA_CODE: '123456' },
+          Session: 'mfa-session-1',
+        },
+      },
+    ]);
+    expect(session.user).toMatchObject({ role: 'regulator-admin', agency: 'EMB_CITY' });
+  });
+
+  it('issue 21: a wrong code (CodeMismatchException) reads as mfa-code-invalid', async () => {
+    const srp = fakeCognitoSrp({ password: 'pw', userIdForSrp: 'u', then: { status: 200, body: { ChallengeName: 'SOFTWARE_TOKEN_MFA', Session: 's' } } });
+    let calls = 0;
+    const fetchImpl = (async (url: string, init: RequestInit) =>
+      (calls += 1) <= 2 ? srp.fetchImpl(url, init) : new Response(JSON.stringify({ __type: 'CodeMismatchException' }), { status: 400 })) as unknown as typeof fetch;
+    await expect(new CognitoIdentityProvider(config, fetchImpl).signIn({ username: 'u', password: 'pw', code: '000000' })).rejects.toMatchObject({
+      failure: 'mfa-code-invalid',
+    });
+  });
+
+  it('issue 21: a token marked custom:mfa = SETUP_REQUIRED enrols with the access token: AssociateSoftwareToken, VerifySoftwareToken, SetUserMFAPreference', async () => {
+    const restricted = idToken({ sub: 's', 'cognito:username': 'operator', 'custom:mfa': 'SETUP_REQUIRED', exp: 1_900_000_000 });
+    const cognito = withMfa({ AuthenticationResult: { IdToken: restricted, AccessToken: 'access-1', RefreshToken: 'r' } }, (target) =>
+      target === 'AssociateSoftwareToken' ? { SecretCode: 'JBSWY3DPEHPK3PXP', Session: 'x' } : target === 'VerifySoftwareToken' ? { Status: 'SUCCESS' } : {},
+    );
+    const error = await new CognitoIdentityProvider(config, cognito.fetchImpl).signIn({ username: 'operator', password: 'pw' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MfaSetupRequired);
+    const enrolment = (error as MfaSetupRequired).enrolment;
+    expect(await enrolment.start()).toEqual({
+      secret: 'JBSWY3DPEHPK3PXP',
+      otpauthUri: 'otpauth://totp/anze%3Aoperator?secret=JBSWY3DPEHPK3PXP&issuer=anze&algorithm=SHA1&digits=6&period=30',
+    });
+    expect(await enrolment.confirm('654321')).toBeUndefined();
+    expect(cognito.later).toEqual([
+      { target: 'AssociateSoftwareToken', body: { AccessToken: 'access-1' } },
+      { target: 'VerifySoftwareToken', body: { AccessToken: 'access-1', UserCode: '654321', FriendlyDeviceName: 'anze' } },
+      { target: 'SetUserMFAPreference', body: { AccessToken: 'access-1', SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true } } },
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 import type { SessionUser } from '../api';
 import { isAgency, isRole } from './roles';
-import { SignInError, type AuthSession, type Credentials, type IdentityProvider } from './auth-session';
+import { MfaSetupRequired, SignInError, type AuthSession, type Credentials, type IdentityProvider, type MfaEnrolment } from './auth-session';
 import { readJwtClaims } from './jwt-claims';
 import { newSrpClientKey, passwordVerifierResponses, type PasswordVerifierChallenge } from './cognito-srp';
 
@@ -21,12 +21,17 @@ export function cognitoEndpoint(config: CognitoConfig): string {
 
 interface AuthenticationResult {
   readonly IdToken?: string;
+  readonly AccessToken?: string;
   readonly RefreshToken?: string;
   readonly ExpiresIn?: number;
 }
 
 interface InitiateAuthAnswer {
   readonly AuthenticationResult?: AuthenticationResult;
+  /** AssociateSoftwareToken's answer. */
+  readonly SecretCode?: string;
+  /** VerifySoftwareToken's answer. */
+  readonly Status?: string;
   readonly ChallengeName?: string;
   readonly ChallengeParameters?: Record<string, string>;
   readonly Session?: string;
@@ -52,7 +57,7 @@ export class CognitoIdentityProvider implements IdentityProvider {
     this.endpoint = cognitoEndpoint(config);
   }
 
-  async signIn({ username, password }: Credentials): Promise<AuthSession> {
+  async signIn({ username, password, code }: Credentials): Promise<AuthSession> {
     const key = newSrpClientKey();
     const started = await this.initiateAuth('USER_SRP_AUTH', { USERNAME: username, SRP_A: key.A.toString(16) });
     const parameters = started.ChallengeParameters;
@@ -60,18 +65,53 @@ export class CognitoIdentityProvider implements IdentityProvider {
       throw new SignInError('unavailable', `Cognito answered USER_SRP_AUTH with ${started.ChallengeName ?? 'no challenge'}`);
     }
     const responses = await passwordVerifierResponses(this.config.userPoolId, key, parameters as unknown as PasswordVerifierChallenge, password, this.now());
-    const answer = await this.call('RespondToAuthChallenge', {
+    let answer = await this.call('RespondToAuthChallenge', {
       ChallengeName: 'PASSWORD_VERIFIER',
       ClientId: this.config.clientId,
       ChallengeResponses: responses,
       ...(started.Session ? { Session: started.Session } : {}),
     });
+    // Issue 21: a user with TOTP enabled is asked for the authenticator's code; without it the page asks the person
+    // and signs in again (the SRP proof is cheap, and a Cognito session would expire meanwhile anyway).
+    if (answer.ChallengeName === 'SOFTWARE_TOKEN_MFA') {
+      if (!code) throw new SignInError('mfa-code-required');
+      answer = await this.call('RespondToAuthChallenge', {
+        ChallengeName: 'SOFTWARE_TOKEN_MFA',
+        ClientId: this.config.clientId,
+        ChallengeResponses: { USERNAME: parameters.USER_ID_FOR_SRP, SOFTWARE_TOKEN_MFA_CODE: code },
+        ...(answer.Session ? { Session: answer.Session } : {}),
+      });
+    }
     if (answer.ChallengeName) {
       throw new SignInError(answer.ChallengeName === 'NEW_PASSWORD_REQUIRED' ? 'new-password-required' : 'unavailable', answer.ChallengeName);
     }
     const result = answer.AuthenticationResult;
     if (!result?.IdToken) throw new SignInError('unavailable', 'Cognito answered without tokens');
+    // Issue 21: the operator or a regulator without TOTP: the pre-token trigger gave no role and said why.
+    if (readJwtClaims(result.IdToken)['custom:mfa'] === 'SETUP_REQUIRED' && result.AccessToken) {
+      throw new MfaSetupRequired(this.enrolment(username, result.AccessToken));
+    }
     return sessionFrom(result.IdToken, result.RefreshToken);
+  }
+
+  /** Issue 21: binding an authenticator with the access token of the sign-in (Cognito's own TOTP, no API of ours). */
+  private enrolment(username: string, accessToken: string): MfaEnrolment {
+    return {
+      username,
+      start: async () => {
+        const answer = await this.call('AssociateSoftwareToken', { AccessToken: accessToken });
+        if (!answer.SecretCode) throw new SignInError('unavailable', 'Cognito answered AssociateSoftwareToken without a secret');
+        const account = encodeURIComponent(`anze:${username}`);
+        return { secret: answer.SecretCode, otpauthUri: `otpauth://totp/${account}?secret=${answer.SecretCode}&issuer=anze&algorithm=SHA1&digits=6&period=30` };
+      },
+      confirm: async (code) => {
+        const verified = await this.call('VerifySoftwareToken', { AccessToken: accessToken, UserCode: code, FriendlyDeviceName: 'anze' });
+        if (verified.Status !== 'SUCCESS') throw new SignInError('mfa-code-invalid', verified.Status);
+        await this.call('SetUserMFAPreference', { AccessToken: accessToken, SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true } });
+        // The ID token in hand has no role: sign in again, now with the next code of the app.
+        return undefined;
+      },
+    };
   }
 
   async refresh(session: AuthSession): Promise<AuthSession> {
@@ -87,7 +127,10 @@ export class CognitoIdentityProvider implements IdentityProvider {
     return this.call('InitiateAuth', { AuthFlow: authFlow, ClientId: this.config.clientId, AuthParameters: parameters });
   }
 
-  private async call(operation: 'InitiateAuth' | 'RespondToAuthChallenge', request: Record<string, unknown>): Promise<InitiateAuthAnswer> {
+  private async call(
+    operation: 'InitiateAuth' | 'RespondToAuthChallenge' | 'AssociateSoftwareToken' | 'VerifySoftwareToken' | 'SetUserMFAPreference',
+    request: Record<string, unknown>,
+  ): Promise<InitiateAuthAnswer> {
     let response: Response;
     try {
       response = await this.fetchImpl(this.endpoint, {
@@ -104,6 +147,10 @@ export class CognitoIdentityProvider implements IdentityProvider {
     const body = (await response.json().catch(() => ({}))) as InitiateAuthAnswer & { __type?: string; message?: string };
     if (response.ok) return body;
     const type = (body.__type ?? '').split('#').pop() ?? '';
+    // Issue 21: a wrong or reused TOTP code (at sign-in, or at the enrolment's first code).
+    if (type === 'CodeMismatchException' || type === 'EnableSoftwareTokenMFAException' || type === 'ExpiredCodeException') {
+      throw new SignInError('mfa-code-invalid', body.message);
+    }
     if (type === 'NotAuthorizedException' || type === 'UserNotFoundException') {
       throw new SignInError('invalid-credentials', body.message);
     }
