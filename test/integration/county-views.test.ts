@@ -136,6 +136,10 @@ describe('issue 21: the regulators’ views keyed by county, through the gateway
     expect((await xinfuEmb.get(`${path}?county=${YUANPING}`)).status).toBe(403);
     const city = await cityEmb.get<Page>(`${path}?limit=50`);
     expect(ids(city.body).sort()).toEqual([idOf(name, XINFU), idOf(name, YUANPING)].sort());
+    // A county names a partition of the view: anything but an area code is the caller's 400 on `county`, never a 5xx.
+    const bad = await cityEmb.get<{ error: { details?: { field: string }[] } }>(`${path}?county=%25ZZ`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details?.[0]?.field).toBe('county');
   });
 
   it.each(VIEWS)('ACL-4 the city EMB pages the $name across counties with a cursor: 2 pages, each record once', async ({ name, path }) => {

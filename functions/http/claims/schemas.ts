@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { areaCodeSchema } from '../../../domain/kernel/area.js';
 import { CLAIM_OUTCOMES, CLAIM_STATUSES } from '../../../domain/claims/claim.js';
 import { idParam, pageQuery, searchParam } from '../zod.js';
 
@@ -17,5 +18,6 @@ export const myClaimsQuery = z.object({ ...pageQuery });
 export const declinedClaimsQuery = z.object({
   ...pageQuery,
   decision: z._default(z.enum(['DECLINED']), 'DECLINED'),
-  county: z.optional(z.string().check(z.maxLength(10))),
+  // ACL-4 (issue 21): a county names a partition of the view, so only an area code is one (400 otherwise).
+  county: z.optional(areaCodeSchema),
 });

@@ -22,7 +22,7 @@ export const listEscalatedComplaints = defineRoute({
   response: pageOf(z.extend(complaintSchema, { insurerName: z.string() })),
   async handle(input) {
     const caller = callerOf(input, 'regulator');
-    let county = input.query.county;
+    let county: string | undefined = input.query.county;
     if (caller.agency === 'EMB_COUNTY') {
       if (county !== undefined && county !== caller.county) throw new Forbidden('ACL-4: a county EMB sees its own county only');
       county = caller.county;

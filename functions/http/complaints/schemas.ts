@@ -1,6 +1,7 @@
 import { COMPLAINT_STATUSES, ESCALATION_TARGETS } from '../../../domain/complaints/complaint.js';
 import { selfIntakeComplaintBody } from '../../../domain/complaints/complaint.schema.js';
 import * as z from 'zod/mini';
+import { areaCodeSchema } from '../../../domain/kernel/area.js';
 import { pageQuery, idParam } from '../zod.js';
 
 const id = idParam;
@@ -16,7 +17,8 @@ export const myComplaintsQuery = z.object({ ...pageQuery, status: z.optional(z.e
 
 export const escalatedQuery = z.object({
   ...pageQuery,
-  county: z.optional(z.string().check(z.maxLength(10))),
+  // ACL-4 (issue 21): a county names a partition of the view, so only an area code is one (400 otherwise).
+  county: z.optional(areaCodeSchema),
   to: z.optional(z.enum(ESCALATION_TARGETS)),
 });
 

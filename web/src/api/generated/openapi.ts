@@ -5438,7 +5438,6 @@ export type components = {
         ClaimId: components["schemas"]["Id"];
         ComplaintId: components["schemas"]["Id"];
         ComplaintStatus: components["schemas"]["ComplaintStatus"];
-        County: string;
         Cursor: string;
         DocId: components["schemas"]["Id"];
         EnterpriseCounty: components["schemas"]["EnterpriseCounty"];
@@ -8566,7 +8565,7 @@ export interface operations {
     getRegulatorClaims: {
         parameters: {
             query?: {
-                county?: components["parameters"]["County"];
+                county?: components["parameters"]["EnterpriseCounty"];
                 cursor?: components["parameters"]["Cursor"];
                 decision?: "DECLINED";
                 limit?: components["parameters"]["Limit"];
@@ -8598,7 +8597,7 @@ export interface operations {
     getRegulatorComplaints: {
         parameters: {
             query?: {
-                county?: components["parameters"]["County"];
+                county?: components["parameters"]["EnterpriseCounty"];
                 cursor?: components["parameters"]["Cursor"];
                 limit?: components["parameters"]["Limit"];
                 to?: "EMB" | "NFRA";

@@ -4,7 +4,7 @@ import { queryKeys } from '../../api/query-keys';
 import { useApi, useAuth } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
 import { DataTable, PageHeading, type DataColumn, type DataTablePageRequest, type FilterField } from '../../kit';
-import { countyName, XINZHOU_COUNTIES } from '../../reference/xinzhou-counties';
+import { asAreaCode, countyName, XINZHOU_COUNTIES } from '../../reference/xinzhou-counties';
 import { ClaimDetail } from './ClaimDetail';
 import { useClaimColumns } from './ClaimsPage';
 import { ClaimsApi, type DeclinedClaim } from './claims-api';
@@ -37,7 +37,7 @@ export function DeclinedClaimsPage() {
   );
   const fetchPage = useCallback(
     ({ cursor, limit, filters: values }: DataTablePageRequest, signal: AbortSignal) =>
-      claims.listDeclined({ cursor, limit, decision: 'DECLINED', county: countyWide ? values.county || undefined : undefined }, signal),
+      claims.listDeclined({ cursor, limit, decision: 'DECLINED', county: countyWide ? asAreaCode(values.county) : undefined }, signal),
     [claims, countyWide],
   );
   return (

@@ -7,7 +7,7 @@ import { useApi, useAuth } from '../../app/ServicesContext';
 import { useI18n } from '../../i18n';
 import { formatInstant } from '../../i18n/format';
 import { DataTable, DateTime, PageHeading, type DataColumn, type DataTablePageRequest, type FilterField } from '../../kit';
-import { countyName, XINZHOU_COUNTIES } from '../../reference/xinzhou-counties';
+import { asAreaCode, countyName, XINZHOU_COUNTIES } from '../../reference/xinzhou-counties';
 import { ComplaintDetail } from '../complaints/ComplaintDetail';
 import { ComplaintReplyView } from '../complaints/ComplaintReplyView';
 import { DueDateBadge } from '../complaints/DueDateBadge';
@@ -121,7 +121,7 @@ export function EscalatedComplaintsPage() {
         {
           cursor,
           limit,
-          county: countyWide ? values.county || undefined : undefined,
+          county: countyWide ? asAreaCode(values.county) : undefined,
           to: (values.to || undefined) as EscalationTarget | undefined,
         },
         signal,
