@@ -54,7 +54,17 @@ export interface TwinSession {
   readonly principalTags: Readonly<Record<string, string>>;
 }
 
-const statementsOf = (session: TwinSession, resources: IsolationResources): PolicyStatementJson[] =>
+const statementsByRole = new Map<string, PolicyStatementJson[]>();
+
+/** A role's statements for this process's resources, built once per role and table (they are pure data). */
+const statementsOf = (session: TwinSession, resources: IsolationResources): PolicyStatementJson[] => {
+  const id = `${session.role}|${resources.tableArn}|${resources.archiveBucketArn}`;
+  let statements = statementsByRole.get(id);
+  if (!statements) statementsByRole.set(id, (statements = statementsFor(session, resources)));
+  return statements;
+};
+
+const statementsFor = (session: TwinSession, resources: IsolationResources): PolicyStatementJson[] =>
   session.role === 'tenant'
     ? tenantRoleStatements(resources)
     : session.role === 'regulator'
@@ -85,6 +95,32 @@ export function accessDenied(message: string): AccessDenied {
   });
 }
 
+/** Per statement set (one per role and table, see statementsOf): the answers given so far. */
+const decisionsOf = new WeakMap<readonly PolicyStatementJson[], Map<string, boolean>>();
+const MAX_DECISIONS = 10_000;
+
+/**
+ * IAM's answer for one request, remembered: it is a pure function of the role's statements, the session's tags
+ * and the request (action, resource, leading keys), and a handler asks the same few questions on every call of
+ * the same route — evaluating them again cost about 90 µs a call, which on AWS IAM spends on its side.
+ */
+function decided(statements: readonly PolicyStatementJson[], session: TwinSession, request: { action: string; resource: string; leadingKeys?: readonly string[] }): { allowed: boolean } {
+  let decisions = decisionsOf.get(statements);
+  if (!decisions) decisionsOf.set(statements, (decisions = new Map()));
+  const id = JSON.stringify([session.principalTags, request.action, request.resource, request.leadingKeys ?? null]);
+  const known = decisions.get(id);
+  if (known !== undefined) return { allowed: known };
+  const { allowed } = evaluate(statements, {
+    action: request.action,
+    resource: request.resource,
+    principalTags: session.principalTags,
+    conditionKeys: request.leadingKeys ? { 'dynamodb:LeadingKeys': [...request.leadingKeys] } : {},
+  });
+  if (decisions.size >= MAX_DECISIONS) decisions.clear();
+  decisions.set(id, allowed);
+  return { allowed };
+}
+
 /**
  * Throws what IAM would answer if `session` may not make this call. Exported for the unit tests; the middleware
  * below is its one caller at run time.
@@ -94,12 +130,7 @@ export function authoriseDynamoDbCall(session: TwinSession, commandName: string,
   const statements = statementsOf(session, resources);
   const roleArn = `arn:aws:sts::${LOCAL_ACCOUNT}:assumed-role/anze-${session.role}/${session.name}`;
   for (const request of dynamoDbAuthorisations(commandName, input, { tableArn: (name) => tableArnOf(name), definitionOf })) {
-    const decision = evaluate(statements, {
-      action: request.action,
-      resource: request.resource,
-      principalTags: session.principalTags,
-      conditionKeys: request.leadingKeys ? { 'dynamodb:LeadingKeys': request.leadingKeys } : {},
-    });
+    const decision = decided(statements, session, request);
     if (decision.allowed) continue;
     // Layer 1 built a key its caller may not touch: a bug to fix, logged loudly (the answer is a 500 INTERNAL,
     // as an AccessDenied from AWS is today — functions/middleware/error-envelope.ts).

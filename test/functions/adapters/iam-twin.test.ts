@@ -189,6 +189,20 @@ describe('the twin in a client’s middleware stack', () => {
     await expect(doc.send(new GetCommand({ TableName: 'anze-idempotency', Key: { id: 'T#a#x' } }))).rejects.toMatchObject(refused);
   });
 
+  it('remembers an answer per session tags and request, never across them (issue 20: the warm path)', () => {
+    const call = (tenantId: string, pk: string) => () =>
+      authoriseDynamoDbCall({ name: `tenant-${tenantId}`, role: 'tenant', principalTags: { tenantId } }, 'GetItemCommand', { TableName: 'twin-main', Key: { PK: { S: pk }, SK: { S: '1' } } });
+    for (let round = 0; round < 3; round += 1) {
+      expect(call('a', 'T#a#X')).not.toThrow();
+      expect(call('a', 'T#b#X')).toThrow(/not authorized/);
+      expect(call('b', 'T#b#X')).not.toThrow();
+      expect(call('b', 'T#a#X')).toThrow(/not authorized/);
+    }
+    // Another table is another statement set: what was allowed on twin-main is not on it.
+    process.env.ANZE_TABLE = 'twin-other';
+    expect(call('a', 'T#a#X')).toThrow(/not authorized/);
+  });
+
   it('names the refused action, resource and keys the way IAM does', () => {
     expect(() =>
       authoriseDynamoDbCall({ name: 'tenant-a', role: 'tenant', principalTags: { tenantId: 'a' } }, 'UpdateItemCommand', {
