@@ -54,7 +54,7 @@ function client(url: string) {
     async signIn(username: string): Promise<string> {
       const answer = await call(undefined, 'POST', '/auth/login', { username, password: DEMO_PASSWORD });
       // Issue 21: a regulator signs in with its authenticator (enrolled at its own first sign-in); the seeding acts for it.
-      const mfa = answer.body.mfa === 'SETUP_REQUIRED' || (answer.body.error as { code?: string } | undefined)?.code === 'MFA_CODE_REQUIRED';
+      const mfa = answer.body.mfa === 'SETUP_REQUIRED' || answer.body.challenge === 'MFA_CODE';
       if (mfa) return seedActingToken(username);
       if (answer.status !== 200) throw new Error(`demo sign-in of ${username} failed: ${answer.status}`);
       return answer.body.accessToken as string;

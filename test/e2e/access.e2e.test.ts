@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { signIn, unlabelledFields } from './support/console-page.js';
+import { completeSignIn, signIn, unlabelledFields } from './support/console-page.js';
 import { DEMO_PASSWORD } from './support/local-server.js';
 import { signOut, useConsoleSuite } from './support/console-suite.js';
 
@@ -68,9 +68,8 @@ describe('console: sign-in, roles and language', () => {
     await withConsole(async ({ page }) => {
       await page.goto('/platform/regulators');
       await page.waitForURL(/\/login\?next=%2Fplatform%2Fregulators$/);
-      await page.getByLabel('用户名').fill('operator');
-      await page.getByLabel('密码', { exact: true }).fill(server().operatorPassword);
-      await page.getByRole('button', { name: '登录' }).click();
+      // Issue 21: the operator's authenticator (bound at its first sign-in, or its code now).
+      await completeSignIn(page, 'operator', server().operatorPassword);
       await page.getByRole('heading', { level: 1, name: '监管部门' }).waitFor();
       await page.locator('table[aria-label="监管部门"] tbody tr.ant-table-row').first().waitFor();
       expect(new URL(page.url()).pathname).toBe('/platform/regulators');

@@ -7,6 +7,7 @@ import { oneYearPeriodEnd } from '../../domain/underwriting/policy.rules.js';
 import { apiToken } from './support/api-setup.js';
 import { filing, paperFiling, settled, uploadQualificationDocument } from './support/console-forms.js';
 import { useConsoleSuite } from './support/console-suite.js';
+import { signIn } from './support/console-page.js';
 import { DEMO_PASSWORD } from './support/local-server.js';
 
 /**
@@ -104,10 +105,8 @@ async function newContext(browser: Browser, baseURL: string, viewport: { width: 
 }
 
 async function signInAs(page: Page, login: Login): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('用户名').fill(login.username);
-  await page.getByLabel('密码', { exact: true }).fill(login.password());
-  await page.getByRole('button', { name: '登录' }).click();
+  // Issue 21: the operator and regulators bind an authenticator or type its code (the shared helper does both).
+  await signIn(page, login.username, login.password());
   await page.waitForURL((url) => url.pathname !== '/login');
   await page.getByRole('heading', { level: 1 }).first().waitFor();
 }

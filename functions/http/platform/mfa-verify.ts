@@ -5,7 +5,7 @@ import { forgetPrincipal } from '../../middleware/current-principal.js';
 import { platformRoot } from './composition-root.js';
 import { mfaRoot } from './mfa-composition-root.js';
 import { mfaVerifyBody } from './mfa-schemas.js';
-import { signInResponse } from './schemas.js';
+import { signedInResponse } from './schemas.js';
 import { signedIn } from './sign-in.js';
 
 /**
@@ -22,7 +22,7 @@ export const mfaVerify = defineRoute({
   summary: 'Confirm the authenticator app with its first code; answers a full token (local runtime)',
   tags: ['auth'],
   body: mfaVerifyBody,
-  response: signInResponse,
+  response: signedInResponse,
   idempotent: false,
   async handle(input) {
     const { repository, tokens, clock } = platformRoot();

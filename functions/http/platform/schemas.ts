@@ -77,7 +77,8 @@ export const tenantUserSchema = z.object({
   lastSignInAt: z.optional(z.string().check(z.meta({ description: 'Last local sign-in; absent when unknown (never, or Cognito on AWS)' }))),
 });
 
-export const signInResponse = z.object({
+/** A signed-in answer (also of a confirmed authenticator enrolment, issue 21). */
+export const signedInResponse = z.object({
   accessToken: z.string().check(z.meta({ description: 'An ES256 JWT with the claims Cognito puts in its ID tokens' })),
   tokenType: z.literal('Bearer'),
   expiresIn: z.number().check(z.meta({ description: "The token's lifetime in seconds" })),
@@ -93,5 +94,8 @@ export const signInResponse = z.object({
   }),
   mfa: z.optional(z.literal('SETUP_REQUIRED').check(z.meta({ description: 'Issue 21: the token opens only /auth/mfa/setup and /auth/mfa/verify' }))),
 });
+
+/** Issue 21: the password was right and an authenticator is enabled: no token until the request brings its `code`. */
+export const signInResponse = z.union([signedInResponse, z.object({ challenge: z.literal('MFA_CODE') })]);
 
 export const healthResponse = z.object({ status: z.literal('ok'), version: z.string() });

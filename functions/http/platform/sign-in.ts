@@ -14,7 +14,7 @@ import { mfaRoot } from './mfa-composition-root.js';
 
 const REFUSED = 'user name or password is wrong';
 /** Issue 21: the challenge — the password was right, now the authenticator's code (no token yet). */
-export const MFA_CODE_REQUIRED = 'MFA_CODE_REQUIRED';
+export const MFA_CHALLENGE = 'MFA_CODE';
 export const MFA_CODE_INVALID = 'MFA_CODE_INVALID';
 
 /**
@@ -51,7 +51,7 @@ export async function signedIn(credential: Credential, tokens: TokenIssuer, now:
  * is counted atomically before its password is checked, so at most five are evaluated per fifteen-minute window
  * however many arrive at once, and the name is then locked (429, issue 12 #2); 3. a right password clears the
  * count (and keeps the time, the operator's 最近登录) — with an authenticator enabled only once its code is right too
- * (issue 21: without `code` a 401 MFA_CODE_REQUIRED challenge, a wrong or replayed one 401 MFA_CODE_INVALID), and an
+ * (issue 21: without `code` a challenge, `{challenge: MFA_CODE}` and no token, a wrong or replayed one 401 MFA_CODE_INVALID), and an
  * operator or regulator without one gets an enrolment-only token (`mfa: SETUP_REQUIRED`); 4. a disabled user, or one of a suspended insurer (ACL-3), gets no token; 5. the token carries the record's token version (issue 12 #1).
  */
 export const signIn = defineRoute({
@@ -79,24 +79,30 @@ export const signIn = defineRoute({
     }
     const { credential } = admission;
     if (!(await passwords.verify(body.password, credential.passwordHash))) throw new Unauthorized(REFUSED);
+    const { principal } = credential;
+    const active = async () => {
+      if (credential.disabled) throw new Unauthorized('this account is disabled');
+      // ACL-3 (issue 15): a suspended insurer's users get no token, with the same code the request-time check answers.
+      if (principal.tenantId !== undefined && !tenantAdmitsUsers((await repository.getTenant(principal.tenantId))?.status)) {
+        throw new HttpProblem(403, TENANT_SUSPENDED, 'ACL-3: this insurer is suspended by the platform operator; its users cannot sign in until it is resumed');
+      }
+    };
     // Issue 21: with an authenticator enabled, the code too — a single-use code of this step or a neighbour. The
     // attempt stays counted until the code is right, so guessing codes meets the same lock as guessing passwords.
     const { totp, enrolments } = mfaRoot();
     const secret = credential.mfaSecret;
     if (secret) {
-      if (body.code === undefined) throw new HttpProblem(401, MFA_CODE_REQUIRED, 'code: the 6-digit code of your authenticator app is required (issue 21)');
+      // A disabled or suspended user is told so before being asked for a code it could not use.
+      await active();
+      // The challenge is no error (a 200, like Cognito's ChallengeName): the client asks the person for the code.
+      if (body.code === undefined) return { body: { challenge: MFA_CHALLENGE } };
       const step = totp.matchingStep(secret, body.code, now);
       if (step === undefined || !(await enrolments.useStep(credential.username, step))) {
         throw new HttpProblem(401, MFA_CODE_INVALID, 'code: wrong, expired or already used; wait for the next code of your authenticator app (issue 21)');
       }
     }
     await repository.clearSignInFailures(credential.username, now.toISOString());
-    if (credential.disabled) throw new Unauthorized('this account is disabled');
-    const { principal } = credential;
-    // ACL-3 (issue 15): a suspended insurer's users get no token, with the same code the request-time check answers.
-    if (principal.tenantId !== undefined && !tenantAdmitsUsers((await repository.getTenant(principal.tenantId))?.status)) {
-      throw new HttpProblem(403, TENANT_SUSPENDED, 'ACL-3: this insurer is suspended by the platform operator; its users cannot sign in until it is resumed');
-    }
+    if (!secret) await active();
     return { body: await signedIn(credential, tokens, now, !secret && mfaRequiredFor(principal.role)) };
   },
 });

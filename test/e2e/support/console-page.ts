@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, ConsoleMessage, Page } from 'playwright-c
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from './local-server.js';
+import { keepSession, nextCodeOf, rememberEnrolled, reusableSession } from '../../support/totp-sign-in.js';
 
 export const SCREENSHOT_DIR = join(REPO_ROOT, 'test', 'e2e', 'screenshots');
 
@@ -67,12 +68,71 @@ export async function openConsole(
   };
 }
 
-/** Signs in through the form, as a user would (labels in Chinese: the default language). */
-export async function signIn(page: Page, username: string, password: string): Promise<void> {
+/** The console's session in session storage (web/src/auth/auth-session.ts). */
+const SESSION_KEY = 'anze.session';
+
+/** How a browser sign-in went (issue 21): by password alone, with the authenticator's code, or enrolling one first. */
+export type SignInOutcome = 'password' | 'code' | 'enrolled' | 'refused';
+
+/**
+ * Signs in through the form, as a user would (labels in Chinese: the default language). Issue 21: the operator and
+ * regulators bind an authenticator at their first sign-in (绑定身份验证器: the key is read off the page and kept in
+ * the tests' TOTP wallet, test/support/totp-sign-in.ts) and type its 动态验证码 after; `onEnrolment` sees the
+ * enrolment page before its code is typed (a screenshot, an accessibility scan).
+ */
+export async function signIn(
+  page: Page,
+  username: string,
+  password: string,
+  onEnrolment?: (page: Page) => Promise<void>,
+): Promise<SignInOutcome> {
   await page.goto('/login');
+  return completeSignIn(page, username, password, onEnrolment);
+}
+
+/** The same on the sign-in page already shown (a deep link's `/login?next=…`). */
+export async function completeSignIn(
+  page: Page,
+  username: string,
+  password: string,
+  onEnrolment?: (page: Page) => Promise<void>,
+): Promise<SignInOutcome> {
+  const baseUrl = new URL(page.url()).origin;
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码', { exact: true }).fill(password);
   await page.getByRole('button', { name: '登录' }).click();
+  const enrolHeading = page.getByRole('heading', { name: '绑定身份验证器' });
+  const codeField = page.getByLabel('动态验证码');
+  for (const until = Date.now() + 20_000; Date.now() < until; await page.waitForTimeout(100)) {
+    if (!new URL(page.url()).pathname.startsWith('/login')) return 'password';
+    if (await enrolHeading.isVisible()) {
+      const secret = (await page.getByTestId('mfa-secret').textContent())?.replace(/\s+/g, '') ?? '';
+      rememberEnrolled(baseUrl, username, secret);
+      await onEnrolment?.(page);
+      await codeField.fill((await nextCodeOf(baseUrl, username)) ?? '');
+      await page.getByRole('button', { name: '确认绑定' }).click();
+      await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+      keepSession(baseUrl, username, (await page.evaluate<string | null>(`sessionStorage.getItem(${JSON.stringify(SESSION_KEY)})`)) ?? '');
+      return 'enrolled';
+    }
+    if (await codeField.isVisible()) {
+      // Codes are single use: when both usable time steps are spent, the person's last session serves (as if the tab
+      // stayed open) rather than a wait of up to 30 s for the next code.
+      const session = reusableSession(baseUrl, username);
+      if (session) {
+        await page.evaluate(`sessionStorage.setItem(${JSON.stringify(SESSION_KEY)}, ${JSON.stringify(session)})`);
+        await page.goto(new URL(page.url()).searchParams.get('next') ?? '/');
+      } else {
+        await codeField.fill((await nextCodeOf(baseUrl, username)) ?? '');
+        await page.getByRole('button', { name: '登录' }).click();
+      }
+      await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+      if (!session) keepSession(baseUrl, username, (await page.evaluate<string | null>(`sessionStorage.getItem(${JSON.stringify(SESSION_KEY)})`)) ?? '');
+      return 'code';
+    }
+    if (await page.getByRole('alert').isVisible()) return 'refused';
+  }
+  return 'password';
 }
 
 /**

@@ -3,7 +3,7 @@ import type { BodyOf, ItemOf, Page, PageRequest, QueryOf, ResponseOf } from './c
 
 export type LoginResponse = ResponseOf<'/api/v1/auth/login', 'post'>;
 /** The signed-in user, as `POST /auth/login` answers it (or as read from a Cognito ID token). */
-export type SessionUser = LoginResponse['user'];
+export type SessionUser = Extract<LoginResponse, { user: unknown }>['user'];
 export type Role = SessionUser['role'];
 export type Agency = NonNullable<SessionUser['agency']>;
 

@@ -3,6 +3,8 @@ import { ok, type ApiClient, type LoginResponse } from '../api';
 import { isRole } from './roles';
 import { MfaSetupRequired, SignInError, type AuthSession, type Credentials, type IdentityProvider, type MfaEnrolment } from './auth-session';
 
+type SignedIn = Exclude<LoginResponse, { challenge: string }>;
+
 /** Signs in against the local runtime's `POST /api/v1/auth/login`; on expiry the console asks again. */
 export class LocalIdentityProvider implements IdentityProvider {
   readonly mode = 'local' as const;
@@ -20,13 +22,15 @@ export class LocalIdentityProvider implements IdentityProvider {
     } catch (error) {
       throw toSignInError(error);
     }
+    // Issue 21: the password was right and the user has an authenticator: the page asks for its code.
+    if ('challenge' in answer) throw new SignInError('mfa-code-required');
     if (!isRole(answer.user.role)) throw new SignInError('not-a-console-user');
     // Issue 21: the operator or a regulator without an authenticator — this token opens only the enrolment.
     if (answer.mfa === 'SETUP_REQUIRED') throw new MfaSetupRequired(this.enrolment(answer.user.username, answer.accessToken));
     return this.sessionOf(answer);
   }
 
-  private sessionOf(answer: LoginResponse): AuthSession {
+  private sessionOf(answer: SignedIn): AuthSession {
     return {
       mode: 'local',
       token: answer.accessToken,
@@ -54,7 +58,7 @@ export class LocalIdentityProvider implements IdentityProvider {
     return {
       username,
       start: () => post<{ secret: string; otpauthUri: string }>('/api/v1/auth/mfa/setup', {}),
-      confirm: async (code) => this.sessionOf(await post<LoginResponse>('/api/v1/auth/mfa/verify', { code })),
+      confirm: async (code) => this.sessionOf(await post<SignedIn>('/api/v1/auth/mfa/verify', { code })),
     };
   }
 }
@@ -64,7 +68,6 @@ function toSignInError(error: unknown): SignInError {
   // ACL-3 (issue 15): the password was right, but the user's insurer is suspended by the operator.
   if (error.status === 403 && error.code === 'TENANT_SUSPENDED') return new SignInError('tenant-suspended', error.message);
   // Issue 21: the password was right; the authenticator's code is asked for, or was wrong (or already used).
-  if (error.code === 'MFA_CODE_REQUIRED') return new SignInError('mfa-code-required', error.message);
   if (error.code === 'MFA_CODE_INVALID' || (error.status === 400 && error.message.includes('code:'))) return new SignInError('mfa-code-invalid', error.message);
   if (error.status === 401 || error.status === 400 || error.status === 403) {
     return new SignInError('invalid-credentials', error.message);

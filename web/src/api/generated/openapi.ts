@@ -5206,15 +5206,6 @@ export type components = {
             };
         };
         /** @description Success */
-        Login: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["Login"];
-            };
-        };
-        /** @description Success */
         Notice: {
             headers: {
                 [name: string]: unknown;
@@ -5746,7 +5737,18 @@ export interface operations {
         };
         responses: {
             "4XX": components["responses"]["Error"];
-            200: components["responses"]["Login"];
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Login"] | {
+                        /** @constant */
+                        challenge: "MFA_CODE";
+                    };
+                };
+            };
         };
     };
     postAuthMfaSetup: {
@@ -5791,7 +5793,15 @@ export interface operations {
         };
         responses: {
             "4XX": components["responses"]["Error"];
-            200: components["responses"]["Login"];
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Login"];
+                };
+            };
         };
     };
     getClaims: {
