@@ -14,18 +14,22 @@ export interface LoadPlan {
    * Per connection, in turn; bodies are JSON. Placeholders in a path or body: `{user}` the connection's own staff
    * record, `{round}` its cycle (1, 2, …), `{enterprise}` the enterprise of this cycle's policy, `{periodStart}` /
    * `{periodEnd}` its period, `{policy}` / `{service}` the ids this connection's `capture` steps answered,
-   * `{now}` the instant the request is sent.
+   * `{scheduledAt}` a time for a service inside this cycle's policy period (SVC-4): an hour from now in a policy from
+ * today, 09:00 on the first day of a later one.
    */
   readonly mix: readonly { readonly method: string; readonly path: string; readonly body?: unknown; readonly capture?: 'policy' | 'service' }[];
-  readonly token: string;
   readonly users: readonly LoadUser[];
   /** UW-9: one-year periods that do not overlap, the first from today; cycle `r` takes `periods[⌊(r−1) / enterprises⌋]`. */
   readonly periods: readonly { readonly start: string; readonly end: string }[];
 }
 
-/** A simulated user's own data: its staff record and the enterprises only it issues policies to, so users never collide. */
+/**
+ * A simulated user's own data: its staff record, the token of its insurer's administrator it calls with, and the
+ * enterprises only it issues policies to, so users never collide.
+ */
 export interface LoadUser {
   readonly user: string;
+  readonly token: string;
   readonly enterprises: readonly string[];
 }
 
@@ -100,9 +104,9 @@ function fill(text: string, context: Context, periods: LoadPlan['periods']): str
     periodEnd: policy.end,
     policy: context.policy ?? '',
     service: context.service ?? '',
-    now: new Date().toISOString(),
+    scheduledAt: policy.start === periods[0]?.start ? new Date(Date.now() + 3_600_000).toISOString() : `${policy.start}T01:00:00.000Z`,
   };
-  return text.replace(/\{(user|round|enterprise|periodStart|periodEnd|policy|service|now)\}/g, (_, name: string) => values[name]!);
+  return text.replace(/\{(user|round|enterprise|periodStart|periodEnd|policy|service|scheduledAt)\}/g, (_, name: string) => values[name]!);
 }
 
 async function main(): Promise<void> {
@@ -119,7 +123,7 @@ async function main(): Promise<void> {
       return {
         ...request,
         path: `/api/v1${fill(step.path, context, plan.periods)}`,
-        headers: { authorization: `Bearer ${plan.token}`, ...(step.body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: { authorization: `Bearer ${context.user!.token}`, ...(step.body === undefined ? {} : { 'content-type': 'application/json' }) },
         ...(step.body === undefined ? {} : { body: fill(JSON.stringify(step.body), context, plan.periods) }),
       };
     },

@@ -5,7 +5,8 @@ import { addDays } from '../../domain/kernel/calendar/local-date.js';
 import { oneYearPeriodEnd } from '../../domain/underwriting/policy.rules.js';
 import { REPO_ROOT } from '../../infra/local/platform.js';
 import { ApiClient } from '../support/api-client.js';
-import { validUscc } from '../support/fixtures.js';
+import { tenantBody, unique, validUscc } from '../support/fixtures.js';
+import { signInWithTotp } from '../support/totp-sign-in.js';
 import { fileQualification, policyBody, today } from '../support/underwriting-fixtures.js';
 import { benchCityEmb } from './city-emb.js';
 import type { LoadPlan, LoadUser, StepFailures, StepLatency } from './load-client.js';
@@ -13,9 +14,15 @@ import { measureMemory } from './memory.js';
 import { markdownTable, mib, ms } from './table.js';
 
 export const LOAD_USERS = 50;
+/**
+ * The insurers the users work for, 10 staff each: a city's market is a dozen insurers, not one with 50 staff
+ * booking at the same instant. Each insurer-year numbers its ledger entries, services and policies from one
+ * counter (FEE-2, SVC-5, UW-1), so the users of one insurer queue on it (until-booked.ts, numbered.ts).
+ */
+export const LOAD_INSURERS = 5;
 /** UW-9: the enterprises each simulated user issues to in turn (its own, registered in setup), before it renews the first for the next period. */
-export const ENTERPRISES_PER_USER = 4;
-/** One-year periods prepared per enterprise: 4 × 25 = 100 policies per user, several times what one makes in 60 s on 2 cores. */
+export const ENTERPRISES_PER_USER = 8;
+/** One-year periods prepared per enterprise: 8 × 25 = 200 policies per user, many times what one makes in 60 s on 2 cores. */
 const PERIODS = 25;
 
 /** What a step is, for the mix table: the console's lists and gets, and its writes (issue 20). */
@@ -96,7 +103,7 @@ export function loadMix(extraLists: readonly string[]): LoadStep[] {
     {
       method: 'POST',
       path: '/services',
-      body: { policyId: '{policy}', type: 'RISK_ASSESSMENT', scheduledAt: '{now}', provider: { kind: 'OWN' }, expertIds: [], plannedItems: ['主要危险源辨识', '风险分级管控'], plannedMeasures: '现场查看与资料核查' },
+      body: { policyId: '{policy}', type: 'RISK_ASSESSMENT', scheduledAt: '{scheduledAt}', provider: { kind: 'OWN' }, expertIds: [], plannedItems: ['主要危险源辨识', '风险分级管控'], plannedMeasures: '现场查看与资料核查' },
       what: 'schedule service',
       capture: 'service',
     },
@@ -120,6 +127,12 @@ export function periodsFromToday(count: number): { start: string; end: string }[
   return periods;
 }
 
+async function signedIn(url: string, username: string, password: string): Promise<ApiClient> {
+  const response = await signInWithTotp(url, username, password);
+  if (response.status !== 200) throw new Error(`load: sign-in of ${username} answered ${response.status}`);
+  return new ApiClient(url, response.body.accessToken as string);
+}
+
 /** Runs `task` over `items`, `width` at a time. */
 async function inParallel<T>(items: readonly T[], width: number, task: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
@@ -131,8 +144,8 @@ async function inParallel<T>(items: readonly T[], width: number, task: (item: T)
 /**
  * 50 simulated users (staff records made here, one per connection) for `seconds` through the local gateway, with
  * autocannon in a child process (load-client.ts) so the load generator does not share the platform's event loop.
- * Setup: the administrator's insurer files its qualification (UW-8 eligibility), the city EMB registers
- * {@link ENTERPRISES_PER_USER} enterprises per user (REG-1). The platform's process (Node) and DynamoDB Local are
+ * Setup: {@link LOAD_INSURERS} insurers (the administrator's and ones onboarded here) file their qualification
+ * (UW-8 eligibility), the city EMB registers {@link ENTERPRISES_PER_USER} enterprises per user (REG-1). The platform's process (Node) and DynamoDB Local are
  * sampled every second for their resident memory.
  */
 export async function measureLoad(
@@ -144,11 +157,21 @@ export async function measureLoad(
   seconds: number,
   progress: (line: string) => void,
 ): Promise<LoadSection> {
-  progress(`load: the insurer files its qualification; the city EMB registers ${LOAD_USERS * ENTERPRISES_PER_USER} enterprises`);
+  progress(`load: ${LOAD_INSURERS} insurers file their qualification; the city EMB registers ${LOAD_USERS * ENTERPRISES_PER_USER} enterprises`);
   const cityEmb = await benchCityEmb(url, operatorPassword);
-  const filed = await fileQualification(admin, cityEmb);
-  const eligible = (filed.body as { eligibility?: { eligible?: boolean } }).eligibility?.eligible;
-  if (filed.status !== 200 || eligible !== true) throw new Error(`load: the qualification answered ${filed.status}: ${JSON.stringify(filed.body).slice(0, 300)}`);
+  const operator = await signedIn(url, 'operator', operatorPassword);
+  const insurers: ApiClient[] = [admin];
+  for (let i = 1; i < LOAD_INSURERS; i += 1) {
+    const login = { username: unique(`load-adm${i}-`), password: 'Load-admin-2026', displayName: '负载测试管理员' };
+    const onboarded = await operator.post('/platform/tenants', tenantBody(`Load${i}`, { admin: login }));
+    if (onboarded.status !== 201) throw new Error(`load: onboarding an insurer answered ${onboarded.status}: ${JSON.stringify(onboarded.body).slice(0, 300)}`);
+    insurers.push(await signedIn(url, login.username, login.password));
+  }
+  for (const insurer of insurers) {
+    const filed = await fileQualification(insurer, cityEmb);
+    const eligible = (filed.body as { eligibility?: { eligible?: boolean } }).eligibility?.eligible;
+    if (filed.status !== 200 || eligible !== true) throw new Error(`load: the qualification answered ${filed.status}: ${JSON.stringify(filed.body).slice(0, 300)}`);
+  }
   const enterprises = Array.from({ length: LOAD_USERS * ENTERPRISES_PER_USER }, () => validUscc());
   await inParallel(enterprises, 4, async (uscc) => {
     const added = await cityEmb.post('/regulator/enterprises', { uscc, name: `负载测试煤业${uscc.slice(-6)}有限公司`, industry: 'COAL_MINE', county: '140902', staff: STAFF, revenueWan: 1_000 });
@@ -158,14 +181,16 @@ export async function measureLoad(
   progress(`load: making ${LOAD_USERS} staff users (one scrypt hash each)`);
   const users: LoadUser[] = [];
   for (let i = 0; i < LOAD_USERS; i += 1) {
-    const made = await admin.post<{ id: string }>('/users', {
+    // The users of an insurer call with its administrator's token (they edit their own staff record).
+    const insurer = insurers[i % LOAD_INSURERS]!;
+    const made = await insurer.post<{ id: string }>('/users', {
       username: `load-${Date.now().toString(36)}-${i}`,
       password: 'Load-pass-2026',
       role: 'insurer-staff',
       displayName: '负载测试员',
     });
     if (made.status !== 201) throw new Error(`load: adding a user answered ${made.status}`);
-    users.push({ user: made.body.id, enterprises: enterprises.slice(i * ENTERPRISES_PER_USER, (i + 1) * ENTERPRISES_PER_USER) });
+    users.push({ user: made.body.id, token: insurer.token ?? '', enterprises: enterprises.slice(i * ENTERPRISES_PER_USER, (i + 1) * ENTERPRISES_PER_USER) });
   }
   const mix = loadMix(extraLists);
   progress(`load: ${LOAD_USERS} connections for ${seconds} s, ${mix.length} requests a cycle`);
@@ -182,7 +207,6 @@ export async function measureLoad(
     connections: LOAD_USERS,
     seconds,
     mix: mix.map(({ what: _what, ...step }) => step),
-    token: admin.token ?? '',
     users,
     periods: periodsFromToday(PERIODS),
   };

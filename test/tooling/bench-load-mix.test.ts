@@ -33,7 +33,7 @@ describe('the load mix (issue 20)', () => {
 
   it('UW-9: a user’s cycles never issue two overlapping policies to one enterprise', () => {
     const periods = periodsFromToday(25);
-    const users: LoadUser[] = [0, 1].map((n) => ({ user: `u${n}`, enterprises: Array.from({ length: ENTERPRISES_PER_USER }, (_, i) => `E${n}-${i}`) }));
+    const users: LoadUser[] = [0, 1].map((n) => ({ user: `u${n}`, token: 't', enterprises: Array.from({ length: ENTERPRISES_PER_USER }, (_, i) => `E${n}-${i}`) }));
     const issued = users.flatMap((user) => Array.from({ length: 60 }, (_, round) => policyOfRound(user, round + 1, periods)));
     for (const [index, policy] of issued.entries()) {
       for (const other of issued.slice(index + 1)) {
