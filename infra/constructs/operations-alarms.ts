@@ -16,7 +16,7 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { RELAY_METRICS } from '../../functions/relay/metrics.js';
-import { STS_METRICS } from '../../functions/adapters/dynamodb/tenant-scoped-client.js';
+import { STS_METRICS } from '../../functions/adapters/dynamodb/tagged-sessions.js';
 import { alarmTopicName } from '../stacks/stage-profile.js';
 
 /**

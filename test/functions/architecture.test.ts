@@ -33,7 +33,7 @@ const ADAPTER_INTERNALS: Readonly<Record<string, string>> = {
   'functions/adapters/dynamodb/tenant-scoped-client.ts': 'IAM layer 2: the tenant-scoped DynamoDB clients repositories are built with; no use case sees it',
   'functions/adapters/dynamodb/regulator-read-client.ts': 'IAM layer 2: the read-only regulator-role DynamoDB client the supervision reads are built with; no use case sees it',
   'functions/adapters/dynamodb/enterprise-read-client.ts': 'IAM layer 2: the enterprise-role DynamoDB client an enterprise user’s views are built with (ACL-5); no use case sees it',
-  'functions/adapters/dynamodb/tagged-read-sessions.ts': 'IAM layer 2: the session cache of the regulator and enterprise read clients',
+  'functions/adapters/dynamodb/tagged-sessions.ts': 'IAM layer 2: the session cache of the tenant, regulator and enterprise clients',
   'functions/adapters/archive/tenant-archive-session.ts': 'IAM layer 2: the tenant-scoped S3 credentials the archive store is built with',
   'functions/adapters/archive/s3-archive-store.ts#ScopedS3Clients': 'IAM layer 2: the S3 clients of a caller’s session (tenant or regulator role) the S3 archive store is built with',
 };

@@ -1,6 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { assertKeyPart } from './keys.js';
-import { TaggedReadSessions } from './tagged-read-sessions.js';
+import { TaggedSessions } from './tagged-sessions.js';
 
 /**
  * ACL-5, issue 21: an enterprise user's reads across insurers run in the enterprise role (`ANZE_ENTERPRISE_ROLE_ARN`),
@@ -10,10 +10,10 @@ import { TaggedReadSessions } from './tagged-read-sessions.js';
  * 256 kept (an enterprise user signs in now and then, not all at once).
  */
 export class EnterpriseReadClients {
-  private readonly sessions: TaggedReadSessions;
+  private readonly sessions: TaggedSessions;
 
   constructor(roleArn: string | undefined, now: () => number = Date.now) {
-    this.sessions = new TaggedReadSessions({ roleArn, twinRole: 'enterprise', maxSessions: 256 }, now);
+    this.sessions = new TaggedSessions({ roleArn, twinRole: 'enterprise', maxSessions: 256 }, now);
   }
 
   async client(uscc: string): Promise<DynamoDBDocumentClient> {

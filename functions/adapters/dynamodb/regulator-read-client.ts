@@ -2,7 +2,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { RegulatorPrincipal } from '../../../domain/identity/principal.js';
 import { CITY_WIDE_COUNTY, COUNTY_AGENCY } from '../../../infra/constructs/tenant-policy-documents.js';
 import { assertKeyPart } from './keys.js';
-import { TaggedReadSessions } from './tagged-read-sessions.js';
+import { TaggedSessions } from './tagged-sessions.js';
 
 /** Whose reads a regulator session makes: the caller's agency and, for a county EMB, its county (from the token). */
 export type RegulatorScope = Pick<RegulatorPrincipal, 'agency' | 'county'>;
@@ -25,14 +25,14 @@ export function regulatorSessionTags(scope: RegulatorScope): { agency: string; c
  * `county` of the caller's token — never through a tenant's role, so a bug in a supervision use case cannot
  * write an insurer's items, and a county EMB's session cannot read another county's partitions of the views
  * keyed by county (infra/constructs/tenant-policy-documents.ts): IAM refuses both. Locally the IAM twin
- * evaluates the same statements (./tagged-read-sessions.ts).
+ * evaluates the same statements (./tagged-sessions.ts).
  */
 export class RegulatorReadClients {
   /** One session per scope: the city-wide one, and one per county EMB's county (16 areas at most). */
-  private readonly sessions: TaggedReadSessions;
+  private readonly sessions: TaggedSessions;
 
   constructor(roleArn: string | undefined, now: () => number = Date.now) {
-    this.sessions = new TaggedReadSessions({ roleArn, twinRole: 'regulator', maxSessions: 32 }, now);
+    this.sessions = new TaggedSessions({ roleArn, twinRole: 'regulator', maxSessions: 32 }, now);
   }
 
   async client(scope: RegulatorScope): Promise<DynamoDBDocumentClient> {

@@ -3,7 +3,8 @@
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/nested-clients/sts';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { STS_METRICS, TenantScopedClients } from '../../../functions/adapters/dynamodb/tenant-scoped-client.js';
+import { STS_METRICS } from '../../../functions/adapters/dynamodb/tagged-sessions.js';
+import { TenantScopedClients } from '../../../functions/adapters/dynamodb/tenant-scoped-client.js';
 import { logger, metrics } from '../../../functions/middleware/observability.js';
 
 const sts = mockClient(STSClient);

@@ -6,8 +6,11 @@ import { traceSdkCalls } from '../../middleware/tracing.js';
 import { countCalls, dynamoDbClientConfig, sharedDynamoDb, toDocumentClient } from './client.js';
 import { localIamEnabled, localTwinClient, type TwinSession } from '../iam-twin/dynamodb-twin.js';
 import { roleSession, type SessionCredentials } from '../sts/role-session.js';
-import { STS_METRICS } from './tenant-scoped-client.js';
 
+/** The metric a failed AssumeRole adds (namespace `anze`, the function's `service`), which an alarm watches. */
+export const STS_METRICS = { assumeRoleFailures: 'StsAssumeRoleFailures' } as const;
+
+/** Renew a little before STS credentials expire, so a request never starts with stale ones. */
 const RENEW_BEFORE_MS = 60_000;
 const SESSION_SECONDS = 900;
 
@@ -16,30 +19,30 @@ interface Session {
   readonly expiresAt: number;
 }
 
-export interface TaggedReadSessionsOptions {
-  /** The role to assume (`ANZE_REGULATOR_ROLE_ARN`, `ANZE_ENTERPRISE_ROLE_ARN`); absent locally and in the tests. */
+export interface TaggedSessionsOptions {
+  /** The role to assume (`ANZE_TENANT_ROLE_ARN`, `ANZE_REGULATOR_ROLE_ARN`, `ANZE_ENTERPRISE_ROLE_ARN`); absent locally and in the tests. */
   readonly roleArn: string | undefined;
   /** Which role's statements the local IAM twin evaluates when there is no role to assume. */
   readonly twinRole: TwinSession['role'];
-  /** Sessions kept at once; the oldest goes first (a container serves a bounded set of callers). */
+  /** Sessions kept at once; the oldest goes first (a container serves a bounded set of callers; tests make hundreds). */
   readonly maxSessions: number;
 }
 
 /**
- * Read sessions of one scoped role, one per set of session tags (ARCHITECTURE.md §3, issue 21): the regulators'
- * (agency, county) and the enterprises' (uscc). Each is assumed once and renewed a minute before it expires; a
+ * Sessions of one scoped role, one per set of session tags (ARCHITECTURE.md §3, layer 2): the tenants' (tenantId),
+ * the regulators' (agency, county) and the enterprises' (uscc). Each is assumed once and renewed a minute before it expires; a
  * failed AssumeRole is logged and counted (the `sts-failures` alarm) and fails the request.
  *
  * Without a role ARN there is nothing to assume: the client then carries the local IAM twin
  * (functions/adapters/iam-twin/) with the role's own statements and the same tags, so what IAM refuses is refused
  * locally. `ANZE_LOCAL_IAM=off` falls back to the shared client.
  */
-export class TaggedReadSessions {
+export class TaggedSessions {
   private readonly sessions = new Map<string, Session>();
   private readonly credentials = new Map<string, () => Promise<SessionCredentials>>();
 
   constructor(
-    private readonly options: TaggedReadSessionsOptions,
+    private readonly options: TaggedSessionsOptions,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -65,7 +68,7 @@ export class TaggedReadSessions {
       credentials = await session();
     } catch (error) {
       // Counted as the tenant role's failures are, so the `sts-failures` alarm sees it; the request still fails.
-      logger.error(`AssumeRole into the ${twinRole} role failed`, { error: error as Error, tags });
+      logger.error(`AssumeRole into the ${twinRole} role failed`, { error: error as Error, ...tags });
       metrics.addMetric(STS_METRICS.assumeRoleFailures, MetricUnit.Count, 1);
       throw error;
     }
