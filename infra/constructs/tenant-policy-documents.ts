@@ -104,10 +104,20 @@ export const COUNTY_AGENCY = 'EMB_COUNTY';
  * Regulator views keyed by county (keys.ts): one partition per county, so `dynamodb:LeadingKeys` holds a county
  * EMB's session to `…#${aws:PrincipalTag/county}` and a city-wide session reads every county's (issue 21): SVC-7's
  * hazards, CMP-6's escalated complaints, CLM-1's declined claims, SUP-2's notices, SYNC-1's records and the
- * supervision overview's counters (`R#supervision#COUNT#<year>#<county>`, any year). A record of no known county
- * is under `NONE`, which no county EMB's tag can be: the city-wide sessions' only.
+ * supervision overview's counters (`R#supervision#COUNT#<year>#<county>`, any year), and REG-1's register as the
+ * regulators list it (GSI1 `R#register#ENT-COUNTY#<county>` and its counters `R#register#COUNT#<county>`). A record
+ * of no known county is under `NONE`, which no county EMB's tag can be: the city-wide sessions' only.
  */
-export const COUNTY_KEYED_REGULATOR_VIEWS = ['REG#HAZARD', 'REG#COMPLAINT-ESCALATED', 'REG#CLAIM-DECLINED', 'REG#NOTICE', 'REG#SYNC', 'R#supervision#COUNT#*'] as const;
+export const COUNTY_KEYED_REGULATOR_VIEWS = [
+  'REG#HAZARD',
+  'REG#COMPLAINT-ESCALATED',
+  'REG#CLAIM-DECLINED',
+  'REG#NOTICE',
+  'REG#SYNC',
+  'R#supervision#COUNT#*',
+  'R#register#ENT-COUNTY',
+  'R#register#COUNT',
+] as const;
 
 /**
  * What every regulator session reads that is not keyed by county (ACL-4 stays in layer 1 for these, with the

@@ -56,8 +56,23 @@ describe('issue 21: the regulator views keyed by county, in IAM', () => {
     expect(reads(CITY, keys.supervisionSubject('policy', 't1', 'p1').PK, TABLE)).toBe(false);
   });
 
+  it('ACL-4 REG-1 the register as regulators list it: a county EMB reads its county’s listing and counters only, the city-wide sessions every county’s; an entry by USCC stays readable to all (its county is checked in code)', () => {
+    const listing = (county: string) => keys.registerCountyListing(county);
+    expect(reads(XINFU, listing('140902'), `${TABLE}/index/GSI1`)).toBe(true);
+    expect(reads(XINFU, listing('140981'), `${TABLE}/index/GSI1`)).toBe(false);
+    expect(reads(XINFU, keys.registerCounters('140902'), TABLE)).toBe(true);
+    expect(reads(XINFU, keys.registerCounters('140981'), TABLE)).toBe(false);
+    for (const tags of [CITY, NFRA]) {
+      expect(reads(tags, listing('140981'), `${TABLE}/index/GSI1`)).toBe(true);
+      expect(reads(tags, keys.registerCounters('140981'), TABLE)).toBe(true);
+    }
+    expect(reads(XINFU, keys.registerEntry('911409811022173237').PK, TABLE)).toBe(true);
+    // The register's imports and the blacklist are not the regulators' session reads.
+    expect(reads(CITY, keys.registerImport('i1').PK, TABLE)).toBe(false);
+  });
+
   it('ACL-4 every county-keyed view is listed once, and the twin admits a tenant session’s write of exactly these view keys on GSI4', () => {
-    expect([...COUNTY_KEYED_REGULATOR_VIEWS].sort()).toEqual([...Object.keys(VIEWS), 'R#supervision#COUNT#*'].sort());
+    expect([...COUNTY_KEYED_REGULATOR_VIEWS].sort()).toEqual([...Object.keys(VIEWS), 'R#supervision#COUNT#*', 'R#register#ENT-COUNTY', 'R#register#COUNT'].sort());
     for (const partitionOf of Object.values(VIEWS)) {
       expect(tenantMayWriteIndexKey('t1', { index: 'GSI4', value: partitionOf('140902') })).toBe(true);
       expect(tenantMayWriteIndexKey('t1', { index: 'GSI4', value: partitionOf(NO_COUNTY) })).toBe(true);

@@ -184,9 +184,12 @@ describe('regulator read-only role', () => {
     // RPT-1: submitted reports are the city EMB's and the NFRA's, not a county EMB's.
     expect(reads({ agency: 'NFRA', county: 'ALL' }, 'REG#REPORT-SUBMITTED')).toBe(true);
     expect(reads(county, 'REG#REPORT-SUBMITTED')).toBe(false);
-    // Platform data, the register's own listings and counters and the other regulator-owned items are not the
-    // regulator session's at all (an entry by USCC is: the enterprises' names on an insurer's records).
-    for (const key of ['P#TENANT', 'P#LOGIN#x', 'R#register#COUNT#140902', 'R#supervision#COUNT#2026', 'REG#NOTICE', 'R#blacklist#x']) {
+    // REG-1 (issue 21): the register's county listing and counters are read in the session, a county EMB its own county's.
+    expect(reads(county, 'R#register#COUNT#140902')).toBe(true);
+    expect(reads(county, 'R#register#COUNT#140981')).toBe(false);
+    // Platform data, the register's imports and the other regulator-owned items are not the regulator session's at
+    // all (an entry by USCC is: the enterprises' names on an insurer's records).
+    for (const key of ['P#TENANT', 'P#LOGIN#x', 'R#register#IMPORT#x', 'R#supervision#COUNT#2026', 'REG#NOTICE', 'R#blacklist#x']) {
       expect(reads({ agency: 'EMB_CITY', county: 'ALL' }, key), key).toBe(false);
     }
   });

@@ -5,6 +5,7 @@ import { keys, type Owner } from '../../functions/adapters/dynamodb/keys.js';
 import { DynamoHazardRepository } from '../../functions/adapters/dynamodb/hazards.repository.js';
 import { DynamoPolicyRepository } from '../../functions/adapters/dynamodb/policy.repository.js';
 import { sharedEnterpriseReadClients } from '../../functions/adapters/dynamodb/enterprise-read-client.js';
+import { DynamoRegisterRepository } from '../../functions/adapters/dynamodb/register.repository.js';
 import { DynamoClaimRepository } from '../../functions/adapters/dynamodb/claim.repository.js';
 import { DynamoComplaintRepository } from '../../functions/adapters/dynamodb/complaint.repository.js';
 import { sharedRegulatorReadClients } from '../../functions/adapters/dynamodb/regulator-read-client.js';
@@ -125,5 +126,15 @@ describe('the local IAM twin refuses what IAM would (ACL-1, ARCHITECTURE.md §3 
     await expect(session.send(new PutCommand({ TableName: mainTableName(), Item: { PK: `ENT#${own}#CLAIM`, SK: '1' } }))).rejects.toMatchObject(refusedByIam);
     // A USCC that could not be a key part is no session at all.
     await expect(sharedEnterpriseReadClients().client('ENT#*')).rejects.toThrow();
+  });
+
+  it('ACL-4 REG-1 wrong county (issue 21): a county EMB session lists its county’s register and is refused another county’s; the city-wide session lists them all', async () => {
+    const clients = sharedRegulatorReadClients();
+    const xinfu = new DynamoRegisterRepository(new Store(await clients.client({ agency: 'EMB_COUNTY', county: '140902' }), mainTableName(), systemClock));
+    await expect(xinfu.list({ county: '140902', limit: 5, withTotal: true })).resolves.toMatchObject({ items: expect.any(Array), total: expect.any(Number) });
+    await expect(xinfu.list({ county: '140981', limit: 5 })).rejects.toMatchObject(refusedByIam);
+    await expect(xinfu.list({ limit: 5 })).rejects.toMatchObject(refusedByIam);
+    const city = new DynamoRegisterRepository(new Store(await clients.client({ agency: 'EMB_CITY' }), mainTableName(), systemClock));
+    await expect(city.list({ limit: 5, withTotal: true })).resolves.toMatchObject({ items: expect.any(Array), total: expect.any(Number) });
   });
 });

@@ -1,3 +1,4 @@
+import type { RegulatorPrincipal } from '../../../domain/identity/principal.js';
 import type { Clock } from '../../../domain/kernel/clock.js';
 import type { PlatformRepository } from '../../../domain/platform/platform.repository.js';
 import type { BlacklistRepository } from '../../../domain/register/blacklist.repository.js';
@@ -12,6 +13,7 @@ import { DynamoPaperFilingRepository } from '../../adapters/dynamodb/paper-filin
 import { DynamoPlatformRepository } from '../../adapters/dynamodb/platform.repository.js';
 import { DynamoProviderRegisters } from '../../adapters/dynamodb/provider-registers.repository.js';
 import { DynamoRegisterRepository } from '../../adapters/dynamodb/register.repository.js';
+import { sharedRegulatorReadClients } from '../../adapters/dynamodb/regulator-read-client.js';
 import { sharedRuleSets } from '../../adapters/dynamodb/rule-set.repository.js';
 import { Store } from '../../adapters/dynamodb/store.js';
 import { newId } from '../../adapters/ids.js';
@@ -23,6 +25,11 @@ import { newId } from '../../adapters/ids.js';
 export interface RegisterCompositionRoot {
   /** REG-1: the enterprise register and its imports. */
   readonly register: RegisterRepository;
+  /**
+   * REG-1, ACL-4 (issue 21): the register as a regulator reads it — its county listings and counters are keyed by
+   * county, so the read-only regulator session of the caller's scope holds a county EMB to its own county's.
+   */
+  regulatorRegister(regulator: RegulatorPrincipal): Promise<Pick<RegisterRepository, 'get' | 'list'>>;
   /** BLK-1: the blacklist. */
   readonly blacklist: BlacklistRepository;
   /** QUAL-6: the city EMB's records of paper qualification filings. */
@@ -42,9 +49,11 @@ let root: RegisterCompositionRoot | undefined;
 /** The one composition root of the register Lambda: the DynamoDB adapters are built on first use, once. */
 export function registerContext(): RegisterCompositionRoot {
   if (!root) {
-    const store = new Store(sharedDynamoDb().doc, mainTableName(), systemClock);
+    const table = mainTableName();
+    const store = new Store(sharedDynamoDb().doc, table, systemClock);
     root = {
       register: new DynamoRegisterRepository(store),
+      regulatorRegister: async (regulator) => new DynamoRegisterRepository(new Store(await sharedRegulatorReadClients().client(regulator), table, systemClock)),
       blacklist: new DynamoBlacklistRepository(store),
       paperFilings: new DynamoPaperFilingRepository(store),
       tenants: new DynamoPlatformRepository(store),

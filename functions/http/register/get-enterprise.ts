@@ -20,8 +20,9 @@ export const getEnterprise = defineRoute({
   params: usccParams,
   response: registerEntrySchema,
   async handle(input) {
-    const actor = actorOf(callerOf(input, 'regulator'));
-    const entry = await registerContext().register.get(input.params.uscc);
+    const regulator = callerOf(input, 'regulator');
+    const entry = await (await registerContext().regulatorRegister(regulator)).get(input.params.uscc);
+    const actor = actorOf(regulator);
     if (entry === undefined || !isInScope(actor, entry)) throw new NotFound('register entry');
     return { body: entry };
   },

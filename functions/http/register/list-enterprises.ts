@@ -22,7 +22,8 @@ export const listEnterprises = defineRoute({
   query: listEnterprisesQuery,
   response: pageOf(registerEntrySchema),
   async handle(input) {
-    const actor = actorOf(callerOf(input, 'regulator'));
+    const regulator = callerOf(input, 'regulator');
+    const actor = actorOf(regulator);
     let county: string | undefined = input.query.county;
     if (actor.county !== undefined) {
       if (county !== undefined && county !== actor.county) {
@@ -31,7 +32,7 @@ export const listEnterprises = defineRoute({
       county = actor.county;
     }
     const { q, industry } = input.query;
-    const register = registerContext().register;
+    const register = await registerContext().regulatorRegister(regulator);
     if (q !== undefined && isValidUscc(q)) {
       // Issue 15: a USCC is a key — one GetItem — still inside the caller's county (ACL-4) and the filters.
       const entry = await register.get(q);
