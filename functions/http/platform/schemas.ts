@@ -4,6 +4,7 @@ import { usccSchema } from '../../../domain/kernel/uscc.js';
 import { PASSWORD_RULE, PASSWORD_RULE_TEXT, USERNAME_RULE } from '../../../domain/platform/credentials.js';
 import { userSchema } from '../../../domain/platform/user.js';
 import * as z from 'zod/mini';
+import { totpCodeSchema } from './mfa-schemas.js';
 import { pageQuery, idParam } from '../zod.js';
 
 const name = (max: number) => z.string().check(z.trim(), z.minLength(2, 'at least 2 characters'), z.maxLength(max));
@@ -56,7 +57,7 @@ export const signInBody = z.strictObject({
   username: z.string().check(z.trim(), z.toLowerCase(), z.minLength(1), z.maxLength(64)),
   password: z.string().check(z.minLength(1), z.maxLength(128)),
   /** Issue 21: the authenticator's code, once the user has one enabled. */
-  code: z.optional(z.string().check(z.regex(/^[0-9]{6}$/, 'code: six digits of the authenticator app (issue 21)'))),
+  code: z.optional(totpCodeSchema),
 });
 
 const id = idParam;
