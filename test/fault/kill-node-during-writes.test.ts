@@ -129,7 +129,14 @@ describe('issue 12 fault test: kill -9 of Node during writes', () => {
     // A restart also runs the day's reminders and the first projections of what the kill left in the outbox; on a
     // loaded 2-core CI machine that took longer than 20 s once, so the bound is generous — what is asserted is the
     // count, exactly once, not a speed.
-    await expect.poll(() => insuredCoalMines(second.url, cityEmbAgain), { timeout: 60_000, interval: 250 }).toBe(existing.length);
+    await expect
+      .poll(() => insuredCoalMines(second.url, cityEmbAgain), { timeout: 60_000, interval: 250 })
+      .toBe(existing.length)
+      .catch((error: Error) => {
+        // What the restarted process printed (the relay's and the projections' errors) says why it fell short.
+        error.message += `\nnpm start after the restart printed (last 4,000 characters):\n${second.output().slice(-4000)}`;
+        throw error;
+      });
     // And it stays there: no late duplicate delivery moves the counter past the number of policies.
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(await insuredCoalMines(second.url, cityEmbAgain)).toBe(existing.length);
