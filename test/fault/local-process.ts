@@ -10,6 +10,9 @@ export interface LocalProcess {
   output(): string;
 }
 
+/** The data folder of each started process, by its URL: a restart on the same data keeps its users' authenticators. */
+const dataDirOf = new Map<string, string>();
+
 export function startLocal(dataDir: string, env: Record<string, string> = {}): Promise<LocalProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'infra/local/main.ts'], {
     cwd: REPO_ROOT,
@@ -22,6 +25,7 @@ export function startLocal(dataDir: string, env: Record<string, string> = {}): P
       output += chunk.toString();
       const url = /anze is running at (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
       if (url) {
+        dataDirOf.set(url, dataDir);
         child.removeListener('exit', onExit);
         resolve({ child, url, output: () => output });
       }
@@ -53,7 +57,7 @@ export function dynamoDbJvmOf(dataDir: string): number | undefined {
 
 export async function signIn(url: string, username: string, password: string): Promise<string> {
   // Issue 21: the operator and regulators enrol an authenticator (or answer its code).
-  const response = await signInWithTotp(url, username, password);
+  const response = await signInWithTotp(url, username, password, dataDirOf.get(url));
   if (response.status !== 200) throw new Error(`sign-in of ${username}: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body.accessToken as string;
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -13,14 +13,16 @@ import { stepAt, totpCode, STEP_SECONDS } from '../../functions/adapters/auth/to
  * waits for the next step when both are used.
  *
  * The secrets live in one file per machine, keyed by server and user name: the browser files share servers
- * across worker processes, and a server's operator enrols once.
+ * across worker processes, and a server's operator enrols once. A test that restarts a server on the same data
+ * (another port) names that data as the `wallet`, so the restart finds its users' secrets — never another
+ * server's (a guess by user name alone once handed a fault test another server's token: 401).
  */
 const WALLET = join(tmpdir(), 'anze-test-totp');
 
 interface Held {
   secret: string;
   lastStep: number;
-  /** When it was written: a restarted server on the same data (another port) takes the user's latest. */
+  /** When it was written. */
   at?: number;
   /** The last full sign-in's answer (API) or console session (browser), and when: reused instead of waiting for a step. */
   signedIn?: { readonly body: Record<string, unknown>; readonly at: number };
@@ -32,7 +34,7 @@ const REUSE_MS = 40 * 60_000;
 
 /** One file per server and user, so parallel test processes never write the same file. */
 const fileOf = (key: string) => join(WALLET, `${encodeURIComponent(key)}.json`);
-const keyOf = (baseUrl: string, username: string) => `${new URL(baseUrl).origin}|${username}`;
+const keyOf = (baseUrl: string, username: string, wallet?: string) => `${wallet ?? new URL(baseUrl).origin}|${username}`;
 const readHeld = (file: string): Held | undefined => {
   try {
     return JSON.parse(readFileSync(file, 'utf8')) as Held;
@@ -44,14 +46,8 @@ const remember = (key: string, held: Held) => {
   mkdirSync(WALLET, { recursive: true });
   writeFileSync(fileOf(key), JSON.stringify({ ...held, at: Date.now() }));
 };
-/** This server's entry of the user, else the user's latest on any server (a restart on the same data). */
-const heldFor = (key: string): Held | undefined => {
-  const own = readHeld(fileOf(key));
-  if (own) return own;
-  const suffix = `${encodeURIComponent(key.slice(key.indexOf('|')))}.json`;
-  const others = existsSync(WALLET) ? readdirSync(WALLET).filter((name) => name.endsWith(suffix)) : [];
-  return others.map((name) => readHeld(join(WALLET, name))).filter((held): held is Held => held !== undefined).sort((a, b) => (b.at ?? 0) - (a.at ?? 0))[0];
-};
+/** This server's (or wallet's) entry of the user. */
+const heldFor = (key: string): Held | undefined => readHeld(fileOf(key));
 
 /** The secret a test enrolled for `username` on the server at `baseUrl` (for tests that compute codes). */
 export const heldSecret = (baseUrl: string, username: string): string | undefined => heldFor(keyOf(baseUrl, username))?.secret;
@@ -108,9 +104,12 @@ const post = async (baseUrl: string, path: string, body: unknown, token?: string
   return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {}, headers: response.headers };
 };
 
-/** Signs in by password — enrolling or answering the challenge as needed — and answers the 200 of the full token. */
-export async function signInWithTotp(baseUrl: string, username: string, password: string): Promise<Answer> {
-  const key = keyOf(baseUrl, username);
+/**
+ * Signs in by password — enrolling or answering the challenge as needed — and answers the 200 of the full token.
+ * `wallet`: where the user's secret is kept when not by the server's address (a server restarted on the same data).
+ */
+export async function signInWithTotp(baseUrl: string, username: string, password: string, wallet?: string): Promise<Answer> {
+  const key = keyOf(baseUrl, username, wallet);
   const first = await post(baseUrl, '/auth/login', { username, password });
   if (first.status === 200 && first.body.mfa === 'SETUP_REQUIRED') {
     const restricted = first.body.accessToken as string;
