@@ -1,4 +1,5 @@
-import { chmod, mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { chmod, link, mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import {
   ArchiveExists,
@@ -15,6 +16,8 @@ import { localDownloadUrl, localUploadUrl, signLocalDownload, signLocalUpload } 
 import { isSha256Hex, sha256Hex, sha256HexToBase64 } from './sha256.js';
 
 const META_SUFFIX = '.archive-meta.json';
+/** Where {@link LocalFsArchiveStore.put} writes a file in full before linking it into place: not a key (keys start `tenants/`). */
+const STAGING = '.staging';
 
 /** A value fixed now, or read when needed (the local server's URL is known only once it listens). */
 type Setting = string | (() => string | undefined);
@@ -28,7 +31,7 @@ export interface LocalFsArchiveStoreOptions {
 
 /**
  * The archive on one machine. There is no local S3 with object lock (TOOLCHAIN.md), so this store enforces
- * the rules itself: files are created exclusively (`wx`) and made read-only, metadata with the digest and
+ * the rules itself: files are linked into place exclusively, whole, and made read-only, metadata with the digest and
  * retain-until sits beside each file, and delete is refused before retain-until. Someone with the disk can
  * still edit a file — which verification against the digest kept in the table then reports.
  *
@@ -41,6 +44,13 @@ export class LocalFsArchiveStore implements ArchiveStore {
     private readonly options: LocalFsArchiveStoreOptions = {},
   ) {}
 
+  /**
+   * Write-once and atomic, as S3's PutObject is: a crash (`kill -9`, power) leaves either no archive or a whole one.
+   * The bytes and their metadata are written in full under staging names, then linked into place; the link of the
+   * bytes is the commit, and it is exclusive, so of two writers only one makes it. A crash between that link and
+   * the metadata's leaves the bytes alone: the next put of the key (a replayed event) completes their metadata
+   * from the stored bytes and answers {@link ArchiveExists}, as S3 would answer a second write-once put.
+   */
   async put(input: { key: string; body: Uint8Array; contentType: string; retainUntil: Date; now: Date }): Promise<ArchivedObject> {
     const path = this.pathOf(input.key);
     await mkdir(dirname(path), { recursive: true });
@@ -52,22 +62,77 @@ export class LocalFsArchiveStore implements ArchiveStore {
       storedAt: input.now.toISOString(),
       retainUntil: input.retainUntil.toISOString(),
     };
-    // The metadata is claimed first and exclusively: of two concurrent writers only one gets past here.
-    const meta = await this.createExclusive(`${path}${META_SUFFIX}`, input.key);
+    const bytes = await this.staged(input.body);
     try {
-      await meta.writeFile(JSON.stringify(object));
+      try {
+        await link(bytes, path);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        await this.completeMetadata(path, input);
+        throw new ArchiveExists(input.key);
+      }
+      const recorded = await this.linkMetadata(path, object, { replaceUnlike: true });
+      await chmod(path, 0o444);
+      return recorded;
     } finally {
-      await meta.close();
+      await rm(bytes, { force: true });
     }
-    const file = await this.createExclusive(path, input.key);
+  }
+
+  /** A file of `content` under a fresh name in the staging folder (same disk: a link from it is atomic), synced. */
+  private async staged(content: Uint8Array | string): Promise<string> {
+    const folder = join(this.root, STAGING);
+    await mkdir(folder, { recursive: true });
+    const path = join(folder, `${randomUUID()}.part`);
+    const file = await open(path, 'wx', 0o444);
     try {
-      await file.writeFile(input.body);
+      await file.writeFile(content);
       await file.sync();
     } finally {
       await file.close();
     }
-    await Promise.all([chmod(path, 0o444), chmod(`${path}${META_SUFFIX}`, 0o444)]);
-    return object;
+    return path;
+  }
+
+  /**
+   * Links `object` into place as the metadata of the bytes at `path`, exclusively. Metadata already there is kept
+   * when it describes these bytes (another writer completed it first); with `replaceUnlike`, metadata of other
+   * bytes (left by a crash of this store's earlier order, which wrote the metadata first) is replaced, because
+   * the caller has just committed the bytes it describes.
+   */
+  private async linkMetadata(path: string, object: ArchivedObject, options: { replaceUnlike: boolean }): Promise<ArchivedObject> {
+    const metaPath = `${path}${META_SUFFIX}`;
+    const staged = await this.staged(JSON.stringify(object));
+    try {
+      await link(staged, metaPath);
+      return object;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const there = JSON.parse(await readFile(metaPath, 'utf8')) as ArchivedObject;
+      if (there.sha256 === object.sha256 || !options.replaceUnlike) return there;
+      await rename(staged, metaPath);
+      return object;
+    } finally {
+      await rm(staged, { force: true });
+    }
+  }
+
+  /** Bytes committed without their metadata (a crash between the two links): the metadata, from the bytes stored. */
+  private async completeMetadata(path: string, input: { key: string; contentType: string; retainUntil: Date; now: Date }): Promise<void> {
+    if (await stat(`${path}${META_SUFFIX}`).then(() => true, () => false)) return;
+    const stored = new Uint8Array(await readFile(path));
+    await this.linkMetadata(
+      path,
+      {
+        key: input.key,
+        sha256: sha256Hex(stored),
+        size: stored.byteLength,
+        contentType: input.contentType,
+        storedAt: input.now.toISOString(),
+        retainUntil: input.retainUntil.toISOString(),
+      },
+      { replaceUnlike: false },
+    );
   }
 
   async get(key: string): Promise<{ body: Uint8Array; object: ArchivedObject } | undefined> {
@@ -88,7 +153,8 @@ export class LocalFsArchiveStore implements ArchiveStore {
   async head(key: string): Promise<ArchivedObject | undefined> {
     const path = this.pathOf(key);
     try {
-      // A crash between the metadata and the file leaves metadata alone: that is not an archive.
+      // Bytes without their metadata (a crash between put's two links) are not an archive yet; metadata without
+      // bytes (left by the store's earlier order, metadata first) is not one either.
       const [meta] = await Promise.all([readFile(`${path}${META_SUFFIX}`, 'utf8'), stat(path)]);
       return JSON.parse(meta) as ArchivedObject;
     } catch (error) {
@@ -181,15 +247,6 @@ export class LocalFsArchiveStore implements ArchiveStore {
   private pathOf(key: string): string {
     if (!isSafeArchiveKey(key) || key.endsWith(META_SUFFIX)) throw new Error(`unsafe archive key ${JSON.stringify(key)}`);
     return join(this.root, ...key.split('/'));
-  }
-
-  private async createExclusive(path: string, key: string) {
-    try {
-      return await open(path, 'wx', 0o600);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new ArchiveExists(key);
-      throw error;
-    }
   }
 }
 

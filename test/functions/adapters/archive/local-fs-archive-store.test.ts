@@ -1,8 +1,11 @@
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ArchiveExists, ArchiveRetained, regulatorArchive, retainUntilFor, tenantArchive } from '../../../../domain/archive/archive-store.js';
+import type { FolderArchiveRecords } from '../../../../domain/archive/folder.js';
+import { archiveFolderFile } from '../../../../domain/archive/folder-archiving.js';
+import type { ArchiveRecord } from '../../../../domain/services/archive-record.schema.js';
 import { archiveStoreFor } from '../../../../functions/adapters/archive/archive-store-from-env.js';
 import { LocalTwinArchiveStore } from '../../../../functions/adapters/iam-twin/archive-twin.js';
 import { sha256Hex } from '../../../../functions/adapters/archive/sha256.js';
@@ -112,6 +115,62 @@ describe('SVC-10 the local write-once archive store', () => {
     chmodSync(path, 0o644);
     rmSync(path);
     expect(await store.head('tenants/t1/f.json')).toBeUndefined();
+  });
+
+  it('SVC-10 a crash after the bytes were committed and before their metadata: not an archive yet; the replayed put completes the metadata from the stored bytes and answers ArchiveExists', async () => {
+    const store = new LocalFsArchiveStore(root);
+    await put(store, 'tenants/t1/archives/POL-1-v1/policy.json');
+    // What kill -9 between put's two links leaves: the bytes in place, no metadata beside them.
+    rmSync(join(root, 'tenants', 't1', 'archives', 'POL-1-v1', 'policy.json.archive-meta.json'));
+    expect(await store.head('tenants/t1/archives/POL-1-v1/policy.json')).toBeUndefined();
+
+    // The replay renders the document again (another archiving instant in it): the first bytes stay the archive.
+    const replayed = new TextEncoder().encode('{"archivedAt":"later"}');
+    const later = new Date('2026-11-28T09:00:00.000Z');
+    const again = store.put({ key: 'tenants/t1/archives/POL-1-v1/policy.json', body: replayed, contentType: 'application/json', retainUntil: retainUntilFor(later, 5), now: later });
+    await expect(again).rejects.toBeInstanceOf(ArchiveExists);
+    expect(await store.head('tenants/t1/archives/POL-1-v1/policy.json')).toEqual({
+      key: 'tenants/t1/archives/POL-1-v1/policy.json',
+      sha256: sha256Hex(body),
+      size: body.byteLength,
+      contentType: 'application/json',
+      storedAt: later.toISOString(),
+      retainUntil: retainUntilFor(later, 5).toISOString(),
+    });
+    expect((await store.get('tenants/t1/archives/POL-1-v1/policy.json'))?.body).toEqual(body);
+  });
+
+  it('SVC-10 metadata left without bytes by the earlier order (metadata first): the next put stores the bytes and metadata that describe them', async () => {
+    const store = new LocalFsArchiveStore(root);
+    await put(store, 'tenants/t1/g.json');
+    const path = join(root, 'tenants', 't1', 'g.json');
+    chmodSync(path, 0o644);
+    rmSync(path);
+    const bytes = new TextEncoder().encode('{"second":"attempt"}');
+    const stored = await put(store, 'tenants/t1/g.json', bytes);
+    expect(stored.sha256).toBe(sha256Hex(bytes));
+    expect(await store.head('tenants/t1/g.json')).toEqual(stored);
+    expect((await store.get('tenants/t1/g.json'))?.body).toEqual(bytes);
+  });
+
+  it('SVC-10 of eight writers of one key at once exactly one commits; the others get ArchiveExists, and the winner’s bytes and digest stay', async () => {
+    const store = new LocalFsArchiveStore(root);
+    const versions = Array.from({ length: 8 }, (_, i) => new TextEncoder().encode(`{"writer":${i}}`));
+    const outcomes = await Promise.allSettled(versions.map((bytes) => put(store, 'tenants/t1/race.json', bytes)));
+    const won = outcomes.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value] : []));
+    expect(won).toHaveLength(1);
+    for (const outcome of outcomes) if (outcome.status === 'rejected') expect(outcome.reason).toBeInstanceOf(ArchiveExists);
+    const stored = await store.get('tenants/t1/race.json');
+    expect(stored?.object).toEqual(won[0]);
+    expect(sha256Hex(stored?.body ?? new Uint8Array())).toBe(won[0]?.sha256);
+  });
+
+  it('leaves no staged file behind, after a commit or a refusal', async () => {
+    const store = new LocalFsArchiveStore(root);
+    await put(store, 'tenants/t1/h.json');
+    await expect(put(store, 'tenants/t1/h.json')).rejects.toBeInstanceOf(ArchiveExists);
+    expect(readdirSync(join(root, '.staging'))).toEqual([]);
+    expect(readdirSync(join(root, 'tenants', 't1')).sort()).toEqual(['h.json', 'h.json.archive-meta.json']);
   });
 
   it('refuses keys outside a tenant folder or with path tricks', async () => {
@@ -235,5 +294,66 @@ describe('archiveStoreFor (the caller’s session)', () => {
 
   it('sha256Hex is the lower-case hex SHA-256', () => {
     expect(sha256Hex(new TextEncoder().encode('abc'))).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  });
+});
+
+describe('SVC-10 archiving a folder document again after kill -9 (issue 12 fault test)', () => {
+  let root: string;
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'anze-archive-'));
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  /** The folder's records, as the table keeps them: one per archive id, a replay leaves the first. */
+  const recordsInMemory = (): FolderArchiveRecords & { readonly all: Map<string, ArchiveRecord> } => {
+    const all = new Map<string, ArchiveRecord>();
+    return {
+      all,
+      record: async (tenantId, archiveId) => all.get(`${tenantId}/${archiveId}`),
+      create: async (record) => {
+        if (all.has(`${record.tenantId}/${record.archiveId}`)) return false;
+        all.set(`${record.tenantId}/${record.archiveId}`, record);
+        return true;
+      },
+    };
+  };
+  const archivePolicy = (archive: LocalFsArchiveStore, records: FolderArchiveRecords, now: Date) =>
+    archiveFolderFile(
+      { archive, records },
+      {
+        tenantId: 't1',
+        archiveId: 'POL-p1-v1',
+        kind: 'POLICY',
+        file: (archivedAt) => ({ fileName: 'policy.json', contentType: 'application/json', body: JSON.stringify({ policy: 'p1', archivedAt }) }),
+        subject: { kind: 'POLICY', id: 'p1' },
+        policyId: 'p1',
+        enterpriseUscc: '91140902100079190P',
+        retainUntil: retainUntilFor(now, 5),
+        now,
+        by: 'projection',
+      },
+    );
+
+  it('the event replayed after a crash between the bytes and their metadata records the first bytes’ digest, instead of failing for ever', async () => {
+    const archive = new LocalFsArchiveStore(root);
+    const first = new Date('2026-12-07T08:11:00.000Z');
+    await archive.put({
+      key: 'tenants/t1/archives/POL-p1-v1/policy.json',
+      body: new TextEncoder().encode(JSON.stringify({ policy: 'p1', archivedAt: first.toISOString() })),
+      contentType: 'application/json',
+      retainUntil: retainUntilFor(first, 5),
+      now: first,
+    });
+    // kill -9 after the bytes' link: no metadata, and no record in the table (the projection never got that far).
+    rmSync(join(root, 'tenants', 't1', 'archives', 'POL-p1-v1', 'policy.json.archive-meta.json'));
+    const records = recordsInMemory();
+
+    const { record, created } = await archivePolicy(new LocalFsArchiveStore(root), records, new Date('2026-12-07T08:12:00.000Z'));
+    expect(created).toBe(true);
+    const stored = await new LocalFsArchiveStore(root).get(record.key);
+    expect(record.sha256).toBe(sha256Hex(stored?.body ?? new Uint8Array()));
+    expect(new TextDecoder().decode(stored?.body)).toContain(first.toISOString());
+    // And a further replay answers the record as it is.
+    expect(await archivePolicy(new LocalFsArchiveStore(root), records, new Date('2026-12-07T08:13:00.000Z'))).toEqual({ record, created: false });
   });
 });
