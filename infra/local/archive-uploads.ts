@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ArchiveExists, attachmentDisposition, isSafeArchiveKey, type ArchiveStore } from '../../domain/archive/archive-store.js';
@@ -9,6 +9,7 @@ import {
   type LocalUploadGrant,
 } from '../../functions/adapters/archive/local-upload-signature.js';
 import { isSha256Hex, sha256Hex, sha256HexToBase64 } from '../../functions/adapters/archive/sha256.js';
+import { replaceFileSync } from './replace-file.js';
 
 /**
  * A local secret (32 random bytes, hex), made on first start and kept in the data folder (mode 0600), like the
@@ -17,7 +18,7 @@ import { isSha256Hex, sha256Hex, sha256HexToBase64 } from '../../functions/adapt
 export function ensureSecretFile(file: string): string {
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   const secret = randomBytes(32).toString('hex');
-  writeFileSync(file, secret, { mode: 0o600 });
+  replaceFileSync(file, secret, 0o600);
   return secret;
 }
 

@@ -1,7 +1,8 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { exportJWK, generateKeyPair } from 'jose';
 import type { LocalKeyPair } from '../../functions/adapters/auth/local-tokens.js';
+import { replaceFileSync } from './replace-file.js';
 
 /** The local token key pair, made on first start and kept in the data folder (mode 0600). */
 export async function ensureJwtKeyPair(file: string): Promise<LocalKeyPair> {
@@ -12,6 +13,6 @@ export async function ensureJwtKeyPair(file: string): Promise<LocalKeyPair> {
     privateJwk: { ...(await exportJWK(privateKey)), kid, alg: 'ES256' },
     publicJwk: { ...(await exportJWK(publicKey)), kid, alg: 'ES256' },
   };
-  writeFileSync(file, JSON.stringify(pair), { mode: 0o600 });
+  replaceFileSync(file, JSON.stringify(pair), 0o600);
   return pair;
 }

@@ -1,5 +1,6 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { replaceFileSync } from './replace-file.js';
 import { DEMO_PASSWORD } from './seed.js';
 
 /** The demo enterprise (ent-demo), a small coal mine insured by 人保 in the business demo (infra/local/seed.ts). */
@@ -103,7 +104,7 @@ export async function startMineSimulator(options: MineSimulatorOptions): Promise
     return policy;
   };
 
-  const save = (saved: Saved) => writeFileSync(keyFile, JSON.stringify(saved), { mode: 0o600 });
+  const save = (saved: Saved) => replaceFileSync(keyFile, JSON.stringify(saved), 0o600);
   const saved = (): Saved | undefined => {
     if (!existsSync(keyFile)) return undefined;
     try {

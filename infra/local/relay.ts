@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import {
   DescribeStreamCommand,
   DynamoDBStreamsClient,
@@ -9,6 +9,7 @@ import {
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { relayStreamBatch } from '../../functions/relay/handler.js';
 import type { BusEvent } from '../../functions/relay/bus-event.js';
+import { replaceFileSync } from './replace-file.js';
 
 /**
  * The local outbox relay: reads the table's stream like the Lambda event source mapping does and hands
@@ -102,7 +103,7 @@ export class LocalOutboxRelay {
 
   private savePosition(shardId: string, sequenceNumber: string): void {
     this.positions[shardId] = sequenceNumber;
-    writeFileSync(this.positionsFile, JSON.stringify(this.positions));
+    replaceFileSync(this.positionsFile, JSON.stringify(this.positions));
   }
 }
 
