@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apiToken } from './support/api-setup.js';
-import { typeDate } from './support/console-forms.js';
+import { settled, typeDate } from './support/console-forms.js';
 import { signIn, unlabelledFields } from './support/console-page.js';
 import { signOut, useConsoleSuite } from './support/console-suite.js';
 import { insureDemoEnterpriseWithPicc } from './support/insured-demo-enterprise.js';
@@ -229,6 +229,9 @@ describe('console: complaints', () => {
 
       await page.getByRole('button', { name: '记录投诉人反映' }).click();
       const escalate = page.getByRole('dialog', { name: '记录投诉人向监管部门反映' });
+      // The dialog zooms in: a click on its radio during that motion did not take once in CI (2026-12-07).
+      await escalate.waitFor();
+      await settled(page);
       await escalate.getByLabel('金融监管部门（忻州金融监管分局）').check();
       await escalate.getByLabel('反映理由').fill('投诉人来电称逾期未获答复，已向金融监管分局反映。');
       await escalate.getByRole('button', { name: '记录投诉人反映' }).click();

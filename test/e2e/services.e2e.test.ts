@@ -197,7 +197,11 @@ describe('console: prevention services', () => {
 
         // SVC-10: archive, then verify.
         await action.getByRole('button', { name: '归档' }).click();
-        await page.locator('.ant-popconfirm').getByRole('button', { name: '归档' }).click();
+        // The confirmation zooms in: a click during that motion was lost once in CI (2026-12-07), the popconfirm left open.
+        const confirmation = page.locator('.ant-popconfirm');
+        await confirmation.waitFor();
+        await settled(page);
+        await confirmation.getByRole('button', { name: '归档' }).click();
         const archived = page.getByTestId('service-archive');
         await archived.waitFor();
         expect(await page.getByTestId('review-flags').count()).toBe(0);
