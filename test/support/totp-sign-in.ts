@@ -22,8 +22,6 @@ const WALLET = join(tmpdir(), 'anze-test-totp');
 interface Held {
   secret: string;
   lastStep: number;
-  /** When it was written. */
-  at?: number;
   /** The last full sign-in's answer (API) or console session (browser), and when: reused instead of waiting for a step. */
   signedIn?: { readonly body: Record<string, unknown>; readonly at: number };
   session?: { readonly json: string; readonly at: number };
@@ -44,7 +42,7 @@ const readHeld = (file: string): Held | undefined => {
 };
 const remember = (key: string, held: Held) => {
   mkdirSync(WALLET, { recursive: true });
-  writeFileSync(fileOf(key), JSON.stringify({ ...held, at: Date.now() }));
+  writeFileSync(fileOf(key), JSON.stringify(held));
 };
 /** This server's (or wallet's) entry of the user. */
 const heldFor = (key: string): Held | undefined => readHeld(fileOf(key));

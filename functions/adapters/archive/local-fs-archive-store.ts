@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { chmod, link, mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, link, mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import {
   ArchiveExists,
@@ -174,7 +174,7 @@ export class LocalFsArchiveStore implements ArchiveStore {
 
   /**
    * SVC-10: the twin of S3's PutObjectRetention in COMPLIANCE mode: the recorded retain-until only ever moves
-   * later. The metadata is replaced whole (written beside it, then renamed over it) and made read-only again.
+   * later. The metadata is replaced whole (staged read-only, then renamed over it), as put writes it.
    */
   async extendRetention(input: { key: string; retainUntil: Date; now: Date }): Promise<ArchivedObject | undefined> {
     const object = await this.head(input.key);
@@ -182,10 +182,12 @@ export class LocalFsArchiveStore implements ArchiveStore {
     const retainUntil = input.retainUntil.toISOString();
     if (object.retainUntil >= retainUntil) return object;
     const extended: ArchivedObject = { ...object, retainUntil };
-    const meta = `${this.pathOf(input.key)}${META_SUFFIX}`;
-    const next = `${meta}.${process.pid}.${input.now.getTime()}.tmp`;
-    await writeFile(next, JSON.stringify(extended), { mode: 0o444, flag: 'wx' });
-    await rename(next, meta);
+    const next = await this.staged(JSON.stringify(extended));
+    try {
+      await rename(next, `${this.pathOf(input.key)}${META_SUFFIX}`);
+    } finally {
+      await rm(next, { force: true });
+    }
     return extended;
   }
 
